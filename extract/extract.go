@@ -1,0 +1,199 @@
+// Package extract turns vendor documents into plain data: security
+// questionnaires (Excel, CSV) into Items with cell references, and agreements
+// (PDF, Markdown, plain text) into numbered Clauses with pages.
+//
+// It knows file formats and nothing of rules: the responsibility model and
+// the rule engine live in package analyze, which consumes these types.
+//
+// Each input format is one Parser in the Parsers list; Open detects the
+// format by content (magic bytes, then text heuristics), not by extension
+// alone.
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Kind says which role a document plays in an assessment.
+type Kind string
+
+// The document kinds.
+const (
+	KindQuestionnaire Kind = "questionnaire"
+	KindAgreement     Kind = "agreement"
+)
+
+// Questionnaire is a vendor's security questionnaire as read from a workbook.
+type Questionnaire struct {
+	Path string `json:"path"`
+	// Format names the layout recognised, e.g. "caiq-v4.0.3", "caiq-v4",
+	// "hecvat", or "xlsx" for a sheet read from its header captions alone.
+	Format string `json:"format"`
+	// Vendor and Product are the names the workbook states, where it does.
+	Vendor  string `json:"vendor,omitempty"`
+	Product string `json:"product,omitempty"`
+	// Sheets lists the data sheets items were read from, in workbook order.
+	Sheets []string `json:"sheets"`
+	Items  []Item   `json:"items"`
+}
+
+// Item is one question a reviewer would read, with the vendor's answer.
+type Item struct {
+	// ID is the question id as written (e.g. "SEF-07.1"), or "SHEET!ROW"
+	// where the layout has none.
+	ID       string `json:"id"`
+	Question string `json:"question"`
+	// Answer is the cell as shown (cached formula result), trimmed.
+	Answer string `json:"answer"`
+	// AnswerNormalized is one of the Answer* constants.
+	AnswerNormalized string `json:"answer_normalized"`
+	Notes            string `json:"notes"`
+	// Ownership is the SSRM control ownership cell as written, e.g.
+	// "Shared CSP and CSC"; analyze.ParseOwner maps it onto the owner model.
+	Ownership           string `json:"ownership"`
+	CSPImplementation   string `json:"csp_implementation,omitempty"`
+	CSCResponsibilities string `json:"csc_responsibilities,omitempty"`
+	Sheet               string `json:"sheet"`
+	// Row is the 1-based worksheet row (the record number for CSV).
+	Row int `json:"row"`
+	// Cell is the address of the answer cell (e.g. "C12"), or of the
+	// question cell where the layout has no answer column.
+	Cell string `json:"cell"`
+}
+
+// Normalised answers.
+const (
+	AnswerYes        = "yes"
+	AnswerNo         = "no"
+	AnswerNA         = "not-applicable"
+	AnswerPartial    = "partial"
+	AnswerUnanswered = "unanswered"
+	AnswerText       = "text"
+)
+
+// Agreement is a contract read page by page and split into clauses.
+type Agreement struct {
+	Path string `json:"path"`
+	// Format is "pdf", "md" or "txt".
+	Format string `json:"format"`
+	// Paginated is false for formats without pages (Markdown, text); their
+	// single Page is numbered 1 and clauses carry no page numbers.
+	Paginated bool     `json:"paginated"`
+	Pages     []Page   `json:"pages"`
+	Clauses   []Clause `json:"clauses"`
+}
+
+// Page is the cleaned text of one page; Number is 1-based.
+type Page struct {
+	Number int    `json:"number"`
+	Text   string `json:"text"`
+}
+
+// Clause is one numbered unit of an agreement, in the document's own
+// numbering: "6", "6.2", "8(b)", "Section 12.4", "A".
+type Clause struct {
+	ID      string `json:"id"`
+	Heading string `json:"heading"`
+	Text    string `json:"text"`
+	// Pages are the 1-based pages the clause spans (nil when not paginated).
+	Pages []int `json:"pages"`
+	// Parent is the ID of the enclosing clause ("6" for "6.2"), or "".
+	Parent string `json:"parent"`
+}
+
+// Document is the result of Open: exactly one of its fields is set.
+type Document struct {
+	Questionnaire *Questionnaire
+	Agreement     *Agreement
+}
+
+// Kind reports the role of the document.
+func (d Document) Kind() Kind {
+	if d.Questionnaire != nil {
+		return KindQuestionnaire
+	}
+	return KindAgreement
+}
+
+// Options tune extraction.
+type Options struct {
+	// Password opens encrypted PDFs and workbooks.
+	Password string
+	// ServiceModel ("saas", "paas", "iaas") picks the ownership column in
+	// layouts that give one per service model.
+	ServiceModel string
+}
+
+// Parser reads one input format. Sniff sees the first 8 KiB of the file and
+// its path; Parse reads the whole file.
+type Parser interface {
+	Name() string
+	Sniff(head []byte, path string) bool
+	Parse(path string, opts Options) (Document, error)
+}
+
+// Parsers is the list of supported input formats, tried in order: binary
+// formats first, plain text last.
+var Parsers = []Parser{
+	// pdfParser{}, xlsxParser{}, textParser{} are added here as they land.
+}
+
+// Sentinel errors, wrapped in *InputError.
+var (
+	ErrUnsupported = errors.New("unsupported file format")
+	ErrEncrypted   = errors.New("file is password-protected")
+	ErrNoText      = errors.New("no text layer")
+	ErrGarbled     = errors.New("text layer is garbled")
+	ErrDamaged     = errors.New("file is damaged")
+	ErrEmpty       = errors.New("no items or clauses found")
+)
+
+// InputError is a problem with one input file, naming the place in it
+// (sheet and cell, or pages) where there is one.
+type InputError struct {
+	Path  string
+	Place string // e.g. "pages 1-5", "sheet CAIQv4.0.3 cell C12"; may be ""
+	Err   error
+}
+
+func (e *InputError) Error() string {
+	if e.Place != "" {
+		return fmt.Sprintf("%s: %s: %v", e.Path, e.Place, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// sniffSize is how much of a file Sniff sees.
+const sniffSize = 8 << 10
+
+// Open detects the format of the file at path and reads it.
+//
+// Errors are *InputError values wrapping ErrUnsupported, ErrEncrypted,
+// ErrNoText, ErrGarbled, ErrDamaged, ErrEmpty or an I/O error.
+func Open(path string, opts Options) (Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Document{}, &InputError{Path: path, Err: err}
+	}
+	head := make([]byte, sniffSize)
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return Document{}, &InputError{Path: path, Err: err}
+	}
+	head = head[:n]
+	if n == 0 {
+		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: the file is empty", ErrUnsupported)}
+	}
+	for _, p := range Parsers {
+		if p.Sniff(head, path) {
+			return p.Parse(path, opts)
+		}
+	}
+	return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: not an Excel workbook, CSV, PDF, Markdown or text file", ErrUnsupported)}
+}
