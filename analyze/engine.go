@@ -1,0 +1,315 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The engine reads one sentence (or list item) at a time, like a reviewer:
+// which party acts, whether it is bound (shall/will/must) or merely
+// permitted (may), whether the obligation is negated or hedged. It does this
+// once for every rule; rules only say which words show their term.
+
+// Party is the actor of a sentence.
+type Party string
+
+// Parties.
+const (
+	PartyVendor   Party = "vendor"
+	PartyCustomer Party = "customer"
+	PartyMutual   Party = "mutual"
+	PartyUnknown  Party = ""
+)
+
+var (
+	reMutual   = regexp.MustCompile(`(?i)\b(each party|either party|both parties|the parties|each of the parties|neither party|mutual(ly)?)\b`)
+	reVendor   = regexp.MustCompile(`(?i)\b(service providers?|providers?|vendors?|suppliers?|(data )?processors?|business associates?|contractors?|licensors?|csps?|we|us|our)\b`)
+	reCustomer = regexp.MustCompile(`(?i)\b(customers?|clients?|(data )?controllers?|covered entit(y|ies)|licensees?|subscribers?|buyers?|purchasers?|tenants?|cscs?|you|your|users?|authori[sz]ed users?)\b`)
+	// reModal finds the verb that binds (or permits) the actor.
+	reModal     = regexp.MustCompile(`(?i)\b(shall|will|must|agrees? to|undertakes? to|commits? to|(is|are) required to|(is|are|remains?|shall be|will be) (solely |fully )?responsible|(is|are) obligated to|may|can|controls|maintains|acknowledges|provides|notifies|retains)\b`)
+	rePassive   = regexp.MustCompile(`(?i)^\s*(not\s+)?be\s+(\w+ed|given|made|sent|shown|told|kept|done)\b`)
+	reCondition = regexp.MustCompile(`(?i)^\s*(if|when|where|in the event|upon|should|following|after|once|in case)\b`)
+	reByAgent   = regexp.MustCompile(`(?i)\bby\s+(the\s+)?(\w+\s+)?(\w+)\b`)
+	// reNegation finds cues that negate the obligation after them.
+	reNegation = regexp.MustCompile(`(?i)\b((shall|will|must|does|do|is|are|need|may)\s+not|(shall|will|does|do)n[’']t|won[’']t|not\s+(be\s+)?(required|obliged|obligated|responsible|liable)|no\s+obligation|under\s+no\s+(obligation|circumstances)|nothing\s+in\s+th(is|e)|shall\s+have\s+no|has\s+no\s+(obligation|duty)|without\s+any\s+obligation|in\s+no\s+event|disclaims?|makes\s+no|neither)\b`)
+	// reScopeBreak ends the reach of a negation: a new coordinated
+	// obligation ("..., and shall notify").
+	reScopeBreak = regexp.MustCompile(`(?i)(;|\b(and|but|or|however)\s*,?\s+(\w+\s+)?(shall|will|must)\b|\bprovided\s+that\b)`)
+	reProtective = regexp.MustCompile(`(?i)^[^.;]*?\b(without|unless|except with|other than with)\b[^.;]{0,40}\b(consent|authori[sz]ation|approv\w*|notice|notif\w*|instructions?)\b`)
+	// General weakeners, applied to every rule (DESIGN.md section 3).
+	generalWeakeners = []struct {
+		re     *regexp.Regexp
+		reason string
+	}{
+		{regexp.MustCompile(`(?i)\bcommercially reasonable (efforts|endeavou?rs)\b`), "only commercially reasonable efforts"},
+		{regexp.MustCompile(`(?i)\b(sole|absolute|reasonable) discretion\b`), "left to the vendor's discretion"},
+		{regexp.MustCompile(`(?i)\b(upon|on) (written )?request\b.{0,40}\bif available\b|\bif available\b|\bwhere available\b`), "only if available"},
+		{regexp.MustCompile(`(?i)\bat (the )?(customer|client|controller|licensee)['’]?s?['’]? (own |sole )?(cost|expense)\b`), "at the customer's expense"},
+		{regexp.MustCompile(`(?i)\bthen[- ]current (rates|fees|prices)\b`), "charged at the vendor's then-current rates"},
+		{regexp.MustCompile(`(?i)\b(only )?(to the extent|where|if|as) (required|mandated) by (applicable )?law\b`), "only as far as the law requires"},
+		{regexp.MustCompile(`(?i)\bby posting\b|\bstatus page\b`), "notice only by posting"},
+	}
+	reSentenceEnd = regexp.MustCompile(`([.!?])\s+(?:["“(]?[A-Z0-9•])`)
+	reListItem    = regexp.MustCompile(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\))\s+`)
+)
+
+// unit is one sentence or list item with the lead-in that introduces it
+// ("The Client acknowledges that:").
+type unit struct {
+	text   string
+	leadIn string
+}
+
+// full is the unit with its lead-in, as quoted in evidence.
+func (u unit) full() string {
+	if u.leadIn == "" {
+		return u.text
+	}
+	return u.leadIn + " " + u.text
+}
+
+// splitUnits breaks clause text into sentences and list items. A list item
+// keeps the sentence that introduces the list ("The Client acknowledges
+// that:") as its lead-in.
+func splitUnits(text string) []unit {
+	var out []unit
+	lead := ""
+	for _, b := range splitLines(text) {
+		if !b.item {
+			lead = ""
+		}
+		for _, s := range splitSentences(b.text) {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				continue
+			}
+			u := unit{text: s}
+			if b.item {
+				u.leadIn = lead
+			}
+			out = append(out, u)
+			if strings.HasSuffix(s, ":") {
+				lead = s
+			}
+		}
+	}
+	return out
+}
+
+type block struct {
+	text string
+	item bool
+}
+
+// splitLines separates list items (bullets, "(a)", "(iv)") and joins the
+// wrapped lines of running text.
+func splitLines(text string) []block {
+	var blocks []block
+	prev, item := 0, false
+	for _, m := range reListItem.FindAllStringIndex(text, -1) {
+		if m[0] > prev {
+			blocks = append(blocks, block{text[prev:m[0]], item})
+		}
+		prev, item = m[0], true
+	}
+	blocks = append(blocks, block{text[prev:], item})
+	for i, b := range blocks {
+		t := strings.Join(strings.Fields(b.text), " ")
+		if b.item {
+			t = strings.TrimSpace(reListItem.ReplaceAllString(t, ""))
+		}
+		blocks[i].text = t
+	}
+	return blocks
+}
+
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	for _, m := range reSentenceEnd.FindAllStringSubmatchIndex(s, -1) {
+		end := m[3]
+		// Keep abbreviations and numbered references together ("e.g.", "Sec. 4", "Inc.").
+		word := lastWord(s[start:m[2]])
+		if isAbbrev(word) {
+			continue
+		}
+		out = append(out, s[start:end])
+		start = end
+	}
+	return append(out, s[start:])
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " (\n"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func isAbbrev(w string) bool {
+	switch strings.ToLower(w) {
+	case "e.g", "i.e", "inc", "ltd", "co", "corp", "sec", "no", "art", "cl", "para", "vs", "u.s", "etc", "mr", "ms", "dr", "st":
+		return true
+	}
+	return len(w) == 1 // initials, "a." list markers inside a sentence
+}
+
+// actor returns the party that acts in s, and whether the binding verb is
+// permissive ("may", "can"). A passive obligation ("the Client will be
+// notified") acts on the named party, so the actor is the other one.
+func actor(s, leadIn string) (p Party, permissive bool) {
+	m := reModal.FindStringIndex(s)
+	head := s
+	if m != nil {
+		head = s[:m[0]]
+		mod := strings.ToLower(s[m[0]:m[1]])
+		permissive = mod == "may" || mod == "can"
+	}
+	// A leading condition ("If the Processor becomes aware of a breach,")
+	// names no actor: the subject follows it.
+	if reCondition.MatchString(head) {
+		if i := strings.LastIndexAny(head, ",:"); i >= 0 {
+			head = head[i+1:]
+		}
+	}
+	p = lastParty(head)
+	if p == PartyUnknown && m == nil {
+		p = lastParty(s)
+	}
+	if p == PartyUnknown && leadIn != "" && m != nil && strings.TrimSpace(head) == "" {
+		p, _ = actor(leadIn, "")
+	}
+	if m != nil && rePassive.MatchString(s[m[1]:]) {
+		rest := s[m[1]:]
+		if b := reByAgent.FindStringSubmatch(rest); b != nil {
+			if q := lastParty(b[0]); q != PartyUnknown {
+				return q, permissive
+			}
+		}
+		switch p {
+		case PartyVendor:
+			p = PartyCustomer
+		case PartyCustomer:
+			p = PartyVendor
+		}
+	}
+	return p, permissive
+}
+
+// lastParty names the party mentioned last in s (the subject nearest the
+// verb), or PartyMutual for "each party" and the like.
+func lastParty(s string) Party {
+	best, pos := PartyUnknown, -1
+	for _, c := range []struct {
+		re *regexp.Regexp
+		p  Party
+	}{{reMutual, PartyMutual}, {reVendor, PartyVendor}, {reCustomer, PartyCustomer}} {
+		locs := c.re.FindAllStringIndex(s, -1)
+		if len(locs) == 0 {
+			continue
+		}
+		if l := locs[len(locs)-1]; l[0] > pos {
+			best, pos = c.p, l[0]
+		}
+	}
+	return best
+}
+
+// negated reports whether a negation cue governs the match at [at:]: the cue
+// stands before it with no new coordinated obligation in between.
+//
+// A prohibition that protects the customer ("shall not engage a
+// subprocessor without prior written authorisation") is not a negation.
+func negated(s string, at int) bool {
+	for _, c := range reNegation.FindAllStringIndex(s[:at], -1) {
+		if reScopeBreak.MatchString(s[c[1]:at]) || reProtective.MatchString(s[c[1]:]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// match is what the engine found for a rule in one unit.
+type match struct {
+	text      string
+	party     Party
+	negated   bool
+	weakeners []string
+	deadline  *Deadline
+}
+
+// evaluate tests one unit against a rule. It returns nil when the unit does
+// not show the term (signals absent, or the wrong party acts).
+func (r *Rule) evaluate(u unit) *match {
+	// Signals and weakeners read the item with its lead-in: "If Vendor
+	// becomes aware of a breach:" + "the Client will be notified".
+	text := u.full()
+	first := -1
+	for _, group := range r.signals {
+		found := -1
+		for _, re := range group {
+			if loc := re.FindStringIndex(text); loc != nil && (found < 0 || loc[0] < found) {
+				found = loc[0]
+			}
+		}
+		if found < 0 {
+			return nil
+		}
+		if first < 0 || found < first {
+			first = found
+		}
+	}
+	p, permissive := actor(u.text, u.leadIn)
+	switch r.Subject {
+	case "vendor":
+		if p == PartyCustomer {
+			return nil
+		}
+	case "customer":
+		if p != PartyCustomer && p != PartyMutual {
+			return nil
+		}
+	}
+	m := &match{text: text, party: p, negated: negated(text, first)}
+	if permissive && !r.Permissive {
+		m.weakeners = append(m.weakeners, `permissive "may" instead of "shall" or "will"`)
+	}
+	for i, re := range r.weakeners {
+		if re.MatchString(text) {
+			m.weakeners = append(m.weakeners, r.Weakeners[i].Reason)
+		}
+	}
+	for _, w := range generalWeakeners {
+		if w.re.MatchString(text) {
+			m.weakeners = append(m.weakeners, w.reason)
+		}
+	}
+	if r.Deadline {
+		d := ParseDeadline(text)
+		m.deadline = &d
+		switch {
+		case d.Grade == GradeNone:
+			m.weakeners = append(m.weakeners, "no notification deadline")
+		case d.Grade == GradeWeak:
+			m.weakeners = append(m.weakeners, `vague deadline "`+d.Text+`"`)
+		case d.Hours != nil && *d.Hours > r.MaxHours:
+			m.weakeners = append(m.weakeners, "deadline "+d.Text+" exceeds "+fmtHours(r.MaxHours))
+		}
+		if d.Trigger == "confirmation" {
+			m.weakeners = append(m.weakeners, "the clock starts only at confirmation or after the investigation")
+		}
+	}
+	return m
+}
+
+// status of a match: "met", "weak" or "negated".
+func (m *match) status() string {
+	switch {
+	case m.negated:
+		return "negated"
+	case len(m.weakeners) > 0:
+		return StatusWeak
+	}
+	return StatusMet
+}

@@ -1,0 +1,149 @@
+package analyze
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// buildMatrix gives one row per CCM v4 domain: the owner the questionnaire
+// states (its SSRM ownership column, aggregated over the domain's items),
+// the owner the agreement's obligations imply ("Provider shall ..." vs
+// "Customer is responsible for ..."), and the status that follows.
+func buildMatrix(in Inputs, units []clauseUnit, findings []Finding) []MatrixRow {
+	type agg struct {
+		vendor, customer []clauseUnit
+	}
+	byDomain := map[string]*agg{}
+	for _, u := range units {
+		if !reModal.MatchString(u.text) {
+			continue
+		}
+		p, _ := actor(u.text, u.leadIn)
+		if p == PartyUnknown || negated(u.text, len(u.text)) {
+			continue
+		}
+		for _, d := range classifyDomains(u.text) {
+			a := byDomain[d]
+			if a == nil {
+				a = &agg{}
+				byDomain[d] = a
+			}
+			if p == PartyVendor || p == PartyMutual {
+				a.vendor = append(a.vendor, u)
+			}
+			if p == PartyCustomer || p == PartyMutual {
+				a.customer = append(a.customer, u)
+			}
+		}
+	}
+	termsMet := map[string]bool{}
+	for _, f := range findings {
+		if f.Status == StatusMet {
+			termsMet[f.Domain] = true
+		}
+	}
+	var rows []MatrixRow
+	for _, d := range Domains {
+		row := MatrixRow{Domain: d.Code, Title: d.Title, QuestionnaireOwner: OwnerUnassigned, AgreementOwner: OwnerUnassigned, Evidence: []Evidence{}}
+		if q := in.Questionnaire; q != nil {
+			counts := map[Owner]int{}
+			var items []extract.Item
+			for _, it := range q.Items {
+				if DomainOfID(it.ID) != d.Code {
+					continue
+				}
+				o, _ := ParseOwner(it.Ownership)
+				counts[o]++
+				items = append(items, it)
+			}
+			if len(items) > 0 {
+				row.QuestionnaireCount = counts
+				row.QuestionnaireOwner = aggregateOwner(counts)
+				row.Evidence = append(row.Evidence, ownerEvidence(q, items, row.QuestionnaireOwner, counts)...)
+			}
+		}
+		if a := byDomain[d.Code]; a != nil {
+			switch {
+			case len(a.vendor) > 0 && len(a.customer) > 0:
+				row.AgreementOwner = OwnerShared
+			case len(a.vendor) > 0:
+				row.AgreementOwner = OwnerVendor
+			default:
+				row.AgreementOwner = OwnerCustomer
+			}
+			if len(a.vendor) > 0 {
+				row.Evidence = append(row.Evidence, a.vendor[0].evidence("vendor obligation"))
+			}
+			if len(a.customer) > 0 {
+				row.Evidence = append(row.Evidence, a.customer[0].evidence("customer obligation"))
+			}
+		}
+		row.Owner, row.Status = combine(row.QuestionnaireOwner, row.AgreementOwner, termsMet[d.Code])
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// aggregateOwner reduces item owners to one: shared when any item is shared
+// or items split between vendor and customer; otherwise the most frequent
+// assigned owner (ties go to vendor, then third-party, then customer).
+func aggregateOwner(c map[Owner]int) Owner {
+	if c[OwnerShared] > 0 || (c[OwnerVendor] > 0 && c[OwnerCustomer] > 0) {
+		return OwnerShared
+	}
+	best, n := OwnerUnassigned, 0
+	for _, o := range []Owner{OwnerVendor, OwnerThirdParty, OwnerCustomer, OwnerNotApplicable} {
+		if c[o] > n {
+			best, n = o, c[o]
+		}
+	}
+	return best
+}
+
+func ownerEvidence(q *extract.Questionnaire, items []extract.Item, owner Owner, counts map[Owner]int) []Evidence {
+	var parts []string
+	for _, o := range sortedOwners(counts) {
+		parts = append(parts, fmt.Sprintf("%s %d", o, counts[o]))
+	}
+	for _, it := range items {
+		if o, _ := ParseOwner(it.Ownership); o == owner || owner == OwnerShared && o != OwnerUnassigned {
+			sheet, cell := it.Sheet, it.Cell
+			return []Evidence{{File: q.Path, Sheet: &sheet, Cell: &cell,
+				Text: trimQuote(it.ID + " ownership: " + it.Ownership),
+				Note: "questionnaire ownership over " + fmt.Sprint(len(items)) + " items: " + strings.Join(parts, ", ")}}
+		}
+	}
+	return nil
+}
+
+// combine decides a domain's owner and matrix status from both sources.
+func combine(q, a Owner, termsMet bool) (Owner, string) {
+	known := func(o Owner) bool { return o != OwnerUnassigned && o != OwnerNotApplicable }
+	owner := q
+	switch {
+	case !known(q) && !known(a):
+		if q == OwnerNotApplicable {
+			return OwnerNotApplicable, MatrixUnassigned
+		}
+		return OwnerUnassigned, MatrixUnassigned
+	case !known(q):
+		owner = a
+	case known(a) && q != a:
+		if (q == OwnerVendor && a == OwnerCustomer) || (q == OwnerCustomer && a == OwnerVendor) {
+			return q, MatrixConflict
+		}
+		owner = OwnerShared
+	}
+	switch owner {
+	case OwnerVendor, OwnerThirdParty:
+		return owner, MatrixVendor
+	case OwnerCustomer:
+		return owner, MatrixCustomer
+	}
+	if termsMet || a == OwnerShared {
+		return owner, MatrixSharedWithTerms
+	}
+	return owner, MatrixSharedWithoutTerms
+}

@@ -1,0 +1,135 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Owner is who answers for a control, item or obligation in the shared
+// security responsibility model (SSRM). See DESIGN.md section 2.
+type Owner string
+
+// The owner model. Every source vocabulary (CSA CAIQ v4 "SSRM Control
+// Ownership", FedRAMP control origination, cloud providers' wording) is
+// crosswalked onto these values by ParseOwner.
+const (
+	OwnerVendor        Owner = "vendor"         // CAIQ v4 "CSP-owned"
+	OwnerCustomer      Owner = "customer"       // CAIQ v4 "CSC-owned"
+	OwnerShared        Owner = "shared"         // CAIQ v4 "Shared CSP and CSC"
+	OwnerThirdParty    Owner = "third-party"    // CAIQ v4 "3rd-party outsourced", "Shared CSP and 3rd-party"
+	OwnerNotApplicable Owner = "not-applicable" // CAIQ v4 "NA"
+	OwnerUnassigned    Owner = "unassigned"     // blank, or nothing in either document
+)
+
+var ownerWords = []struct {
+	re    *regexp.Regexp
+	owner Owner
+}{
+	// Order matters: the shared and third-party forms contain the plain words.
+	{regexp.MustCompile(`^(shared\s+csp\s+and\s+(3rd|third)[- ]?party|(3rd|third)[- ]?party(\s+outsourced)?|inherited|subservice|sub-?processor|can be inherited)`), OwnerThirdParty},
+	{regexp.MustCompile(`^(shared|hybrid\b.*shared|joint|both)`), OwnerShared},
+	{regexp.MustCompile(`^(csc|customer|tenant|client|consumer|configured by customer|provided by customer|in the cloud|cust\b)`), OwnerCustomer},
+	{regexp.MustCompile(`^(csp|provider|vendor|service provider|supplier|of the cloud|sp\b)`), OwnerVendor},
+	{regexp.MustCompile(`^(na|n/a|not applicable|not-applicable)$`), OwnerNotApplicable},
+}
+
+// ParseOwner maps an ownership value as written in a questionnaire onto the
+// owner model: "CSP-owned" → vendor, "CSC-owned" → customer, "Shared CSP and
+// CSC" → shared, "3rd-party outsourced" and "Shared CSP and 3rd-party" →
+// third-party, "NA" → not-applicable, blank → unassigned. Unknown wording
+// returns unassigned and false.
+func ParseOwner(s string) (Owner, bool) {
+	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if t == "" {
+		return OwnerUnassigned, true
+	}
+	for _, w := range ownerWords {
+		if w.re.MatchString(t) {
+			return w.owner, true
+		}
+	}
+	return OwnerUnassigned, false
+}
+
+// Domain is one of the 17 CSA Cloud Controls Matrix v4 domains.
+type Domain struct {
+	Code  string `json:"code"`
+	Title string `json:"title"`
+}
+
+// Domains lists the 17 CCM v4 domains in the matrix's order (CSA CCM v4.0).
+var Domains = []Domain{
+	{"A&A", "Audit & Assurance"},
+	{"AIS", "Application & Interface Security"},
+	{"BCR", "Business Continuity Management & Operational Resilience"},
+	{"CCC", "Change Control & Configuration Management"},
+	{"CEK", "Cryptography, Encryption & Key Management"},
+	{"DCS", "Datacenter Security"},
+	{"DSP", "Data Security & Privacy Lifecycle Management"},
+	{"GRC", "Governance, Risk & Compliance"},
+	{"HRS", "Human Resources"},
+	{"IAM", "Identity & Access Management"},
+	{"IPY", "Interoperability & Portability"},
+	{"IVS", "Infrastructure & Virtualization Security"},
+	{"LOG", "Logging & Monitoring"},
+	{"SEF", "Security Incident Management, E-Discovery & Cloud Forensics"},
+	{"STA", "Supply Chain Management, Transparency & Accountability"},
+	{"TVM", "Threat & Vulnerability Management"},
+	{"UEM", "Universal Endpoint Management"},
+}
+
+// IsDomain reports whether code is one of the 17 CCM v4 domain codes.
+func IsDomain(code string) bool {
+	for _, d := range Domains {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+var caiqID = regexp.MustCompile(`^\s*([A-Z&]{3})\s*-\s*\d`)
+
+// DomainOfID returns the CCM domain a CAIQ v4 or CCM v4 question or control
+// id carries ("SEF-07.1" → "SEF"), or "" when the id names no CCM v4 domain.
+func DomainOfID(id string) string {
+	m := caiqID.FindStringSubmatch(id)
+	if m == nil || !IsDomain(m[1]) {
+		return ""
+	}
+	return m[1]
+}
+
+// domainKeywords classify agreement sentences into CCM domains. A sentence
+// can fall into several.
+var domainKeywords = map[string]*regexp.Regexp{
+	"A&A": regexp.MustCompile(`(?i)\b(audit|inspect(ion)?s?|assessments?|assurance|attestation|soc ?[12]|iso(/iec)? ?27001|certification)\b`),
+	"AIS": regexp.MustCompile(`(?i)\b(applications?|apis?|software development|source code|interfaces?)\b`),
+	"BCR": regexp.MustCompile(`(?i)\b(business continuity|disaster recovery|backups?|resilien\w*|availability|uptime|restor(e|ation))\b`),
+	"CCC": regexp.MustCompile(`(?i)\b(change (control|management)|configurations?|configure|settings)\b`),
+	"CEK": regexp.MustCompile(`(?i)\b(encrypt\w*|cryptograph\w*|keys? management|encryption keys?|certificates?)\b`),
+	"DCS": regexp.MustCompile(`(?i)\b(data ?cent(er|re)s?|facilit(y|ies)|premises|physical security|hardware)\b`),
+	"DSP": regexp.MustCompile(`(?i)\b(personal data|protected health information|phi|personal information|data (retention|deletion|minimi[sz]ation)|privacy|delet(e|ion) (of )?(customer )?data|retention)\b`),
+	"GRC": regexp.MustCompile(`(?i)\b(security (program|policies|policy)|risk management|governance|compliance with (applicable )?law)\b`),
+	"HRS": regexp.MustCompile(`(?i)\b(personnel|employees?|staff|background checks?|training|awareness)\b`),
+	"IAM": regexp.MustCompile(`(?i)\b(credentials?|passwords?|user accounts?|accounts?|log-?in|authenticat\w*|access (control|rights|restrictions?)|restricted (system )?access|authori[sz]ed users?)\b`),
+	"IPY": regexp.MustCompile(`(?i)\b(portab\w*|interoperab\w*|export (of )?(customer )?data|data export|return (of )?(customer )?data)\b`),
+	"IVS": regexp.MustCompile(`(?i)\b(infrastructure|hosting|virtual machines?|vms?|network|servers?|environments?)\b`),
+	"LOG": regexp.MustCompile(`(?i)\b(logs?|logging|monitor(ing)?|audit trails?)\b`),
+	"SEF": regexp.MustCompile(`(?i)\b(security incidents?|data incidents?|incidents?|breach(es)?|unauthori[sz]ed (access|disclosure|use)|forensic\w*)\b`),
+	"STA": regexp.MustCompile(`(?i)\b(sub-?processors?|subcontract\w*|third[- ]part(y|ies)|suppliers?|supply chain|vendors?)\b`),
+	"TVM": regexp.MustCompile(`(?i)\b(vulnerabilit\w*|patch\w*|penetration test\w*|malware|viruses?|threats?)\b`),
+	"UEM": regexp.MustCompile(`(?i)\b(endpoints?|devices?|workstations?|laptops?|mobile)\b`),
+}
+
+// classifyDomains returns the CCM domains a sentence speaks to, in the
+// order of Domains.
+func classifyDomains(s string) []string {
+	var out []string
+	for _, d := range Domains {
+		if domainKeywords[d.Code].MatchString(s) {
+			out = append(out, d.Code)
+		}
+	}
+	return out
+}

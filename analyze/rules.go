@@ -1,0 +1,346 @@
+package analyze
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ssrm-dev/ssrm/templates"
+	"go.yaml.in/yaml/v3"
+)
+
+// Severity orders findings; a gate (--fail-on) compares against it.
+type Severity string
+
+// Severities, from most to least severe.
+const (
+	SeverityCritical Severity = "critical"
+	SeverityHigh     Severity = "high"
+	SeverityMedium   Severity = "medium"
+	SeverityLow      Severity = "low"
+)
+
+// Rank returns 4 for critical down to 1 for low, 0 for an unknown value.
+func (s Severity) Rank() int {
+	switch s {
+	case SeverityCritical:
+		return 4
+	case SeverityHigh:
+		return 3
+	case SeverityMedium:
+		return 2
+	case SeverityLow:
+		return 1
+	}
+	return 0
+}
+
+// Pack is one rule pack file (YAML). Schema: "ssrm.rules/v1".
+type Pack struct {
+	Schema string `yaml:"schema"`
+	Name   string `yaml:"pack"`
+	// Description says what the pack covers and where its rules come from.
+	Description string `yaml:"description"`
+	Rules       []Rule `yaml:"rules"`
+	// Disable lists rule ids of earlier packs to switch off (user packs).
+	Disable []string `yaml:"disable"`
+	// Override changes fields of earlier packs' rules by id (user packs).
+	Override []Override `yaml:"override"`
+}
+
+// Override changes the severity or deadline threshold of a rule by id.
+type Override struct {
+	ID       string   `yaml:"id"`
+	Severity Severity `yaml:"severity"`
+	MaxHours float64  `yaml:"max_hours"`
+}
+
+// Rule is one required contract term (DESIGN.md section 3).
+type Rule struct {
+	ID       string `yaml:"id" json:"id"`
+	Title    string `yaml:"title" json:"title"`
+	Category string `yaml:"category" json:"category"`
+	// Domain is the CCM v4 domain code the term belongs to.
+	Domain string `yaml:"domain" json:"domain"`
+	// Owner is whose obligation the term should be.
+	Owner    Owner    `yaml:"owner" json:"owner"`
+	Severity Severity `yaml:"severity" json:"severity"`
+	// AppliesTo is "agreement", "questionnaire" or "both".
+	AppliesTo string `yaml:"applies_to" json:"applies_to"`
+	// Sources are the articles or controls the rule derives from.
+	Sources        []string `yaml:"sources" json:"sources"`
+	Rationale      string   `yaml:"rationale" json:"rationale"`
+	Recommendation string   `yaml:"recommendation" json:"recommendation"`
+	// Subject is the party that must be the actor of a matching sentence:
+	// "vendor", "customer" or "any" (default: Owner). A sentence whose
+	// actor is the other party never counts.
+	Subject string `yaml:"subject" json:"subject,omitempty"`
+	// Permissive says a "may" sentence states the term fully (rights such
+	// as "Customer may audit"); otherwise "may" makes a term weak.
+	Permissive bool `yaml:"permissive" json:"permissive,omitempty"`
+	// Signals are groups of regular expressions (case-insensitive): a
+	// sentence shows the term when it matches one pattern of every group.
+	Signals [][]string `yaml:"signals" json:"signals"`
+	// Weakeners turn a present term into a weak one.
+	Weakeners []Weakener `yaml:"weakeners" json:"weakeners,omitempty"`
+	// Deadline rules read a notification deadline from the sentence; a
+	// deadline above MaxHours hours, or without a number but "promptly", is
+	// weak.
+	Deadline bool    `yaml:"deadline" json:"deadline,omitempty"`
+	MaxHours float64 `yaml:"max_hours" json:"max_hours,omitempty"`
+	// Questionnaire names the CAIQ v4 question ids (prefixes such as
+	// "SEF-07") whose answers promise the term.
+	Questionnaire QuestionnaireSignals `yaml:"questionnaire" json:"questionnaire"`
+	// Examples are labelled sentences a test runs through the engine.
+	Examples Examples `yaml:"examples" json:"examples"`
+	// Pack is the pack the rule came from (set on load).
+	Pack string `yaml:"-" json:"pack"`
+
+	signals   [][]*regexp.Regexp
+	weakeners []*regexp.Regexp
+}
+
+// Weakener is a pattern that makes a present term weak, with the reason
+// shown to the reader.
+type Weakener struct {
+	Pattern string `yaml:"pattern" json:"pattern"`
+	Reason  string `yaml:"reason" json:"reason"`
+}
+
+// QuestionnaireSignals locate the questionnaire items that speak to a rule.
+type QuestionnaireSignals struct {
+	IDs []string `yaml:"ids" json:"ids"`
+}
+
+// Examples are sentences labelled with the status the engine must give.
+type Examples struct {
+	Present []string `yaml:"present" json:"present"`
+	Weak    []string `yaml:"weak" json:"weak"`
+	Absent  []string `yaml:"absent" json:"absent"`
+}
+
+// RuleSet is the rules in force, in pack order.
+type RuleSet struct {
+	Rules []*Rule
+	Packs []string
+}
+
+// Get returns the rule with the id, or nil.
+func (rs *RuleSet) Get(id string) *Rule {
+	for _, r := range rs.Rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// ErrRules marks a rule pack that cannot be loaded.
+var ErrRules = errors.New("invalid rule pack")
+
+var ruleID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// EmbeddedPacks lists the names of the packs built into the binary.
+func EmbeddedPacks() []string {
+	entries, _ := fs.ReadDir(templates.Rules, "rules")
+	var out []string
+	for _, e := range entries {
+		out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// LoadRules loads the baseline pack and then each named pack in order. A name
+// is an embedded pack ("baseline", "dora", ...) or the path of a user YAML
+// file (it contains a path separator or ends in .yaml/.yml), which can add
+// rules, override a rule's severity or max_hours by id, or disable a rule.
+//
+// Errors wrap ErrRules and name the file and key: an unknown key, a bad
+// pattern, a duplicate id, an unknown domain, owner or severity.
+func LoadRules(names []string) (*RuleSet, error) {
+	rs := &RuleSet{}
+	seen := map[string]bool{}
+	all := append([]string{"baseline"}, names...)
+	for _, name := range all {
+		name = strings.TrimSpace(name)
+		if name == "" || seen[name] {
+			continue
+		}
+		seen[name] = true
+		var data []byte
+		var err error
+		file := name
+		if strings.ContainsAny(name, `/\`) || strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml") {
+			data, err = os.ReadFile(name)
+		} else {
+			file = "rules/" + name + ".yaml"
+			data, err = templates.Rules.ReadFile(file)
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%w: no pack named %q (built in: %s)", ErrRules, name, strings.Join(EmbeddedPacks(), ", "))
+			}
+			file = "embedded " + file
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrRules, err)
+		}
+		p, err := ParsePack(data, file)
+		if err != nil {
+			return nil, err
+		}
+		if err := rs.add(p, file); err != nil {
+			return nil, err
+		}
+	}
+	return rs, nil
+}
+
+func (rs *RuleSet) add(p *Pack, file string) error {
+	for _, id := range p.Disable {
+		if !rs.remove(id) {
+			return fmt.Errorf("%w: %s: disable: no rule %q in the packs loaded before it", ErrRules, file, id)
+		}
+	}
+	for _, o := range p.Override {
+		r := rs.Get(o.ID)
+		if r == nil {
+			return fmt.Errorf("%w: %s: override: no rule %q in the packs loaded before it", ErrRules, file, o.ID)
+		}
+		if o.Severity != "" {
+			r.Severity = o.Severity
+		}
+		if o.MaxHours > 0 {
+			r.MaxHours = o.MaxHours
+		}
+	}
+	for i := range p.Rules {
+		r := &p.Rules[i]
+		if rs.Get(r.ID) != nil {
+			return fmt.Errorf("%w: %s: rules[%d]: duplicate id %q (already defined by pack %s)", ErrRules, file, i, r.ID, rs.Get(r.ID).Pack)
+		}
+		rs.Rules = append(rs.Rules, r)
+	}
+	rs.Packs = append(rs.Packs, p.Name)
+	return nil
+}
+
+func (rs *RuleSet) remove(id string) bool {
+	for i, r := range rs.Rules {
+		if r.ID == id {
+			rs.Rules = append(rs.Rules[:i], rs.Rules[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// ParsePack decodes and validates one pack; file names it in errors.
+// Unknown keys are errors.
+func ParsePack(data []byte, file string) (*Pack, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var p Pack
+	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%w: %s: %v", ErrRules, file, err)
+	}
+	if p.Schema != "ssrm.rules/v1" {
+		return nil, fmt.Errorf("%w: %s: schema: want \"ssrm.rules/v1\", got %q", ErrRules, file, p.Schema)
+	}
+	if p.Name == "" {
+		p.Name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	}
+	ids := map[string]bool{}
+	for i := range p.Rules {
+		r := &p.Rules[i]
+		r.Pack = p.Name
+		where := fmt.Sprintf("%s: rules[%d] (%s)", file, i, r.ID)
+		if !ruleID.MatchString(r.ID) {
+			return nil, fmt.Errorf("%w: %s: id: want kebab-case, got %q", ErrRules, where, r.ID)
+		}
+		if ids[r.ID] {
+			return nil, fmt.Errorf("%w: %s: id: duplicate id %q", ErrRules, where, r.ID)
+		}
+		ids[r.ID] = true
+		if err := r.compile(); err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrRules, where, err)
+		}
+	}
+	return &p, nil
+}
+
+func (r *Rule) compile() error {
+	if r.Title == "" {
+		return errors.New("title: missing")
+	}
+	if !IsDomain(r.Domain) {
+		return fmt.Errorf("domain: %q is not a CCM v4 domain code", r.Domain)
+	}
+	switch r.Owner {
+	case OwnerVendor, OwnerCustomer, OwnerShared:
+	default:
+		return fmt.Errorf("owner: want vendor, customer or shared, got %q", r.Owner)
+	}
+	if r.Severity.Rank() == 0 {
+		return fmt.Errorf("severity: want critical, high, medium or low, got %q", r.Severity)
+	}
+	switch r.AppliesTo {
+	case "":
+		r.AppliesTo = "agreement"
+	case "agreement", "questionnaire", "both":
+	default:
+		return fmt.Errorf("applies_to: want agreement, questionnaire or both, got %q", r.AppliesTo)
+	}
+	switch r.Subject {
+	case "":
+		r.Subject = string(r.Owner)
+		if r.Owner == OwnerShared {
+			r.Subject = "any"
+		}
+	case "vendor", "customer", "any":
+	default:
+		return fmt.Errorf("subject: want vendor, customer or any, got %q", r.Subject)
+	}
+	if len(r.Sources) == 0 {
+		return errors.New("sources: a rule must cite the article or control it derives from")
+	}
+	if len(r.Signals) == 0 {
+		return errors.New("signals: missing")
+	}
+	r.signals = nil
+	for g, group := range r.Signals {
+		if len(group) == 0 {
+			return fmt.Errorf("signals[%d]: empty group", g)
+		}
+		var res []*regexp.Regexp
+		for k, p := range group {
+			re, err := regexp.Compile(`(?i)` + p)
+			if err != nil {
+				return fmt.Errorf("signals[%d][%d]: bad pattern %q: %v", g, k, p, err)
+			}
+			res = append(res, re)
+		}
+		r.signals = append(r.signals, res)
+	}
+	r.weakeners = nil
+	for k, w := range r.Weakeners {
+		re, err := regexp.Compile(`(?i)` + w.Pattern)
+		if err != nil {
+			return fmt.Errorf("weakeners[%d]: bad pattern %q: %v", k, w.Pattern, err)
+		}
+		if w.Reason == "" {
+			return fmt.Errorf("weakeners[%d]: reason: missing", k)
+		}
+		r.weakeners = append(r.weakeners, re)
+	}
+	if r.Deadline && r.MaxHours <= 0 {
+		return errors.New("max_hours: a deadline rule needs a positive max_hours")
+	}
+	return nil
+}

@@ -1,0 +1,375 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/report"
+)
+
+// Exit codes (README "Exit codes").
+const (
+	exitOK       = 0 // passed: nothing at or above --fail-on
+	exitFindings = 1 // findings at or above --fail-on
+	exitError    = 2 // usage or input error
+)
+
+// errFindings says the gate failed; errUsage marks a bad command line.
+var (
+	errFindings = errors.New("findings at or above the --fail-on threshold")
+	errUsage    = errors.New("usage")
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `ssrm reads a vendor's security questionnaire and agreement and reports who is
+responsible for what, and which transparency and incident-cooperation terms
+are missing, weak or contradicted.
+
+Usage:
+  ssrm analyze [PATH...] [flags]   files or a vendor folder; types detected by content
+  ssrm extract FILE                what ssrm read, as JSON
+  ssrm rules list|show ID|check FILE
+  ssrm version
+
+Run 'ssrm analyze -h' for the analyze flags.
+`
+
+// Run is the whole command line: it parses args (without the program name),
+// writes results to stdout and messages to stderr, and returns the exit
+// code. Every error is mapped to an exit code here and nowhere else.
+func Run(args []string, stdout, stderr io.Writer) int {
+	err := dispatch(args, stdout, stderr)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errFindings):
+		return exitFindings
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "ssrm: %v\n", strings.TrimPrefix(err.Error(), "usage: "))
+		return exitError
+	default:
+		fmt.Fprintf(stderr, "ssrm: %v\n", err)
+		return exitError
+	}
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("%w: no command given", errUsage)
+	}
+	switch args[0] {
+	case "analyze":
+		return runAnalyze(args[1:], stdout, stderr)
+	case "extract":
+		return runExtract(args[1:], stdout, stderr)
+	case "rules":
+		return runRules(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "ssrm", version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+}
+
+// parseInterspersed parses flags wherever they stand among the positional
+// arguments ("ssrm analyze FILE --format json").
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error {
+	*l = append(*l, s)
+	return nil
+}
+
+func runAnalyze(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ssrm analyze", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		questionnaire = fs.String("questionnaire", "", "the vendor's security questionnaire (.xlsx)")
+		agreements    listFlag
+		vendor        = fs.String("vendor", "", "the vendor's name (default: as the questionnaire states it)")
+		serviceModel  = fs.String("service-model", "saas", "saas, paas or iaas")
+		rules         = fs.String("rules", "", "extra rule packs, comma-separated: embedded names ("+strings.Join(analyze.EmbeddedPacks(), ", ")+") or YAML files; baseline is always on")
+		format        = fs.String("format", "text", "output format: "+strings.Join(report.Names(), ", "))
+		output        = fs.String("o", "", "write the report to this file instead of stdout")
+		failOn        = fs.String("fail-on", "high", "exit 1 when a finding that is not met has this severity or higher: critical, high, medium, low, never")
+		password      = fs.String("password", "", "password for an encrypted PDF or workbook")
+	)
+	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	threshold, err := parseFailOn(*failOn)
+	if err != nil {
+		return err
+	}
+	switch *serviceModel {
+	case "saas", "paas", "iaas":
+	default:
+		return fmt.Errorf("%w: --service-model: want saas, paas or iaas, got %q", errUsage, *serviceModel)
+	}
+	if !validFormat(*format) {
+		return fmt.Errorf("%w: --format: want one of %s, got %q", errUsage, strings.Join(report.Names(), ", "), *format)
+	}
+	var packs []string
+	if *rules != "" {
+		packs = strings.Split(*rules, ",")
+	}
+	rs, err := analyze.LoadRules(packs)
+	if err != nil {
+		return err
+	}
+	opts := extract.Options{Password: *password, ServiceModel: *serviceModel}
+	in, err := readInputs(*questionnaire, agreements, paths, opts)
+	if err != nil {
+		return err
+	}
+	res, err := analyze.Run(context.Background(), in, rs, analyze.Options{Vendor: *vendor, ServiceModel: *serviceModel})
+	if err != nil {
+		return err
+	}
+	if err := writeReport(stdout, *output, *format, res); err != nil {
+		return err
+	}
+	if threshold > 0 && res.MaxSeverity().Rank() >= threshold {
+		return errFindings
+	}
+	return nil
+}
+
+func validFormat(name string) bool {
+	for _, n := range report.Names() {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// parseFailOn returns the severity rank at which the gate fails, 0 for never.
+func parseFailOn(s string) (int, error) {
+	if s == "never" {
+		return 0, nil
+	}
+	if r := analyze.Severity(s).Rank(); r > 0 {
+		return r, nil
+	}
+	return 0, fmt.Errorf("%w: --fail-on: want critical, high, medium, low or never, got %q", errUsage, s)
+}
+
+func writeReport(stdout io.Writer, path, format string, res *analyze.Result) error {
+	if path == "" {
+		return report.Write(stdout, format, res)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := report.Write(f, format, res); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// readInputs opens the explicit roles and the positional paths (files, or
+// folders whose files are all read), each detected by content.
+func readInputs(questionnaire string, agreements, paths []string, opts extract.Options) (analyze.Inputs, error) {
+	var in analyze.Inputs
+	if questionnaire == "" && len(agreements) == 0 && len(paths) == 0 {
+		return in, fmt.Errorf("%w: nothing to analyze: give files, a vendor folder, --questionnaire or --agreement", errUsage)
+	}
+	add := func(path string, want extract.Kind) error {
+		doc, err := extract.Open(path, opts)
+		if err != nil {
+			return err
+		}
+		if want != "" && doc.Kind() != want {
+			return &extract.InputError{Path: path, Err: fmt.Errorf("given as the %s, but it reads as a %s", want, doc.Kind())}
+		}
+		if doc.Questionnaire != nil {
+			if in.Questionnaire != nil {
+				return fmt.Errorf("%w: two questionnaires (%s and %s): pass the one to assess with --questionnaire", errUsage, in.Questionnaire.Path, path)
+			}
+			in.Questionnaire = doc.Questionnaire
+			return nil
+		}
+		in.Agreements = append(in.Agreements, doc.Agreement)
+		return nil
+	}
+	if questionnaire != "" {
+		if err := add(questionnaire, extract.KindQuestionnaire); err != nil {
+			return in, err
+		}
+	}
+	for _, a := range agreements {
+		if err := add(a, extract.KindAgreement); err != nil {
+			return in, err
+		}
+	}
+	for _, p := range paths {
+		files, err := expand(p)
+		if err != nil {
+			return in, err
+		}
+		for _, f := range files {
+			if err := add(f, ""); err != nil {
+				return in, err
+			}
+		}
+	}
+	return in, nil
+}
+
+// expand lists a folder's files (not hidden, not recursive, sorted), or
+// returns the path itself.
+func expand(p string) ([]string, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, &extract.InputError{Path: p, Err: err}
+	}
+	if !st.IsDir() {
+		return []string{p}, nil
+	}
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return nil, &extract.InputError{Path: p, Err: err}
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		out = append(out, filepath.Join(p, e.Name()))
+	}
+	sort.Strings(out)
+	if len(out) == 0 {
+		return nil, &extract.InputError{Path: p, Err: errors.New("the folder holds no files")}
+	}
+	return out, nil
+}
+
+// extractItem adds the owner model's reading of the ownership cell.
+type extractItem struct {
+	extract.Item
+	Owner  analyze.Owner `json:"owner"`
+	Domain string        `json:"domain,omitempty"`
+}
+
+func runExtract(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ssrm extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	password := fs.String("password", "", "password for an encrypted PDF or workbook")
+	serviceModel := fs.String("service-model", "saas", "saas, paas or iaas")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) != 1 {
+		return fmt.Errorf("%w: ssrm extract takes one FILE", errUsage)
+	}
+	doc, err := extract.Open(paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel})
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if q := doc.Questionnaire; q != nil {
+		items := make([]extractItem, len(q.Items))
+		for i, it := range q.Items {
+			o, _ := analyze.ParseOwner(it.Ownership)
+			items[i] = extractItem{Item: it, Owner: o, Domain: analyze.DomainOfID(it.ID)}
+		}
+		return enc.Encode(struct {
+			Kind extract.Kind `json:"kind"`
+			*extract.Questionnaire
+			Items []extractItem `json:"items"`
+		}{extract.KindQuestionnaire, q, items})
+	}
+	return enc.Encode(struct {
+		Kind extract.Kind `json:"kind"`
+		*extract.Agreement
+	}{extract.KindAgreement, doc.Agreement})
+}
+
+func runRules(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: ssrm rules list|show ID|check FILE", errUsage)
+	}
+	switch args[0] {
+	case "list":
+		rs, err := analyze.LoadRules(args[1:])
+		if err != nil {
+			return err
+		}
+		for _, r := range rs.Rules {
+			fmt.Fprintf(stdout, "%-26s %-8s %-4s %-9s %s [%s]\n", r.ID, r.Severity, r.Domain, r.Owner, r.Title, r.Pack)
+		}
+		return nil
+	case "show":
+		if len(args) < 2 {
+			return fmt.Errorf("%w: ssrm rules show ID [PACK...]", errUsage)
+		}
+		rs, err := analyze.LoadRules(args[2:])
+		if err != nil {
+			return err
+		}
+		r := rs.Get(args[1])
+		if r == nil {
+			return fmt.Errorf("%w: no rule %q in packs %s", errUsage, args[1], strings.Join(rs.Packs, ", "))
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(r)
+	case "check":
+		if len(args) != 2 {
+			return fmt.Errorf("%w: ssrm rules check FILE", errUsage)
+		}
+		rs, err := analyze.LoadRules(args[1:])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: ok, %d rules in force (packs %s)\n", args[1], len(rs.Rules), strings.Join(rs.Packs, ", "))
+		return nil
+	}
+	return fmt.Errorf("%w: ssrm rules list|show ID|check FILE", errUsage)
+}

@@ -1,0 +1,72 @@
+package report
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/ssrm-dev/ssrm/analyze"
+)
+
+// markdownRenderer gives the text report's content for a ticket or an
+// e-mail: tables for inputs and the matrix, one section per finding.
+type markdownRenderer struct{}
+
+func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
+	ew := &errWriter{w: w}
+	vendor := res.Vendor
+	if vendor == "" {
+		vendor = "vendor not named"
+	}
+	ew.printf("# ssrm assessment: %s\n\n", md(vendor))
+	ew.printf("**%s**\n\n", md(res.Line()))
+	ew.printf("Service model %s; rule packs %s.\n\n", res.ServiceModel, strings.Join(res.Packs, ", "))
+	ew.printf("| input | kind | format | size |\n|---|---|---|---|\n")
+	for _, in := range res.Inputs {
+		size := ""
+		if in.Kind == "questionnaire" {
+			size = strconv.Itoa(in.Items) + " items"
+		} else {
+			size = strconv.Itoa(in.Pages) + " pages, " + strconv.Itoa(in.Clauses) + " clauses"
+		}
+		ew.printf("| %s | %s | %s | %s |\n", md(in.Path), in.Kind, in.Format, size)
+	}
+	ew.printf("\n## Responsibility matrix\n\n| domain | owner | status | questionnaire | agreement |\n|---|---|---|---|---|\n")
+	for _, m := range res.Matrix {
+		ew.printf("| %s %s | %s | %s | %s | %s |\n", m.Domain, md(m.Title), m.Owner, m.Status, m.QuestionnaireOwner, m.AgreementOwner)
+	}
+	section := func(title string, fs []analyze.Finding) {
+		if len(fs) == 0 {
+			return
+		}
+		ew.printf("\n## %s\n", title)
+		for _, f := range fs {
+			ew.printf("\n### %s `%s` (%s)\n\n%s: %s.\n", md(f.Title), f.Rule, f.Severity, strings.ToUpper(f.Status), md(f.Explanation))
+			if d := deadline(f.Deadline); d != "" {
+				ew.printf("\nDeadline: %s.\n", md(d))
+			}
+			for _, e := range f.Evidence {
+				note := ""
+				if e.Note != "" {
+					note = " (" + md(e.Note) + ")"
+				}
+				ew.printf("\n> %s\n>\n> — %s%s\n", md(e.Text), md(where(e)), note)
+			}
+			if f.Status != analyze.StatusMet {
+				ew.printf("\nRecommended wording: %s\n", md(f.Recommendation))
+			}
+			ew.printf("\nSources: %s.\n", md(strings.Join(f.Sources, "; ")))
+		}
+	}
+	section("Contradictions", res.Contradictions)
+	section("Missing", byStatus(res, analyze.StatusMissing))
+	section("Weak", byStatus(res, analyze.StatusWeak))
+	section("Met", byStatus(res, analyze.StatusMet))
+	return ew.err
+}
+
+// md escapes the characters that would change Markdown structure.
+func md(s string) string {
+	r := strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ")
+	return r.Replace(s)
+}

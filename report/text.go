@@ -1,0 +1,83 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ssrm-dev/ssrm/analyze"
+)
+
+// textRenderer is the terminal report: inputs, the matrix, findings worst
+// first with evidence, and the stable summary line last.
+type textRenderer struct{}
+
+func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
+	ew := &errWriter{w: w}
+	vendor := res.Vendor
+	if vendor == "" {
+		vendor = "(vendor not named)"
+	}
+	ew.printf("ssrm: %s, %s, packs %s\n", vendor, res.ServiceModel, strings.Join(res.Packs, ", "))
+	for _, in := range res.Inputs {
+		switch in.Kind {
+		case "questionnaire":
+			ew.printf("  questionnaire %s (%s): %d items\n", in.Path, in.Format, in.Items)
+		default:
+			ew.printf("  agreement %s (%s): %d pages, %d clauses\n", in.Path, in.Format, in.Pages, in.Clauses)
+		}
+	}
+	ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
+	for _, m := range res.Matrix {
+		ew.printf("  %-4s %-15s %-21s q=%s a=%s\n", m.Domain, m.Owner, m.Status, m.QuestionnaireOwner, m.AgreementOwner)
+	}
+	if len(res.Contradictions) > 0 {
+		ew.printf("\nContradictions\n")
+		for _, f := range res.Contradictions {
+			writeFinding(ew, f)
+		}
+	}
+	for _, st := range statusOrder {
+		fs := byStatus(res, st)
+		if len(fs) == 0 {
+			continue
+		}
+		ew.printf("\n%s\n", strings.ToUpper(st[:1])+st[1:])
+		for _, f := range fs {
+			writeFinding(ew, f)
+		}
+	}
+	ew.printf("\n%s\n", res.Line())
+	return ew.err
+}
+
+func writeFinding(ew *errWriter, f analyze.Finding) {
+	ew.printf("  [%s] %s (%s): %s\n", strings.ToUpper(f.Status), f.Rule, f.Severity, f.Title)
+	ew.printf("      %s\n", f.Explanation)
+	if d := deadline(f.Deadline); d != "" {
+		ew.printf("      deadline: %s\n", d)
+	}
+	for _, e := range f.Evidence {
+		note := ""
+		if e.Note != "" {
+			note = " (" + e.Note + ")"
+		}
+		ew.printf("      %s%s: %q\n", where(e), note, e.Text)
+	}
+	if f.Status != analyze.StatusMet {
+		ew.printf("      recommend: %s\n", f.Recommendation)
+	}
+	ew.printf("      sources: %s\n", strings.Join(f.Sources, "; "))
+}
+
+// errWriter keeps the first write error so renderers stay readable.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, a ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, a...)
+	}
+}

@@ -1,0 +1,12 @@
+// Package templates holds the data embedded in the ssrm binary: the rule
+// packs (rules/*.yaml). The baseline pack is always on; analyze.LoadRules
+// reads packs by name from here and user packs from disk.
+package templates
+
+import "embed"
+
+// Rules holds the embedded rule packs, one YAML file per pack under rules/,
+// named PACK.yaml (rules/baseline.yaml, ...).
+//
+//go:embed rules/*.yaml
+var Rules embed.FS
