@@ -8,6 +8,7 @@ package analyze
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -164,7 +165,11 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		res.Inputs = append(res.Inputs, Input{Path: q.Path, Kind: string(extract.KindQuestionnaire), Format: q.Format, Items: len(q.Items)})
 	}
 	for _, a := range in.Agreements {
-		res.Inputs = append(res.Inputs, Input{Path: a.Path, Kind: string(extract.KindAgreement), Format: a.Format, Pages: len(a.Pages), Clauses: len(a.Clauses)})
+		in := Input{Path: a.Path, Kind: string(extract.KindAgreement), Format: a.Format, Clauses: len(a.Clauses)}
+		if a.Paginated {
+			in.Pages = len(a.Pages)
+		}
+		res.Inputs = append(res.Inputs, in)
 	}
 	units := agreementUnits(in.Agreements)
 	for _, r := range rules.Rules {
@@ -205,7 +210,9 @@ func agreementUnits(ags []*extract.Agreement) []clauseUnit {
 	return out
 }
 
-// ownText is the clause text less the text of its direct sub-clauses.
+// ownText is the clause body less the text of its direct sub-clauses (read
+// in their own clauses) and less its number and heading, so that heading
+// words ("6. INCIDENT NOTIFICATION") do not join the first sentence.
 func ownText(c extract.Clause, all []extract.Clause) string {
 	text := c.Text
 	for _, s := range all {
@@ -215,10 +222,30 @@ func ownText(c extract.Clause, all []extract.Clause) string {
 			}
 		}
 	}
-	if c.Heading != "" && !strings.Contains(text, c.Heading) {
-		text = c.Heading + ".\n" + text
+	return stripHead(text, c.Heading)
+}
+
+var reMarker = regexp.MustCompile(`^\s*[#*\s]*(?:(?i:section|clause|article)\s+)?(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[A-Z]\.|[a-z]\.|\([ivxlc]+\)|[ivxlc]+\.)(?:\s+|$)`)
+
+// stripHead removes a leading clause number and the heading that follows it.
+func stripHead(text, heading string) string {
+	t := reMarker.ReplaceAllString(text, "")
+	if heading == "" {
+		return t
 	}
-	return text
+	words := strings.Fields(heading)
+	pat := `^[\s*_#]*`
+	for i, w := range words {
+		if i > 0 {
+			pat += `\s+`
+		}
+		pat += regexp.QuoteMeta(w)
+	}
+	re, err := regexp.Compile(pat + `[\s*_]*[.:]?`)
+	if err != nil {
+		return t
+	}
+	return re.ReplaceAllString(t, "")
 }
 
 func (u clauseUnit) evidence(note string) Evidence {
@@ -236,7 +263,7 @@ func itemEvidence(q *extract.Questionnaire, it extract.Item, note string) Eviden
 	if it.Notes != "" {
 		text += " — " + it.Notes
 	}
-	if it.CSPImplementation != "" {
+	if it.CSPImplementation != "" && it.CSPImplementation != it.Notes {
 		text += " — " + it.CSPImplementation
 	}
 	return Evidence{File: q.Path, Sheet: &sheet, Cell: &cell, Text: trimQuote(text), Note: note}
@@ -301,9 +328,13 @@ func checkRule(r *Rule, units []clauseUnit, in Inputs) (Finding, *Finding) {
 		} else {
 			f.Explanation = "present in section " + bestUnit.section + " but weak: " + strings.Join(best.weakeners, "; ")
 		}
-	case r.AppliesTo == "questionnaire" && promise != nil:
+	case promise != nil && (r.AppliesTo == "questionnaire" || r.AppliesTo == "both" && len(in.Agreements) == 0):
 		f.Status = StatusMet
-		f.Explanation = "the questionnaire answers yes"
+		f.Evidence = append(f.Evidence, *promise.ev)
+		f.Explanation = "the questionnaire answers yes (" + promise.item.ID + "); no agreement binds it yet"
+		if r.AppliesTo == "questionnaire" {
+			f.Explanation = "the questionnaire answers yes (" + promise.item.ID + ")"
+		}
 	default:
 		f.Status = StatusMissing
 		f.Evidence = append(f.Evidence, negatedEv...)
@@ -311,8 +342,11 @@ func checkRule(r *Rule, units []clauseUnit, in Inputs) (Finding, *Finding) {
 		if len(negatedEv) > 0 {
 			f.Explanation = "the only wording found negates or excludes the obligation"
 		}
-		if r.AppliesTo == "questionnaire" {
+		switch {
+		case r.AppliesTo == "questionnaire":
 			f.Explanation = "no questionnaire answer promises this term"
+		case len(in.Agreements) == 0:
+			f.Explanation = "no agreement was given, and no questionnaire answer promises this term"
 		}
 	}
 	if promise == nil {
@@ -323,16 +357,25 @@ func checkRule(r *Rule, units []clauseUnit, in Inputs) (Finding, *Finding) {
 	if r.AppliesTo == "questionnaire" || len(in.Agreements) == 0 {
 		return f, nil
 	}
+	// Cross-check: the questionnaire promises more than the agreement binds.
+	// A deadline promise against a weaker or absent deadline, or a yes
+	// against wording that excludes the term, is a contradiction; a yes
+	// against silence is noted on the missing finding.
 	var why string
 	switch {
-	case f.Status == StatusMissing:
-		why = "the questionnaire promises it (" + promise.item.ID + ": " + promise.item.Answer + ") but the agreement does not bind it"
 	case r.Deadline && promise.deadline.Hours != nil && (f.Deadline == nil || f.Deadline.Hours == nil || *f.Deadline.Hours > *promise.deadline.Hours):
-		agreed := "no deadline"
-		if f.Deadline != nil && f.Deadline.Text != "" {
+		agreed := "nothing"
+		switch {
+		case f.Deadline != nil && f.Deadline.Text != "":
 			agreed = `"` + f.Deadline.Text + `"`
+		case f.Status != StatusMissing:
+			agreed = "no deadline"
 		}
-		why = fmt.Sprintf("the questionnaire promises notice %q (%s) but the agreement says %s", promise.deadline.Text, fmtHours(*promise.deadline.Hours), agreed)
+		why = fmt.Sprintf("the questionnaire promises notice %q (%s, %s) but the agreement says %s", promise.deadline.Text, fmtHours(*promise.deadline.Hours), promise.item.ID, agreed)
+	case f.Status == StatusMissing && len(negatedEv) > 0:
+		why = "the questionnaire answers yes (" + promise.item.ID + ") but the agreement excludes the term"
+	case f.Status == StatusMissing:
+		f.Explanation += "; the questionnaire answers yes (" + promise.item.ID + ")"
 	}
 	if why == "" {
 		return f, nil
@@ -341,7 +384,7 @@ func checkRule(r *Rule, units []clauseUnit, in Inputs) (Finding, *Finding) {
 	c.Status = StatusContradicted
 	c.Explanation = why
 	c.Evidence = append([]Evidence{*promise.ev}, f.Evidence...)
-	c.Recommendation = "Bind the questionnaire's promise in the agreement: " + r.Recommendation
+	c.Recommendation = "Bind in the agreement what the questionnaire answer " + promise.item.ID + " promises. " + r.Recommendation
 	return f, &c
 }
 
@@ -374,7 +417,7 @@ func questionnairePromise(r *Rule, q *extract.Questionnaire) *promise {
 		if it.AnswerNormalized != extract.AnswerYes || !hasIDPrefix(it.ID, r.Questionnaire.IDs) {
 			continue
 		}
-		p := &promise{item: it, deadline: ParseDeadline(it.Answer + " " + it.Notes + " " + it.CSPImplementation)}
+		p := &promise{item: it, deadline: promisedDeadline(it)}
 		if best == nil || (p.deadline.Hours != nil && (best.deadline.Hours == nil || *p.deadline.Hours < *best.deadline.Hours)) {
 			best = p
 		}
@@ -382,6 +425,30 @@ func questionnairePromise(r *Rule, q *extract.Questionnaire) *promise {
 	if best != nil {
 		ev := itemEvidence(q, best.item, "questionnaire promise")
 		best.ev = &ev
+	}
+	return best
+}
+
+// promisedDeadline reads the deadline an item's answer promises. Where it
+// states several ("within 24 hours for FERPA violations; all customers
+// within 48 hours") the longest counts: it is the one every customer gets.
+func promisedDeadline(it extract.Item) Deadline {
+	best := Deadline{Grade: GradeNone}
+	seen := map[string]bool{}
+	for _, text := range []string{it.Answer, it.Notes, it.CSPImplementation} {
+		if seen[text] {
+			continue
+		}
+		seen[text] = true
+		for _, s := range splitSentences(strings.Join(strings.Fields(text), " ")) {
+			d := ParseDeadline(s)
+			switch {
+			case d.Hours != nil && (best.Hours == nil || *d.Hours > *best.Hours):
+				best = d
+			case best.Grade == GradeNone && d.Grade != GradeNone:
+				best = d
+			}
+		}
 	}
 	return best
 }

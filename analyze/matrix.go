@@ -24,7 +24,7 @@ func buildMatrix(in Inputs, units []clauseUnit, findings []Finding) []MatrixRow 
 		if p == PartyUnknown || negated(u.text, len(u.text)) {
 			continue
 		}
-		for _, d := range classifyDomains(u.text) {
+		for _, d := range classifyDomains(u.full()) {
 			a := byDomain[d]
 			if a == nil {
 				a = &agg{}

@@ -116,7 +116,7 @@ var domainKeywords = map[string]*regexp.Regexp{
 	"IPY": regexp.MustCompile(`(?i)\b(portab\w*|interoperab\w*|export (of )?(customer )?data|data export|return (of )?(customer )?data)\b`),
 	"IVS": regexp.MustCompile(`(?i)\b(infrastructure|hosting|virtual machines?|vms?|network|servers?|environments?)\b`),
 	"LOG": regexp.MustCompile(`(?i)\b(logs?|logging|monitor(ing)?|audit trails?)\b`),
-	"SEF": regexp.MustCompile(`(?i)\b(security incidents?|data incidents?|incidents?|breach(es)?|unauthori[sz]ed (access|disclosure|use)|forensic\w*)\b`),
+	"SEF": regexp.MustCompile(`(?i)\b((security|data|privacy|cyber)[- ]?(incidents?|breach(es)?|events?)|breach(es)? of (security|unsecured)|unauthori[sz]ed (access|disclosure|use|acquisition)|forensic\w*|incident (response|management|notification))\b`),
 	"STA": regexp.MustCompile(`(?i)\b(sub-?processors?|subcontract\w*|third[- ]part(y|ies)|suppliers?|supply chain|vendors?)\b`),
 	"TVM": regexp.MustCompile(`(?i)\b(vulnerabilit\w*|patch\w*|penetration test\w*|malware|viruses?|threats?)\b`),
 	"UEM": regexp.MustCompile(`(?i)\b(endpoints?|devices?|workstations?|laptops?|mobile)\b`),

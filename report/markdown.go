@@ -2,7 +2,6 @@ package report
 
 import (
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/analyze"
@@ -23,11 +22,9 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	ew.printf("Service model %s; rule packs %s.\n\n", res.ServiceModel, strings.Join(res.Packs, ", "))
 	ew.printf("| input | kind | format | size |\n|---|---|---|---|\n")
 	for _, in := range res.Inputs {
-		size := ""
+		size := agreementSize(in)
 		if in.Kind == "questionnaire" {
-			size = strconv.Itoa(in.Items) + " items"
-		} else {
-			size = strconv.Itoa(in.Pages) + " pages, " + strconv.Itoa(in.Clauses) + " clauses"
+			size = plural(in.Items, "item")
 		}
 		ew.printf("| %s | %s | %s | %s |\n", md(in.Path), in.Kind, in.Format, size)
 	}

@@ -22,9 +22,9 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, in := range res.Inputs {
 		switch in.Kind {
 		case "questionnaire":
-			ew.printf("  questionnaire %s (%s): %d items\n", in.Path, in.Format, in.Items)
+			ew.printf("  questionnaire %s (%s): %s\n", in.Path, in.Format, plural(in.Items, "item"))
 		default:
-			ew.printf("  agreement %s (%s): %d pages, %d clauses\n", in.Path, in.Format, in.Pages, in.Clauses)
+			ew.printf("  agreement %s (%s): %s\n", in.Path, in.Format, agreementSize(in))
 		}
 	}
 	ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
@@ -80,4 +80,20 @@ func (e *errWriter) printf(format string, a ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, a...)
 	}
+}
+
+// agreementSize is "4 pages, 11 clauses", or "57 clauses" without pages.
+func agreementSize(in analyze.Input) string {
+	s := plural(in.Clauses, "clause")
+	if in.Pages > 0 {
+		s = plural(in.Pages, "page") + ", " + s
+	}
+	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

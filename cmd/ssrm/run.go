@@ -157,11 +157,15 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel}
-	in, err := readInputs(*questionnaire, agreements, paths, opts)
+	in, folder, err := readInputs(*questionnaire, agreements, paths, opts)
 	if err != nil {
 		return err
 	}
-	res, err := analyze.Run(context.Background(), in, rs, analyze.Options{Vendor: *vendor, ServiceModel: *serviceModel})
+	name := *vendor
+	if name == "" && (in.Questionnaire == nil || in.Questionnaire.Vendor == "") {
+		name = folder // a vendor folder names its vendor
+	}
+	res, err := analyze.Run(context.Background(), in, rs, analyze.Options{Vendor: name, ServiceModel: *serviceModel})
 	if err != nil {
 		return err
 	}
@@ -210,11 +214,11 @@ func writeReport(stdout io.Writer, path, format string, res *analyze.Result) err
 }
 
 // readInputs opens the explicit roles and the positional paths (files, or
-// folders whose files are all read), each detected by content.
-func readInputs(questionnaire string, agreements, paths []string, opts extract.Options) (analyze.Inputs, error) {
-	var in analyze.Inputs
+// folders whose files are all read), each detected by content. It also
+// returns the base name of the last folder given, which names the vendor.
+func readInputs(questionnaire string, agreements, paths []string, opts extract.Options) (in analyze.Inputs, folder string, err error) {
 	if questionnaire == "" && len(agreements) == 0 && len(paths) == 0 {
-		return in, fmt.Errorf("%w: nothing to analyze: give files, a vendor folder, --questionnaire or --agreement", errUsage)
+		return in, "", fmt.Errorf("%w: nothing to analyze: give files, a vendor folder, --questionnaire or --agreement", errUsage)
 	}
 	add := func(path string, want extract.Kind) error {
 		doc, err := extract.Open(path, opts)
@@ -236,26 +240,29 @@ func readInputs(questionnaire string, agreements, paths []string, opts extract.O
 	}
 	if questionnaire != "" {
 		if err := add(questionnaire, extract.KindQuestionnaire); err != nil {
-			return in, err
+			return in, "", err
 		}
 	}
 	for _, a := range agreements {
 		if err := add(a, extract.KindAgreement); err != nil {
-			return in, err
+			return in, "", err
 		}
 	}
 	for _, p := range paths {
 		files, err := expand(p)
 		if err != nil {
-			return in, err
+			return in, "", err
+		}
+		if len(files) != 1 || files[0] != p {
+			folder = filepath.Base(filepath.Clean(p))
 		}
 		for _, f := range files {
 			if err := add(f, ""); err != nil {
-				return in, err
+				return in, "", err
 			}
 		}
 	}
-	return in, nil
+	return in, folder, nil
 }
 
 // expand lists a folder's files (not hidden, not recursive, sorted), or
