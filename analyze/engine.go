@@ -173,6 +173,12 @@ func actor(s, leadIn string) (p Party, permissive bool) {
 		}
 	}
 	p = lastParty(head)
+	if m == nil && leadIn != "" {
+		// A verbless list item ("Controlled execution environment (Client
+		// VM)") continues its lead-in: the lead-in's actor acts.
+		p, permissive = actor(leadIn, "")
+		return p, permissive
+	}
 	if p == PartyUnknown && m == nil {
 		p = lastParty(s)
 	}
