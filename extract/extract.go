@@ -138,7 +138,10 @@ type Parser interface {
 // Parsers is the list of supported input formats, tried in order: binary
 // formats first, plain text last.
 var Parsers = []Parser{
+	pdfParser{},
 	// pdfParser{}, xlsxParser{}, textParser{} are added here as they land.
+	xlsxParser{},
+	textParser{},
 }
 
 // Sentinel errors, wrapped in *InputError.

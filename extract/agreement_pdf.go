@@ -1,0 +1,707 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// pdfParser reads PDF agreements with github.com/ledongthuc/pdf, page by
+// page, behind recover (the library panics on malformed input).
+//
+// Text comes from the library's Page.GetPlainText, which loses text in Form
+// XObjects, joins words on some producers and decodes some fonts as garbage,
+// so every page passes a quality gate (see pageQuality) and Parse fails
+// rather than return a document whose text cannot be trusted:
+//
+//   - a page that cannot be read at all (the library panics or errors):
+//     *InputError wrapping ErrDamaged, Place "page 3";
+//   - any garbled page: ErrGarbled, Place "pages 2, 4";
+//   - pages without text: ErrNoText when every page is empty, or when an
+//     empty page draws images or forms (a scanned page or text this reader
+//     cannot see), or when at least half the pages are empty. An empty page
+//     that draws nothing, in an otherwise good document, is a blank page
+//     and is kept silently; so is a short page with a few good words (a
+//     signature page).
+//
+// On these page-level failures the returned Document still carries the
+// pages that did read (for diagnostics); callers must treat it as unusable
+// unless they handle the error. Whole-file failures (not a PDF the library
+// can open, truncated, encrypted) return an empty Document.
+type pdfParser struct{}
+
+func (pdfParser) Name() string { return "pdf" }
+
+// Sniff looks for "%PDF-" within the first 1 KiB.
+func (pdfParser) Sniff(head []byte, path string) bool {
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	return bytes.Contains(head, []byte("%PDF-"))
+}
+
+// headerShim presents the first bytes of the file through patch (used to
+// show a "%PDF-2.0" header as "%PDF-1.7", which the library rejects).
+type headerShim struct {
+	r     io.ReaderAt
+	patch []byte
+}
+
+func (h headerShim) ReadAt(p []byte, off int64) (int, error) {
+	n, err := h.r.ReadAt(p, off)
+	for i := 0; i < n && off+int64(i) < int64(len(h.patch)); i++ {
+		p[i] = h.patch[off+int64(i)]
+	}
+	return n, err
+}
+
+// try runs f and turns a panic into an error.
+func try(f func() error) (err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("panic: %v", x)
+		}
+	}()
+	return f()
+}
+
+// Parse reads the PDF at path. pdf.DebugOn is never set: the library
+// prints part of its debug output to stdout, which carries JSON output.
+func (pdfParser) Parse(path string, opts Options) (Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Document{}, &InputError{Path: path, Err: err}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return Document{}, &InputError{Path: path, Err: err}
+	}
+	return parsePDF(path, f, st.Size(), opts)
+}
+
+// parsePDF does the work of Parse on any io.ReaderAt.
+func parsePDF(path string, ra io.ReaderAt, size int64, opts Options) (Document, error) {
+	head := make([]byte, 10)
+	n, _ := ra.ReadAt(head, 0)
+	head = head[:n]
+	var shim io.ReaderAt = ra
+	if bytes.HasPrefix(head, []byte("%PDF-2.")) {
+		shim = headerShim{r: ra, patch: []byte("%PDF-1.7")}
+	}
+
+	r, err := openPDF(shim, size, opts.Password)
+	if err != nil {
+		return Document{}, classifyOpenError(path, err, opts.Password)
+	}
+
+	pages, err := collectPages(r)
+	if err != nil {
+		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: cannot read the page tree (%v)", ErrDamaged, err)}
+	}
+	numPages := len(pages)
+	if numPages == 0 {
+		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: the PDF has no pages", ErrDamaged)}
+	}
+
+	a := &Agreement{Path: path, Format: "pdf", Paginated: true}
+	var bad, garbled, empty, drawn []int
+	var badReason, garbleReason string
+	imagesOnly := true
+	type rawPage struct {
+		n    int
+		text string
+	}
+	var raws []rawPage
+	for i := 1; i <= numPages; i++ {
+		var text string
+		err := try(func() error {
+			p := pages[i-1]
+			if !parentChainEnds(p.V) {
+				return errors.New("page tree loops through /Parent")
+			}
+			if err := checkStreams(p); err != nil {
+				return err
+			}
+			var err error
+			text, err = p.GetPlainText(nil)
+			return err
+		})
+		if err != nil {
+			bad = append(bad, i)
+			if badReason == "" {
+				badReason = err.Error()
+			}
+			continue
+		}
+		raws = append(raws, rawPage{i, text})
+	}
+	var all strings.Builder
+	for _, rp := range raws {
+		all.WriteString(rp.text)
+	}
+	joinWords := fragmentedRuns(all.String())
+	for _, rp := range raws {
+		i := rp.n
+		text := NormalizeText(joinFragments(rp.text, joinWords))
+		a.Pages = append(a.Pages, Page{Number: i, Text: text})
+		q := pageQuality(text)
+		switch q.class {
+		case qualityEmpty:
+			empty = append(empty, i)
+			var xo xobjects
+			if err := try(func() error { xo = drawnXObjects(pages[i-1]); return nil }); err != nil {
+				xo.images++ // cannot tell: assume the page draws something
+			}
+			if xo.images > 0 || xo.forms > 0 {
+				drawn = append(drawn, i)
+				if xo.forms > 0 {
+					imagesOnly = false
+				}
+			}
+		case qualityGarbled:
+			garbled = append(garbled, i)
+			if garbleReason == "" {
+				garbleReason = q.reason
+			}
+		}
+	}
+
+	// Which empty pages count as missing text.
+	var noText []int
+	switch {
+	case len(empty) == numPages-len(bad) || len(empty)*2 >= numPages:
+		noText = empty
+	default:
+		noText = drawn
+	}
+
+	why := "scanned?"
+	if !imagesOnly {
+		why = "text drawn in form XObjects, which this reader cannot extract yet"
+	}
+	var also []string
+	if len(garbled) > 0 {
+		also = append(also, fmt.Sprintf("text garbled on %s (%s)", pageList(garbled), garbleReason))
+	}
+	if len(noText) > 0 {
+		also = append(also, fmt.Sprintf("no text layer on %s (%s)", pageList(noText), why))
+	}
+	doc := Document{Agreement: a}
+	switch {
+	case len(bad) > 0:
+		return doc, &InputError{Path: path, Place: pageList(bad), Err: fmt.Errorf("%w: page unreadable (%s); %d of %d pages read%s",
+			ErrDamaged, badReason, numPages-len(bad), numPages, joinAlso(also))}
+	case len(garbled) > 0:
+		return doc, &InputError{Path: path, Place: pageList(garbled), Err: fmt.Errorf("%w (%s)%s", ErrGarbled, garbleReason, joinAlso(also[1:]))}
+	case len(noText) > 0:
+		return doc, &InputError{Path: path, Place: pageList(noText), Err: fmt.Errorf("%w (%s)", ErrNoText, why)}
+	}
+	a.Clauses = SplitClauses(a.Pages, true)
+	return Document{Agreement: a}, nil
+}
+
+func joinAlso(also []string) string {
+	if len(also) == 0 {
+		return ""
+	}
+	return "; also " + strings.Join(also, "; ")
+}
+
+// Limits of the page-tree walk: the library's own Reader.Page trusts
+// /Count and loops forever on a cyclic tree, so pages are collected here.
+const (
+	maxTreeDepth = 64
+	maxTreeNodes = 200000
+)
+
+// collectPages lists the leaf pages in document order, walking the tree
+// with depth and node budgets (a cycle or a reference bomb is an error).
+func collectPages(r *pdf.Reader) (pages []pdf.Page, err error) {
+	nodes := 0
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		nodes++
+		if depth > maxTreeDepth || nodes > maxTreeNodes {
+			return errors.New("page tree too deep or too large (a cycle?)")
+		}
+		switch v.Key("Type").Name() {
+		case "Pages":
+			kids := v.Key("Kids")
+			for i := 0; i < kids.Len(); i++ {
+				if err := walk(kids.Index(i), depth+1); err != nil {
+					return err
+				}
+			}
+		case "Page":
+			pages = append(pages, pdf.Page{V: v})
+		}
+		return nil
+	}
+	err = try(func() error {
+		root := r.Trailer().Key("Root").Key("Pages")
+		if root.Key("Type").Name() != "Pages" {
+			return errors.New("no /Pages root")
+		}
+		return walk(root, 0)
+	})
+	return pages, err
+}
+
+// parentChainEnds reports whether following /Parent from v ends within
+// maxTreeDepth steps (the library's resource lookup follows it unbounded).
+func parentChainEnds(v pdf.Value) bool {
+	for i := 0; i <= maxTreeDepth; i++ {
+		if v.IsNull() {
+			return true
+		}
+		v = v.Key("Parent")
+	}
+	return false
+}
+
+// checkStreams guards against a hang in the library: its content-stream
+// tokenizer loops forever on a hex string left open at the end of a stream
+// (readHexString reads '\n' at EOF for ever). The page's content streams
+// and its fonts' /ToUnicode CMaps are scanned first with the same
+// tokenizing rules; the page is refused if one would hang.
+func checkStreams(p pdf.Page) error {
+	if !tokensTerminate(p.V.Key("Contents")) {
+		return errors.New("content stream ends inside a hex string")
+	}
+	fonts := p.Resources().Key("Font")
+	for _, name := range fonts.Keys() {
+		f := fonts.Key(name)
+		if !tokensTerminate(f.Key("ToUnicode")) {
+			return fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name)
+		}
+		for _, d := range []pdf.Value{f.Key("DescendantFonts")} {
+			for i := 0; i < d.Len(); i++ {
+				if !tokensTerminate(d.Index(i).Key("ToUnicode")) {
+					return fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// tokensTerminate reads a stream (or an array of streams, read as one) and
+// reports whether the library's tokenizer would reach its end: false when
+// a hex string is still open at EOF.
+func tokensTerminate(v pdf.Value) bool {
+	var parts []pdf.Value
+	switch v.Kind() {
+	case pdf.Stream:
+		parts = []pdf.Value{v}
+	case pdf.Array:
+		for i := 0; i < v.Len(); i++ {
+			parts = append(parts, v.Index(i))
+		}
+	default:
+		return true
+	}
+	var data []byte
+	for _, part := range parts {
+		if part.Kind() != pdf.Stream {
+			continue
+		}
+		rc := part.Reader()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		data = append(data, b...)
+	}
+	return hexStringsClosed(data)
+}
+
+// hexStringsClosed mirrors the library's tokenizer (lex.go readToken,
+// readLiteralString, readHexString) closely enough to find an unclosed
+// hex string: comments run to the line end, literal strings nest and
+// escape, "<<" is a keyword, and a hex string reads pairs of non-space
+// bytes until '>' (a bad pair aborts the string after the pair).
+func hexStringsClosed(b []byte) bool {
+	isSp := func(c byte) bool {
+		return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
+	}
+	isHex := func(c byte) bool {
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+	}
+	i := 0
+	// nextNonSpace returns the index of the next non-space byte, or -1 at EOF.
+	nextNonSpace := func() int {
+		for i < len(b) && isSp(b[i]) {
+			i++
+		}
+		if i >= len(b) {
+			return -1
+		}
+		i++
+		return i - 1
+	}
+	for i < len(b) {
+		c := b[i]
+		i++
+		switch c {
+		case '%':
+			for i < len(b) && b[i] != '\r' && b[i] != '\n' {
+				i++
+			}
+		case '(':
+			depth := 1
+			for i < len(b) && depth > 0 {
+				switch b[i] {
+				case '\\':
+					i++
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+				i++
+			}
+		case '<':
+			if i < len(b) && b[i] == '<' {
+				i++
+				continue
+			}
+			for {
+				j := nextNonSpace()
+				if j < 0 {
+					return false
+				}
+				if b[j] == '>' {
+					break
+				}
+				k := nextNonSpace()
+				if k < 0 {
+					return false
+				}
+				if !isHex(b[j]) || !isHex(b[k]) {
+					break // the library panics here and resumes after the pair
+				}
+			}
+		}
+	}
+	return true
+}
+
+// openPDF opens the reader, trying the empty user password first, then
+// password (if any).
+func openPDF(ra io.ReaderAt, size int64, password string) (r *pdf.Reader, err error) {
+	asked := false
+	pw := func() string {
+		if asked {
+			return ""
+		}
+		asked = true
+		return password
+	}
+	err = try(func() error {
+		var e error
+		r, e = pdf.NewReaderEncrypted(ra, size, pw)
+		return e
+	})
+	if err == nil && r == nil {
+		err = errors.New("no reader")
+	}
+	return r, err
+}
+
+func classifyOpenError(path string, err error, password string) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, pdf.ErrInvalidPassword) || msg == pdf.ErrInvalidPassword.Error():
+		if password == "" {
+			return &InputError{Path: path, Err: fmt.Errorf("%w: pass --password (or the file's encryption is not supported: decrypt it first, e.g. qpdf --decrypt)", ErrEncrypted)}
+		}
+		return &InputError{Path: path, Err: fmt.Errorf("%w: the password does not open it (or the file's encryption is not supported: decrypt it first, e.g. qpdf --decrypt)", ErrEncrypted)}
+	case strings.Contains(msg, "encryption"):
+		return &InputError{Path: path, Err: fmt.Errorf("%w: unsupported encryption (%s): decrypt it first, e.g. qpdf --decrypt", ErrEncrypted, msg)}
+	case strings.Contains(msg, "invalid header"):
+		return &InputError{Path: path, Err: fmt.Errorf("%w: PDF header not at the start of the file or of an unknown version (%s)", ErrDamaged, msg)}
+	}
+	return &InputError{Path: path, Err: fmt.Errorf("%w: cannot read the PDF structure, truncated or damaged (%s)", ErrDamaged, msg)}
+}
+
+type xobjects struct{ images, forms int }
+
+// drawnXObjects counts the images and forms the page's content stream
+// draws with Do (resources are often shared by all pages, so their
+// presence says nothing). It may panic on damaged files; callers run it
+// inside try.
+func drawnXObjects(p pdf.Page) xobjects {
+	var x xobjects
+	contents := p.V.Key("Contents")
+	if contents.IsNull() {
+		return x
+	}
+	names := map[string]bool{}
+	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+		n := stk.Len()
+		var last pdf.Value
+		for i := 0; i < n; i++ {
+			v := stk.Pop()
+			if i == 0 {
+				last = v
+			}
+		}
+		if op == "Do" && n >= 1 {
+			names[last.Name()] = true
+		}
+	})
+	res := p.Resources().Key("XObject")
+	for name := range names {
+		switch res.Key(name).Key("Subtype").Name() {
+		case "Image":
+			x.images++
+		case "Form":
+			x.forms++
+		}
+	}
+	return x
+}
+
+// joinFragments undoes artefacts of GetPlainText, which starts a new line
+// at every text object: lines holding only punctuation ("-", ":", ")") are
+// glued to the line before ("healthcare\n-\nrelated" →
+// "healthcare-related"); with joinWords, a line break between two
+// lowercase letters is removed ("unauthori\nzed" → "unauthorized").
+func joinFragments(s string, joinWords bool) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		last := len(out) - 1
+		if t != "" && len(t) <= 3 && strings.Trim(t, ".,:;)-'\"’”?!") == "" && last >= 0 && strings.TrimSpace(out[last]) != "" {
+			out[last] = strings.TrimRight(out[last], " ") + t
+			if t == "-" && i+1 < len(lines) {
+				next := strings.TrimLeft(lines[i+1], " ")
+				r, _ := utf8.DecodeRuneInString(next)
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					out[last] += next
+					i++
+				}
+			}
+			continue
+		}
+		if joinWords && last >= 0 && endsLower(out[last]) && startsLower(lines[i]) {
+			out[last] += lines[i]
+			continue
+		}
+		out = append(out, lines[i])
+	}
+	return strings.Join(out, "\n")
+}
+
+func endsLower(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+var (
+	wrapSpaceRe = regexp.MustCompile(`\S \n\S`)
+	lowerNLRe   = regexp.MustCompile(`\p{Ll}\n\p{Ll}`)
+)
+
+// fragmentedRuns tells documents whose producer ends every wrapped line
+// with a space and splits runs inside words into separate text objects
+// (Word-made PDFs such as the EaseWorkflow BAA: "related to \nthe" is a
+// line end, "unauthori\nzed" is one word) from those that end lines
+// without a space (where "consultation\nand" is two words). Words are only
+// rejoined in the first kind: at least 5 space-ended line breaks and at
+// least twice as many as lowercase-lowercase breaks. Glyph positions (the
+// planned text walker) will make this guess unnecessary.
+func fragmentedRuns(raw string) bool {
+	spaced := len(wrapSpaceRe.FindAllStringIndex(raw, -1))
+	lower := len(lowerNLRe.FindAllStringIndex(raw, -1))
+	return lower > 0 && spaced >= 5 && spaced >= 2*lower
+}
+
+// Page quality classes.
+const (
+	qualityOK = iota
+	qualityEmpty
+	qualityGarbled
+)
+
+type quality struct {
+	class  int
+	reason string
+	// measurements, for tests and tuning
+	words, candidates  int
+	wordShare          float64 // share of candidate-token runes in word-like tokens
+	badShare           float64 // control chars, U+FFFD, private use
+	foreignShare       float64 // letters outside Latin, Greek, Cyrillic
+	meanWordLen        float64
+	longWordShare      float64 // word-like tokens of 20+ letters
+	letters, nonSpaces int
+}
+
+// Thresholds of the quality gate, tuned on the shared agreements corpus:
+// LibreOffice/Word text scores wordShare ≥ 0.9; the Make/Stalwart PDFs
+// (fonts decoded to punctuation or Latin-1 noise) score below 0.1.
+const (
+	minWordShare     = 0.6
+	maxBadShare      = 0.05
+	maxForeignShare  = 0.3
+	maxMeanWordLen   = 10
+	maxLongWordShare = 0.08
+	minCandidates    = 5 // fewer tokens: a short page, judged on bad characters only
+)
+
+// pageQuality classifies the cleaned text of one page as ok, empty or
+// garbled.
+//
+// Tokens are whitespace-separated words with edge punctuation trimmed;
+// numbers and pure punctuation are ignored; single letters too. A token is
+// word-like when it is made of Latin letters (with inner ' - . allowed),
+// contains a vowel, and is at least half ASCII. A page is garbled when,
+// over at least minCandidates tokens, word-like tokens carry less than
+// minWordShare of the letters; or when control characters, U+FFFD and
+// private-use characters exceed maxBadShare of all non-space characters; or
+// letters outside Latin/Greek/Cyrillic exceed maxForeignShare; or words
+// look glued together (mean word length above maxMeanWordLen, or more than
+// maxLongWordShare of words 20 letters or longer). A page with fewer than 3
+// letters is empty.
+func pageQuality(text string) quality {
+	var q quality
+	bad, foreign := 0, 0
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		q.nonSpaces++
+		switch {
+		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Co, r), unicode.Is(unicode.Cs, r):
+			bad++
+		case unicode.IsLetter(r):
+			q.letters++
+			if !unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) {
+				foreign++
+			}
+		}
+	}
+	if q.letters < 3 {
+		q.class = qualityEmpty
+		q.reason = "no text"
+		return q
+	}
+	q.badShare = float64(bad) / float64(q.nonSpaces)
+	q.foreignShare = float64(foreign) / float64(q.letters)
+
+	var candRunes, wordRunes, wordLetters, long int
+	for _, tok := range strings.Fields(text) {
+		tok = strings.TrimFunc(tok, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+		n := utf8.RuneCountInString(tok)
+		if n < 2 || isNumberish(tok) {
+			continue
+		}
+		q.candidates++
+		candRunes += n
+		if isWordLike(tok) {
+			q.words++
+			wordRunes += n
+			wordLetters += n
+			if n >= 20 {
+				long++
+			}
+		}
+	}
+	if candRunes > 0 {
+		q.wordShare = float64(wordRunes) / float64(candRunes)
+	}
+	if q.words > 0 {
+		q.meanWordLen = float64(wordLetters) / float64(q.words)
+		q.longWordShare = float64(long) / float64(q.words)
+	}
+	switch {
+	case q.nonSpaces >= 20 && q.badShare > maxBadShare:
+		q.class, q.reason = qualityGarbled, fmt.Sprintf("%.0f%% control or replacement characters", 100*q.badShare)
+	case q.letters >= 20 && q.foreignShare > maxForeignShare:
+		q.class, q.reason = qualityGarbled, fmt.Sprintf("%.0f%% of letters outside Latin scripts", 100*q.foreignShare)
+	case q.candidates >= minCandidates && q.wordShare < minWordShare:
+		q.class, q.reason = qualityGarbled, fmt.Sprintf("only %.0f%% of the text reads as words", 100*q.wordShare)
+	case q.words >= minCandidates && (q.meanWordLen > maxMeanWordLen || q.longWordShare > maxLongWordShare):
+		q.class, q.reason = qualityGarbled, fmt.Sprintf("words run together (mean word length %.1f)", q.meanWordLen)
+	}
+	return q
+}
+
+// isNumberish: digits with number punctuation ("2026", "1.1", "$5,000", "50%").
+func isNumberish(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(".,:/-%$()€£", r):
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+const vowels = "aeiouyAEIOUYàáâãäåèéêëìíîïòóôõöùúûüýÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝæœÆŒ"
+
+func isWordLike(s string) bool {
+	letters, ascii := 0, 0
+	vowel := false
+	prev := rune(0)
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) && unicode.Is(unicode.Latin, r):
+			letters++
+			if r < 0x80 {
+				ascii++
+			}
+			if strings.ContainsRune(vowels, r) {
+				vowel = true
+			}
+		case (r == '\'' || r == '-' || r == '.' || r == '’') && i > 0 && unicode.IsLetter(prev):
+		default:
+			return false
+		}
+		prev = r
+	}
+	return letters >= 2 && vowel && ascii*2 >= letters
+}
+
+// pageList formats page numbers compactly: "page 3", "pages 1-3, 7".
+func pageList(pages []int) string {
+	if len(pages) == 0 {
+		return ""
+	}
+	var parts []string
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
+			j++
+		}
+		switch {
+		case j == i:
+			parts = append(parts, strconv.Itoa(pages[i]))
+		default:
+			parts = append(parts, strconv.Itoa(pages[i])+"-"+strconv.Itoa(pages[j]))
+		}
+		i = j + 1
+	}
+	if len(pages) == 1 {
+		return "page " + parts[0]
+	}
+	return "pages " + strings.Join(parts, ", ")
+}

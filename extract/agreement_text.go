@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// textParser reads Markdown and plain-text agreements. The whole file is
+// one Page numbered 1; clauses carry no page numbers.
+type textParser struct{}
+
+func (textParser) Name() string { return "text" }
+
+// Sniff accepts valid UTF-8 (a BOM is skipped) without NUL bytes and with
+// few control characters. The head may end inside a multi-byte rune.
+func (textParser) Sniff(head []byte, path string) bool {
+	head = bytes.TrimPrefix(head, utf8BOM)
+	if len(head) == 0 || bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	// Allow a rune cut off at the end of the head.
+	for i := 0; i < utf8.UTFMax && len(head) > 0 && !utf8.Valid(head); i++ {
+		head = head[:len(head)-1]
+	}
+	if !utf8.Valid(head) {
+		return false
+	}
+	ctrl, n := 0, 0
+	for _, r := range string(head) {
+		n++
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' || r == 0x7f {
+			ctrl++
+		}
+	}
+	return n > 0 && ctrl*100 <= n // at most 1 %
+}
+
+var (
+	utf8BOM       = []byte{0xEF, 0xBB, 0xBF}
+	mdHeadLineRe  = regexp.MustCompile(`(?m)^#{1,6}\s+\S`)
+	htmlTagRe     = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
+	htmlCommentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
+	frontMatterRe = regexp.MustCompile(`(?s)\A---\n.*?\n---\n`)
+)
+
+// textFormat is "md" for .md/.markdown files or text with Markdown
+// headings, else "txt".
+func textFormat(path, text string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		return "md"
+	}
+	if mdHeadLineRe.MatchString(text) {
+		return "md"
+	}
+	return "txt"
+}
+
+func (textParser) Parse(path string, opts Options) (Document, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return Document{}, &InputError{Path: path, Err: err}
+	}
+	b = bytes.TrimPrefix(b, utf8BOM)
+	if bytes.IndexByte(b, 0) >= 0 {
+		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: binary data (NUL bytes) in a text file", ErrUnsupported)}
+	}
+	raw := strings.ToValidUTF8(string(b), "\uFFFD")
+	format := textFormat(path, raw)
+	text := raw
+	if format == "md" {
+		text = cleanMarkdown(text)
+	}
+	text = NormalizeText(text)
+	if strings.TrimSpace(text) == "" {
+		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: the file has no text", ErrEmpty)}
+	}
+	pages := []Page{{Number: 1, Text: text}}
+	a := &Agreement{
+		Path:      path,
+		Format:    format,
+		Paginated: false,
+		Pages:     pages,
+		Clauses:   SplitClauses(pages, false),
+	}
+	return Document{Agreement: a}, nil
+}
+
+// cleanMarkdown drops YAML front matter, HTML comments and inline HTML tags
+// (e.g. Common Paper's <span> wrappers); the Markdown itself is kept.
+func cleanMarkdown(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = frontMatterRe.ReplaceAllString(s, "")
+	s = htmlCommentRe.ReplaceAllString(s, "")
+	s = htmlTagRe.ReplaceAllString(s, "")
+	return s
+}

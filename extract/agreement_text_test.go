@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTextSniff(t *testing.T) {
+	tests := []struct {
+		name string
+		head []byte
+		want bool
+	}{
+		{"plain", []byte("1. PURPOSE\nThis Agreement..."), true},
+		{"bom", append([]byte{0xEF, 0xBB, 0xBF}, "# Terms\n"...), true},
+		{"rune cut at end", []byte("Caf\xc3"), true},
+		{"nul", []byte("PK\x03\x04\x00\x00"), false},
+		{"invalid utf8", []byte("abc\xff\xfe def ghi jkl"), false},
+		{"control chars", []byte("a\x01b\x02c\x03d\x04e"), false},
+		{"empty", nil, false},
+		{"only bom", []byte{0xEF, 0xBB, 0xBF}, false},
+	}
+	for _, tt := range tests {
+		if got := (textParser{}).Sniff(tt.head, "x"); got != tt.want {
+			t.Errorf("%s: Sniff = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestTextFormat(t *testing.T) {
+	tests := []struct{ path, text, want string }{
+		{"a.md", "plain", "md"},
+		{"a.MARKDOWN", "plain", "md"},
+		{"a.txt", "intro\n## 1. Scope\n", "md"},
+		{"a.txt", "1. Scope\n#hashtag\n", "txt"},
+		{"a", "no headings", "txt"},
+	}
+	for _, tt := range tests {
+		if got := textFormat(tt.path, tt.text); got != tt.want {
+			t.Errorf("textFormat(%q, %q) = %q, want %q", tt.path, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestTextParse(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	md := write("a.md", "---\ntitle: x\n---\n<!-- c -->\n# Terms\n\n1. <span class=\"h\">Service</span>\n    1. <span id=\"1.1\">Access.</span> Customer may use it.\n2. Fees\r\n")
+	doc, err := textParser{}.Parse(md, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Agreement
+	if a.Format != "md" || a.Paginated || len(a.Pages) != 1 || a.Pages[0].Number != 1 {
+		t.Fatalf("agreement %+v", a)
+	}
+	if strings.Contains(a.Pages[0].Text, "<span") || strings.Contains(a.Pages[0].Text, "title:") || strings.Contains(a.Pages[0].Text, "\r") {
+		t.Errorf("markup left in text: %q", a.Pages[0].Text)
+	}
+	if got := strings.Join(clauseIDs(a.Clauses), " "); got != "preamble 1 1.1<1 2" {
+		t.Errorf("clauses %s", got)
+	}
+
+	txt := write("b.txt", "\ufeff1. SCOPE\nText.\n")
+	doc, err = textParser{}.Parse(txt, Options{})
+	if err != nil || doc.Agreement.Format != "txt" {
+		t.Fatalf("txt: %v %+v", err, doc.Agreement)
+	}
+
+	empty := write("c.txt", " \n\n")
+	if _, err := (textParser{}).Parse(empty, Options{}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("blank file: err %v, want ErrEmpty", err)
+	}
+}
