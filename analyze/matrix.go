@@ -112,7 +112,7 @@ func ownerEvidence(q *extract.Questionnaire, items []extract.Item, owner Owner, 
 			sheet, cell := it.Sheet, it.Cell
 			return []Evidence{{File: q.Path, Sheet: &sheet, Cell: &cell,
 				Text: trimQuote(it.ID + " ownership: " + it.Ownership),
-				Note: "questionnaire ownership over " + fmt.Sprint(len(items)) + " items: " + strings.Join(parts, ", ")}}
+				Note: fmt.Sprintf("questionnaire ownership over %d item(s): %s", len(items), strings.Join(parts, ", "))}}
 		}
 	}
 	return nil

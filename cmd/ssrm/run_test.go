@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/analyze"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+const sample = "../../samples/nimbus-ledger"
+
+// TestRun runs the command line as rows of args and expected exit code; where
+// a golden file is named, stdout must equal it (go test -update rewrites).
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		exit   int
+		golden string // file under testdata/, compared with stdout
+		stderr string // substring expected on stderr
+	}{
+		{"sample text", []string{"analyze", sample}, 1, "sample.txt", ""},
+		{"sample json", []string{"analyze", sample, "--format", "json"}, 1, "sample.json", ""},
+		{"sample md", []string{"analyze", "--format", "md", sample}, 1, "sample.md", ""},
+		{"sample fail-on never", []string{"analyze", sample, "--fail-on", "never", "--format", "json"}, 0, "", ""},
+		{"sample fail-on critical", []string{"analyze", sample, "--fail-on", "critical", "--format", "json"}, 0, "", ""},
+		{"sample fail-on low", []string{"analyze", sample, "--fail-on", "low", "--format", "json"}, 1, "", ""},
+		{"explicit roles", []string{"analyze", "--questionnaire", sample + "/questionnaire.xlsx", "--agreement", sample + "/agreement.pdf", "--vendor", "Nimbus Ledger", "--format", "json", "--fail-on", "never"}, 0, "", ""},
+		{"role mismatch", []string{"analyze", "--questionnaire", sample + "/agreement.pdf"}, 2, "", "given as the questionnaire, but it reads as a agreement"},
+		{"no command", nil, 2, "", "no command given"},
+		{"unknown command", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{"nothing to analyze", []string{"analyze"}, 2, "", "nothing to analyze"},
+		{"bad format", []string{"analyze", sample, "--format", "pdf"}, 2, "", "--format: want one of text, md, json"},
+		{"bad fail-on", []string{"analyze", sample, "--fail-on", "severe"}, 2, "", "--fail-on: want critical, high, medium, low or never"},
+		{"bad service model", []string{"analyze", sample, "--service-model", "faas"}, 2, "", "--service-model"},
+		{"missing file", []string{"analyze", "no/such/file.pdf"}, 2, "", "no/such/file.pdf"},
+		{"unknown pack", []string{"analyze", sample, "--rules", "sox"}, 2, "", `no pack named "sox"`},
+		{"unsupported file", []string{"analyze", "testdata/unsupported.bin"}, 2, "", "testdata/unsupported.bin: unsupported file format"},
+		{"rules list", []string{"rules", "list"}, 0, "rules-list.txt", ""},
+		{"rules show", []string{"rules", "show", "nope"}, 2, "", `no rule "nope"`},
+		{"rules check bad", []string{"rules", "check", "../../analyze/testdata/rules/invalid/bad-pattern.yaml"}, 2, "", "bad-pattern.yaml: rules[0] (dup-rule): signals[0][0]: bad pattern"},
+		{"rules check good", []string{"rules", "check", "../../analyze/testdata/rules/valid/mine.yaml"}, 0, "", ""},
+		{"extract agreement", []string{"extract", sample + "/agreement.pdf"}, 0, "extract-agreement.json", ""},
+		{"extract questionnaire", []string{"extract", sample + "/questionnaire.xlsx"}, 0, "extract-questionnaire.json", ""},
+		{"extract two files", []string{"extract", "a", "b"}, 2, "", "takes one FILE"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			got := Run(tc.args, &stdout, &stderr)
+			if got != tc.exit {
+				t.Errorf("exit %d, want %d; stderr: %s", got, tc.exit, stderr.String())
+			}
+			if tc.stderr != "" && !strings.Contains(stderr.String(), tc.stderr) {
+				t.Errorf("stderr %q does not contain %q", stderr.String(), tc.stderr)
+			}
+			if tc.golden != "" {
+				compareGolden(t, filepath.Join("testdata", tc.golden), stdout.Bytes())
+			}
+		})
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/ssrm -update to create it)", err)
+	}
+	if !bytes.Equal(bytes.ReplaceAll(want, []byte("\r\n"), []byte("\n")), got) {
+		t.Errorf("output differs from %s (go test ./cmd/ssrm -update rewrites it); got:\n%s", path, got)
+	}
+}
+
+// TestSampleShowsEveryStatus checks what the sample vendor is for: every
+// status at least once and a questionnaire promise the agreement breaks.
+func TestSampleShowsEveryStatus(t *testing.T) {
+	res := runJSON(t, "analyze", sample, "--format", "json")
+	want := map[string]string{
+		"breach-notification":       analyze.StatusWeak,
+		"incident-cooperation":      analyze.StatusMet,
+		"audit-rights":              analyze.StatusMissing,
+		"security-reports":          analyze.StatusMet,
+		"subprocessors":             analyze.StatusWeak,
+		"customer-responsibilities": analyze.StatusMet,
+		"hardening-guidance":        analyze.StatusMet,
+		"vulnerability-disclosure":  analyze.StatusMissing,
+	}
+	checkStatuses(t, res, want)
+	if len(res.Contradictions) != 1 || res.Contradictions[0].Rule != "breach-notification" {
+		t.Fatalf("contradictions = %+v, want one for breach-notification", res.Contradictions)
+	}
+	c := res.Contradictions[0]
+	if c.Evidence[0].Cell == nil || *c.Evidence[0].Cell == "" || !strings.Contains(c.Evidence[0].Text, "24 hours") {
+		t.Errorf("contradiction should quote the questionnaire cell first: %+v", c.Evidence[0])
+	}
+	if res.Vendor != "nimbus-ledger" && res.Vendor != "Nimbus Ledger" {
+		t.Errorf("vendor = %q", res.Vendor)
+	}
+}
+
+func runJSON(t *testing.T, args ...string) analyze.Result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := Run(args, &stdout, &stderr); code != 0 && code != 1 {
+		t.Fatalf("ssrm %v: exit %d: %s", args, code, stderr.String())
+	}
+	var res analyze.Result
+	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+		t.Fatalf("json: %v", err)
+	}
+	return res
+}
+
+func checkStatuses(t *testing.T, res analyze.Result, want map[string]string) map[string]analyze.Finding {
+	t.Helper()
+	got := map[string]analyze.Finding{}
+	for _, f := range res.Findings {
+		if _, dup := got[f.Rule]; dup {
+			t.Errorf("rule %s appears twice in findings", f.Rule)
+		}
+		got[f.Rule] = f
+	}
+	for id, st := range want {
+		f, ok := got[id]
+		if !ok {
+			t.Errorf("%s: no finding", id)
+			continue
+		}
+		if f.Status != st {
+			t.Errorf("%s: status %s, want %s (%s)", id, f.Status, st, f.Explanation)
+		}
+	}
+	return got
+}
