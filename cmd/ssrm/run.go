@@ -41,6 +41,7 @@ Usage:
   ssrm analyze [PATH...] [flags]   files or a vendor folder; types detected by content
   ssrm extract FILE                what ssrm read, as JSON
   ssrm rules list|show ID|check FILE
+  ssrm eval [--corpus DIR]         precision and recall against labelled agreements
   ssrm version
 
 Run 'ssrm analyze -h' for the analyze flags.
@@ -79,6 +80,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return runExtract(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
+	case "eval":
+		return runEval(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "ssrm", version)
 		return nil
