@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ssrm-dev/ssrm/extract"
 )
@@ -25,6 +26,12 @@ const (
 	StatusWeak         = "weak"
 	StatusMissing      = "missing"
 	StatusContradicted = "contradicted"
+	// StatusByReference: the agreement only points at another document
+	// ("as set out in the DPA", "available on request") for the term.
+	StatusByReference = "by-reference"
+	// StatusNotAssessed: the document the rule reads was not given (an
+	// agreement rule in a questionnaire-only run).
+	StatusNotAssessed = "not-assessed"
 )
 
 // Verdicts.
@@ -77,6 +84,9 @@ type Finding struct {
 	Promise *Evidence `json:"questionnaire_promise,omitempty"`
 	// Explanation says in one line why the status was given.
 	Explanation string `json:"explanation"`
+	// Notes name details a met or weak term leaves open ("who pays for the
+	// assistance is not stated").
+	Notes []string `json:"notes,omitempty"`
 }
 
 // MatrixRow is one CCM domain of the responsibility matrix.
@@ -135,20 +145,36 @@ type Summary struct {
 	Rules          int `json:"rules"`
 	Met            int `json:"met"`
 	Weak           int `json:"weak"`
+	ByReference    int `json:"by_reference"`
 	Missing        int `json:"missing"`
+	NotAssessed    int `json:"not_assessed"`
 	Contradictions int `json:"contradictions"`
 }
 
 // Line is the stable one-line summary printed by every human format, e.g.
-// "8 rules: 3 met, 2 weak, 3 missing; score 54; verdict review".
+// "8 rules: 3 met, 2 weak, 3 missing; score 54; verdict review", with
+// ", N by reference", ", N not assessed" and "; N contradiction(s)" added
+// when there are any.
 func (r *Result) Line() string {
 	s := r.Summary
-	c := ""
-	if s.Contradictions > 0 {
-		c = fmt.Sprintf(", %d contradicted", s.Contradictions)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d rules: %d met, %d weak", s.Rules, s.Met, s.Weak)
+	if s.ByReference > 0 {
+		fmt.Fprintf(&b, ", %d by reference", s.ByReference)
 	}
-	return fmt.Sprintf("%d rules: %d met, %d weak, %d missing%s; score %d; verdict %s",
-		s.Rules, s.Met, s.Weak, s.Missing, c, r.Score, r.Verdict)
+	fmt.Fprintf(&b, ", %d missing", s.Missing)
+	if s.NotAssessed > 0 {
+		fmt.Fprintf(&b, ", %d not assessed", s.NotAssessed)
+	}
+	switch s.Contradictions {
+	case 0:
+	case 1:
+		b.WriteString("; 1 contradiction")
+	default:
+		fmt.Fprintf(&b, "; %d contradictions", s.Contradictions)
+	}
+	fmt.Fprintf(&b, "; score %d; verdict %s", r.Score, r.Verdict)
+	return b.String()
 }
 
 // Run analyses one vendor's documents against the rules. It never fails
@@ -171,7 +197,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		}
 		res.Inputs = append(res.Inputs, in)
 	}
-	units := agreementUnits(in.Agreements)
+	units := agreementUnits(in.Agreements, opts.Vendor)
 	for _, r := range rules.Rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -195,19 +221,128 @@ type clauseUnit struct {
 	pages   []int
 }
 
-func agreementUnits(ags []*extract.Agreement) []clauseUnit {
+func agreementUnits(ags []*extract.Agreement, vendorName string) []clauseUnit {
 	var out []clauseUnit
 	for _, a := range ags {
+		var units []clauseUnit
+		var defs []unit
 		for _, c := range a.Clauses {
 			// Sub-clauses are listed on their own; read each text once, in
 			// the most specific clause that holds it.
 			text := ownText(c, a.Clauses)
+			definitions := reDefinitionsHeading.MatchString(c.Heading)
 			for _, u := range splitUnits(text) {
-				out = append(out, clauseUnit{unit: u, file: a.Path, section: c.ID, pages: c.Pages})
+				// A definition binds no one: it is read for the terms it
+				// defines, never as an obligation.
+				if definitions || reDefinition.MatchString(u.text) {
+					defs = append(defs, u)
+					continue
+				}
+				units = append(units, clauseUnit{unit: u, file: a.Path, section: c.ID, pages: c.Pages})
 			}
+		}
+		gloss := incidentTerms(defs)
+		lx := partyLexicon(a, units, vendorName)
+		for i := range units {
+			units[i].read = glossed(units[i].full(), gloss)
+			units[i].lx = lx
+		}
+		out = append(out, units...)
+	}
+	return out
+}
+
+var (
+	reDefinitionsHeading = regexp.MustCompile(`(?i)^\s*(definitions?|defined terms|interpretation)\b`)
+	// reDefined captures a defined term and its definition.
+	reDefined = regexp.MustCompile(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*\s(?:means|shall mean|refers to|is defined as)\s+(.{0,400})`)
+	// reIncidentDefinition says a definition describes a security incident.
+	reIncidentDefinition = regexp.MustCompile(`(?i)\b(unauthori[sz]ed|unlawful|accidental)\b.{0,80}\b(access|disclosure|acquisition|use|loss|destruction|alteration)\b|\bbreach of (security|confidentiality)\b|\bsecurity (breach|incident)\b`)
+	reAlreadyIncident    = regexp.MustCompile(`(?i)\b(security|data|privacy|cyber)[- ]?(incident|breach)|breach of security|personal data breach`)
+)
+
+var (
+	// reDefinedName finds a short name the agreement defines for a party:
+	// Brokers National Life Assurance Company ("BNL").
+	reDefinedName = regexp.MustCompile(`\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?)?["“]([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})["”]\s*\)`)
+	// What a vendor and what a customer does, to tell whose name is whose.
+	reProvides = regexp.MustCompile(`(?i)^\W*(shall|will|agrees to|must)\s+(provide|perform|deliver|host|operate|maintain|supply|furnish|render|process)\b`)
+	rePays     = regexp.MustCompile(`(?i)^\W*(shall|will|agrees to|must)\s+(pay|reimburse|remit)\b`)
+)
+
+// partyLexicon extends the role words with the party names an agreement
+// defines: a name that mostly "shall provide" is the vendor's, one that
+// mostly "shall pay" is the customer's. vendorName (--vendor) is the
+// vendor's too.
+func partyLexicon(a *extract.Agreement, units []clauseUnit, vendorName string) *lexicon {
+	var vendors, customers []string
+	if vendorName != "" {
+		vendors = append(vendors, vendorName)
+	}
+	var head strings.Builder
+	for _, p := range a.Pages {
+		head.WriteString(p.Text)
+		if head.Len() > 20000 {
+			break
+		}
+	}
+	seen := map[string]bool{}
+	for _, m := range reDefinedName.FindAllStringSubmatch(head.String(), -1) {
+		name := m[1]
+		if seen[name] || defaultLexicon.vendor.MatchString(name) || defaultLexicon.customer.MatchString(name) || reMutual.MatchString(name) {
+			continue
+		}
+		seen[name] = true
+		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`)
+		provides, pays := 0, 0
+		for _, u := range units {
+			for _, loc := range re.FindAllStringIndex(u.text, -1) {
+				rest := u.text[loc[1]:]
+				switch {
+				case reProvides.MatchString(rest):
+					provides++
+				case rePays.MatchString(rest):
+					pays++
+				}
+			}
+		}
+		switch {
+		case provides > pays:
+			vendors = append(vendors, name)
+		case pays > provides:
+			customers = append(customers, name)
+		}
+	}
+	if len(vendors) == 0 && len(customers) == 0 {
+		return nil
+	}
+	return defaultLexicon.withNames(vendors, customers)
+}
+
+// incidentTerms returns the defined terms whose definitions describe a
+// security incident under another name ("Data Event" means any
+// unauthorised access to Customer Data ...).
+func incidentTerms(defs []unit) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, d := range defs {
+		for _, m := range reDefined.FindAllStringSubmatch(d.full(), -1) {
+			term, body := m[1], m[2]
+			if reAlreadyIncident.MatchString(term) || !reIncidentDefinition.MatchString(body) {
+				continue
+			}
+			out = append(out, regexp.MustCompile(`\b`+regexp.QuoteMeta(term)+`s?\b`))
 		}
 	}
 	return out
+}
+
+// glossed adds "(security incident)" after each defined incident term, so
+// that rules written in the field's words read the document's own terms.
+func glossed(text string, terms []*regexp.Regexp) string {
+	for _, re := range terms {
+		text = re.ReplaceAllString(text, "$0 (security incident)")
+	}
+	return text
 }
 
 // ownText is the clause body less the text of its direct sub-clauses (read
@@ -245,7 +380,20 @@ func stripHead(text, heading string) string {
 	if err != nil {
 		return t
 	}
-	return re.ReplaceAllString(t, "")
+	rest := re.ReplaceAllString(t, "")
+	// "BNL, throughout the term ..., shall": the "heading" is the subject
+	// of the first sentence, not a title.
+	if strings.HasSuffix(strings.TrimSpace(heading), ",") || startsLower(rest) {
+		return t
+	}
+	return rest
+}
+
+func startsLower(s string) bool {
+	for _, r := range strings.TrimLeft(s, " \t\n*_\"“") {
+		return unicode.IsLower(r)
+	}
+	return false
 }
 
 func (u clauseUnit) evidence(note string) Evidence {
@@ -288,52 +436,85 @@ func checkRule(r *Rule, units []clauseUnit, in Inputs) (Finding, *Finding) {
 		Domain: r.Domain, Owner: r.Owner, Sources: r.Sources,
 		Recommendation: r.Recommendation, Weakeners: []string{}, Evidence: []Evidence{},
 	}
+	promise := questionnairePromise(r, in.Questionnaire)
+	if promise != nil {
+		f.Promise = promise.ev
+	}
+	if r.AppliesTo == "questionnaire" {
+		switch {
+		case in.Questionnaire == nil:
+			f.Status, f.Explanation = StatusNotAssessed, "no questionnaire was given"
+		case promise != nil:
+			f.Status, f.Explanation = StatusMet, "the questionnaire answers yes ("+promise.item.ID+")"
+			f.Evidence = append(f.Evidence, *promise.ev)
+		default:
+			f.Status, f.Explanation = StatusMissing, "no questionnaire answer promises this term"
+		}
+		return f, nil
+	}
+	if len(in.Agreements) == 0 {
+		// A questionnaire answer binds no one: without an agreement the
+		// term is not assessed, and the answer is shown for information.
+		f.Status, f.Explanation = StatusNotAssessed, "no agreement was given"
+		if promise != nil {
+			f.Explanation += "; the questionnaire answers yes (" + promise.item.ID + "), which binds no one"
+			f.Evidence = append(f.Evidence, *promise.ev)
+		}
+		return f, nil
+	}
 	var best *match
 	var bestUnit clauseUnit
 	var negatedEv []Evidence
-	rank := map[string]int{StatusMet: 3, StatusWeak: 2, "negated": 1}
-	if r.AppliesTo != "questionnaire" {
-		for _, u := range units {
-			m := r.evaluate(u.unit)
-			if m == nil {
-				continue
+	rank := map[string]int{StatusMet: 3, StatusWeak: 2, StatusByReference: 1}
+	for _, u := range units {
+		m := r.evaluate(u.unit)
+		if m == nil {
+			continue
+		}
+		st := m.status()
+		if st == "negated" {
+			if len(negatedEv) < 2 {
+				negatedEv = append(negatedEv, u.evidence(m.why))
 			}
-			if m.status() == "negated" {
-				if len(negatedEv) < 2 {
-					negatedEv = append(negatedEv, u.evidence("negated: does not bind the vendor"))
-				}
-				continue
+			continue
+		}
+		if best == nil || rank[st] > rank[best.status()] {
+			best, bestUnit = m, u
+		}
+		if len(f.Evidence) < 4 {
+			note := ""
+			if st == StatusByReference {
+				note = "by reference only"
 			}
-			if best == nil || rank[m.status()] > rank[best.status()] {
-				best, bestUnit = m, u
-			}
-			if len(f.Evidence) < 3 {
-				f.Evidence = append(f.Evidence, u.evidence(""))
-			}
+			f.Evidence = append(f.Evidence, u.evidence(note))
 		}
 	}
-	promise := questionnairePromise(r, in.Questionnaire)
 	switch {
 	case best != nil:
 		f.Status = best.status()
 		f.Weakeners = append(f.Weakeners, best.weakeners...)
 		f.Deadline = best.deadline
 		// Lead with the sentence that decided the status.
-		f.Evidence = append([]Evidence{bestUnit.evidence("")}, without(f.Evidence, bestUnit)...)
+		lead := bestUnit.evidence("")
+		if f.Status == StatusByReference {
+			lead.Note = "by reference only"
+		}
+		f.Evidence = append([]Evidence{lead}, without(f.Evidence, bestUnit)...)
 		if len(f.Evidence) > 3 {
 			f.Evidence = f.Evidence[:3]
 		}
-		if f.Status == StatusMet {
+		switch f.Status {
+		case StatusMet:
 			f.Explanation = "the agreement binds this term in section " + bestUnit.section
-		} else {
+		case StatusWeak:
 			f.Explanation = "present in section " + bestUnit.section + " but weak: " + strings.Join(best.weakeners, "; ")
+		default:
+			f.Explanation = "section " + bestUnit.section + " only points to another document for this term; it is not bound here"
 		}
-	case promise != nil && (r.AppliesTo == "questionnaire" || r.AppliesTo == "both" && len(in.Agreements) == 0):
-		f.Status = StatusMet
-		f.Evidence = append(f.Evidence, *promise.ev)
-		f.Explanation = "the questionnaire answers yes (" + promise.item.ID + "); no agreement binds it yet"
-		if r.AppliesTo == "questionnaire" {
-			f.Explanation = "the questionnaire answers yes (" + promise.item.ID + ")"
+		for i, re := range r.details {
+			if !re.MatchString(best.text) {
+				f.Notes = append(f.Notes, r.Details[i].Missing)
+			}
 		}
 	default:
 		f.Status = StatusMissing
@@ -342,19 +523,8 @@ func checkRule(r *Rule, units []clauseUnit, in Inputs) (Finding, *Finding) {
 		if len(negatedEv) > 0 {
 			f.Explanation = "the only wording found negates or excludes the obligation"
 		}
-		switch {
-		case r.AppliesTo == "questionnaire":
-			f.Explanation = "no questionnaire answer promises this term"
-		case len(in.Agreements) == 0:
-			f.Explanation = "no agreement was given, and no questionnaire answer promises this term"
-		}
 	}
 	if promise == nil {
-		return f, nil
-	}
-	f.Promise = promise.ev
-	// Cross-check: the questionnaire promises more than the agreement binds.
-	if r.AppliesTo == "questionnaire" || len(in.Agreements) == 0 {
 		return f, nil
 	}
 	// Cross-check: the questionnaire promises more than the agreement binds.
@@ -374,7 +544,7 @@ func checkRule(r *Rule, units []clauseUnit, in Inputs) (Finding, *Finding) {
 		why = fmt.Sprintf("the questionnaire promises notice %q (%s, %s) but the agreement says %s", promise.deadline.Text, fmtHours(*promise.deadline.Hours), promise.item.ID, agreed)
 	case f.Status == StatusMissing && len(negatedEv) > 0:
 		why = "the questionnaire answers yes (" + promise.item.ID + ") but the agreement excludes the term"
-	case f.Status == StatusMissing:
+	case f.Status == StatusMissing || f.Status == StatusByReference:
 		f.Explanation += "; the questionnaire answers yes (" + promise.item.ID + ")"
 	}
 	if why == "" {
@@ -470,53 +640,55 @@ func fmtHours(h float64) string {
 // Score weights by severity (critical 10, high 6, medium 3, low 1).
 var severityWeight = map[Severity]float64{SeverityCritical: 10, SeverityHigh: 6, SeverityMedium: 3, SeverityLow: 1}
 
-// score computes the vendor score and verdict:
+// credit is the share of a rule's weight its status earns.
+var credit = map[string]float64{StatusMet: 1, StatusWeak: 0.5, StatusByReference: 0.25}
+
+// score computes the vendor score and verdict over the rules assessed:
 //
 //	score = 100 × Σ weight(rule) × credit(status) / Σ weight(rule)
 //
-// with credit 1 for met, 0.5 for weak, 0 for missing; each contradiction
-// takes a further half of its rule's weight. The verdict is "fail" when a
-// critical rule is missing or contradicted or the score is below 50,
-// "pass" when the score is at least 80 and no high or critical rule is
-// missing or contradicted, and "review" otherwise.
+// with credit 1 for met, 0.5 for weak, 0.25 for by-reference and 0 for
+// missing; each contradiction takes a further half of its rule's weight;
+// not-assessed rules count neither way. The verdict is "fail" when a
+// critical rule is missing or contradicted or the score is below 50, "pass"
+// when the score is at least 80 and no high or critical rule is missing or
+// contradicted, and "review" otherwise (also when nothing was assessed).
 func score(res *Result) {
 	var total, got float64
 	severeGap, criticalGap := false, false
 	s := Summary{Rules: len(res.Findings), Contradictions: len(res.Contradictions)}
 	for _, f := range res.Findings {
-		w := severityWeight[f.Severity]
-		total += w
 		switch f.Status {
+		case StatusNotAssessed:
+			s.NotAssessed++
+			continue
 		case StatusMet:
 			s.Met++
-			got += w
 		case StatusWeak:
 			s.Weak++
-			got += w / 2
+		case StatusByReference:
+			s.ByReference++
 		default:
 			s.Missing++
-			if f.Severity.Rank() >= 3 {
-				severeGap = true
-			}
+			severeGap = severeGap || f.Severity.Rank() >= 3
 			criticalGap = criticalGap || f.Severity == SeverityCritical
 		}
+		w := severityWeight[f.Severity]
+		total += w
+		got += w * credit[f.Status]
 	}
 	for _, c := range res.Contradictions {
-		w := severityWeight[c.Severity]
-		got -= w / 2
-		if c.Severity.Rank() >= 3 {
-			severeGap = true
-		}
+		got -= severityWeight[c.Severity] / 2
+		severeGap = severeGap || c.Severity.Rank() >= 3
 		criticalGap = criticalGap || c.Severity == SeverityCritical
 	}
-	if got < 0 {
-		got = 0
-	}
-	res.Score = 0
-	if total > 0 {
-		res.Score = int(100*got/total + 0.5)
-	}
 	res.Summary = s
+	res.Score = 0
+	if total == 0 {
+		res.Verdict = VerdictReview
+		return
+	}
+	res.Score = int(100*max(got, 0)/total + 0.5)
 	switch {
 	case criticalGap || res.Score < 50:
 		res.Verdict = VerdictFail
@@ -527,13 +699,18 @@ func score(res *Result) {
 	}
 }
 
-// MaxSeverity returns the highest severity among findings that are not met
-// (weak, missing) and contradictions, or "" when every rule is met.
+// MaxSeverity returns the highest severity among the findings that fall
+// short (weak, by-reference, missing) and the contradictions, or "" when
+// there are none. Not-assessed rules never count.
 func (r *Result) MaxSeverity() Severity {
 	var max Severity
 	for _, fs := range [][]Finding{r.Findings, r.Contradictions} {
 		for _, f := range fs {
-			if f.Status != StatusMet && f.Severity.Rank() > max.Rank() {
+			switch f.Status {
+			case StatusMet, StatusNotAssessed:
+				continue
+			}
+			if f.Severity.Rank() > max.Rank() {
 				max = f.Severity
 			}
 		}

@@ -26,10 +26,12 @@ var (
 	reVendor   = regexp.MustCompile(`(?i)\b(service providers?|providers?|vendors?|suppliers?|(data )?processors?|business associates?|contractors?|licensors?|csps?|we|us|our)\b`)
 	reCustomer = regexp.MustCompile(`(?i)\b(customers?|clients?|(data )?controllers?|covered entit(y|ies)|licensees?|subscribers?|buyers?|purchasers?|tenants?|cscs?|you|your|users?|authori[sz]ed users?)\b`)
 	// reModal finds the verb that binds (or permits) the actor.
-	reModal     = regexp.MustCompile(`(?i)\b(shall|will|must|agrees? to|undertakes? to|commits? to|(is|are) required to|(is|are|remains?|shall be|will be) (solely |fully )?responsible|(is|are) obligated to|may|can|controls|maintains|acknowledges|provides|notifies|retains)\b`)
-	rePassive   = regexp.MustCompile(`(?i)^\s*(not\s+)?be\s+(\w+ed|given|made|sent|shown|told|kept|done)\b`)
-	reCondition = regexp.MustCompile(`(?i)^\s*(if|when|where|in the event|upon|should|following|after|once|in case)\b`)
-	reByAgent   = regexp.MustCompile(`(?i)\bby\s+(the\s+)?(\w+\s+)?(\w+)\b`)
+	reModal   = regexp.MustCompile(`(?i)\b((does|do) not|(has|have) no (obligation|duty)|shall|will|must|agrees? to|undertakes? to|commits? to|(is|are) required to|(is|are|remains?|shall be|will be) (solely |fully |ultimately )?responsible|(is|are) obligated to|may|can|controls|maintains|acknowledges|provides|notifies|retains)\b`)
+	rePassive = regexp.MustCompile(`(?i)^\s*(not\s+)?be\s+(\w+ed|given|made|sent|shown|told|kept|done)\b`)
+	// "shall not be required to notify" keeps its subject as the actor.
+	reNotPassive = regexp.MustCompile(`(?i)^\s*(not\s+)?be\s+(required|obliged|obligated|entitled|permitted|allowed|authori[sz]ed|responsible|liable|expected)\b`)
+	reCondition  = regexp.MustCompile(`(?i)^\s*(if|when|where|in the event|upon|should|following|after|once|in case)\b`)
+	reByAgent    = regexp.MustCompile(`(?i)\bby\s+(the\s+)?(\w+\s+)?(\w+)\b`)
 	// reNegation finds cues that negate the obligation after them.
 	reNegation = regexp.MustCompile(`(?i)\b((shall|will|must|does|do|is|are|need|may)\s+not|(shall|will|does|do)n[’']t|won[’']t|not\s+(be\s+)?(required|obliged|obligated|responsible|liable)|no\s+obligation|under\s+no\s+(obligation|circumstances)|nothing\s+in\s+th(is|e)|shall\s+have\s+no|has\s+no\s+(obligation|duty)|without\s+any\s+obligation|in\s+no\s+event|disclaims?|makes\s+no|neither)\b`)
 	// reScopeBreak ends the reach of a negation: a new coordinated
@@ -58,6 +60,20 @@ var (
 type unit struct {
 	text   string
 	leadIn string
+	// lx names the parties of the unit's agreement (nil: role words only).
+	lx *lexicon
+	// read is the text the rules read: the unit with its lead-in, where
+	// defined terms that name a security incident are glossed ("Data Event
+	// (security incident)"). Empty means full().
+	read string
+}
+
+// reading is the text rules match against.
+func (u unit) reading() string {
+	if u.read != "" {
+		return u.read
+	}
+	return u.full()
 }
 
 // full is the unit with its lead-in, as quoted in evidence.
@@ -154,10 +170,47 @@ func isAbbrev(w string) bool {
 	return len(w) == 1 // initials, "a." list markers inside a sentence
 }
 
+// lexicon names the parties of one agreement: the role words every contract
+// uses ("Provider", "Customer", "we", "you") and the names the agreement
+// defines for them ("VIP", "BNL").
+type lexicon struct {
+	vendor, customer *regexp.Regexp
+}
+
+var defaultLexicon = &lexicon{vendor: reVendor, customer: reCustomer}
+
+// withNames extends the role words with party names.
+func (lx *lexicon) withNames(vendors, customers []string) *lexicon {
+	out := &lexicon{vendor: lx.vendor, customer: lx.customer}
+	if len(vendors) > 0 {
+		out.vendor = regexp.MustCompile(lx.vendor.String() + `|` + namesPattern(vendors))
+	}
+	if len(customers) > 0 {
+		out.customer = regexp.MustCompile(lx.customer.String() + `|` + namesPattern(customers))
+	}
+	return out
+}
+
+func namesPattern(names []string) string {
+	var q []string
+	for _, n := range names {
+		q = append(q, regexp.QuoteMeta(n))
+	}
+	return `\b(` + strings.Join(q, "|") + `)\b`
+}
+
+func (lx *lexicon) or() *lexicon {
+	if lx == nil {
+		return defaultLexicon
+	}
+	return lx
+}
+
 // actor returns the party that acts in s, and whether the binding verb is
 // permissive ("may", "can"). A passive obligation ("the Client will be
 // notified") acts on the named party, so the actor is the other one.
-func actor(s, leadIn string) (p Party, permissive bool) {
+func actor(s, leadIn string, lx *lexicon) (p Party, permissive bool) {
+	lx = lx.or()
 	m := reModal.FindStringIndex(s)
 	head := s
 	if m != nil {
@@ -172,23 +225,26 @@ func actor(s, leadIn string) (p Party, permissive bool) {
 			head = head[i+1:]
 		}
 	}
-	p = lastParty(head)
+	if m == nil {
+		head = ""
+	}
+	p = lx.lastParty(head)
 	if m == nil && leadIn != "" {
 		// A verbless list item ("Controlled execution environment (Client
 		// VM)") continues its lead-in: the lead-in's actor acts.
-		p, permissive = actor(leadIn, "")
+		p, permissive = actor(leadIn, "", lx)
 		return p, permissive
 	}
 	if p == PartyUnknown && m == nil {
-		p = lastParty(s)
+		p = lx.firstParty(s)
 	}
 	if p == PartyUnknown && leadIn != "" && m != nil && strings.TrimSpace(head) == "" {
-		p, _ = actor(leadIn, "")
+		p, _ = actor(leadIn, "", lx)
 	}
-	if m != nil && rePassive.MatchString(s[m[1]:]) {
+	if m != nil && rePassive.MatchString(s[m[1]:]) && !reNotPassive.MatchString(s[m[1]:]) {
 		rest := s[m[1]:]
 		if b := reByAgent.FindStringSubmatch(rest); b != nil {
-			if q := lastParty(b[0]); q != PartyUnknown {
+			if q := lx.lastParty(b[0]); q != PartyUnknown {
 				return q, permissive
 			}
 		}
@@ -204,17 +260,32 @@ func actor(s, leadIn string) (p Party, permissive bool) {
 
 // lastParty names the party mentioned last in s (the subject nearest the
 // verb), or PartyMutual for "each party" and the like.
-func lastParty(s string) Party {
+func (lx *lexicon) lastParty(s string) Party {
 	best, pos := PartyUnknown, -1
 	for _, c := range []struct {
 		re *regexp.Regexp
 		p  Party
-	}{{reMutual, PartyMutual}, {reVendor, PartyVendor}, {reCustomer, PartyCustomer}} {
+	}{{reMutual, PartyMutual}, {lx.vendor, PartyVendor}, {lx.customer, PartyCustomer}} {
 		locs := c.re.FindAllStringIndex(s, -1)
 		if len(locs) == 0 {
 			continue
 		}
 		if l := locs[len(locs)-1]; l[0] > pos {
+			best, pos = c.p, l[0]
+		}
+	}
+	return best
+}
+
+// firstParty names the party mentioned first in s: in a sentence without a
+// binding verb, the subject usually leads.
+func (lx *lexicon) firstParty(s string) Party {
+	best, pos := PartyUnknown, len(s)+1
+	for _, c := range []struct {
+		re *regexp.Regexp
+		p  Party
+	}{{reMutual, PartyMutual}, {lx.vendor, PartyVendor}, {lx.customer, PartyCustomer}} {
+		if l := c.re.FindStringIndex(s); l != nil && l[0] < pos {
 			best, pos = c.p, l[0]
 		}
 	}
@@ -241,16 +312,33 @@ type match struct {
 	text      string
 	party     Party
 	negated   bool
+	why       string // why a negated match does not count
+	reference bool   // the term is made only by reference to another document
 	weakeners []string
 	deadline  *Deadline
 }
+
+var (
+	// reReference finds terms made only by pointing elsewhere ("as set out
+	// in the DPA", "available on request", a URL).
+	reReference = regexp.MustCompile(`(?i)\b((as|are|is) (set (out|forth)|described|specified|defined|provided|detailed|documented) (in|at|on)|in accordance with|pursuant to|according to|governed by|(contained|recorded) in)\s+(the\s+|its\s+|our\s+|a\s+|any\s+|such\s+|[A-Z][\w-]*['’]s\s+)?(separate\s+|applicable\s+|then[- ]current\s+)?(data processing (agreement|addendum)|dpa|service level (agreement|addendum|schedule)|sla|master (services |subscription )?agreement|business associate agreement|baa|(information )?security (policy|policies|exhibit|addendum|schedule|annex|documentation|whitepaper|page)|privacy (policy|notice)|trust (center|centre|portal)|exhibit|annex|schedule|appendix|addendum|attachment|documentation|polic(y|ies)|order form|key terms|website|web site)\b|\bavailable (up)?on (written )?request\b|\bincorporated (herein )?by reference\b|\bhttps?://\S+`)
+	// reCrossRef and reFigure tell a concrete term ("99.9%", "72 hours")
+	// from a pointer ("as set out in Section 5 of the DPA").
+	reCrossRef = regexp.MustCompile(`(?i)\b(sections?|clauses?|articles?|exhibits?|schedules?|annex(es)?|appendix|appendices|paragraphs?|§)\s*[\w.()\-]+`)
+	reFigure   = regexp.MustCompile(`\d`)
+	// reUnchecked finds an unticked checkbox option before a match.
+	reUnchecked = regexp.MustCompile(`(\[ \]|☐)[^\[☐☒☑\n]{0,80}$`)
+	// reDefinition finds a definition sentence ("Security Incident" means ...):
+	// it defines a term, it binds no one.
+	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*[A-Z][^.;:"“”]{0,60}?["”’]?[\s*_)]*\s(means|shall mean|has the meaning|refers to|is defined as)\b`)
+)
 
 // evaluate tests one unit against a rule. It returns nil when the unit does
 // not show the term (signals absent, or the wrong party acts).
 func (r *Rule) evaluate(u unit) *match {
 	// Signals and weakeners read the item with its lead-in: "If Vendor
 	// becomes aware of a breach:" + "the Client will be notified".
-	text := u.full()
+	text := u.reading()
 	first := -1
 	for _, group := range r.signals {
 		found := -1
@@ -266,7 +354,7 @@ func (r *Rule) evaluate(u unit) *match {
 			first = found
 		}
 	}
-	p, permissive := actor(u.text, u.leadIn)
+	p, permissive := actor(u.text, u.leadIn, u.lx)
 	switch r.Subject {
 	case "vendor":
 		if p == PartyCustomer {
@@ -278,6 +366,12 @@ func (r *Rule) evaluate(u unit) *match {
 		}
 	}
 	m := &match{text: text, party: p, negated: negated(text, first)}
+	if m.negated {
+		m.why = "negated: does not bind the vendor"
+	}
+	if reUnchecked.MatchString(text[:first]) {
+		m.negated, m.why = true, "an unchecked option, not a promise"
+	}
 	if permissive && !r.Permissive {
 		m.weakeners = append(m.weakeners, `permissive "may" instead of "shall" or "will"`)
 	}
@@ -306,14 +400,22 @@ func (r *Rule) evaluate(u unit) *match {
 			m.weakeners = append(m.weakeners, "the clock starts only at confirmation or after the investigation")
 		}
 	}
+	// A term made only by pointing at another document is not bound here,
+	// unless the sentence itself states something concrete: a figure (a
+	// deadline, a percentage, an amount) beyond the reference's own numbers.
+	if reReference.MatchString(text) && !reFigure.MatchString(reCrossRef.ReplaceAllString(text, "")) {
+		m.reference = true
+	}
 	return m
 }
 
-// status of a match: "met", "weak" or "negated".
+// status of a match: "met", "weak", "by-reference" or "negated".
 func (m *match) status() string {
 	switch {
 	case m.negated:
 		return "negated"
+	case m.reference:
+		return StatusByReference
 	case len(m.weakeners) > 0:
 		return StatusWeak
 	}

@@ -20,7 +20,7 @@ func buildMatrix(in Inputs, units []clauseUnit, findings []Finding) []MatrixRow 
 		if !reModal.MatchString(u.text) {
 			continue
 		}
-		p, _ := actor(u.text, u.leadIn)
+		p, _ := actor(u.text, u.leadIn, u.lx)
 		if p == PartyUnknown || negated(u.text, len(u.text)) {
 			continue
 		}

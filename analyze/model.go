@@ -26,11 +26,35 @@ var ownerWords = []struct {
 	owner Owner
 }{
 	// Order matters: the shared and third-party forms contain the plain words.
+	//
+	// Pairs of flags (CAIQ v1.1 "SP=Y; CUST=N"): both Y is shared.
+	{regexp.MustCompile(`^sp=y;\s*cust=y$`), OwnerShared},
+	{regexp.MustCompile(`^sp=y;\s*cust=n$`), OwnerVendor},
+	{regexp.MustCompile(`^sp=n;\s*cust=y$`), OwnerCustomer},
+	{regexp.MustCompile(`^sp=n;\s*cust=n$`), OwnerNotApplicable},
+	// One value per service model (CCM v4 "IaaS=Shared; PaaS=…; SaaS=CSP-Owned"):
+	// the first pair decides; the reader puts the chosen service model first.
+	{regexp.MustCompile(`^[a-z]aas=\s*shared`), OwnerShared},
+	{regexp.MustCompile(`^[a-z]aas=\s*(csp|provider|vendor)`), OwnerVendor},
+	{regexp.MustCompile(`^[a-z]aas=\s*(csc|customer|tenant)`), OwnerCustomer},
+	{regexp.MustCompile(`^[a-z]aas=\s*(3rd|third)`), OwnerThirdParty},
+	{regexp.MustCompile(`^[a-z]aas=\s*(na|n/a|not applicable)$`), OwnerNotApplicable},
+	// Several marked party columns naming both sides (CCM R1.1 "Service
+	// Provider; Tenant", FedRAMP origination marks) are shared.
+	{regexp.MustCompile(`^(service provider|provider|csp|vendor)[^;]*;.*\b(tenant|customer|csc)\b`), OwnerShared},
+	{regexp.MustCompile(`^(tenant|customer|csc|configured by customer|provided by customer)[^;]*;.*\b(service provider|provider|csp|vendor)\b`), OwnerShared},
 	{regexp.MustCompile(`^(shared\s+csp\s+and\s+(3rd|third)[- ]?party|(3rd|third)[- ]?party(\s+outsourced)?|inherited|subservice|sub-?processor|can be inherited)`), OwnerThirdParty},
 	{regexp.MustCompile(`^(shared|hybrid\b.*shared|joint|both)`), OwnerShared},
 	{regexp.MustCompile(`^(csc|customer|tenant|client|consumer|configured by customer|provided by customer|in the cloud|cust\b)`), OwnerCustomer},
 	{regexp.MustCompile(`^(csp|provider|vendor|service provider|supplier|of the cloud|sp\b)`), OwnerVendor},
 	{regexp.MustCompile(`^(na|n/a|not applicable|not-applicable)$`), OwnerNotApplicable},
+	// Yes/No/Partial flag columns: FedRAMP CRM "Can Be Inherited from CSP"
+	// (Yes: the provider's; No: the customer's; Partial: shared), and the
+	// ISO 27001 SoA "Controlled by 3rd Party" Y, read the same way as the
+	// provider answering for it.
+	{regexp.MustCompile(`^(partial|partially|partly)\b`), OwnerShared},
+	{regexp.MustCompile(`^(yes|y)$`), OwnerVendor},
+	{regexp.MustCompile(`^(no|n)$`), OwnerCustomer},
 }
 
 // ParseOwner maps an ownership value as written in a questionnaire onto the

@@ -90,6 +90,9 @@ type Rule struct {
 	Signals [][]string `yaml:"signals" json:"signals"`
 	// Weakeners turn a present term into a weak one.
 	Weakeners []Weakener `yaml:"weakeners" json:"weakeners,omitempty"`
+	// Details name what a present term should also say; a matching sentence
+	// without one gets the note in its finding (who pays, for example).
+	Details []Detail `yaml:"details" json:"details,omitempty"`
 	// Deadline rules read a notification deadline from the sentence; a
 	// deadline above MaxHours hours, or without a number but "promptly", is
 	// weak.
@@ -105,6 +108,14 @@ type Rule struct {
 
 	signals   [][]*regexp.Regexp
 	weakeners []*regexp.Regexp
+	details   []*regexp.Regexp
+}
+
+// Detail is a pattern a present term should also match, and the note given
+// when it does not.
+type Detail struct {
+	Pattern string `yaml:"pattern" json:"pattern"`
+	Missing string `yaml:"missing" json:"missing"`
 }
 
 // Weakener is a pattern that makes a present term weak, with the reason
@@ -119,11 +130,16 @@ type QuestionnaireSignals struct {
 	IDs []string `yaml:"ids" json:"ids"`
 }
 
-// Examples are sentences labelled with the status the engine must give.
+// Examples are sentences labelled with the status the engine must give:
+// present (met), weak, absent (no match), negated (the term's wording is
+// there but negated or excluded, so it does not count), by_reference.
 type Examples struct {
 	Present []string `yaml:"present" json:"present"`
 	Weak    []string `yaml:"weak" json:"weak"`
 	Absent  []string `yaml:"absent" json:"absent"`
+	Negated []string `yaml:"negated" json:"negated,omitempty"`
+	// ByReference sentences only point at another document for the term.
+	ByReference []string `yaml:"by_reference" json:"by_reference,omitempty"`
 }
 
 // RuleSet is the rules in force, in pack order.
@@ -338,6 +354,17 @@ func (r *Rule) compile() error {
 			return fmt.Errorf("weakeners[%d]: reason: missing", k)
 		}
 		r.weakeners = append(r.weakeners, re)
+	}
+	r.details = nil
+	for k, d := range r.Details {
+		re, err := regexp.Compile(`(?i)` + d.Pattern)
+		if err != nil {
+			return fmt.Errorf("details[%d]: bad pattern %q: %v", k, d.Pattern, err)
+		}
+		if d.Missing == "" {
+			return fmt.Errorf("details[%d]: missing: say what the note is", k)
+		}
+		r.details = append(r.details, re)
 	}
 	if r.Deadline && r.MaxHours <= 0 {
 		return errors.New("max_hours: a deadline rule needs a positive max_hours")

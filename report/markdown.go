@@ -42,6 +42,9 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 			if d := deadline(f.Deadline); d != "" {
 				ew.printf("\nDeadline: %s.\n", md(d))
 			}
+			for _, n := range f.Notes {
+				ew.printf("\nNote: %s.\n", md(n))
+			}
 			for _, e := range f.Evidence {
 				note := ""
 				if e.Note != "" {
@@ -49,16 +52,16 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 				}
 				ew.printf("\n> %s\n>\n> — %s%s\n", md(e.Text), md(where(e)), note)
 			}
-			if f.Status != analyze.StatusMet {
+			if f.Status != analyze.StatusMet && f.Status != analyze.StatusNotAssessed {
 				ew.printf("\nRecommended wording: %s\n", md(f.Recommendation))
 			}
 			ew.printf("\nSources: %s.\n", md(strings.Join(f.Sources, "; ")))
 		}
 	}
 	section("Contradictions", res.Contradictions)
-	section("Missing", byStatus(res, analyze.StatusMissing))
-	section("Weak", byStatus(res, analyze.StatusWeak))
-	section("Met", byStatus(res, analyze.StatusMet))
+	for _, st := range statusOrder {
+		section(statusTitle[st], byStatus(res, st))
+	}
 	return ew.err
 }
 

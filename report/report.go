@@ -100,7 +100,15 @@ func deadline(d *analyze.Deadline) string {
 }
 
 // statusOrder lists findings worst first: contradicted, missing, weak, met.
-var statusOrder = []string{analyze.StatusMissing, analyze.StatusWeak, analyze.StatusMet}
+var statusOrder = []string{analyze.StatusMissing, analyze.StatusByReference, analyze.StatusWeak, analyze.StatusMet, analyze.StatusNotAssessed}
+
+var statusTitle = map[string]string{
+	analyze.StatusMissing:     "Missing",
+	analyze.StatusByReference: "By reference only",
+	analyze.StatusWeak:        "Weak",
+	analyze.StatusMet:         "Met",
+	analyze.StatusNotAssessed: "Not assessed",
+}
 
 func byStatus(res *analyze.Result, status string) []analyze.Finding {
 	var out []analyze.Finding

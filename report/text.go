@@ -42,7 +42,7 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 		if len(fs) == 0 {
 			continue
 		}
-		ew.printf("\n%s\n", strings.ToUpper(st[:1])+st[1:])
+		ew.printf("\n%s\n", statusTitle[st])
 		for _, f := range fs {
 			writeFinding(ew, f)
 		}
@@ -51,23 +51,32 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	return ew.err
 }
 
+// writeFinding prints one finding: a met term in two lines (where, and
+// the quote), a shortfall with its explanation, evidence and the wording to
+// ask for. Sources are in the md and json formats and in "ssrm rules show".
 func writeFinding(ew *errWriter, f analyze.Finding) {
 	ew.printf("  [%s] %s (%s): %s\n", strings.ToUpper(f.Status), f.Rule, f.Severity, f.Title)
 	ew.printf("      %s\n", f.Explanation)
 	if d := deadline(f.Deadline); d != "" {
 		ew.printf("      deadline: %s\n", d)
 	}
-	for _, e := range f.Evidence {
+	for _, n := range f.Notes {
+		ew.printf("      note: %s\n", n)
+	}
+	evidence := f.Evidence
+	if f.Status == analyze.StatusMet && len(evidence) > 1 {
+		evidence = evidence[:1]
+	}
+	for _, e := range evidence {
 		note := ""
 		if e.Note != "" {
 			note = " (" + e.Note + ")"
 		}
 		ew.printf("      %s%s: %q\n", where(e), note, e.Text)
 	}
-	if f.Status != analyze.StatusMet {
-		ew.printf("      recommend: %s\n", f.Recommendation)
+	if f.Status != analyze.StatusMet && f.Status != analyze.StatusNotAssessed {
+		ew.printf("      ask for: %s\n", f.Recommendation)
 	}
-	ew.printf("      sources: %s\n", strings.Join(f.Sources, "; "))
 }
 
 // errWriter keeps the first write error so renderers stay readable.

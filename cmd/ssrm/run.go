@@ -28,6 +28,8 @@ const (
 var (
 	errFindings = errors.New("findings at or above the --fail-on threshold")
 	errUsage    = errors.New("usage")
+	// errReported is a usage error the flag package has already printed.
+	errReported = errors.New("usage error already reported")
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -39,6 +41,9 @@ are missing, weak or contradicted.
 
 Usage:
   ssrm analyze [PATH...] [flags]   files or a vendor folder; types detected by content
+  ssrm batch DIR|manifest.csv -o OUTDIR [flags]
+                                   one vendor per folder or manifest row, in
+                                   parallel; a report each and a portfolio
   ssrm extract FILE                what ssrm read, as JSON
   ssrm rules list|show ID|check FILE
   ssrm eval [--corpus DIR]         precision and recall against labelled agreements
@@ -59,6 +64,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
+	case errors.Is(err, errReported):
+		return exitError
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(stderr, "ssrm: %v\n", strings.TrimPrefix(err.Error(), "usage: "))
 		return exitError
@@ -102,7 +109,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, fmt.Errorf("%w: %v", errUsage, err)
+			return nil, errReported
 		}
 		if fs.NArg() == 0 {
 			return pos, nil
@@ -229,7 +236,7 @@ func readInputs(questionnaire string, agreements, paths []string, opts extract.O
 			return err
 		}
 		if want != "" && doc.Kind() != want {
-			return &extract.InputError{Path: path, Err: fmt.Errorf("given as the %s, but it reads as a %s", want, doc.Kind())}
+			return &extract.InputError{Path: path, Err: fmt.Errorf("given as the %s, but it reads as %s", want, article(doc.Kind()))}
 		}
 		if doc.Questionnaire != nil {
 			if in.Questionnaire != nil {
@@ -259,13 +266,27 @@ func readInputs(questionnaire string, agreements, paths []string, opts extract.O
 		if len(files) != 1 || files[0] != p {
 			folder = filepath.Base(filepath.Clean(p))
 		}
+		// Read every file of a folder before giving up, so that one run
+		// names all the files that cannot be read.
+		var errs []error
 		for _, f := range files {
 			if err := add(f, ""); err != nil {
-				return in, "", err
+				errs = append(errs, err)
 			}
+		}
+		if len(errs) > 0 {
+			return in, "", errors.Join(errs...)
 		}
 	}
 	return in, folder, nil
+}
+
+// article gives "a questionnaire" or "an agreement".
+func article(k extract.Kind) string {
+	if k == extract.KindAgreement {
+		return "an agreement"
+	}
+	return "a " + string(k)
 }
 
 // expand lists a folder's files (not hidden, not recursive, sorted), or

@@ -33,11 +33,12 @@ func TestRun(t *testing.T) {
 		{"sample fail-on critical", []string{"analyze", sample, "--fail-on", "critical", "--format", "json"}, 0, "", ""},
 		{"sample fail-on low", []string{"analyze", sample, "--fail-on", "low", "--format", "json"}, 1, "", ""},
 		{"explicit roles", []string{"analyze", "--questionnaire", sample + "/questionnaire.xlsx", "--agreement", sample + "/agreement.pdf", "--vendor", "Nimbus Ledger", "--format", "json", "--fail-on", "never"}, 0, "", ""},
-		{"role mismatch", []string{"analyze", "--questionnaire", sample + "/agreement.pdf"}, 2, "", "given as the questionnaire, but it reads as a agreement"},
+		{"role mismatch", []string{"analyze", "--questionnaire", sample + "/agreement.pdf"}, 2, "", "given as the questionnaire, but it reads as an agreement"},
 		{"no command", nil, 2, "", "no command given"},
 		{"unknown command", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
 		{"nothing to analyze", []string{"analyze"}, 2, "", "nothing to analyze"},
 		{"bad format", []string{"analyze", sample, "--format", "pdf"}, 2, "", "--format: want one of text, md, json"},
+		{"unknown flag", []string{"analyze", sample, "--frobnicate"}, 2, "", "flag provided but not defined: -frobnicate"},
 		{"bad fail-on", []string{"analyze", sample, "--fail-on", "severe"}, 2, "", "--fail-on: want critical, high, medium, low or never"},
 		{"bad service model", []string{"analyze", sample, "--service-model", "faas"}, 2, "", "--service-model"},
 		{"missing file", []string{"analyze", "no/such/file.pdf"}, 2, "", "no/such/file.pdf"},
@@ -90,6 +91,9 @@ func compareGolden(t *testing.T, path string, got []byte) {
 func TestSampleShowsEveryStatus(t *testing.T) {
 	res := runJSON(t, "analyze", sample, "--format", "json")
 	want := map[string]string{
+		"notification-content":      analyze.StatusByReference,
+		"change-notice":             analyze.StatusWeak,
+		"service-levels":            analyze.StatusMet,
 		"breach-notification":       analyze.StatusWeak,
 		"incident-cooperation":      analyze.StatusMet,
 		"audit-rights":              analyze.StatusMissing,

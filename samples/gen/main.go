@@ -1,8 +1,8 @@
 // Command gen writes the sample vendor under samples/nimbus-ledger: a
 // security questionnaire in the CSA CAIQ v4 layout (own question texts) and a
 // cloud services agreement as a PDF. Both are fiction written for ssrm; the
-// pair shows every finding status (met, weak, missing) and one questionnaire
-// promise the agreement does not keep (24-hour breach notice).
+// pair shows every finding status (met, weak, by-reference, missing) and one
+// questionnaire promise the agreement does not keep (24-hour breach notice).
 //
 // Run from the repository root: go run ./samples/gen
 package main
@@ -125,14 +125,27 @@ var sections = []struct {
 	{"8. Acceptable Use", []string{
 		"8.1 Customer will not conduct security or vulnerability tests on the Service, or attempt to circumvent its access restrictions.",
 	}},
-	{"9. Term and Termination", []string{
-		"9.1 This Agreement starts on the Effective Date and continues for the Subscription Term.",
-		"9.2 Either party may terminate this Agreement on thirty days written notice if the other party materially breaches it and does not cure the breach within that period.",
-		"9.3 On termination Provider will make Customer Data available for export for thirty days and then delete it.",
+	{"9. Service Levels and Resilience", []string{
+		"9.1 Provider will make the Service available 99.9% of the time in each calendar month, excluding scheduled maintenance, and will credit Customer as set out in the Order Form when it does not.",
+		"9.2 Provider shall maintain a disaster recovery plan for the Service, back up Customer Data daily and test the plan at least annually.",
+		"9.3 Provider will make the audit logs of Customer's tenant available to Customer administrators and retain them for twelve months.",
+		"9.4 The content of security incident notices, and the updates that follow them, are as set out in Provider's Security Policy.",
 	}},
-	{"10. General", []string{
-		"10.1 This Agreement is governed by the laws of the State of Delaware.",
-		"10.2 Notices must be in writing and sent to the addresses on the Order Form.",
+	{"10. Data Location and Changes", []string{
+		"10.1 Provider stores and processes Customer Data only in the United States.",
+		"10.2 Provider may modify these terms at any time by posting the updated terms on its website.",
+	}},
+	{"11. Insurance", []string{
+		"11.1 Provider shall maintain cyber liability insurance with limits of at least USD 2,000,000 per claim during the Subscription Term.",
+	}},
+	{"12. Term and Termination", []string{
+		"12.1 This Agreement starts on the Effective Date and continues for the Subscription Term.",
+		"12.2 Either party may terminate this Agreement on thirty days written notice if the other party materially breaches it and does not cure the breach within that period.",
+		"12.3 On termination Provider will make Customer Data available for export for thirty days and then delete it.",
+	}},
+	{"13. General", []string{
+		"13.1 This Agreement is governed by the laws of the State of Delaware.",
+		"13.2 Notices must be in writing and sent to the addresses on the Order Form.",
 	}},
 }
 
@@ -157,8 +170,8 @@ func writeAgreement(path string) error {
 	pdf.SetFont("Helvetica", "", 10.5)
 	pdf.MultiCell(0, 5.5, `This Cloud Services Agreement ("Agreement") is made between Nimbus Ledger Inc. ("Provider") and the customer named in the Order Form ("Customer").`, "", "J", false)
 	for i, s := range sections {
-		if i == 5 {
-			pdf.AddPage() // keep a clause on page 2 and page 3 for page evidence
+		if i == 5 || i == 9 {
+			pdf.AddPage() // clauses on three pages, for page evidence
 		}
 		pdf.Ln(3)
 		pdf.SetFont("Helvetica", "B", 11.5)
