@@ -44,7 +44,7 @@ var (
 		reason string
 	}{
 		{regexp.MustCompile(`(?i)\bcommercially reasonable (efforts|endeavou?rs)\b`), "only commercially reasonable efforts"},
-		{regexp.MustCompile(`(?i)\b(sole|absolute|reasonable) discretion\b`), "left to the vendor's discretion"},
+		{regexp.MustCompile(`(?i)\b((sole|absolute|reasonable) discretion|(at|in) (its|their) (own )?discretion)\b`), "left to the vendor's discretion"},
 		{regexp.MustCompile(`(?i)\b(upon|on) (written )?request\b.{0,40}\bif available\b|\bif available\b|\bwhere available\b`), "only if available"},
 		{regexp.MustCompile(`(?i)\bat (the )?(customer|client|controller|licensee)['’]?s?['’]? (own |sole )?(cost|expense)\b`), "at the customer's expense"},
 		{regexp.MustCompile(`(?i)\bthen[- ]current (rates|fees|prices)\b`), "charged at the vendor's then-current rates"},
@@ -321,7 +321,7 @@ type match struct {
 var (
 	// reReference finds terms made only by pointing elsewhere ("as set out
 	// in the DPA", "available on request", a URL).
-	reReference = regexp.MustCompile(`(?i)\b((as|are|is) (set (out|forth)|described|specified|defined|provided|detailed|documented) (in|at|on)|in accordance with|pursuant to|according to|governed by|(contained|recorded) in)\s+(the\s+|its\s+|our\s+|a\s+|any\s+|such\s+|[A-Z][\w-]*['’]s\s+)?(separate\s+|applicable\s+|then[- ]current\s+)?(data processing (agreement|addendum)|dpa|service level (agreement|addendum|schedule)|sla|master (services |subscription )?agreement|business associate agreement|baa|(information )?security (policy|policies|exhibit|addendum|schedule|annex|documentation|whitepaper|page)|privacy (policy|notice)|trust (center|centre|portal)|exhibit|annex|schedule|appendix|addendum|attachment|documentation|polic(y|ies)|order form|key terms|website|web site)\b|\bavailable (up)?on (written )?request\b|\bincorporated (herein )?by reference\b|\bhttps?://\S+`)
+	reReference = regexp.MustCompile(`(?i)\b((as|are|is) (set (out|forth)|described|specified|defined|provided|detailed|documented) (in|at|on)|in accordance with|pursuant to|according to|governed by|(contained|recorded) in)\s+(the\s+|its\s+|our\s+|a\s+|any\s+|such\s+)?([A-Z][\w-]*['’]s\s+)?(separate\s+|applicable\s+|then[- ]current\s+)?(data processing (agreement|addendum)|dpa|service level (agreement|addendum|schedule)|sla|master (services |subscription )?agreement|business associate agreement|baa|(information )?security (policy|policies|exhibit|addendum|schedule|annex|documentation|whitepaper|page)|privacy (policy|notice)|trust (center|centre|portal)|exhibit|annex|schedule|appendix|addendum|attachment|documentation|polic(y|ies)|order form|key terms|website|web site)\b|\bavailable (up)?on (written )?request\b|\bincorporated (herein )?by reference\b|\bhttps?://\S+`)
 	// reCrossRef and reFigure tell a concrete term ("99.9%", "72 hours")
 	// from a pointer ("as set out in Section 5 of the DPA").
 	reCrossRef = regexp.MustCompile(`(?i)\b(sections?|clauses?|articles?|exhibits?|schedules?|annex(es)?|appendix|appendices|paragraphs?|§)\s*[\w.()\-]+`)
