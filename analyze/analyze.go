@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/ssrm-dev/ssrm/extract"
@@ -51,6 +52,8 @@ type Inputs struct {
 type Options struct {
 	Vendor       string
 	ServiceModel string // saas (default), paas, iaas
+	// Now decides which waivers have expired (zero: the current time).
+	Now time.Time
 }
 
 // Evidence points at the text that supports a finding or matrix cell.
@@ -87,6 +90,8 @@ type Finding struct {
 	// Notes name details a met or weak term leaves open ("who pays for the
 	// assistance is not stated").
 	Notes []string `json:"notes,omitempty"`
+	// Waiver is the waiver that accepts this shortfall, if one applies.
+	Waiver *Waiver `json:"waiver,omitempty"`
 }
 
 // MatrixRow is one CCM domain of the responsibility matrix.
@@ -99,6 +104,11 @@ type MatrixRow struct {
 	QuestionnaireCount map[Owner]int `json:"questionnaire_counts,omitempty"`
 	AgreementOwner     Owner         `json:"agreement_owner"`
 	Evidence           []Evidence    `json:"evidence"`
+	// Expected are the owners the service model leads a reviewer to expect
+	// (empty: no expectation); Surprise says when the owner found is not
+	// one of them.
+	Expected []Owner `json:"expected,omitempty"`
+	Surprise string  `json:"surprise,omitempty"`
 }
 
 // Matrix statuses (DESIGN.md section 2).
@@ -135,9 +145,12 @@ type Result struct {
 	// Contradictions are questionnaire promises the agreement does not
 	// keep, quoting both sides (status "contradicted").
 	Contradictions []Finding `json:"contradictions"`
-	Summary        Summary   `json:"summary"`
-	Score          int       `json:"score"`
-	Verdict        string    `json:"verdict"`
+	// ExpiredWaivers matched a finding but had expired, so they no longer
+	// apply.
+	ExpiredWaivers []Waiver `json:"expired_waivers,omitempty"`
+	Summary        Summary  `json:"summary"`
+	Score          int      `json:"score"`
+	Verdict        string   `json:"verdict"`
 }
 
 // Summary counts findings by status.
@@ -149,6 +162,7 @@ type Summary struct {
 	Missing        int `json:"missing"`
 	NotAssessed    int `json:"not_assessed"`
 	Contradictions int `json:"contradictions"`
+	Waived         int `json:"waived"`
 }
 
 // Line is the stable one-line summary printed by every human format, e.g.
@@ -172,6 +186,9 @@ func (r *Result) Line() string {
 		b.WriteString("; 1 contradiction")
 	default:
 		fmt.Fprintf(&b, "; %d contradictions", s.Contradictions)
+	}
+	if s.Waived > 0 {
+		fmt.Fprintf(&b, "; %d waived", s.Waived)
 	}
 	fmt.Fprintf(&b, "; score %d; verdict %s", r.Score, r.Verdict)
 	return b.String()
@@ -208,7 +225,12 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 			res.Contradictions = append(res.Contradictions, *contra)
 		}
 	}
-	res.Matrix = buildMatrix(in, units, res.Findings)
+	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel)
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	applyWaivers(res, rules.Waivers, now)
 	score(res)
 	return res, nil
 }
@@ -658,6 +680,9 @@ func score(res *Result) {
 	severeGap, criticalGap := false, false
 	s := Summary{Rules: len(res.Findings), Contradictions: len(res.Contradictions)}
 	for _, f := range res.Findings {
+		if f.Waiver != nil {
+			s.Waived++
+		}
 		switch f.Status {
 		case StatusNotAssessed:
 			s.NotAssessed++
@@ -699,6 +724,42 @@ func score(res *Result) {
 	}
 }
 
+// applyWaivers marks the shortfalls a waiver accepts for this vendor, and
+// lists the waivers that would have applied but have expired.
+func applyWaivers(res *Result, waivers []Waiver, now time.Time) {
+	for _, fs := range [][]Finding{res.Findings, res.Contradictions} {
+		for i := range fs {
+			f := &fs[i]
+			if f.Status == StatusMet || f.Status == StatusNotAssessed {
+				continue
+			}
+			for _, w := range waivers {
+				if w.Rule != f.Rule || (w.Vendor != "*" && !strings.EqualFold(w.Vendor, res.Vendor)) {
+					continue
+				}
+				if !now.Before(w.until) {
+					if !containsWaiver(res.ExpiredWaivers, w) {
+						res.ExpiredWaivers = append(res.ExpiredWaivers, w)
+					}
+					continue
+				}
+				w := w
+				f.Waiver = &w
+				break
+			}
+		}
+	}
+}
+
+func containsWaiver(ws []Waiver, w Waiver) bool {
+	for _, x := range ws {
+		if x.Rule == w.Rule && x.Vendor == w.Vendor && x.Expires == w.Expires && x.File == w.File {
+			return true
+		}
+	}
+	return false
+}
+
 // MaxSeverity returns the highest severity among the findings that fall
 // short (weak, by-reference, missing) and the contradictions, or "" when
 // there are none. Not-assessed rules never count.
@@ -706,8 +767,8 @@ func (r *Result) MaxSeverity() Severity {
 	var max Severity
 	for _, fs := range [][]Finding{r.Findings, r.Contradictions} {
 		for _, f := range fs {
-			switch f.Status {
-			case StatusMet, StatusNotAssessed:
+			switch {
+			case f.Status == StatusMet, f.Status == StatusNotAssessed, f.Waiver != nil:
 				continue
 			}
 			if f.Severity.Rank() > max.Rank() {

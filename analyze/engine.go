@@ -326,8 +326,8 @@ var (
 	// from a pointer ("as set out in Section 5 of the DPA").
 	reCrossRef = regexp.MustCompile(`(?i)\b(sections?|clauses?|articles?|exhibits?|schedules?|annex(es)?|appendix|appendices|paragraphs?|§)\s*[\w.()\-]+`)
 	reFigure   = regexp.MustCompile(`\d`)
-	// reUnchecked finds an unticked checkbox option before a match.
-	reUnchecked = regexp.MustCompile(`(\[ \]|☐)[^\[☐☒☑\n]{0,80}$`)
+	// reUnchecked finds an unticked checkbox option, up to the next box.
+	reUnchecked = regexp.MustCompile(`(\[ \]|☐)[^\[☐☒☑\n]*`)
 	// reDefinition finds a definition sentence ("Security Incident" means ...):
 	// it defines a term, it binds no one.
 	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*[A-Z][^.;:"“”]{0,60}?["”’]?[\s*_)]*\s(means|shall mean|has the meaning|refers to|is defined as)\b`)
@@ -338,7 +338,9 @@ var (
 func (r *Rule) evaluate(u unit) *match {
 	// Signals and weakeners read the item with its lead-in: "If Vendor
 	// becomes aware of a breach:" + "the Client will be notified".
-	text := u.reading()
+	// An unticked checkbox option ("[ ] SOC 2 report") is not agreed: its
+	// words are not read.
+	text := reUnchecked.ReplaceAllString(u.reading(), " ")
 	first := -1
 	for _, group := range r.signals {
 		found := -1
@@ -369,9 +371,7 @@ func (r *Rule) evaluate(u unit) *match {
 	if m.negated {
 		m.why = "negated: does not bind the vendor"
 	}
-	if reUnchecked.MatchString(text[:first]) {
-		m.negated, m.why = true, "an unchecked option, not a promise"
-	}
+
 	if permissive && !r.Permissive {
 		m.weakeners = append(m.weakeners, `permissive "may" instead of "shall" or "will"`)
 	}

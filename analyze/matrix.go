@@ -11,7 +11,7 @@ import (
 // states (its SSRM ownership column, aggregated over the domain's items),
 // the owner the agreement's obligations imply ("Provider shall ..." vs
 // "Customer is responsible for ..."), and the status that follows.
-func buildMatrix(in Inputs, units []clauseUnit, findings []Finding) []MatrixRow {
+func buildMatrix(in Inputs, units []clauseUnit, findings []Finding, model string) []MatrixRow {
 	type agg struct {
 		vendor, customer []clauseUnit
 	}
@@ -81,6 +81,7 @@ func buildMatrix(in Inputs, units []clauseUnit, findings []Finding) []MatrixRow 
 			}
 		}
 		row.Owner, row.Status = combine(row.QuestionnaireOwner, row.AgreementOwner, termsMet[d.Code])
+		row.Expected, row.Surprise = expectedSplit(d.Code, model, row.Owner)
 		rows = append(rows, row)
 	}
 	return rows
@@ -146,4 +147,44 @@ func combine(q, a Owner, termsMet bool) (Owner, string) {
 		return owner, MatrixSharedWithTerms
 	}
 	return owner, MatrixSharedWithoutTerms
+}
+
+// expected lists, per CCM domain and service model, the owners a reviewer
+// expects (DESIGN.md section 2): the customer always owns its data,
+// configuration and identities; the vendor always owns the datacenter;
+// applications, operating systems, network controls and client devices
+// move with the service model. A domain missing here has no expectation.
+var expected = map[string]map[string][]Owner{
+	"DCS": {"saas": {OwnerVendor, OwnerThirdParty}, "paas": {OwnerVendor, OwnerThirdParty}, "iaas": {OwnerVendor, OwnerThirdParty}},
+	"IAM": {"saas": {OwnerShared, OwnerCustomer}, "paas": {OwnerShared, OwnerCustomer}, "iaas": {OwnerShared, OwnerCustomer}},
+	"DSP": {"saas": {OwnerShared, OwnerCustomer}, "paas": {OwnerShared, OwnerCustomer}, "iaas": {OwnerShared, OwnerCustomer}},
+	"UEM": {"saas": {OwnerShared, OwnerCustomer}, "paas": {OwnerShared, OwnerCustomer}, "iaas": {OwnerShared, OwnerCustomer}},
+	"AIS": {"saas": {OwnerVendor, OwnerShared, OwnerThirdParty}, "paas": {OwnerShared, OwnerVendor, OwnerCustomer}, "iaas": {OwnerCustomer, OwnerShared}},
+	"TVM": {"saas": {OwnerVendor, OwnerShared, OwnerThirdParty}, "paas": {OwnerVendor, OwnerShared, OwnerThirdParty}, "iaas": {OwnerCustomer, OwnerShared}},
+	"IVS": {"saas": {OwnerVendor, OwnerThirdParty, OwnerShared}, "paas": {OwnerVendor, OwnerShared, OwnerThirdParty}},
+}
+
+// expectedSplit returns the owners expected for a domain under the service
+// model and, when the owner found is not among them, a one-line surprise
+// ("saas: TVM is put on the customer; expected vendor, shared or
+// third-party").
+func expectedSplit(domain, model string, owner Owner) ([]Owner, string) {
+	want := expected[domain][model]
+	if len(want) == 0 {
+		return nil, ""
+	}
+	switch owner {
+	case OwnerUnassigned, OwnerNotApplicable:
+		return want, ""
+	}
+	for _, o := range want {
+		if o == owner {
+			return want, ""
+		}
+	}
+	var names []string
+	for _, o := range want {
+		names = append(names, string(o))
+	}
+	return want, fmt.Sprintf("%s: %s is put on the %s; expected %s", model, domain, owner, strings.Join(names, " or "))
 }

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ssrm-dev/ssrm/templates"
 	"go.yaml.in/yaml/v3"
@@ -53,6 +54,25 @@ type Pack struct {
 	Disable []string `yaml:"disable"`
 	// Override changes fields of earlier packs' rules by id (user packs).
 	Override []Override `yaml:"override"`
+	// Waivers accept a known gap for one vendor until a date.
+	Waivers []Waiver `yaml:"waivers"`
+}
+
+// Waiver accepts a finding that falls short (weak, by-reference, missing or
+// contradicted) for one vendor, for a reason, until an expiry date. A waived
+// finding keeps its status and its place in the score, but no longer trips
+// the --fail-on gate; an expired waiver stops applying and is reported.
+type Waiver struct {
+	Rule string `yaml:"rule" json:"rule"`
+	// Vendor is the vendor's name as the report shows it, or "*" for all.
+	Vendor string `yaml:"vendor" json:"vendor"`
+	Reason string `yaml:"reason" json:"reason"`
+	// Expires is the last day the waiver applies, YYYY-MM-DD.
+	Expires string `yaml:"expires" json:"expires"`
+	// File is the pack that holds the waiver (set on load).
+	File string `yaml:"-" json:"file"`
+
+	until time.Time
 }
 
 // Override changes the severity or deadline threshold of a rule by id.
@@ -144,8 +164,9 @@ type Examples struct {
 
 // RuleSet is the rules in force, in pack order.
 type RuleSet struct {
-	Rules []*Rule
-	Packs []string
+	Rules   []*Rule
+	Packs   []string
+	Waivers []Waiver
 }
 
 // Get returns the rule with the id, or nil.
@@ -215,6 +236,11 @@ func LoadRules(names []string) (*RuleSet, error) {
 			return nil, err
 		}
 	}
+	for i, w := range rs.Waivers {
+		if rs.Get(w.Rule) == nil {
+			return nil, fmt.Errorf("%w: %s: waivers[%d]: rule: no rule %q in the packs loaded", ErrRules, w.File, i, w.Rule)
+		}
+	}
 	return rs, nil
 }
 
@@ -235,6 +261,23 @@ func (rs *RuleSet) add(p *Pack, file string) error {
 		if o.MaxHours > 0 {
 			r.MaxHours = o.MaxHours
 		}
+	}
+	for i, w := range p.Waivers {
+		switch {
+		case w.Rule == "":
+			return fmt.Errorf("%w: %s: waivers[%d]: rule: missing", ErrRules, file, i)
+		case w.Vendor == "":
+			return fmt.Errorf("%w: %s: waivers[%d]: vendor: missing (a name, or \"*\" for every vendor)", ErrRules, file, i)
+		case w.Reason == "":
+			return fmt.Errorf("%w: %s: waivers[%d]: reason: missing", ErrRules, file, i)
+		}
+		d, err := time.Parse("2006-01-02", w.Expires)
+		if err != nil {
+			return fmt.Errorf("%w: %s: waivers[%d]: expires: want a date YYYY-MM-DD, got %q", ErrRules, file, i, w.Expires)
+		}
+		w.until = d.AddDate(0, 0, 1) // the whole expiry day counts
+		w.File = file
+		rs.Waivers = append(rs.Waivers, w)
 	}
 	for i := range p.Rules {
 		r := &p.Rules[i]

@@ -60,6 +60,9 @@ func TestLoadRulesInvalid(t *testing.T) {
 		{"bad-domain.yaml", `domain: "XYZ" is not a CCM v4 domain code`},
 		{"no-sources.yaml", "sources: a rule must cite"},
 		{"disable-unknown.yaml", `disable: no rule "no-such-rule"`},
+		{"waiver-bad-date.yaml", `waivers[0]: expires: want a date YYYY-MM-DD, got "31/03/2027"`},
+		{"waiver-unknown-rule.yaml", `waivers[0]: rule: no rule "no-such-rule"`},
+		{"waiver-no-reason.yaml", `waivers[0]: reason: missing`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

@@ -30,7 +30,11 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	}
 	ew.printf("\n## Responsibility matrix\n\n| domain | owner | status | questionnaire | agreement |\n|---|---|---|---|---|\n")
 	for _, m := range res.Matrix {
-		ew.printf("| %s %s | %s | %s | %s | %s |\n", m.Domain, md(m.Title), m.Owner, m.Status, m.QuestionnaireOwner, m.AgreementOwner)
+		status := m.Status
+		if m.Surprise != "" {
+			status += " (" + md(m.Surprise) + ")"
+		}
+		ew.printf("| %s %s | %s | %s | %s | %s |\n", m.Domain, md(m.Title), m.Owner, status, m.QuestionnaireOwner, m.AgreementOwner)
 	}
 	section := func(title string, fs []analyze.Finding) {
 		if len(fs) == 0 {
@@ -44,6 +48,9 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 			}
 			for _, n := range f.Notes {
 				ew.printf("\nNote: %s.\n", md(n))
+			}
+			if w := f.Waiver; w != nil {
+				ew.printf("\nWaived until %s: %s.\n", w.Expires, md(w.Reason))
 			}
 			for _, e := range f.Evidence {
 				note := ""
@@ -61,6 +68,12 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	section("Contradictions", res.Contradictions)
 	for _, st := range statusOrder {
 		section(statusTitle[st], byStatus(res, st))
+	}
+	if len(res.ExpiredWaivers) > 0 {
+		ew.printf("\n## Expired waivers\n\n")
+		for _, w := range res.ExpiredWaivers {
+			ew.printf("- %s for %s expired %s (%s): no longer applies\n", w.Rule, md(w.Vendor), w.Expires, md(w.File))
+		}
 	}
 	return ew.err
 }

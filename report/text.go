@@ -30,6 +30,9 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
 	for _, m := range res.Matrix {
 		ew.printf("  %-4s %-15s %-21s q=%s a=%s\n", m.Domain, m.Owner, m.Status, m.QuestionnaireOwner, m.AgreementOwner)
+		if m.Surprise != "" {
+			ew.printf("       ! %s\n", m.Surprise)
+		}
 	}
 	if len(res.Contradictions) > 0 {
 		ew.printf("\nContradictions\n")
@@ -47,6 +50,9 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 			writeFinding(ew, f)
 		}
 	}
+	for _, w := range res.ExpiredWaivers {
+		ew.printf("\nExpired waiver (no longer applies): %s for %s, expired %s (%s)\n", w.Rule, w.Vendor, w.Expires, w.File)
+	}
 	ew.printf("\n%s\n", res.Line())
 	return ew.err
 }
@@ -62,6 +68,9 @@ func writeFinding(ew *errWriter, f analyze.Finding) {
 	}
 	for _, n := range f.Notes {
 		ew.printf("      note: %s\n", n)
+	}
+	if w := f.Waiver; w != nil {
+		ew.printf("      waived until %s: %s\n", w.Expires, w.Reason)
 	}
 	evidence := f.Evidence
 	if f.Status == analyze.StatusMet && len(evidence) > 1 {

@@ -1,0 +1,182 @@
+package analyze
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// agreement builds a one-clause-per-entry agreement for engine tests.
+func agreement(clauses ...string) *extract.Agreement {
+	a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+	for i, c := range clauses {
+		id := string(rune('1' + i))
+		a.Clauses = append(a.Clauses, extract.Clause{ID: id, Text: c})
+		a.Pages[0].Text += c + "\n"
+	}
+	return a
+}
+
+func run(t *testing.T, rs *RuleSet, opts Options, clauses ...string) *Result {
+	t.Helper()
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{agreement(clauses...)}}, rs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func status(res *Result, rule string) string {
+	for _, f := range res.Findings {
+		if f.Rule == rule {
+			return f.Status
+		}
+	}
+	return "absent from findings"
+}
+
+// TestEngineReadsLikeAReviewer runs whole agreements (not single sentences)
+// through Run: definitions, party names, lead-ins and references.
+func TestEngineReadsLikeAReviewer(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		clauses []string
+		rule    string
+		want    string
+	}{
+		{"defined incident term", []string{`"Data Event" means any unauthorised access to or disclosure of Customer Data.`, "Provider shall notify Customer of any Data Event within 24 hours."}, "breach-notification", StatusMet},
+		{"support incident is not a security incident", []string{`"Incident" means an unplanned interruption of the Service.`, "Provider shall notify Customer of any Incident within 24 hours."}, "breach-notification", StatusMissing},
+		{"a definition binds no one", []string{`"Security Incident" means a breach of security, of which Provider shall notify Customer.`}, "breach-notification", StatusMissing},
+		{"party names told apart by what they do", []string{`This agreement is made between Nimbus Systems Inc. ("NSI") and Harbor Bank ("Harbor").`, "NSI shall provide the hosting services. Harbor shall pay the fees.", "Harbor shall be solely responsible for the security of its user accounts and passwords."}, "customer-responsibilities", StatusMet},
+		{"customer duty is not the vendor's notice", []string{"Customer will promptly notify Provider if its credentials are compromised."}, "breach-notification", StatusMissing},
+		{"lead-in gives the trigger", []string{"If Provider becomes aware of a security incident affecting Customer Data:\n• Customer will be notified within 48 hours\n• Provider will assist with the investigation at no additional cost"}, "incident-cooperation", StatusMet},
+		{"by reference only", []string{"Provider will notify Customer of Security Incidents as set out in the Data Processing Addendum."}, "breach-notification", StatusByReference},
+		{"unchecked option", []string{"Assurance reports: [ ] SOC 2 Type II report provided on request [x] none"}, "security-reports", StatusMissing},
+		{"checked option", []string{"Assurance reports: [x] Provider will provide its SOC 2 Type II report on request"}, "security-reports", StatusMet},
+		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(run(t, rs, Options{}, tc.clauses...), tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWaivers(t *testing.T) {
+	rs, err := LoadRules([]string{filepath.Join("testdata", "rules", "valid", "waivers.yaml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	res := run(t, rs, Options{Vendor: "acme cloud", Now: now}, "Provider shall provide the Service.")
+	waived := map[string]bool{}
+	for _, f := range res.Findings {
+		if f.Waiver != nil {
+			waived[f.Rule] = true
+		}
+	}
+	if !waived["audit-rights"] || !waived["cyber-insurance"] || waived["subprocessors"] {
+		t.Errorf("waived = %v, want audit-rights and cyber-insurance (subprocessors' waiver expired)", waived)
+	}
+	if len(res.ExpiredWaivers) != 1 || res.ExpiredWaivers[0].Rule != "subprocessors" {
+		t.Errorf("expired waivers = %+v, want the subprocessors one", res.ExpiredWaivers)
+	}
+	if res.Summary.Waived != 2 || !strings.Contains(res.Line(), "; 2 waived;") {
+		t.Errorf("summary %+v, line %q: want 2 waived", res.Summary, res.Line())
+	}
+	// The last day of a waiver still counts; the day after it does not.
+	last := time.Date(2027, 3, 31, 23, 0, 0, 0, time.UTC)
+	res = run(t, rs, Options{Vendor: "Acme Cloud", Now: last}, "Provider shall provide the Service.")
+	if f := find(res, "audit-rights"); f.Waiver == nil {
+		t.Error("audit-rights waiver should apply on its expiry day")
+	}
+	res = run(t, rs, Options{Vendor: "Acme Cloud", Now: last.Add(2 * time.Hour)}, "Provider shall provide the Service.")
+	if f := find(res, "audit-rights"); f.Waiver != nil {
+		t.Error("audit-rights waiver should have expired")
+	}
+	// Another vendor gets only the "*" waiver.
+	res = run(t, rs, Options{Vendor: "Other", Now: now}, "Provider shall provide the Service.")
+	if res.Summary.Waived != 1 {
+		t.Errorf("other vendor: %d waived, want 1", res.Summary.Waived)
+	}
+}
+
+func find(res *Result, rule string) Finding {
+	for _, f := range res.Findings {
+		if f.Rule == rule {
+			return f
+		}
+	}
+	return Finding{}
+}
+
+func TestGateIgnoresWaivedAndNotAssessed(t *testing.T) {
+	res := &Result{Findings: []Finding{
+		{Rule: "a", Status: StatusMissing, Severity: SeverityCritical, Waiver: &Waiver{Rule: "a"}},
+		{Rule: "b", Status: StatusNotAssessed, Severity: SeverityHigh},
+		{Rule: "c", Status: StatusWeak, Severity: SeverityMedium},
+		{Rule: "d", Status: StatusMet, Severity: SeverityCritical},
+	}}
+	if got := res.MaxSeverity(); got != SeverityMedium {
+		t.Errorf("MaxSeverity = %q, want medium", got)
+	}
+}
+
+func TestExpectedSplit(t *testing.T) {
+	tests := []struct {
+		domain, model string
+		owner         Owner
+		surprise      string
+	}{
+		{"TVM", "saas", OwnerCustomer, "saas: TVM is put on the customer; expected vendor or shared or third-party"},
+		{"TVM", "iaas", OwnerCustomer, ""},
+		{"TVM", "iaas", OwnerVendor, "iaas: TVM is put on the vendor; expected customer or shared"},
+		{"IAM", "saas", OwnerVendor, "saas: IAM is put on the vendor; expected shared or customer"},
+		{"DCS", "paas", OwnerCustomer, "paas: DCS is put on the customer; expected vendor or third-party"},
+		{"DCS", "saas", OwnerUnassigned, ""},
+		{"GRC", "saas", OwnerCustomer, ""},
+	}
+	for _, tc := range tests {
+		if _, got := expectedSplit(tc.domain, tc.model, tc.owner); got != tc.surprise {
+			t.Errorf("expectedSplit(%s, %s, %s) = %q, want %q", tc.domain, tc.model, tc.owner, got, tc.surprise)
+		}
+	}
+}
+
+func TestScore(t *testing.T) {
+	mk := func(st ...string) *Result {
+		r := &Result{}
+		for i, s := range st {
+			r.Findings = append(r.Findings, Finding{Rule: string(rune('a' + i)), Status: s, Severity: SeverityHigh})
+		}
+		return r
+	}
+	tests := []struct {
+		res     *Result
+		score   int
+		verdict string
+	}{
+		{mk(StatusMet, StatusMet), 100, VerdictPass},
+		{mk(StatusMet, StatusWeak), 75, VerdictReview},
+		{mk(StatusMet, StatusMissing), 50, VerdictReview},
+		{mk(StatusMissing, StatusByReference), 13, VerdictFail},
+		{mk(StatusNotAssessed, StatusNotAssessed), 0, VerdictReview},
+		{mk(StatusMet, StatusNotAssessed), 100, VerdictPass},
+	}
+	for i, tc := range tests {
+		score(tc.res)
+		if tc.res.Score != tc.score || tc.res.Verdict != tc.verdict {
+			t.Errorf("case %d: score %d verdict %s, want %d %s", i, tc.res.Score, tc.res.Verdict, tc.score, tc.verdict)
+		}
+	}
+}
