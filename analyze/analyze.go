@@ -148,9 +148,11 @@ type Result struct {
 	// ExpiredWaivers matched a finding but had expired, so they no longer
 	// apply.
 	ExpiredWaivers []Waiver `json:"expired_waivers,omitempty"`
-	Summary        Summary  `json:"summary"`
-	Score          int      `json:"score"`
-	Verdict        string   `json:"verdict"`
+	// SecondOpinion is the optional language model's reading (--llm).
+	SecondOpinion *SecondOpinion `json:"second_opinion,omitempty"`
+	Summary       Summary        `json:"summary"`
+	Score         int            `json:"score"`
+	Verdict       string         `json:"verdict"`
 }
 
 // Summary counts findings by status.
