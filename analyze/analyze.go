@@ -250,12 +250,25 @@ func agreementUnits(ags []*extract.Agreement, vendorName string) []clauseUnit {
 	for _, a := range ags {
 		var units []clauseUnit
 		var defs []unit
+		// leadIn keeps, per clause, the sentence that introduces its
+		// sub-clauses ("You shall:"), so that "(iii) promptly notify Us"
+		// is read as the customer's duty.
+		leadIn := map[string]string{}
 		for _, c := range a.Clauses {
 			// Sub-clauses are listed on their own; read each text once, in
 			// the most specific clause that holds it.
 			text := ownText(c, a.Clauses)
 			definitions := reDefinitionsHeading.MatchString(c.Heading)
-			for _, u := range splitUnits(text) {
+			parentLead := leadIn[c.Parent]
+			if lead := listLeadIn(c, a.Clauses); lead != "" {
+				leadIn[c.ID] = lead
+			} else {
+				leadIn[c.ID] = parentLead // "(a)" under "(iii)" under "You shall:"
+			}
+			for i, u := range splitUnits(text) {
+				if u.leadIn == "" && parentLead != "" && i == 0 {
+					u.leadIn = parentLead
+				}
 				// A definition binds no one: it is read for the terms it
 				// defines, never as an obligation.
 				if definitions || reDefinition.MatchString(u.text) {
@@ -265,7 +278,7 @@ func agreementUnits(ags []*extract.Agreement, vendorName string) []clauseUnit {
 				units = append(units, clauseUnit{unit: u, file: a.Path, section: c.ID, pages: c.Pages})
 			}
 		}
-		gloss := incidentTerms(defs)
+		gloss := glossary(defs)
 		lx := partyLexicon(a, units, vendorName)
 		for i := range units {
 			units[i].read = glossed(units[i].full(), gloss)
@@ -276,19 +289,48 @@ func agreementUnits(ags []*extract.Agreement, vendorName string) []clauseUnit {
 	return out
 }
 
+var reLeadIn = regexp.MustCompile(`(?i)(:|—|\b(shall|will|must|agrees? to|undertakes? to|acknowledges that|warrants that)\s*[,:\-–]?)\s*$`)
+
+// listLeadIn returns the words of a clause before its first sub-clause when
+// they introduce a list ("You shall:", "Provider will"), else "".
+func listLeadIn(c extract.Clause, all []extract.Clause) string {
+	first := -1
+	for _, s := range all {
+		if s.Parent != c.ID || s.Text == "" {
+			continue
+		}
+		if i := strings.Index(c.Text, s.Text); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first <= 0 {
+		return ""
+	}
+	head := strings.Join(strings.Fields(stripHead(c.Text[:first], c.Heading)), " ")
+	if !reLeadIn.MatchString(head) {
+		return ""
+	}
+	// Only the last sentence of the head introduces the list.
+	if ss := splitSentences(head); len(ss) > 0 {
+		head = strings.TrimSpace(ss[len(ss)-1])
+	}
+	return head
+}
+
 var (
 	reDefinitionsHeading = regexp.MustCompile(`(?i)^\s*(definitions?|defined terms|interpretation)\b`)
 	// reDefined captures a defined term and its definition.
 	reDefined = regexp.MustCompile(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*\s(?:means|shall mean|refers to|is defined as)\s+(.{0,400})`)
 	// reIncidentDefinition says a definition describes a security incident.
-	reIncidentDefinition = regexp.MustCompile(`(?i)\b(unauthori[sz]ed|unlawful|accidental)\b.{0,80}\b(access|disclosure|acquisition|use|loss|destruction|alteration)\b|\bbreach of (security|confidentiality)\b|\bsecurity (breach|incident)\b`)
-	reAlreadyIncident    = regexp.MustCompile(`(?i)\b(security|data|privacy|cyber)[- ]?(incident|breach)|breach of security|personal data breach`)
 )
 
 var (
 	// reDefinedName finds a short name the agreement defines for a party:
 	// Brokers National Life Assurance Company ("BNL").
-	reDefinedName = regexp.MustCompile(`\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?)?["“]([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})["”]\s*\)`)
+	// Brokers National Life Assurance Company ("BNL"), The City of Eugene,
+	// (City), VERIZON ABS LLC, as Depositor. Names that neither provide nor
+	// pay (an acronym, a defined document) are dropped later.
+	reDefinedName = regexp.MustCompile(`\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?)?["“]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})["”]?\s*\)|,\s+as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
 	// What a vendor and what a customer does, to tell whose name is whose.
 	reProvides = regexp.MustCompile(`(?i)^\W*(shall|will|agrees to|must)\s+(provide|perform|deliver|host|operate|maintain|supply|furnish|render|process)\b`)
 	rePays     = regexp.MustCompile(`(?i)^\W*(shall|will|agrees to|must)\s+(pay|reimburse|remit)\b`)
@@ -312,7 +354,7 @@ func partyLexicon(a *extract.Agreement, units []clauseUnit, vendorName string) *
 	}
 	seen := map[string]bool{}
 	for _, m := range reDefinedName.FindAllStringSubmatch(head.String(), -1) {
-		name := m[1]
+		name := m[1] + m[2]
 		if seen[name] || defaultLexicon.vendor.MatchString(name) || defaultLexicon.customer.MatchString(name) || reMutual.MatchString(name) {
 			continue
 		}
@@ -343,28 +385,51 @@ func partyLexicon(a *extract.Agreement, units []clauseUnit, vendorName string) *
 	return defaultLexicon.withNames(vendors, customers)
 }
 
-// incidentTerms returns the defined terms whose definitions describe a
-// security incident under another name ("Data Event" means any
-// unauthorised access to Customer Data ...).
-func incidentTerms(defs []unit) []*regexp.Regexp {
-	var out []*regexp.Regexp
+// glossed terms: a defined term whose definition describes one of these
+// concepts is read as the field's word for it ("Data Event" means any
+// unauthorised access ... → "Data Event (security incident)").
+var concepts = []struct {
+	definition *regexp.Regexp // the definition describes the concept
+	already    *regexp.Regexp // the term already says it
+	gloss      string
+}{
+	{regexp.MustCompile(`(?i)\b(unauthori[sz]ed|unlawful|accidental)\b.{0,80}\b(access|disclosure|acquisition|use|loss|destruction|alteration)\b|\bbreach of (security|confidentiality)\b|\bsecurity (breach|incident)\b`),
+		regexp.MustCompile(`(?i)\b(security|data|privacy|cyber)[- ]?(incident|breach)|breach of security|personal data breach`), "security incident"},
+	{regexp.MustCompile(`(?i)\bsoc ?(1|2)\b|\bssae ?1[68]\b|\biso(/iec)? ?2700[12]\b|\b(third[- ]party|independent) (audit|assessment|certification|attestation)|\baudit reports?\b`),
+		regexp.MustCompile(`(?i)\b(audit|assurance|attestation|soc) report`), "audit report"},
+	{regexp.MustCompile(`(?i)\b(another|other|third[- ]part(y|ies))\b.{0,60}\bprocess\w*\b.{0,60}\b(personal data|customer data|on behalf)`),
+		regexp.MustCompile(`(?i)sub-?processor`), "subprocessor"},
+}
+
+// glossary returns, for the agreement's definitions, the defined terms that
+// name a concept the rules know under another word, with the gloss to add.
+func glossary(defs []unit) []gloss {
+	var out []gloss
 	for _, d := range defs {
 		for _, m := range reDefined.FindAllStringSubmatch(d.full(), -1) {
 			term, body := m[1], m[2]
-			if reAlreadyIncident.MatchString(term) || !reIncidentDefinition.MatchString(body) {
-				continue
+			for _, c := range concepts {
+				if c.already.MatchString(term) || !c.definition.MatchString(body) {
+					continue
+				}
+				out = append(out, gloss{regexp.MustCompile(`\b` + regexp.QuoteMeta(term) + `s?\b`), " (" + c.gloss + ")"})
+				break
 			}
-			out = append(out, regexp.MustCompile(`\b`+regexp.QuoteMeta(term)+`s?\b`))
 		}
 	}
 	return out
 }
 
-// glossed adds "(security incident)" after each defined incident term, so
-// that rules written in the field's words read the document's own terms.
-func glossed(text string, terms []*regexp.Regexp) string {
-	for _, re := range terms {
-		text = re.ReplaceAllString(text, "$0 (security incident)")
+type gloss struct {
+	term *regexp.Regexp
+	add  string
+}
+
+// glossed adds each defined term's gloss after it, so that rules written in
+// the field's words read the document's own terms.
+func glossed(text string, gs []gloss) string {
+	for _, g := range gs {
+		text = g.term.ReplaceAllString(text, "${0}"+g.add)
 	}
 	return text
 }

@@ -22,9 +22,16 @@ const (
 )
 
 var (
-	reMutual   = regexp.MustCompile(`(?i)\b(each party|either party|both parties|the parties|each of the parties|neither party|mutual(ly)?)\b`)
-	reVendor   = regexp.MustCompile(`(?i)\b(service providers?|providers?|vendors?|suppliers?|(data )?processors?|business associates?|contractors?|licensors?|csps?|we|us|our)\b`)
-	reCustomer = regexp.MustCompile(`(?i)\b(customers?|clients?|(data )?controllers?|covered entit(y|ies)|licensees?|subscribers?|buyers?|purchasers?|tenants?|cscs?|you|your|users?|authori[sz]ed users?)\b`)
+	reMutual = regexp.MustCompile(`(?i)\b(each party|either party|both parties|the parties|each of the parties|neither party|mutual(ly)?)\b`)
+	// vendorWords and customerWords are the role words every contract uses;
+	// rules can name them in patterns as {vendor} and {customer}, which
+	// also take the party names an agreement defines.
+	vendorWords   = `service providers?|providers?|vendors?|suppliers?|(data )?processors?|business associates?|contractors?|licensors?|csps?|we|us|our`
+	customerWords = `customers?|clients?|(data )?controllers?|covered entit(y|ies)|licensees?|subscribers?|buyers?|purchasers?|tenants?|cscs?|you|your|users?|authori[sz]ed users?`
+	reVendor      = regexp.MustCompile(`(?i)\b(` + vendorWords + `)\b`)
+	reCustomer    = regexp.MustCompile(`(?i)\b(` + customerWords + `)\b`)
+	// reObjectPronoun: "us" and "our" are never the subject of a sentence.
+	reObjectPronoun = regexp.MustCompile(`(?i)^(us|our)$`)
 	// reModal finds the verb that binds (or permits) the actor.
 	reModal   = regexp.MustCompile(`(?i)\b((does|do) not|(has|have) no (obligation|duty)|shall|will|must|agrees? to|undertakes? to|commits? to|(is|are) required to|(is|are|remains?|shall be|will be) (solely |fully |ultimately )?responsible|(is|are) obligated to|may|can|controls|maintains|acknowledges|provides|notifies|retains)\b`)
 	rePassive = regexp.MustCompile(`(?i)^\s*(not\s+)?be\s+(\w+ed|given|made|sent|shown|told|kept|done)\b`)
@@ -37,7 +44,7 @@ var (
 	// reScopeBreak ends the reach of a negation: a new coordinated
 	// obligation ("..., and shall notify").
 	reScopeBreak = regexp.MustCompile(`(?i)(;|\b(and|but|or|however)\s*,?\s+(\w+\s+)?(shall|will|must)\b|\bprovided\s+that\b)`)
-	reProtective = regexp.MustCompile(`(?i)^[^.;]*?\b(without|unless|except with|other than with)\b[^.;]{0,40}\b(consent|authori[sz]ation|approv\w*|notice|notif\w*|instructions?)\b`)
+	reProtective = regexp.MustCompile(`(?i)^[^.;]*?(\b(without|unless|except with|other than with)\b[^.;]{0,40}\b(consent|authori[sz]ation|approv\w*|notice|notif\w*|instructions?)\b|\b(other than|except) (as|to the extent) (expressly )?(permitted|provided|required|authori[sz]ed|instructed)\b)`)
 	// General weakeners, applied to every rule (DESIGN.md section 3).
 	generalWeakeners = []struct {
 		re     *regexp.Regexp
@@ -175,28 +182,40 @@ func isAbbrev(w string) bool {
 // defines for them ("VIP", "BNL").
 type lexicon struct {
 	vendor, customer *regexp.Regexp
+	// vendorAlt and customerAlt are the same as alternations, for {vendor}
+	// and {customer} in rule patterns.
+	vendorAlt, customerAlt string
 }
 
-var defaultLexicon = &lexicon{vendor: reVendor, customer: reCustomer}
+var defaultLexicon = &lexicon{vendor: reVendor, customer: reCustomer, vendorAlt: vendorWords, customerAlt: customerWords}
 
 // withNames extends the role words with party names.
 func (lx *lexicon) withNames(vendors, customers []string) *lexicon {
-	out := &lexicon{vendor: lx.vendor, customer: lx.customer}
+	out := *lx
 	if len(vendors) > 0 {
-		out.vendor = regexp.MustCompile(lx.vendor.String() + `|` + namesPattern(vendors))
+		out.vendorAlt += "|" + namesAlt(vendors)
+		out.vendor = regexp.MustCompile(`(?i)\b(` + out.vendorAlt + `)\b`)
 	}
 	if len(customers) > 0 {
-		out.customer = regexp.MustCompile(lx.customer.String() + `|` + namesPattern(customers))
+		out.customerAlt += "|" + namesAlt(customers)
+		out.customer = regexp.MustCompile(`(?i)\b(` + out.customerAlt + `)\b`)
 	}
-	return out
+	return &out
 }
 
-func namesPattern(names []string) string {
+func namesAlt(names []string) string {
 	var q []string
 	for _, n := range names {
 		q = append(q, regexp.QuoteMeta(n))
 	}
-	return `\b(` + strings.Join(q, "|") + `)\b`
+	return strings.Join(q, "|")
+}
+
+// expand puts the lexicon's parties into a rule pattern's {vendor} and
+// {customer}.
+func (lx *lexicon) expand(pattern string) string {
+	pattern = strings.ReplaceAll(pattern, "{vendor}", `(?:`+lx.vendorAlt+`)`)
+	return strings.ReplaceAll(pattern, "{customer}", `(?:`+lx.customerAlt+`)`)
 }
 
 func (lx *lexicon) or() *lexicon {
@@ -236,7 +255,9 @@ func actor(s, leadIn string, lx *lexicon) (p Party, permissive bool) {
 		return p, permissive
 	}
 	if p == PartyUnknown && m == nil {
-		p = lx.firstParty(s)
+		// Without a binding verb the subject leads the sentence; a party
+		// named later is an object ("... authentication of each user").
+		p = lx.firstParty(subjectSpan(s))
 	}
 	if p == PartyUnknown && leadIn != "" && m != nil && strings.TrimSpace(head) == "" {
 		p, _ = actor(leadIn, "", lx)
@@ -277,6 +298,14 @@ func (lx *lexicon) lastParty(s string) Party {
 	return best
 }
 
+// subjectSpan is the start of a sentence, where its subject stands.
+func subjectSpan(s string) string {
+	if w := strings.Fields(s); len(w) > 8 {
+		return strings.Join(w[:8], " ")
+	}
+	return s
+}
+
 // firstParty names the party mentioned first in s: in a sentence without a
 // binding verb, the subject usually leads.
 func (lx *lexicon) firstParty(s string) Party {
@@ -285,8 +314,14 @@ func (lx *lexicon) firstParty(s string) Party {
 		re *regexp.Regexp
 		p  Party
 	}{{reMutual, PartyMutual}, {lx.vendor, PartyVendor}, {lx.customer, PartyCustomer}} {
-		if l := c.re.FindStringIndex(s); l != nil && l[0] < pos {
-			best, pos = c.p, l[0]
+		for _, l := range c.re.FindAllStringIndex(s, -1) {
+			if reObjectPronoun.MatchString(s[l[0]:l[1]]) {
+				continue
+			}
+			if l[0] < pos {
+				best, pos = c.p, l[0]
+			}
+			break
 		}
 	}
 	return best
@@ -298,6 +333,11 @@ func (lx *lexicon) firstParty(s string) Party {
 // A prohibition that protects the customer ("shall not engage a
 // subprocessor without prior written authorisation") is not a negation.
 func negated(s string, at int) bool {
+	// A cue before a bracket or a table cell ("[... do not apply.] [x]
+	// Provider will ...") belongs to another part.
+	if i := strings.LastIndexAny(s[:at], "[]|"); i >= 0 {
+		s, at = s[i+1:], at-i-1
+	}
 	for _, c := range reNegation.FindAllStringIndex(s[:at], -1) {
 		if reScopeBreak.MatchString(s[c[1]:at]) || reProtective.MatchString(s[c[1]:]) {
 			continue
@@ -322,6 +362,10 @@ var (
 	// reReference finds terms made only by pointing elsewhere ("as set out
 	// in the DPA", "available on request", a URL).
 	reReference = regexp.MustCompile(`(?i)\b((as|are|is) (set (out|forth)|described|specified|defined|provided|detailed|documented) (in|at|on)|in accordance with|pursuant to|according to|governed by|(contained|recorded) in)\s+(the\s+|its\s+|our\s+|a\s+|any\s+|such\s+)?([A-Z][\w-]*['’]s\s+)?(separate\s+|applicable\s+|then[- ]current\s+)?(data processing (agreement|addendum)|dpa|service level (agreement|addendum|schedule)|sla|master (services |subscription )?agreement|business associate agreement|baa|(information )?security (policy|policies|exhibit|addendum|schedule|annex|documentation|whitepaper|page)|privacy (policy|notice)|trust (center|centre|portal)|exhibit|annex|schedule|appendix|addendum|attachment|documentation|polic(y|ies)|order form|key terms|website|web site)\b|\bavailable (up)?on (written )?request\b|\bincorporated (herein )?by reference\b|\bhttps?://\S+`)
+	// pointerWords is the most words a sentence may have, besides its
+	// reference, and still be only a pointer: a longer sentence states the
+	// term itself and the reference qualifies it.
+	pointerWords = 25
 	// reCrossRef and reFigure tell a concrete term ("99.9%", "72 hours")
 	// from a pointer ("as set out in Section 5 of the DPA").
 	reCrossRef = regexp.MustCompile(`(?i)\b(sections?|clauses?|articles?|exhibits?|schedules?|annex(es)?|appendix|appendices|paragraphs?|§)\s*[\w.()\-]+`)
@@ -342,7 +386,7 @@ func (r *Rule) evaluate(u unit) *match {
 	// words are not read.
 	text := reUnchecked.ReplaceAllString(u.reading(), " ")
 	first := -1
-	for _, group := range r.signals {
+	for _, group := range r.signalsFor(u.lx) {
 		found := -1
 		for _, re := range group {
 			if loc := re.FindStringIndex(text); loc != nil && (found < 0 || loc[0] < found) {
@@ -352,7 +396,9 @@ func (r *Rule) evaluate(u unit) *match {
 		if found < 0 {
 			return nil
 		}
-		if first < 0 || found < first {
+		// The term is shown where its last signal group is met; a negation
+		// must stand before that point to govern it.
+		if found > first {
 			first = found
 		}
 	}
@@ -403,7 +449,8 @@ func (r *Rule) evaluate(u unit) *match {
 	// A term made only by pointing at another document is not bound here,
 	// unless the sentence itself states something concrete: a figure (a
 	// deadline, a percentage, an amount) beyond the reference's own numbers.
-	if reReference.MatchString(text) && !reFigure.MatchString(reCrossRef.ReplaceAllString(text, "")) {
+	if reReference.MatchString(text) && !reFigure.MatchString(reCrossRef.ReplaceAllString(text, "")) &&
+		len(strings.Fields(reReference.ReplaceAllString(u.text, ""))) <= pointerWords {
 		m.reference = true
 	}
 	return m

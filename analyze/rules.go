@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ssrm-dev/ssrm/templates"
@@ -129,6 +130,32 @@ type Rule struct {
 	signals   [][]*regexp.Regexp
 	weakeners []*regexp.Regexp
 	details   []*regexp.Regexp
+	// parties is true when a signal names {vendor} or {customer}; byLexicon
+	// caches the signals compiled for each agreement's party names.
+	parties   bool
+	byLexicon sync.Map // *lexicon → [][]*regexp.Regexp
+}
+
+// signalsFor returns the rule's signals with {vendor} and {customer}
+// standing for the agreement's parties.
+func (r *Rule) signalsFor(lx *lexicon) [][]*regexp.Regexp {
+	if !r.parties {
+		return r.signals
+	}
+	lx = lx.or()
+	if v, ok := r.byLexicon.Load(lx); ok {
+		return v.([][]*regexp.Regexp)
+	}
+	var out [][]*regexp.Regexp
+	for _, group := range r.Signals {
+		var res []*regexp.Regexp
+		for _, p := range group {
+			res = append(res, regexp.MustCompile(`(?i)`+lx.expand(p)))
+		}
+		out = append(out, res)
+	}
+	r.byLexicon.Store(lx, out)
+	return out
 }
 
 // Detail is a pattern a present term should also match, and the note given
@@ -379,7 +406,10 @@ func (r *Rule) compile() error {
 		}
 		var res []*regexp.Regexp
 		for k, p := range group {
-			re, err := regexp.Compile(`(?i)` + p)
+			if strings.Contains(p, "{vendor}") || strings.Contains(p, "{customer}") {
+				r.parties = true
+			}
+			re, err := regexp.Compile(`(?i)` + defaultLexicon.expand(p))
 			if err != nil {
 				return fmt.Errorf("signals[%d][%d]: bad pattern %q: %v", g, k, p, err)
 			}

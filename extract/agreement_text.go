@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -41,11 +42,16 @@ func (textParser) Sniff(head []byte, path string) bool {
 }
 
 var (
-	utf8BOM       = []byte{0xEF, 0xBB, 0xBF}
-	mdHeadLineRe  = regexp.MustCompile(`(?m)^#{1,6}\s+\S`)
-	htmlTagRe     = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
-	htmlCommentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
-	frontMatterRe = regexp.MustCompile(`(?s)\A---\n.*?\n---\n`)
+	utf8BOM        = []byte{0xEF, 0xBB, 0xBF}
+	mdHeadLineRe   = regexp.MustCompile(`(?m)^#{1,6}\s+\S`)
+	htmlTagRe      = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
+	htmlCommentRe  = regexp.MustCompile(`(?s)<!--.*?-->`)
+	frontMatterRe  = regexp.MustCompile(`(?s)\A---\n.*?\n---\n`)
+	htmlBreakRe    = regexp.MustCompile(`(?i)<br\s*/?>`)
+	htmlCellRe     = regexp.MustCompile(`(?i)</t[dh]>\s*<t[dh](?:\s[^<>]*)?>`)
+	htmlBlockEndRe = regexp.MustCompile(`(?i)</(?:p|div|li|tr|table|ul|ol|blockquote|h[1-6])>`)
+	htmlHeadRe     = regexp.MustCompile(`(?i)<h[1-6](?:\s[^<>]*)?>`)
+	htmlItemRe     = regexp.MustCompile(`(?i)<li(?:\s[^<>]*)?>`)
 )
 
 // textFormat is "md" for .md/.markdown files or text with Markdown
@@ -92,11 +98,24 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 }
 
 // cleanMarkdown drops YAML front matter, HTML comments and inline HTML tags
-// (e.g. Common Paper's <span> wrappers); the Markdown itself is kept.
+// (e.g. Common Paper's <span> wrappers); the Markdown itself is kept. HTML
+// fragments keep their structure as Markdown: <br> and block ends break
+// lines, <h1>-<h6> become "#" headings, <li> a "- " item, table cells are
+// joined by " | ", and entities (&amp; &sect; &#167;) are decoded.
 func cleanMarkdown(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = frontMatterRe.ReplaceAllString(s, "")
 	s = htmlCommentRe.ReplaceAllString(s, "")
+	s = htmlBreakRe.ReplaceAllString(s, "\n")
+	s = htmlCellRe.ReplaceAllString(s, " | ")
+	s = htmlBlockEndRe.ReplaceAllString(s, "\n")
+	s = htmlHeadRe.ReplaceAllStringFunc(s, func(m string) string {
+		return "\n" + strings.Repeat("#", int(m[2]-'0')) + " "
+	})
+	s = htmlItemRe.ReplaceAllString(s, "\n- ")
 	s = htmlTagRe.ReplaceAllString(s, "")
+	if strings.Contains(s, "&") {
+		s = html.UnescapeString(s)
+	}
 	return s
 }

@@ -81,3 +81,25 @@ func TestTextParse(t *testing.T) {
 		t.Errorf("blank file: err %v, want ErrEmpty", err)
 	}
 }
+
+func TestCleanMarkdownHTML(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<span class="h">Service</span>`, "Service"},
+		{"a<br>b<br/>c", "a\nb\nc"},
+		{"<h2>1. Scope</h2>text", "\n## 1. Scope\ntext"},
+		{"<ul><li>one</li><li>two</li></ul>", "\n- one\n\n- two\n\n"},
+		{"<table><tr><td>SOC 2</td><td>[ ]</td></tr></table>", "SOC 2 | [ ]\n\n"},
+		{"Terms &amp; Conditions &sect;4 &#167;5", "Terms & Conditions §4 §5"},
+		{"AT&T <https://example.com>", "AT&T <https://example.com>"},
+	}
+	for _, tt := range tests {
+		if got := cleanMarkdown(tt.in); got != tt.want {
+			t.Errorf("cleanMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// A numbered heading in an HTML fragment still opens a clause.
+	cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(cleanMarkdown("<h2>1. Scope</h2><p>Text.</p><h2>2. Security</h2><p>More.</p>"))}}, false)
+	if got := strings.Join(clauseIDs(cs), " "); got != "1 2" {
+		t.Errorf("clauses %s", got)
+	}
+}

@@ -98,12 +98,114 @@ func TestSplitClausesTraps(t *testing.T) {
 		{"first number must be one", "Some heading\n3. Not a clause\ntext\n", []string{"preamble"}},
 		{"duplicate ids never reused", "1. A SECTION\n2. B SECTION\n1. A SECTION\n", []string{"1", "2"}},
 		{"e.g. at line start", "1. SCOPE\nfor example\ne.g. the Vendor\n2. TERM\n", []string{"1", "2"}},
+		{"article cross-reference", "1. PROCESSING\nThe Processor acts\npursuant to Article 28 of the GDPR.\nArticle 28 applies.\n2. SECURITY\n", []string{"1", "2"}},
+		{"section reference with capital", "1. SCOPE\nThe limits in\nSection 5 Limitation of Liability apply.\n2. TERM\n", []string{"1", "2"}},
+		{"wrapped line starting with a number and a title", "1. FEES\nCustomer pays within\n30 Days Of The Invoice Date\n2. TERM\n", []string{"1", "2"}},
+		{"year at line start", "1. TERM\nstarting 1 January\n2027 The Parties may renew.\n2. FEES\n", []string{"1", "2"}},
+		{"amount at line start", "1. FEES\nthe fee is USD\n1.500 Per Month.\n2. TERM\n", []string{"1", "2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: tt.text}}, true))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSplitClausesStructure(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		paginated bool
+		want      []string
+	}{
+		{"exhibits restart numbering", "1. SCOPE\ntext\n2. TERM\ntext\nEXHIBIT A – SECURITY MEASURES\n1. Access Control\n1.1 Passwords\nx\nExhibit B\n1. Fees\n", true,
+			[]string{"1", "2", "Exhibit A", "Exhibit A 1<Exhibit A", "Exhibit A 1.1<Exhibit A 1", "Exhibit B", "Exhibit B 1<Exhibit B"}},
+		{"list of exhibits before the body is not a part", "1. SCOPE\nThe exhibits are:\nExhibit A - Services\nExhibit B - Fees\n2. TERM\ntext\nExhibit A - Services\n1. Hosting\n", true,
+			[]string{"1", "2", "Exhibit A", "Exhibit A 1<Exhibit A"}},
+		{"exhibit mentioned in running text", "1. SCOPE\nas described in\nExhibit A attached hereto.\nExhibit B, the Vendor shall\n2. TERM\n", true,
+			[]string{"1", "2"}},
+		{"annex on a cover page before the terms", "Annex I(A) List of Parties\nData Exporter | Customer\n1. Processing\n1.1 Scope\n2. Security\n", true,
+			[]string{"preamble", "1", "1.1<1", "2"}},
+		{"schedule and appendix ids", "1. TERMS\nx\nSCHEDULE 2: FEES\n1. Monthly Fee\nAppendix IV\n1. Contacts\n", true,
+			[]string{"1", "Schedule 2", "Schedule 2 1<Schedule 2", "Appendix IV", "Appendix IV 1<Appendix IV"}},
+		{"markdown heading restarting the numbering", "# Cloud Service Agreement\n1. Service\n1.1 Access\n# Service Level Agreement\n1. Uptime\n1.1 Target Uptime\n", false,
+			[]string{"preamble", "1", "1.1<1", "Service Level Agreement", "Service Level Agreement 1<Service Level Agreement", "Service Level Agreement 1.1<Service Level Agreement 1"}},
+		{"recitals then numbered sections", "RECITALS\nA. The City wishes to buy.\nB. The Vendor wishes to sell.\n1. DEFINITIONS\n1.1 Terms\n2. SERVICES\n", true,
+			[]string{"preamble", "A", "B", "1", "1.1<1", "2"}},
+		{"lettered headings keep their numbers", "A. Definitions\nx\nB. Account Terms\n1. Controls\n2. Requirements\n", true,
+			[]string{"A", "B", "B.1<B", "B.2<B"}},
+		{"numbers never nest under a lowercase list", "The attachments are:\na. Attachment A;\nb. Attachment B.\n1.0 Definitions\n2.0 Services\n2.1 Hosting\n", true,
+			[]string{"preamble", "a", "b", "1", "2", "2.1<2"}},
+		{"N.0 headings are sections", "1.0 SERVICES\n1.1 Scope\n1.2 Changes\n2.0 Fees\n2.1 Invoices\n", true,
+			[]string{"1", "1.1<1", "1.2<1", "2", "2.1<2"}},
+		{"all-caps heading may skip a lost number", "1. PURPOSE\ntext\n2. SERVICES\ntext\n4. INCLUDED SERVICES IN THE SYSTEM. It is agreed\n5. TERM\n", true,
+			[]string{"1", "2", "4", "5"}},
+		{"inline enumeration", "1. SECURITY\nCustomer will not: (i) reverse engineer the Product; (ii) resell it; or (iii) run vulnerability tests.\n2. TERM\n", true,
+			[]string{"1", "1(i)<1", "1(ii)<1", "1(iii)<1", "2"}},
+		{"inline letters with nested romans", "1. OBLIGATIONS\nThe Customer shall (a) pay; (b) cooperate; and (c) secure data by (i) access controls and (ii) encryption.\n2. TERM\n", true,
+			[]string{"1", "1(a)<1", "1(b)<1", "1(c)<1", "1(c)(i)<1(c)", "1(c)(ii)<1(c)", "2"}},
+		{"cross-reference is not an item", "1. SCOPE\nSee Section 8.1(a) and 8.1(b) of the MSA.\n2. TERM\n", true,
+			[]string{"1", "2"}},
+		{"single parenthesised mention", "1. SCOPE\nThe Vendor (a Delaware company) agrees.\n2. TERM\n", true,
+			[]string{"1", "2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: tt.text}}, tt.paginated))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSplitClausesPlainHeadings(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"sentence-case headings", "A Data Processing Addendum is available on request to customers.\n\nController / processor relationship\nFor Enterprise license holders the relationship is as follows.\n\nRequesting the DPA\nTo request the current DPA template, contact privacy@example.com.\n",
+			[]string{"preamble", "Controller / processor relationship", "Requesting the DPA"}},
+		{"all-caps headings", "SECURITY MEASURES\nThe vendor encrypts all customer data at rest and in transit.\n\nINCIDENT RESPONSE\nThe vendor notifies the customer of incidents within 72 hours.\n",
+			[]string{"SECURITY MEASURES", "INCIDENT RESPONSE"}},
+		{"wrapped lines are not headings", "The vendor shall protect\nCustomer Data using\nreasonable measures in line with the industry standard.\n",
+			[]string{"preamble"}},
+		{"short lines without body are not headings", "Some heading\n3. Not a clause\ntext\n", []string{"preamble"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: tt.text}}, true))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSplitClausesTOC(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"dot leaders", "TABLE OF CONTENTS\n1. Definitions ........ 2\n2. Services .......... 3\n3. Fees .............. 5\n\n1. DEFINITIONS\ntext\n2. SERVICES\ntext\n3. FEES\ntext\n", []string{"preamble", "1", "2", "3"}},
+		{"page numbers without leaders", "Contents\n1. Definitions 2\n2. Services 3\n3. Fees 5\nExhibit A Security 9\n1. DEFINITIONS\ntext\n2. SERVICES\ntext\n3. FEES\ntext\n", []string{"preamble", "1", "2", "3"}},
+		{"headings repeated later", "1. Definitions\n2. Services\n3. Fees\n\n1. DEFINITIONS\nThe terms.\n2. SERVICES\nThe services.\n3. FEES\nThe fees.\n", []string{"preamble", "1", "2", "3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := SplitClauses([]Page{{Number: 1, Text: tt.text}}, true)
+			if diff := cmp.Diff(tt.want, clauseIDs(cs)); diff != "" {
+				t.Fatalf("ids (-want +got):\n%s", diff)
+			}
+			for _, c := range cs {
+				if c.ID == "1" && !strings.Contains(c.Text, "DEFINITIONS") {
+					t.Errorf("clause 1 is the contents line: %q", c.Text)
+				}
 			}
 		})
 	}
@@ -186,6 +288,8 @@ func FuzzSplitClauses(f *testing.F) {
 		"8(b) x\nSection 12.4 Y\nARTICLE IV Z",
 		"1.\n\n(a)\n    1. **X.** y\n        a. z",
 		"# T\n## U\n### V",
+		"1. A\nEXHIBIT A - X\n1. B\n# Part\n1. C\n1. D ..... 3\n2. E ..... 4",
+		"1. A\nx (a) y (b) z (i) w (ii) v\n2. B (a) (b) (c)",
 	}
 	if b, err := os.ReadFile(filepath.Join("testdata", "agreement-sample.md")); err == nil {
 		seeds = append(seeds, string(b))

@@ -139,8 +139,8 @@ type Parser interface {
 // formats first, plain text last.
 var Parsers = []Parser{
 	pdfParser{},
-	// pdfParser{}, xlsxParser{}, textParser{} are added here as they land.
 	xlsxParser{},
+	docxParser{},
 	textParser{},
 }
 

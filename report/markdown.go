@@ -69,6 +69,46 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, st := range statusOrder {
 		section(statusTitle[st], byStatus(res, st))
 	}
+	if op := res.SecondOpinion; op != nil {
+		effect := "Advisory: the rules' statuses stand."
+		if op.Applied {
+			effect = "Applied: the changed statuses replace the rules' ones in the findings, score and verdict."
+		}
+		ew.printf("\n## Second opinion from a language model\n\nModel %s at %s. %s\n", md(op.Model), md(op.Endpoint), effect)
+		if len(op.Rechecks) > 0 {
+			ew.printf("\n| rule | rules | model | quote | reason |\n|---|---|---|---|---|\n")
+			for _, rc := range op.Rechecks {
+				model := rc.ModelStatus
+				if rc.Changed {
+					model = "**" + model + " (changed)**"
+				}
+				quote := ""
+				if rc.Quote != "" {
+					quote = "“" + md(rc.Quote) + "”"
+					if rc.Section != "" {
+						quote += " §" + md(rc.Section)
+					}
+				}
+				ew.printf("| `%s` | %s | %s | %s | %s |\n", rc.Rule, rc.RuleStatus, model, quote, md(rc.Reason))
+			}
+		}
+		if len(op.Classified) > 0 {
+			ew.printf("\nClauses the rules could not place:\n\n")
+			for _, c := range op.Classified {
+				ew.printf("- %s: %s, %s (%s): “%s”\n", md(where(c.Evidence)), c.Domain, c.Owner, md(c.Reason), md(clipText(c.Evidence.Text, 90)))
+			}
+		}
+		if op.Summary != "" {
+			ew.printf("\nSummary: %s\n", md(op.Summary))
+		}
+		ew.printf("\n%s, %s, %d tokens; %s discarded.\n", plural(op.Requests, "request"), plural(op.CacheHits, "cache hit"), op.Tokens, plural(op.DiscardedQuotes, "quote"))
+		if len(op.Errors) > 0 {
+			ew.printf("\nErrors:\n\n")
+			for _, e := range op.Errors {
+				ew.printf("- %s\n", md(e))
+			}
+		}
+	}
 	if len(res.ExpiredWaivers) > 0 {
 		ew.printf("\n## Expired waivers\n\n")
 		for _, w := range res.ExpiredWaivers {

@@ -3,10 +3,15 @@
 package report
 
 import (
+	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+
+	"github.com/mattn/go-isatty"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 )
@@ -16,16 +21,52 @@ type Renderer interface {
 	Render(w io.Writer, res *analyze.Result) error
 }
 
+// OptionsRenderer is a Renderer that can use the extracted documents
+// (questionnaire items, agreement clauses) when the caller has them.
+type OptionsRenderer interface {
+	Renderer
+	RenderOptions(w io.Writer, res *analyze.Result, opts Options) error
+}
+
+// Options carry what a renderer may use beyond the Result. All optional.
+type Options struct {
+	// Docs are the documents the result was computed from; the xlsx
+	// report fills its Questionnaire and Clauses sheets from them.
+	Docs *analyze.Inputs
+}
+
 // Formats lists the output formats by name; it feeds the --format help
-// text, its validation and the dispatch in Write.
+// text, its validation and the dispatch in Write. Binary formats are
+// refused on a terminal: write them to a file with -o.
 var Formats = []struct {
 	Name     string
 	Renderer Renderer
+	Binary   bool
 }{
-	{"text", textRenderer{}},
-	{"md", markdownRenderer{}},
-	{"json", jsonRenderer{}},
+	{"text", textRenderer{}, false},
+	{"md", markdownRenderer{}, false},
+	{"json", jsonRenderer{}, false},
+	{"html", htmlRenderer{}, false},
+	{"xlsx", xlsxRenderer{}, true},
+	{"caiq", caiqRenderer{}, true},
+	{"oscal", oscalRenderer{}, false},
 }
+
+// Ext is the file extension for a format's output ("xlsx", "html", "json").
+func Ext(format string) string {
+	switch format {
+	case "text":
+		return "txt"
+	case "caiq":
+		return "caiq.xlsx"
+	case "oscal":
+		return "oscal.json"
+	}
+	return format
+}
+
+// ErrBinaryTerminal is returned for a binary format written to a terminal.
+var ErrBinaryTerminal = errors.New("is a binary format: write it to a file with -o")
 
 // Names returns the format names, for help text and errors.
 func Names() []string {
@@ -42,12 +83,30 @@ var ErrFormat = fmt.Errorf("unknown format")
 // Write renders res in the named format to w. It returns ErrFormat (wrapped)
 // for an unknown format, or the writer's error.
 func Write(w io.Writer, format string, res *analyze.Result) error {
+	return WriteOptions(w, format, res, Options{})
+}
+
+// WriteOptions is Write with the optional inputs a renderer may use.
+func WriteOptions(w io.Writer, format string, res *analyze.Result, opts Options) error {
 	for _, f := range Formats {
-		if f.Name == format {
-			return f.Renderer.Render(w, res)
+		if f.Name != format {
+			continue
 		}
+		if f.Binary && isTerminal(w) {
+			return fmt.Errorf("--format %s %w", format, ErrBinaryTerminal)
+		}
+		if or, ok := f.Renderer.(OptionsRenderer); ok {
+			return or.RenderOptions(w, res, opts)
+		}
+		return f.Renderer.Render(w, res)
 	}
 	return fmt.Errorf("%w %q: want one of %s", ErrFormat, format, strings.Join(Names(), ", "))
+}
+
+// isTerminal reports whether w is a terminal (a binary report would garble it).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
 type jsonRenderer struct{}
@@ -102,6 +161,7 @@ func deadline(d *analyze.Deadline) string {
 // statusOrder lists findings worst first: contradicted, missing, weak, met.
 var statusOrder = []string{analyze.StatusMissing, analyze.StatusByReference, analyze.StatusWeak, analyze.StatusMet, analyze.StatusNotAssessed}
 
+// statusTitle heads each group of findings in the human formats.
 var statusTitle = map[string]string{
 	analyze.StatusMissing:     "Missing",
 	analyze.StatusByReference: "By reference only",
@@ -119,3 +179,9 @@ func byStatus(res *analyze.Result, status string) []analyze.Finding {
 	}
 	return out
 }
+
+// JSONSchema is the JSON Schema (draft 2020-12) of the json format,
+// report/schema/report-v1.schema.json.
+//
+//go:embed schema/report-v1.schema.json
+var JSONSchema []byte

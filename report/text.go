@@ -53,8 +53,55 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, w := range res.ExpiredWaivers {
 		ew.printf("\nExpired waiver (no longer applies): %s for %s, expired %s (%s)\n", w.Rule, w.Vendor, w.Expires, w.File)
 	}
+	writeOpinion(ew, res.SecondOpinion)
 	ew.printf("\n%s\n", res.Line())
 	return ew.err
+}
+
+// writeOpinion prints the language model's second opinion (--llm): each
+// re-check as the rules' status → the model's, with its quote and reason,
+// the clauses it placed, its summary and its use of the endpoint.
+func writeOpinion(ew *errWriter, op *analyze.SecondOpinion) {
+	if op == nil {
+		return
+	}
+	effect := "advisory: the rules' statuses stand"
+	if op.Applied {
+		effect = "applied: statuses marked CHANGED replace the rules' ones in the findings, score and verdict"
+	}
+	ew.printf("\nSecond opinion (language model %s at %s; %s)\n", op.Model, op.Endpoint, effect)
+	for _, rc := range op.Rechecks {
+		mark := "agrees "
+		if rc.Changed {
+			mark = "CHANGED"
+		}
+		ew.printf("  %s %s: %s → %s\n", mark, rc.Rule, rc.RuleStatus, rc.ModelStatus)
+		if rc.Quote != "" {
+			sec := ""
+			if rc.Section != "" {
+				sec = " §" + rc.Section
+			}
+			ew.printf("      quote%s: %q\n", sec, rc.Quote)
+		}
+		ew.printf("      reason: %s\n", rc.Reason)
+	}
+	if len(op.Classified) > 0 {
+		ew.printf("  clauses the rules could not place:\n")
+		for _, c := range op.Classified {
+			ew.printf("      %s: %s, %s (%s): %q\n", where(c.Evidence), c.Domain, c.Owner, c.Reason, clipText(c.Evidence.Text, 90))
+		}
+	}
+	if op.Summary != "" {
+		ew.printf("  summary: %s\n", op.Summary)
+	}
+	ew.printf("  %s, %s, %d tokens", plural(op.Requests, "request"), plural(op.CacheHits, "cache hit"), op.Tokens)
+	if op.DiscardedQuotes > 0 {
+		ew.printf("; %s not in the document, discarded", plural(op.DiscardedQuotes, "quote"))
+	}
+	ew.printf("\n")
+	for _, e := range op.Errors {
+		ew.printf("  error: %s\n", e)
+	}
 }
 
 // writeFinding prints one finding: a met term in two lines (where, and
@@ -107,6 +154,18 @@ func agreementSize(in analyze.Input) string {
 		s = plural(in.Pages, "page") + ", " + s
 	}
 	return s
+}
+
+// clipText shortens s to about n bytes at a word boundary.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndex(s[:n], " ")
+	if cut <= 0 {
+		cut = n
+	}
+	return s[:cut] + "…"
 }
 
 func plural(n int, word string) string {

@@ -62,6 +62,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case errors.Is(err, errFindings):
 		return exitFindings
+	case errors.Is(err, errPartial):
+		fmt.Fprintf(stderr, "ssrm: %v\n", err)
+		return exitPartial
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.Is(err, errReported):
@@ -83,6 +86,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "analyze":
 		return runAnalyze(args[1:], stdout, stderr)
+	case "batch":
+		return runBatch(args[1:], stdout, stderr)
 	case "extract":
 		return runExtract(args[1:], stdout, stderr)
 	case "rules":

@@ -1,0 +1,1029 @@
+package extract
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// docxParser reads Word (.docx) agreements with archive/zip and
+// encoding/xml only. The document is one Page numbered 1 (Word files carry
+// no reliable page breaks); clauses carry no page numbers.
+//
+// What the text looks like:
+//   - one line per paragraph; a table row is one line with its cells
+//     joined by " | " (nested tables are flattened into their cell);
+//   - list numbering from numbering.xml is rendered at the start of the
+//     paragraph as Word shows it ("4.1 ", "(a) ", "iv. "), so that the clause
+//     splitter sees the document's own numbers; bullets become "- ";
+//   - a heading paragraph (style Title or Heading 1-9, directly or through
+//     basedOn, or an outline level) without a number is written as a
+//     Markdown heading ("# Service Level Agreement");
+//   - checkboxes become "[x]" or "[ ]": w14:checkbox content controls,
+//     legacy FORMCHECKBOX fields (w:checked, else w:default), the glyphs
+//     ☐ ☒ ☑ ✓ ✔ and Wingdings box symbols, and typed "[   ]" / "[ X ]";
+//   - tabs are spaces, w:br and w:cr are line breaks, deleted text and
+//     field instructions are dropped.
+type docxParser struct{}
+
+func (docxParser) Name() string { return "docx" }
+
+// Limits against zip bombs: the uncompressed size of the main document
+// part and of each auxiliary part (styles, numbering). Variables so that
+// tests can lower them.
+var (
+	docxMaxDocument int64 = 64 << 20
+	docxMaxPart     int64 = 16 << 20
+)
+
+// Sniff accepts a zip archive holding word/document.xml (found in the head,
+// or by reading the archive's directory).
+func (docxParser) Sniff(head []byte, p string) bool {
+	if !bytes.HasPrefix(head, zipMagic) {
+		return false
+	}
+	if bytes.Contains(head, []byte("word/document.xml")) {
+		return true
+	}
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		return false
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			return true
+		}
+	}
+	return false
+}
+
+func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = Document{}, &InputError{Path: p, Err: fmt.Errorf("%w: Word document could not be read (%v)", ErrDamaged, r)}
+		}
+	}()
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrAlgorithm) || errors.Is(err, zip.ErrChecksum) {
+			return Document{}, &InputError{Path: p, Err: fmt.Errorf("%w: not a readable zip archive (%v)", ErrDamaged, err)}
+		}
+		return Document{}, &InputError{Path: p, Err: err}
+	}
+	defer zr.Close()
+	text, err := docxText(&zr.Reader)
+	if err != nil {
+		return Document{}, &InputError{Path: p, Err: err}
+	}
+	text = NormalizeText(text)
+	if strings.TrimSpace(text) == "" {
+		return Document{}, &InputError{Path: p, Err: fmt.Errorf("%w: the Word document has no text", ErrEmpty)}
+	}
+	pages := []Page{{Number: 1, Text: text}}
+	return Document{Agreement: &Agreement{
+		Path: p, Format: "docx", Paginated: false, Pages: pages,
+		Clauses: SplitClauses(pages, false),
+	}}, nil
+}
+
+// docxText renders the main document part of a Word archive as text.
+func docxText(zr *zip.Reader) (string, error) {
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		files[f.Name] = f
+	}
+	main := "word/document.xml"
+	if rels, err := readZipPart(files["_rels/.rels"], docxMaxPart); err == nil && rels != nil {
+		if t := officeDocumentTarget(rels); t != "" && files[t] != nil {
+			main = t
+		}
+	}
+	mf := files[main]
+	if mf == nil {
+		return "", fmt.Errorf("%w: no word/document.xml in the archive (not a Word document)", ErrUnsupported)
+	}
+	if mf.UncompressedSize64 > uint64(docxMaxDocument) {
+		return "", fmt.Errorf("%w: %s is %d MiB uncompressed, over the %d MiB limit", ErrDamaged, main, mf.UncompressedSize64>>20, docxMaxDocument>>20)
+	}
+	dir := path.Dir(main)
+	st := &docxStyles{byID: map[string]*docxStyle{}}
+	if b, err := readZipPart(files[dir+"/styles.xml"], docxMaxPart); err != nil {
+		return "", err
+	} else if b != nil {
+		st.parse(b)
+	}
+	num := &docxNumbering{abstract: map[string]*docxAbstract{}, nums: map[string]*docxNum{}, counters: map[string]*docxCounter{}}
+	if b, err := readZipPart(files[dir+"/numbering.xml"], docxMaxPart); err != nil {
+		return "", err
+	} else if b != nil {
+		num.parse(b)
+	}
+	num.styles = st
+	rc, err := mf.Open()
+	if err != nil {
+		return "", fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
+	}
+	defer rc.Close()
+	lr := &limitedReader{r: rc, n: docxMaxDocument, name: main}
+	w := &docxWalker{st: st, num: num}
+	if err := w.walk(lr); err != nil {
+		if lr.over {
+			return "", fmt.Errorf("%w: %s is over the %d MiB limit uncompressed", ErrDamaged, main, docxMaxDocument>>20)
+		}
+		return "", fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
+	}
+	return w.out.String(), nil
+}
+
+// limitedReader fails once more than n bytes have been read.
+type limitedReader struct {
+	r    io.Reader
+	n    int64
+	over bool
+	name string
+}
+
+var errTooLarge = errors.New("part too large")
+
+func (l *limitedReader) Read(b []byte) (int, error) {
+	if l.n <= 0 {
+		l.over = true
+		return 0, errTooLarge
+	}
+	if int64(len(b)) > l.n {
+		b = b[:l.n]
+	}
+	n, err := l.r.Read(b)
+	l.n -= int64(n)
+	return n, err
+}
+
+// readZipPart reads a whole part up to max bytes; a missing part is (nil, nil).
+func readZipPart(f *zip.File, max int64) ([]byte, error) {
+	if f == nil {
+		return nil, nil
+	}
+	if f.UncompressedSize64 > uint64(max) {
+		return nil, fmt.Errorf("%w: %s is %d MiB uncompressed, over the %d MiB limit", ErrDamaged, f.Name, f.UncompressedSize64>>20, max>>20)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrDamaged, f.Name, err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrDamaged, f.Name, err)
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%w: %s is over the %d MiB limit uncompressed", ErrDamaged, f.Name, max>>20)
+	}
+	return b, nil
+}
+
+// officeDocumentTarget finds the main part named in _rels/.rels.
+func officeDocumentTarget(rels []byte) string {
+	d := xml.NewDecoder(bytes.NewReader(rels))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return ""
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "Relationship" {
+			continue
+		}
+		if strings.HasSuffix(attr(se, "Type"), "/officeDocument") {
+			return strings.TrimPrefix(path.Clean("/"+attr(se, "Target")), "/")
+		}
+	}
+}
+
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// hasAttr reports whether the attribute is present.
+func hasAttr(se xml.StartElement, local string) (string, bool) {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// onOff reads a WordprocessingML boolean element (absent val means true).
+func onOff(se xml.StartElement) bool {
+	v, ok := hasAttr(se, "val")
+	if !ok {
+		return true
+	}
+	switch strings.ToLower(v) {
+	case "0", "false", "off":
+		return false
+	}
+	return true
+}
+
+// ---- styles ----
+
+type docxStyle struct {
+	id, name, basedOn string
+	numID, ilvl       string
+	hasNum, hasIlvl   bool
+	outline           int // -1 when absent
+}
+
+type docxStyles struct {
+	byID map[string]*docxStyle
+}
+
+func (s *docxStyles) parse(b []byte) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var cur *docxStyle
+	inPPr := false
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "style":
+				cur = &docxStyle{id: attr(t, "styleId"), outline: -1}
+				if attr(t, "type") != "" && attr(t, "type") != "paragraph" {
+					cur = nil
+				}
+			case "name":
+				if cur != nil {
+					cur.name = attr(t, "val")
+				}
+			case "basedOn":
+				if cur != nil {
+					cur.basedOn = attr(t, "val")
+				}
+			case "pPr":
+				inPPr = true
+			case "numId":
+				if cur != nil && inPPr {
+					cur.numID, cur.hasNum = attr(t, "val"), true
+				}
+			case "ilvl":
+				if cur != nil && inPPr {
+					cur.ilvl, cur.hasIlvl = attr(t, "val"), true
+				}
+			case "outlineLvl":
+				if cur != nil && inPPr {
+					if n, err := strconv.Atoi(attr(t, "val")); err == nil && n >= 0 && n < 9 {
+						cur.outline = n
+					}
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "style":
+				if cur != nil && cur.id != "" {
+					s.byID[cur.id] = cur
+				}
+				cur = nil
+			case "pPr":
+				inPPr = false
+			}
+		}
+	}
+}
+
+var headingNameRe = regexp.MustCompile(`^(?i)heading\s*([1-9])$`)
+
+// headingLevel is 1-9 for Heading styles, 1 for Title, else 0; it follows
+// basedOn and outline levels.
+func (s *docxStyles) headingLevel(id string) int {
+	for depth := 0; id != "" && depth < 12; depth++ {
+		if g := headingNameRe.FindStringSubmatch(id); g != nil {
+			return atoi(g[1])
+		}
+		if strings.EqualFold(id, "Title") {
+			return 1
+		}
+		st := s.byID[id]
+		if st == nil {
+			return 0
+		}
+		if g := headingNameRe.FindStringSubmatch(st.name); g != nil {
+			return atoi(g[1])
+		}
+		if strings.EqualFold(st.name, "title") {
+			return 1
+		}
+		if st.outline >= 0 {
+			return st.outline + 1
+		}
+		id = st.basedOn
+	}
+	return 0
+}
+
+// numPr is the numbering a style gives its paragraphs (through basedOn).
+func (s *docxStyles) numPr(id string) (numID, ilvl string, ok bool) {
+	for depth := 0; id != "" && depth < 12; depth++ {
+		st := s.byID[id]
+		if st == nil {
+			return "", "", false
+		}
+		if st.hasNum {
+			return st.numID, st.ilvl, true
+		}
+		id = st.basedOn
+	}
+	return "", "", false
+}
+
+// ---- numbering ----
+
+type docxLevel struct {
+	start      int
+	fmt        string
+	text       string
+	restart    int // -1: default (restart after any higher level)
+	legal      bool
+	suff       string
+	pStyle     string
+	hasStart   bool
+	defined    bool
+	hasRestart bool
+}
+
+type docxAbstract struct {
+	id       string
+	levels   [9]docxLevel
+	styleRef string // numStyleLink
+}
+
+type docxNum struct {
+	abstract  string
+	overrides map[int]int // ilvl -> startOverride
+	lvl       map[int]docxLevel
+}
+
+type docxCounter struct {
+	vals    [9]int
+	started [9]bool
+}
+
+type docxNumbering struct {
+	abstract map[string]*docxAbstract
+	nums     map[string]*docxNum
+	counters map[string]*docxCounter
+	styles   *docxStyles
+}
+
+func (n *docxNumbering) parse(b []byte) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var abs *docxAbstract
+	var num *docxNum
+	lvl := -1
+	overrideLvl := -1
+	var lv *docxLevel
+	var ovLevel docxLevel
+	inOverrideLvl := false
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "abstractNum":
+				abs = &docxAbstract{id: attr(t, "abstractNumId")}
+				for i := range abs.levels {
+					abs.levels[i] = docxLevel{start: 1, fmt: "decimal", restart: -1}
+				}
+			case "num":
+				num = &docxNum{overrides: map[int]int{}, lvl: map[int]docxLevel{}}
+				n.nums[attr(t, "numId")] = num
+			case "abstractNumId":
+				if num != nil {
+					num.abstract = attr(t, "val")
+				}
+			case "lvlOverride":
+				overrideLvl = atoiDefault(attr(t, "ilvl"), -1)
+			case "startOverride":
+				if num != nil && overrideLvl >= 0 && overrideLvl < 9 {
+					num.overrides[overrideLvl] = atoiDefault(attr(t, "val"), 0)
+				}
+			case "lvl":
+				l := atoiDefault(attr(t, "ilvl"), -1)
+				if l < 0 || l >= 9 {
+					lv = nil
+					break
+				}
+				if abs != nil && num == nil {
+					lvl = l
+					lv = &abs.levels[l]
+					lv.defined = true
+				} else if num != nil && overrideLvl >= 0 {
+					ovLevel = docxLevel{start: 1, fmt: "decimal", restart: -1, defined: true}
+					lv = &ovLevel
+					inOverrideLvl = true
+					lvl = l
+				}
+			case "start":
+				if lv != nil {
+					lv.start, lv.hasStart = atoiDefault(attr(t, "val"), 0), true
+				}
+			case "numFmt":
+				if lv != nil {
+					lv.fmt = attr(t, "val")
+				}
+			case "lvlText":
+				if lv != nil {
+					lv.text = attr(t, "val")
+				}
+			case "lvlRestart":
+				if lv != nil {
+					lv.restart, lv.hasRestart = atoiDefault(attr(t, "val"), -1), true
+				}
+			case "isLgl":
+				if lv != nil {
+					lv.legal = onOff(t)
+				}
+			case "suff":
+				if lv != nil {
+					lv.suff = attr(t, "val")
+				}
+			case "pStyle":
+				if lv != nil {
+					lv.pStyle = attr(t, "val")
+				}
+			case "numStyleLink":
+				if abs != nil {
+					abs.styleRef = attr(t, "val")
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "abstractNum":
+				if abs != nil {
+					n.abstract[abs.id] = abs
+				}
+				abs = nil
+			case "num":
+				num = nil
+			case "lvlOverride":
+				overrideLvl = -1
+			case "lvl":
+				if inOverrideLvl && num != nil && lvl >= 0 {
+					num.lvl[lvl] = ovLevel
+				}
+				inOverrideLvl = false
+				lv = nil
+				lvl = -1
+			}
+		}
+	}
+}
+
+func atoiDefault(s string, def int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+// resolve finds the abstract numbering of a num id, following numStyleLink.
+func (n *docxNumbering) resolve(numID string) (*docxNum, *docxAbstract) {
+	num := n.nums[numID]
+	if num == nil {
+		return nil, nil
+	}
+	abs := n.abstract[num.abstract]
+	for depth := 0; abs != nil && abs.styleRef != "" && depth < 4; depth++ {
+		id, _, ok := n.styles.numPr(abs.styleRef)
+		if !ok {
+			break
+		}
+		inner := n.nums[id]
+		if inner == nil || n.abstract[inner.abstract] == nil || n.abstract[inner.abstract] == abs {
+			break
+		}
+		abs = n.abstract[inner.abstract]
+	}
+	return num, abs
+}
+
+// label advances the list counters for a paragraph at (numID, ilvl) and
+// returns the number text, e.g. "4.1 ". Bullets give "- ".
+func (n *docxNumbering) label(numID string, ilvl int, pStyle string) string {
+	if numID == "" || numID == "0" {
+		return ""
+	}
+	num, abs := n.resolve(numID)
+	if num == nil || abs == nil {
+		return ""
+	}
+	if ilvl < 0 {
+		ilvl = 0
+		if pStyle != "" {
+			for i, l := range abs.levels {
+				if l.pStyle == pStyle {
+					ilvl = i
+					break
+				}
+			}
+		}
+	}
+	if ilvl > 8 {
+		ilvl = 8
+	}
+	level := func(i int) docxLevel {
+		if l, ok := num.lvl[i]; ok {
+			return l
+		}
+		return abs.levels[i]
+	}
+	// Lists sharing an abstract numbering continue each other unless the
+	// num restarts them with a startOverride.
+	key := "a" + abs.id
+	if len(num.overrides) > 0 || len(num.lvl) > 0 {
+		key = "n" + numID
+	}
+	c := n.counters[key]
+	if c == nil {
+		c = &docxCounter{}
+		n.counters[key] = c
+	}
+	startOf := func(i int) int {
+		if v, ok := num.overrides[i]; ok && key[0] == 'n' {
+			return v
+		}
+		return level(i).start
+	}
+	if c.started[ilvl] {
+		c.vals[ilvl]++
+	} else {
+		c.vals[ilvl] = startOf(ilvl)
+		c.started[ilvl] = true
+	}
+	for k := ilvl + 1; k < 9; k++ {
+		l := level(k)
+		if l.restart == 0 {
+			continue // never restarts
+		}
+		if l.restart > 0 && ilvl+1 > l.restart {
+			continue
+		}
+		c.started[k] = false
+	}
+	cur := level(ilvl)
+	if cur.fmt == "bullet" {
+		return "- "
+	}
+	if cur.fmt == "none" && !strings.Contains(cur.text, "%") {
+		if strings.TrimSpace(cur.text) == "" {
+			return ""
+		}
+	}
+	text := cur.text
+	if text == "" && !cur.defined {
+		text = "%" + strconv.Itoa(ilvl+1) + "."
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		ch := text[i]
+		if ch == '%' && i+1 < len(text) && text[i+1] >= '1' && text[i+1] <= '9' {
+			k := int(text[i+1] - '1')
+			i++
+			v := startOf(k)
+			if c.started[k] || k == ilvl {
+				v = c.vals[k]
+			}
+			f := level(k).fmt
+			if cur.legal {
+				f = "decimal"
+			}
+			b.WriteString(formatNumber(v, f))
+			continue
+		}
+		b.WriteByte(ch)
+	}
+	s := strings.TrimSpace(b.String())
+	if s == "" {
+		return ""
+	}
+	if cur.suff == "nothing" {
+		return s
+	}
+	return s + " "
+}
+
+// formatNumber renders a list counter in a numFmt.
+func formatNumber(v int, f string) string {
+	switch f {
+	case "lowerLetter", "upperLetter":
+		if v <= 0 {
+			v = 1
+		}
+		// Word repeats the letter past z: aa, bb, ...
+		letter := byte('a' + (v-1)%26)
+		s := strings.Repeat(string(letter), (v-1)/26+1)
+		if f == "upperLetter" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case "lowerRoman", "upperRoman":
+		if v <= 0 || v > 399 {
+			return strconv.Itoa(v)
+		}
+		s := toRoman(v)
+		if f == "upperRoman" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case "decimalZero":
+		if v >= 0 && v < 10 {
+			return "0" + strconv.Itoa(v)
+		}
+		return strconv.Itoa(v)
+	case "none":
+		return ""
+	}
+	return strconv.Itoa(v)
+}
+
+// ---- the document walker ----
+
+type docxPara struct {
+	style  string
+	numID  string
+	ilvl   int
+	hasNum bool
+	text   strings.Builder
+}
+
+type docxWalker struct {
+	st  *docxStyles
+	num *docxNumbering
+	out strings.Builder
+
+	// Table state: a stack of open tables; each holds its current row's
+	// cells and the current cell's paragraphs.
+	tables []*docxTable
+}
+
+type docxTable struct {
+	cells []string
+	cell  []string
+	inRow bool
+}
+
+// checkbox glyphs and Wingdings (F0xx) symbol codes.
+var (
+	checkedGlyphs   = map[rune]bool{'☒': true, '☑': true, '✓': true, '✔': true, '✗': true, '✘': true, '⊠': true}
+	uncheckedGlyphs = map[rune]bool{'☐': true, '□': true, '◻': true}
+	symChecked      = map[string]bool{"F0FE": true, "F0FD": true, "F0FB": true, "F0FC": true, "F078": true, "F053": true, "F054": true}
+	symUnchecked    = map[string]bool{"F0A8": true, "F06F": true, "F071": true, "F0A3": true, "F072": true}
+	typedBoxRe      = regexp.MustCompile(`\[[ \t\x{00a0}_]*\]|\[[ \t\x{00a0}]*[xX✓✔][ \t\x{00a0}]*\]`)
+	typedRadioRe    = regexp.MustCompile(`\([ \t\x{00a0}]{2,}\)`)
+)
+
+func (w *docxWalker) walk(r io.Reader) error {
+	d := xml.NewDecoder(r)
+	d.Strict = false
+	var para *docxPara
+	// Skip depth: inside elements whose text is not shown.
+	skip := 0
+	sdtDepth := 0
+	var sdtCheckbox []int // per open sdt: 0 none, 1 unchecked, 2 checked
+	inSdtPr := 0
+	ffCheck := struct {
+		in               bool
+		def, chk, hasChk bool
+	}{}
+	emit := func(s string) {
+		if para != nil {
+			para.text.WriteString(s)
+		}
+	}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if skip > 0 {
+				skip++
+				continue
+			}
+			switch t.Name.Local {
+			case "delText", "moveFrom", "del", "instrText", "delInstrText":
+				skip = 1
+			case "sdt":
+				sdtDepth++
+				sdtCheckbox = append(sdtCheckbox, 0)
+			case "sdtPr":
+				inSdtPr++
+			case "checkbox": // w14:checkbox in a content control
+				if inSdtPr > 0 && len(sdtCheckbox) > 0 {
+					sdtCheckbox[len(sdtCheckbox)-1] = 1
+				}
+			case "checked":
+				switch {
+				case inSdtPr > 0 && len(sdtCheckbox) > 0:
+					v := attr(t, "val")
+					if v == "1" || strings.EqualFold(v, "true") {
+						sdtCheckbox[len(sdtCheckbox)-1] = 2
+					} else {
+						sdtCheckbox[len(sdtCheckbox)-1] = 1
+					}
+				case ffCheck.in:
+					ffCheck.chk, ffCheck.hasChk = onOff(t), true
+				}
+			case "checkBox": // legacy form field
+				ffCheck.in, ffCheck.def, ffCheck.chk, ffCheck.hasChk = true, false, false, false
+			case "default":
+				if ffCheck.in {
+					ffCheck.def = onOff(t)
+				}
+			case "sdtContent":
+				if n := len(sdtCheckbox); n > 0 && sdtCheckbox[n-1] > 0 {
+					if sdtCheckbox[n-1] == 2 {
+						emit("[x] ")
+					} else {
+						emit("[ ] ")
+					}
+					skip = 1 // the glyph inside is replaced by the marker
+				}
+			case "tbl":
+				w.flushPara(para)
+				para = nil
+				w.tables = append(w.tables, &docxTable{})
+			case "tr":
+				if tb := w.table(); tb != nil {
+					tb.cells, tb.inRow = nil, true
+				}
+			case "tc":
+				if tb := w.table(); tb != nil {
+					tb.cell = nil
+				}
+			case "p":
+				w.flushPara(para)
+				para = &docxPara{ilvl: -1}
+			case "pStyle":
+				if para != nil {
+					para.style = attr(t, "val")
+				}
+			case "numId":
+				if para != nil {
+					para.numID, para.hasNum = attr(t, "val"), true
+				}
+			case "ilvl":
+				if para != nil {
+					para.ilvl = atoiDefault(attr(t, "val"), 0)
+				}
+			case "tab":
+				// w:tab inside w:tabs (pPr) is a tab stop, not a character.
+				if _, isStop := hasAttr(t, "pos"); !isStop {
+					emit("\t")
+				}
+			case "br", "cr":
+				emit("\n")
+			case "noBreakHyphen":
+				emit("-")
+			case "sym":
+				c := strings.ToUpper(attr(t, "char"))
+				switch {
+				case symChecked[c]:
+					emit("[x]")
+				case symUnchecked[c]:
+					emit("[ ]")
+				}
+			case "footnoteReference", "endnoteReference":
+				// Footnotes are not read; keep the mark out of the text.
+			case "fldChar":
+				if attr(t, "fldCharType") == "end" && ffCheck.in {
+					ffCheck.in = false
+				}
+			case "pPr", "rPr":
+				// Paragraph-mark properties may hold a w:del; that is fine.
+			}
+		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
+			switch t.Name.Local {
+			case "sdt":
+				if sdtDepth > 0 {
+					sdtDepth--
+					sdtCheckbox = sdtCheckbox[:len(sdtCheckbox)-1]
+				}
+			case "sdtPr":
+				if inSdtPr > 0 {
+					inSdtPr--
+				}
+			case "checkBox":
+				if ffCheck.in {
+					state := ffCheck.def
+					if ffCheck.hasChk {
+						state = ffCheck.chk
+					}
+					if state {
+						emit("[x] ")
+					} else {
+						emit("[ ] ")
+					}
+					ffCheck.in = false
+				}
+			case "p":
+				w.flushPara(para)
+				para = nil
+			case "tc":
+				if tb := w.table(); tb != nil {
+					tb.cells = append(tb.cells, strings.Join(tb.cell, " "))
+					tb.cell = nil
+				}
+			case "tr":
+				if tb := w.table(); tb != nil {
+					w.flushRow(tb)
+				}
+			case "tbl":
+				if n := len(w.tables); n > 0 {
+					tb := w.tables[n-1]
+					if tb.inRow {
+						w.flushRow(tb)
+					}
+					w.tables = w.tables[:n-1]
+				}
+			}
+		case xml.CharData:
+			if skip > 0 || para == nil {
+				continue
+			}
+			// Text is only inside w:t; other character data is layout whitespace.
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "t" && skip == 0 && para != nil {
+			// Read the text content of w:t directly.
+			var s string
+			if err := d.DecodeElement(&s, &se); err != nil {
+				return err
+			}
+			para.text.WriteString(s)
+		}
+	}
+	w.flushPara(para)
+	for len(w.tables) > 0 {
+		tb := w.tables[len(w.tables)-1]
+		if tb.inRow {
+			w.flushRow(tb)
+		}
+		w.tables = w.tables[:len(w.tables)-1]
+	}
+	return nil
+}
+
+func (w *docxWalker) table() *docxTable {
+	if n := len(w.tables); n > 0 {
+		return w.tables[n-1]
+	}
+	return nil
+}
+
+// flushRow writes a table row as one line, or into the enclosing cell for
+// a nested table.
+func (w *docxWalker) flushRow(tb *docxTable) {
+	cells := tb.cells
+	if len(tb.cell) > 0 {
+		cells = append(cells, strings.Join(tb.cell, " "))
+	}
+	tb.cells, tb.cell, tb.inRow = nil, nil, false
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	if len(cells) == 0 {
+		return
+	}
+	line := strings.Join(cells, " | ")
+	if n := len(w.tables); n > 1 {
+		parent := w.tables[n-2]
+		parent.cell = append(parent.cell, line)
+		return
+	}
+	w.out.WriteString(line)
+	w.out.WriteString("\n")
+}
+
+// writeLine adds a paragraph line to the innermost open table cell, or to
+// the output.
+func (w *docxWalker) writeLine(s string) {
+	if n := len(w.tables); n > 0 {
+		w.tables[n-1].cell = append(w.tables[n-1].cell, s)
+		return
+	}
+	w.out.WriteString(s)
+	w.out.WriteString("\n")
+}
+
+// flushPara renders a finished paragraph.
+func (w *docxWalker) flushPara(p *docxPara) {
+	if p == nil {
+		return
+	}
+	text := p.text.String()
+	text = strings.ReplaceAll(text, "\t", " ")
+	text = boxGlyphs(text)
+	text = typedBoxRe.ReplaceAllStringFunc(text, func(m string) string {
+		if strings.ContainsAny(m, "xX✓✔") {
+			return "[x]"
+		}
+		return "[ ]"
+	})
+	text = typedRadioRe.ReplaceAllString(text, "( )")
+	visible := strings.TrimSpace(text) != ""
+	prefix := ""
+	if visible {
+		numID, ilvl, has := p.numID, p.ilvl, p.hasNum
+		if !has && p.style != "" {
+			if id, lv, ok := w.st.numPr(p.style); ok {
+				numID, has = id, true
+				if ilvl < 0 && lv != "" {
+					ilvl = atoiDefault(lv, 0)
+				}
+			}
+		} else if has && ilvl < 0 && p.style != "" {
+			if _, lv, ok := w.st.numPr(p.style); ok && lv != "" {
+				ilvl = atoiDefault(lv, 0)
+			}
+		}
+		if has {
+			prefix = w.num.label(numID, ilvl, p.style)
+		}
+	}
+	if !visible {
+		if len(w.tables) == 0 {
+			w.out.WriteString("\n")
+		}
+		return
+	}
+	// Each line of the paragraph (w:br splits it).
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if i == 0 {
+			if prefix != "" {
+				l = prefix + l
+			} else if lvl := w.st.headingLevel(p.style); lvl > 0 && len(w.tables) == 0 && l != "" {
+				l = strings.Repeat("#", min(lvl, 6)) + " " + l
+			}
+		}
+		if l == "" {
+			continue
+		}
+		w.writeLine(l)
+	}
+	if len(w.tables) == 0 {
+		w.out.WriteString("\n")
+	}
+}
+
+// boxGlyphs turns checkbox glyphs into "[x]" / "[ ]".
+func boxGlyphs(s string) string {
+	if !strings.ContainsAny(s, "☐☒☑✓✔✗✘⊠□◻") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case checkedGlyphs[r]:
+			b.WriteString("[x]")
+		case uncheckedGlyphs[r]:
+			b.WriteString("[ ]")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

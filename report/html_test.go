@@ -1,0 +1,144 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+func renderHTML(t *testing.T) []byte {
+	t.Helper()
+	res, docs := loadSample(t)
+	poison(res, docs)
+	var b bytes.Buffer
+	if err := Write(&b, "html", res); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestHTMLEscapesDocumentText: markup and script in document text come out
+// as text, and the file is self-contained.
+func TestHTMLEscapesDocumentText(t *testing.T) {
+	out := string(renderHTML(t))
+	for _, bad := range []string{"<script", "<img", "<b>bold", "onerror=\"", "Evil <b>"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output contains unescaped %q", bad)
+		}
+	}
+	for _, want := range []string{"&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;", "Evil &lt;b&gt;Vendor&lt;/b&gt;", "<style>", "Content-Security-Policy"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	for _, ext := range []string{"http://", "https://", "<link", "@import", "url("} {
+		if strings.Contains(out, ext) {
+			t.Errorf("output refers to an external resource: %q", ext)
+		}
+	}
+	if n := strings.Count(out, `<tr class="domain"`); n != 17 {
+		t.Errorf("grid has %d domain rows, want 17", n)
+	}
+}
+
+// chromiumPath finds Debian's chromium (CI installs it).
+func chromiumPath() string {
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	return ""
+}
+
+// TestHTMLInBrowser opens the report in headless chromium: the grid has 17
+// rows, the findings render, the injected script did not run; it saves a
+// screenshot in the test's temp folder.
+func TestHTMLInBrowser(t *testing.T) {
+	exe := chromiumPath()
+	if exe == "" {
+		t.Skip("chromium not installed (apt-get install chromium; .ci/run installs it): skipping the headless-browser check")
+	}
+	if testing.Short() {
+		t.Skip("-short: skipping the headless-browser check")
+	}
+	page := renderHTML(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page)
+	}))
+	defer srv.Close()
+
+	dir := t.TempDir()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// The first Run starts the browser; give the whole check a deadline
+	// from a context derived after it.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
+	defer tcancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate(srv.URL), chromedp.WaitVisible("#grid")); err != nil {
+		t.Fatalf("open report: %v", err)
+	}
+	rows, err := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll("#grid tbody tr").length`))
+	if err != nil || rows != 17 {
+		t.Errorf("grid rows = %d (%v), want 17", rows, err)
+	}
+	marked, err := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll("#grid td.cell.mark").length`))
+	if err != nil || marked != 17 {
+		t.Errorf("grid marks = %d (%v), want one per domain", marked, err)
+	}
+	findings, err := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll("article.finding").length`))
+	if err != nil || findings < 8 {
+		t.Errorf("findings rendered = %d (%v), want at least 8", findings, err)
+	}
+	versus, err := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll("article.contradicted .versus .promise blockquote").length`))
+	if err != nil || versus < 1 {
+		t.Errorf("contradiction promise quotes = %d (%v), want at least 1", versus, err)
+	}
+	pwned, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`typeof window.__pwned !== "undefined" || document.querySelector("script, img") !== null`))
+	if err != nil || pwned {
+		t.Errorf("the injected markup ran or became elements (pwned=%v, err=%v)", pwned, err)
+	}
+	text, err := chromedp.Run(tctx, chromedp.Evaluate[string](`document.body.innerText`))
+	if err != nil || !strings.Contains(text, "<script>window.__pwned=1;alert(1)</script>") {
+		t.Errorf("the injected script should show as text (err %v)", err)
+	}
+	shot, err := chromedp.Run(tctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	path := filepath.Join(dir, "report.jpg")
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s (%d bytes)", path, len(shot))
+}

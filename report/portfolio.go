@@ -1,0 +1,329 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ssrm-dev/ssrm/analyze"
+)
+
+// Portfolio is the result of a batch: one entry per vendor, assessed or
+// failed, for the portfolio report.
+type Portfolio struct {
+	Vendors []PortfolioVendor
+	// Interrupted is true when the batch was stopped (Ctrl-C) before every
+	// vendor was assessed.
+	Interrupted bool
+}
+
+// PortfolioVendor is what the portfolio keeps of one vendor: a summary,
+// never the documents, so a batch of thousands stays small in memory.
+type PortfolioVendor struct {
+	Name         string
+	ServiceModel string
+	Criticality  string
+	Score        int
+	Verdict      string
+	Summary      analyze.Summary
+	// Statuses maps a rule id to its status; a contradiction wins.
+	Statuses map[string]string
+	// Rules lists the rule ids in the result's order.
+	Rules []string
+	// Report is the per-vendor report's file name in the output folder.
+	Report string
+	// Subprocessors are the subprocessor names the analysis found.
+	Subprocessors []string
+	// SubprocessorTerm is the subprocessors rule's status and evidence.
+	SubprocessorTerm *analyze.Finding
+	// Err says why the vendor could not be assessed ("" when it was).
+	Err string
+}
+
+// Failed reports whether the vendor could not be assessed.
+func (v PortfolioVendor) Failed() bool { return v.Err != "" }
+
+// PortfolioEntry summarises one result for the portfolio.
+func PortfolioEntry(res *analyze.Result) PortfolioVendor {
+	v := PortfolioVendor{Name: res.Vendor, ServiceModel: res.ServiceModel, Score: res.Score, Verdict: res.Verdict, Summary: res.Summary, Statuses: map[string]string{}}
+	for _, f := range res.Findings {
+		v.Rules = append(v.Rules, f.Rule)
+		v.Statuses[f.Rule] = f.Status
+		if f.Rule == "subprocessors" {
+			f := f
+			v.SubprocessorTerm = &f
+		}
+	}
+	for _, c := range res.Contradictions {
+		v.Statuses[c.Rule] = analyze.StatusContradicted
+	}
+	v.Subprocessors = subprocessorNames(res)
+	return v
+}
+
+// subprocessorNames lists the subprocessors a result names. The analysis
+// does not extract names yet, so this is empty until it does; the
+// portfolio then lists each vendor's subprocessors term and its evidence.
+func subprocessorNames(res *analyze.Result) []string {
+	_ = res
+	return nil
+}
+
+// PortfolioFormats are the portfolio report formats.
+var PortfolioFormats = []string{"xlsx", "html", "csv"}
+
+// Ranked returns the assessed vendors by score, lowest (riskiest) first,
+// then by name; failed vendors are left out.
+func (p *Portfolio) Ranked() []PortfolioVendor {
+	var out []PortfolioVendor
+	for _, v := range p.Vendors {
+		if !v.Failed() {
+			out = append(out, v)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score < out[j].Score
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// FailedVendors lists the vendors that could not be assessed.
+func (p *Portfolio) FailedVendors() []PortfolioVendor {
+	var out []PortfolioVendor
+	for _, v := range p.Vendors {
+		if v.Failed() {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// RuleIDs is the union of the vendors' rule ids, in first-seen order.
+func (p *Portfolio) RuleIDs() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range p.Vendors {
+		for _, r := range v.Rules {
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// SubprocessorUse is one subprocessor and the vendors that use it.
+type SubprocessorUse struct {
+	Name    string
+	Vendors []string
+}
+
+// Subprocessors lists every subprocessor named across the portfolio, with
+// its vendors, by name.
+func (p *Portfolio) Subprocessors() []SubprocessorUse {
+	by := map[string][]string{}
+	display := map[string]string{}
+	for _, v := range p.Vendors {
+		for _, s := range v.Subprocessors {
+			k := strings.ToLower(strings.TrimSpace(s))
+			if k == "" {
+				continue
+			}
+			if _, ok := display[k]; !ok {
+				display[k] = strings.TrimSpace(s)
+			}
+			by[k] = append(by[k], v.Name)
+		}
+	}
+	var out []SubprocessorUse
+	for k, vs := range by {
+		out = append(out, SubprocessorUse{Name: display[k], Vendors: vs})
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out
+}
+
+// Line is the portfolio's one-line summary.
+func (p *Portfolio) Line() string {
+	verdicts := map[string]int{}
+	for _, v := range p.Ranked() {
+		verdicts[v.Verdict]++
+	}
+	failed := len(p.FailedVendors())
+	s := fmt.Sprintf("%d vendors: %d assessed (%d pass, %d review, %d fail), %d failed", len(p.Vendors), len(p.Vendors)-failed,
+		verdicts[analyze.VerdictPass], verdicts[analyze.VerdictReview], verdicts[analyze.VerdictFail], failed)
+	if failed > 0 || p.Interrupted {
+		s += "; partial"
+	}
+	if p.Interrupted {
+		s += " (interrupted)"
+	}
+	return s
+}
+
+// WritePortfolio renders the portfolio as xlsx, html or csv.
+func WritePortfolio(w io.Writer, format string, p *Portfolio) error {
+	switch format {
+	case "csv":
+		return portfolioCSV(w, p)
+	case "html":
+		return portfolioHTML(w, p)
+	case "xlsx":
+		if isTerminal(w) {
+			return fmt.Errorf("--portfolio-format xlsx %w", ErrBinaryTerminal)
+		}
+		return portfolioXLSX(w, p)
+	}
+	return fmt.Errorf("%w %q: want one of %s", ErrFormat, format, strings.Join(PortfolioFormats, ", "))
+}
+
+func subprocessorEvidence(v PortfolioVendor) string {
+	if v.SubprocessorTerm == nil {
+		return ""
+	}
+	return v.SubprocessorTerm.Status + ": " + evidenceCell(v.SubprocessorTerm.Evidence)
+}
+
+// portfolioCSV is one table: the ranked vendors with their rule statuses
+// (the heat map), subprocessors, then the failed vendors with their error.
+func portfolioCSV(w io.Writer, p *Portfolio) error {
+	cw := csv.NewWriter(w)
+	rules := p.RuleIDs()
+	header := append([]string{"rank", "vendor", "service_model", "criticality", "score", "verdict", "met", "weak", "missing", "contradicted", "report", "error", "subprocessor_names", "subprocessor_term"}, rules...)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	row := func(rank string, v PortfolioVendor) []string {
+		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(strings.Join(v.Subprocessors, "; ")), csvSafe(subprocessorEvidence(v))}
+		if !v.Failed() {
+			r[4], r[5] = strconv.Itoa(v.Score), v.Verdict
+			r[6], r[7], r[8], r[9] = strconv.Itoa(v.Summary.Met), strconv.Itoa(v.Summary.Weak), strconv.Itoa(v.Summary.Missing), strconv.Itoa(v.Summary.Contradictions)
+		}
+		for _, id := range rules {
+			r = append(r, v.Statuses[id])
+		}
+		return r
+	}
+	for i, v := range p.Ranked() {
+		if err := cw.Write(row(strconv.Itoa(i+1), v)); err != nil {
+			return err
+		}
+	}
+	for _, v := range p.FailedVendors() {
+		if err := cw.Write(row("", v)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvSafe keeps a spreadsheet from reading document text as a formula.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func portfolioXLSX(w io.Writer, p *Portfolio) error {
+	wb, err := newWorkbook()
+	if err != nil {
+		return err
+	}
+	defer wb.f.Close()
+	ranked := p.Ranked()
+	if err := wb.sheet("Vendors", []column{{"rank", 6}, {"vendor", 30}, {"service model", 13}, {"criticality", 12}, {"score", 7}, {"verdict", 9}, {"met", 6}, {"weak", 6}, {"missing", 8}, {"contradicted", 12}, {"report", 40}}, []int{6}, func(add addFunc) error {
+		for i, v := range ranked {
+			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, v.Score, v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.Missing, v.Summary.Contradictions, v.Report); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	rules := p.RuleIDs()
+	cols := []column{{"vendor", 30}, {"score", 7}}
+	for _, r := range rules {
+		cols = append(cols, column{r, 14})
+	}
+	status := make([]int, len(rules))
+	for i := range rules {
+		status[i] = i + 3
+	}
+	if err := wb.sheet("Heatmap", cols, status, func(add addFunc) error {
+		for _, v := range ranked {
+			row := []any{v.Name, v.Score}
+			for _, r := range rules {
+				row = append(row, v.Statuses[r])
+			}
+			if err := add(row...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := wb.sheet("Subprocessors", []column{{"subprocessor", 30}, {"vendors", 8}, {"used by", 80}}, nil, func(add addFunc) error {
+		for _, s := range p.Subprocessors() {
+			if err := add(s.Name, len(s.Vendors), strings.Join(s.Vendors, "; ")); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := wb.sheet("Subprocessor terms", []column{{"vendor", 30}, {"status", 12}, {"evidence", 120}}, []int{2}, func(add addFunc) error {
+		for _, v := range ranked {
+			if v.SubprocessorTerm == nil {
+				continue
+			}
+			if err := add(v.Name, v.SubprocessorTerm.Status, evidenceCell(v.SubprocessorTerm.Evidence)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := wb.sheet("Failed", []column{{"vendor", 30}, {"error", 120}}, nil, func(add addFunc) error {
+		for _, v := range p.FailedVendors() {
+			if err := add(v.Name, v.Err); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	return wb.f.Write(w)
+}
+
+var portfolioTemplate = template.Must(template.New("portfolio.html.tmpl").Funcs(template.FuncMap{
+	"join":   strings.Join,
+	"status": func(v PortfolioVendor, rule string) string { return v.Statuses[rule] },
+	"subev":  subprocessorEvidence,
+	"inc":    func(i int) int { return i + 1 },
+}).ParseFS(htmlFS, "html/portfolio.html.tmpl"))
+
+func portfolioHTML(w io.Writer, p *Portfolio) error {
+	return portfolioTemplate.Execute(w, struct {
+		P             *Portfolio
+		CSS           template.CSS
+		Ranked        []PortfolioVendor
+		Rules         []string
+		Subprocessors []SubprocessorUse
+		Failed        []PortfolioVendor
+	}{p, htmlCSS, p.Ranked(), p.RuleIDs(), p.Subprocessors(), p.FailedVendors()})
+}
