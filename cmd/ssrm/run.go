@@ -147,6 +147,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		password      = fs.String("password", "", "password for an encrypted PDF or workbook")
 	)
 	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
+	llmOpts := addLLMFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -182,6 +183,9 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	}
 	res, err := analyze.Run(context.Background(), in, rs, analyze.Options{Vendor: name, ServiceModel: *serviceModel})
 	if err != nil {
+		return err
+	}
+	if err := llmOpts.secondOpinion(context.Background(), res, in, rs, stderr); err != nil {
 		return err
 	}
 	if err := writeReport(stdout, *output, *format, res); err != nil {

@@ -16,6 +16,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -83,6 +84,11 @@ type Report struct {
 	Outcomes   []Outcome
 	Deadlines  []DeadlineOutcome
 	Unreadable map[string]string // document → error
+	// Changes and OpinionErrors are set on the rules-plus-model report of
+	// Compare: the statuses the model changed and its errors by document.
+	Changes           []Change
+	UnlabelledChanges int
+	OpinionErrors     map[string][]string
 }
 
 // Disagreements lists the scored rows where the engine and the label differ.
@@ -161,8 +167,85 @@ func readCSV(path string) ([][]string, error) {
 // Run analyses every labelled document found in dir (the agreements
 // folder) with rules and scores the findings against labels and deadlines.
 func Run(ctx context.Context, dir string, labels []Label, deadlines []DeadlineLabel, rules *analyze.RuleSet) (*Report, error) {
-	rep := &Report{Unreadable: map[string]string{}}
+	results, _, unreadable, err := analyzeDocs(ctx, dir, labels, rules)
+	if err != nil {
+		return nil, err
+	}
+	return scoreResults(results, unreadable, labels, deadlines), nil
+}
+
+// Opinion gives a second opinion on one document's result and applies its
+// statuses to the findings (package analyze/llm with MayChangeVerdict).
+type Opinion func(ctx context.Context, res *analyze.Result, in analyze.Inputs) error
+
+// Change is a finding whose status the second opinion changed.
+type Change struct {
+	Document, Rule, From, To, Label, Reason string
+}
+
+// Compare scores the rules alone and the rules with a second opinion on
+// the same documents: the opinion sees a copy of each result.
+func Compare(ctx context.Context, dir string, labels []Label, deadlines []DeadlineLabel, rules *analyze.RuleSet, opinion Opinion) (rulesOnly, withModel *Report, err error) {
+	results, inputs, unreadable, err := analyzeDocs(ctx, dir, labels, rules)
+	if err != nil {
+		return nil, nil, err
+	}
+	rulesOnly = scoreResults(results, unreadable, labels, deadlines)
+	second := map[string]*analyze.Result{}
+	var changes []Change
+	opinionErrs := map[string][]string{}
+	for doc, res := range results {
+		if res == nil {
+			second[doc] = nil
+			continue
+		}
+		cp := *res
+		cp.Findings = slices.Clone(res.Findings)
+		if err := opinion(ctx, &cp, inputs[doc]); err != nil {
+			return nil, nil, err
+		}
+		second[doc] = &cp
+		if op := cp.SecondOpinion; op != nil {
+			opinionErrs[doc] = op.Errors
+			for _, rc := range op.Rechecks {
+				if rc.Changed {
+					changes = append(changes, Change{Document: doc, Rule: rc.Rule, From: rc.RuleStatus, To: rc.ModelStatus, Reason: rc.Reason})
+				}
+			}
+		}
+	}
+	withModel = scoreResults(second, unreadable, labels, deadlines)
+	// Only changes of labelled terms are listed; the others are counted.
+	labelled := changes[:0]
+	for _, c := range changes {
+		for _, l := range labels {
+			if l.Document == c.Document && l.Rule == c.Rule {
+				c.Label = l.Label
+				labelled = append(labelled, c)
+				break
+			}
+		}
+	}
+	unlabelled := len(changes) - len(labelled)
+	changes = labelled
+	sort.Slice(changes, func(i, j int) bool {
+		if changes[i].Document != changes[j].Document {
+			return changes[i].Document < changes[j].Document
+		}
+		return changes[i].Rule < changes[j].Rule
+	})
+	withModel.Changes = changes
+	withModel.UnlabelledChanges = unlabelled
+	withModel.OpinionErrors = opinionErrs
+	return rulesOnly, withModel, nil
+}
+
+// analyzeDocs reads and analyses every labelled document; a document that
+// cannot be read maps to a nil result and an entry in unreadable.
+func analyzeDocs(ctx context.Context, dir string, labels []Label, rules *analyze.RuleSet) (map[string]*analyze.Result, map[string]analyze.Inputs, map[string]string, error) {
+	unreadable := map[string]string{}
 	results := map[string]*analyze.Result{}
+	inputs := map[string]analyze.Inputs{}
 	var docs []string
 	for _, l := range labels {
 		if _, ok := results[l.Document]; !ok {
@@ -173,21 +256,28 @@ func Run(ctx context.Context, dir string, labels []Label, deadlines []DeadlineLa
 	for _, doc := range docs {
 		d, err := extract.Open(filepath.Join(dir, doc), extract.Options{})
 		if err != nil {
-			rep.Unreadable[doc] = err.Error()
+			unreadable[doc] = err.Error()
 			continue
 		}
 		in := analyze.Inputs{}
 		if d.Agreement == nil {
-			rep.Unreadable[doc] = "not an agreement"
+			unreadable[doc] = "not an agreement"
 			continue
 		}
 		in.Agreements = append(in.Agreements, d.Agreement)
 		res, err := analyze.Run(ctx, in, rules, analyze.Options{})
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		results[doc] = res
+		inputs[doc] = in
 	}
+	return results, inputs, unreadable, nil
+}
+
+// scoreResults compares the results with the labels and deadlines.
+func scoreResults(results map[string]*analyze.Result, unreadable map[string]string, labels []Label, deadlines []DeadlineLabel) *Report {
+	rep := &Report{Unreadable: unreadable}
 	scores := map[string]*TermScore{}
 	var terms []string
 	for _, l := range labels {
@@ -255,7 +345,7 @@ func Run(ctx context.Context, dir string, labels []Label, deadlines []DeadlineLa
 		do.Match = do.Got != nil && do.Got.Text == dl.Text && do.Got.Grade == dl.Grade && sameHours(do.Got.Hours, dl.Hours)
 		rep.Deadlines = append(rep.Deadlines, do)
 	}
-	return rep, nil
+	return rep
 }
 
 func find(res *analyze.Result, rule string) *analyze.Finding {
@@ -281,14 +371,56 @@ func sameHours(a, b *float64) bool {
 	return *a == *b
 }
 
+// WriteComparison prints the rules-plus-model report of Compare: its
+// per-term table, each status the model changed with the label, and the
+// model's errors.
+func (r *Report) WriteComparison(w io.Writer) error {
+	var b strings.Builder
+	writeTerms(&b, r.Terms)
+	fmt.Fprintf(&b, "\nstatuses the model changed on labelled terms (%d; %d more on unlabelled terms)\n", len(r.Changes), r.UnlabelledChanges)
+	for _, c := range r.Changes {
+		verdict := "?"
+		switch {
+		case c.Label == "uncertain":
+			verdict = "unscored"
+		case (c.To == analyze.StatusMet || c.To == analyze.StatusWeak) == (c.Label == "yes"):
+			verdict = "right"
+		default:
+			verdict = "wrong"
+		}
+		fmt.Fprintf(&b, "  %-8s %s %s: %s → %s (label %s): %s\n", verdict, c.Document, c.Rule, c.From, c.To, c.Label, trim(c.Reason))
+	}
+	var docs []string
+	for d, errs := range r.OpinionErrors {
+		if len(errs) > 0 {
+			docs = append(docs, d)
+		}
+	}
+	sort.Strings(docs)
+	if len(docs) > 0 {
+		fmt.Fprintf(&b, "\nlanguage model errors\n")
+		for _, d := range docs {
+			for _, e := range r.OpinionErrors[d] {
+				fmt.Fprintf(&b, "  %s: %s\n", d, trim(e))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeTerms(b *strings.Builder, terms []TermScore) {
+	fmt.Fprintf(b, "%-26s %4s %4s %4s %4s %9s %6s %10s %9s\n", "term", "TP", "FP", "FN", "TN", "precision", "recall", "unreadable", "uncertain")
+	for _, s := range terms {
+		fmt.Fprintf(b, "%-26s %4d %4d %4d %4d %9s %6s %10d %9d\n", s.Term, s.TP, s.FP, s.FN, s.TN, f2(s.Precision()), f2(s.Recall()), s.Unreadable, s.Uncertain)
+	}
+}
+
 // Write prints the per-term table, the deadline checks and every
 // disagreement with its evidence.
 func (r *Report) Write(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-26s %4s %4s %4s %4s %9s %6s %10s %9s\n", "term", "TP", "FP", "FN", "TN", "precision", "recall", "unreadable", "uncertain")
-	for _, s := range r.Terms {
-		fmt.Fprintf(&b, "%-26s %4d %4d %4d %4d %9s %6s %10d %9d\n", s.Term, s.TP, s.FP, s.FN, s.TN, f2(s.Precision()), f2(s.Recall()), s.Unreadable, s.Uncertain)
-	}
+	writeTerms(&b, r.Terms)
 	fmt.Fprintf(&b, "\ndeadlines\n")
 	for _, d := range r.Deadlines {
 		got := "none"
