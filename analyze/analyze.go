@@ -227,7 +227,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 			res.Contradictions = append(res.Contradictions, *contra)
 		}
 	}
-	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel)
+	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel, res.Vendor)
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()

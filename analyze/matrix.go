@@ -11,7 +11,7 @@ import (
 // states (its SSRM ownership column, aggregated over the domain's items),
 // the owner the agreement's obligations imply ("Provider shall ..." vs
 // "Customer is responsible for ..."), and the status that follows.
-func buildMatrix(in Inputs, units []clauseUnit, findings []Finding, model string) []MatrixRow {
+func buildMatrix(in Inputs, units []clauseUnit, findings []Finding, model, vendor string) []MatrixRow {
 	type agg struct {
 		vendor, customer []clauseUnit
 	}
@@ -54,7 +54,7 @@ func buildMatrix(in Inputs, units []clauseUnit, findings []Finding, model string
 				if DomainOfID(it.ID) != d.Code {
 					continue
 				}
-				o, _ := ParseOwner(it.Ownership)
+				o := itemOwner(it, vendor, q.Vendor)
 				counts[o]++
 				items = append(items, it)
 			}
@@ -87,6 +87,23 @@ func buildMatrix(in Inputs, units []clauseUnit, findings []Finding, model string
 	return rows
 }
 
+// itemOwner maps an item's ownership onto the owner model; a matrix that
+// names the vendor itself as the owner ("Meridian") means the vendor.
+func itemOwner(it extract.Item, names ...string) Owner {
+	o, ok := ParseOwner(it.Ownership)
+	if ok || o != OwnerUnassigned {
+		return o
+	}
+	own := strings.ToLower(strings.TrimSpace(it.Ownership))
+	for _, n := range names {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n != "" && (own == n || strings.HasPrefix(own, n+" ") || strings.HasPrefix(n, own+" ")) {
+			return OwnerVendor
+		}
+	}
+	return OwnerUnassigned
+}
+
 // aggregateOwner reduces item owners to one: shared when any item is shared
 // or items split between vendor and customer; otherwise the most frequent
 // assigned owner (ties go to vendor, then third-party, then customer).
@@ -109,7 +126,7 @@ func ownerEvidence(q *extract.Questionnaire, items []extract.Item, owner Owner, 
 		parts = append(parts, fmt.Sprintf("%s %d", o, counts[o]))
 	}
 	for _, it := range items {
-		if o, _ := ParseOwner(it.Ownership); o == owner || owner == OwnerShared && o != OwnerUnassigned {
+		if o, _ := ParseOwner(it.Ownership); o == owner || owner == OwnerShared && o != OwnerUnassigned || o == OwnerUnassigned && owner == OwnerVendor {
 			sheet, cell := it.Sheet, it.Cell
 			return []Evidence{{File: q.Path, Sheet: &sheet, Cell: &cell,
 				Text: trimQuote(it.ID + " ownership: " + it.Ownership),

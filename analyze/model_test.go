@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
 )
 
 // TestParseOwnerVocabularies maps the ownership wording of every layout in
@@ -121,5 +123,24 @@ func TestParseOwnerCorpusVocabularies(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no ownership values read")
+	}
+}
+
+func TestItemOwnerNamesTheVendor(t *testing.T) {
+	tests := []struct {
+		ownership, vendor string
+		want              Owner
+	}{
+		{"Meridian", "Meridian", OwnerVendor},
+		{"Meridian LMS", "Meridian", OwnerVendor},
+		{"meridian", "Meridian Learning", OwnerVendor},
+		{"Customer", "Meridian", OwnerCustomer},
+		{"Acme", "Meridian", OwnerUnassigned},
+		{"", "Meridian", OwnerUnassigned},
+	}
+	for _, tc := range tests {
+		if got := itemOwner(extract.Item{Ownership: tc.ownership}, tc.vendor); got != tc.want {
+			t.Errorf("itemOwner(%q, vendor %q) = %s, want %s", tc.ownership, tc.vendor, got, tc.want)
+		}
 	}
 }

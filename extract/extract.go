@@ -77,7 +77,7 @@ const (
 // Agreement is a contract read page by page and split into clauses.
 type Agreement struct {
 	Path string `json:"path"`
-	// Format is "pdf", "md" or "txt".
+	// Format is "pdf", "docx", "md" or "txt".
 	Format string `json:"format"`
 	// Paginated is false for formats without pages (Markdown, text); their
 	// single Page is numbered 1 and clauses carry no page numbers.
@@ -141,6 +141,7 @@ var Parsers = []Parser{
 	pdfParser{},
 	xlsxParser{},
 	docxParser{},
+	csvParser{},
 	textParser{},
 }
 
