@@ -148,6 +148,9 @@ type Result struct {
 	// ExpiredWaivers matched a finding but had expired, so they no longer
 	// apply.
 	ExpiredWaivers []Waiver `json:"expired_waivers,omitempty"`
+	// Subprocessors are the suppliers the documents name as working for
+	// the vendor, with where each is named.
+	Subprocessors []Subprocessor `json:"subprocessors"`
 	// SecondOpinion is the optional language model's reading (--llm).
 	SecondOpinion *SecondOpinion `json:"second_opinion,omitempty"`
 	Summary       Summary        `json:"summary"`
@@ -228,6 +231,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		}
 	}
 	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel, res.Vendor)
+	res.Subprocessors = findSubprocessors(in, units, res.Vendor)
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()

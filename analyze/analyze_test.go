@@ -180,3 +180,23 @@ func TestScore(t *testing.T) {
 		}
 	}
 }
+
+func TestSubprocessors(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, rs, Options{Vendor: "Nimbus Ledger Inc."},
+		"Provider uses the following subprocessors: Amazon Web Services, Inc. (hosting, United States) and Twilio Inc. (SMS).",
+		"The Service is hosted by Amazon Web Services in the EU.",
+		"Nimbus Ledger Inc. may engage subcontractors.",
+		"Customer shall pay Acme Widgets Inc. for hardware.")
+	var got []string
+	for _, s := range res.Subprocessors {
+		got = append(got, s.Name+"@"+s.Evidence[0].Section)
+	}
+	want := "Amazon Web Services, Inc.@1 Twilio Inc.@1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("subprocessors = %v, want %s (AWS named twice is one supplier; the vendor and a non-subprocessor company are left out)", got, want)
+	}
+}

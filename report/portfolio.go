@@ -65,12 +65,14 @@ func PortfolioEntry(res *analyze.Result) PortfolioVendor {
 	return v
 }
 
-// subprocessorNames lists the subprocessors a result names. The analysis
-// does not extract names yet, so this is empty until it does; the
-// portfolio then lists each vendor's subprocessors term and its evidence.
+// subprocessorNames lists the subprocessors a result names
+// (analyze.Result.Subprocessors).
 func subprocessorNames(res *analyze.Result) []string {
-	_ = res
-	return nil
+	var out []string
+	for _, s := range res.Subprocessors {
+		out = append(out, s.Name)
+	}
+	return out
 }
 
 // PortfolioFormats are the portfolio report formats.

@@ -177,18 +177,14 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	name := *vendor
-	if name == "" && (in.Questionnaire == nil || in.Questionnaire.Vendor == "") {
-		name = folder // a vendor folder names its vendor
-	}
-	res, err := analyze.Run(context.Background(), in, rs, analyze.Options{Vendor: name, ServiceModel: *serviceModel})
+	res, err := assess(context.Background(), in, *vendor, folder, *serviceModel, rs)
 	if err != nil {
 		return err
 	}
 	if err := llmOpts.secondOpinion(context.Background(), res, in, rs, stderr); err != nil {
 		return err
 	}
-	if err := writeReport(stdout, *output, *format, res); err != nil {
+	if err := writeReport(stdout, *output, *format, res, &in); err != nil {
 		return err
 	}
 	if threshold > 0 && res.MaxSeverity().Rank() >= threshold {
@@ -217,15 +213,18 @@ func parseFailOn(s string) (int, error) {
 	return 0, fmt.Errorf("%w: --fail-on: want critical, high, medium, low or never, got %q", errUsage, s)
 }
 
-func writeReport(stdout io.Writer, path, format string, res *analyze.Result) error {
+// writeReport renders res to the file at path, or to stdout; the documents
+// fill the sheets of the xlsx report that list them.
+func writeReport(stdout io.Writer, path, format string, res *analyze.Result, docs *analyze.Inputs) error {
+	opts := report.Options{Docs: docs}
 	if path == "" {
-		return report.Write(stdout, format, res)
+		return report.WriteOptions(stdout, format, res, opts)
 	}
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if err := report.Write(f, format, res); err != nil {
+	if err := report.WriteOptions(f, format, res, opts); err != nil {
 		f.Close()
 		return err
 	}

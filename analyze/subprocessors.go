@@ -1,0 +1,100 @@
+package analyze
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Subprocessor is a third party the documents name as processing data or
+// running part of the service for the vendor.
+type Subprocessor struct {
+	Name     string     `json:"name"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+var (
+	// reSubContext finds sentences that speak about the vendor's own
+	// suppliers: subprocessors, subcontractors, hosting providers.
+	reSubContext = regexp.MustCompile(`(?i)\b(sub-?processors?|sub-?contractors?|sub-?service organi[sz]ations?|third[- ]party (service |hosting |cloud )?providers?|hosting providers?|(hosted|housed|run|operated) (by|with|on|in)|infrastructure (is )?provided by|cloud (service )?providers?|data cent(er|re)s? (operated|provided) by)\b`)
+	// reCompany finds a company name by its legal form.
+	reCompany = regexp.MustCompile(`\b((?:[A-Z][A-Za-z0-9&'’\-]*\.?\s+){0,4}[A-Z][A-Za-z0-9&'’\-]*),?\s+(Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|B\.V\.|S\.A\.|SAS\b|plc\b|PLC\b|Corp\.|Corporation\b|Co\.)`)
+	// reKnownProvider finds the infrastructure and SaaS suppliers vendors
+	// name most often without a legal form.
+	reKnownProvider = regexp.MustCompile(`\b(Amazon Web Services|AWS|Microsoft Azure|Azure|Google Cloud( Platform)?|GCP|Cloudflare|Akamai|Fastly|Salesforce|Twilio|SendGrid|Stripe|Snowflake|MongoDB Atlas|Datadog|Okta|Auth0|Zendesk|Heroku|DigitalOcean|Oracle Cloud|IBM Cloud|Rackspace|Equinix|Mailgun|Segment|Sentry|New Relic|PagerDuty|Atlassian|Slack|Zoom)\b`)
+	// reNotSupplier are capitalised words that are not company names.
+	reNotSupplier = regexp.MustCompile(`(?i)^(the|this|such|any|each|all|provider|vendor|customer|client|company|processor|controller|party|parties|agreement|services?)$`)
+)
+
+// findSubprocessors lists the suppliers named in subprocessor sentences of
+// the agreements and in the questionnaire's supply-chain answers, each with
+// where it was named. The vendor's own name is left out.
+func findSubprocessors(in Inputs, units []clauseUnit, vendor string) []Subprocessor {
+	found := map[string]*Subprocessor{}
+	var order []string
+	add := func(name string, ev Evidence) {
+		name = strings.Join(strings.Fields(strings.Trim(name, " ,;:")), " ")
+		key := supplierKey(name)
+		if key == "" || (vendor != "" && strings.Contains(strings.ToLower(vendor), key)) {
+			return
+		}
+		s := found[key]
+		if s == nil {
+			s = &Subprocessor{Name: name}
+			found[key] = s
+			order = append(order, key)
+		}
+		if len(s.Evidence) < 3 {
+			s.Evidence = append(s.Evidence, ev)
+		}
+	}
+	names := func(text string) []string {
+		var out []string
+		for _, m := range reCompany.FindAllString(text, -1) {
+			// The name as written, less leading words that are not part
+			// of it ("The Acme Inc." → "Acme Inc.").
+			words := strings.Fields(m)
+			for len(words) > 1 && reNotSupplier.MatchString(strings.Trim(words[0], ".,")) {
+				words = words[1:]
+			}
+			out = append(out, strings.Join(words, " "))
+		}
+		out = append(out, reKnownProvider.FindAllString(text, -1)...)
+		return out
+	}
+	for _, u := range units {
+		text := u.full()
+		if !reSubContext.MatchString(text) {
+			continue
+		}
+		for _, n := range names(text) {
+			add(n, u.evidence("names a subprocessor"))
+		}
+	}
+	if q := in.Questionnaire; q != nil {
+		for _, it := range q.Items {
+			answer := it.Answer + " " + it.Notes + " " + it.CSPImplementation
+			if DomainOfID(it.ID) != "STA" && !reSubContext.MatchString(it.Question+" "+answer) {
+				continue
+			}
+			for _, n := range names(answer) {
+				add(n, itemEvidence(q, it, "names a subprocessor"))
+			}
+		}
+	}
+	out := make([]Subprocessor, 0, len(order))
+	for _, k := range order {
+		out = append(out, *found[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out
+}
+
+var reLegalForm = regexp.MustCompile(`(?i)[, ]+(inc\.?|llc|l\.l\.c\.|ltd\.?|limited|gmbh|ag|b\.v\.|s\.a\.|sas|plc|corp\.?|corporation|co\.)$`)
+
+// supplierKey folds a supplier's name for de-duplication: "Amazon Web
+// Services, Inc." and "Amazon Web Services" are one supplier; "AWS" stays
+// apart (a reader can tell).
+func supplierKey(name string) string {
+	return strings.ToLower(strings.TrimSpace(reLegalForm.ReplaceAllString(name, "")))
+}
