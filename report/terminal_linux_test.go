@@ -3,34 +3,18 @@ package report
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
-	"syscall"
 	"testing"
-	"unsafe"
+
+	"github.com/creack/pty"
 )
 
-// openPTY opens a pseudo-terminal pair (Linux), or skips the test.
+// openPTY opens a pseudo-terminal pair, or skips the test.
 func openPTY(t *testing.T) (master, slave *os.File) {
 	t.Helper()
-	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	m, s, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
-	}
-	var unlock int32
-	var n uint32
-	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCSPTLCK, uintptr(unsafe.Pointer(&unlock))); e != 0 {
-		m.Close()
-		t.Skipf("unlockpt: %v", e)
-	}
-	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCGPTN, uintptr(unsafe.Pointer(&n))); e != 0 {
-		m.Close()
-		t.Skipf("ptsname: %v", e)
-	}
-	s, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
-	if err != nil {
-		m.Close()
-		t.Skipf("open pts: %v", err)
 	}
 	t.Cleanup(func() { s.Close(); m.Close() })
 	return m, s
