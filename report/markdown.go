@@ -93,7 +93,7 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 			}
 		}
 		if len(op.Classified) > 0 {
-			ew.printf("\nClauses the rules could not place:\n\n")
+			ew.printf("\nClauses and questionnaire items the rules could not place:\n\n")
 			for _, c := range op.Classified {
 				ew.printf("- %s: %s, %s (%s): “%s”\n", md(where(c.Evidence)), c.Domain, c.Owner, md(c.Reason), md(clipText(c.Evidence.Text, 90)))
 			}

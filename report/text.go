@@ -86,7 +86,7 @@ func writeOpinion(ew *errWriter, op *analyze.SecondOpinion) {
 		ew.printf("      reason: %s\n", rc.Reason)
 	}
 	if len(op.Classified) > 0 {
-		ew.printf("  clauses the rules could not place:\n")
+		ew.printf("  clauses and questionnaire items the rules could not place:\n")
 		for _, c := range op.Classified {
 			ew.printf("      %s: %s, %s (%s): %q\n", where(c.Evidence), c.Domain, c.Owner, c.Reason, clipText(c.Evidence.Text, 90))
 		}

@@ -1,8 +1,9 @@
 // Package llm asks an OpenAI-compatible chat-completions endpoint (OpenAI,
 // Azure OpenAI, or a local Ollama, vLLM or llama.cpp server) for a second
-// opinion on an analysis: a domain and owner for the clauses the rules could
-// not place, a re-check of every missing or weak finding against the
-// sentences the engine ranks closest, and a short vendor summary
+// opinion on an analysis: a domain and owner for the clauses and
+// questionnaire items the rules could not place, a re-check of every missing
+// or weak finding against the sentences the engine ranks closest, and a
+// short vendor summary
 // (DESIGN.md section 6). It is only used when asked for (--llm).
 //
 // Every reply is structured JSON (a strict JSON schema, or plain JSON mode

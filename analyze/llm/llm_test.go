@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -72,6 +73,8 @@ func (f *fake) serve(w http.ResponseWriter, r *http.Request) {
 		kind = "recheck"
 	case strings.HasPrefix(user, "Place each clause"):
 		kind = "classify"
+	case strings.HasPrefix(user, "Place each questionnaire item"):
+		kind = "items"
 	}
 	var content string
 	if f.reply != nil {
@@ -105,6 +108,13 @@ func defaultReply(kind, user string) string {
 		var items []map[string]any
 		for i := 1; i <= n; i++ {
 			items = append(items, map[string]any{"clause": i, "domain": "GRC", "owner": "vendor", "reason": "governance"})
+		}
+		b, _ := json.Marshal(map[string]any{"items": items})
+		return string(b)
+	case "items":
+		var items []map[string]any
+		for _, id := range itemIDs(user) {
+			items = append(items, map[string]any{"id": id, "domain": "IAM", "owner": "shared", "reason": "access"})
 		}
 		b, _ := json.Marshal(map[string]any{"items": items})
 		return string(b)
@@ -576,5 +586,143 @@ func TestVerdictChangeIsOptIn(t *testing.T) {
 	}
 	if res2.Score <= res.Score || res2.Summary.Met <= res.Summary.Met {
 		t.Errorf("score %d→%d, met %d→%d: want the score recomputed", res.Score, res2.Score, res.Summary.Met, res2.Summary.Met)
+	}
+}
+
+var itemLine = regexp.MustCompile(`(?m)^\[([^\]]+)\]`)
+
+// itemIDs lists the ids of the items an items prompt asks about.
+func itemIDs(user string) []string {
+	var ids []string
+	for _, m := range itemLine.FindAllStringSubmatch(user, -1) {
+		ids = append(ids, m[1])
+	}
+	return ids
+}
+
+// homeMadeQuestionnaire has n items a HECVAT-like layout numbers without
+// CCM ids, one CAIQ item the rules place (domain and owner known) and one
+// CAIQ item with a blank ownership cell.
+func homeMadeQuestionnaire(n int) *extract.Questionnaire {
+	q := &extract.Questionnaire{Path: "hecvat.xlsx", Format: "hecvat", Sheets: []string{"Security"}}
+	q.Items = append(q.Items, extract.Item{ID: "IAM-02.1", Question: "Are access policies established?", Answer: "Yes", Ownership: "CSP-owned", Sheet: "CAIQ", Row: 3, Cell: "C3"})
+	q.Items = append(q.Items, extract.Item{ID: "LOG-01.1", Question: "Are logging policies established?", Answer: "Yes", Ownership: "", Sheet: "CAIQ", Row: 4, Cell: "C4"})
+	for i := range n {
+		q.Items = append(q.Items, extract.Item{ID: fmt.Sprintf("HLEG-%02d", i+1), Question: fmt.Sprintf("Question %d: do you review access rights quarterly?", i+1), Answer: "Yes", Notes: "Contact security@vendor.example for details.", Sheet: "Security", Row: i + 10, Cell: fmt.Sprintf("D%d", i+10)})
+	}
+	return q
+}
+
+func itemCalls(f *fake) [][]string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out [][]string
+	for _, raw := range f.bodies {
+		var body struct {
+			Messages []struct{ Content string } `json:"messages"`
+		}
+		json.Unmarshal([]byte(raw), &body)
+		if len(body.Messages) == 2 && strings.HasPrefix(body.Messages[1].Content, "Place each questionnaire item") {
+			out = append(out, itemIDs(body.Messages[1].Content))
+		}
+	}
+	return out
+}
+
+// TestQuestionnaireItemsClassified: items without a CCM domain or owner are
+// sent in batches with their sheet and cell kept as evidence; a placed item
+// is not sent; at most MaxItems go in one run.
+func TestQuestionnaireItemsClassified(t *testing.T) {
+	f := newFake(t)
+	in := analyze.Inputs{Questionnaire: homeMadeQuestionnaire(23)} // 24 unplaced
+	res := &analyze.Result{}
+	c, _ := newClient(t, f, func(c *Config) { c.NoSummary = true; c.Redact = true })
+	if err := c.Review(context.Background(), res, in, nil); err != nil {
+		t.Fatal(err)
+	}
+	calls := itemCalls(f)
+	if len(calls) != 3 || len(calls[0]) != ItemsPerRequest || len(calls[2]) != 4 {
+		t.Fatalf("item batches = %v; want 10, 10 and 4 ids", calls)
+	}
+	sent := strings.Join(slices.Concat(calls...), " ")
+	if strings.Contains(sent, "IAM-02.1") || !strings.Contains(sent, "LOG-01.1") || !strings.Contains(sent, "HLEG-23") {
+		t.Errorf("ids sent: %s; want the blank-owner and unnumbered items, not the placed one", sent)
+	}
+	if body := f.allBodies(); strings.Contains(body, "security@vendor.example") || !strings.Contains(body, "[EMAIL]") {
+		t.Error("item notes were not redacted")
+	}
+	op := res.SecondOpinion
+	if len(op.Errors) != 0 || len(op.Classified) != 24 || op.Requests != 3 {
+		t.Fatalf("opinion: %d classified, %d requests, errors %q", len(op.Classified), op.Requests, op.Errors)
+	}
+	first := op.Classified[0]
+	if first.Domain != "IAM" || first.Owner != analyze.OwnerShared || first.Evidence.Sheet == nil || *first.Evidence.Sheet != "CAIQ" || *first.Evidence.Cell != "C4" || !strings.HasPrefix(first.Evidence.Text, "LOG-01.1: ") {
+		t.Errorf("first classification = %+v", first)
+	}
+	last := op.Classified[23]
+	if *last.Evidence.Sheet != "Security" || *last.Evidence.Cell != "D32" || last.Evidence.File != "hecvat.xlsx" {
+		t.Errorf("last classification evidence = %+v", last.Evidence)
+	}
+
+	// The cap: 60 unplaced items, MaxItems sent.
+	f2 := newFake(t)
+	c2, _ := newClient(t, f2, func(c *Config) { c.NoSummary = true })
+	res2 := &analyze.Result{}
+	c2.Review(context.Background(), res2, analyze.Inputs{Questionnaire: homeMadeQuestionnaire(59)}, nil)
+	if n := len(slices.Concat(itemCalls(f2)...)); n != MaxItems || len(itemCalls(f2)) != MaxItems/ItemsPerRequest {
+		t.Errorf("%d items in %d requests; want %d in %d", n, len(itemCalls(f2)), MaxItems, MaxItems/ItemsPerRequest)
+	}
+
+	// MaxClassify < 0 (ssrm eval) sends none.
+	f3 := newFake(t)
+	c3, _ := newClient(t, f3, func(c *Config) { c.NoSummary = true; c.MaxClassify = -1 })
+	c3.Review(context.Background(), &analyze.Result{}, analyze.Inputs{Questionnaire: homeMadeQuestionnaire(5)}, nil)
+	if f3.calls.Load() != 0 {
+		t.Errorf("%d calls with classification off", f3.calls.Load())
+	}
+}
+
+// TestQuestionnaireItemsBudget: item batches share the run's request budget.
+func TestQuestionnaireItemsBudget(t *testing.T) {
+	f := newFake(t)
+	res := &analyze.Result{}
+	c, _ := newClient(t, f, func(c *Config) { c.NoSummary = true; c.MaxRequests = 2; c.Concurrency = 1 })
+	if err := c.Review(context.Background(), res, analyze.Inputs{Questionnaire: homeMadeQuestionnaire(39)}, nil); err != nil {
+		t.Fatal(err)
+	}
+	op := res.SecondOpinion
+	if f.calls.Load() != 2 || op.Requests != 2 || len(op.Classified) != 2*ItemsPerRequest {
+		t.Errorf("calls %d, requests %d, classified %d; want 2, 2, %d", f.calls.Load(), op.Requests, len(op.Classified), 2*ItemsPerRequest)
+	}
+	if all := strings.Join(op.Errors, "\n"); !strings.Contains(all, "request budget of 2") || !strings.Contains(all, "2 question(s) not asked") {
+		t.Errorf("errors = %q; want the budget named and 2 batches not asked", op.Errors)
+	}
+}
+
+// TestQuestionnaireItemsInvalidReply: a domain outside CCM v4, an unknown
+// owner or an id that was not asked about makes the batch's reply invalid.
+func TestQuestionnaireItemsInvalidReply(t *testing.T) {
+	for name, reply := range map[string]string{
+		"domain": `{"items":[{"id":"HLEG-01","domain":"XYZ","owner":"vendor","reason":"r"}]}`,
+		"owner":  `{"items":[{"id":"HLEG-01","domain":"IAM","owner":"everyone","reason":"r"}]}`,
+		"id":     `{"items":[{"id":"HLEG-99","domain":"IAM","owner":"vendor","reason":"r"}]}`,
+	} {
+		want := map[string]string{"domain": "XYZ", "owner": "everyone", "id": "HLEG-99"}
+		f := newFake(t)
+		f.reply = func(kind, user string) string {
+			if kind == "items" {
+				return reply
+			}
+			return ""
+		}
+		res := &analyze.Result{}
+		c, _ := newClient(t, f, func(c *Config) { c.NoSummary = true })
+		if err := c.Review(context.Background(), res, analyze.Inputs{Questionnaire: homeMadeQuestionnaire(3)}, nil); err != nil {
+			t.Fatal(err)
+		}
+		op := res.SecondOpinion
+		if len(op.Classified) != 0 || len(op.Errors) != 1 || !strings.Contains(op.Errors[0], "invalid reply") || !strings.Contains(op.Errors[0], want[name]) {
+			t.Errorf("%s: classified %v, errors %q; want the reply rejected naming %q", name, op.Classified, op.Errors, want[name])
+		}
 	}
 }

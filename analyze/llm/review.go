@@ -72,6 +72,11 @@ func (c *Client) Review(ctx context.Context, res *analyze.Result, in analyze.Inp
 				texts = append(texts, p.Text)
 			}
 		}
+		if q := in.Questionnaire; q != nil {
+			for _, it := range q.Items {
+				texts = append(texts, it.Question+"\n"+it.Answer+"\n"+it.Notes+"\n"+it.CSPImplementation)
+			}
+		}
 		c.names = namesIn(texts...)
 	}
 	start := c.Usage()
@@ -91,7 +96,8 @@ func (c *Client) Review(ctx context.Context, res *analyze.Result, in analyze.Inp
 		errs = append(errs, what+": "+err.Error())
 	}
 
-	// The jobs: one per finding to re-check, one per chunk of clauses.
+	// The jobs: one per finding to re-check, one per chunk of clauses, one
+	// per batch of questionnaire items.
 	type job struct {
 		what string
 		run  func(context.Context) error
@@ -138,6 +144,23 @@ func (c *Client) Review(ctx context.Context, res *analyze.Result, in analyze.Inp
 			return err
 		}})
 	}
+	// Questionnaire items the rules left without a domain or owner, in
+	// batches (items.go).
+	var items []unplacedItem
+	if c.cfg.MaxClassify >= 0 {
+		items = unplacedItems(in.Questionnaire, MaxItems)
+	}
+	classifiedItems := make([][]analyze.Classification, (len(items)+ItemsPerRequest-1)/ItemsPerRequest)
+	for k := 0; k*ItemsPerRequest < len(items); k++ {
+		part := items[k*ItemsPerRequest : min((k+1)*ItemsPerRequest, len(items))]
+		jobs = append(jobs, job{fmt.Sprintf("classify questionnaire items %s to %s", part[0].Item.ID, part[len(part)-1].Item.ID), func(ctx context.Context) error {
+			cl, err := c.classifyItems(ctx, part)
+			mu.Lock()
+			classifiedItems[k] = cl
+			mu.Unlock()
+			return err
+		}})
+	}
 
 	sem := make(chan struct{}, c.cfg.Concurrency)
 	var wg sync.WaitGroup
@@ -164,6 +187,9 @@ func (c *Client) Review(ctx context.Context, res *analyze.Result, in analyze.Inp
 		}
 	}
 	for _, cl := range classified {
+		op.Classified = append(op.Classified, cl...)
+	}
+	for _, cl := range classifiedItems {
 		op.Classified = append(op.Classified, cl...)
 	}
 	if !c.cfg.NoSummary {
