@@ -2,11 +2,13 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -15,28 +17,32 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
-// pdfParser reads PDF agreements with github.com/ledongthuc/pdf, page by
-// page, behind recover (the library panics on malformed input).
+// pdfParser reads PDF agreements with github.com/ledongthuc/pdf's object
+// reader and an own text walker (pdf_text.go), page by page, behind
+// recover (the library panics on malformed input). Files the library
+// cannot open (encryption it lacks, broken xref or trailer) and pages it
+// cannot decode (LZW, ASCIIHex, RunLength) go through the pdfcpu pre-pass
+// (pdf_repair.go) and are read again.
 //
-// Text comes from the library's Page.GetPlainText, which loses text in Form
-// XObjects, joins words on some producers and decodes some fonts as garbage,
-// so every page passes a quality gate (see pageQuality) and Parse fails
-// rather than return a document whose text cannot be trusted:
+// Page texts are normalised (NormalizeText), running headers, footers and
+// filing banners are removed (removeRunningLines), and every page passes a
+// quality gate (pageQuality, and oddTokenShare over the whole document for
+// bad OCR layers); Parse fails rather than return a document whose text
+// cannot be trusted:
 //
-//   - a page that cannot be read at all (the library panics or errors):
+//   - a page that cannot be read at all (the walker panics or errors):
 //     *InputError wrapping ErrDamaged, Place "page 3";
 //   - any garbled page: ErrGarbled, Place "pages 2, 4";
 //   - pages without text: ErrNoText when every page is empty, or when an
-//     empty page draws images or forms (a scanned page or text this reader
-//     cannot see), or when at least half the pages are empty. An empty page
-//     that draws nothing, in an otherwise good document, is a blank page
-//     and is kept silently; so is a short page with a few good words (a
-//     signature page).
+//     empty page draws images or forms (a scanned page), or when at least
+//     half the pages are empty. An empty page that draws nothing, in an
+//     otherwise good document, is a blank page and is kept silently; so is
+//     a short page with a few good words (a signature page).
 //
 // On these page-level failures the returned Document still carries the
 // pages that did read (for diagnostics); callers must treat it as unusable
-// unless they handle the error. Whole-file failures (not a PDF the library
-// can open, truncated, encrypted) return an empty Document.
+// unless they handle the error. Whole-file failures (not a PDF, truncated
+// beyond repair, a user password not given) return an empty Document.
 type pdfParser struct{}
 
 func (pdfParser) Name() string { return "pdf" }
@@ -90,40 +96,125 @@ func (pdfParser) Parse(path string, opts Options) (Document, error) {
 }
 
 // parsePDF does the work of Parse on any io.ReaderAt.
+//
+// The fast path opens the file with ledongthuc/pdf; when that fails
+// (encryption it cannot do, a broken xref or trailer) or pages fail (a
+// filter it lacks), the file is rewritten by the pdfcpu pre-pass
+// (repairPDF) and read again.
 func parsePDF(path string, ra io.ReaderAt, size int64, opts Options) (Document, error) {
+	res, err := loadPDF(path, ra, size, opts)
+	if err != nil {
+		return Document{}, err
+	}
+	doc, unread, err := gatePages(path, res)
+	if err == nil || !opts.OCR || len(unread) == 0 || !(errors.Is(err, ErrNoText) || errors.Is(err, ErrGarbled)) {
+		return doc, err
+	}
+	// --ocr: read the pages without a usable text layer from their images,
+	// then judge the document again; the pages read so are listed.
+	texts, oerr := ocrPages(context.Background(), path, unread)
+	if oerr != nil {
+		return doc, &InputError{Path: path, Place: pageList(unread), Err: fmt.Errorf("%w; --ocr failed: %v", err, oerr)}
+	}
+	for n, t := range texts {
+		res.texts[n] = t
+	}
+	doc, _, err = gatePages(path, res)
+	if doc.Agreement != nil {
+		doc.Agreement.OCRPages = unread
+	}
+	if err != nil {
+		return doc, fmt.Errorf("after OCR of %s: %w", pageList(unread), err)
+	}
+	return doc, nil
+}
+
+// loadPDF opens the file (with the pre-pass where needed) and walks its
+// pages; errors are *InputError values for whole-file failures.
+func loadPDF(path string, ra io.ReaderAt, size int64, opts Options) (pagesResult, error) {
+	r, err := openPDF(shimmed(ra), size, opts.Password)
+	repaired := false
+	if err != nil {
+		fixed, rerr := repairFile(ra, size, opts.Password)
+		if rerr != nil {
+			if errors.Is(rerr, errRepairPassword) || isPasswordError(err) {
+				return pagesResult{}, passwordError(path, opts.Password)
+			}
+			return pagesResult{}, classifyOpenError(path, err, opts.Password)
+		}
+		r2, err2 := openPDF(shimmed(bytes.NewReader(fixed)), int64(len(fixed)), "")
+		if err2 != nil {
+			return pagesResult{}, classifyOpenError(path, err, opts.Password)
+		}
+		r, repaired = r2, true
+	}
+
+	res, err := readPages(r)
+	if err != nil {
+		return pagesResult{}, &InputError{Path: path, Err: fmt.Errorf("%w: cannot read the page tree (%v)", ErrDamaged, err)}
+	}
+	if len(res.bad) > 0 && !repaired {
+		// A filter the library lacks, or damage pdfcpu can mend.
+		if fixed, rerr := repairFile(ra, size, opts.Password); rerr == nil {
+			if r2, err2 := openPDF(shimmed(bytes.NewReader(fixed)), int64(len(fixed)), ""); err2 == nil {
+				if res2, err := readPages(r2); err == nil && len(res2.pages) == len(res.pages) && len(res2.bad) < len(res.bad) {
+					res = res2
+				}
+			}
+		}
+	}
+	return res, nil
+}
+
+// shimmed presents a "%PDF-2.x" header as "%PDF-1.7" (the library rejects 2.0).
+func shimmed(ra io.ReaderAt) io.ReaderAt {
 	head := make([]byte, 10)
 	n, _ := ra.ReadAt(head, 0)
-	head = head[:n]
-	var shim io.ReaderAt = ra
-	if bytes.HasPrefix(head, []byte("%PDF-2.")) {
-		shim = headerShim{r: ra, patch: []byte("%PDF-1.7")}
+	if bytes.HasPrefix(head[:n], []byte("%PDF-2.")) {
+		return headerShim{r: ra, patch: []byte("%PDF-1.7")}
 	}
+	return ra
+}
 
-	r, err := openPDF(shim, size, opts.Password)
+func repairFile(ra io.ReaderAt, size int64, password string) ([]byte, error) {
+	data, err := readAllAt(ra, size)
 	if err != nil {
-		return Document{}, classifyOpenError(path, err, opts.Password)
+		return nil, err
 	}
+	return repairPDF(data, password)
+}
 
+func isPasswordError(err error) bool {
+	return errors.Is(err, pdf.ErrInvalidPassword) || err.Error() == pdf.ErrInvalidPassword.Error()
+}
+
+func passwordError(path, password string) error {
+	if password == "" {
+		return &InputError{Path: path, Err: fmt.Errorf("%w: pass --password", ErrEncrypted)}
+	}
+	return &InputError{Path: path, Err: fmt.Errorf("%w: the password does not open it", ErrEncrypted)}
+}
+
+// pageResult is the walker output for a document.
+type pagesResult struct {
+	pages     []pdf.Page
+	texts     map[int]string // by page number, pages that read
+	images    map[int]int
+	bad       []int
+	badReason string
+}
+
+// readPages walks every page, each behind recover and the hang guards.
+func readPages(r *pdf.Reader) (pagesResult, error) {
 	pages, err := collectPages(r)
 	if err != nil {
-		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: cannot read the page tree (%v)", ErrDamaged, err)}
+		return pagesResult{}, err
 	}
-	numPages := len(pages)
-	if numPages == 0 {
-		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: the PDF has no pages", ErrDamaged)}
-	}
-
-	a := &Agreement{Path: path, Format: "pdf", Paginated: true}
-	var bad, garbled, empty, drawn []int
-	var badReason, garbleReason string
-	imagesOnly := true
-	type rawPage struct {
-		n    int
-		text string
-	}
-	var raws []rawPage
-	for i := 1; i <= numPages; i++ {
+	res := pagesResult{pages: pages, texts: map[int]string{}, images: map[int]int{}}
+	fc := newFontCache()
+	for i := 1; i <= len(pages); i++ {
 		var text string
+		var images int
 		err := try(func() error {
 			p := pages[i-1]
 			if !parentChainEnds(p.V) {
@@ -133,38 +224,73 @@ func parsePDF(path string, ra io.ReaderAt, size int64, opts Options) (Document, 
 				return err
 			}
 			var err error
-			text, err = p.GetPlainText(nil)
+			text, images, err = walkPage(p, fc)
 			return err
 		})
 		if err != nil {
-			bad = append(bad, i)
-			if badReason == "" {
-				badReason = err.Error()
+			res.bad = append(res.bad, i)
+			if res.badReason == "" {
+				res.badReason = err.Error()
 			}
 			continue
 		}
-		raws = append(raws, rawPage{i, text})
+		res.texts[i] = text
+		res.images[i] = images
 	}
-	var all strings.Builder
-	for _, rp := range raws {
-		all.WriteString(rp.text)
+	return res, nil
+}
+
+// gatePages cleans the page texts, applies the quality gate and splits
+// clauses.
+//
+// It also returns the pages whose text is missing or garbled, which --ocr
+// can read from their images.
+func gatePages(path string, res pagesResult) (Document, []int, error) {
+	numPages := len(res.pages)
+	if numPages == 0 {
+		return Document{}, nil, &InputError{Path: path, Err: fmt.Errorf("%w: the PDF has no pages", ErrDamaged)}
 	}
-	joinWords := fragmentedRuns(all.String())
-	for _, rp := range raws {
-		i := rp.n
-		text := NormalizeText(joinFragments(rp.text, joinWords))
+	bad, badReason := res.bad, res.badReason
+	a := &Agreement{Path: path, Format: "pdf", Paginated: true}
+	var nums []int
+	var texts []string
+	for i := 1; i <= numPages; i++ {
+		if t, ok := res.texts[i]; ok {
+			nums = append(nums, i)
+			texts = append(texts, NormalizeText(t))
+		}
+	}
+	texts = removeRunningLines(texts)
+	var garbled, empty, drawn []int
+	var garbleReason string
+	imagesOnly := true
+	// OCR noise is judged on the whole document (a page has too few words).
+	vocab := docVocab(texts)
+	docOdd, docTokens := oddTokenShare(strings.Join(texts, "\n"), vocab)
+	noisy := docOdd >= maxOddShare && docOdd*float64(docTokens) >= 5
+	for k, i := range nums {
+		text := texts[k]
 		a.Pages = append(a.Pages, Page{Number: i, Text: text})
 		q := pageQuality(text)
+		if noisy && q.class == qualityOK {
+			if share, _ := oddTokenShare(text, vocab); share >= maxOddShare {
+				q.class = qualityGarbled
+				q.reason = fmt.Sprintf("%.1f%% of the words in the document are malformed: a poor OCR layer?", 100*docOdd)
+			}
+		}
 		switch q.class {
 		case qualityEmpty:
 			empty = append(empty, i)
 			var xo xobjects
-			if err := try(func() error { xo = drawnXObjects(pages[i-1]); return nil }); err != nil {
+			if err := try(func() error { xo = drawnXObjects(res.pages[i-1]); return nil }); err != nil {
 				xo.images++ // cannot tell: assume the page draws something
+			}
+			if res.images[i] > 0 {
+				xo.images++
 			}
 			if xo.images > 0 || xo.forms > 0 {
 				drawn = append(drawn, i)
-				if xo.forms > 0 {
+				if xo.images == 0 {
 					imagesOnly = false
 				}
 			}
@@ -185,9 +311,9 @@ func parsePDF(path string, ra io.ReaderAt, size int64, opts Options) (Document, 
 		noText = drawn
 	}
 
-	why := "scanned?"
+	why := "scanned? --ocr reads such pages with tesseract"
 	if !imagesOnly {
-		why = "text drawn in form XObjects, which this reader cannot extract yet"
+		why = "the page draws only forms without readable text"
 	}
 	var also []string
 	if len(garbled) > 0 {
@@ -197,17 +323,19 @@ func parsePDF(path string, ra io.ReaderAt, size int64, opts Options) (Document, 
 		also = append(also, fmt.Sprintf("no text layer on %s (%s)", pageList(noText), why))
 	}
 	doc := Document{Agreement: a}
+	unread := append(append([]int(nil), garbled...), noText...)
+	sort.Ints(unread)
 	switch {
 	case len(bad) > 0:
-		return doc, &InputError{Path: path, Place: pageList(bad), Err: fmt.Errorf("%w: page unreadable (%s); %d of %d pages read%s",
+		return doc, nil, &InputError{Path: path, Place: pageList(bad), Err: fmt.Errorf("%w: page unreadable (%s); %d of %d pages read%s",
 			ErrDamaged, badReason, numPages-len(bad), numPages, joinAlso(also))}
 	case len(garbled) > 0:
-		return doc, &InputError{Path: path, Place: pageList(garbled), Err: fmt.Errorf("%w (%s)%s", ErrGarbled, garbleReason, joinAlso(also[1:]))}
+		return doc, unread, &InputError{Path: path, Place: pageList(garbled), Err: fmt.Errorf("%w (%s)%s", ErrGarbled, garbleReason, joinAlso(also[1:]))}
 	case len(noText) > 0:
-		return doc, &InputError{Path: path, Place: pageList(noText), Err: fmt.Errorf("%w (%s)", ErrNoText, why)}
+		return doc, unread, &InputError{Path: path, Place: pageList(noText), Err: fmt.Errorf("%w (%s)", ErrNoText, why)}
 	}
 	a.Clauses = SplitClauses(a.Pages, true)
-	return Document{Agreement: a}, nil
+	return Document{Agreement: a}, nil, nil
 }
 
 func joinAlso(also []string) string {
@@ -470,67 +598,6 @@ func drawnXObjects(p pdf.Page) xobjects {
 	return x
 }
 
-// joinFragments undoes artefacts of GetPlainText, which starts a new line
-// at every text object: lines holding only punctuation ("-", ":", ")") are
-// glued to the line before ("healthcare\n-\nrelated" →
-// "healthcare-related"); with joinWords, a line break between two
-// lowercase letters is removed ("unauthori\nzed" → "unauthorized").
-func joinFragments(s string, joinWords bool) string {
-	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-	out := make([]string, 0, len(lines))
-	for i := 0; i < len(lines); i++ {
-		t := strings.TrimSpace(lines[i])
-		last := len(out) - 1
-		if t != "" && len(t) <= 3 && strings.Trim(t, ".,:;)-'\"’”?!") == "" && last >= 0 && strings.TrimSpace(out[last]) != "" {
-			out[last] = strings.TrimRight(out[last], " ") + t
-			if t == "-" && i+1 < len(lines) {
-				next := strings.TrimLeft(lines[i+1], " ")
-				r, _ := utf8.DecodeRuneInString(next)
-				if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					out[last] += next
-					i++
-				}
-			}
-			continue
-		}
-		if joinWords && last >= 0 && endsLower(out[last]) && startsLower(lines[i]) {
-			out[last] += lines[i]
-			continue
-		}
-		out = append(out, lines[i])
-	}
-	return strings.Join(out, "\n")
-}
-
-func endsLower(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return unicode.IsLower(r)
-}
-
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
-}
-
-var (
-	wrapSpaceRe = regexp.MustCompile(`\S \n\S`)
-	lowerNLRe   = regexp.MustCompile(`\p{Ll}\n\p{Ll}`)
-)
-
-// fragmentedRuns tells documents whose producer ends every wrapped line
-// with a space and splits runs inside words into separate text objects
-// (Word-made PDFs such as the EaseWorkflow BAA: "related to \nthe" is a
-// line end, "unauthori\nzed" is one word) from those that end lines
-// without a space (where "consultation\nand" is two words). Words are only
-// rejoined in the first kind: at least 5 space-ended line breaks and at
-// least twice as many as lowercase-lowercase breaks. Glyph positions (the
-// planned text walker) will make this guess unnecessary.
-func fragmentedRuns(raw string) bool {
-	spaced := len(wrapSpaceRe.FindAllStringIndex(raw, -1))
-	lower := len(lowerNLRe.FindAllStringIndex(raw, -1))
-	return lower > 0 && spaced >= 5 && spaced >= 2*lower
-}
-
 // Page quality classes.
 const (
 	qualityOK = iota
@@ -567,7 +634,8 @@ const (
 // garbled.
 //
 // Tokens are whitespace-separated words with edge punctuation trimmed;
-// numbers and pure punctuation are ignored; single letters too. A token is
+// numbers, e-mail addresses, URLs and pure punctuation are ignored; single
+// letters too. A token is
 // word-like when it is made of Latin letters (with inner ' - . allowed),
 // contains a vowel, and is at least half ASCII. A page is garbled when,
 // over at least minCandidates tokens, word-like tokens carry less than
@@ -607,8 +675,8 @@ func pageQuality(text string) quality {
 	for _, tok := range strings.Fields(text) {
 		tok = strings.TrimFunc(tok, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
 		n := utf8.RuneCountInString(tok)
-		if n < 2 || isNumberish(tok) {
-			continue
+		if n < 2 || isNumberish(tok) || strings.Contains(tok, "@") || strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") {
+			continue // numbers, e-mail addresses, URLs
 		}
 		q.candidates++
 		candRunes += n
@@ -704,4 +772,191 @@ func pageList(pages []int) string {
 		return "page " + parts[0]
 	}
 	return "pages " + strings.Join(parts, ", ")
+}
+
+// removeRunningLines drops running headers and footers: among the first
+// and last runningEdge non-blank lines of each page, lines whose shape
+// (digits folded, case and spacing ignored) recurs at the edge of at least
+// a third of the pages (and of 3 pages) are removed; so are filing
+// banners ("Source: ACME INC, 10-K, 3/1/2007") wherever they recur.
+func removeRunningLines(pages []string) []string {
+	if len(pages) < 3 {
+		return pages
+	}
+	count := map[string]int{}
+	split := make([][]string, len(pages))
+	for i, p := range pages {
+		lines := strings.Split(p, "\n")
+		split[i] = lines
+		seen := map[string]bool{}
+		for _, k := range edgeLines(lines) {
+			key := lineShape(lines[k])
+			if key != "" && !seen[key] {
+				seen[key] = true
+				count[key]++
+			}
+		}
+	}
+	need := max(3, (len(pages)+2)/3)
+	out := make([]string, len(pages))
+	for i, lines := range split {
+		drop := map[int]bool{}
+		for _, k := range edgeLines(lines) {
+			if key := lineShape(lines[k]); key != "" && count[key] >= need {
+				drop[k] = true
+			}
+		}
+		kept := lines[:0:0]
+		for k, l := range lines {
+			if !drop[k] {
+				kept = append(kept, l)
+			}
+		}
+		out[i] = NormalizeText(strings.Join(kept, "\n"))
+	}
+	return out
+}
+
+const runningEdge = 3
+
+// clauseStartRe: a line starting with a clause number is never a running
+// header ("1. Clause" and "2. Clause" fold to the same shape).
+var clauseStartRe = regexp.MustCompile(`^\s*(\(?[0-9]+(\.[0-9]+)*[.)]|(?i:section|article|clause|schedule|exhibit|annex|appendix)\s+[0-9A-Z])`)
+
+// edgeLines returns the indexes of the first and last runningEdge
+// non-blank lines.
+func edgeLines(lines []string) []int {
+	var nb []int
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			nb = append(nb, i)
+		}
+	}
+	if len(nb) <= 2*runningEdge {
+		return nb
+	}
+	return append(append([]int{}, nb[:runningEdge]...), nb[len(nb)-runningEdge:]...)
+}
+
+// lineShape folds a line for running-line detection: lower case, digit
+// runs as '#', spaces and punctuation dropped. Lines with fewer than 3
+// letters and more than a handful of words give "" (never matched: a
+// running header is short).
+func lineShape(l string) string {
+	var b strings.Builder
+	letters, digits := 0, false
+	for _, r := range strings.ToLower(l) {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			b.WriteRune(r)
+			digits = false
+		case unicode.IsDigit(r):
+			if !digits {
+				b.WriteByte('#')
+			}
+			digits = true
+		default:
+			digits = false
+		}
+	}
+	if letters < 3 || len(strings.Fields(l)) > 16 || clauseStartRe.MatchString(l) {
+		return ""
+	}
+	return b.String()
+}
+
+// oddTokenShare measures OCR noise: the share of word tokens (3+ runes,
+// edge punctuation trimmed) that no typeset text produces: letters and
+// digits mixed ("4GRFFMFST", but not "1st", "10-K"), a capital after a
+// lowercase letter inside an all-letter word of 6+ letters ("COffshore"),
+// punctuation inside a word other than - ' . / & ("Commrtiryr.t" is
+// allowed by '.', "PRIMEEVERG\’CORPORATION" is not), or five consonants
+// in a row; a lowercase word of 4+ letters without a vowel; q without u;
+// "of" or "the" fused to a word the document uses on its own ("ofthe",
+// "ofTexas"; vocab counts the document's lowercased tokens); underscores
+// inside a word.
+func oddTokenShare(text string, vocab map[string]int) (share float64, tokens int) {
+	odd := 0
+	for _, tok := range strings.Fields(text) {
+		tok = strings.TrimFunc(tok, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+		if utf8.RuneCountInString(tok) < 3 || strings.ContainsAny(tok, "@\\") || strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") {
+			continue // addresses, URLs, form field tags
+		}
+		letters, digits, inner := 0, 0, 0
+		lowerThenUpper := false
+		run, maxRun := 0, 0
+		prev := rune(0)
+		for _, r := range tok {
+			switch {
+			case unicode.IsLetter(r):
+				letters++
+				if unicode.IsUpper(r) && unicode.IsLower(prev) {
+					lowerThenUpper = true
+				}
+				if strings.ContainsRune("aeiouyAEIOUY", r) || r > 0x7f {
+					run = 0
+				} else {
+					run++
+					maxRun = max(maxRun, run)
+				}
+			case unicode.IsDigit(r):
+				digits++
+				run = 0
+			case strings.ContainsRune("-'’./&,:()", r):
+				run = 0
+			default:
+				inner++
+				run = 0
+			}
+			prev = r
+		}
+		if letters == 0 {
+			continue
+		}
+		tokens++
+		lower := strings.ToLower(tok)
+		ordinal := digits > 0 && (strings.HasSuffix(lower, "st") || strings.HasSuffix(lower, "nd") || strings.HasSuffix(lower, "rd") || strings.HasSuffix(lower, "th"))
+		noVowel := letters >= 4 && digits == 0 && !strings.ContainsAny(lower, "aeiouy") && lower == tok
+		qNoU := strings.Contains(strings.ReplaceAll(lower, "qu", ""), "q") && digits == 0 && !qWords[strings.Trim(lower, ".")]
+		fused := false
+		for _, p := range []string{"of", "the"} {
+			if rest, ok := strings.CutPrefix(tok, p); ok && utf8.RuneCountInString(rest) >= 3 && vocab != nil && vocab[strings.ToLower(rest)] >= 3*max(1, vocab[lower]) {
+				fused = true
+			}
+		}
+		switch {
+		case noVowel, qNoU, fused, strings.Contains(tok, "_") && letters >= 2 && digits == 0:
+			odd++
+		case inner > 0,
+			digits > 0 && letters > 0 && !ordinal && !strings.ContainsAny(tok, "-./") && letters >= 2 && digits >= 1 && letters+digits >= 4,
+			lowerThenUpper && letters >= 6 && digits == 0 && !strings.ContainsAny(tok, "-./'’") && (vocab == nil || vocab[lower] <= 2),
+			maxRun >= 5:
+			odd++
+		}
+	}
+	if tokens == 0 {
+		return 0, 0
+	}
+	return float64(odd) / float64(tokens), tokens
+}
+
+// maxOddShare is the share of malformed words (oddTokenShare) from which a
+// document's text layer is taken for bad OCR. Typeset PDFs in the corpus
+// score at most 0.5% (product names, file names); the PrimeEnergy OCR
+// layer scores about 2%.
+const maxOddShare = 0.01
+
+var qWords = map[string]bool{"seq": true, "iraq": true, "qatar": true, "faq": true, "qty": true}
+
+// docVocab counts the lowercased word tokens of a document.
+func docVocab(pages []string) map[string]int {
+	v := map[string]int{}
+	for _, p := range pages {
+		for _, tok := range strings.Fields(p) {
+			tok = strings.TrimFunc(tok, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+			v[strings.ToLower(tok)]++
+		}
+	}
+	return v
 }

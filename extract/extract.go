@@ -81,9 +81,11 @@ type Agreement struct {
 	Format string `json:"format"`
 	// Paginated is false for formats without pages (Markdown, text); their
 	// single Page is numbered 1 and clauses carry no page numbers.
-	Paginated bool     `json:"paginated"`
-	Pages     []Page   `json:"pages"`
-	Clauses   []Clause `json:"clauses"`
+	Paginated bool `json:"paginated"`
+	// OCRPages are the pages whose text came from OCR (Options.OCR).
+	OCRPages []int    `json:"ocr_pages,omitempty"`
+	Pages    []Page   `json:"pages"`
+	Clauses  []Clause `json:"clauses"`
 }
 
 // Page is the cleaned text of one page; Number is 1-based.
@@ -125,6 +127,10 @@ type Options struct {
 	// ServiceModel ("saas", "paas", "iaas") picks the ownership column in
 	// layouts that give one per service model.
 	ServiceModel string
+	// OCR reads PDF pages without a text layer with tesseract (see
+	// OCRAvailable); off by default, and never used silently: the pages read
+	// this way are listed in Agreement.OCRPages.
+	OCR bool
 }
 
 // Parser reads one input format. Sniff sees the first 8 KiB of the file and

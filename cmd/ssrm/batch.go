@@ -90,6 +90,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 		rules        = fs.String("rules", "", "extra rule packs, comma-separated (as for analyze)")
 		failOn       = fs.String("fail-on", "high", "exit 1 when a vendor has a finding not met at this severity or higher: critical, high, medium, low, never")
 		password     = fs.String("password", "", "password for encrypted PDFs or workbooks")
+		ocr          = fs.Bool("ocr", false, ocrHelp)
 	)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -135,7 +136,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 
 	ctx, stop := signal.NotifyContext(batchContext(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	b := &batch{rs: rs, format: *format, outDir: *outDir, password: *password, threshold: threshold,
+	b := &batch{rs: rs, format: *format, outDir: *outDir, password: *password, ocr: *ocr, threshold: threshold,
 		names: uniqueNames(vendors), progress: newProgress(stderr, len(vendors))}
 	// On the first Ctrl-C, say what happens and let a second one end the
 	// process at once.
@@ -294,6 +295,7 @@ type batch struct {
 	format    string
 	outDir    string
 	password  string
+	ocr       bool
 	threshold int
 	names     []string
 	progress  *progress
@@ -376,7 +378,7 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	in, _, err := readInputs("", nil, v.Paths, extract.Options{Password: b.password, ServiceModel: v.ServiceModel})
+	in, _, err := readInputs("", nil, v.Paths, extract.Options{Password: b.password, ServiceModel: v.ServiceModel, OCR: b.ocr})
 	if err != nil {
 		return fail(errors.New(strings.TrimPrefix(err.Error(), "usage: ")))
 	}

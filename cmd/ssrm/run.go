@@ -32,6 +32,9 @@ var (
 	errReported = errors.New("usage error already reported")
 )
 
+// ocrHelp describes --ocr for every command that reads PDFs.
+const ocrHelp = "read PDF pages without a text layer (scans) with tesseract and pdftoppm (Debian: tesseract-ocr, poppler-utils); off by default"
+
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
@@ -47,6 +50,8 @@ Usage:
   ssrm extract FILE                what ssrm read, as JSON
   ssrm rules list|show ID|check FILE
   ssrm eval [--corpus DIR]         precision and recall against labelled agreements
+  ssrm serve [--addr HOST:PORT]    a local web page: drop the files, read the
+                                   report, download it
   ssrm version
 
 Run 'ssrm analyze -h' for the analyze flags.
@@ -94,6 +99,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return runRules(args[1:], stdout, stderr)
 	case "eval":
 		return runEval(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "ssrm", version)
 		return nil
@@ -145,6 +152,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		output        = fs.String("o", "", "write the report to this file instead of stdout")
 		failOn        = fs.String("fail-on", "high", "exit 1 when a finding that is not met has this severity or higher: critical, high, medium, low, never")
 		password      = fs.String("password", "", "password for an encrypted PDF or workbook")
+		ocr           = fs.Bool("ocr", false, ocrHelp)
 	)
 	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
 	llmOpts := addLLMFlags(fs)
@@ -172,7 +180,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opts := extract.Options{Password: *password, ServiceModel: *serviceModel}
+	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
 	in, folder, err := readInputs(*questionnaire, agreements, paths, opts)
 	if err != nil {
 		return err
@@ -336,6 +344,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ssrm extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	password := fs.String("password", "", "password for an encrypted PDF or workbook")
+	ocr := fs.Bool("ocr", false, ocrHelp)
 	serviceModel := fs.String("service-model", "saas", "saas, paas or iaas")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -344,7 +353,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if len(paths) != 1 {
 		return fmt.Errorf("%w: ssrm extract takes one FILE", errUsage)
 	}
-	doc, err := extract.Open(paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel})
+	doc, err := extract.Open(paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr})
 	if err != nil {
 		return err
 	}

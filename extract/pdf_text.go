@@ -1,0 +1,967 @@
+package extract
+
+import (
+	"errors"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// The text walker: reads the text of one page from its content stream with
+// ledongthuc/pdf's exported primitives (Interpret, Value, fonts), tracking
+// the text state and the graphics state, so that spaces and line breaks
+// come from glyph positions rather than from how the producer split its
+// text objects.
+//
+// What it does that Page.GetPlainText does not:
+//   - words: a gap between glyphs wider than wordGap em (from a TJ
+//     displacement, a Td/Tm move or a character spacing) is a space;
+//   - lines: a change of baseline starts a new line, a larger jump adds a
+//     blank line (a paragraph break);
+//   - Form XObjects (Do) are entered with their own /Resources, /Matrix
+//     and /BBox (depth-limited, cycles refused);
+//   - /ToUnicode is honoured for every font kind, parsed here (bfchar,
+//     bfrange, code lengths from codespacerange); the library's encoder is
+//     only the fallback for codes the map does not cover;
+//   - glyph widths from /Widths (simple fonts, scaled by /FontMatrix for
+//     Type 3) and /W, /DW (CID fonts);
+//   - glyphs outside the clip (page box, "re W n" rectangles, form BBox)
+//     are dropped, as pdftotext drops them: some producers draw one tall
+//     form on every page and show a window of it;
+//   - the ' and " operators, TJ without a stray glyph.
+
+// Walker limits.
+const (
+	maxFormDepth = 12
+	maxFormCalls = 2000 // Do of forms per page
+	// wordGap is the gap (in em of the current font) that separates words
+	// (pdftotext's minWordBreakSpace); space glyphs are not text, only
+	// their advance counts (see spaceAdvance).
+	wordGap = 0.1
+	// spaceAdvance is the advance (in em) from which a space glyph counts.
+	spaceAdvance = 0.03
+	// lineJump is the baseline change (in em) that starts a new line;
+	// paraJump the one that adds a blank line.
+	lineJump = 0.5
+	paraJump = 1.4
+)
+
+type mat [6]float64 // a b c d e f
+
+var identity = mat{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (apply m first, then n).
+func (m mat) mul(n mat) mat {
+	return mat{
+		m[0]*n[0] + m[1]*n[2],
+		m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2],
+		m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4],
+		m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m mat) apply(x, y float64) (float64, float64) {
+	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
+}
+
+type rect struct{ x0, y0, x1, y1 float64 }
+
+func (r rect) intersect(s rect) rect {
+	return rect{math.Max(r.x0, s.x0), math.Max(r.y0, s.y0), math.Min(r.x1, s.x1), math.Min(r.y1, s.y1)}
+}
+
+func (r rect) contains(x, y float64) bool {
+	const tol = 1
+	return x >= r.x0-tol && x <= r.x1+tol && y >= r.y0-tol && y <= r.y1+tol
+}
+
+// bbox of the rectangle (x0,y0)-(x1,y1) mapped through m.
+func (m mat) bbox(x0, y0, x1, y1 float64) rect {
+	r := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, p := range [][2]float64{{x0, y0}, {x1, y0}, {x0, y1}, {x1, y1}} {
+		x, y := m.apply(p[0], p[1])
+		r.x0, r.y0 = math.Min(r.x0, x), math.Min(r.y0, y)
+		r.x1, r.y1 = math.Max(r.x1, x), math.Max(r.y1, y)
+	}
+	return r
+}
+
+// gstate is the part of the graphics state the walker needs.
+type gstate struct {
+	ctm  mat
+	clip rect
+	// text state
+	font                 *wfont
+	size, tc, tw, th, tl float64
+	rise                 float64
+}
+
+// walker reads one page.
+type walker struct {
+	fonts *fontCache
+	g     gstate
+	stack []gstate
+	tm    mat
+	tlm   mat
+	// path bounding box for clipping
+	path        rect
+	pathSet     bool
+	pendingClip bool
+	// form recursion
+	depth, calls int
+	active       map[string]bool
+	// output
+	out        strings.Builder // the current line
+	lines      []textLine
+	line       lineState
+	images     int
+	dropped    int
+	lastGlyphs []seenGlyph
+}
+
+type seenGlyph struct {
+	text string
+	x, y float64
+}
+
+// lineState is the position of the last glyph written.
+type lineState struct {
+	started     bool
+	dx, dy      float64 // text direction (unit)
+	across, end float64 // baseline coordinate and end of the last glyph along it
+	startAcross float64 // baseline of the line's first glyph
+	size        float64
+	// pendingSpace: a space glyph with a real advance was shown since the
+	// last glyph.
+	pendingSpace bool
+}
+
+// walkPage returns the text of page p, one line per visual line.
+func walkPage(p pdf.Page, fc *fontCache) (text string, images int, err error) {
+	w := &walker{fonts: fc, active: map[string]bool{}}
+	box := pageBox(p)
+	w.g = gstate{ctm: identity, clip: box, th: 1}
+	err = w.run(p.V.Key("Contents"), p.Resources())
+	w.flushLine()
+	return w.layout(), w.images, err
+}
+
+// textLine is one output line with its baseline.
+type textLine struct {
+	text         string
+	across, size float64
+	dx, dy       float64
+}
+
+func (w *walker) flushLine() {
+	if w.out.Len() == 0 {
+		return
+	}
+	l := w.line
+	w.lines = append(w.lines, textLine{w.out.String(), l.startAcross, l.size, l.dx, l.dy})
+	w.out.Reset()
+}
+
+// layout joins the lines, with a blank line where the baseline moves down
+// by clearly more than the page's usual line advance (a paragraph gap).
+func (w *walker) layout() string {
+	var adv []float64
+	for i := 1; i < len(w.lines); i++ {
+		a, b := w.lines[i-1], w.lines[i]
+		d := a.across - b.across
+		if a.dx == b.dx && a.dy == b.dy && d > 0.8*b.size && d < 3*b.size {
+			adv = append(adv, d/b.size)
+		}
+	}
+	usual := 1.2 // em, when the page has too few lines to tell
+	if len(adv) >= 3 {
+		sort.Float64s(adv)
+		usual = adv[len(adv)/2]
+	}
+	var b strings.Builder
+	for i, l := range w.lines {
+		if i > 0 {
+			b.WriteByte('\n')
+			p := w.lines[i-1]
+			d := p.across - l.across
+			ref := math.Min(p.size, l.size) // the body size, not a heading's
+			if p.dx == l.dx && p.dy == l.dy && d > paraJump*usual*ref && d > 1.3*ref {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// pageBox is the crop box (else the media box) of the page.
+func pageBox(p pdf.Page) rect {
+	box := func(v pdf.Value) (rect, bool) {
+		if v.Kind() != pdf.Array || v.Len() < 4 {
+			return rect{}, false
+		}
+		a, b, c, d := v.Index(0).Float64(), v.Index(1).Float64(), v.Index(2).Float64(), v.Index(3).Float64()
+		r := rect{math.Min(a, c), math.Min(b, d), math.Max(a, c), math.Max(b, d)}
+		return r, r.x1 > r.x0 && r.y1 > r.y0
+	}
+	if r, ok := box(inherited(p, "CropBox")); ok {
+		if m, ok := box(inherited(p, "MediaBox")); ok {
+			if i := r.intersect(m); i.x1 > i.x0 && i.y1 > i.y0 {
+				return i
+			}
+		}
+		return r
+	}
+	if r, ok := box(inherited(p, "MediaBox")); ok {
+		return r
+	}
+	return rect{-1e9, -1e9, 1e9, 1e9}
+}
+
+// inherited looks key up on the page and its ancestors (bounded).
+func inherited(p pdf.Page, key string) pdf.Value {
+	v := p.V
+	for i := 0; i <= maxTreeDepth && !v.IsNull(); i++ {
+		if r := v.Key(key); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// run interprets one content stream (page or form) with resources res.
+func (w *walker) run(contents pdf.Value, res pdf.Value) error {
+	if contents.IsNull() {
+		return nil
+	}
+	// The page's own content was checked by checkStreams; a form's is here.
+	if w.depth > 0 && !tokensTerminate(contents) {
+		return errors.New("form content stream ends inside a hex string")
+	}
+	scope := map[string]*wfont{}
+	fontRes := res.Key("Font")
+	var args []pdf.Value
+	var runErr error
+	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+		n := stk.Len()
+		if cap(args) < n {
+			args = make([]pdf.Value, n)
+		}
+		args = args[:n]
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		if runErr != nil {
+			return
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			if len(w.stack) < 1000 {
+				w.stack = append(w.stack, w.g)
+			}
+		case "Q":
+			if k := len(w.stack); k > 0 {
+				w.g = w.stack[k-1]
+				w.stack = w.stack[:k-1]
+			}
+		case "cm":
+			if len(args) == 6 {
+				w.g.ctm = mat{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(w.g.ctm)
+			}
+		case "re":
+			if len(args) == 4 {
+				x, y, wd, ht := num(0), num(1), num(2), num(3)
+				w.addPath(w.g.ctm.bbox(x, y, x+wd, y+ht))
+			}
+		case "m", "l":
+			if len(args) == 2 {
+				x, y := w.g.ctm.apply(num(0), num(1))
+				w.addPath(rect{x, y, x, y})
+			}
+		case "c", "v", "y":
+			for i := 0; i+1 < len(args); i += 2 {
+				x, y := w.g.ctm.apply(num(i), num(i+1))
+				w.addPath(rect{x, y, x, y})
+			}
+		case "W", "W*":
+			w.pendingClip = true
+		case "n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*":
+			if w.pendingClip && w.pathSet {
+				w.g.clip = w.g.clip.intersect(w.path)
+			}
+			w.pendingClip, w.pathSet = false, false
+		case "BT":
+			w.tm, w.tlm = identity, identity
+		case "Tf":
+			if len(args) == 2 {
+				name := args[0].Name()
+				f, ok := scope[name]
+				if !ok {
+					f = w.fonts.get(fontRes.Key(name))
+					scope[name] = f
+				}
+				w.g.font = f
+				w.g.size = num(1)
+			}
+		case "Tc":
+			w.g.tc = num(0)
+		case "Tw":
+			w.g.tw = num(0)
+		case "Tz":
+			w.g.th = num(0) / 100
+		case "TL":
+			w.g.tl = num(0)
+		case "Ts":
+			w.g.rise = num(0)
+		case "Td":
+			w.moveLine(num(0), num(1))
+		case "TD":
+			w.g.tl = -num(1)
+			w.moveLine(num(0), num(1))
+		case "Tm":
+			if len(args) == 6 {
+				w.tm = mat{num(0), num(1), num(2), num(3), num(4), num(5)}
+				w.tlm = w.tm
+			}
+		case "T*":
+			w.moveLine(0, -w.g.tl)
+		case "Tj":
+			if len(args) >= 1 {
+				w.show(args[len(args)-1].RawString())
+			}
+		case "'":
+			w.moveLine(0, -w.g.tl)
+			if len(args) >= 1 {
+				w.show(args[len(args)-1].RawString())
+			}
+		case "\"":
+			if len(args) == 3 {
+				w.g.tw, w.g.tc = num(0), num(1)
+			}
+			w.moveLine(0, -w.g.tl)
+			if len(args) >= 1 {
+				w.show(args[len(args)-1].RawString())
+			}
+		case "TJ":
+			if len(args) < 1 {
+				return
+			}
+			a := args[len(args)-1]
+			for i := 0; i < a.Len(); i++ {
+				x := a.Index(i)
+				switch x.Kind() {
+				case pdf.String:
+					w.show(x.RawString())
+				case pdf.Integer, pdf.Real:
+					tx := -x.Float64() / 1000 * w.g.size * w.g.th
+					w.tm = mat{1, 0, 0, 1, tx, 0}.mul(w.tm)
+				}
+			}
+		case "Do":
+			if len(args) >= 1 {
+				if err := w.do(res, args[len(args)-1].Name()); err != nil {
+					runErr = err
+				}
+			}
+		}
+	})
+	return runErr
+}
+
+func (w *walker) addPath(r rect) {
+	if !w.pathSet {
+		w.path, w.pathSet = r, true
+		return
+	}
+	w.path = rect{math.Min(w.path.x0, r.x0), math.Min(w.path.y0, r.y0), math.Max(w.path.x1, r.x1), math.Max(w.path.y1, r.y1)}
+}
+
+func (w *walker) moveLine(tx, ty float64) {
+	w.tlm = mat{1, 0, 0, 1, tx, ty}.mul(w.tlm)
+	w.tm = w.tlm
+}
+
+// do draws the XObject called name: forms are walked, images counted.
+func (w *walker) do(res pdf.Value, name string) error {
+	xo := res.Key("XObject").Key(name)
+	switch xo.Key("Subtype").Name() {
+	case "Image":
+		w.images++
+		return nil
+	case "Form":
+	default:
+		return nil
+	}
+	if xo.Kind() != pdf.Stream {
+		return nil
+	}
+	key := xo.String()
+	if w.active[key] || w.depth >= maxFormDepth {
+		return nil // a cycle or too deep: skip, as viewers do
+	}
+	w.calls++
+	if w.calls > maxFormCalls {
+		return nil // a form bomb: stop descending, keep the text so far
+	}
+	saved, savedTm, savedTlm := w.g, w.tm, w.tlm
+	m := identity
+	if mv := xo.Key("Matrix"); mv.Kind() == pdf.Array && mv.Len() == 6 {
+		for i := range 6 {
+			m[i] = mv.Index(i).Float64()
+		}
+	}
+	w.g.ctm = m.mul(w.g.ctm)
+	if bb := xo.Key("BBox"); bb.Kind() == pdf.Array && bb.Len() == 4 {
+		b := w.g.ctm.bbox(bb.Index(0).Float64(), bb.Index(1).Float64(), bb.Index(2).Float64(), bb.Index(3).Float64())
+		w.g.clip = w.g.clip.intersect(b)
+	}
+	fres := xo.Key("Resources")
+	if fres.Kind() != pdf.Dict {
+		fres = res
+	}
+	w.active[key] = true
+	w.depth++
+	savedStack := w.stack
+	w.stack = nil
+	err := w.run(xo, fres)
+	w.stack = savedStack
+	w.depth--
+	delete(w.active, key)
+	w.g, w.tm, w.tlm = saved, savedTm, savedTlm
+	return err
+}
+
+// show writes the glyphs of one string.
+func (w *walker) show(raw string) {
+	f := w.g.font
+	if f == nil {
+		f = nullFont
+	}
+	g := &w.g
+	for len(raw) > 0 {
+		code, n := f.next(raw)
+		raw = raw[n:]
+		text := f.decode(code, n)
+		wd := f.width(code)
+		// Text rendering matrix: [size*th 0 0 size 0 rise] × Tm × CTM.
+		trm := mat{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(w.tm).mul(g.ctm)
+		x, y := trm[4], trm[5]
+		tx := (wd*g.size + g.tc) * g.th
+		if n == 1 && code == 32 {
+			tx += g.tw * g.th
+		}
+		w.tm = mat{1, 0, 0, 1, tx, 0}.mul(w.tm)
+		if text == "" {
+			continue
+		}
+		if strings.TrimSpace(text) == "" {
+			// A space glyph separates words when it moves the pen by a
+			// real space (not when Tw cancels its advance inside a word).
+			if size := math.Hypot(trm[2], trm[3]); size > 0 {
+				e := mat{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(w.tm).mul(g.ctm)
+				if math.Hypot(e[4]-x, e[5]-y) >= spaceAdvance*size {
+					w.line.pendingSpace = true
+				}
+			}
+			continue
+		}
+		// Direction and size in device space.
+		dx, dy := trm[0], trm[1]
+		adv := math.Hypot(dx, dy)
+		size := math.Hypot(trm[2], trm[3])
+		if adv == 0 || size == 0 || math.IsNaN(x+y+size) || math.IsInf(x+y+size, 0) {
+			continue
+		}
+		if !g.clip.contains(x, y) {
+			w.dropped++
+			continue
+		}
+		dx, dy = dx/adv, dy/adv
+		// End of the glyph box: its width, without the character and word
+		// spacing (a producer may space words with Tc alone).
+		ex, ey := trm.apply(wd, 0)
+		w.emit(text, x, y, ex, ey, dx, dy, size)
+	}
+}
+
+// emit appends one glyph's text at its device position.
+func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
+	along := x*dx + y*dy
+	across := -x*dy + y*dx
+	end := ex*dx + ey*dy
+	if end < along {
+		end = along
+	}
+	// Drop a glyph drawn again on top of itself (fake bold).
+	for _, s := range w.lastGlyphs {
+		if s.text == text && math.Abs(s.x-x) < 0.15*size && math.Abs(s.y-y) < 0.15*size {
+			return
+		}
+	}
+	if len(w.lastGlyphs) >= 8 {
+		copy(w.lastGlyphs, w.lastGlyphs[1:])
+		w.lastGlyphs = w.lastGlyphs[:7]
+	}
+	w.lastGlyphs = append(w.lastGlyphs, seenGlyph{text, x, y})
+	l := &w.line
+	if !l.started {
+		l.started = true
+		w.out.WriteString(text)
+		*l = lineState{started: true, dx: dx, dy: dy, across: across, startAcross: across, end: end, size: size}
+		return
+	}
+	ref := math.Max(size, l.size)
+	sameDir := math.Abs(dx-l.dx) < 0.05 && math.Abs(dy-l.dy) < 0.05
+	// Baseline relative to the current line, in the line's frame.
+	lAcross := -x*l.dy + y*l.dx
+	lAlong := x*l.dx + y*l.dy
+	if !sameDir || math.Abs(lAcross-l.across) > lineJump*ref || lAlong < l.end-3*ref && math.Abs(lAcross-l.across) > 0.1*ref {
+		w.flushLine()
+		w.out.WriteString(text)
+		*l = lineState{started: true, dx: dx, dy: dy, across: across, startAcross: across, end: end, size: size}
+		return
+	}
+	gap := lAlong - l.end
+	if gap > wordGap*ref || gap < -ref || l.pendingSpace {
+		w.out.WriteByte(' ')
+	}
+	w.out.WriteString(text)
+	l.pendingSpace = false
+	l.end = end
+	l.size = size
+	if math.Abs(lAcross-l.across) > 0.2*ref && size >= 0.8*l.size {
+		l.across = lAcross // follow a drifting baseline, not superscripts
+	}
+}
+
+// fontCache holds the parsed fonts of one document, keyed by the font
+// dictionary's text (its references name the objects, so equal text means
+// the same font).
+type fontCache struct {
+	m map[string]*wfont
+}
+
+func newFontCache() *fontCache { return &fontCache{m: map[string]*wfont{}} }
+
+func (c *fontCache) get(v pdf.Value) *wfont {
+	if v.Kind() != pdf.Dict {
+		return nullFont
+	}
+	key := v.String()
+	if f, ok := c.m[key]; ok {
+		return f
+	}
+	f := loadFont(v)
+	c.m[key] = f
+	return f
+}
+
+// wfont is a font as the walker needs it.
+type wfont struct {
+	v        pdf.Value
+	cid      bool
+	codeLens []codeRange // for CID fonts: code lengths by range
+	toUni    map[uint32]string
+	fallback map[uint32]string
+	widths   map[uint32]float64 // in text space units per unit size
+	dw       float64            // default width
+	lib      *pdf.Font
+}
+
+var nullFont = &wfont{dw: 0.5}
+
+type codeRange struct {
+	n      int
+	lo, hi uint32
+}
+
+// next splits the first code off raw: one byte for simple fonts; for CID
+// fonts the length the codespace ranges give (2 bytes by default).
+func (f *wfont) next(raw string) (uint32, int) {
+	if !f.cid {
+		return uint32(raw[0]), 1
+	}
+	if len(f.codeLens) > 0 {
+		for n := 1; n <= 4 && n <= len(raw); n++ {
+			c := codeOf(raw[:n])
+			for _, r := range f.codeLens {
+				if r.n == n && c >= r.lo && c <= r.hi {
+					return c, n
+				}
+			}
+		}
+	}
+	if len(raw) >= 2 {
+		return codeOf(raw[:2]), 2
+	}
+	return uint32(raw[0]), 1
+}
+
+func codeOf(s string) uint32 {
+	var c uint32
+	for i := 0; i < len(s); i++ {
+		c = c<<8 | uint32(s[i])
+	}
+	return c
+}
+
+func (f *wfont) decode(code uint32, n int) string {
+	if s, ok := f.toUni[code]; ok {
+		return s
+	}
+	if s, ok := f.fallback[code]; ok {
+		return s
+	}
+	s := ""
+	if f.lib != nil {
+		var b [4]byte
+		for i := 0; i < n; i++ {
+			b[n-1-i] = byte(code >> (8 * i))
+		}
+		_ = try(func() error { s = f.lib.Encoder().Decode(string(b[:n])); return nil })
+		if f.cid && strings.ContainsRune(s, '\uFFFD') {
+			s = "\uFFFD"
+		}
+	} else if n == 1 {
+		s = string(rune(code))
+	}
+	if f.fallback == nil {
+		f.fallback = map[uint32]string{}
+	}
+	if len(f.fallback) < 70000 {
+		f.fallback[code] = s
+	}
+	return s
+}
+
+func (f *wfont) width(code uint32) float64 {
+	if w, ok := f.widths[code]; ok {
+		return w
+	}
+	if code == 32 && !f.cid && f.dw == 0.5 {
+		return 0.25
+	}
+	return f.dw
+}
+
+// loadFont reads what the walker needs from a font dictionary.
+func loadFont(v pdf.Value) *wfont {
+	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}}
+	lib := pdf.Font{V: v}
+	f.lib = &lib
+	sub := v.Key("Subtype").Name()
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		cm, closed := readCMapStream(tu)
+		if cm != nil {
+			f.toUni = cm.uni
+			f.codeLens = cm.space
+		}
+		if !closed {
+			f.lib = nil // the library's CMap reader would hang on it
+		}
+	}
+	switch sub {
+	case "Type0":
+		f.cid = true
+		enc := v.Key("Encoding")
+		if enc.Kind() == pdf.Stream {
+			if cm, _ := readCMapStream(enc); cm != nil && len(cm.space) > 0 {
+				f.codeLens = cm.space
+			}
+		} else if strings.HasPrefix(enc.Name(), "Identity") {
+			f.codeLens = []codeRange{{2, 0, 0xffff}}
+		}
+		if len(f.codeLens) == 0 {
+			f.codeLens = []codeRange{{2, 0, 0xffff}}
+		}
+		d := v.Key("DescendantFonts").Index(0)
+		f.dw = 1
+		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			f.dw = dw.Float64() / 1000
+		}
+		wa := d.Key("W")
+		for i := 0; i < wa.Len() && i < 200000; {
+			first := wa.Index(i)
+			if i+1 >= wa.Len() {
+				break
+			}
+			second := wa.Index(i + 1)
+			if second.Kind() == pdf.Array {
+				c := uint32(first.Int64())
+				for j := 0; j < second.Len() && j < 70000; j++ {
+					f.widths[c+uint32(j)] = second.Index(j).Float64() / 1000
+				}
+				i += 2
+				continue
+			}
+			if i+2 >= wa.Len() {
+				break
+			}
+			lo, hi, wd := first.Int64(), second.Int64(), wa.Index(i+2).Float64()/1000
+			for c := lo; c <= hi && c-lo < 70000; c++ {
+				f.widths[uint32(c)] = wd
+			}
+			i += 3
+		}
+	default:
+		scale := 0.001
+		if sub == "Type3" {
+			// Glyph widths are in glyph space; the em is taken as one
+			// text space unit whatever the FontMatrix (1/1000, 1/2048...).
+			if fm := v.Key("FontMatrix"); fm.Len() == 6 {
+				scale = math.Abs(fm.Index(0).Float64())
+			}
+		}
+		ws := v.Key("Widths")
+		first := v.Key("FirstChar").Int64()
+		if ws.Len() > 0 {
+			for i := 0; i < ws.Len() && i < 256; i++ {
+				f.widths[uint32(first)+uint32(i)] = ws.Index(i).Float64() * scale
+			}
+			f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64() * scale
+		}
+	}
+	return f
+}
+
+// cmapData is what a CMap stream gives: code space ranges and Unicode
+// mappings (for ToUnicode CMaps).
+type cmapData struct {
+	space []codeRange
+	uni   map[uint32]string
+}
+
+// readCMapStream parses a CMap with its own small tokenizer (the library's
+// tokenizer can hang on a hex string left open).
+// It also reports whether the library's tokenizer would get through the
+// stream (no hex string left open).
+func readCMapStream(v pdf.Value) (*cmapData, bool) {
+	rc := v.Reader()
+	b, err := io.ReadAll(io.LimitReader(rc, 8<<20))
+	rc.Close()
+	if err != nil && len(b) == 0 {
+		return nil, true
+	}
+	return parseCMap(b), hexStringsClosed(b)
+}
+
+type cmTok struct {
+	kind byte // 'h' hex string, 'n' number, 'k' keyword, '[' ']', 's' literal string, '/' name
+	s    string
+	num  int64
+}
+
+func cmapTokens(b []byte) []cmTok {
+	var toks []cmTok
+	i := 0
+	for i < len(b) {
+		c := b[i]
+		switch {
+		case c == '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0:
+			i++
+		case c == '<' && i+1 < len(b) && b[i+1] == '<', c == '>' && i+1 < len(b) && b[i+1] == '>':
+			i += 2
+		case c == '<':
+			i++
+			var hex []byte
+			for i < len(b) && b[i] != '>' {
+				if h := unhex(b[i]); h >= 0 {
+					hex = append(hex, byte(h))
+				}
+				i++
+			}
+			i++
+			if len(hex)%2 == 1 {
+				hex = append(hex, 0)
+			}
+			out := make([]byte, len(hex)/2)
+			for k := range out {
+				out[k] = hex[2*k]<<4 | hex[2*k+1]
+			}
+			toks = append(toks, cmTok{kind: 'h', s: string(out)})
+		case c == '(':
+			depth := 0
+			start := i
+			for i < len(b) {
+				if b[i] == '\\' {
+					i += 2
+					continue
+				}
+				if b[i] == '(' {
+					depth++
+				} else if b[i] == ')' {
+					depth--
+					if depth == 0 {
+						i++
+						break
+					}
+				}
+				i++
+			}
+			toks = append(toks, cmTok{kind: 's', s: string(b[start:min(i, len(b))])})
+		case c == '[' || c == ']':
+			toks = append(toks, cmTok{kind: c})
+			i++
+		case c == '/':
+			j := i + 1
+			for j < len(b) && !strings.ContainsRune(" \t\r\n\f\x00/<>[]()%{}", rune(b[j])) {
+				j++
+			}
+			toks = append(toks, cmTok{kind: '/', s: string(b[i+1 : j])})
+			i = j
+		default:
+			j := i
+			for j < len(b) && !strings.ContainsRune(" \t\r\n\f\x00/<>[]()%{}", rune(b[j])) {
+				j++
+			}
+			if j == i {
+				j++
+			}
+			w := string(b[i:j])
+			var n int64
+			isNum := w != ""
+			for _, r := range w {
+				if r < '0' || r > '9' {
+					isNum = false
+					break
+				}
+				n = n*10 + int64(r-'0')
+				if n > 1<<31 {
+					isNum = false
+					break
+				}
+			}
+			if isNum {
+				toks = append(toks, cmTok{kind: 'n', num: n})
+			} else {
+				toks = append(toks, cmTok{kind: 'k', s: w})
+			}
+			i = j
+		}
+	}
+	return toks
+}
+
+func unhex(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// utf16Text decodes a UTF-16BE byte string (a ToUnicode destination).
+func utf16Text(s string) string {
+	if len(s) == 1 {
+		return string(rune(s[0]))
+	}
+	u := make([]uint16, 0, len(s)/2)
+	for i := 0; i+1 < len(s); i += 2 {
+		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+	}
+	r := utf16.Decode(u)
+	for i, c := range r {
+		switch {
+		case c == 0:
+			r[i] = '\uFFFD'
+		case c == '\u02BC':
+			r[i] = '\u2019' // modifier letter apostrophe, used as an apostrophe
+		}
+	}
+	return string(r)
+}
+
+// parseCMap reads codespacerange, bfchar, bfrange, cidchar and cidrange
+// sections. Limits keep a hostile CMap from costing much.
+func parseCMap(b []byte) *cmapData {
+	toks := cmapTokens(b)
+	cm := &cmapData{uni: map[uint32]string{}}
+	const maxEntries = 1 << 17
+	mode := ""
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind == 'k' {
+			switch t.s {
+			case "begincodespacerange", "beginbfchar", "beginbfrange":
+				mode = t.s
+			case "endcodespacerange", "endbfchar", "endbfrange":
+				mode = ""
+			}
+			continue
+		}
+		switch mode {
+		case "begincodespacerange":
+			if t.kind == 'h' && i+1 < len(toks) && toks[i+1].kind == 'h' && len(t.s) >= 1 && len(t.s) <= 4 {
+				cm.space = append(cm.space, codeRange{len(t.s), codeOf(t.s), codeOf(toks[i+1].s)})
+				i++
+			}
+		case "beginbfchar":
+			if t.kind == 'h' && i+1 < len(toks) && len(t.s) <= 4 {
+				d := toks[i+1]
+				i++
+				if d.kind == 'h' && len(cm.uni) < maxEntries {
+					cm.uni[codeOf(t.s)] = utf16Text(d.s)
+				}
+			}
+		case "beginbfrange":
+			if t.kind == 'h' && i+2 < len(toks) && toks[i+1].kind == 'h' && len(t.s) <= 4 {
+				lo, hi := codeOf(t.s), codeOf(toks[i+1].s)
+				i += 2
+				d := toks[i]
+				if hi < lo || hi-lo > maxEntries {
+					continue
+				}
+				switch d.kind {
+				case 'h':
+					u := []byte(d.s)
+					for c := lo; c <= hi && len(cm.uni) < maxEntries; c++ {
+						cm.uni[c] = utf16Text(string(u))
+						// increment the last UTF-16 unit
+						if len(u) >= 2 {
+							v := uint16(u[len(u)-2])<<8 | uint16(u[len(u)-1])
+							v++
+							u[len(u)-2], u[len(u)-1] = byte(v>>8), byte(v)
+						} else if len(u) == 1 {
+							u[0]++
+						}
+					}
+				case '[':
+					c := lo
+					for i+1 < len(toks) && toks[i+1].kind != ']' {
+						i++
+						if toks[i].kind == 'h' && c <= hi && len(cm.uni) < maxEntries {
+							cm.uni[c] = utf16Text(toks[i].s)
+						}
+						c++
+					}
+					i++
+				}
+			}
+		}
+	}
+	if len(cm.space) == 0 && len(cm.uni) == 0 {
+		return nil
+	}
+	return cm
+}
