@@ -21,8 +21,9 @@ func TestRuleExamples(t *testing.T) {
 		t.Fatalf("baseline has %d rules, want the 21 of DESIGN.md section 3", len(base.Rules))
 	}
 	for _, r := range rs.Rules {
-		if len(r.Examples.Present) == 0 || len(r.Examples.Absent) == 0 {
-			t.Errorf("%s: needs present and absent examples", r.ID)
+		ex := r.Examples
+		if len(ex.Present) == 0 || len(ex.Weak) == 0 || len(ex.Absent) == 0 || len(ex.Negated) == 0 {
+			t.Errorf("%s: needs present, weak, absent and negated examples", r.ID)
 		}
 		check := func(label, want string, sentences []string) {
 			for _, s := range sentences {
