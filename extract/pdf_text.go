@@ -118,7 +118,9 @@ type walker struct {
 	active       map[string]bool
 	// output
 	out        strings.Builder // the current line
+	runs       []textRun       // the current line's runs
 	lines      []textLine
+	columns    bool // layout read the page as two columns
 	line       lineState
 	images     int
 	dropped    int
@@ -144,12 +146,18 @@ type lineState struct {
 
 // walkPage returns the text of page p, one line per visual line.
 func walkPage(p pdf.Page, fc *fontCache) (text string, images int, err error) {
+	w, err := walkPageLines(p, fc)
+	return w.layout(), w.images, err
+}
+
+// walkPageLines reads the lines of page p (not yet laid out).
+func walkPageLines(p pdf.Page, fc *fontCache) (*walker, error) {
 	w := &walker{fonts: fc, active: map[string]bool{}}
 	box := pageBox(p)
 	w.g = gstate{ctm: identity, clip: box, th: 1}
-	err = w.run(p.V.Key("Contents"), p.Resources())
+	err := w.run(p.V.Key("Contents"), p.Resources())
 	w.flushLine()
-	return w.layout(), w.images, err
+	return w, err
 }
 
 // textLine is one output line with its baseline.
@@ -157,6 +165,16 @@ type textLine struct {
 	text         string
 	across, size float64
 	dx, dy       float64
+	runs         []textRun
+}
+
+// textRun is one word-like run of a line: the glyphs between two of the
+// spaces the walker wrote. off is the byte offset of its text in the
+// line's text (it ends where the next run's begins, space included);
+// start and end are its extent along the baseline.
+type textRun struct {
+	off        int
+	start, end float64
 }
 
 func (w *walker) flushLine() {
@@ -164,13 +182,15 @@ func (w *walker) flushLine() {
 		return
 	}
 	l := w.line
-	w.lines = append(w.lines, textLine{w.out.String(), l.startAcross, l.size, l.dx, l.dy})
+	w.lines = append(w.lines, textLine{w.out.String(), l.startAcross, l.size, l.dx, l.dy, w.runs})
 	w.out.Reset()
+	w.runs = nil
 }
 
 // layout joins the lines, with a blank line where the baseline moves down
 // by clearly more than the page's usual line advance (a paragraph gap).
 func (w *walker) layout() string {
+	w.lines, w.columns = readColumns(w.lines)
 	var adv []float64
 	for i := 1; i < len(w.lines); i++ {
 		a, b := w.lines[i-1], w.lines[i]
@@ -521,6 +541,7 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 		l.started = true
 		w.out.WriteString(text)
 		*l = lineState{started: true, dx: dx, dy: dy, across: across, startAcross: across, end: end, size: size}
+		w.runs = append(w.runs[:0], textRun{0, along, end})
 		return
 	}
 	ref := math.Max(size, l.size)
@@ -532,11 +553,16 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 		w.flushLine()
 		w.out.WriteString(text)
 		*l = lineState{started: true, dx: dx, dy: dy, across: across, startAcross: across, end: end, size: size}
+		w.runs = append(w.runs[:0], textRun{0, along, end})
 		return
 	}
 	gap := lAlong - l.end
+	lEnd := end - along + lAlong // the glyph's end in the line's frame
 	if gap > wordGap*ref || gap < -ref || l.pendingSpace {
 		w.out.WriteByte(' ')
+		w.runs = append(w.runs, textRun{w.out.Len(), lAlong, lEnd})
+	} else if k := len(w.runs) - 1; k >= 0 {
+		w.runs[k].start, w.runs[k].end = math.Min(w.runs[k].start, lAlong), math.Max(w.runs[k].end, lEnd)
 	}
 	w.out.WriteString(text)
 	l.pendingSpace = false
