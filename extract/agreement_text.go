@@ -41,6 +41,16 @@ func (textParser) Sniff(head []byte, path string) bool {
 	return n > 0 && ctrl*100 <= n // at most 1 %
 }
 
+// minAgreementWords is the fewest words a text file must hold to be read
+// as an agreement; anything shorter is a note, not a contract.
+const minAgreementWords = 30
+
+// binaryExt are extensions of formats that are never plain text.
+var binaryExt = map[string]bool{".pdf": true, ".docx": true, ".doc": true, ".xlsx": true, ".xlsm": true, ".xls": true, ".odt": true, ".ods": true, ".rtf": false}
+
+// reHTMLDoc recognises a whole HTML page (not HTML fragments in Markdown).
+var reHTMLDoc = regexp.MustCompile(`(?is)^\s*(<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)`)
+
 var (
 	utf8BOM        = []byte{0xEF, 0xBB, 0xBF}
 	mdHeadLineRe   = regexp.MustCompile(`(?m)^#{1,6}\s+\S`)
@@ -77,6 +87,19 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: binary data (NUL bytes) in a text file", ErrUnsupported)}
 	}
 	raw := strings.ToValidUTF8(string(b), "\uFFFD")
+	// A file named as a binary document that holds text is not that
+	// document: often a web page saved in its place (a login page, an
+	// error). Reading it as an agreement would report every term missing.
+	if ext := strings.ToLower(filepath.Ext(path)); binaryExt[ext] {
+		what := "text"
+		if reHTMLDoc.MatchString(raw) {
+			what = "an HTML page"
+		}
+		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: named %s but holds %s, not a %s document (a web page saved in its place?)", ErrUnsupported, ext, what, strings.TrimPrefix(ext, "."))}
+	}
+	if reHTMLDoc.MatchString(raw) {
+		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: an HTML page, not an agreement: save the contract itself as PDF, DOCX, Markdown or text", ErrUnsupported)}
+	}
 	format := textFormat(path, raw)
 	text := raw
 	if format == "md" {
@@ -85,6 +108,9 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 	text = NormalizeText(text)
 	if strings.TrimSpace(text) == "" {
 		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: the file has no text", ErrEmpty)}
+	}
+	if n := len(strings.Fields(text)); n < minAgreementWords {
+		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: %d words is too short for an agreement (at least %d)", ErrEmpty, n, minAgreementWords)}
 	}
 	pages := []Page{{Number: 1, Text: text}}
 	a := &Agreement{

@@ -45,6 +45,31 @@ func TestTextFormat(t *testing.T) {
 	}
 }
 
+// filler makes a fixture long enough to be read as an agreement.
+const filler = "Fees are due within thirty days of the invoice date and are payable in the currency stated on the Order Form; late amounts bear interest at one percent per month, and the Provider may suspend the Service after giving ten days written notice of the overdue amount.\n"
+
+// TestTextRejectsNonAgreements: a web page saved under a document's name, an
+// HTML page, or a note too short to be a contract is an error, not an
+// agreement with every term missing.
+func TestTextRejectsNonAgreements(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, content, want string }{
+		{"msa.pdf", "<!DOCTYPE html><html><body>Session expired, please sign in.</body></html>", "named .pdf but holds an HTML page"},
+		{"dpa.docx", "junk", "named .docx but holds text"},
+		{"terms.txt", "<html><head><title>Login</title></head><body>" + filler + "</body></html>", "an HTML page, not an agreement"},
+		{"note.txt", "hello, see the attached contract", "5 words is too short for an agreement"},
+	} {
+		p := filepath.Join(dir, tc.name)
+		if err := os.WriteFile(p, []byte(tc.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Open(p, Options{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.name) {
+			t.Errorf("%s: err = %v, want one naming the file and saying %q", tc.name, err, tc.want)
+		}
+	}
+}
+
 func TestTextParse(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, content string) string {
@@ -54,7 +79,7 @@ func TestTextParse(t *testing.T) {
 		}
 		return p
 	}
-	md := write("a.md", "---\ntitle: x\n---\n<!-- c -->\n# Terms\n\n1. <span class=\"h\">Service</span>\n    1. <span id=\"1.1\">Access.</span> Customer may use it.\n2. Fees\r\n")
+	md := write("a.md", "---\ntitle: x\n---\n<!-- c -->\n# Terms\n\n1. <span class=\"h\">Service</span>\n    1. <span id=\"1.1\">Access.</span> Customer may use it.\n2. Fees\r\n"+filler)
 	doc, err := textParser{}.Parse(md, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +95,7 @@ func TestTextParse(t *testing.T) {
 		t.Errorf("clauses %s", got)
 	}
 
-	txt := write("b.txt", "\ufeff1. SCOPE\nText.\n")
+	txt := write("b.txt", "\ufeff1. SCOPE\nText.\n"+filler)
 	doc, err = textParser{}.Parse(txt, Options{})
 	if err != nil || doc.Agreement.Format != "txt" {
 		t.Fatalf("txt: %v %+v", err, doc.Agreement)
