@@ -131,6 +131,8 @@ type Input struct {
 	// Pages and Clauses describe an agreement.
 	Pages   int `json:"pages,omitempty"`
 	Clauses int `json:"clauses,omitempty"`
+	// OCRPages are the agreement's pages read by OCR (--ocr).
+	OCRPages []int `json:"ocr_pages,omitempty"`
 }
 
 // Result is a complete analysis of one vendor.
@@ -176,6 +178,10 @@ type Summary struct {
 // when there are any.
 func (r *Result) Line() string {
 	s := r.Summary
+	if s.Rules > 0 && s.NotAssessed == s.Rules {
+		// Nothing was assessed: a score would mislead.
+		return fmt.Sprintf("%d rules: %d not assessed (no agreement given: the matrix shows the questionnaire's split); verdict %s", s.Rules, s.NotAssessed, r.Verdict)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d rules: %d met, %d weak", s.Rules, s.Met, s.Weak)
 	if s.ByReference > 0 {
@@ -213,7 +219,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		res.Inputs = append(res.Inputs, Input{Path: q.Path, Kind: string(extract.KindQuestionnaire), Format: q.Format, Items: len(q.Items)})
 	}
 	for _, a := range in.Agreements {
-		in := Input{Path: a.Path, Kind: string(extract.KindAgreement), Format: a.Format, Clauses: len(a.Clauses)}
+		in := Input{Path: a.Path, Kind: string(extract.KindAgreement), Format: a.Format, Clauses: len(a.Clauses), OCRPages: a.OCRPages}
 		if a.Paginated {
 			in.Pages = len(a.Pages)
 		}
@@ -571,7 +577,9 @@ func checkRule(r *Rule, units []clauseUnit, in Inputs) (Finding, *Finding) {
 			}
 			continue
 		}
-		if best == nil || rank[st] > rank[best.status()] {
+		// The best status decides; among equals, a sentence of readable
+		// length beats a run-on block (a flattened table, a long recital).
+		if best == nil || rank[st] > rank[best.status()] || rank[st] == rank[best.status()] && long(bestUnit.full()) && !long(u.full()) {
 			best, bestUnit = m, u
 		}
 		if len(f.Evidence) < 4 {
@@ -650,6 +658,9 @@ func checkRule(r *Rule, units []clauseUnit, in Inputs) (Finding, *Finding) {
 	c.Recommendation = "Bind in the agreement what the questionnaire answer " + promise.item.ID + " promises. " + r.Recommendation
 	return f, &c
 }
+
+// long says a sentence is too long to be a good quote (over 400 bytes).
+func long(s string) bool { return len(s) > 400 }
 
 func without(evs []Evidence, u clauseUnit) []Evidence {
 	var out []Evidence

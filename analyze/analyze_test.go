@@ -200,3 +200,19 @@ func TestSubprocessors(t *testing.T) {
 		t.Errorf("subprocessors = %v, want %s (AWS named twice is one supplier; the vendor and a non-subprocessor company are left out)", got, want)
 	}
 }
+
+func TestLineWhenNothingAssessed(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := &extract.Questionnaire{Path: "q.xlsx", Items: []extract.Item{{ID: "SEF-07.1", Question: "Do you notify breaches?", Answer: "Yes", AnswerNormalized: extract.AnswerYes, Ownership: "CSP-owned"}}}
+	res, err := Run(context.Background(), Inputs{Questionnaire: q}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "21 rules: 21 not assessed (no agreement given: the matrix shows the questionnaire's split); verdict review"
+	if got := res.Line(); got != want {
+		t.Errorf("line = %q, want %q", got, want)
+	}
+}

@@ -49,14 +49,15 @@ var (
 	generalWeakeners = []struct {
 		re     *regexp.Regexp
 		reason string
+		unless *regexp.Regexp // the sentence gives a better way too
 	}{
-		{regexp.MustCompile(`(?i)\bcommercially reasonable (efforts|endeavou?rs)\b`), "only commercially reasonable efforts"},
-		{regexp.MustCompile(`(?i)\b((sole|absolute|reasonable) discretion|(at|in) (its|their) (own )?discretion)\b`), "left to the vendor's discretion"},
-		{regexp.MustCompile(`(?i)\b(upon|on) (written )?request\b.{0,40}\bif available\b|\bif available\b|\bwhere available\b`), "only if available"},
-		{regexp.MustCompile(`(?i)\bat (the )?(customer|client|controller|licensee)['’]?s?['’]? (own |sole )?(cost|expense)\b`), "at the customer's expense"},
-		{regexp.MustCompile(`(?i)\bthen[- ]current (rates|fees|prices)\b`), "charged at the vendor's then-current rates"},
-		{regexp.MustCompile(`(?i)\b(only )?(to the extent|where|if|as) (required|mandated) by (applicable )?law\b`), "only as far as the law requires"},
-		{regexp.MustCompile(`(?i)\bby posting\b|\bstatus page\b`), "notice only by posting"},
+		{regexp.MustCompile(`(?i)\bcommercially reasonable (efforts|endeavou?rs)\b`), "only commercially reasonable efforts", nil},
+		{regexp.MustCompile(`(?i)\b((sole|absolute|reasonable) discretion|(at|in) (its|their) (own )?discretion)\b`), "left to the vendor's discretion", nil},
+		{regexp.MustCompile(`(?i)\b(upon|on) (written )?request\b.{0,40}\bif available\b|\bif available\b|\bwhere available\b`), "only if available", nil},
+		{regexp.MustCompile(`(?i)\bat (the )?(customer|client|controller|licensee)['’]?s?['’]? (own |sole )?(cost|expense)\b`), "at the customer's expense", nil},
+		{regexp.MustCompile(`(?i)\bthen[- ]current (rates|fees|prices)\b`), "charged at the vendor's then-current rates", nil},
+		{regexp.MustCompile(`(?i)\b(only )?(to the extent|where|if|as) (required|mandated) by (applicable )?law\b`), "only as far as the law requires", nil},
+		{regexp.MustCompile(`(?i)\bby posting\b|\bstatus page\b`), "notice only by posting", regexp.MustCompile(`(?i)\be-?mail\w*\b|\bin writing\b|\bwritten notice\b|\bnotify (the )?(customer|client|you)\b`)},
 	}
 	reSentenceEnd = regexp.MustCompile(`([.!?])\s+(?:["“(]?[A-Z0-9•])`)
 	reListItem    = regexp.MustCompile(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\))\s+`)
@@ -361,7 +362,7 @@ type match struct {
 var (
 	// reReference finds terms made only by pointing elsewhere ("as set out
 	// in the DPA", "available on request", a URL).
-	reReference = regexp.MustCompile(`(?i)\b((as|are|is) (set (out|forth)|described|specified|defined|provided|detailed|documented) (in|at|on)|in accordance with|pursuant to|according to|governed by|(contained|recorded) in)\s+(the\s+|its\s+|our\s+|a\s+|any\s+|such\s+)?([A-Z][\w-]*['’]s\s+)?(separate\s+|applicable\s+|then[- ]current\s+)?(data processing (agreement|addendum)|dpa|service level (agreement|addendum|schedule)|sla|master (services |subscription )?agreement|business associate agreement|baa|(information )?security (policy|policies|exhibit|addendum|schedule|annex|documentation|whitepaper|page)|privacy (policy|notice)|trust (center|centre|portal)|exhibit|annex|schedule|appendix|addendum|attachment|documentation|polic(y|ies)|order form|key terms|website|web site)\b|\bavailable (up)?on (written )?request\b|\bincorporated (herein )?by reference\b|\bhttps?://\S+`)
+	reReference = regexp.MustCompile(`(?i)\b((as|are|is) (set (out|forth)|described|specified|defined|provided|detailed|documented) (in|at|on)|in accordance with|pursuant to|according to|governed by|(contained|recorded) in)\s+(the\s+|its\s+|our\s+|a\s+|any\s+|such\s+)?\[?([A-Z][\w-]*['’]s\s+)?(separate\s+|applicable\s+|then[- ]current\s+|[A-Z][\w-]*\s+)?(data processing (agreement|addendum)|dpa|service level (agreement|addendum|schedule)|sla|master (services |subscription )?agreement|business associate agreement|baa|(information )?security (policy|policies|exhibit|addendum|schedule|annex|documentation|whitepaper|page)|privacy (policy|notice)|trust (center|centre|portal)|exhibit|annex|schedule|appendix|addendum|attachment|documentation|polic(y|ies)|order form|key terms|website|web site)\b|\bavailable (up)?on (written )?request\b|\bincorporates?\b[^.;]{0,80}\b(available at|by reference)\b|\bavailable at\s+(https?://|\{)|\bincorporated (herein )?by reference\b|\bhttps?://\S+`)
 	// pointerWords is the most words a sentence may have, besides its
 	// reference, and still be only a pointer: a longer sentence states the
 	// term itself and the reference qualifies it.
@@ -370,11 +371,12 @@ var (
 	// from a pointer ("as set out in Section 5 of the DPA").
 	reCrossRef = regexp.MustCompile(`(?i)\b(sections?|clauses?|articles?|exhibits?|schedules?|annex(es)?|appendix|appendices|paragraphs?|§)\s*[\w.()\-]+`)
 	reFigure   = regexp.MustCompile(`\d`)
+	reURL      = regexp.MustCompile(`\bhttps?://\S+|\{[a-z_]+\}`)
 	// reUnchecked finds an unticked checkbox option, up to the next box.
 	reUnchecked = regexp.MustCompile(`(\[ \]|☐)[^\[☐☒☑\n]*`)
 	// reDefinition finds a definition sentence ("Security Incident" means ...):
 	// it defines a term, it binds no one.
-	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*[A-Z][^.;:"“”]{0,60}?["”’]?[\s*_)]*\s(means|shall mean|has the meaning|refers to|is defined as)\b`)
+	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*(\d+(\.\d+)*\.?\s+|\(?[a-z]{1,4}\)\s+)?[\s*_"“”'‘’(]*[A-Z][^.;:"“”]{0,60}?["”’]?[\s*_)]*\s(means|shall mean|has the meaning|refers to|is defined as)\b`)
 )
 
 // evaluate tests one unit against a rule. It returns nil when the unit does
@@ -422,12 +424,12 @@ func (r *Rule) evaluate(u unit) *match {
 		m.weakeners = append(m.weakeners, `permissive "may" instead of "shall" or "will"`)
 	}
 	for i, re := range r.weakeners {
-		if re.MatchString(text) {
+		if re.MatchString(text) && (r.unless[i] == nil || !r.unless[i].MatchString(text)) {
 			m.weakeners = append(m.weakeners, r.Weakeners[i].Reason)
 		}
 	}
 	for _, w := range generalWeakeners {
-		if w.re.MatchString(text) {
+		if w.re.MatchString(text) && (w.unless == nil || !w.unless.MatchString(text)) {
 			m.weakeners = append(m.weakeners, w.reason)
 		}
 	}
@@ -449,7 +451,7 @@ func (r *Rule) evaluate(u unit) *match {
 	// A term made only by pointing at another document is not bound here,
 	// unless the sentence itself states something concrete: a figure (a
 	// deadline, a percentage, an amount) beyond the reference's own numbers.
-	if reReference.MatchString(text) && !reFigure.MatchString(reCrossRef.ReplaceAllString(text, "")) &&
+	if reReference.MatchString(text) && !reFigure.MatchString(reURL.ReplaceAllString(reCrossRef.ReplaceAllString(text, ""), "")) &&
 		len(strings.Fields(reReference.ReplaceAllString(u.text, ""))) <= pointerWords {
 		m.reference = true
 	}

@@ -51,17 +51,17 @@ func buildMatrix(in Inputs, units []clauseUnit, findings []Finding, model, vendo
 			counts := map[Owner]int{}
 			var items []extract.Item
 			for _, it := range q.Items {
-				if DomainOfID(it.ID) != d.Code {
+				if ItemDomain(it) != d.Code {
 					continue
 				}
-				o := itemOwner(it, vendor, q.Vendor)
+				o := ItemOwner(it, vendor, q.Vendor)
 				counts[o]++
 				items = append(items, it)
 			}
 			if len(items) > 0 {
 				row.QuestionnaireCount = counts
 				row.QuestionnaireOwner = aggregateOwner(counts)
-				row.Evidence = append(row.Evidence, ownerEvidence(q, items, row.QuestionnaireOwner, counts)...)
+				row.Evidence = append(row.Evidence, ownerEvidence(q, items, row.QuestionnaireOwner, counts, vendor, q.Vendor)...)
 			}
 		}
 		if a := byDomain[d.Code]; a != nil {
@@ -87,9 +87,10 @@ func buildMatrix(in Inputs, units []clauseUnit, findings []Finding, model, vendo
 	return rows
 }
 
-// itemOwner maps an item's ownership onto the owner model; a matrix that
-// names the vendor itself as the owner ("Meridian") means the vendor.
-func itemOwner(it extract.Item, names ...string) Owner {
+// ItemOwner maps an item's ownership onto the owner model; a matrix that
+// names the vendor itself as the owner ("Meridian") means the vendor, given
+// the vendor's names.
+func ItemOwner(it extract.Item, names ...string) Owner {
 	o, ok := ParseOwner(it.Ownership)
 	if ok || o != OwnerUnassigned {
 		return o
@@ -120,13 +121,13 @@ func aggregateOwner(c map[Owner]int) Owner {
 	return best
 }
 
-func ownerEvidence(q *extract.Questionnaire, items []extract.Item, owner Owner, counts map[Owner]int) []Evidence {
+func ownerEvidence(q *extract.Questionnaire, items []extract.Item, owner Owner, counts map[Owner]int, vendorNames ...string) []Evidence {
 	var parts []string
 	for _, o := range sortedOwners(counts) {
 		parts = append(parts, fmt.Sprintf("%s %d", o, counts[o]))
 	}
 	for _, it := range items {
-		if o, _ := ParseOwner(it.Ownership); o == owner || owner == OwnerShared && o != OwnerUnassigned || o == OwnerUnassigned && owner == OwnerVendor {
+		if o := ItemOwner(it, vendorNames...); o == owner || owner == OwnerShared && o != OwnerUnassigned {
 			sheet, cell := it.Sheet, it.Cell
 			return []Evidence{{File: q.Path, Sheet: &sheet, Cell: &cell,
 				Text: trimQuote(it.ID + " ownership: " + it.Ownership),
@@ -202,6 +203,9 @@ func expectedSplit(domain, model string, owner Owner) ([]Owner, string) {
 	var names []string
 	for _, o := range want {
 		names = append(names, string(o))
+	}
+	if owner == OwnerShared {
+		return want, fmt.Sprintf("%s: %s is shared; expected %s", model, domain, strings.Join(names, " or "))
 	}
 	return want, fmt.Sprintf("%s: %s is put on the %s; expected %s", model, domain, owner, strings.Join(names, " or "))
 }

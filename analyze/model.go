@@ -3,6 +3,8 @@ package analyze
 import (
 	"regexp"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/extract"
 )
 
 // Owner is who answers for a control, item or obligation in the shared
@@ -122,6 +124,39 @@ func DomainOfID(id string) string {
 		return ""
 	}
 	return m[1]
+}
+
+// nistFamilies maps NIST SP 800-53 control families (the ids of FedRAMP and
+// vendor responsibility matrices: "AC-2", "SI-4(5)") onto CCM v4 domains,
+// family by family, by the family's main subject.
+var nistFamilies = map[string]string{
+	"AC": "IAM", "AT": "HRS", "AU": "LOG", "CA": "A&A", "CM": "CCC", "CP": "BCR",
+	"IA": "IAM", "IR": "SEF", "MA": "DCS", "MP": "DSP", "PE": "DCS", "PL": "GRC",
+	"PM": "GRC", "PS": "HRS", "PT": "DSP", "RA": "GRC", "SA": "AIS", "SC": "IVS",
+	"SI": "TVM", "SR": "STA",
+}
+
+var reNISTID = regexp.MustCompile(`^\s*([A-Z]{2})-\d`)
+
+// ItemDomain returns the CCM domain of a questionnaire item: the one its id
+// carries (CAIQ, CCM), else its NIST 800-53 family's, else the domain its
+// question speaks to most (HECVAT, ISO and home-made layouts), else "".
+func ItemDomain(it extract.Item) string {
+	if d := DomainOfID(it.ID); d != "" {
+		return d
+	}
+	if m := reNISTID.FindStringSubmatch(it.ID); m != nil {
+		if d, ok := nistFamilies[m[1]]; ok {
+			return d
+		}
+	}
+	best, n := "", 0
+	for _, d := range Domains {
+		if k := len(domainKeywords[d.Code].FindAllStringIndex(it.Question, -1)); k > n {
+			best, n = d.Code, k
+		}
+	}
+	return best
 }
 
 // domainKeywords classify agreement sentences into CCM domains. A sentence

@@ -139,8 +139,27 @@ func TestItemOwnerNamesTheVendor(t *testing.T) {
 		{"", "Meridian", OwnerUnassigned},
 	}
 	for _, tc := range tests {
-		if got := itemOwner(extract.Item{Ownership: tc.ownership}, tc.vendor); got != tc.want {
+		if got := ItemOwner(extract.Item{Ownership: tc.ownership}, tc.vendor); got != tc.want {
 			t.Errorf("itemOwner(%q, vendor %q) = %s, want %s", tc.ownership, tc.vendor, got, tc.want)
+		}
+	}
+}
+
+func TestItemDomain(t *testing.T) {
+	tests := []struct {
+		id, question, want string
+	}{
+		{"SEF-07.1", "Do you notify customers of breaches?", "SEF"},
+		{"AC-2(13)", "Account management: disable accounts of high-risk individuals", "IAM"},
+		{"SI-4", "System monitoring", "TVM"},
+		{"HFIH-03", "Do you have a formal incident response plan for security incidents?", "SEF"},
+		{"APPL-01", "Are you using a web application firewall and is the application's source code reviewed?", "AIS"},
+		{"SOA!12", "Physical entry controls protect the data center and its facilities", "DCS"},
+		{"GNRL-01", "Contact phone number", ""},
+	}
+	for _, tc := range tests {
+		if got := ItemDomain(extract.Item{ID: tc.id, Question: tc.question}); got != tc.want {
+			t.Errorf("ItemDomain(%s, %q) = %q, want %q", tc.id, tc.question, got, tc.want)
 		}
 	}
 }

@@ -129,6 +129,7 @@ type Rule struct {
 
 	signals   [][]*regexp.Regexp
 	weakeners []*regexp.Regexp
+	unless    []*regexp.Regexp // per weakener, nil when it has none
 	details   []*regexp.Regexp
 	// parties is true when a signal names {vendor} or {customer}; byLexicon
 	// caches the signals compiled for each agreement's party names.
@@ -170,6 +171,9 @@ type Detail struct {
 type Weakener struct {
 	Pattern string `yaml:"pattern" json:"pattern"`
 	Reason  string `yaml:"reason" json:"reason"`
+	// Unless, when it matches the same sentence, cancels the weakener
+	// ("by posting" does not weaken "by posting or by e-mail").
+	Unless string `yaml:"unless" json:"unless,omitempty"`
 }
 
 // QuestionnaireSignals locate the questionnaire items that speak to a rule.
@@ -417,7 +421,7 @@ func (r *Rule) compile() error {
 		}
 		r.signals = append(r.signals, res)
 	}
-	r.weakeners = nil
+	r.weakeners, r.unless = nil, nil
 	for k, w := range r.Weakeners {
 		re, err := regexp.Compile(`(?i)` + w.Pattern)
 		if err != nil {
@@ -426,7 +430,14 @@ func (r *Rule) compile() error {
 		if w.Reason == "" {
 			return fmt.Errorf("weakeners[%d]: reason: missing", k)
 		}
+		var un *regexp.Regexp
+		if w.Unless != "" {
+			if un, err = regexp.Compile(`(?i)` + w.Unless); err != nil {
+				return fmt.Errorf("weakeners[%d]: unless: bad pattern %q: %v", k, w.Unless, err)
+			}
+		}
 		r.weakeners = append(r.weakeners, re)
+		r.unless = append(r.unless, un)
 	}
 	r.details = nil
 	for k, d := range r.Details {

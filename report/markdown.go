@@ -22,7 +22,7 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	ew.printf("Service model %s; rule packs %s.\n\n", res.ServiceModel, strings.Join(res.Packs, ", "))
 	ew.printf("| input | kind | format | size |\n|---|---|---|---|\n")
 	for _, in := range res.Inputs {
-		size := agreementSize(in)
+		size := agreementSize(in) + ocrNote(in)
 		if in.Kind == "questionnaire" {
 			size = plural(in.Items, "item")
 		}

@@ -24,7 +24,7 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 		case "questionnaire":
 			ew.printf("  questionnaire %s (%s): %s\n", in.Path, in.Format, plural(in.Items, "item"))
 		default:
-			ew.printf("  agreement %s (%s): %s\n", in.Path, in.Format, agreementSize(in))
+			ew.printf("  agreement %s (%s): %s%s\n", in.Path, in.Format, agreementSize(in), ocrNote(in))
 		}
 	}
 	ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
@@ -145,6 +145,14 @@ func (e *errWriter) printf(format string, a ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, a...)
 	}
+}
+
+// ocrNote says which pages came from OCR, so a reader weighs their quotes.
+func ocrNote(in analyze.Input) string {
+	if len(in.OCRPages) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; text of %s read by OCR", plural(len(in.OCRPages), "page"))
 }
 
 // agreementSize is "4 pages, 11 clauses", or "57 clauses" without pages.

@@ -32,6 +32,12 @@ var (
 	errReported = errors.New("usage error already reported")
 )
 
+const rulesUsage = `Usage:
+  ssrm rules list [PACK...]        the rules in force (baseline plus the packs, comma- or space-separated)
+  ssrm rules show ID [PACK...]     one rule as JSON: signals, weakeners, sources, examples
+  ssrm rules check FILE            validate a rule pack of your own
+`
+
 // ocrHelp describes --ocr for every command that reads PDFs.
 const ocrHelp = "read PDF pages without a text layer (scans) with tesseract and pdftoppm (Debian: tesseract-ocr, poppler-utils); off by default"
 
@@ -363,8 +369,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if q := doc.Questionnaire; q != nil {
 		items := make([]extractItem, len(q.Items))
 		for i, it := range q.Items {
-			o, _ := analyze.ParseOwner(it.Ownership)
-			items[i] = extractItem{Item: it, Owner: o, Domain: analyze.DomainOfID(it.ID)}
+			items[i] = extractItem{Item: it, Owner: analyze.ItemOwner(it, q.Vendor), Domain: analyze.ItemDomain(it)}
 		}
 		return enc.Encode(struct {
 			Kind extract.Kind `json:"kind"`
@@ -379,9 +384,33 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 }
 
 func runRules(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		return fmt.Errorf("%w: ssrm rules list|show ID|check FILE", errUsage)
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, rulesUsage)
+		if len(args) == 0 {
+			return fmt.Errorf("%w: ssrm rules list|show ID|check FILE", errUsage)
+		}
+		return nil
 	}
+	// Packs may be named as for analyze (--rules a,b) or as arguments.
+	var rest []string
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-h" || a == "--help":
+			fmt.Fprint(stdout, rulesUsage)
+			return nil
+		case a == "--rules" || a == "-rules":
+			if i+1 < len(args) {
+				i++
+				rest = append(rest, strings.Split(args[i], ",")...)
+			}
+		case strings.HasPrefix(a, "--rules=") || strings.HasPrefix(a, "-rules="):
+			rest = append(rest, strings.Split(a[strings.Index(a, "=")+1:], ",")...)
+		default:
+			rest = append(rest, strings.Split(a, ",")...)
+		}
+	}
+	args = append(args[:1], rest...)
 	switch args[0] {
 	case "list":
 		rs, err := analyze.LoadRules(args[1:])
@@ -389,7 +418,7 @@ func runRules(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		for _, r := range rs.Rules {
-			fmt.Fprintf(stdout, "%-26s %-8s %-4s %-9s %s [%s]\n", r.ID, r.Severity, r.Domain, r.Owner, r.Title, r.Pack)
+			fmt.Fprintf(stdout, "%-30s %-8s %-4s %-9s %s [%s]\n", r.ID, r.Severity, r.Domain, r.Owner, r.Title, r.Pack)
 		}
 		return nil
 	case "show":
