@@ -2,17 +2,16 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/ssrm-dev/ssrm/internal/browsertest"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 )
@@ -123,30 +122,10 @@ func TestHTMLSecondOpinion(t *testing.T) {
 	}
 }
 
-// chromiumPath finds Debian's chromium (CI installs it).
-func chromiumPath() string {
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	return ""
-}
-
 // TestHTMLInBrowser opens the report in headless chromium: the grid has 17
 // rows, the findings render, the injected script did not run; it saves a
 // screenshot in the test's temp folder.
 func TestHTMLInBrowser(t *testing.T) {
-	exe := chromiumPath()
-	if exe == "" {
-		t.Skip("chromium not installed (apt-get install chromium; .ci/run installs it): skipping the headless-browser check")
-	}
-	if testing.Short() {
-		t.Skip("-short: skipping the headless-browser check")
-	}
 	page := renderHTML(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -154,30 +133,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	dir := t.TempDir()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("no-default-browser-check", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	// The first Run starts the browser; give the whole check a deadline
-	// from a context derived after it.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
-	defer tcancel()
+	tctx := browsertest.Start(t, 1280, 900, 60*time.Second)
 	if err := chromedp.Do(tctx, chromedp.Navigate(srv.URL), chromedp.WaitVisible("#grid")); err != nil {
 		t.Fatalf("open report: %v", err)
 	}
@@ -209,7 +165,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
-	path := filepath.Join(dir, "report.jpg")
+	path := filepath.Join(t.TempDir(), "report.jpg")
 	if err := os.WriteFile(path, shot, 0o644); err != nil {
 		t.Fatal(err)
 	}

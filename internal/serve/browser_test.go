@@ -6,7 +6,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -14,21 +13,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/ssrm-dev/ssrm/internal/browsertest"
 	"github.com/xuri/excelize/v2"
 )
-
-// chromiumPath finds Debian's chromium (.ci/run installs it).
-func chromiumPath() string {
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	return ""
-}
 
 // TestServeInBrowser drives the page in headless chromium: upload the
 // sample vendor's files through the file input, see the roles detected,
@@ -37,16 +24,9 @@ func chromiumPath() string {
 // SSRM_SERVE_SCREENSHOT names a file, there too: docs/serve.png is made
 // this way).
 func TestServeInBrowser(t *testing.T) {
-	exe := chromiumPath()
-	if exe == "" {
-		t.Skip("chromium not installed (apt-get install chromium; .ci/run installs it): skipping the headless-browser check")
-	}
-	if testing.Short() {
-		t.Skip("-short: skipping the headless-browser check")
-	}
 	dir := t.TempDir()
 	base, frames := startServer(t, Config{Addr: "127.0.0.1:0", TempDir: t.TempDir(), Version: "test"})
-	tctx := startBrowser(t, exe, dir)
+	tctx := browsertest.Start(t, 1280, 1400, 90*time.Second)
 
 	q, err := filepath.Abs(filepath.Join(sampleDir, "questionnaire.xlsx"))
 	if err != nil {
@@ -200,49 +180,12 @@ func startServer(t *testing.T, cfg Config) (string, *frameLog) {
 	return "http://" + ln.Addr().String(), frames
 }
 
-// startBrowser starts headless chromium with the flags of
-// report/html_test.go and returns a context with a deadline.
-func startBrowser(t *testing.T, exe, dir string) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("no-default-browser-check", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.WindowSize(1280, 1400),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancelA)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	tctx, tcancel := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(tcancel)
-	return tctx
-}
-
 // TestServeInBrowserWithToken: with an access token the page, its script,
 // the frame and the downloads all work once the printed ?token= address
 // has been opened.
 func TestServeInBrowserWithToken(t *testing.T) {
-	exe := chromiumPath()
-	if exe == "" {
-		t.Skip("chromium not installed (apt-get install chromium; .ci/run installs it): skipping the headless-browser check")
-	}
-	if testing.Short() {
-		t.Skip("-short: skipping the headless-browser check")
-	}
-	dir := t.TempDir()
 	base, frames := startServer(t, Config{Addr: "127.0.0.1:0", TempDir: t.TempDir(), Token: "tok-123"})
-	tctx := startBrowser(t, exe, dir)
+	tctx := browsertest.Start(t, 1280, 1400, 90*time.Second)
 	a, _ := filepath.Abs(filepath.Join(sampleDir, "agreement.pdf"))
 	err := chromedp.Do(tctx,
 		chromedp.Navigate(base+"/?token=tok-123"),
