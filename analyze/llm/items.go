@@ -2,9 +2,7 @@ package llm
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/analyze"
@@ -147,21 +145,15 @@ Reply with JSON: {"items": [{"id": the id in brackets, "domain": code or "none",
 	var out itemsReply
 	p := prompt{name: "classify_items", system: systemPrompt, user: b.String(), schema: itemsSchema, decode: func(content string) error {
 		out = itemsReply{}
-		if err := itemsSchema.Unmarshal(content, &out); err != nil {
-			if jerr := json.Unmarshal([]byte(content), &out); jerr != nil {
-				return fmt.Errorf("not JSON: %v", jerr)
-			}
-			return fmt.Errorf("does not match the schema: %v", err)
+		if err := decodeReply(itemsSchema, content, &out); err != nil {
+			return err
 		}
 		for _, it := range out.Items {
 			if _, ok := sent[replyID(it.ID)]; !ok {
 				return fmt.Errorf("item %q was not asked about", it.ID)
 			}
-			if it.Domain != "none" && !analyze.IsDomain(it.Domain) {
-				return fmt.Errorf("domain %q is not a CCM v4 code", it.Domain)
-			}
-			if !slices.Contains(owners, analyze.Owner(it.Owner)) {
-				return fmt.Errorf("owner %q is not one of vendor, customer, shared, third-party, not-applicable", it.Owner)
+			if err := checkPlacement(it.Domain, it.Owner); err != nil {
+				return err
 			}
 		}
 		return nil

@@ -44,6 +44,30 @@ var (
 	summarySchema  = mustSchema(summaryReply{})
 )
 
+// decodeReply decodes a reply into out and checks it against the schema,
+// telling "not JSON" from "JSON of the wrong shape".
+func decodeReply(schema *jsonschema.Definition, content string, out any) error {
+	if err := schema.Unmarshal(content, out); err != nil {
+		if jerr := json.Unmarshal([]byte(content), out); jerr != nil {
+			return fmt.Errorf("not JSON: %v", jerr)
+		}
+		return fmt.Errorf("does not match the schema: %v", err)
+	}
+	return nil
+}
+
+// checkPlacement checks a domain ("none" or a CCM v4 code) and an owner of
+// the owner model in a classification reply.
+func checkPlacement(domain, owner string) error {
+	if domain != "none" && !analyze.IsDomain(domain) {
+		return fmt.Errorf("domain %q is not a CCM v4 code", domain)
+	}
+	if !slices.Contains(owners, analyze.Owner(owner)) {
+		return fmt.Errorf("owner %q is not one of vendor, customer, shared, third-party, not-applicable", owner)
+	}
+	return nil
+}
+
 func mustSchema(v any) *jsonschema.Definition {
 	d, err := jsonschema.GenerateSchemaForType(v)
 	if err != nil {
@@ -266,11 +290,8 @@ Reply with JSON: {"status": "met|weak|missing|by-reference", "candidate": the nu
 	var out recheckReply
 	p := prompt{name: "recheck", system: systemPrompt, user: b.String(), schema: recheckSchema, decode: func(content string) error {
 		out = recheckReply{}
-		if err := recheckSchema.Unmarshal(content, &out); err != nil {
-			if jerr := json.Unmarshal([]byte(content), &out); jerr != nil {
-				return fmt.Errorf("not JSON: %v", jerr)
-			}
-			return fmt.Errorf("does not match the schema: %v", err)
+		if err := decodeReply(recheckSchema, content, &out); err != nil {
+			return err
 		}
 		if !slices.Contains(modelStatuses, out.Status) {
 			return fmt.Errorf("status %q is not one of %s", out.Status, strings.Join(modelStatuses, ", "))
@@ -331,21 +352,15 @@ Reply with JSON: {"items": [{"clause": number, "domain": code or "none", "owner"
 	var out classifyReply
 	p := prompt{name: "classify", system: systemPrompt, user: b.String(), schema: classifySchema, decode: func(content string) error {
 		out = classifyReply{}
-		if err := classifySchema.Unmarshal(content, &out); err != nil {
-			if jerr := json.Unmarshal([]byte(content), &out); jerr != nil {
-				return fmt.Errorf("not JSON: %v", jerr)
-			}
-			return fmt.Errorf("does not match the schema: %v", err)
+		if err := decodeReply(classifySchema, content, &out); err != nil {
+			return err
 		}
 		for _, it := range out.Items {
 			if it.Clause < 1 || it.Clause > len(clauses) {
 				return fmt.Errorf("clause %d is not between 1 and %d", it.Clause, len(clauses))
 			}
-			if it.Domain != "none" && !analyze.IsDomain(it.Domain) {
-				return fmt.Errorf("domain %q is not a CCM v4 code", it.Domain)
-			}
-			if !slices.Contains(owners, analyze.Owner(it.Owner)) {
-				return fmt.Errorf("owner %q is not one of vendor, customer, shared, third-party, not-applicable", it.Owner)
+			if err := checkPlacement(it.Domain, it.Owner); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -392,11 +407,8 @@ Reply with JSON: {"summary": "..."}.`)
 	var out summaryReply
 	p := prompt{name: "summary", system: systemPrompt, user: b.String(), schema: summarySchema, decode: func(content string) error {
 		out = summaryReply{}
-		if err := summarySchema.Unmarshal(content, &out); err != nil {
-			if jerr := json.Unmarshal([]byte(content), &out); jerr != nil {
-				return fmt.Errorf("not JSON: %v", jerr)
-			}
-			return fmt.Errorf("does not match the schema: %v", err)
+		if err := decodeReply(summarySchema, content, &out); err != nil {
+			return err
 		}
 		if strings.TrimSpace(out.Summary) == "" {
 			return errors.New("empty summary")
