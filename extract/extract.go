@@ -186,24 +186,70 @@ const sniffSize = 8 << 10
 // Errors are *InputError values wrapping ErrUnsupported, ErrEncrypted,
 // ErrNoText, ErrGarbled, ErrDamaged, ErrEmpty or an I/O error.
 func Open(path string, opts Options) (Document, error) {
+	p, err := detect(path)
+	if err != nil {
+		return Document{}, err
+	}
+	return p.Parse(path, opts)
+}
+
+// detect reads the head of the file at path and returns the first parser
+// in Parsers that takes it.
+func detect(path string) (Parser, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Document{}, &InputError{Path: path, Err: err}
+		return nil, &InputError{Path: path, Err: err}
 	}
 	head := make([]byte, sniffSize)
 	n, err := io.ReadFull(f, head)
 	f.Close()
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return Document{}, &InputError{Path: path, Err: err}
+		return nil, &InputError{Path: path, Err: err}
 	}
 	head = head[:n]
 	if n == 0 {
-		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: the file is empty", ErrUnsupported)}
+		return nil, &InputError{Path: path, Err: fmt.Errorf("%w: the file is empty", ErrUnsupported)}
 	}
 	for _, p := range Parsers {
 		if p.Sniff(head, path) {
-			return p.Parse(path, opts)
+			return p, nil
 		}
 	}
-	return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: not an Excel workbook, CSV, PDF, Markdown or text file", ErrUnsupported)}
+	return nil, &InputError{Path: path, Err: fmt.Errorf("%w: not an Excel workbook, CSV, PDF, Markdown or text file", ErrUnsupported)}
+}
+
+// EachItem reads the questionnaire at path (an Excel workbook or a CSV file)
+// as Open does, with the same detection, layouts, limits and errors, but
+// passes each item to fn in order instead of keeping it: the Questionnaire
+// it returns holds the metadata (Path, Format, Vendor, Product, Sheets) and
+// nil Items. An .xlsx sheet is read as a stream, so memory stays bounded
+// whatever the number of rows; a legacy .xls or a CSV file is read whole
+// first. An error from fn stops reading and is returned as it is.
+//
+// A file that Open would read as an agreement gives an *InputError wrapping
+// ErrUnsupported.
+func EachItem(path string, opts Options, fn func(Item) error) (*Questionnaire, error) {
+	p, err := detect(path)
+	if err != nil {
+		return nil, err
+	}
+	switch p.(type) {
+	case xlsxParser:
+		q, _, err := readWorkbook(path, opts, fn)
+		if err != nil {
+			return nil, err
+		}
+		return q, nil
+	case csvParser:
+		doc, err := p.Parse(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		q := doc.Questionnaire
+		if err := replayItems(q, fn); err != nil {
+			return nil, err
+		}
+		return q, nil
+	}
+	return nil, &InputError{Path: path, Err: fmt.Errorf("%w: not an Excel workbook or CSV questionnaire", ErrUnsupported)}
 }

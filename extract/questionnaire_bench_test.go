@@ -152,6 +152,10 @@ func writeBigCAIQ(t testing.TB, n int) string {
 // and reports the peak heap in use and the peak memory obtained from the
 // OS, sampled every millisecond through runtime/metrics (no stop-the-world),
 // and the live heap the result itself holds. It runs only with SSRM_BIG=1.
+//
+// Parse keeps every item (about 60 MB here), so its peak cannot meet the
+// 64 MB target; the check is only its honest ceiling. The bounded-memory
+// path is EachItem, measured by TestXLSXBigSheetStreamMemory.
 func TestXLSXBigSheetMemory(t *testing.T) {
 	if os.Getenv("SSRM_BIG") == "" {
 		t.Skip("set SSRM_BIG=1 to read a generated 100,000-row sheet")
@@ -220,8 +224,8 @@ func TestXLSXBigSheetMemory(t *testing.T) {
 	mb := func(b uint64) float64 { return float64(b) / (1 << 20) }
 	t.Logf("%d rows, file %.1f MB, parsed in %v: peak heap in use %.1f MB (before %.1f MB); peak from the OS %.1f MB (before %.1f MB); the result holds %.1f MB; reader's own peak %.1f MB",
 		rows, float64(st.Size())/1e6, elapsed.Round(time.Millisecond), mb(peakInuse), mb(baseInuse), mb(peakTotal), mb(baseTotal), mb(result), mb(peakInuse-baseInuse-result))
-	// The target is 64 MB; the check guards against a regression to the
-	// sheet DOM (which costs about 800 MB here).
+	// A ceiling, not the 64 MB target (see EachItem): it guards against a
+	// regression to the sheet DOM (which costs about 800 MB here).
 	if peakInuse-baseInuse > 256<<20 {
 		t.Errorf("peak heap in use %.1f MB, want far less", mb(peakInuse-baseInuse))
 	}

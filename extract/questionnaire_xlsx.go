@@ -97,7 +97,7 @@ func (xlsxParser) Sniff(head []byte, path string) bool {
 // ErrEmpty (naming the sheets and the captions seen) when no sheet holds a
 // recognisable questionnaire, or the I/O error.
 func (xlsxParser) Parse(path string, opts Options) (Document, error) {
-	q, _, err := readWorkbook(path, opts)
+	q, _, err := readWorkbook(path, opts, nil)
 	if err != nil {
 		return Document{}, err
 	}
@@ -105,9 +105,16 @@ func (xlsxParser) Parse(path string, opts Options) (Document, error) {
 }
 
 // readWorkbook is Parse, also returning the header row of each data sheet.
-func readWorkbook(path string, opts Options) (q *Questionnaire, headers map[string]int, err error) {
+// With a non-nil each, the items of an .xlsx workbook are passed to each as
+// they are read and not kept (a legacy .xls is read whole first); an error
+// from each stops reading and is returned as it is.
+func readWorkbook(path string, opts Options, each func(Item) error) (q *Questionnaire, headers map[string]int, err error) {
+	var b *book
 	defer func() {
 		if r := recover(); r != nil {
+			if b != nil && b.inSink {
+				panic(r) // the caller's own panic, not a damaged workbook
+			}
 			q, headers, err = nil, nil, &InputError{Path: path, Err: fmt.Errorf("%w: workbook could not be read (%v)", ErrDamaged, r)}
 		}
 	}()
@@ -116,7 +123,11 @@ func readWorkbook(path string, opts Options) (q *Questionnaire, headers map[stri
 		return nil, nil, &InputError{Path: path, Err: err}
 	}
 	if ole && !encrypted {
-		return readXLS(path, opts)
+		q, headers, err := readXLS(path, opts)
+		if err == nil && each != nil {
+			err = replayItems(q, each)
+		}
+		return q, headers, err
 	}
 	if ole && opts.Password == "" {
 		return nil, nil, &InputError{Path: path, Err: fmt.Errorf("%w: encrypted workbook: give its password (--password)", ErrEncrypted)}
@@ -130,7 +141,8 @@ func readWorkbook(path string, opts Options) (q *Questionnaire, headers map[stri
 	}
 	defer f.Close()
 
-	b := newBook(path, opts)
+	b = newBook(path, opts)
+	b.sink = each
 	raw := newRawSheets(f, path, ole)
 	var primary, deferred []string
 	for _, name := range f.GetSheetList() {
@@ -151,6 +163,9 @@ func readWorkbook(path string, opts Options) (q *Questionnaire, headers map[stri
 		for _, name := range names {
 			sr, err := readXLSXSheet(f, raw, b, name)
 			if err != nil {
+				if se, ok := err.(*stopError); ok {
+					return se.err
+				}
 				return err
 			}
 			b.add(name, sr)
@@ -160,7 +175,7 @@ func readWorkbook(path string, opts Options) (q *Questionnaire, headers map[stri
 	if err := read(primary); err != nil {
 		return nil, nil, err
 	}
-	if len(b.q.Items) == 0 {
+	if b.n == 0 {
 		if err := read(deferred); err != nil {
 			return nil, nil, err
 		}
@@ -168,8 +183,30 @@ func readWorkbook(path string, opts Options) (q *Questionnaire, headers map[stri
 	if err := b.finish(); err != nil {
 		return nil, nil, err
 	}
+	if each != nil {
+		b.q.Items = nil
+	}
 	return b.q, b.headers, nil
 }
+
+// replayItems passes the items of a workbook read whole to each, in order,
+// and drops them from q.
+func replayItems(q *Questionnaire, each func(Item) error) error {
+	items := q.Items
+	q.Items = nil
+	for _, it := range items {
+		if err := each(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stopError carries an error returned by a book's sink out of the reader
+// unwrapped.
+type stopError struct{ err error }
+
+func (e *stopError) Error() string { return e.err.Error() }
 
 // Caps on the rows and cells read per workbook, over all sheets (variables
 // so that tests can lower them).
@@ -189,8 +226,17 @@ type book struct {
 	q       *Questionnaire
 	headers map[string]int
 	looked  []string
-	seen    map[string]bool // IDs read on earlier sheets (HECVAT copies)
-	family  familyHints
+	// seen maps each item ID read to the number of the sheet (in reading
+	// order) it was first read on, so that HECVAT copies on later sheets
+	// are dropped; only the IDs are kept, not the items.
+	seen   map[string]int
+	sheetN int
+	// sink, when set, receives each item as it is read instead of
+	// q.Items; inSink is true while it runs.
+	sink   func(Item) error
+	inSink bool
+	n      int // items taken over all sheets
+	family familyHints
 	// captions seen on sheets without a usable header, for the error.
 	captions []string
 	rows     int
@@ -203,7 +249,7 @@ type familyHints struct {
 }
 
 func newBook(path string, opts Options) *book {
-	return &book{path: path, opts: opts, headers: map[string]int{}, seen: map[string]bool{},
+	return &book{path: path, opts: opts, headers: map[string]int{}, seen: map[string]int{},
 		q: &Questionnaire{Path: path, Sheets: []string{}, Items: []Item{}}}
 }
 
@@ -222,39 +268,61 @@ func (b *book) add(name string, sr *sheetResult) {
 		}
 		return
 	}
+	if sr.kept == 0 {
+		return
+	}
+	b.headers[name] = sr.header
+	b.q.Sheets = append(b.q.Sheets, name)
+	if len(b.q.Items) == 0 {
+		b.q.Items = sr.items // no copy of a big first sheet
+	} else {
+		b.q.Items = append(b.q.Items, sr.items...)
+	}
+}
+
+// begin is called by scanSheet once a sheet's layout is known, before its
+// items.
+func (b *book) begin(name string, sr *sheetResult) {
+	b.sheetN++
 	b.noteFamily(name, sr)
-	items := sr.items
-	if b.family.hecvat {
+}
+
+// item takes one item of the sheet being read: it drops a HECVAT copy of a
+// question asked on an earlier sheet, and passes the item to the sink or
+// keeps it in sr.items.
+func (b *book) item(sr *sheetResult, it Item) error {
+	if first, ok := b.seen[it.ID]; ok {
 		// HECVAT tabs repeat the START HERE questions as formula copies;
 		// count each ID once, where it is first asked.
-		items = items[:0:0]
-		for _, it := range sr.items {
-			if !b.seen[it.ID] {
-				items = append(items, it)
+		if b.family.hecvat && first < b.sheetN {
+			return nil
+		}
+	} else {
+		b.seen[it.ID] = b.sheetN
+	}
+	if sr.kept == 0 {
+		// For sectioned forms the header is the caption row of the
+		// section holding the first item.
+		sr.header = sr.layout.headerRow
+		for _, c := range sr.captionRows {
+			if c > sr.header && c < it.Row {
+				sr.header = c
 			}
 		}
 	}
-	for _, it := range items {
-		b.seen[it.ID] = true
+	sr.kept++
+	b.n++
+	if b.sink == nil {
+		sr.items = append(sr.items, it)
+		return nil
 	}
-	if len(items) == 0 {
-		return
+	b.inSink = true
+	err := b.sink(it)
+	b.inSink = false
+	if err != nil {
+		return &stopError{err}
 	}
-	// For sectioned forms the header is the caption row of the section
-	// holding the first item.
-	header := sr.layout.headerRow
-	for _, c := range sr.captionRows {
-		if c > header && c < items[0].Row {
-			header = c
-		}
-	}
-	b.headers[name] = header
-	b.q.Sheets = append(b.q.Sheets, name)
-	if len(b.q.Items) == 0 {
-		b.q.Items = items // no copy of a big first sheet
-	} else {
-		b.q.Items = append(b.q.Items, items...)
-	}
+	return nil
 }
 
 // countRow charges one row of n cells against the workbook's budget.
@@ -277,7 +345,7 @@ func (b *book) countRow(sheet string, row, n int) error {
 
 // finish checks the result and names the format.
 func (b *book) finish() error {
-	if len(b.q.Items) == 0 {
+	if b.n == 0 {
 		msg := fmt.Sprintf("no sheet has a header row with question ID, question or answer captions in its first %d rows", xlsxHeaderScan)
 		if len(b.captions) > 0 {
 			msg += "; captions seen: " + strings.Join(b.captions, "; ")
@@ -781,6 +849,8 @@ type sheetResult struct {
 	caiqV4          bool
 	captions        []string // captions of a likely header, when no layout was found
 	captionRows     []int    // section caption rows below the header
+	kept            int      // items taken from the sheet
+	header          int      // header row of the section of the first item
 }
 
 // rowIter yields a sheet's rows: 1-based number and cell texts, ok=false
@@ -935,7 +1005,7 @@ func readXLSXSheet(f *excelize.File, raw *rawSheets, b *book, sheet string) (*sh
 	sr, err := scanSheet(b, sheet, src, src.byStart, ex.hiddenCols)
 	if err != nil {
 		var ie *InputError
-		if errors.As(err, &ie) {
+		if _, ok := err.(*stopError); ok || errors.As(err, &ie) {
 			return nil, err
 		}
 		return nil, damaged(err)
@@ -982,19 +1052,28 @@ func scanSheet(b *book, sheet string, it rowIter, byStart map[[2]int]*mergeRange
 	sr.vendor, sr.product = statedNames(buf, lay.headerRow-1)
 	sr.layout = lay
 	sheetFormat(sheet, buf, lay, sr)
+	b.begin(sheet, sr)
 
-	emit := func(r bufRow) {
+	emit := func(r bufRow) error {
 		its := layoutItems(sheet, lay, r)
 		if len(its) == 0 && sectionCaption(lay, r.cells) {
 			sr.captionRows = append(sr.captionRows, r.num)
 		}
-		sr.items = append(sr.items, its...)
+		for _, it := range its {
+			if err := b.item(sr, it); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	for _, r := range buf {
 		if r.num > lay.headerRow {
-			emit(r)
+			if err := emit(r); err != nil {
+				return nil, err
+			}
 		}
 	}
+	buf = nil
 	empty := 0
 	for !eof {
 		num, cells, ok, err := read()
@@ -1013,7 +1092,9 @@ func scanSheet(b *book, sheet string, it rowIter, byStart map[[2]int]*mergeRange
 			continue
 		}
 		empty = 0
-		emit(bufRow{num, cells})
+		if err := emit(bufRow{num, cells}); err != nil {
+			return nil, err
+		}
 	}
 	return sr, nil
 }

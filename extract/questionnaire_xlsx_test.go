@@ -100,7 +100,7 @@ func readAny(path string, opts Options) (*Questionnaire, map[string]int, error) 
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
 		return readCSV(path, opts)
 	}
-	return readWorkbook(path, opts)
+	return readWorkbook(path, opts, nil)
 }
 
 // vocabulary is the expected files' vocabulary: distinct values, trimmed,
