@@ -622,23 +622,29 @@ func FuzzXLSX(f *testing.F) {
 	f.Add(seed)
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
-	f.Fuzz(func(t *testing.T, b []byte) {
-		path := filepath.Join(t.TempDir(), "fuzz.xlsx")
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
+	f.Fuzz(func(t *testing.T, b []byte) { fuzzQuestionnaire(t, xlsxParser{}, "fuzz.xlsx", b) })
+}
+
+// fuzzQuestionnaire writes b to a file named name and parses it with p: the
+// result must be an *InputError or a questionnaire with items, never a
+// panic or an empty result passed off as whole.
+func fuzzQuestionnaire(t *testing.T, p Parser, name string, b []byte) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := p.Parse(path, Options{})
+	if err != nil {
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("error %T is not *InputError: %v", err, err)
 		}
-		doc, err := xlsxParser{}.Parse(path, Options{})
-		if err != nil {
-			var ie *InputError
-			if !errors.As(err, &ie) {
-				t.Fatalf("error %T is not *InputError: %v", err, err)
-			}
-			return
-		}
-		if doc.Questionnaire == nil || len(doc.Questionnaire.Items) == 0 {
-			t.Fatal("no error and no items")
-		}
-	})
+		return
+	}
+	if doc.Questionnaire == nil || len(doc.Questionnaire.Items) == 0 {
+		t.Fatal("no error and no items")
+	}
 }
 
 // writeBook saves a workbook built by fill into a temporary file.
