@@ -32,7 +32,11 @@ func (r *Rule) assess(units []*unit) assessment {
 			h.score = r.rank(&h)
 			pos = append(pos, h)
 		}
-		a.flags = append(a.flags, r.hitsIn(u, r.flags)...)
+		for _, h := range r.hitsIn(u, r.flags) {
+			if h.status != "negated" {
+				a.flags = append(a.flags, h)
+			}
+		}
 	}
 	// A unit that shows several elements at once is a better quote.
 	perUnit := map[*unit]map[string]bool{}
@@ -136,12 +140,18 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 			f.Explanation = "the only wording found negates or excludes the obligation"
 		}
 		if len(f.RedFlags) > 0 {
-			// "We may change these terms without notice": the term is there,
-			// and it works against the customer.
-			f.Status = StatusWeak
-			f.Weakeners = append(f.Weakeners, flagTitles(f.RedFlags)...)
+			// "We may change these terms without notice": quoted, and where
+			// the wording is itself a poor version of the term, it is weak.
 			f.Evidence = append([]Evidence{f.RedFlags[0].Evidence}, f.Evidence...)
-			f.Explanation = "section " + f.RedFlags[0].Evidence.Section + " works against this term: " + strings.Join(flagTitles(f.RedFlags), "; ")
+			f.Explanation = "no clause binds this term, and section " + f.RedFlags[0].Evidence.Section + " works against it: " + strings.Join(flagTitles(f.RedFlags), "; ")
+			for _, h := range a.flags {
+				if h.spec.flag.StatesTerm {
+					f.Status = StatusWeak
+					f.Weakeners = append(f.Weakeners, flagTitles(f.RedFlags)...)
+					f.Explanation = "section " + f.RedFlags[0].Evidence.Section + " works against this term: " + strings.Join(flagTitles(f.RedFlags), "; ")
+					break
+				}
+			}
 		}
 		return negatedEv
 	}

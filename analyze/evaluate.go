@@ -26,7 +26,7 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 	if !c.actors[p.actor] {
 		return false, false
 	}
-	if len(c.Action) > 0 && !f.anyIn(c.Action, p.from, p.to) {
+	if len(c.Action) > 0 && !f.actionIn(c.Action, p) {
 		return false, false
 	}
 	if len(c.Object) > 0 && !f.anyIn(c.Object, 0, p.to) && !f.anyHeading(c.Object) {
@@ -59,6 +59,26 @@ func (f *Frame) anyIn(classes []string, from, to int) bool {
 	for _, c := range classes {
 		if f.m.in(c, from, to) {
 			return true
+		}
+	}
+	return false
+}
+
+// actionIn says one of the action classes stands in the predicate, and not
+// inside a relative clause of it ("Representatives who are informed").
+func (f *Frame) actionIn(classes []string, p *predicate) bool {
+	rel := p.to
+	for j := max(p.modal.to, p.from); j < p.to; j++ {
+		if w := f.toks[j].w; w == "who" || w == "whom" || w == "whose" || w == "which" {
+			rel = j
+			break
+		}
+	}
+	for _, c := range classes {
+		for _, s := range f.m.find(c) {
+			if s.from >= p.from && s.from < rel {
+				return true
+			}
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ssrm-dev/ssrm/extract"
 )
@@ -78,4 +79,56 @@ func (rs *RuleSet) CheckExamples() []ExampleFailure {
 		}
 	}
 	return out
+}
+
+// DescribeFrame reads one sentence as the engine does and describes it:
+// each predicate (actor, modality, polarity, its words) and the vocabulary
+// classes found. For rule authors (ssrm rules frame).
+func (rs *RuleSet) DescribeFrame(sentence string) string {
+	a := &extract.Agreement{Path: "sentence", Format: "txt", Pages: []extract.Page{{Number: 1, Text: sentence}},
+		Clauses: []extract.Clause{{ID: "1", Text: sentence}}}
+	var b strings.Builder
+	for _, u := range agreementUnits([]*extract.Agreement{a}, "", rs.Vocabulary) {
+		f := u.frame
+		fmt.Fprintf(&b, "%s\n", f.text)
+		if f.definition {
+			b.WriteString("  a definition: binds no one\n")
+		}
+		if f.question {
+			b.WriteString("  a question: binds no one\n")
+		}
+		if f.pointer {
+			b.WriteString("  points at another document\n")
+		}
+		for i, p := range f.preds {
+			actor := string(p.actor)
+			if actor == "" {
+				actor = "unknown"
+			}
+			fmt.Fprintf(&b, "  predicate %d: %q — actor %s, %s", i+1, f.regionText(p.from, p.to), actor, p.modality)
+			if p.word != "" {
+				fmt.Fprintf(&b, " (%q)", p.word)
+			}
+			switch {
+			case p.noDuty:
+				b.WriteString(", denies the duty")
+			case p.negated:
+				b.WriteString(", negated")
+			case p.protective:
+				b.WriteString(", a prohibition with a condition that protects the other party")
+			}
+			if p.passive {
+				b.WriteString(", passive")
+			}
+			b.WriteString("\n")
+		}
+		var found []string
+		for _, c := range rs.Vocabulary.Classes {
+			for _, s := range f.m.find(c.ID) {
+				found = append(found, fmt.Sprintf("{%s} %q", c.ID, f.text[f.toks[s.from].start:f.toks[s.to-1].end]))
+			}
+		}
+		fmt.Fprintf(&b, "  classes: %s\n", strings.Join(found, ", "))
+	}
+	return b.String()
 }

@@ -48,11 +48,15 @@ type Element struct {
 	Frames    []FrameSpec `yaml:"frames" json:"frames"`
 }
 
-// RedFlag is a wording that undermines a term.
+// RedFlag is a wording that undermines a term. Found beside a term, it
+// makes the term weak; found alone, it is quoted on the missing finding, or
+// — when StatesTerm, because the wording is itself a poor version of the
+// term ("we may change these terms without notice") — the term is weak.
 type RedFlag struct {
-	ID     string      `yaml:"id" json:"id"`
-	Title  string      `yaml:"title" json:"title"`
-	Frames []FrameSpec `yaml:"frames" json:"frames"`
+	ID         string      `yaml:"id" json:"id"`
+	Title      string      `yaml:"title" json:"title"`
+	StatesTerm bool        `yaml:"states_term" json:"states_term,omitempty"`
+	Frames     []FrameSpec `yaml:"frames" json:"frames"`
 }
 
 // frameSpec is a FrameSpec compiled against the vocabulary.
