@@ -29,7 +29,7 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 	if len(c.Action) > 0 && !f.actionIn(c.Action, p) {
 		return false, false
 	}
-	if len(c.Object) > 0 && !f.anyIn(c.Object, 0, p.to) && !f.anyHeading(c.Object) {
+	if len(c.Object) > 0 && !f.objectIn(c, p) && !f.anyHeading(c.Object) {
 		return false, false
 	}
 	for _, g := range c.With {
@@ -77,6 +77,31 @@ func (f *Frame) actionIn(classes []string, p *predicate) bool {
 	for _, c := range classes {
 		for _, s := range f.m.find(c) {
 			if s.from >= p.from && s.from < rel {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objectIn says one of the frame's object classes stands before or in the
+// predicate, on words other than its action's ("secure" in "shall secure
+// the user's consent" is no security object).
+func (f *Frame) objectIn(c *frameSpec, p *predicate) bool {
+	for _, o := range c.Object {
+		for _, s := range f.m.find(o) {
+			if s.from >= p.to {
+				break
+			}
+			own := false
+			for _, a := range c.Action {
+				for _, as := range f.m.find(a) {
+					if as == s {
+						own = true
+					}
+				}
+			}
+			if !own {
 				return true
 			}
 		}

@@ -51,6 +51,9 @@ type predicate struct {
 	// it is not negated.
 	protective bool
 	passive    bool
+	// possessed: the subject is a thing the actor owns ("our code"), not
+	// the party itself.
+	possessed bool
 }
 
 // Frame is the reading of one unit.
@@ -62,8 +65,11 @@ type Frame struct {
 	// heading holds the classes found in the clause's heading and its
 	// parents' headings: context for objects ("Security Incidents").
 	heading map[string]bool
-	// definition, draft and question units bind no one.
+	// definition, question and recital units bind no one.
 	definition, question bool
+	// item: the unit is a list item ("(i) Make its books available ...");
+	// without its lead-in its verb is not an imperative to the reader.
+	item bool
 	// pointer is set when the unit points at another document for its
 	// content: the by-reference signal.
 	pointer bool
@@ -73,15 +79,19 @@ type Frame struct {
 }
 
 var (
-	reURL = regexp.MustCompile(`\bhttps?://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\{[a-z_]+\}`)
+	reURL = regexp.MustCompile(`\bhttps?://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\{[a-z_]+\}|\]\(/[\w\-./#]+\)|\(/[a-z0-9][\w\-./#]*\)`)
 	// reDraft finds an unfilled drafting note: "[Insert ...]", "[●]",
 	// "[Vendor to describe]". Its words are not a commitment.
 	reDraft = regexp.MustCompile(`(?i)\[\s*(?:(?:insert|describe|specify|list|add|enter|complete|tbd|tbc|to be (?:completed|agreed|confirmed|inserted)|(?:vendor|provider|supplier|customer|processor|controller) to|note to|drafting note|placeholder)\b[^\]]{0,300}|[\s●•_.…xX]*)\]|<<[^>]{0,200}>>`)
+	// reRecital finds a recital: it states background, it binds no one.
+	reRecital = regexp.MustCompile(`^(?:RECITALS?\s+)?(?:WHEREAS|Whereas)\b`)
+	// reItemStart finds a list item's marker.
+	reItemStart = regexp.MustCompile(`^(?:\(?[a-zA-Z0-9]{1,4}\)|[•●▪◦‣·*\-–])\s`)
 	// reUnchecked finds an unticked checkbox option, up to the next box.
 	reUnchecked = regexp.MustCompile(`(\[ \]|☐)[^\[☐☒☑\n]*`)
 	// reDefinition finds a definition sentence ("Security Incident" means
 	// ...): it defines a term, it binds no one.
-	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*(\d+(\.\d+)*\.?\s+|\(?[a-z]{1,4}\)\s+)?(?:the term\s+)?(?:["“‘'][^"”’']{1,60}["”’']|[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})[\s*_)]*\s(means|shall mean|has the meaning|have the meaning|refers to|is defined as|shall have the meaning)\b`)
+	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*(\d+(\.\d+)*\.?\s+|\(?[a-z]{1,4}\)\s+)?(?:the term\s+)?(?:["“‘'][^"”’']{1,60}["”’']|[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})[\s*_)]*:?\s(means|shall mean|has the meaning|have the meaning|refers to|is defined as|shall have the meaning)\b`)
 )
 
 // adverbs may stand between a modal and its verb.
@@ -121,7 +131,8 @@ func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, hea
 	f.m = newMatcher(v, f.toks, names)
 	trimmed := strings.TrimSpace(text)
 	f.question = strings.HasSuffix(trimmed, "?")
-	f.definition = reDefinition.MatchString(trimmed)
+	f.definition = reDefinition.MatchString(trimmed) || reRecital.MatchString(trimmed)
+	f.item = lead != "" || reItemStart.MatchString(trimmed)
 	f.preds = f.predicates()
 	f.pointer = f.points()
 	return f
@@ -168,7 +179,7 @@ func (f *Frame) predicates() []predicate {
 		if i > 0 {
 			subjFrom = p.from
 		}
-		p.actor = f.actorIn(subjFrom, p.modal.from)
+		p.actor, p.possessed = f.subjectOf(subjFrom, p.modal.from)
 		if p.actor == PartyUnknown && i > 0 && f.inherits(p.from, p.modal.from) {
 			p.actor = modals[i-1].actor // "Provider shall notify ... and shall assist"
 		}
@@ -363,6 +374,14 @@ func (f *Frame) partyIn(from, to int) bool {
 // the customer, "Provider's subprocessors" are third parties), mutual for
 // "each party", and both named → mutual.
 func (f *Frame) actorIn(from, to int) Party {
+	p, _ := f.subjectOf(from, to)
+	return p
+}
+
+// subjectOf is actorIn, and says whether the party is only the possessor of
+// the subject ("Customer's use", "our code"): such a subject is a thing, so
+// a passive verb does not move the actor.
+func (f *Frame) subjectOf(from, to int) (Party, bool) {
 	type mention struct {
 		p    Party
 		pos  int
@@ -386,7 +405,7 @@ func (f *Frame) actorIn(from, to int) Party {
 		}
 	}
 	if len(ms) == 0 {
-		return PartyUnknown
+		return PartyUnknown, false
 	}
 	var head *mention
 	for i := range ms {
@@ -414,31 +433,31 @@ func (f *Frame) actorIn(from, to int) Party {
 		// "Your use of the Service", "Our obligations": the possessor.
 		p := possessor()
 		if p == "auditor" {
-			return PartyUnknown
+			return PartyUnknown, true
 		}
-		return p
+		return p, true
 	}
 	switch head.p {
 	case "auditor":
 		// An auditor acts for whoever appoints it.
 		if p := possessor(); p != PartyUnknown && p != "auditor" {
-			return p
+			return p, false
 		}
 		for _, m := range ms {
 			if m.p == PartyCustomer {
-				return PartyCustomer
+				return PartyCustomer, false
 			}
 		}
-		return PartyUnknown
+		return PartyUnknown, false
 	case PartyVendor, PartyCustomer:
 		// "Provider and Customer shall": both.
 		for _, m := range ms {
 			if !m.poss && m.p != head.p && (m.p == PartyVendor || m.p == PartyCustomer) {
-				return PartyMutual
+				return PartyMutual, false
 			}
 		}
 	}
-	return head.p
+	return head.p, false
 }
 
 // modifier says a party word only qualifies the noun after it ("Customer
@@ -548,6 +567,10 @@ func (f *Frame) voice(p *predicate) {
 		p.actor = s
 		return
 	}
+	if p.possessed {
+		p.actor = PartyUnknown // "our code is audited": by whom, it does not say
+		return
+	}
 	switch p.actor {
 	case PartyVendor:
 		p.actor = PartyCustomer
@@ -574,38 +597,44 @@ func (f *Frame) agent(from, to int) Party {
 	return PartyUnknown
 }
 
-// statement reads a sentence without a modal: "Provider maintains ..." is
-// a declarative statement of what a party does; a heading or table cell
-// ("Encryption at rest") has modality none and no actor.
+// statement reads a sentence without a modal. "Provider maintains ..." and
+// "Retool notifies ..." are declarative statements of what a party does
+// (the subject stands before the first verb); an imperative with no
+// subject ("Report any security breach", "Do not share your password")
+// binds the reader, the customer; a heading or table cell ("Encryption at
+// rest") has modality none.
 func (f *Frame) statement() predicate {
 	p := predicate{from: 0, to: len(f.toks), modal: span{-1, -1}, modality: ModalNone}
-	limit := min(len(f.toks), 12)
-	for _, c := range []struct {
-		class string
-		p     Party
-	}{{"mutual", PartyMutual}, {"vendor", PartyVendor}, {"customer", PartyCustomer}, {"third-party", PartyThird}, {"authority", PartyAuthority}} {
-		s := f.m.first(c.class, 0, limit)
-		if s.from < 0 || f.toks[s.to-1].poss || f.toks[s.to-1].w == "us" || f.toks[s.to-1].w == "our" || f.toks[s.to-1].w == "your" {
-			continue
+	start := f.lead
+	if start == 0 && !f.item {
+		k := 0
+		for k < len(f.toks) && (f.toks[k].w == "and" || f.toks[k].w == "or" || f.toks[k].w == "also" || f.toks[k].w == "then" || !f.toks[k].word) && k < 3 {
+			k++
 		}
-		if f.modifier(s) {
-			continue
-		}
-		if p.actor == PartyUnknown || s.from < p.modal.from || p.modal.from < 0 {
-			if s.to < len(f.toks) && f.verbAt(s.to) {
-				p.actor, p.modality = c.p, ModalDeclarative
-				p.modal = span{s.to, s.to + 1} // the verb
-				p.word = f.toks[s.to].w
-			} else if p.actor == PartyUnknown {
-				p.actor = c.p
-			}
+		if k < len(f.toks) && f.imperative(k) {
+			p.actor, p.modality, p.word = PartyCustomer, ModalBinding, f.toks[k].w
+			p.modal = span{k, k + 1}
+			f.polarity(&p, 0)
+			return p
 		}
 	}
-	if p.modality == ModalDeclarative {
-		j := p.modal.from
+	for j := start + 1; j < len(f.toks) && j < start+16; j++ {
+		if !f.verbAt(j) {
+			continue
+		}
+		from := f.subjectStart(j, start)
+		if from >= j {
+			continue
+		}
+		p.actor, p.possessed = f.subjectOf(from, j)
+		p.modality = ModalDeclarative
+		p.modal, p.word = span{j, j + 1}, f.toks[j].w
 		if (f.toks[j].w == "is" || f.toks[j].w == "are") && j+1 < len(f.toks) && f.participle(j+1) {
 			// "Customer is notified": passive.
 			p.passive = true
+			if p.possessed {
+				p.actor = PartyUnknown
+			}
 			switch p.actor {
 			case PartyVendor:
 				p.actor = PartyCustomer
@@ -613,11 +642,45 @@ func (f *Frame) statement() predicate {
 				p.actor = PartyVendor
 			}
 		}
-	} else {
-		p.modal = span{-1, -1}
+		f.polarity(&p, 0)
+		return p
+	}
+	// No verb: the party named first, if any, for the matrix.
+	for _, c := range []struct {
+		class string
+		p     Party
+	}{{"mutual", PartyMutual}, {"vendor", PartyVendor}, {"customer", PartyCustomer}, {"third-party", PartyThird}, {"authority", PartyAuthority}} {
+		s := f.m.first(c.class, start, min(len(f.toks), start+8))
+		if s.from < 0 || f.toks[s.to-1].poss || f.modifier(s) || f.toks[s.to-1].w == "us" || f.toks[s.to-1].w == "our" || f.toks[s.to-1].w == "your" {
+			continue
+		}
+		p.actor = c.p
+		break
 	}
 	f.polarity(&p, 0)
 	return p
+}
+
+// imperative says the sentence opens with a bare verb: "Report any
+// security breach", "Do not share your password", "Keep your credentials
+// safe".
+func (f *Frame) imperative(j int) bool {
+	t := f.toks[j]
+	if !t.word || !(t.upper || j > 0) {
+		return false
+	}
+	if t.w == "do" && j+1 < len(f.toks) && f.toks[j+1].w == "not" {
+		return true
+	}
+	if strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ed") || strings.HasSuffix(t.w, "ing") {
+		return false
+	}
+	for _, c := range []string{"notify", "protect", "implement", "disclose", "delete", "return-data"} {
+		if len(f.m.at(c, j)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // verbAt says the token after a subject is a verb in the present tense

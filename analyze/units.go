@@ -27,8 +27,10 @@ type unit struct {
 	section string
 	heading string
 	pages   []int
-	// order is the unit's place in its agreement (0, 1, ...).
+	// order is the unit's place in its agreement (0, 1, ...); first marks
+	// the first unit of its clause.
 	order int
+	first bool
 	// frame is the unit's reading, built once.
 	frame *Frame
 }
@@ -105,6 +107,7 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 					u.leadIn = parentLead
 				}
 				u.file, u.section, u.heading, u.pages = a.Path, c.ID, c.Heading, c.Pages
+				u.first = i == 0
 				// A definition binds no one: it is read for the terms it
 				// defines, never as an obligation.
 				if definitions || reDefinition.MatchString(u.text) {
@@ -129,6 +132,9 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				ctx[u.section] = headingClasses(u.section, headings, parents, v)
 			}
 			u.frame = buildFrame(lead, text, v, names, ctx[u.section])
+			if u.first && strings.HasSuffix(u.section, ")") {
+				u.frame.item = true // "(i) Make its books available ..."
+			}
 			if u.frame.pointer && refersInternal(u.read, parts) {
 				u.frame.pointer = false // "the measures in Annex II" of this document bind
 			}
