@@ -54,6 +54,19 @@ func (r *Rule) assess(units []*unit) assessment {
 			pos[i].score += float64(n-1) * 2
 		}
 	}
+	if len(pos) == 0 && len(r.frames) > 0 {
+		// "Provider's security measures are described at <url>": a unit
+		// that only points elsewhere and names the term is the term by
+		// reference, though it states no obligation.
+		for _, u := range units {
+			f := u.frame
+			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topic, 0, len(f.toks)) && f.preds[0].actor != PartyCustomer {
+				h := hit{u: u, p: &f.preds[0], spec: r.frames[0], status: StatusByReference}
+				h.score = r.rank(&h)
+				pos = append(pos, h)
+			}
+		}
+	}
 	sortHits(pos)
 	for i := range pos {
 		h := &pos[i]

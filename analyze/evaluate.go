@@ -29,7 +29,7 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 	if len(c.Action) > 0 && !f.actionIn(c.Action, p) {
 		return false, false
 	}
-	if len(c.Object) > 0 && !f.objectIn(c, p) && !f.anyHeading(c.Object) {
+	if len(c.Object) > 0 && !f.objectIn(c, p) && !f.anyHeading(c.Object) && !f.anyPrev(c.Object) {
 		return false, false
 	}
 	for _, g := range c.With {
@@ -104,6 +104,15 @@ func (f *Frame) objectIn(c *frameSpec, p *predicate) bool {
 			if !own {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func (f *Frame) anyPrev(classes []string) bool {
+	for _, c := range classes {
+		if f.prev[c] {
+			return true
 		}
 	}
 	return false
@@ -368,8 +377,16 @@ func (r *Rule) rank(h *hit) float64 {
 	if long(h.u.full()) {
 		s -= 5
 	}
+	// Lawyers cite the body of an agreement before its exhibits (standard
+	// clauses, security annexes) when both state the term.
+	if rePartID.MatchString(h.u.section) {
+		s -= 2
+	}
 	return s
 }
+
+// rePartID finds the clause id of an exhibit, annex, schedule or the like.
+var rePartID = regexp.MustCompile(`(?i)^(exhibit|annex|schedule|appendix|attachment|addendum|appendices)\b`)
 
 // long says a sentence is too long to be a good quote (over 400 bytes).
 func long(s string) bool { return len(s) > 400 }

@@ -65,6 +65,9 @@ type Frame struct {
 	// heading holds the classes found in the clause's heading and its
 	// parents' headings: context for objects ("Security Incidents").
 	heading map[string]bool
+	// prev holds the object classes of the sentence before, where this one
+	// points back to it ("the breach", "such notice").
+	prev map[string]bool
 	// definition, question and recital units bind no one.
 	definition, question bool
 	// item: the unit is a list item ("(i) Make its books available ...");

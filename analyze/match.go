@@ -69,6 +69,8 @@ type frameSpec struct {
 	element   string
 	essential bool
 	flag      *RedFlag
+	// index is the frame's place in its list, for naming it.
+	index int
 }
 
 var placeholders = regexp.MustCompile(`\{([a-z][a-z0-9-]*)\}`)
@@ -89,12 +91,12 @@ var modalities = map[string]bool{ModalBinding: true, ModalPermissive: true, Moda
 // compiles its regular expressions with classes expanded.
 func (r *Rule) compileFrames(v *Vocabulary) error {
 	r.frames, r.flags, r.vocab = nil, nil, v
-	add := func(fs FrameSpec, where, element string, essential bool, flag *RedFlag) error {
+	add := func(fs FrameSpec, where, element string, essential bool, flag *RedFlag, index int) error {
 		c, err := compileSpec(fs, r.Subject, v)
 		if err != nil {
 			return fmt.Errorf("%s: %v", where, err)
 		}
-		c.element, c.essential, c.flag = element, essential, flag
+		c.element, c.essential, c.flag, c.index = element, essential, flag, index
 		if flag != nil {
 			r.flags = append(r.flags, c)
 		} else {
@@ -103,13 +105,13 @@ func (r *Rule) compileFrames(v *Vocabulary) error {
 		return nil
 	}
 	for i, fs := range r.Frames {
-		if err := add(fs, fmt.Sprintf("frames[%d]", i), "", true, nil); err != nil {
+		if err := add(fs, fmt.Sprintf("frames[%d]", i), "", true, nil, i); err != nil {
 			return err
 		}
 	}
 	for i, e := range r.Elements {
 		for k, fs := range e.Frames {
-			if err := add(fs, fmt.Sprintf("elements[%d] (%s): frames[%d]", i, e.ID, k), e.ID, e.Essential, nil); err != nil {
+			if err := add(fs, fmt.Sprintf("elements[%d] (%s): frames[%d]", i, e.ID, k), e.ID, e.Essential, nil, k); err != nil {
 				return err
 			}
 		}
@@ -117,14 +119,14 @@ func (r *Rule) compileFrames(v *Vocabulary) error {
 	for i := range r.RedFlags {
 		f := &r.RedFlags[i]
 		for k, fs := range f.Frames {
-			if err := add(fs, fmt.Sprintf("red_flags[%d] (%s): frames[%d]", i, f.ID, k), "", false, f); err != nil {
+			if err := add(fs, fmt.Sprintf("red_flags[%d] (%s): frames[%d]", i, f.ID, k), "", false, f, k); err != nil {
 				return err
 			}
 		}
 	}
 	if len(r.Signals) > 0 {
 		// A rule written the older way: one frame of its signals.
-		if err := add(FrameSpec{Signals: r.Signals}, "signals", "", true, nil); err != nil {
+		if err := add(FrameSpec{Signals: r.Signals}, "signals", "", true, nil, 0); err != nil {
 			return err
 		}
 	}

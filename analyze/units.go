@@ -138,6 +138,11 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			if u.frame.pointer && refersInternal(u.read, parts) {
 				u.frame.pointer = false // "the measures in Annex II" of this document bind
 			}
+			if i > 0 && len(u.frame.m.find("anaphor")) > 0 {
+				// "The notification referred to in paragraph 1 shall
+				// contain ...": the sentence before says what it is.
+				u.frame.prev = objectClasses(units[i-1].frame, v)
+			}
 		}
 		out = append(out, units...)
 	}
@@ -176,6 +181,17 @@ func refersInternal(text string, parts map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// objectClasses are the object classes found in a frame.
+func objectClasses(f *Frame, v *Vocabulary) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range v.Classes {
+		if c.Kind == "object" && len(f.m.find(c.ID)) > 0 {
+			out[c.ID] = true
+		}
+	}
+	return out
 }
 
 // headingClasses are the object classes named in a clause's heading and its
@@ -352,22 +368,21 @@ func stripHead(text, heading string) string {
 	if heading == "" {
 		return t
 	}
-	words := strings.Fields(heading)
-	pat := `^[\s*_#]*`
-	for i, w := range words {
-		if i > 0 {
-			pat += `\s+`
+	// Walk the heading's words at the start of the text, past markup.
+	rest := t
+	for _, w := range strings.Fields(heading) {
+		rest = strings.TrimLeft(rest, " \t\n\r*_#")
+		if !strings.HasPrefix(rest, w) {
+			return t
 		}
-		pat += regexp.QuoteMeta(w)
+		rest = rest[len(w):]
 	}
-	re, err := regexp.Compile(pat + `[\s*_]*[.:]?`)
-	if err != nil {
-		return t
-	}
-	rest := re.ReplaceAllString(t, "")
+	rest = strings.TrimLeft(rest, " \t\n\r*_")
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "."), ":")
 	// "BNL, throughout the term ..., shall": the "heading" is the subject
-	// of the first sentence, not a title.
-	if strings.HasSuffix(strings.TrimSpace(heading), ",") || startsLower(rest) {
+	// of the first sentence, not a title. A "heading" that is the whole
+	// clause ("WE MAY CHANGE THESE TERMS AT ANY TIME.") is a sentence.
+	if strings.HasSuffix(strings.TrimSpace(heading), ",") || startsLower(rest) || strings.TrimSpace(rest) == "" {
 		return t
 	}
 	return rest
