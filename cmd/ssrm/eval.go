@@ -5,23 +5,37 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/internal/eval"
 )
 
-// runEval measures the rules against labelled agreements: per term
-// precision, recall and confusion counts, deadlines, and each disagreement.
+// runEval measures the rules against labelled agreements: per split and
+// term, precision, recall, section rate and grade agreement, deadlines,
+// and each disagreement.
 func runEval(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ssrm eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dir := fs.String("corpus", "../shared/corpus/agreements", "folder of agreements with labels/terms-ground-truth.csv and labels/deadlines.csv")
+	dir := fs.String("corpus", "../shared/corpus/agreements", "labelled corpus: a folder with labels/terms-ground-truth.csv, or with manifest*.csv and labels/terms*.csv (corpus/README.md)")
+	docs := fs.String("docs", "", "folder of a manifest corpus's documents (default CORPUS/fetched)")
+	split := fs.String("split", "all", "split to measure: dev, test or all")
+	format := fs.String("format", "text", "output format: text or json")
+	jobs := fs.Int("jobs", 2, "documents analysed at once")
 	rules := fs.String("rules", "", "extra rule packs, as for analyze")
 	llmOpts := addLLMFlags(fs)
-	if _, err := parseInterspersed(fs, args); err != nil {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
+	}
+	if len(pos) > 0 {
+		return fmt.Errorf("%w: unexpected argument %q (ssrm eval [--corpus DIR])", errUsage, pos[0])
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("%w: --format %q: want text or json", errUsage, *format)
+	}
+	if *jobs < 1 {
+		return fmt.Errorf("%w: --jobs must be positive", errUsage)
 	}
 	var packs []string
 	if *rules != "" {
@@ -31,41 +45,44 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	labels, err := eval.LoadLabels(filepath.Join(*dir, "labels", "terms-ground-truth.csv"))
+	opts := eval.Options{Jobs: *jobs}
+	c, err := eval.LoadCorpus(*dir, *docs)
 	if err != nil {
 		return err
 	}
-	deadlines, err := eval.LoadDeadlines(filepath.Join(*dir, "labels", "deadlines.csv"))
-	if err != nil {
-		return err
+	if c, err = c.Select(*split); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if *llmOpts.enabled {
-		return evalWithModel(llmOpts, *dir, labels, deadlines, rs, stdout, stderr)
+		return evalWithModel(llmOpts, c, rs, opts, stdout, stderr)
 	}
-	rep, err := eval.Run(context.Background(), *dir, labels, deadlines, rs)
+	rep, err := eval.Run(context.Background(), c, rs, opts)
 	if err != nil {
 		return err
+	}
+	if *format == "json" {
+		return rep.WriteJSON(stdout)
 	}
 	return rep.Write(stdout)
 }
 
 // evalWithModel prints the rules alone and the rules with the model's
 // statuses applied, on the same documents (ssrm eval --llm).
-func evalWithModel(f *llmFlags, dir string, labels []eval.Label, deadlines []eval.DeadlineLabel, rs *analyze.RuleSet, stdout, stderr io.Writer) error {
+func evalWithModel(f *llmFlags, c *eval.Corpus, rs *analyze.RuleSet, opts eval.Options, stdout, stderr io.Writer) error {
 	cfg, err := f.config()
 	if err != nil {
 		return err
 	}
 	cfg.MayChangeVerdict = true // the comparison is of the statuses the model would set
 	cfg.MaxClassify, cfg.NoSummary = -1, true
-	c, err := newLLMClient(cfg)
+	cl, err := newLLMClient(cfg)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	opinion := func(ctx context.Context, res *analyze.Result, in analyze.Inputs) error {
-		return c.Review(ctx, res, in, rs)
+		return cl.Review(ctx, res, in, rs)
 	}
-	rulesOnly, withModel, err := eval.Compare(context.Background(), dir, labels, deadlines, rs, opinion)
+	rulesOnly, withModel, err := eval.Compare(context.Background(), c, rs, opinion, opts)
 	if err != nil {
 		return err
 	}
@@ -73,11 +90,11 @@ func evalWithModel(f *llmFlags, dir string, labels []eval.Label, deadlines []eva
 	if err := rulesOnly.Write(stdout); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\n== rules + language model %s at %s (its statuses applied) ==\n", cfg.Model, c.Endpoint())
+	fmt.Fprintf(stdout, "\n== rules + language model %s at %s (its statuses applied) ==\n", cfg.Model, cl.Endpoint())
 	if err := withModel.WriteComparison(stdout); err != nil {
 		return err
 	}
-	u := c.Usage()
+	u := cl.Usage()
 	fmt.Fprintf(stderr, "ssrm: language model: %d requests, %d cache hits, %d tokens\n", u.Requests, u.CacheHits, u.Tokens)
 	return nil
 }
