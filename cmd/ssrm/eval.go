@@ -11,9 +11,34 @@ import (
 	"github.com/ssrm-dev/ssrm/internal/eval"
 )
 
+// defaultDPADir is where the DPA sentence dataset sits beside the repository.
+const defaultDPADir = "../shared/corpus/agreements/labels"
+
+// dpaFlag is --dpa: alone it selects the default dataset folder, --dpa DIR
+// (or --dpa=DIR) another one.
+type dpaFlag struct {
+	set bool
+	dir string
+}
+
+func (f *dpaFlag) String() string   { return f.dir }
+func (f *dpaFlag) IsBoolFlag() bool { return true }
+func (f *dpaFlag) Set(s string) error {
+	f.set = true
+	switch s {
+	case "true":
+		f.dir = defaultDPADir
+	case "false":
+		f.set, f.dir = false, ""
+	default:
+		f.dir = s
+	}
+	return nil
+}
+
 // runEval measures the rules against labelled agreements: per split and
 // term, precision, recall, section rate and grade agreement, deadlines,
-// and each disagreement.
+// and each disagreement; or, with --dpa, against the DPA sentence dataset.
 func runEval(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ssrm eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -22,14 +47,19 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	split := fs.String("split", "all", "split to measure: dev, test or all")
 	format := fs.String("format", "text", "output format: text or json")
 	jobs := fs.Int("jobs", 2, "documents analysed at once")
+	var dpa dpaFlag
+	fs.Var(&dpa, "dpa", "measure on the DPA sentence dataset instead (--dpa DIR; default "+defaultDPADir+")")
 	rules := fs.String("rules", "", "extra rule packs, as for analyze")
 	llmOpts := addLLMFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
+	if dpa.set && len(pos) == 1 {
+		dpa.dir, pos = pos[0], nil
+	}
 	if len(pos) > 0 {
-		return fmt.Errorf("%w: unexpected argument %q (ssrm eval [--corpus DIR])", errUsage, pos[0])
+		return fmt.Errorf("%w: unexpected argument %q (ssrm eval [--corpus DIR] [--dpa [DIR]])", errUsage, pos[0])
 	}
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("%w: --format %q: want text or json", errUsage, *format)
@@ -46,6 +76,12 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opts := eval.Options{Jobs: *jobs}
+	if dpa.set {
+		if *llmOpts.enabled {
+			return fmt.Errorf("%w: --llm is not available with --dpa", errUsage)
+		}
+		return evalDPA(dpa.dir, *split, *format, rs, opts, stdout)
+	}
 	c, err := eval.LoadCorpus(*dir, *docs)
 	if err != nil {
 		return err
@@ -61,6 +97,25 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *format == "json" {
+		return rep.WriteJSON(stdout)
+	}
+	return rep.Write(stdout)
+}
+
+// evalDPA scores the engine on the DPA sentence dataset (ssrm eval --dpa).
+func evalDPA(dir, split, format string, rs *analyze.RuleSet, opts eval.Options, stdout io.Writer) error {
+	ds, err := eval.LoadDPADataset(dir)
+	if err != nil {
+		return err
+	}
+	if ds, err = ds.Select(split); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	rep, err := eval.RunDPA(context.Background(), ds, rs, opts)
+	if err != nil {
+		return err
+	}
+	if format == "json" {
 		return rep.WriteJSON(stdout)
 	}
 	return rep.Write(stdout)

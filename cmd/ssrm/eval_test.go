@@ -70,6 +70,8 @@ func TestEvalUsage(t *testing.T) {
 		{[]string{"--corpus", gt, "--split", "test"}, "has no split"},
 		{[]string{"--corpus", evalFixture, "--format", "xml"}, `--format "xml"`},
 		{[]string{"--corpus", evalFixture, "--jobs", "0"}, "--jobs must be positive"},
+		{[]string{"--dpa", filepath.Join(t.TempDir(), "none")}, "dpa-gdpr-sentences-train.csv"},
+		{[]string{"--dpa", "a", "b"}, `unexpected argument "a"`},
 		{[]string{"--corpus", t.TempDir()}, "not a labelled corpus"},
 	} {
 		var errb bytes.Buffer
