@@ -441,7 +441,7 @@ func (r *DPAReport) WriteJSON(w io.Writer) error {
 		Unreadable   map[string]string `json:"unreadable"`
 	}{Dataset: r.Dir, Dedup: r.Dedup, Unreadable: r.Unreadable}
 	for _, q := range r.Requirements {
-		out.Requirements = append(out.Requirements, jreq{ID: q.ID, Meaning: q.Meaning, Examples: q.Examples, Rule: q.Rule, Scope: q.Scope})
+		out.Requirements = append(out.Requirements, jreq(q))
 	}
 	for _, s := range r.Splits {
 		js := jsplit{Split: s.Split, DPAs: s.DPAs, Overall: conv(s.Overall), Full: conv(s.Full)}
