@@ -9,7 +9,8 @@ import (
 
 // A cited section is compared as a path of parts from the outside in:
 // "Exhibit A 3.1" is [exhibit a, 3, 1], "12.4(a)(ii)" is [12, 4, a, ii],
-// `"Audit" 2` is ["audit", 2]. Designators (§, Section, Clause, Article,
+// `"Audit" 2` is ["audit", 2], `2 "Subprocessors"` is [2] (a title after
+// a number is dropped). Designators (§, Section, Clause, Article,
 // Paragraph) are dropped; exhibit words are spelled out ("Exh." → exhibit);
 // headings, quoted or not, compare case- and space-insensitively.
 
@@ -39,11 +40,15 @@ func sectionPath(s string) []string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	var out []string
 	var heading []string
+	// A heading after a number or an exhibit's name is that part's title
+	// ("2 "Authorization to Use Subprocessors"", "3.1 Availability"), not
+	// a place under it: it is dropped.
+	titled := func() bool { return len(out) > 0 && !strings.HasPrefix(out[len(out)-1], `"`) }
 	flush := func() {
-		if len(heading) > 0 {
+		if len(heading) > 0 && !titled() {
 			out = append(out, headingPart(strings.Join(heading, " ")))
-			heading = nil
 		}
+		heading = nil
 	}
 	r := []rune(s)
 	for i := 0; i < len(r); {
@@ -61,7 +66,7 @@ func sectionPath(s string) []string {
 			if closeAt < 0 {
 				closeAt = len(r)
 			}
-			if h := headingPart(string(r[i+1 : closeAt])); h != `""` {
+			if h := headingPart(string(r[i+1 : closeAt])); h != `""` && !titled() {
 				out = append(out, h)
 			}
 			i = closeAt + 1

@@ -54,6 +54,18 @@ func TestSectionUnder(t *testing.T) {
 		{"", "8", false},
 		{"8", "", false},
 		{"08.1", "8", true},
+		// A title after a number names that section.
+		{"2", `2 "Authorization to Use Subprocessors"`, true},
+		{"2.1", `2 "Authorization to Use Subprocessors"`, true},
+		{"3", `2 "Authorization to Use Subprocessors"`, false},
+		{"3.1 Availability", "3.1", true},
+		{"Annex 2", `Annex 2 "Technical and Organisational Measures"`, true},
+		{`"Terms and Conditions" 22`, `"Terms and Conditions" 22`, true},
+		{`"Obligations of Business Associate" (b)`, `"Obligations of Business Associate"`, true},
+		{"Exhibit C Clause 8", "Exhibit C 8", true},
+		{"3a(iii)", "3(a)", true},
+		{"5c", "5", true},
+		{"C.3.01", "C.3", true},
 	} {
 		if got := SectionUnder(tc.got, tc.labelled); got != tc.want {
 			t.Errorf("SectionUnder(%q, %q) = %v, want %v (paths %q, %q)", tc.got, tc.labelled, got, tc.want, sectionPath(tc.got), sectionPath(tc.labelled))
