@@ -49,7 +49,9 @@ Usage:
                                    parallel; a report each and a portfolio
   ssrm extract FILE                what ssrm read, as JSON
   ssrm rules list|show ID|check FILE|frame TEXT|stats
-  ssrm eval [--corpus DIR]         precision and recall against labelled agreements
+  ssrm eval [--corpus DIR | --dpa [DIR]] [--split dev|test|all]
+                                   precision, recall and cited sections against
+                                   labelled agreements
   ssrm serve [--addr HOST:PORT]    a local web page: drop the files, read the
                                    report, download it
   ssrm version
