@@ -1,35 +1,48 @@
 package analyze
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
-// glossed terms: a defined term whose definition describes one of these
-// concepts is read as the field's word for it ("Data Event" means any
-// unauthorised access ... → "Data Event (security incident)").
+// concepts glossed in defined terms: a term whose definition describes one
+// of these classes is read as the field's word for it ("Data Event" means
+// any unauthorised access ... → "Data Event (security incident)").
 var concepts = []struct {
-	definition *regexp.Regexp // the definition describes the concept
-	already    *regexp.Regexp // the term already says it
-	gloss      string
+	class string // the definition names the concept
+	gloss string
 }{
-	{regexp.MustCompile(`(?i)\b(unauthori[sz]ed|unlawful|accidental)\b.{0,80}\b(access|disclosure|acquisition|use|loss|destruction|alteration)\b|\bbreach of (security|confidentiality)\b|\bsecurity (breach|incident)\b`),
-		regexp.MustCompile(`(?i)\b(security|data|privacy|cyber)[- ]?(incident|breach)|breach of security|personal data breach`), "security incident"},
-	{regexp.MustCompile(`(?i)\bsoc ?(1|2)\b|\bssae ?1[68]\b|\biso(/iec)? ?2700[12]\b|\b(third[- ]party|independent) (audit|assessment|certification|attestation)|\baudit reports?\b`),
-		regexp.MustCompile(`(?i)\b(audit|assurance|attestation|soc) report`), "audit report"},
-	{regexp.MustCompile(`(?i)\b(another|other|third[- ]part(y|ies))\b.{0,60}\bprocess\w*\b.{0,60}\b(personal data|customer data|on behalf)`),
-		regexp.MustCompile(`(?i)sub-?processor`), "subprocessor"},
+	{"incident", "security incident"},
+	{"assurance", "audit report"},
+	{"subprocessor-definition", "subprocessor"},
 }
+
+// reDefined captures a defined term and its definition.
+var reDefined = regexp.MustCompile(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*:?\s(?:means|shall mean|refers to|is defined as)\s+(.{0,400})`)
 
 // glossary returns, for the agreement's definitions, the defined terms that
 // name a concept the rules know under another word, with the gloss to add.
-func glossary(defs []*unit) []gloss {
+// A party's own name or role ("Processor") is never glossed.
+func glossary(defs []*unit, v *Vocabulary) []gloss {
 	var out []gloss
+	seen := map[string]bool{}
 	for _, d := range defs {
 		for _, m := range reDefined.FindAllStringSubmatch(d.full(), -1) {
 			term, body := m[1], m[2]
+			if seen[term] {
+				continue
+			}
+			tm := newMatcher(v, tokenize(term), nil)
+			if len(tm.find("vendor")) > 0 || len(tm.find("customer")) > 0 || len(tm.find("mutual")) > 0 {
+				continue
+			}
+			bm := newMatcher(v, tokenize(body), nil)
 			for _, c := range concepts {
-				if c.already.MatchString(term) || !c.definition.MatchString(body) {
+				if len(tm.find(c.class)) > 0 || len(bm.find(c.class)) == 0 {
 					continue
 				}
-				out = append(out, gloss{regexp.MustCompile(`\b` + regexp.QuoteMeta(term) + `s?\b`), " (" + c.gloss + ")"})
+				seen[term] = true
+				out = append(out, gloss{term: term, add: " (" + c.gloss + ")"})
 				break
 			}
 		}
@@ -38,15 +51,33 @@ func glossary(defs []*unit) []gloss {
 }
 
 type gloss struct {
-	term *regexp.Regexp
+	term string
 	add  string
 }
 
-// glossed adds each defined term's gloss after it, so that rules written in
-// the field's words read the document's own terms.
+// glossed adds each defined term's gloss after it (and after its plural),
+// so that rules written in the field's words read the document's own terms.
 func glossed(text string, gs []gloss) string {
 	for _, g := range gs {
-		text = g.term.ReplaceAllString(text, "${0}"+g.add)
+		var b strings.Builder
+		rest := text
+		for {
+			k := strings.Index(rest, g.term)
+			if k < 0 {
+				break
+			}
+			end := k + len(g.term)
+			if end < len(rest) && rest[end] == 's' {
+				end++
+			}
+			b.WriteString(rest[:end])
+			if (k == 0 || !isWordByte(rest[k-1])) && (end == len(rest) || !isWordByte(rest[end])) {
+				b.WriteString(g.add)
+			}
+			rest = rest[end:]
+		}
+		b.WriteString(rest)
+		text = b.String()
 	}
 	return text
 }

@@ -117,7 +117,7 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				units = append(units, u)
 			}
 		}
-		gloss := glossary(defs)
+		gloss := glossary(defs, v)
 		names := partyNames(a, units, vendorName, v)
 		ctx := map[string]map[string]bool{}
 		parts := internalParts(a)
@@ -231,6 +231,11 @@ func splitUnits(text string) []*unit {
 	var out []*unit
 	lead := ""
 	for _, b := range splitLines(text) {
+		if !b.item && lead != "" && startsLower(b.text) {
+			// An item without a marker: "processor shall:" then "notify
+			// controller without undue delay ...;".
+			b.item = true
+		}
 		if !b.item {
 			lead = ""
 		}
@@ -269,6 +274,23 @@ func splitLines(text string) []block {
 		prev, item = m[0], true
 	}
 	blocks = append(blocks, block{text[prev:], item})
+	// A paragraph that ends a sentence ends its unit too, however the next
+	// one starts ("... of the GDPR.\n\nprocessor shall ..."); a page break
+	// in the middle of a sentence does not.
+	var split []block
+	for _, b := range blocks {
+		paras := reParagraph.Split(b.text, -1)
+		start := 0
+		for i := range paras {
+			last := i == len(paras)-1
+			if end := strings.TrimRight(paras[i], " \t\r*_"); !last && (end == "" || !strings.ContainsAny(end[len(end)-1:], ".;:!?")) {
+				continue
+			}
+			split = append(split, block{strings.Join(paras[start:i+1], "\n"), b.item && start == 0})
+			start = i + 1
+		}
+	}
+	blocks = split
 	for i, b := range blocks {
 		t := strings.Join(strings.Fields(b.text), " ")
 		if b.item {
@@ -278,6 +300,8 @@ func splitLines(text string) []block {
 	}
 	return blocks
 }
+
+var reParagraph = regexp.MustCompile(`\n[ \t]*\n`)
 
 func splitSentences(s string) []string {
 	var out []string
@@ -340,8 +364,6 @@ func listLeadIn(c extract.Clause, all []extract.Clause) string {
 
 var (
 	reDefinitionsHeading = regexp.MustCompile(`(?i)^\s*(definitions?|defined terms|interpretation)\b`)
-	// reDefined captures a defined term and its definition.
-	reDefined = regexp.MustCompile(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*\s(?:means|shall mean|refers to|is defined as)\s+(.{0,400})`)
 	// reIncidentDefinition says a definition describes a security incident.
 )
 
