@@ -139,7 +139,13 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 		f.Elements = append(f.Elements, es)
 	}
+	flagged := map[string]bool{}
 	for _, h := range a.flags {
+		key := h.spec.flag.ID + "\x00" + h.u.file + "\x00" + h.u.text
+		if flagged[key] {
+			continue // two frames of one flag on one sentence
+		}
+		flagged[key] = true
 		f.RedFlags = append(f.RedFlags, RedFlagFound{ID: h.spec.flag.ID, Title: h.spec.flag.Title, Evidence: h.u.evidence("red flag: " + h.spec.flag.Title)})
 		if len(f.RedFlags) == 3 {
 			break
@@ -183,10 +189,13 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	// named.
 	if len(r.Elements) > 0 {
 		var found, missingEssential, missing []string
-		for _, e := range f.Elements {
+		for i, e := range f.Elements {
 			switch {
+			case e.Found && r.Elements[i].Weakens:
+				f.Weakeners = append(f.Weakeners, e.Title)
 			case e.Found:
 				found = append(found, e.Title)
+			case r.Elements[i].Weakens:
 			case e.Essential:
 				missingEssential = append(missingEssential, e.Title)
 				missing = append(missing, e.Title)
@@ -194,9 +203,10 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 				missing = append(missing, e.Title)
 			}
 		}
-		if !b.spec.essential {
-			f.Weakeners = append(f.Weakeners, "only "+strings.Join(found, ", ")+"; no "+strings.Join(missingEssential, ", no "))
-		} else if len(missing) > 0 {
+		switch {
+		case !b.spec.essential && len(found) > 0:
+			f.Weakeners = append(f.Weakeners, "only "+strings.Join(found, "; ")+" (not: "+strings.Join(missingEssential, "; ")+")")
+		case b.spec.essential && len(missing) > 0:
 			f.Notes = append(f.Notes, "not stated: "+strings.Join(missing, "; "))
 		}
 	}

@@ -44,8 +44,11 @@ type Element struct {
 	ID    string `yaml:"id" json:"id"`
 	Title string `yaml:"title" json:"title"`
 	// Essential: the term is weak without one essential element.
-	Essential bool        `yaml:"essential" json:"essential,omitempty"`
-	Frames    []FrameSpec `yaml:"frames" json:"frames"`
+	Essential bool `yaml:"essential" json:"essential,omitempty"`
+	// Weakens: found, the element makes the term weak ("processing
+	// wherever the vendor operates"); it is never reported as missing.
+	Weakens bool        `yaml:"weakens" json:"weakens,omitempty"`
+	Frames  []FrameSpec `yaml:"frames" json:"frames"`
 }
 
 // RedFlag is a wording that undermines a term. Found beside a term, it

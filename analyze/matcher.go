@@ -49,8 +49,32 @@ func (m *matcher) at(class string, i int) []int {
 	for _, p := range m.names[class] {
 		ends = union(ends, m.match(p.words, 0, i))
 	}
+	if c != nil && len(c.except) > 0 && len(ends) > 0 {
+		ends = m.without(c.except, i, ends)
+	}
 	m.memo[i][class] = ends
 	return ends
+}
+
+// without drops the matches [i, end) inside which an except phrase starts
+// ("the audit logs" is no audit).
+func (m *matcher) without(except []phrase, i int, ends []int) []int {
+	var out []int
+	for _, e := range ends {
+		cancelled := false
+		for j := i; j < e && !cancelled; j++ {
+			for _, p := range except {
+				if len(m.match(p.words, 0, j)) > 0 {
+					cancelled = true
+					break
+				}
+			}
+		}
+		if !cancelled {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // match returns the end positions at which words[k:] match from token i.

@@ -41,6 +41,9 @@ type VocabClass struct {
 	// "{class}" any phrase of another class; "sub-processor" matches
 	// "sub-processor", "sub processor" and "subprocessor".
 	Phrases []string `yaml:"phrases" json:"phrases"`
+	// Except are phrases that, found inside a match of the class, cancel it
+	// ("audit logs" is no audit: except "audit (log|logs|trail|trails)").
+	Except []string `yaml:"except" json:"except,omitempty"`
 	// Reason is what a weakener class tells the reader.
 	Reason string `yaml:"reason" json:"reason,omitempty"`
 	// Unless names a class that, found in the same sentence, cancels a
@@ -82,6 +85,7 @@ type Vocabulary struct {
 type vclass struct {
 	def     *VocabClass
 	phrases []phrase
+	except  []phrase
 	// byFirst indexes phrases by the literal words they can start with;
 	// other holds those that start with a prefix, a class or a gap.
 	byFirst map[string][]int
@@ -170,6 +174,7 @@ func (v *Vocabulary) extend(classes []VocabClass, file string) error {
 			d.Phrases = append(append([]string{}, d.Phrases...), c.Phrases...)
 			d.Examples.Match = append(append([]string{}, d.Examples.Match...), c.Examples.Match...)
 			d.Examples.NoMatch = append(append([]string{}, d.Examples.NoMatch...), c.Examples.NoMatch...)
+			d.Except = append(append([]string{}, d.Except...), c.Except...)
 			d.File = file
 			*old.def = d
 			continue
@@ -210,7 +215,14 @@ func (v *Vocabulary) compile() error {
 	v.weakeners = nil
 	for _, def := range v.Classes {
 		c := v.byID[def.ID]
-		c.phrases, c.byFirst, c.other = nil, map[string][]int{}, nil
+		c.phrases, c.byFirst, c.other, c.except = nil, map[string][]int{}, nil, nil
+		for k, src := range def.Except {
+			p, err := compilePhrase(src, "none")
+			if err != nil {
+				return fmt.Errorf("%w: %s: class %s: except[%d] %q: %v", ErrVocabulary, def.File, def.ID, k, src, err)
+			}
+			c.except = append(c.except, p)
+		}
 		for k, src := range def.Phrases {
 			p, err := compilePhrase(src, def.Inflect)
 			if err != nil {
