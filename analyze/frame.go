@@ -115,7 +115,16 @@ var adverbialStart = map[string]bool{"upon": true, "at": true, "on": true, "in":
 // notes are not read: they bind no one.
 func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, heading map[string]bool) *Frame {
 	clean := func(s string) string {
-		return reDraft.ReplaceAllString(reUnchecked.ReplaceAllString(s, " "), " ")
+		s = reUnchecked.ReplaceAllString(s, " ")
+		locs := reDraft.FindAllStringIndex(s, -1)
+		for k := len(locs) - 1; k >= 0; k-- {
+			l := locs[k]
+			if l[1] < len(s) && s[l[1]] == '(' {
+				continue // a Markdown link "[list of subprocessors](url)"
+			}
+			s = s[:l[0]] + " " + s[l[1]:]
+		}
+		return s
 	}
 	lead, text = clean(lead), clean(text)
 	full := text
