@@ -42,6 +42,31 @@ import (
 // may skip two numbers, and a dotted sibling with a short title one, where
 // the text layer lost a heading.
 //
+// Unnumbered headings are clause boundaries too: Markdown "#" and setext
+// headings (and DOCX heading styles, which the Word reader writes as "#"
+// headings), a paragraph that opens with a bold lead-in ("**Security
+// Incidents.** Provider shall ...", "__Audit__:"), and an ALL-CAPS line that
+// stands alone above body text (not a party name, a shouted disclaimer,
+// "WHEREAS" boilerplate or a running page header). Such a clause's ID is
+// its heading in straight double quotes, `"Audit"`, with " (2)", " (3)"
+// when the heading repeats. Markdown headings nest by level and close the
+// numbered clauses before them; an all-caps heading or a bold lead-in
+// inside a numbered clause is a sub-heading of that clause. A number
+// under an unnumbered heading keeps its own ID ("3" when the numbering
+// runs on through the headings, "5.1" under a sub-heading of 5); where the
+// numbering restarts under the headings its IDs are prefixed with the
+// heading: `"Audit" 2` (for every such heading when sibling headings each
+// restart, else for the restarts after the first run). The document's
+// title (the first heading, before any clause, that names a document or
+// stands above all other headings) is not a clause: it stays in the
+// preamble.
+//
+// Clause text and headings carry no Markdown markup: emphasis, code
+// spans, heading "#"s, block quote marks and rules are removed, a link
+// keeps its text and URL ("text (https://...)"), "*" and "+" bullets
+// become "-" and bullet glyphs at a line start "• ", so that every list
+// item is a line of its own that starts with a list marker.
+//
 // Parts. Exhibits, schedules, annexes, appendices, attachments and addenda
 // ("EXHIBIT D – SECURITY", "Schedule 2: Fees", "Annex I(B)") that start
 // after the first clause are top-level clauses with IDs "Exhibit D",
@@ -50,10 +75,7 @@ import (
 // part ID and a space: "Exhibit D 3.1", parent "Exhibit D 3", whose parent
 // is "Exhibit D". A part named twice (a list of exhibits, then the exhibit)
 // starts at its last heading; a heading followed by another part heading or
-// by the body's next number is a mention, not a part. In Markdown (and
-// DOCX, whose unnumbered heading paragraphs come as "#" headings) an
-// unnumbered heading after which the numbering restarts at 1 is a part too,
-// with its text as ID ("Service Level Agreement 1.1").
+// by the body's next number is a mention, not a part.
 //
 // Tables of contents are skipped: lines ending in dot leaders and a page
 // number, blocks of three or more titles ending in page numbers, blocks of
@@ -69,8 +91,9 @@ import (
 // not an item. Lettered lists are read before roman ones, so "(i)" after
 // "(h)" is a letter, and a list ends at the next item of its enclosing list.
 //
-// A Markdown or text document with no numbering at all is split on its
-// Markdown headings instead, with the heading text as ID.
+// A document with no numbering and no heading of the kinds above is split
+// on short sentence-case lines that stand above body text
+// ("Controller / processor relationship"), with the same quoted IDs.
 func SplitClauses(pages []Page, paginated bool) []Clause {
 	var lines []srcLine
 	for _, p := range pages {
@@ -79,10 +102,19 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 		}
 	}
 	md := !paginated
+	if md {
+		setextToATX(lines)
+	}
+	for i := range lines {
+		lines[i].disp = strings.TrimRight(displayLine(lines[i].text, md), " ")
+	}
+	if paginated {
+		markRunningHeads(lines)
+	}
 	toc := tocLines(lines, md)
 	parts := findParts(lines, toc, md)
 	if len(parts) == 0 {
-		return splitSegment(lines, toc, paginated, true)
+		return splitSegment(lines, toc, paginated, true, true)
 	}
 	var out []Clause
 	used := map[string]bool{}
@@ -93,7 +125,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 		used[c.ID] = true
 		out = append(out, c)
 	}
-	for _, c := range splitSegment(lines[:parts[0].line], toc[:parts[0].line], paginated, false) {
+	for _, c := range splitSegment(lines[:parts[0].line], toc[:parts[0].line], paginated, true, false) {
 		add(c)
 	}
 	for k, pt := range parts {
@@ -107,7 +139,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 		}
 		s := &splitter{lines: lines, paginated: paginated}
 		add(Clause{ID: id, Heading: pt.heading, Text: s.textOf(pt.line, end), Pages: s.pagesOf(pt.line, end)})
-		for _, c := range splitSegment(lines[pt.line+1:end], toc[pt.line+1:end], paginated, false) {
+		for _, c := range splitSegment(lines[pt.line+1:end], toc[pt.line+1:end], paginated, false, false) {
 			if c.ID == "preamble" {
 				continue
 			}
@@ -124,17 +156,20 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 }
 
 // splitSegment splits one run of lines (the main body, or the body of an
-// exhibit or other part) on its numbering; fallback allows the split on
-// Markdown headings for unnumbered text.
-func splitSegment(lines []srcLine, toc []bool, paginated, fallback bool) []Clause {
-	s := &splitter{lines: lines, toc: toc, paginated: paginated, used: map[string]bool{}}
+// exhibit or other part) on its numbering and headings; main says the
+// segment may open with the document's title; fallback allows the split on
+// sentence-case headings for text with no other structure. Where headings
+// restart their numbering in a way only seen at the end (a second list
+// restarting at 1), the segment is split again with the earlier sibling
+// headings prefixing their numbers too.
+func splitSegment(lines []srcLine, toc []bool, paginated, main, fallback bool) []Clause {
+	s := newSplitter(lines, toc, paginated, main, nil)
 	s.run()
+	if force := s.restartHeadings(); len(force) > 0 {
+		s = newSplitter(lines, toc, paginated, main, force)
+		s.run()
+	}
 	if fallback && len(s.clauses) <= 1 {
-		if !paginated {
-			if hs := s.headingClauses(); len(hs) > 0 {
-				return hs
-			}
-		}
 		if hs := s.plainHeadingClauses(); len(hs) > 0 {
 			return hs
 		}
@@ -142,9 +177,20 @@ func splitSegment(lines []srcLine, toc []bool, paginated, fallback bool) []Claus
 	return s.withInline()
 }
 
+func newSplitter(lines []srcLine, toc []bool, paginated, main bool, force map[int]bool) *splitter {
+	return &splitter{lines: lines, toc: toc, paginated: paginated, main: main, used: map[string]bool{},
+		forcePrefix: force, title: -1, shadowOwner: -1}
+}
+
+// srcLine is one line of the document: text as written (read for
+// structure), disp as clause text shows it (without markup, see
+// displayLine), the page, and whether the line is a running page header or
+// footer.
 type srcLine struct {
-	text string
-	page int
+	text    string
+	disp    string
+	page    int
+	runHead bool
 }
 
 type openClause struct {
@@ -156,20 +202,42 @@ type openClause struct {
 	clause  int
 	mdLevel int
 	strong  bool
+	// pfx is the heading prefix of a numbered clause under a heading whose
+	// numbering restarts (`"Audit" `), inherited by its sub-clauses.
+	pfx string
+	// Unnumbered headings: rank (1-6 Markdown level, rankCaps, rankBold)
+	// and whether the numbers directly under it take its ID as prefix.
+	unnum  bool
+	rank   int
+	prefix bool
 }
 
 type splitter struct {
 	lines     []srcLine
 	toc       []bool // lines of a table of contents: never clause starts
 	paginated bool
+	main      bool // the main body, which may open with the title
 	stack     []openClause
 	clauses   []Clause
 	starts    []int // first line of each clause
 	ends      []int // line after the last line of each clause (-1 while open)
 	used      map[string]bool
+
+	heads       map[int]uhead // unnumbered headings by line
+	title       int           // line of the document title, or -1
+	forcePrefix map[int]bool  // heading lines whose numbers take their ID as prefix
+	headInfo    map[int]*headInfo
+	// shadow holds the numbered clauses the last heading closed (from
+	// stack position shadowBase), so that numbering running on under the
+	// heading, or continuing a closed clause, can be placed.
+	shadow      []openClause
+	shadowBase  int
+	shadowOwner int
+	dups        map[string]int // last " (n)" given to a repeated heading
 }
 
 func (s *splitter) run() {
+	s.findHeadings()
 	first := -1
 	for i, l := range s.lines {
 		if i < len(s.toc) && s.toc[i] {
@@ -177,6 +245,14 @@ func (s *splitter) run() {
 		}
 		m, ok := parseMarker(l.text, !s.paginated)
 		if !ok {
+			h, isHead := s.heads[i]
+			if !isHead || i == s.title && len(s.clauses) == 0 {
+				continue
+			}
+			s.acceptHeading(h, i)
+			if first < 0 {
+				first = i
+			}
 			continue
 		}
 		if m.rest == "" && !nextStartsUpper(s.lines, i, m.kind) {
@@ -215,13 +291,26 @@ func (s *splitter) pop(at int) {
 	s.stack = s.stack[:len(s.stack)-1]
 }
 
+// textOf is the clause text of lines [from, to), without markup; lines
+// that held only markup (a rule, a code fence) leave at most one blank
+// line, as NormalizeText does.
 func (s *splitter) textOf(from, to int) string {
 	var b strings.Builder
+	blank := false
 	for i := from; i < to; i++ {
+		t := s.lines[i].disp
+		if strings.TrimSpace(t) == "" {
+			if blank {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(s.lines[i].text)
+		b.WriteString(t)
 	}
 	return strings.TrimSpace(b.String())
 }
@@ -263,13 +352,25 @@ func (s *splitter) keyOf(m marker, kind mkind) string {
 func (s *splitter) regionEnd(m marker) int {
 	e := len(s.stack)
 	if m.mdLevel > 0 {
-		for e > 0 && (s.stack[e-1].mdLevel == 0 || s.stack[e-1].mdLevel > m.mdLevel) {
+		for e > 0 && (s.stack[e-1].mdLevel == 0 || s.stack[e-1].mdLevel > m.mdLevel ||
+			s.stack[e-1].unnum && s.stack[e-1].mdLevel == m.mdLevel) {
 			e--
 		}
 		return e
 	}
 	if !m.kind.paren() {
 		for e > 0 && s.stack[e-1].kind.paren() && s.stack[e-1].mdLevel == 0 {
+			e--
+		}
+	}
+	// A section with an all-caps title or an "Article"/"Section" keyword
+	// is never under an all-caps heading or a bold lead-in: those are
+	// headings of its own rank ("BACKGROUND" above "1. DEFINITIONS"); and
+	// no number is under the recitals.
+	if m.kind == kNum {
+		caps := m.capsHead || m.strong || capsTitle(m.rest)
+		for e > 0 && s.stack[e-1].unnum && (caps && s.stack[e-1].rank >= rankCaps ||
+			recitalsRe.MatchString(s.clauses[s.stack[e-1].clause].Heading)) {
 			e--
 		}
 	}
@@ -290,10 +391,16 @@ type plan struct {
 	ord  int
 	id   string
 	path []int
+	pfx  string // the heading prefix the ID carries, if any
 }
 
 func (s *splitter) accept(m marker, line int) bool {
 	p, ok := s.plan(m)
+	if ok && p.id != "" && s.used[p.id] {
+		p, ok = s.planPrefixed(m, p)
+	} else if !ok {
+		p, ok = s.planShadow(m)
+	}
 	if !ok || p.id == "" || s.used[p.id] {
 		return false
 	}
@@ -304,276 +411,21 @@ func (s *splitter) accept(m marker, line int) bool {
 	if p.cut > 0 {
 		parent = s.stack[p.cut-1].id
 	}
-	c := Clause{ID: p.id, Heading: headingOf(m, s.lines, line), Parent: parent}
+	head := headingOf(m, s.lines, line)
+	if !s.paginated {
+		head = cleanHeading(stripInline(head))
+	}
+	c := Clause{ID: p.id, Heading: head, Parent: parent}
 	s.clauses = append(s.clauses, c)
 	s.starts = append(s.starts, line)
 	s.ends = append(s.ends, -1)
 	s.used[p.id] = true
 	s.stack = append(s.stack, openClause{
 		key: s.keyOf(m, p.kind), kind: p.kind, ord: p.ord, path: p.path, id: p.id,
-		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong,
+		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong, pfx: p.pfx,
 	})
+	s.noteChild(p)
 	return true
-}
-
-func (s *splitter) plan(m marker) (plan, bool) {
-	if m.kind == kNum && len(m.path) > 1 {
-		return s.planDotted(m)
-	}
-	if m.numHead > 0 {
-		return s.planNumHead(m)
-	}
-	e := s.regionEnd(m)
-	kinds := []mkind{m.kind}
-	if m.altRoman > 0 {
-		switch m.kind {
-		case kUpper:
-			kinds = append(kinds, kRUpper)
-		case kLower:
-			kinds = append(kinds, kRLower)
-		case kPLower:
-			kinds = append(kinds, kPRoman)
-		}
-	}
-	// A sibling of an open clause? A style already open in the region
-	// cannot start a nested list of the same style (without indentation
-	// "1." under "A." under "2." is ambiguous: rejected).
-	blocked := map[mkind]bool{}
-	for _, k := range kinds {
-		ord := m.ord
-		if k != m.kind {
-			ord = m.altRoman
-		}
-		key := s.keyOf(m, k)
-		for j := e - 1; j >= 0; j-- {
-			o := s.stack[j]
-			if o.key == key {
-				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 {
-					return s.finish(m, k, ord, j), true
-				}
-				blocked[k] = true
-				break
-			}
-			if m.mdLevel == 0 && o.mdLevel > 0 {
-				break // siblings never cross a heading
-			}
-		}
-	}
-	// The first child of the innermost clause in the region.
-	for _, k := range kinds {
-		ord := m.ord
-		if k != m.kind {
-			ord = m.altRoman
-		}
-		if blocked[k] {
-			continue
-		}
-		if ord == 1 || (m.strong && len(s.clauses) == 0) || (m.strong && e == 0) {
-			if e == 0 && k == kNum && ord != 1 && !m.strong {
-				continue
-			}
-			if k == kNum && ord == 1 && m.capsHead && e > 0 && len(s.stack[e-1].path) >= 2 {
-				// "1. DEFINITIONS" after a stray "8.1 Fee Schedule" is a
-				// section, not item 8.1.1.
-				return s.finish(m, k, ord, 0), true
-			}
-			if k == kNum && ord == 1 && s.paginated && s.onlyRecitals(e) {
-				// "1." after recitals "A. The City desires..." starts the
-				// numbered body; it is not item C.1.
-				return s.finish(m, k, ord, 0), true
-			}
-			return s.finish(m, k, ord, e), true
-		}
-	}
-	return plan{}, false
-}
-
-// onlyRecitals reports whether the first e open clauses are lettered
-// paragraphs without headings (recitals), under which numbered sections do
-// not nest.
-func (s *splitter) onlyRecitals(e int) bool {
-	if e == 0 {
-		return false
-	}
-	for _, o := range s.stack[:e] {
-		if (o.kind != kUpper && o.kind != kRUpper) || o.mdLevel > 0 || s.clauses[o.clause].Heading != "" {
-			return false
-		}
-	}
-	return true
-}
-
-func successor(o openClause, ord int, strong bool) bool {
-	if strong || o.strong {
-		return ord > o.ord && ord <= o.ord+3
-	}
-	return ord == o.ord+1
-}
-
-// shortTitle: a heading line of a few words without a sentence
-// ("Contractual order control"), which may follow a sibling one number
-// further on when the text layer lost or moved a heading.
-func shortTitle(rest string) bool {
-	rest = strings.TrimSpace(rest)
-	return rest != "" && startsUpper(rest) && len(strings.Fields(rest)) <= 6 && !strings.ContainsAny(rest, ".;,")
-}
-
-// capsLead reports whether a heading starts with an all-caps title of two
-// words or more ("INCLUDED SERVICES IN THE VIP SYSTEM. It is agreed"),
-// on the marker's line or, for a marker alone, on the next line.
-func capsLead(rest string, lines []srcLine, i int) bool {
-	rest = strings.TrimSpace(rest)
-	for j := i + 1; rest == "" && j < len(lines) && j <= i+2; j++ {
-		rest = strings.TrimSpace(lines[j].text)
-	}
-	rest = strings.Trim(rest, "*_")
-	if k := strings.IndexAny(rest, ".:;"); k >= 0 {
-		rest = rest[:k]
-	}
-	return len(strings.Fields(rest)) >= 2 && isAllCaps(rest)
-}
-
-// finish builds the plan for a marker placed at stack index cut.
-func (s *splitter) finish(m marker, k mkind, ord, cut int) plan {
-	p := plan{cut: cut, kind: k, ord: ord}
-	var parent *openClause
-	if cut > 0 {
-		parent = &s.stack[cut-1]
-	}
-	switch k {
-	case kNum:
-		n := strconv.Itoa(ord)
-		if m.strong {
-			n = m.label
-		}
-		switch {
-		case parent == nil:
-			p.id = n
-			// "ARTICLE III" holds "Section 3.1": its path is [3] however written.
-			p.path = []int{ord}
-		case parent.path != nil && !m.strong:
-			p.id = parent.id + "." + n
-			p.path = append(append([]int(nil), parent.path...), ord)
-		case m.strong:
-			p.id = n
-			if isDigits(m.label) {
-				p.path = []int{ord}
-			}
-		default:
-			p.id = parent.id + "." + n
-		}
-	case kUpper, kRUpper:
-		if parent == nil {
-			p.id = m.label
-		} else {
-			p.id = parent.id + "(" + m.label + ")"
-		}
-	case kLower, kRLower, kPLower, kPUpper, kPRoman, kPNum:
-		if parent == nil {
-			if k.paren() {
-				p.id = "(" + m.label + ")"
-			} else {
-				p.id = m.label
-			}
-		} else {
-			p.id = parent.id + "(" + m.label + ")"
-		}
-	}
-	return p
-}
-
-// planDotted places an explicit multi-level number such as 6.2 or 1.1.2.
-func (s *splitter) planDotted(m marker) (plan, bool) {
-	d := len(m.path)
-	prefix := m.path[:d-1]
-	last := m.path[d-1]
-	mk := func(cut int) plan {
-		return plan{cut: cut, kind: kNum, ord: last, id: m.label, path: m.path}
-	}
-	e := s.regionEnd(m)
-	for j := e - 1; j >= 0; j-- {
-		o := s.stack[j]
-		if o.path != nil && equalInts(o.path, prefix) {
-			if j+1 < len(s.stack) && len(s.stack[j+1].path) == d && equalInts(s.stack[j+1].path[:d-1], prefix) {
-				if last == s.stack[j+1].ord+1 || m.strongDotted && last > s.stack[j+1].ord ||
-					last == s.stack[j+1].ord+2 && shortTitle(m.rest) && !s.used[m.label] {
-					return mk(j + 1), true
-				}
-				return plan{}, false
-			}
-			if last <= 1 || m.strongDotted {
-				return mk(j + 1), true
-			}
-			return plan{}, false
-		}
-	}
-	// No open parent: a sibling at the same depth, or a new implicit parent.
-	for j := e - 1; j >= 0; j-- {
-		o := s.stack[j]
-		if o.path == nil {
-			continue
-		}
-		switch {
-		case len(o.path) == d && equalInts(o.path[:d-2], prefix[:d-2]):
-			if o.path[d-2]+1 == prefix[d-2] && last <= 1 {
-				return mk(j), true
-			}
-			if equalInts(o.path[:d-1], prefix) && last == o.ord+1 {
-				return mk(j), true
-			}
-			return plan{}, false
-		case len(o.path) == d-1 && equalInts(o.path[:d-2], prefix[:d-2]):
-			if o.path[d-2]+1 == prefix[d-2] && last <= 1 {
-				return mk(j), true
-			}
-			return plan{}, false
-		case len(o.path) < d-1:
-			// An outer level whose children are not at this depth yet.
-			if last <= 1 {
-				return mk(j + 1), true
-			}
-			return plan{}, false
-		}
-	}
-	if last <= 1 && len(s.clauses) == 0 {
-		return mk(e), true
-	}
-	if last <= 1 && e == 0 {
-		return mk(0), true
-	}
-	return plan{}, false
-}
-
-// planNumHead places "8(b)": a parenthesised item under clause 8.
-func (s *splitter) planNumHead(m marker) (plan, bool) {
-	for j := len(s.stack) - 1; j >= 0; j-- {
-		o := s.stack[j]
-		if len(o.path) != 1 || o.path[0] != m.numHead {
-			continue
-		}
-		kinds := []mkind{m.kind}
-		if m.altRoman > 0 {
-			kinds = append(kinds, kPRoman)
-		}
-		for _, k := range kinds {
-			ord := m.ord
-			if k != m.kind {
-				ord = m.altRoman
-			}
-			key := s.keyOf(m, k)
-			if j+1 < len(s.stack) && s.stack[j+1].key == key {
-				if ord == s.stack[j+1].ord+1 {
-					return plan{cut: j + 1, kind: k, ord: ord, id: o.id + "(" + m.label + ")"}, true
-				}
-				continue
-			}
-			if ord == 1 {
-				return plan{cut: j + 1, kind: k, ord: ord, id: o.id + "(" + m.label + ")"}, true
-			}
-		}
-		return plan{}, false
-	}
-	return plan{}, false
 }
 
 func equalInts(a, b []int) bool {

@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// Fallback splits for documents without numbering.
+// Fallback split for documents with neither numbering nor headings of
+// the kinds in clauses_unnumbered.go.
 
 // plainHeading reports whether line i is an unnumbered heading: a short
 // line without closing punctuation that starts with a capital, stands
@@ -32,7 +33,8 @@ func (s *splitter) plainHeading(i int) bool {
 }
 
 // plainHeadingClauses splits a document without numbering on its
-// unnumbered headings (see plainHeading); the ID is the heading text.
+// sentence-case headings (see plainHeading); the ID is the heading text in
+// double quotes.
 func (s *splitter) plainHeadingClauses() []Clause {
 	var hs []int
 	for i := range s.lines {
@@ -57,65 +59,12 @@ func (s *splitter) plainHeadingClauses() []Clause {
 			end = hs[k+1]
 		}
 		head := cleanHeading(s.lines[h].text)
-		id := head
+		id := `"` + head + `"`
 		for n := 2; used[id]; n++ {
-			id = head + " (" + strconv.Itoa(n) + ")"
+			id = `"` + head + `" (` + strconv.Itoa(n) + ")"
 		}
 		used[id] = true
 		out = append(out, Clause{ID: id, Heading: head, Text: s.textOf(h, end), Pages: s.pagesOf(h, end)})
-	}
-	return out
-}
-
-// headingClauses splits a document without numbering on its Markdown
-// headings; the ID is the heading text.
-func (s *splitter) headingClauses() []Clause {
-	type h struct {
-		line, level int
-		text        string
-	}
-	var hs []h
-	for i, l := range s.lines {
-		t := strings.TrimLeft(l.text, " ")
-		if len(l.text)-len(t) >= 4 {
-			continue
-		}
-		if g := mdHeadingRe.FindStringSubmatch(t); g != nil {
-			txt := cleanHeading(g[2])
-			if txt != "" {
-				hs = append(hs, h{i, len(g[1]), txt})
-			}
-		}
-	}
-	if len(hs) == 0 {
-		return nil
-	}
-	var out []Clause
-	if text := s.textOf(0, hs[0].line); text != "" {
-		out = append(out, Clause{ID: "preamble", Text: text})
-	}
-	used := map[string]bool{}
-	for k, x := range hs {
-		end := len(s.lines)
-		for _, y := range hs[k+1:] {
-			if y.level <= x.level {
-				end = y.line
-				break
-			}
-		}
-		parent := ""
-		for p := k - 1; p >= 0; p-- {
-			if hs[p].level < x.level {
-				parent = hs[p].text
-				break
-			}
-		}
-		id := x.text
-		for n := 2; used[id]; n++ {
-			id = x.text + " (" + strconv.Itoa(n) + ")"
-		}
-		used[id] = true
-		out = append(out, Clause{ID: id, Heading: x.text, Text: s.textOf(x.line, end), Parent: parent})
 	}
 	return out
 }

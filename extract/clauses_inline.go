@@ -26,7 +26,7 @@ type inlineTok struct {
 func inlineToks(lines []srcLine, from, to int) []inlineTok {
 	var out []inlineTok
 	for li := from; li < to; li++ {
-		t := lines[li].text
+		t := lines[li].disp
 		for i := 0; i < len(t); i++ {
 			if t[i] != '(' {
 				continue
@@ -128,6 +128,10 @@ func (s *splitter) withInline() []Clause {
 	if len(s.clauses) > 0 && s.clauses[0].ID == "preamble" {
 		off = 1
 	}
+	byID := map[string]int{}
+	for ci, c := range s.clauses {
+		byID[c.ID] = ci
+	}
 	var out []Clause
 	for ci, c := range s.clauses {
 		out = append(out, c)
@@ -141,7 +145,7 @@ func (s *splitter) withInline() []Clause {
 		}
 		toks := inlineToks(s.lines, from, to)
 		// The clause's own marker at the start of its first line is not an item.
-		if len(toks) > 0 && toks[0].line == from && strings.TrimSpace(s.lines[from].text[:toks[0].off]) == "" {
+		if len(toks) > 0 && toks[0].line == from && strings.TrimSpace(s.lines[from].disp[:toks[0].off]) == "" {
 			toks = toks[1:]
 		}
 		if len(toks) < 2 || len(toks) > maxInlineToks {
@@ -162,8 +166,9 @@ func (s *splitter) withInline() []Clause {
 			spans = append(spans, span{it: it, end: it.next})
 		}
 		// Parent: the innermost earlier item of another family whose span contains this one.
+		base := s.inlineBase(ci, off, byID)
 		for i := range spans {
-			parent := c.ID
+			parent, idBase := c.ID, base
 			for j := i - 1; j >= 0; j-- {
 				p := spans[j]
 				// A list that started inside this item's list cannot hold it.
@@ -171,11 +176,11 @@ func (s *splitter) withInline() []Clause {
 					continue
 				}
 				if p.end == nil || tokBefore(spans[i].it.tok, p.end) {
-					parent = p.id
+					parent, idBase = p.id, p.id
 					break
 				}
 			}
-			id := parent + "(" + spans[i].it.tok.label + ")"
+			id := idBase + "(" + spans[i].it.tok.label + ")"
 			if s.used[id] {
 				continue
 			}
@@ -201,14 +206,42 @@ func (s *splitter) withInline() []Clause {
 	return out
 }
 
+// inlineBase is the ID the inline items of clause ci build on: its own,
+// or for an unnumbered heading that of the nearest numbered clause above
+// it, so that "**Payment Terms** ... (i) ...; (ii) ..." under clause J.1
+// gives J.1(i) and J.1(ii) (the items' parent is still the heading).
+func (s *splitter) inlineBase(ci, off int, byID map[string]int) string {
+	id := s.clauses[ci].ID
+	for k := ci; k >= off && s.headInfo[k-off] != nil; {
+		p, ok := byID[s.clauses[k].Parent]
+		if !ok {
+			return id
+		}
+		k = p
+		if k < off || s.headInfo[k-off] == nil {
+			return s.clauses[k].ID
+		}
+	}
+	return id
+}
+
 // sliceText is the text from (l1, o1) to (l2, o2); o2 < 0 means the end of l2.
 func (s *splitter) sliceText(l1, o1, l2, o2 int) string {
 	if l2 >= len(s.lines) {
 		l2, o2 = len(s.lines)-1, -1
 	}
 	var b strings.Builder
+	blank := false
 	for li := l1; li <= l2; li++ {
-		t := s.lines[li].text
+		t := s.lines[li].disp
+		if strings.TrimSpace(t) == "" {
+			if blank {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
 		a, e := 0, len(t)
 		if li == l1 {
 			a = min(o1, len(t))

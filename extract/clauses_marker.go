@@ -23,12 +23,13 @@ const (
 	kPUpper              // (A)
 	kPRoman              // (iv)
 	kPNum                // (1)
+	kHead                // an unnumbered heading (never a marker's kind)
 )
 
-func (k mkind) paren() bool { return k >= kPLower }
+func (k mkind) paren() bool { return k >= kPLower && k <= kPNum }
 
 func (k mkind) name() string {
-	return [...]string{"num", "upper", "lower", "rupper", "rlower", "(a)", "(A)", "(i)", "(1)"}[k]
+	return [...]string{"num", "upper", "lower", "rupper", "rlower", "(a)", "(A)", "(i)", "(1)", "head"}[k]
 }
 
 type marker struct {

@@ -67,10 +67,9 @@ func parsePart(raw string, md bool) (id, heading string, ok bool) {
 // before the terms is not one), and where the same part is named several
 // times (a list of exhibits, then the exhibit), the last heading wins.
 //
-// In Markdown (and DOCX, whose heading paragraphs come as Markdown
-// headings) an unnumbered heading after which the numbering restarts at 1
-// ("# Service Level Agreement" then "1. Uptime") also starts a part, with
-// the heading text as its ID.
+// An unnumbered heading after which the numbering restarts ("# Service
+// Level Agreement" then "1. Uptime") is not a part: the splitter prefixes
+// its numbers with the heading (see planPrefixed).
 func findParts(lines []srcLine, toc []bool, md bool) []part {
 	first := -1
 	for i, l := range lines {
@@ -97,35 +96,6 @@ func findParts(lines []srcLine, toc []bool, md bool) []part {
 			}
 			last[id] = len(parts)
 			parts = append(parts, part{line: i, id: id, heading: h})
-			continue
-		}
-		if !md {
-			continue
-		}
-		t := strings.TrimLeft(lines[i].text, " ")
-		g := mdHeadingRe.FindStringSubmatch(t)
-		if g == nil || len(lines[i].text)-len(t) >= 4 || len(g[1]) > 2 {
-			continue
-		}
-		if _, isMarker := parseMarker(t, true); isMarker {
-			continue
-		}
-		h := cleanHeading(g[2])
-		if h == "" || len(h) > 80 {
-			continue
-		}
-		// The next numbered line must restart at 1.
-		for j, n := i+1, 0; j < len(lines) && n < 8; j++ {
-			if strings.TrimSpace(lines[j].text) == "" {
-				continue
-			}
-			n++
-			if m, ok := parseMarker(lines[j].text, md); ok {
-				if m.kind == kNum && m.ord == 1 && (len(m.path) == 1 || len(m.path) == 2 && m.path[0] == 1) {
-					parts = append(parts, part{line: i, id: h, heading: h})
-				}
-				break
-			}
 		}
 	}
 	// A heading directly followed by another part heading is an entry in a
