@@ -60,7 +60,7 @@ var (
 		{regexp.MustCompile(`(?i)\bby posting\b|\bstatus page\b`), "notice only by posting", regexp.MustCompile(`(?i)\be-?mail\w*\b|\bin writing\b|\bwritten notice\b|\bnotify (the )?(customer|client|you)\b`)},
 	}
 	reSentenceEnd = regexp.MustCompile(`([.!?])\s+(?:["“(]?[A-Z0-9•])`)
-	reListItem    = regexp.MustCompile(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\))\s+`)
+	reListItem    = regexp.MustCompile(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\)|\d{1,2}\.)\s+`)
 )
 
 // unit is one sentence or list item with the lead-in that introduces it
