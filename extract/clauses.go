@@ -105,9 +105,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	if md {
 		setextToATX(lines)
 	}
-	for i := range lines {
-		lines[i].disp = strings.TrimRight(displayLine(lines[i].text, md), " ")
-	}
+	displayLines(lines, md)
 	if paginated {
 		markRunningHeads(lines)
 	}

@@ -19,6 +19,9 @@ func (s *splitter) plainHeading(i int) bool {
 		strings.ContainsAny(t[len(t)-1:], ".,;:0123456789)") || strings.HasPrefix(t, "#") || strings.Contains(t, "|") {
 		return false
 	}
+	if !s.paginated && strings.ContainsAny(t, "*_`[") {
+		return false // Markdown markup: the first line of a wrapped paragraph
+	}
 	if i > 0 && s.lines[i-1].page == s.lines[i].page {
 		prev := strings.TrimSpace(s.lines[i-1].text)
 		if prev != "" && !strings.HasSuffix(prev, ".") {
@@ -58,7 +61,7 @@ func (s *splitter) plainHeadingClauses() []Clause {
 		if k+1 < len(hs) {
 			end = hs[k+1]
 		}
-		head := cleanHeading(s.lines[h].text)
+		head := cleanHeading(s.lines[h].disp)
 		id := `"` + head + `"`
 		for n := 2; used[id]; n++ {
 			id = `"` + head + `" (` + strconv.Itoa(n) + ")"

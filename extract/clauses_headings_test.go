@@ -326,6 +326,18 @@ Annex 3
 	}
 }
 
+// TestMarkupAcrossLines: emphasis and links wrapped across a line end of
+// a hard-wrapped Markdown paragraph are removed too; list items stay
+// blocks of their own.
+func TestMarkupAcrossLines(t *testing.T) {
+	doc := "## Scope\n\nThese terms cover the hosted service.\n\n## Incidents\n\nProvider shall notify **Customer\nwithin 24 hours** as set out in [the\npolicy](https://acme.example/p).\n\n- an *item\n  wrapped* here;\n- **another item**.\n"
+	cs := SplitClauses([]Page{{Number: 1, Text: doc}}, false)
+	want := "Incidents\n\nProvider shall notify Customer\nwithin 24 hours as set out in the\npolicy (https://acme.example/p).\n\n- an item\n  wrapped here;\n- another item."
+	if len(cs) != 2 || cs[1].Text != want {
+		t.Errorf("clauses %v, text %q, want %q", clauseIDs(cs), cs[len(cs)-1].Text, want)
+	}
+}
+
 // TestListItemsStayItems: bullets and numbered items that are not clauses
 // keep a line of their own with a marker, in every format.
 func TestListItemsStayItems(t *testing.T) {

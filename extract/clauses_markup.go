@@ -74,12 +74,67 @@ func setextToATX(lines []srcLine) {
 	}
 }
 
+// displayLines sets what clause text shows of each line (srcLine.disp):
+// see displayLine. In Markdown, inline markup is removed block by block (a
+// paragraph, a list item with its wrapped lines), so that emphasis or a
+// link wrapped across a line end goes too.
+func displayLines(lines []srcLine, md bool) {
+	for i := range lines {
+		lines[i].disp = blockLine(lines[i].text, md)
+	}
+	if md {
+		for i := 0; i < len(lines); {
+			j := i + 1
+			for j < len(lines) && continuesBlock(lines, j) {
+				j++
+			}
+			block := make([]string, 0, j-i)
+			for k := i; k < j; k++ {
+				block = append(block, lines[k].disp)
+			}
+			out := strings.Split(stripInline(strings.Join(block, "\n")), "\n")
+			for k := i; k < j; k++ {
+				if len(out) == j-i {
+					lines[k].disp = out[k-i]
+				} else { // a tag spanning lines went: line by line
+					lines[k].disp = stripInline(lines[k].disp)
+				}
+			}
+			i = j
+		}
+	}
+	for i := range lines {
+		lines[i].disp = strings.TrimRight(lines[i].disp, " ")
+	}
+}
+
+// continuesBlock reports whether Markdown line j continues the block of
+// the line before: both hold text and j starts no heading, list item or
+// table row, and the line before is no heading.
+func continuesBlock(lines []srcLine, j int) bool {
+	if strings.TrimSpace(lines[j].disp) == "" || strings.TrimSpace(lines[j-1].disp) == "" {
+		return false
+	}
+	cur, prev := strings.TrimLeft(lines[j].text, " "), strings.TrimLeft(lines[j-1].text, " ")
+	return !strings.HasPrefix(cur, "#") && !strings.HasPrefix(prev, "#") && !strings.HasPrefix(cur, "|") &&
+		!mdListLineRe.MatchString(lines[j].text)
+}
+
 // displayLine is what clause text shows of one line. In Markdown (md):
 // heading "#"s, block quote marks, rules, code fences and GitHub alert
 // labels go, "*" and "+" bullets become "-", and inline markup is removed
 // (see stripInline). In every format a bullet glyph at the line start
 // becomes "• ", the bullet the rule engine splits list items on.
 func displayLine(raw string, md bool) string {
+	t := blockLine(raw, md)
+	if md {
+		t = stripInline(t)
+	}
+	return t
+}
+
+// blockLine is displayLine less the inline markup.
+func blockLine(raw string, md bool) string {
 	t := raw
 	if md {
 		switch {
@@ -99,7 +154,6 @@ func displayLine(raw string, md bool) string {
 			return "" // an empty heading
 		}
 		t = mdBulletRe.ReplaceAllString(t, "$1-$2")
-		t = stripInline(t)
 	}
 	if g := bulletGlyphRe.FindStringSubmatchIndex(t); g != nil {
 		t = t[:g[3]] + "• " + strings.TrimLeft(t[g[1]:], " ")
@@ -128,7 +182,7 @@ func stripInline(s string) string {
 		return string(escBase + rune(m[1]))
 	})
 	s = mdCodeRe.ReplaceAllStringFunc(s, func(m string) string {
-		return strings.TrimSpace(strings.Trim(m, "`"))
+		return strings.Trim(strings.Trim(m, "`"), " ")
 	})
 	s = mdImageRe.ReplaceAllString(s, "$1")
 	s = mdLinkRe.ReplaceAllStringFunc(s, func(m string) string {
