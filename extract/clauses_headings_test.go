@@ -196,6 +196,8 @@ func TestSplitClausesUnnumberedHeadings(t *testing.T) {
 			[]string{"preamble", `"Audit"`, `"Audit" 1<"Audit"`, `"Audit" 2<"Audit"`, `"Data Breach"`, `"Data Breach" 1<"Data Breach"`, `"Data Breach" 2<"Data Breach"`}},
 		{"numbering running through the headings", mdRunningLists, false,
 			[]string{"preamble", `"Audit"`, `1<"Audit"`, `2<"Audit"`, `"Data Breach"`, `3<"Data Breach"`, `4<"Data Breach"`}},
+		{"heading style on a whole paragraph", "# Terms\n\nIntro text for the terms.\n\n## Access and Use. During the term Provider grants access to the Service.\n\n## U.S. Government Users\n\nMore text here.\n", false,
+			[]string{"preamble", `"Access and Use"`, `"U.S. Government Users"`}},
 		{"repeated heading", "# Terms\n\nIntro text for the terms.\n\n## Definitions\n\nWords.\n\n## Services\n\nMore.\n\n## Definitions\n\nOther words.\n", false,
 			[]string{"preamble", `"Definitions"`, `"Services"`, `"Definitions" (2)`}},
 		{"all-caps headings in a PDF", pdfCapsHeadings, true,

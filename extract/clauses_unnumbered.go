@@ -141,6 +141,12 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 			if len(raw)-len(trimmed) >= 4 || h == "" || utf8.RuneCountInString(h) > 150 {
 				return uhead{}, false
 			}
+			// A heading style on a whole paragraph ("Access and Use. During
+			// the term, Provider ..."): the title is its lead-in.
+			if k := strings.Index(h, ". "); k > 0 && looksLikeTitle(h[:k]) && len(strings.Fields(h[:k])) <= 8 &&
+				len(strings.Fields(h[k+2:])) >= 4 && startsUpper(h[k+2:]) {
+				h = h[:k]
+			}
 			return uhead{rank: len(g[1]), text: h, alone: true, docName: docNameRe.MatchString(h)}, true
 		}
 	}
