@@ -10,7 +10,7 @@ import (
 
 var (
 	reSentenceEnd = regexp.MustCompile(`([.!?])\s+(?:["“(]?[A-Z0-9•])`)
-	reListItem    = regexp.MustCompile(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\))\s+`)
+	reListItem    = regexp.MustCompile(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\)|\d{1,2}\.)\s+`)
 )
 
 // unit is one sentence or list item of an agreement, with the lead-in that
