@@ -379,7 +379,7 @@ func (r *Rule) rank(h *hit) float64 {
 	}
 	// Lawyers cite the body of an agreement before its exhibits (standard
 	// clauses, security annexes) when both state the term.
-	if rePartID.MatchString(h.u.section) {
+	if h.u.part {
 		s -= 2
 	}
 	return s

@@ -31,6 +31,8 @@ type unit struct {
 	// the first unit of its clause.
 	order int
 	first bool
+	// part: the unit stands in an exhibit, annex or schedule.
+	part bool
 	// frame is the unit's reading, built once.
 	frame *Frame
 }
@@ -132,6 +134,7 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				ctx[u.section] = headingClasses(u.section, headings, parents, v)
 			}
 			u.frame = buildFrame(lead, text, v, names, ctx[u.section])
+			u.part = inPart(u.section, parents)
 			if u.first && strings.HasSuffix(u.section, ")") {
 				u.frame.item = true // "(i) Make its books available ..."
 			}
@@ -194,7 +197,7 @@ func objectClasses(f *Frame, v *Vocabulary) map[string]bool {
 	return out
 }
 
-// headingClasses are the object classes named in a clause's heading and its
+// headingClasses are the object and action classes named in a clause's heading and its
 // parents' headings ("8. Security Incidents" → incident): context for the
 // sentences under them.
 func headingClasses(id string, headings, parents map[string]string, v *Vocabulary) map[string]bool {
@@ -217,11 +220,24 @@ func headingClasses(id string, headings, parents map[string]string, v *Vocabular
 	m := newMatcher(v, tokenize(text), nil)
 	out := map[string]bool{}
 	for _, c := range v.Classes {
-		if c.Kind == "object" && len(m.find(c.ID)) > 0 {
+		if (c.Kind == "object" || c.Kind == "action") && len(m.find(c.ID)) > 0 {
 			out[c.ID] = true
 		}
 	}
 	return out
+}
+
+// inPart says a clause stands in an exhibit, annex, schedule or the like:
+// its id or an ancestor's names one.
+func inPart(id string, parents map[string]string) bool {
+	seen := map[string]bool{}
+	for c := id; c != "" && !seen[c]; c = parents[c] {
+		seen[c] = true
+		if rePartID.MatchString(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitUnits breaks clause text into sentences and list items. A list item
