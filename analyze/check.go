@@ -60,7 +60,7 @@ func (r *Rule) assess(units []*unit) assessment {
 		// reference, though it states no obligation.
 		for _, u := range units {
 			f := u.frame
-			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topic, 0, len(f.toks)) && f.preds[0].actor != PartyCustomer {
+			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topic, 0, len(f.toks)) && r.frames[0].actors[f.preds[0].actor] && (f.preds[0].actor != PartyCustomer || r.Subject == "customer") {
 				h := hit{u: u, p: &f.preds[0], spec: r.frames[0], status: StatusByReference}
 				h.score = r.rank(&h)
 				pos = append(pos, h)
