@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -102,7 +103,20 @@ func (pdfParser) Parse(path string, opts Options) (Document, error) {
 // filter it lacks), the file is rewritten by the pdfcpu pre-pass
 // (repairPDF) and read again.
 func parsePDF(path string, ra io.ReaderAt, size int64, opts Options) (Document, error) {
-	res, err := loadPDF(path, ra, size, opts)
+	return parsePDFWithin(path, ra, size, opts, newBudget())
+}
+
+// parsePDFWithin is parsePDF within budget b.
+func parsePDFWithin(path string, ra io.ReaderAt, size int64, opts Options, b *budget) (Document, error) {
+	// Budgets first: what the file declares, and what its object streams
+	// inflate to, before any library reads it.
+	if err := checkXref(ra, size); err != nil {
+		return Document{}, &InputError{Path: path, Err: err}
+	}
+	if err := checkRawStreams(ra, size, false, b); err != nil {
+		return Document{}, &InputError{Path: path, Err: err}
+	}
+	res, err := loadPDF(path, ra, size, opts, b)
 	if err != nil {
 		return Document{}, err
 	}
@@ -131,11 +145,14 @@ func parsePDF(path string, ra io.ReaderAt, size int64, opts Options) (Document, 
 
 // loadPDF opens the file (with the pre-pass where needed) and walks its
 // pages; errors are *InputError values for whole-file failures.
-func loadPDF(path string, ra io.ReaderAt, size int64, opts Options) (pagesResult, error) {
+func loadPDF(path string, ra io.ReaderAt, size int64, opts Options, b *budget) (pagesResult, error) {
 	r, err := openPDF(shimmed(ra), size, opts.Password)
 	repaired := false
 	if err != nil {
-		fixed, rerr := repairFile(ra, size, opts.Password)
+		fixed, rerr := repairFile(ra, size, opts.Password, b)
+		if errors.Is(rerr, ErrBudget) {
+			return pagesResult{}, &InputError{Path: path, Err: rerr}
+		}
 		if rerr != nil {
 			if errors.Is(rerr, errRepairPassword) || isPasswordError(err) {
 				return pagesResult{}, passwordError(path, opts.Password)
@@ -149,15 +166,26 @@ func loadPDF(path string, ra io.ReaderAt, size int64, opts Options) (pagesResult
 		r, repaired = r2, true
 	}
 
-	res, err := readPages(r)
+	res, err := readPages(r, b)
+	if errors.Is(err, ErrBudget) {
+		return pagesResult{}, &InputError{Path: path, Place: res.place, Err: err}
+	}
 	if err != nil {
 		return pagesResult{}, &InputError{Path: path, Err: fmt.Errorf("%w: cannot read the page tree (%v)", ErrDamaged, err)}
 	}
 	if len(res.bad) > 0 && !repaired {
 		// A filter the library lacks, or damage pdfcpu can mend.
-		if fixed, rerr := repairFile(ra, size, opts.Password); rerr == nil {
+		fixed, rerr := repairFile(ra, size, opts.Password, b)
+		if errors.Is(rerr, ErrBudget) {
+			return pagesResult{}, &InputError{Path: path, Err: rerr}
+		}
+		if rerr == nil {
 			if r2, err2 := openPDF(shimmed(bytes.NewReader(fixed)), int64(len(fixed)), ""); err2 == nil {
-				if res2, err := readPages(r2); err == nil && len(res2.pages) == len(res.pages) && len(res2.bad) < len(res.bad) {
+				res2, err := readPages(r2, b)
+				if errors.Is(err, ErrBudget) {
+					return pagesResult{}, &InputError{Path: path, Place: res2.place, Err: err}
+				}
+				if err == nil && len(res2.pages) == len(res.pages) && len(res2.bad) < len(res.bad) {
 					res = res2
 				}
 			}
@@ -176,7 +204,12 @@ func shimmed(ra io.ReaderAt) io.ReaderAt {
 	return ra
 }
 
-func repairFile(ra io.ReaderAt, size int64, password string) ([]byte, error) {
+// repairFile runs the pdfcpu pre-pass on the file, after checking that its
+// streams inflate within b (pdfcpu holds them in memory).
+func repairFile(ra io.ReaderAt, size int64, password string, b *budget) ([]byte, error) {
+	if err := checkRawStreams(ra, size, true, b); err != nil {
+		return nil, err
+	}
 	data, err := readAllAt(ra, size)
 	if err != nil {
 		return nil, err
@@ -202,31 +235,45 @@ type pagesResult struct {
 	images    map[int]int
 	bad       []int
 	badReason string
+	// place is the page being read when a budget was exceeded.
+	place string
 }
 
-// readPages walks every page, each behind recover and the hang guards.
-func readPages(r *pdf.Reader) (pagesResult, error) {
-	pages, err := collectPages(r)
+// readPages walks every page, each behind recover and the hang guards,
+// within b. A budget exceeded stops the walk: the error wraps ErrBudget.
+func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
+	pages, err := collectPages(r, b)
 	if err != nil {
 		return pagesResult{}, err
 	}
 	res := pagesResult{pages: pages, texts: map[int]string{}, images: map[int]int{}}
 	fc := newFontCache()
+	fc.budget = b
 	for i := 1; i <= len(pages); i++ {
 		var text string
 		var images int
 		err := try(func() error {
+			if err := b.check(); err != nil {
+				return err
+			}
 			p := pages[i-1]
 			if !parentChainEnds(p.V) {
 				return errors.New("page tree loops through /Parent")
 			}
-			if err := checkStreams(p); err != nil {
+			if err := checkStreams(p, b); err != nil {
 				return err
 			}
 			var err error
 			text, images, err = walkPage(p, fc)
 			return err
 		})
+		if err == nil {
+			err = b.err
+		}
+		if errors.Is(err, ErrBudget) {
+			res.place = "page " + strconv.Itoa(i)
+			return res, err
+		}
 		if err != nil {
 			res.bad = append(res.bad, i)
 			if res.badReason == "" {
@@ -354,7 +401,7 @@ const (
 
 // collectPages lists the leaf pages in document order, walking the tree
 // with depth and node budgets (a cycle or a reference bomb is an error).
-func collectPages(r *pdf.Reader) (pages []pdf.Page, err error) {
+func collectPages(r *pdf.Reader, b *budget) (pages []pdf.Page, err error) {
 	nodes := 0
 	var walk func(v pdf.Value, depth int) error
 	walk = func(v pdf.Value, depth int) error {
@@ -371,11 +418,17 @@ func collectPages(r *pdf.Reader) (pages []pdf.Page, err error) {
 				}
 			}
 		case "Page":
+			if len(pages) >= b.pages {
+				return b.exceed("more than %d pages", b.pages)
+			}
 			pages = append(pages, pdf.Page{V: v})
 		}
 		return nil
 	}
 	err = try(func() error {
+		if n := r.Trailer().Key("Root").Key("Pages").Key("Count").Int64(); n > int64(b.pages) {
+			return b.exceed("the page tree declares %d pages (at most %d)", n, b.pages)
+		}
 		root := r.Trailer().Key("Root").Key("Pages")
 		if root.Key("Type").Name() != "Pages" {
 			return errors.New("no /Pages root")
@@ -402,20 +455,24 @@ func parentChainEnds(v pdf.Value) bool {
 // (readHexString reads '\n' at EOF for ever). The page's content streams
 // and its fonts' /ToUnicode CMaps are scanned first with the same
 // tokenizing rules; the page is refused if one would hang.
-func checkStreams(p pdf.Page) error {
-	if !tokensTerminate(p.V.Key("Contents")) {
-		return errors.New("content stream ends inside a hex string")
+//
+// The streams are read within b (their bytes count against the budget);
+// an error wrapping ErrBudget says so.
+func checkStreams(p pdf.Page, b *budget) error {
+	if ok, err := tokensTerminate(p.V.Key("Contents"), b, "the content stream"); err != nil || !ok {
+		return cmp.Or(err, errors.New("content stream ends inside a hex string"))
 	}
 	fonts := p.Resources().Key("Font")
 	for _, name := range fonts.Keys() {
 		f := fonts.Key(name)
-		if !tokensTerminate(f.Key("ToUnicode")) {
-			return fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name)
+		what := "the ToUnicode CMap of font " + name
+		if ok, err := tokensTerminate(f.Key("ToUnicode"), b, what); err != nil || !ok {
+			return cmp.Or(err, fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name))
 		}
 		for _, d := range []pdf.Value{f.Key("DescendantFonts")} {
 			for i := 0; i < d.Len(); i++ {
-				if !tokensTerminate(d.Index(i).Key("ToUnicode")) {
-					return fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name)
+				if ok, err := tokensTerminate(d.Index(i).Key("ToUnicode"), b, what); err != nil || !ok {
+					return cmp.Or(err, fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name))
 				}
 			}
 		}
@@ -423,10 +480,11 @@ func checkStreams(p pdf.Page) error {
 	return nil
 }
 
-// tokensTerminate reads a stream (or an array of streams, read as one) and
-// reports whether the library's tokenizer would reach its end: false when
-// a hex string is still open at EOF.
-func tokensTerminate(v pdf.Value) bool {
+// tokensTerminate reads a stream (or an array of streams, read as one)
+// within b and reports whether the library's tokenizer would reach its
+// end: false when a hex string is still open at EOF. what names the
+// stream in a budget error.
+func tokensTerminate(v pdf.Value, b *budget, what string) (bool, error) {
 	var parts []pdf.Value
 	switch v.Kind() {
 	case pdf.Stream:
@@ -436,7 +494,7 @@ func tokensTerminate(v pdf.Value) bool {
 			parts = append(parts, v.Index(i))
 		}
 	default:
-		return true
+		return true, nil
 	}
 	var data []byte
 	for _, part := range parts {
@@ -444,11 +502,17 @@ func tokensTerminate(v pdf.Value) bool {
 			continue
 		}
 		rc := part.Reader()
-		b, _ := io.ReadAll(rc)
+		d, err := b.readStream(rc, what)
 		rc.Close()
-		data = append(data, b...)
+		if errors.Is(err, ErrBudget) {
+			return false, err
+		}
+		data = append(data, d...)
+		if int64(len(data)) > b.perStream {
+			return false, b.exceed("%s decompresses to more than %s", what, sizeText(b.perStream))
+		}
 	}
-	return hexStringsClosed(data)
+	return hexStringsClosed(data), nil
 }
 
 // hexStringsClosed mirrors the library's tokenizer (lex.go readToken,

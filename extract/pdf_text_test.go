@@ -38,7 +38,7 @@ func loadPDFFile(tb testing.TB, path string) pagesResult {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	res, ierr := loadPDF(path, bytes.NewReader(b), int64(len(b)), Options{})
+	res, ierr := loadPDF(path, bytes.NewReader(b), int64(len(b)), Options{}, newBudget())
 	if ierr != nil {
 		tb.Fatalf("%s: %v", path, ierr)
 	}
@@ -308,7 +308,7 @@ func onePage(res, content string, extra ...string) []byte {
 // walkBytes runs the walker on page 1 of b.
 func walkBytes(t *testing.T, b []byte) string {
 	t.Helper()
-	res, err := loadPDF("t.pdf", bytes.NewReader(b), int64(len(b)), Options{})
+	res, err := loadPDF("t.pdf", bytes.NewReader(b), int64(len(b)), Options{}, newBudget())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -511,8 +511,8 @@ func TestPDFOneBadPage(t *testing.T) {
 	}
 }
 
-// TestWalkerFormBomb: forms that draw each other many times over end
-// quickly.
+// TestWalkerFormBomb: forms that draw each other many times over are
+// refused quickly (the budget of form calls per page), not cut silently.
 func TestWalkerFormBomb(t *testing.T) {
 	// Form k draws form k+1 ten times; 8 levels would be 10^8 calls.
 	objs := []string{helv}
@@ -529,9 +529,9 @@ func TestWalkerFormBomb(t *testing.T) {
 	}
 	b := onePage("<< /XObject << /N 6 0 R >> >>", "/N Do", objs...)
 	start := time.Now()
-	got := walkBytes(t, b)
-	if !strings.Contains(got, "deep") || time.Since(start) > 5*time.Second {
-		t.Fatalf("got %q in %v", got, time.Since(start))
+	_, err := parsePDF("bomb.pdf", bytes.NewReader(b), int64(len(b)), Options{})
+	if !errors.Is(err, ErrBudget) || !strings.Contains(err.Error(), "page 1: file exceeds a reading limit: a page draws forms more than 2000 times") || time.Since(start) > 5*time.Second {
+		t.Fatalf("err %v in %v", err, time.Since(start))
 	}
 }
 
