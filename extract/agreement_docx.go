@@ -103,6 +103,9 @@ func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
 	if strings.TrimSpace(text) == "" {
 		return Document{}, &InputError{Path: p, Err: fmt.Errorf("%w: the Word document has no text", ErrEmpty)}
 	}
+	if n := runningWords(text); n < MinRunningWords {
+		return Document{}, &InputError{Path: p, Err: lengthError(n)}
+	}
 	pages := []Page{{Number: 1, Text: text}}
 	return Document{Agreement: &Agreement{
 		Path: p, Format: "docx", Paginated: false, Pages: pages,
