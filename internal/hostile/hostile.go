@@ -32,7 +32,7 @@ type Recipe struct {
 	Seed func() ([]byte, error)
 }
 
-// Scale sets the size of a recipe: Full is what Build uses, Small what
+// scale sets the size of a recipe: full is what Build uses, small what
 // Seed uses.
 type scale struct {
 	bomb  int64 // bytes a bomb inflates to
@@ -56,10 +56,6 @@ func recipe(name, ext, desc string, build func(s scale) ([]byte, error)) Recipe 
 		Build: func() ([]byte, error) { return build(full) },
 		Seed:  func() ([]byte, error) { return build(small) },
 	}
-}
-
-func pdfOK(p *PDF) func(scale) ([]byte, error) {
-	return func(scale) ([]byte, error) { return p.Bytes(), nil }
 }
 
 // All returns every recipe, PDFs first, in a fixed order.
