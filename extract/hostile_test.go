@@ -142,6 +142,9 @@ func TestCheckXref(t *testing.T) {
 	xs.XRefStream = true
 	big := *base
 	big.Size = 100_000
+	// 19-byte entries (one-byte line ends), as some writers make them.
+	x := bytes.LastIndex(plain, []byte("xref\n"))
+	short := append(append([]byte{}, plain[:x]...), bytes.ReplaceAll(plain[x:], []byte(" n \n"), []byte(" n\n"))...)
 	for _, tt := range []struct {
 		name string
 		b    []byte
@@ -150,6 +153,7 @@ func TestCheckXref(t *testing.T) {
 		{"table", plain, nil},
 		{"xref stream", xs.Bytes(), nil},
 		{"incremental update", upd, nil},
+		{"19-byte entries", short, nil},
 		{"no startxref", []byte("%PDF-1.7\n1 0 obj\n<< >>\nendobj\n"), nil},
 		{"size over the length rule", big.Bytes(), ErrBudget},
 	} {

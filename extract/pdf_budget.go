@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"errors"
@@ -113,35 +114,50 @@ func readXrefSection(ra io.ReaderAt, off, size, limit int64) (xrefSection, bool)
 	var d map[string]string
 	switch {
 	case tok == "xref":
-		// Subsections: "start count" then count 20-byte entries, which
-		// are skipped by length (re-reading the window past them).
+		// Subsections: "start count", then count entries "offset gen n|f",
+		// read token by token up to "trailer".
 		pos := off + int64(lx.i)
+		br := bufio.NewReaderSize(io.NewSectionReader(ra, pos, size-pos), 64<<10)
+		var used int64 // bytes of br consumed
+		next := func() string {
+			var tok []byte
+			for len(tok) < 32 {
+				c, err := br.ReadByte()
+				if err != nil {
+					break
+				}
+				if isPDFSpace(c) && len(tok) == 0 {
+					used++
+					continue
+				}
+				if isPDFSpace(c) || isPDFDelim(c) {
+					br.UnreadByte()
+					break
+				}
+				used++
+				tok = append(tok, c)
+			}
+			return string(tok)
+		}
 		for {
-			w := make([]byte, min(size-pos, 256))
-			k, _ := ra.ReadAt(w, pos)
-			sl := &pdfLexer{b: w[:k]}
-			first := sl.token()
+			first := next()
 			if first == "trailer" {
-				pos += int64(sl.i)
+				pos += used
 				break
 			}
 			start, err1 := strconv.ParseInt(first, 10, 64)
-			count, ok2 := sl.int()
-			if err1 != nil || !ok2 || start < 0 || count < 0 {
+			count, err2 := strconv.ParseInt(next(), 10, 64)
+			if err1 != nil || err2 != nil || start < 0 || count < 0 {
 				return sec, false
 			}
 			if start+count > limit {
 				sec.err = fmt.Errorf("%w: a cross-reference subsection lists objects %d to %d in a %s file (at most %d objects)", ErrBudget, start, start+count-1, sizeText(size), limit)
 				return sec, true
 			}
-			// Entries are 20 bytes; find the first after the header line.
-			p := sl.i
-			for p < k && (w[p] == ' ' || w[p] == '\r' || w[p] == '\n') {
-				p++
-			}
-			pos += int64(p) + 20*count
-			if pos >= size {
-				return sec, false
+			for range count {
+				if o, g, f := next(), next(), next(); !isDecimal(o) || !isDecimal(g) || f != "n" && f != "f" {
+					return sec, false
+				}
 			}
 		}
 		w := make([]byte, min(size-pos, xrefWindow))
