@@ -376,94 +376,144 @@ func tokensTerminate(v pdf.Value, b *budget, what string) (bool, error) {
 	default:
 		return true, nil
 	}
-	var data []byte
+	// The parts are scanned as they inflate, never held: a content stream
+	// may be tens of MiB, and several documents are read at once in a batch.
+	var sc hexScanner
+	var total int64
+	buf := make([]byte, 32<<10)
 	for _, part := range parts {
 		if part.Kind() != pdf.Stream {
 			continue
 		}
 		rc := part.Reader()
-		d, err := b.readStream(rc, what)
-		rc.Close()
-		if errors.Is(err, ErrBudget) {
-			return false, err
+		limit := b.perStream - total
+		if limit <= 0 {
+			limit = -1 // the stream budget is spent: any byte is past it
 		}
-		data = append(data, d...)
-		if int64(len(data)) > b.perStream {
-			return false, b.exceed("%s decompresses to more than %s", what, sizeText(b.perStream))
+		cr := &countingReader{r: rc, b: b, limit: limit, what: what}
+		for {
+			n, err := cr.Read(buf)
+			sc.feed(buf[:n])
+			if err != nil {
+				rc.Close()
+				if errors.Is(err, ErrBudget) {
+					if cr.n > cr.limit && cr.limit < b.perStream {
+						// The parts together are past the stream budget.
+						b.err = nil
+						return false, b.exceed("%s decompresses to more than %s", what, sizeText(b.perStream))
+					}
+					return false, err
+				}
+				break
+			}
 		}
+		total += cr.n
 	}
-	return hexStringsClosed(data), nil
+	return sc.closed(), nil
 }
 
 // hexStringsClosed mirrors the library's tokenizer (lex.go readToken,
 // readLiteralString, readHexString) closely enough to find an unclosed
 // hex string: comments run to the line end, literal strings nest and
 // escape, "<<" is a keyword, and a hex string reads pairs of non-space
-// bytes until '>' (a bad pair aborts the string after the pair).
+// bytes until '>' (a bad pair aborts the string after the pair). It
+// reports whether b ends outside a hex string.
 func hexStringsClosed(b []byte) bool {
-	isSp := func(c byte) bool {
-		return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
-	}
-	isHex := func(c byte) bool {
-		return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-	}
-	i := 0
-	// nextNonSpace returns the index of the next non-space byte, or -1 at EOF.
-	nextNonSpace := func() int {
-		for i < len(b) && isSp(b[i]) {
-			i++
-		}
-		if i >= len(b) {
-			return -1
-		}
-		i++
-		return i - 1
-	}
-	for i < len(b) {
-		c := b[i]
-		i++
-		switch c {
-		case '%':
-			for i < len(b) && b[i] != '\r' && b[i] != '\n' {
-				i++
+	var sc hexScanner
+	sc.feed(b)
+	return sc.closed()
+}
+
+// hexScanner is hexStringsClosed fed chunk by chunk.
+type hexScanner struct {
+	state int
+	depth int  // literal string nesting
+	esc   bool // a backslash in a literal string
+	first byte // the first byte of a hex pair
+}
+
+const (
+	hsNormal  = iota
+	hsComment // to the end of the line
+	hsLiteral // in ( ... )
+	hsAfterLT // after '<': "<<" or a hex string
+	hsHex1    // in a hex string, before a pair's first byte
+	hsHex2    // before a pair's second byte
+)
+
+func isPDFTokSpace(c byte) bool {
+	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func (s *hexScanner) feed(p []byte) {
+	for _, c := range p {
+		switch s.state {
+		case hsNormal:
+			switch c {
+			case '%':
+				s.state = hsComment
+			case '(':
+				s.state, s.depth, s.esc = hsLiteral, 1, false
+			case '<':
+				s.state = hsAfterLT
 			}
-		case '(':
-			depth := 1
-			for i < len(b) && depth > 0 {
-				switch b[i] {
-				case '\\':
-					i++
-				case '(':
-					depth++
-				case ')':
-					depth--
+		case hsComment:
+			if c == '\r' || c == '\n' {
+				s.state = hsNormal
+			}
+		case hsLiteral:
+			switch {
+			case s.esc:
+				s.esc = false
+			case c == '\\':
+				s.esc = true
+			case c == '(':
+				s.depth++
+			case c == ')':
+				if s.depth--; s.depth == 0 {
+					s.state = hsNormal
 				}
-				i++
 			}
-		case '<':
-			if i < len(b) && b[i] == '<' {
-				i++
+		case hsAfterLT:
+			if c == '<' {
+				s.state = hsNormal
 				continue
 			}
-			for {
-				j := nextNonSpace()
-				if j < 0 {
-					return false
-				}
-				if b[j] == '>' {
-					break
-				}
-				k := nextNonSpace()
-				if k < 0 {
-					return false
-				}
-				if !isHex(b[j]) || !isHex(b[k]) {
-					break // the library panics here and resumes after the pair
-				}
-			}
+			s.state = hsHex1
+			s.hex(c)
+		default:
+			s.hex(c)
 		}
 	}
-	return true
+}
+
+// hex takes one byte inside a hex string.
+func (s *hexScanner) hex(c byte) {
+	if isPDFTokSpace(c) {
+		return
+	}
+	switch s.state {
+	case hsHex1:
+		if c == '>' {
+			s.state = hsNormal
+			return
+		}
+		s.first, s.state = c, hsHex2
+	case hsHex2:
+		s.state = hsHex1
+		if !isHexDigit(s.first) || !isHexDigit(c) {
+			s.state = hsNormal // the library panics here and resumes after the pair
+		}
+	}
+}
+
+// closed reports whether the bytes fed so far end outside a hex string.
+func (s *hexScanner) closed() bool {
+	return s.state != hsAfterLT && s.state != hsHex1 && s.state != hsHex2
 }
 
 // openPDF opens the reader, trying the empty user password first, then

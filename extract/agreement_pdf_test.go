@@ -475,9 +475,21 @@ func TestHexStringsClosed(t *testing.T) {
 		{"% comment <\nBT ET", true},
 		{"<zz> more", true}, // the library panics on the bad pair and goes on
 		{"<a>", true},
+		{"<<", true},
+		{"<4>", true},
+		{"(a (b) \\( c) <", false},
+		{"(unclosed <", true}, // inside a literal string
 	} {
 		if got := hexStringsClosed([]byte(tt.in)); got != tt.want {
 			t.Errorf("hexStringsClosed(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+		// Fed a byte at a time (as streams are scanned), the same answer.
+		var sc hexScanner
+		for i := range len(tt.in) {
+			sc.feed([]byte{tt.in[i]})
+		}
+		if sc.closed() != tt.want {
+			t.Errorf("hexScanner byte by byte on %q = %v, want %v", tt.in, sc.closed(), tt.want)
 		}
 	}
 }

@@ -44,6 +44,10 @@ const (
 	// MaxPages is the most pages a PDF may have.
 	MaxPages = 10_000
 
+	// MaxCMapBytes is the most bytes (after decompression) a font's CMap
+	// may decode to: it is parsed in memory. The corpus's largest is 30 KB.
+	MaxCMapBytes int64 = 8 << 20
+
 	// MaxXMLDepth is the deepest nesting of elements an Office XML part
 	// may have (Word's own documents stay under 100).
 	MaxXMLDepth = 5_000
@@ -101,22 +105,24 @@ func (b *budget) check() error {
 	return nil
 }
 
-// readStream reads r whole, within the per-stream budget and what is left
-// of the document's; what names the stream in the error ("a content
-// stream").
-func (b *budget) readStream(r io.Reader, what string) ([]byte, error) {
+// readStream reads r whole into memory, within most bytes (at most the
+// per-stream budget) and what is left of the document's budget; what
+// names the stream in the error ("a CMap"). Streams that need not be held
+// are read through a countingReader instead.
+func (b *budget) readStream(r io.Reader, what string, most int64) ([]byte, error) {
 	if err := b.check(); err != nil {
 		return nil, err
 	}
-	lim := min(b.perStream, b.perDoc-b.read)
+	most = min(most, b.perStream)
+	lim := min(most, b.perDoc-b.read)
 	data, err := io.ReadAll(io.LimitReader(r, lim+1))
 	b.read += int64(len(data))
 	b.biggest = max(b.biggest, int64(len(data)))
 	if int64(len(data)) > lim {
-		if lim < b.perStream {
+		if lim < most {
 			return nil, b.exceed("streams decompress to more than %s in all", sizeText(b.perDoc))
 		}
-		return nil, b.exceed("%s decompresses to more than %s", what, sizeText(b.perStream))
+		return nil, b.exceed("%s decompresses to more than %s", what, sizeText(most))
 	}
 	return data, err
 }

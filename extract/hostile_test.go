@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -100,7 +101,15 @@ func TestHostileRecipes(t *testing.T) {
 
 // TestPDFBudgets lowers each budget under a small valid agreement.
 func TestPDFBudgets(t *testing.T) {
-	b := hostile.AgreementPDF(1, 3).Bytes()
+	p := hostile.AgreementPDF(1, 3)
+	// Page 1's content in two parts of 500-odd bytes each (under 700
+	// alone, over it together).
+	c := hostile.TextContent(hostile.AgreementLines(1, 20))
+	half := bytes.LastIndex(c[:len(c)/2], []byte("\n")) + 1
+	p.Objects[4] = hostile.Stream("", c[:half])
+	p.Objects[3] = strings.Replace(p.Objects[3], "/Contents 5 0 R", fmt.Sprintf("/Contents [5 0 R %d 0 R]", len(p.Objects)+1), 1)
+	p.Add(hostile.Stream("", c[half:]))
+	b := p.Bytes()
 	for _, tt := range []struct {
 		name string
 		set  func(*budget)
@@ -111,6 +120,7 @@ func TestPDFBudgets(t *testing.T) {
 		{"stream", func(b *budget) { b.perStream = 100 }, "page 1: file exceeds a reading limit: the content stream decompresses to more than 100 bytes"},
 		{"document", func(b *budget) { b.perDoc = 5000 }, "streams decompress to more than 5 KB in all"},
 		{"time", func(b *budget) { b.deadline = time.Now().Add(-time.Second) }, "reading took longer than 1m0s"},
+		{"stream of parts", func(b *budget) { b.perStream = 700 }, "page 1: file exceeds a reading limit: the content stream decompresses to more than 700 bytes"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			bud := newBudget()

@@ -793,7 +793,7 @@ type cmapData struct {
 // it, the result is nil and bud records the error.
 func readCMapStream(v pdf.Value, bud *budget) (*cmapData, bool) {
 	rc := v.Reader()
-	b, err := bud.readStream(rc, "a CMap")
+	b, err := bud.readStream(rc, "a CMap", MaxCMapBytes)
 	rc.Close()
 	if errors.Is(err, ErrBudget) {
 		return nil, false
