@@ -33,7 +33,8 @@ const (
 
 	// MaxStreamBytes is the most bytes (after decompression) one stream
 	// may decode to: a page content stream (its parts together), a form,
-	// a CMap, an Office XML part.
+	// an object stream, an Office XML part (CMaps: MaxCMapBytes). They are
+	// scanned as they inflate, not held.
 	MaxStreamBytes int64 = 64 << 20
 
 	// MaxDocumentBytes is the most bytes (after decompression) all the
