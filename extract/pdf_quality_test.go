@@ -80,7 +80,7 @@ func overviewPDF(paras []string) []byte {
 
 // TestCleanOverviewWithProductNames: a clean document dense with product
 // names is read, never refused as a garbled layer. It failed before the
-// gate judged characters: "text layer is garbled (1.6% of the words in the
+// gate judged characters: "text layer is garbled (3.9% of the words in the
 // document are malformed: a poor OCR layer?)".
 func TestCleanOverviewWithProductNames(t *testing.T) {
 	b := overviewPDF(securityOverview)
