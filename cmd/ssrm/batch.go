@@ -388,7 +388,7 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	}
 	file := name + "." + report.Ext(b.format)
 	err = writeFileAtomic(filepath.Join(b.outDir, file), func(w io.Writer) error {
-		return report.WriteOptions(w, b.format, res, report.Options{Docs: &in})
+		return report.WriteOptions(w, b.format, res, report.Options{Docs: &in, Modified: inputsModified(&in)})
 	})
 	if err != nil {
 		return fail(fmt.Errorf("writing the report: %w", err))

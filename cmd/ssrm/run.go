@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/extract"
@@ -228,9 +229,10 @@ func parseFailOn(s string) (int, error) {
 }
 
 // writeReport renders res to the file at path, or to stdout; the documents
-// fill the sheets of the xlsx report that list them.
+// fill the sheets of the xlsx report that list them, and their newest
+// modification time is the time the report states.
 func writeReport(stdout io.Writer, path, format string, res *analyze.Result, docs *analyze.Inputs) error {
-	opts := report.Options{Docs: docs}
+	opts := report.Options{Docs: docs, Modified: inputsModified(docs)}
 	if path == "" {
 		return report.WriteOptions(stdout, format, res, opts)
 	}
@@ -243,6 +245,26 @@ func writeReport(stdout io.Writer, path, format string, res *analyze.Result, doc
 		return err
 	}
 	return f.Close()
+}
+
+// inputsModified is the newest modification time of the documents' files
+// (zero when none can be read): the time a report states, so that the same
+// files give the same report bytes.
+func inputsModified(in *analyze.Inputs) time.Time {
+	var paths []string
+	if in.Questionnaire != nil {
+		paths = append(paths, in.Questionnaire.Path)
+	}
+	for _, a := range in.Agreements {
+		paths = append(paths, a.Path)
+	}
+	var newest time.Time
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.ModTime().After(newest) {
+			newest = st.ModTime()
+		}
+	}
+	return newest
 }
 
 // readInputs opens the explicit roles and the positional paths (files, or

@@ -245,7 +245,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		var b bytes.Buffer
-		if err := report.WriteOptions(&b, dl.Format, e.res, report.Options{Docs: e.docs}); err != nil {
+		if err := report.WriteOptions(&b, dl.Format, e.res, report.Options{Docs: e.docs, Modified: e.Created}); err != nil {
 			plain(w, http.StatusInternalServerError, "rendering the report: "+err.Error())
 			return
 		}
