@@ -15,6 +15,7 @@ import (
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/isolate"
 	"github.com/ssrm-dev/ssrm/report"
 )
 
@@ -68,6 +69,10 @@ Run 'ssrm analyze -h' for the analyze flags.
 // writes results to stdout and messages to stderr, and returns the exit
 // code. Every error is mapped to an exit code here and nowhere else.
 func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == isolate.ChildArg {
+		// The hidden child mode: read one document for the parent.
+		return isolate.Child(os.Stdin, stdout, stderr)
+	}
 	err := dispatch(args, stdout, stderr)
 	switch {
 	case err == nil:
@@ -163,7 +168,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	)
 	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
 	llmOpts := addLLMFlags(fs)
+	pf := addParseFlags(fs, true, true)
 	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	x, err := pf.extractor(0)
 	if err != nil {
 		return err
 	}
@@ -188,11 +198,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
-	in, folder, err := readInputs(*questionnaire, agreements, paths, opts)
+	ctx := context.Background()
+	in, folder, err := readInputs(ctx, x, *questionnaire, agreements, paths, opts)
 	if err != nil {
 		return err
 	}
-	res, err := assess(context.Background(), in, *vendor, folder, *serviceModel, rs)
+	res, err := assess(ctx, in, *vendor, folder, *serviceModel, rs)
 	if err != nil {
 		return err
 	}
@@ -268,14 +279,15 @@ func inputsModified(in *analyze.Inputs) time.Time {
 }
 
 // readInputs opens the explicit roles and the positional paths (files, or
-// folders whose files are all read), each detected by content. It also
-// returns the base name of the last folder given, which names the vendor.
-func readInputs(questionnaire string, agreements, paths []string, opts extract.Options) (in analyze.Inputs, folder string, err error) {
+// folders whose files are all read), each detected by content and read by
+// x. It also returns the base name of the last folder given, which names
+// the vendor.
+func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string, agreements, paths []string, opts extract.Options) (in analyze.Inputs, folder string, err error) {
 	if questionnaire == "" && len(agreements) == 0 && len(paths) == 0 {
 		return in, "", fmt.Errorf("%w: nothing to analyze: give files, a vendor folder, --questionnaire or --agreement", errUsage)
 	}
 	add := func(path string, want extract.Kind) error {
-		doc, err := extract.Open(path, opts)
+		doc, err := x.Open(ctx, path, opts)
 		if err != nil {
 			return err
 		}
@@ -374,6 +386,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	password := fs.String("password", "", "password for an encrypted PDF or workbook")
 	ocr := fs.Bool("ocr", false, ocrHelp)
 	serviceModel := fs.String("service-model", "saas", "saas, paas or iaas")
+	pf := addParseFlags(fs, true, true)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -381,7 +394,11 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if len(paths) != 1 {
 		return fmt.Errorf("%w: ssrm extract takes one FILE", errUsage)
 	}
-	doc, err := extract.Open(paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr})
+	x, err := pf.extractor(0)
+	if err != nil {
+		return err
+	}
+	doc, err := x.Open(context.Background(), paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr})
 	if err != nil {
 		return err
 	}
