@@ -529,7 +529,6 @@ func (s *Server) work(r *http.Request, dir string, release func(), fn func(ctx c
 	}
 	done := make(chan outcome, 1)
 	go func() {
-		defer release()
 		var o outcome
 		func() {
 			defer func() {
@@ -539,7 +538,10 @@ func (s *Server) work(r *http.Request, dir string, release func(), fn func(ctx c
 			}()
 			o.v, o.err = fn(ctx)
 		}()
-		os.RemoveAll(dir) // before answering, so no upload outlives the request
+		// Before answering, so that no upload outlives the request and the
+		// slot is free when the answer arrives.
+		os.RemoveAll(dir)
+		release()
 		done <- o
 	}()
 	timedOut := func() error {
