@@ -389,6 +389,9 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	if err != nil {
 		return fail(errors.New(strings.TrimPrefix(err.Error(), "usage: ")))
 	}
+	for _, w := range inputWarnings(&in) {
+		b.progress.note("warning: " + w)
+	}
 	res, err := assess(ctx, in, v.Vendor, v.Folder, v.ServiceModel, b.rs)
 	if err != nil {
 		return fail(err)

@@ -203,6 +203,9 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range inputWarnings(&in) {
+		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w)
+	}
 	res, err := assess(ctx, in, *vendor, folder, *serviceModel, rs)
 	if err != nil {
 		return err
@@ -276,6 +279,18 @@ func inputsModified(in *analyze.Inputs) time.Time {
 		}
 	}
 	return newest
+}
+
+// inputWarnings lists what the documents' readers noted without failing
+// (a template workbook without its cover sheet), each with its file.
+func inputWarnings(in *analyze.Inputs) []string {
+	var out []string
+	if q := in.Questionnaire; q != nil {
+		for _, w := range q.Warnings {
+			out = append(out, q.Path+": "+w)
+		}
+	}
+	return out
 }
 
 // readInputs opens the explicit roles and the positional paths (files, or

@@ -45,6 +45,7 @@ var sentinels = []struct {
 	{"garbled", extract.ErrGarbled},
 	{"damaged", extract.ErrDamaged},
 	{"empty", extract.ErrEmpty},
+	{"incomplete", extract.ErrIncomplete},
 	{"not-exist", fs.ErrNotExist},
 	{"permission", fs.ErrPermission},
 }

@@ -724,6 +724,9 @@ func (s *Server) detect(w http.ResponseWriter, r *http.Request) {
 			case doc.Questionnaire != nil:
 				q := doc.Questionnaire
 				d.Role, d.Detail = "questionnaire", fmt.Sprintf("%s, %d items", q.Format, len(q.Items))
+				for _, w := range q.Warnings {
+					d.Detail += "; " + w
+				}
 			default:
 				a := doc.Agreement
 				d.Role = "agreement"

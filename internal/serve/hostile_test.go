@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/internal/hostile"
 	"github.com/ssrm-dev/ssrm/internal/isolate"
@@ -180,4 +182,27 @@ func TestServeTimeoutFreesSlot(t *testing.T) {
 		t.Errorf("next upload = 503 busy, want the slot free")
 	}
 	h.tempEmpty()
+}
+
+// TestServeDetectWarns: a CAIQ v4 without its cover sheet is detected as a
+// questionnaire, and the page shows the warning beside it.
+func TestServeDetectWarns(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "CAIQv4.0.3")
+	f.SetSheetRow("CAIQv4.0.3", "A1", &[]any{"Question ID", "Question", "CSP CAIQ Answer"})
+	f.SetSheetRow("CAIQv4.0.3", "A2", &[]any{"SEF-07.1", "Do you notify customers of breaches?", "Yes"})
+	b, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, Config{})
+	resp, body := h.post("/detect", [][2]string{{"csrf", h.csrf()}}, []file{{"caiq.xlsx", b.Bytes()}})
+	var out struct{ Files []detected }
+	if err := json.Unmarshal([]byte(body), &out); err != nil || resp.StatusCode != 200 || len(out.Files) != 1 {
+		t.Fatalf("detect = %d: %v %s", resp.StatusCode, err, body)
+	}
+	want := `caiq-v4.0.3, 1 items; a CAIQ v4 workbook without its "Introduction" sheet (the cover); the questions were read from "CAIQv4.0.3"`
+	if d := out.Files[0]; d.Role != "questionnaire" || d.Detail != want {
+		t.Errorf("detect = %+v, want the questionnaire with detail %q", d, want)
+	}
 }
