@@ -46,6 +46,7 @@ var sentinels = []struct {
 	{"damaged", extract.ErrDamaged},
 	{"empty", extract.ErrEmpty},
 	{"incomplete", extract.ErrIncomplete},
+	{"no-ocr", extract.ErrNoOCR},
 	{"not-exist", fs.ErrNotExist},
 	{"permission", fs.ErrPermission},
 }

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
 	"io/fs"
 	"os"
@@ -292,4 +295,62 @@ func TestChildBadRequest(t *testing.T) {
 	if code := Child(io.LimitReader(strings.NewReader(`{"path":`), 8), &out, &errb); code != 2 {
 		t.Errorf("truncated request: code %d", code)
 	}
+}
+
+// TestEverySentinelCrosses: each exported Err variable of package extract
+// is in sentinels, so that errors.Is answers the same for an error read in
+// a child; a sentinel added to extract without it fails here.
+func TestEverySentinelCrosses(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, "../../extract", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[error]bool{}
+	for _, s := range sentinels {
+		known[s.err] = true
+	}
+	exported := reflect.ValueOf(extractSentinels)
+	found := 0
+	for _, pkg := range pkgs {
+		for _, f := range pkg.Files {
+			for _, d := range f.Decls {
+				gd, ok := d.(*ast.GenDecl)
+				if !ok || gd.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range gd.Specs {
+					for _, name := range spec.(*ast.ValueSpec).Names {
+						if !strings.HasPrefix(name.Name, "Err") || !name.IsExported() {
+							continue
+						}
+						found++
+						v := exported.MapIndex(reflect.ValueOf(name.Name))
+						if !v.IsValid() {
+							t.Errorf("extract.%s is not listed in extractSentinels (this test) nor carried across the child process: add it to sentinels in child.go and here", name.Name)
+							continue
+						}
+						if !known[v.Interface().(error)] {
+							t.Errorf("extract.%s is not in sentinels (child.go): errors.Is would fail for it after a child read", name.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	if found < 7 {
+		t.Errorf("found %d Err variables in package extract, want at least 7", found)
+	}
+}
+
+// extractSentinels names extract's sentinel errors for the test above.
+var extractSentinels = map[string]error{
+	"ErrUnsupported": extract.ErrUnsupported,
+	"ErrEncrypted":   extract.ErrEncrypted,
+	"ErrNoText":      extract.ErrNoText,
+	"ErrGarbled":     extract.ErrGarbled,
+	"ErrDamaged":     extract.ErrDamaged,
+	"ErrEmpty":       extract.ErrEmpty,
+	"ErrIncomplete":  extract.ErrIncomplete,
+	"ErrNoOCR":       extract.ErrNoOCR,
 }
