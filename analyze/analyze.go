@@ -133,6 +133,12 @@ type Input struct {
 	Clauses int `json:"clauses,omitempty"`
 	// OCRPages are the agreement's pages read by OCR (--ocr).
 	OCRPages []int `json:"ocr_pages,omitempty"`
+	// Partial is set when some of the agreement's pages could not be read
+	// (UnreadPages): its findings come from the other pages only.
+	Partial bool `json:"partial,omitempty"`
+	// UnreadPages are those pages, each with the reason (--ocr reads
+	// pages without a text layer from their images).
+	UnreadPages []extract.UnreadPage `json:"unread_pages,omitempty"`
 }
 
 // Result is a complete analysis of one vendor.
@@ -219,7 +225,8 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		res.Inputs = append(res.Inputs, Input{Path: q.Path, Kind: string(extract.KindQuestionnaire), Format: q.Format, Items: len(q.Items)})
 	}
 	for _, a := range in.Agreements {
-		in := Input{Path: a.Path, Kind: string(extract.KindAgreement), Format: a.Format, Clauses: len(a.Clauses), OCRPages: a.OCRPages}
+		in := Input{Path: a.Path, Kind: string(extract.KindAgreement), Format: a.Format, Clauses: len(a.Clauses), OCRPages: a.OCRPages,
+			Partial: a.Partial(), UnreadPages: a.Unread}
 		if a.Paginated {
 			in.Pages = len(a.Pages)
 		}

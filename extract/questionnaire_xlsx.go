@@ -135,6 +135,11 @@ func readWorkbook(path string, opts Options, each func(Item) error) (q *Question
 	if !ole && isODS(path) {
 		return nil, nil, &InputError{Path: path, Err: fmt.Errorf("%w: OpenDocument spreadsheet (.ods): save it as .xlsx", ErrUnsupported)}
 	}
+	if !ole {
+		if err := checkXLSXZip(path); err != nil {
+			return nil, nil, &InputError{Path: path, Err: err}
+		}
+	}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit, Password: opts.Password})
 	if err != nil {
 		return nil, nil, &InputError{Path: path, Err: openError(err, ole)}
@@ -515,6 +520,20 @@ func isODS(path string) bool {
 	return strings.EqualFold(filepath.Ext(path), ".ods") && !bytes.Contains(head, []byte("[Content_Types].xml"))
 }
 
+// checkXLSXZip checks the workbook's package before excelize reads it
+// (checkOfficeZip): each part and all together inflate to at most
+// xlsxUnzipLimit bytes. A file that is not a zip archive is left to
+// excelize's own errors.
+func checkXLSXZip(path string) error {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil
+	}
+	defer zr.Close()
+	lim := officeLimits{part: func(string) int64 { return xlsxUnzipLimit }, total: xlsxUnzipLimit}
+	return checkOfficeZip(&zr.Reader, lim, newBudget())
+}
+
 // openError maps an excelize.OpenFile error onto the sentinel errors.
 func openError(err error, ole bool) error {
 	msg := err.Error()
@@ -526,7 +545,7 @@ func openError(err error, ole bool) error {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat):
 		return fmt.Errorf("%w: %v", ErrUnsupported, err)
 	case strings.Contains(msg, "unzip size exceeds"), strings.Contains(msg, "size limit"):
-		return fmt.Errorf("%w: workbook unpacks to more than %d MiB", ErrUnsupported, xlsxUnzipLimit>>20)
+		return fmt.Errorf("%w: workbook unpacks to more than %d MiB", ErrBudget, xlsxUnzipLimit>>20)
 	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
 		return err
 	}

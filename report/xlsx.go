@@ -62,6 +62,11 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 				return err
 			}
 		}
+		for _, n := range partialNotes(res) {
+			if err := add("partial result", n); err != nil {
+				return err
+			}
+		}
 		return nil
 	}); err != nil {
 		return err

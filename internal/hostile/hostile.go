@@ -41,7 +41,7 @@ type scale struct {
 
 var (
 	full  = scale{bomb: 1 << 30, count: 100_000}
-	small = scale{bomb: 1 << 20, count: 200}
+	small = scale{bomb: 1 << 20, count: 20}
 )
 
 // GiB is the size most bombs inflate to.
@@ -130,7 +130,12 @@ func All() []Recipe {
 				return p.Bytes(), nil
 			}),
 		recipe("pdf-form-fanout", ".pdf", "form XObjects each drawing the next ten times, twelve deep (10^12 draws)",
-			func(scale) ([]byte, error) { return formFanout(12, 10), nil }),
+			func(s scale) ([]byte, error) {
+				if s.count < full.count {
+					return formFanout(3, 10), nil
+				}
+				return formFanout(12, 10), nil
+			}),
 		// Deep nesting.
 		recipe("pdf-deep-array", ".pdf", "page /Annots nested 100,000 arrays deep",
 			func(s scale) ([]byte, error) {

@@ -47,6 +47,7 @@ var sentinels = []struct {
 	{"empty", extract.ErrEmpty},
 	{"incomplete", extract.ErrIncomplete},
 	{"no-ocr", extract.ErrNoOCR},
+	{"budget", extract.ErrBudget},
 	{"not-exist", fs.ErrNotExist},
 	{"permission", fs.ErrPermission},
 }

@@ -353,4 +353,5 @@ var extractSentinels = map[string]error{
 	"ErrEmpty":       extract.ErrEmpty,
 	"ErrIncomplete":  extract.ErrIncomplete,
 	"ErrNoOCR":       extract.ErrNoOCR,
+	"ErrBudget":      extract.ErrBudget,
 }
