@@ -33,9 +33,9 @@ var issueRecipes = []struct {
 	name string
 	want []string
 }{
-	{"pdf-xref-size", []string{"memory limit exceeded", "damaged"}},
-	{"pdf-flate-bomb", []string{"memory limit exceeded", "damaged", "too large"}},
-	{"pdf-page-repeat", []string{"time limit exceeded", "memory limit exceeded", "pages"}},
+	{"pdf-xref-size", []string{"memory limit exceeded", "exceeds a reading limit"}},
+	{"pdf-flate-bomb", []string{"memory limit exceeded", "exceeds a reading limit"}},
+	{"pdf-page-repeat", []string{"time limit exceeded", "memory limit exceeded", "exceeds a reading limit"}},
 }
 
 // readerLimits keep the hostile tests short: a quarter of the default
@@ -77,20 +77,22 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-// TestBatchHostileVendors: a batch whose vendors carry the files of issue
-// 14 assesses the good vendor, lists each hostile one as failed with the
-// reason, and exits 3 (partial).
+// TestBatchHostileVendors: a batch with one vendor per hostile recipe (the
+// files of issue 14 and the generator's others) assesses the good vendor,
+// lists each unreadable one as failed with the reason naming its file (none
+// as a crashed reader), and exits 3 (partial).
 func TestBatchHostileVendors(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("reads hostile files under memory limits (not with -short or -race)")
 	}
 	dir := copySample(t, 1)
-	for _, r := range issueRecipes {
-		v := filepath.Join(dir, r.name)
+	recipes := hostile.All()
+	for _, r := range recipes {
+		v := filepath.Join(dir, r.Name)
 		if err := os.Mkdir(v, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		hostileFile(t, v, r.name)
+		hostileFile(t, v, r.Name)
 	}
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
@@ -113,20 +115,27 @@ func TestBatchHostileVendors(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
-	failed := map[string]string{}
+	failed, listed := map[string]string{}, map[string]bool{}
 	for _, row := range rows[1:] {
+		listed[row[col["vendor"]]] = true
 		if e := row[col["error"]]; e != "" {
 			failed[row[col["vendor"]]] = e
 		}
 	}
-	if len(failed) != len(issueRecipes) {
-		t.Errorf("failed vendors %v, want the %d hostile ones", failed, len(issueRecipes))
+	if len(listed) != len(recipes)+1 || failed["vendor-0001"] != "" {
+		t.Errorf("%d vendors listed, want %d; the good one failed: %q", len(listed), len(recipes)+1, failed["vendor-0001"])
+	}
+	for _, r := range recipes {
+		if e, ok := failed[r.Name]; ok && (!strings.Contains(e, r.Name+r.Ext+": ") || strings.Contains(e, "crashed")) {
+			t.Errorf("vendor %s: error %q, want one naming the file, not a crashed reader", r.Name, e)
+		}
 	}
 	for _, r := range issueRecipes {
 		if e := failed[r.name]; !strings.Contains(e, r.name+".pdf: ") || !containsAny(e, r.want) {
 			t.Errorf("vendor %s: error %q, want one naming the file and saying one of %q", r.name, e, r.want)
 		}
 	}
+	t.Logf("%d of %d hostile vendors failed, each with its reason", len(failed), len(recipes))
 }
 
 // TestReportsSameBytesTwice: two runs of analyze on the same files give

@@ -77,9 +77,9 @@ func TestServeSurvivesHostileUploads(t *testing.T) {
 		recipe string
 		want   []string // one of these is in the error
 	}{
-		{"pdf-xref-size", []string{"memory limit exceeded", "damaged"}},
-		{"pdf-flate-bomb", []string{"memory limit exceeded", "damaged", "too large"}},
-		{"pdf-page-repeat", []string{"time limit exceeded", "memory limit exceeded", "pages"}},
+		{"pdf-xref-size", []string{"memory limit exceeded", "exceeds a reading limit"}},
+		{"pdf-flate-bomb", []string{"memory limit exceeded", "exceeds a reading limit"}},
+		{"pdf-page-repeat", []string{"time limit exceeded", "memory limit exceeded", "exceeds a reading limit"}},
 	}
 	for _, c := range cases {
 		f := recipe(t, c.recipe)
@@ -205,4 +205,47 @@ func TestServeDetectWarns(t *testing.T) {
 	if d := out.Files[0]; d.Role != "questionnaire" || d.Detail != want {
 		t.Errorf("detect = %+v, want the questionnaire with detail %q", d, want)
 	}
+}
+
+// TestServeDetectsEveryRecipe drops every file of the hostile generator on
+// the role detection: each is read or refused with an error naming it
+// (none as a crashed reader), and the sample is analysed afterwards.
+func TestServeDetectsEveryRecipe(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("reads every hostile recipe (not with -short or -race)")
+	}
+	h := newHarness(t, Config{MaxAnalyses: 1,
+		Extract: &isolate.Extractor{Limits: isolate.Limits{MemoryBytes: 256 << 20, Timeout: 10 * time.Second}}})
+	var files []file
+	for _, r := range hostile.All() {
+		files = append(files, recipe(t, r.Name))
+	}
+	for len(files) > 0 {
+		n := min(len(files), 10)
+		batch := files[:n]
+		files = files[n:]
+		resp, body := h.post("/detect", [][2]string{{"csrf", h.csrf()}}, batch)
+		var det struct {
+			Files []detected `json:"files"`
+		}
+		if err := json.Unmarshal([]byte(body), &det); err != nil || resp.StatusCode != 200 || len(det.Files) != n {
+			t.Fatalf("detect = %d: %v\n%s", resp.StatusCode, err, body)
+		}
+		for i, d := range det.Files {
+			name := batch[i].name
+			switch {
+			case d.Name != name:
+				t.Errorf("entry %d names %q, want %q", i, d.Name, name)
+			case d.Error == "" && d.Role == "":
+				t.Errorf("%s: neither a role nor an error", name)
+			case d.Error != "" && (!strings.HasPrefix(d.Error, name+": ") || strings.Contains(d.Error, "crashed")):
+				t.Errorf("%s: error %q, want one naming the upload, not a crashed reader", name, d.Error)
+			}
+		}
+	}
+	resp, body := h.analyze([]file{sample(t, "questionnaire.xlsx"), sample(t, "agreement.pdf")})
+	if resp.StatusCode != 200 || !strings.Contains(body, sampleLine) {
+		t.Errorf("sample after the recipes = %d, want 200 with the sample's line", resp.StatusCode)
+	}
+	h.tempEmpty()
 }
