@@ -52,7 +52,7 @@ var (
 	reQuantified = regexp.MustCompile(`(?i)\b(?:within|no later than|not later than|not more than|no more than|in less than|at most|up to|under)\s+(?:(?:a|an)\s+)?(?:(\d+(?:\.\d+)?)|(` + numWord + `))(?:\s*\(\s*(\d+)\s*\))?\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|h\b|days?|weeks?)`)
 	// A bare "72 hours" after a notification verb ("notify ... 72 hours after").
 	reBare       = regexp.MustCompile(`(?i)\b(\d+)\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|days?)\s+(?:after|of|from|following)\b`)
-	reUnquantify = regexp.MustCompile(`(?i)\b(without\s+(?:undue|unreasonable)\s+delay|immediately|forthwith)\b`)
+	reUnquantify = regexp.MustCompile(`(?i)\b(?:(?:promptly|immediately)\s+(?:and|or)\s+)?(without\s+(?:undue|unreasonable)\s+delay|immediately|forthwith)\b|\bwithin\s+the\s+(?:[A-Z][a-z]+\s+){1,3}Period\b`)
 	reWeakWords  = regexp.MustCompile(`(?i)\b(promptly|prompt\s+notice|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible|feasible)|in\s+a\s+timely\s+(?:manner|fashion)|timely|reasonable\s+time|reasonably\s+practicable)\b`)
 	reAwareness  = regexp.MustCompile(`(?i)\b(becom(?:es|ing)\s+aware|aware(?:ness)?\s+of|discover\w*|learn(?:s|ing)?\s+of|detect\w*|identif(?:y|ies|ying)|suspect\w*)\b`)
 	reConfirmed  = regexp.MustCompile(`(?i)\b(confirm\w*|verif(?:y|ies|ied|ication)|completion\s+of\s+(?:its|the|an|our)\s+investigation|conclud\w+\s+(?:its|the|an|our)\s+investigation|determin(?:es|ed|ation)\s+that)\b`)

@@ -11,17 +11,27 @@ import (
 // states (its SSRM ownership column, aggregated over the domain's items),
 // the owner the agreement's obligations imply ("Provider shall ..." vs
 // "Customer is responsible for ..."), and the status that follows.
-func buildMatrix(in Inputs, units []clauseUnit, findings []Finding, model, vendor string) []MatrixRow {
+func buildMatrix(in Inputs, units []*unit, findings []Finding, model, vendor string) []MatrixRow {
 	type agg struct {
-		vendor, customer []clauseUnit
+		vendor, customer []*unit
 	}
 	byDomain := map[string]*agg{}
 	for _, u := range units {
-		if !reModal.MatchString(u.text) {
-			continue
+		vendorSide, customerSide := false, false
+		for _, p := range u.frame.preds {
+			if p.negated || (p.modality != ModalBinding && p.modality != ModalDeclarative) {
+				continue
+			}
+			switch p.actor {
+			case PartyVendor:
+				vendorSide = true
+			case PartyCustomer:
+				customerSide = true
+			case PartyMutual:
+				vendorSide, customerSide = true, true
+			}
 		}
-		p, _ := actor(u.text, u.leadIn, u.lx)
-		if p == PartyUnknown || negated(u.text, len(u.text)) {
+		if !vendorSide && !customerSide {
 			continue
 		}
 		for _, d := range classifyDomains(u.full()) {
@@ -30,10 +40,10 @@ func buildMatrix(in Inputs, units []clauseUnit, findings []Finding, model, vendo
 				a = &agg{}
 				byDomain[d] = a
 			}
-			if p == PartyVendor || p == PartyMutual {
+			if vendorSide {
 				a.vendor = append(a.vendor, u)
 			}
-			if p == PartyCustomer || p == PartyMutual {
+			if customerSide {
 				a.customer = append(a.customer, u)
 			}
 		}

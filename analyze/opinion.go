@@ -66,25 +66,46 @@ type Candidate struct {
 func Candidates(r *Rule, agreements []*extract.Agreement, n int) []Candidate {
 	title := titleWords(r.Title)
 	var out []Candidate
-	for _, u := range agreementUnits(agreements, "") {
-		text := u.reading()
-		matched := 0
-		for _, group := range r.signals {
-			for _, re := range group {
-				if re.MatchString(text) {
-					matched++
-					break
+	for _, u := range agreementUnits(agreements, "", r.vocab) {
+		f := u.frame
+		best := 0.0
+		for _, c := range r.frames {
+			parts, found := 0, 0
+			count := func(classes []string, from, to int) {
+				if len(classes) == 0 {
+					return
+				}
+				parts++
+				if f.anyIn(classes, from, to) || f.anyHeading(classes) {
+					found++
 				}
 			}
+			count(c.Action, 0, len(f.toks))
+			count(c.Object, 0, len(f.toks))
+			for _, g := range c.With {
+				count(g, 0, len(f.toks))
+			}
+			for _, group := range c.signals {
+				parts++
+				for _, re := range group {
+					if re.MatchString(f.text) {
+						found++
+						break
+					}
+				}
+			}
+			if parts > 0 {
+				best = max(best, float64(found)/float64(parts))
+			}
 		}
-		lower := strings.ToLower(text)
+		lower := strings.ToLower(u.reading())
 		bonus := 0.0
 		for _, w := range title {
 			if strings.Contains(lower, w) {
 				bonus += 0.05
 			}
 		}
-		score := float64(matched)/float64(max(len(r.signals), 1)) + min(bonus, 0.3)
+		score := best + min(bonus, 0.3)
 		if score > 0 {
 			out = append(out, Candidate{Evidence: u.evidence(""), Score: score})
 		}
@@ -110,12 +131,20 @@ func titleWords(title string) []string {
 // UnclassifiedClauses returns the agreement sentences that bind a party but
 // fall in no CCM domain by the keyword classifier, up to n.
 func UnclassifiedClauses(agreements []*extract.Agreement, n int) []Evidence {
+	v, err := embeddedVocabulary()
+	if err != nil {
+		return nil
+	}
 	var out []Evidence
-	for _, u := range agreementUnits(agreements, "") {
+	for _, u := range agreementUnits(agreements, "", v) {
 		if len(out) >= n {
 			break
 		}
-		if !reModal.MatchString(u.text) || len(classifyDomains(u.full())) > 0 {
+		binds := false
+		for _, p := range u.frame.preds {
+			binds = binds || p.modality == ModalBinding || p.modality == ModalPermissive
+		}
+		if !binds || len(classifyDomains(u.full())) > 0 {
 			continue
 		}
 		out = append(out, u.evidence(""))

@@ -57,6 +57,9 @@ type Pack struct {
 	Override []Override `yaml:"override"`
 	// Waivers accept a known gap for one vendor until a date.
 	Waivers []Waiver `yaml:"waivers"`
+	// Vocabulary adds phrases to the engine's classes, or new classes, for
+	// every rule in force (templates/vocabulary.yaml).
+	Vocabulary []VocabClass `yaml:"vocabulary"`
 }
 
 // Waiver accepts a finding that falls short (weak, by-reference, missing or
@@ -106,9 +109,26 @@ type Rule struct {
 	// Permissive says a "may" sentence states the term fully (rights such
 	// as "Customer may audit"); otherwise "may" makes a term weak.
 	Permissive bool `yaml:"permissive" json:"permissive,omitempty"`
-	// Signals are groups of regular expressions (case-insensitive): a
-	// sentence shows the term when it matches one pattern of every group.
-	Signals [][]string `yaml:"signals" json:"signals"`
+	// Frames are the obligation frames that show the term: a sentence shows
+	// it when one of its predicates matches one frame (who acts, which
+	// action, on what; see FrameSpec).
+	Frames []FrameSpec `yaml:"frames" json:"frames,omitempty"`
+	// Elements are the parts of a term that has several (subprocessors: a
+	// list, notice of changes, objection, flow-down, liability), each with
+	// its own frames. The term is present when an element is; it is weak
+	// when no essential element is found.
+	Elements []Element `yaml:"elements" json:"elements,omitempty"`
+	// RedFlags are wordings that undermine the term ("we may change these
+	// terms without notice"): found, they make the term weak and are quoted.
+	RedFlags []RedFlag `yaml:"red_flags" json:"red_flags,omitempty"`
+	// Topic names the classes that, in a clause heading, mark the clause a
+	// lawyer would cite for the term ("Security Incidents"); evidence under
+	// such a heading ranks first. Default: the frames' objects.
+	Topic []string `yaml:"topic" json:"topic,omitempty"`
+	// Signals are groups of regular expressions (case-insensitive), the
+	// older way to write a rule: a sentence shows the term when it matches
+	// one pattern of every group. "{class}" stands for a vocabulary class.
+	Signals [][]string `yaml:"signals" json:"signals,omitempty"`
 	// Weakeners turn a present term into a weak one.
 	Weakeners []Weakener `yaml:"weakeners" json:"weakeners,omitempty"`
 	// Details name what a present term should also say; a matching sentence
@@ -125,38 +145,19 @@ type Rule struct {
 	// Examples are labelled sentences a test runs through the engine.
 	Examples Examples `yaml:"examples" json:"examples"`
 	// Pack is the pack the rule came from (set on load).
-	Pack string `yaml:"-" json:"pack"`
+	Pack  string `yaml:"-" json:"pack"`
+	file  string
+	vocab *Vocabulary
 
-	signals   [][]*regexp.Regexp
+	// frames are all the frames that show the term: the rule's own and its
+	// elements', compiled; element names the element of each ("" for the
+	// rule's own).
+	frames    []*frameSpec
+	flags     []*frameSpec
+	topic     []string
 	weakeners []*regexp.Regexp
 	unless    []*regexp.Regexp // per weakener, nil when it has none
 	details   []*regexp.Regexp
-	// parties is true when a signal names {vendor} or {customer}; byLexicon
-	// caches the signals compiled for each agreement's party names.
-	parties   bool
-	byLexicon sync.Map // *lexicon → [][]*regexp.Regexp
-}
-
-// signalsFor returns the rule's signals with {vendor} and {customer}
-// standing for the agreement's parties.
-func (r *Rule) signalsFor(lx *lexicon) [][]*regexp.Regexp {
-	if !r.parties {
-		return r.signals
-	}
-	lx = lx.or()
-	if v, ok := r.byLexicon.Load(lx); ok {
-		return v.([][]*regexp.Regexp)
-	}
-	var out [][]*regexp.Regexp
-	for _, group := range r.Signals {
-		var res []*regexp.Regexp
-		for _, p := range group {
-			res = append(res, regexp.MustCompile(`(?i)`+lx.expand(p)))
-		}
-		out = append(out, res)
-	}
-	r.byLexicon.Store(lx, out)
-	return out
 }
 
 // Detail is a pattern a present term should also match, and the note given
@@ -198,6 +199,8 @@ type RuleSet struct {
 	Rules   []*Rule
 	Packs   []string
 	Waivers []Waiver
+	// Vocabulary is the embedded vocabulary with the packs' extensions.
+	Vocabulary *Vocabulary
 }
 
 // Get returns the rule with the id, or nil.
@@ -234,7 +237,11 @@ func EmbeddedPacks() []string {
 // Errors wrap ErrRules and name the file and key: an unknown key, a bad
 // pattern, a duplicate id, an unknown domain, owner or severity.
 func LoadRules(names []string) (*RuleSet, error) {
-	rs := &RuleSet{}
+	base, err := embeddedVocabulary()
+	if err != nil {
+		return nil, err
+	}
+	rs := &RuleSet{Vocabulary: base}
 	seen := map[string]bool{}
 	all := append([]string{"baseline"}, names...)
 	for _, name := range all {
@@ -272,10 +279,35 @@ func LoadRules(names []string) (*RuleSet, error) {
 			return nil, fmt.Errorf("%w: %s: waivers[%d]: rule: no rule %q in the packs loaded", ErrRules, w.File, i, w.Rule)
 		}
 	}
+	for _, r := range rs.Rules {
+		if err := r.compileFrames(rs.Vocabulary); err != nil {
+			return nil, fmt.Errorf("%w: %s: rule %s: %v", ErrRules, r.file, r.ID, err)
+		}
+	}
 	return rs, nil
 }
 
+var (
+	vocabOnce sync.Once
+	vocabBase *Vocabulary
+	vocabErr  error
+)
+
+// embeddedVocabulary returns a copy of the embedded vocabulary, read once.
+func embeddedVocabulary() (*Vocabulary, error) {
+	vocabOnce.Do(func() { vocabBase, vocabErr = LoadVocabulary() })
+	if vocabErr != nil {
+		return nil, vocabErr
+	}
+	return vocabBase.clone(), nil
+}
+
 func (rs *RuleSet) add(p *Pack, file string) error {
+	if len(p.Vocabulary) > 0 {
+		if err := rs.Vocabulary.extend(p.Vocabulary, file); err != nil {
+			return fmt.Errorf("%w: %v", ErrRules, err)
+		}
+	}
 	for _, id := range p.Disable {
 		if !rs.remove(id) {
 			return fmt.Errorf("%w: %s: disable: no rule %q in the packs loaded before it", ErrRules, file, id)
@@ -358,6 +390,7 @@ func ParsePack(data []byte, file string) (*Pack, error) {
 			return nil, fmt.Errorf("%w: %s: id: duplicate id %q", ErrRules, where, r.ID)
 		}
 		ids[r.ID] = true
+		r.file = file
 		if err := r.compile(); err != nil {
 			return nil, fmt.Errorf("%w: %s: %v", ErrRules, where, err)
 		}
@@ -400,55 +433,55 @@ func (r *Rule) compile() error {
 	if len(r.Sources) == 0 {
 		return errors.New("sources: a rule must cite the article or control it derives from")
 	}
-	if len(r.Signals) == 0 {
-		return errors.New("signals: missing")
+	if len(r.Signals) == 0 && len(r.Frames) == 0 && len(r.Elements) == 0 {
+		return errors.New("frames: a rule needs frames, elements or signals")
 	}
-	r.signals = nil
 	for g, group := range r.Signals {
 		if len(group) == 0 {
 			return fmt.Errorf("signals[%d]: empty group", g)
 		}
-		var res []*regexp.Regexp
 		for k, p := range group {
-			if strings.Contains(p, "{vendor}") || strings.Contains(p, "{customer}") {
-				r.parties = true
-			}
-			re, err := regexp.Compile(`(?i)` + defaultLexicon.expand(p))
-			if err != nil {
+			if _, err := regexp.Compile(`(?i)` + placeholders.ReplaceAllString(p, "x")); err != nil {
 				return fmt.Errorf("signals[%d][%d]: bad pattern %q: %v", g, k, p, err)
 			}
-			res = append(res, re)
 		}
-		r.signals = append(r.signals, res)
 	}
-	r.weakeners, r.unless = nil, nil
 	for k, w := range r.Weakeners {
-		re, err := regexp.Compile(`(?i)` + w.Pattern)
-		if err != nil {
+		if _, err := regexp.Compile(`(?i)` + placeholders.ReplaceAllString(w.Pattern, "x")); err != nil {
 			return fmt.Errorf("weakeners[%d]: bad pattern %q: %v", k, w.Pattern, err)
 		}
 		if w.Reason == "" {
 			return fmt.Errorf("weakeners[%d]: reason: missing", k)
 		}
-		var un *regexp.Regexp
-		if w.Unless != "" {
-			if un, err = regexp.Compile(`(?i)` + w.Unless); err != nil {
-				return fmt.Errorf("weakeners[%d]: unless: bad pattern %q: %v", k, w.Unless, err)
-			}
+		if _, err := regexp.Compile(`(?i)` + placeholders.ReplaceAllString(w.Unless, "x")); err != nil {
+			return fmt.Errorf("weakeners[%d]: unless: bad pattern %q: %v", k, w.Unless, err)
 		}
-		r.weakeners = append(r.weakeners, re)
-		r.unless = append(r.unless, un)
 	}
-	r.details = nil
 	for k, d := range r.Details {
-		re, err := regexp.Compile(`(?i)` + d.Pattern)
-		if err != nil {
+		if _, err := regexp.Compile(`(?i)` + placeholders.ReplaceAllString(d.Pattern, "x")); err != nil {
 			return fmt.Errorf("details[%d]: bad pattern %q: %v", k, d.Pattern, err)
 		}
 		if d.Missing == "" {
 			return fmt.Errorf("details[%d]: missing: say what the note is", k)
 		}
-		r.details = append(r.details, re)
+	}
+	essential := false
+	for k, e := range r.Elements {
+		if e.ID == "" || e.Title == "" {
+			return fmt.Errorf("elements[%d]: id and title are required", k)
+		}
+		if len(e.Frames) == 0 {
+			return fmt.Errorf("elements[%d] (%s): frames: missing", k, e.ID)
+		}
+		essential = essential || e.Essential
+	}
+	if len(r.Elements) > 0 && !essential {
+		return errors.New("elements: at least one element must be essential")
+	}
+	for k, f := range r.RedFlags {
+		if f.ID == "" || f.Title == "" || len(f.Frames) == 0 {
+			return fmt.Errorf("red_flags[%d]: id, title and frames are required", k)
+		}
 	}
 	if r.Deadline && r.MaxHours <= 0 {
 		return errors.New("max_hours: a deadline rule needs a positive max_hours")

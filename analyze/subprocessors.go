@@ -29,7 +29,7 @@ var (
 // findSubprocessors lists the suppliers named in subprocessor sentences of
 // the agreements and in the questionnaire's supply-chain answers, each with
 // where it was named. The vendor's own name is left out.
-func findSubprocessors(in Inputs, units []clauseUnit, vendor string) []Subprocessor {
+func findSubprocessors(in Inputs, units []*unit, vendor string) []Subprocessor {
 	found := map[string]*Subprocessor{}
 	var order []string
 	add := func(name string, ev Evidence) {

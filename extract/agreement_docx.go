@@ -24,8 +24,9 @@ import (
 //     paragraph as Word shows it ("4.1 ", "(a) ", "iv. "), so that the clause
 //     splitter sees the document's own numbers; bullets become "- ";
 //   - a heading paragraph (style Title or Heading 1-9, directly or through
-//     basedOn, or an outline level) without a number is written as a
-//     Markdown heading ("# Service Level Agreement");
+//     basedOn, a style with an outline level, or an outline level set on
+//     the paragraph itself) without a number is written as a Markdown
+//     heading ("# Service Level Agreement");
 //   - checkboxes become "[x]" or "[ ]": w14:checkbox content controls,
 //     legacy FORMCHECKBOX fields (w:checked, else w:default), the glyphs
 //     ☐ ☒ ☑ ✓ ✔ and Wingdings box symbols, and typed "[   ]" / "[ X ]";
@@ -689,11 +690,12 @@ func formatNumber(v int, f string) string {
 // ---- the document walker ----
 
 type docxPara struct {
-	style  string
-	numID  string
-	ilvl   int
-	hasNum bool
-	text   strings.Builder
+	style   string
+	numID   string
+	ilvl    int
+	hasNum  bool
+	outline int // the paragraph's own outline level 0-8, else -1
+	text    strings.Builder
 }
 
 type docxWalker struct {
@@ -807,10 +809,16 @@ func (w *docxWalker) walk(r io.Reader) error {
 				}
 			case "p":
 				w.flushPara(para)
-				para = &docxPara{ilvl: -1}
+				para = &docxPara{ilvl: -1, outline: -1}
 			case "pStyle":
 				if para != nil {
 					para.style = attr(t, "val")
+				}
+			case "outlineLvl":
+				if para != nil {
+					if n, err := strconv.Atoi(attr(t, "val")); err == nil && n >= 0 && n < 9 {
+						para.outline = n
+					}
 				}
 			case "numId":
 				if para != nil {
@@ -1014,7 +1022,7 @@ func (w *docxWalker) flushPara(p *docxPara) {
 		if i == 0 {
 			if prefix != "" {
 				l = prefix + l
-			} else if lvl := w.st.headingLevel(p.style); lvl > 0 && len(w.tables) == 0 && l != "" {
+			} else if lvl := w.headingLevel(p); lvl > 0 && len(w.tables) == 0 && l != "" {
 				l = strings.Repeat("#", min(lvl, 6)) + " " + l
 			}
 		}
@@ -1026,6 +1034,15 @@ func (w *docxWalker) flushPara(p *docxPara) {
 	if len(w.tables) == 0 {
 		w.out.WriteString("\n")
 	}
+}
+
+// headingLevel is the heading level of a paragraph: its own outline level
+// (w:outlineLvl in its properties) or its style's (see docxStyles).
+func (w *docxWalker) headingLevel(p *docxPara) int {
+	if p.outline >= 0 {
+		return p.outline + 1
+	}
+	return w.st.headingLevel(p.style)
 }
 
 // boxGlyphs turns checkbox glyphs into "[x]" / "[ ]".

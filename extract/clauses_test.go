@@ -65,8 +65,8 @@ func TestSplitClausesStyles(t *testing.T) {
 			[]string{"1", "1.1<1", "1.2<1", "1.2(a)<1.2", "1.2(b)<1.2", "2", "2.1<2"}},
 		{"bare number title", "1 DEFINITIONS\na\n2 SERVICES\nb\n3 Fees and Payment\nc\n", true, []string{"1", "2", "3"}},
 		{"marker alone on its line", "1.\nPURCHASE OF EQUIPMENT\ntext\n2.\nSERVICES\n", true, []string{"1", "2"}},
-		{"unnumbered markdown falls back to headings", "# Terms\nintro\n## Security\nx\n## Privacy\ny\n", false,
-			[]string{"Terms", "Security<Terms", "Privacy<Terms"}},
+		{"unnumbered markdown splits on headings under its title", "# Terms\nintro\n## Security\nx\n## Privacy\ny\n", false,
+			[]string{"preamble", `"Security"`, `"Privacy"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,7 +132,7 @@ func TestSplitClausesStructure(t *testing.T) {
 		{"schedule and appendix ids", "1. TERMS\nx\nSCHEDULE 2: FEES\n1. Monthly Fee\nAppendix IV\n1. Contacts\n", true,
 			[]string{"1", "Schedule 2", "Schedule 2 1<Schedule 2", "Appendix IV", "Appendix IV 1<Appendix IV"}},
 		{"markdown heading restarting the numbering", "# Cloud Service Agreement\n1. Service\n1.1 Access\n# Service Level Agreement\n1. Uptime\n1.1 Target Uptime\n", false,
-			[]string{"preamble", "1", "1.1<1", "Service Level Agreement", "Service Level Agreement 1<Service Level Agreement", "Service Level Agreement 1.1<Service Level Agreement 1"}},
+			[]string{"preamble", "1", "1.1<1", `"Service Level Agreement"`, `"Service Level Agreement" 1<"Service Level Agreement"`, `"Service Level Agreement" 1.1<"Service Level Agreement" 1`}},
 		{"recitals then numbered sections", "RECITALS\nA. The City wishes to buy.\nB. The Vendor wishes to sell.\n1. DEFINITIONS\n1.1 Terms\n2. SERVICES\n", true,
 			[]string{"preamble", "A", "B", "1", "1.1<1", "2"}},
 		{"lettered headings keep their numbers", "A. Definitions\nx\nB. Account Terms\n1. Controls\n2. Requirements\n", true,
@@ -169,9 +169,9 @@ func TestSplitClausesPlainHeadings(t *testing.T) {
 		want []string
 	}{
 		{"sentence-case headings", "A Data Processing Addendum is available on request to customers.\n\nController / processor relationship\nFor Enterprise license holders the relationship is as follows.\n\nRequesting the DPA\nTo request the current DPA template, contact privacy@example.com.\n",
-			[]string{"preamble", "Controller / processor relationship", "Requesting the DPA"}},
+			[]string{"preamble", `"Controller / processor relationship"`, `"Requesting the DPA"`}},
 		{"all-caps headings", "SECURITY MEASURES\nThe vendor encrypts all customer data at rest and in transit.\n\nINCIDENT RESPONSE\nThe vendor notifies the customer of incidents within 72 hours.\n",
-			[]string{"SECURITY MEASURES", "INCIDENT RESPONSE"}},
+			[]string{`"SECURITY MEASURES"`, `"INCIDENT RESPONSE"`}},
 		{"wrapped lines are not headings", "The vendor shall protect\nCustomer Data using\nreasonable measures in line with the industry standard.\n",
 			[]string{"preamble"}},
 		{"short lines without body are not headings", "Some heading\n3. Not a clause\ntext\n", []string{"preamble"}},
@@ -290,6 +290,11 @@ func FuzzSplitClauses(f *testing.F) {
 		"# T\n## U\n### V",
 		"1. A\nEXHIBIT A - X\n1. B\n# Part\n1. C\n1. D ..... 3\n2. E ..... 4",
 		"1. A\nx (a) y (b) z (i) w (ii) v\n2. B (a) (b) (c)",
+		mdProcessorAddendum, mdNestedHeadings, mdSetext, mdBoldLeadIns, mdBoldInNumbered,
+		mdRestartingLists, mdRunningLists, pdfCapsHeadings, pdfCapsInNumbered,
+		"## Audit\n1. X y\n## Breach\n1. Z w\n(a) v\n## Audit\n2.1 Q\n(b) r",
+		"1. A\n1.1 B\n**C.** d e f\n(a) g\nHEADING\nThe body text of the heading follows here.\n1.2 H\n(b) i",
+		"**_X._ Y z**\n__W__: v\n[a](https://b) *c* `d` \\*e\\*\n> f\n---\nT\n=\n\uf0b7g",
 	}
 	if b, err := os.ReadFile(filepath.Join("testdata", "agreement-sample.md")); err == nil {
 		seeds = append(seeds, string(b))
@@ -303,6 +308,7 @@ func FuzzSplitClauses(f *testing.F) {
 		pages := []Page{{Number: 1, Text: s[:half]}, {Number: 2, Text: s[half:]}}
 		cs := SplitClauses(pages, paginated)
 		seen := map[string]bool{}
+		text := map[string]string{}
 		for _, c := range cs {
 			if c.ID == "" {
 				t.Fatalf("empty id in %v", clauseIDs(cs))
@@ -317,6 +323,13 @@ func FuzzSplitClauses(f *testing.F) {
 			if !paginated && c.Pages != nil {
 				t.Fatalf("pages on unpaginated clause %q", c.ID)
 			}
+			if c.Parent != "" && !strings.Contains(text[c.Parent], c.Text) {
+				t.Fatalf("clause %q text %q is not inside its parent %q: %q", c.ID, c.Text, c.Parent, text[c.Parent])
+			}
+			if strings.Contains(c.Text, "\n\n\n") {
+				t.Fatalf("clause %q text has two blank lines in a row: %q", c.ID, c.Text)
+			}
+			text[c.ID] = c.Text
 		}
 	})
 }

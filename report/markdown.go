@@ -69,6 +69,12 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 		}
 	}
 	section("Contradictions", res.Contradictions)
+	if flags := redFlags(res); len(flags) > 0 {
+		ew.printf("\n## Red flags\n")
+		for _, rf := range flags {
+			ew.printf("\n- `%s`: %s\n\n  > %s\n  >\n  > — %s\n", rf.rule, md(rf.flag.Title), md(rf.flag.Evidence.Text), md(where(rf.flag.Evidence)))
+		}
+	}
 	for _, st := range statusOrder {
 		section(statusTitle[st], byStatus(res, st))
 	}

@@ -44,6 +44,12 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 			writeFinding(ew, f)
 		}
 	}
+	if flags := redFlags(res); len(flags) > 0 {
+		ew.printf("\nRed flags\n")
+		for _, rf := range flags {
+			ew.printf("  [RED FLAG] %s: %s\n      %s: %q\n", rf.rule, rf.flag.Title, where(rf.flag.Evidence), rf.flag.Evidence.Text)
+		}
+	}
 	for _, st := range statusOrder {
 		fs := byStatus(res, st)
 		if len(fs) == 0 {
@@ -188,4 +194,21 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+type ruleFlag struct {
+	rule string
+	flag analyze.RedFlagFound
+}
+
+// redFlags lists the wordings that work against a term ("we may change
+// these terms without notice"), in finding order.
+func redFlags(res *analyze.Result) []ruleFlag {
+	var out []ruleFlag
+	for _, f := range res.Findings {
+		for _, rf := range f.RedFlags {
+			out = append(out, ruleFlag{f.Rule, rf})
+		}
+	}
+	return out
 }

@@ -34,12 +34,6 @@ var (
 	errReported = errors.New("usage error already reported")
 )
 
-const rulesUsage = `Usage:
-  ssrm rules list [PACK...]        the rules in force (baseline plus the packs, comma- or space-separated)
-  ssrm rules show ID [PACK...]     one rule as JSON: signals, weakeners, sources, examples
-  ssrm rules check FILE            validate a rule pack of your own
-`
-
 // ocrHelp describes --ocr for every command that reads PDFs.
 const ocrHelp = "read PDF pages without a text layer (scans) with tesseract and pdftoppm (Debian: tesseract-ocr, poppler-utils); off by default"
 
@@ -56,8 +50,10 @@ Usage:
                                    one vendor per folder or manifest row, in
                                    parallel; a report each and a portfolio
   ssrm extract FILE                what ssrm read, as JSON
-  ssrm rules list|show ID|check FILE
-  ssrm eval [--corpus DIR]         precision and recall against labelled agreements
+  ssrm rules list|show ID|check FILE|frame TEXT|stats
+  ssrm eval [--corpus DIR | --dpa [DIR]] [--split dev|test|all]
+                                   precision, recall and cited sections against
+                                   labelled agreements
   ssrm serve [--addr HOST:PORT]    a local web page: drop the files, read the
                                    report, download it
   ssrm version
@@ -435,72 +431,4 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		Kind extract.Kind `json:"kind"`
 		*extract.Agreement
 	}{extract.KindAgreement, doc.Agreement})
-}
-
-func runRules(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stdout, rulesUsage)
-		if len(args) == 0 {
-			return fmt.Errorf("%w: ssrm rules list|show ID|check FILE", errUsage)
-		}
-		return nil
-	}
-	// Packs may be named as for analyze (--rules a,b) or as arguments.
-	var rest []string
-	for i := 1; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "-h" || a == "--help":
-			fmt.Fprint(stdout, rulesUsage)
-			return nil
-		case a == "--rules" || a == "-rules":
-			if i+1 < len(args) {
-				i++
-				rest = append(rest, strings.Split(args[i], ",")...)
-			}
-		case strings.HasPrefix(a, "--rules=") || strings.HasPrefix(a, "-rules="):
-			rest = append(rest, strings.Split(a[strings.Index(a, "=")+1:], ",")...)
-		default:
-			rest = append(rest, strings.Split(a, ",")...)
-		}
-	}
-	args = append(args[:1], rest...)
-	switch args[0] {
-	case "list":
-		rs, err := analyze.LoadRules(args[1:])
-		if err != nil {
-			return err
-		}
-		for _, r := range rs.Rules {
-			fmt.Fprintf(stdout, "%-30s %-8s %-4s %-9s %s [%s]\n", r.ID, r.Severity, r.Domain, r.Owner, r.Title, r.Pack)
-		}
-		return nil
-	case "show":
-		if len(args) < 2 {
-			return fmt.Errorf("%w: ssrm rules show ID [PACK...]", errUsage)
-		}
-		rs, err := analyze.LoadRules(args[2:])
-		if err != nil {
-			return err
-		}
-		r := rs.Get(args[1])
-		if r == nil {
-			return fmt.Errorf("%w: no rule %q in packs %s", errUsage, args[1], strings.Join(rs.Packs, ", "))
-		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(r)
-	case "check":
-		if len(args) != 2 {
-			return fmt.Errorf("%w: ssrm rules check FILE", errUsage)
-		}
-		rs, err := analyze.LoadRules(args[1:])
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "%s: ok, %d rules in force (packs %s)\n", args[1], len(rs.Rules), strings.Join(rs.Packs, ", "))
-		return nil
-	}
-	return fmt.Errorf("%w: ssrm rules list|show ID|check FILE", errUsage)
 }

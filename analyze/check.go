@@ -1,0 +1,349 @@
+package analyze
+
+import (
+	"fmt"
+	"strings"
+)
+
+// assessment is what the agreements show for one rule.
+type assessment struct {
+	best     *hit
+	support  []hit // further positive hits, best first, other clauses
+	negated  []hit
+	flags    []hit
+	elements map[string]*hit // best positive hit per element
+	deadline *Deadline
+	// deadlineHit is where the deadline was read, when not from best.
+	deadlineHit *hit
+}
+
+// assess reads every unit for the rule: positive, negated and red-flag
+// hits, ranked.
+func (r *Rule) assess(units []*unit) assessment {
+	var a assessment
+	a.elements = map[string]*hit{}
+	var pos []hit
+	for _, u := range units {
+		for _, h := range r.hitsIn(u, r.frames) {
+			if h.status == "negated" {
+				a.negated = append(a.negated, h)
+				continue
+			}
+			h.score = r.rank(&h)
+			pos = append(pos, h)
+		}
+		for _, h := range r.hitsIn(u, r.flags) {
+			if h.status != "negated" {
+				a.flags = append(a.flags, h)
+			}
+		}
+	}
+	// A unit that shows several elements at once is a better quote.
+	perUnit := map[*unit]map[string]bool{}
+	for _, h := range pos {
+		if h.spec.element == "" {
+			continue
+		}
+		if perUnit[h.u] == nil {
+			perUnit[h.u] = map[string]bool{}
+		}
+		perUnit[h.u][h.spec.element] = true
+	}
+	for i := range pos {
+		if n := len(perUnit[pos[i].u]); n > 1 {
+			pos[i].score += float64(n-1) * 2
+		}
+	}
+	if len(pos) == 0 && len(r.frames) > 0 {
+		// "Provider's security measures are described at <url>": a unit
+		// that only points elsewhere and names the term is the term by
+		// reference, though it states no obligation.
+		for _, u := range units {
+			f := u.frame
+			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topic, 0, len(f.toks)) && r.frames[0].actors[f.preds[0].actor] && (f.preds[0].actor != PartyCustomer || r.Subject == "customer") {
+				h := hit{u: u, p: &f.preds[0], spec: r.frames[0], status: StatusByReference}
+				h.score = r.rank(&h)
+				pos = append(pos, h)
+			}
+		}
+	}
+	sortHits(pos)
+	for i := range pos {
+		h := &pos[i]
+		if h.spec.element != "" && a.elements[h.spec.element] == nil {
+			a.elements[h.spec.element] = h
+		}
+	}
+	// The best hit: one of an essential element (or of the rule's own
+	// frames) when there is one.
+	for i := range pos {
+		if pos[i].spec.essential {
+			a.best = &pos[i]
+			break
+		}
+	}
+	if a.best == nil && len(pos) > 0 {
+		a.best = &pos[0]
+	}
+	if a.best != nil {
+		seen := map[string]bool{a.best.u.section: true}
+		for _, h := range pos {
+			if len(a.support) == 2 {
+				break
+			}
+			if seen[h.u.section] {
+				continue
+			}
+			seen[h.u.section] = true
+			a.support = append(a.support, h)
+		}
+		if r.Deadline {
+			a.deadline = a.best.deadline
+			if a.deadline == nil || a.deadline.Grade == GradeNone {
+				// "Provider shall notify Customer of a breach. Such notice
+				// shall be given within 48 hours." — the clause's other
+				// sentence gives the deadline.
+				for i := range pos {
+					h := &pos[i]
+					if h.deadline != nil && h.deadline.Grade != GradeNone && h.u.file == a.best.u.file && (h.u.section == a.best.u.section || h.spec.essential) {
+						a.deadline, a.deadlineHit = h.deadline, h
+						break
+					}
+				}
+			}
+		}
+	}
+	return a
+}
+
+// agreementFinding sets the finding's status, evidence and explanation from
+// what the agreements show. It returns the negated evidence for the
+// cross-check.
+func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
+	a := r.assess(units)
+	var negatedEv []Evidence
+	for _, h := range a.negated {
+		if len(negatedEv) == 2 {
+			break
+		}
+		note := "negated: does not bind the vendor"
+		if h.p.noDuty {
+			note = "negated: denies the duty"
+		}
+		negatedEv = append(negatedEv, h.u.evidence(note))
+	}
+	for _, e := range r.Elements {
+		es := ElementStatus{ID: e.ID, Title: e.Title, Essential: e.Essential}
+		if h := a.elements[e.ID]; h != nil {
+			es.Found, es.Section = true, h.u.section
+		}
+		f.Elements = append(f.Elements, es)
+	}
+	flagged := map[string]bool{}
+	for _, h := range a.flags {
+		key := h.spec.flag.ID + "\x00" + h.u.file + "\x00" + h.u.text
+		if flagged[key] {
+			continue // two frames of one flag on one sentence
+		}
+		flagged[key] = true
+		f.RedFlags = append(f.RedFlags, RedFlagFound{ID: h.spec.flag.ID, Title: h.spec.flag.Title, Evidence: h.u.evidence("red flag: " + h.spec.flag.Title)})
+		if len(f.RedFlags) == 3 {
+			break
+		}
+	}
+	if a.best == nil {
+		f.Status = StatusMissing
+		f.Evidence = append(f.Evidence, negatedEv...)
+		f.Explanation = "no clause binds this term"
+		if len(negatedEv) > 0 {
+			f.Explanation = "the only wording found negates or excludes the obligation"
+		}
+		if len(f.RedFlags) > 0 {
+			// "We may change these terms without notice": quoted, and where
+			// the wording is itself a poor version of the term, it is weak.
+			f.Evidence = append([]Evidence{f.RedFlags[0].Evidence}, f.Evidence...)
+			f.Explanation = "no clause binds this term, and section " + f.RedFlags[0].Evidence.Section + " works against it: " + strings.Join(flagTitles(f.RedFlags), "; ")
+			for _, h := range a.flags {
+				if h.spec.flag.StatesTerm {
+					f.Status = StatusWeak
+					f.Weakeners = append(f.Weakeners, flagTitles(f.RedFlags)...)
+					f.Explanation = "section " + f.RedFlags[0].Evidence.Section + " works against this term: " + strings.Join(flagTitles(f.RedFlags), "; ")
+					break
+				}
+			}
+		}
+		return negatedEv
+	}
+	b := a.best
+	f.Status = b.status
+	f.Weakeners = append(f.Weakeners, b.weakeners...)
+	if r.Deadline {
+		f.Deadline = a.deadline
+		if f.Status != StatusByReference {
+			for _, w := range r.deadlineWeakeners(a.deadline) {
+				f.Weakeners = appendOnce(f.Weakeners, w)
+			}
+		}
+	}
+	// Elements: without an essential one the term is weak; missing ones are
+	// named.
+	if len(r.Elements) > 0 {
+		var found, missingEssential, missing []string
+		for i, e := range f.Elements {
+			switch {
+			case e.Found && r.Elements[i].Weakens:
+				f.Weakeners = append(f.Weakeners, e.Title)
+			case e.Found:
+				found = append(found, e.Title)
+			case r.Elements[i].Weakens:
+			case e.Essential:
+				missingEssential = append(missingEssential, e.Title)
+				missing = append(missing, e.Title)
+			default:
+				missing = append(missing, e.Title)
+			}
+		}
+		switch {
+		case !b.spec.essential && len(found) > 0:
+			f.Weakeners = append(f.Weakeners, "only "+strings.Join(found, "; ")+" (not: "+strings.Join(missingEssential, "; ")+")")
+		case b.spec.essential && len(missing) > 0:
+			f.Notes = append(f.Notes, "not stated: "+strings.Join(missing, "; "))
+		}
+	}
+	if len(f.RedFlags) > 0 {
+		f.Weakeners = append(f.Weakeners, flagTitles(f.RedFlags)...)
+	}
+	if f.Status == StatusMet && len(f.Weakeners) > 0 {
+		f.Status = StatusWeak
+	}
+	if f.Status == StatusByReference && len(f.RedFlags) > 0 {
+		f.Status = StatusWeak
+	}
+	lead := b.u.evidence("")
+	if f.Status == StatusByReference {
+		lead.Note = "by reference only"
+	}
+	f.Evidence = append(f.Evidence, lead)
+	if h := a.deadlineHit; h != nil && h.u != b.u {
+		f.Evidence = append(f.Evidence, h.u.evidence("deadline"))
+	}
+	for _, fl := range f.RedFlags {
+		if len(f.Evidence) < 3 {
+			f.Evidence = append(f.Evidence, fl.Evidence)
+		}
+	}
+	for _, h := range a.support {
+		if len(f.Evidence) >= 3 {
+			break
+		}
+		note := ""
+		if h.status == StatusByReference {
+			note = "by reference only"
+		}
+		f.Evidence = append(f.Evidence, h.u.evidence(note))
+	}
+	f.Explanation = r.explain(f, b)
+	for i, re := range r.details {
+		if !re.MatchString(b.u.frame.text) {
+			f.Notes = append(f.Notes, r.Details[i].Missing)
+		}
+	}
+	return negatedEv
+}
+
+// explain says in one line why the status was given, from the frame.
+func (r *Rule) explain(f *Finding, b *hit) string {
+	who := map[Party]string{PartyVendor: "the vendor", PartyCustomer: "the customer", PartyMutual: "both parties", PartyThird: "a third party", PartyAuthority: "an authority"}[b.p.actor]
+	how := ""
+	if b.p.word != "" && b.p.modality != ModalNone {
+		how = fmt.Sprintf(` (%s "%s")`, who, strings.ToLower(b.p.word))
+	} else if who != "" {
+		how = " (" + who + ")"
+	}
+	sec := b.u.section
+	switch f.Status {
+	case StatusMet:
+		return "the agreement binds this term in section " + sec + how
+	case StatusWeak:
+		return "present in section " + sec + how + " but weak: " + strings.Join(f.Weakeners, "; ")
+	default:
+		return "section " + sec + " only points to another document for this term; it is not bound here"
+	}
+}
+
+func flagTitles(fs []RedFlagFound) []string {
+	var out []string
+	for _, f := range fs {
+		out = appendOnce(out, f.Title)
+	}
+	return out
+}
+
+// checkRule gives the finding for one rule, and a contradiction when the
+// questionnaire promises more than the agreement binds.
+func checkRule(r *Rule, units []*unit, in Inputs) (Finding, *Finding) {
+	f := Finding{
+		Rule: r.ID, Title: r.Title, Severity: r.Severity, Category: r.Category,
+		Domain: r.Domain, Owner: r.Owner, Sources: r.Sources,
+		Recommendation: r.Recommendation, Weakeners: []string{}, Evidence: []Evidence{},
+	}
+	promise := questionnairePromise(r, in.Questionnaire)
+	if promise != nil {
+		f.Promise = promise.ev
+	}
+	if r.AppliesTo == "questionnaire" {
+		switch {
+		case in.Questionnaire == nil:
+			f.Status, f.Explanation = StatusNotAssessed, "no questionnaire was given"
+		case promise != nil:
+			f.Status, f.Explanation = StatusMet, "the questionnaire answers yes ("+promise.item.ID+")"
+			f.Evidence = append(f.Evidence, *promise.ev)
+		default:
+			f.Status, f.Explanation = StatusMissing, "no questionnaire answer promises this term"
+		}
+		return f, nil
+	}
+	if len(in.Agreements) == 0 {
+		// A questionnaire answer binds no one: without an agreement the
+		// term is not assessed, and the answer is shown for information.
+		f.Status, f.Explanation = StatusNotAssessed, "no agreement was given"
+		if promise != nil {
+			f.Explanation += "; the questionnaire answers yes (" + promise.item.ID + "), which binds no one"
+			f.Evidence = append(f.Evidence, *promise.ev)
+		}
+		return f, nil
+	}
+	negatedEv := r.agreementFinding(&f, units)
+	if promise == nil {
+		return f, nil
+	}
+	// Cross-check: the questionnaire promises more than the agreement binds.
+	// A deadline promise against a weaker or absent deadline, or a yes
+	// against wording that excludes the term, is a contradiction; a yes
+	// against silence is noted on the missing finding.
+	var why string
+	switch {
+	case r.Deadline && promise.deadline.Hours != nil && (f.Deadline == nil || f.Deadline.Hours == nil || *f.Deadline.Hours > *promise.deadline.Hours):
+		agreed := "nothing"
+		switch {
+		case f.Deadline != nil && f.Deadline.Text != "":
+			agreed = `"` + f.Deadline.Text + `"`
+		case f.Status != StatusMissing:
+			agreed = "no deadline"
+		}
+		why = fmt.Sprintf("the questionnaire promises notice %q (%s, %s) but the agreement says %s", promise.deadline.Text, fmtHours(*promise.deadline.Hours), promise.item.ID, agreed)
+	case f.Status == StatusMissing && len(negatedEv) > 0:
+		why = "the questionnaire answers yes (" + promise.item.ID + ") but the agreement excludes the term"
+	case f.Status == StatusMissing || f.Status == StatusByReference:
+		f.Explanation += "; the questionnaire answers yes (" + promise.item.ID + ")"
+	}
+	if why == "" {
+		return f, nil
+	}
+	c := f
+	c.Status = StatusContradicted
+	c.Explanation = why
+	c.Evidence = append([]Evidence{*promise.ev}, f.Evidence...)
+	c.Recommendation = "Bind in the agreement what the questionnaire answer " + promise.item.ID + " promises. " + r.Recommendation
+	return f, &c
+}

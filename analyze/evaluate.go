@@ -1,0 +1,416 @@
+package analyze
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// hit is one predicate of one unit that matches one of a rule's frames.
+type hit struct {
+	u         *unit
+	p         *predicate
+	spec      *frameSpec
+	status    string // met, weak, by-reference or "negated"
+	weakeners []string
+	deadline  *Deadline
+	score     float64
+}
+
+// match reports whether the frame spec matches predicate p of frame f, and
+// whether the match is negated.
+func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
+	if c.modality != nil && !c.modality[p.modality] {
+		return false, false
+	}
+	if !c.actors[p.actor] {
+		return false, false
+	}
+	if len(c.Action) > 0 && !f.actionIn(c.Action, p) {
+		return false, false
+	}
+	if len(c.Object) > 0 && !f.objectIn(c, p) && !f.anyHeading(c.Object) && !f.anyPrev(c.Object) {
+		return false, false
+	}
+	for _, g := range c.With {
+		if !f.anyIn(g, 0, len(f.toks)) {
+			return false, false
+		}
+	}
+	if len(c.Not) > 0 && f.anyIn(c.Not, p.from, p.to) {
+		return false, false
+	}
+	neg := p.negated
+	switch c.Negated {
+	case "counts":
+		if neg && !p.noDuty {
+			neg = false
+		}
+	case "only":
+		if !neg {
+			return false, false
+		}
+		neg = false
+	}
+	return true, neg
+}
+
+func (f *Frame) anyIn(classes []string, from, to int) bool {
+	for _, c := range classes {
+		if f.m.in(c, from, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// actionIn says one of the action classes stands in the predicate, and not
+// inside a relative clause of it ("Representatives who are informed").
+func (f *Frame) actionIn(classes []string, p *predicate) bool {
+	rel := p.to
+	for j := max(p.modal.to, p.from); j < p.to; j++ {
+		if w := f.toks[j].w; w == "who" || w == "whom" || w == "whose" || w == "which" {
+			rel = j
+			break
+		}
+	}
+	for _, c := range classes {
+		for _, s := range f.m.find(c) {
+			if s.from >= p.from && s.from < rel {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objectIn says one of the frame's object classes stands before or in the
+// predicate, on words other than its action's ("secure" in "shall secure
+// the user's consent" is no security object).
+func (f *Frame) objectIn(c *frameSpec, p *predicate) bool {
+	// The action's words in the predicate: an object on the same words
+	// counts only when another word is the action.
+	var acts []span
+	for _, a := range c.Action {
+		for _, as := range f.m.find(a) {
+			if as.from >= p.from && as.from < p.to {
+				acts = append(acts, as)
+			}
+		}
+	}
+	for _, o := range c.Object {
+		for _, s := range f.m.find(o) {
+			if s.from >= p.to {
+				break
+			}
+			own, other := false, false
+			for _, as := range acts {
+				if as == s {
+					own = true
+				} else if as.to <= s.from || as.from >= s.to {
+					other = true
+				}
+			}
+			if !own || other {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (f *Frame) anyPrev(classes []string) bool {
+	for _, c := range classes {
+		if f.prev[c] {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *Frame) anyHeading(classes []string) bool {
+	for _, c := range classes {
+		if f.heading[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// signalsAt returns the byte offset at which a frame's signals begin (the
+// earliest of each group's first match), or -1 when a group is not met.
+func (c *frameSpec) signalsAt(text string) int {
+	at := -1
+	for _, group := range c.signals {
+		found := -1
+		for _, re := range group {
+			if loc := re.FindStringIndex(text); loc != nil && (found < 0 || loc[0] < found) {
+				found = loc[0]
+			}
+		}
+		if found < 0 {
+			return -1
+		}
+		if at < 0 || found < at {
+			at = found
+		}
+	}
+	return at
+}
+
+// hitsIn tests every frame of the rule (or its red flags) against every
+// predicate of the unit.
+func (r *Rule) hitsIn(u *unit, specs []*frameSpec) []hit {
+	f := u.frame
+	if f == nil || f.definition || f.question {
+		return nil
+	}
+	var out []hit
+	for _, c := range specs {
+		order := make([]int, len(f.preds))
+		for i := range order {
+			order[i] = i
+		}
+		if len(c.signals) > 0 {
+			at := c.signalsAt(f.text)
+			if at < 0 {
+				continue
+			}
+			if len(c.Action) == 0 && len(c.Object) == 0 {
+				// Signals alone: the predicate where they begin, or one it
+				// stands under ("Business Associate shall ensure that any
+				// subcontractor agrees ...").
+				order = order[:0]
+				for i := f.predAt(at); i >= 0; i-- {
+					order = append(order, i)
+				}
+			}
+		}
+		for _, i := range order {
+			p := &f.preds[i]
+			ok, neg := c.match(f, p)
+			if !ok {
+				continue
+			}
+			h := hit{u: u, p: p, spec: c}
+			if neg {
+				h.status = "negated"
+			} else {
+				r.grade(&h)
+			}
+			out = append(out, h)
+			break
+		}
+	}
+	return out
+}
+
+// predAt is the index of the predicate whose region holds byte offset at.
+func (f *Frame) predAt(at int) int {
+	for i := len(f.preds) - 1; i >= 0; i-- {
+		p := f.preds[i]
+		if p.from < len(f.toks) && f.toks[p.from].start <= at {
+			return i
+		}
+	}
+	return 0
+}
+
+var (
+	// reCrossRef and reFigure tell a concrete term ("99.9%", "72 hours")
+	// from a pointer ("as set out in Section 5 of the DPA").
+	reCrossRef = regexp.MustCompile(`(?i)\b(sections?|clauses?|articles?|exhibits?|schedules?|annex(es)?|appendix|appendices|paragraphs?|§)\s*[\w.()\-]+`)
+	reFigure   = regexp.MustCompile(`\d`)
+	reOwnCost  = regexp.MustCompile(`(?i)\bat (its|their) (own |sole )?(cost|expense)s?\b`)
+)
+
+// pointerWords is the most words a sentence may have, besides its
+// reference, and still be only a pointer: a longer sentence states the term
+// itself and the reference qualifies it.
+const pointerWords = 25
+
+// grade sets a positive hit's weakeners, deadline and status.
+func (r *Rule) grade(h *hit) {
+	f, p := h.u.frame, h.p
+	scope := f.scopeText(p)
+	switch p.modality {
+	case ModalPermissive:
+		if !r.Permissive {
+			h.weakeners = append(h.weakeners, `permissive "`+strings.ToLower(p.word)+`" instead of "shall" or "will"`)
+		}
+	case ModalAdvisory:
+		h.weakeners = append(h.weakeners, `"`+strings.ToLower(p.word)+`": an aim or advice, not a duty`)
+	}
+	for _, c := range f.m.v.weakeners {
+		if !f.m.in(c.def.ID, f.leadFrom(p), p.to) {
+			continue
+		}
+		if c.def.Unless != "" && f.m.in(c.def.Unless, 0, len(f.toks)) {
+			continue
+		}
+		h.weakeners = appendOnce(h.weakeners, c.def.Reason)
+	}
+	if p.actor == PartyCustomer && reOwnCost.MatchString(scope) {
+		h.weakeners = appendOnce(h.weakeners, "at the customer's expense")
+	}
+	for i, re := range r.weakeners {
+		if re.MatchString(scope) && (r.unless[i] == nil || !r.unless[i].MatchString(f.text)) {
+			h.weakeners = appendOnce(h.weakeners, r.Weakeners[i].Reason)
+		}
+	}
+	if r.Deadline {
+		d := ParseDeadline(scope)
+		h.deadline = &d
+	}
+	switch {
+	case f.pointer && pointerOnly(f):
+		h.status = StatusByReference
+	case len(h.weakeners) > 0:
+		h.status = StatusWeak
+	default:
+		h.status = StatusMet
+	}
+}
+
+// deadlineWeakeners are what a deadline adds to a finding's weakeners.
+func (r *Rule) deadlineWeakeners(d *Deadline) []string {
+	if d == nil {
+		return nil
+	}
+	var out []string
+	switch {
+	case d.Grade == GradeNone:
+		out = append(out, "no notification deadline")
+	case d.Grade == GradeWeak:
+		out = append(out, `vague deadline "`+d.Text+`"`)
+	case d.Hours != nil && *d.Hours > r.MaxHours:
+		out = append(out, "deadline "+d.Text+" exceeds "+fmtHours(r.MaxHours))
+	}
+	if d.Trigger == "confirmation" {
+		out = append(out, "the clock starts only at confirmation or after the investigation")
+	}
+	return out
+}
+
+// pointerOnly says a unit that points elsewhere states nothing concrete
+// itself: no figure beyond its cross-references, and few words.
+func pointerOnly(f *Frame) bool {
+	rest := reURL.ReplaceAllString(reCrossRef.ReplaceAllString(f.text, ""), "")
+	if reFigure.MatchString(rest) {
+		return false
+	}
+	words := 0
+	skip := map[int]bool{}
+	for _, c := range []string{"reference", "document"} {
+		for _, s := range f.m.find(c) {
+			for i := s.from; i < s.to; i++ {
+				skip[i] = true
+			}
+		}
+	}
+	for i, t := range f.toks {
+		if t.word && !skip[i] {
+			words++
+		}
+	}
+	return words <= pointerWords+4
+}
+
+// scopeText is the text a predicate's weakeners and deadline are read
+// from: the lead-in that introduces it and its own region.
+func (f *Frame) scopeText(p *predicate) string {
+	from := f.leadFrom(p)
+	if from == p.from {
+		return f.regionText(p.from, p.to)
+	}
+	return f.regionText(0, f.lead) + " " + f.regionText(p.from, p.to)
+}
+
+// leadFrom is where a predicate's scope starts: 0 when a lead-in precedes
+// it (the lead-in's conditions and weakeners bind the item), else its own
+// start.
+func (f *Frame) leadFrom(p *predicate) int {
+	if f.lead > 0 && p.from >= f.lead {
+		return 0
+	}
+	return p.from
+}
+
+func appendOnce(xs []string, s string) []string {
+	for _, x := range xs {
+		if x == s {
+			return xs
+		}
+	}
+	return append(xs, s)
+}
+
+var statusRank = map[string]float64{StatusMet: 3, StatusWeak: 2, StatusByReference: 1}
+
+// rank scores a positive hit: how well the sentence shows the term, for
+// choosing the evidence a lawyer would cite. Status first; then a clause
+// whose heading names the term; an essential element; a deadline for a
+// deadline rule; a binding verb; readable length.
+func (r *Rule) rank(h *hit) float64 {
+	s := statusRank[h.status] * 10
+	f := h.u.frame
+	if f.anyHeading(r.topic) {
+		s += 6
+	}
+	if h.spec.essential {
+		s += 3
+	}
+	if h.spec.flag == nil && h.spec.element == "" && len(r.Elements) == 0 {
+		s += 3
+	}
+	if d := h.deadline; d != nil {
+		switch {
+		case d.Hours != nil:
+			s += 4
+		case d.Grade == GradeUnquantified:
+			s += 3
+		case d.Grade == GradeWeak:
+			s += 1
+		}
+	}
+	switch h.p.modality {
+	case ModalBinding, ModalDeclarative:
+		s += 1
+	case ModalPermissive:
+		if r.Permissive {
+			s += 1
+		}
+	}
+	if len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(h.p.modal.to+5, h.p.to)) {
+		s += 1
+	}
+	if long(h.u.full()) {
+		s -= 5
+	}
+	// Lawyers cite the body of an agreement before its exhibits (standard
+	// clauses, security annexes) when both state the term.
+	if h.u.part {
+		s -= 2
+	}
+	return s
+}
+
+// rePartID finds the clause id of an exhibit, annex, schedule or the like.
+var rePartID = regexp.MustCompile(`(?i)^(exhibit|annex|schedule|appendix|attachment|addendum|appendices)\b`)
+
+// long says a sentence is too long to be a good quote (over 400 bytes).
+func long(s string) bool { return len(s) > 400 }
+
+// sortHits orders hits best first; among equals the earlier in the
+// document.
+func sortHits(hs []hit) {
+	sort.SliceStable(hs, func(i, j int) bool {
+		if hs[i].score != hs[j].score {
+			return hs[i].score > hs[j].score
+		}
+		if hs[i].u.file != hs[j].u.file {
+			return false
+		}
+		return hs[i].u.order < hs[j].u.order
+	})
+}

@@ -1,0 +1,748 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A frame is what the engine reads from one sentence (or list item with the
+// lead-in that introduces it), once, for every rule: its predicates — who
+// acts (actor), whether bound or permitted (modality), whether negated
+// (negation scoped to its own verb; "without ... consent" is a condition,
+// not a negation) — and the vocabulary classes found in it. Rules then only
+// say which actions and objects show their term (match.go).
+
+// Party is the actor of a predicate.
+type Party string
+
+// Parties.
+const (
+	PartyVendor    Party = "vendor"
+	PartyCustomer  Party = "customer"
+	PartyMutual    Party = "mutual"
+	PartyThird     Party = "third-party"
+	PartyAuthority Party = "authority"
+	PartyUnknown   Party = ""
+)
+
+// Modalities of a predicate.
+const (
+	ModalBinding     = "binding"     // shall, will, must, agrees to, is responsible for
+	ModalPermissive  = "permissive"  // may, can, is entitled to
+	ModalAdvisory    = "advisory"    // should, aims to
+	ModalDeclarative = "declarative" // "Provider maintains ...": a statement of what a party does
+	ModalNone        = "none"        // no verb that binds or permits (a heading, a table cell)
+)
+
+// predicate is one obligation (or permission) in a sentence: the tokens
+// from its subject to the next predicate's subject.
+type predicate struct {
+	from, to int
+	modal    span // the modal's tokens; from = -1 without one
+	modality string
+	// word is the modal as written ("shall", "may").
+	word    string
+	actor   Party
+	negated bool
+	// noDuty: the negation denies a duty outright ("has no obligation to").
+	noDuty bool
+	// protective: a prohibition with a consent or notice condition ("shall
+	// not engage a subprocessor without prior written consent") — it binds,
+	// it is not negated.
+	protective bool
+	passive    bool
+	// possessed: the subject is a thing the actor owns ("our code"), not
+	// the party itself.
+	possessed bool
+}
+
+// Frame is the reading of one unit.
+type Frame struct {
+	text  string
+	toks  []token
+	m     *matcher
+	preds []predicate
+	// heading holds the classes found in the clause's heading and its
+	// parents' headings: context for objects ("Security Incidents").
+	heading map[string]bool
+	// prev holds the object classes of the sentence before, where this one
+	// points back to it ("the breach", "such notice").
+	prev map[string]bool
+	// definition, question and recital units bind no one.
+	definition, question bool
+	// item: the unit is a list item ("(i) Make its books available ...");
+	// without its lead-in its verb is not an imperative to the reader.
+	item bool
+	// pointer is set when the unit points at another document for its
+	// content: the by-reference signal.
+	pointer bool
+	// lead is the number of tokens of the lead-in that introduces a list
+	// item (0 for a sentence of its own).
+	lead int
+}
+
+var (
+	reURL = regexp.MustCompile(`\bhttps?://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\{[a-z_]+\}|\]\(/[\w\-./#]+\)|\(/[a-z0-9][\w\-./#]*\)`)
+	// reDraft finds an unfilled drafting note: "[Insert ...]", "[●]",
+	// "[Vendor to describe]". Its words are not a commitment.
+	reDraft = regexp.MustCompile(`(?i)\[\s*(?:(?:insert|describe|specify|list|add|enter|complete|tbd|tbc|to be (?:completed|agreed|confirmed|inserted)|(?:vendor|provider|supplier|customer|processor|controller) to|note to|drafting note|placeholder)\b[^\]]{0,300}|[\s●•_.…xX]*)\]|<<[^>]{0,200}>>`)
+	// reRecital finds a recital: it states background, it binds no one.
+	reRecital = regexp.MustCompile(`^(?:RECITALS?\s+)?(?:WHEREAS|Whereas)\b`)
+	// reItemStart finds a list item's marker.
+	reItemStart = regexp.MustCompile(`^(?:\(?[a-zA-Z0-9]{1,4}\)|[•●▪◦‣·*\-–])\s`)
+	// reUnchecked finds an unticked checkbox option, up to the next box.
+	reUnchecked = regexp.MustCompile(`(\[ \]|☐)[^\[☐☒☑\n]*`)
+	// reDefinition finds a definition sentence ("Security Incident" means
+	// ...): it defines a term, it binds no one.
+	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*([A-Z]-\d{1,3}\s+)?(\d+(\.\d+)*\.?\s+|\(?[a-z]{1,4}\)\s+)?(?:the term\s+)?(?:["“‘'][^"”’']{1,60}["”’']|[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})[\s*_)]*:?\s(means|shall mean|has the meaning|have the meaning|refers to|is defined as|shall have the meaning)\b`)
+)
+
+// adverbs may stand between a modal and its verb.
+var adverbs = map[string]bool{"also": true, "further": true, "then": true, "thereafter": true, "therefore": true, "promptly": true, "immediately": true, "forthwith": true, "only": true, "either": true, "each": true, "reasonably": true, "in": true, "addition": true, "however": true, ",": true, "always": true, "at": true, "all": true, "times": true, "hereby": true, "duly": true, "expressly": true, "jointly": true, "fully": true, "solely": true, "otherwise": true}
+
+// notPassive: "shall be required to notify" keeps its subject as the actor.
+var notPassive = map[string]bool{"required": true, "obliged": true, "obligated": true, "entitled": true, "permitted": true, "allowed": true, "authorized": true, "authorised": true, "responsible": true, "liable": true, "expected": true, "deemed": true, "subject": true, "able": true, "bound": true, "prepared": true, "pleased": true, "interested": true, "committed": true, "engaged": true}
+
+// adverbialStart words begin a phrase that stands between a subject and
+// its verb ("Provider, upon request, shall ..."): skipped when looking for
+// the subject.
+var adverbialStart = map[string]bool{"upon": true, "at": true, "on": true, "in": true, "if": true, "when": true, "where": true, "within": true, "without": true, "following": true, "after": true, "subject": true, "notwithstanding": true, "unless": true, "except": true, "to": true, "for": true, "by": true, "as": true, "with": true, "promptly": true, "during": true, "from": true, "under": true, "through": true, "save": true, "pursuant": true, "prior": true, "before": true, "and": true, "wherever": true, "whenever": true, "once": true, "should": true, "acting": true}
+
+// buildFrame reads one unit: lead is the lead-in that introduces a list
+// item ("" for a sentence of its own), text the unit. v is the vocabulary,
+// names the agreement's party names, heading the classes of the clause's
+// headings (may be nil). Unticked checkbox options and unfilled drafting
+// notes are not read: they bind no one.
+func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, heading map[string]bool) *Frame {
+	clean := func(s string) string {
+		s = reUnchecked.ReplaceAllString(s, " ")
+		locs := reDraft.FindAllStringIndex(s, -1)
+		for k := len(locs) - 1; k >= 0; k-- {
+			l := locs[k]
+			if l[1] < len(s) && s[l[1]] == '(' {
+				continue // a Markdown link "[list of subprocessors](url)"
+			}
+			s = s[:l[0]] + " " + s[l[1]:]
+		}
+		return s
+	}
+	lead, text = clean(lead), clean(text)
+	full := text
+	if lead != "" {
+		full = lead + " " + text
+	}
+	f := &Frame{text: full, toks: tokenize(full), heading: heading}
+	if lead != "" {
+		for _, t := range f.toks {
+			if t.start >= len(lead) {
+				break
+			}
+			f.lead++
+		}
+	}
+	f.m = newMatcher(v, f.toks, names)
+	trimmed := strings.TrimSpace(text)
+	f.question = strings.HasSuffix(trimmed, "?")
+	f.definition = reDefinition.MatchString(trimmed) || reRecital.MatchString(trimmed)
+	f.item = lead != "" || reItemStart.MatchString(trimmed)
+	f.preds = f.predicates()
+	f.pointer = f.points()
+	return f
+}
+
+// predicates finds the modals and gives each its region, actor, modality
+// and polarity.
+func (f *Frame) predicates() []predicate {
+	var modals []predicate
+	for _, class := range []string{"binding", "permissive", "advisory"} {
+		for _, s := range f.m.find(class) {
+			if f.falseModal(s) {
+				continue
+			}
+			modals = append(modals, predicate{modal: s, modality: modalityOf(class)})
+		}
+	}
+	sortPreds(modals)
+	modals = mergeModals(modals, f.toks)
+	if len(modals) == 0 {
+		return []predicate{f.statement()}
+	}
+	// Regions: each predicate runs from its subject to the next one's.
+	prevEnd := 0
+	for i := range modals {
+		p := &modals[i]
+		p.from = f.subjectStart(p.modal.from, prevEnd)
+		if i == 0 {
+			p.from = 0
+		}
+		prevEnd = p.modal.to
+		p.word = f.spanText(p.modal)
+	}
+	for i := range modals {
+		if i+1 < len(modals) {
+			modals[i].to = modals[i+1].from
+		} else {
+			modals[i].to = len(f.toks)
+		}
+	}
+	for i := range modals {
+		p := &modals[i]
+		subjFrom := f.subjectStart(p.modal.from, 0)
+		if i > 0 {
+			subjFrom = p.from
+		}
+		p.actor, p.possessed = f.subjectOf(subjFrom, p.modal.from)
+		if p.actor == PartyUnknown && i > 0 && f.inherits(p.from, p.modal.from) {
+			p.actor = modals[i-1].actor // "Provider shall notify ... and shall assist"
+		}
+		f.polarity(p, subjFrom)
+		f.voice(p)
+	}
+	return modals
+}
+
+func modalityOf(class string) string {
+	switch class {
+	case "permissive":
+		return ModalPermissive
+	case "advisory":
+		return ModalAdvisory
+	}
+	return ModalBinding
+}
+
+// falseModal tells a modal word used otherwise: "May 2018", "at will",
+// "a will", "the can".
+func (f *Frame) falseModal(s span) bool {
+	t := f.toks[s.from]
+	if s.to-s.from != 1 {
+		return false
+	}
+	switch t.w {
+	case "may":
+		if t.upper && s.from > 0 && s.to < len(f.toks) && isDigitByte(f.toks[s.to].w[0]) {
+			return true
+		}
+		if s.to < len(f.toks) && isDigitByte(f.toks[s.to].w[0]) {
+			return true
+		}
+	case "will", "can":
+		if s.from > 0 {
+			switch f.toks[s.from-1].w {
+			case "at", "a", "the", "good", "its", "their":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sortPreds(ps []predicate) {
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && (ps[j].modal.from < ps[j-1].modal.from || ps[j].modal.from == ps[j-1].modal.from && ps[j].modal.to > ps[j-1].modal.to); j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}
+
+// mergeModals joins overlapping and adjacent modals into one ("shall be
+// entitled to", "will be responsible for"): a permission anywhere in the
+// chain makes it permissive, an aim advisory.
+func mergeModals(ps []predicate, toks []token) []predicate {
+	var out []predicate
+	for _, p := range ps {
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			gap := p.modal.from - last.modal.to
+			joinable := gap <= 0
+			if gap > 0 && gap <= 3 {
+				joinable = true
+				for _, t := range toks[last.modal.to:p.modal.from] {
+					if !(t.w == "not" || t.w == "be" || t.w == "have" || t.w == "also" || adverbs[t.w]) {
+						joinable = false
+					}
+				}
+			}
+			if joinable {
+				last.modal.to = max(last.modal.to, p.modal.to)
+				switch {
+				case p.modality == ModalPermissive || last.modality == ModalPermissive:
+					last.modality = ModalPermissive
+				case p.modality == ModalAdvisory || last.modality == ModalAdvisory:
+					last.modality = ModalAdvisory
+				}
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// subjectStart walks back from a modal to where its subject begins. The
+// tokens before the modal fall into segments at punctuation; the subject is
+// the segment next to the modal, cut after a subordinating word ("that",
+// "if"), unless that segment is an adverbial phrase ("Provider, upon
+// request, shall") or empty: then the one before it. A predicate right
+// after "and", "or" or "but" has no subject of its own (it returns the
+// conjunction's position).
+func (f *Frame) subjectStart(modal, floor int) int {
+	// "... and will remain responsible": no subject of its own.
+	k := modal - 1
+	for k >= floor && k >= 0 && adverbs[f.toks[k].w] && f.toks[k].word {
+		k--
+	}
+	if k >= floor && k >= 0 && floor > 0 {
+		if w := f.toks[k].w; w == "and" || w == "or" || w == "but" {
+			return k
+		}
+	}
+	end := modal
+	for tries := 0; tries < 4 && end > floor; tries++ {
+		j := end - 1
+		for j >= floor && !isBoundary(f.toks[j]) {
+			j--
+		}
+		start := j + 1
+		seg := f.toks[start:end]
+		// Cut after the last subordinating word: "acknowledges that
+		// Provider will".
+		for k := len(seg) - 1; k >= 0; k-- {
+			if subordinator[seg[k].w] {
+				start += k + 1
+				break
+			}
+		}
+		if start < end {
+			w := f.toks[start].w
+			if w == "and" || w == "or" || w == "but" {
+				if start == end-1 || allAdverbs(f.toks[start+1:end]) {
+					return start // "..., and shall notify"
+				}
+				start++
+			}
+			if !adverbialStart[w] || f.partyIn(start, end) {
+				return start
+			}
+		}
+		if j < floor {
+			return max(start, floor)
+		}
+		end = j // before the punctuation
+	}
+	return end
+}
+
+func isBoundary(t token) bool {
+	if t.word {
+		return false
+	}
+	switch t.w {
+	case ",", ";", ":", "(", ")", "-", "[", "]", "•", ".":
+		return true
+	}
+	return false
+}
+
+func allAdverbs(ts []token) bool {
+	for _, t := range ts {
+		if !adverbs[t.w] {
+			return false
+		}
+	}
+	return true
+}
+
+// subordinator words begin a clause inside a segment: the subject of a
+// predicate never reaches back past them.
+var subordinator = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whereby": true, "whereupon": true, "if": true, "when": true, "where": true, "unless": true, "while": true, "whilst": true, "whereas": true, "because": true, "then": true, "once": true, "whenever": true, "wherever": true}
+
+// modifierNouns follow a party word that only names a thing of the party
+// ("Customer Data", "Provider Materials"): such a word is no subject.
+var modifierNouns = map[string]bool{"data": true, "content": true, "information": true, "materials": true, "material": true, "personal": true, "confidential": true, "property": true, "records": true, "files": true, "instance": true, "tenant": true, "environment": true, "portal": true, "application": true, "applications": true, "equipment": true, "facilities": true, "network": true, "systems": true, "system": true, "site": true, "sites": true, "account": true, "accounts": true, "content's": true, "responsibilities": true, "obligations": true, "instructions": true, "order": true, "agreement": true, "policy": true, "policies": true}
+
+// inherits says a predicate with no subject of its own continues the one
+// before it ("..., and shall notify").
+func (f *Frame) inherits(from, modal int) bool {
+	for _, t := range f.toks[from:modal] {
+		if t.word && !(t.w == "and" || t.w == "or" || t.w == "also" || t.w == "further" || t.w == "then" || adverbs[t.w] || t.w == "it" || t.w == "they") {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *Frame) partyIn(from, to int) bool {
+	for _, c := range []string{"vendor", "customer", "mutual", "third-party", "authority", "auditor"} {
+		if f.m.in(c, from, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// actorIn names the party that is the subject in tokens [from, to): the
+// last party named that is not a possessor ("Customer's auditor" acts for
+// the customer, "Provider's subprocessors" are third parties), mutual for
+// "each party", and both named → mutual.
+func (f *Frame) actorIn(from, to int) Party {
+	p, _ := f.subjectOf(from, to)
+	return p
+}
+
+// subjectOf is actorIn, and says whether the party is only the possessor of
+// the subject ("Customer's use", "our code"): such a subject is a thing, so
+// a passive verb does not move the actor.
+func (f *Frame) subjectOf(from, to int) (Party, bool) {
+	type mention struct {
+		p    Party
+		pos  int
+		poss bool
+	}
+	var ms []mention
+	for _, c := range []struct {
+		class string
+		p     Party
+	}{{"mutual", PartyMutual}, {"third-party", PartyThird}, {"authority", PartyAuthority}, {"auditor", "auditor"}, {"vendor", PartyVendor}, {"customer", PartyCustomer}} {
+		for _, s := range f.m.find(c.class) {
+			if s.from < from || s.from >= to {
+				continue
+			}
+			last := f.toks[s.to-1]
+			poss := last.poss || last.w == "our" || last.w == "your"
+			if last.w == "us" || f.modifier(s) {
+				continue // "us" is never a subject; "Customer Data" is a thing
+			}
+			ms = append(ms, mention{c.p, s.from, poss})
+		}
+	}
+	if len(ms) == 0 {
+		return PartyUnknown, false
+	}
+	var head *mention
+	for i := range ms {
+		m := &ms[i]
+		if m.poss {
+			continue
+		}
+		if head == nil || m.pos > head.pos {
+			head = m
+		}
+	}
+	possessor := func() Party {
+		var best *mention
+		for i := range ms {
+			if ms[i].poss && (best == nil || ms[i].pos > best.pos) {
+				best = &ms[i]
+			}
+		}
+		if best == nil {
+			return PartyUnknown
+		}
+		return best.p
+	}
+	if head == nil {
+		// "Your use of the Service", "Our obligations": the possessor.
+		p := possessor()
+		if p == "auditor" {
+			return PartyUnknown, true
+		}
+		return p, true
+	}
+	switch head.p {
+	case "auditor":
+		// An auditor acts for whoever appoints it.
+		if p := possessor(); p != PartyUnknown && p != "auditor" {
+			return p, false
+		}
+		for _, m := range ms {
+			if m.p == PartyCustomer {
+				return PartyCustomer, false
+			}
+		}
+		return PartyUnknown, false
+	case PartyVendor, PartyCustomer:
+		// "Provider and Customer shall": both.
+		for _, m := range ms {
+			if !m.poss && m.p != head.p && (m.p == PartyVendor || m.p == PartyCustomer) {
+				return PartyMutual, false
+			}
+		}
+	}
+	return head.p, false
+}
+
+// modifier says a party word only qualifies the noun after it ("Customer
+// Data", "Provider Personnel").
+func (f *Frame) modifier(s span) bool {
+	if s.to >= len(f.toks) || f.toks[s.to-1].poss {
+		return false
+	}
+	return modifierNouns[f.toks[s.to].w]
+}
+
+// polarity decides whether a negation governs the predicate: a cue in its
+// subject ("Neither party shall", "Nothing in this Agreement shall") or
+// right after its modal ("shall not", "will in no event"), or a denial of
+// duty ("has no obligation to"). A protective condition ("without prior
+// written consent") makes the prohibition a duty; "nothing ... shall limit"
+// and "shall not unreasonably withhold" are no negation of the term.
+func (f *Frame) polarity(p *predicate, subjFrom int) {
+	cue := -1
+	subjTo := p.modal.from
+	if subjTo < 0 {
+		subjTo = p.to // no modal: a cue anywhere governs ("Nothing ... creates")
+	}
+	for _, s := range f.m.find("negation") {
+		if s.from >= subjFrom && s.from < subjTo && !f.notANegation(s) {
+			cue = s.from
+		}
+	}
+	// After the modal: "shall not", "will also not", "shall in no event".
+	for j := max(p.modal.from, 0); p.modal.from >= 0 && j < p.to && j < p.modal.to+4; j++ {
+		if ends := f.m.at("negation", j); len(ends) > 0 && !f.notANegation(span{j, maxInt(ends)}) {
+			cue = j
+			break
+		}
+		if j >= p.modal.to && !adverbs[f.toks[j].w] && f.toks[j].w != "be" {
+			break
+		}
+	}
+	for _, s := range f.m.find("no-duty") {
+		if s.from >= subjFrom && s.from < p.to && (p.modal.from < 0 || s.from <= max(p.modal.to, subjFrom)+3) {
+			cue, p.noDuty = s.from, true
+		}
+	}
+	if cue < 0 {
+		return
+	}
+	// "Nothing ... shall limit", "shall not unreasonably withhold".
+	if f.m.in("unnegated", cue+1, min(cue+6, p.to)) && !p.noDuty {
+		return
+	}
+	p.negated = true
+	if p.noDuty {
+		return
+	}
+	if f.m.in("permission", cue, f.phraseEnd(cue)) || p.modal.from >= 0 && f.m.in("permission", p.modal.to, f.phraseEnd(p.modal.to)) {
+		p.negated, p.protective = false, true
+	}
+}
+
+// notANegation tells "no later than", "not less than", "not only" and
+// "whether or not" from a negation.
+func (f *Frame) notANegation(s span) bool {
+	if s.to < len(f.toks) {
+		switch f.toks[s.to].w {
+		case "later", "more", "less", "fewer", "earlier", "only", "longer", "sooner", "greater", "exceeding", "exceed", "doubt":
+			return true
+		}
+	}
+	if s.from > 0 && f.toks[s.from].w == "not" && f.toks[s.from-1].w == "or" {
+		return true
+	}
+	return false
+}
+
+// phraseEnd is the end of the part of the sentence that starts at i: the
+// next ";" or the end.
+func (f *Frame) phraseEnd(i int) int {
+	for j := max(i, 0); j < len(f.toks); j++ {
+		if !f.toks[j].word && (f.toks[j].w == ";" || f.toks[j].w == ".") {
+			return j
+		}
+	}
+	return len(f.toks)
+}
+
+// voice marks a passive predicate ("the Customer will be notified") and
+// moves the actor: the agent after "by", else the other party.
+func (f *Frame) voice(p *predicate) {
+	j := p.modal.to
+	for j < p.to && (f.toks[j].w == "not" || adverbs[f.toks[j].w]) {
+		j++
+	}
+	// The modal may end in "be" itself ("shall be").
+	be := j > 0 && f.toks[j-1].w == "be"
+	if j < p.to && f.toks[j].w == "be" {
+		be = true
+		j++
+	}
+	for j < p.to && adverbs[f.toks[j].w] {
+		j++
+	}
+	if !be || j >= p.to || !f.participle(j) {
+		return
+	}
+	p.passive = true
+	if s := f.agent(j+1, p.to); s != PartyUnknown {
+		p.actor = s
+		return
+	}
+	if p.possessed {
+		p.actor = PartyUnknown // "our code is audited": by whom, it does not say
+		return
+	}
+	switch p.actor {
+	case PartyVendor:
+		p.actor = PartyCustomer
+	case PartyCustomer, PartyThird:
+		p.actor = PartyVendor
+	}
+}
+
+func (f *Frame) participle(j int) bool {
+	t := f.toks[j]
+	if !t.word || notPassive[t.w] {
+		return false
+	}
+	return strings.HasSuffix(t.w, "ed") && len(t.w) > 3 || len(f.m.at("passive-verb", j)) > 0
+}
+
+// agent finds "by X" in [from, to) and names X's party.
+func (f *Frame) agent(from, to int) Party {
+	for j := from; j < to && j < from+4; j++ {
+		if f.toks[j].w == "by" {
+			return f.actorIn(j+1, min(j+5, to))
+		}
+	}
+	return PartyUnknown
+}
+
+// statement reads a sentence without a modal. "Provider maintains ..." and
+// "Retool notifies ..." are declarative statements of what a party does
+// (the subject stands before the first verb); an imperative with no
+// subject ("Report any security breach", "Do not share your password")
+// binds the reader, the customer; a heading or table cell ("Encryption at
+// rest") has modality none.
+func (f *Frame) statement() predicate {
+	p := predicate{from: 0, to: len(f.toks), modal: span{-1, -1}, modality: ModalNone}
+	start := f.lead
+	if start == 0 && !f.item {
+		k := 0
+		for k < len(f.toks) && (f.toks[k].w == "and" || f.toks[k].w == "or" || f.toks[k].w == "also" || f.toks[k].w == "then" || !f.toks[k].word) && k < 3 {
+			k++
+		}
+		if k < len(f.toks) && f.imperative(k) {
+			p.actor, p.modality, p.word = PartyCustomer, ModalBinding, f.toks[k].w
+			p.modal = span{k, k + 1}
+			f.polarity(&p, 0)
+			return p
+		}
+	}
+	for j := start + 1; j < len(f.toks) && j < start+16; j++ {
+		if !f.verbAt(j) {
+			continue
+		}
+		from := f.subjectStart(j, start)
+		if from >= j {
+			continue
+		}
+		p.actor, p.possessed = f.subjectOf(from, j)
+		p.modality = ModalDeclarative
+		p.modal, p.word = span{j, j + 1}, f.toks[j].w
+		if (f.toks[j].w == "is" || f.toks[j].w == "are") && j+1 < len(f.toks) && f.participle(j+1) {
+			// "Customer is notified": passive.
+			p.passive = true
+			if p.possessed {
+				p.actor = PartyUnknown
+			}
+			switch p.actor {
+			case PartyVendor:
+				p.actor = PartyCustomer
+			case PartyCustomer:
+				p.actor = PartyVendor
+			}
+		}
+		f.polarity(&p, 0)
+		return p
+	}
+	// No verb: the party named first, if any, for the matrix.
+	for _, c := range []struct {
+		class string
+		p     Party
+	}{{"mutual", PartyMutual}, {"vendor", PartyVendor}, {"customer", PartyCustomer}, {"third-party", PartyThird}, {"authority", PartyAuthority}} {
+		s := f.m.first(c.class, start, min(len(f.toks), start+8))
+		if s.from < 0 || f.toks[s.to-1].poss || f.modifier(s) || f.toks[s.to-1].w == "us" || f.toks[s.to-1].w == "our" || f.toks[s.to-1].w == "your" {
+			continue
+		}
+		p.actor = c.p
+		break
+	}
+	f.polarity(&p, 0)
+	return p
+}
+
+// imperative says the sentence opens with a bare verb: "Report any
+// security breach", "Do not share your password", "Keep your credentials
+// safe".
+func (f *Frame) imperative(j int) bool {
+	t := f.toks[j]
+	if !t.word || !(t.upper || j > 0) {
+		return false
+	}
+	if t.w == "do" && j+1 < len(f.toks) && f.toks[j+1].w == "not" {
+		return true
+	}
+	if strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ed") || strings.HasSuffix(t.w, "ing") {
+		return false
+	}
+	for _, c := range []string{"notify", "protect", "implement", "disclose", "delete", "return-data"} {
+		if len(f.m.at(c, j)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// verbAt says the token after a subject is a verb in the present tense
+// ("Provider maintains", "Processor is", "AWS has").
+func (f *Frame) verbAt(j int) bool {
+	t := f.toks[j]
+	if !t.word {
+		return false
+	}
+	switch t.w {
+	case "is", "are", "has", "have", "does", "do", "acknowledges", "agrees":
+		return true
+	}
+	for _, c := range []string{"notify", "assist", "respond", "audit", "permit", "disclose", "change", "engage", "store", "delete", "implement", "protect", "terminate", "insure"} {
+		if ends := f.m.at(c, j); len(ends) > 0 && strings.HasSuffix(t.w, "s") {
+			return true
+		}
+	}
+	return false
+}
+
+// points says the unit points at another document for its content: a
+// reference phrase with a document name or a URL after it.
+func (f *Frame) points() bool {
+	if reURL.MatchString(f.text) {
+		return true
+	}
+	for _, s := range f.m.find("reference") {
+		if f.m.in("document", s.to, min(s.to+8, len(f.toks))) {
+			return true
+		}
+		// "available on request" needs no document.
+		if f.toks[s.from].w == "available" {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *Frame) spanText(s span) string {
+	if s.from < 0 || s.to <= s.from {
+		return ""
+	}
+	return f.text[f.toks[s.from].start:f.toks[s.to-1].end]
+}
+
+// regionText is the text of tokens [from, to).
+func (f *Frame) regionText(from, to int) string {
+	if from >= to || from >= len(f.toks) {
+		return ""
+	}
+	return f.text[f.toks[from].start:f.toks[min(to, len(f.toks))-1].end]
+}

@@ -1,0 +1,83 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+)
+
+// concepts glossed in defined terms: a term whose definition describes one
+// of these classes is read as the field's word for it ("Data Event" means
+// any unauthorised access ... → "Data Event (security incident)").
+var concepts = []struct {
+	class string // the definition names the concept
+	gloss string
+}{
+	{"incident", "security incident"},
+	{"assurance", "audit report"},
+	{"subprocessor-definition", "subprocessor"},
+}
+
+// reDefined captures a defined term and its definition.
+var reDefined = regexp.MustCompile(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*:?\s(?:means|shall mean|refers to|is defined as)\s+(.{0,400})`)
+
+// glossary returns, for the agreement's definitions, the defined terms that
+// name a concept the rules know under another word, with the gloss to add.
+// A party's own name or role ("Processor") is never glossed.
+func glossary(defs []*unit, v *Vocabulary) []gloss {
+	var out []gloss
+	seen := map[string]bool{}
+	for _, d := range defs {
+		for _, m := range reDefined.FindAllStringSubmatch(d.full(), -1) {
+			term, body := m[1], m[2]
+			if seen[term] {
+				continue
+			}
+			tm := newMatcher(v, tokenize(term), nil)
+			if len(tm.find("vendor")) > 0 || len(tm.find("customer")) > 0 || len(tm.find("mutual")) > 0 {
+				continue
+			}
+			bm := newMatcher(v, tokenize(body), nil)
+			for _, c := range concepts {
+				if len(tm.find(c.class)) > 0 || len(bm.find(c.class)) == 0 {
+					continue
+				}
+				seen[term] = true
+				out = append(out, gloss{term: term, add: " (" + c.gloss + ")"})
+				break
+			}
+		}
+	}
+	return out
+}
+
+type gloss struct {
+	term string
+	add  string
+}
+
+// glossed adds each defined term's gloss after it (and after its plural),
+// so that rules written in the field's words read the document's own terms.
+func glossed(text string, gs []gloss) string {
+	for _, g := range gs {
+		var b strings.Builder
+		rest := text
+		for {
+			k := strings.Index(rest, g.term)
+			if k < 0 {
+				break
+			}
+			end := k + len(g.term)
+			if end < len(rest) && rest[end] == 's' {
+				end++
+			}
+			b.WriteString(rest[:end])
+			if (k == 0 || !isWordByte(rest[k-1])) && (end == len(rest) || !isWordByte(rest[end])) {
+				b.WriteString(g.add)
+			}
+			rest = rest[end:]
+		}
+		b.WriteString(rest)
+		text = b.String()
+	}
+	return text
+}

@@ -1,0 +1,315 @@
+package analyze
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// FrameSpec says which obligation shows a term: who acts, which action, on
+// what. Classes are the vocabulary's (templates/vocabulary.yaml).
+type FrameSpec struct {
+	// Actor is whose predicate counts: "vendor" (the vendor, both parties,
+	// or a subject that names neither party, e.g. a passive "Notice shall
+	// be given"), "vendor-only", "customer", "customer-side" (the customer
+	// or both), "third-party", "authority" or "any". Default: the rule's
+	// subject.
+	Actor string `yaml:"actor" json:"actor,omitempty"`
+	// Action: one of these classes must stand in the predicate (its verb
+	// or what it governs).
+	Action []string `yaml:"action" json:"action,omitempty"`
+	// Object: one of these classes must stand before or in the predicate,
+	// or in the clause's heading ("8. Security Incidents").
+	Object []string `yaml:"object" json:"object,omitempty"`
+	// With: further groups, each found somewhere in the sentence.
+	With [][]string `yaml:"with" json:"with,omitempty"`
+	// Not: none of these classes may stand in the predicate.
+	Not []string `yaml:"not" json:"not,omitempty"`
+	// Modality limits the predicates that count (binding, permissive,
+	// advisory, declarative, none). Default: all.
+	Modality []string `yaml:"modality" json:"modality,omitempty"`
+	// Negated: "" (a negated predicate does not show the term), "counts" (a
+	// prohibition is the duty itself: "Customer shall not share its
+	// password"), or "only" (only a negation counts: "Provider disclaims
+	// ...", for red flags).
+	Negated string `yaml:"negated" json:"negated,omitempty"`
+	// Signals are regular-expression groups the sentence must also match
+	// (each group one pattern); "{class}" stands for a vocabulary class.
+	Signals [][]string `yaml:"signals" json:"signals,omitempty"`
+}
+
+// Element is one part of a term with several.
+type Element struct {
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	// Essential: the term is weak without one essential element.
+	Essential bool `yaml:"essential" json:"essential,omitempty"`
+	// Weakens: found, the element makes the term weak ("processing
+	// wherever the vendor operates"); it is never reported as missing.
+	Weakens bool        `yaml:"weakens" json:"weakens,omitempty"`
+	Frames  []FrameSpec `yaml:"frames" json:"frames"`
+}
+
+// RedFlag is a wording that undermines a term. Found beside a term, it
+// makes the term weak; found alone, it is quoted on the missing finding, or
+// — when StatesTerm, because the wording is itself a poor version of the
+// term ("we may change these terms without notice") — the term is weak.
+type RedFlag struct {
+	ID         string      `yaml:"id" json:"id"`
+	Title      string      `yaml:"title" json:"title"`
+	StatesTerm bool        `yaml:"states_term" json:"states_term,omitempty"`
+	Frames     []FrameSpec `yaml:"frames" json:"frames"`
+}
+
+// frameSpec is a FrameSpec compiled against the vocabulary.
+type frameSpec struct {
+	FrameSpec
+	actors   map[Party]bool
+	modality map[string]bool
+	signals  [][]*regexp.Regexp
+	// element is the element this frame shows ("" for the rule's own).
+	element   string
+	essential bool
+	flag      *RedFlag
+	// index is the frame's place in its list, for naming it.
+	index int
+}
+
+var placeholders = regexp.MustCompile(`\{([a-z][a-z0-9-]*)\}`)
+
+var actorSets = map[string][]Party{
+	"vendor":        {PartyVendor, PartyMutual, PartyUnknown},
+	"vendor-only":   {PartyVendor},
+	"customer":      {PartyCustomer, PartyMutual},
+	"customer-only": {PartyCustomer},
+	"third-party":   {PartyThird},
+	"authority":     {PartyAuthority},
+	"any":           {PartyVendor, PartyCustomer, PartyMutual, PartyThird, PartyAuthority, PartyUnknown},
+}
+
+var modalities = map[string]bool{ModalBinding: true, ModalPermissive: true, ModalAdvisory: true, ModalDeclarative: true, ModalNone: true}
+
+// compileFrames checks the rule's frames against the vocabulary and
+// compiles its regular expressions with classes expanded.
+func (r *Rule) compileFrames(v *Vocabulary) error {
+	r.frames, r.flags, r.vocab = nil, nil, v
+	add := func(fs FrameSpec, where, element string, essential bool, flag *RedFlag, index int) error {
+		c, err := compileSpec(fs, r.Subject, v)
+		if err != nil {
+			return fmt.Errorf("%s: %v", where, err)
+		}
+		c.element, c.essential, c.flag, c.index = element, essential, flag, index
+		if flag != nil {
+			r.flags = append(r.flags, c)
+		} else {
+			r.frames = append(r.frames, c)
+		}
+		return nil
+	}
+	for i, fs := range r.Frames {
+		if err := add(fs, fmt.Sprintf("frames[%d]", i), "", true, nil, i); err != nil {
+			return err
+		}
+	}
+	for i, e := range r.Elements {
+		for k, fs := range e.Frames {
+			if err := add(fs, fmt.Sprintf("elements[%d] (%s): frames[%d]", i, e.ID, k), e.ID, e.Essential, nil, k); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range r.RedFlags {
+		f := &r.RedFlags[i]
+		for k, fs := range f.Frames {
+			if err := add(fs, fmt.Sprintf("red_flags[%d] (%s): frames[%d]", i, f.ID, k), "", false, f, k); err != nil {
+				return err
+			}
+		}
+	}
+	if len(r.Signals) > 0 {
+		// A rule written the older way: one frame of its signals.
+		if err := add(FrameSpec{Signals: r.Signals}, "signals", "", true, nil, 0); err != nil {
+			return err
+		}
+	}
+	r.topic = r.Topic
+	if len(r.topic) == 0 {
+		seen := map[string]bool{}
+		for _, f := range r.frames {
+			for _, o := range f.Object {
+				if !seen[o] {
+					seen[o] = true
+					r.topic = append(r.topic, o)
+				}
+			}
+		}
+	}
+	for _, t := range r.topic {
+		if v.byID[t] == nil {
+			return fmt.Errorf("topic: no vocabulary class %q", t)
+		}
+	}
+	var err error
+	r.weakeners, r.unless = nil, nil
+	for k, w := range r.Weakeners {
+		re, err := expandRegexp(w.Pattern, v)
+		if err != nil {
+			return fmt.Errorf("weakeners[%d]: %v", k, err)
+		}
+		var un *regexp.Regexp
+		if w.Unless != "" {
+			if un, err = expandRegexp(w.Unless, v); err != nil {
+				return fmt.Errorf("weakeners[%d]: unless: %v", k, err)
+			}
+		}
+		r.weakeners = append(r.weakeners, re)
+		r.unless = append(r.unless, un)
+	}
+	r.details = nil
+	for k, d := range r.Details {
+		re, e := expandRegexp(d.Pattern, v)
+		if e != nil {
+			return fmt.Errorf("details[%d]: %v", k, e)
+		}
+		r.details = append(r.details, re)
+	}
+	return err
+}
+
+func compileSpec(fs FrameSpec, subject string, v *Vocabulary) (*frameSpec, error) {
+	c := &frameSpec{FrameSpec: fs, actors: map[Party]bool{}}
+	actor := fs.Actor
+	if actor == "" {
+		actor = subject
+	}
+	set, ok := actorSets[actor]
+	if !ok {
+		return nil, fmt.Errorf("actor: want vendor, vendor-only, customer, customer-only, third-party, authority or any, got %q", actor)
+	}
+	for _, p := range set {
+		c.actors[p] = true
+	}
+	classes := append(append(append([]string{}, fs.Action...), fs.Object...), fs.Not...)
+	for _, g := range fs.With {
+		if len(g) == 0 {
+			return nil, errors.New("with: empty group")
+		}
+		classes = append(classes, g...)
+	}
+	for _, id := range classes {
+		if v.byID[id] == nil {
+			return nil, fmt.Errorf("no vocabulary class %q", id)
+		}
+	}
+	if len(fs.Modality) > 0 {
+		c.modality = map[string]bool{}
+		for _, m := range fs.Modality {
+			if !modalities[m] {
+				return nil, fmt.Errorf("modality: want binding, permissive, advisory, declarative or none, got %q", m)
+			}
+			c.modality[m] = true
+		}
+	}
+	switch fs.Negated {
+	case "", "counts", "only":
+	default:
+		return nil, fmt.Errorf(`negated: want "", "counts" or "only", got %q`, fs.Negated)
+	}
+	if len(fs.Action) == 0 && len(fs.Object) == 0 && len(fs.With) == 0 && len(fs.Signals) == 0 {
+		return nil, errors.New("a frame needs an action, an object, with or signals")
+	}
+	for g, group := range fs.Signals {
+		if len(group) == 0 {
+			return nil, fmt.Errorf("signals[%d]: empty group", g)
+		}
+		var res []*regexp.Regexp
+		for k, p := range group {
+			re, err := expandRegexp(p, v)
+			if err != nil {
+				return nil, fmt.Errorf("signals[%d][%d]: %v", g, k, err)
+			}
+			res = append(res, re)
+		}
+		c.signals = append(c.signals, res)
+	}
+	return c, nil
+}
+
+// expandRegexp compiles a pattern case-insensitively with each {class}
+// replaced by an alternation of the class's phrases.
+func expandRegexp(pattern string, v *Vocabulary) (*regexp.Regexp, error) {
+	var bad error
+	p := placeholders.ReplaceAllStringFunc(pattern, func(m string) string {
+		id := m[1 : len(m)-1]
+		if v.byID[id] == nil {
+			bad = fmt.Errorf("bad pattern %q: no vocabulary class %q", pattern, id)
+			return m
+		}
+		return "(?:" + v.classRegexp(id, 0) + ")"
+	})
+	if bad != nil {
+		return nil, bad
+	}
+	re, err := regexp.Compile(`(?i)` + p)
+	if err != nil {
+		return nil, fmt.Errorf("bad pattern %q: %v", pattern, err)
+	}
+	return re, nil
+}
+
+// classRegexp renders a class as a regular expression (for patterns that
+// name classes).
+func (v *Vocabulary) classRegexp(id string, depth int) string {
+	c := v.byID[id]
+	if c == nil || depth > 4 {
+		return `\b\B` // matches nothing
+	}
+	var alts []string
+	for _, p := range c.phrases {
+		var b strings.Builder
+		b.WriteString(`\b`)
+		for i, w := range p.words {
+			sep := `\W+`
+			if i == 0 {
+				sep = ""
+			}
+			switch {
+			case w.gap > 0:
+				fmt.Fprintf(&b, `(?:\W+[\w'’]+){0,%d}`, w.gap)
+				continue
+			case w.class != "":
+				part := sep + "(?:" + v.classRegexp(w.class, depth+1) + ")"
+				if w.opt {
+					part = "(?:" + part + ")?"
+				}
+				b.WriteString(part)
+				continue
+			}
+			var seqs []string
+			for _, seq := range w.alts {
+				var parts []string
+				for _, wp := range seq {
+					if wp.prefix != "" {
+						parts = append(parts, regexp.QuoteMeta(wp.prefix)+`\w*`)
+						continue
+					}
+					var lits []string
+					for _, l := range wp.lits {
+						lits = append(lits, regexp.QuoteMeta(l))
+					}
+					parts = append(parts, "(?:"+strings.Join(lits, "|")+")")
+				}
+				seqs = append(seqs, strings.Join(parts, `[\s\-]*`))
+			}
+			part := sep + "(?:" + strings.Join(seqs, "|") + `)(?:['’]s)?`
+			if w.opt {
+				part = "(?:" + part + ")?"
+			}
+			b.WriteString(part)
+		}
+		b.WriteString(`\b`)
+		alts = append(alts, b.String())
+	}
+	return strings.Join(alts, "|")
+}

@@ -1,0 +1,224 @@
+package analyze
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// Schema names the JSON report's shape; it changes when a field is renamed.
+const Schema = "ssrm.report/v1"
+
+// Finding statuses.
+const (
+	StatusMet          = "met"
+	StatusWeak         = "weak"
+	StatusMissing      = "missing"
+	StatusContradicted = "contradicted"
+	// StatusByReference: the agreement only points at another document
+	// ("as set out in the DPA", "available on request") for the term.
+	StatusByReference = "by-reference"
+	// StatusNotAssessed: the document the rule reads was not given (an
+	// agreement rule in a questionnaire-only run).
+	StatusNotAssessed = "not-assessed"
+)
+
+// Verdicts.
+const (
+	VerdictPass   = "pass"
+	VerdictReview = "review"
+	VerdictFail   = "fail"
+)
+
+// Inputs are the documents of one vendor. Either may be nil.
+type Inputs struct {
+	Questionnaire *extract.Questionnaire
+	Agreements    []*extract.Agreement
+}
+
+// Options tune an analysis.
+type Options struct {
+	Vendor       string
+	ServiceModel string // saas (default), paas, iaas
+	// Now decides which waivers have expired (zero: the current time).
+	Now time.Time
+}
+
+// Evidence points at the text that supports a finding or matrix cell.
+type Evidence struct {
+	File    string  `json:"file"`
+	Page    *int    `json:"page"`
+	Section string  `json:"section,omitempty"`
+	Sheet   *string `json:"sheet"`
+	Cell    *string `json:"cell"`
+	Text    string  `json:"text"`
+	// Note says what the evidence shows where that is not obvious
+	// ("negated", "customer obligation", "questionnaire promise").
+	Note string `json:"note,omitempty"`
+}
+
+// Finding is the result of one rule (DESIGN.md section 4).
+type Finding struct {
+	Rule           string     `json:"rule"`
+	Title          string     `json:"title"`
+	Status         string     `json:"status"`
+	Severity       Severity   `json:"severity"`
+	Category       string     `json:"category"`
+	Domain         string     `json:"domain"`
+	Owner          Owner      `json:"owner"`
+	Deadline       *Deadline  `json:"deadline,omitempty"`
+	Weakeners      []string   `json:"weakeners"`
+	Sources        []string   `json:"sources"`
+	Recommendation string     `json:"recommendation"`
+	Evidence       []Evidence `json:"evidence"`
+	// Promise is the questionnaire answer that speaks to the term, if any.
+	Promise *Evidence `json:"questionnaire_promise,omitempty"`
+	// Explanation says in one line why the status was given.
+	Explanation string `json:"explanation"`
+	// Notes name details a met or weak term leaves open ("who pays for the
+	// assistance is not stated").
+	Notes []string `json:"notes,omitempty"`
+	// Waiver is the waiver that accepts this shortfall, if one applies.
+	Waiver *Waiver `json:"waiver,omitempty"`
+	// Elements are the parts of a term with several (subprocessors: list,
+	// notice, objection, flow-down, liability), each found or not.
+	Elements []ElementStatus `json:"elements,omitempty"`
+	// RedFlags are wordings that work against the term ("we may change
+	// these terms without notice"), with their quotes.
+	RedFlags []RedFlagFound `json:"red_flags,omitempty"`
+}
+
+// ElementStatus says whether one element of a term was found, and where.
+type ElementStatus struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Essential bool   `json:"essential,omitempty"`
+	Found     bool   `json:"found"`
+	Section   string `json:"section,omitempty"`
+}
+
+// RedFlagFound is a wording that works against a term.
+type RedFlagFound struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Evidence Evidence `json:"evidence"`
+}
+
+// MatrixRow is one CCM domain of the responsibility matrix.
+type MatrixRow struct {
+	Domain             string        `json:"domain"`
+	Title              string        `json:"title"`
+	Owner              Owner         `json:"owner"`
+	Status             string        `json:"status"`
+	QuestionnaireOwner Owner         `json:"questionnaire_owner"`
+	QuestionnaireCount map[Owner]int `json:"questionnaire_counts,omitempty"`
+	AgreementOwner     Owner         `json:"agreement_owner"`
+	Evidence           []Evidence    `json:"evidence"`
+	// Expected are the owners the service model leads a reviewer to expect
+	// (empty: no expectation); Surprise says when the owner found is not
+	// one of them.
+	Expected []Owner `json:"expected,omitempty"`
+	Surprise string  `json:"surprise,omitempty"`
+}
+
+// Matrix statuses (DESIGN.md section 2).
+const (
+	MatrixVendor             = "vendor"
+	MatrixCustomer           = "customer"
+	MatrixSharedWithTerms    = "shared-with-terms"
+	MatrixSharedWithoutTerms = "shared-without-terms"
+	MatrixConflict           = "conflict"
+	MatrixUnassigned         = "unassigned"
+)
+
+// Input describes one document that was read.
+type Input struct {
+	Path   string `json:"path"`
+	Kind   string `json:"kind"`
+	Format string `json:"format"`
+	// Items is the questionnaire's item count.
+	Items int `json:"items,omitempty"`
+	// Pages and Clauses describe an agreement.
+	Pages   int `json:"pages,omitempty"`
+	Clauses int `json:"clauses,omitempty"`
+	// OCRPages are the agreement's pages read by OCR (--ocr).
+	OCRPages []int `json:"ocr_pages,omitempty"`
+	// Partial is set when some of the agreement's pages could not be read
+	// (UnreadPages): its findings come from the other pages only.
+	Partial bool `json:"partial,omitempty"`
+	// UnreadPages are those pages, each with the reason (--ocr reads
+	// pages without a text layer from their images).
+	UnreadPages []extract.UnreadPage `json:"unread_pages,omitempty"`
+}
+
+// Result is a complete analysis of one vendor.
+type Result struct {
+	Schema       string      `json:"schema"`
+	Vendor       string      `json:"vendor"`
+	ServiceModel string      `json:"service_model"`
+	Inputs       []Input     `json:"inputs"`
+	Packs        []string    `json:"packs"`
+	Matrix       []MatrixRow `json:"matrix"`
+	Findings     []Finding   `json:"findings"`
+	// Contradictions are questionnaire promises the agreement does not
+	// keep, quoting both sides (status "contradicted").
+	Contradictions []Finding `json:"contradictions"`
+	// ExpiredWaivers matched a finding but had expired, so they no longer
+	// apply.
+	ExpiredWaivers []Waiver `json:"expired_waivers,omitempty"`
+	// Subprocessors are the suppliers the documents name as working for
+	// the vendor, with where each is named.
+	Subprocessors []Subprocessor `json:"subprocessors"`
+	// SecondOpinion is the optional language model's reading (--llm).
+	SecondOpinion *SecondOpinion `json:"second_opinion,omitempty"`
+	Summary       Summary        `json:"summary"`
+	Score         int            `json:"score"`
+	Verdict       string         `json:"verdict"`
+}
+
+// Summary counts findings by status.
+type Summary struct {
+	Rules          int `json:"rules"`
+	Met            int `json:"met"`
+	Weak           int `json:"weak"`
+	ByReference    int `json:"by_reference"`
+	Missing        int `json:"missing"`
+	NotAssessed    int `json:"not_assessed"`
+	Contradictions int `json:"contradictions"`
+	Waived         int `json:"waived"`
+}
+
+// Line is the stable one-line summary printed by every human format, e.g.
+// "8 rules: 3 met, 2 weak, 3 missing; score 54; verdict review", with
+// ", N by reference", ", N not assessed" and "; N contradiction(s)" added
+// when there are any.
+func (r *Result) Line() string {
+	s := r.Summary
+	if s.Rules > 0 && s.NotAssessed == s.Rules {
+		// Nothing was assessed: a score would mislead.
+		return fmt.Sprintf("%d rules: %d not assessed (no agreement given: the matrix shows the questionnaire's split); verdict %s", s.Rules, s.NotAssessed, r.Verdict)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d rules: %d met, %d weak", s.Rules, s.Met, s.Weak)
+	if s.ByReference > 0 {
+		fmt.Fprintf(&b, ", %d by reference", s.ByReference)
+	}
+	fmt.Fprintf(&b, ", %d missing", s.Missing)
+	if s.NotAssessed > 0 {
+		fmt.Fprintf(&b, ", %d not assessed", s.NotAssessed)
+	}
+	switch s.Contradictions {
+	case 0:
+	case 1:
+		b.WriteString("; 1 contradiction")
+	default:
+		fmt.Fprintf(&b, "; %d contradictions", s.Contradictions)
+	}
+	if s.Waived > 0 {
+		fmt.Fprintf(&b, "; %d waived", s.Waived)
+	}
+	fmt.Fprintf(&b, "; score %d; verdict %s", r.Score, r.Verdict)
+	return b.String()
+}

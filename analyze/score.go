@@ -1,0 +1,97 @@
+package analyze
+
+import "sort"
+
+// Score weights by severity (critical 10, high 6, medium 3, low 1).
+var severityWeight = map[Severity]float64{SeverityCritical: 10, SeverityHigh: 6, SeverityMedium: 3, SeverityLow: 1}
+
+// credit is the share of a rule's weight its status earns.
+var credit = map[string]float64{StatusMet: 1, StatusWeak: 0.5, StatusByReference: 0.25}
+
+// score computes the vendor score and verdict over the rules assessed:
+//
+//	score = 100 × Σ weight(rule) × credit(status) / Σ weight(rule)
+//
+// with credit 1 for met, 0.5 for weak, 0.25 for by-reference and 0 for
+// missing; each contradiction takes a further half of its rule's weight;
+// not-assessed rules count neither way. The verdict is "fail" when a
+// critical rule is missing or contradicted or the score is below 50, "pass"
+// when the score is at least 80 and no high or critical rule is missing or
+// contradicted, and "review" otherwise (also when nothing was assessed).
+func score(res *Result) {
+	var total, got float64
+	severeGap, criticalGap := false, false
+	s := Summary{Rules: len(res.Findings), Contradictions: len(res.Contradictions)}
+	for _, f := range res.Findings {
+		if f.Waiver != nil {
+			s.Waived++
+		}
+		switch f.Status {
+		case StatusNotAssessed:
+			s.NotAssessed++
+			continue
+		case StatusMet:
+			s.Met++
+		case StatusWeak:
+			s.Weak++
+		case StatusByReference:
+			s.ByReference++
+		default:
+			s.Missing++
+			severeGap = severeGap || f.Severity.Rank() >= 3
+			criticalGap = criticalGap || f.Severity == SeverityCritical
+		}
+		w := severityWeight[f.Severity]
+		total += w
+		got += w * credit[f.Status]
+	}
+	for _, c := range res.Contradictions {
+		got -= severityWeight[c.Severity] / 2
+		severeGap = severeGap || c.Severity.Rank() >= 3
+		criticalGap = criticalGap || c.Severity == SeverityCritical
+	}
+	res.Summary = s
+	res.Score = 0
+	if total == 0 {
+		res.Verdict = VerdictReview
+		return
+	}
+	res.Score = int(100*max(got, 0)/total + 0.5)
+	switch {
+	case criticalGap || res.Score < 50:
+		res.Verdict = VerdictFail
+	case res.Score >= 80 && !severeGap:
+		res.Verdict = VerdictPass
+	default:
+		res.Verdict = VerdictReview
+	}
+}
+
+// MaxSeverity returns the highest severity among the findings that fall
+// short (weak, by-reference, missing) and the contradictions, or "" when
+// there are none. Not-assessed rules never count.
+func (r *Result) MaxSeverity() Severity {
+	var max Severity
+	for _, fs := range [][]Finding{r.Findings, r.Contradictions} {
+		for _, f := range fs {
+			switch {
+			case f.Status == StatusMet, f.Status == StatusNotAssessed, f.Waiver != nil:
+				continue
+			}
+			if f.Severity.Rank() > max.Rank() {
+				max = f.Severity
+			}
+		}
+	}
+	return max
+}
+
+// sortedOwners lists owner counts in a stable order for evidence text.
+func sortedOwners(m map[Owner]int) []Owner {
+	var out []Owner
+	for o := range m {
+		out = append(out, o)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}

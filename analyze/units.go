@@ -1,0 +1,434 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+var (
+	reSentenceEnd = regexp.MustCompile(`([.!?])\s+(?:["“(]?[A-Z0-9•])`)
+	reListItem    = regexp.MustCompile(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\)|\d{1,2}\.)\s+`)
+)
+
+// unit is one sentence or list item of an agreement, with the lead-in that
+// introduces it ("The Client acknowledges that:") and where it stands.
+type unit struct {
+	text   string
+	leadIn string
+	// read is the text the rules read: the unit with its lead-in, where
+	// defined terms that name a concept the rules know are glossed ("Data
+	// Event (security incident)"). Empty means full().
+	read string
+
+	file    string
+	section string
+	heading string
+	pages   []int
+	// order is the unit's place in its agreement (0, 1, ...); first marks
+	// the first unit of its clause.
+	order int
+	first bool
+	// part: the unit stands in an exhibit, annex or schedule.
+	part bool
+	// frame is the unit's reading, built once.
+	frame *Frame
+}
+
+// reading is the text rules match against.
+func (u *unit) reading() string {
+	if u.read != "" {
+		return u.read
+	}
+	return u.full()
+}
+
+// full is the unit with its lead-in, as quoted in evidence.
+func (u *unit) full() string {
+	if u.leadIn == "" {
+		return u.text
+	}
+	return u.leadIn + " " + u.text
+}
+
+func (u *unit) evidence(note string) Evidence {
+	e := Evidence{File: u.file, Section: u.section, Text: trimQuote(u.full()), Note: note}
+	if len(u.pages) > 0 {
+		p := u.pages[0]
+		e.Page = &p
+	}
+	return e
+}
+
+// trimQuote keeps evidence quotes readable: at most 400 characters, with
+// markup that reached the text ("**", "__") removed.
+func trimQuote(s string) string {
+	s = strings.NewReplacer("**", "", "__", "").Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= 400 {
+		return s
+	}
+	cut := strings.LastIndex(s[:400], " ")
+	if cut < 300 {
+		cut = 400
+	}
+	return s[:cut] + " …"
+}
+
+// agreementUnits splits agreements into units and reads each once: its
+// glossed text and its frame. vendorName (--vendor) names the vendor.
+func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) []*unit {
+	var out []*unit
+	for _, a := range ags {
+		var units []*unit
+		var defs []*unit
+		// leadIn keeps, per clause, the sentence that introduces its
+		// sub-clauses ("You shall:"), so that "(iii) promptly notify Us"
+		// is read as the customer's duty.
+		leadIn := map[string]string{}
+		headings := map[string]string{}
+		parents := map[string]string{}
+		for _, c := range a.Clauses {
+			headings[c.ID], parents[c.ID] = c.Heading, c.Parent
+		}
+		for _, c := range a.Clauses {
+			// Sub-clauses are listed on their own; read each text once, in
+			// the most specific clause that holds it.
+			text := ownText(c, a.Clauses)
+			definitions := reDefinitionsHeading.MatchString(c.Heading) || reDefinitionsHeading.MatchString(headings[c.Parent])
+			parentLead := leadIn[c.Parent]
+			if lead := listLeadIn(c, a.Clauses); lead != "" {
+				leadIn[c.ID] = lead
+			} else {
+				leadIn[c.ID] = parentLead // "(a)" under "(iii)" under "You shall:"
+			}
+			for i, u := range splitUnits(text) {
+				if u.leadIn == "" && parentLead != "" && i == 0 {
+					u.leadIn = parentLead
+				}
+				u.file, u.section, u.heading, u.pages = a.Path, c.ID, c.Heading, c.Pages
+				u.first = i == 0
+				// A definition binds no one: it is read for the terms it
+				// defines, never as an obligation.
+				if definitions || reDefinition.MatchString(u.text) {
+					defs = append(defs, u)
+					continue
+				}
+				units = append(units, u)
+			}
+		}
+		gloss := glossary(defs, v)
+		names := partyNames(a, units, vendorName, v)
+		ctx := map[string]map[string]bool{}
+		parts := internalParts(a)
+		for i, u := range units {
+			u.order = i
+			lead, text := glossed(u.leadIn, gloss), glossed(u.text, gloss)
+			u.read = text
+			if lead != "" {
+				u.read = lead + " " + text
+			}
+			if _, ok := ctx[u.section]; !ok {
+				ctx[u.section] = headingClasses(u.section, headings, parents, v)
+			}
+			u.frame = buildFrame(lead, text, v, names, ctx[u.section])
+			u.part = inPart(u.section, parents)
+			if u.first && strings.HasSuffix(u.section, ")") {
+				u.frame.item = true // "(i) Make its books available ..."
+			}
+			if u.frame.pointer && refersInternal(u.read, parts) {
+				u.frame.pointer = false // "the measures in Annex II" of this document bind
+			}
+			if i > 0 && len(u.frame.m.find("anaphor")) > 0 {
+				// "The notification referred to in paragraph 1 shall
+				// contain ...": the sentence before says what it is.
+				u.frame.prev = objectClasses(units[i-1].frame, v)
+			}
+		}
+		out = append(out, units...)
+	}
+	return out
+}
+
+var rePartRef = regexp.MustCompile(`(?i)\b(exhibit|annex|schedule|appendix|attachment|addendum)\s+([a-z]{1,2}\b|\d{1,2}\b|[ivx]{1,5}\b)`)
+
+// internalParts are the exhibits, annexes and schedules an agreement holds
+// itself ("annex ii", "exhibit a"), by their clause ids.
+func internalParts(a *extract.Agreement) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range a.Clauses {
+		for _, s := range []string{c.ID, c.Heading} {
+			if m := rePartRef.FindStringSubmatch(s); m != nil && rePartRef.FindStringIndex(s)[0] == 0 {
+				out[strings.ToLower(m[1]+" "+m[2])] = true
+			}
+		}
+	}
+	return out
+}
+
+// refersInternal says every exhibit, annex or schedule the text points at
+// is part of the agreement itself, and it has no web address.
+func refersInternal(text string, parts map[string]bool) bool {
+	if reURL.MatchString(text) {
+		return false
+	}
+	ms := rePartRef.FindAllStringSubmatch(text, -1)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !parts[strings.ToLower(m[1]+" "+m[2])] {
+			return false
+		}
+	}
+	return true
+}
+
+// objectClasses are the object classes found in a frame.
+func objectClasses(f *Frame, v *Vocabulary) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range v.Classes {
+		if c.Kind == "object" && len(f.m.find(c.ID)) > 0 {
+			out[c.ID] = true
+		}
+	}
+	return out
+}
+
+// headingClasses are the object and action classes named in a clause's heading and its
+// parents' headings ("8. Security Incidents" → incident): context for the
+// sentences under them.
+func headingClasses(id string, headings, parents map[string]string, v *Vocabulary) map[string]bool {
+	var b strings.Builder
+	seen := map[string]bool{}
+	for c := id; c != "" && !seen[c]; c = parents[c] {
+		seen[c] = true
+		b.WriteString(headings[c])
+		b.WriteString(" ; ")
+		if strings.HasPrefix(c, `"`) {
+			// An unnumbered heading's text is its id.
+			b.WriteString(strings.Trim(c, `"`))
+			b.WriteString(" ; ")
+		}
+	}
+	text := b.String()
+	if strings.TrimSpace(strings.ReplaceAll(text, ";", "")) == "" {
+		return nil
+	}
+	m := newMatcher(v, tokenize(text), nil)
+	out := map[string]bool{}
+	for _, c := range v.Classes {
+		if (c.Kind == "object" || c.Kind == "action") && len(m.find(c.ID)) > 0 {
+			out[c.ID] = true
+		}
+	}
+	return out
+}
+
+// inPart says a clause stands in an exhibit, annex, schedule or the like:
+// its id or an ancestor's names one.
+func inPart(id string, parents map[string]string) bool {
+	seen := map[string]bool{}
+	for c := id; c != "" && !seen[c]; c = parents[c] {
+		seen[c] = true
+		if rePartID.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitUnits breaks clause text into sentences and list items. A list item
+// keeps the sentence that introduces the list ("The Client acknowledges
+// that:") as its lead-in.
+func splitUnits(text string) []*unit {
+	var out []*unit
+	lead := ""
+	for _, b := range splitLines(text) {
+		if !b.item && lead != "" && startsLower(b.text) {
+			// An item without a marker: "processor shall:" then "notify
+			// controller without undue delay ...;".
+			b.item = true
+		}
+		if !b.item {
+			lead = ""
+		}
+		for _, s := range splitSentences(b.text) {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				continue
+			}
+			u := &unit{text: s}
+			if b.item {
+				u.leadIn = lead
+			}
+			out = append(out, u)
+			if strings.HasSuffix(s, ":") {
+				lead = s
+			}
+		}
+	}
+	return out
+}
+
+type block struct {
+	text string
+	item bool
+}
+
+// splitLines separates list items (bullets, "(a)", "(iv)") and joins the
+// wrapped lines of running text.
+func splitLines(text string) []block {
+	var blocks []block
+	prev, item := 0, false
+	for _, m := range reListItem.FindAllStringIndex(text, -1) {
+		if m[0] > prev {
+			blocks = append(blocks, block{text[prev:m[0]], item})
+		}
+		prev, item = m[0], true
+	}
+	blocks = append(blocks, block{text[prev:], item})
+	// A paragraph that ends a sentence ends its unit too, however the next
+	// one starts ("... of the GDPR.\n\nprocessor shall ..."); a page break
+	// in the middle of a sentence does not.
+	var split []block
+	for _, b := range blocks {
+		paras := reParagraph.Split(b.text, -1)
+		start := 0
+		for i := range paras {
+			last := i == len(paras)-1
+			if end := strings.TrimRight(paras[i], " \t\r*_"); !last && (end == "" || !strings.ContainsAny(end[len(end)-1:], ".;:!?")) {
+				continue
+			}
+			split = append(split, block{strings.Join(paras[start:i+1], "\n"), b.item && start == 0})
+			start = i + 1
+		}
+	}
+	blocks = split
+	for i, b := range blocks {
+		t := strings.Join(strings.Fields(b.text), " ")
+		if b.item {
+			t = strings.TrimSpace(reListItem.ReplaceAllString(t, ""))
+		}
+		blocks[i].text = t
+	}
+	return blocks
+}
+
+var reParagraph = regexp.MustCompile(`\n[ \t]*\n`)
+
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	for _, m := range reSentenceEnd.FindAllStringSubmatchIndex(s, -1) {
+		end := m[3]
+		// Keep abbreviations and numbered references together ("e.g.", "Sec. 4", "Inc.").
+		word := lastWord(s[start:m[2]])
+		if isAbbrev(word) {
+			continue
+		}
+		out = append(out, s[start:end])
+		start = end
+	}
+	return append(out, s[start:])
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " (\n"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func isAbbrev(w string) bool {
+	switch strings.ToLower(w) {
+	case "e.g", "i.e", "inc", "ltd", "co", "corp", "sec", "no", "art", "cl", "para", "vs", "u.s", "etc", "mr", "ms", "dr", "st":
+		return true
+	}
+	return len(w) == 1 // initials, "a." list markers inside a sentence
+}
+
+var reLeadIn = regexp.MustCompile(`(?i)(:|—|\b(shall|will|must|agrees? to|undertakes? to|acknowledges that|warrants that)\s*[,:\-–]?)\s*$`)
+
+// listLeadIn returns the words of a clause before its first sub-clause when
+// they introduce a list ("You shall:", "Provider will"), else "".
+func listLeadIn(c extract.Clause, all []extract.Clause) string {
+	first := -1
+	for _, s := range all {
+		if s.Parent != c.ID || s.Text == "" {
+			continue
+		}
+		if i := strings.Index(c.Text, s.Text); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first <= 0 {
+		return ""
+	}
+	head := strings.Join(strings.Fields(stripHead(c.Text[:first], c.Heading)), " ")
+	if !reLeadIn.MatchString(head) {
+		return ""
+	}
+	// Only the last sentence of the head introduces the list.
+	if ss := splitSentences(head); len(ss) > 0 {
+		head = strings.TrimSpace(ss[len(ss)-1])
+	}
+	return head
+}
+
+var (
+	reDefinitionsHeading = regexp.MustCompile(`(?i)^\s*(definitions?|defined terms|interpretation)\b`)
+	// reIncidentDefinition says a definition describes a security incident.
+)
+
+// ownText is the clause body less the text of its direct sub-clauses (read
+// in their own clauses) and less its number and heading, so that heading
+// words ("6. INCIDENT NOTIFICATION") do not join the first sentence.
+func ownText(c extract.Clause, all []extract.Clause) string {
+	text := c.Text
+	for _, s := range all {
+		if s.Parent == c.ID && s.ID != c.ID && s.Text != "" {
+			if i := strings.Index(text, s.Text); i >= 0 {
+				text = text[:i] + "\n" + text[i+len(s.Text):]
+			}
+		}
+	}
+	return stripHead(text, c.Heading)
+}
+
+var reMarker = regexp.MustCompile(`^\s*[#*\s]*(?:(?i:section|clause|article)\s+)?(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[A-Z]\.|[a-z]\.|\([ivxlc]+\)|[ivxlc]+\.)(?:\s+|$)`)
+
+// stripHead removes a leading clause number and the heading that follows it.
+func stripHead(text, heading string) string {
+	t := reMarker.ReplaceAllString(text, "")
+	if heading == "" {
+		return t
+	}
+	// Walk the heading's words at the start of the text, past markup.
+	rest := t
+	for _, w := range strings.Fields(heading) {
+		rest = strings.TrimLeft(rest, " \t\n\r*_#")
+		if !strings.HasPrefix(rest, w) {
+			return t
+		}
+		rest = rest[len(w):]
+	}
+	rest = strings.TrimLeft(rest, " \t\n\r*_")
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "."), ":")
+	// "BNL, throughout the term ..., shall": the "heading" is the subject
+	// of the first sentence, not a title. A "heading" that is the whole
+	// clause ("WE MAY CHANGE THESE TERMS AT ANY TIME.") is a sentence.
+	if strings.HasSuffix(strings.TrimSpace(heading), ",") || startsLower(rest) || strings.TrimSpace(rest) == "" {
+		return t
+	}
+	return rest
+}
+
+func startsLower(s string) bool {
+	for _, r := range strings.TrimLeft(s, " \t\n*_\"“") {
+		return unicode.IsLower(r)
+	}
+	return false
+}

@@ -1,0 +1,416 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Markers: the numbering at the start of a line, and the heading after it.
+
+// mkind is the numbering style of a marker.
+type mkind int
+
+const (
+	kNum    mkind = iota // 1.  1)  1 TITLE  Section 5  and dotted 1.2.3
+	kUpper               // A.
+	kLower               // a.
+	kRUpper              // IV.
+	kRLower              // iv.
+	kPLower              // (a)
+	kPUpper              // (A)
+	kPRoman              // (iv)
+	kPNum                // (1)
+	kHead                // an unnumbered heading (never a marker's kind)
+)
+
+func (k mkind) paren() bool { return k >= kPLower && k <= kPNum }
+
+func (k mkind) name() string {
+	return [...]string{"num", "upper", "lower", "rupper", "rlower", "(a)", "(A)", "(i)", "(1)", "head"}[k]
+}
+
+type marker struct {
+	kind         mkind
+	path         []int  // kNum: the numbers; len>1 for dotted
+	ord          int    // ordinal value (last number, letter index, roman value)
+	label        string // as written: "12.4", "b", "IV"
+	strong       bool   // Section/Article/Clause prefix
+	numHead      int    // N of "N(b)", else 0
+	mdLevel      int
+	indent       int
+	rest         string // text after the marker on the line
+	bold         bool
+	strongDotted bool // "Section 12.4": may skip numbers
+	altRoman     int  // for letters that also read as roman numerals (i, v, x...): roman value
+	capsHead     bool // an all-caps title follows ("4. INCLUDED SERVICES."): may skip a number
+}
+
+var (
+	mdHeadingRe = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	strongRe    = regexp.MustCompile(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
+	numHeadRe   = regexp.MustCompile(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
+	dottedRe    = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?:\s+|$)(.*)$`)
+	numDotRe    = regexp.MustCompile(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
+	numBareRe   = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
+	letterRe    = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
+	parenRe     = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(?:\s+|$)(.*)$`)
+)
+
+// parseMarker reads the numbering at the start of a line, if any.
+func parseMarker(raw string, md bool) (marker, bool) {
+	var m marker
+	t := strings.TrimLeft(raw, " ")
+	if md {
+		m.indent = len(raw) - len(t)
+	}
+	if t == "" {
+		return m, false
+	}
+	if md {
+		if g := mdHeadingRe.FindStringSubmatch(t); g != nil && m.indent < 4 {
+			m.mdLevel = len(g[1])
+			m.indent = 0
+			t = g[2]
+		}
+	}
+	for _, p := range []string{"**", "__"} {
+		if strings.HasPrefix(t, p) {
+			t = strings.TrimLeft(t[len(p):], " ")
+			m.bold = true
+			break
+		}
+	}
+	if g := strongRe.FindStringSubmatch(t); g != nil {
+		m.kind = kNum
+		m.strong = true
+		m.label = g[2]
+		m.rest = strings.TrimLeft(g[3], " ")
+		if isDigits(g[2]) {
+			m.path = []int{atoi(g[2])}
+			m.ord = m.path[0]
+		} else if strings.Contains(g[2], ".") {
+			m.path = parsePath(g[2])
+			m.ord = m.path[len(m.path)-1]
+			m.strong = false // explicit dotted: handled by depth
+			m.strongDotted = true
+			m.label = g[2]
+		} else {
+			v := romanValue(g[2])
+			if v == 0 {
+				return m, false
+			}
+			m.ord = v
+			m.label = g[2]
+		}
+		m.rest = strings.TrimLeft(strings.TrimLeft(m.rest, ".:-–—"), " ")
+		if m.rest != "" && !startsUpper(m.rest) {
+			return m, false
+		}
+		return m, true
+	}
+	if g := numHeadRe.FindStringSubmatch(t); g != nil {
+		m.numHead = atoi(g[1])
+		m.label = g[2]
+		m.rest = g[3]
+		setLetterKind(&m, g[2], true)
+		return m, m.ord > 0 || m.altRoman > 0
+	}
+	if g := dottedRe.FindStringSubmatch(t); g != nil {
+		m.kind = kNum
+		m.path = parsePath(g[1])
+		m.ord = m.path[len(m.path)-1]
+		m.label = g[1]
+		m.rest = g[2]
+		if len(m.path) == 2 && m.path[1] == 0 && m.path[0] > 0 {
+			// "3.0 Term and Termination" is section 3, whose items are 3.1, 3.2.
+			m.path = m.path[:1]
+			m.ord = m.path[0]
+			m.label = strconv.Itoa(m.ord)
+			m.capsHead = true // an explicit section heading: may skip a number
+		}
+		return m, m.rest == "" || startsUpper(m.rest)
+	}
+	if g := numDotRe.FindStringSubmatch(t); g != nil {
+		m.kind = kNum
+		m.ord = atoi(g[1])
+		m.path = []int{m.ord}
+		m.label = g[1]
+		m.rest = g[2]
+		return m, m.rest == "" || startsUpper(m.rest)
+	}
+	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2])) {
+		m.kind = kNum
+		m.ord = atoi(g[1])
+		m.path = []int{m.ord}
+		m.label = g[1]
+		m.rest = g[2]
+		return m, startsUpper(m.rest)
+	}
+	if g := letterRe.FindStringSubmatch(t); g != nil {
+		m.label = g[1]
+		m.rest = g[2]
+		// "i)" and "a)" are the parenthesised styles written half-open.
+		setLetterKind(&m, g[1], t[len(g[1])] == ')')
+		if m.ord == 0 && m.altRoman == 0 {
+			return m, false
+		}
+		if m.kind == kUpper || m.kind == kRUpper || m.kind == kPUpper {
+			return m, m.rest == "" || startsUpper(m.rest)
+		}
+		return m, m.rest == "" || startsLetter(m.rest)
+	}
+	if g := parenRe.FindStringSubmatch(t); g != nil {
+		m.label = g[1]
+		m.rest = g[2]
+		if isDigits(g[1]) {
+			m.kind = kPNum
+			m.ord = atoi(g[1])
+		} else {
+			setLetterKind(&m, g[1], true)
+		}
+		if m.ord == 0 && m.altRoman == 0 {
+			return m, false
+		}
+		return m, m.rest == "" || startsLetter(m.rest) || strings.HasPrefix(m.rest, "(") || startsUpper(m.rest)
+	}
+	return m, false
+}
+
+// setLetterKind classifies a letter label: a single letter (which may also
+// be a roman numeral) or a multi-letter roman numeral.
+func setLetterKind(m *marker, label string, paren bool) {
+	upper := label == strings.ToUpper(label)
+	if utf8.RuneCountInString(label) == 1 {
+		r := rune(label[0])
+		if upper {
+			m.kind = kUpper
+			m.ord = int(r-'A') + 1
+		} else {
+			m.kind = kLower
+			m.ord = int(r-'a') + 1
+		}
+		if paren {
+			if upper {
+				m.kind = kPUpper
+			} else {
+				m.kind = kPLower
+			}
+		}
+		if v := romanValue(label); v > 0 && !(paren && upper) {
+			m.altRoman = v
+		}
+		return
+	}
+	v := romanValue(label)
+	if v == 0 {
+		return
+	}
+	switch {
+	case paren && !upper:
+		m.kind = kPRoman
+	case paren:
+		m.kind = kPUpper // (II): treat as an upper sequence by value
+	case upper:
+		m.kind = kRUpper
+	default:
+		m.kind = kRLower
+	}
+	m.ord = v
+}
+
+func romanValue(s string) int {
+	vals := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
+	s = strings.ToLower(s)
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v, ok := vals[s[i]]
+		if !ok {
+			return 0
+		}
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	if total <= 0 || toRoman(total) != s {
+		return 0
+	}
+	return total
+}
+
+func toRoman(n int) string {
+	var b strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
+}
+
+func parsePath(s string) []int {
+	parts := strings.Split(s, ".")
+	out := make([]int, len(parts))
+	for i, p := range parts {
+		out[i] = atoi(p)
+	}
+	return out
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// stripLead removes Markdown emphasis, quotes and brackets from the start.
+func stripLead(s string) string {
+	return strings.TrimLeft(s, "*_\"'`[“‘ ")
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(stripLead(s))
+	return unicode.IsUpper(r)
+}
+
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(stripLead(s))
+	return unicode.IsLetter(r)
+}
+
+// looksLikeTitle: a short heading after a bare number ("6 INCIDENT
+// NOTIFICATION", "1 Definitions"), not a wrapped sentence ("72 hours").
+func looksLikeTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 80 || !startsUpper(s) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 10 {
+		return false
+	}
+	if i := strings.Index(s, ". "); i >= 0 {
+		return false
+	}
+	if isAllCaps(s) {
+		return true
+	}
+	caps, long := 0, 0
+	for _, w := range words {
+		w = stripLead(w)
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if startsUpper(w) {
+			caps++
+		}
+	}
+	return long > 0 && caps*2 >= long
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// nextStartsUpper: for a marker alone on its line, the next non-blank line
+// must begin like a heading or item.
+func nextStartsUpper(lines []srcLine, i int, k mkind) bool {
+	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+		t := strings.TrimSpace(lines[j].text)
+		if t == "" {
+			continue
+		}
+		if k.paren() || k == kLower || k == kRLower {
+			return startsLetter(t)
+		}
+		return startsUpper(t)
+	}
+	return false
+}
+
+// headingOf is the short title after the number, where there is one.
+func headingOf(m marker, lines []srcLine, i int) string {
+	rest := strings.TrimSpace(m.rest)
+	if rest == "" {
+		// The title may be on the next line ("1.\nPURPOSE").
+		for j := i + 1; j < len(lines) && j <= i+2; j++ {
+			t := strings.TrimSpace(lines[j].text)
+			if t == "" {
+				continue
+			}
+			if looksLikeTitle(strings.TrimRight(t, ".:")) {
+				return cleanHeading(t)
+			}
+			break
+		}
+		return ""
+	}
+	if m.bold {
+		if k := strings.Index(rest, "**"); k >= 0 {
+			return cleanHeading(rest[:k])
+		}
+		if k := strings.Index(rest, "__"); k >= 0 {
+			return cleanHeading(rest[:k])
+		}
+	}
+	for _, p := range []string{"**", "__"} {
+		if strings.HasPrefix(rest, p) {
+			if k := strings.Index(rest[2:], p); k > 0 {
+				return cleanHeading(rest[2 : 2+k])
+			}
+		}
+	}
+	if m.mdLevel > 0 {
+		return cleanHeading(rest)
+	}
+	if isAllCaps(strings.TrimRight(rest, ".:")) && len(rest) <= 100 {
+		h := strings.TrimRight(rest, ".: ")
+		// An all-caps title wrapped onto the next line.
+		if i+1 < len(lines) {
+			n := strings.TrimSpace(lines[i+1].text)
+			if n != "" && isAllCaps(n) && len(strings.Fields(n)) <= 6 && !strings.HasSuffix(h, ".") {
+				if _, isMarker := parseMarker(n, false); !isMarker {
+					h += " " + strings.TrimRight(n, ".: ")
+				}
+			}
+		}
+		return cleanHeading(h)
+	}
+	// "Access and Use.  During the ..." / "Title: text"
+	if k := strings.IndexAny(rest, ".:"); k > 0 {
+		cand := rest[:k]
+		if looksLikeTitle(cand) && len(strings.Fields(cand)) <= 8 {
+			return cleanHeading(cand)
+		}
+	} else if looksLikeTitle(rest) {
+		return cleanHeading(rest)
+	}
+	return ""
+}
+
+func cleanHeading(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, "*_`")
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, ".:;")
+	s = strings.Trim(s, "\"'“”‘’")
+	s = strings.Trim(s, "*_")
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,305 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Markup: what clause text and headings show of a line. Structure is read
+// from the lines as written (heading "#"s, bold lead-ins); the text of a
+// clause is the same lines without their Markdown markup.
+
+var (
+	mdRuleRe     = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	mdFenceRe    = regexp.MustCompile("^ {0,3}(?:```|~~~)")
+	mdQuoteRe    = regexp.MustCompile(`^ {0,3}>[ \t]?`)
+	mdAlertRe    = regexp.MustCompile(`^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$`)
+	mdBulletRe   = regexp.MustCompile(`^(\s*)[*+](\s+)`)
+	mdSetextRe   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
+	mdListLineRe = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)`)
+	mdCodeRe     = regexp.MustCompile("`+([^`]+)`+")
+	mdImageRe    = regexp.MustCompile(`!\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)`)
+	mdLinkRe     = regexp.MustCompile(`\[([^\[\]]+)\]\(<?([^()\s<>]*)>?(?:\s+"[^"]*")?\)`)
+	mdRefLinkRe  = regexp.MustCompile(`\[([^\[\]]+)\]\[[^\[\]]*\]`)
+	mdAutoLinkRe = regexp.MustCompile(`<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]{2,})>`)
+	mdEscapeRe   = regexp.MustCompile("\\\\[!-/:-@\\[-`{-~]")
+	mdAbsURLRe   = regexp.MustCompile(`(?i)^(?:[a-z][a-z0-9+.-]*://|mailto:|www\.)`)
+	// mdTagRe: HTML tags of the kinds Markdown files carry inline (not
+	// "<Customer Name>" placeholders of a template).
+	mdTagRe = regexp.MustCompile(`(?i)</?(?:a|abbr|b|big|blockquote|br|center|code|del|details|div|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|th|thead|tr|tt|u|ul)(?:\s[^<>]*)?/?>`)
+
+	// bulletGlyphRe finds a bullet glyph at a line start: symbol-font
+	// bullets (U+F0B7, U+F0A7, U+F076, U+F0D8, U+F0A8, U+F0FC in the
+	// private use area), squares, diamonds, arrows, circles and dots.
+	bulletGlyphRe = regexp.MustCompile(`^(\s*)[\x{f0b7}\x{f0a7}\x{f076}\x{f0d8}\x{f0a8}\x{f0fc}■◆◇❖➢➤►▶○⁃∙•●▪◦‣·]`)
+)
+
+// setextLevel reports whether line i is the text of a setext heading
+// ("Audit" above "=====" is level 1, above "-----" level 2): a single line
+// of text after a blank line (or at the start), not a list item, followed
+// by the underline.
+func setextLevel(lines []srcLine, i int) int {
+	if i+1 >= len(lines) {
+		return 0
+	}
+	t := strings.TrimSpace(lines[i].text)
+	if t == "" || len(t) > 150 || len(lines[i].text)-len(strings.TrimLeft(lines[i].text, " ")) >= 4 ||
+		mdListLineRe.MatchString(lines[i].text) || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") ||
+		mdRuleRe.MatchString(lines[i].text) || mdFenceRe.MatchString(lines[i].text) {
+		return 0
+	}
+	if i > 0 && strings.TrimSpace(lines[i-1].text) != "" {
+		return 0
+	}
+	g := mdSetextRe.FindStringSubmatch(lines[i+1].text)
+	if g == nil {
+		return 0
+	}
+	if g[1][0] == '=' {
+		return 1
+	}
+	return 2
+}
+
+// setextToATX rewrites setext headings as "#" headings and blanks their
+// underlines, so that the rest of the splitter sees one heading syntax.
+func setextToATX(lines []srcLine) {
+	for i := 0; i+1 < len(lines); i++ {
+		if lv := setextLevel(lines, i); lv > 0 {
+			lines[i].text = strings.Repeat("#", lv) + " " + strings.TrimSpace(lines[i].text)
+			lines[i+1].text = ""
+			i++
+		}
+	}
+}
+
+// displayLines sets what clause text shows of each line (srcLine.disp):
+// see displayLine. In Markdown, inline markup is removed block by block (a
+// paragraph, a list item with its wrapped lines), so that emphasis or a
+// link wrapped across a line end goes too.
+func displayLines(lines []srcLine, md bool) {
+	for i := range lines {
+		lines[i].disp = blockLine(lines[i].text, md)
+	}
+	if md {
+		for i := 0; i < len(lines); {
+			j := i + 1
+			for j < len(lines) && continuesBlock(lines, j) {
+				j++
+			}
+			block := make([]string, 0, j-i)
+			for k := i; k < j; k++ {
+				block = append(block, lines[k].disp)
+			}
+			out := strings.Split(stripInline(strings.Join(block, "\n")), "\n")
+			for k := i; k < j; k++ {
+				if len(out) == j-i {
+					lines[k].disp = out[k-i]
+				} else { // a tag spanning lines went: line by line
+					lines[k].disp = stripInline(lines[k].disp)
+				}
+			}
+			i = j
+		}
+	}
+	for i := range lines {
+		lines[i].disp = strings.TrimRight(lines[i].disp, " ")
+	}
+}
+
+// continuesBlock reports whether Markdown line j continues the block of
+// the line before: both hold text and j starts no heading, list item or
+// table row, and the line before is no heading.
+func continuesBlock(lines []srcLine, j int) bool {
+	if strings.TrimSpace(lines[j].disp) == "" || strings.TrimSpace(lines[j-1].disp) == "" {
+		return false
+	}
+	cur, prev := strings.TrimLeft(lines[j].text, " "), strings.TrimLeft(lines[j-1].text, " ")
+	return !strings.HasPrefix(cur, "#") && !strings.HasPrefix(prev, "#") && !strings.HasPrefix(cur, "|") &&
+		!mdListLineRe.MatchString(lines[j].text)
+}
+
+// displayLine is what clause text shows of one line. In Markdown (md):
+// heading "#"s, block quote marks, rules, code fences and GitHub alert
+// labels go, "*" and "+" bullets become "-", and inline markup is removed
+// (see stripInline). In every format a bullet glyph at the line start
+// becomes "• ", the bullet the rule engine splits list items on.
+func displayLine(raw string, md bool) string {
+	t := blockLine(raw, md)
+	if md {
+		t = stripInline(t)
+	}
+	return t
+}
+
+// blockLine is displayLine less the inline markup.
+func blockLine(raw string, md bool) string {
+	t := raw
+	if md {
+		switch {
+		case mdRuleRe.MatchString(t), mdFenceRe.MatchString(t):
+			return ""
+		}
+		for mdQuoteRe.MatchString(t) {
+			t = mdQuoteRe.ReplaceAllString(t, "")
+		}
+		if mdAlertRe.MatchString(strings.TrimSpace(t)) {
+			return ""
+		}
+		trimmed := strings.TrimLeft(t, " ")
+		if g := mdHeadingRe.FindStringSubmatch(trimmed); g != nil && len(t)-len(trimmed) < 4 {
+			t = g[2]
+		} else if strings.HasPrefix(trimmed, "#") && strings.Trim(trimmed, "# ") == "" && len(t)-len(trimmed) < 4 {
+			return "" // an empty heading
+		}
+		t = mdBulletRe.ReplaceAllString(t, "$1-$2")
+	}
+	if g := bulletGlyphRe.FindStringSubmatchIndex(t); g != nil {
+		t = t[:g[3]] + "• " + strings.TrimLeft(t[g[1]:], " ")
+	}
+	return t
+}
+
+// escPlaceholder keeps backslash-escaped characters out of the emphasis
+// and link rules: "\*" is held as a private-use rune and put back as "*".
+const escBase = '\uE000'
+
+// stripInline removes Markdown inline markup from one line: emphasis
+// ("**b**", "__b__", "*i*", "_i_", following CommonMark's flanking rules so
+// that "snake_case" and "2 * 3" stay, and leaving the redaction marks "[*]",
+// "[***]"), code spans, images (their
+// alt text stays), links ("[text](https://url)" becomes "text
+// (https://url)", the URL kept because the engine reads a URL as a
+// reference to another document; "text" alone when the text is the URL or
+// the link is relative to the site, "/site-policy" or "#section-3"),
+// autolinks and backslash escapes.
+func stripInline(s string) string {
+	if !strings.ContainsAny(s, "*_`[]<\\!") {
+		return s
+	}
+	s = mdEscapeRe.ReplaceAllStringFunc(s, func(m string) string {
+		return string(escBase + rune(m[1]))
+	})
+	s = mdCodeRe.ReplaceAllStringFunc(s, func(m string) string {
+		return strings.Trim(strings.Trim(m, "`"), " ")
+	})
+	s = mdImageRe.ReplaceAllString(s, "$1")
+	s = mdLinkRe.ReplaceAllStringFunc(s, func(m string) string {
+		g := mdLinkRe.FindStringSubmatch(m)
+		text, url := g[1], g[2]
+		plain := strings.Trim(text, "*_` ")
+		if !mdAbsURLRe.MatchString(url) || url == plain || url == "mailto:"+plain ||
+			strings.TrimSuffix(url, "/") == strings.TrimSuffix(plain, "/") || mdAbsURLRe.MatchString(plain) {
+			return text
+		}
+		return text + " (" + url + ")"
+	})
+	s = mdRefLinkRe.ReplaceAllString(s, "$1")
+	s = mdAutoLinkRe.ReplaceAllString(s, "$1")
+	s = mdTagRe.ReplaceAllString(s, "")
+	s = stripEmphasis(s)
+	if strings.ContainsFunc(s, isEscHeld) {
+		s = strings.Map(func(r rune) rune {
+			if isEscHeld(r) {
+				return r - escBase
+			}
+			return r
+		}, s)
+	}
+	return s
+}
+
+func isEscHeld(r rune) bool { return r >= escBase && r < escBase+128 }
+
+// delimRun is a run of "*" or "_" that may open or close emphasis.
+type delimRun struct {
+	pos, n    int // rune index and length
+	ch        rune
+	open, clo bool
+	left      int // delimiters still unmatched
+}
+
+// stripEmphasis removes matched emphasis delimiters.
+func stripEmphasis(s string) string {
+	if !strings.ContainsAny(s, "*_") {
+		return s
+	}
+	rs := []rune(s)
+	var runs []delimRun
+	for i := 0; i < len(rs); {
+		if rs[i] != '*' && rs[i] != '_' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == rs[i] {
+			j++
+		}
+		var prev, next rune = ' ', ' '
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if j < len(rs) {
+			next = rs[j]
+		}
+		leftF := !unicode.IsSpace(next) && (!isPunct(next) || unicode.IsSpace(prev) || isPunct(prev))
+		rightF := !unicode.IsSpace(prev) && (!isPunct(prev) || unicode.IsSpace(next) || isPunct(next))
+		r := delimRun{pos: i, n: j - i, ch: rs[i], left: j - i}
+		switch {
+		case prev == '[' && next == ']':
+			// "[*]", "[***]": a redaction mark, not emphasis.
+		case rs[i] == '*':
+			r.open, r.clo = leftF, rightF
+		default:
+			r.open = leftF && (!rightF || isPunct(prev))
+			r.clo = rightF && (!leftF || isPunct(next))
+		}
+		runs = append(runs, r)
+		i = j
+	}
+	drop := make([]bool, len(rs))
+	var stack []int // indexes of runs that may open
+	for k := range runs {
+		r := &runs[k]
+		if r.clo {
+			for x := len(stack) - 1; x >= 0 && r.left > 0; x-- {
+				o := &runs[stack[x]]
+				if o.ch != r.ch || o.left == 0 {
+					continue
+				}
+				n := min(o.left, r.left)
+				// Drop the inner delimiters of the opener and the outer
+				// ones of the closer: "**a**" loses all four.
+				for d := 0; d < n; d++ {
+					drop[o.pos+o.left-1-d] = true
+					drop[r.pos+(r.n-r.left)+d] = true
+				}
+				o.left -= n
+				r.left -= n
+				stack = stack[:x+boolInt(o.left > 0)]
+			}
+		}
+		if r.open && r.left > 0 {
+			stack = append(stack, k)
+		}
+	}
+	var b strings.Builder
+	for i, r := range rs {
+		if !drop[i] {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func isPunct(r rune) bool {
+	return unicode.IsPunct(r) || unicode.IsSymbol(r) || isEscHeld(r)
+}

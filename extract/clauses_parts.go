@@ -1,0 +1,135 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Parts: exhibits, schedules, annexes, appendices and addenda with their own numbering.
+
+// part is a top-level unit with its own numbering, e.g. "Exhibit D".
+type part struct {
+	line    int
+	id      string
+	heading string
+}
+
+var (
+	partRe     = regexp.MustCompile(`^(?i:(exhibit|schedule|annex|appendix|attachment|addendum))\s+([A-Z](?:-?\d{1,2})?|\d{1,2}|[IVX]{1,5})(\([A-Za-z0-9]{1,3}\))?(?:$|([\s\-–—:.,;(].*)$)`)
+	partSepRe  = regexp.MustCompile(`^\s*[-–—:.]\s*`)
+	partTitles = map[string]string{"exhibit": "Exhibit", "schedule": "Schedule", "annex": "Annex",
+		"appendix": "Appendix", "attachment": "Attachment", "addendum": "Addendum"}
+)
+
+// parsePart reads an exhibit-style heading ("EXHIBIT D – SECURITY",
+// "## Schedule 2: Fees", "Annex I(B)") and returns its ID ("Exhibit D",
+// "Schedule 2", "Annex I(B)") and title. A mention in running text
+// ("Exhibit A attached hereto", "Exhibit B, the Vendor") is not a heading.
+func parsePart(raw string, md bool) (id, heading string, ok bool) {
+	t := strings.TrimSpace(raw)
+	if md {
+		if g := mdHeadingRe.FindStringSubmatch(t); g != nil {
+			t = g[2]
+		}
+	}
+	t = strings.TrimSpace(strings.Trim(t, "*_"))
+	if t == "" || len(t) > 120 || !startsUpper(t) {
+		return "", "", false
+	}
+	g := partRe.FindStringSubmatch(t)
+	if g == nil {
+		return "", "", false
+	}
+	rest := strings.TrimSpace(strings.Trim(g[4], "*_ "))
+	switch {
+	case rest == "":
+	case partSepRe.MatchString(rest):
+		rest = strings.TrimSpace(partSepRe.ReplaceAllString(rest, ""))
+		if rest != "" && !(isAllCaps(rest) || looksLikeTitle(strings.TrimRight(rest, ".:"))) {
+			return "", "", false
+		}
+	case strings.HasPrefix(rest, "("):
+		// "Exhibit A (Security Measures)"
+		if !looksLikeTitle(strings.Trim(rest, "()")) {
+			return "", "", false
+		}
+	default:
+		if !isAllCaps(rest) && !looksLikeTitle(rest) {
+			return "", "", false
+		}
+	}
+	kw := partTitles[strings.ToLower(g[1])]
+	return kw + " " + g[2] + g[3], cleanHeading(rest), true
+}
+
+// findParts finds where exhibits and similar parts start. A part starts
+// after the main body's first clause (an annex named on a cover page
+// before the terms is not one), and where the same part is named several
+// times (a list of exhibits, then the exhibit), the last heading wins.
+//
+// An unnumbered heading after which the numbering restarts ("# Service
+// Level Agreement" then "1. Uptime") is not a part: the splitter prefixes
+// its numbers with the heading (see planPrefixed).
+func findParts(lines []srcLine, toc []bool, md bool) []part {
+	first := -1
+	for i, l := range lines {
+		if toc[i] {
+			continue
+		}
+		if m, ok := parseMarker(l.text, md); ok && m.ord == 1 && m.numHead == 0 && (m.kind == kNum && len(m.path) <= 1 || m.kind == kUpper) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	last := map[string]int{}
+	var parts []part
+	for i := first + 1; i < len(lines); i++ {
+		if toc[i] {
+			continue
+		}
+		if id, h, ok := parsePart(lines[i].text, md); ok {
+			if k, seen := last[id]; seen {
+				parts[k].line = -1
+			}
+			last[id] = len(parts)
+			parts = append(parts, part{line: i, id: id, heading: h})
+		}
+	}
+	// A heading directly followed by another part heading is an entry in a
+	// list of exhibits; one followed by the main body's next number (not a
+	// restart) is a mention, not a part.
+	out := parts[:0]
+	for k, p := range parts {
+		if p.line < 0 {
+			continue
+		}
+		end := len(lines)
+		if k+1 < len(parts) {
+			end = parts[k+1].line
+		}
+		keep := true
+		for j, n := p.line+1, 0; j < end && n < 40; j++ {
+			if strings.TrimSpace(lines[j].text) == "" || toc[j] {
+				continue
+			}
+			if n == 0 {
+				if _, _, isPart := parsePart(lines[j].text, md); isPart {
+					keep = false
+					break
+				}
+			}
+			n++
+			if m, ok := parseMarker(lines[j].text, md); ok && m.kind == kNum && m.numHead == 0 && len(m.path) <= 1 {
+				keep = m.ord == 1 || m.strong
+				break
+			}
+		}
+		if keep {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,337 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Planning: where a marker goes in the open clauses, and its ID.
+
+func (s *splitter) plan(m marker) (plan, bool) {
+	if m.kind == kNum && len(m.path) > 1 {
+		return s.planDotted(m)
+	}
+	if m.numHead > 0 {
+		return s.planNumHead(m)
+	}
+	e := s.regionEnd(m)
+	kinds := []mkind{m.kind}
+	if m.altRoman > 0 {
+		switch m.kind {
+		case kUpper:
+			kinds = append(kinds, kRUpper)
+		case kLower:
+			kinds = append(kinds, kRLower)
+		case kPLower:
+			kinds = append(kinds, kPRoman)
+		}
+	}
+	// A sibling of an open clause? A style already open in the region
+	// cannot start a nested list of the same style (without indentation
+	// "1." under "A." under "2." is ambiguous: rejected).
+	blocked := map[mkind]bool{}
+	for _, k := range kinds {
+		ord := m.ord
+		if k != m.kind {
+			ord = m.altRoman
+		}
+		key := s.keyOf(m, k)
+		for j := e - 1; j >= 0; j-- {
+			o := s.stack[j]
+			if o.key == key {
+				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 {
+					return s.finish(m, k, ord, j), true
+				}
+				blocked[k] = true
+				break
+			}
+			if m.mdLevel == 0 && o.mdLevel > 0 {
+				break // siblings never cross a heading
+			}
+		}
+	}
+	// The first child of the innermost clause in the region.
+	for _, k := range kinds {
+		ord := m.ord
+		if k != m.kind {
+			ord = m.altRoman
+		}
+		if blocked[k] {
+			continue
+		}
+		if ord == 1 || (m.strong && len(s.clauses) == 0) || (m.strong && s.noNumbered(e)) {
+			if e == 0 && k == kNum && ord != 1 && !m.strong {
+				continue
+			}
+			if k == kNum && ord == 1 && m.capsHead && e > 0 && len(s.stack[e-1].path) >= 2 {
+				// "1. DEFINITIONS" after a stray "8.1 Fee Schedule" is a
+				// section, not item 8.1.1.
+				return s.finish(m, k, ord, s.headBase(e)), true
+			}
+			if k == kNum && ord == 1 && s.paginated && s.onlyRecitals(e) {
+				// "1." after recitals "A. The City desires..." starts the
+				// numbered body; it is not item C.1, nor part of a
+				// "RECITALS" heading above them.
+				return s.finish(m, k, ord, s.mdBase(e)), true
+			}
+			return s.finish(m, k, ord, e), true
+		}
+	}
+	return plan{}, false
+}
+
+// onlyRecitals reports whether the first e open clauses are lettered
+// paragraphs without headings (recitals), under which numbered sections do
+// not nest.
+func (s *splitter) onlyRecitals(e int) bool {
+	if e == 0 {
+		return false
+	}
+	n := 0
+	for _, o := range s.stack[:e] {
+		if o.unnum {
+			continue
+		}
+		if (o.kind != kUpper && o.kind != kRUpper) || o.mdLevel > 0 || s.clauses[o.clause].Heading != "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func successor(o openClause, ord int, strong bool) bool {
+	if strong || o.strong {
+		return ord > o.ord && ord <= o.ord+3
+	}
+	return ord == o.ord+1
+}
+
+// shortTitle: a heading line of a few words without a sentence
+// ("Contractual order control"), which may follow a sibling one number
+// further on when the text layer lost or moved a heading.
+func shortTitle(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	return rest != "" && startsUpper(rest) && len(strings.Fields(rest)) <= 6 && !strings.ContainsAny(rest, ".;,")
+}
+
+// capsLead reports whether a heading starts with an all-caps title of two
+// words or more ("INCLUDED SERVICES IN THE VIP SYSTEM. It is agreed"),
+// on the marker's line or, for a marker alone, on the next line.
+func capsLead(rest string, lines []srcLine, i int) bool {
+	rest = strings.TrimSpace(rest)
+	for j := i + 1; rest == "" && j < len(lines) && j <= i+2; j++ {
+		rest = strings.TrimSpace(lines[j].text)
+	}
+	rest = strings.Trim(rest, "*_")
+	if k := strings.IndexAny(rest, ".:;"); k >= 0 {
+		rest = rest[:k]
+	}
+	return len(strings.Fields(rest)) >= 2 && isAllCaps(rest)
+}
+
+// finish builds the plan for a marker placed at stack index cut. The ID
+// follows the nearest numbered clause above it: unnumbered headings are
+// transparent, unless their numbering restarts (see planPrefixed), when
+// their ID and a space prefix the number.
+func (s *splitter) finish(m marker, k mkind, ord, cut int) plan {
+	p := plan{cut: cut, kind: k, ord: ord}
+	parent, pfx := s.idBase(cut)
+	p.pfx = pfx
+	if parent != nil {
+		p.pfx = parent.pfx
+	}
+	switch k {
+	case kNum:
+		n := strconv.Itoa(ord)
+		if m.strong {
+			n = m.label
+		}
+		switch {
+		case parent == nil:
+			p.id = pfx + n
+			// "ARTICLE III" holds "Section 3.1": its path is [3] however written.
+			p.path = []int{ord}
+		case parent.path != nil && !m.strong:
+			p.id = parent.id + "." + n
+			p.path = append(append([]int(nil), parent.path...), ord)
+		case m.strong:
+			p.id = parent.pfx + n
+			if isDigits(m.label) {
+				p.path = []int{ord}
+			}
+		default:
+			p.id = parent.id + "." + n
+		}
+	case kUpper, kRUpper:
+		if parent == nil {
+			p.id = pfx + m.label
+		} else {
+			p.id = parent.id + "(" + m.label + ")"
+		}
+	case kLower, kRLower, kPLower, kPUpper, kPRoman, kPNum:
+		switch {
+		case parent != nil:
+			p.id = parent.id + "(" + m.label + ")"
+		case cut > 0 && s.stack[cut-1].unnum:
+			// Items directly under a heading with no number above:
+			// `"Insurance"(i)`.
+			p.id = s.stack[cut-1].id + "(" + m.label + ")"
+		case k.paren():
+			p.id = pfx + "(" + m.label + ")"
+		default:
+			p.id = pfx + m.label
+		}
+	}
+	return p
+}
+
+// idBase is what a clause placed at stack index cut builds its ID on: the
+// nearest numbered clause above it, or nil and the prefix of an unnumbered
+// heading whose numbering restarts ("" when none).
+func (s *splitter) idBase(cut int) (*openClause, string) {
+	for j := cut - 1; j >= 0; j-- {
+		o := &s.stack[j]
+		if !o.unnum {
+			return o, ""
+		}
+		if o.prefix {
+			return nil, o.id + " "
+		}
+	}
+	return nil, ""
+}
+
+// pfxAt is the ID prefix of a clause placed at stack index cut.
+func (s *splitter) pfxAt(cut int) string {
+	parent, pfx := s.idBase(cut)
+	if parent != nil {
+		return parent.pfx
+	}
+	return pfx
+}
+
+// noNumbered reports whether no numbered clause is open below stack index e.
+func (s *splitter) noNumbered(e int) bool {
+	for _, o := range s.stack[:e] {
+		if !o.unnum {
+			return false
+		}
+	}
+	return true
+}
+
+// headBase is the stack index just above the innermost unnumbered heading
+// below e (0 when there is none): a clause that must not nest under the
+// numbered clauses there still stays under the heading.
+func (s *splitter) headBase(e int) int {
+	for j := e - 1; j >= 0; j-- {
+		if s.stack[j].unnum {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// mdBase is the stack index just above the innermost Markdown heading
+// below e (0 when there is none).
+func (s *splitter) mdBase(e int) int {
+	for j := e - 1; j >= 0; j-- {
+		if s.stack[j].mdLevel > 0 {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// planDotted places an explicit multi-level number such as 6.2 or 1.1.2.
+func (s *splitter) planDotted(m marker) (plan, bool) {
+	d := len(m.path)
+	prefix := m.path[:d-1]
+	last := m.path[d-1]
+	mk := func(cut int) plan {
+		pfx := s.pfxAt(cut)
+		return plan{cut: cut, kind: kNum, ord: last, id: pfx + m.label, path: m.path, pfx: pfx}
+	}
+	e := s.regionEnd(m)
+	for j := e - 1; j >= 0; j-- {
+		o := s.stack[j]
+		if o.path != nil && equalInts(o.path, prefix) {
+			if j+1 < len(s.stack) && len(s.stack[j+1].path) == d && equalInts(s.stack[j+1].path[:d-1], prefix) {
+				if last == s.stack[j+1].ord+1 || m.strongDotted && last > s.stack[j+1].ord ||
+					last == s.stack[j+1].ord+2 && shortTitle(m.rest) && !s.used[m.label] {
+					return mk(j + 1), true
+				}
+				return plan{}, false
+			}
+			if last <= 1 || m.strongDotted {
+				return mk(j + 1), true
+			}
+			return plan{}, false
+		}
+	}
+	// No open parent: a sibling at the same depth, or a new implicit parent.
+	for j := e - 1; j >= 0; j-- {
+		o := s.stack[j]
+		if o.path == nil {
+			continue
+		}
+		switch {
+		case len(o.path) == d && equalInts(o.path[:d-2], prefix[:d-2]):
+			if o.path[d-2]+1 == prefix[d-2] && last <= 1 {
+				return mk(j), true
+			}
+			if equalInts(o.path[:d-1], prefix) && last == o.ord+1 {
+				return mk(j), true
+			}
+			return plan{}, false
+		case len(o.path) == d-1 && equalInts(o.path[:d-2], prefix[:d-2]):
+			if o.path[d-2]+1 == prefix[d-2] && last <= 1 {
+				return mk(j), true
+			}
+			return plan{}, false
+		case len(o.path) < d-1:
+			// An outer level whose children are not at this depth yet.
+			if last <= 1 {
+				return mk(j + 1), true
+			}
+			return plan{}, false
+		}
+	}
+	if last <= 1 && (len(s.clauses) == 0 || s.noNumbered(e)) {
+		return mk(e), true
+	}
+	return plan{}, false
+}
+
+// planNumHead places "8(b)": a parenthesised item under clause 8.
+func (s *splitter) planNumHead(m marker) (plan, bool) {
+	for j := len(s.stack) - 1; j >= 0; j-- {
+		o := s.stack[j]
+		if len(o.path) != 1 || o.path[0] != m.numHead {
+			continue
+		}
+		kinds := []mkind{m.kind}
+		if m.altRoman > 0 {
+			kinds = append(kinds, kPRoman)
+		}
+		for _, k := range kinds {
+			ord := m.ord
+			if k != m.kind {
+				ord = m.altRoman
+			}
+			key := s.keyOf(m, k)
+			if j+1 < len(s.stack) && s.stack[j+1].key == key {
+				if ord == s.stack[j+1].ord+1 {
+					return plan{cut: j + 1, kind: k, ord: ord, id: o.id + "(" + m.label + ")", pfx: o.pfx}, true
+				}
+				continue
+			}
+			if ord == 1 {
+				return plan{cut: j + 1, kind: k, ord: ord, id: o.id + "(" + m.label + ")", pfx: o.pfx}, true
+			}
+		}
+		return plan{}, false
+	}
+	return plan{}, false
+}
