@@ -38,6 +38,9 @@ type Questionnaire struct {
 	// Sheets lists the data sheets items were read from, in workbook order.
 	Sheets []string `json:"sheets"`
 	Items  []Item   `json:"items"`
+	// Warnings say what is odd about the workbook without making the items
+	// wrong, e.g. a published template without its cover sheet.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Item is one question a reviewer would read, with the vendor's answer.

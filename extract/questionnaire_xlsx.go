@@ -150,7 +150,8 @@ func readWorkbook(path string, opts Options, each func(Item) error) (q *Question
 	b.sink = each
 	raw := newRawSheets(f, path, ole)
 	var primary, deferred []string
-	for _, name := range f.GetSheetList() {
+	b.all = f.GetSheetList()
+	for _, name := range b.all {
 		visible, err := f.GetSheetVisible(name)
 		if err != nil {
 			return nil, nil, &InputError{Path: path, Place: "sheet " + name, Err: fmt.Errorf("%w: %v", ErrDamaged, err)}
@@ -244,8 +245,10 @@ type book struct {
 	family familyHints
 	// captions seen on sheets without a usable header, for the error.
 	captions []string
-	rows     int
-	cells    int
+	// all names every sheet of the workbook, hidden ones included.
+	all   []string
+	rows  int
+	cells int
 }
 
 type familyHints struct {
@@ -350,6 +353,9 @@ func (b *book) countRow(sheet string, row, n int) error {
 
 // finish checks the result and names the format.
 func (b *book) finish() error {
+	if err := b.checkSheets(); err != nil {
+		return err
+	}
 	if b.n == 0 {
 		msg := fmt.Sprintf("no sheet has a header row with question ID, question or answer captions in its first %d rows", xlsxHeaderScan)
 		if len(b.captions) > 0 {

@@ -249,14 +249,14 @@ func portfolioCSV(w io.Writer, p *Portfolio) error {
 
 // csvSafe keeps a spreadsheet from reading document text as a formula.
 func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if formulaLike(s) {
 		return "'" + s
 	}
 	return s
 }
 
 func portfolioXLSX(w io.Writer, p *Portfolio) error {
-	wb, err := newWorkbook()
+	wb, err := newWorkbook(Options{})
 	if err != nil {
 		return err
 	}
@@ -328,7 +328,7 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	}); err != nil {
 		return err
 	}
-	return wb.f.Write(w)
+	return wb.write(w)
 }
 
 var portfolioTemplate = template.Must(template.New("portfolio.html.tmpl").Funcs(template.FuncMap{
