@@ -33,7 +33,7 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 		return false, false
 	}
 	for _, g := range c.With {
-		if !f.anyIn(g, 0, len(f.toks)) {
+		if !f.anyIn(g, 0, len(f.toks)) && !f.anyHeading(g) {
 			return false, false
 		}
 	}
