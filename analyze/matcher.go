@@ -1,39 +1,178 @@
 package analyze
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // span is a half-open range of token indices [from, to).
 type span struct{ from, to int }
+
+// vocabIndex is what the matcher needs of a compiled vocabulary to skip
+// work: each class by a small number, and for each literal word the
+// classes one of whose phrases can start with it. Built once per
+// vocabulary (Vocabulary.compile), read by every matcher.
+type vocabIndex struct {
+	ids  map[string]int
+	list []*vclass
+	// starts holds, per word, the numbers of the classes that have a phrase
+	// starting with that word, in increasing order.
+	starts map[string][]int32
+	// anywhere marks the classes with a phrase that can start on any token
+	// (a prefix, a class reference, an optional word).
+	anywhere []bool
+}
+
+// buildIndex numbers the classes, resolves the class references in their
+// phrases to those numbers and indexes the classes by first word.
+func (v *Vocabulary) buildIndex() {
+	x := &vocabIndex{ids: map[string]int{}, starts: map[string][]int32{}}
+	for _, def := range v.Classes {
+		x.ids[def.ID] = len(x.list)
+		x.list = append(x.list, v.byID[def.ID])
+	}
+	resolve := func(ps []phrase) {
+		for _, p := range ps {
+			for k := range p.words {
+				if w := &p.words[k]; w.class != "" {
+					if id, ok := x.ids[w.class]; ok {
+						w.ci = id + 1
+					}
+				}
+			}
+		}
+	}
+	x.anywhere = make([]bool, len(x.list))
+	for id, c := range x.list {
+		resolve(c.phrases)
+		resolve(c.except)
+		x.anywhere[id] = len(c.other) > 0
+		for w := range c.byFirst {
+			x.starts[w] = append(x.starts[w], int32(id))
+		}
+	}
+	for _, ids := range x.starts {
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	}
+	v.index = x
+}
 
 // matcher finds vocabulary classes in one sentence. Results are memoised:
 // each (class, position) is computed once however many rules ask.
 type matcher struct {
 	v    *Vocabulary
+	x    *vocabIndex
 	toks []token
 	// names adds per-document phrases to party classes (the names an
-	// agreement defines: "Acme", "BNL").
-	names map[string][]phrase
-	memo  []map[string][]int
-	spans map[string][]span
+	// agreement defines: "Acme", "BNL"), by class number; classes the
+	// vocabulary lacks are numbered after its own (extra).
+	names [][]phrase
+	extra map[string]int
+	// starts holds, per token, the classes that may start on it (shared
+	// with the index, never written).
+	starts [][]int32
+	// memo holds, per class number, the end positions found at each token
+	// (allocated when the class is first asked where it may start).
+	memo  [][]memoCell
+	spans [][]span
+	found []bool
+}
+
+type memoCell struct {
+	// state: 0 not computed, 1 being computed (a reference back to the
+	// class at the same place finds nothing), 2 done.
+	state uint8
+	ends  []int
 }
 
 func newMatcher(v *Vocabulary, toks []token, names map[string][]phrase) *matcher {
-	return &matcher{v: v, toks: toks, names: names, memo: make([]map[string][]int, len(toks)+1), spans: map[string][]span{}}
+	x := v.index
+	m := &matcher{v: v, x: x, toks: toks}
+	n := len(x.list)
+	if len(names) > 0 {
+		keys := make([]string, 0, len(names))
+		for k := range names {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if _, ok := x.ids[k]; !ok {
+				if m.extra == nil {
+					m.extra = map[string]int{}
+				}
+				m.extra[k] = n
+				n++
+			}
+		}
+		m.names = make([][]phrase, n)
+		for k, ps := range names {
+			m.names[m.id(k)] = ps
+		}
+	}
+	m.memo = make([][]memoCell, n)
+	m.spans = make([][]span, n)
+	m.found = make([]bool, n)
+	m.starts = make([][]int32, len(toks))
+	for i, t := range toks {
+		if t.word {
+			m.starts[i] = x.starts[t.w]
+		}
+	}
+	return m
+}
+
+// id is the class's number, or -1 when neither the vocabulary nor the
+// document's names know it.
+func (m *matcher) id(class string) int {
+	if id, ok := m.x.ids[class]; ok {
+		return id
+	}
+	if id, ok := m.extra[class]; ok {
+		return id
+	}
+	return -1
+}
+
+// mayStart says a phrase of class id can start at token i: the class has
+// a phrase that starts anywhere, a document name, or one whose first word
+// is the token's.
+func (m *matcher) mayStart(id, i int) bool {
+	if id < len(m.x.list) && m.x.anywhere[id] || id < len(m.names) && len(m.names[id]) > 0 {
+		return true
+	}
+	for _, c := range m.starts[i] {
+		if int(c) >= id {
+			return int(c) == id
+		}
+	}
+	return false
 }
 
 // at returns the end positions of the class's phrases that start at token i.
 func (m *matcher) at(class string, i int) []int {
-	if i >= len(m.toks) {
+	id := m.id(class)
+	if id < 0 {
 		return nil
 	}
-	if m.memo[i] == nil {
-		m.memo[i] = map[string][]int{}
+	return m.atID(id, i)
+}
+
+func (m *matcher) atID(id, i int) []int {
+	if i >= len(m.toks) || !m.mayStart(id, i) {
+		return nil
 	}
-	if ends, ok := m.memo[i][class]; ok {
-		return ends
+	if m.memo[id] == nil {
+		m.memo[id] = make([]memoCell, len(m.toks))
 	}
-	m.memo[i][class] = nil // a reference back to the class at the same place finds nothing
-	c := m.v.byID[class]
+	cell := &m.memo[id][i]
+	if cell.state != 0 {
+		return cell.ends
+	}
+	cell.state = 1
+	var c *vclass
+	if id < len(m.x.list) {
+		c = m.x.list[id]
+	}
 	var ends []int
 	if c != nil {
 		t := m.toks[i]
@@ -46,13 +185,16 @@ func (m *matcher) at(class string, i int) []int {
 			ends = union(ends, m.match(c.phrases[k].words, 0, i))
 		}
 	}
-	for _, p := range m.names[class] {
-		ends = union(ends, m.match(p.words, 0, i))
+	if id < len(m.names) {
+		for _, p := range m.names[id] {
+			ends = union(ends, m.match(p.words, 0, i))
+		}
 	}
 	if c != nil && len(c.except) > 0 && len(ends) > 0 {
 		ends = m.without(c.except, i, ends)
 	}
-	m.memo[i][class] = ends
+	cell = &m.memo[id][i]
+	cell.state, cell.ends = 2, ends
 	return ends
 }
 
@@ -100,7 +242,14 @@ func (m *matcher) match(words []pword, k, i int) []int {
 		return out
 	}
 	if w.class != "" {
-		for _, e := range m.at(w.class, i) {
+		id := w.ci - 1
+		if id < 0 {
+			id = m.id(w.class)
+		}
+		if id < 0 {
+			return out
+		}
+		for _, e := range m.atID(id, i) {
 			out = union(out, m.match(words, k+1, e))
 		}
 		return out
@@ -134,16 +283,20 @@ func (m *matcher) seqAt(seq []wpat, i int) bool {
 // find returns every place the class is found, as the longest phrase at
 // each starting token, in order.
 func (m *matcher) find(class string) []span {
-	if s, ok := m.spans[class]; ok {
-		return s
+	id := m.id(class)
+	if id < 0 {
+		return nil
+	}
+	if m.found[id] {
+		return m.spans[id]
 	}
 	var out []span
 	for i := range m.toks {
-		if ends := m.at(class, i); len(ends) > 0 {
+		if ends := m.atID(id, i); len(ends) > 0 {
 			out = append(out, span{i, maxInt(ends)})
 		}
 	}
-	m.spans[class] = out
+	m.spans[id], m.found[id] = out, true
 	return out
 }
 

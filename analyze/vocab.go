@@ -81,6 +81,8 @@ type Vocabulary struct {
 	byID    map[string]*vclass
 	// weakeners in file order.
 	weakeners []*vclass
+	// index numbers the classes for the matcher (matcher.go).
+	index *vocabIndex
 }
 
 type vclass struct {
@@ -104,6 +106,7 @@ type pword struct {
 	// literal set or a prefix; a plain word has one sequence of one word.
 	alts  [][]wpat
 	class string // any phrase of this class
+	ci    int    // the class's number + 1 in the vocabulary's index (0: look it up)
 	gap   int    // skip up to gap tokens (no breaks)
 	opt   bool
 }
@@ -268,7 +271,11 @@ func (v *Vocabulary) compile() error {
 			v.weakeners = append(v.weakeners, c)
 		}
 	}
-	return v.checkCycles()
+	if err := v.checkCycles(); err != nil {
+		return err
+	}
+	v.buildIndex()
+	return nil
 }
 
 // checkCycles refuses a class that refers to itself at the start of a
