@@ -138,12 +138,17 @@ func (f *Frame) anyHeading(classes []string) bool {
 }
 
 // signalsAt returns the byte offset at which a frame's signals begin (the
-// earliest of each group's first match), or -1 when a group is not met.
-func (c *frameSpec) signalsAt(text string) int {
+// earliest of each group's first match), or -1 when a group is not met. A
+// pattern runs only on a sentence that holds one of its literals.
+func (c *frameSpec) signalsAt(f *Frame) int {
+	text := f.text
 	at := -1
 	for _, group := range c.signals {
 		found := -1
 		for _, re := range group {
+			if !mayMatch(literalsOf(re), f.foldedText()) {
+				continue
+			}
 			if loc := re.FindStringIndex(text); loc != nil && (found < 0 || loc[0] < found) {
 				found = loc[0]
 			}
@@ -172,7 +177,7 @@ func (r *Rule) hitsIn(u *unit, specs []*frameSpec) []hit {
 			order[i] = i
 		}
 		if len(c.signals) > 0 {
-			at := c.signalsAt(f.text)
+			at := c.signalsAt(f)
 			if at < 0 {
 				continue
 			}

@@ -79,6 +79,17 @@ type Frame struct {
 	// lead is the number of tokens of the lead-in that introduces a list
 	// item (0 for a sentence of its own).
 	lead int
+	// folded is text case-folded for literal prefilters (foldedText).
+	folded *string
+}
+
+// foldedText is the frame's text case-folded (foldText), computed once.
+func (f *Frame) foldedText() string {
+	if f.folded == nil {
+		s := foldText(f.text)
+		f.folded = &s
+	}
+	return *f.folded
 }
 
 var (

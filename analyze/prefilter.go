@@ -1,0 +1,180 @@
+package analyze
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A literal prefilter for regular expressions: from a pattern's syntax tree,
+// the literal strings one of which every match must contain (as gitleaks
+// keeps keywords beside its rules). Text that holds none of them cannot
+// match, so the pattern is not run on it. Strings are compared in a
+// case-folded form (foldText), so the prefilter is sound for (?i) patterns.
+
+// litCache holds the literals of each pattern (nil: no prefilter).
+var litCache sync.Map // *regexp.Regexp → []string
+
+// literalsOf returns the folded literals one of which every match of re
+// contains, or nil when there is no such set.
+func literalsOf(re *regexp.Regexp) []string {
+	if v, ok := litCache.Load(re); ok {
+		return v.([]string)
+	}
+	var out []string
+	if t, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+		if l, ok := required(t); ok {
+			out = l
+		}
+	}
+	litCache.Store(re, out)
+	return out
+}
+
+// required returns a set of folded strings one of which every match of r
+// contains.
+func required(r *syntax.Regexp) ([]string, bool) {
+	switch r.Op {
+	case syntax.OpLiteral:
+		if len(r.Rune) == 0 {
+			return nil, false
+		}
+		return []string{foldText(string(r.Rune))}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(r.Sub[0])
+	case syntax.OpRepeat:
+		if r.Min >= 1 {
+			return required(r.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Every part is in every match: the best part's set will do. Runs
+		// of literals are joined first ("data" "breach" split by nothing).
+		var best []string
+		found := false
+		for i := 0; i < len(r.Sub); i++ {
+			s := r.Sub[i]
+			var l []string
+			var ok bool
+			if s.Op == syntax.OpLiteral {
+				var b strings.Builder
+				for ; i < len(r.Sub) && r.Sub[i].Op == syntax.OpLiteral; i++ {
+					b.WriteString(string(r.Sub[i].Rune))
+				}
+				i--
+				l, ok = []string{foldText(b.String())}, b.Len() > 0
+			} else {
+				l, ok = required(s)
+			}
+			if ok && (!found || betterLits(l, best)) {
+				best, found = l, true
+			}
+		}
+		return best, found
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range r.Sub {
+			l, ok := required(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return dedupeLits(out), true
+	}
+	return nil, false
+}
+
+// betterLits prefers the set whose shortest string is longer, then the
+// smaller set.
+func betterLits(a, b []string) bool {
+	ma, mb := minLen(a), minLen(b)
+	if ma != mb {
+		return ma > mb
+	}
+	return len(a) < len(b)
+}
+
+func minLen(xs []string) int {
+	m := -1
+	for _, x := range xs {
+		if m < 0 || len(x) < m {
+			m = len(x)
+		}
+	}
+	return m
+}
+
+// dedupeLits drops repeats and strings that contain another of the set
+// (any text holding "breaches" holds "breach").
+func dedupeLits(xs []string) []string {
+	var out []string
+	for i, x := range xs {
+		keep := true
+		for j, y := range xs {
+			if i != j && strings.Contains(x, y) && (len(y) < len(x) || j < i) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// foldText maps every rune to one representative of its case-folding
+// orbit (ASCII letters to lower case; "K" (Kelvin) to "k", "ſ" to "s"), so
+// two strings equal under (?i) are equal after it.
+func foldText(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
+}
+
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	if 'A' <= m && m <= 'Z' {
+		m += 'a' - 'A'
+	}
+	return m
+}
+
+// mayMatch says folded text (foldText) holds one of lits; with no lits,
+// anything may match.
+func mayMatch(lits []string, folded string) bool {
+	if lits == nil {
+		return true
+	}
+	for _, l := range lits {
+		if strings.Contains(folded, l) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,133 @@
+package analyze
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func TestLiteralsOf(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    []string // nil: no prefilter
+	}{
+		{`(?i)\bdata breach(es)?\b`, []string{"data breach"}},
+		{`(?i)\bnotif(y|ies|ied)\b`, []string{"notif"}},
+		{`(?i)(foo|bar)\W+baz`, []string{"baz"}},
+		{`(?i)(security|data)\s+(incident|breach)`, []string{"breach", "incident"}},
+		// The parser factors the common "sub" out: the longer parts win.
+		{`(?i)\b(sub-?processors?|subcontract\w*)`, []string{"contract", "processor"}},
+		{`(?i)(breach|breaches)`, []string{"breach"}},
+		{`(?i)(ab|a)c`, []string{"a"}},
+		{`(?i)x*`, nil},
+		{`(?i)(audit|)`, nil},
+		{`\d+ hours`, []string{" hours"}},
+		{`(?i)(?:72){1,2}`, []string{"72"}},
+		{`(?i)[a-z]+`, nil},
+		{`(?i)AUDIT`, []string{"audit"}},
+	}
+	for _, tc := range tests {
+		got := literalsOf(regexp.MustCompile(tc.pattern))
+		sort.Strings(got)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") || (got == nil) != (tc.want == nil) {
+			t.Errorf("literalsOf(%q) = %q, want %q", tc.pattern, got, tc.want)
+		}
+	}
+}
+
+func TestFoldText(t *testing.T) {
+	tests := map[string]string{
+		"Security INCIDENT": "security incident",
+		"\u212Aelvin":       "kelvin", // the Kelvin sign folds with k
+		"Cla\u017Fs":        "class",  // long s folds with s
+		"Ünter":             foldText("ünter"),
+		"ÉTÉ é":             foldText("été é"),
+	}
+	for in, want := range tests {
+		if got := foldText(in); got != want {
+			t.Errorf("foldText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Every string the (?i) pattern matches holds the folded literal.
+	re := regexp.MustCompile(`(?i)kelvin class`)
+	for _, s := range []string{"\u212Aelvin cla\u017Fs", "KELVIN CLASS"} {
+		if !re.MatchString(s) || !mayMatch(literalsOf(re), foldText(s)) {
+			t.Errorf("%q: match %v, prefilter %v", s, re.MatchString(s), mayMatch(literalsOf(re), foldText(s)))
+		}
+	}
+}
+
+// TestPrefilterSound runs every pattern of every embedded pack (signals,
+// weakeners and their unless, details) over every example sentence of the
+// packs and the vocabulary, and over the sentences of the corpus's Markdown
+// agreements when present: wherever a pattern matches, its prefilter must
+// let the text through. It also checks the prefilter skips most pairs.
+func TestPrefilterSound(t *testing.T) {
+	rs, err := LoadRules(EmbeddedPacks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res []*regexp.Regexp
+	for _, r := range rs.Rules {
+		for _, specs := range [][]*frameSpec{r.frames, r.flags} {
+			for _, c := range specs {
+				for _, g := range c.signals {
+					res = append(res, g...)
+				}
+			}
+		}
+		res = append(res, r.weakeners...)
+		res = append(res, r.details...)
+		for _, u := range r.unless {
+			if u != nil {
+				res = append(res, u)
+			}
+		}
+	}
+	var texts []string
+	for _, r := range rs.Rules {
+		ex := r.Examples
+		for _, l := range [][]string{ex.Present, ex.Weak, ex.Absent, ex.Negated, ex.ByReference} {
+			texts = append(texts, l...)
+		}
+	}
+	for _, c := range rs.Vocabulary.Classes {
+		texts = append(texts, c.Examples.Match...)
+		texts = append(texts, c.Examples.NoMatch...)
+	}
+	mds, _ := filepath.Glob("../../shared/corpus/agreements/*.md")
+	for _, p := range mds {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range splitUnits(string(b)) {
+			texts = append(texts, u.text)
+		}
+	}
+	if len(res) < 20 || len(texts) < 200 {
+		t.Fatalf("%d patterns, %d texts: too few to check", len(res), len(texts))
+	}
+	matched, skipped := 0, 0
+	for _, s := range texts {
+		folded := foldText(s)
+		for _, re := range res {
+			may := mayMatch(literalsOf(re), folded)
+			if re.MatchString(s) {
+				matched++
+				if !may {
+					t.Errorf("%q matches %q but its prefilter %q skips it", re, s, literalsOf(re))
+				}
+			} else if !may {
+				skipped++
+			}
+		}
+	}
+	t.Logf("%d patterns × %d texts: %d matches, %d pairs skipped by the prefilter", len(res), len(texts), matched, skipped)
+	if matched == 0 || skipped < len(res)*len(texts)/2 {
+		t.Errorf("%d matches, %d of %d pairs skipped: want matches, and most pairs skipped", matched, skipped, len(res)*len(texts))
+	}
+}
