@@ -1,16 +1,17 @@
 package extract
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"sync"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 )
 
 // The pdfcpu pre-pass: used only when ledongthuc/pdf cannot open a file
@@ -19,12 +20,18 @@ import (
 // file is decrypted (empty user password, or Options.Password), rewritten
 // without object streams, unsupported filters re-encoded as Flate, all in
 // memory; the walker then reads the result.
+//
+// The steps are those of pdfcpu's api.ReadValidateAndOptimize and
+// api.WriteContext, called in pdfcpu's own packages: the api package links
+// its form support, whose go-runewidth dependency spends about 20 ms
+// building tables at the start of every ssrm process (and of every child
+// that reads a document).
 
 var pdfcpuOnce sync.Once
 
 // pdfcpuSetup keeps pdfcpu from creating a config folder in the user's
 // home: it must run before any other pdfcpu call.
-func pdfcpuSetup() { pdfcpuOnce.Do(api.DisableConfigDir) }
+func pdfcpuSetup() { pdfcpuOnce.Do(func() { model.ConfigPath = "disable" }) }
 
 // errRepairPassword: the file needs a user password it was not given.
 var errRepairPassword = errors.New("password required")
@@ -57,9 +64,9 @@ func repairPDFUnsafe(data []byte, password string) ([]byte, error) {
 		c.Cmd = cmd
 		return c
 	}
-	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(data), conf(model.DECRYPT))
+	ctx, err := readValidateOptimize(data, conf(model.DECRYPT))
 	if errors.Is(err, pdfcpu.ErrNotEncrypted) {
-		ctx, err = api.ReadValidateAndOptimize(bytes.NewReader(data), conf(model.OPTIMIZE))
+		ctx, err = readValidateOptimize(data, conf(model.OPTIMIZE))
 	}
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {
@@ -69,10 +76,35 @@ func repairPDFUnsafe(data []byte, password string) ([]byte, error) {
 	}
 	refilter(ctx)
 	var buf bytes.Buffer
-	if err := api.WriteContext(ctx, &buf); err != nil {
+	w := bufio.NewWriter(&buf)
+	ctx.Write.Writer = w
+	if err := pdfcpu.WriteContext(ctx); err != nil {
+		return nil, err
+	}
+	if err := w.Flush(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// readValidateOptimize reads, validates and optimises a PDF as pdfcpu's
+// api.ReadValidateAndOptimize does (DECRYPT and OPTIMIZE both optimise),
+// with the same error wrapping.
+func readValidateOptimize(data []byte, conf *model.Configuration) (*model.Context, error) {
+	ctx, err := pdfcpu.Read(bytes.NewReader(data), conf)
+	if err != nil {
+		return nil, fmt.Errorf("prepare PDF context: read context: %w", err)
+	}
+	if err := validate.XRefTable(ctx); err != nil {
+		return nil, fmt.Errorf("prepare PDF context: validation error (obj#:%d): %w", ctx.CurObj, err)
+	}
+	if err := pdfcpu.OptimizeXRefTable(ctx); err != nil {
+		return nil, fmt.Errorf("optimize context: %w", err)
+	}
+	if err := pdfcpu.CacheFormFonts(ctx); err != nil {
+		return nil, fmt.Errorf("cache form fonts: %w", err)
+	}
+	return ctx, nil
 }
 
 // unsupportedFilters are the stream filters ledongthuc/pdf cannot decode
