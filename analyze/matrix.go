@@ -54,14 +54,22 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model, vendor str
 			termsMet[f.Domain] = true
 		}
 	}
+	// Each item's domain, read once (it costs a pattern per domain).
+	var itemDomains []string
+	if q := in.Questionnaire; q != nil {
+		itemDomains = make([]string, len(q.Items))
+		for i, it := range q.Items {
+			itemDomains[i] = ItemDomain(it)
+		}
+	}
 	var rows []MatrixRow
 	for _, d := range Domains {
 		row := MatrixRow{Domain: d.Code, Title: d.Title, QuestionnaireOwner: OwnerUnassigned, AgreementOwner: OwnerUnassigned, Evidence: []Evidence{}}
 		if q := in.Questionnaire; q != nil {
 			counts := map[Owner]int{}
 			var items []extract.Item
-			for _, it := range q.Items {
-				if ItemDomain(it) != d.Code {
+			for i, it := range q.Items {
+				if itemDomains[i] != d.Code {
 					continue
 				}
 				o := ItemOwner(it, vendor, q.Vendor)
