@@ -9,8 +9,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ssrm-dev/ssrm/analyze"
@@ -195,7 +197,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	}
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
 	ctx := context.Background()
-	in, folder, err := readInputs(ctx, x, *questionnaire, agreements, paths, opts)
+	in, folder, err := readInputs(ctx, x, *questionnaire, agreements, paths, opts, runtime.NumCPU())
 	if err != nil {
 		return err
 	}
@@ -291,23 +293,72 @@ func inputWarnings(in *analyze.Inputs) []string {
 
 // readInputs opens the explicit roles and the positional paths (files, or
 // folders whose files are all read), each detected by content and read by
-// x. It also returns the base name of the last folder given, which names
-// the vendor.
-func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string, agreements, paths []string, opts extract.Options) (in analyze.Inputs, folder string, err error) {
+// x, up to parallel documents at a time. It also returns the base name of
+// the last folder given, which names the vendor. The documents are taken,
+// and the first error reported, in the order given, as a reading one by
+// one would.
+func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string, agreements, paths []string, opts extract.Options, parallel int) (in analyze.Inputs, folder string, err error) {
 	if questionnaire == "" && len(agreements) == 0 && len(paths) == 0 {
 		return in, "", fmt.Errorf("%w: nothing to analyze: give files, a vendor folder, --questionnaire or --agreement", errUsage)
 	}
-	add := func(path string, want extract.Kind) error {
-		doc, err := x.Open(ctx, path, opts)
+	// The documents to read, in order; a group is a folder's files, whose
+	// errors are all reported together.
+	type job struct {
+		path  string
+		want  extract.Kind
+		group int
+		err   error // the path itself could not be listed
+		doc   extract.Document
+		read  error
+	}
+	var jobs []*job
+	if questionnaire != "" {
+		jobs = append(jobs, &job{path: questionnaire, want: extract.KindQuestionnaire, group: -1})
+	}
+	for _, a := range agreements {
+		jobs = append(jobs, &job{path: a, want: extract.KindAgreement, group: -1})
+	}
+	folders := make([]string, len(paths))
+	for g, p := range paths {
+		files, err := expand(p)
 		if err != nil {
-			return err
+			jobs = append(jobs, &job{path: p, group: g, err: err})
+			continue
 		}
-		if want != "" && doc.Kind() != want {
-			return &extract.InputError{Path: path, Err: fmt.Errorf("given as the %s, but it reads as %s", want, article(doc.Kind()))}
+		if len(files) != 1 || files[0] != p {
+			folders[g] = filepath.Base(filepath.Clean(p))
+		}
+		for _, f := range files {
+			jobs = append(jobs, &job{path: f, group: g})
+		}
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(parallel, 1))
+	for _, j := range jobs {
+		if j.err != nil {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			j.doc, j.read = x.Open(ctx, j.path, opts)
+		}()
+	}
+	wg.Wait()
+
+	add := func(j *job) error {
+		if j.read != nil {
+			return j.read
+		}
+		doc := j.doc
+		if j.want != "" && doc.Kind() != j.want {
+			return &extract.InputError{Path: j.path, Err: fmt.Errorf("given as the %s, but it reads as %s", j.want, article(doc.Kind()))}
 		}
 		if doc.Questionnaire != nil {
 			if in.Questionnaire != nil {
-				return fmt.Errorf("%w: two questionnaires (%s and %s): pass the one to assess with --questionnaire", errUsage, in.Questionnaire.Path, path)
+				return fmt.Errorf("%w: two questionnaires (%s and %s): pass the one to assess with --questionnaire", errUsage, in.Questionnaire.Path, j.path)
 			}
 			in.Questionnaire = doc.Questionnaire
 			return nil
@@ -315,29 +366,26 @@ func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string,
 		in.Agreements = append(in.Agreements, doc.Agreement)
 		return nil
 	}
-	if questionnaire != "" {
-		if err := add(questionnaire, extract.KindQuestionnaire); err != nil {
-			return in, "", err
+	for k := 0; k < len(jobs); {
+		j := jobs[k]
+		if j.group < 0 {
+			if err := add(j); err != nil {
+				return in, "", err
+			}
+			k++
+			continue
 		}
-	}
-	for _, a := range agreements {
-		if err := add(a, extract.KindAgreement); err != nil {
-			return in, "", err
+		if j.err != nil {
+			return in, "", j.err
 		}
-	}
-	for _, p := range paths {
-		files, err := expand(p)
-		if err != nil {
-			return in, "", err
-		}
-		if len(files) != 1 || files[0] != p {
-			folder = filepath.Base(filepath.Clean(p))
+		if folders[j.group] != "" {
+			folder = folders[j.group]
 		}
 		// Read every file of a folder before giving up, so that one run
 		// names all the files that cannot be read.
 		var errs []error
-		for _, f := range files {
-			if err := add(f, ""); err != nil {
+		for ; k < len(jobs) && jobs[k].group == j.group; k++ {
+			if err := add(jobs[k]); err != nil {
 				errs = append(errs, err)
 			}
 		}
