@@ -264,7 +264,7 @@ func EachItem(path string, opts Options, fn func(Item) error) (*Questionnaire, e
 	}
 	switch p.(type) {
 	case xlsxParser:
-		q, _, err := readWorkbook(path, opts, fn)
+		q, _, err := readWorkbook(path, opts, func(it Item, _ *Questionnaire) error { return fn(it) })
 		if err != nil {
 			return nil, err
 		}
@@ -275,7 +275,7 @@ func EachItem(path string, opts Options, fn func(Item) error) (*Questionnaire, e
 			return nil, err
 		}
 		q := doc.Questionnaire
-		if err := replayItems(q, fn); err != nil {
+		if err := replayItems(q, func(it Item, _ *Questionnaire) error { return fn(it) }); err != nil {
 			return nil, err
 		}
 		return q, nil

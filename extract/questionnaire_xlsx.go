@@ -106,9 +106,10 @@ func (xlsxParser) Parse(path string, opts Options) (Document, error) {
 
 // readWorkbook is Parse, also returning the header row of each data sheet.
 // With a non-nil each, the items of an .xlsx workbook are passed to each as
-// they are read and not kept (a legacy .xls is read whole first); an error
-// from each stops reading and is returned as it is.
-func readWorkbook(path string, opts Options, each func(Item) error) (q *Questionnaire, headers map[string]int, err error) {
+// they are read and not kept (a legacy .xls is read whole first), with the
+// questionnaire as read so far (its Vendor and Product as stated by then);
+// an error from each stops reading and is returned as it is.
+func readWorkbook(path string, opts Options, each func(Item, *Questionnaire) error) (q *Questionnaire, headers map[string]int, err error) {
 	var b *book
 	defer func() {
 		if r := recover(); r != nil {
@@ -147,7 +148,9 @@ func readWorkbook(path string, opts Options, each func(Item) error) (q *Question
 	defer f.Close()
 
 	b = newBook(path, opts)
-	b.sink = each
+	if each != nil {
+		b.sink = func(it Item) error { return each(it, b.q) }
+	}
 	raw := newRawSheets(f, path, ole)
 	var primary, deferred []string
 	b.all = f.GetSheetList()
@@ -197,11 +200,11 @@ func readWorkbook(path string, opts Options, each func(Item) error) (q *Question
 
 // replayItems passes the items of a workbook read whole to each, in order,
 // and drops them from q.
-func replayItems(q *Questionnaire, each func(Item) error) error {
+func replayItems(q *Questionnaire, each func(Item, *Questionnaire) error) error {
 	items := q.Items
 	q.Items = nil
 	for _, it := range items {
-		if err := each(it); err != nil {
+		if err := each(it, q); err != nil {
 			return err
 		}
 	}
@@ -291,6 +294,14 @@ func (b *book) add(name string, sr *sheetResult) {
 // begin is called by scanSheet once a sheet's layout is known, before its
 // items.
 func (b *book) begin(name string, sr *sheetResult) {
+	// The names the sheet states, known before its items (add would take
+	// the same ones after them), for a sink that reads them.
+	if b.q.Vendor == "" {
+		b.q.Vendor = sr.vendor
+	}
+	if b.q.Product == "" {
+		b.q.Product = sr.product
+	}
 	b.sheetN++
 	b.noteFamily(name, sr)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -430,53 +429,4 @@ func expand(p string) ([]string, error) {
 		return nil, &extract.InputError{Path: p, Err: errors.New("the folder holds no files")}
 	}
 	return out, nil
-}
-
-// extractItem adds the owner model's reading of the ownership cell.
-type extractItem struct {
-	extract.Item
-	Owner  analyze.Owner `json:"owner"`
-	Domain string        `json:"domain,omitempty"`
-}
-
-func runExtract(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ssrm extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	password := fs.String("password", "", "password for an encrypted PDF or workbook")
-	ocr := fs.Bool("ocr", false, ocrHelp)
-	serviceModel := fs.String("service-model", "saas", "saas, paas or iaas")
-	pf := addParseFlags(fs, true, true)
-	paths, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(paths) != 1 {
-		return fmt.Errorf("%w: ssrm extract takes one FILE", errUsage)
-	}
-	x, err := pf.extractor(0)
-	if err != nil {
-		return err
-	}
-	doc, err := x.Open(context.Background(), paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr})
-	if err != nil {
-		return err
-	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if q := doc.Questionnaire; q != nil {
-		items := make([]extractItem, len(q.Items))
-		for i, it := range q.Items {
-			items[i] = extractItem{Item: it, Owner: analyze.ItemOwner(it, q.Vendor), Domain: analyze.ItemDomain(it)}
-		}
-		return enc.Encode(struct {
-			Kind extract.Kind `json:"kind"`
-			*extract.Questionnaire
-			Items []extractItem `json:"items"`
-		}{extract.KindQuestionnaire, q, items})
-	}
-	return enc.Encode(struct {
-		Kind extract.Kind `json:"kind"`
-		*extract.Agreement
-	}{extract.KindAgreement, doc.Agreement})
 }

@@ -110,7 +110,42 @@ func (x *Extractor) Open(ctx context.Context, path string, opts extract.Options)
 	if x == nil || x.InProcess {
 		return openHere(path, opts)
 	}
-	return x.openChild(ctx, path, opts)
+	return x.runChild(ctx, path, opts, nil)
+}
+
+// Stream reads the document at path as extract.OpenStream does: a
+// questionnaire's items are passed to item as they are read (in the child,
+// they come one per line as the child reads them), and the document
+// returned holds none; an agreement is returned whole. Errors are those of
+// Open; an error returned by item stops the reading (the child is killed)
+// and is returned as it is.
+func (x *Extractor) Stream(ctx context.Context, path string, opts extract.Options, item func(it extract.Item, vendor string) error) (extract.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return extract.Document{}, &extract.InputError{Path: path, Err: fmt.Errorf("not read: %w", err)}
+	}
+	if x == nil || x.InProcess {
+		return streamHere(path, opts, item)
+	}
+	return x.runChild(ctx, path, opts, item)
+}
+
+// streamHere is extract.OpenStream with a parser's panic turned into the
+// file's error; a panic in item is the caller's own and goes on.
+func streamHere(path string, opts extract.Options, item func(extract.Item, string) error) (doc extract.Document, err error) {
+	inItem := false
+	defer func() {
+		if r := recover(); r != nil {
+			if inItem {
+				panic(r)
+			}
+			doc, err = extract.Document{}, &extract.InputError{Path: path, Err: fmt.Errorf("%w: the reader failed (%v)", extract.ErrDamaged, r)}
+		}
+	}()
+	return extract.OpenStream(path, opts, func(it extract.Item, vendor string) error {
+		inItem = true
+		defer func() { inItem = false }()
+		return item(it, vendor)
+	})
 }
 
 // openHere is extract.Open with a parser's panic turned into the file's

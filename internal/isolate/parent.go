@@ -35,9 +35,10 @@ func (x *Extractor) command() ([]string, error) {
 	return []string{exe, ChildArg}, nil
 }
 
-// openChild runs one child for path and turns its end into a document or
-// the file's error.
-func (x *Extractor) openChild(ctx context.Context, path string, opts extract.Options) (extract.Document, error) {
+// runChild runs one child for path and turns its end into a document or
+// the file's error. With item set, the child streams a questionnaire's
+// items, each passed to item as it arrives.
+func (x *Extractor) runChild(ctx context.Context, path string, opts extract.Options, item func(extract.Item, string) error) (extract.Document, error) {
 	lim := x.Limits.withDefaults()
 	fail := func(err error) (extract.Document, error) {
 		return extract.Document{}, &extract.InputError{Path: path, Err: err}
@@ -80,15 +81,33 @@ func (x *Extractor) openChild(ctx context.Context, path string, opts extract.Opt
 	defer stop()
 	watch := watchMemory(cmd.Process.Pid)
 
-	req := request{Path: path, Options: opts, MemoryBytes: lim.MemoryBytes, CPUSeconds: int64(math.Ceil(lim.CPU.Seconds()))}
+	req := request{Path: path, Options: opts, MemoryBytes: lim.MemoryBytes, CPUSeconds: int64(math.Ceil(lim.CPU.Seconds())), Stream: item != nil}
 	json.NewEncoder(stdin).Encode(req) // a child that died early shows at Wait
 	stdin.Close()
 
 	out := &io.LimitedReader{R: stdout, N: lim.OutputBytes + 1}
 	var resp response
-	decErr := json.NewDecoder(out).Decode(&resp)
+	var decErr, itemErr error
+	dec := json.NewDecoder(out)
+	if item == nil {
+		decErr = dec.Decode(&resp)
+	} else {
+		for {
+			var l streamLine
+			if decErr = dec.Decode(&l); decErr != nil {
+				break
+			}
+			if l.Item == nil {
+				resp = l.response
+				break
+			}
+			if itemErr = item(*l.Item, l.Vendor); itemErr != nil {
+				break
+			}
+		}
+	}
 	tooBig := out.N <= 0
-	if decErr != nil || tooBig {
+	if decErr != nil || tooBig || itemErr != nil {
 		kill()
 	}
 	io.Copy(io.Discard, out)
@@ -101,6 +120,8 @@ func (x *Extractor) openChild(ctx context.Context, path string, opts extract.Opt
 	waitErr := cmd.Wait()
 
 	switch {
+	case itemErr != nil:
+		return extract.Document{}, itemErr
 	case ctx.Err() != nil:
 		return fail(fmt.Errorf("reading stopped: %w", ctx.Err()))
 	case tooBig:
