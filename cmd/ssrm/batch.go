@@ -39,6 +39,12 @@ DIR holds one folder per vendor (file roles detected by content). A manifest
 is a CSV with the columns vendor, service_model, criticality, files (files
 separated by ';', relative to the manifest).
 
+With --shard I/N (I from 0 to N-1; --shard N takes I from the environment
+variable JOB_COMPLETION_INDEX, as a Kubernetes Indexed Job sets it) the batch
+assesses only vendors I, I+N, I+2N, ... of the folder or manifest and writes
+their reports and OUTDIR/portfolio.part-I-of-N.json instead of the portfolio;
+'ssrm portfolio merge' joins the parts into the portfolio a single run gives.
+
 Flags:
 `
 
@@ -92,6 +98,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 		failOn       = fs.String("fail-on", "high", "exit 1 when a vendor has a finding not met at this severity or higher: critical, high, medium, low, never")
 		password     = fs.String("password", "", "password for encrypted PDFs or workbooks")
 		ocr          = fs.Bool("ocr", false, ocrHelp)
+		shardFlag    = fs.String("shard", "", "I/N: assess only vendors I, I+N, I+2N, ... (I from 0) and write a portfolio part for 'ssrm portfolio merge'; N alone takes I from JOB_COMPLETION_INDEX")
 	)
 	pf := addParseFlags(fs, true, true)
 	paths, err := parseInterspersed(fs, args)
@@ -124,6 +131,10 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	if *jobs < 1 {
 		return fmt.Errorf("%w: --jobs: want 1 or more, got %d", errUsage, *jobs)
 	}
+	shard, err := parseShard(*shardFlag, os.Getenv("JOB_COMPLETION_INDEX"))
+	if err != nil {
+		return err
+	}
 	var packs []string
 	if *rules != "" {
 		packs = strings.Split(*rules, ",")
@@ -142,8 +153,14 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 
 	ctx, stop := signal.NotifyContext(batchContext(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Report names are made unique over the whole list, so every shard
+	// names a vendor as a single run would.
+	names := uniqueNames(vendors)
+	all, fp := len(vendors), fingerprint(vendors)
+	var index []int // each vendor's place in the whole list
+	vendors, names, index = shard.slice(vendors, names)
 	b := &batch{x: x, rs: rs, format: *format, outDir: *outDir, password: *password, ocr: *ocr, threshold: threshold,
-		names: uniqueNames(vendors), progress: newProgress(stderr, len(vendors))}
+		names: names, progress: newProgress(stderr, len(vendors))}
 	// On the first Ctrl-C, say what happens and let a second one end the
 	// process at once.
 	finished, watcher := make(chan struct{}), make(chan struct{})
@@ -165,13 +182,26 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 			b.progress.note("interrupted: finishing the vendors in progress and writing the portfolio (Ctrl-C again to quit at once)")
 		}
 	}()
-	p, gate := b.run(ctx, vendors, *jobs)
+	p, gated := b.run(ctx, vendors, *jobs)
+	gate := false
+	for _, g := range gated {
+		gate = gate || g
+	}
 
 	portfolio := filepath.Join(*outDir, "portfolio."+*portfolioFmt)
-	if err := writeFileAtomic(portfolio, func(w io.Writer) error { return report.WritePortfolio(w, *portfolioFmt, p) }); err != nil {
-		return err
+	if shard.n > 0 {
+		portfolio = filepath.Join(*outDir, shard.partName())
+		part := newPart(shard, all, fp, p, index, gated)
+		if err := writeFileAtomic(portfolio, part.write); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "ssrm batch: shard %d/%d: %s\n  part: %s\n", shard.i, shard.n, p.Line(), portfolio)
+	} else {
+		if err := writeFileAtomic(portfolio, func(w io.Writer) error { return report.WritePortfolio(w, *portfolioFmt, p) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "ssrm batch: %s\n  portfolio: %s\n", p.Line(), portfolio)
 	}
-	fmt.Fprintf(stdout, "ssrm batch: %s\n  portfolio: %s\n", p.Line(), portfolio)
 	failed := p.FailedVendors()
 	for _, v := range failed {
 		fmt.Fprintf(stdout, "  failed: %s: %s\n", v.Name, v.Err)
@@ -309,10 +339,11 @@ type batch struct {
 }
 
 // run assesses every vendor, jobs at a time, and returns the portfolio
-// (in the input order) and whether any vendor failed the --fail-on gate.
+// (in the input order) and, per vendor, whether it failed the --fail-on
+// gate.
 // When ctx ends it stops handing out vendors, lets the running ones
 // finish, and lists the rest as not assessed.
-func (b *batch) run(ctx context.Context, vendors []vendorJob, jobs int) (*report.Portfolio, bool) {
+func (b *batch) run(ctx context.Context, vendors []vendorJob, jobs int) (*report.Portfolio, []bool) {
 	entries := make([]report.PortfolioVendor, len(vendors))
 	gated := make([]bool, len(vendors))
 	started := make([]bool, len(vendors))
@@ -349,17 +380,14 @@ dispatch:
 	wg.Wait()
 	b.progress.finish()
 	p := &report.Portfolio{Interrupted: interrupted}
-	gate := false
 	for i, v := range vendors {
 		e := entries[i]
 		if !started[i] {
 			e = report.PortfolioVendor{Name: displayName(v), Criticality: v.Criticality, ServiceModel: v.ServiceModel, Err: errInterrupted.Error()}
 		}
-		interrupted = interrupted || e.Err == errInterrupted.Error()
 		p.Vendors = append(p.Vendors, e)
-		gate = gate || gated[i]
 	}
-	return p, gate
+	return p, gated
 }
 
 func displayName(v vendorJob) string {

@@ -50,6 +50,9 @@ Usage:
   ssrm batch DIR|manifest.csv -o OUTDIR [flags]
                                    one vendor per folder or manifest row, in
                                    parallel; a report each and a portfolio
+  ssrm portfolio merge DIR... [-o OUTDIR]
+                                   join the parts of a batch run in shards
+                                   (batch --shard I/N) into its portfolio
   ssrm extract FILE                what ssrm read, as JSON
   ssrm rules list|show ID|check FILE|frame TEXT|stats
   ssrm eval [--corpus DIR | --dpa [DIR]] [--split dev|test|all]
@@ -102,6 +105,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return runAnalyze(args[1:], stdout, stderr)
 	case "batch":
 		return runBatch(args[1:], stdout, stderr)
+	case "portfolio":
+		return runPortfolio(args[1:], stdout, stderr)
 	case "extract":
 		return runExtract(args[1:], stdout, stderr)
 	case "rules":
