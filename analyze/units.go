@@ -2,7 +2,10 @@ package analyze
 
 import (
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/ssrm-dev/ssrm/extract"
@@ -123,6 +126,7 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		names := partyNames(a, units, vendorName, v)
 		ctx := map[string]map[string]bool{}
 		parts := internalParts(a)
+		leads, texts := make([]string, len(units)), make([]string, len(units))
 		for i, u := range units {
 			u.order = i
 			lead, text := glossed(u.leadIn, gloss), glossed(u.text, gloss)
@@ -133,7 +137,14 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			if _, ok := ctx[u.section]; !ok {
 				ctx[u.section] = headingClasses(u.section, headings, parents, v)
 			}
-			u.frame = buildFrame(lead, text, v, names, ctx[u.section])
+			leads[i], texts[i] = lead, text
+		}
+		// Each sentence is read on its own: the frames are built in
+		// parallel, then linked in order.
+		eachParallel(len(units), func(i int) {
+			units[i].frame = buildFrame(leads[i], texts[i], v, names, ctx[units[i].section])
+		})
+		for i, u := range units {
 			u.part = inPart(u.section, parents)
 			if u.first && strings.HasSuffix(u.section, ")") {
 				u.frame.item = true // "(i) Make its books available ..."
@@ -150,6 +161,34 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		out = append(out, units...)
 	}
 	return out
+}
+
+// eachParallel calls fn(i) for every i < n, on up to GOMAXPROCS goroutines
+// (in this goroutine when n is small).
+func eachParallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/32)
+	if workers < 2 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 var rePartRef = regexp.MustCompile(`(?i)\b(exhibit|annex|schedule|appendix|attachment|addendum)\s+([a-z]{1,2}\b|\d{1,2}\b|[ivx]{1,5}\b)`)
