@@ -195,13 +195,21 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if *rules != "" {
 		packs = strings.Split(*rules, ",")
 	}
-	rs, err := analyze.LoadRules(packs)
-	if err != nil {
-		return err
-	}
+	// The rules load while the documents are read (in child processes);
+	// a rules error is still the one reported.
+	var rs *analyze.RuleSet
+	rulesDone := make(chan error, 1)
+	go func() {
+		var err error
+		rs, err = analyze.LoadRules(packs)
+		rulesDone <- err
+	}()
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
 	ctx := context.Background()
 	in, folder, err := readInputs(ctx, x, *questionnaire, agreements, paths, opts, runtime.NumCPU())
+	if rerr := <-rulesDone; rerr != nil {
+		return rerr
+	}
 	if err != nil {
 		return err
 	}
