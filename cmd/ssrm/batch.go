@@ -109,6 +109,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer x.Close() // the children kept for reuse
 	if len(paths) != 1 {
 		return fmt.Errorf("%w: ssrm batch takes one DIR or manifest.csv", errUsage)
 	}

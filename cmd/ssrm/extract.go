@@ -43,6 +43,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer x.Close() // the children kept for reuse
 	bw := bufio.NewWriterSize(stdout, 64<<10)
 	w := &jsonOut{w: bw}
 	n := 0

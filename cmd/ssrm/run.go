@@ -179,6 +179,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer x.Close() // the children kept for reuse
 	threshold, err := parseFailOn(*failOn)
 	if err != nil {
 		return err

@@ -22,6 +22,8 @@ type request struct {
 	// Stream asks for a questionnaire's items one per line as they are
 	// read (streamLine), before the response.
 	Stream bool `json:"stream,omitempty"`
+	// Reuse says more requests may follow on stdin after the response.
+	Reuse bool `json:"reuse,omitempty"`
 }
 
 // response is what the child writes on stdout: the document or the error.
@@ -103,30 +105,67 @@ func (e *remoteError) Error() string   { return e.msg }
 func (e *remoteError) Unwrap() []error { return e.is }
 
 // Child is the child side, run by the binary when its first argument is
-// ChildArg: it reads one request from stdin, sets its limits, reads the
-// document and writes the response to stdout. It returns the exit code: 0
-// when a response was written (the document or the file's error), 2 when
-// the request could not be read or the limits set.
+// ChildArg: it reads a request from stdin, sets its limits, reads the
+// document and writes the response to stdout; when the request says Reuse,
+// it then waits for the next request (each document gets its own
+// processor-time limit) until stdin closes. It returns the exit code: 0
+// when every request got a response (the document or the file's error), 2
+// when a request could not be read or the limits set.
 func Child(stdin io.Reader, stdout, stderr io.Writer) int {
-	var req request
-	if err := json.NewDecoder(io.LimitReader(stdin, 1<<20)).Decode(&req); err != nil {
-		fmt.Fprintf(stderr, "ssrm %s: reading the request: %v\n", ChildArg, err)
-		return 2
-	}
-	if err := setLimits(req.MemoryBytes, req.CPUSeconds); err != nil {
-		fmt.Fprintf(stderr, "ssrm %s: setting the limits: %v\n", ChildArg, err)
-		return 2
-	}
-	if os.Getenv("GOGC") == "" {
-		// A reader's heap is mostly garbage (a workbook's XML events, a
-		// PDF's decoded streams): collecting at 200 % growth instead of
-		// 100 % spends an eighth less processor time on a 100,000-row
-		// sheet, for 10 MB more at the peak; the memory limit setLimits
-		// sets still makes the collector work harder near the cap.
-		debug.SetGCPercent(200)
-	}
-	var resp response
+	dec := json.NewDecoder(stdin)
 	bw := bufio.NewWriterSize(stdout, 64<<10)
+	for n := 0; ; n++ {
+		var req request
+		if err := dec.Decode(&req); err != nil {
+			if n > 0 && errors.Is(err, io.EOF) {
+				return 0 // the parent is done with this reader
+			}
+			fmt.Fprintf(stderr, "ssrm %s: reading the request: %v\n", ChildArg, err)
+			return 2
+		}
+		if n == 0 {
+			// A reused child keeps no hard processor-time limit (it could
+			// not raise it for the next document): each document gets a
+			// soft one, and watchCPU ends the process past it.
+			cpu := req.CPUSeconds
+			if req.Reuse {
+				cpu = 0
+				watchCPU()
+			}
+			if err := setLimits(req.MemoryBytes, cpu); err != nil {
+				fmt.Fprintf(stderr, "ssrm %s: setting the limits: %v\n", ChildArg, err)
+				return 2
+			}
+			if os.Getenv("GOGC") == "" {
+				// A reader's heap is mostly garbage (a workbook's XML
+				// events, a PDF's decoded streams): collecting at 200 %
+				// growth instead of 100 % spends an eighth less processor
+				// time on a 100,000-row sheet, for 10 MB more at the peak;
+				// the memory limit setLimits sets still makes the
+				// collector work harder near the cap.
+				debug.SetGCPercent(200)
+			}
+		}
+		if req.Reuse {
+			if err := setCPUSoft(req.CPUSeconds); err != nil {
+				fmt.Fprintf(stderr, "ssrm %s: setting the limits: %v\n", ChildArg, err)
+				return 2
+			}
+		}
+		if err := serveRequest(req, bw); err != nil {
+			fmt.Fprintf(stderr, "ssrm %s: writing the document: %v\n", ChildArg, err)
+			return 2
+		}
+		if !req.Reuse {
+			return 0
+		}
+	}
+}
+
+// serveRequest reads one document and writes the answer: the items one per
+// line when streamed, then the response.
+func serveRequest(req request, bw *bufio.Writer) error {
+	var resp response
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	var doc extract.Document
@@ -147,12 +186,7 @@ func Child(stdin io.Reader, stdout, stderr io.Writer) int {
 		resp.Document = &doc
 	}
 	if err := enc.Encode(resp); err != nil {
-		fmt.Fprintf(stderr, "ssrm %s: writing the document: %v\n", ChildArg, err)
-		return 2
+		return err
 	}
-	if err := bw.Flush(); err != nil {
-		fmt.Fprintf(stderr, "ssrm %s: writing the document: %v\n", ChildArg, err)
-		return 2
-	}
-	return 0
+	return bw.Flush()
 }

@@ -35,66 +35,155 @@ func (x *Extractor) command() ([]string, error) {
 	return []string{exe, ChildArg}, nil
 }
 
-// runChild runs one child for path and turns its end into a document or
-// the file's error. With item set, the child streams a questionnaire's
-// items, each passed to item as it arrives.
+// maxDocsPerChild is how many documents a reused child reads before it is
+// replaced, and reuseBelow the share of the memory limit its data segment
+// may have reached while reading one: past either, it is not reused.
+const (
+	maxDocsPerChild = 64
+	reuseBelow      = 4
+)
+
+// worker is one child process, reused across documents when the Extractor
+// reuses (the default: see Extractor.Reuse).
+type worker struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	out    *io.LimitedReader // the child's stdout, limited per document
+	dec    *json.Decoder
+	stderr *headBuffer
+	docs   int
+
+	mu     sync.Mutex
+	reaped bool
+}
+
+// kill ends the worker's process group, unless it was reaped (its id could
+// then be another's).
+func (w *worker) kill() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.reaped {
+		killGroup(w.cmd.Process.Pid)
+	}
+}
+
+// reap ends the worker and waits for it: a worker that answered is let
+// finish (its stdin closed, its stdout read to the end) before what is left
+// of its group is killed; any other is killed first.
+func (w *worker) reap(answered bool) error {
+	w.stdin.Close()
+	if !answered {
+		w.kill()
+	}
+	io.Copy(io.Discard, w.out.R)
+	// Whatever the child started (pdftoppm, tesseract) ends with it.
+	w.mu.Lock()
+	killGroup(w.cmd.Process.Pid)
+	w.reaped = true
+	w.mu.Unlock()
+	return w.cmd.Wait()
+}
+
+// start runs a new child.
+func (x *Extractor) start() (*worker, error) {
+	argv, err := x.command()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.SysProcAttr = sysProcAttr()
+	w := &worker{cmd: cmd, stderr: &headBuffer{max: stderrKeep}}
+	cmd.Stderr = w.stderr
+	if w.stdin, err = cmd.StdinPipe(); err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	w.out = &io.LimitedReader{R: stdout}
+	w.dec = json.NewDecoder(w.out)
+	return w, nil
+}
+
+// get takes an idle child, or starts one.
+func (x *Extractor) get() (*worker, error) {
+	if x.reuse() {
+		x.mu.Lock()
+		if n := len(x.idle); n > 0 {
+			w := x.idle[n-1]
+			x.idle = x.idle[:n-1]
+			x.mu.Unlock()
+			return w, nil
+		}
+		x.mu.Unlock()
+	}
+	return x.start()
+}
+
+// put keeps a child that answered for the next document.
+func (x *Extractor) put(w *worker) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.idle = append(x.idle, w)
+}
+
+// reuse says children read several documents: the default, with the
+// standard child command.
+func (x *Extractor) reuse() bool { return !x.NoReuse && len(x.Command) == 0 }
+
+// Close ends the idle children (the Extractor may still be used: it starts
+// new ones). Children also end when this process does.
+func (x *Extractor) Close() {
+	if x == nil {
+		return
+	}
+	x.mu.Lock()
+	idle := x.idle
+	x.idle = nil
+	x.mu.Unlock()
+	for _, w := range idle {
+		w.reap(true)
+	}
+}
+
+// runChild has a child read path and turns its answer, or its end, into a
+// document or the file's error. With item set, the child streams a
+// questionnaire's items, each passed to item as it arrives.
 func (x *Extractor) runChild(ctx context.Context, path string, opts extract.Options, item func(extract.Item, string) error) (extract.Document, error) {
 	lim := x.Limits.withDefaults()
 	fail := func(err error) (extract.Document, error) {
 		return extract.Document{}, &extract.InputError{Path: path, Err: err}
 	}
-	argv, err := x.command()
+	w, err := x.get()
 	if err != nil {
 		return fail(fmt.Errorf("starting the document reader: %w", err))
 	}
 	tctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
-	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.SysProcAttr = sysProcAttr()
-	stderr := &headBuffer{max: stderrKeep}
-	cmd.Stderr = stderr
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		return fail(fmt.Errorf("starting the document reader: %w", err))
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return fail(fmt.Errorf("starting the document reader: %w", err))
-	}
-	if err := cmd.Start(); err != nil {
-		return fail(fmt.Errorf("starting the document reader: %w", err))
-	}
-	// The child's process group is killed at most once, and never after
-	// the child is reaped (its id could then be another's).
-	var (
-		mu     sync.Mutex
-		reaped bool
-	)
-	kill := func() {
-		mu.Lock()
-		defer mu.Unlock()
-		if !reaped {
-			killGroup(cmd.Process.Pid)
-		}
-	}
-	stop := context.AfterFunc(tctx, kill)
-	defer stop()
-	watch := watchMemory(cmd.Process.Pid)
+	w.stderr.reset()
+	w.out.N = lim.OutputBytes + 1
+	stopKill := context.AfterFunc(tctx, w.kill)
+	watch := watchMemory(w.cmd.Process.Pid)
+	cpuBase := procCPU(w.cmd.Process.Pid) // a reused child's earlier documents
 
-	req := request{Path: path, Options: opts, MemoryBytes: lim.MemoryBytes, CPUSeconds: int64(math.Ceil(lim.CPU.Seconds())), Stream: item != nil}
-	json.NewEncoder(stdin).Encode(req) // a child that died early shows at Wait
-	stdin.Close()
+	req := request{Path: path, Options: opts, MemoryBytes: lim.MemoryBytes, CPUSeconds: int64(math.Ceil(lim.CPU.Seconds())), Stream: item != nil, Reuse: x.reuse()}
+	json.NewEncoder(w.stdin).Encode(req) // a child that died early shows below
+	if !req.Reuse {
+		w.stdin.Close()
+	}
 
-	out := &io.LimitedReader{R: stdout, N: lim.OutputBytes + 1}
 	var resp response
 	var decErr, itemErr error
-	dec := json.NewDecoder(out)
 	if item == nil {
-		decErr = dec.Decode(&resp)
+		decErr = w.dec.Decode(&resp)
 	} else {
 		for {
 			var l streamLine
-			if decErr = dec.Decode(&l); decErr != nil {
+			if decErr = w.dec.Decode(&l); decErr != nil {
 				break
 			}
 			if l.Item == nil {
@@ -106,39 +195,47 @@ func (x *Extractor) runChild(ctx context.Context, path string, opts extract.Opti
 			}
 		}
 	}
-	tooBig := out.N <= 0
-	if decErr != nil || tooBig || itemErr != nil {
-		kill()
-	}
-	io.Copy(io.Discard, out)
-	// Whatever the child started (pdftoppm, tesseract) ends with it.
-	mu.Lock()
-	killGroup(cmd.Process.Pid)
-	reaped = true
-	mu.Unlock()
+	tooBig := w.out.N <= 0
+	answered := decErr == nil && !tooBig && itemErr == nil && (resp.Error != nil || resp.Document != nil)
 	peak := watch()
-	waitErr := cmd.Wait()
-
+	w.docs++
+	if answered && req.Reuse && stopKill() && ctx.Err() == nil && w.docs < maxDocsPerChild && peak < lim.MemoryBytes/reuseBelow {
+		x.put(w)
+	} else {
+		stopKill()
+		var waitErr error
+		if !answered || !req.Reuse {
+			waitErr = w.reap(answered)
+		} else {
+			go w.reap(true) // a healthy child past its quota
+		}
+		if !answered || waitErr != nil && !req.Reuse {
+			switch {
+			case itemErr != nil:
+				return extract.Document{}, itemErr
+			case ctx.Err() != nil:
+				return fail(fmt.Errorf("reading stopped: %w", ctx.Err()))
+			case tooBig:
+				return fail(fmt.Errorf("%w: what was read from it is larger than %s; nothing was kept", ErrOutput, megabytes(lim.OutputBytes)))
+			case errors.Is(tctx.Err(), context.DeadlineExceeded):
+				return fail(fmt.Errorf("%w: reading took longer than %s and was stopped", ErrTime, lim.Timeout))
+			}
+			return fail(death(w.cmd.ProcessState, cpuBase, waitErr, decErr, w.stderr.String(), peak, lim))
+		}
+	}
 	switch {
-	case itemErr != nil:
-		return extract.Document{}, itemErr
 	case ctx.Err() != nil:
 		return fail(fmt.Errorf("reading stopped: %w", ctx.Err()))
-	case tooBig:
-		return fail(fmt.Errorf("%w: what was read from it is larger than %s; nothing was kept", ErrOutput, megabytes(lim.OutputBytes)))
-	case errors.Is(tctx.Err(), context.DeadlineExceeded):
-		return fail(fmt.Errorf("%w: reading took longer than %s and was stopped", ErrTime, lim.Timeout))
-	case decErr == nil && waitErr == nil && resp.Error != nil:
+	case resp.Error != nil:
 		return extract.Document{}, resp.Error.inputError()
-	case decErr == nil && waitErr == nil && resp.Document != nil:
-		return *resp.Document, nil
 	}
-	return fail(death(cmd.ProcessState, waitErr, decErr, stderr.String(), peak, lim))
+	return *resp.Document, nil
 }
 
 // death says why a child ended without a response; peak is the largest
-// data segment seen while it ran, bytes.
-func death(ps *os.ProcessState, waitErr, decErr error, stderr string, peak int64, lim Limits) error {
+// data segment seen while it read the document, bytes, and cpuBase the
+// processor time it had used before (reading earlier documents).
+func death(ps *os.ProcessState, cpuBase time.Duration, waitErr, decErr error, stderr string, peak int64, lim Limits) error {
 	line := firstLine(stderr)
 	// The runtime says "out of memory" when an allocation fails, but a
 	// failure inside the collector can show as a SIGSEGV instead: a crash
@@ -149,7 +246,7 @@ func death(ps *os.ProcessState, waitErr, decErr error, stderr string, peak int64
 		return fmt.Errorf("%w: reading needed more than %s and was stopped (a decompression bomb, or a file too large for the limit)", ErrMemory, megabytes(lim.MemoryBytes))
 	}
 	if sig, ok := signaled(ps); ok {
-		if used := cpuUsed(ps); used >= lim.CPU-time.Second/2 {
+		if used := cpuUsed(ps) - cpuBase; used >= lim.CPU-time.Second/2 {
 			return fmt.Errorf("%w: reading used more than %s of processor time and was stopped", ErrTime, lim.CPU)
 		}
 		if line != "" {
@@ -199,6 +296,12 @@ func (h *headBuffer) Write(p []byte) (int, error) {
 		h.b.Write(p[:min(room, len(p))])
 	}
 	return len(p), nil
+}
+
+func (h *headBuffer) reset() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.b.Reset()
 }
 
 func (h *headBuffer) String() string {

@@ -2,6 +2,7 @@ package isolate
 
 import (
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -118,4 +119,61 @@ func vmData(path string) int64 {
 		}
 	}
 	return 0
+}
+
+// setCPUSoft lets this process (a reused child) use cpu more seconds of
+// processor time from now: the soft RLIMIT_CPU is raised to what it has
+// used plus cpu (never above the hard limit, which a reused child leaves
+// unset so that it can be raised again). Past it the kernel sends SIGXCPU,
+// which watchCPU turns into the process's end.
+func setCPUSoft(cpu int64) error {
+	if cpu <= 0 {
+		return nil
+	}
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return err
+	}
+	used := ru.Utime.Sec + ru.Stime.Sec + 1
+	var cur syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_CPU, &cur); err != nil {
+		return err
+	}
+	n := uint64(used + cpu)
+	if cur.Max != ^uint64(0) && cur.Max < n {
+		n = cur.Max
+	}
+	return syscall.Setrlimit(syscall.RLIMIT_CPU, &syscall.Rlimit{Cur: n, Max: cur.Max})
+}
+
+// watchCPU ends this process with SIGKILL when the kernel says it passed
+// its soft processor-time limit (the Go runtime ignores SIGXCPU), so the
+// parent sees the same death as at a hard limit.
+func watchCPU() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGXCPU)
+	go func() {
+		<-c
+		syscall.Kill(os.Getpid(), syscall.SIGKILL)
+	}()
+}
+
+// procCPU is the processor time process pid has used so far (user and
+// system, from /proc/PID/stat in clock ticks of 1/100 s), or 0.
+func procCPU(pid int) time.Duration {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	s := string(b)
+	if i := strings.LastIndexByte(s, ')'); i >= 0 {
+		s = s[i+1:]
+	}
+	f := strings.Fields(s)
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(u+st) * 10 * time.Millisecond
 }

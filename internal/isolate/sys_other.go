@@ -21,6 +21,12 @@ func killGroup(pid int) {
 
 func setLimits(mem, cpu int64) error { return nil }
 
+func setCPUSoft(cpu int64) error { return nil }
+
+func watchCPU() {}
+
+func procCPU(pid int) time.Duration { return 0 }
+
 func signaled(ps *os.ProcessState) (os.Signal, bool) { return nil, false }
 
 func cpuUsed(ps *os.ProcessState) time.Duration {

@@ -182,6 +182,7 @@ func (s *Server) HTTPServer() *http.Server {
 // requests in progress get 10 seconds to finish).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := s.HTTPServer()
+	defer s.cfg.Extract.Close() // the document readers kept for reuse
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
