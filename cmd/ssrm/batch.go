@@ -82,6 +82,7 @@ func assess(ctx context.Context, in analyze.Inputs, vendor, folder, serviceModel
 }
 
 func runBatch(args []string, stdout, stderr io.Writer) error {
+	tuneGC()
 	fs := flag.NewFlagSet("ssrm batch", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {

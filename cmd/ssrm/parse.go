@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/ssrm-dev/ssrm/internal/isolate"
@@ -42,4 +44,16 @@ func (p *parseFlags) extractor(timeout time.Duration) (*isolate.Extractor, error
 		timeout = *p.timeout
 	}
 	return &isolate.Extractor{InProcess: !*p.isolate, Limits: isolate.Limits{MemoryBytes: int64(*p.memoryMB) << 20, Timeout: timeout}}, nil
+}
+
+// tuneGC makes a short-lived command collect garbage at 300 % heap growth
+// instead of 100 % (unless GOGC says otherwise): analysis allocates a great
+// deal that dies young (tokens, frames, the documents' text), and a batch
+// keeps only a summary of each vendor, so this saves about a tenth of the
+// processor time for some tens of MB at the peak (README "Speed and
+// memory").
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(300)
+	}
 }

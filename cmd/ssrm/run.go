@@ -154,6 +154,7 @@ func (l *listFlag) Set(s string) error {
 }
 
 func runAnalyze(args []string, stdout, stderr io.Writer) error {
+	tuneGC()
 	fs := flag.NewFlagSet("ssrm analyze", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
