@@ -15,22 +15,26 @@ import (
 // match, so the pattern is not run on it. Strings are compared in a
 // case-folded form (foldText), so the prefilter is sound for (?i) patterns.
 
-// litCache holds the literals of each pattern (nil: no prefilter).
-var litCache sync.Map // *regexp.Regexp → []string
+// litCache holds the literals of each pattern, by its source text (nil: no
+// prefilter). Keyed by text, not by the compiled pattern, it stays as small
+// as the packs' patterns however often rules are loaded (ssrm serve loads
+// them for every analysis).
+var litCache sync.Map // string → []string
 
 // literalsOf returns the folded literals one of which every match of re
 // contains, or nil when there is no such set.
 func literalsOf(re *regexp.Regexp) []string {
-	if v, ok := litCache.Load(re); ok {
+	src := re.String()
+	if v, ok := litCache.Load(src); ok {
 		return v.([]string)
 	}
 	var out []string
-	if t, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+	if t, err := syntax.Parse(src, syntax.Perl); err == nil {
 		if l, ok := required(t); ok {
 			out = l
 		}
 	}
-	litCache.Store(re, out)
+	litCache.Store(src, out)
 	return out
 }
 
