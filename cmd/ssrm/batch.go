@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -111,6 +112,16 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer x.Close() // the children kept for reuse
+	if !x.InProcess && os.Getenv("GOMEMLIMIT") == "" {
+		// The documents are read by other processes; what this one holds
+		// (a vendor's documents and frames while it is analysed, a summary
+		// of each finished one) stays far below 128 MB, and a soft limit
+		// there keeps the collector's slack (tuneGC) from making the peak
+		// depend on when it last ran: 94-133 MB over three runs of the
+		// same 100 vendors without it, 95 MB with it, for the same
+		// processor time.
+		debug.SetMemoryLimit(128 << 20)
+	}
 	if len(paths) != 1 {
 		return fmt.Errorf("%w: ssrm batch takes one DIR or manifest.csv", errUsage)
 	}
