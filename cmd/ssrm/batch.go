@@ -113,14 +113,14 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	}
 	defer x.Close() // the children kept for reuse
 	if !x.InProcess && os.Getenv("GOMEMLIMIT") == "" {
-		// The documents are read by other processes; what this one holds
-		// (a vendor's documents and frames while it is analysed, a summary
-		// of each finished one) stays far below 128 MB, and a soft limit
-		// there keeps the collector's slack (tuneGC) from making the peak
-		// depend on when it last ran: 94-133 MB over three runs of the
-		// same 100 vendors without it, 95 MB with it, for the same
-		// processor time.
-		debug.SetMemoryLimit(128 << 20)
+		// The documents are read by other processes; this one holds a
+		// vendor's documents and frames while it is analysed and a summary
+		// of each finished one. A soft limit of 96 MB keeps the
+		// collector's slack (tuneGC) from making the peak depend on when
+		// it last ran: 94-133 MB over three runs of the same 100 vendors
+		// without it, 95 MB with it, for the same processor time (past
+		// the limit the collector only runs more often).
+		debug.SetMemoryLimit(96 << 20)
 	}
 	if len(paths) != 1 {
 		return fmt.Errorf("%w: ssrm batch takes one DIR or manifest.csv", errUsage)
