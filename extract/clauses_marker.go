@@ -57,6 +57,10 @@ var (
 	numBareRe   = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
 	letterRe    = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
 	parenRe     = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(?:\s+|$)(.*)$`)
+	// mdMarkEscRe: numbering written with Markdown escapes so that it is
+	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
+	// pandoc writes it) is numbering all the same.
+	mdMarkEscRe = regexp.MustCompile(`\\([().])`)
 )
 
 // parseMarker reads the numbering at the start of a line, if any.
@@ -68,6 +72,9 @@ func parseMarker(raw string, md bool) (marker, bool) {
 	}
 	if t == "" {
 		return m, false
+	}
+	if md && strings.IndexByte(t, '\\') >= 0 {
+		t = mdMarkEscRe.ReplaceAllString(t, "$1")
 	}
 	if md {
 		if g := mdHeadingRe.FindStringSubmatch(t); g != nil && m.indent < 4 {
