@@ -163,7 +163,14 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 func splitSegment(lines []srcLine, toc []bool, paginated, main, fallback bool) []Clause {
 	s := newSplitter(lines, toc, paginated, main, nil)
 	s.run()
-	if force := s.restartHeadings(); len(force) > 0 {
+	force := s.restartHeadings()
+	for l := range s.collided {
+		if force == nil {
+			force = map[int]bool{}
+		}
+		force[l] = true
+	}
+	if len(force) > 0 {
 		s = newSplitter(lines, toc, paginated, main, force)
 		s.run()
 	}
@@ -177,7 +184,7 @@ func splitSegment(lines []srcLine, toc []bool, paginated, main, fallback bool) [
 
 func newSplitter(lines []srcLine, toc []bool, paginated, main bool, force map[int]bool) *splitter {
 	return &splitter{lines: lines, toc: toc, paginated: paginated, main: main, used: map[string]bool{},
-		forcePrefix: force, title: -1, shadowOwner: -1}
+		forcePrefix: force, title: -1, shadowOwner: -1, sections: map[int]bool{}, byID: map[string]int{}}
 }
 
 // srcLine is one line of the document: text as written (read for
@@ -232,6 +239,12 @@ type splitter struct {
 	shadowBase  int
 	shadowOwner int
 	dups        map[string]int // last " (n)" given to a repeated heading
+	// sections marks the clauses opened by a section-like number (see
+	// sectionLike); collided lists the unnumbered headings whose list items
+	// took the numbers of such sections (see planSection).
+	sections map[int]bool
+	collided map[int]bool
+	byID     map[string]int // clause index by ID
 }
 
 func (s *splitter) run() {
@@ -399,6 +412,9 @@ func (s *splitter) accept(m marker, line int) bool {
 	} else if !ok {
 		p, ok = s.planShadow(m)
 	}
+	if (!ok || p.id == "" || s.used[p.id]) && sectionLike(m) {
+		p, ok = s.planSection(m)
+	}
 	if !ok || p.id == "" || s.used[p.id] {
 		return false
 	}
@@ -418,6 +434,10 @@ func (s *splitter) accept(m marker, line int) bool {
 	s.starts = append(s.starts, line)
 	s.ends = append(s.ends, -1)
 	s.used[p.id] = true
+	s.byID[p.id] = len(s.clauses) - 1
+	if sectionHead(m) {
+		s.sections[len(s.clauses)-1] = true
+	}
 	s.stack = append(s.stack, openClause{
 		key: s.keyOf(m, p.kind), kind: p.kind, ord: p.ord, path: p.path, id: p.id,
 		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong, pfx: p.pfx,

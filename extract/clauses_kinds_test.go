@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -47,6 +48,46 @@ const mdEscapedParens = `SAFEGUARDING CUSTOMER DATA (MAY 2026)
 \(c\) *Reporting*. The Contractor shall report each incident within 72 hours.
 `
 
+// The first section is an unnumbered heading over a list of definitions
+// numbered 1-3; the sections after it are numbered from 2.
+const mdDefinitionsFirstCaps = `# Subscription Agreement
+
+DEFINITIONS
+
+1. "Customer Data" means the data Customer submits to the Service.
+2. "Service" means the hosted software Provider makes available.
+3. "Security Incident" means any unauthorised access to Customer Data.
+
+2. SERVICES
+   1. Provision. Provider shall make the Service available to Customer.
+   2. Support. Provider shall answer support requests within one business day.
+
+3. SECURITY
+   1. Safeguards. Provider shall maintain appropriate safeguards.
+   2. Incidents. Provider shall notify Customer of a Security Incident within 48 hours.
+`
+
+const mdDefinitionsFirstHeadings = `# Data Processing Agreement
+
+This agreement applies when Provider processes Personal Data for Customer.
+
+### Definitions
+
+1. "Personal Data" means any information relating to an identified person.
+2. "Processor" means the entity that processes Personal Data for another.
+3. "Sub-processor" means a Processor engaged by Provider.
+
+### 2.0 Security
+
+2.1. Provider shall implement appropriate technical and organisational measures.
+
+2.2. Provider shall notify Customer of a Security Incident without undue delay.
+
+### 3.0 Sub-processors
+
+3.1. Provider may engage the Sub-processors listed on its website.
+`
+
 func TestSplitClausesKinds(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -58,6 +99,15 @@ func TestSplitClausesKinds(t *testing.T) {
 			[]string{"preamble", "1", "2", "2(a)<2", "2(b)<2"}},
 		{"markdown-escaped parenthesised items", mdEscapedParens, false,
 			[]string{"preamble", "(a)", "(b)", "(b)(1)<(b)", "(b)(1)(i)<(b)(1)", "(b)(1)(ii)<(b)(1)", "(b)(2)<(b)", "(c)"}},
+		{"definitions list under a caps heading, then sections from 2", mdDefinitionsFirstCaps, false,
+			[]string{"preamble", `"DEFINITIONS"`, `"DEFINITIONS" 1<"DEFINITIONS"`, `"DEFINITIONS" 2<"DEFINITIONS"`, `"DEFINITIONS" 3<"DEFINITIONS"`,
+				"2", "2.1<2", "2.2<2", "3", "3.1<3", "3.2<3"}},
+		{"definitions list under a heading, then N.0 section headings", mdDefinitionsFirstHeadings, false,
+			[]string{"preamble", `"Definitions"`, `"Definitions" 1<"Definitions"`, `"Definitions" 2<"Definitions"`, `"Definitions" 3<"Definitions"`,
+				"2", "2.1<2", "2.2<2", "3", "3.1<3"}},
+		{"the same in a PDF", strings.NewReplacer("# ", "", "   1. ", "(a) ", "   2. ", "(b) ").Replace(mdDefinitionsFirstCaps), true,
+			[]string{"preamble", `"DEFINITIONS"`, `"DEFINITIONS" 1<"DEFINITIONS"`, `"DEFINITIONS" 2<"DEFINITIONS"`, `"DEFINITIONS" 3<"DEFINITIONS"`,
+				"2", "2(a)<2", "2(b)<2", "3", "3(a)<3", "3(b)<3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,6 +46,8 @@ type marker struct {
 	strongDotted bool // "Section 12.4": may skip numbers
 	altRoman     int  // for letters that also read as roman numerals (i, v, x...): roman value
 	capsHead     bool // an all-caps title follows ("4. INCLUDED SERVICES."): may skip a number
+	zero         bool // written "N.0" ("3.0 Term"): an explicit section heading
+	bare         bool // a number without "." or ")" ("1 DEFINITIONS")
 }
 
 var (
@@ -137,6 +139,7 @@ func parseMarker(raw string, md bool) (marker, bool) {
 			m.ord = m.path[0]
 			m.label = strconv.Itoa(m.ord)
 			m.capsHead = true // an explicit section heading: may skip a number
+			m.zero = true
 		}
 		return m, m.rest == "" || startsUpper(m.rest)
 	}
@@ -154,6 +157,7 @@ func parseMarker(raw string, md bool) (marker, bool) {
 		m.path = []int{m.ord}
 		m.label = g[1]
 		m.rest = g[2]
+		m.bare = true
 		return m, startsUpper(m.rest)
 	}
 	if g := letterRe.FindStringSubmatch(t); g != nil {

@@ -402,6 +402,7 @@ func (s *splitter) acceptHeading(h uhead, line int) {
 		s.dups[h.text] = n
 	}
 	s.used[id] = true
+	s.byID[id] = len(s.clauses)
 	s.clauses = append(s.clauses, Clause{ID: id, Heading: h.text, Parent: parent})
 	s.starts = append(s.starts, line)
 	s.ends = append(s.ends, -1)
