@@ -353,8 +353,24 @@ func (s *splitter) keyOf(m marker, kind mkind) string {
 		return "h" + strconv.Itoa(m.mdLevel) + "|" + name
 	case m.indent > 0 && !s.paginated:
 		return "i" + strconv.Itoa(m.indent) + "|" + name
+	case m.bold:
+		// "**6. Backups**" is a heading, "1." under it an item: two styles.
+		return "b|" + name
 	}
 	return name
+}
+
+// altKey is the style a marker of key may continue when no marker of its
+// own style does: a bold number and a plain one ("**1. Scope**" then
+// "2. Fees").
+func altKey(key string) string {
+	if k, ok := strings.CutPrefix(key, "b|"); ok {
+		return k
+	}
+	if strings.Contains(key, "|") || strings.HasPrefix(key, "d") {
+		return ""
+	}
+	return "b|" + key
 }
 
 // regionEnd is how much of the stack a marker may attach to: a heading

@@ -88,6 +88,25 @@ This agreement applies when Provider processes Personal Data for Customer.
 3.1. Provider may engage the Sub-processors listed on its website.
 `
 
+// Bold numbered headings over plain numbered (or lettered) items.
+const mdBoldNumberedHeadings = `## Security Measures
+
+Provider maintains the following measures while it processes Customer Data.
+
+**1. Network Security.**
+
+1. Provider maintains a firewall in front of every production system.
+2. Provider applies security patches within 30 days of their release.
+
+**2. Personnel**
+
+a. Provider trains all employees on security every year.
+
+**3. Backups**
+
+1. Customer Data is backed up daily in the region where it is stored.
+`
+
 func TestSplitClausesKinds(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -108,6 +127,10 @@ func TestSplitClausesKinds(t *testing.T) {
 		{"the same in a PDF", strings.NewReplacer("# ", "", "   1. ", "(a) ", "   2. ", "(b) ").Replace(mdDefinitionsFirstCaps), true,
 			[]string{"preamble", `"DEFINITIONS"`, `"DEFINITIONS" 1<"DEFINITIONS"`, `"DEFINITIONS" 2<"DEFINITIONS"`, `"DEFINITIONS" 3<"DEFINITIONS"`,
 				"2", "2(a)<2", "2(b)<2", "3", "3(a)<3", "3(b)<3"}},
+		{"bold numbered headings over plain numbered items", mdBoldNumberedHeadings, false,
+			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2(a)<2", "3", "3.1<3"}},
+		{"a bold number continued by a plain one", "**1. Scope.**\n\nProvider provides the Service to Customer.\n\n2. Fees\n\nCustomer pays the fees monthly.\n", false,
+			[]string{"1", "2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -77,6 +77,26 @@ func (s *splitter) plan(m marker) (plan, bool) {
 			return s.finish(m, k, ord, e), true
 		}
 	}
+	// The next number of the other style (bold or plain) of the same kind.
+	for _, k := range kinds {
+		ord := m.ord
+		if k != m.kind {
+			ord = m.altRoman
+		}
+		alt := altKey(s.keyOf(m, k))
+		if alt == "" {
+			continue
+		}
+		for j := e - 1; j >= 0; j-- {
+			o := s.stack[j]
+			if o.key == alt && successor(o, ord, m.strong) {
+				return s.finish(m, k, ord, j), true
+			}
+			if m.mdLevel == 0 && o.mdLevel > 0 {
+				break
+			}
+		}
+	}
 	return plan{}, false
 }
 
