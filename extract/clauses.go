@@ -245,6 +245,7 @@ type splitter struct {
 	sections map[int]bool
 	collided map[int]bool
 	byID     map[string]int // clause index by ID
+	group    map[int]bool   // numbered headings that only group clauses (see groupingLines)
 }
 
 func (s *splitter) run() {
@@ -255,7 +256,7 @@ func (s *splitter) run() {
 			continue
 		}
 		m, ok := parseMarker(l.text, !s.paginated)
-		if !ok {
+		if !ok || s.group[i] {
 			h, isHead := s.heads[i]
 			if !isHead || i == s.title && len(s.clauses) == 0 {
 				continue
@@ -349,6 +350,9 @@ func (s *splitter) keyOf(m marker, kind mkind) string {
 		return "d" + strconv.Itoa(len(m.path))
 	}
 	switch {
+	case m.strong:
+		// "Clause 11" continues "#### Clause 10": the keyword is the style.
+		return "w|" + designator(m.word) + "|" + name
 	case m.mdLevel > 0:
 		return "h" + strconv.Itoa(m.mdLevel) + "|" + name
 	case m.indent > 0 && !s.paginated:

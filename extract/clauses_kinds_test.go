@@ -107,6 +107,48 @@ a. Provider trains all employees on security every year.
 1. Customer Data is backed up daily in the region where it is stored.
 `
 
+// Transfer clauses: sections that group clauses numbered on their own
+// (Clause 3 follows Clause 2 across SECTION II); the last clause is
+// written without the heading markup of the others.
+const mdGroupedClauses = `## Standard Transfer Clauses
+
+### SECTION I
+
+#### Clause 1
+
+Purpose
+
+(a) These Clauses ensure compliance with the rules on transfers.
+
+(b) They apply to the transfers described in Annex I.
+
+#### Clause 2
+
+Invariability
+
+These Clauses may not be changed by the Parties.
+
+### SECTION II – OBLIGATIONS OF THE PARTIES
+
+#### Clause 3
+
+Safeguards
+
+**3.1 Instructions**
+
+The importer shall process the data only on documented instructions.
+
+**3.2 Security**
+
+(a) The importer shall implement appropriate technical measures.
+
+(b) The importer shall notify the exporter of a personal data breach.
+Clause 4
+Sub-processors
+
+The importer shall not engage a sub-processor without prior authorisation.
+`
+
 func TestSplitClausesKinds(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -124,13 +166,21 @@ func TestSplitClausesKinds(t *testing.T) {
 		{"definitions list under a heading, then N.0 section headings", mdDefinitionsFirstHeadings, false,
 			[]string{"preamble", `"Definitions"`, `"Definitions" 1<"Definitions"`, `"Definitions" 2<"Definitions"`, `"Definitions" 3<"Definitions"`,
 				"2", "2.1<2", "2.2<2", "3", "3.1<3"}},
-		{"the same in a PDF", strings.NewReplacer("# ", "", "   1. ", "(a) ", "   2. ", "(b) ").Replace(mdDefinitionsFirstCaps), true,
+		{"definitions list and sections in a PDF", strings.NewReplacer("# ", "", "   1. ", "(a) ", "   2. ", "(b) ").Replace(mdDefinitionsFirstCaps), true,
 			[]string{"preamble", `"DEFINITIONS"`, `"DEFINITIONS" 1<"DEFINITIONS"`, `"DEFINITIONS" 2<"DEFINITIONS"`, `"DEFINITIONS" 3<"DEFINITIONS"`,
 				"2", "2(a)<2", "2(b)<2", "3", "3(a)<3", "3(b)<3"}},
 		{"bold numbered headings over plain numbered items", mdBoldNumberedHeadings, false,
 			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2(a)<2", "3", "3.1<3"}},
 		{"a bold number continued by a plain one", "**1. Scope.**\n\nProvider provides the Service to Customer.\n\n2. Fees\n\nCustomer pays the fees monthly.\n", false,
 			[]string{"1", "2"}},
+		{"sections grouping clauses numbered on their own", mdGroupedClauses, false,
+			[]string{"preamble", `"SECTION I"`, `1<"SECTION I"`, "1(a)<1", "1(b)<1", `2<"SECTION I"`,
+				`"SECTION II – OBLIGATIONS OF THE PARTIES"`, `3<"SECTION II – OBLIGATIONS OF THE PARTIES"`, "3.1<3", "3.2<3", "3.2(a)<3.2", "3.2(b)<3.2",
+				`4<"SECTION II – OBLIGATIONS OF THE PARTIES"`}},
+		{"grouped clauses in a PDF", strings.NewReplacer("#### ", "", "### ", "", "## ", "", "**", "").Replace(mdGroupedClauses), true,
+			[]string{"preamble", `"SECTION I"`, `1<"SECTION I"`, "1(a)<1", "1(b)<1", `2<"SECTION I"`,
+				`"SECTION II – OBLIGATIONS OF THE PARTIES"`, `3<"SECTION II – OBLIGATIONS OF THE PARTIES"`, "3.1<3", "3.2<3", "3.2(a)<3.2", "3.2(b)<3.2",
+				`4<"SECTION II – OBLIGATIONS OF THE PARTIES"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

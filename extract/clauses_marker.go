@@ -43,11 +43,12 @@ type marker struct {
 	indent       int
 	rest         string // text after the marker on the line
 	bold         bool
-	strongDotted bool // "Section 12.4": may skip numbers
-	altRoman     int  // for letters that also read as roman numerals (i, v, x...): roman value
-	capsHead     bool // an all-caps title follows ("4. INCLUDED SERVICES."): may skip a number
-	zero         bool // written "N.0" ("3.0 Term"): an explicit section heading
-	bare         bool // a number without "." or ")" ("1 DEFINITIONS")
+	strongDotted bool   // "Section 12.4": may skip numbers
+	altRoman     int    // for letters that also read as roman numerals (i, v, x...): roman value
+	capsHead     bool   // an all-caps title follows ("4. INCLUDED SERVICES."): may skip a number
+	zero         bool   // written "N.0" ("3.0 Term"): an explicit section heading
+	bare         bool   // a number without "." or ")" ("1 DEFINITIONS")
+	word         string // the designator of a strong marker: section, article, clause, sec, art
 }
 
 var (
@@ -95,6 +96,7 @@ func parseMarker(raw string, md bool) (marker, bool) {
 	if g := strongRe.FindStringSubmatch(t); g != nil {
 		m.kind = kNum
 		m.strong = true
+		m.word = strings.TrimSuffix(strings.ToLower(g[1]), ".")
 		m.label = g[2]
 		m.rest = strings.TrimLeft(g[3], " ")
 		if isDigits(g[2]) {

@@ -87,6 +87,10 @@ func (s *splitter) findHeadings() {
 			s.heads[i] = h
 		}
 	}
+	s.group = s.groupingLines()
+	for i := range s.group {
+		s.heads[i] = s.groupHeading(i)
+	}
 	if s.main {
 		s.title = s.findTitle(firstMarker)
 	}
