@@ -149,6 +149,27 @@ Sub-processors
 The importer shall not engage a sub-processor without prior authorisation.
 `
 
+// Parts after a body under unnumbered headings; a part title in sentence
+// case after a colon.
+const mdPartsAfterHeadings = `# Data Protection Agreement
+
+## Introduction
+
+This agreement applies to the Online Services that Provider offers.
+
+## Security Incident Notification
+
+Provider shall notify Customer of a Security Incident without undue delay.
+
+# Appendix A – Security Safeguards
+
+Provider maintains the following safeguards for Customer Data.
+
+## Annex 2: Technical and organisational **security** measures
+
+Provider encrypts Customer Data at rest and in transit.
+`
+
 func TestSplitClausesKinds(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -181,6 +202,10 @@ func TestSplitClausesKinds(t *testing.T) {
 			[]string{"preamble", `"SECTION I"`, `1<"SECTION I"`, "1(a)<1", "1(b)<1", `2<"SECTION I"`,
 				`"SECTION II – OBLIGATIONS OF THE PARTIES"`, `3<"SECTION II – OBLIGATIONS OF THE PARTIES"`, "3.1<3", "3.2<3", "3.2(a)<3.2", "3.2(b)<3.2",
 				`4<"SECTION II – OBLIGATIONS OF THE PARTIES"`}},
+		{"parts after a body under unnumbered headings", mdPartsAfterHeadings, false,
+			[]string{"preamble", `"Introduction"`, `"Security Incident Notification"`, "Appendix A", "Annex 2"}},
+		{"a bold title under a number alone", "#### Clause 1\n\n**Purpose and scope**\n\n(a) These Clauses apply to transfers of data.\n\n#### Clause 2\n\n**Effect**\n\nThese Clauses may not be changed by the Parties.\n", false,
+			[]string{"1", "1(a)<1", "2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -172,8 +172,10 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 // boldLead reads a bold lead-in at the start of line i and returns its
 // text: "**Security Incidents.** Provider shall", "__Audit__: Customer
 // may", "**_Indirect Damages._ To the extent ...**" (an italic title inside
-// a bold paragraph), or "**Audit**" alone on its line above body text. A
-// bold defined term ("**"Customer Data"** means") is not a heading.
+// a bold paragraph), or "**Audit**" alone on its line above body text
+// (unless it is the title of a number alone on the line before, "Clause
+// 1" above "**Purpose and scope**"). A bold defined term ("**"Customer
+// Data"** means") is not a heading.
 func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 	t := strings.TrimSpace(s.lines[i].text)
 	if i > 0 {
@@ -225,6 +227,11 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 	}
 	rest := strings.TrimLeft(after, " ")
 	if rest == "" {
+		if p := s.prevNonBlank(i); p >= 0 {
+			if m, ok := parseMarker(s.lines[p].text, true); ok && strings.TrimSpace(m.rest) == "" {
+				return "", false, false // the title of "Clause 1" on the line before
+			}
+		}
 		n := s.nextNonBlank(i)
 		return head, true, n >= 0 && bodyText(s.lines[n].text)
 	}
