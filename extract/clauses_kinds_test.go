@@ -170,6 +170,74 @@ Provider maintains the following safeguards for Customer Data.
 Provider encrypts Customer Data at rest and in transit.
 `
 
+// Headings written as plain Title Case lines, without markup.
+const mdTitleLines = `# Business Associate Terms
+
+## Definitions
+
+(a) Covered Entity. "Covered Entity" means the customer named in the order.
+
+(b) Breach. "Breach" has the meaning given in the privacy rules.
+
+Obligations and Activities of the Vendor
+
+The Vendor agrees to:
+
+(a) Not use or disclose health information other than as permitted.
+
+(b) Use appropriate safeguards to prevent any unauthorised use.
+
+(c) Report to the customer any security incident of which it becomes aware.
+
+Term and Termination
+
+(a) Term. This agreement runs for the term of the services agreement.
+
+(b) Return. On termination the Vendor shall return all health information.
+`
+
+const mdTitleLineAmongHeadings = `# Security Practices
+
+Intro to the practices that follow.
+
+## Monitoring
+
+### Security Logs
+
+Systems log security events. Logs are kept for one year.
+
+Incident Management
+
+Provider maintains incident policies. Provider notifies customers without undue delay.
+
+### Personnel Practices
+
+Provider checks the background of every employee.
+`
+
+// Short Title Case lines that are no headings: the term of a table of
+// defined terms (one sentence under it), an address, a document's name.
+const mdTitleLineTraps = `# Terms
+
+Intro to the terms that follow.
+
+## Transfers
+
+Provider transfers data only as these terms allow.
+
+Restricted Transfer
+
+A transfer which is covered by the transfer rules.
+
+San Francisco, California 94107 USA
+
+Notices go to this office. Notices are effective on receipt.
+
+Data Processing Addendum
+
+The addendum applies to personal data. It forms part of these terms.
+`
+
 func TestSplitClausesKinds(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -206,6 +274,15 @@ func TestSplitClausesKinds(t *testing.T) {
 			[]string{"preamble", `"Introduction"`, `"Security Incident Notification"`, "Appendix A", "Annex 2"}},
 		{"a bold title under a number alone", "#### Clause 1\n\n**Purpose and scope**\n\n(a) These Clauses apply to transfers of data.\n\n#### Clause 2\n\n**Effect**\n\nThese Clauses may not be changed by the Parties.\n", false,
 			[]string{"1", "1(a)<1", "2"}},
+		{"plain Title Case heading lines over lists", mdTitleLines, false,
+			[]string{"preamble", `"Definitions"`, `"Definitions"(a)<"Definitions"`, `"Definitions"(b)<"Definitions"`,
+				`"Obligations and Activities of the Vendor"`, `"Obligations and Activities of the Vendor"(a)<"Obligations and Activities of the Vendor"`,
+				`"Obligations and Activities of the Vendor"(b)<"Obligations and Activities of the Vendor"`, `"Obligations and Activities of the Vendor"(c)<"Obligations and Activities of the Vendor"`,
+				`"Term and Termination"`, `"Term and Termination"(a)<"Term and Termination"`, `"Term and Termination"(b)<"Term and Termination"`}},
+		{"a plain Title Case line among headings is their sibling", mdTitleLineAmongHeadings, false,
+			[]string{"preamble", `"Monitoring"`, `"Security Logs"<"Monitoring"`, `"Incident Management"<"Monitoring"`, `"Personnel Practices"<"Monitoring"`}},
+		{"Title Case lines that are no headings", mdTitleLineTraps, false,
+			[]string{"preamble", `"Transfers"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -91,6 +91,7 @@ func (s *splitter) findHeadings() {
 	for i := range s.group {
 		s.heads[i] = s.groupHeading(i)
 	}
+	s.titleLineHeads()
 	if s.main {
 		s.title = s.findTitle(firstMarker)
 	}
