@@ -283,6 +283,9 @@ func TestSplitClausesKinds(t *testing.T) {
 			[]string{"preamble", `"Monitoring"`, `"Security Logs"<"Monitoring"`, `"Incident Management"<"Monitoring"`, `"Personnel Practices"<"Monitoring"`}},
 		{"Title Case lines that are no headings", mdTitleLineTraps, false,
 			[]string{"preamble", `"Transfers"`}},
+		{"restarting lists under headings, the first named like a document", "# Terms of Service\n\nIntro to the terms.\n\n## Account Terms\n\n1. You keep your password safe.\n2. You must be a human.\n\n## Payment and Refunds\n\n1. Fees are billed in advance.\n2. Refunds follow the refund policy.\n", false,
+			[]string{"preamble", `"Account Terms"`, `"Account Terms" 1<"Account Terms"`, `"Account Terms" 2<"Account Terms"`,
+				`"Payment and Refunds"`, `"Payment and Refunds" 1<"Payment and Refunds"`, `"Payment and Refunds" 2<"Payment and Refunds"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -557,9 +557,11 @@ func (s *splitter) noteChild(p plan) {
 
 // restartHeadings lists the heading lines to prefix on a second pass: where
 // the numbering restarted under a heading onto IDs already used, an
-// earlier sibling heading (same rank, same parent, not naming a document)
-// whose own numbering started at 1 takes its ID as prefix too, so that
-// `"Audit" 2` and `"Data Breach" 2` read alike.
+// earlier sibling heading (same rank, same parent) whose own numbering
+// started at 1 takes its ID as prefix too, so that `"Audit" 2` and `"Data
+// Breach" 2` read alike; "Account Terms" too, though its name reads as a
+// document's. A heading naming a document whose numbers restart ("Service
+// Level Agreement") makes no sibling restart.
 func (s *splitter) restartHeadings() map[int]bool {
 	type group struct {
 		lastCollided int // line of the last collided heading, or -1
@@ -567,9 +569,6 @@ func (s *splitter) restartHeadings() map[int]bool {
 	}
 	groups := map[string]*group{}
 	for _, info := range s.headInfo {
-		if info.docName {
-			continue
-		}
 		key := strconv.Itoa(info.rank) + "|" + info.parent
 		g := groups[key]
 		if g == nil {
@@ -577,7 +576,10 @@ func (s *splitter) restartHeadings() map[int]bool {
 			groups[key] = g
 		}
 		g.infos = append(g.infos, info)
-		if info.collided {
+		// A heading naming a document ("Service Level Agreement") holds a
+		// document of its own, whose numbering restarting says nothing of
+		// its siblings.
+		if info.collided && !info.docName {
 			g.lastCollided = max(g.lastCollided, info.line)
 		}
 	}
