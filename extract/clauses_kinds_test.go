@@ -296,3 +296,42 @@ func TestSplitClausesKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestListLeadInsStayWithTheirItems: the sentence that introduces a list
+// ("The Vendor agrees to:") is in the clause that holds the list's items,
+// before them, so that the engine reads each item with it.
+func TestListLeadInsStayWithTheirItems(t *testing.T) {
+	tests := []struct {
+		name, text, item, lead string
+	}{
+		{"under a plain Title Case heading", mdTitleLines, `"Obligations and Activities of the Vendor"(c)`, "The Vendor agrees to:"},
+		{"under a Markdown heading", "# Terms\n\nIntro to the terms.\n\n## Security\n\nProvider shall:\n\n1. Encrypt Customer Data at rest.\n2. Log every administrative access.\n", "2", "Provider shall:"},
+		{"after a bold lead-in", "# Terms\n\nIntro to the terms.\n\n**Incident Response.** Processor shall:\n\n(a) notify Controller within 48 hours;\n\n(b) assist Controller with its investigation.\n", `"Incident Response"(b)`, "Processor shall:"},
+		{"in a section after a definitions list", mdDefinitionsFirstCaps, "3.2", "3. SECURITY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(tt.text)}}, false)
+			byID := map[string]Clause{}
+			for _, c := range cs {
+				byID[c.ID] = c
+			}
+			item, ok := byID[tt.item]
+			if !ok {
+				t.Fatalf("no clause %s in %v", tt.item, clauseIDs(cs))
+			}
+			parent := byID[item.Parent]
+			first := parent.Text
+			for _, c := range cs {
+				if c.Parent == parent.ID {
+					if i := strings.Index(parent.Text, c.Text); i >= 0 && i < len(first) {
+						first = parent.Text[:i]
+					}
+				}
+			}
+			if !strings.Contains(first, tt.lead) {
+				t.Errorf("the parent %s of %s holds %q before its items, want the lead-in %q", parent.ID, tt.item, first, tt.lead)
+			}
+		})
+	}
+}
