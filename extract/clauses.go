@@ -215,6 +215,10 @@ type openClause struct {
 	unnum  bool
 	rank   int
 	prefix bool
+	// Markdown list items: the number as written, which a browser ignores
+	// after the first item of a list (see lazySibling).
+	item    bool
+	written int
 }
 
 type splitter struct {
@@ -246,6 +250,7 @@ type splitter struct {
 	collided map[int]bool
 	byID     map[string]int // clause index by ID
 	group    map[int]bool   // numbered headings that only group clauses (see groupingLines)
+	line     int            // the line of the marker being placed
 }
 
 func (s *splitter) run() {
@@ -426,6 +431,7 @@ type plan struct {
 }
 
 func (s *splitter) accept(m marker, line int) bool {
+	s.line = line
 	p, ok := s.plan(m)
 	if ok && p.id != "" && s.used[p.id] {
 		p, ok = s.planPrefixed(m, p)
@@ -461,6 +467,7 @@ func (s *splitter) accept(m marker, line int) bool {
 	s.stack = append(s.stack, openClause{
 		key: s.keyOf(m, p.kind), kind: p.kind, ord: p.ord, path: p.path, id: p.id,
 		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong, pfx: p.pfx,
+		item: s.listItem(m), written: m.ord,
 	})
 	s.noteChild(p)
 	return true

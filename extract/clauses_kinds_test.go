@@ -286,6 +286,12 @@ func TestSplitClausesKinds(t *testing.T) {
 		{"restarting lists under headings, the first named like a document", "# Terms of Service\n\nIntro to the terms.\n\n## Account Terms\n\n1. You keep your password safe.\n2. You must be a human.\n\n## Payment and Refunds\n\n1. Fees are billed in advance.\n2. Refunds follow the refund policy.\n", false,
 			[]string{"preamble", `"Account Terms"`, `"Account Terms" 1<"Account Terms"`, `"Account Terms" 2<"Account Terms"`,
 				`"Payment and Refunds"`, `"Payment and Refunds" 1<"Payment and Refunds"`, `"Payment and Refunds" 2<"Payment and Refunds"`}},
+		{"a Markdown list numbered 1. 1. 1. is numbered as shown", "# Terms\n\nIntro to the terms.\n\n## Security\n\nProvider shall maintain:\n\n1. Encryption of data at rest.\n1. Multi-factor authentication.\n1. Daily backups.\n", false,
+			[]string{"preamble", `"Security"`, `1<"Security"`, `2<"Security"`, `3<"Security"`}},
+		{"nested lists numbered 1. 1.", "1. Services\n   1. Hosting of the Service.\n   1. Support by email.\n1. Fees\n   1. Invoices are sent monthly.\n", false,
+			[]string{"1", "1.1<1", "1.2<1", "2", "2.1<2"}},
+		{"a paragraph at the margin ends a list", "1. Encryption of data at rest.\n\nThe measures are reviewed every year.\n\n1. Access reviews.\n", false,
+			[]string{"1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -42,6 +42,9 @@ func (s *splitter) plan(m marker) (plan, bool) {
 				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 {
 					return s.finish(m, k, ord, j), true
 				}
+				if k == m.kind && s.lazySibling(o, m) {
+					return s.finish(m, k, o.ord+1, j), true
+				}
 				blocked[k] = true
 				break
 			}
@@ -428,4 +431,32 @@ func (s *splitter) noteCollision(id string) {
 		}
 		p = s.clauses[k].Parent
 	}
+}
+
+// listItem reports whether a marker is a numbered Markdown list item
+// ("1. Encrypt the data."), not a heading.
+func (s *splitter) listItem(m marker) bool {
+	return !s.paginated && m.kind == kNum && len(m.path) <= 1 && m.mdLevel == 0 && !m.strong && !m.bare && !sectionHead(m)
+}
+
+// lazySibling reports whether list item m repeats the number of the open
+// item o of the same list ("1." "1." "1."): a browser numbers the items of
+// a Markdown list from its first number on, whatever the others say, so
+// the item is o's successor. Items of one list are separated only by blank
+// lines, indented lines and lines continuing a paragraph; a paragraph at
+// the margin ends the list, and a "1." after it starts another.
+func (s *splitter) lazySibling(o openClause, m marker) bool {
+	if !o.item || !s.listItem(m) || m.ord != o.written || o.clause >= len(s.starts) {
+		return false
+	}
+	for i := s.starts[o.clause] + 1; i < s.line && i < len(s.lines); i++ {
+		t := s.lines[i].text
+		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, " ") || strings.HasPrefix(t, "\t") {
+			continue
+		}
+		if strings.TrimSpace(s.lines[i-1].text) == "" {
+			return false
+		}
+	}
+	return true
 }
