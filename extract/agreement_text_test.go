@@ -4,8 +4,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -148,4 +150,27 @@ func TestCleanMarkdownHTML(t *testing.T) {
 	if got := strings.Join(clauseIDs(cs), " "); got != "1 2" {
 		t.Errorf("clauses %s", got)
 	}
+}
+
+// nestedTagRe: a "<" inside a tag ("<ol <b>>"), which no HTML writer makes.
+var nestedTagRe = regexp.MustCompile(`<[^<>]*<|>[^<>]*>`)
+
+func FuzzCleanMarkdown(f *testing.F) {
+	for _, s := range []string{
+		`<ol start="3" type="a"><li>c</li><li>d<ol style="list-style-type:lower-roman"><li>e</li></ol></li></ol>`,
+		"<ul><li>x</ul></li></ol><li>y", "---\ntitle: x\n---\n<h2>1. A</h2><!-- c --><table><tr><td>a</td><td>b</td></tr></table>",
+		`<OL TYPE=I START=0><LI>z`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := cleanMarkdown(s)
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Fatalf("invalid UTF-8 from %q: %q", s, got)
+		}
+		// Every list item of well-formed lists becomes a line.
+		if !strings.ContainsAny(s, "&\n") && !nestedTagRe.MatchString(s) && htmlListTagRe.MatchString(got) {
+			t.Fatalf("a list tag left in %q: %q", s, got)
+		}
+	})
 }
