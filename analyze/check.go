@@ -60,7 +60,7 @@ func (r *Rule) assess(units []*unit) assessment {
 		// reference, though it states no obligation.
 		for _, u := range units {
 			f := u.frame
-			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topic, 0, len(f.toks)) && f.preds[0].actor != PartyCustomer {
+			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topicObjects(), 0, len(f.toks)) && r.frames[0].actors[f.preds[0].actor] && (f.preds[0].actor != PartyCustomer || r.Subject == "customer") {
 				h := hit{u: u, p: &f.preds[0], spec: r.frames[0], status: StatusByReference}
 				h.score = r.rank(&h)
 				pos = append(pos, h)
@@ -255,9 +255,12 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 func (r *Rule) explain(f *Finding, b *hit) string {
 	who := map[Party]string{PartyVendor: "the vendor", PartyCustomer: "the customer", PartyMutual: "both parties", PartyThird: "a third party", PartyAuthority: "an authority"}[b.p.actor]
 	how := ""
-	if b.p.word != "" && b.p.modality != ModalNone {
+	switch {
+	case b.p.word != "" && b.p.modality != ModalNone && who != "":
 		how = fmt.Sprintf(` (%s "%s")`, who, strings.ToLower(b.p.word))
-	} else if who != "" {
+	case b.p.word != "" && b.p.modality != ModalNone:
+		how = fmt.Sprintf(` ("%s")`, strings.ToLower(b.p.word))
+	case who != "":
 		how = " (" + who + ")"
 	}
 	sec := b.u.section
@@ -346,4 +349,16 @@ func checkRule(r *Rule, units []*unit, in Inputs) (Finding, *Finding) {
 	c.Evidence = append([]Evidence{*promise.ev}, f.Evidence...)
 	c.Recommendation = "Bind in the agreement what the questionnaire answer " + promise.item.ID + " promises. " + r.Recommendation
 	return f, &c
+}
+
+// topicObjects are the rule's topic classes that name a thing (objects),
+// not an action: a pointer that names "changes" is no change notice.
+func (r *Rule) topicObjects() []string {
+	var out []string
+	for _, t := range r.topic {
+		if c := r.vocab.Class(t); c != nil && c.Kind == "object" {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -33,7 +33,7 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 		return false, false
 	}
 	for _, g := range c.With {
-		if !f.anyIn(g, 0, len(f.toks)) {
+		if !f.anyIn(g, 0, len(f.toks)) && !f.anyHeading(g) {
 			return false, false
 		}
 	}
@@ -88,20 +88,30 @@ func (f *Frame) actionIn(classes []string, p *predicate) bool {
 // predicate, on words other than its action's ("secure" in "shall secure
 // the user's consent" is no security object).
 func (f *Frame) objectIn(c *frameSpec, p *predicate) bool {
+	// The action's words in the predicate: an object on the same words
+	// counts only when another word is the action.
+	var acts []span
+	for _, a := range c.Action {
+		for _, as := range f.m.find(a) {
+			if as.from >= p.from && as.from < p.to {
+				acts = append(acts, as)
+			}
+		}
+	}
 	for _, o := range c.Object {
 		for _, s := range f.m.find(o) {
 			if s.from >= p.to {
 				break
 			}
-			own := false
-			for _, a := range c.Action {
-				for _, as := range f.m.find(a) {
-					if as == s {
-						own = true
-					}
+			own, other := false, false
+			for _, as := range acts {
+				if as == s {
+					own = true
+				} else if as.to <= s.from || as.from >= s.to {
+					other = true
 				}
 			}
-			if !own {
+			if !own || other {
 				return true
 			}
 		}
@@ -380,7 +390,7 @@ func (r *Rule) rank(h *hit) float64 {
 	// Lawyers cite the body of an agreement before its exhibits (standard
 	// clauses, security annexes) when both state the term.
 	if h.u.part {
-		s -= 2
+		s -= 7 // more than a heading's weight: the body's clause first
 	}
 	return s
 }

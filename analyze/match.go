@@ -8,7 +8,7 @@ import (
 )
 
 // FrameSpec says which obligation shows a term: who acts, which action, on
-// what. Classes are the vocabulary's (templates/vocabulary.yaml).
+// what. Classes are the vocabulary's (templates/vocabulary/).
 type FrameSpec struct {
 	// Actor is whose predicate counts: "vendor" (the vendor, both parties,
 	// or a subject that names neither party, e.g. a passive "Notice shall

@@ -145,6 +145,12 @@ type Input struct {
 	Clauses int `json:"clauses,omitempty"`
 	// OCRPages are the agreement's pages read by OCR (--ocr).
 	OCRPages []int `json:"ocr_pages,omitempty"`
+	// Partial is set when some of the agreement's pages could not be read
+	// (UnreadPages): its findings come from the other pages only.
+	Partial bool `json:"partial,omitempty"`
+	// UnreadPages are those pages, each with the reason (--ocr reads
+	// pages without a text layer from their images).
+	UnreadPages []extract.UnreadPage `json:"unread_pages,omitempty"`
 }
 
 // Result is a complete analysis of one vendor.

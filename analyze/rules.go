@@ -58,7 +58,7 @@ type Pack struct {
 	// Waivers accept a known gap for one vendor until a date.
 	Waivers []Waiver `yaml:"waivers"`
 	// Vocabulary adds phrases to the engine's classes, or new classes, for
-	// every rule in force (templates/vocabulary.yaml).
+	// every rule in force (templates/vocabulary/).
 	Vocabulary []VocabClass `yaml:"vocabulary"`
 }
 

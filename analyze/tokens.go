@@ -49,6 +49,10 @@ func tokenize(s string) []token {
 				}
 				break
 			}
+			// "ISO27001", "SOC2": the letters and the number are two words.
+			if k := letterDigit(s[i:j]); k > 0 {
+				j = i + k
+			}
 			t := token{w: strings.ToLower(s[i:j]), start: i, end: j, word: true, upper: unicode.IsUpper(r)}
 			// A possessive or contraction after the word: 's, s', n't.
 			if j < len(s) {
@@ -117,4 +121,17 @@ func isWordByte(b byte) bool {
 // vocabulary phrase never crosses it.
 func isBreak(t token) bool {
 	return !t.word && (t.w == ";" || t.w == "." || t.w == ":" || t.w == "!" || t.w == "?")
+}
+
+// letterDigit returns where a word of two or more ASCII letters turns into
+// digits ("ISO27001" → 3), or 0.
+func letterDigit(w string) int {
+	k := 0
+	for k < len(w) && (w[k] >= 'a' && w[k] <= 'z' || w[k] >= 'A' && w[k] <= 'Z') {
+		k++
+	}
+	if k >= 2 && k < len(w) && isDigitByte(w[k]) {
+		return k
+	}
+	return 0
 }

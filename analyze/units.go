@@ -112,7 +112,7 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				u.first = i == 0
 				// A definition binds no one: it is read for the terms it
 				// defines, never as an obligation.
-				if definitions || reDefinition.MatchString(u.text) {
+				if definitions || reDefinition.MatchString(u.text) || u.leadIn != "" && reDefinition.MatchString(u.leadIn) {
 					defs = append(defs, u)
 					continue
 				}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"regexp"
 	"sort"
 	"strconv"
@@ -15,7 +16,7 @@ import (
 )
 
 // The vocabulary is the engine's legal vocabulary as data
-// (templates/vocabulary.yaml): party roles and pronouns, verb classes
+// (templates/vocabulary/): party roles and pronouns, verb classes
 // (notify, assist, audit, ...), object classes (security incident,
 // subprocessor, ...), modality, negation cues, weakeners and reference
 // phrases. Rules name classes ({vendor}, {notify}, {incident}) instead of
@@ -116,23 +117,38 @@ type wpat struct {
 // ErrVocabulary marks a vocabulary file or extension that cannot be loaded.
 var ErrVocabulary = errors.New("invalid vocabulary")
 
-// LoadVocabulary reads the embedded vocabulary.
+// LoadVocabulary reads the embedded vocabulary (templates/vocabulary/*.yaml,
+// in name order). Errors wrap ErrVocabulary and name the file and class.
 func LoadVocabulary() (*Vocabulary, error) {
-	data, err := templates.Rules.ReadFile("vocabulary.yaml")
+	entries, err := fs.ReadDir(templates.Rules, "vocabulary")
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrVocabulary, err)
 	}
-	classes, err := parseVocabulary(data, "embedded vocabulary.yaml")
-	if err != nil {
-		return nil, err
+	var all []VocabClass
+	var files []string
+	for _, e := range entries {
+		file := "vocabulary/" + e.Name()
+		data, err := templates.Rules.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrVocabulary, err)
+		}
+		classes, err := parseVocabulary(data, "embedded "+file)
+		if err != nil {
+			return nil, err
+		}
+		for i := range classes {
+			classes[i].File = "embedded " + file
+		}
+		all = append(all, classes...)
+		files = append(files, file)
 	}
 	v := &Vocabulary{}
-	if err := v.extend(classes, "embedded vocabulary.yaml"); err != nil {
+	if err := v.extend(all, "embedded vocabulary"); err != nil {
 		return nil, err
 	}
 	for _, id := range engineClasses {
 		if v.byID[id] == nil {
-			return nil, fmt.Errorf("%w: embedded vocabulary.yaml: class %q is read by the engine and must be defined", ErrVocabulary, id)
+			return nil, fmt.Errorf("%w: embedded vocabulary (%s): class %q is read by the engine and must be defined", ErrVocabulary, strings.Join(files, ", "), id)
 		}
 	}
 	return v, nil
@@ -202,7 +218,9 @@ func (v *Vocabulary) extend(classes []VocabClass, file string) error {
 		default:
 			return fmt.Errorf("%w: %s: inflect: want verb, noun or none, got %q", ErrVocabulary, where, c.Inflect)
 		}
-		c.File = file
+		if c.File == "" {
+			c.File = file
+		}
 		def := c
 		v.Classes = append(v.Classes, &def)
 		v.byID[c.ID] = &vclass{def: &def}

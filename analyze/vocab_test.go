@@ -92,3 +92,22 @@ func TestPhraseErrors(t *testing.T) {
 func tokenText(s string, toks []token, sp span) string {
 	return s[toks[sp.from].start:toks[sp.to-1].end]
 }
+
+func TestTokenize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Customer's sub-processors", "customer|sub|processors"},
+		{"ISO27001 and SOC2 reports", "iso|27001|and|soc|2|reports"},
+		{"99.9% uptime", "99.9|%|uptime"},
+		{"won't notify", "will|not|notify"},
+		{"e-mail", "e|mail"},
+	}
+	for _, tc := range tests {
+		var ws []string
+		for _, tk := range tokenize(tc.in) {
+			ws = append(ws, tk.w)
+		}
+		if got := strings.Join(ws, "|"); got != tc.want {
+			t.Errorf("tokenize(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}

@@ -44,6 +44,19 @@ var (
 	docxMaxPart     int64 = 16 << 20
 )
 
+// docxLimits bound the parts of a Word package (checkOfficeZip): XML parts
+// inflate to at most docxMaxDocument bytes each (auxiliary parts are held
+// to docxMaxPart when read), all parts to MaxDocumentBytes together.
+var docxLimits = officeLimits{
+	part: func(name string) int64 {
+		if isXMLPart(name) {
+			return docxMaxDocument
+		}
+		return MaxDocumentBytes
+	},
+	total: MaxDocumentBytes,
+}
+
 // Sniff accepts a zip archive holding word/document.xml (found in the head,
 // or by reading the archive's directory).
 func (docxParser) Sniff(head []byte, p string) bool {
@@ -80,6 +93,9 @@ func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
 		return Document{}, &InputError{Path: p, Err: err}
 	}
 	defer zr.Close()
+	if err := checkOfficeZip(&zr.Reader, docxLimits, newBudget()); err != nil {
+		return Document{}, &InputError{Path: p, Err: err}
+	}
 	text, err := docxText(&zr.Reader)
 	if err != nil {
 		return Document{}, &InputError{Path: p, Err: err}
@@ -87,6 +103,9 @@ func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
 	text = NormalizeText(text)
 	if strings.TrimSpace(text) == "" {
 		return Document{}, &InputError{Path: p, Err: fmt.Errorf("%w: the Word document has no text", ErrEmpty)}
+	}
+	if n := runningWords(text); n < MinRunningWords {
+		return Document{}, &InputError{Path: p, Err: lengthError(n)}
 	}
 	pages := []Page{{Number: 1, Text: text}}
 	return Document{Agreement: &Agreement{
@@ -112,7 +131,7 @@ func docxText(zr *zip.Reader) (string, error) {
 		return "", fmt.Errorf("%w: no word/document.xml in the archive (not a Word document)", ErrUnsupported)
 	}
 	if mf.UncompressedSize64 > uint64(docxMaxDocument) {
-		return "", fmt.Errorf("%w: %s is %d MiB uncompressed, over the %d MiB limit", ErrDamaged, main, mf.UncompressedSize64>>20, docxMaxDocument>>20)
+		return "", fmt.Errorf("%w: %s is %d MiB uncompressed, over the %d MiB limit", ErrBudget, main, mf.UncompressedSize64>>20, docxMaxDocument>>20)
 	}
 	dir := path.Dir(main)
 	st := &docxStyles{byID: map[string]*docxStyle{}}
@@ -137,7 +156,7 @@ func docxText(zr *zip.Reader) (string, error) {
 	w := &docxWalker{st: st, num: num}
 	if err := w.walk(lr); err != nil {
 		if lr.over {
-			return "", fmt.Errorf("%w: %s is over the %d MiB limit uncompressed", ErrDamaged, main, docxMaxDocument>>20)
+			return "", fmt.Errorf("%w: %s is over the %d MiB limit uncompressed", ErrBudget, main, docxMaxDocument>>20)
 		}
 		return "", fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
 	}
@@ -173,7 +192,7 @@ func readZipPart(f *zip.File, max int64) ([]byte, error) {
 		return nil, nil
 	}
 	if f.UncompressedSize64 > uint64(max) {
-		return nil, fmt.Errorf("%w: %s is %d MiB uncompressed, over the %d MiB limit", ErrDamaged, f.Name, f.UncompressedSize64>>20, max>>20)
+		return nil, fmt.Errorf("%w: %s is %d MiB uncompressed, over the %d MiB limit", ErrBudget, f.Name, f.UncompressedSize64>>20, max>>20)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -185,7 +204,7 @@ func readZipPart(f *zip.File, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrDamaged, f.Name, err)
 	}
 	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%w: %s is over the %d MiB limit uncompressed", ErrDamaged, f.Name, max>>20)
+		return nil, fmt.Errorf("%w: %s is over the %d MiB limit uncompressed", ErrBudget, f.Name, max>>20)
 	}
 	return b, nil
 }

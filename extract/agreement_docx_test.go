@@ -319,7 +319,7 @@ func TestDOCXErrors(t *testing.T) {
 	old := docxMaxDocument
 	docxMaxDocument = 1 << 10
 	defer func() { docxMaxDocument = old }()
-	check("zip bomb", write("z.docx", docxZip(t, fixtureParts())), ErrDamaged, "limit")
+	check("zip bomb", write("z.docx", docxZip(t, fixtureParts())), ErrBudget, "at most 1 KB")
 }
 
 func TestDOCXNumberFormats(t *testing.T) {

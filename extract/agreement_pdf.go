@@ -2,17 +2,15 @@ package extract
 
 import (
 	"bytes"
-	"context"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -102,40 +100,42 @@ func (pdfParser) Parse(path string, opts Options) (Document, error) {
 // filter it lacks), the file is rewritten by the pdfcpu pre-pass
 // (repairPDF) and read again.
 func parsePDF(path string, ra io.ReaderAt, size int64, opts Options) (Document, error) {
-	res, err := loadPDF(path, ra, size, opts)
+	return parsePDFWithin(path, ra, size, opts, newBudget())
+}
+
+// parsePDFWithin is parsePDF within budget b.
+func parsePDFWithin(path string, ra io.ReaderAt, size int64, opts Options, b *budget) (Document, error) {
+	// Budgets first: what the file declares, and what its object streams
+	// inflate to, before any library reads it.
+	if err := checkXref(ra, size); err != nil {
+		return Document{}, &InputError{Path: path, Err: err}
+	}
+	if err := checkRawStreams(ra, size, false, b); err != nil {
+		return Document{}, &InputError{Path: path, Err: err}
+	}
+	res, err := loadPDF(path, ra, size, opts, b)
 	if err != nil {
 		return Document{}, err
 	}
 	doc, unread, err := gatePages(path, res)
-	if err == nil || !opts.OCR || len(unread) == 0 || !(errors.Is(err, ErrNoText) || errors.Is(err, ErrGarbled)) {
+	if !opts.OCR || len(unread) == 0 {
 		return doc, err
 	}
 	// --ocr: read the pages without a usable text layer from their images,
 	// then judge the document again; the pages read so are listed.
-	texts, oerr := ocrPages(context.Background(), path, unread)
-	if oerr != nil {
-		return doc, &InputError{Path: path, Place: pageList(unread), Err: fmt.Errorf("%w; --ocr failed: %v", err, oerr)}
-	}
-	for n, t := range texts {
-		res.texts[n] = t
-	}
-	doc, _, err = gatePages(path, res)
-	if doc.Agreement != nil {
-		doc.Agreement.OCRPages = unread
-	}
-	if err != nil {
-		return doc, fmt.Errorf("after OCR of %s: %w", pageList(unread), err)
-	}
-	return doc, nil
+	return ocrUnread(path, res, unread, err)
 }
 
 // loadPDF opens the file (with the pre-pass where needed) and walks its
 // pages; errors are *InputError values for whole-file failures.
-func loadPDF(path string, ra io.ReaderAt, size int64, opts Options) (pagesResult, error) {
+func loadPDF(path string, ra io.ReaderAt, size int64, opts Options, b *budget) (pagesResult, error) {
 	r, err := openPDF(shimmed(ra), size, opts.Password)
 	repaired := false
 	if err != nil {
-		fixed, rerr := repairFile(ra, size, opts.Password)
+		fixed, rerr := repairFile(ra, size, opts.Password, b)
+		if errors.Is(rerr, ErrBudget) {
+			return pagesResult{}, &InputError{Path: path, Err: rerr}
+		}
 		if rerr != nil {
 			if errors.Is(rerr, errRepairPassword) || isPasswordError(err) {
 				return pagesResult{}, passwordError(path, opts.Password)
@@ -149,15 +149,26 @@ func loadPDF(path string, ra io.ReaderAt, size int64, opts Options) (pagesResult
 		r, repaired = r2, true
 	}
 
-	res, err := readPages(r)
+	res, err := readPages(r, b)
+	if errors.Is(err, ErrBudget) {
+		return pagesResult{}, &InputError{Path: path, Place: res.place, Err: err}
+	}
 	if err != nil {
 		return pagesResult{}, &InputError{Path: path, Err: fmt.Errorf("%w: cannot read the page tree (%v)", ErrDamaged, err)}
 	}
 	if len(res.bad) > 0 && !repaired {
 		// A filter the library lacks, or damage pdfcpu can mend.
-		if fixed, rerr := repairFile(ra, size, opts.Password); rerr == nil {
+		fixed, rerr := repairFile(ra, size, opts.Password, b)
+		if errors.Is(rerr, ErrBudget) {
+			return pagesResult{}, &InputError{Path: path, Err: rerr}
+		}
+		if rerr == nil {
 			if r2, err2 := openPDF(shimmed(bytes.NewReader(fixed)), int64(len(fixed)), ""); err2 == nil {
-				if res2, err := readPages(r2); err == nil && len(res2.pages) == len(res.pages) && len(res2.bad) < len(res.bad) {
+				res2, err := readPages(r2, b)
+				if errors.Is(err, ErrBudget) {
+					return pagesResult{}, &InputError{Path: path, Place: res2.place, Err: err}
+				}
+				if err == nil && len(res2.pages) == len(res.pages) && len(res2.bad) < len(res.bad) {
 					res = res2
 				}
 			}
@@ -176,7 +187,12 @@ func shimmed(ra io.ReaderAt) io.ReaderAt {
 	return ra
 }
 
-func repairFile(ra io.ReaderAt, size int64, password string) ([]byte, error) {
+// repairFile runs the pdfcpu pre-pass on the file, after checking that its
+// streams inflate within b (pdfcpu holds them in memory).
+func repairFile(ra io.ReaderAt, size int64, password string, b *budget) ([]byte, error) {
+	if err := checkRawStreams(ra, size, true, b); err != nil {
+		return nil, err
+	}
 	data, err := readAllAt(ra, size)
 	if err != nil {
 		return nil, err
@@ -201,34 +217,50 @@ type pagesResult struct {
 	texts     map[int]string // by page number, pages that read
 	images    map[int]int
 	bad       []int
-	badReason string
+	badReason string         // the first bad page's
+	badWhy    map[int]string // by page number
+	// place is the page being read when a budget was exceeded.
+	place string
 }
 
-// readPages walks every page, each behind recover and the hang guards.
-func readPages(r *pdf.Reader) (pagesResult, error) {
-	pages, err := collectPages(r)
+// readPages walks every page, each behind recover and the hang guards,
+// within b. A budget exceeded stops the walk: the error wraps ErrBudget.
+func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
+	pages, err := collectPages(r, b)
 	if err != nil {
 		return pagesResult{}, err
 	}
-	res := pagesResult{pages: pages, texts: map[int]string{}, images: map[int]int{}}
+	res := pagesResult{pages: pages, texts: map[int]string{}, images: map[int]int{}, badWhy: map[int]string{}}
 	fc := newFontCache()
+	fc.budget = b
 	for i := 1; i <= len(pages); i++ {
 		var text string
 		var images int
 		err := try(func() error {
+			if err := b.check(); err != nil {
+				return err
+			}
 			p := pages[i-1]
 			if !parentChainEnds(p.V) {
 				return errors.New("page tree loops through /Parent")
 			}
-			if err := checkStreams(p); err != nil {
+			if err := checkStreams(p, b); err != nil {
 				return err
 			}
 			var err error
 			text, images, err = walkPage(p, fc)
 			return err
 		})
+		if err == nil {
+			err = b.err
+		}
+		if errors.Is(err, ErrBudget) {
+			res.place = "page " + strconv.Itoa(i)
+			return res, err
+		}
 		if err != nil {
 			res.bad = append(res.bad, i)
+			res.badWhy[i] = err.Error()
 			if res.badReason == "" {
 				res.badReason = err.Error()
 			}
@@ -240,111 +272,6 @@ func readPages(r *pdf.Reader) (pagesResult, error) {
 	return res, nil
 }
 
-// gatePages cleans the page texts, applies the quality gate and splits
-// clauses.
-//
-// It also returns the pages whose text is missing or garbled, which --ocr
-// can read from their images.
-func gatePages(path string, res pagesResult) (Document, []int, error) {
-	numPages := len(res.pages)
-	if numPages == 0 {
-		return Document{}, nil, &InputError{Path: path, Err: fmt.Errorf("%w: the PDF has no pages", ErrDamaged)}
-	}
-	bad, badReason := res.bad, res.badReason
-	a := &Agreement{Path: path, Format: "pdf", Paginated: true}
-	var nums []int
-	var texts []string
-	for i := 1; i <= numPages; i++ {
-		if t, ok := res.texts[i]; ok {
-			nums = append(nums, i)
-			texts = append(texts, NormalizeText(t))
-		}
-	}
-	texts = removeRunningLines(texts)
-	var garbled, empty, drawn []int
-	var garbleReason string
-	imagesOnly := true
-	// OCR noise is judged on the whole document (a page has too few words).
-	vocab := docVocab(texts)
-	docOdd, docTokens := oddTokenShare(strings.Join(texts, "\n"), vocab)
-	noisy := docOdd >= maxOddShare && docOdd*float64(docTokens) >= 5
-	for k, i := range nums {
-		text := texts[k]
-		a.Pages = append(a.Pages, Page{Number: i, Text: text})
-		q := pageQuality(text)
-		if noisy && q.class == qualityOK {
-			if share, _ := oddTokenShare(text, vocab); share >= maxOddShare {
-				q.class = qualityGarbled
-				q.reason = fmt.Sprintf("%.1f%% of the words in the document are malformed: a poor OCR layer?", 100*docOdd)
-			}
-		}
-		switch q.class {
-		case qualityEmpty:
-			empty = append(empty, i)
-			var xo xobjects
-			if err := try(func() error { xo = drawnXObjects(res.pages[i-1]); return nil }); err != nil {
-				xo.images++ // cannot tell: assume the page draws something
-			}
-			if res.images[i] > 0 {
-				xo.images++
-			}
-			if xo.images > 0 || xo.forms > 0 {
-				drawn = append(drawn, i)
-				if xo.images == 0 {
-					imagesOnly = false
-				}
-			}
-		case qualityGarbled:
-			garbled = append(garbled, i)
-			if garbleReason == "" {
-				garbleReason = q.reason
-			}
-		}
-	}
-
-	// Which empty pages count as missing text.
-	var noText []int
-	switch {
-	case len(empty) == numPages-len(bad) || len(empty)*2 >= numPages:
-		noText = empty
-	default:
-		noText = drawn
-	}
-
-	why := "scanned? --ocr reads such pages with tesseract"
-	if !imagesOnly {
-		why = "the page draws only forms without readable text"
-	}
-	var also []string
-	if len(garbled) > 0 {
-		also = append(also, fmt.Sprintf("text garbled on %s (%s)", pageList(garbled), garbleReason))
-	}
-	if len(noText) > 0 {
-		also = append(also, fmt.Sprintf("no text layer on %s (%s)", pageList(noText), why))
-	}
-	doc := Document{Agreement: a}
-	unread := append(append([]int(nil), garbled...), noText...)
-	sort.Ints(unread)
-	switch {
-	case len(bad) > 0:
-		return doc, nil, &InputError{Path: path, Place: pageList(bad), Err: fmt.Errorf("%w: page unreadable (%s); %d of %d pages read%s",
-			ErrDamaged, badReason, numPages-len(bad), numPages, joinAlso(also))}
-	case len(garbled) > 0:
-		return doc, unread, &InputError{Path: path, Place: pageList(garbled), Err: fmt.Errorf("%w (%s)%s", ErrGarbled, garbleReason, joinAlso(also[1:]))}
-	case len(noText) > 0:
-		return doc, unread, &InputError{Path: path, Place: pageList(noText), Err: fmt.Errorf("%w (%s)", ErrNoText, why)}
-	}
-	a.Clauses = SplitClauses(a.Pages, true)
-	return Document{Agreement: a}, nil, nil
-}
-
-func joinAlso(also []string) string {
-	if len(also) == 0 {
-		return ""
-	}
-	return "; also " + strings.Join(also, "; ")
-}
-
 // Limits of the page-tree walk: the library's own Reader.Page trusts
 // /Count and loops forever on a cyclic tree, so pages are collected here.
 const (
@@ -354,7 +281,7 @@ const (
 
 // collectPages lists the leaf pages in document order, walking the tree
 // with depth and node budgets (a cycle or a reference bomb is an error).
-func collectPages(r *pdf.Reader) (pages []pdf.Page, err error) {
+func collectPages(r *pdf.Reader, b *budget) (pages []pdf.Page, err error) {
 	nodes := 0
 	var walk func(v pdf.Value, depth int) error
 	walk = func(v pdf.Value, depth int) error {
@@ -371,11 +298,17 @@ func collectPages(r *pdf.Reader) (pages []pdf.Page, err error) {
 				}
 			}
 		case "Page":
+			if len(pages) >= b.pages {
+				return b.exceed("more than %d pages", b.pages)
+			}
 			pages = append(pages, pdf.Page{V: v})
 		}
 		return nil
 	}
 	err = try(func() error {
+		if n := r.Trailer().Key("Root").Key("Pages").Key("Count").Int64(); n > int64(b.pages) {
+			return b.exceed("the page tree declares %d pages (at most %d)", n, b.pages)
+		}
 		root := r.Trailer().Key("Root").Key("Pages")
 		if root.Key("Type").Name() != "Pages" {
 			return errors.New("no /Pages root")
@@ -402,20 +335,24 @@ func parentChainEnds(v pdf.Value) bool {
 // (readHexString reads '\n' at EOF for ever). The page's content streams
 // and its fonts' /ToUnicode CMaps are scanned first with the same
 // tokenizing rules; the page is refused if one would hang.
-func checkStreams(p pdf.Page) error {
-	if !tokensTerminate(p.V.Key("Contents")) {
-		return errors.New("content stream ends inside a hex string")
+//
+// The streams are read within b (their bytes count against the budget);
+// an error wrapping ErrBudget says so.
+func checkStreams(p pdf.Page, b *budget) error {
+	if ok, err := tokensTerminate(p.V.Key("Contents"), b, "the content stream"); err != nil || !ok {
+		return cmp.Or(err, errors.New("content stream ends inside a hex string"))
 	}
 	fonts := p.Resources().Key("Font")
 	for _, name := range fonts.Keys() {
 		f := fonts.Key(name)
-		if !tokensTerminate(f.Key("ToUnicode")) {
-			return fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name)
+		what := "the ToUnicode CMap of font " + name
+		if ok, err := tokensTerminate(f.Key("ToUnicode"), b, what); err != nil || !ok {
+			return cmp.Or(err, fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name))
 		}
 		for _, d := range []pdf.Value{f.Key("DescendantFonts")} {
 			for i := 0; i < d.Len(); i++ {
-				if !tokensTerminate(d.Index(i).Key("ToUnicode")) {
-					return fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name)
+				if ok, err := tokensTerminate(d.Index(i).Key("ToUnicode"), b, what); err != nil || !ok {
+					return cmp.Or(err, fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name))
 				}
 			}
 		}
@@ -423,10 +360,11 @@ func checkStreams(p pdf.Page) error {
 	return nil
 }
 
-// tokensTerminate reads a stream (or an array of streams, read as one) and
-// reports whether the library's tokenizer would reach its end: false when
-// a hex string is still open at EOF.
-func tokensTerminate(v pdf.Value) bool {
+// tokensTerminate reads a stream (or an array of streams, read as one)
+// within b and reports whether the library's tokenizer would reach its
+// end: false when a hex string is still open at EOF. what names the
+// stream in a budget error.
+func tokensTerminate(v pdf.Value, b *budget, what string) (bool, error) {
 	var parts []pdf.Value
 	switch v.Kind() {
 	case pdf.Stream:
@@ -436,90 +374,146 @@ func tokensTerminate(v pdf.Value) bool {
 			parts = append(parts, v.Index(i))
 		}
 	default:
-		return true
+		return true, nil
 	}
-	var data []byte
+	// The parts are scanned as they inflate, never held: a content stream
+	// may be tens of MiB, and several documents are read at once in a batch.
+	var sc hexScanner
+	var total int64
+	buf := make([]byte, 32<<10)
 	for _, part := range parts {
 		if part.Kind() != pdf.Stream {
 			continue
 		}
 		rc := part.Reader()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		data = append(data, b...)
+		limit := b.perStream - total
+		if limit <= 0 {
+			limit = -1 // the stream budget is spent: any byte is past it
+		}
+		cr := &countingReader{r: rc, b: b, limit: limit, what: what}
+		for {
+			n, err := cr.Read(buf)
+			sc.feed(buf[:n])
+			if err != nil {
+				rc.Close()
+				if errors.Is(err, ErrBudget) {
+					if cr.n > cr.limit && cr.limit < b.perStream {
+						// The parts together are past the stream budget.
+						b.err = nil
+						return false, b.exceed("%s decompresses to more than %s", what, sizeText(b.perStream))
+					}
+					return false, err
+				}
+				break
+			}
+		}
+		total += cr.n
 	}
-	return hexStringsClosed(data)
+	return sc.closed(), nil
 }
 
 // hexStringsClosed mirrors the library's tokenizer (lex.go readToken,
 // readLiteralString, readHexString) closely enough to find an unclosed
 // hex string: comments run to the line end, literal strings nest and
 // escape, "<<" is a keyword, and a hex string reads pairs of non-space
-// bytes until '>' (a bad pair aborts the string after the pair).
+// bytes until '>' (a bad pair aborts the string after the pair). It
+// reports whether b ends outside a hex string.
 func hexStringsClosed(b []byte) bool {
-	isSp := func(c byte) bool {
-		return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
-	}
-	isHex := func(c byte) bool {
-		return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-	}
-	i := 0
-	// nextNonSpace returns the index of the next non-space byte, or -1 at EOF.
-	nextNonSpace := func() int {
-		for i < len(b) && isSp(b[i]) {
-			i++
-		}
-		if i >= len(b) {
-			return -1
-		}
-		i++
-		return i - 1
-	}
-	for i < len(b) {
-		c := b[i]
-		i++
-		switch c {
-		case '%':
-			for i < len(b) && b[i] != '\r' && b[i] != '\n' {
-				i++
+	var sc hexScanner
+	sc.feed(b)
+	return sc.closed()
+}
+
+// hexScanner is hexStringsClosed fed chunk by chunk.
+type hexScanner struct {
+	state int
+	depth int  // literal string nesting
+	esc   bool // a backslash in a literal string
+	first byte // the first byte of a hex pair
+}
+
+const (
+	hsNormal  = iota
+	hsComment // to the end of the line
+	hsLiteral // in ( ... )
+	hsAfterLT // after '<': "<<" or a hex string
+	hsHex1    // in a hex string, before a pair's first byte
+	hsHex2    // before a pair's second byte
+)
+
+func isPDFTokSpace(c byte) bool {
+	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func (s *hexScanner) feed(p []byte) {
+	for _, c := range p {
+		switch s.state {
+		case hsNormal:
+			switch c {
+			case '%':
+				s.state = hsComment
+			case '(':
+				s.state, s.depth, s.esc = hsLiteral, 1, false
+			case '<':
+				s.state = hsAfterLT
 			}
-		case '(':
-			depth := 1
-			for i < len(b) && depth > 0 {
-				switch b[i] {
-				case '\\':
-					i++
-				case '(':
-					depth++
-				case ')':
-					depth--
+		case hsComment:
+			if c == '\r' || c == '\n' {
+				s.state = hsNormal
+			}
+		case hsLiteral:
+			switch {
+			case s.esc:
+				s.esc = false
+			case c == '\\':
+				s.esc = true
+			case c == '(':
+				s.depth++
+			case c == ')':
+				if s.depth--; s.depth == 0 {
+					s.state = hsNormal
 				}
-				i++
 			}
-		case '<':
-			if i < len(b) && b[i] == '<' {
-				i++
+		case hsAfterLT:
+			if c == '<' {
+				s.state = hsNormal
 				continue
 			}
-			for {
-				j := nextNonSpace()
-				if j < 0 {
-					return false
-				}
-				if b[j] == '>' {
-					break
-				}
-				k := nextNonSpace()
-				if k < 0 {
-					return false
-				}
-				if !isHex(b[j]) || !isHex(b[k]) {
-					break // the library panics here and resumes after the pair
-				}
-			}
+			s.state = hsHex1
+			s.hex(c)
+		default:
+			s.hex(c)
 		}
 	}
-	return true
+}
+
+// hex takes one byte inside a hex string.
+func (s *hexScanner) hex(c byte) {
+	if isPDFTokSpace(c) {
+		return
+	}
+	switch s.state {
+	case hsHex1:
+		if c == '>' {
+			s.state = hsNormal
+			return
+		}
+		s.first, s.state = c, hsHex2
+	case hsHex2:
+		s.state = hsHex1
+		if !isHexDigit(s.first) || !isHexDigit(c) {
+			s.state = hsNormal // the library panics here and resumes after the pair
+		}
+	}
+}
+
+// closed reports whether the bytes fed so far end outside a hex string.
+func (s *hexScanner) closed() bool {
+	return s.state != hsAfterLT && s.state != hsHex1 && s.state != hsHex2
 }
 
 // openPDF opens the reader, trying the empty user password first, then
@@ -596,157 +590,6 @@ func drawnXObjects(p pdf.Page) xobjects {
 		}
 	}
 	return x
-}
-
-// Page quality classes.
-const (
-	qualityOK = iota
-	qualityEmpty
-	qualityGarbled
-)
-
-type quality struct {
-	class  int
-	reason string
-	// measurements, for tests and tuning
-	words, candidates  int
-	wordShare          float64 // share of candidate-token runes in word-like tokens
-	badShare           float64 // control chars, U+FFFD, private use
-	foreignShare       float64 // letters outside Latin, Greek, Cyrillic
-	meanWordLen        float64
-	longWordShare      float64 // word-like tokens of 20+ letters
-	letters, nonSpaces int
-}
-
-// Thresholds of the quality gate, tuned on the shared agreements corpus:
-// LibreOffice/Word text scores wordShare ≥ 0.9; the Make/Stalwart PDFs
-// (fonts decoded to punctuation or Latin-1 noise) score below 0.1.
-const (
-	minWordShare     = 0.6
-	maxBadShare      = 0.05
-	maxForeignShare  = 0.3
-	maxMeanWordLen   = 10
-	maxLongWordShare = 0.08
-	minCandidates    = 5 // fewer tokens: a short page, judged on bad characters only
-)
-
-// pageQuality classifies the cleaned text of one page as ok, empty or
-// garbled.
-//
-// Tokens are whitespace-separated words with edge punctuation trimmed;
-// numbers, e-mail addresses, URLs and pure punctuation are ignored; single
-// letters too. A token is
-// word-like when it is made of Latin letters (with inner ' - . allowed),
-// contains a vowel, and is at least half ASCII. A page is garbled when,
-// over at least minCandidates tokens, word-like tokens carry less than
-// minWordShare of the letters; or when control characters, U+FFFD and
-// private-use characters exceed maxBadShare of all non-space characters; or
-// letters outside Latin/Greek/Cyrillic exceed maxForeignShare; or words
-// look glued together (mean word length above maxMeanWordLen, or more than
-// maxLongWordShare of words 20 letters or longer). A page with fewer than 3
-// letters is empty.
-func pageQuality(text string) quality {
-	var q quality
-	bad, foreign := 0, 0
-	for _, r := range text {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		q.nonSpaces++
-		switch {
-		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Co, r), unicode.Is(unicode.Cs, r):
-			bad++
-		case unicode.IsLetter(r):
-			q.letters++
-			if !unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) {
-				foreign++
-			}
-		}
-	}
-	if q.letters < 3 {
-		q.class = qualityEmpty
-		q.reason = "no text"
-		return q
-	}
-	q.badShare = float64(bad) / float64(q.nonSpaces)
-	q.foreignShare = float64(foreign) / float64(q.letters)
-
-	var candRunes, wordRunes, wordLetters, long int
-	for _, tok := range strings.Fields(text) {
-		tok = strings.TrimFunc(tok, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
-		n := utf8.RuneCountInString(tok)
-		if n < 2 || isNumberish(tok) || strings.Contains(tok, "@") || strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") {
-			continue // numbers, e-mail addresses, URLs
-		}
-		q.candidates++
-		candRunes += n
-		if isWordLike(tok) {
-			q.words++
-			wordRunes += n
-			wordLetters += n
-			if n >= 20 {
-				long++
-			}
-		}
-	}
-	if candRunes > 0 {
-		q.wordShare = float64(wordRunes) / float64(candRunes)
-	}
-	if q.words > 0 {
-		q.meanWordLen = float64(wordLetters) / float64(q.words)
-		q.longWordShare = float64(long) / float64(q.words)
-	}
-	switch {
-	case q.nonSpaces >= 20 && q.badShare > maxBadShare:
-		q.class, q.reason = qualityGarbled, fmt.Sprintf("%.0f%% control or replacement characters", 100*q.badShare)
-	case q.letters >= 20 && q.foreignShare > maxForeignShare:
-		q.class, q.reason = qualityGarbled, fmt.Sprintf("%.0f%% of letters outside Latin scripts", 100*q.foreignShare)
-	case q.candidates >= minCandidates && q.wordShare < minWordShare:
-		q.class, q.reason = qualityGarbled, fmt.Sprintf("only %.0f%% of the text reads as words", 100*q.wordShare)
-	case q.words >= minCandidates && (q.meanWordLen > maxMeanWordLen || q.longWordShare > maxLongWordShare):
-		q.class, q.reason = qualityGarbled, fmt.Sprintf("words run together (mean word length %.1f)", q.meanWordLen)
-	}
-	return q
-}
-
-// isNumberish: digits with number punctuation ("2026", "1.1", "$5,000", "50%").
-func isNumberish(s string) bool {
-	digits := 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case strings.ContainsRune(".,:/-%$()€£", r):
-		default:
-			return false
-		}
-	}
-	return digits > 0
-}
-
-const vowels = "aeiouyAEIOUYàáâãäåèéêëìíîïòóôõöùúûüýÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝæœÆŒ"
-
-func isWordLike(s string) bool {
-	letters, ascii := 0, 0
-	vowel := false
-	prev := rune(0)
-	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r) && unicode.Is(unicode.Latin, r):
-			letters++
-			if r < 0x80 {
-				ascii++
-			}
-			if strings.ContainsRune(vowels, r) {
-				vowel = true
-			}
-		case (r == '\'' || r == '-' || r == '.' || r == '’') && i > 0 && unicode.IsLetter(prev):
-		default:
-			return false
-		}
-		prev = r
-	}
-	return letters >= 2 && vowel && ascii*2 >= letters
 }
 
 // pageList formats page numbers compactly: "page 3", "pages 1-3, 7".
@@ -864,99 +707,4 @@ func lineShape(l string) string {
 		return ""
 	}
 	return b.String()
-}
-
-// oddTokenShare measures OCR noise: the share of word tokens (3+ runes,
-// edge punctuation trimmed) that no typeset text produces: letters and
-// digits mixed ("4GRFFMFST", but not "1st", "10-K"), a capital after a
-// lowercase letter inside an all-letter word of 6+ letters ("COffshore"),
-// punctuation inside a word other than - ' . / & ("Commrtiryr.t" is
-// allowed by '.', "PRIMEEVERG\’CORPORATION" is not), or five consonants
-// in a row; a lowercase word of 4+ letters without a vowel; q without u;
-// "of" or "the" fused to a word the document uses on its own ("ofthe",
-// "ofTexas"; vocab counts the document's lowercased tokens); underscores
-// inside a word.
-func oddTokenShare(text string, vocab map[string]int) (share float64, tokens int) {
-	odd := 0
-	for _, tok := range strings.Fields(text) {
-		tok = strings.TrimFunc(tok, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
-		if utf8.RuneCountInString(tok) < 3 || strings.ContainsAny(tok, "@\\") || strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") {
-			continue // addresses, URLs, form field tags
-		}
-		letters, digits, inner := 0, 0, 0
-		lowerThenUpper := false
-		run, maxRun := 0, 0
-		prev := rune(0)
-		for _, r := range tok {
-			switch {
-			case unicode.IsLetter(r):
-				letters++
-				if unicode.IsUpper(r) && unicode.IsLower(prev) {
-					lowerThenUpper = true
-				}
-				if strings.ContainsRune("aeiouyAEIOUY", r) || r > 0x7f {
-					run = 0
-				} else {
-					run++
-					maxRun = max(maxRun, run)
-				}
-			case unicode.IsDigit(r):
-				digits++
-				run = 0
-			case strings.ContainsRune("-'’./&,:()", r):
-				run = 0
-			default:
-				inner++
-				run = 0
-			}
-			prev = r
-		}
-		if letters == 0 {
-			continue
-		}
-		tokens++
-		lower := strings.ToLower(tok)
-		ordinal := digits > 0 && (strings.HasSuffix(lower, "st") || strings.HasSuffix(lower, "nd") || strings.HasSuffix(lower, "rd") || strings.HasSuffix(lower, "th"))
-		noVowel := letters >= 4 && digits == 0 && !strings.ContainsAny(lower, "aeiouy") && lower == tok
-		qNoU := strings.Contains(strings.ReplaceAll(lower, "qu", ""), "q") && digits == 0 && !qWords[strings.Trim(lower, ".")]
-		fused := false
-		for _, p := range []string{"of", "the"} {
-			if rest, ok := strings.CutPrefix(tok, p); ok && utf8.RuneCountInString(rest) >= 3 && vocab != nil && vocab[strings.ToLower(rest)] >= 3*max(1, vocab[lower]) {
-				fused = true
-			}
-		}
-		switch {
-		case noVowel, qNoU, fused, strings.Contains(tok, "_") && letters >= 2 && digits == 0:
-			odd++
-		case inner > 0,
-			digits > 0 && letters > 0 && !ordinal && !strings.ContainsAny(tok, "-./") && letters >= 2 && digits >= 1 && letters+digits >= 4,
-			lowerThenUpper && letters >= 6 && digits == 0 && !strings.ContainsAny(tok, "-./'’") && (vocab == nil || vocab[lower] <= 2),
-			maxRun >= 5:
-			odd++
-		}
-	}
-	if tokens == 0 {
-		return 0, 0
-	}
-	return float64(odd) / float64(tokens), tokens
-}
-
-// maxOddShare is the share of malformed words (oddTokenShare) from which a
-// document's text layer is taken for bad OCR. Typeset PDFs in the corpus
-// score at most 0.5% (product names, file names); the PrimeEnergy OCR
-// layer scores about 2%.
-const maxOddShare = 0.01
-
-var qWords = map[string]bool{"seq": true, "iraq": true, "qatar": true, "faq": true, "qty": true}
-
-// docVocab counts the lowercased word tokens of a document.
-func docVocab(pages []string) map[string]int {
-	v := map[string]int{}
-	for _, p := range pages {
-		for _, tok := range strings.Fields(p) {
-			tok = strings.TrimFunc(tok, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
-			v[strings.ToLower(tok)]++
-		}
-	}
-	return v
 }

@@ -116,14 +116,21 @@ func TestPDFParse(t *testing.T) {
 		wantPlace string
 		wantPages int
 		wantIDs   []string
+		// wantUnread are the pages left out, read from the others.
+		wantUnread []int
 	}{
-		{"good", "1.4", []testPage{goodPage1, goodPage2, goodPage3}, nil, "", 3, []string{"preamble", "1", "2", "3", "4"}},
-		{"pdf 2.0 header through the shim", "2.0", []testPage{goodPage1, goodPage2}, nil, "", 2, []string{"preamble", "1", "2", "3"}},
-		{"blank page in the middle is fine", "1.7", []testPage{goodPage1, blankPage, goodPage2, goodPage3}, nil, "", 4, []string{"preamble", "1", "2", "3", "4"}},
-		{"scanned page in the middle", "1.7", []testPage{goodPage1, scanPage, goodPage2}, ErrNoText, "page 2", 0, nil},
-		{"all scanned", "1.7", []testPage{scanPage, scanPage, scanPage}, ErrNoText, "pages 1-3", 0, nil},
-		{"all blank", "1.7", []testPage{blankPage, blankPage}, ErrNoText, "pages 1-2", 0, nil},
-		{"garbled pages", "1.7", []testPage{goodPage1, garbPage, goodPage2, garbPage}, ErrGarbled, "pages 2, 4", 0, nil},
+		{"good", "1.4", []testPage{goodPage1, goodPage2, goodPage3}, nil, "", 3, []string{"preamble", "1", "2", "3", "4"}, nil},
+		{"pdf 2.0 header through the shim", "2.0", []testPage{goodPage1, goodPage2}, nil, "", 2, []string{"preamble", "1", "2", "3"}, nil},
+		{"blank page in the middle is fine", "1.7", []testPage{goodPage1, blankPage, goodPage2, goodPage3}, nil, "", 4, []string{"preamble", "1", "2", "3", "4"}, nil},
+		// Issue 11 item 9: a scanned page no longer refuses the document
+		// (before: ErrNoText at "page 2"); it is read from its text pages.
+		{"scanned page in the middle", "1.7", []testPage{goodPage1, scanPage, goodPage2}, nil, "", 3, []string{"preamble", "1", "2", "3"}, []int{2}},
+		{"garbled pages", "1.7", []testPage{goodPage1, garbPage, goodPage2, garbPage}, nil, "", 4, []string{"preamble", "1", "2", "3"}, []int{2, 4}},
+		{"all scanned", "1.7", []testPage{scanPage, scanPage, scanPage}, ErrNoText, "pages 1-3", 0, nil, nil},
+		{"all blank", "1.7", []testPage{blankPage, blankPage}, ErrNoText, "pages 1-2", 0, nil, nil},
+		{"all garbled", "1.7", []testPage{garbPage, garbPage}, ErrGarbled, "pages 1-2", 0, nil, nil},
+		{"only a signature page reads", "1.7", []testPage{scanPage, scanPage, goodPage3}, ErrNoText, "pages 1-2", 0, nil, nil},
+		{"too short", "1.7", []testPage{goodPage3}, ErrEmpty, "", 0, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,6 +161,14 @@ func TestPDFParse(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.wantIDs, ids); diff != "" {
 				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantUnread, a.UnreadPages()); diff != "" {
+				t.Errorf("unread pages (-want +got):\n%s", diff)
+			}
+			for _, u := range a.Unread {
+				if a.Pages[u.Page-1].Text != "" || u.Reason == "" {
+					t.Errorf("unread page %d: text %q, reason %q", u.Page, a.Pages[u.Page-1].Text, u.Reason)
+				}
 			}
 		})
 	}
@@ -460,9 +475,21 @@ func TestHexStringsClosed(t *testing.T) {
 		{"% comment <\nBT ET", true},
 		{"<zz> more", true}, // the library panics on the bad pair and goes on
 		{"<a>", true},
+		{"<<", true},
+		{"<4>", true},
+		{"(a (b) \\( c) <", false},
+		{"(unclosed <", true}, // inside a literal string
 	} {
 		if got := hexStringsClosed([]byte(tt.in)); got != tt.want {
 			t.Errorf("hexStringsClosed(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+		// Fed a byte at a time (as streams are scanned), the same answer.
+		var sc hexScanner
+		for i := range len(tt.in) {
+			sc.feed([]byte{tt.in[i]})
+		}
+		if sc.closed() != tt.want {
+			t.Errorf("hexScanner byte by byte on %q = %v, want %v", tt.in, sc.closed(), tt.want)
 		}
 	}
 }

@@ -42,10 +42,6 @@ func (textParser) Sniff(head []byte, path string) bool {
 	return n > 0 && ctrl*100 <= n // at most 1 %
 }
 
-// minAgreementWords is the fewest words a text file must hold to be read
-// as an agreement; anything shorter is a note, not a contract.
-const minAgreementWords = 30
-
 // binaryExt are extensions of formats that are never plain text.
 var binaryExt = map[string]bool{".pdf": true, ".docx": true, ".doc": true, ".xlsx": true, ".xlsm": true, ".xls": true, ".odt": true, ".ods": true, ".rtf": false}
 
@@ -110,8 +106,8 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 	if strings.TrimSpace(text) == "" {
 		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: the file has no text", ErrEmpty)}
 	}
-	if n := len(strings.Fields(text)); n < minAgreementWords {
-		return Document{}, &InputError{Path: path, Err: fmt.Errorf("%w: %d words is too short for an agreement (at least %d)", ErrEmpty, n, minAgreementWords)}
+	if n := runningWords(text); n < MinRunningWords {
+		return Document{}, &InputError{Path: path, Err: lengthError(n)}
 	}
 	pages := []Page{{Number: 1, Text: text}}
 	a := &Agreement{

@@ -61,7 +61,7 @@ func TestTextRejectsNonAgreements(t *testing.T) {
 		{"msa.pdf", "<!DOCTYPE html><html><body>Session expired, please sign in.</body></html>", "named .pdf but holds an HTML page"},
 		{"dpa.docx", "junk", "named .docx but holds text"},
 		{"terms.txt", "<html><head><title>Login</title></head><body>" + filler + "</body></html>", "an HTML page, not an agreement"},
-		{"note.txt", "hello, see the attached contract", "5 words is too short for an agreement"},
+		{"note.txt", "hello, see the attached contract", "5 words of running text is too short for an agreement (at least 10)"},
 	} {
 		p := filepath.Join(dir, tc.name)
 		if err := os.WriteFile(p, []byte(tc.content), 0o644); err != nil {

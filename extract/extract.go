@@ -38,6 +38,9 @@ type Questionnaire struct {
 	// Sheets lists the data sheets items were read from, in workbook order.
 	Sheets []string `json:"sheets"`
 	Items  []Item   `json:"items"`
+	// Warnings say what is odd about the workbook without making the items
+	// wrong, e.g. a published template without its cover sheet.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Item is one question a reviewer would read, with the vendor's answer.
@@ -83,9 +86,35 @@ type Agreement struct {
 	// single Page is numbered 1 and clauses carry no page numbers.
 	Paginated bool `json:"paginated"`
 	// OCRPages are the pages whose text came from OCR (Options.OCR).
-	OCRPages []int    `json:"ocr_pages,omitempty"`
-	Pages    []Page   `json:"pages"`
-	Clauses  []Clause `json:"clauses"`
+	OCRPages []int `json:"ocr_pages,omitempty"`
+	// Unread are the pages whose text could not be read (an image without
+	// a text layer, a garbled layer, a damaged page), with the reason: the
+	// agreement was read from its other pages and is partial. Options.OCR
+	// reads such pages from their images.
+	Unread  []UnreadPage `json:"unread_pages,omitempty"`
+	Pages   []Page       `json:"pages"`
+	Clauses []Clause     `json:"clauses"`
+}
+
+// UnreadPage is a page of an agreement whose text could not be read.
+type UnreadPage struct {
+	Page int `json:"page"`
+	// Reason says why: "an image without a text layer: a scan?", "only
+	// forms without readable text", "garbled text layer: ...",
+	// "unreadable: ...".
+	Reason string `json:"reason"`
+}
+
+// Partial reports whether some pages could not be read.
+func (a *Agreement) Partial() bool { return len(a.Unread) > 0 }
+
+// UnreadPages returns the numbers of the pages that could not be read.
+func (a *Agreement) UnreadPages() []int {
+	var out []int
+	for _, u := range a.Unread {
+		out = append(out, u.Page)
+	}
+	return out
 }
 
 // Page is the cleaned text of one page; Number is 1-based.

@@ -52,7 +52,7 @@ func layoutText(t *testing.T, items []placed) (string, bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages, err := collectPages(r)
+	pages, err := collectPages(r, newBudget())
 	if err != nil || len(pages) != 1 {
 		t.Fatalf("pages: %v %d", err, len(pages))
 	}
@@ -204,7 +204,7 @@ func walkedLines(t *testing.T, items []placed) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages, _ := collectPages(r)
+	pages, _ := collectPages(r, newBudget())
 	w, err := walkPageLines(pages[0], newFontCache())
 	if err != nil {
 		t.Fatal(err)
@@ -311,7 +311,7 @@ func TestPDFColumnsCorpus(t *testing.T) {
 		if err != nil {
 			continue // encrypted or needs repair: not this test's business
 		}
-		pages, err := collectPages(r)
+		pages, err := collectPages(r, newBudget())
 		if err != nil {
 			continue
 		}
@@ -320,7 +320,7 @@ func TestPDFColumnsCorpus(t *testing.T) {
 		for i, p := range pages {
 			var w *walker
 			if try(func() error {
-				if err := checkStreams(p); err != nil {
+				if err := checkStreams(p, newBudget()); err != nil {
 					return err
 				}
 				var err error

@@ -1,8 +1,8 @@
 package extract
 
 import (
+	"cmp"
 	"errors"
-	"io"
 	"math"
 	"sort"
 	"strings"
@@ -37,7 +37,7 @@ import (
 // Walker limits.
 const (
 	maxFormDepth = 12
-	maxFormCalls = 2000 // Do of forms per page
+	maxFormCalls = 2000 // Do of forms per page; past it, ErrBudget
 	// wordGap is the gap (in em of the current font) that separates words
 	// (pdftotext's minWordBreakSpace); space glyphs are not text, only
 	// their advance counts (see spaceAdvance).
@@ -115,6 +115,7 @@ type walker struct {
 	pendingClip bool
 	// form recursion
 	depth, calls int
+	ops          int // operators run, for the budget's clock
 	active       map[string]bool
 	// output
 	out        strings.Builder // the current line
@@ -262,9 +263,12 @@ func (w *walker) run(contents pdf.Value, res pdf.Value) error {
 		return nil
 	}
 	// The page's own content was checked by checkStreams; a form's is here.
-	if w.depth > 0 && !tokensTerminate(contents) {
-		return errors.New("form content stream ends inside a hex string")
+	if w.depth > 0 {
+		if ok, err := tokensTerminate(contents, w.fonts.budget, "a form's content stream"); err != nil || !ok {
+			return cmp.Or(err, errors.New("form content stream ends inside a hex string"))
+		}
 	}
+	bud := w.fonts.budget
 	scope := map[string]*wfont{}
 	fontRes := res.Key("Font")
 	var args []pdf.Value
@@ -280,6 +284,12 @@ func (w *walker) run(contents pdf.Value, res pdf.Value) error {
 		}
 		if runErr != nil {
 			return
+		}
+		if w.ops++; bud.err != nil || w.ops%1024 == 0 {
+			if err := bud.check(); err != nil {
+				runErr = err
+				return
+			}
 		}
 		num := func(i int) float64 {
 			if i < len(args) {
@@ -434,7 +444,9 @@ func (w *walker) do(res pdf.Value, name string) error {
 	}
 	w.calls++
 	if w.calls > maxFormCalls {
-		return nil // a form bomb: stop descending, keep the text so far
+		// A form bomb: refused rather than cut (the text so far would
+		// pass for the whole page). The corpus draws at most 8 per page.
+		return w.fonts.budget.exceed("a page draws forms more than %d times", maxFormCalls)
 	}
 	saved, savedTm, savedTlm := w.g, w.tm, w.tlm
 	m := identity
@@ -576,11 +588,15 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 // fontCache holds the parsed fonts of one document, keyed by the font
 // dictionary's text (its references name the objects, so equal text means
 // the same font).
+//
+// It also carries the document's budget (bytes read from streams, the
+// deadline), which the walker and the font loader read within.
 type fontCache struct {
-	m map[string]*wfont
+	m      map[string]*wfont
+	budget *budget
 }
 
-func newFontCache() *fontCache { return &fontCache{m: map[string]*wfont{}} }
+func newFontCache() *fontCache { return &fontCache{m: map[string]*wfont{}, budget: newBudget()} }
 
 func (c *fontCache) get(v pdf.Value) *wfont {
 	if v.Kind() != pdf.Dict {
@@ -590,7 +606,7 @@ func (c *fontCache) get(v pdf.Value) *wfont {
 	if f, ok := c.m[key]; ok {
 		return f
 	}
-	f := loadFont(v)
+	f := loadFont(v, c.budget)
 	c.m[key] = f
 	return f
 }
@@ -684,19 +700,19 @@ func (f *wfont) width(code uint32) float64 {
 }
 
 // loadFont reads what the walker needs from a font dictionary.
-func loadFont(v pdf.Value) *wfont {
+func loadFont(v pdf.Value, b *budget) *wfont {
 	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}}
 	lib := pdf.Font{V: v}
 	f.lib = &lib
 	sub := v.Key("Subtype").Name()
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		cm, closed := readCMapStream(tu)
+		cm, closed := readCMapStream(tu, b)
 		if cm != nil {
 			f.toUni = cm.uni
 			f.codeLens = cm.space
 		}
-		if !closed {
-			f.lib = nil // the library's CMap reader would hang on it
+		if !closed || b.err != nil {
+			f.lib = nil // the library's CMap reader would hang on it, or read past the budget
 		}
 	}
 	switch sub {
@@ -704,7 +720,7 @@ func loadFont(v pdf.Value) *wfont {
 		f.cid = true
 		enc := v.Key("Encoding")
 		if enc.Kind() == pdf.Stream {
-			if cm, _ := readCMapStream(enc); cm != nil && len(cm.space) > 0 {
+			if cm, _ := readCMapStream(enc, b); cm != nil && len(cm.space) > 0 {
 				f.codeLens = cm.space
 			}
 		} else if strings.HasPrefix(enc.Name(), "Identity") {
@@ -773,11 +789,15 @@ type cmapData struct {
 // readCMapStream parses a CMap with its own small tokenizer (the library's
 // tokenizer can hang on a hex string left open).
 // It also reports whether the library's tokenizer would get through the
-// stream (no hex string left open).
-func readCMapStream(v pdf.Value) (*cmapData, bool) {
+// stream (no hex string left open). The stream is read within bud; past
+// it, the result is nil and bud records the error.
+func readCMapStream(v pdf.Value, bud *budget) (*cmapData, bool) {
 	rc := v.Reader()
-	b, err := io.ReadAll(io.LimitReader(rc, 8<<20))
+	b, err := bud.readStream(rc, "a CMap", MaxCMapBytes)
 	rc.Close()
+	if errors.Is(err, ErrBudget) {
+		return nil, false
+	}
 	if err != nil && len(b) == 0 {
 		return nil, true
 	}

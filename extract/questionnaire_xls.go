@@ -63,6 +63,9 @@ func readXLS(path string, opts Options) (q *Questionnaire, headers map[string]in
 	}
 	b := newBook(path, opts)
 	for _, s := range wb.sheets {
+		b.all = append(b.all, s.name)
+	}
+	for _, s := range wb.sheets {
 		if s.hidden {
 			continue
 		}

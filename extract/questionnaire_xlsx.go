@@ -135,6 +135,11 @@ func readWorkbook(path string, opts Options, each func(Item) error) (q *Question
 	if !ole && isODS(path) {
 		return nil, nil, &InputError{Path: path, Err: fmt.Errorf("%w: OpenDocument spreadsheet (.ods): save it as .xlsx", ErrUnsupported)}
 	}
+	if !ole {
+		if err := checkXLSXZip(path); err != nil {
+			return nil, nil, &InputError{Path: path, Err: err}
+		}
+	}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit, Password: opts.Password})
 	if err != nil {
 		return nil, nil, &InputError{Path: path, Err: openError(err, ole)}
@@ -145,7 +150,8 @@ func readWorkbook(path string, opts Options, each func(Item) error) (q *Question
 	b.sink = each
 	raw := newRawSheets(f, path, ole)
 	var primary, deferred []string
-	for _, name := range f.GetSheetList() {
+	b.all = f.GetSheetList()
+	for _, name := range b.all {
 		visible, err := f.GetSheetVisible(name)
 		if err != nil {
 			return nil, nil, &InputError{Path: path, Place: "sheet " + name, Err: fmt.Errorf("%w: %v", ErrDamaged, err)}
@@ -239,8 +245,10 @@ type book struct {
 	family familyHints
 	// captions seen on sheets without a usable header, for the error.
 	captions []string
-	rows     int
-	cells    int
+	// all names every sheet of the workbook, hidden ones included.
+	all   []string
+	rows  int
+	cells int
 }
 
 type familyHints struct {
@@ -345,6 +353,9 @@ func (b *book) countRow(sheet string, row, n int) error {
 
 // finish checks the result and names the format.
 func (b *book) finish() error {
+	if err := b.checkSheets(); err != nil {
+		return err
+	}
 	if b.n == 0 {
 		msg := fmt.Sprintf("no sheet has a header row with question ID, question or answer captions in its first %d rows", xlsxHeaderScan)
 		if len(b.captions) > 0 {
@@ -509,6 +520,20 @@ func isODS(path string) bool {
 	return strings.EqualFold(filepath.Ext(path), ".ods") && !bytes.Contains(head, []byte("[Content_Types].xml"))
 }
 
+// checkXLSXZip checks the workbook's package before excelize reads it
+// (checkOfficeZip): each part and all together inflate to at most
+// xlsxUnzipLimit bytes. A file that is not a zip archive is left to
+// excelize's own errors.
+func checkXLSXZip(path string) error {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil
+	}
+	defer zr.Close()
+	lim := officeLimits{part: func(string) int64 { return xlsxUnzipLimit }, total: xlsxUnzipLimit}
+	return checkOfficeZip(&zr.Reader, lim, newBudget())
+}
+
 // openError maps an excelize.OpenFile error onto the sentinel errors.
 func openError(err error, ole bool) error {
 	msg := err.Error()
@@ -520,7 +545,7 @@ func openError(err error, ole bool) error {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat):
 		return fmt.Errorf("%w: %v", ErrUnsupported, err)
 	case strings.Contains(msg, "unzip size exceeds"), strings.Contains(msg, "size limit"):
-		return fmt.Errorf("%w: workbook unpacks to more than %d MiB", ErrUnsupported, xlsxUnzipLimit>>20)
+		return fmt.Errorf("%w: workbook unpacks to more than %d MiB", ErrBudget, xlsxUnzipLimit>>20)
 	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
 		return err
 	}

@@ -115,7 +115,11 @@ outer:
 }
 
 func (c caiqRenderer) Render(w io.Writer, res *analyze.Result) error {
-	wb, err := newWorkbook()
+	return c.RenderOptions(w, res, Options{})
+}
+
+func (caiqRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options) error {
+	wb, err := newWorkbook(opts)
 	if err != nil {
 		return err
 	}
@@ -142,5 +146,5 @@ func (c caiqRenderer) Render(w io.Writer, res *analyze.Result) error {
 	if err != nil {
 		return err
 	}
-	return wb.f.Write(w)
+	return wb.write(w)
 }

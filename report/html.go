@@ -27,7 +27,8 @@ var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 		}
 		return agreementSize(in)
 	},
-	"sides": contradictionSides,
+	"sides":    contradictionSides,
+	"partials": partialNotes,
 }).ParseFS(htmlFS, "html/report.html.tmpl"))
 
 var htmlCSS = func() template.CSS {

@@ -28,6 +28,9 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 		}
 		ew.printf("| %s | %s | %s | %s |\n", md(in.Path), in.Kind, in.Format, size)
 	}
+	for _, n := range partialNotes(res) {
+		ew.printf("\n> **Partial result.** %s.\n", md(n))
+	}
 	ew.printf("\n## Responsibility matrix\n\n| domain | owner | status | questionnaire | agreement |\n|---|---|---|---|---|\n")
 	for _, m := range res.Matrix {
 		status := m.Status

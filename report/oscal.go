@@ -21,9 +21,9 @@ import (
 // the vendor does, role provider) and a "responsibility" statement (what the
 // customer must satisfy, role customer) where the documents say so.
 //
-// UUIDs are version 5 (SHA-1, RFC 9562) derived from the content, so the
-// same input gives the same UUIDs on every run; only metadata.last-modified
-// changes.
+// UUIDs are version 5 (SHA-1, RFC 9562) derived from the content, and
+// metadata.last-modified is Options.Modified (or SOURCE_DATE_EPOCH), so the
+// same input gives the same bytes on every run.
 type oscalRenderer struct{}
 
 // OSCALVersion is the OSCAL release the export follows.
@@ -38,7 +38,8 @@ const (
 // uuidNS is the v5 namespace every ssrm OSCAL UUID is derived in.
 var uuidNS = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/ssrm-dev/ssrm/oscal"))
 
-// now is the clock for metadata.last-modified (tests fix it).
+// now is the clock for metadata.last-modified when neither Options.Modified
+// nor SOURCE_DATE_EPOCH gives a time (tests fix it).
 var now = time.Now
 
 type oscalProp struct {
@@ -109,11 +110,22 @@ type OSCALDocument struct {
 	ComponentDefinition oscalComponentDefinition `json:"component-definition"`
 }
 
-func (oscalRenderer) Render(w io.Writer, res *analyze.Result) error {
+func (r oscalRenderer) Render(w io.Writer, res *analyze.Result) error {
+	return r.RenderOptions(w, res, Options{})
+}
+
+func (oscalRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options) error {
+	at, err := stamp(opts)
+	if err != nil {
+		return err
+	}
+	if at.IsZero() {
+		at = now()
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(OSCAL(res))
+	return enc.Encode(oscalAt(res, at))
 }
 
 // oscalControlID makes a CCM id an OSCAL token: "SEF-07" → "sef-07",
@@ -134,8 +146,11 @@ func rolesFor(o analyze.Owner) []oscalResponsibleRole {
 	return nil
 }
 
-// OSCAL builds the component definition for a result.
-func OSCAL(res *analyze.Result) OSCALDocument {
+// OSCAL builds the component definition for a result, last modified now.
+func OSCAL(res *analyze.Result) OSCALDocument { return oscalAt(res, now()) }
+
+// oscalAt builds the component definition, last modified at.
+func oscalAt(res *analyze.Result, at time.Time) OSCALDocument {
 	vendor := res.Vendor
 	if vendor == "" {
 		vendor = "vendor not named"
@@ -247,7 +262,7 @@ func OSCAL(res *analyze.Result) OSCALDocument {
 		UUID: uuid.NewSHA1(uuidNS, sum[:]).String(),
 		Metadata: oscalMetadata{
 			Title:        "ssrm responsibility matrix: " + vendor,
-			LastModified: now().UTC().Format(time.RFC3339),
+			LastModified: at.UTC().Format(time.RFC3339),
 			Version:      analyze.Schema,
 			OSCALVersion: OSCALVersion,
 			Roles:        []oscalRole{{"provider", "Cloud service provider (the vendor)"}, {"customer", "Cloud service customer"}},

@@ -42,6 +42,9 @@ type PortfolioVendor struct {
 	SubprocessorTerm *analyze.Finding
 	// Err says why the vendor could not be assessed ("" when it was).
 	Err string
+	// Partial says which pages of the vendor's documents could not be
+	// read ("" when all were): the assessment rests on the others.
+	Partial string
 }
 
 // Failed reports whether the vendor could not be assessed.
@@ -62,6 +65,7 @@ func PortfolioEntry(res *analyze.Result) PortfolioVendor {
 		v.Statuses[c.Rule] = analyze.StatusContradicted
 	}
 	v.Subprocessors = subprocessorNames(res)
+	v.Partial = strings.Join(partialNotes(res), "; ")
 	return v
 }
 
@@ -162,6 +166,9 @@ func (p *Portfolio) Line() string {
 	failed := len(p.FailedVendors())
 	s := fmt.Sprintf("%d vendors: %d assessed (%d pass, %d review, %d fail), %d failed", len(p.Vendors), len(p.Vendors)-failed,
 		verdicts[analyze.VerdictPass], verdicts[analyze.VerdictReview], verdicts[analyze.VerdictFail], failed)
+	if n := p.partialCount(); n > 0 {
+		s += fmt.Sprintf("; %d assessed on part of their pages", n)
+	}
 	if failed > 0 || p.Interrupted {
 		s += "; partial"
 	}
@@ -169,6 +176,18 @@ func (p *Portfolio) Line() string {
 		s += " (interrupted)"
 	}
 	return s
+}
+
+// partialCount counts the assessed vendors whose documents were read in
+// part.
+func (p *Portfolio) partialCount() int {
+	n := 0
+	for _, v := range p.Ranked() {
+		if v.Partial != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // WritePortfolio renders the portfolio as xlsx, html or csv.
@@ -199,12 +218,12 @@ func subprocessorEvidence(v PortfolioVendor) string {
 func portfolioCSV(w io.Writer, p *Portfolio) error {
 	cw := csv.NewWriter(w)
 	rules := p.RuleIDs()
-	header := append([]string{"rank", "vendor", "service_model", "criticality", "score", "verdict", "met", "weak", "missing", "contradicted", "report", "error", "subprocessor_names", "subprocessor_term"}, rules...)
+	header := append([]string{"rank", "vendor", "service_model", "criticality", "score", "verdict", "met", "weak", "missing", "contradicted", "report", "error", "partial", "subprocessor_names", "subprocessor_term"}, rules...)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	row := func(rank string, v PortfolioVendor) []string {
-		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(strings.Join(v.Subprocessors, "; ")), csvSafe(subprocessorEvidence(v))}
+		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(v.Partial), csvSafe(strings.Join(v.Subprocessors, "; ")), csvSafe(subprocessorEvidence(v))}
 		if !v.Failed() {
 			r[4], r[5] = strconv.Itoa(v.Score), v.Verdict
 			r[6], r[7], r[8], r[9] = strconv.Itoa(v.Summary.Met), strconv.Itoa(v.Summary.Weak), strconv.Itoa(v.Summary.Missing), strconv.Itoa(v.Summary.Contradictions)
@@ -230,22 +249,22 @@ func portfolioCSV(w io.Writer, p *Portfolio) error {
 
 // csvSafe keeps a spreadsheet from reading document text as a formula.
 func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if formulaLike(s) {
 		return "'" + s
 	}
 	return s
 }
 
 func portfolioXLSX(w io.Writer, p *Portfolio) error {
-	wb, err := newWorkbook()
+	wb, err := newWorkbook(Options{})
 	if err != nil {
 		return err
 	}
 	defer wb.f.Close()
 	ranked := p.Ranked()
-	if err := wb.sheet("Vendors", []column{{"rank", 6}, {"vendor", 30}, {"service model", 13}, {"criticality", 12}, {"score", 7}, {"verdict", 9}, {"met", 6}, {"weak", 6}, {"missing", 8}, {"contradicted", 12}, {"report", 40}}, []int{6}, func(add addFunc) error {
+	if err := wb.sheet("Vendors", []column{{"rank", 6}, {"vendor", 30}, {"service model", 13}, {"criticality", 12}, {"score", 7}, {"verdict", 9}, {"met", 6}, {"weak", 6}, {"missing", 8}, {"contradicted", 12}, {"report", 40}, {"partial", 80}}, []int{6}, func(add addFunc) error {
 		for i, v := range ranked {
-			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, v.Score, v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.Missing, v.Summary.Contradictions, v.Report); err != nil {
+			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, v.Score, v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.Missing, v.Summary.Contradictions, v.Report, v.Partial); err != nil {
 				return err
 			}
 		}
@@ -309,7 +328,7 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	}); err != nil {
 		return err
 	}
-	return wb.f.Write(w)
+	return wb.write(w)
 }
 
 var portfolioTemplate = template.Must(template.New("portfolio.html.tmpl").Funcs(template.FuncMap{

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 
@@ -33,6 +34,15 @@ type Options struct {
 	// Docs are the documents the result was computed from; the xlsx
 	// report fills its Questionnaire and Clauses sheets from them.
 	Docs *analyze.Inputs
+	// Modified is the time the report states: OSCAL metadata.last-modified
+	// and the created and modified properties of the xlsx and caiq
+	// workbooks. The caller takes it from the input (ssrm analyze and
+	// batch: the newest modification time of the documents read; ssrm
+	// serve: when the analysis ran), so the same input gives the same
+	// bytes. SOURCE_DATE_EPOCH (Unix seconds), when set, overrides it. When
+	// both are absent OSCAL states the current time and the workbooks keep
+	// a fixed date.
+	Modified time.Time
 }
 
 // Formats lists the output formats by name; it feeds the --format help

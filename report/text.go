@@ -27,6 +27,10 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 			ew.printf("  agreement %s (%s): %s%s\n", in.Path, in.Format, agreementSize(in), ocrNote(in))
 		}
 	}
+	notes := partialNotes(res)
+	for _, n := range notes {
+		ew.printf("  ! partial result: %s\n", n)
+	}
 	ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
 	for _, m := range res.Matrix {
 		ew.printf("  %-4s %-15s %-21s q=%s a=%s\n", m.Domain, m.Owner, m.Status, m.QuestionnaireOwner, m.AgreementOwner)
@@ -60,6 +64,9 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 		ew.printf("\nExpired waiver (no longer applies): %s for %s, expired %s (%s)\n", w.Rule, w.Vendor, w.Expires, w.File)
 	}
 	writeOpinion(ew, res.SecondOpinion)
+	for _, n := range notes {
+		ew.printf("\nPartial result: %s.\n", n)
+	}
 	ew.printf("\n%s\n", res.Line())
 	return ew.err
 }

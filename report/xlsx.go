@@ -1,11 +1,14 @@
 package report
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -34,7 +37,7 @@ func (r xlsxRenderer) Render(w io.Writer, res *analyze.Result) error {
 }
 
 func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options) error {
-	wb, err := newWorkbook()
+	wb, err := newWorkbook(opts)
 	if err != nil {
 		return err
 	}
@@ -56,6 +59,11 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 				size = plural(in.Items, "item")
 			}
 			if err := add("input: "+in.Kind, fmt.Sprintf("%s (%s): %s", in.Path, in.Format, size)); err != nil {
+				return err
+			}
+		}
+		for _, n := range partialNotes(res) {
+			if err := add("partial result", n); err != nil {
 				return err
 			}
 		}
@@ -118,7 +126,7 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 		return err
 	}
 	wb.f.SetActiveSheet(0)
-	return wb.f.Write(w)
+	return wb.write(w)
 }
 
 // column is a header caption and its width in characters.
@@ -133,6 +141,9 @@ type addFunc func(values ...any) error
 type workbook struct {
 	f      *excelize.File
 	header int
+	// quoted is the cell style with quotePrefix set: a text cell that
+	// starts like a formula stays text when a user edits it in Excel.
+	quoted int
 	first  bool
 	status map[string]int // conditional style per status value
 }
@@ -156,10 +167,24 @@ var statusColours = map[string]string{
 	"pass":                           "C6EFCE",
 }
 
-func newWorkbook() (*workbook, error) {
+// newWorkbook starts a report workbook. Its styles are created in a fixed
+// order and its properties carry the time of opts (see stamp), so the same
+// input gives the same bytes.
+func newWorkbook(opts Options) (*workbook, error) {
+	at, err := stamp(opts)
+	if err != nil {
+		return nil, err
+	}
 	f := excelize.NewFile()
 	wb := &workbook{f: f, first: true, status: map[string]int{}}
-	var err error
+	props := &excelize.DocProperties{Creator: "ssrm"}
+	if !at.IsZero() {
+		props.Created = at.Format(time.RFC3339)
+		props.Modified = props.Created
+	}
+	if err := f.SetDocProps(props); err != nil {
+		return nil, err
+	}
 	wb.header, err = f.NewStyle(&excelize.Style{
 		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}},
@@ -168,14 +193,75 @@ func newWorkbook() (*workbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	for st, colour := range statusColours {
-		id, err := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}, Shading: 0}})
+	for _, st := range slices.Sorted(maps.Keys(statusColours)) {
+		id, err := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusColours[st]}, Shading: 0}})
 		if err != nil {
 			return nil, err
 		}
 		wb.status[st] = id
 	}
+	if wb.quoted, err = quotedStyle(f); err != nil {
+		return nil, err
+	}
 	return wb, nil
+}
+
+// quotedStyle adds a cell style that looks like the default one but has
+// quotePrefix="1", which excelize's Style cannot express: the style is
+// created with an explicit bottom alignment (so excelize does not reuse
+// style 0) and the flag is set on its record in the workbook's style
+// sheet. It must be the last style created: excelize compares styles
+// without the flag and would hand this one out for an equal style.
+func quotedStyle(f *excelize.File) (int, error) {
+	id, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "bottom"}})
+	if err != nil {
+		return 0, err
+	}
+	if f.Styles == nil || f.Styles.CellXfs == nil || id <= 0 || id >= len(f.Styles.CellXfs.Xf) {
+		return 0, fmt.Errorf("xlsx: no cell style record %d for the quote prefix", id)
+	}
+	on := true
+	f.Styles.CellXfs.Xf[id].QuotePrefix = &on
+	return id, nil
+}
+
+// formulaLike reports whether a spreadsheet would read s as a formula (or
+// strip its first character): it starts with = + - @, a tab or a carriage
+// return (OWASP, "CSV injection").
+func formulaLike(s string) bool {
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
+}
+
+// write saves the workbook to w with its parts in name order. excelize
+// writes the streamed sheets in map order, so two saves of the same
+// workbook differ; the parts are copied as they are (compressed bytes,
+// headers), only their order changes.
+func (wb *workbook) write(w io.Writer) error {
+	buf, err := wb.f.WriteToBuffer()
+	if err != nil {
+		return err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		raw, err := f.OpenRaw()
+		if err != nil {
+			return err
+		}
+		fw, err := zw.CreateRaw(&f.FileHeader)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(fw, raw); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 // maxCell keeps a cell under Excel's 32,767-character limit.
@@ -213,8 +299,16 @@ func (wb *workbook) sheet(name string, cols []column, statusCols []int, rows fun
 	err = rows(func(values ...any) error {
 		n++
 		for i, v := range values {
-			if s, ok := v.(string); ok && len(s) > maxCell {
-				values[i] = s[:maxCell] + " …"
+			s, ok := v.(string)
+			if !ok {
+				continue
+			}
+			if len(s) > maxCell {
+				s = s[:maxCell] + " …"
+				values[i] = s
+			}
+			if formulaLike(s) {
+				values[i] = excelize.Cell{StyleID: wb.quoted, Value: s}
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, n)

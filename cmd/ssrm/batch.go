@@ -21,6 +21,7 @@ import (
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/isolate"
 	"github.com/ssrm-dev/ssrm/report"
 )
 
@@ -92,7 +93,12 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 		password     = fs.String("password", "", "password for encrypted PDFs or workbooks")
 		ocr          = fs.Bool("ocr", false, ocrHelp)
 	)
+	pf := addParseFlags(fs, true, true)
 	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	x, err := pf.extractor(0)
 	if err != nil {
 		return err
 	}
@@ -136,7 +142,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 
 	ctx, stop := signal.NotifyContext(batchContext(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	b := &batch{rs: rs, format: *format, outDir: *outDir, password: *password, ocr: *ocr, threshold: threshold,
+	b := &batch{x: x, rs: rs, format: *format, outDir: *outDir, password: *password, ocr: *ocr, threshold: threshold,
 		names: uniqueNames(vendors), progress: newProgress(stderr, len(vendors))}
 	// On the first Ctrl-C, say what happens and let a second one end the
 	// process at once.
@@ -291,6 +297,7 @@ func readManifest(path, serviceModel string) ([]vendorJob, error) {
 
 // batch assesses vendors with a pool of workers.
 type batch struct {
+	x         *isolate.Extractor
 	rs        *analyze.RuleSet
 	format    string
 	outDir    string
@@ -378,9 +385,12 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	in, _, err := readInputs("", nil, v.Paths, extract.Options{Password: b.password, ServiceModel: v.ServiceModel, OCR: b.ocr})
+	in, _, err := readInputs(ctx, b.x, "", nil, v.Paths, extract.Options{Password: b.password, ServiceModel: v.ServiceModel, OCR: b.ocr})
 	if err != nil {
 		return fail(errors.New(strings.TrimPrefix(err.Error(), "usage: ")))
+	}
+	for _, w := range inputWarnings(&in) {
+		b.progress.note("warning: " + w)
 	}
 	res, err := assess(ctx, in, v.Vendor, v.Folder, v.ServiceModel, b.rs)
 	if err != nil {
@@ -388,7 +398,7 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	}
 	file := name + "." + report.Ext(b.format)
 	err = writeFileAtomic(filepath.Join(b.outDir, file), func(w io.Writer) error {
-		return report.WriteOptions(w, b.format, res, report.Options{Docs: &in})
+		return report.WriteOptions(w, b.format, res, report.Options{Docs: &in, Modified: inputsModified(&in)})
 	})
 	if err != nil {
 		return fail(fmt.Errorf("writing the report: %w", err))

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/eval"
 )
 
 const rulesUsage = `Usage:
@@ -19,9 +20,11 @@ const rulesUsage = `Usage:
   ssrm rules show ID [PACK...]     one rule as JSON: frames, elements, red flags, weakeners, sources, examples
   ssrm rules check FILE            validate a rule pack of your own and run its examples (and its vocabulary's)
   ssrm rules frame TEXT [PACK...]  how the engine reads one sentence: predicates, actors, negation, classes
-  ssrm rules stats [--corpus DIR]... [--json] [--rules PACKS]
-                                   in how many documents each vocabulary phrase and rule frame is found;
-                                   lists those found in exactly one (a pattern fitted to one document)
+  ssrm rules stats [--corpus DIR]... [--dpa DIR] [--json] [--rules PACKS]
+                                   in how many documents each vocabulary phrase and rule frame is found
+                                   (default: every embedded pack over the shared corpus, corpus/fetched and
+                                   the DPA sentence dataset); lists those found in exactly one, a pattern
+                                   fitted to one document
 `
 
 const rulesCommands = "ssrm rules list|show ID|check FILE|frame TEXT|stats"
@@ -153,7 +156,8 @@ func runRulesStats(args []string, stdout, stderr io.Writer) error {
 	var corpora multiFlag
 	fs.Var(&corpora, "corpus", "a folder of agreements (repeatable; default: ../shared/corpus/agreements and corpus/fetched)")
 	asJSON := fs.Bool("json", false, "every signal with its counts, as JSON")
-	rules := fs.String("rules", "", "extra rule packs, as for analyze")
+	dpa := fs.String("dpa", "../shared/corpus/agreements/labels", "the DPA sentence dataset's folder: each of its DPAs counts as a document (\"\" for none)")
+	rules := fs.String("rules", strings.Join(analyze.EmbeddedPacks(), ","), "rule packs, as for analyze (default: every embedded pack)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -192,6 +196,13 @@ func runRulesStats(args []string, stdout, stderr io.Writer) error {
 			docs++
 		}
 	}
+	if *dpa != "" {
+		n, err := countDPAs(c, *dpa)
+		if err != nil {
+			fmt.Fprintf(stderr, "ssrm: %v (skipped)\n", err)
+		}
+		docs += n
+	}
 	signals := c.Signals()
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -214,4 +225,32 @@ func runRulesStats(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "  %s (%d units)\n", s.ID, s.Hits)
 	}
 	return nil
+}
+
+// countDPAs adds each DPA of the sentence dataset to the count, rebuilt as
+// a text document (as ssrm eval --dpa reads it).
+func countDPAs(c *analyze.SignalCounter, dir string) (int, error) {
+	ds, err := eval.LoadDPADataset(dir)
+	if err != nil {
+		return 0, err
+	}
+	tmp, err := os.MkdirTemp("", "ssrm-stats-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(tmp)
+	n := 0
+	for i, d := range ds.DPAs {
+		path := filepath.Join(tmp, fmt.Sprintf("dpa-%d.txt", i))
+		if err := os.WriteFile(path, []byte(d.Document()), 0o600); err != nil {
+			return n, err
+		}
+		doc, err := extract.Open(path, extract.Options{})
+		if err != nil || doc.Agreement == nil {
+			continue
+		}
+		c.Add(doc.Agreement)
+		n++
+	}
+	return n, nil
 }

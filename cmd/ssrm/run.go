@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/isolate"
 	"github.com/ssrm-dev/ssrm/report"
 )
 
@@ -63,6 +65,10 @@ Run 'ssrm analyze -h' for the analyze flags.
 // writes results to stdout and messages to stderr, and returns the exit
 // code. Every error is mapped to an exit code here and nowhere else.
 func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == isolate.ChildArg {
+		// The hidden child mode: read one document for the parent.
+		return isolate.Child(os.Stdin, stdout, stderr)
+	}
 	err := dispatch(args, stdout, stderr)
 	switch {
 	case err == nil:
@@ -158,7 +164,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	)
 	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
 	llmOpts := addLLMFlags(fs)
+	pf := addParseFlags(fs, true, true)
 	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	x, err := pf.extractor(0)
 	if err != nil {
 		return err
 	}
@@ -183,11 +194,15 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
-	in, folder, err := readInputs(*questionnaire, agreements, paths, opts)
+	ctx := context.Background()
+	in, folder, err := readInputs(ctx, x, *questionnaire, agreements, paths, opts)
 	if err != nil {
 		return err
 	}
-	res, err := assess(context.Background(), in, *vendor, folder, *serviceModel, rs)
+	for _, w := range inputWarnings(&in) {
+		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w)
+	}
+	res, err := assess(ctx, in, *vendor, folder, *serviceModel, rs)
 	if err != nil {
 		return err
 	}
@@ -224,9 +239,10 @@ func parseFailOn(s string) (int, error) {
 }
 
 // writeReport renders res to the file at path, or to stdout; the documents
-// fill the sheets of the xlsx report that list them.
+// fill the sheets of the xlsx report that list them, and their newest
+// modification time is the time the report states.
 func writeReport(stdout io.Writer, path, format string, res *analyze.Result, docs *analyze.Inputs) error {
-	opts := report.Options{Docs: docs}
+	opts := report.Options{Docs: docs, Modified: inputsModified(docs)}
 	if path == "" {
 		return report.WriteOptions(stdout, format, res, opts)
 	}
@@ -241,15 +257,48 @@ func writeReport(stdout io.Writer, path, format string, res *analyze.Result, doc
 	return f.Close()
 }
 
+// inputsModified is the newest modification time of the documents' files
+// (zero when none can be read): the time a report states, so that the same
+// files give the same report bytes.
+func inputsModified(in *analyze.Inputs) time.Time {
+	var paths []string
+	if in.Questionnaire != nil {
+		paths = append(paths, in.Questionnaire.Path)
+	}
+	for _, a := range in.Agreements {
+		paths = append(paths, a.Path)
+	}
+	var newest time.Time
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.ModTime().After(newest) {
+			newest = st.ModTime()
+		}
+	}
+	return newest
+}
+
+// inputWarnings lists what the documents' readers noted without failing
+// (a template workbook without its cover sheet), each with its file.
+func inputWarnings(in *analyze.Inputs) []string {
+	var out []string
+	if q := in.Questionnaire; q != nil {
+		for _, w := range q.Warnings {
+			out = append(out, q.Path+": "+w)
+		}
+	}
+	return out
+}
+
 // readInputs opens the explicit roles and the positional paths (files, or
-// folders whose files are all read), each detected by content. It also
-// returns the base name of the last folder given, which names the vendor.
-func readInputs(questionnaire string, agreements, paths []string, opts extract.Options) (in analyze.Inputs, folder string, err error) {
+// folders whose files are all read), each detected by content and read by
+// x. It also returns the base name of the last folder given, which names
+// the vendor.
+func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string, agreements, paths []string, opts extract.Options) (in analyze.Inputs, folder string, err error) {
 	if questionnaire == "" && len(agreements) == 0 && len(paths) == 0 {
 		return in, "", fmt.Errorf("%w: nothing to analyze: give files, a vendor folder, --questionnaire or --agreement", errUsage)
 	}
 	add := func(path string, want extract.Kind) error {
-		doc, err := extract.Open(path, opts)
+		doc, err := x.Open(ctx, path, opts)
 		if err != nil {
 			return err
 		}
@@ -348,6 +397,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	password := fs.String("password", "", "password for an encrypted PDF or workbook")
 	ocr := fs.Bool("ocr", false, ocrHelp)
 	serviceModel := fs.String("service-model", "saas", "saas, paas or iaas")
+	pf := addParseFlags(fs, true, true)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -355,7 +405,11 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if len(paths) != 1 {
 		return fmt.Errorf("%w: ssrm extract takes one FILE", errUsage)
 	}
-	doc, err := extract.Open(paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr})
+	x, err := pf.extractor(0)
+	if err != nil {
+		return err
+	}
+	doc, err := x.Open(context.Background(), paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr})
 	if err != nil {
 		return err
 	}

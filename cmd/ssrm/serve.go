@@ -49,8 +49,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		maxFileMB   = fs.Int("max-file-mb", 25, "largest file accepted, in MB")
 		maxReqMB    = fs.Int("max-request-mb", 100, "largest upload (all files of one analysis), in MB")
 		maxAnalyses = fs.Int("max-analyses", runtime.NumCPU(), "analyses run at once; past it the page answers \"busy, try again\"")
-		timeout     = fs.Duration("timeout", 2*time.Minute, "longest analysis")
+		timeout     = fs.Duration("timeout", 2*time.Minute, "longest analysis: past it the page answers 504 and the analysis is stopped")
 	)
+	pf := addParseFlags(fs, true, false)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -61,10 +62,14 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if *maxFileMB < 1 || *maxReqMB < 1 || *maxAnalyses < 1 || *timeout <= 0 {
 		return fmt.Errorf("%w: --max-file-mb, --max-request-mb, --max-analyses and --timeout must be positive", errUsage)
 	}
+	x, err := pf.extractor(*timeout)
+	if err != nil {
+		return err
+	}
 	srv, err := serve.New(serve.Config{
 		Addr: *addr, AllowRemote: *allowRemote, Token: *token, DataDir: *data,
 		MaxFileBytes: int64(*maxFileMB) << 20, MaxRequestBytes: int64(*maxReqMB) << 20,
-		MaxAnalyses: *maxAnalyses, AnalysisTimeout: *timeout, Version: version,
+		MaxAnalyses: *maxAnalyses, AnalysisTimeout: *timeout, Extract: x, Version: version,
 		Analyze: func(ctx context.Context, in analyze.Inputs, vendor, serviceModel string, rs *analyze.RuleSet) (*analyze.Result, error) {
 			return assess(ctx, in, vendor, "", serviceModel, rs)
 		},

@@ -245,7 +245,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		var b bytes.Buffer
-		if err := report.WriteOptions(&b, dl.Format, e.res, report.Options{Docs: e.docs}); err != nil {
+		if err := report.WriteOptions(&b, dl.Format, e.res, report.Options{Docs: e.docs, Modified: e.Created}); err != nil {
 			plain(w, http.StatusInternalServerError, "rendering the report: "+err.Error())
 			return
 		}
@@ -510,8 +510,16 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	enc.Encode(v)
 }
 
+// cancelGrace bounds how long an answer waits, past the analysis timeout,
+// for the work to stop: the child reading a document is killed at once and
+// analyze stops between rules, so the slot is normally free when the 504
+// goes out.
+const cancelGrace = 5 * time.Second
+
 // work runs fn on the request's files with the analysis timeout, removing
-// dir and releasing the slot when fn ends (even after a timeout).
+// dir and releasing the slot when fn ends. At the timeout fn's context ends
+// (which kills the child reading a document), and the answer is 504 once
+// fn has returned, or after cancelGrace.
 func (s *Server) work(r *http.Request, dir string, release func(), fn func(ctx context.Context) (any, error)) (any, error) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.AnalysisTimeout)
 	defer cancel()
@@ -521,7 +529,6 @@ func (s *Server) work(r *http.Request, dir string, release func(), fn func(ctx c
 	}
 	done := make(chan outcome, 1)
 	go func() {
-		defer release()
 		var o outcome
 		func() {
 			defer func() {
@@ -531,22 +538,40 @@ func (s *Server) work(r *http.Request, dir string, release func(), fn func(ctx c
 			}()
 			o.v, o.err = fn(ctx)
 		}()
-		os.RemoveAll(dir) // before answering, so no upload outlives the request
+		// Before answering, so that no upload outlives the request and the
+		// slot is free when the answer arrives.
+		os.RemoveAll(dir)
+		release()
 		done <- o
 	}()
+	timedOut := func() error {
+		return fail(http.StatusGatewayTimeout, "the analysis took longer than %s and was stopped", s.cfg.AnalysisTimeout)
+	}
 	select {
 	case o := <-done:
+		if o.err != nil && ctx.Err() != nil {
+			return nil, timedOut()
+		}
 		return o.v, o.err
 	case <-ctx.Done():
-		return nil, fail(http.StatusGatewayTimeout, "the analysis took longer than %s and was abandoned", s.cfg.AnalysisTimeout)
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(cancelGrace):
+		}
+		return nil, timedOut()
 	}
 }
 
-// open reads each upload not set to ignore, detected by content; errors
-// name the upload, never the temporary path.
-func (s *Server) open(u upload, model string) (extract.Document, error) {
-	doc, err := extract.Open(u.Path, extract.Options{ServiceModel: model})
+// open reads an upload (in a child process, see Config.Extract), detected
+// by content; errors name the upload, never the temporary path. When ctx
+// ends first it returns ctx's error.
+func (s *Server) open(ctx context.Context, u upload, model string) (extract.Document, error) {
+	doc, err := s.cfg.Extract.Open(ctx, u.Path, extract.Options{ServiceModel: model})
 	if err != nil {
+		if ctx.Err() != nil {
+			return doc, ctx.Err()
+		}
 		msg := strings.ReplaceAll(err.Error(), u.Path, u.Name)
 		return doc, fail(http.StatusBadRequest, "%s", msg)
 	}
@@ -617,8 +642,11 @@ func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		doc, err := s.open(u, req.ServiceModel)
+		doc, err := s.open(ctx, u, req.ServiceModel)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, err
+			}
 			errs = append(errs, err.Error())
 			continue
 		}
@@ -686,13 +714,19 @@ func (s *Server) detect(w http.ResponseWriter, r *http.Request) {
 				return nil, err
 			}
 			d := detected{Name: u.Name}
-			doc, err := s.open(u, model)
+			doc, err := s.open(ctx, u, model)
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			switch {
 			case err != nil:
 				d.Error = err.Error()
 			case doc.Questionnaire != nil:
 				q := doc.Questionnaire
 				d.Role, d.Detail = "questionnaire", fmt.Sprintf("%s, %d items", q.Format, len(q.Items))
+				for _, w := range q.Warnings {
+					d.Detail += "; " + w
+				}
 			default:
 				a := doc.Agreement
 				d.Role = "agreement"

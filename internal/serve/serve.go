@@ -3,8 +3,10 @@
 // and downloads the other formats.
 //
 // Everything the page needs is embedded (no CDN). Uploads are spooled to a
-// temporary folder under generated names, read by extract.Open (formats
-// detected by content) and removed before the handler returns. Every
+// temporary folder under generated names, read each in a child process
+// under memory and time limits (package isolate; formats detected by
+// content) and removed before the handler returns, so that no upload can
+// end the server. Every
 // response carries a Content-Security-Policy; the report is shown in a
 // sandboxed frame and document text is escaped by html/template.
 package serve
@@ -26,6 +28,7 @@ import (
 	"time"
 
 	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/internal/isolate"
 )
 
 // AnalyzeFunc analyses one vendor's documents; cmd/ssrm passes the helper
@@ -56,8 +59,14 @@ type Config struct {
 	// MaxAnalyses bounds the analyses running at once (default
 	// runtime.NumCPU()); past it a request is answered 503 at once.
 	MaxAnalyses int
-	// AnalysisTimeout bounds one analysis (default 2 minutes).
+	// AnalysisTimeout bounds one analysis (default 2 minutes). Past it the
+	// request is answered 504, the child reading a document is killed and
+	// the analysis stopped, and the slot is free again.
 	AnalysisTimeout time.Duration
+	// Extract reads each upload (default: a child process per upload with
+	// isolate's default limits, its wall-clock limit AnalysisTimeout). The
+	// binary must run isolate.Child when called with isolate.ChildArg.
+	Extract *isolate.Extractor
 	// MaxStored bounds the analyses kept (default 200; the oldest go).
 	MaxStored int
 	// Analyze runs an analysis (default analyze.Run).
@@ -105,6 +114,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxStored <= 0 {
 		cfg.MaxStored = 200
+	}
+	if cfg.Extract == nil {
+		cfg.Extract = &isolate.Extractor{Limits: isolate.Limits{Timeout: cfg.AnalysisTimeout}}
 	}
 	if cfg.Analyze == nil {
 		cfg.Analyze = func(ctx context.Context, in analyze.Inputs, vendor, serviceModel string, rs *analyze.RuleSet) (*analyze.Result, error) {

@@ -86,6 +86,17 @@ func writeQuestionnaire(path string) error {
 	if err := f.SetColWidth(sheet, "E", "F", 45); err != nil {
 		return err
 	}
+	// A cover sheet first, as in CSA's published CAIQ v4 workbook (a CAIQ
+	// v4 without it is read with a warning).
+	if _, err := f.NewSheet("Introduction"); err != nil {
+		return err
+	}
+	if err := f.SetCellValue("Introduction", "A1", "Nimbus Ledger answers to the CAIQ v4.0.3 questions are on the next sheet."); err != nil {
+		return err
+	}
+	if err := f.MoveSheet("Introduction", sheet); err != nil {
+		return err
+	}
 	return f.SaveAs(path)
 }
 

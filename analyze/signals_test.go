@@ -1,0 +1,50 @@
+package analyze
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestSignalsSeenInSeveralDocuments checks the recorded counts of ssrm
+// rules stats (testdata/signals.json, over the shared corpus, the
+// development corpus and the DPA sentence dataset): every vocabulary phrase
+// and rule frame in force is recorded, and none is found in exactly one
+// document — a pattern that matches one document is tuning, not a rule.
+// After changing the vocabulary or a rule, with the corpora beside the
+// repository: go run ./cmd/ssrm rules stats --json > analyze/testdata/signals.json
+func TestSignalsSeenInSeveralDocuments(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "signals.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Documents int      `json:"documents"`
+		Signals   []Signal `json:"signals"`
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Documents < 100 {
+		t.Errorf("signals.json counts %d documents; record it over the whole corpus (at least 100)", rec.Documents)
+	}
+	recorded := map[string]Signal{}
+	for _, s := range rec.Signals {
+		recorded[s.ID] = s
+	}
+	rs, err := LoadRules(EmbeddedPacks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range rs.NewSignalCounter().Signals() {
+		r, ok := recorded[s.ID]
+		if !ok {
+			t.Errorf("%s: not recorded in testdata/signals.json (run ssrm rules stats --json with the corpora)", s.ID)
+			continue
+		}
+		if r.Docs == 1 {
+			t.Errorf("%s: found in exactly one of %d documents", s.ID, rec.Documents)
+		}
+	}
+}
