@@ -32,7 +32,7 @@ const (
 // structureFloors are the rates reached; a change that loses a labelled
 // section fails here and names it.
 var structureFloors = map[string]float64{
-	"dev":    0.73,
+	"dev":    0.98,
 	"shared": 0.93,
 }
 
