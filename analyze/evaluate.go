@@ -384,6 +384,11 @@ func (r *Rule) rank(h *hit) float64 {
 	if len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(h.p.modal.to+5, h.p.to)) {
 		s += 1
 	}
+	// The owner of the duty acting itself ("Processor shall return"), over
+	// a subject that names no one or the other party's right.
+	if (r.Owner == OwnerVendor && h.p.actor == PartyVendor) || (r.Owner == OwnerCustomer && h.p.actor == PartyCustomer) {
+		s += 1
+	}
 	if long(h.u.full()) {
 		s -= 5
 	}
