@@ -122,13 +122,13 @@ var (
 // punctuation, standing above body text or a list ("Business Associate
 // agrees to:" then "(a) ..."). Not the title of a number alone on the line
 // before ("Clause 3" above "Third-party beneficiaries"), the name of a
-// document (its title) or of a party, an address, a signature field or a
-// table row.
+// document (its title) or of a party, an address, a field ("Job Title:
+// Head of Security"), a signature field or a table row.
 func (s *splitter) titleLine(i int) bool {
 	raw := s.lines[i].text
 	t := strings.TrimSpace(raw)
 	if len(t) < 3 || len(t) > 120 || len(strings.Fields(t)) > 14 || len(raw)-len(strings.TrimLeft(raw, " ")) >= 4 ||
-		strings.ContainsAny(t, "*_`[]|#<>") || strings.ContainsAny(t[len(t)-1:], ".,;:!?0123456789") ||
+		strings.ContainsAny(t, "*_`[]|#<>:") || strings.ContainsAny(t[len(t)-1:], ".,;:!?0123456789") ||
 		strings.Contains(t, "  ") || isAllCaps(t) || !titleCase(t) || mdListLineRe.MatchString(raw) ||
 		companyRe.MatchString(t) || signRe.MatchString(t) || docNameRe.MatchString(t) || longNumberRe.MatchString(t) {
 		return false

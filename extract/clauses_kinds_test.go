@@ -216,7 +216,8 @@ Provider checks the background of every employee.
 `
 
 // Short Title Case lines that are no headings: the term of a table of
-// defined terms (one sentence under it), an address, a document's name.
+// defined terms (one sentence under it), an address, a document's name, a
+// field of a form.
 const mdTitleLineTraps = `# Terms
 
 Intro to the terms that follow.
@@ -236,6 +237,10 @@ Notices go to this office. Notices are effective on receipt.
 Data Processing Addendum
 
 The addendum applies to personal data. It forms part of these terms.
+
+Contact Person: Data Protection Officer
+
+The officer answers within five days. Requests go by email.
 `
 
 func TestSplitClausesKinds(t *testing.T) {
