@@ -251,16 +251,37 @@ type splitter struct {
 	byID     map[string]int // clause index by ID
 	group    map[int]bool   // numbered headings that only group clauses (see groupingLines)
 	line     int            // the line of the marker being placed
+	marks    []cachedMark   // parseMarker of each line, read once
+}
+
+// cachedMark is the marker read on a line, if any.
+type cachedMark struct {
+	m    marker
+	ok   bool
+	done bool
+}
+
+// markerAt is parseMarker of line i, read once per splitter.
+func (s *splitter) markerAt(i int) (marker, bool) {
+	if s.marks == nil {
+		s.marks = make([]cachedMark, len(s.lines))
+	}
+	c := &s.marks[i]
+	if !c.done {
+		c.m, c.ok = parseMarker(s.lines[i].text, !s.paginated)
+		c.done = true
+	}
+	return c.m, c.ok
 }
 
 func (s *splitter) run() {
 	s.findHeadings()
 	first := -1
-	for i, l := range s.lines {
+	for i := range s.lines {
 		if i < len(s.toc) && s.toc[i] {
 			continue
 		}
-		m, ok := parseMarker(l.text, !s.paginated)
+		m, ok := s.markerAt(i)
 		if !ok || s.group[i] {
 			h, isHead := s.heads[i]
 			if !isHead || i == s.title && len(s.clauses) == 0 {

@@ -23,11 +23,11 @@ func (s *splitter) groupingLines() map[int]bool {
 	}
 	var ms []strongMark
 	words := map[string]int{}
-	for i, l := range s.lines {
+	for i := range s.lines {
 		if i < len(s.toc) && s.toc[i] {
 			continue
 		}
-		m, ok := parseMarker(l.text, !s.paginated)
+		m, ok := s.markerAt(i)
 		if !ok || !m.strong || m.ord <= 0 {
 			continue
 		}
@@ -90,7 +90,7 @@ func designator(w string) string {
 // that it closes the clauses of the group before it.
 func (s *splitter) groupHeading(i int) uhead {
 	rank := 1
-	if m, ok := parseMarker(s.lines[i].text, !s.paginated); ok && m.mdLevel > 0 {
+	if m, ok := s.markerAt(i); ok && m.mdLevel > 0 {
 		rank = m.mdLevel
 	}
 	return uhead{rank: rank, text: cleanHeading(stripInline(s.lines[i].disp)), alone: true}

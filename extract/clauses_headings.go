@@ -136,14 +136,14 @@ func (s *splitter) titleLine(i int) bool {
 	if i > 0 && strings.TrimSpace(s.lines[i-1].text) != "" || i+1 < len(s.lines) && strings.TrimSpace(s.lines[i+1].text) != "" {
 		return false // part of a paragraph
 	}
-	if _, ok := parseMarker(raw, true); ok {
+	if _, ok := s.markerAt(i); ok {
 		return false
 	}
 	if _, _, isPart := parsePart(raw, true); isPart {
 		return false
 	}
 	if p := s.prevNonBlank(i); p >= 0 {
-		if m, ok := parseMarker(s.lines[p].text, true); ok && strings.TrimSpace(m.rest) == "" {
+		if m, ok := s.markerAt(p); ok && strings.TrimSpace(m.rest) == "" {
 			return false
 		}
 	}
@@ -151,7 +151,7 @@ func (s *splitter) titleLine(i int) bool {
 	if n < 0 {
 		return false
 	}
-	if _, ok := parseMarker(s.lines[n].text, true); ok {
+	if _, ok := s.markerAt(n); ok {
 		return true
 	}
 	return bodyText(s.lines[n].text)
@@ -170,7 +170,7 @@ func (s *splitter) sectionBody(i int) bool {
 	if n < 0 {
 		return false
 	}
-	if _, ok := parseMarker(s.lines[n].text, true); ok {
+	if _, ok := s.markerAt(n); ok {
 		return true
 	}
 	var b strings.Builder
@@ -200,17 +200,26 @@ func (s *splitter) titleLineHeads() {
 			found = append(found, i)
 		}
 	}
-	for _, i := range found {
-		rank := 0
-		for j := i - 1; j >= 0 && rank == 0; j-- {
-			if h, ok := s.heads[j]; ok {
-				rank = h.rank
-			}
+	// The rank of the heading before each line, else of the one after.
+	before, after := make([]int, len(s.lines)), make([]int, len(s.lines)+1)
+	for i := range s.lines {
+		if i > 0 {
+			before[i] = before[i-1]
 		}
-		for j := i + 1; j < len(s.lines) && rank == 0; j++ {
-			if h, ok := s.heads[j]; ok {
-				rank = h.rank
-			}
+		if h, ok := s.heads[i]; ok {
+			before[i] = h.rank
+		}
+	}
+	for i := len(s.lines) - 1; i >= 0; i-- {
+		after[i] = after[i+1]
+		if h, ok := s.heads[i]; ok {
+			after[i] = h.rank
+		}
+	}
+	for _, i := range found {
+		rank := after[i]
+		if i > 0 && before[i-1] > 0 {
+			rank = before[i-1]
 		}
 		if rank == 0 {
 			rank = rankCaps

@@ -449,7 +449,9 @@ func (s *splitter) lazySibling(o openClause, m marker) bool {
 	if !o.item || !s.listItem(m) || m.ord != o.written || o.clause >= len(s.starts) {
 		return false
 	}
-	for i := s.starts[o.clause] + 1; i < s.line && i < len(s.lines); i++ {
+	// Backwards from the item, so that the paragraph ending a list is
+	// found after a few lines.
+	for i := min(s.line, len(s.lines)) - 1; i > s.starts[o.clause]; i-- {
 		t := s.lines[i].text
 		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, " ") || strings.HasPrefix(t, "\t") {
 			continue

@@ -73,11 +73,11 @@ func (s *splitter) findHeadings() {
 	s.heads = map[int]uhead{}
 	s.headInfo = map[int]*headInfo{}
 	firstMarker := -1
-	for i, l := range s.lines {
+	for i := range s.lines {
 		if i < len(s.toc) && s.toc[i] {
 			continue
 		}
-		if m, ok := parseMarker(l.text, !s.paginated); ok {
+		if m, ok := s.markerAt(i); ok {
 			if firstMarker < 0 && (m.strong || m.ord == 1) {
 				firstMarker = i
 			}
@@ -229,7 +229,7 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 	rest := strings.TrimLeft(after, " ")
 	if rest == "" {
 		if p := s.prevNonBlank(i); p >= 0 {
-			if m, ok := parseMarker(s.lines[p].text, true); ok && strings.TrimSpace(m.rest) == "" {
+			if m, ok := s.markerAt(p); ok && strings.TrimSpace(m.rest) == "" {
 				return "", false, false // the title of "Clause 1" on the line before
 			}
 		}
@@ -282,7 +282,7 @@ func (s *splitter) capsHeading(i int) bool {
 	}
 	if p := s.prevNonBlank(i); p >= 0 && s.lines[p].page == l.page {
 		md := !s.paginated
-		if m, ok := parseMarker(s.lines[p].text, md); ok {
+		if m, ok := s.markerAt(p); ok {
 			rest := strings.TrimSpace(m.rest)
 			if rest == "" || isAllCaps(rest) && !strings.HasSuffix(rest, ".") {
 				return false
