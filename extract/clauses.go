@@ -61,6 +61,22 @@ import (
 // stands above all other headings) is not a clause: it stays in the
 // preamble.
 //
+// In Markdown and text, a Title Case line that is a paragraph of its own
+// above a list, a lead-in or a few sentences ("Obligations and Activities
+// of Business Associate") is a heading too, ranked as the heading before
+// it. Where the first section is such a heading over a numbered list
+// ("DEFINITIONS" over definitions 1-26) and the sections after it are
+// numbered ("2. SCOPE OF SERVICES", "### 2.0 Security"), the sections
+// keep their numbers and the list takes the heading as prefix
+// (`"DEFINITIONS" 2`). Numbering escaped for Markdown ("1\.", "\(a\)")
+// is numbering. A bold numbered heading ("**6. Backups**") holds the plain
+// numbered or lettered items under it (6.1, 7(a)). Markdown list items
+// written "1." "1." "1." are numbered as a browser shows them (1, 2, 3).
+// Numbered headings that only group clauses numbered on their own
+// ("SECTION II" of the standard contractual clauses over Clauses 8-13,
+// whose numbers run on from Clause 7) are headings cited by their text,
+// and the clauses keep their numbers ("8.6(c)").
+//
 // Clause text and headings carry no Markdown markup: emphasis, code
 // spans, heading "#"s, block quote marks and rules are removed, a link
 // keeps its text and URL ("text (https://...)"), "*" and "+" bullets
@@ -73,7 +89,9 @@ import (
 // "Schedule 2", "Annex I(B)" (keyword in title case, label as written);
 // numbering restarts inside them and their clauses are prefixed with the
 // part ID and a space: "Exhibit D 3.1", parent "Exhibit D 3", whose parent
-// is "Exhibit D". A part named twice (a list of exhibits, then the exhibit)
+// is "Exhibit D". In Markdown, the first clause may be an unnumbered
+// heading, and a part heading marked as a heading may have any title ("##
+// Annex 2: Technical and organisational security"). A part named twice (a list of exhibits, then the exhibit)
 // starts at its last heading; a heading followed by another part heading or
 // by the body's next number is a mention, not a part.
 //
