@@ -165,7 +165,7 @@ func (f *Frame) predicates() []predicate {
 	sortPreds(modals)
 	modals = mergeModals(modals, f.toks)
 	if len(modals) == 0 {
-		return []predicate{f.statement()}
+		return f.statements()
 	}
 	// Regions: each predicate runs from its subject to the next one's.
 	prevEnd := 0
@@ -671,6 +671,32 @@ func (f *Frame) statement() predicate {
 	}
 	f.polarity(&p, 0)
 	return p
+}
+
+// reporting verbs take a clause with its own subject and verb: "Customer
+// acknowledges that Spacelift processes Customer Data in Europe".
+var reporting = map[string]bool{"acknowledges": true, "acknowledge": true, "agrees": true, "agree": true, "understands": true, "understand": true, "confirms": true, "confirm": true, "accepts": true, "accept": true, "represents": true, "warrants": true, "certifies": true, "notes": true, "recognizes": true, "recognises": true}
+
+// statements reads a sentence without a modal: its statement, and the
+// statement after "that" where the first one only reports it.
+func (f *Frame) statements() []predicate {
+	p := f.statement()
+	out := []predicate{p}
+	j := p.modal.from
+	if p.modality != ModalDeclarative || j < 0 || !reporting[f.toks[j].w] || j+1 >= len(f.toks) || f.toks[j+1].w != "that" {
+		return out
+	}
+	for k := j + 3; k < len(f.toks) && k < j+18; k++ {
+		if !f.verbAt(k) {
+			continue
+		}
+		q := predicate{from: j + 2, to: len(f.toks), modal: span{k, k + 1}, modality: ModalDeclarative, word: f.toks[k].w}
+		q.actor, q.possessed = f.subjectOf(j+2, k)
+		f.polarity(&q, j+2)
+		out[0].to = j + 2
+		return append(out, q)
+	}
+	return out
 }
 
 // imperative says the sentence opens with a bare verb: "Report any
