@@ -683,6 +683,10 @@ func (f *Frame) statements() []predicate {
 	p := f.statement()
 	out := []predicate{p}
 	j := p.modal.from
+	if q, ok := f.instructed(p); ok {
+		out[0].to = q.from
+		return append(out, q)
+	}
 	if p.modality != ModalDeclarative || j < 0 || !reporting[f.toks[j].w] || j+1 >= len(f.toks) || f.toks[j+1].w != "that" {
 		return out
 	}
@@ -697,6 +701,29 @@ func (f *Frame) statements() []predicate {
 		return append(out, q)
 	}
 	return out
+}
+
+// instructing verbs put their object to work: "Controller instructs
+// Processor to delete the data" binds the processor; "permits Customer to
+// audit" lets the customer.
+var instructing = map[string]string{"instructs": ModalBinding, "instruct": ModalBinding, "directs": ModalBinding, "requires": ModalBinding, "authorizes": ModalPermissive, "authorises": ModalPermissive, "permits": ModalPermissive, "allows": ModalPermissive}
+
+// instructed reads "X instructs Y to do" as Y's own predicate.
+func (f *Frame) instructed(p predicate) (predicate, bool) {
+	j := p.modal.from
+	if p.modality != ModalDeclarative || j < 0 || instructing[f.toks[j].w] == "" {
+		return predicate{}, false
+	}
+	for k := j + 2; k < len(f.toks) && k < j+10; k++ {
+		if f.toks[k].w != "to" || !f.partyIn(j+1, k) || k+1 >= len(f.toks) {
+			continue
+		}
+		q := predicate{from: j + 1, to: len(f.toks), modal: span{k, k + 1}, modality: instructing[f.toks[j].w], word: f.toks[j].w}
+		q.actor, q.possessed = f.subjectOf(j+1, k)
+		f.polarity(&q, j+1)
+		return q, true
+	}
+	return predicate{}, false
 }
 
 // imperative says the sentence opens with a bare verb: "Report any
