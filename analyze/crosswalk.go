@@ -127,17 +127,17 @@ type CrosswalkUnmapped struct {
 // found in the question (case-insensitive regular expressions in which
 // "{class}" stands for a vocabulary class).
 type CrosswalkTopic struct {
-	ID       string     `yaml:"id" json:"id"`
-	Title    string     `yaml:"title" json:"title"`
+	ID    string     `yaml:"id" json:"id"`
+	Title string     `yaml:"title" json:"title"`
 	Match [][]string `yaml:"match" json:"match"`
 	// Unless are patterns that, found in the question, cancel the match
 	// ("the hosting provider's SOC 2" is not the vendor's report).
 	Unless   []string `yaml:"unless" json:"unless,omitempty"`
 	Domain   string   `yaml:"domain" json:"domain,omitempty"`
-	Controls []string   `yaml:"controls" json:"controls,omitempty"`
-	Rules    []string   `yaml:"rules" json:"rules,omitempty"`
-	Side     Owner      `yaml:"side" json:"side,omitempty"`
-	Notice   string     `yaml:"notice" json:"notice,omitempty"`
+	Controls []string `yaml:"controls" json:"controls,omitempty"`
+	Rules    []string `yaml:"rules" json:"rules,omitempty"`
+	Side     Owner    `yaml:"side" json:"side,omitempty"`
+	Notice   string   `yaml:"notice" json:"notice,omitempty"`
 	// Negative: a "no" to a matching question is the promise.
 	Negative bool   `yaml:"negative" json:"negative,omitempty"`
 	Basis    string `yaml:"basis" json:"basis"`

@@ -49,10 +49,10 @@ func newQContext(q *extract.Questionnaire, rs *RuleSet, names ...string) *qconte
 // Kinds of answer, read with the question's polarity: a "no" to a
 // negative question ("Will any data leave the United States?") affirms.
 const (
-	answerNone      = ""             // unanswered, or nothing to read
-	answerAffirm    = "yes"          // yes, or a no to a negative question
-	answerPartial   = "partial"      // partly
-	answerDeny      = "no"           // no, or a yes to a negative question
+	answerNone      = ""        // unanswered, or nothing to read
+	answerAffirm    = "yes"     // yes, or a no to a negative question
+	answerPartial   = "partial" // partly
+	answerDeny      = "no"      // no, or a yes to a negative question
 	answerNA        = "not-applicable"
 	answerReference = "by-reference" // the answer only points elsewhere: "See our SOC 2 report"
 	answerStatement = "statement"    // free text that states what is done
