@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ssrm-dev/ssrm/extract"
 	"github.com/ssrm-dev/ssrm/templates"
 	"go.yaml.in/yaml/v3"
 )
@@ -70,7 +71,11 @@ type CrosswalkForm struct {
 	// Owners maps ownership values as the form writes them onto the owner
 	// model where ParseOwner would read them otherwise ("Y" in an ISO SoA's
 	// "Controlled by 3rd Party" column is third-party).
-	Owners    map[string]Owner    `yaml:"owners" json:"owners,omitempty"`
+	Owners map[string]Owner `yaml:"owners" json:"owners,omitempty"`
+	// Answers maps answer values as the form writes them onto yes, no,
+	// partial or not-applicable where the usual reading would differ (an
+	// SoA's "Applicable: N" is not-applicable, not a no).
+	Answers   map[string]string   `yaml:"answers" json:"answers,omitempty"`
 	Sections  []CrosswalkSection  `yaml:"sections" json:"sections,omitempty"`
 	Questions []CrosswalkQuestion `yaml:"questions" json:"questions,omitempty"`
 	Unmapped  []CrosswalkUnmapped `yaml:"unmapped" json:"unmapped,omitempty"`
@@ -298,6 +303,13 @@ func (f *CrosswalkForm) validate() error {
 			return fmt.Errorf("owners[%q]: want an owner (vendor, customer, shared, third-party, not-applicable, unassigned), got %q", k, o)
 		}
 	}
+	for k, a := range f.Answers {
+		switch a {
+		case extract.AnswerYes, extract.AnswerNo, extract.AnswerPartial, extract.AnswerNA:
+		default:
+			return fmt.Errorf("answers[%q]: want yes, no, partial or not-applicable, got %q", k, a)
+		}
+	}
 	seen := map[string]bool{}
 	for i, s := range f.Sections {
 		if strings.TrimSpace(s.Prefix) == "" {
@@ -492,6 +504,12 @@ func (f *CrosswalkForm) merge(g *CrosswalkForm) {
 		}
 		f.Owners[k] = v
 	}
+	for k, v := range g.Answers {
+		if f.Answers == nil {
+			f.Answers = map[string]string{}
+		}
+		f.Answers[k] = v
+	}
 	for _, s := range g.Sections {
 		cite(&s.Basis, &s.Source)
 		replaced := false
@@ -601,6 +619,12 @@ func (cw *Crosswalk) clone() *Crosswalk {
 			nf.Owners = map[string]Owner{}
 			for k, v := range f.Owners {
 				nf.Owners[k] = v
+			}
+		}
+		if f.Answers != nil {
+			nf.Answers = map[string]string{}
+			for k, v := range f.Answers {
+				nf.Answers[k] = v
 			}
 		}
 		out.Forms = append(out.Forms, &nf)

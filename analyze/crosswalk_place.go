@@ -222,6 +222,25 @@ func (cw *Crosswalk) owners(f *CrosswalkForm) map[string]Owner {
 	return out
 }
 
+// answers returns the form's answer values (its own over its
+// ancestors').
+func (cw *Crosswalk) answers(f *CrosswalkForm) map[string]string {
+	out := map[string]string{}
+	var chain []*CrosswalkForm
+	for g, k := f, 0; g != nil && k < 8; g, k = cw.byID[g.Extends], k+1 {
+		chain = append([]*CrosswalkForm{g}, chain...)
+		if g.Extends == "" {
+			break
+		}
+	}
+	for _, g := range chain {
+		for k, v := range g.Answers {
+			out[strings.ToLower(strings.TrimSpace(k))] = v
+		}
+	}
+	return out
+}
+
 // side returns the form's default side (its own or an ancestor's).
 func (cw *Crosswalk) side(f *CrosswalkForm) Owner {
 	for g, k := f, 0; g != nil && k < 8; g, k = cw.byID[g.Extends], k+1 {

@@ -15,7 +15,9 @@ type qcontext struct {
 	rules  *RuleSet
 	place  *QuestionnairePlacement
 	owners map[string]Owner // the form's own ownership values
-	names  []string         // the vendor's names, for a matrix naming it
+	// answers are the form's own answer values ("n" → not-applicable).
+	answers map[string]string
+	names   []string // the vendor's names, for a matrix naming it
 	// stated counts items whose ownership cell is filled.
 	stated int
 	// reads caches each text answer's reading per rule ("rule\x00index").
@@ -37,6 +39,7 @@ func newQContext(q *extract.Questionnaire, rs *RuleSet, names ...string) *qconte
 	qc.place = cw.Place(q)
 	if qc.place.Form != nil {
 		qc.owners = cw.owners(qc.place.Form)
+		qc.answers = cw.answers(qc.place.Form)
 	}
 	for _, it := range q.Items {
 		if strings.TrimSpace(it.Ownership) != "" {
@@ -139,7 +142,11 @@ func (qc *qcontext) kind(i int) string {
 		}
 		return k
 	}
-	switch it.AnswerNormalized {
+	norm := it.AnswerNormalized
+	if a, ok := qc.answers[strings.ToLower(strings.TrimSpace(it.Answer))]; ok {
+		norm = a
+	}
+	switch norm {
 	case extract.AnswerYes:
 		return flip(answerAffirm)
 	case extract.AnswerNo:
