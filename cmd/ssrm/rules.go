@@ -18,7 +18,8 @@ import (
 const rulesUsage = `Usage:
   ssrm rules list [PACK...]        the rules in force (baseline plus the packs, comma- or space-separated)
   ssrm rules show ID [PACK...]     one rule as JSON: frames, elements, red flags, weakeners, sources, examples
-  ssrm rules check FILE            validate a rule pack of your own and run its examples (and its vocabulary's)
+  ssrm rules check FILE            validate a rule pack of your own and run its examples (and its vocabulary's),
+                                   or a crosswalk file (schema ssrm.crosswalk/v1) and run its examples
   ssrm rules frame TEXT [PACK...]  how the engine reads one sentence: predicates, actors, negation, classes
   ssrm rules stats [--corpus DIR]... [--dpa DIR] [--json] [--rules PACKS]
                                    in how many documents each vocabulary phrase and rule frame is found
