@@ -153,6 +153,8 @@ type CrosswalkTopic struct {
 	file   string
 	res    [][]*regexp.Regexp
 	unless []*regexp.Regexp
+	// filters are res's and unless's literal filters (crosswalk_filter.go).
+	filters, unlessFilters [][]litFilter
 }
 
 // CrosswalkExample is a question of a form with where the crosswalk must
@@ -187,6 +189,47 @@ type Crosswalk struct {
 	compiled bool
 	mu       sync.Mutex
 	index    map[*CrosswalkForm]*formIndex
+
+	// The embedded files are read on first use (an agreement-only run
+	// never needs them), or when a user's file extends them; rs is the
+	// rule set the crosswalk is compiled against then.
+	loadOnce, readyOnce sync.Once
+	loadErr, readyErr   error
+	rs                  *RuleSet
+}
+
+// load reads the embedded crosswalk into cw, once; files added before
+// (none: LoadRules loads first) keep their place after it.
+func (cw *Crosswalk) load() error {
+	cw.loadOnce.Do(func() {
+		base, err := embeddedCrosswalk()
+		if err != nil {
+			cw.loadErr = err
+			return
+		}
+		cw.Forms, cw.Topics, cw.byID = base.Forms, base.Topics, base.byID
+		cw.Files = append(base.Files, cw.Files...)
+	})
+	return cw.loadErr
+}
+
+// ready loads and compiles a crosswalk whose loading was deferred. The
+// embedded files are checked by the tests, so an error here is a defect of
+// the binary, not of the user's input.
+func (cw *Crosswalk) ready() {
+	cw.readyOnce.Do(func() {
+		if cw.compiled || cw.rs == nil {
+			return
+		}
+		if err := cw.load(); err != nil {
+			cw.readyErr = err
+		} else {
+			cw.readyErr = cw.compileNow(cw.rs)
+		}
+	})
+	if cw.readyErr != nil {
+		panic("ssrm: the embedded crosswalk cannot be loaded: " + cw.readyErr.Error())
+	}
 }
 
 // ErrCrosswalk marks a crosswalk file that cannot be loaded.
@@ -639,12 +682,29 @@ func (cw *Crosswalk) clone() *Crosswalk {
 }
 
 // Form returns the form with the id, or nil.
-func (cw *Crosswalk) Form(id string) *CrosswalkForm { return cw.byID[id] }
+func (cw *Crosswalk) Form(id string) *CrosswalkForm {
+	cw.ready()
+	return cw.byID[id]
+}
 
-// compile checks what needs the rules in force: forms that extend a form
-// that exists (without a cycle), rule ids that some pack defines, and the
-// topics' patterns against the vocabulary.
+// compile checks the crosswalk against the rules in force, now when a
+// user's file was given (its errors are LoadRules' errors), else on first
+// use.
 func (cw *Crosswalk) compile(rs *RuleSet) error {
+	cw.rs = rs
+	if cw.byID == nil {
+		return nil // nothing but the embedded files: read them when needed
+	}
+	if err := cw.compileNow(rs); err != nil {
+		return err
+	}
+	return nil
+}
+
+// compileNow checks what needs the rules in force: forms that extend a
+// form that exists (without a cycle), rule ids that some pack defines, and
+// the topics' patterns against the vocabulary.
+func (cw *Crosswalk) compileNow(rs *RuleSet) error {
 	known, err := knownRuleIDs()
 	if err != nil {
 		return err
@@ -686,25 +746,27 @@ func (cw *Crosswalk) compile(rs *RuleSet) error {
 		if err := checkRules(t.file, "topic "+t.ID, t.Rules); err != nil {
 			return err
 		}
-		t.res = nil
+		t.res, t.filters = nil, nil
 		for i, alt := range t.Match {
 			var res []*regexp.Regexp
+			var fs []litFilter
 			for k, p := range alt {
 				re, err := expandRegexp(p, rs.Vocabulary)
 				if err != nil {
 					return fmt.Errorf("%w: %s: topic %s: match[%d][%d]: %v", ErrCrosswalk, t.file, t.ID, i, k, err)
 				}
-				res = append(res, re)
+				res, fs = append(res, re), append(fs, filterOf(re))
 			}
-			t.res = append(t.res, res)
+			t.res, t.filters = append(t.res, res), append(t.filters, fs)
 		}
-		t.unless = nil
+		t.unless, t.unlessFilters = nil, nil
 		for k, p := range t.Unless {
 			re, err := expandRegexp(p, rs.Vocabulary)
 			if err != nil {
 				return fmt.Errorf("%w: %s: topic %s: unless[%d]: %v", ErrCrosswalk, t.file, t.ID, k, err)
 			}
 			t.unless = append(t.unless, re)
+			t.unlessFilters = append(t.unlessFilters, []litFilter{filterOf(re)})
 		}
 	}
 	cw.mu.Lock()
@@ -758,6 +820,9 @@ func (rs *RuleSet) loadCrosswalkFile(data []byte, file string) (bool, error) {
 	}
 	c, err := ParseCrosswalk(data, file)
 	if err != nil {
+		return true, err
+	}
+	if err := rs.Crosswalk.load(); err != nil {
 		return true, err
 	}
 	return true, rs.Crosswalk.add(c, file)

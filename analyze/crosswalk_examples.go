@@ -19,6 +19,7 @@ func (rs *RuleSet) CheckCrosswalkExamples(files ...string) []ExampleFailure {
 	if cw == nil {
 		return nil
 	}
+	cw.ready()
 	want := func(file string) bool {
 		if len(files) == 0 {
 			return true
@@ -105,6 +106,7 @@ func (rs *RuleSet) placeExample(f *CrosswalkForm, e CrosswalkExample) string {
 // CrosswalkFiles lists the files the crosswalk was read from, and the
 // number of forms and topics each defines or extends.
 func (cw *Crosswalk) CrosswalkFiles() map[string][2]int {
+	cw.ready()
 	out := map[string][2]int{}
 	for _, f := range cw.Forms {
 		n := out[f.file]

@@ -108,6 +108,7 @@ func parentQID(id string) string {
 type formIndex struct {
 	questions map[string]*CrosswalkQuestion
 	sections  []*CrosswalkSection
+	prefixes  []string // each section's prefix, normalised
 }
 
 func (cw *Crosswalk) indexOf(f *CrosswalkForm) *formIndex {
@@ -142,6 +143,7 @@ func (cw *Crosswalk) indexOf(f *CrosswalkForm) *formIndex {
 				s.Basis, s.Source = g.Basis, g.Source
 			}
 			ix.sections = append(ix.sections, s)
+			ix.prefixes = append(ix.prefixes, normQID(s.Prefix))
 		}
 	}
 	cw.index[f] = ix
@@ -164,9 +166,8 @@ func (ix *formIndex) question(id string) *CrosswalkQuestion {
 func (ix *formIndex) section(id string) *CrosswalkSection {
 	var best *CrosswalkSection
 	n := 0
-	for _, s := range ix.sections {
-		p := normQID(s.Prefix)
-		if strings.HasPrefix(id, p) && len(p) >= n {
+	for i, s := range ix.sections {
+		if p := ix.prefixes[i]; strings.HasPrefix(id, p) && len(p) >= n {
 			best, n = s, len(p)
 		}
 	}
@@ -304,24 +305,30 @@ func (cw *Crosswalk) formFor(q *extract.Questionnaire) (*CrosswalkForm, bool) {
 
 // matches reports whether the topic matches a question's wording.
 func (t *CrosswalkTopic) matches(question string) bool {
-	for _, re := range t.unless {
-		if re.MatchString(question) {
-			return false
-		}
-	}
-	for _, alt := range t.res {
+	lower := strings.ToLower(question)
+	found := false
+	for i, alt := range t.res {
 		ok := len(alt) > 0
-		for _, re := range alt {
-			if !re.MatchString(question) {
+		for k, re := range alt {
+			if !t.filters[i][k].pass(lower) || !re.MatchString(question) {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			return true
+			found = true
+			break
 		}
 	}
-	return false
+	if !found {
+		return false
+	}
+	for k, re := range t.unless {
+		if t.unlessFilters[k][0].pass(lower) && re.MatchString(question) {
+			return false
+		}
+	}
+	return true
 }
 
 // Place applies the crosswalk to a questionnaire: the form it is, and
@@ -332,6 +339,9 @@ func (cw *Crosswalk) Place(q *extract.Questionnaire) *QuestionnairePlacement {
 	qp := &QuestionnairePlacement{}
 	if q == nil {
 		return qp
+	}
+	if cw != nil {
+		cw.ready()
 	}
 	var ix *formIndex
 	side := OwnerVendor
@@ -466,6 +476,7 @@ func formatHours(h float64) string {
 // SectionDomain is the domain of the section an id falls in, or "" (for
 // review tools).
 func SectionDomain(cw *Crosswalk, f *CrosswalkForm, id string) string {
+	cw.ready()
 	if s := cw.indexOf(f).section(normQID(id)); s != nil {
 		return s.Domain
 	}

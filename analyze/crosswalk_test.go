@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -29,6 +30,7 @@ func loadRules(t *testing.T, packs ...string) *RuleSet {
 // topic's question wordings and every form's example questions.
 func TestCrosswalkExamples(t *testing.T) {
 	rs := loadRules(t)
+	rs.Crosswalk.ready()
 	n := 0
 	for _, f := range rs.Crosswalk.Forms {
 		n += len(f.Examples)
@@ -350,4 +352,57 @@ func TestAnswerKinds(t *testing.T) {
 			t.Errorf("%q (negative %v): %q, want %q", tc.answer, tc.negative, got, tc.want)
 		}
 	}
+}
+
+// TestLiteralFilter: a pattern's filter holds a literal of every match,
+// lower-cased, and none when a match need not contain one.
+func TestLiteralFilter(t *testing.T) {
+	for _, tc := range []struct {
+		pattern string
+		want    []string
+	}{
+		{`(?i)insurance|insured`, []string{"insur"}}, // the parser factors the common prefix
+		{`(?i)\b(notif\w*|informed)\b.{0,80}\bbreach`, []string{"breach"}},
+		{`(?i)SOC ?[12]|SSAE`, nil}, // factored to s(oc…|sae): "oc" is too short to filter
+		{`(?i)\w+`, nil},
+		{`(?i)(a|bc)def`, []string{"def"}},
+		{`(?i)x?`, nil},
+	} {
+		got := filterOf(regexp.MustCompile(tc.pattern))
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%s: %v, want %v", tc.pattern, got, tc.want)
+		}
+	}
+	rs := loadRules(t)
+	rs.Crosswalk.ready()
+	for _, tp := range rs.Crosswalk.Topics {
+		for i := range tp.res {
+			for k, re := range tp.res[i] {
+				for _, q := range tp.Examples.Match {
+					if re.MatchString(q) && !tp.filters[i][k].pass(strings.ToLower(q)) {
+						t.Errorf("topic %s: the filter of %s rejects %q, which it matches", tp.ID, re, q)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzParseCrosswalk: a crosswalk file of any content is loaded or
+// refused with ErrCrosswalk, never a panic.
+func FuzzParseCrosswalk(f *testing.F) {
+	f.Add([]byte("schema: ssrm.crosswalk/v1\ncrosswalk: x\nforms: [{id: f, formats: [x], basis: our-reading, source: s, sections: [{prefix: A-, domain: SEF}]}]\n"))
+	f.Add([]byte("schema: ssrm.crosswalk/v1\ncrosswalk: x\ntopics: [{id: t, title: T, match: [[x]], domain: SEF, basis: our-reading, source: s, examples: {match: [x]}}]\n"))
+	f.Add([]byte("schema: ssrm.crosswalk/v1\nforms: [{id: f, questions: [{id: \"\", rules: [a]}]}]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ParseCrosswalk(data, "fuzz.yaml")
+		if err != nil {
+			if !errors.Is(err, ErrCrosswalk) {
+				t.Fatalf("error %v does not wrap ErrCrosswalk", err)
+			}
+			return
+		}
+		cw := &Crosswalk{}
+		_ = cw.add(c, "fuzz.yaml")
+	})
 }

@@ -20,8 +20,10 @@ type qcontext struct {
 	names   []string // the vendor's names, for a matrix naming it
 	// stated counts items whose ownership cell is filled.
 	stated int
-	// reads caches each text answer's reading per rule ("rule\x00index").
+	// reads caches each text answer's reading per rule ("rule\x00index");
+	// kinds each item's answer kind, once read.
 	reads map[string]string
+	kinds map[int]string
 }
 
 // newQContext places a questionnaire with the rules' crosswalk. q may be
@@ -79,11 +81,12 @@ func (qc *qcontext) isReference(text string) bool {
 	if text == "" {
 		return false
 	}
-	if len(strings.Fields(text)) <= 30 && reAnswerRef.MatchString(text) {
+	words := len(strings.Fields(text))
+	if words <= 30 && reAnswerRef.MatchString(text) {
 		return true
 	}
-	if qc.rules == nil {
-		return false
+	if qc.rules == nil || words > 90 {
+		return false // a paragraph says something of its own
 	}
 	units := answerUnits(text, "", qc.vendorName(), qc.rules.Vocabulary)
 	if len(units) == 0 || len(units) > 3 {
@@ -118,16 +121,20 @@ func answerUnits(text, id, vendor string, v *Vocabulary) []*unit {
 	return agreementUnits([]*extract.Agreement{a}, vendor, v)
 }
 
-// answerText is the item's own words: the answer cell, else its notes.
-func answerText(it extract.Item) string {
-	if it.AnswerNormalized == extract.AnswerText {
-		return it.Answer
+// kind reads item i's answer with its question's polarity (once).
+func (qc *qcontext) kind(i int) string {
+	if k, ok := qc.kinds[i]; ok {
+		return k
 	}
-	return ""
+	k := qc.readKind(i)
+	if qc.kinds == nil {
+		qc.kinds = map[int]string{}
+	}
+	qc.kinds[i] = k
+	return k
 }
 
-// kind reads item i's answer with its question's polarity.
-func (qc *qcontext) kind(i int) string {
+func (qc *qcontext) readKind(i int) string {
 	it := qc.q.Items[i]
 	neg := qc.place.Items[i].Negative
 	flip := func(k string) string {

@@ -244,11 +244,7 @@ func LoadRules(names []string) (*RuleSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	cw, err := embeddedCrosswalk()
-	if err != nil {
-		return nil, err
-	}
-	rs := &RuleSet{Vocabulary: base, Crosswalk: cw}
+	rs := &RuleSet{Vocabulary: base, Crosswalk: &Crosswalk{}}
 	seen := map[string]bool{}
 	all := append([]string{"baseline"}, names...)
 	for _, name := range all {
