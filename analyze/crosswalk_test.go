@@ -406,3 +406,30 @@ func FuzzParseCrosswalk(f *testing.F) {
 		_ = cw.add(c, "fuzz.yaml")
 	})
 }
+
+// TestREADMECrosswalkExample: the README's example of a user crosswalk is
+// testdata/crosswalk/valid/acme.yaml, which ssrm rules check accepts.
+func TestREADMECrosswalkExample(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(readme)
+	start := strings.Index(s, "```yaml\nschema: ssrm.crosswalk/v1")
+	if start < 0 {
+		t.Fatal("README: no crosswalk example")
+	}
+	start += len("```yaml\n")
+	block := s[start : start+strings.Index(s[start:], "```")]
+	file, err := os.ReadFile("testdata/crosswalk/valid/acme.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, body, _ := strings.Cut(string(file), "\n"); body != block {
+		t.Errorf("README's crosswalk example and testdata/crosswalk/valid/acme.yaml differ")
+	}
+	rs := loadRules(t, "testdata/crosswalk/valid/acme.yaml")
+	if fails := rs.CheckCrosswalkExamples("testdata/crosswalk/valid/acme.yaml"); len(fails) > 0 {
+		t.Errorf("examples: %v", fails)
+	}
+}
