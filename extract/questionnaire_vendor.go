@@ -171,3 +171,42 @@ func settleFromItems(q *Questionnaire) {
 	}
 	settleVendor(q, &v, nil)
 }
+
+// reCoverSheet names a sheet that may state who answers: a cover, an
+// introduction, general or company information.
+var reCoverSheet = regexp.MustCompile(`(?i)cover|introduction|general|company|vendor|supplier|information|start|respondent|details`)
+
+// coverRows is how many rows of a cover sheet are read for names.
+const coverRows = 40
+
+// coverNames reads the vendor (and, if not known yet, the product) a cover
+// sheet states ("CSP Name: Acme", a "Vendor Name" caption beside its
+// value), from the first rows of the sheets that are not data sheets.
+func coverNames(f *excelize.File, sheets []string, product string) (string, string) {
+	for _, name := range sheets {
+		if !reCoverSheet.MatchString(name) {
+			continue
+		}
+		rows, err := f.Rows(name)
+		if err != nil {
+			continue
+		}
+		var buf []bufRow
+		for n := 1; n <= coverRows && rows.Next(); n++ {
+			cells, err := rows.Columns()
+			if err != nil {
+				break
+			}
+			buf = append(buf, bufRow{n, cells})
+		}
+		rows.Close()
+		v, p := statedNames(buf, coverRows)
+		if product == "" {
+			product = p
+		}
+		if v != "" {
+			return v, product
+		}
+	}
+	return "", product
+}

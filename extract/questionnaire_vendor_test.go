@@ -51,10 +51,20 @@ func TestVendorFromAnswers(t *testing.T) {
 // writeVendorFixture writes a small home-made questionnaire: the answers
 // given, the company and title given as the file's properties, and a
 // "Vendor Name" field when field is set.
-func writeVendorFixture(t *testing.T, answers []string, company, title, field string) string {
+func writeVendorFixture(t *testing.T, answers []string, company, title, field, cover string) string {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
+	if cover != "" {
+		// A cover sheet as CAIQ respondents add it: a title, then
+		// "caption: value" rows.
+		if _, err := f.NewSheet("Introduction"); err != nil {
+			t.Fatal(err)
+		}
+		_ = f.SetSheetRow("Introduction", "A1", &[]any{"Consensus Assessments Initiative Questionnaire"})
+		_ = f.SetSheetRow("Introduction", "A3", &[]any{"CSP Name", cover})
+		_ = f.SetSheetRow("Introduction", "A4", &[]any{"Date", "2026-01-05"})
+	}
 	sh := "Questions"
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
 		t.Fatal(err)
@@ -101,21 +111,22 @@ func itoa(n int) string {
 func TestVendorSource(t *testing.T) {
 	named := []string{"Yes", "Yes", "Yes"}
 	for _, tc := range []struct {
-		name                   string
-		answers                []string
-		company, title, field  string
-		wantVendor, wantSource string
+		name                         string
+		answers                      []string
+		company, title, field, cover string
+		wantVendor, wantSource       string
 	}{
-		{"form field", named, "Other Co", "", "Acme Cloud", "Acme Cloud", VendorFromForm},
-		{"company", named, "Nimbus Ledger Ltd", "", "", "Nimbus Ledger Ltd", VendorFromProperties},
-		{"title", named, "", "Nimbus Ledger CAIQ v4.0.3 STAR", "", "Nimbus Ledger", VendorFromProperties},
-		{"tool as company", named, "Microsoft Corporation", "", "", "", ""},
-		{"template title", named, "", "FedRAMP Template CIS Worksheet", "", "", ""},
-		{"blank form", nil, "Template Author Inc", "Author CAIQ v4", "", "", ""},
-		{"answers", []string{"Yes. Zephyrix maintains it.", "Yes. Zephyrix uses it.", "Yes. Zephyrix runs tests."}, "Other Co", "", "", "Zephyrix", VendorFromAnswers},
+		{"form field", named, "Other Co", "", "Acme Cloud", "", "Acme Cloud", VendorFromForm},
+		{"cover sheet", named, "Other Co", "", "", "Acme Cover Co", "Acme Cover Co", VendorFromForm},
+		{"company", named, "Nimbus Ledger Ltd", "", "", "", "Nimbus Ledger Ltd", VendorFromProperties},
+		{"title", named, "", "Nimbus Ledger CAIQ v4.0.3 STAR", "", "", "Nimbus Ledger", VendorFromProperties},
+		{"tool as company", named, "Microsoft Corporation", "", "", "", "", ""},
+		{"template title", named, "", "FedRAMP Template CIS Worksheet", "", "", "", ""},
+		{"blank form", nil, "Template Author Inc", "Author CAIQ v4", "", "", "", ""},
+		{"answers", []string{"Yes. Zephyrix maintains it.", "Yes. Zephyrix uses it.", "Yes. Zephyrix runs tests."}, "Other Co", "", "", "", "Zephyrix", VendorFromAnswers},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			path := writeVendorFixture(t, tc.answers, tc.company, tc.title, tc.field)
+			path := writeVendorFixture(t, tc.answers, tc.company, tc.title, tc.field, tc.cover)
 			doc, err := Open(path, Options{})
 			if err != nil {
 				t.Fatal(err)

@@ -192,6 +192,9 @@ func readWorkbook(path string, opts Options, each func(Item) error) (q *Question
 	if err := b.finish(); err != nil {
 		return nil, nil, err
 	}
+	if b.q.Vendor == "" {
+		b.q.Vendor, b.q.Product = coverNames(f, deferred, b.q.Product)
+	}
 	settleVendor(b.q, &b.names, f)
 	if each != nil {
 		b.q.Items = nil
