@@ -248,6 +248,18 @@ func TestPlace(t *testing.T) {
 		{"k12 negative", "k12cvat-lite-4.1", "k12cvat", []extract.Item{
 			{ID: "HLDC-01", Question: "Will any institution data leave the United States?"},
 		}, []Placement{{Domain: "DSP", By: "question", Rules: []string{"data-location"}, Side: OwnerVendor, Negative: true}}},
+		{"an unseen HECVAT Lite 2.x", "hecvat-lite-2.0", "hecvat-lite-3", []extract.Item{
+			{ID: "HLVU-01", Question: "Are your systems scanned for vulnerabilities?"},
+			{ID: "HLBC-01", Question: "Do you have a documented business continuity plan?"},
+			{ID: "ZZZZ-01", Question: "Do you carry cyber liability insurance?"},
+		}, []Placement{
+			{Domain: "TVM", By: "section", Side: OwnerVendor},
+			{Domain: "BCR", By: "section", Side: OwnerVendor},
+			{Domain: "GRC", By: "topic", Rules: []string{"cyber-insurance"}, Side: OwnerVendor},
+		}},
+		{"an unseen HECVAT Full 3.x", "hecvat-full-3.06", "hecvat-full-3", []extract.Item{
+			{ID: "CHNG-03", Question: "Will the institution be notified of major changes to your environment?"},
+		}, []Placement{{Domain: "CCC", By: "question", Rules: []string{"change-notice"}, Side: OwnerVendor}}},
 		{"lite export by ids", "csv", "hecvat-lite-3", []extract.Item{
 			{ID: "HLAA-01", Question: "SSO?"}, {ID: "HLAP-02", Question: "Staff RBAC?"}, {ID: "HLDA-02", Question: "Encrypted in transport?"},
 			{ID: "HLIH-03", Question: "Do you carry cyber insurance?"}, {ID: "HLNT-01", Question: "Segmentation?"}, {ID: "HLTP-02", Question: "Third-party assessments?"},
