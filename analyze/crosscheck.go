@@ -79,7 +79,7 @@ func crossCheck(r *Rule, f *Finding, promise, denial *promise, negatedEv []Evide
 		c.Status = StatusContradicted
 		c.Explanation = "inconsistent: the questionnaire " + denial.what() + " but the agreement binds this term" + sec
 		c.Evidence = append([]Evidence{*denial.ev}, f.Evidence...)
-		c.Recommendation = "Ask the vendor which is right: its questionnaire answer " + denial.item.ID + " says no, the agreement binds the term" + sec + ". Keep the agreement's wording."
+		c.Recommendation = "Ask the vendor which is right: its questionnaire answer " + denial.item.ID + " denies the term, the agreement binds it" + sec + ". Keep the agreement's wording."
 		return &c
 	case !promise.binding():
 		if f.Status == StatusMissing || f.Status == StatusByReference {

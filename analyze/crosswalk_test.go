@@ -445,3 +445,28 @@ func TestREADMECrosswalkExample(t *testing.T) {
 		t.Errorf("examples: %v", fails)
 	}
 }
+
+// TestPromisesOfNegativeQuestions: a no to a question a no answers well
+// ("Will any data leave the United States?") promises the term, a yes
+// denies it, and the explanation says so in the answer's own terms.
+func TestPromisesOfNegativeQuestions(t *testing.T) {
+	rs := loadRules(t)
+	r := rs.Get("data-location")
+	for _, tc := range []struct {
+		answer, kind, what string
+	}{
+		{"No", answerAffirm, "answers no to HLDC-01, a question a no answers well"},
+		{"Yes", answerDeny, "answers yes to HLDC-01, a question a no answers well"},
+	} {
+		q := &extract.Questionnaire{Format: "k12cvat-lite-4.1", Items: []extract.Item{{ID: "HLDC-01", Question: "Will any institution data leave the United States?",
+			Answer: tc.answer, AnswerNormalized: extract.NormalizeAnswer(tc.answer), Sheet: "S", Cell: "C9"}}}
+		best, denial := newQContext(q, rs).promises(r)
+		p := best
+		if tc.kind == answerDeny {
+			p = denial
+		}
+		if p == nil || p.kind != tc.kind || p.what() != tc.what || p.ev == nil || *p.ev.Cell != "C9" {
+			t.Errorf("%s: best %+v denial %+v, want %s: %q", tc.answer, best, denial, tc.kind, tc.what)
+		}
+	}
+}

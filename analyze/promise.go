@@ -36,6 +36,9 @@ type promise struct {
 	deadline    Deadline
 	advance     *float64
 	advanceText string
+	// negative: the question is one a "no" answers well ("Will any data
+	// leave the United States?"), so the promise is a no, the denial a yes.
+	negative bool
 }
 
 // binding reports whether the promise is a yes or a statement of the term,
@@ -54,7 +57,13 @@ func (p *promise) what() string {
 	case answerPartial:
 		return "answers partly (" + p.item.ID + ")"
 	case answerDeny:
+		if p.negative {
+			return "answers yes to " + p.item.ID + ", a question a no answers well"
+		}
 		return "answers no (" + p.item.ID + ")"
+	}
+	if p.negative {
+		return "answers no to " + p.item.ID + ", a question a no answers well"
 	}
 	return "answers yes (" + p.item.ID + ")"
 }
@@ -81,14 +90,14 @@ func (qc *qcontext) promises(r *Rule) (best, denial *promise) {
 		}
 		if kind == answerDeny {
 			if denial == nil {
-				denial = &promise{item: it, kind: kind}
+				denial = &promise{item: it, kind: kind, negative: pl.Negative}
 			}
 			continue
 		}
 		if rank[kind] == 0 {
 			continue
 		}
-		p := &promise{item: it, kind: kind, deadline: Deadline{Grade: GradeNone}}
+		p := &promise{item: it, kind: kind, deadline: Deadline{Grade: GradeNone}, negative: pl.Negative}
 		notice := pl.Notice
 		if notice == "" && r.Deadline {
 			notice = "deadline"
