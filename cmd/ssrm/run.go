@@ -384,11 +384,13 @@ func expand(p string) ([]string, error) {
 	return out, nil
 }
 
-// extractItem adds the owner model's reading of the ownership cell.
+// extractItem adds the owner model's reading of the ownership cell and
+// where the crosswalk places the item.
 type extractItem struct {
 	extract.Item
-	Owner  analyze.Owner `json:"owner"`
-	Domain string        `json:"domain,omitempty"`
+	Owner     analyze.Owner      `json:"owner"`
+	Domain    string             `json:"domain,omitempty"`
+	Crosswalk *analyze.Placement `json:"crosswalk,omitempty"`
 }
 
 func runExtract(args []string, stdout, stderr io.Writer) error {
@@ -417,15 +419,26 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if q := doc.Questionnaire; q != nil {
+		rs, err := analyze.LoadRules(nil)
+		if err != nil {
+			return err
+		}
+		qp := rs.Crosswalk.Place(q)
 		items := make([]extractItem, len(q.Items))
 		for i, it := range q.Items {
-			items[i] = extractItem{Item: it, Owner: analyze.ItemOwner(it, q.Vendor), Domain: analyze.ItemDomain(it)}
+			p := qp.Items[i]
+			items[i] = extractItem{Item: it, Owner: analyze.ItemOwner(it, q.Vendor), Domain: p.Domain, Crosswalk: &p}
+		}
+		form := ""
+		if qp.Form != nil {
+			form = qp.Form.ID
 		}
 		return enc.Encode(struct {
 			Kind extract.Kind `json:"kind"`
 			*extract.Questionnaire
+			Form  string        `json:"crosswalk_form,omitempty"`
 			Items []extractItem `json:"items"`
-		}{extract.KindQuestionnaire, q, items})
+		}{extract.KindQuestionnaire, q, form, items})
 	}
 	return enc.Encode(struct {
 		Kind extract.Kind `json:"kind"`
