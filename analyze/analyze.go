@@ -19,11 +19,15 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		opts.ServiceModel = "saas"
 	}
 	res := &Result{Schema: Schema, Vendor: opts.Vendor, ServiceModel: opts.ServiceModel, Packs: rules.Packs, Contradictions: []Finding{}}
+	if res.Vendor != "" {
+		res.VendorSource = "given"
+	}
+	qc := newQContext(in.Questionnaire, rules, opts.Vendor, questionnaireVendor(in.Questionnaire))
 	if q := in.Questionnaire; q != nil {
-		if res.Vendor == "" {
-			res.Vendor = q.Vendor
+		if res.Vendor == "" && q.Vendor != "" {
+			res.Vendor, res.VendorSource = q.Vendor, q.VendorSource
 		}
-		res.Inputs = append(res.Inputs, Input{Path: q.Path, Kind: string(extract.KindQuestionnaire), Format: q.Format, Items: len(q.Items)})
+		res.Inputs = append(res.Inputs, qc.input())
 	}
 	for _, a := range in.Agreements {
 		in := Input{Path: a.Path, Kind: string(extract.KindAgreement), Format: a.Format, Clauses: len(a.Clauses), OCRPages: a.OCRPages,
@@ -38,13 +42,13 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		f, contra := checkRule(r, units, in)
+		f, contra := checkRule(r, units, in, qc)
 		res.Findings = append(res.Findings, f)
 		if contra != nil {
 			res.Contradictions = append(res.Contradictions, *contra)
 		}
 	}
-	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel, res.Vendor)
+	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel, qc)
 	res.Subprocessors = findSubprocessors(in, units, res.Vendor)
 	now := opts.Now
 	if now.IsZero() {

@@ -283,72 +283,20 @@ func flagTitles(fs []RedFlagFound) []string {
 }
 
 // checkRule gives the finding for one rule, and a contradiction when the
-// questionnaire promises more than the agreement binds.
-func checkRule(r *Rule, units []*unit, in Inputs) (Finding, *Finding) {
+// questionnaire promises more than the agreement binds (crossCheck).
+func checkRule(r *Rule, units []*unit, in Inputs, qc *qcontext) (Finding, *Finding) {
 	f := Finding{
 		Rule: r.ID, Title: r.Title, Severity: r.Severity, Category: r.Category,
 		Domain: r.Domain, Owner: r.Owner, Sources: r.Sources,
 		Recommendation: r.Recommendation, Weakeners: []string{}, Evidence: []Evidence{},
 	}
-	promise := questionnairePromise(r, in.Questionnaire)
-	if promise != nil {
-		f.Promise = promise.ev
-	}
-	if r.AppliesTo == "questionnaire" {
-		switch {
-		case in.Questionnaire == nil:
-			f.Status, f.Explanation = StatusNotAssessed, "no questionnaire was given"
-		case promise != nil:
-			f.Status, f.Explanation = StatusMet, "the questionnaire answers yes ("+promise.item.ID+")"
-			f.Evidence = append(f.Evidence, *promise.ev)
-		default:
-			f.Status, f.Explanation = StatusMissing, "no questionnaire answer promises this term"
-		}
-		return f, nil
-	}
-	if len(in.Agreements) == 0 {
-		// A questionnaire answer binds no one: without an agreement the
-		// term is not assessed, and the answer is shown for information.
-		f.Status, f.Explanation = StatusNotAssessed, "no agreement was given"
-		if promise != nil {
-			f.Explanation += "; the questionnaire answers yes (" + promise.item.ID + "), which binds no one"
-			f.Evidence = append(f.Evidence, *promise.ev)
-		}
+	promise, denial := qc.promises(r)
+	if r.AppliesTo == "questionnaire" || len(in.Agreements) == 0 {
+		questionnaireOnly(r, &f, in, promise, denial)
 		return f, nil
 	}
 	negatedEv := r.agreementFinding(&f, units)
-	if promise == nil {
-		return f, nil
-	}
-	// Cross-check: the questionnaire promises more than the agreement binds.
-	// A deadline promise against a weaker or absent deadline, or a yes
-	// against wording that excludes the term, is a contradiction; a yes
-	// against silence is noted on the missing finding.
-	var why string
-	switch {
-	case r.Deadline && promise.deadline.Hours != nil && (f.Deadline == nil || f.Deadline.Hours == nil || *f.Deadline.Hours > *promise.deadline.Hours):
-		agreed := "nothing"
-		switch {
-		case f.Deadline != nil && f.Deadline.Text != "":
-			agreed = `"` + f.Deadline.Text + `"`
-		case f.Status != StatusMissing:
-			agreed = "no deadline"
-		}
-		why = fmt.Sprintf("the questionnaire promises notice %q (%s, %s) but the agreement says %s", promise.deadline.Text, fmtHours(*promise.deadline.Hours), promise.item.ID, agreed)
-	case f.Status == StatusMissing && len(negatedEv) > 0:
-		why = "the questionnaire answers yes (" + promise.item.ID + ") but the agreement excludes the term"
-	case f.Status == StatusMissing || f.Status == StatusByReference:
-		f.Explanation += "; the questionnaire answers yes (" + promise.item.ID + ")"
-	}
-	if why == "" {
-		return f, nil
-	}
-	c := f
-	c.Status = StatusContradicted
-	c.Explanation = why
-	c.Evidence = append([]Evidence{*promise.ev}, f.Evidence...)
-	c.Recommendation = "Bind in the agreement what the questionnaire answer " + promise.item.ID + " promises. " + r.Recommendation
-	return f, &c
+	return f, crossCheck(r, &f, promise, denial, negatedEv)
 }
 
 // topicObjects are the rule's topic classes that name a thing (objects),

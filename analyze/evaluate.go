@@ -29,13 +29,30 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 	if len(c.Action) > 0 && !f.actionIn(c.Action, p) {
 		return false, false
 	}
-	if len(c.Object) > 0 && !f.objectIn(c, p) && !f.anyHeading(c.Object) && !f.anyPrev(c.Object) {
-		return false, false
-	}
-	for _, g := range c.With {
-		if !f.anyIn(g, 0, len(f.toks)) && !f.anyHeading(g) {
+	// The sentence itself must say something of the term: its action, or
+	// one of its objects or context words; the rest may come from the
+	// clause heading or the sentence before.
+	own := len(c.Action) > 0
+	if len(c.Object) > 0 {
+		switch {
+		case f.objectIn(c, p):
+			own = true
+		case f.anyHeading(c.Object) || f.anyPrev(c.Object):
+		default:
 			return false, false
 		}
+	}
+	for _, g := range c.With {
+		switch {
+		case f.anyIn(g, 0, len(f.toks)):
+			own = true
+		case f.anyHeading(g):
+		default:
+			return false, false
+		}
+	}
+	if !own && len(c.signals) == 0 {
+		return false, false
 	}
 	if len(c.Not) > 0 && f.anyIn(c.Not, p.from, p.to) {
 		return false, false
@@ -387,6 +404,11 @@ func (r *Rule) rank(h *hit) float64 {
 		}
 	}
 	if len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(h.p.modal.to+5, h.p.to)) {
+		s += 1
+	}
+	// The owner of the duty acting itself ("Processor shall return"), over
+	// a subject that names no one or the other party's right.
+	if (r.Owner == OwnerVendor && h.p.actor == PartyVendor) || (r.Owner == OwnerCustomer && h.p.actor == PartyCustomer) {
 		s += 1
 	}
 	if long(h.u.full()) {

@@ -176,7 +176,7 @@ func (f *Frame) predicates() []predicate {
 	sortPreds(modals)
 	modals = mergeModals(modals, f.toks)
 	if len(modals) == 0 {
-		return []predicate{f.statement()}
+		return f.statements()
 	}
 	// Regions: each predicate runs from its subject to the next one's.
 	prevEnd := 0
@@ -618,111 +618,6 @@ func (f *Frame) agent(from, to int) Party {
 		}
 	}
 	return PartyUnknown
-}
-
-// statement reads a sentence without a modal. "Provider maintains ..." and
-// "Retool notifies ..." are declarative statements of what a party does
-// (the subject stands before the first verb); an imperative with no
-// subject ("Report any security breach", "Do not share your password")
-// binds the reader, the customer; a heading or table cell ("Encryption at
-// rest") has modality none.
-func (f *Frame) statement() predicate {
-	p := predicate{from: 0, to: len(f.toks), modal: span{-1, -1}, modality: ModalNone}
-	start := f.lead
-	if start == 0 && !f.item {
-		k := 0
-		for k < len(f.toks) && (f.toks[k].w == "and" || f.toks[k].w == "or" || f.toks[k].w == "also" || f.toks[k].w == "then" || !f.toks[k].word) && k < 3 {
-			k++
-		}
-		if k < len(f.toks) && f.imperative(k) {
-			p.actor, p.modality, p.word = PartyCustomer, ModalBinding, f.toks[k].w
-			p.modal = span{k, k + 1}
-			f.polarity(&p, 0)
-			return p
-		}
-	}
-	for j := start + 1; j < len(f.toks) && j < start+16; j++ {
-		if !f.verbAt(j) {
-			continue
-		}
-		from := f.subjectStart(j, start)
-		if from >= j {
-			continue
-		}
-		p.actor, p.possessed = f.subjectOf(from, j)
-		p.modality = ModalDeclarative
-		p.modal, p.word = span{j, j + 1}, f.toks[j].w
-		if (f.toks[j].w == "is" || f.toks[j].w == "are") && j+1 < len(f.toks) && f.participle(j+1) {
-			// "Customer is notified": passive.
-			p.passive = true
-			if p.possessed {
-				p.actor = PartyUnknown
-			}
-			switch p.actor {
-			case PartyVendor:
-				p.actor = PartyCustomer
-			case PartyCustomer:
-				p.actor = PartyVendor
-			}
-		}
-		f.polarity(&p, 0)
-		return p
-	}
-	// No verb: the party named first, if any, for the matrix.
-	for _, c := range []struct {
-		class string
-		p     Party
-	}{{"mutual", PartyMutual}, {"vendor", PartyVendor}, {"customer", PartyCustomer}, {"third-party", PartyThird}, {"authority", PartyAuthority}} {
-		s := f.m.first(c.class, start, min(len(f.toks), start+8))
-		if s.from < 0 || f.toks[s.to-1].poss || f.modifier(s) || f.toks[s.to-1].w == "us" || f.toks[s.to-1].w == "our" || f.toks[s.to-1].w == "your" {
-			continue
-		}
-		p.actor = c.p
-		break
-	}
-	f.polarity(&p, 0)
-	return p
-}
-
-// imperative says the sentence opens with a bare verb: "Report any
-// security breach", "Do not share your password", "Keep your credentials
-// safe".
-func (f *Frame) imperative(j int) bool {
-	t := f.toks[j]
-	if !t.word || !(t.upper || j > 0) {
-		return false
-	}
-	if t.w == "do" && j+1 < len(f.toks) && f.toks[j+1].w == "not" {
-		return true
-	}
-	if strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ed") || strings.HasSuffix(t.w, "ing") {
-		return false
-	}
-	for _, c := range []string{"notify", "protect", "implement", "disclose", "delete", "return-data"} {
-		if len(f.m.at(c, j)) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// verbAt says the token after a subject is a verb in the present tense
-// ("Provider maintains", "Processor is", "AWS has").
-func (f *Frame) verbAt(j int) bool {
-	t := f.toks[j]
-	if !t.word {
-		return false
-	}
-	switch t.w {
-	case "is", "are", "has", "have", "does", "do", "acknowledges", "agrees":
-		return true
-	}
-	for _, c := range []string{"notify", "assist", "respond", "audit", "permit", "disclose", "change", "engage", "store", "delete", "implement", "protect", "terminate", "insure"} {
-		if ends := f.m.at(c, j); len(ends) > 0 && strings.HasSuffix(t.w, "s") {
-			return true
-		}
-	}
-	return false
 }
 
 // points says the unit points at another document for its content: a

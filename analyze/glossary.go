@@ -36,6 +36,13 @@ func glossary(defs []*unit, v *Vocabulary) []gloss {
 			if len(tm.find("vendor")) > 0 || len(tm.find("customer")) > 0 || len(tm.find("mutual")) > 0 {
 				continue
 			}
+			// "Rapidly report" means within 72 hours of discovery: the term
+			// carries its deadline wherever it is used.
+			if d := ParseDeadline(body); d.Hours != nil {
+				seen[term] = true
+				out = append(out, gloss{term: term, add: " (" + d.Text + ")"})
+				continue
+			}
 			bm := newMatcher(v, tokenize(body), nil)
 			for _, c := range concepts {
 				if len(tm.find(c.class)) > 0 || len(bm.find(c.class)) == 0 {

@@ -198,16 +198,23 @@ func (m *matcher) atID(id, i int) []int {
 	return ends
 }
 
-// without drops the matches [i, end) inside which an except phrase starts
-// ("the audit logs" is no audit).
+// without drops the matches [i, end) that an except phrase overlaps: one
+// that starts inside the match ("the audit logs" is no audit), or one that
+// starts up to three words before and reaches into it ("the cyber incident
+// report" is no act of reporting).
 func (m *matcher) without(except []phrase, i int, ends []int) []int {
 	var out []int
 	for _, e := range ends {
 		cancelled := false
-		for j := i; j < e && !cancelled; j++ {
+		for j := max(i-3, 0); j < e && !cancelled; j++ {
 			for _, p := range except {
-				if len(m.match(p.words, 0, j)) > 0 {
-					cancelled = true
+				for _, pe := range m.match(p.words, 0, j) {
+					if j >= i || pe > i {
+						cancelled = true
+						break
+					}
+				}
+				if cancelled {
 					break
 				}
 			}

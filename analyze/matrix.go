@@ -11,7 +11,7 @@ import (
 // states (its SSRM ownership column, aggregated over the domain's items),
 // the owner the agreement's obligations imply ("Provider shall ..." vs
 // "Customer is responsible for ..."), and the status that follows.
-func buildMatrix(in Inputs, units []*unit, findings []Finding, model, vendor string) []MatrixRow {
+func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc *qcontext) []MatrixRow {
 	type agg struct {
 		vendor, customer []*unit
 	}
@@ -54,32 +54,40 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model, vendor str
 			termsMet[f.Domain] = true
 		}
 	}
-	// Each item's domain, read once (it costs a pattern per domain).
-	var itemDomains []string
-	if q := in.Questionnaire; q != nil {
-		itemDomains = make([]string, len(q.Items))
-		for i, it := range q.Items {
-			itemDomains[i] = ItemDomain(it)
-		}
-	}
 	var rows []MatrixRow
 	for _, d := range Domains {
 		row := MatrixRow{Domain: d.Code, Title: d.Title, QuestionnaireOwner: OwnerUnassigned, AgreementOwner: OwnerUnassigned, Evidence: []Evidence{}}
 		if q := in.Questionnaire; q != nil {
 			counts := map[Owner]int{}
-			var items []extract.Item
-			for i, it := range q.Items {
-				if itemDomains[i] != d.Code {
+			var items []int
+			inferred, stated := 0, 0
+			for i := range q.Items {
+				if qc.place.Items[i].Domain != d.Code {
 					continue
 				}
-				o := ItemOwner(it, vendor, q.Vendor)
+				o, inf := qc.itemOwner(i)
 				counts[o]++
-				items = append(items, it)
+				switch {
+				case inf:
+					inferred++
+				case o != OwnerUnassigned:
+					stated++
+				}
+				items = append(items, i)
 			}
 			if len(items) > 0 {
 				row.QuestionnaireCount = counts
 				row.QuestionnaireOwner = aggregateOwner(counts)
-				row.Evidence = append(row.Evidence, ownerEvidence(q, items, row.QuestionnaireOwner, counts, vendor, q.Vendor)...)
+				row.QuestionnaireInferred = inferred
+				switch {
+				case inferred > 0 && stated > 0:
+					row.QuestionnaireBasis = "stated and inferred"
+				case inferred > 0:
+					row.QuestionnaireBasis = "inferred"
+				case stated > 0:
+					row.QuestionnaireBasis = "stated"
+				}
+				row.Evidence = append(row.Evidence, qc.ownerEvidence(items, row.QuestionnaireOwner, counts, inferred)...)
 			}
 		}
 		if a := byDomain[d.Code]; a != nil {
@@ -139,18 +147,30 @@ func aggregateOwner(c map[Owner]int) Owner {
 	return best
 }
 
-func ownerEvidence(q *extract.Questionnaire, items []extract.Item, owner Owner, counts map[Owner]int, vendorNames ...string) []Evidence {
+// ownerEvidence quotes the first item of a domain whose owner is the
+// domain's, saying how many items were counted and how many owners were
+// inferred from the answers.
+func (qc *qcontext) ownerEvidence(items []int, owner Owner, counts map[Owner]int, inferred int) []Evidence {
 	var parts []string
 	for _, o := range sortedOwners(counts) {
 		parts = append(parts, fmt.Sprintf("%s %d", o, counts[o]))
 	}
-	for _, it := range items {
-		if o := ItemOwner(it, vendorNames...); o == owner || owner == OwnerShared && o != OwnerUnassigned {
-			sheet, cell := it.Sheet, it.Cell
-			return []Evidence{{File: q.Path, Sheet: &sheet, Cell: &cell,
-				Text: trimQuote(it.ID + " ownership: " + it.Ownership),
-				Note: fmt.Sprintf("questionnaire ownership over %d item(s): %s", len(items), strings.Join(parts, ", "))}}
+	note := fmt.Sprintf("questionnaire ownership over %d item(s): %s", len(items), strings.Join(parts, ", "))
+	if inferred > 0 {
+		note += fmt.Sprintf("; %d inferred from the answers (the form states no owner for them)", inferred)
+	}
+	for _, i := range items {
+		o, inf := qc.itemOwner(i)
+		if o != owner && !(owner == OwnerShared && o != OwnerUnassigned) {
+			continue
 		}
+		it := qc.q.Items[i]
+		sheet, cell := it.Sheet, it.Cell
+		text := it.ID + " ownership: " + it.Ownership
+		if inf {
+			text = it.ID + ": " + it.Answer + " (owner inferred from the answer: " + string(o) + ")"
+		}
+		return []Evidence{{File: qc.q.Path, Sheet: &sheet, Cell: &cell, Text: trimQuote(text), Note: note}}
 	}
 	return nil
 }

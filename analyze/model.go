@@ -145,18 +145,10 @@ func ItemDomain(it extract.Item) string {
 	if d := DomainOfID(it.ID); d != "" {
 		return d
 	}
-	if m := reNISTID.FindStringSubmatch(it.ID); m != nil {
-		if d, ok := nistFamilies[m[1]]; ok {
-			return d
-		}
+	if d := nistFamilyDomain(it.ID); d != "" {
+		return d
 	}
-	best, n := "", 0
-	for _, d := range Domains {
-		if k := len(domainKeywords[d.Code].FindAllStringIndex(it.Question, -1)); k > n {
-			best, n = d.Code, k
-		}
-	}
-	return best
+	return wordsDomain(it.Question)
 }
 
 // domainKeywords classify agreement sentences into CCM domains. A sentence

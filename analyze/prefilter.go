@@ -30,7 +30,7 @@ func literalsOf(re *regexp.Regexp) []string {
 	}
 	var out []string
 	if t, err := syntax.Parse(src, syntax.Perl); err == nil {
-		if l, ok := required(t); ok {
+		if l, ok := requiredLits(t); ok {
 			out = l
 		}
 	}
@@ -38,9 +38,9 @@ func literalsOf(re *regexp.Regexp) []string {
 	return out
 }
 
-// required returns a set of folded strings one of which every match of r
+// requiredLits returns a set of folded strings one of which every match of r
 // contains.
-func required(r *syntax.Regexp) ([]string, bool) {
+func requiredLits(r *syntax.Regexp) ([]string, bool) {
 	switch r.Op {
 	case syntax.OpLiteral:
 		if len(r.Rune) == 0 {
@@ -48,10 +48,10 @@ func required(r *syntax.Regexp) ([]string, bool) {
 		}
 		return []string{foldText(string(r.Rune))}, true
 	case syntax.OpCapture, syntax.OpPlus:
-		return required(r.Sub[0])
+		return requiredLits(r.Sub[0])
 	case syntax.OpRepeat:
 		if r.Min >= 1 {
-			return required(r.Sub[0])
+			return requiredLits(r.Sub[0])
 		}
 	case syntax.OpConcat:
 		// Every part is in every match: the best part's set will do. Runs
@@ -70,7 +70,7 @@ func required(r *syntax.Regexp) ([]string, bool) {
 				i--
 				l, ok = []string{foldText(b.String())}, b.Len() > 0
 			} else {
-				l, ok = required(s)
+				l, ok = requiredLits(s)
 			}
 			if ok && (!found || betterLits(l, best)) {
 				best, found = l, true
@@ -80,7 +80,7 @@ func required(r *syntax.Regexp) ([]string, bool) {
 	case syntax.OpAlternate:
 		var out []string
 		for _, s := range r.Sub {
-			l, ok := required(s)
+			l, ok := requiredLits(s)
 			if !ok {
 				return nil, false
 			}

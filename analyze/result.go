@@ -114,8 +114,15 @@ type MatrixRow struct {
 	Status             string        `json:"status"`
 	QuestionnaireOwner Owner         `json:"questionnaire_owner"`
 	QuestionnaireCount map[Owner]int `json:"questionnaire_counts,omitempty"`
-	AgreementOwner     Owner         `json:"agreement_owner"`
-	Evidence           []Evidence    `json:"evidence"`
+	// QuestionnaireInferred counts the items whose owner was inferred from
+	// the answer because the form states none (a yes to a question about
+	// the vendor's side: the vendor performs it); QuestionnaireBasis says
+	// whether the questionnaire owner is "stated", "inferred" or "stated
+	// and inferred".
+	QuestionnaireInferred int        `json:"questionnaire_inferred,omitempty"`
+	QuestionnaireBasis    string     `json:"questionnaire_basis,omitempty"`
+	AgreementOwner        Owner      `json:"agreement_owner"`
+	Evidence              []Evidence `json:"evidence"`
 	// Expected are the owners the service model leads a reviewer to expect
 	// (empty: no expectation); Surprise says when the owner found is not
 	// one of them.
@@ -140,6 +147,13 @@ type Input struct {
 	Format string `json:"format"`
 	// Items is the questionnaire's item count.
 	Items int `json:"items,omitempty"`
+	// Crosswalk says how the crosswalk placed the questionnaire's items:
+	// the form recognised and the counts (nil for an agreement).
+	Crosswalk *CrosswalkUse `json:"crosswalk,omitempty"`
+	// Ownership says whether the questionnaire states ownership: "stated",
+	// "partly stated" or "not stated" (owners are then inferred from the
+	// answers, and the matrix says so).
+	Ownership string `json:"ownership,omitempty"`
 	// Pages and Clauses describe an agreement.
 	Pages   int `json:"pages,omitempty"`
 	Clauses int `json:"clauses,omitempty"`
@@ -155,8 +169,13 @@ type Input struct {
 
 // Result is a complete analysis of one vendor.
 type Result struct {
-	Schema       string      `json:"schema"`
-	Vendor       string      `json:"vendor"`
+	Schema string `json:"schema"`
+	Vendor string `json:"vendor"`
+	// VendorSource says where the vendor's name comes from: "given"
+	// (--vendor), "form" (a field of the questionnaire), "answers" (the
+	// name its answers use for the vendor) or "file properties" (the
+	// workbook's company or title, the last resort).
+	VendorSource string      `json:"vendor_source,omitempty"`
 	ServiceModel string      `json:"service_model"`
 	Inputs       []Input     `json:"inputs"`
 	Packs        []string    `json:"packs"`

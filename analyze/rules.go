@@ -201,6 +201,9 @@ type RuleSet struct {
 	Waivers []Waiver
 	// Vocabulary is the embedded vocabulary with the packs' extensions.
 	Vocabulary *Vocabulary
+	// Crosswalk is the embedded questionnaire crosswalk with the user's
+	// crosswalk files (given among the packs) merged in.
+	Crosswalk *Crosswalk
 }
 
 // Get returns the rule with the id, or nil.
@@ -241,7 +244,7 @@ func LoadRules(names []string) (*RuleSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	rs := &RuleSet{Vocabulary: base}
+	rs := &RuleSet{Vocabulary: base, Crosswalk: &Crosswalk{}}
 	seen := map[string]bool{}
 	all := append([]string{"baseline"}, names...)
 	for _, name := range all {
@@ -266,6 +269,12 @@ func LoadRules(names []string) (*RuleSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrRules, err)
 		}
+		if ok, err := rs.loadCrosswalkFile(data, file); ok {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
 		p, err := ParsePack(data, file)
 		if err != nil {
 			return nil, err
@@ -283,6 +292,9 @@ func LoadRules(names []string) (*RuleSet, error) {
 		if err := r.compileFrames(rs.Vocabulary); err != nil {
 			return nil, fmt.Errorf("%w: %s: rule %s: %v", ErrRules, r.file, r.ID, err)
 		}
+	}
+	if err := rs.Crosswalk.compile(rs); err != nil {
+		return nil, err
 	}
 	return rs, nil
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -122,12 +123,14 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 // cleanMarkdown drops YAML front matter, HTML comments and inline HTML tags
 // (e.g. Common Paper's <span> wrappers); the Markdown itself is kept. HTML
 // fragments keep their structure as Markdown: <br> and block ends break
-// lines, <h1>-<h6> become "#" headings, <li> a "- " item, table cells are
+// lines, <h1>-<h6> become "#" headings, list items become Markdown items
+// numbered as a browser shows them (see htmlLists), table cells are
 // joined by " | ", and entities (&amp; &sect; &#167;) are decoded.
 func cleanMarkdown(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = frontMatterRe.ReplaceAllString(s, "")
 	s = htmlCommentRe.ReplaceAllString(s, "")
+	s = htmlLists(s)
 	s = htmlBreakRe.ReplaceAllString(s, "\n")
 	s = htmlCellRe.ReplaceAllString(s, " | ")
 	s = htmlBlockEndRe.ReplaceAllString(s, "\n")
@@ -140,4 +143,89 @@ func cleanMarkdown(s string) string {
 		s = html.UnescapeString(s)
 	}
 	return s
+}
+
+var (
+	htmlListTagRe = regexp.MustCompile(`(?i)<(/?)(ol|ul|li)\b([^<>]*)>`)
+	htmlStartRe   = regexp.MustCompile(`(?i)\bstart\s*=\s*["']?(\d{1,4})`)
+	htmlTypeRe    = regexp.MustCompile(`(?i)(?:\btype\s*=\s*["']?([aAiI1])\b|list-style-type\s*:\s*(decimal|lower-alpha|upper-alpha|lower-latin|upper-latin|lower-roman|upper-roman))`)
+)
+
+// htmlLists writes HTML lists as Markdown lists: each <li> of an <ol> opens
+// a line with the number a browser shows ("1.", "a.", "iv." by its type or
+// list-style-type, counting from its start), each <li> of a <ul> a "- "
+// bullet, indented three spaces per level of nesting, so that the clause
+// splitter reads "2(f)" where the page shows item f under item 2.
+func htmlLists(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	type list struct {
+		ordered bool
+		style   string // 1, a, A, i, I
+		next    int
+	}
+	var stack []list
+	return htmlListTagRe.ReplaceAllStringFunc(s, func(tag string) string {
+		g := htmlListTagRe.FindStringSubmatch(tag)
+		closing, name, attrs := g[1] == "/", strings.ToLower(g[2]), g[3]
+		switch {
+		case name == "li" && closing:
+			return "\n"
+		case name == "li":
+			indent := strings.Repeat("   ", max(len(stack)-1, 0))
+			if len(stack) == 0 || !stack[len(stack)-1].ordered {
+				return "\n" + indent + "- "
+			}
+			l := &stack[len(stack)-1]
+			n := l.next
+			l.next++
+			return "\n" + indent + listNumber(n, l.style) + ". "
+		case closing:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			return "\n"
+		}
+		l := list{ordered: name == "ol", style: "1", next: 1}
+		if m := htmlStartRe.FindStringSubmatch(attrs); m != nil {
+			l.next = atoi(m[1])
+		}
+		if m := htmlTypeRe.FindStringSubmatch(attrs); m != nil {
+			switch strings.ToLower(m[2]) {
+			case "":
+				l.style = m[1]
+			case "lower-alpha", "lower-latin":
+				l.style = "a"
+			case "upper-alpha", "upper-latin":
+				l.style = "A"
+			case "lower-roman":
+				l.style = "i"
+			case "upper-roman":
+				l.style = "I"
+			}
+		}
+		stack = append(stack, l)
+		return ""
+	})
+}
+
+// listNumber writes n in a list style: 1, a, A, i or I.
+func listNumber(n int, style string) string {
+	switch style {
+	case "a", "A":
+		var b []byte
+		for k := n; k > 0; k = (k - 1) / 26 {
+			b = append([]byte{byte('a' + (k-1)%26)}, b...)
+		}
+		if style == "A" {
+			return strings.ToUpper(string(b))
+		}
+		return string(b)
+	case "i":
+		return toRoman(n)
+	case "I":
+		return strings.ToUpper(toRoman(n))
+	}
+	return strconv.Itoa(n)
 }

@@ -4,8 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestTextSniff(t *testing.T) {
@@ -113,6 +117,9 @@ func TestCleanMarkdownHTML(t *testing.T) {
 		{"a<br>b<br/>c", "a\nb\nc"},
 		{"<h2>1. Scope</h2>text", "\n## 1. Scope\ntext"},
 		{"<ul><li>one</li><li>two</li></ul>", "\n- one\n\n- two\n\n"},
+		{"<ol><li>one</li><li>two</li></ol>", "\n1. one\n\n2. two\n\n"},
+		{`<ol start="3" type="a"><li>c</li><li>d</li></ol>`, "\nc. c\n\nd. d\n\n"},
+		{`<ol style="list-style-type:upper-roman"><li>x</li><li>y<ul><li>z</li></ul></li></ol>`, "\nI. x\n\nII. y\n   - z\n\n\n\n"},
 		{"<table><tr><td>SOC 2</td><td>[ ]</td></tr></table>", "SOC 2 | [ ]\n\n"},
 		{"Terms &amp; Conditions &sect;4 &#167;5", "Terms & Conditions §4 §5"},
 		{"AT&T <https://example.com>", "AT&T <https://example.com>"},
@@ -122,9 +129,48 @@ func TestCleanMarkdownHTML(t *testing.T) {
 			t.Errorf("cleanMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+	// An ordered HTML list is numbered as a browser shows it, nested lists
+	// under their items.
+	const attachment = `<p><b>Obligations</b></p>
+<ol style="list-style-type:decimal">
+    <li>Provider shall not engage another processor without authorisation.</li>
+    <li>Provider shall:
+    <ol style="list-style-type:lower-alpha">
+        <li>process the data only on documented instructions;</li>
+        <li>assist Customer with audits.</li>
+    </ol></li>
+    <li>Provider shall notify Customer of a breach without undue delay.</li>
+</ol>`
+	cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(cleanMarkdown(attachment))}}, false)
+	if diff := cmp.Diff([]string{"preamble", "1", "2", "2(a)<2", "2(b)<2", "3"}, clauseIDs(cs)); diff != "" {
+		t.Errorf("HTML list clauses (-want +got):\n%s", diff)
+	}
 	// A numbered heading in an HTML fragment still opens a clause.
-	cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(cleanMarkdown("<h2>1. Scope</h2><p>Text.</p><h2>2. Security</h2><p>More.</p>"))}}, false)
+	cs = SplitClauses([]Page{{Number: 1, Text: NormalizeText(cleanMarkdown("<h2>1. Scope</h2><p>Text.</p><h2>2. Security</h2><p>More.</p>"))}}, false)
 	if got := strings.Join(clauseIDs(cs), " "); got != "1 2" {
 		t.Errorf("clauses %s", got)
 	}
+}
+
+// nestedTagRe: a "<" inside a tag ("<ol <b>>"), which no HTML writer makes.
+var nestedTagRe = regexp.MustCompile(`<[^<>]*<|>[^<>]*>`)
+
+func FuzzCleanMarkdown(f *testing.F) {
+	for _, s := range []string{
+		`<ol start="3" type="a"><li>c</li><li>d<ol style="list-style-type:lower-roman"><li>e</li></ol></li></ol>`,
+		"<ul><li>x</ul></li></ol><li>y", "---\ntitle: x\n---\n<h2>1. A</h2><!-- c --><table><tr><td>a</td><td>b</td></tr></table>",
+		`<OL TYPE=I START=0><LI>z`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := cleanMarkdown(s)
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Fatalf("invalid UTF-8 from %q: %q", s, got)
+		}
+		// Every list item of well-formed lists becomes a line.
+		if !strings.ContainsAny(s, "&\n") && !nestedTagRe.MatchString(s) && htmlListTagRe.MatchString(got) {
+			t.Fatalf("a list tag left in %q: %q", s, got)
+		}
+	})
 }

@@ -61,6 +61,22 @@ import (
 // stands above all other headings) is not a clause: it stays in the
 // preamble.
 //
+// In Markdown and text, a Title Case line that is a paragraph of its own
+// above a list, a lead-in or a few sentences ("Obligations and Activities
+// of Business Associate") is a heading too, ranked as the heading before
+// it. Where the first section is such a heading over a numbered list
+// ("DEFINITIONS" over definitions 1-26) and the sections after it are
+// numbered ("2. SCOPE OF SERVICES", "### 2.0 Security"), the sections
+// keep their numbers and the list takes the heading as prefix
+// (`"DEFINITIONS" 2`). Numbering escaped for Markdown ("1\.", "\(a\)")
+// is numbering. A bold numbered heading ("**6. Backups**") holds the plain
+// numbered or lettered items under it (6.1, 7(a)). Markdown list items
+// written "1." "1." "1." are numbered as a browser shows them (1, 2, 3).
+// Numbered headings that only group clauses numbered on their own
+// ("SECTION II" of the standard contractual clauses over Clauses 8-13,
+// whose numbers run on from Clause 7) are headings cited by their text,
+// and the clauses keep their numbers ("8.6(c)").
+//
 // Clause text and headings carry no Markdown markup: emphasis, code
 // spans, heading "#"s, block quote marks and rules are removed, a link
 // keeps its text and URL ("text (https://...)"), "*" and "+" bullets
@@ -73,7 +89,9 @@ import (
 // "Schedule 2", "Annex I(B)" (keyword in title case, label as written);
 // numbering restarts inside them and their clauses are prefixed with the
 // part ID and a space: "Exhibit D 3.1", parent "Exhibit D 3", whose parent
-// is "Exhibit D". A part named twice (a list of exhibits, then the exhibit)
+// is "Exhibit D". In Markdown, the first clause may be an unnumbered
+// heading, and a part heading marked as a heading may have any title ("##
+// Annex 2: Technical and organisational security"). A part named twice (a list of exhibits, then the exhibit)
 // starts at its last heading; a heading followed by another part heading or
 // by the body's next number is a mention, not a part.
 //
@@ -163,7 +181,14 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 func splitSegment(lines []srcLine, toc []bool, paginated, main, fallback bool) []Clause {
 	s := newSplitter(lines, toc, paginated, main, nil)
 	s.run()
-	if force := s.restartHeadings(); len(force) > 0 {
+	force := s.restartHeadings()
+	for l := range s.collided {
+		if force == nil {
+			force = map[int]bool{}
+		}
+		force[l] = true
+	}
+	if len(force) > 0 {
 		s = newSplitter(lines, toc, paginated, main, force)
 		s.run()
 	}
@@ -177,7 +202,7 @@ func splitSegment(lines []srcLine, toc []bool, paginated, main, fallback bool) [
 
 func newSplitter(lines []srcLine, toc []bool, paginated, main bool, force map[int]bool) *splitter {
 	return &splitter{lines: lines, toc: toc, paginated: paginated, main: main, used: map[string]bool{},
-		forcePrefix: force, title: -1, shadowOwner: -1}
+		forcePrefix: force, title: -1, shadowOwner: -1, sections: map[int]bool{}, byID: map[string]int{}}
 }
 
 // srcLine is one line of the document: text as written (read for
@@ -208,6 +233,10 @@ type openClause struct {
 	unnum  bool
 	rank   int
 	prefix bool
+	// Markdown list items: the number as written, which a browser ignores
+	// after the first item of a list (see lazySibling).
+	item    bool
+	written int
 }
 
 type splitter struct {
@@ -232,17 +261,46 @@ type splitter struct {
 	shadowBase  int
 	shadowOwner int
 	dups        map[string]int // last " (n)" given to a repeated heading
+	// sections marks the clauses opened by a section-like number (see
+	// sectionLike); collided lists the unnumbered headings whose list items
+	// took the numbers of such sections (see planSection).
+	sections map[int]bool
+	collided map[int]bool
+	byID     map[string]int // clause index by ID
+	group    map[int]bool   // numbered headings that only group clauses (see groupingLines)
+	line     int            // the line of the marker being placed
+	marks    []cachedMark   // parseMarker of each line, read once
+}
+
+// cachedMark is the marker read on a line, if any.
+type cachedMark struct {
+	m    marker
+	ok   bool
+	done bool
+}
+
+// markerAt is parseMarker of line i, read once per splitter.
+func (s *splitter) markerAt(i int) (marker, bool) {
+	if s.marks == nil {
+		s.marks = make([]cachedMark, len(s.lines))
+	}
+	c := &s.marks[i]
+	if !c.done {
+		c.m, c.ok = parseMarker(s.lines[i].text, !s.paginated)
+		c.done = true
+	}
+	return c.m, c.ok
 }
 
 func (s *splitter) run() {
 	s.findHeadings()
 	first := -1
-	for i, l := range s.lines {
+	for i := range s.lines {
 		if i < len(s.toc) && s.toc[i] {
 			continue
 		}
-		m, ok := parseMarker(l.text, !s.paginated)
-		if !ok {
+		m, ok := s.markerAt(i)
+		if !ok || s.group[i] {
 			h, isHead := s.heads[i]
 			if !isHead || i == s.title && len(s.clauses) == 0 {
 				continue
@@ -336,12 +394,31 @@ func (s *splitter) keyOf(m marker, kind mkind) string {
 		return "d" + strconv.Itoa(len(m.path))
 	}
 	switch {
+	case m.strong:
+		// "Clause 11" continues "#### Clause 10": the keyword is the style.
+		return "w|" + designator(m.word) + "|" + name
 	case m.mdLevel > 0:
 		return "h" + strconv.Itoa(m.mdLevel) + "|" + name
 	case m.indent > 0 && !s.paginated:
 		return "i" + strconv.Itoa(m.indent) + "|" + name
+	case m.bold:
+		// "**6. Backups**" is a heading, "1." under it an item: two styles.
+		return "b|" + name
 	}
 	return name
+}
+
+// altKey is the style a marker of key may continue when no marker of its
+// own style does: a bold number and a plain one ("**1. Scope**" then
+// "2. Fees").
+func altKey(key string) string {
+	if k, ok := strings.CutPrefix(key, "b|"); ok {
+		return k
+	}
+	if strings.Contains(key, "|") || strings.HasPrefix(key, "d") {
+		return ""
+	}
+	return "b|" + key
 }
 
 // regionEnd is how much of the stack a marker may attach to: a heading
@@ -393,11 +470,15 @@ type plan struct {
 }
 
 func (s *splitter) accept(m marker, line int) bool {
+	s.line = line
 	p, ok := s.plan(m)
 	if ok && p.id != "" && s.used[p.id] {
 		p, ok = s.planPrefixed(m, p)
 	} else if !ok {
 		p, ok = s.planShadow(m)
+	}
+	if (!ok || p.id == "" || s.used[p.id]) && sectionLike(m) {
+		p, ok = s.planSection(m)
 	}
 	if !ok || p.id == "" || s.used[p.id] {
 		return false
@@ -418,9 +499,14 @@ func (s *splitter) accept(m marker, line int) bool {
 	s.starts = append(s.starts, line)
 	s.ends = append(s.ends, -1)
 	s.used[p.id] = true
+	s.byID[p.id] = len(s.clauses) - 1
+	if sectionHead(m) {
+		s.sections[len(s.clauses)-1] = true
+	}
 	s.stack = append(s.stack, openClause{
 		key: s.keyOf(m, p.kind), kind: p.kind, ord: p.ord, path: p.path, id: p.id,
 		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong, pfx: p.pfx,
+		item: s.listItem(m), written: m.ord,
 	})
 	s.noteChild(p)
 	return true

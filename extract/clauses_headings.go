@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Fallback split for documents with neither numbering nor headings of
@@ -70,4 +73,158 @@ func (s *splitter) plainHeadingClauses() []Clause {
 		out = append(out, Clause{ID: id, Heading: head, Text: s.textOf(h, end), Pages: s.pagesOf(h, end)})
 	}
 	return out
+}
+
+// titleLowerWords may stay lower-case in a Title Case heading.
+var titleLowerWords = map[string]bool{
+	"with": true, "from": true, "into": true, "upon": true, "onto": true, "than": true, "that": true, "this": true,
+	"under": true, "over": true, "between": true, "within": true, "without": true, "about": true, "after": true,
+	"before": true, "during": true, "through": true, "against": true, "among": true, "via": true, "per": true,
+}
+
+// titleCase reports whether a line is written in Title Case: it starts
+// with a capital and every word of four letters or more but the small
+// words of titles ("with", "upon", "between") does too.
+func titleCase(t string) bool {
+	if !startsUpper(t) {
+		return false
+	}
+	long := 0
+	for _, w := range strings.Fields(t) {
+		w = strings.Trim(w, `()"'“”‘’,/&-–—`)
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters < 4 || titleLowerWords[strings.ToLower(w)] {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return long > 0
+}
+
+var (
+	// companyRe: a party's name as a line of its own ("Acme Cloud Ltd").
+	companyRe = regexp.MustCompile(`(?i)\b(inc|incorporated|ltd|limited|llc|llp|plc|corp|corporation|gmbh|b\.?v|s\.?a|pty)\.?$`)
+	// longNumberRe: a number of three digits or more (a postcode, a year).
+	longNumberRe = regexp.MustCompile(`\d{3,}`)
+)
+
+// titleLine reports whether Markdown or text line i is a heading written
+// without any markup: a short Title Case line ("Obligations and Activities
+// of Business Associate") that is a paragraph of its own, without closing
+// punctuation, standing above body text or a list ("Business Associate
+// agrees to:" then "(a) ..."). Not the title of a number alone on the line
+// before ("Clause 3" above "Third-party beneficiaries"), the name of a
+// document (its title) or of a party, an address, a field ("Job Title:
+// Head of Security"), a signature field or a table row.
+func (s *splitter) titleLine(i int) bool {
+	raw := s.lines[i].text
+	t := strings.TrimSpace(raw)
+	if len(t) < 3 || len(t) > 120 || len(strings.Fields(t)) > 14 || len(raw)-len(strings.TrimLeft(raw, " ")) >= 4 ||
+		strings.ContainsAny(t, "*_`[]|#<>:") || strings.ContainsAny(t[len(t)-1:], ".,;:!?0123456789") ||
+		strings.Contains(t, "  ") || isAllCaps(t) || !titleCase(t) || mdListLineRe.MatchString(raw) ||
+		companyRe.MatchString(t) || signRe.MatchString(t) || docNameRe.MatchString(t) || longNumberRe.MatchString(t) {
+		return false
+	}
+	if i > 0 && strings.TrimSpace(s.lines[i-1].text) != "" || i+1 < len(s.lines) && strings.TrimSpace(s.lines[i+1].text) != "" {
+		return false // part of a paragraph
+	}
+	if _, ok := s.markerAt(i); ok {
+		return false
+	}
+	if _, _, isPart := parsePart(raw, true); isPart {
+		return false
+	}
+	if p := s.prevNonBlank(i); p >= 0 {
+		if m, ok := s.markerAt(p); ok && strings.TrimSpace(m.rest) == "" {
+			return false
+		}
+	}
+	n := s.nextNonBlank(i)
+	if n < 0 {
+		return false
+	}
+	if _, ok := s.markerAt(n); ok {
+		return true
+	}
+	return bodyText(s.lines[n].text)
+}
+
+// sentenceEndRe finds the end of a sentence.
+var sentenceEndRe = regexp.MustCompile(`[.!?]["”’)\]]?(?:\s|$)`)
+
+// sectionBody reports whether the paragraph after a Title Case line (at
+// i) reads as the start of a section: a list item, a lead-in ending with
+// ":", or two sentences or more. One sentence under a short Title Case line
+// is a row of a table of defined terms ("Restricted Transfer" above "A
+// transfer which is covered by Chapter V of the UK GDPR.").
+func (s *splitter) sectionBody(i int) bool {
+	n := s.nextNonBlank(i)
+	if n < 0 {
+		return false
+	}
+	if _, ok := s.markerAt(n); ok {
+		return true
+	}
+	var b strings.Builder
+	for j := n; j < len(s.lines) && strings.TrimSpace(s.lines[j].text) != ""; j++ {
+		b.WriteString(strings.TrimSpace(s.lines[j].text))
+		b.WriteByte(' ')
+	}
+	text := strings.TrimSpace(b.String())
+	return strings.HasSuffix(text, ":") || len(sentenceEndRe.FindAllStringIndex(text, -1)) >= 2
+}
+
+// titleLineHeads adds the Title Case lines of a Markdown or text segment
+// (see titleLine) to its headings, each ranked as the heading before it
+// (after it when there is none; as an all-caps heading when the segment
+// has no other), so that "Incident Management" among "###" headings is
+// their sibling.
+func (s *splitter) titleLineHeads() {
+	if s.paginated {
+		return
+	}
+	var found []int
+	for i := range s.lines {
+		if i < len(s.toc) && s.toc[i] {
+			continue
+		}
+		if _, isHead := s.heads[i]; !isHead && s.titleLine(i) && s.sectionBody(i) {
+			found = append(found, i)
+		}
+	}
+	// The rank of the heading before each line, else of the one after.
+	before, after := make([]int, len(s.lines)), make([]int, len(s.lines)+1)
+	for i := range s.lines {
+		if i > 0 {
+			before[i] = before[i-1]
+		}
+		if h, ok := s.heads[i]; ok {
+			before[i] = h.rank
+		}
+	}
+	for i := len(s.lines) - 1; i >= 0; i-- {
+		after[i] = after[i+1]
+		if h, ok := s.heads[i]; ok {
+			after[i] = h.rank
+		}
+	}
+	for _, i := range found {
+		rank := after[i]
+		if i > 0 && before[i-1] > 0 {
+			rank = before[i-1]
+		}
+		if rank == 0 {
+			rank = rankCaps
+		}
+		h := cleanHeading(strings.TrimSpace(s.lines[i].text))
+		s.heads[i] = uhead{rank: rank, text: h, alone: true, docName: docNameRe.MatchString(h)}
+	}
 }

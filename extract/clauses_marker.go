@@ -43,9 +43,12 @@ type marker struct {
 	indent       int
 	rest         string // text after the marker on the line
 	bold         bool
-	strongDotted bool // "Section 12.4": may skip numbers
-	altRoman     int  // for letters that also read as roman numerals (i, v, x...): roman value
-	capsHead     bool // an all-caps title follows ("4. INCLUDED SERVICES."): may skip a number
+	strongDotted bool   // "Section 12.4": may skip numbers
+	altRoman     int    // for letters that also read as roman numerals (i, v, x...): roman value
+	capsHead     bool   // an all-caps title follows ("4. INCLUDED SERVICES."): may skip a number
+	zero         bool   // written "N.0" ("3.0 Term"): an explicit section heading
+	bare         bool   // a number without "." or ")" ("1 DEFINITIONS")
+	word         string // the designator of a strong marker: section, article, clause, sec, art
 }
 
 var (
@@ -57,6 +60,10 @@ var (
 	numBareRe   = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
 	letterRe    = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
 	parenRe     = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(?:\s+|$)(.*)$`)
+	// mdMarkEscRe: numbering written with Markdown escapes so that it is
+	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
+	// pandoc writes it) is numbering all the same.
+	mdMarkEscRe = regexp.MustCompile(`\\([().])`)
 )
 
 // parseMarker reads the numbering at the start of a line, if any.
@@ -68,6 +75,9 @@ func parseMarker(raw string, md bool) (marker, bool) {
 	}
 	if t == "" {
 		return m, false
+	}
+	if md && strings.IndexByte(t, '\\') >= 0 {
+		t = mdMarkEscRe.ReplaceAllString(t, "$1")
 	}
 	if md {
 		if g := mdHeadingRe.FindStringSubmatch(t); g != nil && m.indent < 4 {
@@ -86,6 +96,7 @@ func parseMarker(raw string, md bool) (marker, bool) {
 	if g := strongRe.FindStringSubmatch(t); g != nil {
 		m.kind = kNum
 		m.strong = true
+		m.word = strings.TrimSuffix(strings.ToLower(g[1]), ".")
 		m.label = g[2]
 		m.rest = strings.TrimLeft(g[3], " ")
 		if isDigits(g[2]) {
@@ -130,6 +141,7 @@ func parseMarker(raw string, md bool) (marker, bool) {
 			m.ord = m.path[0]
 			m.label = strconv.Itoa(m.ord)
 			m.capsHead = true // an explicit section heading: may skip a number
+			m.zero = true
 		}
 		return m, m.rest == "" || startsUpper(m.rest)
 	}
@@ -147,6 +159,7 @@ func parseMarker(raw string, md bool) (marker, bool) {
 		m.path = []int{m.ord}
 		m.label = g[1]
 		m.rest = g[2]
+		m.bare = true
 		return m, startsUpper(m.rest)
 	}
 	if g := letterRe.FindStringSubmatch(t); g != nil {

@@ -27,9 +27,10 @@ var (
 // ("Exhibit A attached hereto", "Exhibit B, the Vendor") is not a heading.
 func parsePart(raw string, md bool) (id, heading string, ok bool) {
 	t := strings.TrimSpace(raw)
+	marked := false // a Markdown heading: its title needs no test
 	if md {
 		if g := mdHeadingRe.FindStringSubmatch(t); g != nil {
-			t = g[2]
+			t, marked = stripInline(g[2]), true
 		}
 	}
 	t = strings.TrimSpace(strings.Trim(t, "*_"))
@@ -45,7 +46,7 @@ func parsePart(raw string, md bool) (id, heading string, ok bool) {
 	case rest == "":
 	case partSepRe.MatchString(rest):
 		rest = strings.TrimSpace(partSepRe.ReplaceAllString(rest, ""))
-		if rest != "" && !(isAllCaps(rest) || looksLikeTitle(strings.TrimRight(rest, ".:"))) {
+		if rest != "" && !marked && !(isAllCaps(rest) || looksLikeTitle(strings.TrimRight(rest, ".:"))) {
 			return "", "", false
 		}
 	case strings.HasPrefix(rest, "("):
@@ -63,9 +64,10 @@ func parsePart(raw string, md bool) (id, heading string, ok bool) {
 }
 
 // findParts finds where exhibits and similar parts start. A part starts
-// after the main body's first clause (an annex named on a cover page
-// before the terms is not one), and where the same part is named several
-// times (a list of exhibits, then the exhibit), the last heading wins.
+// after the main body's first clause, numbered or, in Markdown, a heading
+// that names no document (an annex named on a cover page before the terms
+// is not one), and where the same part is named several times (a list of
+// exhibits, then the exhibit), the last heading wins.
 //
 // An unnumbered heading after which the numbering restarts ("# Service
 // Level Agreement" then "1. Uptime") is not a part: the splitter prefixes
@@ -80,14 +82,22 @@ func findParts(lines []srcLine, toc []bool, md bool) []part {
 			first = i
 			break
 		}
+		if md && firstSection(l.text) {
+			first = i
+			break
+		}
 	}
 	if first < 0 {
 		return nil
 	}
 	last := map[string]int{}
 	var parts []part
+	fenced := false
 	for i := first + 1; i < len(lines); i++ {
-		if toc[i] {
+		if md && mdFenceRe.MatchString(lines[i].text) {
+			fenced = !fenced // a code block holds no part heading
+		}
+		if toc[i] || fenced {
 			continue
 		}
 		if id, h, ok := parsePart(lines[i].text, md); ok {
@@ -132,4 +142,19 @@ func findParts(lines []srcLine, toc []bool, md bool) []part {
 		}
 	}
 	return out
+}
+
+// firstSection reports whether a Markdown line is a heading that can open
+// the body of an agreement: neither its title (a heading naming a
+// document, "# Data Processing Addendum") nor a part.
+func firstSection(raw string) bool {
+	g := mdHeadingRe.FindStringSubmatch(strings.TrimSpace(raw))
+	if g == nil || len(raw)-len(strings.TrimLeft(raw, " ")) >= 4 {
+		return false
+	}
+	h := cleanHeading(stripInline(g[2]))
+	if _, _, isPart := parsePart(raw, true); isPart || h == "" {
+		return false
+	}
+	return !docNameRe.MatchString(h)
 }

@@ -42,6 +42,9 @@ func (s *splitter) plan(m marker) (plan, bool) {
 				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 {
 					return s.finish(m, k, ord, j), true
 				}
+				if k == m.kind && s.lazySibling(o, m) {
+					return s.finish(m, k, o.ord+1, j), true
+				}
 				blocked[k] = true
 				break
 			}
@@ -75,6 +78,26 @@ func (s *splitter) plan(m marker) (plan, bool) {
 				return s.finish(m, k, ord, s.mdBase(e)), true
 			}
 			return s.finish(m, k, ord, e), true
+		}
+	}
+	// The next number of the other style (bold or plain) of the same kind.
+	for _, k := range kinds {
+		ord := m.ord
+		if k != m.kind {
+			ord = m.altRoman
+		}
+		alt := altKey(s.keyOf(m, k))
+		if alt == "" {
+			continue
+		}
+		for j := e - 1; j >= 0; j-- {
+			o := s.stack[j]
+			if o.key == alt && successor(o, ord, m.strong) {
+				return s.finish(m, k, ord, j), true
+			}
+			if m.mdLevel == 0 && o.mdLevel > 0 {
+				break
+			}
 		}
 	}
 	return plan{}, false
@@ -334,4 +357,108 @@ func (s *splitter) planNumHead(m marker) (plan, bool) {
 		return plan{}, false
 	}
 	return plan{}, false
+}
+
+// sectionHead reports whether a marker numbers a section heading rather
+// than a list item: a Markdown heading ("## 2. Services"), "3.0 Term", a
+// number with an all-caps title at the margin ("2. SCOPE OF SERVICES") or
+// a bold number ("**6. Backups**").
+func sectionHead(m marker) bool {
+	if m.kind != kNum || len(m.path) > 1 || m.numHead > 0 || m.strong {
+		return false
+	}
+	return m.mdLevel > 0 || m.zero || m.bold || m.indent == 0 && (m.capsHead || capsTitle(m.rest))
+}
+
+// sectionLike reports whether a section heading may open where no open
+// numbering continues (see planSection): a Markdown heading or "N.0" with
+// any number; "N." with an all-caps title only as the first numbered
+// section (1 or 2, after an unnumbered first section), so that a wrapped
+// line such as "12 MONTHS PRECEDING THE CLAIM" never opens one.
+func sectionLike(m marker) bool {
+	if !sectionHead(m) || m.ord < 1 {
+		return false
+	}
+	return m.mdLevel > 0 || m.zero || !m.bare && !m.bold && m.indent == 0 && m.ord <= 2 && (m.capsHead || capsTitle(m.rest))
+}
+
+// planSection places a section-like number that continues no open
+// numbering: the sections of a document whose first section is an
+// unnumbered heading with a list of its own ("DEFINITIONS" above the
+// definitions 1-26, then "2. SCOPE OF SERVICES"; "### Definitions" then
+// "### 2.0 Applicability"). The section opens beside the unnumbered
+// heading that holds the list, closing both. Where one of the list's items
+// took its ID, the heading is noted in collided: the second pass prefixes
+// that list with the heading (`"DEFINITIONS" 2`) and the section keeps
+// its number.
+func (s *splitter) planSection(m marker) (plan, bool) {
+	cut := s.regionEnd(m)
+	for cut > 0 && !s.stack[cut-1].unnum {
+		cut--
+	}
+	if cut > 0 && m.mdLevel == 0 && s.stack[cut-1].rank >= rankCaps {
+		cut--
+	}
+	p := s.finish(m, kNum, m.ord, cut)
+	if p.id == "" {
+		return plan{}, false
+	}
+	if s.used[p.id] {
+		s.noteCollision(p.id)
+		return plan{}, false
+	}
+	return p, true
+}
+
+// noteCollision notes the unnumbered heading above the list item that
+// holds id, unless id is a section of its own (a true repeat).
+func (s *splitter) noteCollision(id string) {
+	ci, ok := s.byID[id]
+	if !ok || s.sections[ci] {
+		return
+	}
+	for p := s.clauses[ci].Parent; p != ""; {
+		k, ok := s.byID[p]
+		if !ok {
+			return
+		}
+		if info := s.headInfo[k]; info != nil {
+			if s.collided == nil {
+				s.collided = map[int]bool{}
+			}
+			s.collided[info.line] = true
+			return
+		}
+		p = s.clauses[k].Parent
+	}
+}
+
+// listItem reports whether a marker is a numbered Markdown list item
+// ("1. Encrypt the data."), not a heading.
+func (s *splitter) listItem(m marker) bool {
+	return !s.paginated && m.kind == kNum && len(m.path) <= 1 && m.mdLevel == 0 && !m.strong && !m.bare && !sectionHead(m)
+}
+
+// lazySibling reports whether list item m repeats the number of the open
+// item o of the same list ("1." "1." "1."): a browser numbers the items of
+// a Markdown list from its first number on, whatever the others say, so
+// the item is o's successor. Items of one list are separated only by blank
+// lines, indented lines and lines continuing a paragraph; a paragraph at
+// the margin ends the list, and a "1." after it starts another.
+func (s *splitter) lazySibling(o openClause, m marker) bool {
+	if !o.item || !s.listItem(m) || m.ord != o.written || o.clause >= len(s.starts) {
+		return false
+	}
+	// Backwards from the item, so that the paragraph ending a list is
+	// found after a few lines.
+	for i := min(s.line, len(s.lines)) - 1; i > s.starts[o.clause]; i-- {
+		t := s.lines[i].text
+		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, " ") || strings.HasPrefix(t, "\t") {
+			continue
+		}
+		if strings.TrimSpace(s.lines[i-1].text) == "" {
+			return false
+		}
+	}
+	return true
 }

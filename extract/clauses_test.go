@@ -295,6 +295,9 @@ func FuzzSplitClauses(f *testing.F) {
 		"## Audit\n1. X y\n## Breach\n1. Z w\n(a) v\n## Audit\n2.1 Q\n(b) r",
 		"1. A\n1.1 B\n**C.** d e f\n(a) g\nHEADING\nThe body text of the heading follows here.\n1.2 H\n(b) i",
 		"**_X._ Y z**\n__W__: v\n[a](https://b) *c* `d` \\*e\\*\n> f\n---\nT\n=\n\uf0b7g",
+		mdEscapedNumbers, mdEscapedParens, mdDefinitionsFirstCaps, mdDefinitionsFirstHeadings, mdBoldNumberedHeadings,
+		mdGroupedClauses, mdPartsAfterHeadings, mdTitleLines, mdTitleLineAmongHeadings, mdTitleLineTraps,
+		"1. A b\n1. C d\n   1. E f\n   1. G h\n\nI j\n\n1. K l",
 	}
 	if b, err := os.ReadFile(filepath.Join("testdata", "agreement-sample.md")); err == nil {
 		seeds = append(seeds, string(b))

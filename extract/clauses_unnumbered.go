@@ -73,11 +73,11 @@ func (s *splitter) findHeadings() {
 	s.heads = map[int]uhead{}
 	s.headInfo = map[int]*headInfo{}
 	firstMarker := -1
-	for i, l := range s.lines {
+	for i := range s.lines {
 		if i < len(s.toc) && s.toc[i] {
 			continue
 		}
-		if m, ok := parseMarker(l.text, !s.paginated); ok {
+		if m, ok := s.markerAt(i); ok {
 			if firstMarker < 0 && (m.strong || m.ord == 1) {
 				firstMarker = i
 			}
@@ -87,6 +87,11 @@ func (s *splitter) findHeadings() {
 			s.heads[i] = h
 		}
 	}
+	s.group = s.groupingLines()
+	for i := range s.group {
+		s.heads[i] = s.groupHeading(i)
+	}
+	s.titleLineHeads()
 	if s.main {
 		s.title = s.findTitle(firstMarker)
 	}
@@ -168,8 +173,10 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 // boldLead reads a bold lead-in at the start of line i and returns its
 // text: "**Security Incidents.** Provider shall", "__Audit__: Customer
 // may", "**_Indirect Damages._ To the extent ...**" (an italic title inside
-// a bold paragraph), or "**Audit**" alone on its line above body text. A
-// bold defined term ("**"Customer Data"** means") is not a heading.
+// a bold paragraph), or "**Audit**" alone on its line above body text
+// (unless it is the title of a number alone on the line before, "Clause
+// 1" above "**Purpose and scope**"). A bold defined term ("**"Customer
+// Data"** means") is not a heading.
 func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 	t := strings.TrimSpace(s.lines[i].text)
 	if i > 0 {
@@ -221,6 +228,11 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 	}
 	rest := strings.TrimLeft(after, " ")
 	if rest == "" {
+		if p := s.prevNonBlank(i); p >= 0 {
+			if m, ok := s.markerAt(p); ok && strings.TrimSpace(m.rest) == "" {
+				return "", false, false // the title of "Clause 1" on the line before
+			}
+		}
 		n := s.nextNonBlank(i)
 		return head, true, n >= 0 && bodyText(s.lines[n].text)
 	}
@@ -270,7 +282,7 @@ func (s *splitter) capsHeading(i int) bool {
 	}
 	if p := s.prevNonBlank(i); p >= 0 && s.lines[p].page == l.page {
 		md := !s.paginated
-		if m, ok := parseMarker(s.lines[p].text, md); ok {
+		if m, ok := s.markerAt(p); ok {
 			rest := strings.TrimSpace(m.rest)
 			if rest == "" || isAllCaps(rest) && !strings.HasSuffix(rest, ".") {
 				return false
@@ -402,6 +414,7 @@ func (s *splitter) acceptHeading(h uhead, line int) {
 		s.dups[h.text] = n
 	}
 	s.used[id] = true
+	s.byID[id] = len(s.clauses)
 	s.clauses = append(s.clauses, Clause{ID: id, Heading: h.text, Parent: parent})
 	s.starts = append(s.starts, line)
 	s.ends = append(s.ends, -1)
@@ -544,9 +557,11 @@ func (s *splitter) noteChild(p plan) {
 
 // restartHeadings lists the heading lines to prefix on a second pass: where
 // the numbering restarted under a heading onto IDs already used, an
-// earlier sibling heading (same rank, same parent, not naming a document)
-// whose own numbering started at 1 takes its ID as prefix too, so that
-// `"Audit" 2` and `"Data Breach" 2` read alike.
+// earlier sibling heading (same rank, same parent) whose own numbering
+// started at 1 takes its ID as prefix too, so that `"Audit" 2` and `"Data
+// Breach" 2` read alike; "Account Terms" too, though its name reads as a
+// document's. A heading naming a document whose numbers restart ("Service
+// Level Agreement") makes no sibling restart.
 func (s *splitter) restartHeadings() map[int]bool {
 	type group struct {
 		lastCollided int // line of the last collided heading, or -1
@@ -554,9 +569,6 @@ func (s *splitter) restartHeadings() map[int]bool {
 	}
 	groups := map[string]*group{}
 	for _, info := range s.headInfo {
-		if info.docName {
-			continue
-		}
 		key := strconv.Itoa(info.rank) + "|" + info.parent
 		g := groups[key]
 		if g == nil {
@@ -564,7 +576,10 @@ func (s *splitter) restartHeadings() map[int]bool {
 			groups[key] = g
 		}
 		g.infos = append(g.infos, info)
-		if info.collided {
+		// A heading naming a document ("Service Level Agreement") holds a
+		// document of its own, whose numbering restarting says nothing of
+		// its siblings.
+		if info.collided && !info.docName {
 			g.lastCollided = max(g.lastCollided, info.line)
 		}
 	}

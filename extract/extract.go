@@ -33,8 +33,12 @@ type Questionnaire struct {
 	// "hecvat", or "xlsx" for a sheet read from its header captions alone.
 	Format string `json:"format"`
 	// Vendor and Product are the names the workbook states, where it does.
-	Vendor  string `json:"vendor,omitempty"`
-	Product string `json:"product,omitempty"`
+	// VendorSource says where Vendor comes from: "form" (a field of the
+	// form), "answers" (the name the answers use for the vendor) or "file
+	// properties" (the workbook's company or title, the last resort).
+	Vendor       string `json:"vendor,omitempty"`
+	VendorSource string `json:"vendor_source,omitempty"`
+	Product      string `json:"product,omitempty"`
 	// Sheets lists the data sheets items were read from, in workbook order.
 	Sheets []string `json:"sheets"`
 	Items  []Item   `json:"items"`

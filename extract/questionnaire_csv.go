@@ -104,6 +104,7 @@ func (csvParser) Parse(path string, opts Options) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
+	settleFromItems(q)
 	return Document{Questionnaire: q}, nil
 }
 

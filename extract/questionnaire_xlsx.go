@@ -125,6 +125,9 @@ func readWorkbook(path string, opts Options, each func(Item, *Questionnaire) err
 	}
 	if ole && !encrypted {
 		q, headers, err := readXLS(path, opts)
+		if err == nil {
+			settleFromItems(q)
+		}
 		if err == nil && each != nil {
 			err = replayItems(q, each)
 		}
@@ -192,6 +195,10 @@ func readWorkbook(path string, opts Options, each func(Item, *Questionnaire) err
 	if err := b.finish(); err != nil {
 		return nil, nil, err
 	}
+	if b.q.Vendor == "" {
+		b.q.Vendor, b.q.Product = coverNames(f, deferred, b.q.Product)
+	}
+	settleVendor(b.q, &b.names, f)
 	if each != nil {
 		b.q.Items = nil
 	}
@@ -252,6 +259,8 @@ type book struct {
 	all   []string
 	rows  int
 	cells int
+	// names counts the vendor names the answers use (settleVendor).
+	names nameVotes
 }
 
 type familyHints struct {
@@ -331,6 +340,7 @@ func (b *book) item(sr *sheetResult, it Item) error {
 	}
 	sr.kept++
 	b.n++
+	b.names.add(it)
 	if b.sink == nil {
 		sr.items = append(sr.items, it)
 		return nil

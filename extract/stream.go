@@ -5,9 +5,9 @@ package extract
 // passed to item as they are read instead of being kept: the Document's
 // Questionnaire holds the metadata (Path, Format, Vendor, Product, Sheets,
 // Warnings) and nil Items. vendor is the name the questionnaire has stated
-// by the time the item is read ("" when none yet); an .xlsx workbook states
-// it above the header of its data sheet, so for one whose first data sheet
-// states it, every item sees the final Vendor. An agreement is returned
+// by the time the item is read ("" when none yet; a name read from a cover
+// sheet before the answers, or from the answers themselves, is known only
+// in the Questionnaire returned). An agreement is returned
 // whole (item is not called). An .xlsx sheet is read as a stream, so memory
 // stays bounded whatever the number of rows; a legacy .xls or a CSV file is
 // read whole first. An error from item stops reading and is returned as it

@@ -23,9 +23,20 @@ var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 	"deadline": deadline,
 	"size": func(in analyze.Input) string {
 		if in.Kind == "questionnaire" {
+			if n := crosswalkNote(in); n != "" {
+				return plural(in.Items, "item") + "; " + n
+			}
 			return plural(in.Items, "item")
 		}
 		return agreementSize(in)
+	},
+	"qowner":    qOwner,
+	"ownership": ownershipNote,
+	"promise": func(f analyze.Finding) *analyze.Evidence {
+		if promiseShown(f) {
+			return nil
+		}
+		return f.Promise
 	},
 	"sides":    contradictionSides,
 	"partials": partialNotes,
@@ -65,11 +76,8 @@ type htmlData struct {
 }
 
 func (htmlRenderer) Render(w io.Writer, res *analyze.Result) error {
-	d := htmlData{Vendor: res.Vendor, Res: res, CSS: htmlCSS, Owners: gridOwners,
+	d := htmlData{Vendor: vendorTitle(res, "vendor not named"), Res: res, CSS: htmlCSS, Owners: gridOwners,
 		Statuses: []string{analyze.MatrixVendor, analyze.MatrixCustomer, analyze.MatrixSharedWithTerms, analyze.MatrixSharedWithoutTerms, analyze.MatrixConflict, analyze.MatrixUnassigned}}
-	if d.Vendor == "" {
-		d.Vendor = "vendor not named"
-	}
 	for _, m := range res.Matrix {
 		g := gridRow{Row: m, Cells: make([]string, len(gridOwners))}
 		for i, o := range gridOwners {
@@ -95,7 +103,7 @@ type sides struct {
 func contradictionSides(f analyze.Finding) sides {
 	var s sides
 	for _, e := range f.Evidence {
-		if e.Sheet != nil || e.Note == "questionnaire promise" {
+		if e.Sheet != nil || strings.HasPrefix(e.Note, "questionnaire") {
 			s.Promise = append(s.Promise, e)
 		} else {
 			s.Terms = append(s.Terms, e)

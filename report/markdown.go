@@ -13,10 +13,7 @@ type markdownRenderer struct{}
 
 func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	ew := &errWriter{w: w}
-	vendor := res.Vendor
-	if vendor == "" {
-		vendor = "vendor not named"
-	}
+	vendor := vendorTitle(res, "vendor not named")
 	ew.printf("# ssrm assessment: %s\n\n", md(vendor))
 	ew.printf("**%s**\n\n", md(res.Line()))
 	ew.printf("Service model %s; rule packs %s.\n\n", res.ServiceModel, strings.Join(res.Packs, ", "))
@@ -25,19 +22,26 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 		size := agreementSize(in) + ocrNote(in)
 		if in.Kind == "questionnaire" {
 			size = plural(in.Items, "item")
+			if n := crosswalkNote(in); n != "" {
+				size += "; " + md(n)
+			}
 		}
 		ew.printf("| %s | %s | %s | %s |\n", md(in.Path), in.Kind, in.Format, size)
 	}
 	for _, n := range partialNotes(res) {
 		ew.printf("\n> **Partial result.** %s.\n", md(n))
 	}
-	ew.printf("\n## Responsibility matrix\n\n| domain | owner | status | questionnaire | agreement |\n|---|---|---|---|---|\n")
+	ew.printf("\n## Responsibility matrix\n\n")
+	if n := ownershipNote(res); n != "" {
+		ew.printf("Note: %s.\n\n", md(n))
+	}
+	ew.printf("| domain | owner | status | questionnaire | agreement |\n|---|---|---|---|---|\n")
 	for _, m := range res.Matrix {
 		status := m.Status
 		if m.Surprise != "" {
 			status += " (" + md(m.Surprise) + ")"
 		}
-		ew.printf("| %s %s | %s | %s | %s | %s |\n", m.Domain, md(m.Title), m.Owner, status, m.QuestionnaireOwner, m.AgreementOwner)
+		ew.printf("| %s %s | %s | %s | %s | %s |\n", m.Domain, md(m.Title), m.Owner, status, qOwner(m), m.AgreementOwner)
 	}
 	section := func(title string, fs []analyze.Finding) {
 		if len(fs) == 0 {
@@ -61,6 +65,9 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 					note = " (" + md(e.Note) + ")"
 				}
 				ew.printf("\n> %s\n>\n> — %s%s\n", md(e.Text), md(where(e)), note)
+			}
+			if p := f.Promise; p != nil && !promiseShown(f) {
+				ew.printf("\n> %s\n>\n> — %s (%s)\n", md(p.Text), md(where(*p)), md(p.Note))
 			}
 			if f.Status != analyze.StatusMet && f.Status != analyze.StatusNotAssessed {
 				ew.printf("\nRecommended wording: %s\n", md(f.Recommendation))

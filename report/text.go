@@ -14,15 +14,15 @@ type textRenderer struct{}
 
 func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	ew := &errWriter{w: w}
-	vendor := res.Vendor
-	if vendor == "" {
-		vendor = "(vendor not named)"
-	}
+	vendor := vendorTitle(res, "(vendor not named)")
 	ew.printf("ssrm: %s, %s, packs %s\n", vendor, res.ServiceModel, strings.Join(res.Packs, ", "))
 	for _, in := range res.Inputs {
 		switch in.Kind {
 		case "questionnaire":
 			ew.printf("  questionnaire %s (%s): %s\n", in.Path, in.Format, plural(in.Items, "item"))
+			if n := crosswalkNote(in); n != "" {
+				ew.printf("      %s\n", n)
+			}
 		default:
 			ew.printf("  agreement %s (%s): %s%s\n", in.Path, in.Format, agreementSize(in), ocrNote(in))
 		}
@@ -32,8 +32,11 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 		ew.printf("  ! partial result: %s\n", n)
 	}
 	ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
+	if n := ownershipNote(res); n != "" {
+		ew.printf("  Note: %s.\n", n)
+	}
 	for _, m := range res.Matrix {
-		ew.printf("  %-4s %-15s %-21s q=%s a=%s\n", m.Domain, m.Owner, m.Status, m.QuestionnaireOwner, m.AgreementOwner)
+		ew.printf("  %-4s %-15s %-21s q=%s a=%s\n", m.Domain, m.Owner, m.Status, qOwner(m), m.AgreementOwner)
 		if m.Surprise != "" {
 			ew.printf("       ! %s\n", m.Surprise)
 		}
@@ -142,6 +145,9 @@ func writeFinding(ew *errWriter, f analyze.Finding) {
 			note = " (" + e.Note + ")"
 		}
 		ew.printf("      %s%s: %q\n", where(e), note, e.Text)
+	}
+	if p := f.Promise; p != nil && !promiseShown(f) {
+		ew.printf("      %s (%s): %q\n", where(*p), p.Note, p.Text)
 	}
 	if f.Status != analyze.StatusMet && f.Status != analyze.StatusNotAssessed {
 		ew.printf("      ask for: %s\n", f.Recommendation)

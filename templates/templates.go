@@ -1,7 +1,8 @@
 // Package templates holds the data embedded in the ssrm binary: the rule
-// packs (rules/*.yaml) and the engine's legal vocabulary (vocabulary/*.yaml).
-// The baseline pack is always on; analyze.LoadRules reads packs by name from
-// here and user packs from disk.
+// packs (rules/*.yaml), the engine's legal vocabulary (vocabulary/*.yaml)
+// and the questionnaire crosswalk (crosswalk/*.yaml). The baseline pack is
+// always on; analyze.LoadRules reads packs by name from here and user packs
+// from disk.
 package templates
 
 import "embed"
@@ -14,3 +15,12 @@ import "embed"
 //
 //go:embed rules/*.yaml vocabulary/*.yaml
 var Rules embed.FS
+
+// Crosswalk holds crosswalk/*.yaml: the questions of each questionnaire
+// family (HECVAT, K-12CVAT, ISO 27001 SoA, NIST SP 800-53, CAIQ, and the
+// topics of home-made sheets) mapped onto CCM v4 domains and controls and
+// onto the rules whose promise a question makes. Files named *.gen.yaml are
+// written by go run ./templates/crosswalk/gen; the others by hand.
+//
+//go:embed crosswalk/*.yaml crosswalk/crosswalk-v1.schema.json
+var Crosswalk embed.FS

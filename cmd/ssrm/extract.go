@@ -8,23 +8,29 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/extract"
 )
 
-// extractItem adds the owner model's reading of the ownership cell.
+// extractItem adds the owner model's reading of the ownership cell and
+// where the crosswalk places the item.
 type extractItem struct {
 	extract.Item
-	Owner  analyze.Owner `json:"owner"`
-	Domain string        `json:"domain,omitempty"`
+	Owner     analyze.Owner      `json:"owner"`
+	Domain    string             `json:"domain,omitempty"`
+	Crosswalk *analyze.Placement `json:"crosswalk,omitempty"`
 }
 
-// runExtract prints what ssrm reads from one file, as one JSON document
-// written as it is read: a questionnaire's items as they come from the
-// reader (read in a child process, they arrive one by one over its pipe),
-// then the workbook's metadata; an agreement's pages and clauses one by
-// one. Nothing is held whole but the agreement itself.
+// runExtract prints what ssrm reads from one file, as one JSON document,
+// never held whole. A questionnaire's items come from the reader one at a
+// time (read in a child process, over its pipe) and go to a temporary file
+// as they come, keeping only their ids: the form the crosswalk places them
+// by, and the vendor their owners are read against, are known only once
+// the whole workbook is read. The items are then written from that file
+// one by one with their placement. An agreement's pages and clauses are
+// written one at a time.
 func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ssrm extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -44,55 +50,100 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer x.Close() // the children kept for reuse
-	bw := bufio.NewWriterSize(stdout, 64<<10)
-	w := &jsonOut{w: bw}
-	n := 0
-	doc, err := x.Stream(context.Background(), paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr},
-		func(it extract.Item, vendor string) error {
-			if n == 0 {
-				w.raw("{\n")
-				w.field("kind", extract.KindQuestionnaire, false)
-				w.field("path", paths[0], false)
-				w.sep()
-				w.raw("  \"items\": [")
-			}
-			if n > 0 {
-				w.raw(",")
-			}
-			n++
-			w.raw("\n    ")
-			w.value(extractItem{Item: it, Owner: analyze.ItemOwner(it, vendor), Domain: analyze.ItemDomain(it)}, "    ")
-			return w.err
-		})
+	// The crosswalk (with the rules) loads while the file is read.
+	var rs *analyze.RuleSet
+	rulesDone := make(chan error, 1)
+	go func() {
+		var err error
+		rs, err = analyze.LoadRules(nil)
+		rulesDone <- err
+	}()
+	tmp, err := os.CreateTemp("", "ssrm-extract-*.jsonl")
 	if err != nil {
-		if n > 0 {
-			bw.Flush() // what was read before the error; the exit code says it is not whole
-		}
 		return err
 	}
-	if q := doc.Questionnaire; q != nil {
-		if n == 0 {
-			w.raw("{\n")
-			w.field("kind", extract.KindQuestionnaire, false)
-			w.field("path", q.Path, false)
-			w.sep()
-			w.raw("  \"items\": []")
-		} else {
-			w.raw("\n  ]")
-		}
-		w.field("format", q.Format, false)
-		w.field("vendor", q.Vendor, true)
-		w.field("product", q.Product, true)
-		w.field("sheets", q.Sheets, false)
-		w.field("warnings", q.Warnings, true)
-		w.end()
-	} else {
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	tw := bufio.NewWriterSize(tmp, 256<<10)
+	enc := json.NewEncoder(tw)
+	enc.SetEscapeHTML(false)
+	var ids []string
+	doc, err := x.Stream(context.Background(), paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr},
+		func(it extract.Item, _ string) error {
+			ids = append(ids, it.ID)
+			return enc.Encode(it)
+		})
+	rerr := <-rulesDone
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(stdout, 64<<10)
+	w := &jsonOut{w: bw}
+	if doc.Agreement != nil {
 		writeAgreement(w, doc.Agreement)
+	} else {
+		if rerr != nil {
+			return rerr
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		writeQuestionnaire(w, doc.Questionnaire, rs, ids, json.NewDecoder(bufio.NewReaderSize(tmp, 256<<10)))
 	}
 	if w.err != nil {
 		return w.err
 	}
 	return bw.Flush()
+}
+
+// writeQuestionnaire writes the questionnaire q (its metadata; Items nil)
+// and the items dec reads, each placed by the crosswalk, as encoding/json
+// would write them whole (indented by two spaces).
+func writeQuestionnaire(w *jsonOut, q *extract.Questionnaire, rs *analyze.RuleSet, ids []string, dec *json.Decoder) {
+	qp, place := rs.Crosswalk.Placer(q, ids)
+	form := ""
+	if qp.Form != nil {
+		form = qp.Form.ID
+	}
+	// The metadata as encoding/json orders it, items last: written with a
+	// stand-in for the items, cut there.
+	if !w.render(struct {
+		Kind extract.Kind `json:"kind"`
+		*extract.Questionnaire
+		Form  string          `json:"crosswalk_form,omitempty"`
+		Items json.RawMessage `json:"items"`
+	}{extract.KindQuestionnaire, q, form, json.RawMessage("null")}, "") {
+		return
+	}
+	head := append([]byte(nil), w.ind...)
+	cut := bytes.LastIndex(head, []byte(`"items": null`))
+	if cut < 0 {
+		w.fail(fmt.Errorf("writing %s: no items field", q.Path))
+		return
+	}
+	w.raw(string(head[:cut]) + `"items": `)
+	if len(ids) == 0 {
+		w.raw("[]\n}\n")
+		return
+	}
+	w.raw("[")
+	for i := range ids {
+		var it extract.Item
+		if err := dec.Decode(&it); err != nil {
+			w.fail(fmt.Errorf("reading back item %d of %s: %v", i+1, q.Path, err))
+			return
+		}
+		p := place(it)
+		if i > 0 {
+			w.raw(",")
+		}
+		w.raw("\n    ")
+		w.value(extractItem{Item: it, Owner: analyze.ItemOwner(it, q.Vendor), Domain: p.Domain, Crosswalk: &p}, "    ")
+	}
+	w.raw("\n  ]\n}\n")
 }
 
 // writeAgreement writes the agreement as encoding/json would (indented by
@@ -132,15 +183,29 @@ func (o *jsonOut) raw(s string) {
 // (encoding/json's own indenting re-scans and validates every byte, a
 // tenth of the time of extracting a large sheet).
 func (o *jsonOut) value(v any, prefix string) {
+	if o.render(v, prefix) {
+		_, o.err = o.w.Write(o.ind)
+	}
+}
+
+// render encodes v indented into o.ind, reporting success.
+func (o *jsonOut) render(v any, prefix string) bool {
 	if o.err != nil {
-		return
+		return false
 	}
 	o.buf.Reset()
 	enc := json.NewEncoder(&o.buf)
 	enc.SetEscapeHTML(false)
-	if o.err = enc.Encode(v); o.err == nil {
-		o.ind = indentJSON(o.ind[:0], bytes.TrimSuffix(o.buf.Bytes(), []byte("\n")), prefix)
-		_, o.err = o.w.Write(o.ind)
+	if o.err = enc.Encode(v); o.err != nil {
+		return false
+	}
+	o.ind = indentJSON(o.ind[:0], bytes.TrimSuffix(o.buf.Bytes(), []byte("\n")), prefix)
+	return true
+}
+
+func (o *jsonOut) fail(err error) {
+	if o.err == nil {
+		o.err = err
 	}
 }
 

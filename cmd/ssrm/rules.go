@@ -18,7 +18,8 @@ import (
 const rulesUsage = `Usage:
   ssrm rules list [PACK...]        the rules in force (baseline plus the packs, comma- or space-separated)
   ssrm rules show ID [PACK...]     one rule as JSON: frames, elements, red flags, weakeners, sources, examples
-  ssrm rules check FILE            validate a rule pack of your own and run its examples (and its vocabulary's)
+  ssrm rules check FILE            validate a rule pack of your own and run its examples (and its vocabulary's),
+                                   or a crosswalk file (schema ssrm.crosswalk/v1) and run its examples
   ssrm rules frame TEXT [PACK...]  how the engine reads one sentence: predicates, actors, negation, classes
   ssrm rules stats [--corpus DIR]... [--dpa DIR] [--json] [--rules PACKS]
                                    in how many documents each vocabulary phrase and rule frame is found
@@ -92,6 +93,9 @@ func runRules(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if data, err := os.ReadFile(packs[0]); err == nil && analyze.IsCrosswalkFile(data) {
+			return checkCrosswalk(rs, packs[0], stdout, stderr)
+		}
 		mine := map[string]bool{}
 		for _, r := range rs.Rules {
 			if r.Pack != "baseline" {
@@ -114,6 +118,25 @@ func runRules(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	return fmt.Errorf("%w: %s", errUsage, rulesCommands)
+}
+
+// checkCrosswalk runs the examples of a crosswalk file of the user's (its
+// forms' example questions and its topics' wordings) after LoadRules has
+// validated it.
+func checkCrosswalk(rs *analyze.RuleSet, file string, stdout, stderr io.Writer) error {
+	var failed []string
+	for _, f := range rs.CheckCrosswalkExamples(file) {
+		failed = append(failed, f.String())
+	}
+	if len(failed) > 0 {
+		for _, f := range failed {
+			fmt.Fprintln(stderr, "ssrm: "+f)
+		}
+		return fmt.Errorf("%w: %s: %d crosswalk examples are placed otherwise than labelled", errRulesCheck, file, len(failed))
+	}
+	n := rs.Crosswalk.CrosswalkFiles()[file]
+	fmt.Fprintf(stdout, "%s: ok, a crosswalk of %d form(s) and %d topic(s), merged into the embedded one; every example places as labelled\n", file, n[0], n[1])
+	return nil
 }
 
 // errRulesCheck: a pack's examples fail (exit 2, as any invalid input).

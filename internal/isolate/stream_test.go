@@ -90,8 +90,8 @@ func streamed(x *Extractor, path string) (extract.Document, []string, error) {
 }
 
 // TestStreamSameAsOpen: a document streamed, in a child or in process, is
-// the one Open reads (items in order, metadata, errors), and on the corpus
-// every item sees the vendor the questionnaire finally states.
+// the one Open reads (items in order, metadata, errors), and an item sees
+// no vendor or the one the questionnaire finally states.
 func TestStreamSameAsOpen(t *testing.T) {
 	files := append(sameFiles(t), corpusQuestionnaires(t)...)
 	for _, path := range files {
@@ -108,8 +108,10 @@ func TestStreamSameAsOpen(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s (in process %v): streamed document differs from Open's", path, x.InProcess)
 			}
+			// The vendor an item sees is the one stated so far: none yet, or
+			// the questionnaire's (it is never another).
 			for _, v := range vendors {
-				if v != want.Questionnaire.Vendor {
+				if v != "" && v != want.Questionnaire.Vendor {
 					t.Errorf("%s: an item saw vendor %q, the questionnaire states %q", path, v, want.Questionnaire.Vendor)
 					break
 				}

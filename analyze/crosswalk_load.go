@@ -1,0 +1,247 @@
+package analyze
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/ssrm-dev/ssrm/templates"
+)
+
+var (
+	crosswalkOnce sync.Once
+	crosswalkBase *Crosswalk
+	crosswalkErr  error
+)
+
+// LoadCrosswalk reads the embedded crosswalk (templates/crosswalk/*.yaml:
+// the generated *.gen.yaml files first, then the hand-written ones, each in
+// name order). Errors wrap ErrCrosswalk.
+func LoadCrosswalk() (*Crosswalk, error) {
+	entries, err := fs.ReadDir(templates.Crosswalk, "crosswalk")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCrosswalk, err)
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".yaml") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.SliceStable(names, func(i, j int) bool {
+		gi, gj := strings.HasSuffix(names[i], ".gen.yaml"), strings.HasSuffix(names[j], ".gen.yaml")
+		if gi != gj {
+			return gi
+		}
+		return names[i] < names[j]
+	})
+	cw := &Crosswalk{}
+	for _, n := range names {
+		data, err := templates.Crosswalk.ReadFile("crosswalk/" + n)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrCrosswalk, err)
+		}
+		file := "embedded crosswalk/" + n
+		c, err := ParseCrosswalk(data, file)
+		if err != nil {
+			return nil, err
+		}
+		if err := cw.add(c, file); err != nil {
+			return nil, err
+		}
+	}
+	return cw, nil
+}
+
+// embeddedCrosswalk returns a copy of the embedded crosswalk, read once.
+func embeddedCrosswalk() (*Crosswalk, error) {
+	crosswalkOnce.Do(func() { crosswalkBase, crosswalkErr = LoadCrosswalk() })
+	if crosswalkErr != nil {
+		return nil, crosswalkErr
+	}
+	return crosswalkBase.clone(), nil
+}
+
+// clone copies the crosswalk deeply enough that a user file can extend the
+// copy without touching the original.
+func (cw *Crosswalk) clone() *Crosswalk {
+	out := &Crosswalk{Files: append([]string(nil), cw.Files...), byID: map[string]*CrosswalkForm{}}
+	for _, f := range cw.Forms {
+		nf := *f
+		nf.Formats = append([]string(nil), f.Formats...)
+		nf.Sections = append([]CrosswalkSection(nil), f.Sections...)
+		nf.Questions = append([]CrosswalkQuestion(nil), f.Questions...)
+		nf.Unmapped = append([]CrosswalkUnmapped(nil), f.Unmapped...)
+		nf.Examples = append([]CrosswalkExample(nil), f.Examples...)
+		if f.Owners != nil {
+			nf.Owners = map[string]Owner{}
+			for k, v := range f.Owners {
+				nf.Owners[k] = v
+			}
+		}
+		if f.Answers != nil {
+			nf.Answers = map[string]string{}
+			for k, v := range f.Answers {
+				nf.Answers[k] = v
+			}
+		}
+		out.Forms = append(out.Forms, &nf)
+		out.byID[nf.ID] = &nf
+	}
+	for _, t := range cw.Topics {
+		nt := *t
+		nt.res = nil
+		out.Topics = append(out.Topics, &nt)
+	}
+	return out
+}
+
+// Form returns the form with the id, or nil.
+func (cw *Crosswalk) Form(id string) *CrosswalkForm {
+	cw.ready()
+	return cw.byID[id]
+}
+
+// compile checks the crosswalk against the rules in force, now when a
+// user's file was given (its errors are LoadRules' errors), else on first
+// use.
+func (cw *Crosswalk) compile(rs *RuleSet) error {
+	cw.rs = rs
+	if cw.byID == nil {
+		return nil // nothing but the embedded files: read them when needed
+	}
+	if err := cw.compileNow(rs); err != nil {
+		return err
+	}
+	return nil
+}
+
+// compileNow checks what needs the rules in force: forms that extend a
+// form that exists (without a cycle), rule ids that some pack defines, and
+// the topics' patterns against the vocabulary.
+func (cw *Crosswalk) compileNow(rs *RuleSet) error {
+	known, err := knownRuleIDs()
+	if err != nil {
+		return err
+	}
+	for _, r := range rs.Rules {
+		known[r.ID] = true
+	}
+	checkRules := func(file, where string, ids []string) error {
+		for _, id := range ids {
+			if !known[id] {
+				return fmt.Errorf("%w: %s: %s: rules: no rule %q in any pack (built in: %s)", ErrCrosswalk, file, where, id, strings.Join(EmbeddedPacks(), ", "))
+			}
+		}
+		return nil
+	}
+	for _, f := range cw.Forms {
+		seen := map[string]bool{f.ID: true}
+		for p := f.Extends; p != ""; p = cw.byID[p].Extends {
+			if cw.byID[p] == nil {
+				return fmt.Errorf("%w: %s: form %s: extends: no form %q", ErrCrosswalk, f.file, f.ID, p)
+			}
+			if seen[p] {
+				return fmt.Errorf("%w: %s: form %s: extends: a cycle through %q", ErrCrosswalk, f.file, f.ID, p)
+			}
+			seen[p] = true
+		}
+		if len(f.Formats) == 0 && f.Extends == "" && len(f.Sections) == 0 && len(f.Questions) == 0 {
+			return fmt.Errorf("%w: %s: form %s: formats: a form needs formats, sections or questions to be recognised by", ErrCrosswalk, f.file, f.ID)
+		}
+		for _, q := range f.Questions {
+			if q.Rules != nil {
+				if err := checkRules(f.file, "form "+f.ID+" question "+q.ID, *q.Rules); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for _, t := range cw.Topics {
+		if err := checkRules(t.file, "topic "+t.ID, t.Rules); err != nil {
+			return err
+		}
+		t.res, t.filters = nil, nil
+		for i, alt := range t.Match {
+			var res []*regexp.Regexp
+			var fs []litFilter
+			for k, p := range alt {
+				re, err := expandRegexp(p, rs.Vocabulary)
+				if err != nil {
+					return fmt.Errorf("%w: %s: topic %s: match[%d][%d]: %v", ErrCrosswalk, t.file, t.ID, i, k, err)
+				}
+				res, fs = append(res, re), append(fs, filterOf(re))
+			}
+			t.res, t.filters = append(t.res, res), append(t.filters, fs)
+		}
+		t.unless, t.unlessFilters = nil, nil
+		for k, p := range t.Unless {
+			re, err := expandRegexp(p, rs.Vocabulary)
+			if err != nil {
+				return fmt.Errorf("%w: %s: topic %s: unless[%d]: %v", ErrCrosswalk, t.file, t.ID, k, err)
+			}
+			t.unless = append(t.unless, re)
+			t.unlessFilters = append(t.unlessFilters, []litFilter{filterOf(re)})
+		}
+	}
+	cw.mu.Lock()
+	cw.index = nil
+	cw.mu.Unlock()
+	for _, f := range cw.Forms {
+		cw.indexOf(f)
+	}
+	cw.compiled = true
+	return nil
+}
+
+var (
+	knownOnce sync.Once
+	knownIDs  map[string]bool
+	knownErr  error
+)
+
+// knownRuleIDs returns the ids of the rules of every embedded pack.
+func knownRuleIDs() (map[string]bool, error) {
+	knownOnce.Do(func() {
+		knownIDs = map[string]bool{}
+		for _, name := range EmbeddedPacks() {
+			data, err := templates.Rules.ReadFile("rules/" + name + ".yaml")
+			if err != nil {
+				knownErr = err
+				return
+			}
+			p, err := ParsePack(data, "embedded rules/"+name+".yaml")
+			if err != nil {
+				knownErr = err
+				return
+			}
+			for _, r := range p.Rules {
+				knownIDs[r.ID] = true
+			}
+		}
+	})
+	out := map[string]bool{}
+	for k := range knownIDs {
+		out[k] = true
+	}
+	return out, knownErr
+}
+
+// loadCrosswalkFile reads a file given with the rule packs when it declares
+// the crosswalk schema: it extends rs.Crosswalk and reports true.
+func (rs *RuleSet) loadCrosswalkFile(data []byte, file string) (bool, error) {
+	if !IsCrosswalkFile(data) {
+		return false, nil
+	}
+	c, err := ParseCrosswalk(data, file)
+	if err != nil {
+		return true, err
+	}
+	if err := rs.Crosswalk.load(); err != nil {
+		return true, err
+	}
+	return true, rs.Crosswalk.add(c, file)
+}

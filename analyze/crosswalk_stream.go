@@ -1,0 +1,30 @@
+package analyze
+
+import "github.com/ssrm-dev/ssrm/extract"
+
+// Placer places a questionnaire's items one at a time, as Place would, for
+// a reader that streams them (ssrm extract): q holds the questionnaire's
+// metadata (its Items are ignored) and ids every item's id in order, which
+// with q.Format decide its form. It returns the placement, without items,
+// and the function that places each item.
+func (cw *Crosswalk) Placer(q *extract.Questionnaire, ids []string) (*QuestionnairePlacement, func(extract.Item) Placement) {
+	stub := *q
+	stub.Items = make([]extract.Item, len(ids))
+	for i, id := range ids {
+		stub.Items[i].ID = id
+	}
+	qp := &QuestionnairePlacement{}
+	if cw != nil {
+		cw.ready()
+	}
+	var ix *formIndex
+	side := OwnerVendor
+	if cw != nil {
+		qp.Form, qp.ByIDs = cw.formFor(&stub)
+		if qp.Form != nil {
+			ix = cw.indexOf(qp.Form)
+			side = cw.side(qp.Form)
+		}
+	}
+	return qp, func(it extract.Item) Placement { return cw.placeItem(qp.Form, ix, it, side) }
+}

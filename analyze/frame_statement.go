@@ -1,0 +1,161 @@
+package analyze
+
+import "strings"
+
+// statement reads a sentence without a modal. "Provider maintains ..." and
+// "Retool notifies ..." are declarative statements of what a party does
+// (the subject stands before the first verb); an imperative with no
+// subject ("Report any security breach", "Do not share your password")
+// binds the reader, the customer; a heading or table cell ("Encryption at
+// rest") has modality none.
+func (f *Frame) statement() predicate {
+	p := predicate{from: 0, to: len(f.toks), modal: span{-1, -1}, modality: ModalNone}
+	start := f.lead
+	if start == 0 && !f.item {
+		k := 0
+		for k < len(f.toks) && (f.toks[k].w == "and" || f.toks[k].w == "or" || f.toks[k].w == "also" || f.toks[k].w == "then" || !f.toks[k].word) && k < 3 {
+			k++
+		}
+		if k < len(f.toks) && f.imperative(k) {
+			p.actor, p.modality, p.word = PartyCustomer, ModalBinding, f.toks[k].w
+			p.modal = span{k, k + 1}
+			f.polarity(&p, 0)
+			return p
+		}
+	}
+	for j := start + 1; j < len(f.toks) && j < start+16; j++ {
+		if !f.verbAt(j) {
+			continue
+		}
+		from := f.subjectStart(j, start)
+		if from >= j {
+			continue
+		}
+		p.actor, p.possessed = f.subjectOf(from, j)
+		p.modality = ModalDeclarative
+		p.modal, p.word = span{j, j + 1}, f.toks[j].w
+		if (f.toks[j].w == "is" || f.toks[j].w == "are") && j+1 < len(f.toks) && f.participle(j+1) {
+			// "Customer is notified": passive.
+			p.passive = true
+			if p.possessed {
+				p.actor = PartyUnknown
+			}
+			switch p.actor {
+			case PartyVendor:
+				p.actor = PartyCustomer
+			case PartyCustomer:
+				p.actor = PartyVendor
+			}
+		}
+		f.polarity(&p, 0)
+		return p
+	}
+	// No verb: the party named first, if any, for the matrix.
+	for _, c := range []struct {
+		class string
+		p     Party
+	}{{"mutual", PartyMutual}, {"vendor", PartyVendor}, {"customer", PartyCustomer}, {"third-party", PartyThird}, {"authority", PartyAuthority}} {
+		s := f.m.first(c.class, start, min(len(f.toks), start+8))
+		if s.from < 0 || f.toks[s.to-1].poss || f.modifier(s) || f.toks[s.to-1].w == "us" || f.toks[s.to-1].w == "our" || f.toks[s.to-1].w == "your" {
+			continue
+		}
+		p.actor = c.p
+		break
+	}
+	f.polarity(&p, 0)
+	return p
+}
+
+// reporting verbs take a clause with its own subject and verb: "Customer
+// acknowledges that Spacelift processes Customer Data in Europe".
+var reporting = map[string]bool{"acknowledges": true, "acknowledge": true, "agrees": true, "agree": true, "understands": true, "understand": true, "confirms": true, "confirm": true, "accepts": true, "accept": true, "represents": true, "warrants": true, "certifies": true, "notes": true, "recognizes": true, "recognises": true}
+
+// statements reads a sentence without a modal: its statement, and the
+// statement after "that" where the first one only reports it.
+func (f *Frame) statements() []predicate {
+	p := f.statement()
+	out := []predicate{p}
+	j := p.modal.from
+	if q, ok := f.instructed(p); ok {
+		out[0].to = q.from
+		return append(out, q)
+	}
+	if p.modality != ModalDeclarative || j < 0 || !reporting[f.toks[j].w] || j+1 >= len(f.toks) || f.toks[j+1].w != "that" {
+		return out
+	}
+	for k := j + 3; k < len(f.toks) && k < j+18; k++ {
+		if !f.verbAt(k) {
+			continue
+		}
+		q := predicate{from: j + 2, to: len(f.toks), modal: span{k, k + 1}, modality: ModalDeclarative, word: f.toks[k].w}
+		q.actor, q.possessed = f.subjectOf(j+2, k)
+		f.polarity(&q, j+2)
+		out[0].to = j + 2
+		return append(out, q)
+	}
+	return out
+}
+
+// instructing verbs put their object to work: "Controller instructs
+// Processor to delete the data" binds the processor; "permits Customer to
+// audit" lets the customer.
+var instructing = map[string]string{"instructs": ModalBinding, "instruct": ModalBinding, "directs": ModalBinding, "requires": ModalBinding, "authorizes": ModalPermissive, "authorises": ModalPermissive, "permits": ModalPermissive, "allows": ModalPermissive}
+
+// instructed reads "X instructs Y to do" as Y's own predicate.
+func (f *Frame) instructed(p predicate) (predicate, bool) {
+	j := p.modal.from
+	if p.modality != ModalDeclarative || j < 0 || instructing[f.toks[j].w] == "" {
+		return predicate{}, false
+	}
+	for k := j + 2; k < len(f.toks) && k < j+10; k++ {
+		if f.toks[k].w != "to" || !f.partyIn(j+1, k) || k+1 >= len(f.toks) {
+			continue
+		}
+		q := predicate{from: j + 1, to: len(f.toks), modal: span{k, k + 1}, modality: instructing[f.toks[j].w], word: f.toks[j].w}
+		q.actor, q.possessed = f.subjectOf(j+1, k)
+		f.polarity(&q, j+1)
+		return q, true
+	}
+	return predicate{}, false
+}
+
+// imperative says the sentence opens with a bare verb: "Report any
+// security breach", "Do not share your password", "Keep your credentials
+// safe".
+func (f *Frame) imperative(j int) bool {
+	t := f.toks[j]
+	if !t.word || !(t.upper || j > 0) {
+		return false
+	}
+	if t.w == "do" && j+1 < len(f.toks) && f.toks[j+1].w == "not" {
+		return true
+	}
+	if strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ed") || strings.HasSuffix(t.w, "ing") {
+		return false
+	}
+	for _, c := range []string{"notify", "protect", "implement", "disclose", "delete", "return-data"} {
+		if len(f.m.at(c, j)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// verbAt says the token after a subject is a verb in the present tense
+// ("Provider maintains", "Processor is", "AWS has").
+func (f *Frame) verbAt(j int) bool {
+	t := f.toks[j]
+	if !t.word {
+		return false
+	}
+	switch t.w {
+	case "is", "are", "has", "have", "does", "do", "acknowledges", "agrees":
+		return true
+	}
+	for _, c := range []string{"notify", "assist", "respond", "audit", "permit", "disclose", "change", "engage", "store", "delete", "implement", "protect", "terminate", "insure"} {
+		if ends := f.m.at(c, j); len(ends) > 0 && strings.HasSuffix(t.w, "s") {
+			return true
+		}
+	}
+	return false
+}

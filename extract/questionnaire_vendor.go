@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Where a questionnaire's vendor name comes from (Questionnaire.VendorSource).
+const (
+	// VendorFromForm: a field of the form ("Vendor Name", GNRL-01, a
+	// legend "Acme (App Vendor)").
+	VendorFromForm = "form"
+	// VendorFromAnswers: the name the answers use for the one who answers
+	// ("Instructure maintains ...", "WhitePact operates ...").
+	VendorFromAnswers = "answers"
+	// VendorFromProperties: the workbook's document properties (company,
+	// or the title's leading name), the last resort.
+	VendorFromProperties = "file properties"
+)
+
+// nameVotes counts, over a questionnaire's answers, the proper names that
+// stand as the subject of what the answering organisation does ("Acme
+// maintains", "Acme's security team"), and the words seen in lower case, so
+// that a common word capitalised at a sentence's start ("Data is ...") is
+// not taken for a name. Memory stays bounded: a few thousand words.
+type nameVotes struct {
+	votes map[string]int
+	lower map[string]bool
+	// answered counts items with an answer: a blank form has none.
+	answered int
+}
+
+var (
+	// reSubjectName: one to three capitalised words (WhitePact, Canvas
+	// LMS, Acme Cloud) before a verb of what an organisation does, or a
+	// possessive.
+	reSubjectName = regexp.MustCompile(`\b([A-Z][A-Za-z0-9&]*[a-z0-9][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]+){0,2})(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Corp|Corporation|Limited|plc)\.?)?(?:['’]s\s+[a-z]|\s+(?:is|has|maintains|operates|uses|utilizes|utilises|performs|provides|employs|conducts|runs|does|follows|requires|supports|offers|manages|hosts|engages|retains|ensures|leverages|monitors|encrypts|reviews|stores|complies|undergoes|holds|carries|partners|takes|implements|enforces|tests|will|shall|can|may|was|currently|also|does not|has not|is not)\b)`)
+	reLowerWord   = regexp.MustCompile(`^[a-z][a-z0-9]+$`)
+	// notNames are words that start sentences in capitals and are never
+	// a vendor's name.
+	notNames = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "we": true, "our": true, "all": true, "each": true, "there": true, "no": true, "yes": true, "not": true, "any": true, "customer": true, "customers": true, "client": true, "clients": true, "user": true, "users": true, "access": true, "data": true, "security": true, "see": true, "please": true, "if": true, "when": true, "where": true, "what": true, "which": true, "who": true, "how": true, "an": true, "a": true, "in": true, "for": true, "as": true, "aws": true, "amazon": true, "microsoft": true, "google": true, "azure": true, "institution": true, "vendor": true, "provider": true, "company": true, "team": true, "policy": true, "system": true}
+)
+
+func (v *nameVotes) add(it Item) {
+	if v.votes == nil {
+		v.votes, v.lower = map[string]int{}, map[string]bool{}
+	}
+	if it.AnswerNormalized != AnswerUnanswered || strings.TrimSpace(it.Notes+it.Ownership+it.CSPImplementation) != "" {
+		v.answered++
+	}
+	seen := map[string]bool{}
+	for _, text := range []string{it.Answer, it.Notes, it.CSPImplementation} {
+		if text == "" || seen[text] {
+			continue
+		}
+		seen[text] = true
+		if len(v.lower) < 20000 {
+			for _, tok := range strings.Fields(text) {
+				// A word in running text, not part of an address, a path
+				// or an identifier ("instructure.com", "whitepact_metrics").
+				w := strings.Trim(tok, `()[]{},;:"'!?.“”‘’`)
+				if w != "" && !strings.ContainsAny(w, "./@_:\\=") && reLowerWord.MatchString(w) && reLowerWord.FindString(w) == w {
+					v.lower[w] = true
+				}
+			}
+		}
+		for _, m := range reSubjectName.FindAllStringSubmatch(text, -1) {
+			name := strings.Join(strings.Fields(m[1]), " ")
+			if first := strings.ToLower(strings.Fields(name)[0]); notNames[first] || len(v.votes) > 5000 && v.votes[name] == 0 {
+				continue
+			}
+			v.votes[name]++
+		}
+	}
+}
+
+// best returns the name the answers use most for the vendor: at least
+// three times, more than any other, and never written in lower case as a
+// common word.
+func (v *nameVotes) best() string {
+	type nv struct {
+		name string
+		n    int
+	}
+	var all []nv
+	for name, n := range v.votes {
+		if v.lower[strings.ToLower(strings.Fields(name)[0])] {
+			continue
+		}
+		all = append(all, nv{name, n})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].n != all[j].n {
+			return all[i].n > all[j].n
+		}
+		return all[i].name < all[j].name
+	})
+	if len(all) == 0 || all[0].n < 3 {
+		return ""
+	}
+	if len(all) > 1 && all[1].n*3 > all[0].n*2 && !strings.HasPrefix(all[1].name, all[0].name) && !strings.HasPrefix(all[0].name, all[1].name) {
+		return "" // two names about as common: no telling which answers
+	}
+	return all[0].name
+}
+
+// reTitleName takes the leading name of a document title that names the
+// form after it: "Instructure CAIQ v4.0.3 STAR", "Acme HECVAT 3.04".
+var reTitleName = regexp.MustCompile(`^\s*(.{2,60}?)\s+(?:-\s+)?(?:CAIQ|HECVAT|K-?12\s*CVAT|ISO|SOA|SoA|Statement of Applicability|Security Questionnaire|Questionnaire|Controls? Responsibility Matrix|CRM|CIS|FedRAMP|NIST|Customer Responsibility|Vendor Assessment)\b`)
+
+// propertiesVendor reads the vendor's name from a workbook's document
+// properties: the application's Company field, else the leading name of
+// the title. Names of tools that write workbooks are not names.
+func propertiesVendor(f *excelize.File) string {
+	if app, err := f.GetAppProps(); err == nil && app != nil {
+		if c := cleanPropName(app.Company); c != "" {
+			return c
+		}
+	}
+	if core, err := f.GetDocProps(); err == nil && core != nil {
+		if m := reTitleName.FindStringSubmatch(core.Title); m != nil {
+			return cleanPropName(m[1])
+		}
+	}
+	return ""
+}
+
+// reFormName finds the name of a form or its publisher in a title, which
+// is no vendor.
+var reFormName = regexp.MustCompile(`(?i)\b(fedramp|template|csa|cloud security alliance|educause|cosn|nist|iso)\b`)
+
+var toolNames = map[string]bool{"microsoft": true, "microsoft corporation": true, "openpyxl": true, "axlsx": true, "excelize": true, "apache poi": true, "libreoffice": true, "google": true, "wps": true, "": true}
+
+func cleanPropName(s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == ',' })
+	if toolNames[strings.ToLower(s)] || len(s) > 60 || placeholder.MatchString(s) || strings.ContainsAny(s, "<>[]{}") || reFormName.MatchString(s) {
+		return ""
+	}
+	return s
+}
+
+// settleVendor sets the questionnaire's vendor and where the name comes
+// from: the form's own field, else the answers, else (f non-nil) the
+// workbook's properties — not for a blank form, whose properties name the
+// template's author.
+func settleVendor(q *Questionnaire, votes *nameVotes, f *excelize.File) {
+	switch {
+	case q.Vendor != "":
+		q.VendorSource = VendorFromForm
+	case votes != nil && votes.best() != "":
+		q.Vendor, q.VendorSource = votes.best(), VendorFromAnswers
+	case f != nil && votes != nil && votes.answered > 0:
+		if v := propertiesVendor(f); v != "" {
+			q.Vendor, q.VendorSource = v, VendorFromProperties
+		}
+	}
+}
+
+// settleFromItems settles the vendor of a questionnaire read whole (CSV,
+// the legacy binary workbook) from its items.
+func settleFromItems(q *Questionnaire) {
+	var v nameVotes
+	if q.Vendor == "" {
+		for _, it := range q.Items {
+			v.add(it)
+		}
+	}
+	settleVendor(q, &v, nil)
+}
+
+// reCoverSheet names a sheet that may state who answers: a cover, an
+// introduction, general or company information.
+var reCoverSheet = regexp.MustCompile(`(?i)cover|introduction|general|company|vendor|supplier|information|start|respondent|details`)
+
+// coverRows is how many rows of a cover sheet are read for names.
+const coverRows = 40
+
+// coverNames reads the vendor (and, if not known yet, the product) a cover
+// sheet states ("CSP Name: Acme", a "Vendor Name" caption beside its
+// value), from the first rows of the sheets that are not data sheets.
+func coverNames(f *excelize.File, sheets []string, product string) (string, string) {
+	for _, name := range sheets {
+		if !reCoverSheet.MatchString(name) {
+			continue
+		}
+		rows, err := f.Rows(name)
+		if err != nil {
+			continue
+		}
+		var buf []bufRow
+		for n := 1; n <= coverRows && rows.Next(); n++ {
+			cells, err := rows.Columns()
+			if err != nil {
+				break
+			}
+			buf = append(buf, bufRow{n, cells})
+		}
+		rows.Close()
+		v, p := statedNames(buf, coverRows)
+		if product == "" {
+			product = p
+		}
+		if v != "" {
+			return v, product
+		}
+	}
+	return "", product
+}

@@ -1,0 +1,177 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestVendorFromAnswers: the name the answers use as the subject of what
+// the answering organisation does, not a common word that starts a
+// sentence, a subprocessor named now and then, or a word of a web address.
+func TestVendorFromAnswers(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		answers []string
+		want    string
+	}{
+		{"subject", []string{
+			"Acmecloud maintains a formal incident response plan.",
+			"Acmecloud's security team reviews access quarterly.",
+			"Data is encrypted at rest. Acmecloud uses AES-256.",
+			"Acmecloud performs annual penetration tests; see https://acmecloud.example/trust.",
+			"Data is backed up daily to Supabase. Supabase's own controls apply.",
+		}, "Acmecloud"},
+		{"common words only", []string{
+			"Data is encrypted at rest.", "Access is reviewed quarterly.", "Access is logged.", "Data is retained for a year.",
+			"Risk is assessed yearly and risk is tracked.",
+		}, ""},
+		{"too few", []string{"Acmecloud maintains a plan.", "Acmecloud uses MFA."}, ""},
+		{"two names as common", []string{
+			"Alpha maintains X.", "Alpha uses Y.", "Alpha runs Z.", "Beta maintains X.", "Beta uses Y.", "Beta runs Z.",
+		}, ""},
+		{"lower-case elsewhere as a word", []string{
+			"Secure maintains X.", "Secure uses Y.", "Secure runs Z.", "The system is secure by design.",
+		}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var v nameVotes
+			for _, a := range tc.answers {
+				v.add(Item{Answer: "Yes", AnswerNormalized: AnswerYes, Notes: a})
+			}
+			if got := v.best(); got != tc.want {
+				t.Errorf("best = %q, want %q (votes %v)", got, tc.want, v.votes)
+			}
+		})
+	}
+}
+
+// writeVendorFixture writes a small home-made questionnaire: the answers
+// given, the company and title given as the file's properties, and a
+// "Vendor Name" field when field is set.
+func writeVendorFixture(t *testing.T, answers []string, company, title, field, cover string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if cover != "" {
+		// A cover sheet as CAIQ respondents add it: a title, then
+		// "caption: value" rows.
+		if _, err := f.NewSheet("Introduction"); err != nil {
+			t.Fatal(err)
+		}
+		_ = f.SetSheetRow("Introduction", "A1", &[]any{"Consensus Assessments Initiative Questionnaire"})
+		_ = f.SetSheetRow("Introduction", "A3", &[]any{"CSP Name", cover})
+		_ = f.SetSheetRow("Introduction", "A4", &[]any{"Date", "2026-01-05"})
+	}
+	sh := "Questions"
+	if err := f.SetSheetName("Sheet1", sh); err != nil {
+		t.Fatal(err)
+	}
+	row := 1
+	if field != "" {
+		_ = f.SetSheetRow(sh, "A1", &[]any{"Vendor Name", field})
+		row = 3
+	}
+	_ = f.SetSheetRow(sh, "A"+itoa(row), &[]any{"Question ID", "Question", "Answer", "Notes"})
+	qs := []string{"Do you encrypt data at rest?", "Do you log access?", "Do you test backups?"}
+	for i, q := range qs {
+		a := ""
+		if i < len(answers) {
+			a = answers[i]
+		}
+		_ = f.SetSheetRow(sh, "A"+itoa(row+1+i), &[]any{"Q-" + itoa(i+1), q, a, ""})
+	}
+	if company != "" {
+		if err := f.SetAppProps(&excelize.AppProperties{Company: company}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if title != "" {
+		if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "openpyxl"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "q.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func itoa(n int) string {
+	return string(rune('0'+n/10%10)) + string(rune('0'+n%10))
+}
+
+// TestVendorSource: the form's own field first, then the answers, then
+// the file's properties (the company, else the title's leading name), and
+// a blank form takes no name from its properties (they name the
+// template's author).
+func TestVendorSource(t *testing.T) {
+	named := []string{"Yes", "Yes", "Yes"}
+	for _, tc := range []struct {
+		name                         string
+		answers                      []string
+		company, title, field, cover string
+		wantVendor, wantSource       string
+	}{
+		{"form field", named, "Other Co", "", "Acme Cloud", "", "Acme Cloud", VendorFromForm},
+		{"cover sheet", named, "Other Co", "", "", "Acme Cover Co", "Acme Cover Co", VendorFromForm},
+		{"company", named, "Nimbus Ledger Ltd", "", "", "", "Nimbus Ledger Ltd", VendorFromProperties},
+		{"title", named, "", "Nimbus Ledger CAIQ v4.0.3 STAR", "", "", "Nimbus Ledger", VendorFromProperties},
+		{"tool as company", named, "Microsoft Corporation", "", "", "", "", ""},
+		{"template title", named, "", "FedRAMP Template CIS Worksheet", "", "", "", ""},
+		{"blank form", nil, "Template Author Inc", "Author CAIQ v4", "", "", "", ""},
+		{"answers", []string{"Yes. Zephyrix maintains it.", "Yes. Zephyrix uses it.", "Yes. Zephyrix runs tests."}, "Other Co", "", "", "", "Zephyrix", VendorFromAnswers},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeVendorFixture(t, tc.answers, tc.company, tc.title, tc.field, tc.cover)
+			doc, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := doc.Questionnaire
+			if q.Vendor != tc.wantVendor || q.VendorSource != tc.wantSource {
+				t.Errorf("vendor %q (%s), want %q (%s)", q.Vendor, q.VendorSource, tc.wantVendor, tc.wantSource)
+			}
+		})
+	}
+}
+
+// TestVendorCorpus: every filled CAIQ, HECVAT, K-12CVAT, ISO SoA and CRM
+// workbook of the corpus names its vendor, and says where the name comes
+// from; the blank templates name none.
+func TestVendorCorpus(t *testing.T) {
+	dir := questionnaireCorpus(t)
+	for file, want := range map[string][2]string{
+		"caiq-v4.0.3-filled-instructure.xlsx":                {"Instructure", VendorFromAnswers},
+		"caiq-v4.0.3-filled-whitepact.xlsx":                  {"WhitePact", VendorFromAnswers},
+		"crm-nist-800-53r5-filled-meridian-lms.xlsx":         {"Meridian", VendorFromForm},
+		"hecvat-full-v2.11-filled-portfolium.xlsx":           {"Instructure", VendorFromForm},
+		"hecvat-full-v3.00-filled-opendsa.xlsx":              {"Virginia Tech Department of Computer Science", VendorFromForm},
+		"hecvat-full-v3.04-filled-canvas-lms.xlsx":           {"Instructure", VendorFromForm},
+		"hecvat-lite-v3.04-filled-canvas-catalog.xlsx":       {"Instructure", VendorFromForm},
+		"hecvat-lite-export-filled-intelligent-insights.csv": {"Instructure", VendorFromAnswers},
+		"iso27001-soa-filled-instructure.xlsx":               {"Instructure", VendorFromAnswers},
+		"k12cvat-lite-v4.1-filled-canvas-lms.xlsx":           {"Instructure", VendorFromForm},
+		"caiq-v4.0.3-blank.xlsx":                             {"", ""},
+		"caiq-v1.0-blank.xlsx":                               {"", ""},
+		"hecvat-v4.1.4-blank.xlsx":                           {"", ""},
+		"fedramp-rev5-cis-crm-workbook-blank.xlsx":           {"", ""},
+	} {
+		path := filepath.Join(dir, file)
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		doc, err := Open(path, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		if q := doc.Questionnaire; q.Vendor != want[0] || q.VendorSource != want[1] {
+			t.Errorf("%s: vendor %q (%s), want %q (%s)", file, q.Vendor, q.VendorSource, want[0], want[1])
+		}
+	}
+}
