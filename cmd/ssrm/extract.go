@@ -56,6 +56,9 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	go func() {
 		var err error
 		rs, err = analyze.LoadRules(nil)
+		if err == nil {
+			rs.Crosswalk.Warm()
+		}
 		rulesDone <- err
 	}()
 	tmp, err := os.CreateTemp("", "ssrm-extract-*.jsonl")

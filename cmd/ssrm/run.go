@@ -204,6 +204,9 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	go func() {
 		var err error
 		rs, err = analyze.LoadRules(packs)
+		if err == nil {
+			rs.Crosswalk.Warm() // compiled on first use otherwise, after the reading
+		}
 		rulesDone <- err
 	}()
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
