@@ -286,7 +286,11 @@ func (s *docxStyles) parse(b []byte) {
 			switch t.Name.Local {
 			case "style":
 				cur = &docxStyle{id: attr(t, "styleId"), outline: -1}
-				if attr(t, "type") != "" && attr(t, "type") != "paragraph" {
+				// Paragraph styles, and numbering styles: a list may name its
+				// numbering through one (w:numStyleLink, ECMA-376 17.9.21),
+				// whose numPr leads to the abstract numbering that defines the
+				// levels (see resolve). Style IDs are unique across types.
+				if typ := attr(t, "type"); typ != "" && typ != "paragraph" && typ != "numbering" {
 					cur = nil
 				}
 			case "name":
