@@ -15,7 +15,10 @@ import (
 // "Clause 8", "Section 12.4", "Article 28", "ARTICLE IV"; any of these
 // inside a Markdown heading ("## 1.3 Account Security", "### B. Account
 // Terms") or bold ("**1.3 Account Security.**"), and Markdown list items
-// ("1. **Heading.** text"), whose nesting follows their indentation.
+// ("1. **Heading.** text"), whose nesting follows their indentation. An
+// item that opens its first sub-item on its line, as the CFR and the
+// FAR/DFARS clauses write it ("(ii)(A) The Contractor shall ..."), is both
+// items, (ii) and (ii)(A).
 //
 // IDs are what a lawyer would cite: "6", "6.2", "8(b)", "12.4", "28", "IV",
 // "A"; numbers under a lettered section become "B.3", numbered list items
@@ -317,6 +320,13 @@ func (s *splitter) run() {
 		m.capsHead = m.capsHead || m.kind == kNum && capsLead(m.rest, s.lines, i)
 		if !s.accept(m, i) {
 			continue
+		}
+		for m.chain {
+			c, _ := chained(m, !s.paginated)
+			if !s.accept(c, i) {
+				break
+			}
+			m = c
 		}
 		if first < 0 {
 			first = i

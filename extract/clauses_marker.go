@@ -49,6 +49,9 @@ type marker struct {
 	zero         bool   // written "N.0" ("3.0 Term"): an explicit section heading
 	bare         bool   // a number without "." or ")" ("1 DEFINITIONS")
 	word         string // the designator of a strong marker: section, article, clause, sec, art
+	// chain: rest opens the item's first sub-item ("(ii)(A) The ..."),
+	// placed on the same line (see chained).
+	chain bool
 }
 
 var (
@@ -60,6 +63,10 @@ var (
 	numBareRe   = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
 	letterRe    = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
 	parenRe     = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(?:\s+|$)(.*)$`)
+	// chainRe: an item whose text opens its first sub-item on the same
+	// line, as the CFR and the FAR/DFARS clauses write it ("(ii)(A) The
+	// Contractor shall ...", "(c)(1) Within 72 hours ...").
+	chainRe = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(\([a-zA-Z0-9]{1,5}\)\S*\s.*)$`)
 	// mdMarkEscRe: numbering written with Markdown escapes so that it is
 	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
 	// pandoc writes it) is numbering all the same.
@@ -175,6 +182,21 @@ func parseMarker(raw string, md bool) (marker, bool) {
 		}
 		return m, m.rest == "" || startsLetter(m.rest)
 	}
+	if g := chainRe.FindStringSubmatch(t); g != nil {
+		m.label = g[1]
+		m.rest = g[2]
+		if isDigits(g[1]) {
+			m.kind = kPNum
+			m.ord = atoi(g[1])
+		} else {
+			setLetterKind(&m, g[1], true)
+		}
+		if _, ok := chained(m, md); !ok || m.ord == 0 && m.altRoman == 0 {
+			return m, false
+		}
+		m.chain = true
+		return m, true
+	}
 	if g := parenRe.FindStringSubmatch(t); g != nil {
 		m.label = g[1]
 		m.rest = g[2]
@@ -190,6 +212,22 @@ func parseMarker(raw string, md bool) (marker, bool) {
 		return m, m.rest == "" || startsLetter(m.rest) || strings.HasPrefix(m.rest, "(") || startsUpper(m.rest)
 	}
 	return m, false
+}
+
+// chained reads the first sub-item that an item's text opens ("(A) The
+// Contractor ..." after "(ii)"): a parenthesised number, letter or roman
+// numeral that starts its list (1, a, A, i), whose own text (after any
+// further chained items) starts with a capital, so that a cross-reference
+// wrapped onto a line start ("(c)(1) of this clause") is no item.
+func chained(m marker, md bool) (marker, bool) {
+	c, ok := parseMarker(m.rest, md)
+	if !ok || !c.kind.paren() || c.ord != 1 && c.altRoman != 1 {
+		return c, false
+	}
+	if !c.chain && !startsUpper(c.rest) {
+		return c, false
+	}
+	return c, true
 }
 
 // setLetterKind classifies a letter label: a single letter (which may also
