@@ -78,7 +78,13 @@ import (
 // Numbered headings that only group clauses numbered on their own
 // ("SECTION II" of the standard contractual clauses over Clauses 8-13,
 // whose numbers run on from Clause 7) are headings cited by their text,
-// and the clauses keep their numbers ("8.6(c)").
+// and the clauses keep their numbers ("8.6(c)"). Lettered sections
+// ("Section B – Legal terms", "PART C: SECURITY") are headings cited by
+// their name, "Section B", "Part C" ("Section C" is no roman 100); the
+// numbers of the first of them keep their plain IDs, those that restart
+// are prefixed ("Section C 1.2"); a lettered section named twice (in a
+// table of the document's sections, then as its heading) starts at the
+// last.
 //
 // Clause text and headings carry no Markdown markup: emphasis, code
 // spans, heading "#"s, block quote marks and rules are removed, a link

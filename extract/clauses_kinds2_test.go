@@ -47,6 +47,64 @@ const pdfChainedReference = `(a) Definitions. As used in this clause, "breach" m
 (c) Reporting. The Contractor shall report each incident within 72 hours.
 `
 
+// A document in lettered sections, each a heading of its own ("Section B
+// – Legal terms"), listed first in a table of its parts; the legal terms
+// are numbered 1-3 and the security measures restart at 1.
+const pdfLetteredSections = `Data processing agreement
+Structure
+This agreement is structured as follows:
+Section Content
+Section A – Key terms The key variables that apply to the agreement.
+Section B – Legal terms Sets out the legal terms applicable to the processing.
+Section C – Security measures The applicable technical and organisational measures.
+
+Section A – Key terms
+Controller Acme Retail Ltd, London
+Place of storage At the offices of the Processor in Frankfurt, Germany.
+
+Section B – Legal terms
+
+1 Purpose
+This agreement governs the processing of personal data for the Controller.
+
+2 Obligations of the Processor
+2.1 Instructions
+The Processor shall process personal data only on documented instructions.
+2.2 Security
+The Processor shall implement the measures specified in Section C and notify
+the Controller of a breach within 48 hours. The Processor shall delete the
+data on termination pursuant to Clause 3.
+
+3 Termination
+This agreement ends with the main agreement.
+
+Section C – Security measures
+The Processor maintains the following measures.
+
+1 Organisational measures
+1.1 Security management
+The Processor has a documented security policy.
+1.2 Incident response
+The Processor reports incidents to the Controller without undue delay.
+
+2 Technical measures
+2.1 Encryption
+Data is encrypted in transit and at rest.
+`
+
+const mdLettered = `# Master Agreement
+
+## Part A: General Terms
+
+1. **Services.** Provider provides the Service described in the order.
+2. **Fees.** Customer pays the fees within 30 days.
+
+## PART B – SECURITY
+
+1. **Safeguards.** Provider maintains appropriate safeguards.
+2. **Incidents.** Provider notifies Customer of incidents within 48 hours.
+`
+
 func TestSplitClausesKindsPlain(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -59,6 +117,12 @@ func TestSplitClausesKindsPlain(t *testing.T) {
 				"(b)(2)(ii)(A)<(b)(2)(ii)", "(b)(2)(ii)(B)<(b)(2)(ii)", "(b)(3)<(b)", "(c)", "(c)(1)<(c)", "(c)(2)<(c)", "(d)"}},
 		{"a cross-reference wrapped to a line start", pdfChainedReference, true,
 			[]string{"(a)", "(b)", "(c)"}},
+		{"lettered sections, the last restarting its numbering", pdfLetteredSections, true,
+			[]string{"preamble", "Section A", "Section B", "1<Section B", "2<Section B", "2.1<2", "2.2<2", "3<Section B",
+				"Section C", "Section C 1<Section C", "Section C 1.1<Section C 1", "Section C 1.2<Section C 1",
+				"Section C 2<Section C", "Section C 2.1<Section C 2"}},
+		{"lettered sections as Markdown headings", mdLettered, false,
+			[]string{"preamble", "Part A", "1<Part A", "2<Part A", "Part B", "Part B 1<Part B", "Part B 2<Part B"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))

@@ -117,7 +117,9 @@ func parseMarker(raw string, md bool) (marker, bool) {
 			m.label = g[2]
 		} else {
 			v := romanValue(g[2])
-			if v == 0 {
+			if v == 0 || len(g[2]) == 1 && !strings.ContainsAny(g[2], "IVXivx") {
+				// "Section C" names a lettered section (see letteredHeading),
+				// not section 100.
 				return m, false
 			}
 			m.ord = v

@@ -22,9 +22,12 @@ const (
 // uhead is an unnumbered heading found on a line.
 type uhead struct {
 	rank    int
-	text    string // the heading as cited, without markup
+	text    string // the heading as written, without markup
 	alone   bool   // the heading is its line (not a lead-in of body text)
 	docName bool   // it names a document ("Data Processing Addendum")
+	// id is the heading's ID where it is not its text in quotes: a
+	// lettered section is cited by its name ("Section B").
+	id string
 }
 
 // headInfo is what the restart rule needs to know of a heading clause.
@@ -35,6 +38,7 @@ type headInfo struct {
 	collided        bool // its numbering restarted onto IDs already used
 	firstSeen       bool // a numbered clause was placed directly under it
 	firstOrd1, kNum bool // ... and it was a number 1 with the plain ID
+	lettered        bool // a lettered section ("Section B"), see restartHeadings
 }
 
 var (
@@ -85,6 +89,20 @@ func (s *splitter) findHeadings() {
 		}
 		if h, ok := s.headingAt(i); ok {
 			s.heads[i] = h
+		}
+	}
+	// A lettered section named twice (in a table of the document's
+	// sections, then as its heading) starts at its last heading, as a
+	// part does.
+	last := map[string]int{}
+	for i, h := range s.heads {
+		if h.id != "" && i > last[h.id] {
+			last[h.id] = i
+		}
+	}
+	for i, h := range s.heads {
+		if h.id != "" && i < last[h.id] {
+			delete(s.heads, i)
 		}
 	}
 	s.group = s.groupingLines()
@@ -152,11 +170,17 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 				len(strings.Fields(h[k+2:])) >= 4 && startsUpper(h[k+2:]) {
 				h = h[:k]
 			}
+			if id, ok := letteredHeading(h); ok {
+				return uhead{rank: len(g[1]), text: h, alone: true, id: id}, true
+			}
 			return uhead{rank: len(g[1]), text: h, alone: true, docName: docNameRe.MatchString(h)}, true
 		}
 	}
 	if _, _, isPart := parsePart(raw, md); isPart {
 		return uhead{}, false
+	}
+	if id, ok := letteredHeading(strings.Trim(trimmed, "*_ ")); ok && s.standsAlone(i) {
+		return uhead{rank: 1, text: cleanHeading(stripInline(trimmed)), alone: true, id: id}, true
 	}
 	if md {
 		if h, alone, ok := s.boldLead(i); ok {
@@ -374,6 +398,53 @@ func markRunningHeads(lines []srcLine) {
 	}
 }
 
+// letteredRe: a lettered section's heading ("Section B – Legal terms",
+// "PART C: SECURITY", "Part II"): Section or Article with a letter (with
+// I, V and X those are roman numbers, read as markers), Part with a letter
+// or a roman number, and a title after a dash or a colon, or none.
+var letteredRe = regexp.MustCompile(`^(?i:(section|article|part))\s+([A-Z]|[IVXLC]{2,7})(?:\s*[-–—:.]\s*(.*))?$`)
+
+// letteredHeading reads a lettered section's heading and returns its ID,
+// the designator in title case and the letter: "Section B", "Part II".
+func letteredHeading(t string) (string, bool) {
+	g := letteredRe.FindStringSubmatch(strings.TrimSpace(t))
+	if g == nil {
+		return "", false
+	}
+	word := strings.ToUpper(g[1][:1]) + strings.ToLower(g[1][1:])
+	switch {
+	case word != "Part" && (len(g[2]) > 1 || strings.Contains("IVX", g[2])):
+		return "", false // "Section IV", "Article X": roman numbers, read as markers
+	case word == "Part" && len(g[2]) > 1 && romanValue(g[2]) == 0:
+		return "", false
+	}
+	title := strings.TrimRight(strings.TrimSpace(g[3]), ".:")
+	if title != "" && (!startsUpper(title) || len(strings.Fields(title)) > 10 || strings.Contains(title, ". ")) {
+		return "", false // a sentence: "Section C applies ...", "Part A of the fees ..."
+	}
+	return word + " " + g[2], true
+}
+
+// standsAlone reports whether line i is a paragraph's first line with
+// body text or a numbered clause after it: not a phrase wrapped onto the
+// line.
+func (s *splitter) standsAlone(i int) bool {
+	if i > 0 && s.lines[i-1].page == s.lines[i].page {
+		prev := strings.TrimSpace(s.lines[i-1].text)
+		if prev != "" && !strings.ContainsAny(prev[len(prev)-1:], `.:;!?")`) {
+			return false
+		}
+	}
+	n := s.nextNonBlank(i)
+	if n < 0 {
+		return false
+	}
+	if _, ok := s.markerAt(n); ok {
+		return true
+	}
+	return bodyText(s.lines[n].text) || len(strings.Fields(s.lines[n].text)) >= 2
+}
+
 // acceptHeading opens the clause of an unnumbered heading. A heading ends
 // the section of the previous heading of the same or a higher rank (and
 // the clauses in it); a Markdown heading also ends the numbered clauses
@@ -401,17 +472,21 @@ func (s *splitter) acceptHeading(h uhead, line int) {
 	if cut > 0 {
 		parent = s.stack[cut-1].id
 	}
-	id := `"` + h.text + `"`
+	base := `"` + h.text + `"`
+	if h.id != "" {
+		base = h.id
+	}
+	id := base
 	if s.used[id] {
 		if s.dups == nil {
 			s.dups = map[string]int{}
 		}
-		n := max(s.dups[h.text], 1)
+		n := max(s.dups[base], 1)
 		for s.used[id] {
 			n++
-			id = `"` + h.text + `" (` + strconv.Itoa(n) + ")"
+			id = base + " (" + strconv.Itoa(n) + ")"
 		}
-		s.dups[h.text] = n
+		s.dups[base] = n
 	}
 	s.used[id] = true
 	s.byID[id] = len(s.clauses)
@@ -428,7 +503,7 @@ func (s *splitter) acceptHeading(h uhead, line int) {
 	}
 	s.stack = append(s.stack, openClause{key: "u" + strconv.Itoa(h.rank), kind: kHead, id: id, clause: ci,
 		mdLevel: md, unnum: true, rank: h.rank, prefix: s.forcePrefix[line]})
-	s.headInfo[ci] = &headInfo{line: line, rank: h.rank, parent: parent, docName: h.docName}
+	s.headInfo[ci] = &headInfo{line: line, rank: h.rank, parent: parent, docName: h.docName, lettered: h.id != ""}
 }
 
 // headingCut is the stack length kept below a new heading.
@@ -587,7 +662,10 @@ func (s *splitter) restartHeadings() map[int]bool {
 	for _, g := range groups {
 		var earlier []int
 		for _, o := range g.infos {
-			if g.lastCollided >= 0 && o.line < g.lastCollided && o.firstOrd1 && o.kNum {
+			// A lettered section's first run of numbers is the body's
+			// (cited "4.4", not "Section B 4.4"), as the body before the
+			// first exhibit keeps its numbers.
+			if g.lastCollided >= 0 && o.line < g.lastCollided && o.firstOrd1 && o.kNum && !o.lettered {
 				earlier = append(earlier, o.line)
 			}
 		}
