@@ -64,6 +64,16 @@ import (
 // stands above all other headings) is not a clause: it stays in the
 // preamble.
 //
+// In a PDF, a line its type sets apart (Page.Headings: a larger or bold
+// font, standing alone) is a heading whatever its words ("Changes to these
+// Terms"), ranked by its type; where numbered headings are typeset too,
+// only a larger type than theirs makes an unnumbered heading, and a bare
+// number in a heading's type may have a sentence-case title ("3
+// Description of processing operations"). A typeset title under a part's
+// heading ("EXHIBIT A" above "Description of Processing") is the part's;
+// the document's title repeated (a cover page, then the terms) stays in
+// the preamble.
+//
 // In Markdown and text, a Title Case line that is a paragraph of its own
 // above a list, a lead-in or a few sentences ("Obligations and Activities
 // of Business Associate") is a heading too, ranked as the heading before
@@ -124,10 +134,13 @@ import (
 func SplitClauses(pages []Page, paginated bool) []Clause {
 	var lines []srcLine
 	for _, p := range pages {
+		from := len(lines)
 		for _, t := range strings.Split(p.Text, "\n") {
 			lines = append(lines, srcLine{text: t, page: p.Number})
 		}
+		markTypeset(lines[from:], p.Headings)
 	}
+	settleTypeset(lines)
 	md := !paginated
 	if md {
 		setextToATX(lines)
@@ -154,6 +167,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 		add(c)
 	}
 	for k, pt := range parts {
+		typesetTitle(lines, &pt)
 		end := len(lines)
 		if k+1 < len(parts) {
 			end = parts[k+1].line
@@ -223,6 +237,14 @@ type srcLine struct {
 	disp    string
 	page    int
 	runHead bool
+	// A heading by its type (Page.Headings): its level on its first line
+	// with its text (wrapped lines joined), typeCont on the lines it
+	// wraps onto; typeHead when it may be an unnumbered heading (see
+	// settleTypeset).
+	typeLevel int
+	typeText  string
+	typeCont  bool
+	typeHead  bool
 }
 
 type openClause struct {
@@ -295,7 +317,10 @@ func (s *splitter) markerAt(i int) (marker, bool) {
 	}
 	c := &s.marks[i]
 	if !c.done {
-		c.m, c.ok = parseMarker(s.lines[i].text, !s.paginated)
+		l := s.lines[i]
+		if !l.typeCont {
+			c.m, c.ok = readMarker(l.text, !s.paginated, l.typeLevel > 0)
+		}
 		c.done = true
 	}
 	return c.m, c.ok
@@ -311,7 +336,9 @@ func (s *splitter) run() {
 		m, ok := s.markerAt(i)
 		if !ok || s.group[i] {
 			h, isHead := s.heads[i]
-			if !isHead || i == s.title && len(s.clauses) == 0 {
+			if !isHead || len(s.clauses) == 0 && (i == s.title || s.title >= 0 && strings.EqualFold(h.text, s.heads[s.title].text)) {
+				// The title, or the title again (on a cover page, then
+				// above the terms): the preamble's.
 				continue
 			}
 			s.acceptHeading(h, i)

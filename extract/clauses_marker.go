@@ -75,6 +75,13 @@ var (
 
 // parseMarker reads the numbering at the start of a line, if any.
 func parseMarker(raw string, md bool) (marker, bool) {
+	return readMarker(raw, md, false)
+}
+
+// readMarker is parseMarker; typeset says the line is a heading by its
+// type (Page.Headings), whose title after a bare number may be in
+// sentence case ("3 Description of processing operations").
+func readMarker(raw string, md, typeset bool) (marker, bool) {
 	var m marker
 	t := strings.TrimLeft(raw, " ")
 	if md {
@@ -162,7 +169,7 @@ func parseMarker(raw string, md bool) (marker, bool) {
 		m.rest = g[2]
 		return m, m.rest == "" || startsUpper(m.rest)
 	}
-	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2])) {
+	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2]) || typeset) {
 		m.kind = kNum
 		m.ord = atoi(g[1])
 		m.path = []int{m.ord}

@@ -154,7 +154,7 @@ func (s *splitter) findTitle(firstMarker int) int {
 func (s *splitter) headingAt(i int) (uhead, bool) {
 	raw := s.lines[i].text
 	trimmed := strings.TrimLeft(raw, " ")
-	if trimmed == "" {
+	if trimmed == "" || s.lines[i].typeCont {
 		return uhead{}, false
 	}
 	md := !s.paginated
@@ -179,13 +179,20 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 	if _, _, isPart := parsePart(raw, md); isPart {
 		return uhead{}, false
 	}
-	if id, ok := letteredHeading(strings.Trim(trimmed, "*_ ")); ok && s.standsAlone(i) {
-		return uhead{rank: 1, text: cleanHeading(stripInline(trimmed)), alone: true, id: id}, true
+	if id, ok := letteredHeading(strings.Trim(trimmed, "*_ ")); ok && (s.standsAlone(i) || s.lines[i].typeLevel > 0) {
+		rank := 1
+		if s.lines[i].typeHead {
+			rank = min(s.lines[i].typeLevel, 6) // ranked by its type among the typeset headings
+		}
+		return uhead{rank: rank, text: cleanHeading(stripInline(trimmed)), alone: true, id: id}, true
 	}
 	if md {
 		if h, alone, ok := s.boldLead(i); ok {
 			return uhead{rank: rankBold, text: h, alone: alone, docName: alone && docNameRe.MatchString(h)}, true
 		}
+	}
+	if h, ok := s.typesetHeading(i); ok {
+		return h, true
 	}
 	if s.capsHeading(i) {
 		h := cleanHeading(trimmed)
@@ -317,6 +324,9 @@ func (s *splitter) capsHeading(i int) bool {
 		}
 	}
 	n := s.nextNonBlank(i)
+	if n >= 0 && s.lines[n].typeHead {
+		return false // a kicker above a typeset heading ("SIGNATURES" over "Acceptance")
+	}
 	return n >= 0 && bodyText(s.lines[n].text)
 }
 

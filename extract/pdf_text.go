@@ -121,7 +121,10 @@ type walker struct {
 	out        strings.Builder // the current line
 	runs       []textRun       // the current line's runs
 	lines      []textLine
-	columns    bool // layout read the page as two columns
+	glyphs     int         // letters and digits on the current line
+	boldGlyphs int         // ... set in a bold face
+	columns    bool        // layout read the page as two columns
+	styles     []lineStyle // the type of each line laid out (see layout)
 	line       lineState
 	images     int
 	dropped    int
@@ -147,8 +150,16 @@ type lineState struct {
 
 // walkPage returns the text of page p, one line per visual line.
 func walkPage(p pdf.Page, fc *fontCache) (text string, images int, err error) {
+	text, _, images, err = walkPageStyled(p, fc)
+	return text, images, err
+}
+
+// walkPageStyled is walkPage with the type of each line of the text (its
+// non-blank lines, in order).
+func walkPageStyled(p pdf.Page, fc *fontCache) (text string, styles []lineStyle, images int, err error) {
 	w, err := walkPageLines(p, fc)
-	return w.layout(), w.images, err
+	text = w.layout()
+	return text, w.styles, w.images, err
 }
 
 // walkPageLines reads the lines of page p (not yet laid out).
@@ -167,6 +178,9 @@ type textLine struct {
 	across, size float64
 	dx, dy       float64
 	runs         []textRun
+	// glyphs counts the line's letters and digits, bold those set in a
+	// bold face (or overprinted to look bold).
+	glyphs, bold int
 }
 
 // textRun is one word-like run of a line: the glyphs between two of the
@@ -183,9 +197,21 @@ func (w *walker) flushLine() {
 		return
 	}
 	l := w.line
-	w.lines = append(w.lines, textLine{w.out.String(), l.startAcross, l.size, l.dx, l.dy, w.runs})
+	w.lines = append(w.lines, textLine{text: w.out.String(), across: l.startAcross, size: l.size, dx: l.dx, dy: l.dy,
+		runs: w.runs, glyphs: w.glyphs, bold: min(w.boldGlyphs, w.glyphs)})
 	w.out.Reset()
 	w.runs = nil
+	w.glyphs, w.boldGlyphs = 0, 0
+}
+
+// weigh counts the letters and digits of a glyph's text on the current
+// line, and those set in a bold face.
+func (w *walker) weigh(text string, bold bool) {
+	n := letterCount(text)
+	w.glyphs += n
+	if bold {
+		w.boldGlyphs += n
+	}
 }
 
 // layout joins the lines, with a blank line where the baseline moves down
@@ -206,7 +232,9 @@ func (w *walker) layout() string {
 		usual = adv[len(adv)/2]
 	}
 	var b strings.Builder
+	w.styles = make([]lineStyle, len(w.lines))
 	for i, l := range w.lines {
+		w.styles[i] = lineStyle{text: l.text, size: l.size, glyphs: l.glyphs, bold: l.bold, first: i == 0}
 		if i > 0 {
 			b.WriteByte('\n')
 			p := w.lines[i-1]
@@ -214,6 +242,7 @@ func (w *walker) layout() string {
 			ref := math.Min(p.size, l.size) // the body size, not a heading's
 			if p.dx == l.dx && p.dy == l.dy && d > paraJump*usual*ref && d > 1.3*ref {
 				b.WriteByte('\n')
+				w.styles[i].gap = true
 			}
 		}
 		b.WriteString(l.text)
@@ -525,12 +554,12 @@ func (w *walker) show(raw string) {
 		// End of the glyph box: its width, without the character and word
 		// spacing (a producer may space words with Tc alone).
 		ex, ey := trm.apply(wd, 0)
-		w.emit(text, x, y, ex, ey, dx, dy, size)
+		w.emit(text, x, y, ex, ey, dx, dy, size, f.bold)
 	}
 }
 
 // emit appends one glyph's text at its device position.
-func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
+func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64, bold bool) {
 	along := x*dx + y*dy
 	across := -x*dy + y*dx
 	end := ex*dx + ey*dy
@@ -540,6 +569,7 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 	// Drop a glyph drawn again on top of itself (fake bold).
 	for _, s := range w.lastGlyphs {
 		if s.text == text && math.Abs(s.x-x) < 0.15*size && math.Abs(s.y-y) < 0.15*size {
+			w.boldGlyphs += letterCount(text) // overprinted: bold drawn with a regular face
 			return
 		}
 	}
@@ -552,6 +582,7 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 	if !l.started {
 		l.started = true
 		w.out.WriteString(text)
+		w.weigh(text, bold)
 		*l = lineState{started: true, dx: dx, dy: dy, across: across, startAcross: across, end: end, size: size}
 		w.runs = append(w.runs[:0], textRun{0, along, end})
 		return
@@ -564,6 +595,7 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 	if !sameDir || math.Abs(lAcross-l.across) > lineJump*ref || lAlong < l.end-3*ref && math.Abs(lAcross-l.across) > 0.1*ref {
 		w.flushLine()
 		w.out.WriteString(text)
+		w.weigh(text, bold)
 		*l = lineState{started: true, dx: dx, dy: dy, across: across, startAcross: across, end: end, size: size}
 		w.runs = append(w.runs[:0], textRun{0, along, end})
 		return
@@ -577,6 +609,7 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 		w.runs[k].start, w.runs[k].end = math.Min(w.runs[k].start, lAlong), math.Max(w.runs[k].end, lEnd)
 	}
 	w.out.WriteString(text)
+	w.weigh(text, bold)
 	l.pendingSpace = false
 	l.end = end
 	l.size = size
@@ -621,6 +654,7 @@ type wfont struct {
 	widths   map[uint32]float64 // in text space units per unit size
 	dw       float64            // default width
 	lib      *pdf.Font
+	bold     bool // a bold face (see boldFont)
 }
 
 var nullFont = &wfont{dw: 0.5}
@@ -701,7 +735,7 @@ func (f *wfont) width(code uint32) float64 {
 
 // loadFont reads what the walker needs from a font dictionary.
 func loadFont(v pdf.Value, b *budget) *wfont {
-	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}}
+	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}, bold: boldFont(v)}
 	lib := pdf.Font{V: v}
 	f.lib = &lib
 	sub := v.Key("Subtype").Name()
