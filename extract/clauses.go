@@ -72,7 +72,9 @@ import (
 // Description of processing operations"). A typeset title under a part's
 // heading ("EXHIBIT A" above "Description of Processing") is the part's;
 // the document's title repeated (a cover page, then the terms) stays in
-// the preamble.
+// the preamble. A paragraph that opens with a bold title ("Cancellation.
+// You may cancel ...") is a bold lead-in as in Markdown, where no numbered
+// clause is open and the title does not repeat its heading's.
 //
 // In Markdown and text, a Title Case line that is a paragraph of its own
 // above a list, a lead-in or a few sentences ("Obligations and Activities
@@ -245,6 +247,7 @@ type srcLine struct {
 	typeText  string
 	typeCont  bool
 	typeHead  bool
+	typeLead  string // a bold lead-in's title (see typesetLead)
 }
 
 type openClause struct {
@@ -339,6 +342,11 @@ func (s *splitter) run() {
 			if !isHead || len(s.clauses) == 0 && (i == s.title || s.title >= 0 && strings.EqualFold(h.text, s.heads[s.title].text)) {
 				// The title, or the title again (on a cover page, then
 				// above the terms): the preamble's.
+				continue
+			}
+			if h.typeLead && (!s.noNumbered(len(s.stack)) || len(s.stack) > 0 && strings.EqualFold(s.clauses[s.stack[len(s.stack)-1].clause].Heading, h.text)) {
+				// A PDF's bold lead-in inside a numbered clause, or
+				// repeating the heading it stands under, is text.
 				continue
 			}
 			s.acceptHeading(h, i)

@@ -27,7 +27,8 @@ type uhead struct {
 	docName bool   // it names a document ("Data Processing Addendum")
 	// id is the heading's ID where it is not its text in quotes: a
 	// lettered section is cited by its name ("Section B").
-	id string
+	id       string // typeLead: a PDF's bold lead-in, found by its type (typesetLead).
+	typeLead bool
 }
 
 // headInfo is what the restart rule needs to know of a heading clause.
@@ -192,6 +193,9 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 		}
 	}
 	if h, ok := s.typesetHeading(i); ok {
+		return h, true
+	}
+	if h, ok := s.typesetLead(i); ok {
 		return h, true
 	}
 	if s.capsHeading(i) {

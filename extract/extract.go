@@ -129,10 +129,13 @@ type Page struct {
 
 // Heading is a heading of a page found by its type. Text is its line as
 // in Page.Text, or its lines joined by "\n" where it wraps; Level ranks
-// its type among the document's headings, 1 for the largest.
+// its type among the document's headings, 1 for the largest. A bold
+// lead-in ("Cancellation. You may cancel ...") has Level 0 and Lead, the
+// lead-in's title ("Cancellation"); Text is then its whole line.
 type Heading struct {
 	Text  string
 	Level int
+	Lead  string
 }
 
 // Clause is one numbered unit of an agreement, in the document's own

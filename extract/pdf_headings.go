@@ -28,6 +28,7 @@ type lineStyle struct {
 	glyphs, bold int     // letters and digits, and those set in a bold face
 	gap          bool    // a paragraph gap above the line (a blank line in the text)
 	first        bool    // the first line of the page
+	lead         string  // the text before its first letter in a regular face
 }
 
 // wholeBold reports whether the line is set in a bold face throughout.
@@ -127,15 +128,69 @@ func typesetHeadings(pages [][]lineStyle) [][]Heading {
 	for i, k := range keys {
 		level[k] = i + 1
 	}
-	out := make([][]Heading, len(pages))
+	type found struct {
+		page, line int
+		h          Heading
+	}
+	var all []found
 	for _, r := range runs {
 		var parts []string
 		for _, l := range pages[r.page][r.from:r.to] {
 			parts = append(parts, strings.TrimSpace(NormalizeText(l.text)))
 		}
-		out[r.page] = append(out[r.page], Heading{Text: strings.Join(parts, "\n"), Level: level[r.key]})
+		all = append(all, found{r.page, r.from, Heading{Text: strings.Join(parts, "\n"), Level: level[r.key]}})
+	}
+	if !bodyBold {
+		for pi, p := range pages {
+			for i, l := range p {
+				if lead, ok := leadIn(p, i, bodySize); ok {
+					all = append(all, found{pi, i, Heading{Text: strings.TrimSpace(NormalizeText(l.text)), Lead: lead}})
+				}
+			}
+		}
+	}
+	sort.SliceStable(all, func(a, b int) bool {
+		return all[a].page < all[b].page || all[a].page == all[b].page && all[a].line < all[b].line
+	})
+	out := make([][]Heading, len(pages))
+	for _, f := range all {
+		out[f.page] = append(out[f.page], f.h)
 	}
 	return out
+}
+
+// leadIn reads a bold lead-in at the start of line i of a page: a short
+// title set in bold, ending in a period, a colon or a dash, followed on
+// the line by the regular text of its paragraph ("Cancellation. You may
+// cancel ..."), at the start of a paragraph in the body's size (after a
+// gap, a finished sentence or a line of another size). It returns
+// the lead-in's text ("Cancellation").
+func leadIn(p []lineStyle, i int, bodySize float64) (string, bool) {
+	l := p[i]
+	lead := strings.TrimSpace(NormalizeText(l.lead))
+	if lead == "" || len(lead) >= len(strings.TrimSpace(l.text)) || math.Abs(l.size-bodySize) > 0.1*bodySize {
+		return "", false
+	}
+	if i > 0 && !l.gap && keyOfStyle(p[i-1]).halfPt == keyOfStyle(l).halfPt {
+		prev := strings.TrimSpace(p[i-1].text)
+		if prev != "" && !strings.ContainsAny(prev[len(prev)-1:], `.:;!?")`) {
+			return "", false
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(lead)
+	if !strings.ContainsRune(".:—–", last) {
+		return "", false
+	}
+	head := strings.TrimSpace(strings.TrimRight(lead, ".:—– "))
+	r, _ := utf8.DecodeRuneInString(head)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) || len(strings.Fields(head)) > 12 || strings.Contains(head, ". ") ||
+		letters(head) < 3 || leadStopRe.MatchString(head) {
+		return "", false
+	}
+	if _, numbered := parseMarker(lead, false); numbered {
+		return "", false // "2.1 Access." is a numbered clause's title
+	}
+	return head, true
 }
 
 // standsApart reports whether lines [i, j) of a page, of type k, stand
@@ -254,6 +309,9 @@ func markTypeset(lines []srcLine, heads []Heading) {
 	at := 0
 	for _, h := range heads {
 		parts := strings.Split(h.Text, "\n")
+		if h.Lead != "" {
+			parts = parts[:1]
+		}
 		for i := at; i+len(parts) <= len(lines); i++ {
 			match := true
 			for k, p := range parts {
@@ -264,6 +322,11 @@ func markTypeset(lines []srcLine, heads []Heading) {
 			}
 			if !match {
 				continue
+			}
+			if h.Lead != "" {
+				lines[i].typeLead = h.Lead
+				at = i + 1
+				break
 			}
 			lines[i].typeLevel = h.Level
 			lines[i].typeText = strings.Join(parts, " ")
@@ -280,7 +343,8 @@ func markTypeset(lines []srcLine, heads []Heading) {
 // headings: where numbered headings are typeset too, only those in a
 // larger type than the largest of them ("Section C – TOMs" over "1
 // Organisational measures"); a bold line in their type or smaller is a
-// lead-in or a table cell. Elsewhere, all of them.
+// lead-in or a table cell, and bold lead-ins are no headings. Elsewhere,
+// all of them.
 func settleTypeset(lines []srcLine) {
 	num := 0
 	for _, l := range lines {
@@ -293,7 +357,25 @@ func settleTypeset(lines []srcLine) {
 	}
 	for i := range lines {
 		lines[i].typeHead = lines[i].typeLevel > 0 && (num == 0 || lines[i].typeLevel < num)
+		if num > 0 {
+			lines[i].typeLead = "" // titles of unnumbered paragraphs inside numbered clauses
+		}
 	}
+}
+
+// typesetLead reads a bold lead-in on line i (Page.Headings): a heading
+// inside its paragraph, ranked as a Markdown bold lead-in, that opens a
+// clause only where no numbered clause is open (see run).
+func (s *splitter) typesetLead(i int) (uhead, bool) {
+	l := s.lines[i]
+	if l.typeLead == "" || l.runHead {
+		return uhead{}, false
+	}
+	h := cleanHeading(l.typeLead)
+	if h == "" {
+		return uhead{}, false
+	}
+	return uhead{rank: rankBold, text: h, typeLead: true}, true
 }
 
 // typesetTitle takes a typeset heading right under a part heading without

@@ -10,18 +10,20 @@ import (
 )
 
 // typedLine is one line of a generated PDF: its text, font size (pt),
-// weight, and whether a paragraph gap comes before it.
+// weight, whether a paragraph gap comes before it, and a bold lead-in.
 type typedLine struct {
 	text string
 	size float64
 	bold bool
 	gap  bool
+	lead string // a bold start before text, on the same line
 }
 
 // Shorthands for the generated documents: body text at 11 pt, a gap
 // before a paragraph's first line.
-func body(t string) typedLine { return typedLine{text: t, size: 11, gap: true} }
-func more(t string) typedLine { return typedLine{text: t, size: 11} }
+func body(t string) typedLine            { return typedLine{text: t, size: 11, gap: true} }
+func more(t string) typedLine            { return typedLine{text: t, size: 11} }
+func boldStart(lead, t string) typedLine { return typedLine{text: t, size: 11, gap: true, lead: lead} }
 func bold(t string, size float64) typedLine {
 	return typedLine{text: t, size: size, bold: true, gap: true}
 }
@@ -49,6 +51,10 @@ func typesetPDF(lines []typedLine) []byte {
 		font := "/F1"
 		if l.bold {
 			font = "/F2"
+		}
+		if l.lead != "" {
+			fmt.Fprintf(&c, "BT /F2 %g Tf 72 %.1f Td (%s) Tj /F1 %g Tf ( %s) Tj ET\n", l.size, y, esc.Replace(l.lead), l.size, esc.Replace(l.text))
+			continue
 		}
 		fmt.Fprintf(&c, "BT %s %g Tf 72 %.1f Td (%s) Tj ET\n", font, l.size, y, esc.Replace(l.text))
 	}
@@ -84,8 +90,8 @@ var typesetBoldTerms = []typedLine{
 }
 
 // Terms whose sections are headings in a larger type, one wrapped over
-// two lines, another ending in a colon, with bold lead-ins inside the
-// paragraphs.
+// two lines, another ending in a colon, with bold lead-ins starting
+// paragraphs (one repeating its heading).
 var typesetLargeTerms = []typedLine{
 	{text: "Example Plus Terms of Service", size: 24, bold: true},
 	body("Example Plus is a subscription service providing premium features to its members, as"),
@@ -94,8 +100,12 @@ var typesetLargeTerms = []typedLine{
 	body("You must live in a country where the service is offered and hold an account with us."),
 	bold("You May Cancel Your Subscription at Any", 16),
 	{text: "Time", size: 16, bold: true},
-	body("Cancellation. You may cancel your subscription at any time from the settings page of"),
+	boldStart("Cancellation.", "You may cancel your subscription at any time from the settings page of"),
 	more("your account, and you will keep access until the end of the billing period."),
+	boldStart("Refunds.", "We refund the first month of a subscription cancelled within thirty days."),
+	bold("Your Privacy", 16),
+	boldStart("Your Privacy.", "The privacy notice explains what information is sent when you use the"),
+	more("service and how we handle it."),
 	bold("We Can Update These Terms", 16),
 	body("Every once in a while we may update these terms. We will post the updated terms online"),
 	more("and your continued use of the service is acceptance of the changes."),
@@ -105,8 +115,8 @@ var typesetLargeTerms = []typedLine{
 
 // A processing agreement in lettered sections in a large bold type, with
 // numbered headings in a smaller bold type (sentence case after a bare
-// number), bold lead-ins and table cells in the body's size that are no
-// headings, and a last section whose numbering restarts.
+// number), bold lines, bold lead-ins and table cells in the body's size
+// that are no headings, and a last section whose numbering restarts.
 var typesetSections = []typedLine{
 	{text: "Data processing agreement", size: 24, bold: true},
 	bold("Section A – Key terms", 16),
@@ -131,6 +141,7 @@ var typesetSections = []typedLine{
 	bold("1.1 Security management", 11),
 	{text: "Roles and responsibilities:", size: 11, bold: true, gap: true},
 	body("Roles related to the processing of personal data are defined and allocated."),
+	boldStart("Access control:", "Specific access rights are allocated to each role, on a need-to-know basis."),
 	bold("1.2 Incident response", 11),
 	body("The Processor reports incidents to the Controller without undue delay and keeps an"),
 	more("incident response plan."),
@@ -146,7 +157,8 @@ func TestTypesetHeadings(t *testing.T) {
 			[]string{"preamble", `"Changes to these Terms"`, `"Creating Accounts"`, `"Governing Law"`}},
 		{"headings in a larger type, one wrapped", typesetLargeTerms,
 			[]string{"preamble", `"You Must Be Eligible to Use the Service"`, `"You May Cancel Your Subscription at Any Time"`,
-				`"We Can Update These Terms"`, `"Contact Us"`}},
+				`"Cancellation"<"You May Cancel Your Subscription at Any Time"`, `"Refunds"<"You May Cancel Your Subscription at Any Time"`,
+				`"Your Privacy"`, `"We Can Update These Terms"`, `"Contact Us"`}},
 		{"lettered sections over typeset numbered headings", typesetSections,
 			[]string{"preamble", "Section A", "Section B", "1<Section B", "2<Section B", "2.1<2", "2.2<2", "3<Section B",
 				"Section C", "Section C 1<Section C", "Section C 1.1<Section C 1", "Section C 1.2<Section C 1"}},

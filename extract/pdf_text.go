@@ -121,8 +121,10 @@ type walker struct {
 	out        strings.Builder // the current line
 	runs       []textRun       // the current line's runs
 	lines      []textLine
-	glyphs     int         // letters and digits on the current line
-	boldGlyphs int         // ... set in a bold face
+	glyphs     int // letters and digits on the current line
+	boldGlyphs int // ... set in a bold face
+	leadEnd    int // byte offset of the line's first regular letter, if leadSet
+	leadSet    bool
 	columns    bool        // layout read the page as two columns
 	styles     []lineStyle // the type of each line laid out (see layout)
 	line       lineState
@@ -179,8 +181,11 @@ type textLine struct {
 	dx, dy       float64
 	runs         []textRun
 	// glyphs counts the line's letters and digits, bold those set in a
-	// bold face (or overprinted to look bold).
+	// bold face (or overprinted to look bold); lead is the length of the
+	// text before its first letter in a regular face (the whole text when
+	// there is none).
 	glyphs, bold int
+	lead         int
 }
 
 // textRun is one word-like run of a line: the glyphs between two of the
@@ -198,10 +203,13 @@ func (w *walker) flushLine() {
 	}
 	l := w.line
 	w.lines = append(w.lines, textLine{text: w.out.String(), across: l.startAcross, size: l.size, dx: l.dx, dy: l.dy,
-		runs: w.runs, glyphs: w.glyphs, bold: min(w.boldGlyphs, w.glyphs)})
+		runs: w.runs, glyphs: w.glyphs, bold: min(w.boldGlyphs, w.glyphs), lead: w.out.Len()})
+	if w.leadSet {
+		w.lines[len(w.lines)-1].lead = w.leadEnd
+	}
 	w.out.Reset()
 	w.runs = nil
-	w.glyphs, w.boldGlyphs = 0, 0
+	w.glyphs, w.boldGlyphs, w.leadSet = 0, 0, false
 }
 
 // weigh counts the letters and digits of a glyph's text on the current
@@ -211,6 +219,8 @@ func (w *walker) weigh(text string, bold bool) {
 	w.glyphs += n
 	if bold {
 		w.boldGlyphs += n
+	} else if n > 0 && !w.leadSet {
+		w.leadEnd, w.leadSet = w.out.Len()-len(text), true
 	}
 }
 
@@ -234,7 +244,7 @@ func (w *walker) layout() string {
 	var b strings.Builder
 	w.styles = make([]lineStyle, len(w.lines))
 	for i, l := range w.lines {
-		w.styles[i] = lineStyle{text: l.text, size: l.size, glyphs: l.glyphs, bold: l.bold, first: i == 0}
+		w.styles[i] = lineStyle{text: l.text, size: l.size, glyphs: l.glyphs, bold: l.bold, first: i == 0, lead: l.text[:min(l.lead, len(l.text))]}
 		if i > 0 {
 			b.WriteByte('\n')
 			p := w.lines[i-1]
