@@ -59,7 +59,12 @@ import (
 // runs on through the headings, "5.1" under a sub-heading of 5); where the
 // numbering restarts under the headings its IDs are prefixed with the
 // heading: `"Audit" 2` (for every such heading when sibling headings each
-// restart, else for the restarts after the first run). The document's
+// restart, else for the restarts after the first run), and so are the
+// items of a list under one of several sibling headings whose numbering
+// runs on under none of them (`"Security" 2`, as the corpus labels cite
+// it), but not numbered section headings ("### 1. Fees") nor the numbers
+// under the last heading of its rank, which may hold the numbered body
+// ("AGREEMENT" after "BACKGROUND"). The document's
 // title (the first heading, before any clause, that names a document or
 // stands above all other headings) is not a clause: it stays in the
 // preamble.
@@ -559,7 +564,7 @@ func (s *splitter) accept(m marker, line int) bool {
 		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong, pfx: p.pfx,
 		item: s.listItem(m), written: m.ord,
 	})
-	s.noteChild(p)
+	s.noteChild(p, m)
 	return true
 }
 

@@ -105,6 +105,63 @@ const mdLettered = `# Master Agreement
 2. **Incidents.** Provider notifies Customer of incidents within 48 hours.
 `
 
+// A numbered list under one of several sibling headings is that
+// heading's list; numbered sections under a heading, and the numbers
+// under the last heading (the body after the recitals), are not.
+const mdListUnderHeading = `# Availability Statement
+
+Intro to the statement that follows.
+
+## Division of responsibility
+
+To estimate availability, consider three factors:
+
+1. Your application: customers run their own code.
+2. The platform: the provider runs the platform layer.
+3. The infrastructure: the cloud provider runs the region.
+
+## Recent uptime
+
+The platform was available 99.99% of the time last month.
+
+## Learn more
+
+Write to the provider for more information.
+`
+
+const mdSectionsUnderHeadings = `# Conditions of Purchase
+
+## Scope
+
+These conditions apply to every purchase order.
+
+## Operative Provisions
+
+### 1. Fees.
+
+Invoices are paid within 30 days.
+
+### 2. Audit.
+
+Buyer may audit Supplier once a year.
+
+## Signatures
+
+Signed by both parties.
+`
+
+const mdBodyAfterBackground = `# Services Agreement
+
+## Background
+
+The Customer wishes to buy the services the Provider offers.
+
+## Agreement
+
+1. Services. The Provider shall provide the services in the order.
+2. Fees. The Customer shall pay the fees within 30 days.
+`
+
 func TestSplitClausesKindsPlain(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -121,6 +178,14 @@ func TestSplitClausesKindsPlain(t *testing.T) {
 			[]string{"preamble", "Section A", "Section B", "1<Section B", "2<Section B", "2.1<2", "2.2<2", "3<Section B",
 				"Section C", "Section C 1<Section C", "Section C 1.1<Section C 1", "Section C 1.2<Section C 1",
 				"Section C 2<Section C", "Section C 2.1<Section C 2"}},
+		{"a numbered list under one of several headings", mdListUnderHeading, false,
+			[]string{"preamble", `"Division of responsibility"`, `"Division of responsibility" 1<"Division of responsibility"`,
+				`"Division of responsibility" 2<"Division of responsibility"`, `"Division of responsibility" 3<"Division of responsibility"`,
+				`"Recent uptime"`, `"Learn more"`}},
+		{"numbered sections under a heading", mdSectionsUnderHeadings, false,
+			[]string{"preamble", `"Scope"`, `"Operative Provisions"`, `1<"Operative Provisions"`, `2<"Operative Provisions"`, `"Signatures"`}},
+		{"the numbered body under the last heading", mdBodyAfterBackground, false,
+			[]string{"preamble", `"Background"`, `"Agreement"`, `1<"Agreement"`, `2<"Agreement"`}},
 		{"lettered sections as Markdown headings", mdLettered, false,
 			[]string{"preamble", "Part A", "1<Part A", "2<Part A", "Part B", "Part B 1<Part B", "Part B 2<Part B"}},
 	} {

@@ -39,6 +39,8 @@ type headInfo struct {
 	collided        bool // its numbering restarted onto IDs already used
 	firstSeen       bool // a numbered clause was placed directly under it
 	firstOrd1, kNum bool // ... and it was a number 1 with the plain ID
+	runOn           bool // ... or a number after 1 continuing the numbering before
+	items           bool // ... a list item, not a section's heading (see sectionHead)
 	lettered        bool // a lettered section ("Section B"), see restartHeadings
 }
 
@@ -630,7 +632,7 @@ func (s *splitter) planShadow(m marker) (plan, bool) {
 
 // noteChild records the first numbered clause placed directly under an
 // unnumbered heading (see restartHeadings).
-func (s *splitter) noteChild(p plan) {
+func (s *splitter) noteChild(p plan, m marker) {
 	if p.cut == 0 || p.cut > len(s.stack) {
 		return
 	}
@@ -642,6 +644,8 @@ func (s *splitter) noteChild(p plan) {
 	info.firstSeen = true
 	info.kNum = p.kind == kNum
 	info.firstOrd1 = p.ord == 1 && !h.prefix
+	info.runOn = info.kNum && p.ord > 1 && !h.prefix
+	info.items = !sectionHead(m) && !m.strong
 }
 
 // restartHeadings lists the heading lines to prefix on a second pass: where
@@ -654,6 +658,8 @@ func (s *splitter) noteChild(p plan) {
 func (s *splitter) restartHeadings() map[int]bool {
 	type group struct {
 		lastCollided int // line of the last collided heading, or -1
+		runOn        bool
+		last         int // line of the last heading
 		infos        []*headInfo
 	}
 	groups := map[string]*group{}
@@ -671,6 +677,8 @@ func (s *splitter) restartHeadings() map[int]bool {
 		if info.collided && !info.docName {
 			g.lastCollided = max(g.lastCollided, info.line)
 		}
+		g.runOn = g.runOn || info.runOn
+		g.last = max(g.last, info.line)
 	}
 	var force map[int]bool
 	for _, g := range groups {
@@ -680,6 +688,15 @@ func (s *splitter) restartHeadings() map[int]bool {
 			// (cited "4.4", not "Section B 4.4"), as the body before the
 			// first exhibit keeps its numbers.
 			if g.lastCollided >= 0 && o.line < g.lastCollided && o.firstOrd1 && o.kNum && !o.lettered {
+				earlier = append(earlier, o.line)
+			}
+			// A list under one of several sibling headings, whose
+			// numbering runs on under none of them, is that heading's:
+			// `"Division of responsibility" 3`. Not numbered sections
+			// ("### 1. Fees"), nor under the last heading of its rank,
+			// which may hold the rest of the document's numbered
+			// clauses ("AGREEMENT" after "BACKGROUND").
+			if g.lastCollided < 0 && !g.runOn && o.line < g.last && o.firstOrd1 && o.kNum && o.items && !o.lettered && !o.docName {
 				earlier = append(earlier, o.line)
 			}
 		}
