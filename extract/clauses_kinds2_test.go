@@ -106,7 +106,8 @@ const mdLettered = `# Master Agreement
 `
 
 // A numbered list under one of several sibling headings is that
-// heading's list; numbered sections under a heading, and the numbers
+// heading's list (an item may start with a name in lower case,
+// "cloud.example"); numbered sections under a heading, and the numbers
 // under the last heading (the body after the recitals), are not.
 const mdListUnderHeading = `# Availability Statement
 
@@ -117,7 +118,7 @@ Intro to the statement that follows.
 To estimate availability, consider three factors:
 
 1. Your application: customers run their own code.
-2. The platform: the provider runs the platform layer.
+2. cloud.example: the provider runs the platform layer.
 3. The infrastructure: the cloud provider runs the region.
 
 ## Recent uptime
@@ -162,6 +163,13 @@ The Customer wishes to buy the services the Provider offers.
 2. Fees. The Customer shall pay the fees within 30 days.
 `
 
+// A sentence wrapped onto a line that starts with a number is no item.
+const pdfWrappedNumbers = `1. Hosting. The Provider hosts the Service in two regions, as set out in
+2. the order form, and keeps backups in a third region.
+2. Support. The Provider answers requests within one business day, e.g.
+3. e.g. by email, and within four hours for urgent requests.
+`
+
 func TestSplitClausesKindsPlain(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -186,6 +194,8 @@ func TestSplitClausesKindsPlain(t *testing.T) {
 			[]string{"preamble", `"Scope"`, `"Operative Provisions"`, `1<"Operative Provisions"`, `2<"Operative Provisions"`, `"Signatures"`}},
 		{"the numbered body under the last heading", mdBodyAfterBackground, false,
 			[]string{"preamble", `"Background"`, `"Agreement"`, `1<"Agreement"`, `2<"Agreement"`}},
+		{"wrapped lines starting with a number", pdfWrappedNumbers, true,
+			[]string{"1", "2"}},
 		{"lettered sections as Markdown headings", mdLettered, false,
 			[]string{"preamble", "Part A", "1<Part A", "2<Part A", "Part B", "Part B 1<Part B", "Part B 2<Part B"}},
 	} {

@@ -167,7 +167,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		m.path = []int{m.ord}
 		m.label = g[1]
 		m.rest = g[2]
-		return m, m.rest == "" || startsUpper(m.rest)
+		return m, m.rest == "" || startsUpper(m.rest) || startsWithName(m.rest)
 	}
 	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2]) || typeset) {
 		m.kind = kNum
@@ -338,6 +338,24 @@ func stripLead(s string) string {
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(stripLead(s))
 	return unicode.IsUpper(r)
+}
+
+// startsWithName reports whether s starts with a name written in lower
+// case: a word holding a capital, a digit or an inner dot between letters
+// ("cloud.gov: The GSA team ...", "iPhone", "eBay"), not a plain word ("the
+// Customer", a sentence wrapped onto a line) nor an abbreviation ("e.g.").
+func startsWithName(s string) bool {
+	w := strings.TrimRight(strings.Fields(s + " x")[0], ".,:;)")
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, part := range strings.Split(w, ".")[1:] {
+		if letters(part) >= 2 && letters(strings.Split(w, ".")[0]) >= 2 {
+			return true
+		}
+	}
+	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) > 0
 }
 
 func startsLetter(s string) bool {
