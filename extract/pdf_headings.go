@@ -2,13 +2,10 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/ledongthuc/pdf"
 )
 
 // Typeset headings: the lines of a PDF that its type sets apart as
@@ -271,35 +268,6 @@ func letterCount(s string) int {
 		}
 	}
 	return n
-}
-
-// boldRe: the weight words of a font's name ("ABCDEF+Inter-SemiBold",
-// "Arial,Bold", "Helvetica-Black").
-var boldRe = regexp.MustCompile(`(?i)(bold|black|heavy|semibold|demibold|demi\b|extrabold|ultrabold|[-,]bd$|[-,]sb$)`)
-
-// boldFont reports whether a font dictionary names a bold face: by its
-// name (the subset prefix "ABCDEF+" aside), or by its descriptor's
-// /FontWeight (600 or more) or ForceBold flag; for a composite (Type0)
-// font, by its descendant's.
-func boldFont(v pdf.Value) bool {
-	for i := 0; i < 2; i++ {
-		name := v.Key("BaseFont").Name()
-		if k := strings.IndexByte(name, '+'); k == 6 {
-			name = name[k+1:]
-		}
-		if boldRe.MatchString(name) {
-			return true
-		}
-		d := v.Key("FontDescriptor")
-		if d.Key("FontWeight").Float64() >= 600 || d.Key("Flags").Int64()&(1<<18) != 0 {
-			return true
-		}
-		if v.Key("Subtype").Name() != "Type0" {
-			return false
-		}
-		v = v.Key("DescendantFonts").Index(0)
-	}
-	return false
 }
 
 // markTypeset marks the lines of one page that its typeset headings are
