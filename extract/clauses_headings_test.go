@@ -533,7 +533,8 @@ func TestPDFUnnumberedHeadings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"preamble", `"SECURITY MEASURES"`, `1<"SECURITY MEASURES"`, `2<"SECURITY MEASURES"`, `"AUDIT"`, `"DATA BREACH NOTIFICATION"`, `"DELETION"`}
+	want := []string{"preamble", `"SECURITY MEASURES"`, `"SECURITY MEASURES" 1<"SECURITY MEASURES"`, `"SECURITY MEASURES" 2<"SECURITY MEASURES"`,
+		`"AUDIT"`, `"DATA BREACH NOTIFICATION"`, `"DELETION"`}
 	if diff := cmp.Diff(want, clauseIDs(d.Agreement.Clauses)); diff != "" {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
