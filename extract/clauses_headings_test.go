@@ -412,7 +412,8 @@ func TestDOCXUnnumberedHeadings(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs := d.Agreement.Clauses
-	want := []string{"preamble", `"Security"`, `1<"Security"`, `2<"Security"`, `"Audit"`, `"On-site Audits"<"Audit"`, `"Data Breach Notification"`, `"Deletion"`}
+	want := []string{"preamble", `"Security"`, `"Security" 1<"Security"`, `"Security" 2<"Security"`, `"Audit"`, `"On-site Audits"<"Audit"`,
+		`"Data Breach Notification"`, `"Deletion"`}
 	if diff := cmp.Diff(want, clauseIDs(cs)); diff != "" {
 		t.Fatalf("ids (-want +got):\n%s", diff)
 	}
