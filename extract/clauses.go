@@ -249,6 +249,7 @@ type srcLine struct {
 	// wraps onto; typeHead when it may be an unnumbered heading (see
 	// settleTypeset).
 	typeLevel int
+	typeBody  bool // in the body's size, bold (Heading.BodySize)
 	typeText  string
 	typeCont  bool
 	typeHead  bool
@@ -334,6 +335,28 @@ func (s *splitter) markerAt(i int) (marker, bool) {
 	return c.m, c.ok
 }
 
+// titleBlock reports whether heading h on line i, before any clause,
+// belongs to the title: the title's text again (a cover page, then the
+// terms), or a heading naming a document right under the title, with only
+// headings between ("Exhibit 10.4" above "MASTER SERVICES AGREEMENT").
+func (s *splitter) titleBlock(i int, h uhead) bool {
+	if s.title < 0 || i < s.title {
+		return false
+	}
+	if strings.EqualFold(h.text, s.heads[s.title].text) {
+		return true
+	}
+	if !h.docName {
+		return false
+	}
+	for j := s.title + 1; j < i; j++ {
+		if _, head := s.heads[j]; !head && strings.TrimSpace(s.lines[j].text) != "" && !s.lines[j].typeCont {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *splitter) run() {
 	s.findHeadings()
 	first := -1
@@ -344,7 +367,7 @@ func (s *splitter) run() {
 		m, ok := s.markerAt(i)
 		if !ok || s.group[i] {
 			h, isHead := s.heads[i]
-			if !isHead || len(s.clauses) == 0 && (i == s.title || s.title >= 0 && strings.EqualFold(h.text, s.heads[s.title].text)) {
+			if !isHead || len(s.clauses) == 0 && (i == s.title || s.titleBlock(i, h)) {
 				// The title, or the title again (on a cover page, then
 				// above the terms): the preamble's.
 				continue
@@ -565,6 +588,7 @@ func (s *splitter) accept(m marker, line int) bool {
 		item: s.listItem(m), written: m.ord,
 	})
 	s.noteChild(p, m)
+	s.noteDotted(p)
 	return true
 }
 

@@ -151,6 +151,23 @@ Buyer may audit Supplier once a year.
 Signed by both parties.
 `
 
+// Numbered sections with dotted sub-clauses under one of two headings
+// are sections, not a list.
+const pdfSectionsUnderCaps = `This exhibit forms part of the contract between the City and the Contractor.
+
+STANDARD CONTRACT PROVISIONS
+The following provisions are made part of the attached contract.
+
+1. Fair Employment Practice Provisions
+1.1 Non-Discrimination. The Contractor will not discriminate against any employee.
+1.2 Reporting. The Contractor will report as the City requires.
+2. Insurance
+2.1 The Contractor keeps liability insurance during the term.
+
+ACCEPTANCE
+The Contractor accepts these provisions by signing the contract.
+`
+
 const mdBodyAfterBackground = `# Services Agreement
 
 ## Background
@@ -192,6 +209,9 @@ func TestSplitClausesKindsPlain(t *testing.T) {
 				`"Recent uptime"`, `"Learn more"`}},
 		{"numbered sections under a heading", mdSectionsUnderHeadings, false,
 			[]string{"preamble", `"Scope"`, `"Operative Provisions"`, `1<"Operative Provisions"`, `2<"Operative Provisions"`, `"Signatures"`}},
+		{"numbered sections with sub-clauses under one of two headings", pdfSectionsUnderCaps, true,
+			[]string{"preamble", `"STANDARD CONTRACT PROVISIONS"`, `1<"STANDARD CONTRACT PROVISIONS"`, "1.1<1", "1.2<1",
+				`2<"STANDARD CONTRACT PROVISIONS"`, "2.1<2", `"ACCEPTANCE"`}},
 		{"the numbered body under the last heading", mdBodyAfterBackground, false,
 			[]string{"preamble", `"Background"`, `"Agreement"`, `1<"Agreement"`, `2<"Agreement"`}},
 		{"wrapped lines starting with a number", pdfWrappedNumbers, true,

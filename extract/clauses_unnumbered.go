@@ -41,6 +41,7 @@ type headInfo struct {
 	firstOrd1, kNum bool // ... and it was a number 1 with the plain ID
 	runOn           bool // ... or a number after 1 continuing the numbering before
 	items           bool // ... a list item, not a section's heading (see sectionHead)
+	sections        bool // dotted numbers under it ("1.1"): its numbers are sections
 	lettered        bool // a lettered section ("Section B"), see restartHeadings
 }
 
@@ -184,8 +185,8 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 	}
 	if id, ok := letteredHeading(strings.Trim(trimmed, "*_ ")); ok && (s.standsAlone(i) || s.lines[i].typeLevel > 0) {
 		rank := 1
-		if s.lines[i].typeHead {
-			rank = min(s.lines[i].typeLevel, 6) // ranked by its type among the typeset headings
+		if l := s.lines[i]; l.typeHead && !l.typeBody {
+			rank = l.typeRank() // ranked by its type among the typeset headings
 		}
 		return uhead{rank: rank, text: cleanHeading(stripInline(trimmed)), alone: true, id: id}, true
 	}
@@ -648,6 +649,23 @@ func (s *splitter) noteChild(p plan, m marker) {
 	info.items = !sectionHead(m) && !m.strong
 }
 
+// noteDotted marks the unnumbered heading nearest above a dotted number
+// ("1.1" under "1" under "PROVISIONS"): the numbers under it are
+// sections with sub-clauses, not a list (see restartHeadings).
+func (s *splitter) noteDotted(p plan) {
+	if len(p.path) < 2 {
+		return
+	}
+	for j := p.cut - 1; j >= 0; j-- {
+		if s.stack[j].unnum {
+			if info := s.headInfo[s.stack[j].clause]; info != nil {
+				info.sections = true
+			}
+			return
+		}
+	}
+}
+
 // restartHeadings lists the heading lines to prefix on a second pass: where
 // the numbering restarted under a heading onto IDs already used, an
 // earlier sibling heading (same rank, same parent) whose own numbering
@@ -693,10 +711,11 @@ func (s *splitter) restartHeadings() map[int]bool {
 			// A list under one of several sibling headings, whose
 			// numbering runs on under none of them, is that heading's:
 			// `"Division of responsibility" 3`. Not numbered sections
-			// ("### 1. Fees"), nor under the last heading of its rank,
+			// ("### 1. Fees", or numbers with dotted sub-clauses), nor
+			// under the last heading of its rank,
 			// which may hold the rest of the document's numbered
 			// clauses ("AGREEMENT" after "BACKGROUND").
-			if g.lastCollided < 0 && !g.runOn && o.line < g.last && o.firstOrd1 && o.kNum && o.items && !o.lettered && !o.docName {
+			if g.lastCollided < 0 && !g.runOn && o.line < g.last && o.firstOrd1 && o.kNum && o.items && !o.sections && !o.lettered && !o.docName {
 				earlier = append(earlier, o.line)
 			}
 		}

@@ -135,7 +135,10 @@ type Page struct {
 type Heading struct {
 	Text  string
 	Level int
-	Lead  string
+	// BodySize: set in the body text's size, apart by its weight only (a
+	// sub-heading inside a numbered clause, as an all-caps line is).
+	BodySize bool
+	Lead     string
 }
 
 // Clause is one numbered unit of an agreement, in the document's own

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -135,7 +136,8 @@ func typesetHeadings(pages [][]lineStyle) [][]Heading {
 		for _, l := range pages[r.page][r.from:r.to] {
 			parts = append(parts, strings.TrimSpace(NormalizeText(l.text)))
 		}
-		all = append(all, found{r.page, r.from, Heading{Text: strings.Join(parts, "\n"), Level: level[r.key]}})
+		larger := pages[r.page][r.from].size >= headingScale*bodySize
+		all = append(all, found{r.page, r.from, Heading{Text: strings.Join(parts, "\n"), Level: level[r.key], BodySize: !larger}})
 	}
 	if !bodyBold {
 		for pi, p := range pages {
@@ -297,6 +299,7 @@ func markTypeset(lines []srcLine, heads []Heading) {
 				break
 			}
 			lines[i].typeLevel = h.Level
+			lines[i].typeBody = h.BodySize
 			lines[i].typeText = strings.Join(parts, " ")
 			for k := 1; k < len(parts); k++ {
 				lines[i+k].typeCont = true
@@ -366,8 +369,7 @@ func typesetTitle(lines []srcLine, pt *part) {
 }
 
 // typesetHeading reads a heading by its type on line i (see
-// typesetHeadings and settleTypeset), ranked by its level as a Markdown
-// heading of that level. Not a party's name, an address or a date (a
+// typesetHeadings and settleTypeset), ranked by its type (typeRank). Not a party's name, an address or a date (a
 // number of three digits or more), a signature field, boilerplate
 // ("WHEREAS"), a running header, nor the title of a part or a number on
 // the line before ("EXHIBIT A" above "Description of Processing").
@@ -393,5 +395,20 @@ func (s *splitter) typesetHeading(i int) (uhead, bool) {
 		longNumberRe.MatchString(h) || s.nextNonBlank(end) < 0 {
 		return uhead{}, false
 	}
-	return uhead{rank: min(l.typeLevel, 6), text: h, alone: true, docName: docNameRe.MatchString(h)}, true
+	return uhead{rank: l.typeRank(), text: h, alone: true, docName: docNameRe.MatchString(h) || exhibitNameRe.MatchString(h)}, true
+}
+
+// exhibitNameRe: a heading that names its document as an exhibit of
+// another ("Exhibit 10.4" atop a filed agreement), as a title does.
+var exhibitNameRe = regexp.MustCompile(`^(?i:exhibit|schedule|annex|appendix|attachment)\s+[0-9A-Z][0-9A-Z.\-]*$`)
+
+// typeRank is the rank of a typeset heading: a larger type ranks by its
+// level as a Markdown heading of that level, closing the numbered clauses
+// before it; a bold line in the body's size as an all-caps heading, a
+// sub-heading of the numbered clause it stands in.
+func (l srcLine) typeRank() int {
+	if l.typeBody {
+		return rankCaps
+	}
+	return min(l.typeLevel, 6)
 }

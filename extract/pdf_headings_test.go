@@ -147,6 +147,21 @@ var typesetSections = []typedLine{
 	more("incident response plan."),
 }
 
+// Numbered clauses in the body's type with bold all-caps sub-headings
+// inside them: the sub-headings do not close the numbered clauses. The
+// filing's exhibit number atop the document is no section.
+var typesetSubHeadings = []typedLine{
+	{text: "Exhibit 10.4", size: 11, bold: true},
+	bold("MASTER SERVICES AGREEMENT", 14),
+	body("1. Services. The Provider provides the hosted service described in the order form to"),
+	more("the Customer for the term of the order."),
+	body("2. Security. The Provider protects Customer Data as follows."),
+	bold("ACCESS CONTROL", 11),
+	body("2.1 The Provider grants access to Customer Data only to personnel who need it."),
+	body("2.2 The Provider reviews access rights every quarter and removes stale accounts."),
+	body("3. Fees. The Customer pays the fees set out in the order form within thirty days."),
+}
+
 func TestTypesetHeadings(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -159,6 +174,8 @@ func TestTypesetHeadings(t *testing.T) {
 			[]string{"preamble", `"You Must Be Eligible to Use the Service"`, `"You May Cancel Your Subscription at Any Time"`,
 				`"Cancellation"<"You May Cancel Your Subscription at Any Time"`, `"Refunds"<"You May Cancel Your Subscription at Any Time"`,
 				`"Your Privacy"`, `"We Can Update These Terms"`, `"Contact Us"`}},
+		{"bold sub-headings inside numbered clauses", typesetSubHeadings,
+			[]string{"preamble", "1", "2", `"ACCESS CONTROL"<2`, "2.1<2", "2.2<2", "3"}},
 		{"lettered sections over typeset numbered headings", typesetSections,
 			[]string{"preamble", "Section A", "Section B", "1<Section B", "2<Section B", "2.1<2", "2.2<2", "3<Section B",
 				"Section C", "Section C 1<Section C", "Section C 1.1<Section C 1", "Section C 1.2<Section C 1"}},
