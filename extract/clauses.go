@@ -62,24 +62,27 @@ import (
 // restart, else for the restarts after the first run), and so are the
 // items of a list under one of several sibling headings whose numbering
 // runs on under none of them (`"Security" 2`, as the corpus labels cite
-// it), but not numbered section headings ("### 1. Fees") nor the numbers
-// under the last heading of its rank, which may hold the numbered body
-// ("AGREEMENT" after "BACKGROUND"). The document's
+// it), but not numbered section headings ("### 1. Fees"), numbers with
+// dotted sub-clauses, nor the numbers under the last heading of its rank,
+// which may hold the numbered body ("AGREEMENT" after "BACKGROUND"). The document's
 // title (the first heading, before any clause, that names a document or
 // stands above all other headings) is not a clause: it stays in the
 // preamble.
 //
 // In a PDF, a line its type sets apart (Page.Headings: a larger or bold
 // font, standing alone) is a heading whatever its words ("Changes to these
-// Terms"), ranked by its type; where numbered headings are typeset too,
-// only a larger type than theirs makes an unnumbered heading, and a bare
-// number in a heading's type may have a sentence-case title ("3
-// Description of processing operations"). A typeset title under a part's
-// heading ("EXHIBIT A" above "Description of Processing") is the part's;
-// the document's title repeated (a cover page, then the terms) stays in
-// the preamble. A paragraph that opens with a bold title ("Cancellation.
-// You may cancel ...") is a bold lead-in as in Markdown, where no numbered
-// clause is open and the title does not repeat its heading's.
+// Terms"), ranked by its type (in the body's size and bold, as an all-caps
+// heading; larger, as a Markdown heading of its level); where numbered
+// headings are typeset too, only a larger type than theirs makes an
+// unnumbered heading, and a bare number in a heading's type may have a
+// sentence-case title ("3 Description of processing operations"). A
+// typeset title under a part's heading ("EXHIBIT A" above "Description of
+// Processing") is the part's; the document's title repeated (a cover page,
+// then the terms), or a heading naming a document right under it ("Exhibit
+// 10.4" above the agreement's name), stays in the preamble. A paragraph
+// that opens with a bold title ("Cancellation. You may cancel ...") is a
+// bold lead-in as in Markdown, where no numbered clause is open and the
+// title does not repeat its heading's.
 //
 // In Markdown and text, a Title Case line that is a paragraph of its own
 // above a list, a lead-in or a few sentences ("Obligations and Activities
