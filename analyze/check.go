@@ -255,6 +255,10 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 func (r *Rule) explain(f *Finding, b *hit) string {
 	who := map[Party]string{PartyVendor: "the vendor", PartyCustomer: "the customer", PartyMutual: "both parties", PartyThird: "a third party", PartyAuthority: "an authority"}[b.p.actor]
 	how := ""
+	switch strings.ToLower(b.p.word) {
+	case "is", "are", "has", "have", "does", "do", "was", "were":
+		b = &hit{u: b.u, p: &predicate{actor: b.p.actor, modality: ModalNone}} // no verb worth quoting
+	}
 	switch {
 	case b.p.word != "" && b.p.modality != ModalNone && who != "":
 		how = fmt.Sprintf(` (%s "%s")`, who, strings.ToLower(b.p.word))

@@ -68,6 +68,11 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 			return false, false
 		}
 		neg = false
+	case "denies":
+		if !neg || !p.noDuty {
+			return false, false
+		}
+		neg = false
 	}
 	return true, neg
 }
@@ -115,9 +120,10 @@ func (f *Frame) objectIn(c *frameSpec, p *predicate) bool {
 			}
 		}
 	}
+	to := max(p.to, p.objTo)
 	for _, o := range c.Object {
 		for _, s := range f.m.find(o) {
-			if s.from >= p.to {
+			if s.from >= to {
 				break
 			}
 			own, other := false, false
@@ -413,6 +419,11 @@ func (r *Rule) rank(h *hit) float64 {
 	}
 	if long(h.u.full()) {
 		s -= 5
+	}
+	// A lead-in without its items ("Customer must adhere to the
+	// following:") says least of all.
+	if strings.HasSuffix(strings.TrimSpace(h.u.text), ":") {
+		s -= 3
 	}
 	// Lawyers cite the body of an agreement before its exhibits (standard
 	// clauses, security annexes) when both state the term.

@@ -54,6 +54,10 @@ type predicate struct {
 	// possessed: the subject is a thing the actor owns ("our code"), not
 	// the party itself.
 	possessed bool
+	// objTo extends where the predicate's objects may stand past its
+	// region: a main clause that reports or denies ("We do not warrant
+	// that the Service will be secure") is about its complement.
+	objTo int
 }
 
 // Frame is the reading of one unit.
@@ -208,6 +212,22 @@ func (f *Frame) predicates() []predicate {
 		}
 		f.polarity(p, subjFrom)
 		f.voice(p)
+	}
+	// A main clause without a modal before the first one's subject: "We do
+	// not warrant that the Service will be secure", "Customer acknowledges
+	// that Provider will ...": its own declarative predicate.
+	if s0 := f.subjectStart(modals[0].modal.from, 0); s0 > 1 && f.toks[s0-1].w == "that" {
+		for j := 1; j < s0-1; j++ {
+			if !f.verbAt(j) {
+				continue
+			}
+			q := predicate{from: 0, to: s0, objTo: len(f.toks), modal: span{j, j + 1}, modality: ModalDeclarative, word: f.toks[j].w}
+			q.actor, q.possessed = f.subjectOf(0, j)
+			f.polarity(&q, 0)
+			modals[0].from = s0
+			modals = append([]predicate{q}, modals...)
+			break
+		}
 	}
 	return modals
 }

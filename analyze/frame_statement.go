@@ -90,7 +90,7 @@ func (f *Frame) statements() []predicate {
 		q := predicate{from: j + 2, to: len(f.toks), modal: span{k, k + 1}, modality: ModalDeclarative, word: f.toks[k].w}
 		q.actor, q.possessed = f.subjectOf(j+2, k)
 		f.polarity(&q, j+2)
-		out[0].to = j + 2
+		out[0].to, out[0].objTo = j+2, len(f.toks)
 		return append(out, q)
 	}
 	return out

@@ -31,8 +31,9 @@ type FrameSpec struct {
 	Modality []string `yaml:"modality" json:"modality,omitempty"`
 	// Negated: "" (a negated predicate does not show the term), "counts" (a
 	// prohibition is the duty itself: "Customer shall not share its
-	// password"), or "only" (only a negation counts: "Provider disclaims
-	// ...", for red flags).
+	// password"), "only" (only a negation counts), or "denies" (only a
+	// denial of duty counts: "Provider disclaims ...", "makes no warranty",
+	// not "shall not decrease the security"), for red flags.
 	Negated string `yaml:"negated" json:"negated,omitempty"`
 	// Signals are regular-expression groups the sentence must also match
 	// (each group one pattern); "{class}" stands for a vocabulary class.
@@ -212,9 +213,9 @@ func compileSpec(fs FrameSpec, subject string, v *Vocabulary) (*frameSpec, error
 		}
 	}
 	switch fs.Negated {
-	case "", "counts", "only":
+	case "", "counts", "only", "denies":
 	default:
-		return nil, fmt.Errorf(`negated: want "", "counts" or "only", got %q`, fs.Negated)
+		return nil, fmt.Errorf(`negated: want "", "counts", "only" or "denies", got %q`, fs.Negated)
 	}
 	if len(fs.Action) == 0 && len(fs.Object) == 0 && len(fs.With) == 0 && len(fs.Signals) == 0 {
 		return nil, errors.New("a frame needs an action, an object, with or signals")

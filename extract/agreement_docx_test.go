@@ -376,6 +376,45 @@ func TestDOCXMarkdownSameIDs(t *testing.T) {
 	}
 }
 
+// TestDOCXNumberingStyle: a list that names its numbering through a
+// numbering style (w:numStyleLink, ECMA-376 17.9.21) is numbered by the
+// abstract numbering that style points to (w:styleLink), as Word shows it:
+// "3.", "3.3.", "(b)", not the default "1." at every level.
+func TestDOCXNumberingStyle(t *testing.T) {
+	styles := `<?xml version="1.0"?><w:styles ` + wNS + `>
+<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="numbering" w:customStyle="1" w:styleId="ContractList"><w:name w:val="Contract List"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
+</w:styles>`
+	numbering := `<?xml version="1.0"?><w:numbering ` + wNS + `>
+<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="ContractList"/></w:abstractNum>
+<w:abstractNum w:abstractNumId="3"><w:multiLevelType w:val="multilevel"/><w:styleLink w:val="ContractList"/>
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num>
+</w:numbering>`
+	doc := `<w:document ` + wNS + `><w:body>` +
+		para("", "2", 0, "Pilot Terms") +
+		para("", "2", 1, "Access. Customer may use the pilot.") +
+		para("", "2", 0, "Term and Termination") +
+		para("", "2", 1, "Term. The pilot lasts ninety days.") +
+		para("", "2", 1, "Effect of Termination. On termination:") +
+		para("", "2", 2, "Customer stops using the pilot; and") +
+		para("", "2", 2, "Each party returns the other's Confidential Information.") +
+		`</w:body></w:document>`
+	p := writeDocx(t, "pilot.docx", map[string]string{"word/document.xml": doc, "word/styles.xml": styles, "word/numbering.xml": numbering})
+	d, err := Open(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"1", "1.1<1", "2", "2.1<2", "2.2<2", "2.2(a)<2.2", "2.2(b)<2.2"}
+	if diff := cmp.Diff(want, clauseIDs(d.Agreement.Clauses)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s\n%s", diff, d.Agreement.Pages[0].Text)
+	}
+}
+
 func FuzzDOCX(f *testing.F) {
 	f.Add(fixtureDocument(), false)
 	f.Add(`<w:document `+wNS+`><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="9"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>`, false)

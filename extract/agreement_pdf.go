@@ -214,7 +214,8 @@ func passwordError(path, password string) error {
 // pageResult is the walker output for a document.
 type pagesResult struct {
 	pages     []pdf.Page
-	texts     map[int]string // by page number, pages that read
+	texts     map[int]string      // by page number, pages that read
+	styles    map[int][]lineStyle // the type of each line of texts[n]
 	images    map[int]int
 	bad       []int
 	badReason string         // the first bad page's
@@ -230,11 +231,12 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 	if err != nil {
 		return pagesResult{}, err
 	}
-	res := pagesResult{pages: pages, texts: map[int]string{}, images: map[int]int{}, badWhy: map[int]string{}}
+	res := pagesResult{pages: pages, texts: map[int]string{}, styles: map[int][]lineStyle{}, images: map[int]int{}, badWhy: map[int]string{}}
 	fc := newFontCache()
 	fc.budget = b
 	for i := 1; i <= len(pages); i++ {
 		var text string
+		var styles []lineStyle
 		var images int
 		err := try(func() error {
 			if err := b.check(); err != nil {
@@ -248,7 +250,7 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 				return err
 			}
 			var err error
-			text, images, err = walkPage(p, fc)
+			text, styles, images, err = walkPageStyled(p, fc)
 			return err
 		})
 		if err == nil {
@@ -267,6 +269,7 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 			continue
 		}
 		res.texts[i] = text
+		res.styles[i] = styles
 		res.images[i] = images
 	}
 	return res, nil

@@ -15,7 +15,10 @@ import (
 // "Clause 8", "Section 12.4", "Article 28", "ARTICLE IV"; any of these
 // inside a Markdown heading ("## 1.3 Account Security", "### B. Account
 // Terms") or bold ("**1.3 Account Security.**"), and Markdown list items
-// ("1. **Heading.** text"), whose nesting follows their indentation.
+// ("1. **Heading.** text"), whose nesting follows their indentation. An
+// item that opens its first sub-item on its line, as the CFR and the
+// FAR/DFARS clauses write it ("(ii)(A) The Contractor shall ..."), is both
+// items, (ii) and (ii)(A).
 //
 // IDs are what a lawyer would cite: "6", "6.2", "8(b)", "12.4", "28", "IV",
 // "A"; numbers under a lettered section become "B.3", numbered list items
@@ -56,10 +59,30 @@ import (
 // runs on through the headings, "5.1" under a sub-heading of 5); where the
 // numbering restarts under the headings its IDs are prefixed with the
 // heading: `"Audit" 2` (for every such heading when sibling headings each
-// restart, else for the restarts after the first run). The document's
+// restart, else for the restarts after the first run), and so are the
+// items of a list under one of several sibling headings whose numbering
+// runs on under none of them (`"Security" 2`, as the corpus labels cite
+// it), but not numbered section headings ("### 1. Fees"), numbers with
+// dotted sub-clauses, nor the numbers under the last heading of its rank,
+// which may hold the numbered body ("AGREEMENT" after "BACKGROUND"). The document's
 // title (the first heading, before any clause, that names a document or
 // stands above all other headings) is not a clause: it stays in the
 // preamble.
+//
+// In a PDF, a line its type sets apart (Page.Headings: a larger or bold
+// font, standing alone) is a heading whatever its words ("Changes to these
+// Terms"), ranked by its type (in the body's size and bold, as an all-caps
+// heading; larger, as a Markdown heading of its level); where numbered
+// headings are typeset too, only a larger type than theirs makes an
+// unnumbered heading, and a bare number in a heading's type may have a
+// sentence-case title ("3 Description of processing operations"). A
+// typeset title under a part's heading ("EXHIBIT A" above "Description of
+// Processing") is the part's; the document's title repeated (a cover page,
+// then the terms), or a heading naming a document right under it ("Exhibit
+// 10.4" above the agreement's name), stays in the preamble. A paragraph
+// that opens with a bold title ("Cancellation. You may cancel ...") is a
+// bold lead-in as in Markdown, where no numbered clause is open and the
+// title does not repeat its heading's.
 //
 // In Markdown and text, a Title Case line that is a paragraph of its own
 // above a list, a lead-in or a few sentences ("Obligations and Activities
@@ -75,7 +98,13 @@ import (
 // Numbered headings that only group clauses numbered on their own
 // ("SECTION II" of the standard contractual clauses over Clauses 8-13,
 // whose numbers run on from Clause 7) are headings cited by their text,
-// and the clauses keep their numbers ("8.6(c)").
+// and the clauses keep their numbers ("8.6(c)"). Lettered sections
+// ("Section B – Legal terms", "PART C: SECURITY") are headings cited by
+// their name, "Section B", "Part C" ("Section C" is no roman 100); the
+// numbers of the first of them keep their plain IDs, those that restart
+// are prefixed ("Section C 1.2"); a lettered section named twice (in a
+// table of the document's sections, then as its heading) starts at the
+// last.
 //
 // Clause text and headings carry no Markdown markup: emphasis, code
 // spans, heading "#"s, block quote marks and rules are removed, a link
@@ -115,10 +144,13 @@ import (
 func SplitClauses(pages []Page, paginated bool) []Clause {
 	var lines []srcLine
 	for _, p := range pages {
+		from := len(lines)
 		for _, t := range strings.Split(p.Text, "\n") {
 			lines = append(lines, srcLine{text: t, page: p.Number})
 		}
+		markTypeset(lines[from:], p.Headings)
 	}
+	settleTypeset(lines)
 	md := !paginated
 	if md {
 		setextToATX(lines)
@@ -145,6 +177,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 		add(c)
 	}
 	for k, pt := range parts {
+		typesetTitle(lines, &pt)
 		end := len(lines)
 		if k+1 < len(parts) {
 			end = parts[k+1].line
@@ -214,6 +247,16 @@ type srcLine struct {
 	disp    string
 	page    int
 	runHead bool
+	// A heading by its type (Page.Headings): its level on its first line
+	// with its text (wrapped lines joined), typeCont on the lines it
+	// wraps onto; typeHead when it may be an unnumbered heading (see
+	// settleTypeset).
+	typeLevel int
+	typeBody  bool // in the body's size, bold (Heading.BodySize)
+	typeText  string
+	typeCont  bool
+	typeHead  bool
+	typeLead  string // a bold lead-in's title (see typesetLead)
 }
 
 type openClause struct {
@@ -286,10 +329,35 @@ func (s *splitter) markerAt(i int) (marker, bool) {
 	}
 	c := &s.marks[i]
 	if !c.done {
-		c.m, c.ok = parseMarker(s.lines[i].text, !s.paginated)
+		l := s.lines[i]
+		if !l.typeCont {
+			c.m, c.ok = readMarker(l.text, !s.paginated, l.typeLevel > 0)
+		}
 		c.done = true
 	}
 	return c.m, c.ok
+}
+
+// titleBlock reports whether heading h on line i, before any clause,
+// belongs to the title: the title's text again (a cover page, then the
+// terms), or a heading naming a document right under the title, with only
+// headings between ("Exhibit 10.4" above "MASTER SERVICES AGREEMENT").
+func (s *splitter) titleBlock(i int, h uhead) bool {
+	if s.title < 0 || i < s.title {
+		return false
+	}
+	if strings.EqualFold(h.text, s.heads[s.title].text) {
+		return true
+	}
+	if !h.docName {
+		return false
+	}
+	for j := s.title + 1; j < i; j++ {
+		if _, head := s.heads[j]; !head && strings.TrimSpace(s.lines[j].text) != "" && !s.lines[j].typeCont {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *splitter) run() {
@@ -302,7 +370,14 @@ func (s *splitter) run() {
 		m, ok := s.markerAt(i)
 		if !ok || s.group[i] {
 			h, isHead := s.heads[i]
-			if !isHead || i == s.title && len(s.clauses) == 0 {
+			if !isHead || len(s.clauses) == 0 && (i == s.title || s.titleBlock(i, h)) {
+				// The title, or the title again (on a cover page, then
+				// above the terms): the preamble's.
+				continue
+			}
+			if h.typeLead && (!s.noNumbered(len(s.stack)) || len(s.stack) > 0 && strings.EqualFold(s.clauses[s.stack[len(s.stack)-1].clause].Heading, h.text)) {
+				// A PDF's bold lead-in inside a numbered clause, or
+				// repeating the heading it stands under, is text.
 				continue
 			}
 			s.acceptHeading(h, i)
@@ -317,6 +392,13 @@ func (s *splitter) run() {
 		m.capsHead = m.capsHead || m.kind == kNum && capsLead(m.rest, s.lines, i)
 		if !s.accept(m, i) {
 			continue
+		}
+		for m.chain {
+			c, _ := chained(m, !s.paginated)
+			if !s.accept(c, i) {
+				break
+			}
+			m = c
 		}
 		if first < 0 {
 			first = i
@@ -508,7 +590,8 @@ func (s *splitter) accept(m marker, line int) bool {
 		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong, pfx: p.pfx,
 		item: s.listItem(m), written: m.ord,
 	})
-	s.noteChild(p)
+	s.noteChild(p, m)
+	s.noteDotted(p)
 	return true
 }
 

@@ -183,11 +183,11 @@ func TestSplitClausesUnnumberedHeadings(t *testing.T) {
 		want      []string
 	}{
 		{"markdown headings are boundaries beside a numbered list", mdProcessorAddendum, false,
-			[]string{"preamble", `"Security"`, `1<"Security"`, `2<"Security"`, `"Audit"`, `"Data Breach Notification"`, `"Deletion"`}},
+			[]string{"preamble", `"Security"`, `"Security" 1<"Security"`, `"Security" 2<"Security"`, `"Audit"`, `"Data Breach Notification"`, `"Deletion"`}},
 		{"markdown nesting follows heading levels", mdNestedHeadings, false,
 			[]string{`"Overview"`, `"Security Terms"`, `"Data Breach"<"Security Terms"`, `"Audit"<"Security Terms"`, `"Fees"`}},
 		{"setext headings", mdSetext, false,
-			[]string{"preamble", `"Audit"`, `1<"Audit"`, `2<"Audit"`, `"Data Breach"`}},
+			[]string{"preamble", `"Audit"`, `"Audit" 1<"Audit"`, `"Audit" 2<"Audit"`, `"Data Breach"`}},
 		{"bold lead-in paragraphs", mdBoldLeadIns, false,
 			[]string{"preamble", `"Security Incidents"`, `"Audit"`, `"Deletion"`}},
 		{"bold lead-ins inside numbered sections", mdBoldInNumbered, false,
@@ -201,11 +201,11 @@ func TestSplitClausesUnnumberedHeadings(t *testing.T) {
 		{"repeated heading", "# Terms\n\nIntro text for the terms.\n\n## Definitions\n\nWords.\n\n## Services\n\nMore.\n\n## Definitions\n\nOther words.\n", false,
 			[]string{"preamble", `"Definitions"`, `"Services"`, `"Definitions" (2)`}},
 		{"all-caps headings in a PDF", pdfCapsHeadings, true,
-			[]string{"preamble", `"SECURITY MEASURES"`, `1<"SECURITY MEASURES"`, `2<"SECURITY MEASURES"`, `"AUDIT"`, `"DATA BREACH NOTIFICATION"`}},
+			[]string{"preamble", `"SECURITY MEASURES"`, `"SECURITY MEASURES" 1<"SECURITY MEASURES"`, `"SECURITY MEASURES" 2<"SECURITY MEASURES"`, `"AUDIT"`, `"DATA BREACH NOTIFICATION"`}},
 		{"all-caps sub-heading inside a numbered section", pdfCapsInNumbered, true,
 			[]string{"1", "2", `"ACCESS CONTROL"<2`, "2.1<2", "3"}},
 		{"all-caps headings in plain text", strings.ReplaceAll(pdfCapsHeadings, "\n\n", "\n\n\n"), false,
-			[]string{"preamble", `"SECURITY MEASURES"`, `1<"SECURITY MEASURES"`, `2<"SECURITY MEASURES"`, `"AUDIT"`, `"DATA BREACH NOTIFICATION"`}},
+			[]string{"preamble", `"SECURITY MEASURES"`, `"SECURITY MEASURES" 1<"SECURITY MEASURES"`, `"SECURITY MEASURES" 2<"SECURITY MEASURES"`, `"AUDIT"`, `"DATA BREACH NOTIFICATION"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -412,7 +412,8 @@ func TestDOCXUnnumberedHeadings(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs := d.Agreement.Clauses
-	want := []string{"preamble", `"Security"`, `1<"Security"`, `2<"Security"`, `"Audit"`, `"On-site Audits"<"Audit"`, `"Data Breach Notification"`, `"Deletion"`}
+	want := []string{"preamble", `"Security"`, `"Security" 1<"Security"`, `"Security" 2<"Security"`, `"Audit"`, `"On-site Audits"<"Audit"`,
+		`"Data Breach Notification"`, `"Deletion"`}
 	if diff := cmp.Diff(want, clauseIDs(cs)); diff != "" {
 		t.Fatalf("ids (-want +got):\n%s", diff)
 	}
@@ -533,7 +534,8 @@ func TestPDFUnnumberedHeadings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"preamble", `"SECURITY MEASURES"`, `1<"SECURITY MEASURES"`, `2<"SECURITY MEASURES"`, `"AUDIT"`, `"DATA BREACH NOTIFICATION"`, `"DELETION"`}
+	want := []string{"preamble", `"SECURITY MEASURES"`, `"SECURITY MEASURES" 1<"SECURITY MEASURES"`, `"SECURITY MEASURES" 2<"SECURITY MEASURES"`,
+		`"AUDIT"`, `"DATA BREACH NOTIFICATION"`, `"DELETION"`}
 	if diff := cmp.Diff(want, clauseIDs(d.Agreement.Clauses)); diff != "" {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}

@@ -49,6 +49,9 @@ type marker struct {
 	zero         bool   // written "N.0" ("3.0 Term"): an explicit section heading
 	bare         bool   // a number without "." or ")" ("1 DEFINITIONS")
 	word         string // the designator of a strong marker: section, article, clause, sec, art
+	// chain: rest opens the item's first sub-item ("(ii)(A) The ..."),
+	// placed on the same line (see chained).
+	chain bool
 }
 
 var (
@@ -60,6 +63,10 @@ var (
 	numBareRe   = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
 	letterRe    = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
 	parenRe     = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(?:\s+|$)(.*)$`)
+	// chainRe: an item whose text opens its first sub-item on the same
+	// line, as the CFR and the FAR/DFARS clauses write it ("(ii)(A) The
+	// Contractor shall ...", "(c)(1) Within 72 hours ...").
+	chainRe = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(\([a-zA-Z0-9]{1,5}\)\S*\s.*)$`)
 	// mdMarkEscRe: numbering written with Markdown escapes so that it is
 	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
 	// pandoc writes it) is numbering all the same.
@@ -68,6 +75,13 @@ var (
 
 // parseMarker reads the numbering at the start of a line, if any.
 func parseMarker(raw string, md bool) (marker, bool) {
+	return readMarker(raw, md, false)
+}
+
+// readMarker is parseMarker; typeset says the line is a heading by its
+// type (Page.Headings), whose title after a bare number may be in
+// sentence case ("3 Description of processing operations").
+func readMarker(raw string, md, typeset bool) (marker, bool) {
 	var m marker
 	t := strings.TrimLeft(raw, " ")
 	if md {
@@ -110,7 +124,9 @@ func parseMarker(raw string, md bool) (marker, bool) {
 			m.label = g[2]
 		} else {
 			v := romanValue(g[2])
-			if v == 0 {
+			if v == 0 || len(g[2]) == 1 && !strings.ContainsAny(g[2], "IVXivx") {
+				// "Section C" names a lettered section (see letteredHeading),
+				// not section 100.
 				return m, false
 			}
 			m.ord = v
@@ -151,9 +167,9 @@ func parseMarker(raw string, md bool) (marker, bool) {
 		m.path = []int{m.ord}
 		m.label = g[1]
 		m.rest = g[2]
-		return m, m.rest == "" || startsUpper(m.rest)
+		return m, m.rest == "" || startsUpper(m.rest) || startsWithName(m.rest)
 	}
-	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2])) {
+	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2]) || typeset) {
 		m.kind = kNum
 		m.ord = atoi(g[1])
 		m.path = []int{m.ord}
@@ -175,6 +191,21 @@ func parseMarker(raw string, md bool) (marker, bool) {
 		}
 		return m, m.rest == "" || startsLetter(m.rest)
 	}
+	if g := chainRe.FindStringSubmatch(t); g != nil {
+		m.label = g[1]
+		m.rest = g[2]
+		if isDigits(g[1]) {
+			m.kind = kPNum
+			m.ord = atoi(g[1])
+		} else {
+			setLetterKind(&m, g[1], true)
+		}
+		if _, ok := chained(m, md); !ok || m.ord == 0 && m.altRoman == 0 {
+			return m, false
+		}
+		m.chain = true
+		return m, true
+	}
 	if g := parenRe.FindStringSubmatch(t); g != nil {
 		m.label = g[1]
 		m.rest = g[2]
@@ -190,6 +221,22 @@ func parseMarker(raw string, md bool) (marker, bool) {
 		return m, m.rest == "" || startsLetter(m.rest) || strings.HasPrefix(m.rest, "(") || startsUpper(m.rest)
 	}
 	return m, false
+}
+
+// chained reads the first sub-item that an item's text opens ("(A) The
+// Contractor ..." after "(ii)"): a parenthesised number, letter or roman
+// numeral that starts its list (1, a, A, i), whose own text (after any
+// further chained items) starts with a capital, so that a cross-reference
+// wrapped onto a line start ("(c)(1) of this clause") is no item.
+func chained(m marker, md bool) (marker, bool) {
+	c, ok := parseMarker(m.rest, md)
+	if !ok || !c.kind.paren() || c.ord != 1 && c.altRoman != 1 {
+		return c, false
+	}
+	if !c.chain && !startsUpper(c.rest) {
+		return c, false
+	}
+	return c, true
 }
 
 // setLetterKind classifies a letter label: a single letter (which may also
@@ -291,6 +338,24 @@ func stripLead(s string) string {
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(stripLead(s))
 	return unicode.IsUpper(r)
+}
+
+// startsWithName reports whether s starts with a name written in lower
+// case: a word holding a capital, a digit or an inner dot between letters
+// ("cloud.gov: The GSA team ...", "iPhone", "eBay"), not a plain word ("the
+// Customer", a sentence wrapped onto a line) nor an abbreviation ("e.g.").
+func startsWithName(s string) bool {
+	w := strings.TrimRight(strings.Fields(s + " x")[0], ".,:;)")
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, part := range strings.Split(w, ".")[1:] {
+		if letters(part) >= 2 && letters(strings.Split(w, ".")[0]) >= 2 {
+			return true
+		}
+	}
+	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) > 0
 }
 
 func startsLetter(s string) bool {

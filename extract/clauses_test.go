@@ -298,6 +298,9 @@ func FuzzSplitClauses(f *testing.F) {
 		mdEscapedNumbers, mdEscapedParens, mdDefinitionsFirstCaps, mdDefinitionsFirstHeadings, mdBoldNumberedHeadings,
 		mdGroupedClauses, mdPartsAfterHeadings, mdTitleLines, mdTitleLineAmongHeadings, mdTitleLineTraps,
 		"1. A b\n1. C d\n   1. E f\n   1. G h\n\nI j\n\n1. K l",
+		mdChainedItems, pdfChainedReference, pdfLetteredSections, mdLettered, mdListUnderHeading,
+		mdSectionsUnderHeadings, mdBodyAfterBackground, pdfWrappedNumbers,
+		"Section C – X\n(ii)(A) The y\n(B) Z\nPart II\n2. cloud.gov: w\n3. e.g. v\nSection A\nSection A – T",
 	}
 	if b, err := os.ReadFile(filepath.Join("testdata", "agreement-sample.md")); err == nil {
 		seeds = append(seeds, string(b))
@@ -309,6 +312,11 @@ func FuzzSplitClauses(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, paginated bool) {
 		half := len(s) / 2
 		pages := []Page{{Number: 1, Text: s[:half]}, {Number: 2, Text: s[half:]}}
+		if paginated {
+			for k := range pages {
+				pages[k].Headings = fuzzHeadings(pages[k].Text)
+			}
+		}
 		cs := SplitClauses(pages, paginated)
 		seen := map[string]bool{}
 		text := map[string]string{}
@@ -335,4 +343,29 @@ func FuzzSplitClauses(f *testing.F) {
 			text[c.ID] = c.Text
 		}
 	})
+}
+
+// fuzzHeadings makes typeset headings of some lines of a page, so that
+// FuzzSplitClauses reaches the PDF heading paths: short lines of odd
+// length are headings of level 1-3 (two in a row one wrapped heading,
+// now and then), and a line with ". " inside opens with a bold lead-in.
+func fuzzHeadings(text string) []Heading {
+	var out []Heading
+	lines := strings.Split(text, "\n")
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		switch {
+		case t == "":
+		case len(t)%2 == 1 && len(t) <= 60:
+			h := Heading{Text: t, Level: len(t)%3 + 1}
+			if i+1 < len(lines) && len(t)%5 == 0 {
+				h.Text += "\n" + strings.TrimSpace(lines[i+1])
+				i++
+			}
+			out = append(out, h)
+		case strings.Contains(t, ". "):
+			out = append(out, Heading{Text: t, Lead: t[:strings.Index(t, ". ")]})
+		}
+	}
+	return out
 }

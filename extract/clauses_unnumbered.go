@@ -22,9 +22,13 @@ const (
 // uhead is an unnumbered heading found on a line.
 type uhead struct {
 	rank    int
-	text    string // the heading as cited, without markup
+	text    string // the heading as written, without markup
 	alone   bool   // the heading is its line (not a lead-in of body text)
 	docName bool   // it names a document ("Data Processing Addendum")
+	// id is the heading's ID where it is not its text in quotes: a
+	// lettered section is cited by its name ("Section B").
+	id       string // typeLead: a PDF's bold lead-in, found by its type (typesetLead).
+	typeLead bool
 }
 
 // headInfo is what the restart rule needs to know of a heading clause.
@@ -35,6 +39,10 @@ type headInfo struct {
 	collided        bool // its numbering restarted onto IDs already used
 	firstSeen       bool // a numbered clause was placed directly under it
 	firstOrd1, kNum bool // ... and it was a number 1 with the plain ID
+	runOn           bool // ... or a number after 1 continuing the numbering before
+	items           bool // ... a list item, not a section's heading (see sectionHead)
+	sections        bool // dotted numbers under it ("1.1"): its numbers are sections
+	lettered        bool // a lettered section ("Section B"), see restartHeadings
 }
 
 var (
@@ -87,6 +95,20 @@ func (s *splitter) findHeadings() {
 			s.heads[i] = h
 		}
 	}
+	// A lettered section named twice (in a table of the document's
+	// sections, then as its heading) starts at its last heading, as a
+	// part does.
+	last := map[string]int{}
+	for i, h := range s.heads {
+		if h.id != "" && i > last[h.id] {
+			last[h.id] = i
+		}
+	}
+	for i, h := range s.heads {
+		if h.id != "" && i < last[h.id] {
+			delete(s.heads, i)
+		}
+	}
 	s.group = s.groupingLines()
 	for i := range s.group {
 		s.heads[i] = s.groupHeading(i)
@@ -136,7 +158,7 @@ func (s *splitter) findTitle(firstMarker int) int {
 func (s *splitter) headingAt(i int) (uhead, bool) {
 	raw := s.lines[i].text
 	trimmed := strings.TrimLeft(raw, " ")
-	if trimmed == "" {
+	if trimmed == "" || s.lines[i].typeCont {
 		return uhead{}, false
 	}
 	md := !s.paginated
@@ -152,16 +174,32 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 				len(strings.Fields(h[k+2:])) >= 4 && startsUpper(h[k+2:]) {
 				h = h[:k]
 			}
+			if id, ok := letteredHeading(h); ok {
+				return uhead{rank: len(g[1]), text: h, alone: true, id: id}, true
+			}
 			return uhead{rank: len(g[1]), text: h, alone: true, docName: docNameRe.MatchString(h)}, true
 		}
 	}
 	if _, _, isPart := parsePart(raw, md); isPart {
 		return uhead{}, false
 	}
+	if id, ok := letteredHeading(strings.Trim(trimmed, "*_ ")); ok && (s.standsAlone(i) || s.lines[i].typeLevel > 0) {
+		rank := 1
+		if l := s.lines[i]; l.typeHead && !l.typeBody {
+			rank = l.typeRank() // ranked by its type among the typeset headings
+		}
+		return uhead{rank: rank, text: cleanHeading(stripInline(trimmed)), alone: true, id: id}, true
+	}
 	if md {
 		if h, alone, ok := s.boldLead(i); ok {
 			return uhead{rank: rankBold, text: h, alone: alone, docName: alone && docNameRe.MatchString(h)}, true
 		}
+	}
+	if h, ok := s.typesetHeading(i); ok {
+		return h, true
+	}
+	if h, ok := s.typesetLead(i); ok {
+		return h, true
 	}
 	if s.capsHeading(i) {
 		h := cleanHeading(trimmed)
@@ -293,6 +331,9 @@ func (s *splitter) capsHeading(i int) bool {
 		}
 	}
 	n := s.nextNonBlank(i)
+	if n >= 0 && s.lines[n].typeHead {
+		return false // a kicker above a typeset heading ("SIGNATURES" over "Acceptance")
+	}
 	return n >= 0 && bodyText(s.lines[n].text)
 }
 
@@ -374,6 +415,53 @@ func markRunningHeads(lines []srcLine) {
 	}
 }
 
+// letteredRe: a lettered section's heading ("Section B – Legal terms",
+// "PART C: SECURITY", "Part II"): Section or Article with a letter (with
+// I, V and X those are roman numbers, read as markers), Part with a letter
+// or a roman number, and a title after a dash or a colon, or none.
+var letteredRe = regexp.MustCompile(`^(?i:(section|article|part))\s+([A-Z]|[IVXLC]{2,7})(?:\s*[-–—:.]\s*(.*))?$`)
+
+// letteredHeading reads a lettered section's heading and returns its ID,
+// the designator in title case and the letter: "Section B", "Part II".
+func letteredHeading(t string) (string, bool) {
+	g := letteredRe.FindStringSubmatch(strings.TrimSpace(t))
+	if g == nil {
+		return "", false
+	}
+	word := strings.ToUpper(g[1][:1]) + strings.ToLower(g[1][1:])
+	switch {
+	case word != "Part" && (len(g[2]) > 1 || strings.Contains("IVX", g[2])):
+		return "", false // "Section IV", "Article X": roman numbers, read as markers
+	case word == "Part" && len(g[2]) > 1 && romanValue(g[2]) == 0:
+		return "", false
+	}
+	title := strings.TrimRight(strings.TrimSpace(g[3]), ".:")
+	if title != "" && (!startsUpper(title) || len(strings.Fields(title)) > 10 || strings.Contains(title, ". ")) {
+		return "", false // a sentence: "Section C applies ...", "Part A of the fees ..."
+	}
+	return word + " " + g[2], true
+}
+
+// standsAlone reports whether line i is a paragraph's first line with
+// body text or a numbered clause after it: not a phrase wrapped onto the
+// line.
+func (s *splitter) standsAlone(i int) bool {
+	if i > 0 && s.lines[i-1].page == s.lines[i].page {
+		prev := strings.TrimSpace(s.lines[i-1].text)
+		if prev != "" && !strings.ContainsAny(prev[len(prev)-1:], `.:;!?")`) {
+			return false
+		}
+	}
+	n := s.nextNonBlank(i)
+	if n < 0 {
+		return false
+	}
+	if _, ok := s.markerAt(n); ok {
+		return true
+	}
+	return bodyText(s.lines[n].text) || len(strings.Fields(s.lines[n].text)) >= 2
+}
+
 // acceptHeading opens the clause of an unnumbered heading. A heading ends
 // the section of the previous heading of the same or a higher rank (and
 // the clauses in it); a Markdown heading also ends the numbered clauses
@@ -401,17 +489,21 @@ func (s *splitter) acceptHeading(h uhead, line int) {
 	if cut > 0 {
 		parent = s.stack[cut-1].id
 	}
-	id := `"` + h.text + `"`
+	base := `"` + h.text + `"`
+	if h.id != "" {
+		base = h.id
+	}
+	id := base
 	if s.used[id] {
 		if s.dups == nil {
 			s.dups = map[string]int{}
 		}
-		n := max(s.dups[h.text], 1)
+		n := max(s.dups[base], 1)
 		for s.used[id] {
 			n++
-			id = `"` + h.text + `" (` + strconv.Itoa(n) + ")"
+			id = base + " (" + strconv.Itoa(n) + ")"
 		}
-		s.dups[h.text] = n
+		s.dups[base] = n
 	}
 	s.used[id] = true
 	s.byID[id] = len(s.clauses)
@@ -428,7 +520,7 @@ func (s *splitter) acceptHeading(h uhead, line int) {
 	}
 	s.stack = append(s.stack, openClause{key: "u" + strconv.Itoa(h.rank), kind: kHead, id: id, clause: ci,
 		mdLevel: md, unnum: true, rank: h.rank, prefix: s.forcePrefix[line]})
-	s.headInfo[ci] = &headInfo{line: line, rank: h.rank, parent: parent, docName: h.docName}
+	s.headInfo[ci] = &headInfo{line: line, rank: h.rank, parent: parent, docName: h.docName, lettered: h.id != ""}
 }
 
 // headingCut is the stack length kept below a new heading.
@@ -541,7 +633,7 @@ func (s *splitter) planShadow(m marker) (plan, bool) {
 
 // noteChild records the first numbered clause placed directly under an
 // unnumbered heading (see restartHeadings).
-func (s *splitter) noteChild(p plan) {
+func (s *splitter) noteChild(p plan, m marker) {
 	if p.cut == 0 || p.cut > len(s.stack) {
 		return
 	}
@@ -553,6 +645,25 @@ func (s *splitter) noteChild(p plan) {
 	info.firstSeen = true
 	info.kNum = p.kind == kNum
 	info.firstOrd1 = p.ord == 1 && !h.prefix
+	info.runOn = info.kNum && p.ord > 1 && !h.prefix
+	info.items = !sectionHead(m) && !m.strong
+}
+
+// noteDotted marks the unnumbered heading nearest above a dotted number
+// ("1.1" under "1" under "PROVISIONS"): the numbers under it are
+// sections with sub-clauses, not a list (see restartHeadings).
+func (s *splitter) noteDotted(p plan) {
+	if len(p.path) < 2 {
+		return
+	}
+	for j := p.cut - 1; j >= 0; j-- {
+		if s.stack[j].unnum {
+			if info := s.headInfo[s.stack[j].clause]; info != nil {
+				info.sections = true
+			}
+			return
+		}
+	}
 }
 
 // restartHeadings lists the heading lines to prefix on a second pass: where
@@ -565,6 +676,8 @@ func (s *splitter) noteChild(p plan) {
 func (s *splitter) restartHeadings() map[int]bool {
 	type group struct {
 		lastCollided int // line of the last collided heading, or -1
+		runOn        bool
+		last         int // line of the last heading
 		infos        []*headInfo
 	}
 	groups := map[string]*group{}
@@ -582,12 +695,27 @@ func (s *splitter) restartHeadings() map[int]bool {
 		if info.collided && !info.docName {
 			g.lastCollided = max(g.lastCollided, info.line)
 		}
+		g.runOn = g.runOn || info.runOn
+		g.last = max(g.last, info.line)
 	}
 	var force map[int]bool
 	for _, g := range groups {
 		var earlier []int
 		for _, o := range g.infos {
-			if g.lastCollided >= 0 && o.line < g.lastCollided && o.firstOrd1 && o.kNum {
+			// A lettered section's first run of numbers is the body's
+			// (cited "4.4", not "Section B 4.4"), as the body before the
+			// first exhibit keeps its numbers.
+			if g.lastCollided >= 0 && o.line < g.lastCollided && o.firstOrd1 && o.kNum && !o.lettered {
+				earlier = append(earlier, o.line)
+			}
+			// A list under one of several sibling headings, whose
+			// numbering runs on under none of them, is that heading's:
+			// `"Division of responsibility" 3`. Not numbered sections
+			// ("### 1. Fees", or numbers with dotted sub-clauses), nor
+			// under the last heading of its rank,
+			// which may hold the rest of the document's numbered
+			// clauses ("AGREEMENT" after "BACKGROUND").
+			if g.lastCollided < 0 && !g.runOn && o.line < g.last && o.firstOrd1 && o.kNum && o.items && !o.sections && !o.lettered && !o.docName {
 				earlier = append(earlier, o.line)
 			}
 		}

@@ -125,6 +125,24 @@ func (a *Agreement) UnreadPages() []int {
 type Page struct {
 	Number int    `json:"number"`
 	Text   string `json:"text"`
+	// Headings are the lines of Text its type sets apart as headings (a
+	// PDF's larger or bold lines standing alone), in order; SplitClauses
+	// reads them. Not serialised: the clauses carry what they give.
+	Headings []Heading `json:"-"`
+}
+
+// Heading is a heading of a page found by its type. Text is its line as
+// in Page.Text, or its lines joined by "\n" where it wraps; Level ranks
+// its type among the document's headings, 1 for the largest. A bold
+// lead-in ("Cancellation. You may cancel ...") has Level 0 and Lead, the
+// lead-in's title ("Cancellation"); Text is then its whole line.
+type Heading struct {
+	Text  string
+	Level int
+	// BodySize: set in the body text's size, apart by its weight only (a
+	// sub-heading inside a numbered clause, as an all-caps line is).
+	BodySize bool
+	Lead     string
 }
 
 // Clause is one numbered unit of an agreement, in the document's own

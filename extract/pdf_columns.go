@@ -72,6 +72,7 @@ func spanOf(l textLine) lineSpan {
 func piece(l textLine, x float64, left bool) textLine {
 	p := l
 	p.runs = nil
+	p.lead = 0 // where the bold start of a line split in two lies is not kept
 	var b strings.Builder
 	for i, r := range l.runs {
 		if ((r.start+r.end)/2 < x) != left {

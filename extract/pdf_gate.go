@@ -109,6 +109,14 @@ func gatePages(path string, res pagesResult) (Document, []int, error) {
 		unread = append(unread, i)
 	}
 	sort.Ints(unread)
+	// Headings by their type, over the pages that read.
+	var styled [][]lineStyle
+	for _, i := range nums {
+		if _, unread := why[i]; !unread {
+			styled = append(styled, res.styles[i])
+		}
+	}
+	heads := typesetHeadings(styled)
 	var readable []string
 	for i := 1; i <= numPages; i++ {
 		if r, ok := why[i]; ok {
@@ -117,7 +125,7 @@ func gatePages(path string, res pagesResult) (Document, []int, error) {
 			continue
 		}
 		if t, ok := text[i]; ok {
-			a.Pages = append(a.Pages, Page{Number: i, Text: t})
+			a.Pages = append(a.Pages, Page{Number: i, Text: t, Headings: heads[len(readable)]})
 			readable = append(readable, t)
 		}
 	}

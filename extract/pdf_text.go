@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -121,7 +120,12 @@ type walker struct {
 	out        strings.Builder // the current line
 	runs       []textRun       // the current line's runs
 	lines      []textLine
-	columns    bool // layout read the page as two columns
+	glyphs     int // letters and digits on the current line
+	boldGlyphs int // ... set in a bold face
+	leadEnd    int // byte offset of the line's first regular letter, if leadSet
+	leadSet    bool
+	columns    bool        // layout read the page as two columns
+	styles     []lineStyle // the type of each line laid out (see layout)
 	line       lineState
 	images     int
 	dropped    int
@@ -147,8 +151,16 @@ type lineState struct {
 
 // walkPage returns the text of page p, one line per visual line.
 func walkPage(p pdf.Page, fc *fontCache) (text string, images int, err error) {
+	text, _, images, err = walkPageStyled(p, fc)
+	return text, images, err
+}
+
+// walkPageStyled is walkPage with the type of each line of the text (its
+// non-blank lines, in order).
+func walkPageStyled(p pdf.Page, fc *fontCache) (text string, styles []lineStyle, images int, err error) {
 	w, err := walkPageLines(p, fc)
-	return w.layout(), w.images, err
+	text = w.layout()
+	return text, w.styles, w.images, err
 }
 
 // walkPageLines reads the lines of page p (not yet laid out).
@@ -167,6 +179,12 @@ type textLine struct {
 	across, size float64
 	dx, dy       float64
 	runs         []textRun
+	// glyphs counts the line's letters and digits, bold those set in a
+	// bold face (or overprinted to look bold); lead is the length of the
+	// text before its first letter in a regular face (the whole text when
+	// there is none).
+	glyphs, bold int
+	lead         int
 }
 
 // textRun is one word-like run of a line: the glyphs between two of the
@@ -183,9 +201,26 @@ func (w *walker) flushLine() {
 		return
 	}
 	l := w.line
-	w.lines = append(w.lines, textLine{w.out.String(), l.startAcross, l.size, l.dx, l.dy, w.runs})
+	w.lines = append(w.lines, textLine{text: w.out.String(), across: l.startAcross, size: l.size, dx: l.dx, dy: l.dy,
+		runs: w.runs, glyphs: w.glyphs, bold: min(w.boldGlyphs, w.glyphs), lead: w.out.Len()})
+	if w.leadSet {
+		w.lines[len(w.lines)-1].lead = w.leadEnd
+	}
 	w.out.Reset()
 	w.runs = nil
+	w.glyphs, w.boldGlyphs, w.leadSet = 0, 0, false
+}
+
+// weigh counts the letters and digits of a glyph's text on the current
+// line, and those set in a bold face.
+func (w *walker) weigh(text string, bold bool) {
+	n := letterCount(text)
+	w.glyphs += n
+	if bold {
+		w.boldGlyphs += n
+	} else if n > 0 && !w.leadSet {
+		w.leadEnd, w.leadSet = w.out.Len()-len(text), true
+	}
 }
 
 // layout joins the lines, with a blank line where the baseline moves down
@@ -206,7 +241,9 @@ func (w *walker) layout() string {
 		usual = adv[len(adv)/2]
 	}
 	var b strings.Builder
+	w.styles = make([]lineStyle, len(w.lines))
 	for i, l := range w.lines {
+		w.styles[i] = lineStyle{text: l.text, size: l.size, glyphs: l.glyphs, bold: l.bold, first: i == 0, lead: l.text[:min(l.lead, len(l.text))]}
 		if i > 0 {
 			b.WriteByte('\n')
 			p := w.lines[i-1]
@@ -214,6 +251,7 @@ func (w *walker) layout() string {
 			ref := math.Min(p.size, l.size) // the body size, not a heading's
 			if p.dx == l.dx && p.dy == l.dy && d > paraJump*usual*ref && d > 1.3*ref {
 				b.WriteByte('\n')
+				w.styles[i].gap = true
 			}
 		}
 		b.WriteString(l.text)
@@ -525,12 +563,12 @@ func (w *walker) show(raw string) {
 		// End of the glyph box: its width, without the character and word
 		// spacing (a producer may space words with Tc alone).
 		ex, ey := trm.apply(wd, 0)
-		w.emit(text, x, y, ex, ey, dx, dy, size)
+		w.emit(text, x, y, ex, ey, dx, dy, size, f.bold)
 	}
 }
 
 // emit appends one glyph's text at its device position.
-func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
+func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64, bold bool) {
 	along := x*dx + y*dy
 	across := -x*dy + y*dx
 	end := ex*dx + ey*dy
@@ -540,6 +578,7 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 	// Drop a glyph drawn again on top of itself (fake bold).
 	for _, s := range w.lastGlyphs {
 		if s.text == text && math.Abs(s.x-x) < 0.15*size && math.Abs(s.y-y) < 0.15*size {
+			w.boldGlyphs += letterCount(text) // overprinted: bold drawn with a regular face
 			return
 		}
 	}
@@ -552,6 +591,7 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 	if !l.started {
 		l.started = true
 		w.out.WriteString(text)
+		w.weigh(text, bold)
 		*l = lineState{started: true, dx: dx, dy: dy, across: across, startAcross: across, end: end, size: size}
 		w.runs = append(w.runs[:0], textRun{0, along, end})
 		return
@@ -564,6 +604,7 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 	if !sameDir || math.Abs(lAcross-l.across) > lineJump*ref || lAlong < l.end-3*ref && math.Abs(lAcross-l.across) > 0.1*ref {
 		w.flushLine()
 		w.out.WriteString(text)
+		w.weigh(text, bold)
 		*l = lineState{started: true, dx: dx, dy: dy, across: across, startAcross: across, end: end, size: size}
 		w.runs = append(w.runs[:0], textRun{0, along, end})
 		return
@@ -577,437 +618,11 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64) {
 		w.runs[k].start, w.runs[k].end = math.Min(w.runs[k].start, lAlong), math.Max(w.runs[k].end, lEnd)
 	}
 	w.out.WriteString(text)
+	w.weigh(text, bold)
 	l.pendingSpace = false
 	l.end = end
 	l.size = size
 	if math.Abs(lAcross-l.across) > 0.2*ref && size >= 0.8*l.size {
 		l.across = lAcross // follow a drifting baseline, not superscripts
 	}
-}
-
-// fontCache holds the parsed fonts of one document, keyed by the font
-// dictionary's text (its references name the objects, so equal text means
-// the same font).
-//
-// It also carries the document's budget (bytes read from streams, the
-// deadline), which the walker and the font loader read within.
-type fontCache struct {
-	m      map[string]*wfont
-	budget *budget
-}
-
-func newFontCache() *fontCache { return &fontCache{m: map[string]*wfont{}, budget: newBudget()} }
-
-func (c *fontCache) get(v pdf.Value) *wfont {
-	if v.Kind() != pdf.Dict {
-		return nullFont
-	}
-	key := v.String()
-	if f, ok := c.m[key]; ok {
-		return f
-	}
-	f := loadFont(v, c.budget)
-	c.m[key] = f
-	return f
-}
-
-// wfont is a font as the walker needs it.
-type wfont struct {
-	v        pdf.Value
-	cid      bool
-	codeLens []codeRange // for CID fonts: code lengths by range
-	toUni    map[uint32]string
-	fallback map[uint32]string
-	widths   map[uint32]float64 // in text space units per unit size
-	dw       float64            // default width
-	lib      *pdf.Font
-}
-
-var nullFont = &wfont{dw: 0.5}
-
-type codeRange struct {
-	n      int
-	lo, hi uint32
-}
-
-// next splits the first code off raw: one byte for simple fonts; for CID
-// fonts the length the codespace ranges give (2 bytes by default).
-func (f *wfont) next(raw string) (uint32, int) {
-	if !f.cid {
-		return uint32(raw[0]), 1
-	}
-	if len(f.codeLens) > 0 {
-		for n := 1; n <= 4 && n <= len(raw); n++ {
-			c := codeOf(raw[:n])
-			for _, r := range f.codeLens {
-				if r.n == n && c >= r.lo && c <= r.hi {
-					return c, n
-				}
-			}
-		}
-	}
-	if len(raw) >= 2 {
-		return codeOf(raw[:2]), 2
-	}
-	return uint32(raw[0]), 1
-}
-
-func codeOf(s string) uint32 {
-	var c uint32
-	for i := 0; i < len(s); i++ {
-		c = c<<8 | uint32(s[i])
-	}
-	return c
-}
-
-func (f *wfont) decode(code uint32, n int) string {
-	if s, ok := f.toUni[code]; ok {
-		return s
-	}
-	if s, ok := f.fallback[code]; ok {
-		return s
-	}
-	s := ""
-	if f.lib != nil {
-		var b [4]byte
-		for i := 0; i < n; i++ {
-			b[n-1-i] = byte(code >> (8 * i))
-		}
-		_ = try(func() error { s = f.lib.Encoder().Decode(string(b[:n])); return nil })
-		if f.cid && strings.ContainsRune(s, '\uFFFD') {
-			s = "\uFFFD"
-		}
-	} else if n == 1 {
-		s = string(rune(code))
-	}
-	if f.fallback == nil {
-		f.fallback = map[uint32]string{}
-	}
-	if len(f.fallback) < 70000 {
-		f.fallback[code] = s
-	}
-	return s
-}
-
-func (f *wfont) width(code uint32) float64 {
-	if w, ok := f.widths[code]; ok {
-		return w
-	}
-	if code == 32 && !f.cid && f.dw == 0.5 {
-		return 0.25
-	}
-	return f.dw
-}
-
-// loadFont reads what the walker needs from a font dictionary.
-func loadFont(v pdf.Value, b *budget) *wfont {
-	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}}
-	lib := pdf.Font{V: v}
-	f.lib = &lib
-	sub := v.Key("Subtype").Name()
-	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		cm, closed := readCMapStream(tu, b)
-		if cm != nil {
-			f.toUni = cm.uni
-			f.codeLens = cm.space
-		}
-		if !closed || b.err != nil {
-			f.lib = nil // the library's CMap reader would hang on it, or read past the budget
-		}
-	}
-	switch sub {
-	case "Type0":
-		f.cid = true
-		enc := v.Key("Encoding")
-		if enc.Kind() == pdf.Stream {
-			if cm, _ := readCMapStream(enc, b); cm != nil && len(cm.space) > 0 {
-				f.codeLens = cm.space
-			}
-		} else if strings.HasPrefix(enc.Name(), "Identity") {
-			f.codeLens = []codeRange{{2, 0, 0xffff}}
-		}
-		if len(f.codeLens) == 0 {
-			f.codeLens = []codeRange{{2, 0, 0xffff}}
-		}
-		d := v.Key("DescendantFonts").Index(0)
-		f.dw = 1
-		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
-			f.dw = dw.Float64() / 1000
-		}
-		wa := d.Key("W")
-		for i := 0; i < wa.Len() && i < 200000; {
-			first := wa.Index(i)
-			if i+1 >= wa.Len() {
-				break
-			}
-			second := wa.Index(i + 1)
-			if second.Kind() == pdf.Array {
-				c := uint32(first.Int64())
-				for j := 0; j < second.Len() && j < 70000; j++ {
-					f.widths[c+uint32(j)] = second.Index(j).Float64() / 1000
-				}
-				i += 2
-				continue
-			}
-			if i+2 >= wa.Len() {
-				break
-			}
-			lo, hi, wd := first.Int64(), second.Int64(), wa.Index(i+2).Float64()/1000
-			for c := lo; c <= hi && c-lo < 70000; c++ {
-				f.widths[uint32(c)] = wd
-			}
-			i += 3
-		}
-	default:
-		scale := 0.001
-		if sub == "Type3" {
-			// Glyph widths are in glyph space; the em is taken as one
-			// text space unit whatever the FontMatrix (1/1000, 1/2048...).
-			if fm := v.Key("FontMatrix"); fm.Len() == 6 {
-				scale = math.Abs(fm.Index(0).Float64())
-			}
-		}
-		ws := v.Key("Widths")
-		first := v.Key("FirstChar").Int64()
-		if ws.Len() > 0 {
-			for i := 0; i < ws.Len() && i < 256; i++ {
-				f.widths[uint32(first)+uint32(i)] = ws.Index(i).Float64() * scale
-			}
-			f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64() * scale
-		}
-	}
-	return f
-}
-
-// cmapData is what a CMap stream gives: code space ranges and Unicode
-// mappings (for ToUnicode CMaps).
-type cmapData struct {
-	space []codeRange
-	uni   map[uint32]string
-}
-
-// readCMapStream parses a CMap with its own small tokenizer (the library's
-// tokenizer can hang on a hex string left open).
-// It also reports whether the library's tokenizer would get through the
-// stream (no hex string left open). The stream is read within bud; past
-// it, the result is nil and bud records the error.
-func readCMapStream(v pdf.Value, bud *budget) (*cmapData, bool) {
-	rc := v.Reader()
-	b, err := bud.readStream(rc, "a CMap", MaxCMapBytes)
-	rc.Close()
-	if errors.Is(err, ErrBudget) {
-		return nil, false
-	}
-	if err != nil && len(b) == 0 {
-		return nil, true
-	}
-	return parseCMap(b), hexStringsClosed(b)
-}
-
-type cmTok struct {
-	kind byte // 'h' hex string, 'n' number, 'k' keyword, '[' ']', 's' literal string, '/' name
-	s    string
-	num  int64
-}
-
-func cmapTokens(b []byte) []cmTok {
-	var toks []cmTok
-	i := 0
-	for i < len(b) {
-		c := b[i]
-		switch {
-		case c == '%':
-			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
-				i++
-			}
-		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0:
-			i++
-		case c == '<' && i+1 < len(b) && b[i+1] == '<', c == '>' && i+1 < len(b) && b[i+1] == '>':
-			i += 2
-		case c == '<':
-			i++
-			var hex []byte
-			for i < len(b) && b[i] != '>' {
-				if h := unhex(b[i]); h >= 0 {
-					hex = append(hex, byte(h))
-				}
-				i++
-			}
-			i++
-			if len(hex)%2 == 1 {
-				hex = append(hex, 0)
-			}
-			out := make([]byte, len(hex)/2)
-			for k := range out {
-				out[k] = hex[2*k]<<4 | hex[2*k+1]
-			}
-			toks = append(toks, cmTok{kind: 'h', s: string(out)})
-		case c == '(':
-			depth := 0
-			start := i
-			for i < len(b) {
-				if b[i] == '\\' {
-					i += 2
-					continue
-				}
-				if b[i] == '(' {
-					depth++
-				} else if b[i] == ')' {
-					depth--
-					if depth == 0 {
-						i++
-						break
-					}
-				}
-				i++
-			}
-			toks = append(toks, cmTok{kind: 's', s: string(b[start:min(i, len(b))])})
-		case c == '[' || c == ']':
-			toks = append(toks, cmTok{kind: c})
-			i++
-		case c == '/':
-			j := i + 1
-			for j < len(b) && !strings.ContainsRune(" \t\r\n\f\x00/<>[]()%{}", rune(b[j])) {
-				j++
-			}
-			toks = append(toks, cmTok{kind: '/', s: string(b[i+1 : j])})
-			i = j
-		default:
-			j := i
-			for j < len(b) && !strings.ContainsRune(" \t\r\n\f\x00/<>[]()%{}", rune(b[j])) {
-				j++
-			}
-			if j == i {
-				j++
-			}
-			w := string(b[i:j])
-			var n int64
-			isNum := w != ""
-			for _, r := range w {
-				if r < '0' || r > '9' {
-					isNum = false
-					break
-				}
-				n = n*10 + int64(r-'0')
-				if n > 1<<31 {
-					isNum = false
-					break
-				}
-			}
-			if isNum {
-				toks = append(toks, cmTok{kind: 'n', num: n})
-			} else {
-				toks = append(toks, cmTok{kind: 'k', s: w})
-			}
-			i = j
-		}
-	}
-	return toks
-}
-
-func unhex(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
-}
-
-// utf16Text decodes a UTF-16BE byte string (a ToUnicode destination).
-func utf16Text(s string) string {
-	if len(s) == 1 {
-		return string(rune(s[0]))
-	}
-	u := make([]uint16, 0, len(s)/2)
-	for i := 0; i+1 < len(s); i += 2 {
-		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
-	}
-	r := utf16.Decode(u)
-	for i, c := range r {
-		switch {
-		case c == 0:
-			r[i] = '\uFFFD'
-		case c == '\u02BC':
-			r[i] = '\u2019' // modifier letter apostrophe, used as an apostrophe
-		}
-	}
-	return string(r)
-}
-
-// parseCMap reads codespacerange, bfchar, bfrange, cidchar and cidrange
-// sections. Limits keep a hostile CMap from costing much.
-func parseCMap(b []byte) *cmapData {
-	toks := cmapTokens(b)
-	cm := &cmapData{uni: map[uint32]string{}}
-	const maxEntries = 1 << 17
-	mode := ""
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.kind == 'k' {
-			switch t.s {
-			case "begincodespacerange", "beginbfchar", "beginbfrange":
-				mode = t.s
-			case "endcodespacerange", "endbfchar", "endbfrange":
-				mode = ""
-			}
-			continue
-		}
-		switch mode {
-		case "begincodespacerange":
-			if t.kind == 'h' && i+1 < len(toks) && toks[i+1].kind == 'h' && len(t.s) >= 1 && len(t.s) <= 4 {
-				cm.space = append(cm.space, codeRange{len(t.s), codeOf(t.s), codeOf(toks[i+1].s)})
-				i++
-			}
-		case "beginbfchar":
-			if t.kind == 'h' && i+1 < len(toks) && len(t.s) <= 4 {
-				d := toks[i+1]
-				i++
-				if d.kind == 'h' && len(cm.uni) < maxEntries {
-					cm.uni[codeOf(t.s)] = utf16Text(d.s)
-				}
-			}
-		case "beginbfrange":
-			if t.kind == 'h' && i+2 < len(toks) && toks[i+1].kind == 'h' && len(t.s) <= 4 {
-				lo, hi := codeOf(t.s), codeOf(toks[i+1].s)
-				i += 2
-				d := toks[i]
-				if hi < lo || hi-lo > maxEntries {
-					continue
-				}
-				switch d.kind {
-				case 'h':
-					u := []byte(d.s)
-					for c := lo; c <= hi && len(cm.uni) < maxEntries; c++ {
-						cm.uni[c] = utf16Text(string(u))
-						// increment the last UTF-16 unit
-						if len(u) >= 2 {
-							v := uint16(u[len(u)-2])<<8 | uint16(u[len(u)-1])
-							v++
-							u[len(u)-2], u[len(u)-1] = byte(v>>8), byte(v)
-						} else if len(u) == 1 {
-							u[0]++
-						}
-					}
-				case '[':
-					c := lo
-					for i+1 < len(toks) && toks[i+1].kind != ']' {
-						i++
-						if toks[i].kind == 'h' && c <= hi && len(cm.uni) < maxEntries {
-							cm.uni[c] = utf16Text(toks[i].s)
-						}
-						c++
-					}
-					i++
-				}
-			}
-		}
-	}
-	if len(cm.space) == 0 && len(cm.uni) == 0 {
-		return nil
-	}
-	return cm
 }

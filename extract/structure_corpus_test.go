@@ -32,7 +32,7 @@ const (
 // structureFloors are the rates reached; a change that loses a labelled
 // section fails here and names it.
 var structureFloors = map[string]float64{
-	"dev":    0.98,
+	"dev":    0.99, // 219 of 220 (corpus-d joined)
 	"shared": 0.93,
 }
 
@@ -239,7 +239,12 @@ func TestStructureSharedCorpus(t *testing.T) {
 // to:") while they have no sub-clause: the list that follows was placed
 // under another clause, and its items lose the sentence that says who
 // does what.
-var agreeRe = regexp.MustCompile(`(?i)\bagrees?\s+as\s+follows:$`)
+//
+// Two formulas end a clause with a colon and introduce no list: the
+// recitals' "the parties agree as follows:" / "IT IS AGREED AS FOLLOWS:"
+// opens the body, and the testimonium "... have duly executed this
+// Agreement:" the signatures.
+var agreeRe = regexp.MustCompile(`(?i)(\bagree[sd]?\s+as\s+follows|\b(have|has)\s+(duly\s+)?executed\s+this\s+\w+):$`)
 
 func orphanLeadIns(cs []extract.Clause) []string {
 	kids := map[string][]string{}
@@ -270,7 +275,7 @@ func orphanLeadIns(cs []extract.Clause) []string {
 			last = own[k+1:]
 		}
 		if agreeRe.MatchString(last) {
-			continue // the recitals' "the parties agree as follows:" opens the body, not a list
+			continue // the body's or the signatures' formula, not a list's lead-in
 		}
 		out = append(out, c.ID+": "+strings.TrimSpace(last))
 	}

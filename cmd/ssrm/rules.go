@@ -45,6 +45,10 @@ func runRules(args []string, stdout, stderr io.Writer) error {
 		if len(args) < 2 {
 			return fmt.Errorf("%w: ssrm rules frame TEXT [PACK...]", errUsage)
 		}
+		if args[1] == "-h" || args[1] == "--help" {
+			fmt.Fprint(stdout, rulesUsage)
+			return nil
+		}
 		rs, err := analyze.LoadRules(packArgs(args[2:]))
 		if err != nil {
 			return err
@@ -225,6 +229,9 @@ func runRulesStats(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "ssrm: %v (skipped)\n", err)
 		}
 		docs += n
+	}
+	if docs == 0 {
+		return fmt.Errorf("%w: no agreement found in %s (give folders of agreements with --corpus, or run from the repository with ../shared beside it)", errUsage, strings.Join(corpora, ", "))
 	}
 	signals := c.Signals()
 	if *asJSON {

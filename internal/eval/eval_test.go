@@ -15,17 +15,19 @@ const sharedCorpus = "../../../shared/corpus/agreements"
 
 // floors are the scores the engine of the commit that set them reaches on
 // the shared corpus; CI fails when a change makes a term worse. Raise them
-// as the engine improves, never lower them.
+// as the engine improves, never lower them. (Set anew for the obligation
+// frames of issue 11: the regular expressions before them had been written
+// on these very documents and reached 1.00 here, 0.54 recall elsewhere.)
 var floors = map[string]Floor{
 	"breach_notification":       {Precision: 1, Recall: 1, Section: 0.75},
-	"incident_cooperation":      {Precision: 1, Recall: 1, Section: 0.66},
-	"audit_rights":              {Precision: 1, Recall: 1, Section: 0.66},
-	"subprocessors":             {Precision: 1, Recall: 1, Section: 1},
+	"incident_cooperation":      {Precision: 0.75, Recall: 1, Section: 0.66},
+	"audit_rights":              {Precision: 1, Recall: 0.83, Section: 0.80},
+	"subprocessors":             {Precision: 0.85, Recall: 1, Section: 1},
 	"security_reports":          {Precision: 1, Recall: 1, Section: 1},
-	"customer_responsibilities": {Precision: 0.92, Recall: 1, Section: 0.83},
-	"vendor_security":           {Precision: 1, Recall: 1, Section: 0.66},
+	"customer_responsibilities": {Precision: 1, Recall: 1, Section: 0.91},
+	"vendor_security":           {Precision: 1, Recall: 1, Section: 0.88},
 	"regulator_cooperation":     {Precision: 1, Recall: 1, Section: 1},
-	"overall":                   {Precision: 0.97, Recall: 1, Section: 0.80},
+	"overall":                   {Precision: 0.95, Recall: 0.97, Section: 0.88},
 }
 
 // TestEvalRegression runs ssrm eval's measurement over the shared corpus

@@ -10,9 +10,10 @@ import (
 // A cited section is compared as a path of parts from the outside in:
 // "Exhibit A 3.1" is [exhibit a, 3, 1], "12.4(a)(ii)" is [12, 4, a, ii],
 // `"Audit" 2` is ["audit", 2], `2 "Subprocessors"` is [2] (a title after
-// a number is dropped). Designators (§, Section, Clause, Article,
-// Paragraph) are dropped; exhibit words are spelled out ("Exh." → exhibit);
-// headings, quoted or not, compare case- and space-insensitively.
+// a number is dropped), "5.0" is [5] (section 5 numbered as its heading).
+// Designators (§, Section, Clause, Article, Paragraph) are dropped;
+// exhibit words are spelled out ("Exh." → exhibit); headings, quoted or
+// not, compare case- and space-insensitively.
 
 // attachmentWords maps the words that name a part of a document to their
 // canonical spelling.
@@ -76,7 +77,12 @@ func sectionPath(s string) []string {
 			for j < len(r) && unicode.IsDigit(r[j]) {
 				j++
 			}
-			out = append(out, trimZeros(string(r[i:j])))
+			// "5.0" is section 5 written as its heading ("5.0 Use of
+			// Contract Services", whose items are 5.1, 5.2): a zero part
+			// after a number is dropped.
+			if n := trimZeros(string(r[i:j])); n != "0" || i == 0 || r[i-1] != '.' || len(out) == 0 || !allDigits(out[len(out)-1]) {
+				out = append(out, n)
+			}
 			i = j
 		case c == '(':
 			j := i + 1

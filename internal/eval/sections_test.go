@@ -66,6 +66,15 @@ func TestSectionUnder(t *testing.T) {
 		{"3a(iii)", "3(a)", true},
 		{"5c", "5", true},
 		{"C.3.01", "C.3", true},
+		// "5.0" is how a document numbers section 5's heading.
+		{"5", "5.0", true},
+		{"5.2", "5.0", true},
+		{"5.0", "5", true},
+		{"7", "5.0", false},
+		{"5", "5.0.1", false},
+		{"0", "0", true},
+		{"0.1", "0", true},
+		{"10", "1.0", false},
 	} {
 		if got := SectionUnder(tc.got, tc.labelled); got != tc.want {
 			t.Errorf("SectionUnder(%q, %q) = %v, want %v (paths %q, %q)", tc.got, tc.labelled, got, tc.want, sectionPath(tc.got), sectionPath(tc.labelled))

@@ -171,6 +171,14 @@ func compare(t *testing.T, iso *Extractor, path string) {
 		}
 		return
 	}
+	// A page's typeset headings are read by SplitClauses in the reader
+	// and never serialised (the clauses carry what they give), so the
+	// child's document is compared with what the reader hands on.
+	if want.Agreement != nil {
+		for i := range want.Agreement.Pages {
+			want.Agreement.Pages[i].Headings = nil
+		}
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("%s: the document read in a child differs from the one read in process", path)
 	}

@@ -1,0 +1,324 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strconv"
+	"strings"
+)
+
+// Word list numbering (numbering.xml): abstract numberings, their levels
+// and overrides, and the counters that render a paragraph's number as
+// Word shows it (moved from agreement_docx.go unchanged).
+
+type docxLevel struct {
+	start      int
+	fmt        string
+	text       string
+	restart    int // -1: default (restart after any higher level)
+	legal      bool
+	suff       string
+	pStyle     string
+	hasStart   bool
+	defined    bool
+	hasRestart bool
+}
+
+type docxAbstract struct {
+	id       string
+	levels   [9]docxLevel
+	styleRef string // numStyleLink
+}
+
+type docxNum struct {
+	abstract  string
+	overrides map[int]int // ilvl -> startOverride
+	lvl       map[int]docxLevel
+}
+
+type docxCounter struct {
+	vals    [9]int
+	started [9]bool
+}
+
+type docxNumbering struct {
+	abstract map[string]*docxAbstract
+	nums     map[string]*docxNum
+	counters map[string]*docxCounter
+	styles   *docxStyles
+}
+
+func (n *docxNumbering) parse(b []byte) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var abs *docxAbstract
+	var num *docxNum
+	lvl := -1
+	overrideLvl := -1
+	var lv *docxLevel
+	var ovLevel docxLevel
+	inOverrideLvl := false
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "abstractNum":
+				abs = &docxAbstract{id: attr(t, "abstractNumId")}
+				for i := range abs.levels {
+					abs.levels[i] = docxLevel{start: 1, fmt: "decimal", restart: -1}
+				}
+			case "num":
+				num = &docxNum{overrides: map[int]int{}, lvl: map[int]docxLevel{}}
+				n.nums[attr(t, "numId")] = num
+			case "abstractNumId":
+				if num != nil {
+					num.abstract = attr(t, "val")
+				}
+			case "lvlOverride":
+				overrideLvl = atoiDefault(attr(t, "ilvl"), -1)
+			case "startOverride":
+				if num != nil && overrideLvl >= 0 && overrideLvl < 9 {
+					num.overrides[overrideLvl] = atoiDefault(attr(t, "val"), 0)
+				}
+			case "lvl":
+				l := atoiDefault(attr(t, "ilvl"), -1)
+				if l < 0 || l >= 9 {
+					lv = nil
+					break
+				}
+				if abs != nil && num == nil {
+					lvl = l
+					lv = &abs.levels[l]
+					lv.defined = true
+				} else if num != nil && overrideLvl >= 0 {
+					ovLevel = docxLevel{start: 1, fmt: "decimal", restart: -1, defined: true}
+					lv = &ovLevel
+					inOverrideLvl = true
+					lvl = l
+				}
+			case "start":
+				if lv != nil {
+					lv.start, lv.hasStart = atoiDefault(attr(t, "val"), 0), true
+				}
+			case "numFmt":
+				if lv != nil {
+					lv.fmt = attr(t, "val")
+				}
+			case "lvlText":
+				if lv != nil {
+					lv.text = attr(t, "val")
+				}
+			case "lvlRestart":
+				if lv != nil {
+					lv.restart, lv.hasRestart = atoiDefault(attr(t, "val"), -1), true
+				}
+			case "isLgl":
+				if lv != nil {
+					lv.legal = onOff(t)
+				}
+			case "suff":
+				if lv != nil {
+					lv.suff = attr(t, "val")
+				}
+			case "pStyle":
+				if lv != nil {
+					lv.pStyle = attr(t, "val")
+				}
+			case "numStyleLink":
+				if abs != nil {
+					abs.styleRef = attr(t, "val")
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "abstractNum":
+				if abs != nil {
+					n.abstract[abs.id] = abs
+				}
+				abs = nil
+			case "num":
+				num = nil
+			case "lvlOverride":
+				overrideLvl = -1
+			case "lvl":
+				if inOverrideLvl && num != nil && lvl >= 0 {
+					num.lvl[lvl] = ovLevel
+				}
+				inOverrideLvl = false
+				lv = nil
+				lvl = -1
+			}
+		}
+	}
+}
+
+func atoiDefault(s string, def int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+// resolve finds the abstract numbering of a num id, following numStyleLink.
+func (n *docxNumbering) resolve(numID string) (*docxNum, *docxAbstract) {
+	num := n.nums[numID]
+	if num == nil {
+		return nil, nil
+	}
+	abs := n.abstract[num.abstract]
+	for depth := 0; abs != nil && abs.styleRef != "" && depth < 4; depth++ {
+		id, _, ok := n.styles.numPr(abs.styleRef)
+		if !ok {
+			break
+		}
+		inner := n.nums[id]
+		if inner == nil || n.abstract[inner.abstract] == nil || n.abstract[inner.abstract] == abs {
+			break
+		}
+		abs = n.abstract[inner.abstract]
+	}
+	return num, abs
+}
+
+// label advances the list counters for a paragraph at (numID, ilvl) and
+// returns the number text, e.g. "4.1 ". Bullets give "- ".
+func (n *docxNumbering) label(numID string, ilvl int, pStyle string) string {
+	if numID == "" || numID == "0" {
+		return ""
+	}
+	num, abs := n.resolve(numID)
+	if num == nil || abs == nil {
+		return ""
+	}
+	if ilvl < 0 {
+		ilvl = 0
+		if pStyle != "" {
+			for i, l := range abs.levels {
+				if l.pStyle == pStyle {
+					ilvl = i
+					break
+				}
+			}
+		}
+	}
+	if ilvl > 8 {
+		ilvl = 8
+	}
+	level := func(i int) docxLevel {
+		if l, ok := num.lvl[i]; ok {
+			return l
+		}
+		return abs.levels[i]
+	}
+	// Lists sharing an abstract numbering continue each other unless the
+	// num restarts them with a startOverride.
+	key := "a" + abs.id
+	if len(num.overrides) > 0 || len(num.lvl) > 0 {
+		key = "n" + numID
+	}
+	c := n.counters[key]
+	if c == nil {
+		c = &docxCounter{}
+		n.counters[key] = c
+	}
+	startOf := func(i int) int {
+		if v, ok := num.overrides[i]; ok && key[0] == 'n' {
+			return v
+		}
+		return level(i).start
+	}
+	if c.started[ilvl] {
+		c.vals[ilvl]++
+	} else {
+		c.vals[ilvl] = startOf(ilvl)
+		c.started[ilvl] = true
+	}
+	for k := ilvl + 1; k < 9; k++ {
+		l := level(k)
+		if l.restart == 0 {
+			continue // never restarts
+		}
+		if l.restart > 0 && ilvl+1 > l.restart {
+			continue
+		}
+		c.started[k] = false
+	}
+	cur := level(ilvl)
+	if cur.fmt == "bullet" {
+		return "- "
+	}
+	if cur.fmt == "none" && !strings.Contains(cur.text, "%") {
+		if strings.TrimSpace(cur.text) == "" {
+			return ""
+		}
+	}
+	text := cur.text
+	if text == "" && !cur.defined {
+		text = "%" + strconv.Itoa(ilvl+1) + "."
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		ch := text[i]
+		if ch == '%' && i+1 < len(text) && text[i+1] >= '1' && text[i+1] <= '9' {
+			k := int(text[i+1] - '1')
+			i++
+			v := startOf(k)
+			if c.started[k] || k == ilvl {
+				v = c.vals[k]
+			}
+			f := level(k).fmt
+			if cur.legal {
+				f = "decimal"
+			}
+			b.WriteString(formatNumber(v, f))
+			continue
+		}
+		b.WriteByte(ch)
+	}
+	s := strings.TrimSpace(b.String())
+	if s == "" {
+		return ""
+	}
+	if cur.suff == "nothing" {
+		return s
+	}
+	return s + " "
+}
+
+// formatNumber renders a list counter in a numFmt.
+func formatNumber(v int, f string) string {
+	switch f {
+	case "lowerLetter", "upperLetter":
+		if v <= 0 {
+			v = 1
+		}
+		// Word repeats the letter past z: aa, bb, ...
+		letter := byte('a' + (v-1)%26)
+		s := strings.Repeat(string(letter), (v-1)/26+1)
+		if f == "upperLetter" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case "lowerRoman", "upperRoman":
+		if v <= 0 || v > 399 {
+			return strconv.Itoa(v)
+		}
+		s := toRoman(v)
+		if f == "upperRoman" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case "decimalZero":
+		if v >= 0 && v < 10 {
+			return "0" + strconv.Itoa(v)
+		}
+		return strconv.Itoa(v)
+	case "none":
+		return ""
+	}
+	return strconv.Itoa(v)
+}
