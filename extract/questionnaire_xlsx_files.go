@@ -1,0 +1,280 @@
+package extract
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// oleKind reports whether the file is an OLE compound file and, if so,
+// whether it holds an encrypted OOXML package.
+func oleKind(path string) (ole, encrypted bool, err error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return false, false, err
+	}
+	defer fh.Close()
+	head := make([]byte, len(oleMagic))
+	if _, err := io.ReadFull(fh, head); err != nil || !bytes.Equal(head, oleMagic) {
+		return false, false, nil
+	}
+	// The directory can sit anywhere; scan the file in chunks, bounded.
+	buf := make([]byte, 1<<20)
+	keep := len(encryptedPackage) - 1
+	var carry []byte
+	var total int64
+	for total < xlsxUnzipLimit {
+		n, rerr := fh.Read(buf)
+		chunk := append(carry, buf[:n]...)
+		if bytes.Contains(chunk, encryptedPackage) {
+			return true, true, nil
+		}
+		total += int64(n)
+		if len(chunk) > keep {
+			carry = append(carry[:0:0], chunk[len(chunk)-keep:]...)
+		}
+		if rerr != nil {
+			break
+		}
+	}
+	return true, false, nil
+}
+
+// isODS reports whether the zip at path is an OpenDocument spreadsheet: its
+// mimetype entry says so, or it is named .ods and holds no OOXML parts.
+func isODS(path string) bool {
+	fh, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	head := make([]byte, sniffSize)
+	n, _ := io.ReadFull(fh, head)
+	head = head[:n]
+	if bytes.Contains(head, odsMime) {
+		return true
+	}
+	return strings.EqualFold(filepath.Ext(path), ".ods") && !bytes.Contains(head, []byte("[Content_Types].xml"))
+}
+
+// checkXLSXZip checks the workbook's package before excelize reads it
+// (checkOfficeZip): each part and all together inflate to at most
+// xlsxUnzipLimit bytes. A file that is not a zip archive is left to
+// excelize's own errors.
+func checkXLSXZip(path string) error {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil
+	}
+	defer zr.Close()
+	lim := officeLimits{part: func(string) int64 { return xlsxUnzipLimit }, total: xlsxUnzipLimit}
+	return checkOfficeZip(&zr.Reader, lim, newBudget())
+}
+
+// openError maps an excelize.OpenFile error onto the sentinel errors.
+func openError(err error, ole bool) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookPassword):
+		return fmt.Errorf("%w: the password does not open it", ErrEncrypted)
+	case ole:
+		return fmt.Errorf("%w: legacy .xls (BIFF) or encrypted workbook: save it as .xlsx (%v)", ErrUnsupported, err)
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return fmt.Errorf("%w: %v", ErrUnsupported, err)
+	case strings.Contains(msg, "unzip size exceeds"), strings.Contains(msg, "size limit"):
+		return fmt.Errorf("%w: workbook unpacks to more than %d MiB", ErrBudget, xlsxUnzipLimit>>20)
+	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
+		return err
+	}
+	return fmt.Errorf("%w: %v", ErrDamaged, err)
+}
+
+// rawSheets reads the parts of a sheet excelize only offers through its
+// whole-sheet DOM (merged ranges, hidden columns) by scanning the sheet XML
+// as a stream, so that a big sheet is never held in memory.
+type rawSheets struct {
+	f     *excelize.File
+	path  string
+	ole   bool
+	paths map[string]string // sheet name → part name
+}
+
+func newRawSheets(f *excelize.File, path string, ole bool) *rawSheets {
+	rs := &rawSheets{f: f, path: path, ole: ole}
+	rs.paths = rs.sheetPaths()
+	return rs
+}
+
+func (rs *rawSheets) part(name string) []byte {
+	if v, ok := rs.f.Pkg.Load(name); ok {
+		if b, ok := v.([]byte); ok {
+			return b
+		}
+	}
+	return nil
+}
+
+// sheetPaths maps sheet names to part names through the workbook's
+// relationships.
+func (rs *rawSheets) sheetPaths() map[string]string {
+	wbPath := "xl/workbook.xml"
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(rs.part(wbPath), &wb) != nil || xml.Unmarshal(rs.part("xl/_rels/workbook.xml.rels"), &rels) != nil {
+		return nil
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rels {
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		targets[r.ID] = t
+	}
+	out := map[string]string{}
+	for _, s := range wb.Sheets {
+		if t, ok := targets[s.RID]; ok {
+			out[s.Name] = t
+		}
+	}
+	return out
+}
+
+// sheetExtras are the merged ranges and hidden columns of one sheet.
+type sheetExtras struct {
+	merges     []excelize.MergeCell
+	hiddenCols map[int]bool // 0-based
+}
+
+var (
+	mergeTag = regexp.MustCompile(`<(?:\w+:)?mergeCell\b[^>]*?\bref=["']([A-Za-z]{1,3}[0-9]{1,7}(?::[A-Za-z]{1,3}[0-9]{1,7})?)["']`)
+	colTag   = regexp.MustCompile(`<(?:\w+:)?col\b[^>]*>`)
+	attrRe   = regexp.MustCompile(`\b(min|max|hidden)=["']([^"']*)["']`)
+)
+
+// extras returns the merged ranges and hidden columns of sheet, scanning its
+// XML as a stream; it falls back on excelize's DOM where the part cannot be
+// reached (an encrypted workbook's big sheets).
+func (rs *rawSheets) extras(sheet string) (*sheetExtras, error) {
+	name, ok := rs.paths[sheet]
+	if ok {
+		if b := rs.part(name); b != nil {
+			return scanSheetXML(bytes.NewReader(b))
+		}
+		if !rs.ole {
+			if ex, err := rs.fromZip(name); err == nil {
+				return ex, nil
+			}
+		}
+	}
+	ms, err := rs.f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil, err
+	}
+	ex := &sheetExtras{merges: ms, hiddenCols: map[int]bool{}}
+	return ex, nil
+}
+
+func (rs *rawSheets) fromZip(name string) (*sheetExtras, error) {
+	zr, err := zip.OpenReader(rs.path)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	for _, zf := range zr.File {
+		if zf.Name != name {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return nil, err
+		}
+		defer rc.Close()
+		return scanSheetXML(io.LimitReader(rc, xlsxUnzipLimit))
+	}
+	return nil, os.ErrNotExist
+}
+
+// scanSheetXML finds <col hidden="1"> and <mergeCell ref="…"> elements.
+func scanSheetXML(r io.Reader) (*sheetExtras, error) {
+	ex := &sheetExtras{hiddenCols: map[int]bool{}}
+	br := bufio.NewReaderSize(r, 64<<10)
+	buf := make([]byte, 64<<10)
+	var carry []byte
+	for {
+		n, err := io.ReadFull(br, buf)
+		chunk := append(carry, buf[:n]...)
+		end := bytes.LastIndexByte(chunk, '>') + 1
+		work := chunk[:end]
+		if bytes.Contains(work, []byte("mergeCell")) {
+			for _, m := range mergeTag.FindAllSubmatch(work, -1) {
+				if len(ex.merges) >= xlsxMaxMerges {
+					break
+				}
+				ref := string(m[1])
+				a, b, ok := strings.Cut(ref, ":")
+				if !ok {
+					b = a
+				}
+				ex.merges = append(ex.merges, excelize.MergeCell{a + ":" + b})
+			}
+		}
+		if bytes.Contains(work, []byte("<col ")) || bytes.Contains(work, []byte(":col ")) {
+			for _, m := range colTag.FindAll(work, -1) {
+				var lo, hi int
+				hidden := false
+				for _, a := range attrRe.FindAllSubmatch(m, -1) {
+					v := string(a[2])
+					switch string(a[1]) {
+					case "min":
+						lo, _ = strconv.Atoi(v)
+					case "max":
+						hi, _ = strconv.Atoi(v)
+					case "hidden":
+						hidden = v == "1" || v == "true"
+					}
+				}
+				if hidden && lo >= 1 && hi >= lo && hi <= xlsxMaxCols && hi-lo < 256 {
+					for c := lo; c <= hi; c++ {
+						ex.hiddenCols[c-1] = true
+					}
+				}
+			}
+		}
+		rest := chunk[end:]
+		if len(rest) > 4096 {
+			rest = rest[len(rest)-4096:]
+		}
+		carry = append(carry[:0:0], rest...)
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return ex, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
