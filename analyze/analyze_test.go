@@ -61,6 +61,8 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"by reference only", []string{"Provider will notify Customer of Security Incidents as set out in the Data Processing Addendum."}, "breach-notification", StatusByReference},
 		{"unchecked option", []string{"Assurance reports: [ ] SOC 2 Type II report provided on request [x] none"}, "security-reports", StatusMissing},
 		{"checked option", []string{"Assurance reports: [x] Provider will provide its SOC 2 Type II report on request"}, "security-reports", StatusMet},
+		{"a relative clause only qualifies the object", []string{"Provider shall make available to Customer all information as Customer may reasonably require to demonstrate compliance with this Agreement."}, "audit-rights", StatusWeak},
+		{"a that-clause of agreeing keeps its own actor", []string{"Provider agrees that Customer may audit Provider's compliance with this Agreement."}, "audit-rights", StatusMet},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {
