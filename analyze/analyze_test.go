@@ -218,3 +218,32 @@ func TestLineWhenNothingAssessed(t *testing.T) {
 		t.Errorf("line = %q, want %q", got, want)
 	}
 }
+
+// TestHeadingContext: a clause's heading lends its objects to the sentences
+// under it, but a place named in a heading names a law's reach, not where
+// data is kept.
+func TestHeadingContext(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, heading, text, rule, want string
+	}{
+		{"a place in a clause set's title", "Standard Contractual Clauses (UK)", "The data exporter shall keep a list of subprocessing agreements concluded under the Clauses, which shall be updated at least once a year.", "data-location", StatusMissing},
+		{"an incident heading gives the object", "Security Incidents", "Provider shall notify Customer without undue delay and in any event within 48 hours of becoming aware of one.", "breach-notification", StatusMet},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := agreement(tc.text)
+			a.Clauses[0].Heading = tc.heading
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := status(res, tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}
