@@ -63,6 +63,10 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"checked option", []string{"Assurance reports: [x] Provider will provide its SOC 2 Type II report on request"}, "security-reports", StatusMet},
 		{"a relative clause only qualifies the object", []string{"Provider shall make available to Customer all information as Customer may reasonably require to demonstrate compliance with this Agreement."}, "audit-rights", StatusWeak},
 		{"a that-clause of agreeing keeps its own actor", []string{"Provider agrees that Customer may audit Provider's compliance with this Agreement."}, "audit-rights", StatusMet},
+		{"a purpose statement binds no one", []string{"The purpose of these standard contractual clauses is to ensure compliance with the Regulation for the transfer of personal data to a third country."}, "data-location", StatusMissing},
+		{"an inline definitions lead-in", []string{"Definitions: \"Transfer Regionˮ means the European Union, where Provider shall store all Customer Data."}, "data-location", StatusMissing},
+		{"a subject that names its agent", []string{"Any transfer of Customer Data to a country outside the European Union by the Provider shall be undertaken only with Customer's prior written consent."}, "data-location", StatusWeak},
+		{"the agent of a participle in the subject", []string{"Customer Data uploaded by Customer shall be deleted within 30 days after termination."}, "data-return-exit", StatusMet},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {

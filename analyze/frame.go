@@ -103,13 +103,17 @@ var (
 	reDraft = regexp.MustCompile(`(?i)\[\s*(?:(?:insert|describe|specify|list|add|enter|complete|tbd|tbc|to be (?:completed|agreed|confirmed|inserted)|(?:vendor|provider|supplier|customer|processor|controller) to|note to|drafting note|placeholder)\b[^\]]{0,300}|[\s●•_.…xX]*)\]|<<[^>]{0,200}>>`)
 	// reRecital finds a recital: it states background, it binds no one.
 	reRecital = regexp.MustCompile(`^(?:RECITALS?\s+)?(?:WHEREAS|Whereas)\b`)
+	// rePurpose finds a statement of an instrument's purpose or scope ("The
+	// purpose of these Clauses is to ensure compliance with ..."): like a
+	// recital, it binds no one.
+	rePurpose = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:The\s+)?(?:purpose|purposes|aim|object|objective)\s+of\s+(?:this|these|the)\b[^.;:]{0,120}?\s(?:is|are)\s+(?:to|that)\b`)
 	// reItemStart finds a list item's marker.
 	reItemStart = regexp.MustCompile(`^(?:\(?[a-zA-Z0-9]{1,4}\)|[•●▪◦‣·*\-–])\s`)
 	// reUnchecked finds an unticked checkbox option, up to the next box.
 	reUnchecked = regexp.MustCompile(`(\[ \]|☐)[^\[☐☒☑\n]*`)
 	// reDefinition finds a definition sentence ("Security Incident" means
 	// ...): it defines a term, it binds no one.
-	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*([A-Z]-\d{1,3}\s+)?(\d+(\.\d+)*\.?\s+|\(?[a-z]{1,4}\)\s+)?(?:the term\s+)?(?:["“‘'][^"”’']{1,60}["”’']|[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})[\s*_)]*:?\s(means|shall mean|has the meaning|have the meaning|refers to|is defined as|shall have the meaning)\b`)
+	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*([A-Z]-\d{1,3}\s+)?(\d+(\.\d+)*\.?\s+|\(?[a-z]{1,4}\)\s+)?(?:Definitions?\s*[:.–-]\s*)?(?:the term\s+)?(?:["“‘'„ˮ″][^"”’'ˮ″]{1,60}["”’'ˮ″]|[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})[\s*_)]*:?\s(means|shall mean|has the meaning|have the meaning|refers to|is defined as|shall have the meaning)\b`)
 )
 
 // adverbs may stand between a modal and its verb.
@@ -158,7 +162,7 @@ func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, hea
 	f.m = newMatcher(v, f.toks, names)
 	trimmed := strings.TrimSpace(text)
 	f.question = strings.HasSuffix(trimmed, "?")
-	f.definition = reDefinition.MatchString(trimmed) || reRecital.MatchString(trimmed)
+	f.definition = reDefinition.MatchString(trimmed) || reRecital.MatchString(trimmed) || rePurpose.MatchString(trimmed)
 	f.item = lead != "" || reItemStart.MatchString(trimmed)
 	f.preds = f.predicates()
 	f.pointer = f.points()
@@ -669,6 +673,18 @@ func (f *Frame) voice(p *predicate) {
 	if s := f.agent(j+1, p.to); s != PartyUnknown {
 		p.actor = s
 		return
+	}
+	// A subject that names its own agent ("Any transfer of data by the
+	// Processor shall be undertaken only if ..."): that party acts; never
+	// the agent of a participle in it ("Customer Data provided by Customer
+	// shall be deleted").
+	for k := p.from; k < p.modal.from; k++ {
+		if f.toks[k].w == "by" && k > p.from && !f.participle(k-1) {
+			if s := f.actorIn(k+1, min(k+4, p.modal.from)); s != PartyUnknown {
+				p.actor = s
+				return
+			}
+		}
 	}
 	if p.possessed {
 		p.actor = PartyUnknown // "our code is audited": by whom, it does not say
