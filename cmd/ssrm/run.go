@@ -221,6 +221,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	for _, w := range inputWarnings(&in) {
 		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w)
 	}
+	modified := nameAsGiven(&in, append(append([]string{*questionnaire}, agreements...), paths...))
 	res, err := assess(ctx, in, *vendor, folder, *serviceModel, rs)
 	if err != nil {
 		return err
@@ -228,7 +229,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if err := llmOpts.secondOpinion(context.Background(), res, in, rs, stderr); err != nil {
 		return err
 	}
-	if err := writeReport(stdout, *output, *format, res, &in); err != nil {
+	if err := writeReport(stdout, *output, *format, res, &in, modified); err != nil {
 		return err
 	}
 	if threshold > 0 && res.MaxSeverity().Rank() >= threshold {
@@ -258,10 +259,10 @@ func parseFailOn(s string) (int, error) {
 }
 
 // writeReport renders res to the file at path, or to stdout; the documents
-// fill the sheets of the xlsx report that list them, and their newest
-// modification time is the time the report states.
-func writeReport(stdout io.Writer, path, format string, res *analyze.Result, docs *analyze.Inputs) error {
-	opts := report.Options{Docs: docs, Modified: inputsModified(docs)}
+// fill the sheets of the xlsx report that list them, and modified (their
+// newest modification time, see nameAsGiven) is the time the report states.
+func writeReport(stdout io.Writer, path, format string, res *analyze.Result, docs *analyze.Inputs, modified time.Time) error {
+	opts := report.Options{Docs: docs, Modified: modified}
 	if path == "" {
 		return report.WriteOptions(stdout, format, res, opts)
 	}
