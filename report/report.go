@@ -60,6 +60,8 @@ var Formats = []struct {
 	{"xlsx", xlsxRenderer{}, true},
 	{"caiq", caiqRenderer{}, true},
 	{"oscal", oscalRenderer{}, false},
+	{"addendum", addendumRenderer{}, true},
+	{"addendum-md", addendumMDRenderer{}, false},
 }
 
 // Ext is the file extension for a format's output ("xlsx", "html", "json").
@@ -71,6 +73,10 @@ func Ext(format string) string {
 		return "caiq.xlsx"
 	case "oscal":
 		return "oscal.json"
+	case "addendum":
+		return "addendum.docx"
+	case "addendum-md":
+		return "addendum.md"
 	}
 	return format
 }
