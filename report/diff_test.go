@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -83,4 +84,36 @@ func TestCompare(t *testing.T) {
 	if a := d.Terms[1].Clauses; len(a) != 1 || a[0].Old != "" || a[0].Words[0].Op != "+" {
 		t.Errorf("audit clauses = %+v", a)
 	}
+}
+
+// FuzzWordDiff: the kept and deleted runs give the old text's words, the
+// kept and inserted runs the new text's, in order; no run is empty and
+// two neighbours never share an operation.
+func FuzzWordDiff(f *testing.F) {
+	f.Add("Provider will notify Customer promptly.", "Provider shall notify Customer within 72 hours.")
+	f.Add("", "a")
+	f.Add("a a a b", "b a a")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		ops := WordDiff(old, new)
+		var o, n []string
+		for i, op := range ops {
+			if op.Text == "" || (i > 0 && ops[i-1].Op == op.Op) {
+				t.Fatalf("ops %q", ops)
+			}
+			w := strings.Fields(op.Text)
+			switch op.Op {
+			case "=":
+				o, n = append(o, w...), append(n, w...)
+			case "-":
+				o = append(o, w...)
+			case "+":
+				n = append(n, w...)
+			default:
+				t.Fatalf("op %q", op.Op)
+			}
+		}
+		if strings.Join(o, " ") != strings.Join(strings.Fields(old), " ") || strings.Join(n, " ") != strings.Join(strings.Fields(new), " ") {
+			t.Fatalf("WordDiff(%q, %q) = %q", old, new, ops)
+		}
+	})
 }
