@@ -204,6 +204,9 @@ var diffHTMLTemplate = template.Must(template.New("diff").Funcs(template.FuncMap
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="ssrm">
 <title>ssrm diff: {{vendor .D.Vendor}}</title>
 <style>
 {{.CSS}}
@@ -223,7 +226,7 @@ ins { background: #dcf5e3; text-decoration: none; }
 <section class="change-{{.Change}}">
 <h2>{{.Title}}</h2>
 {{range .Terms}}
-<article class="finding">
+<article class="finding {{.NewStatus}}" data-rule="{{.Rule}}" data-change="{{.Change}}">
 <h3>{{.Title}} <code>{{.Rule}}</code> ({{.Severity}})</h3>
 <p><strong>{{upper .Change}}</strong>: {{transition .}}.{{with .Explanation}} {{.}}{{end}}</p>
 {{range .Clauses}}
