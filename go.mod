@@ -14,6 +14,8 @@ require github.com/sashabaranov/go-openai v1.43.0
 
 require github.com/creack/pty v1.1.24
 
+require github.com/sergi/go-diff v1.4.5
+
 require (
 	github.com/clipperhouse/uax29/v2 v2.7.0 // indirect
 	github.com/hhrutter/tiff v1.0.6 // indirect

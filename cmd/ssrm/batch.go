@@ -73,13 +73,18 @@ type vendorJob struct {
 
 // assess analyses one vendor's documents the way ssrm analyze does: the
 // vendor is named by --vendor, else by its questionnaire, else by its
-// folder.
+// folder; the waivers' rule files are named as given (nameWaiversAsGiven).
 func assess(ctx context.Context, in analyze.Inputs, vendor, folder, serviceModel string, rs *analyze.RuleSet) (*analyze.Result, error) {
 	name := vendor
 	if name == "" && (in.Questionnaire == nil || in.Questionnaire.Vendor == "") {
 		name = folder
 	}
-	return analyze.Run(ctx, in, rs, analyze.Options{Vendor: name, ServiceModel: serviceModel})
+	res, err := analyze.Run(ctx, in, rs, analyze.Options{Vendor: name, ServiceModel: serviceModel})
+	if err != nil {
+		return nil, err
+	}
+	nameWaiversAsGiven(res)
+	return res, nil
 }
 
 func runBatch(args []string, stdout, stderr io.Writer) error {
@@ -433,13 +438,14 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	for _, w := range inputWarnings(&in) {
 		b.progress.note("warning: " + w)
 	}
+	modified := nameAsGiven(&in, v.Paths)
 	res, err := assess(ctx, in, v.Vendor, v.Folder, v.ServiceModel, b.rs)
 	if err != nil {
 		return fail(err)
 	}
 	file := name + "." + report.Ext(b.format)
 	err = writeFileAtomic(filepath.Join(b.outDir, file), func(w io.Writer) error {
-		return report.WriteOptions(w, b.format, res, report.Options{Docs: &in, Modified: inputsModified(&in)})
+		return report.WriteOptions(w, b.format, res, report.Options{Docs: &in, Modified: modified})
 	})
 	if err != nil {
 		return fail(fmt.Errorf("writing the report: %w", err))

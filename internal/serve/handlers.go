@@ -165,6 +165,7 @@ type pageData struct {
 	MaxFile    string
 	MaxRequest string
 	Version    string
+	Accept     string // the file input's accept attribute (acceptedExts)
 }
 
 // csrfNonce returns the browser's CSRF cookie, setting a new one when it
@@ -197,6 +198,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, code int, d pageDa
 	d.Analyses = s.store.list()
 	d.MaxFile, d.MaxRequest = size(s.cfg.MaxFileBytes), size(s.cfg.MaxRequestBytes)
 	d.Version = s.cfg.Version
+	d.Accept = acceptAttr()
 	var b bytes.Buffer
 	if err := pageTemplate.Execute(&b, d); err != nil {
 		plain(w, http.StatusInternalServerError, "rendering the page: "+err.Error())
@@ -422,6 +424,9 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request, dir string) (*
 // short alphanumeric extension (some formats are told apart by it).
 func (s *Server) spool(p *multipart.Part, dir string, n int) (upload, error) {
 	name := displayName(p.FileName())
+	if !accepted(name) {
+		return upload{Name: name}, fail(http.StatusUnsupportedMediaType, "%s: ssrm does not read this file type; give %s", name, strings.Join(acceptedExts, ", "))
+	}
 	u := upload{Name: name, Path: filepath.Join(dir, fmt.Sprintf("upload-%02d%s", n+1, safeExt(name)))}
 	f, err := os.OpenFile(u.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
