@@ -43,7 +43,8 @@ type Decision struct {
 	// Status is Accepted, Overridden or Waived.
 	Status string
 	// As is the status that replaces ssrm's for an override (met, weak,
-	// by-reference, missing, contradicted); empty otherwise.
+	// by-reference, missing); empty otherwise. A contradiction is a fact of the
+	// documents, not a status to set: accept it instead.
 	As       string
 	Reviewer string
 	Reason   string
@@ -112,7 +113,7 @@ func Latest(ds []Decision) []Decision {
 }
 
 // overridable are the statuses an override may set.
-var overridable = []string{"met", "weak", "by-reference", "missing", "contradicted"}
+var overridable = []string{"met", "weak", "by-reference", "missing"}
 
 // Validate checks a decision before it is stored: vendor, rule and reason
 // given; status one of accepted, overridden, waived; As given (and a

@@ -102,7 +102,7 @@ func TestDecisionValidate(t *testing.T) {
 		{"bad status", func(d *Decision) { d.Status = "ok" }, `status: want accepted, overridden or waived, got "ok"`},
 		{"no reason", func(d *Decision) { d.Reason = "" }, "reason: missing"},
 		{"override without as", func(d *Decision) { d.Status = Overridden }, "as: an overridden decision needs"},
-		{"override bad as", func(d *Decision) { d.Status, d.As = Overridden, "fine" }, `as: want one of met, weak, by-reference, missing, contradicted, got "fine"`},
+		{"override bad as", func(d *Decision) { d.Status, d.As = Overridden, "fine" }, `as: want one of met, weak, by-reference, missing, got "fine"`},
 		{"as without override", func(d *Decision) { d.As = "met" }, "as: only an overridden decision"},
 		{"override with until", func(d *Decision) { d.Status, d.As, d.Until = Overridden, "met", "2027-01-01" }, "until: an override has no end date"},
 		{"waiver without until", func(d *Decision) { d.Status = Waived }, "until: a waiver needs the last day"},
