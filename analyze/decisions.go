@@ -130,3 +130,40 @@ func untilDay(s string) time.Time {
 	}
 	return t.AddDate(0, 0, 1)
 }
+
+// Describe says in one line what the decision is and whether it applies,
+// for the human reports, e.g. "risk accepted by ana on 2026-12-05: annual
+// SOC 2 report suffices" or "needs re-review: ... (the evidence text has
+// changed since; not applied)".
+func (d *Decision) Describe() string {
+	var b strings.Builder
+	switch d.Status {
+	case "overridden":
+		if d.SSRMStatus != "" {
+			b.WriteString("overridden to " + d.As + " (ssrm said " + d.SSRMStatus + ")")
+		} else {
+			b.WriteString("overridden to " + d.As)
+		}
+	case "waived":
+		b.WriteString("waived until " + d.Until)
+	default:
+		b.WriteString("risk accepted")
+		if d.Until != "" {
+			b.WriteString(" until " + d.Until)
+		}
+	}
+	if d.Reviewer != "" {
+		b.WriteString(" by " + d.Reviewer)
+	}
+	if !d.Created.IsZero() {
+		b.WriteString(" on " + d.Created.UTC().Format("2006-01-02"))
+	}
+	b.WriteString(": " + d.Reason)
+	switch d.State {
+	case DecisionReReview:
+		return "needs re-review: " + b.String() + " (the evidence text has changed since the decision; not applied)"
+	case DecisionExpired:
+		return "expired: " + b.String() + " (its last day has passed; not applied)"
+	}
+	return b.String()
+}

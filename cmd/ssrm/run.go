@@ -53,6 +53,9 @@ Usage:
   ssrm portfolio merge DIR... [-o OUTDIR]
                                    join the parts of a batch run in shards
                                    (batch --shard I/N) into its portfolio
+  ssrm decide --vendor V --rule ID --status accepted|overridden|waived --reason TEXT [--db DSN]
+                                   record a reviewer's decision on a finding;
+                                   analyze --db and batch --db apply it
   ssrm extract FILE                what ssrm read, as JSON
   ssrm rules list|show ID|check FILE|frame TEXT|stats
   ssrm eval [--corpus DIR | --dpa [DIR]] [--split dev|test|all]
@@ -109,6 +112,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return runPortfolio(args[1:], stdout, stderr)
 	case "extract":
 		return runExtract(args[1:], stdout, stderr)
+	case "decide":
+		return runDecide(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	case "eval":
@@ -168,6 +173,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		failOn        = fs.String("fail-on", "high", "exit 1 when a finding that is not met has this severity or higher: critical, high, medium, low, never")
 		password      = fs.String("password", "", "password for an encrypted PDF or workbook")
 		ocr           = fs.Bool("ocr", false, ocrHelp)
+		db            = addDBFlag(fs)
 	)
 	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
 	llmOpts := addLLMFlags(fs)
@@ -226,6 +232,16 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if err := llmOpts.secondOpinion(context.Background(), res, in, rs, stderr); err != nil {
+		return err
+	}
+	st, err := openStoreFlag(ctx, *db)
+	if err != nil {
+		return err
+	}
+	if st != nil {
+		defer st.Close()
+	}
+	if err := applyStore(ctx, st, res, &in); err != nil {
 		return err
 	}
 	if err := writeReport(stdout, *output, *format, res, &in); err != nil {

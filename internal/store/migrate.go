@@ -19,7 +19,7 @@ type migration struct {
 // schema_migrations (version, name, applied). Never edit a released one:
 // add the next version.
 var migrations = []migration{
-	{1, "analyses, documents and decisions", `
+	{1, "analyses, documents, findings and decisions", `
 CREATE TABLE analyses (
 	id {{id}},
 	vendor TEXT NOT NULL,
@@ -36,6 +36,13 @@ CREATE TABLE documents (
 	kind TEXT NOT NULL,
 	sha256 TEXT NOT NULL,
 	PRIMARY KEY (analysis_id, position)
+);
+CREATE TABLE findings (
+	analysis_id BIGINT NOT NULL REFERENCES analyses (id) ON DELETE CASCADE,
+	rule TEXT NOT NULL,
+	status TEXT NOT NULL,
+	evidence_hash TEXT NOT NULL,
+	PRIMARY KEY (analysis_id, rule)
 );
 CREATE TABLE decisions (
 	id {{id}},

@@ -210,6 +210,12 @@ func (s *sqlStore) AddAnalysis(ctx context.Context, a Analysis) (int64, error) {
 			return 0, fmt.Errorf("%s: storing the analysis' documents: %w", s.name, err)
 		}
 	}
+	for _, f := range a.Findings {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO findings (analysis_id, rule, status, evidence_hash)
+			VALUES (?, ?, ?, ?)`), id, f.Rule, f.Status, f.EvidenceHash); err != nil {
+			return 0, fmt.Errorf("%s: storing the analysis' findings: %w", s.name, err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("%s: storing the analysis: %w", s.name, err)
 	}
@@ -246,6 +252,26 @@ func (s *sqlStore) Analyses(ctx context.Context, vendor string) ([]Analysis, err
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("%s: reading analyses: %w", s.name, err)
+	}
+	return out, nil
+}
+
+func (s *sqlStore) Findings(ctx context.Context, analysis int64) ([]Finding, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT rule, status, evidence_hash FROM findings WHERE analysis_id = ? ORDER BY rule`), analysis)
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading findings: %w", s.name, err)
+	}
+	defer rows.Close()
+	var out []Finding
+	for rows.Next() {
+		var f Finding
+		if err := rows.Scan(&f.Rule, &f.Status, &f.EvidenceHash); err != nil {
+			return nil, fmt.Errorf("%s: reading findings: %w", s.name, err)
+		}
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: reading findings: %w", s.name, err)
 	}
 	return out, nil
 }

@@ -66,6 +66,15 @@ type Document struct {
 	SHA256 string
 }
 
+// Finding is one rule's outcome in an analysis: ssrm's own status (before
+// any decision) and the hash of its evidence text (analyze.EvidenceHash),
+// which a decision made later records.
+type Finding struct {
+	Rule         string
+	Status       string
+	EvidenceHash string
+}
+
 // Analysis is one run of ssrm on one vendor's documents.
 type Analysis struct {
 	ID      int64
@@ -76,6 +85,8 @@ type Analysis struct {
 	Score     int
 	Verdict   string
 	Documents []Document
+	// Findings are stored by AddAnalysis but only read by Findings.
+	Findings []Finding
 }
 
 // Store is what the CLI and serve need of a database. Vendors are matched
@@ -90,8 +101,11 @@ type Store interface {
 	Decisions(ctx context.Context, vendor string) ([]Decision, error)
 	// AddAnalysis stores a run and its documents, returning its ID.
 	AddAnalysis(ctx context.Context, a Analysis) (int64, error)
-	// Analyses lists the vendor's runs, newest first, with their documents.
+	// Analyses lists the vendor's runs, newest first, with their documents
+	// (not their findings).
 	Analyses(ctx context.Context, vendor string) ([]Analysis, error)
+	// Findings lists an analysis' findings by rule id.
+	Findings(ctx context.Context, analysis int64) ([]Finding, error)
 	// Backend names the database: "sqlite" or "postgres".
 	Backend() string
 	Close() error

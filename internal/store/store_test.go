@@ -207,7 +207,8 @@ func TestAnalyses(t *testing.T) {
 			s := openT(t, b.dsn(t))
 			t0 := time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC)
 			docs := []Document{{Path: "acme/dpa.pdf", Kind: "agreement", SHA256: hashA}, {Path: "acme/caiq.xlsx", Kind: "questionnaire", SHA256: strings.Repeat("b", 64)}}
-			id1, err := s.AddAnalysis(ctx, Analysis{Vendor: "Acme", Created: t0, Summary: "21 rules: 3 met", Score: 40, Verdict: "fail", Documents: docs})
+			finds := []Finding{{Rule: "breach-notification", Status: "weak", EvidenceHash: hashA}, {Rule: "audit-rights", Status: "missing", EvidenceHash: hashA}}
+			id1, err := s.AddAnalysis(ctx, Analysis{Vendor: "Acme", Created: t0, Summary: "21 rules: 3 met", Score: 40, Verdict: "fail", Documents: docs, Findings: finds})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -230,6 +231,10 @@ func TestAnalyses(t *testing.T) {
 			}
 			if len(got[1].Documents) != 2 || got[1].Documents[0] != docs[0] || got[1].Documents[1] != docs[1] {
 				t.Errorf("documents: got %+v, want %+v", got[1].Documents, docs)
+			}
+			fs, err := s.Findings(ctx, id1)
+			if err != nil || len(fs) != 2 || fs[0] != finds[1] || fs[1] != finds[0] {
+				t.Errorf("findings by rule: got %+v (%v), want %+v", fs, err, []Finding{finds[1], finds[0]})
 			}
 		})
 	}
