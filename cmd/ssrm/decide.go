@@ -204,6 +204,9 @@ func applyStore(ctx context.Context, st store.Store, res *analyze.Result, in *an
 	if st == nil {
 		return nil
 	}
+	if res.Vendor == "" {
+		return fmt.Errorf("%w: --db: the documents do not name the vendor, so no decision can be looked up or recorded: give --vendor", errUsage)
+	}
 	now := decideNow()
 	if err := store.Apply(ctx, st, res, now); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/internal/store/storetest"
 )
 
 // The two rounds of one agreement (testdata/decide, written for these
@@ -93,6 +94,7 @@ func TestDecideArgs(t *testing.T) {
 		{"vendor never analysed", []string{"decide", "--db", db, "--vendor", "Nobody", "--rule", "audit-rights", "--status", "accepted", "--reason", "x"}, 2, "", `no analysis of vendor "Nobody" in the store`},
 		{"store not a database", []string{"decide", "--db", "testdata/decide/round1/agreement.md", "--vendor", harbor, "--rule", "audit-rights", "--status", "accepted", "--reason", "x"}, 2, "", "testdata/decide/round1/agreement.md"},
 		{"help", []string{"decide", "-h"}, 0, "", "Records a reviewer's decision on one finding"},
+		{"analyze without a vendor", []string{"analyze", "--isolate=false", "--db", db, round1 + "/agreement.md"}, 2, "", "--db: the documents do not name the vendor"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -119,7 +121,11 @@ func TestDecideArgs(t *testing.T) {
 func TestDecisionsCarriedForward(t *testing.T) {
 	fixedDecideClock(t)
 	t.Setenv(dbEnv, "")
-	db := filepath.Join(t.TempDir(), "ssrm.db")
+	t.Run("sqlite", func(t *testing.T) { carriedForward(t, filepath.Join(t.TempDir(), "ssrm.db")) })
+	t.Run("postgres", func(t *testing.T) { carriedForward(t, storetest.PostgresDSN(t)) })
+}
+
+func carriedForward(t *testing.T, db string) {
 	before := analyzeJSON(t, "--db", db, "--vendor", harbor, round1)
 	if f := finding(t, before, "audit-rights"); f.Status != analyze.StatusWeak || f.Decision != nil {
 		t.Fatalf("round 1 before any decision: audit-rights %s, decision %+v; want weak and none", f.Status, f.Decision)

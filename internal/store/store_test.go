@@ -2,75 +2,29 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"errors"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ssrm-dev/ssrm/internal/store/storetest"
 )
 
-// PostgresEnv names the variable that gives the PostgreSQL server the
-// tests use (.ci/run starts a throwaway cluster and sets it), e.g.
-// postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable.
-const PostgresEnv = "SSRM_TEST_POSTGRES"
-
-// backend opens a fresh, empty store; reopen opens the same one again.
+// backend makes the DSN of a fresh, empty store.
 type backend struct {
 	name string
 	dsn  func(t *testing.T) string
 }
 
+// backends are SQLite, and PostgreSQL when SSRM_TEST_POSTGRES names a
+// server (storetest.PostgresDSN skips the case otherwise).
 func backends() []backend {
 	return []backend{
 		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "ssrm.db") }},
-		{"postgres", postgresDSN},
+		{"postgres", func(t *testing.T) string { return storetest.PostgresDSN(t) }},
 	}
-}
-
-// postgresDSN makes a schema of its own for the test on the server
-// SSRM_TEST_POSTGRES names (dropped at the end) and returns a DSN whose
-// search_path is that schema; it skips the test when the variable is
-// not set.
-func postgresDSN(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv(PostgresEnv)
-	if base == "" {
-		t.Skipf("PostgreSQL: %s is not set (.ci/run starts a throwaway cluster and sets it); only SQLite is tested", PostgresEnv)
-	}
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	schema := "ssrm_test_" + hex.EncodeToString(b[:])
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatalf("%s: %v", redact(base), err)
-	}
-	t.Cleanup(func() {
-		db, err := sql.Open("pgx", base)
-		if err != nil {
-			return
-		}
-		defer db.Close()
-		db.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) //nolint:errcheck // best effort
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 func openT(t *testing.T, dsn string) Store {
