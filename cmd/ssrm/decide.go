@@ -30,6 +30,7 @@ func addDBFlag(fs *flag.FlagSet) *string {
 var decideNow = time.Now
 
 const decideUsage = `Usage: ssrm decide --vendor V --rule ID --status accepted|overridden|waived --reason TEXT [flags] [PATH...]
+       ssrm decide --history [--vendor V]
 
 Records a reviewer's decision on one finding in the store (--db), with the
 hash of the finding's evidence text. The finding is taken from the
@@ -64,11 +65,15 @@ func runDecide(args []string, stdout, stderr io.Writer) error {
 		rules        = fs.String("rules", "", "extra rule packs, as for analyze (with PATHs)")
 		serviceModel = fs.String("service-model", "saas", "saas, paas or iaas (with PATHs)")
 		password     = fs.String("password", "", "password for an encrypted PDF or workbook (with PATHs)")
+		history      = fs.Bool("history", false, "list the decisions recorded for --vendor (every vendor without it), newest first, and record nothing")
 	)
 	pf := addParseFlags(fs, true, true)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
+	}
+	if *history {
+		return decideHistory(stdout, *db, *vendor)
 	}
 	if *reviewer == "" {
 		*reviewer = os.Getenv("USER")
@@ -146,6 +151,43 @@ func runDecide(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "  reviewer: %s\n", d.Reviewer)
 	}
 	fmt.Fprintf(stdout, "  evidence: sha256 %s…, as in %s\n", d.EvidenceHash[:12], sourceKind(source))
+	return nil
+}
+
+// decideHistory prints the decisions recorded for vendor ("" for all),
+// newest first, one a line.
+func decideHistory(stdout io.Writer, dsn, vendor string) error {
+	if dsn == "" {
+		return fmt.Errorf("%w: no store: give --db (an SQLite file, or postgres://…) or set $%s", errUsage, dbEnv)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ds, err := st.Decisions(ctx, vendor)
+	if err != nil {
+		return err
+	}
+	if len(ds) == 0 {
+		fmt.Fprintln(stdout, "ssrm decide: no decisions recorded")
+		return nil
+	}
+	for _, d := range ds {
+		what := d.Status
+		if d.As != "" {
+			what += " as " + d.As
+		}
+		if d.Until != "" {
+			what += " until " + d.Until
+		}
+		by := ""
+		if d.Reviewer != "" {
+			by = " by " + d.Reviewer
+		}
+		fmt.Fprintf(stdout, "%d  %s  %s  %s: %s%s: %s\n", d.ID, d.Created.UTC().Format("2006-01-02 15:04"), d.Vendor, d.Rule, what, by, d.Reason)
+	}
 	return nil
 }
 

@@ -94,6 +94,8 @@ func TestDecideArgs(t *testing.T) {
 		{"vendor never analysed", []string{"decide", "--db", db, "--vendor", "Nobody", "--rule", "audit-rights", "--status", "accepted", "--reason", "x"}, 2, "", `no analysis of vendor "Nobody" in the store`},
 		{"store not a database", []string{"decide", "--db", "testdata/decide/round1/agreement.md", "--vendor", harbor, "--rule", "audit-rights", "--status", "accepted", "--reason", "x"}, 2, "", "testdata/decide/round1/agreement.md"},
 		{"help", []string{"decide", "-h"}, 0, "", "Records a reviewer's decision on one finding"},
+		{"history", []string{"decide", "--db", db, "--history", "--vendor", "harbor tide"}, 0, "history.txt", ""},
+		{"history without a store", []string{"decide", "--history"}, 2, "", "no store: give --db"},
 		{"analyze without a vendor", []string{"analyze", "--isolate=false", "--db", db, round1 + "/agreement.md"}, 2, "", "--db: the documents do not name the vendor"},
 	}
 	for _, tc := range tests {

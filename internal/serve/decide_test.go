@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/internal/store/storetest"
 )
 
 // postForm sends a url-encoded form (as the page's decision forms do) and
@@ -63,8 +64,12 @@ func (h *harness) analyzeSmall(vendor string) string {
 // listed in the vendor's history, and all of it is still there after the
 // server restarts.
 func TestServeDecisionSurvivesRestart(t *testing.T) {
-	data := t.TempDir()
-	h := newHarness(t, Config{DataDir: data})
+	t.Run("sqlite", func(t *testing.T) { decisionSurvivesRestart(t, Config{DataDir: t.TempDir()}) })
+	t.Run("postgres", func(t *testing.T) { decisionSurvivesRestart(t, Config{DataDir: t.TempDir(), DB: storetest.PostgresDSN(t)}) })
+}
+
+func decisionSurvivesRestart(t *testing.T, cfg Config) {
+	h := newHarness(t, cfg)
 	id := h.analyzeSmall("Acme Cloud")
 	_, page := h.get("/a/" + id)
 	if !strings.Contains(page, `action="/a/`+id+`/decide"`) || !strings.Contains(page, `<tr data-rule="breach-notification">`) {
@@ -89,7 +94,7 @@ func TestServeDecisionSurvivesRestart(t *testing.T) {
 		}
 	}
 
-	h2 := newHarness(t, Config{DataDir: data})
+	h2 := newHarness(t, cfg)
 	f := findingOf(t, h2.reportJSON(id), "breach-notification")
 	if d := f.Decision; f.Status != analyze.StatusWeak || d == nil || d.State != analyze.DecisionApplied || d.SSRMStatus != analyze.StatusMet || d.Reviewer != "ana" {
 		t.Errorf("after a restart: status %s, decision %+v; want the override applied", f.Status, d)
