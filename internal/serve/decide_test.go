@@ -65,7 +65,9 @@ func (h *harness) analyzeSmall(vendor string) string {
 // server restarts.
 func TestServeDecisionSurvivesRestart(t *testing.T) {
 	t.Run("sqlite", func(t *testing.T) { decisionSurvivesRestart(t, Config{DataDir: t.TempDir()}) })
-	t.Run("postgres", func(t *testing.T) { decisionSurvivesRestart(t, Config{DataDir: t.TempDir(), DB: storetest.PostgresDSN(t)}) })
+	t.Run("postgres", func(t *testing.T) {
+		decisionSurvivesRestart(t, Config{DataDir: t.TempDir(), DB: storetest.PostgresDSN(t)})
+	})
 }
 
 func decisionSurvivesRestart(t *testing.T, cfg Config) {
