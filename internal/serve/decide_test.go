@@ -49,6 +49,18 @@ func findingOf(t *testing.T, res *analyze.Result, rule string) analyze.Finding {
 	return analyze.Finding{}
 }
 
+// decideHarness is newHarness whose readers and store are closed when the
+// test ends, so that no idle reader outlives it (the hostile-upload test
+// counts this binary's readers).
+func decideHarness(t *testing.T, cfg Config) *harness {
+	h := newHarness(t, cfg)
+	t.Cleanup(func() {
+		h.s.cfg.Extract.Close()
+		h.s.db.Close()
+	})
+	return h
+}
+
 func (h *harness) analyzeSmall(vendor string) string {
 	h.t.Helper()
 	resp, body := h.analyze([]file{{"msa.md", []byte(smallAgreement)}}, [2]string{"vendor", vendor})
@@ -71,7 +83,7 @@ func TestServeDecisionSurvivesRestart(t *testing.T) {
 }
 
 func decisionSurvivesRestart(t *testing.T, cfg Config) {
-	h := newHarness(t, cfg)
+	h := decideHarness(t, cfg)
 	id := h.analyzeSmall("Acme Cloud")
 	_, page := h.get("/a/" + id)
 	if !strings.Contains(page, `action="/a/`+id+`/decide"`) || !strings.Contains(page, `<tr data-rule="breach-notification">`) {
@@ -96,7 +108,7 @@ func decisionSurvivesRestart(t *testing.T, cfg Config) {
 		}
 	}
 
-	h2 := newHarness(t, cfg)
+	h2 := decideHarness(t, cfg)
 	f := findingOf(t, h2.reportJSON(id), "breach-notification")
 	if d := f.Decision; f.Status != analyze.StatusWeak || d == nil || d.State != analyze.DecisionApplied || d.SSRMStatus != analyze.StatusMet || d.Reviewer != "ana" {
 		t.Errorf("after a restart: status %s, decision %+v; want the override applied", f.Status, d)
@@ -119,7 +131,7 @@ func decisionSurvivesRestart(t *testing.T, cfg Config) {
 // TestServeDecideBadInput: a bad decision gets the page back with a
 // message and the right status, never a crash, and nothing is stored.
 func TestServeDecideBadInput(t *testing.T) {
-	h := newHarness(t, Config{})
+	h := decideHarness(t, Config{})
 	id := h.analyzeSmall("Acme Cloud")
 	noVendor := h.analyzeSmall("")
 	csrf := h.csrf()
