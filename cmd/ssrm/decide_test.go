@@ -10,8 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/internal/store/storetest"
+	"github.com/ssrm-dev/ssrm/report"
 )
 
 // The two rounds of one agreement (testdata/decide, written for these
@@ -46,7 +49,32 @@ func analyzeJSON(t *testing.T, args ...string) *analyze.Result {
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatal(err)
 	}
+	// Every report with decisions in it still matches the JSON Schema.
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := reportSchema(t).Validate(inst); err != nil {
+		t.Fatalf("the JSON report does not match report/schema: %v", err)
+	}
 	return &res
+}
+
+func reportSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(report.JSONSchema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("report-v1.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("report-v1.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
 }
 
 func finding(t *testing.T, res *analyze.Result, rule string) analyze.Finding {
