@@ -82,7 +82,11 @@ func runDecide(args []string, stdout, stderr io.Writer) error {
 	if d.Vendor == "" && len(paths) > 0 {
 		d.Vendor = "(from the documents)" // checked below, once known
 	}
-	if err := d.Validate(); err != nil {
+	err = d.Validate()
+	if err == nil {
+		err = d.CheckFresh(decideNow())
+	}
+	if err != nil {
 		return fmt.Errorf("%w: --%s", errUsage, strings.TrimPrefix(err.Error(), store.ErrInvalid.Error()+": "))
 	}
 	if *db == "" {

@@ -111,6 +111,7 @@ func TestDecideArgs(t *testing.T) {
 		{"from the documents", []string{"decide", "--isolate=false", "--db", db, "--vendor", harbor, "--rule", "data-return-exit", "--status", "accepted", "--reason", "30 days is fine", "--reviewer", "ana", round2}, 0, "from-documents.txt", ""},
 		{"unknown rule", append(base, "--rule", "audit-right", "--status", "accepted", "--reason", "x"), 2, "", `--rule: unknown rule id "audit-right": analysis 1 of 2026-12-05 15:00 UTC has no such finding (rules: audit-rights, awareness-training,`},
 		{"bad date", append(base, "--rule", "log-access", "--status", "waived", "--until", "31.03.2027", "--reason", "x"), 2, "", `--until: want a date YYYY-MM-DD, got "31.03.2027"`},
+		{"date passed", append(base, "--rule", "log-access", "--status", "waived", "--until", "2026-12-04", "--reason", "x"), 2, "", "--until: 2026-12-04 has already passed: the decision would never apply"},
 		{"waiver without date", append(base, "--rule", "log-access", "--status", "waived", "--reason", "x"), 2, "", "--until: a waiver needs the last day it applies"},
 		{"override without as", append(base, "--rule", "audit-rights", "--status", "overridden", "--reason", "x"), 2, "", "--as: an overridden decision needs the status that replaces ssrm's"},
 		{"override to the same status", append(base, "--rule", "audit-rights", "--status", "overridden", "--as", "weak", "--reason", "x"), 2, "", "--as: ssrm already says weak for audit-rights"},
@@ -156,6 +157,7 @@ func TestDecisionsCarriedForward(t *testing.T) {
 }
 
 func carriedForward(t *testing.T, db string) {
+	fixedDecideClock(t)
 	before := analyzeJSON(t, "--db", db, "--vendor", harbor, round1)
 	if f := finding(t, before, "audit-rights"); f.Status != analyze.StatusWeak || f.Decision != nil {
 		t.Fatalf("round 1 before any decision: audit-rights %s, decision %+v; want weak and none", f.Status, f.Decision)
@@ -235,6 +237,21 @@ func carriedForward(t *testing.T, db string) {
 	res3 := analyzeJSON(t, "--db", db, "--vendor", harbor, round2)
 	if d := finding(t, res3, "audit-rights").Decision; d == nil || d.State != analyze.DecisionApplied || d.Reason != "unlimited audits now" {
 		t.Errorf("after deciding on round 2: %+v, want the new decision applied", d)
+	}
+
+	// A waiver applies through its last day and is expired the day after.
+	runOK(t, 0, "decide", "--db", db, "--vendor", harbor, "--rule", "log-access", "--status", "waived", "--until", "2026-12-31", "--reason", "SIEM export in December", "--reviewer", "ana")
+	if d := finding(t, analyzeJSON(t, "--db", db, "--vendor", harbor, round2), "log-access").Decision; d == nil || d.State != analyze.DecisionApplied {
+		t.Errorf("waiver before its day: %+v, want applied", d)
+	}
+	decideNow = func() time.Time { return time.Date(2027, 1, 1, 0, 0, 1, 0, time.UTC) }
+	res4 := analyzeJSON(t, "--db", db, "--vendor", harbor, round2)
+	if d := finding(t, res4, "log-access").Decision; d == nil || d.State != analyze.DecisionExpired {
+		t.Errorf("waiver past its day: %+v, want expired", d)
+	}
+	text4 := runOK(t, 1, "analyze", "--isolate=false", "--db", db, "--vendor", harbor, round2)
+	if !strings.Contains(text4, "decision: expired: waived until 2026-12-31 by ana on 2026-12-05: SIEM export in December (its last day has passed; not applied)") {
+		t.Errorf("the text report does not say the waiver expired:\n%s", text4)
 	}
 }
 

@@ -158,7 +158,14 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		again(http.StatusBadRequest, "as: ssrm already says "+f.Status+" for "+rule+"; an override must change the status (accept the finding instead)")
 		return
 	}
-	if _, err := s.db.AddDecision(r.Context(), d); err != nil {
+	err := d.Validate()
+	if err == nil {
+		err = d.CheckFresh(d.Created)
+	}
+	if err == nil {
+		_, err = s.db.AddDecision(r.Context(), d)
+	}
+	if err != nil {
 		code := http.StatusInternalServerError
 		if errors.Is(err, db.ErrInvalid) {
 			code = http.StatusBadRequest

@@ -160,6 +160,7 @@ func TestServeDecideBadInput(t *testing.T) {
 		{"bad status", id, with("status", "fine"), 400, `status: want accepted, overridden or waived, got &#34;fine&#34;`},
 		{"no reason", id, with("reason", " "), 400, "reason: missing"},
 		{"bad date", id, with("status", "waived", "until", "2027-13-01"), 400, `until: want a date YYYY-MM-DD, got &#34;2027-13-01&#34;`},
+		{"date passed", id, with("status", "waived", "until", "2020-01-31"), 400, "until: 2020-01-31 has already passed"},
 		{"override without as", id, with("status", "overridden"), 400, "as: an overridden decision needs"},
 		{"override to the same", id, with("status", "overridden", "as", "met"), 400, "as: ssrm already says met"},
 		{"no such analysis", strings.Repeat("a", 32), ok, 404, "no such analysis"},

@@ -180,6 +180,16 @@ func (d Decision) Validate() error {
 	return nil
 }
 
+// CheckFresh refuses, for a new decision, an Until day that has already
+// passed at now (the decision would never apply); the error wraps
+// ErrInvalid.
+func (d Decision) CheckFresh(now time.Time) error {
+	if d.Until != "" && !now.Before(d.UntilTime()) {
+		return fmt.Errorf("%w: until: %s has already passed: the decision would never apply", ErrInvalid, d.Until)
+	}
+	return nil
+}
+
 // UntilTime is the end of the Until day, in UTC (zero when none): a
 // decision applies while now is before it.
 func (d Decision) UntilTime() time.Time {

@@ -86,6 +86,13 @@ func TestUntilTime(t *testing.T) {
 	if got, want := d.UntilTime(), time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
 		t.Fatalf("UntilTime = %v, want %v (the end of the last day)", got, want)
 	}
+	now := time.Date(2027, 1, 31, 23, 0, 0, 0, time.UTC)
+	if err := d.CheckFresh(now); err != nil {
+		t.Errorf("the last day itself: want fresh, got %v", err)
+	}
+	if err := d.CheckFresh(now.Add(time.Hour)); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "until: 2027-01-31 has already passed") {
+		t.Errorf("the day after: want ErrInvalid saying it passed, got %v", err)
+	}
 	if !(Decision{}).UntilTime().IsZero() {
 		t.Fatal("no Until: want the zero time")
 	}
