@@ -60,6 +60,9 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 			if w := f.Waiver; w != nil {
 				ew.printf("\nWaived until %s: %s.\n", w.Expires, md(w.Reason))
 			}
+			if d := f.Decision; d != nil {
+				ew.printf("\n**Reviewer's decision:** %s\n", md(d.Describe()))
+			}
 			for _, e := range f.Evidence {
 				note := ""
 				if e.Note != "" {

@@ -136,6 +136,9 @@ func writeFinding(ew *errWriter, f analyze.Finding) {
 	if w := f.Waiver; w != nil {
 		ew.printf("      waived until %s: %s\n", w.Expires, w.Reason)
 	}
+	if d := f.Decision; d != nil {
+		ew.printf("      decision: %s\n", d.Describe())
+	}
 	evidence := f.Evidence
 	if f.Status == analyze.StatusMet && len(evidence) > 1 {
 		evidence = evidence[:1]

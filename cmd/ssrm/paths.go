@@ -15,16 +15,23 @@ import (
 // folder given otherwise is named by the folder's base name and the file
 // ("acme/agreement.pdf" for /home/ann/vendors/acme); any other file by its
 // base name. It returns the newest modification time of the files, which
-// can no longer be found by their new names (see inputsModified).
-func nameAsGiven(in *analyze.Inputs, given []string) time.Time {
+// can no longer be found by their new names (see inputsModified), and
+// where each new name is read from (new name → path as read).
+func nameAsGiven(in *analyze.Inputs, given []string) (time.Time, map[string]string) {
 	modified := inputsModified(in)
+	origin := map[string]string{}
+	rename := func(p *string) {
+		shown := shownPath(*p, given)
+		origin[shown] = *p
+		*p = shown
+	}
 	if q := in.Questionnaire; q != nil {
-		q.Path = shownPath(q.Path, given)
+		rename(&q.Path)
 	}
 	for _, a := range in.Agreements {
-		a.Path = shownPath(a.Path, given)
+		rename(&a.Path)
 	}
-	return modified
+	return modified, origin
 }
 
 // shownPath is how a report names the file at p, read from one of the

@@ -57,6 +57,9 @@ Usage:
   ssrm portfolio merge DIR... [-o OUTDIR]
                                    join the parts of a batch run in shards
                                    (batch --shard I/N) into its portfolio
+  ssrm decide --vendor V --rule ID --status accepted|overridden|waived --reason TEXT [--db DSN]
+                                   record a reviewer's decision on a finding;
+                                   analyze --db and batch --db apply it
   ssrm extract FILE                what ssrm read, as JSON
   ssrm rules list|show ID|check FILE|frame TEXT|stats
   ssrm eval [--corpus DIR | --dpa [DIR]] [--split dev|test|all]
@@ -115,6 +118,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return runPortfolio(args[1:], stdout, stderr)
 	case "extract":
 		return runExtract(args[1:], stdout, stderr)
+	case "decide":
+		return runDecide(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	case "eval":
@@ -174,6 +179,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		failOn        = fs.String("fail-on", "high", "exit 1 when a finding that is not met has this severity or higher: critical, high, medium, low, never")
 		password      = fs.String("password", "", "password for an encrypted PDF or workbook")
 		ocr           = fs.Bool("ocr", false, ocrHelp)
+		db            = addDBFlag(fs)
 	)
 	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
 	llmOpts := addLLMFlags(fs)
@@ -213,6 +219,16 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	res, in, modified := a.res, a.in, a.modified
 	rs, _ := ruleSet()
 	if err := llmOpts.secondOpinion(context.Background(), res, in, rs, stderr); err != nil {
+		return err
+	}
+	st, err := openStoreFlag(ctx, *db)
+	if err != nil {
+		return err
+	}
+	if st != nil {
+		defer st.Close()
+	}
+	if err := applyStore(ctx, st, res, &in, a.origin); err != nil {
 		return err
 	}
 	if err := writeReport(stdout, *output, *format, res, &in, modified); err != nil {
@@ -273,6 +289,9 @@ type analysis struct {
 	// modified is the newest modification time of the documents (the
 	// time the report states).
 	modified time.Time
+	// origin maps each document's shown name to the path it was read
+	// from (nameAsGiven).
+	origin map[string]string
 }
 
 // analyzeDocs is the pipeline of ssrm analyze, and of each round of ssrm
@@ -292,12 +311,12 @@ func analyzeDocs(ctx context.Context, x *isolate.Extractor, docs docArgs, opts e
 	for _, w := range inputWarnings(&in) {
 		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w)
 	}
-	modified := nameAsGiven(&in, docs.all())
+	modified, origin := nameAsGiven(&in, docs.all())
 	res, err := assess(ctx, in, vendor, folder, serviceModel, rs)
 	if err != nil {
 		return analysis{}, err
 	}
-	return analysis{in: in, res: res, modified: modified}, nil
+	return analysis{in: in, res: res, modified: modified, origin: origin}, nil
 }
 
 func validFormat(name string) bool {
