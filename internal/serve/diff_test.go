@@ -116,13 +116,16 @@ func TestServeDiffRounds(t *testing.T) {
 	if o, n := selected(t, page, "old"), selected(t, page, "new"); o != v1 || n != v2 {
 		t.Errorf("picked old %s, new %s; want %s, %s", o, n, v1, v2)
 	}
+	if !strings.Contains(page, `<p id="rounds">QUILLFEATHER ANALYTICS has 2 analyses: <a href="/diff?old=`+v1+`&amp;new=`+v2+`">compare the previous and the latest</a>`) {
+		t.Error("the analysis' summary has no link to compare the rounds")
+	}
 	if !strings.Contains(page, `<a class="compare" href="/diff?old=`+v1+`&amp;new=`+v2+`">compare with previous</a>`) {
 		t.Error("the analyses table has no link to compare v2 with v1")
 	}
 	if strings.Contains(page, `new=`+v1+`"`) || strings.Contains(page, `new=`+other+`"`) {
 		t.Error("a first analysis of its vendor is offered a previous one")
 	}
-	if _, p := h.get("/a/" + other); strings.Contains(p, `<section id="compare">`) {
+	if _, p := h.get("/a/" + other); strings.Contains(p, `<section id="compare">`) || strings.Contains(p, `<p id="rounds">`) {
 		t.Error("a vendor with one analysis is offered a comparison")
 	}
 
