@@ -159,7 +159,7 @@ func (s *Server) resolve(r *http.Request) (*diffView, error) {
 	if old == new {
 		return v, fail(http.StatusBadRequest, "old and new are the same analysis: pick two different analyses of %s", v.Vendor)
 	}
-	v.Old, v.New = old, new
+	v.Old, v.New, v.Vendor = old, new, new.Vendor // named as the new round names it
 	return v, nil
 }
 

@@ -67,7 +67,7 @@ func (h *harness) diffJSON(query string) *report.Diff {
 	if resp.StatusCode != 200 {
 		h.t.Fatalf("diff.json?%s = %d: %s", query, resp.StatusCode, body)
 	}
-	if cd := resp.Header.Get("Content-Disposition"); cd != `attachment; filename="ssrm-QUILLFEATHER-ANALYTICS-diff.json"` {
+	if cd := resp.Header.Get("Content-Disposition"); !strings.EqualFold(cd, `attachment; filename="ssrm-Quillfeather-Analytics-diff.json"`) {
 		h.t.Errorf("diff.json Content-Disposition = %q", cd)
 	}
 	if csp := resp.Header.Get("Content-Security-Policy"); csp != cspDownload {
@@ -303,5 +303,21 @@ func TestServeDiffBadInput(t *testing.T) {
 	}
 	if resp, _ := h.get("/"); resp.StatusCode != 200 {
 		t.Errorf("the server stopped answering: %d", resp.StatusCode)
+	}
+}
+
+// TestServeDiffNeedsToken: on a server that requires the access token the
+// comparison and its downloads do too.
+func TestServeDiffNeedsToken(t *testing.T) {
+	h := decideHarness(t, Config{Addr: "0.0.0.0:8080", AllowRemote: true, Token: "s3cret-token"})
+	q := "?old=" + strings.Repeat("a", 32) + "&new=" + strings.Repeat("b", 32)
+	for _, p := range []string{"/diff" + q, "/diff/diff.json" + q, "/diff/diff.html" + q} {
+		if resp, body := h.get(p); resp.StatusCode != http.StatusUnauthorized || strings.Contains(body, "no analysis") {
+			t.Errorf("%s without the token = %d: %s", p, resp.StatusCode, body)
+		}
+	}
+	// With it (the address printed at start), the request is answered.
+	if resp, body := h.get("/diff/diff.json" + q + "&token=s3cret-token"); resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "old: no analysis") {
+		t.Errorf("with the token = %d: %s", resp.StatusCode, body)
 	}
 }
