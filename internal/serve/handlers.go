@@ -64,6 +64,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /analyze", s.analyzeHandler)
 	mux.HandleFunc("POST /a/{id}/decide", s.decide)
 	mux.HandleFunc("POST /detect", s.detect)
+	mux.HandleFunc("GET /diff", s.diffPage)
+	mux.HandleFunc("GET /diff/{file}", s.diffFile)
 	mux.HandleFunc("GET /static/{file}", s.static)
 	return s.guard(mux)
 }
@@ -161,9 +163,11 @@ type pageData struct {
 	Packs      []string // embedded packs other than baseline
 	Error      string
 	Current    *entry
-	Review     *review // the decisions part of Current
+	Review     *review   // the decisions part of Current
+	Compare    *diffView // two analyses of Current's vendor, or of the diff page
 	Downloads  []string
 	Analyses   []*entry
+	Previous   map[string]string // analysis ID → its vendor's analysis before it
 	MaxFile    string
 	MaxRequest string
 	Version    string
@@ -198,6 +202,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, code int, d pageDa
 		}
 	}
 	d.Analyses = s.store.list()
+	d.Previous = previous(d.Analyses)
 	d.MaxFile, d.MaxRequest = size(s.cfg.MaxFileBytes), size(s.cfg.MaxRequestBytes)
 	d.Version = s.cfg.Version
 	d.Accept = acceptAttr()
@@ -234,7 +239,7 @@ func (s *Server) show(w http.ResponseWriter, r *http.Request) {
 		s.page(w, r, http.StatusNotFound, pageData{Error: "no such analysis (analyses are kept in memory unless ssrm serve runs with --data DIR)"})
 		return
 	}
-	s.page(w, r, http.StatusOK, pageData{Current: e, Form: form{ServiceModel: e.ServiceModel}, Review: s.review(r.Context(), e)})
+	s.page(w, r, http.StatusOK, pageData{Current: e, Form: form{ServiceModel: e.ServiceModel}, Review: s.review(r.Context(), e), Compare: s.picker(e)})
 }
 
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
