@@ -73,18 +73,42 @@ func (qp *QuestionnairePlacement) Counts() (form, topic, fallback, unmapped, now
 	return
 }
 
-var (
-	reQIDZeros  = regexp.MustCompile(`([-( ])0+(\d)`)
-	reQIDSuffix = regexp.MustCompile(`(\([^()]*\)|\.\d+|[A-Z]+)$`)
-)
+var reQIDSuffix = regexp.MustCompile(`(\([^()]*\)|\.\d+|[A-Z]+)$`)
 
 // normQID normalises a question id for lookups: upper case, no spaces, no
 // leading zeros after "-" or "(" ("AC-02 (01)" → "AC-2(1)", "A&A-02.1" →
 // "A&A-2.1"); dotted numbers keep their digits ("5.10").
+//
+// The zeros dropped are those the pattern `([-( ])0+(\d)` would replace
+// by "$1$2" (a run of zeros after "-", "(" or a space, before a digit; a
+// run ending the id or before a letter keeps its last zero when it has
+// two or more); it is written out by hand because loading the crosswalk
+// normalises every id many times.
 func normQID(id string) string {
 	s := strings.ToUpper(strings.TrimSpace(id))
-	s = reQIDZeros.ReplaceAllString(s, "$1$2")
-	return strings.ReplaceAll(s, " ", "")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != ' ' {
+			b.WriteByte(c)
+		}
+		i++
+		if c != '-' && c != '(' && c != ' ' {
+			continue
+		}
+		z := 0
+		for i+z < len(s) && s[i+z] == '0' {
+			z++
+		}
+		switch {
+		case z > 0 && i+z < len(s) && s[i+z] >= '1' && s[i+z] <= '9':
+			i += z // the zeros before a digit
+		case z > 1:
+			i += z - 1 // all but the last zero, which the pattern takes as its digit
+		}
+	}
+	return b.String()
 }
 
 // parentQID cuts the last suffix of a normalised id: "AC-2(13)" → "AC-2",

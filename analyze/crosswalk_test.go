@@ -220,6 +220,38 @@ func TestNormQID(t *testing.T) {
 	}
 }
 
+// normQIDByPattern is normQID as it was first written, with the pattern
+// normQID now follows by hand.
+func normQIDByPattern(id string) string {
+	s := strings.ToUpper(strings.TrimSpace(id))
+	s = regexp.MustCompile(`([-( ])0+(\d)`).ReplaceAllString(s, "$1$2")
+	return strings.ReplaceAll(s, " ", "")
+}
+
+// TestNormQIDPattern: the hand-written normQID gives what the pattern
+// gives, on the ids where they could part (runs of zeros at the end, before
+// a letter or a separator, after a space, back to back).
+func TestNormQIDPattern(t *testing.T) {
+	for _, id := range []string{"", "0", "-0", "-00", "-000", "-001", "-0a", "-00a", "-00-01", "--01",
+		"- 01", "AC 02", "AC-00 (00)", "(0)", "(00)", "(007)", "x-0(0-0 0", " -01 ", "A-10", "A-100", "é-01",
+		"IAM-01.02", "AC-2(03)(b)", "-0000000001", "0-0-0-0"} {
+		if got, want := normQID(id), normQIDByPattern(id); got != want {
+			t.Errorf("normQID(%q) = %q, the pattern gives %q", id, got, want)
+		}
+	}
+}
+
+func FuzzNormQID(f *testing.F) {
+	for _, id := range []string{"AC-02 (01)", "-00a", "x-0(0-0 0", "- 01"} {
+		f.Add(id)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		if got, want := normQID(id), normQIDByPattern(id); got != want {
+			t.Errorf("normQID(%q) = %q, the pattern gives %q", id, got, want)
+		}
+	})
+}
+
 // TestPlace places the items of small questionnaires of each family:
 // the form recognised (by format or by question ids), the domain, what
 // placed it, the rules, the side, the polarity.
