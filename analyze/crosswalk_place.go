@@ -480,8 +480,13 @@ func nistFamilyDomain(id string) string {
 // wordsDomain is the domain a question's words speak to most, or "".
 func wordsDomain(question string) string {
 	best, n := "", 0
+	folded := foldText(question)
 	for _, d := range Domains {
-		if k := len(domainKeywords[d.Code].FindAllStringIndex(question, -1)); k > n {
+		re := domainKeywords[d.Code]
+		if !mayMatch(literalsOf(re), folded) {
+			continue // no match, none counted
+		}
+		if k := len(re.FindAllStringIndex(question, -1)); k > n {
 			best, n = d.Code, k
 		}
 	}
