@@ -150,8 +150,10 @@ type CrosswalkTopic struct {
 	file   string
 	res    [][]*regexp.Regexp
 	unless []*regexp.Regexp
-	// filters are res's and unless's literal filters (crosswalk_filter.go).
-	filters, unlessFilters [][]litFilter
+	// pats and unlessPats are res and unless with their literal filters
+	// (crosswalk_filter.go).
+	pats       [][]topicPattern
+	unlessPats []topicPattern
 }
 
 // CrosswalkExample is a question of a form with where the crosswalk must

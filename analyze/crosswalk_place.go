@@ -329,12 +329,17 @@ func (cw *Crosswalk) formFor(q *extract.Questionnaire) (*CrosswalkForm, bool) {
 
 // matches reports whether the topic matches a question's wording.
 func (t *CrosswalkTopic) matches(question string) bool {
-	lower := strings.ToLower(question)
+	return t.matchesText(question, strings.ToLower(question), foldText(question))
+}
+
+// matchesText is matches with the question in lower case
+// (strings.ToLower) and case-folded (foldText), made once for all topics.
+func (t *CrosswalkTopic) matchesText(question, lower, folded string) bool {
 	found := false
-	for i, alt := range t.res {
+	for _, alt := range t.pats {
 		ok := len(alt) > 0
-		for k, re := range alt {
-			if !t.filters[i][k].pass(lower) || !re.MatchString(question) {
+		for k := range alt {
+			if !alt[k].match(question, lower, folded) {
 				ok = false
 				break
 			}
@@ -347,8 +352,8 @@ func (t *CrosswalkTopic) matches(question string) bool {
 	if !found {
 		return false
 	}
-	for k, re := range t.unless {
-		if t.unlessFilters[k][0].pass(lower) && re.MatchString(question) {
+	for k := range t.unlessPats {
+		if t.unlessPats[k].match(question, lower, folded) {
 			return false
 		}
 	}
@@ -420,8 +425,9 @@ func (cw *Crosswalk) placeItem(f *CrosswalkForm, ix *formIndex, it extract.Item,
 		}
 	}
 	if cw != nil && strings.TrimSpace(it.Question) != "" {
+		lower, folded := strings.ToLower(it.Question), foldText(it.Question)
 		for _, t := range cw.Topics {
-			if !t.matches(it.Question) {
+			if !t.matchesText(it.Question, lower, folded) {
 				continue
 			}
 			if p.Topic == "" {
