@@ -389,6 +389,28 @@ func (cw *Crosswalk) Place(q *extract.Questionnaire) *QuestionnairePlacement {
 }
 
 func (cw *Crosswalk) placeItem(f *CrosswalkForm, ix *formIndex, it extract.Item, side Owner) Placement {
+	return cw.placeItemTopics(f, ix, it, side, cw.topicsOf(it.Question))
+}
+
+// topicsOf returns the indices in cw.Topics of the topics a question
+// matches, in order (none for a blank question or a nil crosswalk).
+func (cw *Crosswalk) topicsOf(question string) []int32 {
+	if cw == nil || strings.TrimSpace(question) == "" {
+		return nil
+	}
+	var out []int32
+	lower, folded := strings.ToLower(question), foldText(question)
+	for i, t := range cw.Topics {
+		if t.matchesText(question, lower, folded) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+// placeItemTopics is placeItem with the topics the question matches
+// (topicsOf) found already.
+func (cw *Crosswalk) placeItemTopics(f *CrosswalkForm, ix *formIndex, it extract.Item, side Owner, topics []int32) Placement {
 	var p Placement
 	id := normQID(it.ID)
 	var qe *CrosswalkQuestion
@@ -424,12 +446,9 @@ func (cw *Crosswalk) placeItem(f *CrosswalkForm, ix *formIndex, it extract.Item,
 			}
 		}
 	}
-	if cw != nil && strings.TrimSpace(it.Question) != "" {
-		lower, folded := strings.ToLower(it.Question), foldText(it.Question)
-		for _, t := range cw.Topics {
-			if !t.matchesText(it.Question, lower, folded) {
-				continue
-			}
+	if cw != nil {
+		for _, k := range topics {
+			t := cw.Topics[k]
 			if p.Topic == "" {
 				p.Topic = t.ID
 				if p.Domain == "" && p.Unmapped == "" && t.Domain != "" {
