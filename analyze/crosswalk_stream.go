@@ -40,7 +40,9 @@ func (cw *Crosswalk) PlacerTopics(q *extract.Questionnaire, ids []string) (*Ques
 		ix = cw.indexOf(qp.Form)
 		side = cw.side(qp.Form)
 	}
-	return qp, func(it extract.Item, topics []int32) Placement { return cw.placeItemTopics(qp.Form, ix, it, side, topics) }
+	return qp, func(it extract.Item, topics []int32) Placement {
+		return cw.placeItemTopics(qp.Form, ix, it, side, topics)
+	}
 }
 
 // TopicsOf returns the topics a question matches, as indices into
