@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 )
 
 // A litFilter is a cheap test a pattern's matches must pass: the lower-case
@@ -104,8 +105,11 @@ type topicPattern struct {
 	branches []topicBranch
 }
 
+// topicBranch is one branch of an alternation, compiled on first use
+// (printing a branch of a large pattern costs more than most questions
+// need: most branches are ruled out by their literals).
 type topicBranch struct {
-	re   *regexp.Regexp
+	re   func() (*regexp.Regexp, error)
 	conj [][]string
 }
 
@@ -125,11 +129,7 @@ func newTopicPattern(re *regexp.Regexp) topicPattern {
 	}
 	var bs []topicBranch
 	for _, s := range t.Sub {
-		bre, err := regexp.Compile(s.String())
-		if err != nil {
-			return p // whole, as compiled
-		}
-		bs = append(bs, topicBranch{re: bre, conj: requiredSets(s)})
+		bs = append(bs, topicBranch{re: sync.OnceValues(func() (*regexp.Regexp, error) { return regexp.Compile(s.String()) }), conj: requiredSets(s)})
 	}
 	p.branches = bs
 	return p
@@ -145,7 +145,14 @@ func (p *topicPattern) match(s, lower, folded string) bool {
 		return p.re.MatchString(s)
 	}
 	for _, b := range p.branches {
-		if holdsAll(b.conj, folded) && b.re.MatchString(s) {
+		if !holdsAll(b.conj, folded) {
+			continue
+		}
+		re, err := b.re()
+		if err != nil {
+			return p.re.MatchString(s) // cannot happen: a branch of a valid pattern; the whole decides
+		}
+		if re.MatchString(s) {
 			return true
 		}
 	}
