@@ -24,3 +24,11 @@ var Rules embed.FS
 //
 //go:embed crosswalk/*.yaml crosswalk/crosswalk-v1.schema.json
 var Crosswalk embed.FS
+
+// Addendum holds addendum/addendum.yaml: the title, preamble, closing and
+// signature lines of the rider that ssrm writes with --format addendum
+// around the rules' recommended wording (kept as data, for a lawyer to
+// change).
+//
+//go:embed addendum/addendum.yaml
+var Addendum embed.FS
