@@ -150,8 +150,10 @@ type CrosswalkTopic struct {
 	file   string
 	res    [][]*regexp.Regexp
 	unless []*regexp.Regexp
-	// filters are res's and unless's literal filters (crosswalk_filter.go).
-	filters, unlessFilters [][]litFilter
+	// pats and unlessPats are res and unless with their literal filters
+	// (crosswalk_filter.go).
+	pats       [][]topicPattern
+	unlessPats []topicPattern
 }
 
 // CrosswalkExample is a question of a form with where the crosswalk must
@@ -550,36 +552,48 @@ func (f *CrosswalkForm) merge(g *CrosswalkForm) {
 		}
 		f.Answers[k] = v
 	}
+	// The entries of f by normalised id (every one that matches is
+	// replaced, in order), so that merging stays linear.
+	sections := map[string][]int{}
+	for i := range f.Sections {
+		k := normQID(f.Sections[i].Prefix)
+		sections[k] = append(sections[k], i)
+	}
 	for _, s := range g.Sections {
 		cite(&s.Basis, &s.Source)
+		k := normQID(s.Prefix)
 		replaced := false
-		for i := range f.Sections {
-			if normQID(f.Sections[i].Prefix) == normQID(s.Prefix) {
-				f.Sections[i], replaced = s, true
-			}
+		for _, i := range sections[k] {
+			f.Sections[i], replaced = s, true
 		}
 		if !replaced {
+			sections[k] = append(sections[k], len(f.Sections))
 			f.Sections = append(f.Sections, s)
 		}
 	}
+	questions := map[string][]int{}
+	for i := range f.Questions {
+		k := normQID(f.Questions[i].ID)
+		questions[k] = append(questions[k], i)
+	}
 	for _, q := range g.Questions {
 		cite(&q.Basis, &q.Source)
+		k := normQID(q.ID)
 		replaced := false
-		for i := range f.Questions {
-			if normQID(f.Questions[i].ID) == normQID(q.ID) {
-				old := f.Questions[i]
-				// A hand entry that only adds rules or a side keeps the
-				// generated domain and controls.
-				if q.Domain == "" {
-					q.Domain, q.Controls = old.Domain, old.Controls
-					if q.Basis == "" {
-						q.Basis, q.Source = old.Basis, old.Source
-					}
+		for _, i := range questions[k] {
+			old := f.Questions[i]
+			// A hand entry that only adds rules or a side keeps the
+			// generated domain and controls.
+			if q.Domain == "" {
+				q.Domain, q.Controls = old.Domain, old.Controls
+				if q.Basis == "" {
+					q.Basis, q.Source = old.Basis, old.Source
 				}
-				f.Questions[i], replaced = q, true
 			}
+			f.Questions[i], replaced = q, true
 		}
 		if !replaced {
+			questions[k] = append(questions[k], len(f.Questions))
 			f.Questions = append(f.Questions, q)
 		}
 	}

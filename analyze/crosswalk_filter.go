@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 )
 
 // A litFilter is a cheap test a pattern's matches must pass: the lower-case
@@ -87,6 +88,121 @@ func required(t *syntax.Regexp) []string {
 			out = append(out, l...)
 		}
 		return out
+	}
+	return nil
+}
+
+// topicPattern is a compiled topic pattern with what spares running it:
+// its lower-case literal filter (filterOf), the case-folded literal sets
+// every match holds one of each (conj, as prefilter.go folds them), and,
+// when the pattern is an alternation, its branches, each with its own sets:
+// an alternation matches where one of its branches does, and most
+// branches are ruled out by their literals alone.
+type topicPattern struct {
+	re       *regexp.Regexp
+	filter   litFilter
+	conj     [][]string
+	branches []topicBranch
+}
+
+// topicBranch is one branch of an alternation, compiled on first use
+// (printing a branch of a large pattern costs more than most questions
+// need: most branches are ruled out by their literals).
+type topicBranch struct {
+	re   func() (*regexp.Regexp, error)
+	conj [][]string
+}
+
+// newTopicPattern derives re's filters and branches.
+func newTopicPattern(re *regexp.Regexp) topicPattern {
+	p := topicPattern{re: re, filter: filterOf(re)}
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return p
+	}
+	p.conj = requiredSets(t)
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	if t.Op != syntax.OpAlternate {
+		return p
+	}
+	var bs []topicBranch
+	for _, s := range t.Sub {
+		bs = append(bs, topicBranch{re: sync.OnceValues(func() (*regexp.Regexp, error) { return regexp.Compile(s.String()) }), conj: requiredSets(s)})
+	}
+	p.branches = bs
+	return p
+}
+
+// match is re.MatchString(s); lower is s in lower case (strings.ToLower),
+// folded s case-folded (foldText).
+func (p *topicPattern) match(s, lower, folded string) bool {
+	if !p.filter.pass(lower) || !holdsAll(p.conj, folded) {
+		return false
+	}
+	if p.branches == nil {
+		return p.re.MatchString(s)
+	}
+	for _, b := range p.branches {
+		if !holdsAll(b.conj, folded) {
+			continue
+		}
+		re, err := b.re()
+		if err != nil {
+			return p.re.MatchString(s) // cannot happen: a branch of a valid pattern; the whole decides
+		}
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAll says folded text holds one literal of each set.
+func holdsAll(sets [][]string, folded string) bool {
+	for _, set := range sets {
+		if !mayMatch(set, folded) {
+			return false
+		}
+	}
+	return true
+}
+
+// requiredSets returns sets of case-folded literals such that every match
+// of r holds one literal of each set (none: nothing known): the parts of a
+// concatenation each give theirs; any other node its one set
+// (requiredLits).
+func requiredSets(r *syntax.Regexp) [][]string {
+	switch r.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredSets(r.Sub[0])
+	case syntax.OpRepeat:
+		if r.Min >= 1 {
+			return requiredSets(r.Sub[0])
+		}
+		return nil
+	case syntax.OpConcat:
+		var out [][]string
+		for i := 0; i < len(r.Sub); i++ {
+			if r.Sub[i].Op != syntax.OpLiteral {
+				out = append(out, requiredSets(r.Sub[i])...)
+				continue
+			}
+			// A run of literals is one literal.
+			var b strings.Builder
+			for ; i < len(r.Sub) && r.Sub[i].Op == syntax.OpLiteral; i++ {
+				b.WriteString(string(r.Sub[i].Rune))
+			}
+			i--
+			if b.Len() > 0 {
+				out = append(out, []string{foldText(b.String())})
+			}
+		}
+		return out
+	}
+	if l, ok := requiredLits(r); ok {
+		return [][]string{l}
 	}
 	return nil
 }

@@ -93,7 +93,7 @@ func (cw *Crosswalk) clone() *Crosswalk {
 	}
 	for _, t := range cw.Topics {
 		nt := *t
-		nt.res = nil
+		nt.res, nt.pats, nt.unless, nt.unlessPats = nil, nil, nil, nil
 		out.Topics = append(out.Topics, &nt)
 	}
 	return out
@@ -164,27 +164,27 @@ func (cw *Crosswalk) compileNow(rs *RuleSet) error {
 		if err := checkRules(t.file, "topic "+t.ID, t.Rules); err != nil {
 			return err
 		}
-		t.res, t.filters = nil, nil
+		t.res, t.pats = nil, nil
 		for i, alt := range t.Match {
 			var res []*regexp.Regexp
-			var fs []litFilter
+			var ps []topicPattern
 			for k, p := range alt {
 				re, err := expandRegexp(p, rs.Vocabulary)
 				if err != nil {
 					return fmt.Errorf("%w: %s: topic %s: match[%d][%d]: %v", ErrCrosswalk, t.file, t.ID, i, k, err)
 				}
-				res, fs = append(res, re), append(fs, filterOf(re))
+				res, ps = append(res, re), append(ps, newTopicPattern(re))
 			}
-			t.res, t.filters = append(t.res, res), append(t.filters, fs)
+			t.res, t.pats = append(t.res, res), append(t.pats, ps)
 		}
-		t.unless, t.unlessFilters = nil, nil
+		t.unless, t.unlessPats = nil, nil
 		for k, p := range t.Unless {
 			re, err := expandRegexp(p, rs.Vocabulary)
 			if err != nil {
 				return fmt.Errorf("%w: %s: topic %s: unless[%d]: %v", ErrCrosswalk, t.file, t.ID, k, err)
 			}
 			t.unless = append(t.unless, re)
-			t.unlessFilters = append(t.unlessFilters, []litFilter{filterOf(re)})
+			t.unlessPats = append(t.unlessPats, newTopicPattern(re))
 		}
 	}
 	cw.mu.Lock()

@@ -73,18 +73,42 @@ func (qp *QuestionnairePlacement) Counts() (form, topic, fallback, unmapped, now
 	return
 }
 
-var (
-	reQIDZeros  = regexp.MustCompile(`([-( ])0+(\d)`)
-	reQIDSuffix = regexp.MustCompile(`(\([^()]*\)|\.\d+|[A-Z]+)$`)
-)
+var reQIDSuffix = regexp.MustCompile(`(\([^()]*\)|\.\d+|[A-Z]+)$`)
 
 // normQID normalises a question id for lookups: upper case, no spaces, no
 // leading zeros after "-" or "(" ("AC-02 (01)" → "AC-2(1)", "A&A-02.1" →
 // "A&A-2.1"); dotted numbers keep their digits ("5.10").
+//
+// The zeros dropped are those the pattern `([-( ])0+(\d)` would replace
+// by "$1$2" (a run of zeros after "-", "(" or a space, before a digit; a
+// run ending the id or before a letter keeps its last zero when it has
+// two or more); it is written out by hand because loading the crosswalk
+// normalises every id many times.
 func normQID(id string) string {
 	s := strings.ToUpper(strings.TrimSpace(id))
-	s = reQIDZeros.ReplaceAllString(s, "$1$2")
-	return strings.ReplaceAll(s, " ", "")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != ' ' {
+			b.WriteByte(c)
+		}
+		i++
+		if c != '-' && c != '(' && c != ' ' {
+			continue
+		}
+		z := 0
+		for i+z < len(s) && s[i+z] == '0' {
+			z++
+		}
+		switch {
+		case z > 0 && i+z < len(s) && s[i+z] >= '1' && s[i+z] <= '9':
+			i += z // the zeros before a digit
+		case z > 1:
+			i += z - 1 // all but the last zero, which the pattern takes as its digit
+		}
+	}
+	return b.String()
 }
 
 // parentQID cuts the last suffix of a normalised id: "AC-2(13)" → "AC-2",
@@ -305,12 +329,17 @@ func (cw *Crosswalk) formFor(q *extract.Questionnaire) (*CrosswalkForm, bool) {
 
 // matches reports whether the topic matches a question's wording.
 func (t *CrosswalkTopic) matches(question string) bool {
-	lower := strings.ToLower(question)
+	return t.matchesText(question, strings.ToLower(question), foldText(question))
+}
+
+// matchesText is matches with the question in lower case
+// (strings.ToLower) and case-folded (foldText), made once for all topics.
+func (t *CrosswalkTopic) matchesText(question, lower, folded string) bool {
 	found := false
-	for i, alt := range t.res {
+	for _, alt := range t.pats {
 		ok := len(alt) > 0
-		for k, re := range alt {
-			if !t.filters[i][k].pass(lower) || !re.MatchString(question) {
+		for k := range alt {
+			if !alt[k].match(question, lower, folded) {
 				ok = false
 				break
 			}
@@ -323,8 +352,8 @@ func (t *CrosswalkTopic) matches(question string) bool {
 	if !found {
 		return false
 	}
-	for k, re := range t.unless {
-		if t.unlessFilters[k][0].pass(lower) && re.MatchString(question) {
+	for k := range t.unlessPats {
+		if t.unlessPats[k].match(question, lower, folded) {
 			return false
 		}
 	}
@@ -360,6 +389,28 @@ func (cw *Crosswalk) Place(q *extract.Questionnaire) *QuestionnairePlacement {
 }
 
 func (cw *Crosswalk) placeItem(f *CrosswalkForm, ix *formIndex, it extract.Item, side Owner) Placement {
+	return cw.placeItemTopics(f, ix, it, side, cw.topicsOf(it.Question))
+}
+
+// topicsOf returns the indices in cw.Topics of the topics a question
+// matches, in order (none for a blank question or a nil crosswalk).
+func (cw *Crosswalk) topicsOf(question string) []int32 {
+	if cw == nil || strings.TrimSpace(question) == "" {
+		return nil
+	}
+	var out []int32
+	lower, folded := strings.ToLower(question), foldText(question)
+	for i, t := range cw.Topics {
+		if t.matchesText(question, lower, folded) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+// placeItemTopics is placeItem with the topics the question matches
+// (topicsOf) found already.
+func (cw *Crosswalk) placeItemTopics(f *CrosswalkForm, ix *formIndex, it extract.Item, side Owner, topics []int32) Placement {
 	var p Placement
 	id := normQID(it.ID)
 	var qe *CrosswalkQuestion
@@ -395,11 +446,9 @@ func (cw *Crosswalk) placeItem(f *CrosswalkForm, ix *formIndex, it extract.Item,
 			}
 		}
 	}
-	if cw != nil && strings.TrimSpace(it.Question) != "" {
-		for _, t := range cw.Topics {
-			if !t.matches(it.Question) {
-				continue
-			}
+	if cw != nil {
+		for _, k := range topics {
+			t := cw.Topics[k]
 			if p.Topic == "" {
 				p.Topic = t.ID
 				if p.Domain == "" && p.Unmapped == "" && t.Domain != "" {
@@ -456,8 +505,13 @@ func nistFamilyDomain(id string) string {
 // wordsDomain is the domain a question's words speak to most, or "".
 func wordsDomain(question string) string {
 	best, n := "", 0
+	folded := foldText(question)
 	for _, d := range Domains {
-		if k := len(domainKeywords[d.Code].FindAllStringIndex(question, -1)); k > n {
+		re := domainKeywords[d.Code]
+		if !mayMatch(literalsOf(re), folded) {
+			continue // no match, none counted
+		}
+		if k := len(re.FindAllStringIndex(question, -1)); k > n {
 			best, n = d.Code, k
 		}
 	}

@@ -29,6 +29,35 @@ func (cw *Crosswalk) Placer(q *extract.Questionnaire, ids []string) (*Questionna
 	return qp, func(it extract.Item) Placement { return cw.placeItem(qp.Form, ix, it, side) }
 }
 
+// PlacerTopics is Placer for a reader that found each item's topics as it
+// read the items (TopicsOf): the function it returns places an item with
+// the topics TopicsOf gave for its question.
+func (cw *Crosswalk) PlacerTopics(q *extract.Questionnaire, ids []string) (*QuestionnairePlacement, func(extract.Item, []int32) Placement) {
+	qp, _ := cw.Placer(q, ids)
+	var ix *formIndex
+	side := OwnerVendor
+	if cw != nil && qp.Form != nil {
+		ix = cw.indexOf(qp.Form)
+		side = cw.side(qp.Form)
+	}
+	return qp, func(it extract.Item, topics []int32) Placement {
+		return cw.placeItemTopics(qp.Form, ix, it, side, topics)
+	}
+}
+
+// TopicsOf returns the topics a question matches, as indices into
+// cw.Topics, for PlacerTopics; it compiles the crosswalk on first use and
+// is safe for concurrent use. A question is matched against the topics
+// whatever form its questionnaire turns out to be, so a reader can do it
+// while it reads.
+func (cw *Crosswalk) TopicsOf(question string) []int32 {
+	if cw == nil {
+		return nil
+	}
+	cw.ready()
+	return cw.topicsOf(question)
+}
+
 // Warm loads and compiles the crosswalk now instead of on first use (about
 // 80 ms of processor time), so that a caller can do it while documents are
 // read.

@@ -42,6 +42,18 @@ func TestPlacerSameAsPlace(t *testing.T) {
 				break
 			}
 		}
+		// The same with the topics found first, as ssrm extract does while
+		// it reads.
+		got, placeTopics := rs.Crosswalk.PlacerTopics(&meta, ids)
+		if got.Form != want.Form || got.ByIDs != want.ByIDs {
+			t.Errorf("%s: PlacerTopics: form %v (by ids %v), Place says %v (%v)", path, got.Form, got.ByIDs, want.Form, want.ByIDs)
+		}
+		for i, it := range q.Items {
+			if p := placeTopics(it, rs.Crosswalk.TopicsOf(it.Question)); !reflect.DeepEqual(p, want.Items[i]) {
+				t.Errorf("%s: PlacerTopics: item %s placed %+v, Place says %+v", path, it.ID, p, want.Items[i])
+				break
+			}
+		}
 		n++
 	}
 	if n == 0 {

@@ -220,6 +220,38 @@ func TestNormQID(t *testing.T) {
 	}
 }
 
+// normQIDByPattern is normQID as it was first written, with the pattern
+// normQID now follows by hand.
+func normQIDByPattern(id string) string {
+	s := strings.ToUpper(strings.TrimSpace(id))
+	s = regexp.MustCompile(`([-( ])0+(\d)`).ReplaceAllString(s, "$1$2")
+	return strings.ReplaceAll(s, " ", "")
+}
+
+// TestNormQIDPattern: the hand-written normQID gives what the pattern
+// gives, on the ids where they could part (runs of zeros at the end, before
+// a letter or a separator, after a space, back to back).
+func TestNormQIDPattern(t *testing.T) {
+	for _, id := range []string{"", "0", "-0", "-00", "-000", "-001", "-0a", "-00a", "-00-01", "--01",
+		"- 01", "AC 02", "AC-00 (00)", "(0)", "(00)", "(007)", "x-0(0-0 0", " -01 ", "A-10", "A-100", "é-01",
+		"IAM-01.02", "AC-2(03)(b)", "-0000000001", "0-0-0-0"} {
+		if got, want := normQID(id), normQIDByPattern(id); got != want {
+			t.Errorf("normQID(%q) = %q, the pattern gives %q", id, got, want)
+		}
+	}
+}
+
+func FuzzNormQID(f *testing.F) {
+	for _, id := range []string{"AC-02 (01)", "-00a", "x-0(0-0 0", "- 01"} {
+		f.Add(id)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		if got, want := normQID(id), normQIDByPattern(id); got != want {
+			t.Errorf("normQID(%q) = %q, the pattern gives %q", id, got, want)
+		}
+	})
+}
+
 // TestPlace places the items of small questionnaires of each family:
 // the form recognised (by format or by question ids), the domain, what
 // placed it, the rules, the side, the polarity.
@@ -388,16 +420,70 @@ func TestLiteralFilter(t *testing.T) {
 	rs := loadRules(t)
 	rs.Crosswalk.ready()
 	for _, tp := range rs.Crosswalk.Topics {
-		for i := range tp.res {
-			for k, re := range tp.res[i] {
-				for _, q := range tp.Examples.Match {
-					if re.MatchString(q) && !tp.filters[i][k].pass(strings.ToLower(q)) {
-						t.Errorf("topic %s: the filter of %s rejects %q, which it matches", tp.ID, re, q)
-					}
-				}
+		if len(topicPatterns(tp)) == 0 {
+			t.Fatalf("topic %s: no patterns compiled", tp.ID)
+		}
+		sameTopicMatches(t, tp, append(append([]string(nil), tp.Examples.Match...), tp.Examples.NoMatch...))
+	}
+}
+
+// topicPatterns are a topic's compiled patterns, match and unless.
+func topicPatterns(tp *CrosswalkTopic) []topicPattern {
+	var out []topicPattern
+	for _, alt := range tp.pats {
+		out = append(out, alt...)
+	}
+	return append(out, tp.unlessPats...)
+}
+
+// sameTopicMatches: each pattern of the topic, with its filters and
+// branches, matches a question exactly when the pattern itself does.
+func sameTopicMatches(t *testing.T, tp *CrosswalkTopic, questions []string) {
+	t.Helper()
+	for _, q := range questions {
+		lower, folded := strings.ToLower(q), foldText(q)
+		for _, p := range topicPatterns(tp) {
+			if got, want := p.match(q, lower, folded), p.re.MatchString(q); got != want {
+				t.Errorf("topic %s: %s on %q: %v through its filters, %v itself", tp.ID, p.re, q, got, want)
 			}
 		}
 	}
+}
+
+// TestTopicPatternsCorpus: the same on every question of the corpus
+// questionnaires.
+func TestTopicPatternsCorpus(t *testing.T) {
+	rs := loadRules(t)
+	rs.Crosswalk.ready()
+	var qs []string
+	for _, q := range corpusQuestionnaires(t) {
+		for _, it := range q.Items {
+			qs = append(qs, it.Question)
+		}
+	}
+	if len(qs) < 1000 {
+		t.Fatalf("%d questions in the corpus, want over 1,000", len(qs))
+	}
+	for _, tp := range rs.Crosswalk.Topics {
+		sameTopicMatches(t, tp, qs)
+	}
+}
+
+func FuzzTopicPatterns(f *testing.F) {
+	for _, q := range []string{"Do you notify customers of a breach within 72 hours?", "Is data stored in the U.S. or the EU?",
+		"SOC 2 Type II report", "ſecurity KELVIN ﬁle", "Will subprocessors be bound by the same terms?"} {
+		f.Add(q)
+	}
+	rs, err := LoadRules(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	rs.Crosswalk.ready()
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, tp := range rs.Crosswalk.Topics {
+			sameTopicMatches(t, tp, []string{q})
+		}
+	})
 }
 
 // FuzzParseCrosswalk: a crosswalk file of any content is loaded or

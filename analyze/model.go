@@ -177,8 +177,9 @@ var domainKeywords = map[string]*regexp.Regexp{
 // order of Domains.
 func classifyDomains(s string) []string {
 	var out []string
+	folded := foldText(s)
 	for _, d := range Domains {
-		if domainKeywords[d.Code].MatchString(s) {
+		if re := domainKeywords[d.Code]; mayMatch(literalsOf(re), folded) && re.MatchString(s) {
 			out = append(out, d.Code)
 		}
 	}

@@ -169,6 +169,12 @@ func foldRune(r rune) rune {
 	return m
 }
 
+// matchFiltered is re.MatchString(s), the pattern tried only when s holds
+// one of its literals.
+func matchFiltered(re *regexp.Regexp, s string) bool {
+	return mayMatch(literalsOf(re), foldText(s)) && re.MatchString(s)
+}
+
 // mayMatch says folded text (foldText) holds one of lits; with no lits,
 // anything may match.
 func mayMatch(lits []string, folded string) bool {

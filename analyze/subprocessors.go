@@ -64,7 +64,7 @@ func findSubprocessors(in Inputs, units []*unit, vendor string) []Subprocessor {
 	}
 	for _, u := range units {
 		text := u.full()
-		if !reSubContext.MatchString(text) {
+		if !matchFiltered(reSubContext, text) {
 			continue
 		}
 		for _, n := range names(text) {
@@ -74,7 +74,7 @@ func findSubprocessors(in Inputs, units []*unit, vendor string) []Subprocessor {
 	if q := in.Questionnaire; q != nil {
 		for _, it := range q.Items {
 			answer := it.Answer + " " + it.Notes + " " + it.CSPImplementation
-			if DomainOfID(it.ID) != "STA" && !reSubContext.MatchString(it.Question+" "+answer) {
+			if DomainOfID(it.ID) != "STA" && !matchFiltered(reSubContext, it.Question+" "+answer) {
 				continue
 			}
 			for _, n := range names(answer) {

@@ -13,6 +13,18 @@ var (
 	tocTitleRe  = regexp.MustCompile(`(?i)^\s*(#+\s*)?(\*\*)?(table of contents|contents|index)(\*\*)?\s*:?\s*$`)
 )
 
+// mayBeTOCLeader says whether s holds the leader every match of
+// tocLeaderRe holds ("....", "……", ". . .", "____" or "----"): the pattern,
+// which is not anchored at the start, is tried only then.
+func mayBeTOCLeader(s string) bool {
+	for _, l := range []string{"....", "……", ". . .", "____", "----"} {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
 // tocLines marks the lines of a table of contents: entries ending in dot
 // leaders and a page number; blocks of three or more short title lines
 // each ending in a page number; and blocks of three or more numbered
@@ -21,7 +33,7 @@ var (
 func tocLines(lines []srcLine, md bool) []bool {
 	toc := make([]bool, len(lines))
 	for i, l := range lines {
-		if tocLeaderRe.MatchString(l.text) || tocTitleRe.MatchString(l.text) {
+		if mayBeTOCLeader(l.text) && tocLeaderRe.MatchString(l.text) || tocTitleRe.MatchString(l.text) {
 			toc[i] = true
 		}
 	}
@@ -38,6 +50,11 @@ func tocLines(lines []srcLine, md bool) []bool {
 	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
 		if t == "" {
+			continue
+		}
+		// The pattern ends in a digit: t (trimmed) must too.
+		if t[len(t)-1] < '0' || t[len(t)-1] > '9' {
+			flush(3)
 			continue
 		}
 		if g := tocTrailRe.FindStringSubmatch(t); g != nil {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -125,72 +126,123 @@ const (
 )
 
 func (s *xmlScanner) scan(p []byte) error {
-	for _, c := range p {
+	for i := 0; i < len(p); {
+		// Runs of bytes that can change nothing but the tail (and, in a
+		// start tag, the last byte that is not a space) are skipped at
+		// once; the byte that ends one is read by step.
+		var j int
 		switch s.state {
 		case xsText:
-			if c == '<' {
-				s.state = xsOpen
-			}
-		case xsOpen:
-			switch c {
-			case '/':
-				s.state = xsEnd
-			case '?':
-				s.state = xsPI
-			case '!':
-				s.state = xsBang
-			default:
-				s.state, s.quote, s.last = xsStart, 0, c
-			}
-		case xsBang:
-			switch c {
-			case '-':
-				s.state = xsComment
-			case '[':
-				s.state = xsCDATA
-			default:
-				return fmt.Errorf("%w: the XML declares a DTD (<!DOCTYPE or <!ENTITY), which Office files never carry: refused (an XML entity attack?)", ErrUnsupported)
-			}
+			j = bytes.IndexByte(p[i:], '<')
+		case xsEnd, xsPI, xsComment, xsCDATA:
+			j = bytes.IndexByte(p[i:], '>')
 		case xsStart:
-			switch {
-			case s.quote != 0:
-				if c == s.quote {
-					s.quote = 0
-				}
-			case c == '"' || c == '\'':
-				s.quote = c
-			case c == '>':
-				s.state = xsText
-				if s.last != '/' {
-					s.depth++
-					if s.depth > MaxXMLDepth {
-						return fmt.Errorf("%w: XML elements nest more than %d deep", ErrBudget, MaxXMLDepth)
-					}
-				}
-			}
-			if !isXMLSpace(c) {
-				s.last = c
-			}
-		case xsEnd:
-			if c == '>' {
-				s.state = xsText
-				s.depth = max(0, s.depth-1)
-			}
-		case xsPI:
-			if c == '>' && s.tail[1] == '?' {
-				s.state = xsText
-			}
-		case xsComment:
-			if c == '>' && s.tail[0] == '-' && s.tail[1] == '-' {
-				s.state = xsText
-			}
-		case xsCDATA:
-			if c == '>' && s.tail[0] == ']' && s.tail[1] == ']' {
-				s.state = xsText
+			if s.quote != 0 {
+				j = bytes.IndexByte(p[i:], s.quote)
+			} else {
+				j = bytes.IndexAny(p[i:], "\"'>")
 			}
 		}
-		s.tail[0], s.tail[1] = s.tail[1], c
+		if j < 0 {
+			j = len(p) - i
+		}
+		if j > 0 {
+			s.skip(p[i : i+j])
+			i += j
+			continue
+		}
+		if err := s.step(p[i]); err != nil {
+			return err
+		}
+		i++
 	}
+	return nil
+}
+
+// skip passes over run, bytes that change no state: the tail and, in a
+// start tag, last follow them.
+func (s *xmlScanner) skip(run []byte) {
+	if n := len(run); n >= 2 {
+		s.tail[0], s.tail[1] = run[n-2], run[n-1]
+	} else {
+		s.tail[0], s.tail[1] = s.tail[1], run[0]
+	}
+	if s.state == xsStart {
+		for k := len(run) - 1; k >= 0; k-- {
+			if !isXMLSpace(run[k]) {
+				s.last = run[k]
+				break
+			}
+		}
+	}
+}
+
+// step reads one byte.
+func (s *xmlScanner) step(c byte) error {
+	switch s.state {
+	case xsText:
+		if c == '<' {
+			s.state = xsOpen
+		}
+	case xsOpen:
+		switch c {
+		case '/':
+			s.state = xsEnd
+		case '?':
+			s.state = xsPI
+		case '!':
+			s.state = xsBang
+		default:
+			s.state, s.quote, s.last = xsStart, 0, c
+		}
+	case xsBang:
+		switch c {
+		case '-':
+			s.state = xsComment
+		case '[':
+			s.state = xsCDATA
+		default:
+			return fmt.Errorf("%w: the XML declares a DTD (<!DOCTYPE or <!ENTITY), which Office files never carry: refused (an XML entity attack?)", ErrUnsupported)
+		}
+	case xsStart:
+		switch {
+		case s.quote != 0:
+			if c == s.quote {
+				s.quote = 0
+			}
+		case c == '"' || c == '\'':
+			s.quote = c
+		case c == '>':
+			s.state = xsText
+			if s.last != '/' {
+				s.depth++
+				if s.depth > MaxXMLDepth {
+					return fmt.Errorf("%w: XML elements nest more than %d deep", ErrBudget, MaxXMLDepth)
+				}
+			}
+		}
+		if !isXMLSpace(c) {
+			s.last = c
+		}
+	case xsEnd:
+		if c == '>' {
+			s.state = xsText
+			s.depth = max(0, s.depth-1)
+		}
+	case xsPI:
+		if c == '>' && s.tail[1] == '?' {
+			s.state = xsText
+		}
+	case xsComment:
+		if c == '>' && s.tail[0] == '-' && s.tail[1] == '-' {
+			s.state = xsText
+		}
+	case xsCDATA:
+		if c == '>' && s.tail[0] == ']' && s.tail[1] == ']' {
+			s.state = xsText
+		}
+	}
+	s.tail[0], s.tail[1] = s.tail[1], c
 	return nil
 }
 

@@ -45,7 +45,7 @@ type wfont struct {
 	v        pdf.Value
 	cid      bool
 	codeLens []codeRange // for CID fonts: code lengths by range
-	toUni    map[uint32]string
+	toUni    *cmapData
 	fallback map[uint32]string
 	widths   map[uint32]float64 // in text space units per unit size
 	dw       float64            // default width
@@ -91,7 +91,7 @@ func codeOf(s string) uint32 {
 }
 
 func (f *wfont) decode(code uint32, n int) string {
-	if s, ok := f.toUni[code]; ok {
+	if s, ok := f.toUni.lookup(code); ok {
 		return s
 	}
 	if s, ok := f.fallback[code]; ok {
@@ -138,7 +138,7 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 		cm, closed := readCMapStream(tu, b)
 		if cm != nil {
-			f.toUni = cm.uni
+			f.toUni = cm
 			f.codeLens = cm.space
 		}
 		if !closed || b.err != nil {
@@ -207,13 +207,6 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 		}
 	}
 	return f
-}
-
-// cmapData is what a CMap stream gives: code space ranges and Unicode
-// mappings (for ToUnicode CMaps).
-type cmapData struct {
-	space []codeRange
-	uni   map[uint32]string
 }
 
 // readCMapStream parses a CMap with its own small tokenizer (the library's
@@ -370,10 +363,13 @@ func utf16Text(s string) string {
 
 // parseCMap reads codespacerange, bfchar, bfrange, cidchar and cidrange
 // sections. Limits keep a hostile CMap from costing much.
+//
+// The mappings are kept as the CMap gives them (cmapData.ops) and looked
+// up lazily when they fit the lazy form (cmapData.lazy); otherwise they are
+// expanded into cmapData.uni at once, as they always were.
 func parseCMap(b []byte) *cmapData {
 	toks := cmapTokens(b)
-	cm := &cmapData{uni: map[uint32]string{}}
-	const maxEntries = 1 << 17
+	cm := &cmapData{}
 	mode := ""
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -396,8 +392,9 @@ func parseCMap(b []byte) *cmapData {
 			if t.kind == 'h' && i+1 < len(toks) && len(t.s) <= 4 {
 				d := toks[i+1]
 				i++
-				if d.kind == 'h' && len(cm.uni) < maxEntries {
-					cm.uni[codeOf(t.s)] = utf16Text(d.s)
+				if d.kind == 'h' {
+					c := codeOf(t.s)
+					cm.add(cmapOp{lo: c, hi: c, dst: []cmapDst{{c, d.s, true}}}, 1)
 				}
 			}
 		case "beginbfrange":
@@ -405,40 +402,41 @@ func parseCMap(b []byte) *cmapData {
 				lo, hi := codeOf(t.s), codeOf(toks[i+1].s)
 				i += 2
 				d := toks[i]
-				if hi < lo || hi-lo > maxEntries {
+				if hi < lo || hi-lo > maxCMapEntries {
 					continue
 				}
 				switch d.kind {
 				case 'h':
-					u := []byte(d.s)
-					for c := lo; c <= hi && len(cm.uni) < maxEntries; c++ {
-						cm.uni[c] = utf16Text(string(u))
-						// increment the last UTF-16 unit
-						if len(u) >= 2 {
-							v := uint16(u[len(u)-2])<<8 | uint16(u[len(u)-1])
-							v++
-							u[len(u)-2], u[len(u)-1] = byte(v>>8), byte(v)
-						} else if len(u) == 1 {
-							u[0]++
-						}
-					}
+					cm.add(cmapOp{lo: lo, hi: hi, base: d.s, step: true}, int(hi-lo)+1)
 				case '[':
+					op := cmapOp{lo: lo, hi: hi}
+					n := 0
 					c := lo
 					for i+1 < len(toks) && toks[i+1].kind != ']' {
 						i++
-						if toks[i].kind == 'h' && c <= hi && len(cm.uni) < maxEntries {
-							cm.uni[c] = utf16Text(toks[i].s)
+						if c <= hi {
+							op.dst = append(op.dst, cmapDst{c, toks[i].s, toks[i].kind == 'h'})
+							if toks[i].kind == 'h' {
+								n++
+							}
+						}
+						if c == math.MaxUint32 {
+							op.wraps = true // c counts on from 0
 						}
 						c++
 					}
 					i++
+					if n > 0 {
+						cm.add(op, n)
+					}
 				}
 			}
 		}
 	}
-	if len(cm.space) == 0 && len(cm.uni) == 0 {
+	if len(cm.space) == 0 && cm.attempts == 0 {
 		return nil
 	}
+	cm.settle()
 	return cm
 }
 

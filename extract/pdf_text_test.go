@@ -395,7 +395,7 @@ func TestWalkerToUnicode(t *testing.T) {
 func TestParseCMap(t *testing.T) {
 	cm := parseCMap([]byte("1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange <41> <43> <0061> endbfrange " +
 		"1 beginbfchar <44> <D835DC00> endbfchar 1 beginbfrange <45> <45> <00660066> endbfrange % comment <\n"))
-	if cm == nil || cm.uni[0x42] != "b" || cm.uni[0x44] != "\U0001D400" || cm.uni[0x45] != "ff" || len(cm.space) != 1 || cm.space[0].n != 1 {
+	if cm == nil || lookup(cm, 0x42) != "b" || lookup(cm, 0x44) != "\U0001D400" || lookup(cm, 0x45) != "ff" || len(cm.space) != 1 || cm.space[0].n != 1 {
 		t.Fatalf("%+v", cm)
 	}
 	if parseCMap([]byte("garbage <0")) != nil {

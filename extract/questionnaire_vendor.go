@@ -39,11 +39,25 @@ var (
 	// LMS, Acme Cloud) before a verb of what an organisation does, or a
 	// possessive.
 	reSubjectName = regexp.MustCompile(`\b([A-Z][A-Za-z0-9&]*[a-z0-9][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]+){0,2})(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Corp|Corporation|Limited|plc)\.?)?(?:['’]s\s+[a-z]|\s+(?:is|has|maintains|operates|uses|utilizes|utilises|performs|provides|employs|conducts|runs|does|follows|requires|supports|offers|manages|hosts|engages|retains|ensures|leverages|monitors|encrypts|reviews|stores|complies|undergoes|holds|carries|partners|takes|implements|enforces|tests|will|shall|can|may|was|currently|also|does not|has not|is not)\b)`)
-	reLowerWord   = regexp.MustCompile(`^[a-z][a-z0-9]+$`)
 	// notNames are words that start sentences in capitals and are never
 	// a vendor's name.
 	notNames = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "we": true, "our": true, "all": true, "each": true, "there": true, "no": true, "yes": true, "not": true, "any": true, "customer": true, "customers": true, "client": true, "clients": true, "user": true, "users": true, "access": true, "data": true, "security": true, "see": true, "please": true, "if": true, "when": true, "where": true, "what": true, "which": true, "who": true, "how": true, "an": true, "a": true, "in": true, "for": true, "as": true, "aws": true, "amazon": true, "microsoft": true, "google": true, "azure": true, "institution": true, "vendor": true, "provider": true, "company": true, "team": true, "policy": true, "system": true}
 )
+
+// isLowerWord reports whether w is a word in lower case: a letter a-z,
+// then one or more of a-z and 0-9 (the pattern ^[a-z][a-z0-9]+$, by hand:
+// it is tried on every word of every answer).
+func isLowerWord(w string) bool {
+	if len(w) < 2 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
 
 func (v *nameVotes) add(it Item) {
 	if v.votes == nil {
@@ -63,7 +77,7 @@ func (v *nameVotes) add(it Item) {
 				// A word in running text, not part of an address, a path
 				// or an identifier ("instructure.com", "whitepact_metrics").
 				w := strings.Trim(tok, `()[]{},;:"'!?.“”‘’`)
-				if w != "" && !strings.ContainsAny(w, "./@_:\\=") && reLowerWord.MatchString(w) && reLowerWord.FindString(w) == w {
+				if w != "" && !strings.ContainsAny(w, "./@_:\\=") && isLowerWord(w) {
 					v.lower[w] = true
 				}
 			}

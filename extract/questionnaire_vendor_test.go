@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -174,4 +175,24 @@ func TestVendorCorpus(t *testing.T) {
 			t.Errorf("%s: vendor %q (%s), want %q (%s)", file, q.Vendor, q.VendorSource, want[0], want[1])
 		}
 	}
+}
+
+// TestIsLowerWord holds isLowerWord to the pattern it replaces.
+func TestIsLowerWord(t *testing.T) {
+	re := regexp.MustCompile(`^[a-z][a-z0-9]+$`)
+	for _, w := range []string{"", "a", "ab", "a1", "1a", "abc9", "Ab", "aB", "ab-c", "ab\n", "é", "aé", "z0", "{a", "a{", "`a"} {
+		if got, want := isLowerWord(w), re.MatchString(w); got != want {
+			t.Errorf("isLowerWord(%q) = %v, the pattern says %v", w, got, want)
+		}
+	}
+}
+
+func FuzzIsLowerWord(f *testing.F) {
+	re := regexp.MustCompile(`^[a-z][a-z0-9]+$`)
+	f.Add("ab1")
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := isLowerWord(w), re.MatchString(w); got != want {
+			t.Errorf("isLowerWord(%q) = %v, the pattern says %v", w, got, want)
+		}
+	})
 }

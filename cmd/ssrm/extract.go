@@ -63,14 +63,24 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	// The crosswalk (with the rules) loads while the file is read.
 	var rs *analyze.RuleSet
 	rulesDone := make(chan error, 1)
+	rulesReady := make(chan struct{})
 	go func() {
 		var err error
 		rs, err = analyze.LoadRules(nil)
 		if err == nil {
 			rs.Crosswalk.Warm()
 		}
+		close(rulesReady)
 		rulesDone <- err
 	}()
+	// Each item's crosswalk topics are found as it comes, on the cores the
+	// reading leaves free.
+	tf := newTopicFinder(rulesReady, func() *analyze.Crosswalk {
+		if rs == nil {
+			return nil
+		}
+		return rs.Crosswalk
+	})
 	tmp, err := os.CreateTemp("", "ssrm-extract-*.jsonl")
 	if err != nil {
 		return err
@@ -84,8 +94,10 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	doc, err := x.Stream(context.Background(), paths[0], extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr},
 		func(it extract.Item, _ string) error {
 			ids = append(ids, it.ID)
+			tf.add(it.Question)
 			return enc.Encode(it)
 		})
+	tf.wait()
 	rerr := <-rulesDone
 	if err != nil {
 		return err
@@ -104,7 +116,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
 			return err
 		}
-		writeQuestionnaire(w, doc.Questionnaire, rs, ids, json.NewDecoder(bufio.NewReaderSize(tmp, 256<<10)))
+		writeQuestionnaire(w, doc.Questionnaire, rs, ids, tf.topics, json.NewDecoder(bufio.NewReaderSize(tmp, 256<<10)))
 	}
 	if w.err != nil {
 		return w.err
@@ -113,10 +125,11 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 }
 
 // writeQuestionnaire writes the questionnaire q (its metadata; Items nil)
-// and the items dec reads, each placed by the crosswalk, as encoding/json
-// would write them whole (indented by two spaces).
-func writeQuestionnaire(w *jsonOut, q *extract.Questionnaire, rs *analyze.RuleSet, ids []string, dec *json.Decoder) {
-	qp, place := rs.Crosswalk.Placer(q, ids)
+// and the items dec reads, each placed by the crosswalk with the topics
+// topics(i) gives for item i (Crosswalk.TopicsOf), as encoding/json would
+// write them whole (indented by two spaces).
+func writeQuestionnaire(w *jsonOut, q *extract.Questionnaire, rs *analyze.RuleSet, ids []string, topics func(int) []int32, dec *json.Decoder) {
+	qp, place := rs.Crosswalk.PlacerTopics(q, ids)
 	form := ""
 	if qp.Form != nil {
 		form = qp.Form.ID
@@ -173,7 +186,7 @@ func writeQuestionnaire(w *jsonOut, q *extract.Questionnaire, rs *analyze.RuleSe
 						return
 					}
 					it := items[k]
-					p := place(it)
+					p := place(it, topics(start+k))
 					out[k], errs[g] = renderJSON(out[k][:0], &buf, extractItem{Item: it, Owner: analyze.ItemOwner(it, q.Vendor), Domain: p.Domain, Crosswalk: &p}, "    ")
 				}
 			}()
@@ -385,4 +398,65 @@ func isEmpty(v any) bool {
 		return len(x) == 0
 	}
 	return false
+}
+
+// topicFinder finds the crosswalk topics of each item's question
+// (Crosswalk.TopicsOf) in worker goroutines while the items are read, and
+// keeps them by item, in chunks (a few bytes an item: no topics is nil).
+type topicFinder struct {
+	jobs   chan topicJob
+	chunks []*topicChunk
+	n      int
+	wg     sync.WaitGroup
+}
+
+const topicChunkLen = 4096
+
+type topicChunk [topicChunkLen][]int32
+
+type topicJob struct {
+	c        *topicChunk
+	k        int
+	question string
+}
+
+// newTopicFinder starts the workers; they wait for ready, then ask cw for
+// the crosswalk (nil: no topics).
+func newTopicFinder(ready <-chan struct{}, cw func() *analyze.Crosswalk) *topicFinder {
+	tf := &topicFinder{jobs: make(chan topicJob, 256)}
+	for range runtime.GOMAXPROCS(0) {
+		tf.wg.Add(1)
+		go func() {
+			defer tf.wg.Done()
+			<-ready
+			c := cw()
+			for j := range tf.jobs {
+				if c != nil {
+					j.c[j.k] = c.TopicsOf(j.question)
+				}
+			}
+		}()
+	}
+	return tf
+}
+
+// add queues the question of the next item.
+func (tf *topicFinder) add(question string) {
+	k := tf.n % topicChunkLen
+	if k == 0 {
+		tf.chunks = append(tf.chunks, new(topicChunk))
+	}
+	tf.jobs <- topicJob{tf.chunks[len(tf.chunks)-1], k, question}
+	tf.n++
+}
+
+// wait waits for every queued question; add must not be called after.
+func (tf *topicFinder) wait() {
+	close(tf.jobs)
+	tf.wg.Wait()
+}
+
+// topics returns the topics of item i.
+func (tf *topicFinder) topics(i int) []int32 {
+	return tf.chunks[i/topicChunkLen][i%topicChunkLen]
 }
