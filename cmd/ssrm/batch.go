@@ -75,11 +75,17 @@ type vendorJob struct {
 // vendor is named by --vendor, else by its questionnaire, else by its
 // folder.
 func assess(ctx context.Context, in analyze.Inputs, vendor, folder, serviceModel string, rs *analyze.RuleSet) (*analyze.Result, error) {
+	return assessOn(ctx, in, vendor, folder, serviceModel, rs, time.Time{})
+}
+
+// assessOn is assess with the day the age of assurance reports is measured
+// from (zero: today).
+func assessOn(ctx context.Context, in analyze.Inputs, vendor, folder, serviceModel string, rs *analyze.RuleSet, today time.Time) (*analyze.Result, error) {
 	name := vendor
 	if name == "" && (in.Questionnaire == nil || in.Questionnaire.Vendor == "") {
 		name = folder
 	}
-	return analyze.Run(ctx, in, rs, analyze.Options{Vendor: name, ServiceModel: serviceModel})
+	return analyze.Run(ctx, in, rs, analyze.Options{Vendor: name, ServiceModel: serviceModel, Now: today})
 }
 
 func runBatch(args []string, stdout, stderr io.Writer) error {

@@ -168,6 +168,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		failOn        = fs.String("fail-on", "high", "exit 1 when a finding that is not met has this severity or higher: critical, high, medium, low, never")
 		password      = fs.String("password", "", "password for an encrypted PDF or workbook")
 		ocr           = fs.Bool("ocr", false, ocrHelp)
+		today         = fs.String("today", "", "the day, YYYY-MM-DD, from which the age of an assurance report's period is measured (default: today)")
 	)
 	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
 	llmOpts := addLLMFlags(fs)
@@ -184,6 +185,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	threshold, err := parseFailOn(*failOn)
 	if err != nil {
 		return err
+	}
+	var day time.Time
+	if *today != "" {
+		if day, err = time.Parse("2006-01-02", *today); err != nil {
+			return fmt.Errorf("%w: --today: want a date as YYYY-MM-DD, got %q", errUsage, *today)
+		}
 	}
 	switch *serviceModel {
 	case "saas", "paas", "iaas":
@@ -221,7 +228,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	for _, w := range inputWarnings(&in) {
 		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w)
 	}
-	res, err := assess(ctx, in, *vendor, folder, *serviceModel, rs)
+	res, err := assessOn(ctx, in, *vendor, folder, *serviceModel, rs, day)
 	if err != nil {
 		return err
 	}
@@ -286,6 +293,9 @@ func inputsModified(in *analyze.Inputs) time.Time {
 	}
 	for _, a := range in.Agreements {
 		paths = append(paths, a.Path)
+	}
+	for _, r := range in.Assurance {
+		paths = append(paths, r.Path)
 	}
 	var newest time.Time
 	for _, p := range paths {
@@ -380,6 +390,10 @@ func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string,
 			in.Questionnaire = doc.Questionnaire
 			return nil
 		}
+		if doc.Assurance != nil {
+			in.Assurance = append(in.Assurance, doc.Assurance)
+			return nil
+		}
 		in.Agreements = append(in.Agreements, doc.Agreement)
 		return nil
 	}
@@ -413,10 +427,14 @@ func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string,
 	return in, folder, nil
 }
 
-// article gives "a questionnaire" or "an agreement".
+// article gives "a questionnaire", "an agreement" or "an assurance
+// report".
 func article(k extract.Kind) string {
-	if k == extract.KindAgreement {
+	switch k {
+	case extract.KindAgreement:
 		return "an agreement"
+	case extract.KindAssurance:
+		return "an assurance report"
 	}
 	return "a " + string(k)
 }

@@ -579,6 +579,8 @@ func (s *Server) open(ctx context.Context, u upload, model string) (extract.Docu
 		doc.Questionnaire.Path = u.Name
 	} else if doc.Agreement != nil {
 		doc.Agreement.Path = u.Name
+	} else if doc.Assurance != nil {
+		doc.Assurance.Path = u.Name
 	}
 	return doc, nil
 }
@@ -663,12 +665,16 @@ func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
 			in.Questionnaire, qName = doc.Questionnaire, u.Name
 			continue
 		}
+		if doc.Assurance != nil {
+			in.Assurance = append(in.Assurance, doc.Assurance)
+			continue
+		}
 		in.Agreements = append(in.Agreements, doc.Agreement)
 	}
 	if len(errs) > 0 {
 		return nil, fail(http.StatusBadRequest, "%s", strings.Join(errs, "\n"))
 	}
-	if in.Questionnaire == nil && len(in.Agreements) == 0 {
+	if in.Questionnaire == nil && len(in.Agreements) == 0 && len(in.Assurance) == 0 {
 		return nil, fail(http.StatusBadRequest, "every file is set to ignore: nothing to analyze")
 	}
 	res, err := s.cfg.Analyze(ctx, in, req.Vendor, req.ServiceModel, rs)
@@ -727,6 +733,9 @@ func (s *Server) detect(w http.ResponseWriter, r *http.Request) {
 				for _, w := range q.Warnings {
 					d.Detail += "; " + w
 				}
+			case doc.Assurance != nil:
+				r := doc.Assurance
+				d.Role, d.Detail = "assurance", fmt.Sprintf("%s, %s, %d CUECs, %d exceptions", r.Type, r.Format, len(r.CUECs), len(r.Exceptions))
 			default:
 				a := doc.Agreement
 				d.Role = "agreement"
