@@ -28,6 +28,9 @@ var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 			}
 			return plural(in.Items, "item")
 		}
+		if in.Kind == "assurance" {
+			return reportTitle(in.ReportType) + pagesNote(in)
+		}
 		return agreementSize(in)
 	},
 	"qowner":    qOwner,
@@ -38,8 +41,11 @@ var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 		}
 		return f.Promise
 	},
-	"sides":    contradictionSides,
-	"partials": partialNotes,
+	"sides":        contradictionSides,
+	"partials":     partialNotes,
+	"reportline":   assuranceLine,
+	"massurance":   matrixAssurance,
+	"subprocessor": subprocessorLine,
 }).ParseFS(htmlFS, "html/report.html.tmpl"))
 
 var htmlCSS = func() template.CSS {

@@ -20,6 +20,9 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	ew.printf("| input | kind | format | size |\n|---|---|---|---|\n")
 	for _, in := range res.Inputs {
 		size := agreementSize(in) + ocrNote(in)
+		if in.Kind == "assurance" {
+			size = reportTitle(in.ReportType) + pagesNote(in)
+		}
 		if in.Kind == "questionnaire" {
 			size = plural(in.Items, "item")
 			if n := crosswalkNote(in); n != "" {
@@ -41,7 +44,7 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 		if m.Surprise != "" {
 			status += " (" + md(m.Surprise) + ")"
 		}
-		ew.printf("| %s %s | %s | %s | %s | %s |\n", m.Domain, md(m.Title), m.Owner, status, qOwner(m), m.AgreementOwner)
+		ew.printf("| %s %s | %s | %s | %s | %s%s |\n", m.Domain, md(m.Title), m.Owner, status, qOwner(m), m.AgreementOwner, md(matrixAssurance(m)))
 	}
 	section := func(title string, fs []analyze.Finding) {
 		if len(fs) == 0 {
@@ -85,6 +88,7 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, st := range statusOrder {
 		section(statusTitle[st], byStatus(res, st))
 	}
+	writeAssuranceMarkdown(ew, res, section)
 	if op := res.SecondOpinion; op != nil {
 		effect := "Advisory: the rules' statuses stand."
 		if op.Applied {

@@ -23,6 +23,8 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 			if n := crosswalkNote(in); n != "" {
 				ew.printf("      %s\n", n)
 			}
+		case "assurance":
+			ew.printf("  assurance report %s (%s): %s%s\n", in.Path, in.Format, reportTitle(in.ReportType), pagesNote(in))
 		default:
 			ew.printf("  agreement %s (%s): %s%s\n", in.Path, in.Format, agreementSize(in), ocrNote(in))
 		}
@@ -36,7 +38,7 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 		ew.printf("  Note: %s.\n", n)
 	}
 	for _, m := range res.Matrix {
-		ew.printf("  %-4s %-15s %-21s q=%s a=%s\n", m.Domain, m.Owner, m.Status, qOwner(m), m.AgreementOwner)
+		ew.printf("  %-4s %-15s %-21s q=%s a=%s%s\n", m.Domain, m.Owner, m.Status, qOwner(m), m.AgreementOwner, matrixAssurance(m))
 		if m.Surprise != "" {
 			ew.printf("       ! %s\n", m.Surprise)
 		}
@@ -66,6 +68,7 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, w := range res.ExpiredWaivers {
 		ew.printf("\nExpired waiver (no longer applies): %s for %s, expired %s (%s)\n", w.Rule, w.Vendor, w.Expires, w.File)
 	}
+	writeAssuranceText(ew, res)
 	writeOpinion(ew, res.SecondOpinion)
 	for _, n := range notes {
 		ew.printf("\nPartial result: %s.\n", n)

@@ -36,3 +36,47 @@ func TestAssuranceFixture(t *testing.T) {
 		t.Errorf("%s is not what internal/assurancegen writes (go test ./cmd/ssrm -update rewrites it)", path)
 	}
 }
+
+// TestAssuranceVendor analyses a vendor folder with a questionnaire, an
+// agreement and a SOC 2 in every human and machine format: the matrix shows
+// the customer's share where CUECs fall, the subprocessors are merged, and
+// the cross-checks are found (golden files; go test -update rewrites).
+func TestAssuranceVendor(t *testing.T) {
+	for _, tc := range []struct{ format, golden string }{
+		{"text", "cobalt-harbor.txt"},
+		{"md", "cobalt-harbor.md"},
+		{"json", "cobalt-harbor.json"},
+		{"html", "cobalt-harbor.html"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if got := Run([]string{"analyze", "--today", "2026-12-05", "--format", tc.format, cobalt}, &stdout, &stderr); got != 1 {
+				t.Errorf("exit %d, want 1 (high findings); stderr: %s", got, stderr.String())
+			}
+			compareGolden(t, filepath.Join("testdata", tc.golden), stdout.Bytes())
+		})
+	}
+}
+
+// TestAssuranceCLI: the extract command prints an assurance report, a
+// report given as an agreement is refused by name, and --today is checked.
+func TestAssuranceCLI(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if got := Run([]string{"extract", filepath.Join(cobalt, "soc2.pdf")}, &stdout, &stderr); got != 0 {
+		t.Fatalf("extract: exit %d: %s", got, stderr.String())
+	}
+	for _, want := range []string{`"kind": "assurance"`, `"type": "soc2-type2"`, `"control": "A1.2.2"`, `"name": "Twilio Inc."`} {
+		if !bytes.Contains(stdout.Bytes(), []byte(want)) {
+			t.Errorf("extract output lacks %s", want)
+		}
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if got := Run([]string{"analyze", "--agreement", filepath.Join(cobalt, "soc2.pdf")}, &stdout, &stderr); got != 2 || !bytes.Contains(stderr.Bytes(), []byte("given as the agreement, but it reads as an assurance report")) {
+		t.Errorf("report as agreement: exit %d, stderr %q", got, stderr.String())
+	}
+	stderr.Reset()
+	if got := Run([]string{"analyze", "--today", "5/12/2026", cobalt}, &stdout, &stderr); got != 2 || !bytes.Contains(stderr.Bytes(), []byte("--today: want a date as YYYY-MM-DD")) {
+		t.Errorf("bad --today: exit %d, stderr %q", got, stderr.String())
+	}
+}
