@@ -27,6 +27,37 @@ func writeReport(t *testing.T, d assurancegen.Doc, name string) (pdfPath, mdPath
 	return pdfPath, mdPath
 }
 
+// docxOf renders d as a Word document: headings in the heading 1 style,
+// tables as Word tables.
+func docxOf(t *testing.T, d assurancegen.Doc, name string) string {
+	esc := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><w:document ` + wNS + `><w:body>`)
+	for _, bl := range d.Blocks {
+		switch bl.Kind {
+		case assurancegen.H1, assurancegen.H2:
+			b.WriteString(para("Kop1", "", 0, esc(bl.Text)))
+		case assurancegen.Table:
+			b.WriteString("<w:tbl>")
+			for _, row := range bl.Rows {
+				b.WriteString("<w:tr>")
+				for _, c := range row {
+					b.WriteString("<w:tc>" + para("", "", 0, esc(c)) + "</w:tc>")
+				}
+				b.WriteString("</w:tr>")
+			}
+			b.WriteString("</w:tbl>")
+		case assurancegen.NewPage:
+		default:
+			b.WriteString(para("", "", 0, esc(bl.Text)))
+		}
+	}
+	b.WriteString(`<w:sectPr/></w:body></w:document>`)
+	parts := fixtureParts()
+	parts["word/document.xml"] = b.String()
+	return writeDocx(t, name+".docx", parts)
+}
+
 func openAssurance(t *testing.T, path string) *AssuranceReport {
 	t.Helper()
 	doc, err := Open(path, Options{})
@@ -51,7 +82,7 @@ var ignoreRead = cmpopts.IgnoreFields(AssuranceReport{}, "Path", "Format", "Pagi
 
 func TestAssuranceSOC2(t *testing.T) {
 	pdfPath, mdPath := writeReport(t, assurancegen.SOC2(), "soc2")
-	for _, path := range []string{pdfPath, mdPath} {
+	for _, path := range []string{pdfPath, mdPath, docxOf(t, assurancegen.SOC2(), "soc2")} {
 		paginated := strings.HasSuffix(path, ".pdf")
 		at := func(page int, section, heading string) Place {
 			return pageless(Place{Page: page, Section: section, Heading: heading}, paginated)
