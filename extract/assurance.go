@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strings"
 	"sync"
 
 	ssrmdata "github.com/ssrm-dev/ssrm/templates"
@@ -122,7 +123,8 @@ type ControlException struct {
 
 // assuranceVocab is templates/assurance/report.yaml compiled.
 type assuranceVocab struct {
-	kinds []struct {
+	prefilter []string
+	kinds     []struct {
 		id      string
 		min     int
 		all     []*regexp.Regexp
@@ -155,7 +157,8 @@ type assuranceVocab struct {
 }
 
 type assuranceYAML struct {
-	Schema string `yaml:"schema"`
+	Schema    string   `yaml:"schema"`
+	Prefilter []string `yaml:"prefilter"`
 	Kinds  []struct {
 		ID      string   `yaml:"id"`
 		Title   string   `yaml:"title"`
@@ -248,6 +251,12 @@ func compileAssuranceVocab(data []byte) (*assuranceVocab, error) {
 		return r
 	}
 	v := &assuranceVocab{headings: map[string]*regexp.Regexp{}, methods: map[string]*regexp.Regexp{}, labels: map[string]*regexp.Regexp{}}
+	for _, w := range y.Prefilter {
+		v.prefilter = append(v.prefilter, strings.ToLower(w))
+	}
+	if len(v.prefilter) == 0 {
+		return nil, fmt.Errorf("assurance/report.yaml: prefilter: want at least one word")
+	}
 	for _, k := range y.Kinds {
 		var c struct {
 			id      string

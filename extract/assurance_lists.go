@@ -152,6 +152,10 @@ func (v *assuranceVocab) subservice(lines []aLine) []SubserviceOrg {
 		abbr := m[v.subserviceName.SubexpIndex("abbr")] + m[v.subserviceName.SubexpIndex("abbr2")]
 		rest := strings.TrimSpace(strings.TrimLeft(cs[0].text[len(m[0]):], ",;:.–- "))
 		services := strings.TrimSpace(rest + " " + strings.Join(texts(cs[1:]), " "))
+		if i := slices.IndexFunc(out, func(o SubserviceOrg) bool { return o.Name == name }); i >= 0 {
+			cur = &out[i] // named again: one organization
+			continue
+		}
 		out = append(out, SubserviceOrg{Name: name, Services: services, CSOCs: []UserControl{}, At: l.place()})
 		abbrs = append(abbrs, abbr)
 		cur = &out[len(out)-1]
@@ -159,21 +163,17 @@ func (v *assuranceVocab) subservice(lines []aLine) []SubserviceOrg {
 	if len(out) == 0 {
 		return out
 	}
-	names := func(i int) []string {
-		n := []string{out[i].Name, reLegal.ReplaceAllString(out[i].Name, "")}
+	// Each organization is mentioned by its name, its name without the
+	// legal form, or its short name.
+	mention := make([]*regexp.Regexp, len(out))
+	for i := range out {
+		alts := []string{regexp.QuoteMeta(out[i].Name), regexp.QuoteMeta(reLegal.ReplaceAllString(out[i].Name, ""))}
 		if abbrs[i] != "" {
-			n = append(n, abbrs[i])
+			alts = append(alts, regexp.QuoteMeta(abbrs[i]))
 		}
-		return n
+		mention[i] = regexp.MustCompile(`\b(` + strings.Join(alts, "|") + `)\b`)
 	}
-	mentions := func(s string, i int) bool {
-		for _, n := range names(i) {
-			if n != "" && regexp.MustCompile(`\b`+regexp.QuoteMeta(n)+`\b`).MatchString(s) {
-				return true
-			}
-		}
-		return false
-	}
+	mentions := func(s string, i int) bool { return mention[i].MatchString(s) }
 	// The method: a sentence naming an organization and a method sets
 	// its method; one naming none sets the method of all the others.
 	def := ""

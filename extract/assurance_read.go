@@ -107,23 +107,24 @@ func readAssurance(a *Agreement) (*AssuranceReport, error) {
 // recognise returns the kind of report text is ("soc2", "soc1", "soc3",
 // "iso27001", "bridge-letter"), or "", and the markers that decided it.
 func (v *assuranceVocab) recognise(text string) (string, []string) {
+	lower := strings.ToLower(text)
+	if !slices.ContainsFunc(v.prefilter, func(w string) bool { return strings.Contains(lower, w) }) {
+		return "", nil
+	}
+kinds:
 	for _, k := range v.kinds {
+		for _, re := range k.require {
+			if !re.MatchString(text) {
+				continue kinds
+			}
+		}
 		var found []string
 		for _, re := range k.all {
 			if m := re.FindString(text); m != "" {
 				found = append(found, strings.Join(strings.Fields(m), " "))
 			}
 		}
-		if len(found) < k.min {
-			continue
-		}
-		ok := true
-		for _, re := range k.require {
-			if !re.MatchString(text) {
-				ok = false
-			}
-		}
-		if ok {
+		if len(found) >= k.min {
 			return k.id, found
 		}
 	}
