@@ -159,7 +159,7 @@ type assuranceVocab struct {
 type assuranceYAML struct {
 	Schema    string   `yaml:"schema"`
 	Prefilter []string `yaml:"prefilter"`
-	Kinds  []struct {
+	Kinds     []struct {
 		ID      string   `yaml:"id"`
 		Title   string   `yaml:"title"`
 		Min     int      `yaml:"min"`
