@@ -75,6 +75,16 @@ func TestAssuranceCLI(t *testing.T) {
 	if got := Run([]string{"analyze", "--agreement", filepath.Join(cobalt, "soc2.pdf")}, &stdout, &stderr); got != 2 || !bytes.Contains(stderr.Bytes(), []byte("given as the agreement, but it reads as an assurance report")) {
 		t.Errorf("report as agreement: exit %d, stderr %q", got, stderr.String())
 	}
+	stdout.Reset()
+	stderr.Reset()
+	if got := Run([]string{"analyze", "--assurance", filepath.Join(cobalt, "agreement.md")}, &stdout, &stderr); got != 2 || !bytes.Contains(stderr.Bytes(), []byte("given as the assurance report, but it reads as an agreement")) {
+		t.Errorf("agreement as report: exit %d, stderr %q", got, stderr.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if got := Run([]string{"analyze", "--format", "json", "--fail-on", "never", "--assurance", filepath.Join(cobalt, "soc2.pdf")}, &stdout, &stderr); got != 0 || !bytes.Contains(stdout.Bytes(), []byte(`"kind": "assurance"`)) {
+		t.Errorf("report alone: exit %d, stderr %q", got, stderr.String())
+	}
 	stderr.Reset()
 	if got := Run([]string{"analyze", "--today", "5/12/2026", cobalt}, &stdout, &stderr); got != 2 || !bytes.Contains(stderr.Bytes(), []byte("--today: want a date as YYYY-MM-DD")) {
 		t.Errorf("bad --today: exit %d, stderr %q", got, stderr.String())

@@ -432,7 +432,7 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	in, _, err := readInputs(ctx, b.x, "", nil, v.Paths, extract.Options{Password: b.password, ServiceModel: v.ServiceModel, OCR: b.ocr}, 1)
+	in, _, err := readInputs(ctx, b.x, "", nil, nil, v.Paths, extract.Options{Password: b.password, ServiceModel: v.ServiceModel, OCR: b.ocr}, 1)
 	if err != nil {
 		return fail(errors.New(strings.TrimPrefix(err.Error(), "usage: ")))
 	}

@@ -171,6 +171,8 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		today         = fs.String("today", "", "the day, YYYY-MM-DD, from which the age of an assurance report's period is measured (default: today)")
 	)
 	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
+	var reports listFlag
+	fs.Var(&reports, "assurance", "an assurance report (SOC 2, SOC 1, SOC 3, ISO/IEC 27001 certificate, bridge letter; PDF, DOCX, Markdown, text); repeat for several")
 	llmOpts := addLLMFlags(fs)
 	pf := addParseFlags(fs, true, true)
 	paths, err := parseInterspersed(fs, args)
@@ -218,7 +220,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	}()
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
 	ctx := context.Background()
-	in, folder, err := readInputs(ctx, x, *questionnaire, agreements, paths, opts, runtime.NumCPU())
+	in, folder, err := readInputs(ctx, x, *questionnaire, agreements, reports, paths, opts, runtime.NumCPU())
 	if rerr := <-rulesDone; rerr != nil {
 		return rerr
 	}
@@ -324,9 +326,9 @@ func inputWarnings(in *analyze.Inputs) []string {
 // the last folder given, which names the vendor. The documents are taken,
 // and the first error reported, in the order given, as a reading one by
 // one would.
-func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string, agreements, paths []string, opts extract.Options, parallel int) (in analyze.Inputs, folder string, err error) {
-	if questionnaire == "" && len(agreements) == 0 && len(paths) == 0 {
-		return in, "", fmt.Errorf("%w: nothing to analyze: give files, a vendor folder, --questionnaire or --agreement", errUsage)
+func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string, agreements, reports, paths []string, opts extract.Options, parallel int) (in analyze.Inputs, folder string, err error) {
+	if questionnaire == "" && len(agreements) == 0 && len(reports) == 0 && len(paths) == 0 {
+		return in, "", fmt.Errorf("%w: nothing to analyze: give files, a vendor folder, --questionnaire, --agreement or --assurance", errUsage)
 	}
 	// The documents to read, in order; a group is a folder's files, whose
 	// errors are all reported together.
@@ -344,6 +346,9 @@ func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string,
 	}
 	for _, a := range agreements {
 		jobs = append(jobs, &job{path: a, want: extract.KindAgreement, group: -1})
+	}
+	for _, r := range reports {
+		jobs = append(jobs, &job{path: r, want: extract.KindAssurance, group: -1})
 	}
 	folders := make([]string, len(paths))
 	for g, p := range paths {
@@ -381,7 +386,7 @@ func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string,
 		}
 		doc := j.doc
 		if j.want != "" && doc.Kind() != j.want {
-			return &extract.InputError{Path: j.path, Err: fmt.Errorf("given as the %s, but it reads as %s", j.want, article(doc.Kind()))}
+			return &extract.InputError{Path: j.path, Err: fmt.Errorf("given as the %s, but it reads as %s", strings.TrimPrefix(strings.TrimPrefix(article(j.want), "a "), "an "), article(doc.Kind()))}
 		}
 		if doc.Questionnaire != nil {
 			if in.Questionnaire != nil {
