@@ -334,3 +334,64 @@ func BenchmarkAssuranceAgreement(b *testing.B) {
 		}
 	}
 }
+
+// TestAssuranceSOC1 reads a SOC 1 Type II written in Markdown: control
+// objectives instead of criteria, an inclusive subservice organization,
+// the exception and its response in the results cell of a pipe table.
+func TestAssuranceSOC1(t *testing.T) {
+	text := `# SOC 1 Type II Report: Report on Tallyfold LLC's Description of Its Payroll Ledger System
+
+# Section II: Independent Service Auditor's Report
+
+We have examined Tallyfold LLC's description of its Payroll Ledger system for processing user entities' transactions throughout the period January 1, 2025 to December 31, 2025, relevant to user entities' internal control over financial reporting, and the suitability of the design and operating effectiveness of controls to achieve the related control objectives.
+
+## Opinion
+
+In our opinion, in all material respects, the controls operated effectively throughout the period.
+
+Harrowgate Partners LLP
+
+# Section III: Description of the Payroll Ledger System
+
+## Subservice Organizations
+
+Tallyfold uses Quarry Data Centers Inc. for colocation, presented using the inclusive method.
+
+| Subservice Organization | Services |
+|---|---|
+| Quarry Data Centers Inc. | Colocation of the primary data center |
+
+## Complementary User Entity Controls
+
+1. User entities are responsible for reconciling payroll totals to their general ledger each pay period (Control Objective 4).
+2. User entities are responsible for approving pay rate changes before they are submitted.
+
+# Section IV: Control Objectives, Related Controls, and Tests of Controls
+
+| Control Number | Control Activity | Test Performed | Results of Testing |
+|---|---|---|---|
+| 4.1 | Payroll runs are approved by a second employee. | Inspected approvals for a sample of 40 payroll runs. | No exceptions noted. |
+| 4.2 | Rate tables are reviewed every month. | Inspected the monthly reviews. | Exception noted. The review for June 2025 was not performed. Management's response: A calendar reminder now assigns a back-up reviewer. |
+`
+	path := filepath.Join(t.TempDir(), "soc1.md")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cuec := Place{Section: "III", Heading: "Complementary User Entity Controls"}
+	want := &AssuranceReport{
+		Type: AssuranceSOC1Type2, ServiceOrganization: "Tallyfold LLC", Issuer: "Harrowgate Partners LLP", IssuerAt: &Place{Section: "II", Heading: "Opinion"},
+		PeriodStart: "2025-01-01", PeriodEnd: "2025-12-31", PeriodAt: &Place{Section: "II"}, Categories: []string{},
+		Opinion: OpinionUnqualified, OpinionAt: &Place{Section: "II", Heading: "Opinion"}, System: "Payroll Ledger",
+		Subservice: []SubserviceOrg{{Name: "Quarry Data Centers Inc.", Services: "Colocation of the primary data center", Method: "inclusive", CSOCs: []UserControl{},
+			At: Place{Section: "III", Heading: "Subservice Organizations"}}},
+		CUECs: []UserControl{
+			{Text: "User entities are responsible for reconciling payroll totals to their general ledger each pay period (Control Objective 4).", Criteria: []string{}, At: cuec},
+			{Text: "User entities are responsible for approving pay rate changes before they are submitted.", Criteria: []string{}, At: cuec},
+		},
+		Exceptions: []ControlException{{Control: "4.2", Activity: "Rate tables are reviewed every month.", Test: "Inspected the monthly reviews.",
+			Deviation: "The review for June 2025 was not performed.", Response: "A calendar reminder now assigns a back-up reviewer.", At: Place{Section: "IV"}}},
+	}
+	if d := cmp.Diff(want, openAssurance(t, path), ignoreRead); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}

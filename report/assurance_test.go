@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/extract"
 	"github.com/xuri/excelize/v2"
@@ -119,5 +120,34 @@ func TestAssuranceExports(t *testing.T) {
 	}
 	if n != 7 {
 		t.Errorf("%d assurance findings in the Findings sheet, want 7", n)
+	}
+}
+
+// TestAssuranceEveryFormat renders the vendor with a SOC 2 in every format;
+// its JSON report matches the schema.
+func TestAssuranceEveryFormat(t *testing.T) {
+	res, docs := loadCobalt(t)
+	for _, name := range Names() {
+		var b bytes.Buffer
+		if err := WriteOptions(&b, name, res, Options{Docs: docs}); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if b.Len() == 0 {
+			t.Errorf("%s: empty report", name)
+		}
+		switch name {
+		case "text", "md", "html":
+			if !strings.Contains(b.String(), "Customer responsibilities (from the assurance report)") {
+				t.Errorf("%s: no customer responsibilities section", name)
+			}
+		case "json":
+			inst, err := jsonschema.UnmarshalJSON(&b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := compileSchema(t).Validate(inst); err != nil {
+				t.Errorf("the JSON report with an assurance report does not match the schema:\n%v", err)
+			}
+		}
 	}
 }
