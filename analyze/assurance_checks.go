@@ -62,7 +62,7 @@ func assuranceFindings(res *Result, in Inputs, units []*unit, d *assuranceData, 
 				}
 			}
 		}
-		out = append(out, opinionFindings(r)...)
+		out = append(out, opinionFindings(r, d)...)
 		if r.Type == extract.AssuranceISO27001 && r.PeriodEnd != "" && r.PeriodEnd < now.Format("2006-01-02") {
 			at := extract.Place{}
 			if r.PeriodAt != nil {
@@ -100,7 +100,7 @@ func assuranceFindings(res *Result, in Inputs, units []*unit, d *assuranceData, 
 }
 
 // opinionFindings: a modified opinion, and each exception in testing.
-func opinionFindings(r *extract.AssuranceReport) []Finding {
+func opinionFindings(r *extract.AssuranceReport, d *assuranceData) []Finding {
 	var out []Finding
 	at := extract.Place{}
 	if r.OpinionAt != nil {
@@ -124,10 +124,8 @@ func opinionFindings(r *extract.AssuranceReport) []Finding {
 	for _, e := range r.Exceptions {
 		domain := "A&A"
 		if m := reCriterionOfControl.FindString(e.Control); m != "" {
-			if d, err := loadAssuranceData(); err == nil {
-				if ds := d.domainsOf(m); len(ds) > 0 {
-					domain = ds[0]
-				}
+			if ds := d.domainsOf(m); len(ds) > 0 {
+				domain = ds[0]
 			}
 		}
 		quote := e.Control + ": " + e.Activity

@@ -381,17 +381,7 @@ func (v *assuranceVocab) readOpinion(r *AssuranceReport, lines []aLine, paras []
 	if r.Type == AssuranceISO27001 || r.Type == AssuranceBridgeLetter {
 		return
 	}
-	for _, ps := range scopes {
-		for _, o := range v.opinions {
-			for _, p := range ps {
-				if o.match.MatchString(p.text) {
-					r.Opinion, r.OpinionAt = o.id, ptr(p.first.place())
-					goto basis
-				}
-			}
-		}
-	}
-basis:
+	r.Opinion, r.OpinionAt = v.firstOpinion(scopes)
 	var q []string
 	for _, p := range paragraphs(partLines(lines, "qualification")) {
 		if !v.firm.MatchString(p.text) {
@@ -399,6 +389,21 @@ basis:
 		}
 	}
 	r.Qualification = strings.Join(q, "\n")
+}
+
+// firstOpinion tries the opinions in report.yaml's order on each scope of
+// paragraphs in turn; the first paragraph that states one gives it.
+func (v *assuranceVocab) firstOpinion(scopes [][]aPara) (string, *Place) {
+	for _, ps := range scopes {
+		for _, o := range v.opinions {
+			for _, p := range ps {
+				if o.match.MatchString(p.text) {
+					return o.id, ptr(p.first.place())
+				}
+			}
+		}
+	}
+	return "", nil
 }
 
 func filterParas(ps []aPara, keep func(aPara) bool) []aPara {
