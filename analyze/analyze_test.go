@@ -61,6 +61,12 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"by reference only", []string{"Provider will notify Customer of Security Incidents as set out in the Data Processing Addendum."}, "breach-notification", StatusByReference},
 		{"unchecked option", []string{"Assurance reports: [ ] SOC 2 Type II report provided on request [x] none"}, "security-reports", StatusMissing},
 		{"checked option", []string{"Assurance reports: [x] Provider will provide its SOC 2 Type II report on request"}, "security-reports", StatusMet},
+		{"a relative clause only qualifies the object", []string{"Provider shall make available to Customer all information as Customer may reasonably require to demonstrate compliance with this Agreement."}, "audit-rights", StatusWeak},
+		{"a that-clause of agreeing keeps its own actor", []string{"Provider agrees that Customer may audit Provider's compliance with this Agreement."}, "audit-rights", StatusMet},
+		{"a purpose statement binds no one", []string{"The purpose of these standard contractual clauses is to ensure compliance with the Regulation for the transfer of personal data to a third country."}, "data-location", StatusMissing},
+		{"an inline definitions lead-in", []string{"Definitions: \"Transfer Regionˮ means the European Union, where Provider shall store all Customer Data."}, "data-location", StatusMissing},
+		{"a subject that names its agent", []string{"Any transfer of Customer Data to a country outside the European Union by the Provider shall be undertaken only with Customer's prior written consent."}, "data-location", StatusWeak},
+		{"the agent of a participle in the subject", []string{"Customer Data uploaded by Customer shall be deleted within 30 days after termination."}, "data-return-exit", StatusMet},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {
@@ -214,5 +220,34 @@ func TestLineWhenNothingAssessed(t *testing.T) {
 	want := "21 rules: 21 not assessed (no agreement given: the matrix shows the questionnaire's split); verdict review"
 	if got := res.Line(); got != want {
 		t.Errorf("line = %q, want %q", got, want)
+	}
+}
+
+// TestHeadingContext: a clause's heading lends its objects to the sentences
+// under it, but a place named in a heading names a law's reach, not where
+// data is kept.
+func TestHeadingContext(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, heading, text, rule, want string
+	}{
+		{"a place in a clause set's title", "Standard Contractual Clauses (UK)", "The data exporter shall keep a list of subprocessing agreements concluded under the Clauses, which shall be updated at least once a year.", "data-location", StatusMissing},
+		{"an incident heading gives the object", "Security Incidents", "Provider shall notify Customer without undue delay and in any event within 48 hours of becoming aware of one.", "breach-notification", StatusMet},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := agreement(tc.text)
+			a.Clauses[0].Heading = tc.heading
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := status(res, tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
 	}
 }

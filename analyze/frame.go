@@ -103,13 +103,17 @@ var (
 	reDraft = regexp.MustCompile(`(?i)\[\s*(?:(?:insert|describe|specify|list|add|enter|complete|tbd|tbc|to be (?:completed|agreed|confirmed|inserted)|(?:vendor|provider|supplier|customer|processor|controller) to|note to|drafting note|placeholder)\b[^\]]{0,300}|[\s●•_.…xX]*)\]|<<[^>]{0,200}>>`)
 	// reRecital finds a recital: it states background, it binds no one.
 	reRecital = regexp.MustCompile(`^(?:RECITALS?\s+)?(?:WHEREAS|Whereas)\b`)
+	// rePurpose finds a statement of an instrument's purpose or scope ("The
+	// purpose of these Clauses is to ensure compliance with ..."): like a
+	// recital, it binds no one.
+	rePurpose = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:The\s+)?(?:purpose|purposes|aim|object|objective)\s+of\s+(?:this|these|the)\b[^.;:]{0,120}?\s(?:is|are)\s+(?:to|that)\b`)
 	// reItemStart finds a list item's marker.
 	reItemStart = regexp.MustCompile(`^(?:\(?[a-zA-Z0-9]{1,4}\)|[•●▪◦‣·*\-–])\s`)
 	// reUnchecked finds an unticked checkbox option, up to the next box.
 	reUnchecked = regexp.MustCompile(`(\[ \]|☐)[^\[☐☒☑\n]*`)
 	// reDefinition finds a definition sentence ("Security Incident" means
 	// ...): it defines a term, it binds no one.
-	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*([A-Z]-\d{1,3}\s+)?(\d+(\.\d+)*\.?\s+|\(?[a-z]{1,4}\)\s+)?(?:the term\s+)?(?:["“‘'][^"”’']{1,60}["”’']|[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})[\s*_)]*:?\s(means|shall mean|has the meaning|have the meaning|refers to|is defined as|shall have the meaning)\b`)
+	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*([A-Z]-\d{1,3}\s+)?(\d+(\.\d+)*\.?\s+|\(?[a-z]{1,4}\)\s+)?(?:Definitions?\s*[:.–-]\s*)?(?:the term\s+)?(?:["“‘'„ˮ″][^"”’'ˮ″]{1,60}["”’'ˮ″]|[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})[\s*_)]*:?\s(means|shall mean|has the meaning|have the meaning|refers to|is defined as|shall have the meaning)\b`)
 )
 
 // adverbs may stand between a modal and its verb.
@@ -158,7 +162,7 @@ func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, hea
 	f.m = newMatcher(v, f.toks, names)
 	trimmed := strings.TrimSpace(text)
 	f.question = strings.HasSuffix(trimmed, "?")
-	f.definition = reDefinition.MatchString(trimmed) || reRecital.MatchString(trimmed)
+	f.definition = reDefinition.MatchString(trimmed) || reRecital.MatchString(trimmed) || rePurpose.MatchString(trimmed)
 	f.item = lead != "" || reItemStart.MatchString(trimmed)
 	f.preds = f.predicates()
 	f.pointer = f.points()
@@ -179,6 +183,7 @@ func (f *Frame) predicates() []predicate {
 	}
 	sortPreds(modals)
 	modals = mergeModals(modals, f.toks)
+	modals = f.dropRelativeModals(modals)
 	if len(modals) == 0 {
 		return f.statements()
 	}
@@ -267,6 +272,65 @@ func (f *Frame) falseModal(s span) bool {
 	}
 	return false
 }
+
+// wantVerbs are the verbs of a relative clause that only qualifies the
+// object of the predicate before it: "such information as Customer may
+// reasonably require", "the records that Customer may request".
+var wantVerbs = map[string]bool{"require": true, "request": true, "need": true, "direct": true, "instruct": true, "specify": true, "designate": true, "determine": true, "deem": true, "agree": true, "approve": true}
+
+// afterWant are the words that may follow such a clause's verb: it takes
+// no object of its own.
+var afterWant = map[string]bool{"in": true, "for": true, "to": true, "from": true, "including": true, "under": true, "pursuant": true, "with": true, "and": true, "or": true, "relating": true, "regarding": true, "concerning": true, "as": true, "within": true, "by": true, "of": true, "at": true, "on": true, "upon": true, "during": true, "after": true, "before": true, "prior": true, "solely": true, "reasonably": true}
+
+// dropRelativeModals removes the modals of relative clauses that qualify
+// an object ("provide such information as Customer may reasonably
+// require"): they are no predicate of their own, and the clause stays in
+// the object of the predicate before it. The clause is "as", "that" or
+// "which", a party, the modal, and a verb of wanting with no object.
+func (f *Frame) dropRelativeModals(ps []predicate) []predicate {
+	out := ps[:0:0]
+	for i, p := range ps {
+		if i > 0 && f.relativeModal(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func (f *Frame) relativeModal(p predicate) bool {
+	// The verb of wanting, past adverbs, and what follows it.
+	v := p.modal.to
+	for v < len(f.toks) && f.toks[v].w == "reasonably" {
+		v++
+	}
+	if v >= len(f.toks) || !wantVerbs[f.toks[v].w] {
+		return false
+	}
+	if n := v + 1; n < len(f.toks) && f.toks[n].word && !afterWant[f.toks[n].w] {
+		return false
+	}
+	// The party right before the modal, and the relative word before it.
+	for _, c := range []string{"vendor", "customer", "mutual", "third-party", "authority", "auditor"} {
+		for _, s := range f.m.find(c) {
+			if s.to != p.modal.from || s.from == 0 {
+				continue
+			}
+			switch f.toks[s.from-1].w {
+			case "as":
+				return true
+			case "that", "which":
+				// "the records that Customer may request", never "agrees
+				// that Customer may request".
+				return s.from >= 2 && f.toks[s.from-2].word && !f.verbAt(s.from-2) && !sayVerbs[f.toks[s.from-2].w]
+			}
+		}
+	}
+	return false
+}
+
+// sayVerbs take a "that" clause of their own ("agrees that Customer may").
+var sayVerbs = map[string]bool{"agrees": true, "agree": true, "acknowledges": true, "acknowledge": true, "ensures": true, "ensure": true, "warrants": true, "warrant": true, "represents": true, "represent": true, "confirms": true, "confirm": true, "understands": true, "understand": true, "accepts": true, "accept": true, "provided": true, "certifies": true, "certify": true, "notifies": true, "states": true, "so": true, "such": true, "extent": true, "event": true, "case": true}
 
 func sortPreds(ps []predicate) {
 	for i := 1; i < len(ps); i++ {
@@ -609,6 +673,18 @@ func (f *Frame) voice(p *predicate) {
 	if s := f.agent(j+1, p.to); s != PartyUnknown {
 		p.actor = s
 		return
+	}
+	// A subject that names its own agent ("Any transfer of data by the
+	// Processor shall be undertaken only if ..."): that party acts; never
+	// the agent of a participle in it ("Customer Data provided by Customer
+	// shall be deleted").
+	for k := p.from; k < p.modal.from; k++ {
+		if f.toks[k].w == "by" && k > p.from && !f.participle(k-1) {
+			if s := f.actorIn(k+1, min(k+4, p.modal.from)); s != PartyUnknown {
+				p.actor = s
+				return
+			}
+		}
 	}
 	if p.possessed {
 		p.actor = PartyUnknown // "our code is audited": by whom, it does not say

@@ -256,7 +256,22 @@ func headingClasses(id string, headings, parents map[string]string, v *Vocabular
 	if strings.TrimSpace(strings.ReplaceAll(text, ";", "")) == "" {
 		return nil
 	}
-	m := newMatcher(v, tokenize(text), nil)
+	toks := tokenize(text)
+	m := newMatcher(v, toks, nil)
+	masked := false
+	for _, c := range v.Classes {
+		if !c.NotInHeadings {
+			continue
+		}
+		for _, s := range m.find(c.ID) {
+			for i := s.from; i < s.to; i++ {
+				toks[i].w, toks[i].word, masked = ";", false, true
+			}
+		}
+	}
+	if masked {
+		m = newMatcher(v, toks, nil)
+	}
 	out := map[string]bool{}
 	for _, c := range v.Classes {
 		if (c.Kind == "object" || c.Kind == "action") && len(m.find(c.ID)) > 0 {

@@ -50,6 +50,11 @@ type VocabClass struct {
 	// Unless names a class that, found in the same sentence, cancels a
 	// weakener ("by posting" does not weaken "by posting and by e-mail").
 	Unless string `yaml:"unless" json:"unless,omitempty"`
+	// NotInHeadings: a heading's phrases of this class give the sentences
+	// under it no context; their words are masked before the heading is
+	// read ("Standard Contractual Clauses (UK)" names a law's reach, not
+	// where data is kept).
+	NotInHeadings bool `yaml:"not_in_headings" json:"not_in_headings,omitempty"`
 	// Examples: sentences in which the class must be found, and sentences in
 	// which it must not.
 	Examples VocabExamples `yaml:"examples" json:"examples"`
@@ -194,6 +199,7 @@ func (v *Vocabulary) extend(classes []VocabClass, file string) error {
 			d.Examples.Match = append(append([]string{}, d.Examples.Match...), c.Examples.Match...)
 			d.Examples.NoMatch = append(append([]string{}, d.Examples.NoMatch...), c.Examples.NoMatch...)
 			d.Except = append(append([]string{}, d.Except...), c.Except...)
+			d.NotInHeadings = d.NotInHeadings || c.NotInHeadings
 			d.File = file
 			*old.def = d
 			continue

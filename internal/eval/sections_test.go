@@ -38,6 +38,7 @@ func TestSectionUnder(t *testing.T) {
 		{"Annex II", "Annex II", true},
 		{`"Audit"`, `"Audit"`, true},
 		{`"Audit" 2`, `"Audit"`, true},
+		{`"Processor's obligations"`, `"Processor’s Obligations"`, true},
 		{`"AUDIT"`, `"audit"`, true},
 		{`"Data  Breach Notification"`, `"data breach notification"`, true},
 		{`"Data Breach"`, `"Data Breach Notification"`, false},

@@ -149,7 +149,7 @@ func writeGrades(b *strings.Builder, terms []TermScore) {
 	if !any {
 		return
 	}
-	fmt.Fprintf(b, "\ngrade agreement on true positives (label→engine), all splits\n")
+	fmt.Fprintf(b, "\ngrade agreement on true positives (label→engine)\n")
 	fmt.Fprintf(b, "%-26s %8s %9s %9s %10s %6s %12s\n", "term", "met→met", "met→weak", "weak→met", "weak→weak", "agree", "by-reference")
 	for _, s := range terms {
 		if s.GradeChecked()+s.ByRef == 0 {
