@@ -53,6 +53,11 @@ func (v *assuranceVocab) items(lines []aLine) [][]aLine {
 		}
 		first := cs[0]
 		start := false
+		if lead := v.leadCriteria(cs); lead > 0 && lead < len(cs) && v.isItemStart(cs[lead].text) {
+			// Criteria set in front of the item ("CC6.1 | User entities ...").
+			cs = append(cs[lead:], cs[:lead]...)
+			first = cs[0]
+		}
 		if m := reBullet.FindString(first.text); m != "" {
 			first.text = strings.TrimSpace(first.text[len(m):])
 			cs[0] = first
@@ -72,6 +77,16 @@ func (v *assuranceVocab) items(lines []aLine) [][]aLine {
 	}
 	flush()
 	return out
+}
+
+// leadCriteria counts the cells at the start of a row that only name
+// criteria.
+func (v *assuranceVocab) leadCriteria(cs []aLine) int {
+	n := 0
+	for n < len(cs) && v.criteriaOnly(cs[n].text) {
+		n++
+	}
+	return n
 }
 
 // criteriaOnly reports whether s names criteria and nothing else

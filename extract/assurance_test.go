@@ -395,3 +395,52 @@ Tallyfold uses Quarry Data Centers Inc. for colocation, presented using the incl
 		t.Errorf("(-want +got):\n%s", d)
 	}
 }
+
+// TestAssuranceVariants: criteria set before the CUEC in its table,
+// "Controls are in place" openings, "The following deviation was noted".
+func TestAssuranceVariants(t *testing.T) {
+	text := `SOC 2 Type II
+
+Section II: Independent Service Auditor's Report
+
+We have examined Brightwell Labs Inc.'s description of its Signal system throughout the period July 1, 2025 to June 30, 2026 relevant to security.
+
+In our opinion, in all material respects, the controls operated effectively.
+
+Kestrel & Vane LLP
+
+Section III: Description of the Signal System
+
+Complementary User Entity Controls
+
+| Criteria | Complementary User Entity Control |
+|---|---|
+| CC6.2 | Controls are in place to approve the user accounts the customer creates. |
+| CC7.3, CC7.4 | User entities have procedures to report incidents to Brightwell Labs. |
+
+Section IV: Trust Services Criteria, Related Controls, and Tests of Controls
+
+| Control Number | Control Activity | Test Performed | Results of Testing |
+|---|---|---|---|
+| CC8.1.4 | Emergency changes are approved after deployment. | Inspected a sample of emergency changes. | The following deviation was noted: one emergency change of 12 was not approved. |
+| CC8.1.5 | Changes are tested. | Inspected test records. | No relevant exceptions noted. |
+`
+	path := filepath.Join(t.TempDir(), "variants.md")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := openAssurance(t, path)
+	cuec := Place{Section: "III", Heading: "Complementary User Entity Controls"}
+	wantC := []UserControl{
+		{Text: "Controls are in place to approve the user accounts the customer creates.", Criteria: []string{"CC6.2"}, At: cuec},
+		{Text: "User entities have procedures to report incidents to Brightwell Labs.", Criteria: []string{"CC7.3", "CC7.4"}, At: cuec},
+	}
+	if d := cmp.Diff(wantC, r.CUECs); d != "" {
+		t.Errorf("CUECs (-want +got):\n%s", d)
+	}
+	wantE := []ControlException{{Control: "CC8.1.4", Activity: "Emergency changes are approved after deployment.", Test: "Inspected a sample of emergency changes.",
+		Deviation: "one emergency change of 12 was not approved.", At: Place{Section: "IV"}}}
+	if d := cmp.Diff(wantE, r.Exceptions); d != "" {
+		t.Errorf("exceptions (-want +got):\n%s", d)
+	}
+}
