@@ -32,19 +32,48 @@ var reRowNumber = regexp.MustCompile(`^\d{1,3}$`)
 // lines before the first item are not items.
 func (v *assuranceVocab) items(lines []aLine) [][]aLine {
 	var out [][]aLine
-	var cur []aLine
+	var cur, pending []aLine
 	flush := func() {
 		if len(cur) > 0 {
 			out = append(out, cur)
 		}
 		cur = nil
 	}
+	// A PDF sets a table's cells one after the other: when the first
+	// row's criteria come before its control, every row's do, and a line
+	// that only names criteria belongs to the item below it.
+	criteriaFirst := false
+	for _, l := range lines {
+		if l.text == "" || l.head {
+			continue
+		}
+		if v.criteriaOnly(l.text) {
+			criteriaFirst = true
+			break
+		}
+		if v.isItemStart(cells(l)[0].text) {
+			break
+		}
+	}
 	for _, l := range lines {
 		if l.text == "" || l.head {
 			flush()
 			continue
 		}
+		if criteriaFirst && v.criteriaOnly(l.text) {
+			flush()
+			pending = append(pending, l)
+			continue
+		}
 		cs := cells(l)
+		if crit, rest := v.splitLeadCriteria(cs[0].text); crit != "" && v.isItemStart(rest) {
+			// A PDF sets the criteria cell and the control's first line
+			// on one line: "CC6.1, CC6.2 User entities are ...".
+			c := cs[0]
+			c.text = crit
+			cs[0].text = rest
+			cs = append(cs, c)
+		}
 		for len(cs) > 1 && reRowNumber.MatchString(cs[0].text) {
 			cs = cs[1:] // a numbered table row: "1 | User entities ..."
 		}
@@ -71,12 +100,34 @@ func (v *assuranceVocab) items(lines []aLine) [][]aLine {
 		if start {
 			flush()
 		} else if cur == nil {
+			pending = nil
 			continue
 		}
 		cur = append(cur, cs...)
+		if start && len(pending) > 0 {
+			cur = append(cur, pending...)
+			pending = nil
+		}
 	}
 	flush()
 	return out
+}
+
+// splitLeadCriteria splits the criteria that open s ("CC6.1, CC6.2
+// User entities ...") from the rest; crit is "" when s opens otherwise.
+func (v *assuranceVocab) splitLeadCriteria(s string) (crit, rest string) {
+	end := 0
+	for {
+		loc := v.criteria.FindStringIndex(s[end:])
+		if loc == nil || strings.TrimLeft(s[end:end+loc[0]], " ,;") != "" && strings.TrimSpace(s[end:end+loc[0]]) != "and" {
+			break
+		}
+		end += loc[1]
+	}
+	if end == 0 {
+		return "", s
+	}
+	return strings.TrimSpace(s[:end]), strings.TrimLeft(s[end:], " ,;")
 }
 
 // leadCriteria counts the cells at the start of a row that only name

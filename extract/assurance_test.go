@@ -444,3 +444,32 @@ Section IV: Trust Services Criteria, Related Controls, and Tests of Controls
 		t.Errorf("exceptions (-want +got):\n%s", d)
 	}
 }
+
+// TestAssuranceCriteriaFirstPDF: in a PDF, a CUEC table whose criteria
+// column comes first gives each criteria cell to the control below it.
+func TestAssuranceCriteriaFirstPDF(t *testing.T) {
+	soc := assurancegen.SOC2()
+	for i, b := range soc.Blocks {
+		if b.Kind == assurancegen.Table && b.Rows[0][0] == "Complementary User Entity Control" {
+			rows := [][]string{{"Related Criteria", "Complementary User Entity Control"}}
+			for _, r := range b.Rows[1:] {
+				rows = append(rows, []string{r[1], r[0]})
+			}
+			soc.Blocks[i] = assurancegen.Block{Kind: assurancegen.Table, Rows: rows, Widths: []float64{35, 125}}
+		}
+	}
+	pdfPath, mdPath := writeReport(t, soc, "soc2-criteria-first")
+	for _, path := range []string{pdfPath, mdPath} {
+		var got []string
+		for _, c := range openAssurance(t, path).CUECs {
+			got = append(got, strings.Join(c.Criteria, ", ")+" | "+c.Text)
+		}
+		var want []string
+		for _, c := range assurancegen.CUECs {
+			want = append(want, c[1]+" | "+c[0])
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s (-want +got):\n%s", filepath.Base(path), d)
+		}
+	}
+}
