@@ -154,6 +154,9 @@ type assuranceVocab struct {
 	labels                                                      map[string]*regexp.Regexp
 	period, asOf, system, organization, firm                    *regexp.Regexp
 	subserviceName, bridgeCue                                   *regexp.Regexp
+	// companyInText is subserviceName's legal-form alternative, anywhere
+	// in a sentence.
+	companyInText *regexp.Regexp
 }
 
 type assuranceYAML struct {
@@ -342,6 +345,11 @@ func compileAssuranceVocab(data []byte) (*assuranceVocab, error) {
 	v.organization = exact("organization_text", y.OrganizationText)
 	v.firm = exact("firm", y.Firm)
 	v.subserviceName = exact("subservice_name", y.SubserviceName)
+	if i := strings.Index(y.SubserviceName, "|(?P<name2>"); strings.HasPrefix(y.SubserviceName, "^(?:") && i > 0 {
+		v.companyInText = exact("subservice_name", "(?:"+y.SubserviceName[len("^(?:"):i]+")")
+	} else if firstErr == nil {
+		firstErr = fmt.Errorf("assurance/report.yaml: subservice_name: want ^(?:(?P<name>...)...|(?P<name2>...)...)")
+	}
 	if firstErr != nil {
 		return nil, firstErr
 	}

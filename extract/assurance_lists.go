@@ -433,3 +433,33 @@ func (v *assuranceVocab) exception(row []aLine) (ControlException, bool) {
 	e.Deviation = res
 	return e, true
 }
+
+// subserviceInText reads the subservice organizations of a report that
+// has no list of them (a SOC 3): the companies, by their legal form, that a
+// sentence stating the carve-out or inclusive method names, the vendor
+// itself left out.
+func (v *assuranceVocab) subserviceInText(paras []aPara, vendor string) []SubserviceOrg {
+	out := []SubserviceOrg{}
+	name := v.subserviceName.SubexpIndex("name")
+	for _, p := range paras {
+		for _, s := range sentences(p.text) {
+			method := ""
+			for _, m := range []string{"carve-out", "inclusive"} {
+				if v.methods[m].MatchString(s) {
+					method = m
+				}
+			}
+			if method == "" {
+				continue
+			}
+			for _, m := range v.companyInText.FindAllStringSubmatch(s, -1) {
+				n := strings.TrimSpace(m[name])
+				if n == "" || n == vendor || slices.ContainsFunc(out, func(o SubserviceOrg) bool { return o.Name == n }) {
+					continue
+				}
+				out = append(out, SubserviceOrg{Name: n, Method: method, CSOCs: []UserControl{}, At: p.first.place()})
+			}
+		}
+	}
+	return out
+}

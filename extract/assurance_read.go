@@ -100,6 +100,9 @@ func readAssurance(a *Agreement) (*AssuranceReport, error) {
 	}
 	r.CUECs = v.userControls(partLines(lines, "cuecs"))
 	r.Subservice = v.subservice(lines)
+	if len(r.Subservice) == 0 {
+		r.Subservice = v.subserviceInText(paras, r.ServiceOrganization)
+	}
 	r.Exceptions = v.exceptions(lines)
 	return r, nil
 }
