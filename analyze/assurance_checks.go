@@ -55,7 +55,9 @@ func assuranceFindings(res *Result, in Inputs, units []*unit, d *assuranceData, 
 			if latestSOC == nil || r.PeriodEnd > latestSOC.PeriodEnd {
 				latestSOC = r
 			}
-			if r.Type == extract.AssuranceSOC2Type1 || r.Type == extract.AssuranceSOC2Type2 || r.Type == extract.AssuranceSOC3 {
+			// A report whose categories could not be read says nothing of
+			// what it covers.
+			if (r.Type == extract.AssuranceSOC2Type1 || r.Type == extract.AssuranceSOC2Type2 || r.Type == extract.AssuranceSOC3) && len(r.Categories) > 0 {
 				hasSOCCategories = true
 				for _, c := range r.Categories {
 					covered[c] = true

@@ -181,3 +181,16 @@ func TestNoAssuranceNoChange(t *testing.T) {
 		}
 	}
 }
+
+// TestAssuranceCategoriesUnread: a SOC 2 whose categories could not be
+// read gives no category finding (it cannot be told what it covers).
+func TestAssuranceCategoriesUnread(t *testing.T) {
+	r := soc2(extract.AssuranceSOC2Type2)
+	r.Categories = []string{}
+	ag := agreement("Provider shall obtain each year a SOC 2 Type II report covering the security and privacy trust services criteria.",
+		"Provider uses Amazon Web Services, Inc. as a subprocessor.")
+	res := assuranceRun(t, Inputs{Agreements: []*extract.Agreement{ag}, Assurance: []*extract.AssuranceReport{r}}, "2026-12-05")
+	if d := cmp.Diff([]string{"assurance-opinion weak high A&A", "assurance-exception weak medium BCR"}, rulesOf(res)); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}
