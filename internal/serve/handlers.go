@@ -304,7 +304,7 @@ func fail(code int, format string, a ...any) error {
 type upload struct {
 	Name string // the client's base name, for display only
 	Path string // generated, in the request's temporary folder
-	Role string // "", questionnaire, agreement or ignore
+	Role string // "", questionnaire, agreement, assurance or ignore
 }
 
 // request is a parsed upload form.
@@ -635,11 +635,11 @@ func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
 	)
 	for _, u := range req.Files {
 		switch u.Role {
-		case "", "auto", "questionnaire", "agreement":
+		case "", "auto", "questionnaire", "agreement", "assurance":
 		case "ignore":
 			continue
 		default:
-			return nil, fail(http.StatusBadRequest, "%s: role: want questionnaire, agreement or ignore, got %q", u.Name, u.Role)
+			return nil, fail(http.StatusBadRequest, "%s: role: want questionnaire, agreement, assurance or ignore, got %q", u.Name, u.Role)
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -652,7 +652,7 @@ func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
 			errs = append(errs, err.Error())
 			continue
 		}
-		if want := u.Role; (want == "questionnaire" || want == "agreement") && string(doc.Kind()) != want {
+		if want := u.Role; (want == "questionnaire" || want == "agreement" || want == "assurance") && string(doc.Kind()) != want {
 			errs = append(errs, fmt.Sprintf("%s: given as the %s, but it reads as %s", u.Name, want, doc.Kind()))
 			continue
 		}
