@@ -38,13 +38,21 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	if n := ownershipNote(res); n != "" {
 		ew.printf("Note: %s.\n\n", md(n))
 	}
-	ew.printf("| domain | owner | status | questionnaire | agreement |\n|---|---|---|---|---|\n")
+	if res.Assurance == nil {
+		ew.printf("| domain | owner | status | questionnaire | agreement |\n|---|---|---|---|---|\n")
+	} else {
+		ew.printf("| domain | owner | status | questionnaire | agreement | assurance report |\n|---|---|---|---|---|---|\n")
+	}
 	for _, m := range res.Matrix {
 		status := m.Status
 		if m.Surprise != "" {
 			status += " (" + md(m.Surprise) + ")"
 		}
-		ew.printf("| %s %s | %s | %s | %s | %s%s |\n", m.Domain, md(m.Title), m.Owner, status, qOwner(m), m.AgreementOwner, md(matrixAssurance(m)))
+		ew.printf("| %s %s | %s | %s | %s | %s |", m.Domain, md(m.Title), m.Owner, status, qOwner(m), m.AgreementOwner)
+		if res.Assurance != nil {
+			ew.printf(" %s |", md(strings.TrimPrefix(matrixAssurance(m), " r=")))
+		}
+		ew.printf("\n")
 	}
 	section := func(title string, fs []analyze.Finding) {
 		if len(fs) == 0 {

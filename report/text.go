@@ -33,7 +33,11 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, n := range notes {
 		ew.printf("  ! partial result: %s\n", n)
 	}
-	ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
+	if res.Assurance == nil {
+		ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
+	} else {
+		ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement / assurance report)\n")
+	}
 	if n := ownershipNote(res); n != "" {
 		ew.printf("  Note: %s.\n", n)
 	}
