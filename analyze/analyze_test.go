@@ -67,6 +67,9 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"an inline definitions lead-in", []string{"Definitions: \"Transfer Regionˮ means the European Union, where Provider shall store all Customer Data."}, "data-location", StatusMissing},
 		{"a subject that names its agent", []string{"Any transfer of Customer Data to a country outside the European Union by the Provider shall be undertaken only with Customer's prior written consent."}, "data-location", StatusWeak},
 		{"the agent of a participle in the subject", []string{"Customer Data uploaded by Customer shall be deleted within 30 days after termination."}, "data-return-exit", StatusMet},
+		{"a statement in the passive with an adverb", []string{"Subprocessors are only engaged with the prior written consent of the Customer."}, "subprocessors", StatusMet},
+		{"the vendor and its subcontractors as one subject", []string{"The Provider and each subcontractor will permit any inspection of records as may be required by the Customer."}, "audit-rights", StatusMet},
+		{"a law's place is no data location", []string{"Provider shall process Customer Data in compliance with Regulation (EU) 2016/679 and UK data protection law."}, "data-location", StatusMissing},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {

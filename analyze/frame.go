@@ -299,6 +299,17 @@ func (f *Frame) dropRelativeModals(ps []predicate) []predicate {
 }
 
 func (f *Frame) relativeModal(p predicate) bool {
+	// "such documentation as may be required", "any records that may be
+	// requested": no party, the relative word right before the modal.
+	if m := p.modal.from; m >= 1 && (f.toks[m-1].w == "as" || f.toks[m-1].w == "that" || f.toks[m-1].w == "which") && p.modal.to+1 < len(f.toks) && f.toks[p.modal.to].w == "be" {
+		v := p.modal.to + 1
+		for v < len(f.toks) && f.toks[v].w == "reasonably" {
+			v++
+		}
+		if v < len(f.toks) && relativeBe[f.toks[v].w] {
+			return true
+		}
+	}
 	// The verb of wanting, past adverbs, and what follows it.
 	v := p.modal.to
 	for v < len(f.toks) && f.toks[v].w == "reasonably" {
@@ -328,6 +339,10 @@ func (f *Frame) relativeModal(p predicate) bool {
 	}
 	return false
 }
+
+// relativeBe are the words of "as may be required": a relative clause
+// that only qualifies the object before it.
+var relativeBe = map[string]bool{"required": true, "requested": true, "necessary": true, "needed": true, "appropriate": true, "agreed": true, "specified": true, "directed": true, "instructed": true, "applicable": true, "permitted": true, "authorized": true, "authorised": true, "reasonable": true, "practicable": true, "possible": true, "available": true}
 
 // sayVerbs take a "that" clause of their own ("agrees that Customer may").
 var sayVerbs = map[string]bool{"agrees": true, "agree": true, "acknowledges": true, "acknowledge": true, "ensures": true, "ensure": true, "warrants": true, "warrant": true, "represents": true, "represent": true, "confirms": true, "confirm": true, "understands": true, "understand": true, "accepts": true, "accept": true, "provided": true, "certifies": true, "certify": true, "notifies": true, "states": true, "so": true, "such": true, "extent": true, "event": true, "case": true}
@@ -563,8 +578,31 @@ func (f *Frame) subjectOf(from, to int) (Party, bool) {
 				return PartyMutual, false
 			}
 		}
+	case PartyThird:
+		// "The Contractor and each subcontractor will": the vendor binds
+		// itself and its own suppliers.
+		for _, m := range ms {
+			if !m.poss && m.p == PartyVendor && m.pos < head.pos && f.joined(m.pos, head.pos) {
+				return PartyVendor, false
+			}
+		}
 	}
 	return head.p, false
+}
+
+// joined says two subject mentions are coordinated: an "and" or "or"
+// stands between them, and no verb.
+func (f *Frame) joined(a, b int) bool {
+	and := false
+	for k := a + 1; k < b; k++ {
+		switch w := f.toks[k].w; {
+		case w == "and" || w == "or" || w == "and/or":
+			and = true
+		case f.verbAt(k):
+			return false
+		}
+	}
+	return and
 }
 
 // modifier says a party word only qualifies the noun after it ("Customer

@@ -34,8 +34,13 @@ func (f *Frame) statement() predicate {
 		p.actor, p.possessed = f.subjectOf(from, j)
 		p.modality = ModalDeclarative
 		p.modal, p.word = span{j, j + 1}, f.toks[j].w
-		if (f.toks[j].w == "is" || f.toks[j].w == "are") && j+1 < len(f.toks) && f.participle(j+1) {
-			// "Customer is notified": passive.
+		k := j + 1
+		for k < len(f.toks) && k < j+3 && (f.toks[k].w == "only" || f.toks[k].w == "also" || f.toks[k].w == "not") {
+			k++
+		}
+		if (f.toks[j].w == "is" || f.toks[j].w == "are") && k < len(f.toks) && (f.participle(k) || f.permittedIf(k)) {
+			// "Customer is notified", "the engagement of subcontractors is
+			// only permitted if": passive.
 			p.passive = true
 			if p.possessed {
 				p.actor = PartyUnknown
@@ -43,7 +48,7 @@ func (f *Frame) statement() predicate {
 			switch p.actor {
 			case PartyVendor:
 				p.actor = PartyCustomer
-			case PartyCustomer:
+			case PartyCustomer, PartyThird:
 				p.actor = PartyVendor
 			}
 		}
@@ -158,4 +163,11 @@ func (f *Frame) verbAt(j int) bool {
 		}
 	}
 	return false
+}
+
+// permittedIf says a word that keeps its subject before "to" ("is
+// permitted to use") is a passive without it ("is only permitted if").
+func (f *Frame) permittedIf(k int) bool {
+	w := f.toks[k].w
+	return notPassive[w] && strings.HasSuffix(w, "ed") && (k+1 >= len(f.toks) || f.toks[k+1].w != "to")
 }

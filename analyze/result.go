@@ -86,6 +86,9 @@ type Finding struct {
 	Notes []string `json:"notes,omitempty"`
 	// Waiver is the waiver that accepts this shortfall, if one applies.
 	Waiver *Waiver `json:"waiver,omitempty"`
+	// Decision is the reviewer's decision on the rule from the store
+	// (analyze --db), applied or not (its State says which).
+	Decision *Decision `json:"decision,omitempty"`
 	// Elements are the parts of a term with several (subprocessors: list,
 	// notice, objection, flow-down, liability), each found or not.
 	Elements []ElementStatus `json:"elements,omitempty"`
@@ -223,6 +226,11 @@ type Summary struct {
 	NotAssessed    int `json:"not_assessed"`
 	Contradictions int `json:"contradictions"`
 	Waived         int `json:"waived"`
+	// Decided counts the findings with a reviewer's decision applied;
+	// ReReview those whose decision waits for a new one because the
+	// evidence text changed (ApplyDecisions).
+	Decided  int `json:"decided,omitempty"`
+	ReReview int `json:"needs_re_review,omitempty"`
 }
 
 // Line is the stable one-line summary printed by every human format, e.g.
@@ -253,6 +261,13 @@ func (r *Result) Line() string {
 	}
 	if s.Waived > 0 {
 		fmt.Fprintf(&b, "; %d waived", s.Waived)
+	}
+	switch s.ReReview {
+	case 0:
+	case 1:
+		b.WriteString("; 1 decision needs re-review")
+	default:
+		fmt.Fprintf(&b, "; %d decisions need re-review", s.ReReview)
 	}
 	if r.Assurance != nil {
 		switch n := len(r.Assurance.Findings); n {

@@ -23,7 +23,7 @@ func score(res *Result) {
 	severeGap, criticalGap := false, false
 	s := Summary{Rules: len(res.Findings), Contradictions: len(res.Contradictions)}
 	for _, f := range res.Findings {
-		if f.Waiver != nil {
+		if f.Waiver != nil || f.Decision.accepts() {
 			s.Waived++
 		}
 		switch f.Status {
@@ -79,7 +79,7 @@ func (r *Result) MaxSeverity() Severity {
 	for _, fs := range all {
 		for _, f := range fs {
 			switch {
-			case f.Status == StatusMet, f.Status == StatusNotAssessed, f.Waiver != nil:
+			case f.Status == StatusMet, f.Status == StatusNotAssessed, f.Waiver != nil, f.Decision.accepts():
 				continue
 			}
 			if f.Severity.Rank() > max.Rank() {

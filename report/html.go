@@ -42,6 +42,7 @@ var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 		return f.Promise
 	},
 	"sides":        contradictionSides,
+	"upper":        strings.ToUpper,
 	"partials":     partialNotes,
 	"reportline":   assuranceLine,
 	"massurance":   matrixAssurance,
@@ -79,10 +80,11 @@ type htmlData struct {
 	Statuses []string
 	Grid     []gridRow
 	Groups   []findingGroup
+	Summary  execSummary
 }
 
 func (htmlRenderer) Render(w io.Writer, res *analyze.Result) error {
-	d := htmlData{Vendor: vendorTitle(res, "vendor not named"), Res: res, CSS: htmlCSS, Owners: gridOwners,
+	d := htmlData{Vendor: vendorTitle(res, "vendor not named"), Res: res, CSS: htmlCSS, Owners: gridOwners, Summary: summarize(res),
 		Statuses: []string{analyze.MatrixVendor, analyze.MatrixCustomer, analyze.MatrixSharedWithTerms, analyze.MatrixSharedWithoutTerms, analyze.MatrixConflict, analyze.MatrixUnassigned}}
 	for _, m := range res.Matrix {
 		g := gridRow{Row: m, Cells: make([]string, len(gridOwners))}

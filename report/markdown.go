@@ -16,6 +16,7 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	vendor := vendorTitle(res, "vendor not named")
 	ew.printf("# ssrm assessment: %s\n\n", md(vendor))
 	ew.printf("**%s**\n\n", md(res.Line()))
+	writeSummaryMarkdown(ew, res)
 	ew.printf("Service model %s; rule packs %s.\n\n", res.ServiceModel, strings.Join(res.Packs, ", "))
 	ew.printf("| input | kind | format | size |\n|---|---|---|---|\n")
 	for _, in := range res.Inputs {
@@ -69,6 +70,9 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 			}
 			if w := f.Waiver; w != nil {
 				ew.printf("\nWaived until %s: %s.\n", w.Expires, md(w.Reason))
+			}
+			if d := f.Decision; d != nil {
+				ew.printf("\n**Reviewer's decision:** %s\n", md(d.Describe()))
 			}
 			for _, e := range f.Evidence {
 				note := ""
@@ -150,4 +154,27 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 func md(s string) string {
 	r := strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ")
 	return r.Replace(s)
+}
+
+// writeSummaryMarkdown writes the executive summary: the verdict, the
+// contradictions and the top asks.
+func writeSummaryMarkdown(ew *errWriter, res *analyze.Result) {
+	s := summarize(res)
+	ew.printf("## Summary\n\nVerdict **%s**, score %d.\n\n", s.Verdict, s.Score)
+	for _, c := range s.Contradictions {
+		ew.printf("- Contradiction: %s\n", md(c))
+	}
+	if len(s.Contradictions) > 0 {
+		ew.printf("\n")
+	}
+	if len(s.Asks) > 0 {
+		ew.printf("Top asks:\n\n")
+	}
+	for i, f := range s.Asks {
+		ew.printf("%d. %s `%s` (%s, %s)\n", i+1, md(f.Title), f.Rule, f.Status, f.Severity)
+	}
+	if s.More > 0 {
+		ew.printf("\nAnd %d more, below.\n", s.More)
+	}
+	ew.printf("\n")
 }

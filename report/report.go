@@ -60,6 +60,8 @@ var Formats = []struct {
 	{"xlsx", xlsxRenderer{}, true},
 	{"caiq", caiqRenderer{}, true},
 	{"oscal", oscalRenderer{}, false},
+	{"addendum", addendumRenderer{}, true},
+	{"addendum-md", addendumMDRenderer{}, false},
 }
 
 // Ext is the file extension for a format's output ("xlsx", "html", "json").
@@ -71,6 +73,10 @@ func Ext(format string) string {
 		return "caiq.xlsx"
 	case "oscal":
 		return "oscal.json"
+	case "addendum":
+		return "addendum.docx"
+	case "addendum-md":
+		return "addendum.md"
 	}
 	return format
 }
@@ -180,10 +186,12 @@ var statusTitle = map[string]string{
 	analyze.StatusNotAssessed: "Not assessed",
 }
 
+// byStatus lists the findings of one status, leaving out the terms that
+// are listed under Contradictions: each term shows once.
 func byStatus(res *analyze.Result, status string) []analyze.Finding {
 	var out []analyze.Finding
 	for _, f := range res.Findings {
-		if f.Status == status {
+		if f.Status == status && !contradicted(res, f.Rule) {
 			out = append(out, f)
 		}
 	}
@@ -195,3 +203,13 @@ func byStatus(res *analyze.Result, status string) []analyze.Finding {
 //
 //go:embed schema/report-v1.schema.json
 var JSONSchema []byte
+
+// contradicted reports whether the rule is among res's contradictions.
+func contradicted(res *analyze.Result, rule string) bool {
+	for _, c := range res.Contradictions {
+		if c.Rule == rule {
+			return true
+		}
+	}
+	return false
+}

@@ -16,6 +16,7 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	ew := &errWriter{w: w}
 	vendor := vendorTitle(res, "(vendor not named)")
 	ew.printf("ssrm: %s, %s, packs %s\n", vendor, res.ServiceModel, strings.Join(res.Packs, ", "))
+	writeSummaryText(ew, res)
 	for _, in := range res.Inputs {
 		switch in.Kind {
 		case "questionnaire":
@@ -142,6 +143,9 @@ func writeFinding(ew *errWriter, f analyze.Finding) {
 	if w := f.Waiver; w != nil {
 		ew.printf("      waived until %s: %s\n", w.Expires, w.Reason)
 	}
+	if d := f.Decision; d != nil {
+		ew.printf("      decision: %s\n", d.Describe())
+	}
 	evidence := f.Evidence
 	if f.Status == analyze.StatusMet && len(evidence) > 1 {
 		evidence = evidence[:1]
@@ -224,4 +228,24 @@ func redFlags(res *analyze.Result) []ruleFlag {
 		}
 	}
 	return out
+}
+
+// writeSummaryText prints the executive summary: the verdict, the
+// contradictions and the top asks.
+func writeSummaryText(ew *errWriter, res *analyze.Result) {
+	s := summarize(res)
+	ew.printf("\nSummary: verdict %s, score %d\n", s.Verdict, s.Score)
+	for _, c := range s.Contradictions {
+		ew.printf("  contradiction: %s\n", c)
+	}
+	if len(s.Asks) > 0 {
+		ew.printf("  top asks:\n")
+	}
+	for i, f := range s.Asks {
+		ew.printf("    %d. [%s] %s (%s): %s\n", i+1, strings.ToUpper(f.Status), f.Rule, f.Severity, f.Title)
+	}
+	if s.More > 0 {
+		ew.printf("    and %d more, below\n", s.More)
+	}
+	ew.printf("\n")
 }

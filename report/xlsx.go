@@ -96,6 +96,9 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 		}
 		for _, fs := range all {
 			for _, f := range fs {
+				if f.Status != analyze.StatusContradicted && contradicted(res, f.Rule) {
+					continue // each term once: under its contradiction
+				}
 				if err := add(f.Rule, f.Title, f.Status, string(f.Severity), f.Category, f.Domain, string(f.Owner), deadline(f.Deadline),
 					strings.Join(f.Weakeners, "; "), f.Explanation, evidenceCell(f.Evidence), f.Recommendation, strings.Join(f.Sources, "; ")); err != nil {
 					return err
@@ -306,7 +309,8 @@ func (wb *workbook) write(w io.Writer) error {
 const maxCell = 32000
 
 // sheet streams one sheet: a frozen, filtered header row, then the rows;
-// statusCols (1-based) get the status colours.
+// statusCols (1-based) get the status colours. rows is called twice: once
+// to count the rows for the sheet's dimension, once to write them.
 func (wb *workbook) sheet(name string, cols []column, statusCols []int, rows func(add addFunc) error) error {
 	if wb.first {
 		if err := wb.f.SetSheetName("Sheet1", name); err != nil {
@@ -314,6 +318,22 @@ func (wb *workbook) sheet(name string, cols []column, statusCols []int, rows fun
 		}
 		wb.first = false
 	} else if _, err := wb.f.NewSheet(name); err != nil {
+		return err
+	}
+	// The stream writer writes the sheet's <dimension> before the rows,
+	// from the worksheet as it stands: the rows are counted first (rows
+	// only reads what it is given), so that the sheet declares its real
+	// size, not A1 (a reader that trusts it would see one cell).
+	rowCount, colCount := 1, len(cols)
+	if err := rows(func(values ...any) error {
+		rowCount++
+		colCount = max(colCount, len(values))
+		return nil
+	}); err != nil {
+		return err
+	}
+	lastCol, _ := excelize.ColumnNumberToName(colCount)
+	if err := wb.f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", lastCol, rowCount)); err != nil {
 		return err
 	}
 	sw, err := wb.f.NewStreamWriter(name)

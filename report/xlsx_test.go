@@ -1,8 +1,11 @@
 package report
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -58,8 +61,9 @@ func TestXLSXReadBack(t *testing.T) {
 	if n := len(rows("Matrix")); n != 18 {
 		t.Errorf("Matrix has %d rows, want header + 17", n)
 	}
-	if n, want := len(rows("Findings")), 1+len(res.Findings)+len(res.Contradictions); n != want {
-		t.Errorf("Findings has %d rows, want %d", n, want)
+	// Each term once: a contradicted term's row replaces its finding's.
+	if n, want := len(rows("Findings")), 1+len(res.Findings); n != want || len(res.Contradictions) == 0 {
+		t.Errorf("Findings has %d rows, want %d (header and one per term; %d contradictions)", n, want, len(res.Contradictions))
 	}
 	if n, want := len(rows("Questionnaire")), 1+len(docs.Questionnaire.Items); n != want {
 		t.Errorf("Questionnaire has %d rows, want %d", n, want)
@@ -159,5 +163,54 @@ func TestCAIQExport(t *testing.T) {
 	}
 	if !strings.Contains(byID["IAM"][4], "Customer") {
 		t.Errorf("IAM CSC part should quote the customer's duty: %q", byID["IAM"][4])
+	}
+}
+
+// TestXLSXDimension reads each sheet's XML and checks that its <dimension>
+// declares the sheet's real size (header and rows, every column), as
+// readers that trust it (pandas' openpyxl in read-only mode, some GRC
+// importers) need: report, caiq and portfolio workbooks.
+func TestXLSXDimension(t *testing.T) {
+	res, docs := loadSample(t)
+	for _, format := range []string{"xlsx", "caiq"} {
+		var b bytes.Buffer
+		if err := WriteOptions(&b, format, res, Options{Docs: docs}); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, sheet := range f.GetSheetList() {
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cols := 0
+			for _, r := range rows {
+				cols = max(cols, len(r))
+			}
+			last, _ := excelize.ColumnNumberToName(cols)
+			want := fmt.Sprintf(`<dimension ref="A1:%s%d">`, last, len(rows))
+			part := fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+			rc, err := zr.Open(part)
+			if err != nil {
+				t.Fatalf("%s: %v", part, err)
+			}
+			raw, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := regexp.MustCompile(`<dimension [^>]*>`).Find(raw)
+			if string(got) != want || len(rows) < 2 {
+				t.Errorf("%s %s (%s): %s, want %s", format, sheet, part, got, want)
+			}
+		}
+		f.Close()
 	}
 }

@@ -33,3 +33,11 @@ var Crosswalk embed.FS
 //
 //go:embed assurance/*.yaml
 var Assurance embed.FS
+
+// Addendum holds addendum/addendum.yaml: the title, preamble, closing and
+// signature lines of the rider that ssrm writes with --format addendum
+// around the rules' recommended wording (kept as data, for a lawyer to
+// change).
+//
+//go:embed addendum/addendum.yaml
+var Addendum embed.FS

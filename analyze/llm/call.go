@@ -112,6 +112,12 @@ func (c *Client) request(p prompt) openai.ChatCompletionRequest {
 func (c *Client) complete(ctx context.Context, p prompt) (string, error) {
 	retries := 0
 	for {
+		c.mu.Lock()
+		down := c.downErr
+		c.mu.Unlock()
+		if down != nil {
+			return "", down
+		}
 		if err := c.reserve(); err != nil {
 			return "", err
 		}
@@ -142,6 +148,15 @@ func (c *Client) complete(ctx context.Context, p prompt) (string, error) {
 		}
 		if timedOut {
 			err = fmt.Errorf("no reply within %s (--llm-timeout): %w", c.cfg.Timeout, err)
+		}
+		if status == 0 && !timedOut && unreachable(err) {
+			down := fmt.Errorf("%s %w: %v", c.url(), ErrUnreachable, rootCause(err))
+			c.mu.Lock()
+			if c.downErr == nil {
+				c.downErr = down
+			}
+			c.mu.Unlock()
+			return "", down
 		}
 		if !retryable(status, err, timedOut) || retries >= c.cfg.MaxRetries {
 			if retries > 0 {
@@ -198,6 +213,33 @@ func schemaRefused(status int, err error) bool {
 		msg += " " + strings.ToLower(string(reqErr.Body))
 	}
 	return strings.Contains(msg, "response_format") || strings.Contains(msg, "json_schema") || strings.Contains(msg, "response format")
+}
+
+// unreachable reports an error of connecting to the endpoint (refused, no
+// route, unknown host): not a slow or failing server, which may answer the
+// next question, but one that will not answer any.
+func unreachable(err error) bool {
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return !dnsErr.IsTimeout
+	}
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "dial" && !opErr.Timeout()
+}
+
+// rootCause is the network error under err's wrappers ("dial tcp
+// 127.0.0.1:9: connect: connection refused"), for a message that names
+// the endpoint once.
+func rootCause(err error) error {
+	var opErr *net.OpError
+	if errors.As(err, &opErr) {
+		return opErr
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return dnsErr
+	}
+	return err
 }
 
 func retryable(status int, err error, timedOut bool) bool {

@@ -106,10 +106,19 @@ type Client struct {
 	cacheHits  int
 	jsonObject bool // the server refused json_schema: use json_object
 	budgetErr  error
+	// downErr is set by the first request that cannot reach the endpoint
+	// (connection refused, no route, unknown host); every later question
+	// returns it without a request.
+	downErr error
 }
 
 // ErrBudget is returned once the request or token budget is spent.
 var ErrBudget = errors.New("budget exhausted")
+
+// ErrUnreachable is returned (wrapped, with the endpoint and the network
+// error) when the endpoint cannot be reached, and for every question after
+// that: the second opinion stops at the first such failure.
+var ErrUnreachable = errors.New("cannot be reached")
 
 // NormalizeBaseURL returns the endpoint's base URL as go-openai wants it:
 // with the /v1 prefix OpenAI-compatible servers expect ("http://localhost:11434"

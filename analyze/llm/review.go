@@ -109,15 +109,22 @@ func (c *Client) Review(ctx context.Context, res *analyze.Result, in analyze.Inp
 		mu       sync.Mutex
 		errs     []string
 		notAsked int
+		down     error // the endpoint cannot be reached (ErrUnreachable)
+		notDown  int   // questions not asked for that reason
 	)
 	record := func(what string, err error) {
 		mu.Lock()
 		defer mu.Unlock()
-		if errors.Is(err, ErrBudget) {
+		switch {
+		case errors.Is(err, ErrBudget):
 			notAsked++
-			return
+		case errors.Is(err, ErrUnreachable) && down == nil:
+			down = err
+		case errors.Is(err, ErrUnreachable):
+			notDown++
+		default:
+			errs = append(errs, what+": "+err.Error())
 		}
-		errs = append(errs, what+": "+err.Error())
 	}
 
 	// The jobs: one per finding to re-check, one per chunk of clauses, one
@@ -188,9 +195,15 @@ func (c *Client) Review(ctx context.Context, res *analyze.Result, in analyze.Inp
 
 	sem := make(chan struct{}, c.cfg.Concurrency)
 	var wg sync.WaitGroup
-	for _, j := range jobs {
+	for k, j := range jobs {
 		if ctx.Err() != nil {
 			break
+		}
+		if k == 1 {
+			// The first question is asked alone: an endpoint that cannot
+			// be reached stops the second opinion after one failure,
+			// not after one per request in flight.
+			wg.Wait()
 		}
 		sem <- struct{}{}
 		wg.Add(1)
@@ -216,7 +229,7 @@ func (c *Client) Review(ctx context.Context, res *analyze.Result, in analyze.Inp
 	for _, cl := range classifiedItems {
 		op.Classified = append(op.Classified, cl...)
 	}
-	if !c.cfg.NoSummary {
+	if !c.cfg.NoSummary && down == nil {
 		if s, err := c.summarize(ctx, res, op.Rechecks); err != nil {
 			record("summary", err)
 		} else {
@@ -228,6 +241,13 @@ func (c *Client) Review(ctx context.Context, res *analyze.Result, in analyze.Inp
 		berr := c.budgetErr
 		c.mu.Unlock()
 		errs = append(errs, fmt.Sprintf("%v: %d question(s) not asked", berr, notAsked))
+	}
+	if down != nil && !c.cfg.NoSummary {
+		notDown++ // the summary
+	}
+	if down != nil {
+		// One message, first: nothing was asked after it.
+		errs = append([]string{fmt.Sprintf("%v: the second opinion stopped at the first failure; %d question(s) not asked", down, notDown)}, errs...)
 	}
 	op.Errors = errs
 	end := c.Usage()

@@ -23,6 +23,7 @@ import (
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/extract"
 	"github.com/ssrm-dev/ssrm/internal/isolate"
+	"github.com/ssrm-dev/ssrm/internal/store"
 	"github.com/ssrm-dev/ssrm/report"
 )
 
@@ -73,7 +74,7 @@ type vendorJob struct {
 
 // assess analyses one vendor's documents the way ssrm analyze does: the
 // vendor is named by --vendor, else by its questionnaire, else by its
-// folder.
+// folder; the waivers' rule files are named as given (nameWaiversAsGiven).
 func assess(ctx context.Context, in analyze.Inputs, vendor, folder, serviceModel string, rs *analyze.RuleSet) (*analyze.Result, error) {
 	return assessOn(ctx, in, vendor, folder, serviceModel, rs, time.Time{})
 }
@@ -85,7 +86,12 @@ func assessOn(ctx context.Context, in analyze.Inputs, vendor, folder, serviceMod
 	if name == "" && (in.Questionnaire == nil || in.Questionnaire.Vendor == "") {
 		name = folder
 	}
-	return analyze.Run(ctx, in, rs, analyze.Options{Vendor: name, ServiceModel: serviceModel, Now: today})
+	res, err := analyze.Run(ctx, in, rs, analyze.Options{Vendor: name, ServiceModel: serviceModel, Now: today})
+	if err != nil {
+		return nil, err
+	}
+	nameWaiversAsGiven(res)
+	return res, nil
 }
 
 func runBatch(args []string, stdout, stderr io.Writer) error {
@@ -106,6 +112,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 		failOn       = fs.String("fail-on", "high", "exit 1 when a vendor has a finding not met at this severity or higher: critical, high, medium, low, never")
 		password     = fs.String("password", "", "password for encrypted PDFs or workbooks")
 		ocr          = fs.Bool("ocr", false, ocrHelp)
+		db           = addDBFlag(fs)
 		shardFlag    = fs.String("shard", "", "I/N: assess only vendors I, I+N, I+2N, ... (I from 0) and write a portfolio part for 'ssrm portfolio merge'; N alone takes I from JOB_COMPLETION_INDEX")
 	)
 	pf := addParseFlags(fs, true, true)
@@ -166,6 +173,13 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	st, err := openStoreFlag(context.Background(), *db)
+	if err != nil {
+		return err
+	}
+	if st != nil {
+		defer st.Close()
+	}
 	if err := os.MkdirAll(*outDir, 0o755); err != nil {
 		return err
 	}
@@ -179,7 +193,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	var index []int // each vendor's place in the whole list
 	vendors, names, index = shard.slice(vendors, names)
 	b := &batch{x: x, rs: rs, format: *format, outDir: *outDir, password: *password, ocr: *ocr, threshold: threshold,
-		names: names, progress: newProgress(stderr, len(vendors))}
+		st: st, names: names, progress: newProgress(stderr, len(vendors))}
 	// On the first Ctrl-C, say what happens and let a second one end the
 	// process at once.
 	finished, watcher := make(chan struct{}), make(chan struct{})
@@ -353,6 +367,7 @@ type batch struct {
 	password  string
 	ocr       bool
 	threshold int
+	st        store.Store // the decisions store (--db), or nil
 	names     []string
 	progress  *progress
 }
@@ -439,13 +454,17 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	for _, w := range inputWarnings(&in) {
 		b.progress.note("warning: " + w)
 	}
+	modified, origin := nameAsGiven(&in, v.Paths)
 	res, err := assess(ctx, in, v.Vendor, v.Folder, v.ServiceModel, b.rs)
 	if err != nil {
 		return fail(err)
 	}
+	if err := applyStore(ctx, b.st, res, &in, origin); err != nil {
+		return fail(fmt.Errorf("the decisions store: %w", err))
+	}
 	file := name + "." + report.Ext(b.format)
 	err = writeFileAtomic(filepath.Join(b.outDir, file), func(w io.Writer) error {
-		return report.WriteOptions(w, b.format, res, report.Options{Docs: &in, Modified: inputsModified(&in)})
+		return report.WriteOptions(w, b.format, res, report.Options{Docs: &in, Modified: modified})
 	})
 	if err != nil {
 		return fail(fmt.Errorf("writing the report: %w", err))

@@ -195,6 +195,10 @@ func TestLLMFlagErrors(t *testing.T) {
 	if !strings.Contains(errb.String(), srv.URL+"/v1/chat/completions") || !strings.Contains(out.String(), `"second_opinion"`) {
 		t.Errorf("down endpoint: stderr %s", errb.String())
 	}
+	// Refused: one request, one warning, not one per question.
+	if n := strings.Count(errb.String(), "warning: language model:"); n != 1 || !strings.Contains(errb.String(), "connection refused") || !strings.Contains(errb.String(), ": 1 requests,") {
+		t.Errorf("down endpoint: %d warnings, want one after one request; stderr:\n%s", n, errb.String())
+	}
 }
 
 func TestEvalLLM(t *testing.T) {

@@ -50,9 +50,16 @@ Usage:
   ssrm batch DIR|manifest.csv -o OUTDIR [flags]
                                    one vendor per folder or manifest row, in
                                    parallel; a report each and a portfolio
+  ssrm diff OLD NEW [flags]        two rounds of an agreement (files or vendor
+                                   folders): terms fixed, regressed, new or
+                                   unchanged, and the cited clauses' changes
+                                   word by word
   ssrm portfolio merge DIR... [-o OUTDIR]
                                    join the parts of a batch run in shards
                                    (batch --shard I/N) into its portfolio
+  ssrm decide --vendor V --rule ID --status accepted|overridden|waived --reason TEXT [--db DSN]
+                                   record a reviewer's decision on a finding;
+                                   analyze --db and batch --db apply it
   ssrm extract FILE                what ssrm read, as JSON
   ssrm rules list|show ID|check FILE|frame TEXT|stats
   ssrm eval [--corpus DIR | --dpa [DIR]] [--split dev|test|all]
@@ -105,10 +112,14 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return runAnalyze(args[1:], stdout, stderr)
 	case "batch":
 		return runBatch(args[1:], stdout, stderr)
+	case "diff":
+		return runDiff(args[1:], stdout, stderr)
 	case "portfolio":
 		return runPortfolio(args[1:], stdout, stderr)
 	case "extract":
 		return runExtract(args[1:], stdout, stderr)
+	case "decide":
+		return runDecide(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	case "eval":
@@ -169,6 +180,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		password      = fs.String("password", "", "password for an encrypted PDF or workbook")
 		ocr           = fs.Bool("ocr", false, ocrHelp)
 		today         = fs.String("today", "", "the day, YYYY-MM-DD, from which the age of an assurance report's period is measured (default: today)")
+		db            = addDBFlag(fs)
 	)
 	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
 	var reports listFlag
@@ -206,44 +218,119 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if *rules != "" {
 		packs = strings.Split(*rules, ",")
 	}
-	// The rules load while the documents are read (in child processes);
-	// a rules error is still the one reported.
-	var rs *analyze.RuleSet
-	rulesDone := make(chan error, 1)
-	go func() {
-		var err error
-		rs, err = analyze.LoadRules(packs)
-		if err == nil {
-			rs.Crosswalk.Warm() // compiled on first use otherwise, after the reading
-		}
-		rulesDone <- err
-	}()
+	ruleSet := loadRules(packs)
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
 	ctx := context.Background()
-	in, folder, err := readInputs(ctx, x, *questionnaire, agreements, reports, paths, opts, runtime.NumCPU())
-	if rerr := <-rulesDone; rerr != nil {
-		return rerr
-	}
+	a, err := analyzeDocs(ctx, x, docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths, today: day}, opts, *vendor, *serviceModel, ruleSet, stderr)
 	if err != nil {
 		return err
 	}
-	for _, w := range inputWarnings(&in) {
-		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w)
-	}
-	res, err := assessOn(ctx, in, *vendor, folder, *serviceModel, rs, day)
-	if err != nil {
-		return err
-	}
+	res, in, modified := a.res, a.in, a.modified
+	rs, _ := ruleSet()
 	if err := llmOpts.secondOpinion(context.Background(), res, in, rs, stderr); err != nil {
 		return err
 	}
-	if err := writeReport(stdout, *output, *format, res, &in); err != nil {
+	st, err := openStoreFlag(ctx, *db)
+	if err != nil {
 		return err
 	}
+	if st != nil {
+		defer st.Close()
+	}
+	if err := applyStore(ctx, st, res, &in, a.origin); err != nil {
+		return err
+	}
+	if err := writeReport(stdout, *output, *format, res, &in, modified); err != nil {
+		return err
+	}
+	return gate(res, threshold)
+}
+
+// gate is the exit status of a run whose (new) result is res: errFindings
+// when a finding that is not met has the --fail-on severity (threshold, a
+// severity rank; 0 never fails) or a higher one. ssrm analyze and ssrm
+// diff (on the new round) gate with it.
+func gate(res *analyze.Result, threshold int) error {
 	if threshold > 0 && res.MaxSeverity().Rank() >= threshold {
 		return errFindings
 	}
 	return nil
+}
+
+// loadRules starts loading the rule packs (embedded names or YAML files)
+// and returns a function that waits for them: they load while the
+// documents are read (in child processes), and a rules error is still the
+// one reported.
+func loadRules(packs []string) func() (*analyze.RuleSet, error) {
+	done := make(chan struct{})
+	var rs *analyze.RuleSet
+	var err error
+	go func() {
+		defer close(done)
+		rs, err = analyze.LoadRules(packs)
+		if err == nil {
+			rs.Crosswalk.Warm() // compiled on first use otherwise, after the reading
+		}
+	}()
+	return func() (*analyze.RuleSet, error) {
+		<-done
+		return rs, err
+	}
+}
+
+// docArgs are the documents of one vendor as given on the command line:
+// the explicit roles and the positional paths (files or folders).
+type docArgs struct {
+	questionnaire string
+	agreements    []string
+	// reports are the assurance reports given by --assurance.
+	reports []string
+	paths   []string
+	// today is the day the age of an assurance report is measured from
+	// (zero: today).
+	today time.Time
+}
+
+// all lists every path given, for nameAsGiven.
+func (d docArgs) all() []string {
+	return append(append(append([]string{d.questionnaire}, d.agreements...), d.reports...), d.paths...)
+}
+
+// analysis is one vendor's documents read and analysed.
+type analysis struct {
+	in  analyze.Inputs
+	res *analyze.Result
+	// modified is the newest modification time of the documents (the
+	// time the report states).
+	modified time.Time
+	// origin maps each document's shown name to the path it was read
+	// from (nameAsGiven).
+	origin map[string]string
+}
+
+// analyzeDocs is the pipeline of ssrm analyze, and of each round of ssrm
+// diff: it reads the documents (readInputs, x), prints the readers'
+// warnings on stderr, names the documents as given (nameAsGiven) and
+// assesses them with the rules once loaded (assess). It returns the first
+// reading or rules error.
+func analyzeDocs(ctx context.Context, x *isolate.Extractor, docs docArgs, opts extract.Options, vendor, serviceModel string, rules func() (*analyze.RuleSet, error), stderr io.Writer) (analysis, error) {
+	in, folder, err := readInputs(ctx, x, docs.questionnaire, docs.agreements, docs.reports, docs.paths, opts, runtime.NumCPU())
+	rs, rerr := rules()
+	if rerr != nil {
+		return analysis{}, rerr
+	}
+	if err != nil {
+		return analysis{}, err
+	}
+	for _, w := range inputWarnings(&in) {
+		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w)
+	}
+	modified, origin := nameAsGiven(&in, docs.all())
+	res, err := assessOn(ctx, in, vendor, folder, serviceModel, rs, docs.today)
+	if err != nil {
+		return analysis{}, err
+	}
+	return analysis{in: in, res: res, modified: modified, origin: origin}, nil
 }
 
 func validFormat(name string) bool {
@@ -267,10 +354,10 @@ func parseFailOn(s string) (int, error) {
 }
 
 // writeReport renders res to the file at path, or to stdout; the documents
-// fill the sheets of the xlsx report that list them, and their newest
-// modification time is the time the report states.
-func writeReport(stdout io.Writer, path, format string, res *analyze.Result, docs *analyze.Inputs) error {
-	opts := report.Options{Docs: docs, Modified: inputsModified(docs)}
+// fill the sheets of the xlsx report that list them, and modified (their
+// newest modification time, see nameAsGiven) is the time the report states.
+func writeReport(stdout io.Writer, path, format string, res *analyze.Result, docs *analyze.Inputs, modified time.Time) error {
+	opts := report.Options{Docs: docs, Modified: modified}
 	if path == "" {
 		return report.WriteOptions(stdout, format, res, opts)
 	}

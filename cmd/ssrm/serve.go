@@ -50,6 +50,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		maxReqMB    = fs.Int("max-request-mb", 100, "largest upload (all files of one analysis), in MB")
 		maxAnalyses = fs.Int("max-analyses", runtime.NumCPU(), "analyses run at once; past it the page answers \"busy, try again\"")
 		timeout     = fs.Duration("timeout", 2*time.Minute, "longest analysis: past it the page answers 504 and the analysis is stopped")
+		db          = fs.String("db", os.Getenv(dbEnv), "the decisions store: an SQLite file or postgres://USER@HOST/DB (default $"+dbEnv+", else DATA/ssrm.db with --data, else in memory)")
 	)
 	pf := addParseFlags(fs, true, false)
 	pos, err := parseInterspersed(fs, args)
@@ -69,7 +70,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	srv, err := serve.New(serve.Config{
 		Addr: *addr, AllowRemote: *allowRemote, Token: *token, DataDir: *data,
 		MaxFileBytes: int64(*maxFileMB) << 20, MaxRequestBytes: int64(*maxReqMB) << 20,
-		MaxAnalyses: *maxAnalyses, AnalysisTimeout: *timeout, Extract: x, Version: version,
+		MaxAnalyses: *maxAnalyses, AnalysisTimeout: *timeout, Extract: x, Version: version, DB: *db,
 		Analyze: func(ctx context.Context, in analyze.Inputs, vendor, serviceModel string, rs *analyze.RuleSet) (*analyze.Result, error) {
 			return assess(ctx, in, vendor, "", serviceModel, rs)
 		},

@@ -212,16 +212,22 @@ func TestQuoteFrom(t *testing.T) {
 // cooperation fell, the sentences quoted now being the obligations rather
 // than the labelled annex items.) Precision of the partial-scope rules (regulator and
 // incident cooperation, data location) is a lower bound: see
-// dpa-requirements.csv.
+// dpa-requirements.csv. Lowered once on purpose, with the figures in the
+// commit: a named country counts as a data location only where data is put
+// in it (no longer "Regulation (EU) 2016/679"), which raised data
+// location's quote rate from 0.26 to 0.36 and cost one of its 23 findings;
+// "the Processor and each sub-processor shall" binds the vendor, which
+// moved one subprocessors quote (0.59 to 0.56) and gave three on the dev
+// half.
 var dpaFloors = map[string]struct{ Precision, Recall, Quote float64 }{
 	"vendor-security":       {Precision: 1, Recall: 1, Quote: 0.54},
 	"notification-content":  {Precision: 0.56, Recall: 0.52, Quote: 0.66},
-	"subprocessors":         {Precision: 1, Recall: 0.97, Quote: 0.58},
+	"subprocessors":         {Precision: 1, Recall: 0.97, Quote: 0.55},
 	"regulator-cooperation": {Precision: 0.40, Recall: 0.92, Quote: 0.23},
 	"incident-cooperation":  {Precision: 0.62, Recall: 0.85, Quote: 0.11},
 	"data-return-exit":      {Precision: 0.96, Recall: 0.88, Quote: 0.86},
 	"audit-rights":          {Precision: 1, Recall: 0.94, Quote: 0.68},
-	"data-location":         {Precision: 0.65, Recall: 1, Quote: 0.26},
+	"data-location":         {Precision: 0.65, Recall: 0.95, Quote: 0.36},
 	"breach-notification":   {Precision: 0.96, Recall: 0.93, Quote: 0.86},
 	"overall":               {Precision: 0.81, Recall: 0.91, Quote: 0.58},
 	"overall, full scope":   {Precision: 0.94, Recall: 0.90, Quote: 0.69},

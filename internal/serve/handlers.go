@@ -62,6 +62,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /a/{id}", s.show)
 	mux.HandleFunc("GET /a/{id}/{file}", s.download)
 	mux.HandleFunc("POST /analyze", s.analyzeHandler)
+	mux.HandleFunc("POST /a/{id}/decide", s.decide)
 	mux.HandleFunc("POST /detect", s.detect)
 	mux.HandleFunc("GET /static/{file}", s.static)
 	return s.guard(mux)
@@ -160,11 +161,13 @@ type pageData struct {
 	Packs      []string // embedded packs other than baseline
 	Error      string
 	Current    *entry
+	Review     *review // the decisions part of Current
 	Downloads  []string
 	Analyses   []*entry
 	MaxFile    string
 	MaxRequest string
 	Version    string
+	Accept     string // the file input's accept attribute (acceptedExts)
 }
 
 // csrfNonce returns the browser's CSRF cookie, setting a new one when it
@@ -197,6 +200,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, code int, d pageDa
 	d.Analyses = s.store.list()
 	d.MaxFile, d.MaxRequest = size(s.cfg.MaxFileBytes), size(s.cfg.MaxRequestBytes)
 	d.Version = s.cfg.Version
+	d.Accept = acceptAttr()
 	var b bytes.Buffer
 	if err := pageTemplate.Execute(&b, d); err != nil {
 		plain(w, http.StatusInternalServerError, "rendering the page: "+err.Error())
@@ -230,7 +234,7 @@ func (s *Server) show(w http.ResponseWriter, r *http.Request) {
 		s.page(w, r, http.StatusNotFound, pageData{Error: "no such analysis (analyses are kept in memory unless ssrm serve runs with --data DIR)"})
 		return
 	}
-	s.page(w, r, http.StatusOK, pageData{Current: e, Form: form{ServiceModel: e.ServiceModel}})
+	s.page(w, r, http.StatusOK, pageData{Current: e, Form: form{ServiceModel: e.ServiceModel}, Review: s.review(r.Context(), e)})
 }
 
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
@@ -245,7 +249,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		var b bytes.Buffer
-		if err := report.WriteOptions(&b, dl.Format, e.res, report.Options{Docs: e.docs, Modified: e.Created}); err != nil {
+		if err := report.WriteOptions(&b, dl.Format, s.decided(r.Context(), e), report.Options{Docs: e.docs, Modified: e.Created}); err != nil {
 			plain(w, http.StatusInternalServerError, "rendering the report: "+err.Error())
 			return
 		}
@@ -422,6 +426,9 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request, dir string) (*
 // short alphanumeric extension (some formats are told apart by it).
 func (s *Server) spool(p *multipart.Part, dir string, n int) (upload, error) {
 	name := displayName(p.FileName())
+	if !accepted(name) {
+		return upload{Name: name}, fail(http.StatusUnsupportedMediaType, "%s: ssrm does not read this file type; give %s", name, strings.Join(acceptedExts, ", "))
+	}
 	u := upload{Name: name, Path: filepath.Join(dir, fmt.Sprintf("upload-%02d%s", n+1, safeExt(name)))}
 	f, err := os.OpenFile(u.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -632,6 +639,7 @@ func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
 		qName string
 		errs  []string
 		names []string
+		read  []upload
 	)
 	for _, u := range req.Files {
 		switch u.Role {
@@ -657,6 +665,8 @@ func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
 			continue
 		}
 		names = append(names, u.Name)
+		u.Role = string(doc.Kind())
+		read = append(read, u)
 		if doc.Questionnaire != nil {
 			if in.Questionnaire != nil {
 				errs = append(errs, fmt.Sprintf("two questionnaires (%s and %s): set the one not to assess to ignore", qName, u.Name))
@@ -685,6 +695,9 @@ func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
 		Files: names, Line: res.Line(), Verdict: res.Verdict, res: res, docs: &in}
 	if e.Vendor == "" {
 		e.Vendor = "vendor not named"
+	}
+	if err := s.record(ctx, res, read); err != nil {
+		return nil, fail(http.StatusInternalServerError, "recording the analysis in the decisions store: %v", err)
 	}
 	if err := s.store.add(e); err != nil {
 		return nil, fail(http.StatusInternalServerError, "keeping the analysis: %v", err)

@@ -29,6 +29,7 @@ import (
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/internal/isolate"
+	db "github.com/ssrm-dev/ssrm/internal/store"
 )
 
 // AnalyzeFunc analyses one vendor's documents; cmd/ssrm passes the helper
@@ -73,6 +74,10 @@ type Config struct {
 	Analyze AnalyzeFunc
 	// Version is shown in the page footer.
 	Version string
+	// DB is the decisions store's DSN (store.Open): a reviewer's decisions
+	// and the analyses' rows. Default: DataDir/ssrm.db with a data folder,
+	// else an SQLite database in memory.
+	DB string
 }
 
 // ErrRemote is returned by New for a non-loopback address without
@@ -86,6 +91,7 @@ type Server struct {
 	secret  []byte
 	sem     chan struct{}
 	store   *store
+	db      db.Store // decisions and analyses' rows
 	handler http.Handler
 }
 
@@ -141,6 +147,9 @@ func New(cfg Config) (*Server, error) {
 	if s.store, err = newStore(cfg.DataDir, cfg.MaxStored); err != nil {
 		return nil, err
 	}
+	if s.db, err = openDB(cfg); err != nil {
+		return nil, fmt.Errorf("the decisions store: %w", err)
+	}
 	s.handler = s.routes()
 	return s, nil
 }
@@ -183,6 +192,7 @@ func (s *Server) HTTPServer() *http.Server {
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := s.HTTPServer()
 	defer s.cfg.Extract.Close() // the document readers kept for reuse
+	defer s.db.Close()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

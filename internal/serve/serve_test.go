@@ -249,7 +249,7 @@ func TestServeBrokenFileKeepsServing(t *testing.T) {
 	h := newHarness(t, Config{})
 	for _, f := range []file{
 		{"agreement.pdf", []byte("%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage garbage\n%%EOF")},
-		{"blob.bin", append([]byte{0, 1, 2, 3, 0xff, 0xfe}, bytes.Repeat([]byte{0}, 100)...)},
+		{"blob.docx", append([]byte{0, 1, 2, 3, 0xff, 0xfe}, bytes.Repeat([]byte{0}, 100)...)},
 		{"empty.md", nil},
 	} {
 		resp, body := h.analyze([]file{f})
@@ -618,5 +618,31 @@ func TestServeDataDir(t *testing.T) {
 	meta, _ := os.ReadFile(filepath.Join(data, id, "meta.json"))
 	if strings.Contains(string(meta), sampleDir) || !strings.Contains(string(meta), `"questionnaire.xlsx"`) {
 		t.Errorf("meta.json = %s", meta)
+	}
+}
+
+// TestServeAcceptsOnlyWhatIsRead: the file input offers the types ssrm
+// reads and no other (not .ods), and an upload of another type is refused
+// with 415, naming the file and the types taken, before it is spooled.
+func TestServeAcceptsOnlyWhatIsRead(t *testing.T) {
+	h := newHarness(t, Config{})
+	_, page := h.get("/")
+	m := regexp.MustCompile(`<input type="file"[^>]*accept="([^"]*)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no accept attribute on the file input:\n%s", page)
+	}
+	if m[1] != ".xlsx,.xlsm,.xltx,.xls,.csv,.pdf,.docx,.md,.markdown,.txt" {
+		t.Errorf("accept = %q", m[1])
+	}
+	for _, name := range []string{"questionnaire.ods", "agreement.doc", "blob.bin", "noextension", "agreement.PDF.exe"} {
+		resp, body := h.analyze([]file{{name, []byte("1. Provider shall notify Customer within 24 hours.\n")}})
+		if resp.StatusCode != http.StatusUnsupportedMediaType || !strings.Contains(body, name+": ssrm does not read this file type; give .xlsx, .xlsm") {
+			t.Errorf("%s = %d, want 415 naming the file; body:\n%s", name, resp.StatusCode, body)
+		}
+	}
+	h.tempEmpty()
+	// Upper-case extensions are taken.
+	if resp, body := h.analyze([]file{{"MSA.MD", []byte(smallAgreement)}}); resp.StatusCode != 200 {
+		t.Errorf("MSA.MD = %d, want 200; body:\n%s", resp.StatusCode, body)
 	}
 }

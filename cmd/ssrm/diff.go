@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/report"
+)
+
+const diffUsage = `Usage: ssrm diff OLD NEW [flags]
+
+Compares two rounds of a negotiation: OLD and NEW are each an agreement
+(or any file ssrm analyze reads) or a vendor folder. Each round is analysed
+as ssrm analyze does; the report says which terms were fixed, regressed,
+new, removed or unchanged (by status: met above weak and by-reference,
+above missing and contradicted), and shows the cited clauses' text changes
+word by word. The exit code gates on NEW as ssrm analyze does (--fail-on).
+
+Flags:
+`
+
+func runDiff(args []string, stdout, stderr io.Writer) error {
+	tuneGC()
+	fs := flag.NewFlagSet("ssrm diff", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, diffUsage)
+		fs.PrintDefaults()
+	}
+	var (
+		vendor       = fs.String("vendor", "", "the vendor's name (default: as the new round's questionnaire or folder names it)")
+		serviceModel = fs.String("service-model", "saas", "saas, paas or iaas")
+		rules        = fs.String("rules", "", "extra rule packs, comma-separated: embedded names ("+strings.Join(analyze.EmbeddedPacks(), ", ")+") or YAML files; baseline is always on")
+		format       = fs.String("format", "text", "output format: "+strings.Join(report.DiffFormats, ", "))
+		output       = fs.String("o", "", "write the report to this file instead of stdout")
+		failOn       = fs.String("fail-on", "high", "exit 1 when a finding of the NEW round that is not met has this severity or higher: critical, high, medium, low, never")
+		password     = fs.String("password", "", "password for encrypted PDFs or workbooks")
+		ocr          = fs.Bool("ocr", false, ocrHelp)
+	)
+	pf := addParseFlags(fs, true, true)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		fs.Usage()
+		return fmt.Errorf("%w: ssrm diff takes OLD and NEW (two agreements or two vendor folders), got %d arguments", errUsage, len(pos))
+	}
+	threshold, err := parseFailOn(*failOn)
+	if err != nil {
+		return err
+	}
+	switch *serviceModel {
+	case "saas", "paas", "iaas":
+	default:
+		return fmt.Errorf("%w: --service-model: want saas, paas or iaas, got %q", errUsage, *serviceModel)
+	}
+	if !slices.Contains(report.DiffFormats, *format) {
+		return fmt.Errorf("%w: --format: want one of %s, got %q", errUsage, strings.Join(report.DiffFormats, ", "), *format)
+	}
+	x, err := pf.extractor(0)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	var packs []string
+	if *rules != "" {
+		packs = strings.Split(*rules, ",")
+	}
+	ruleSet := loadRules(packs)
+	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
+	ctx := context.Background()
+	var rounds [2]analysis
+	for i, p := range pos {
+		rounds[i], err = analyzeDocs(ctx, x, docArgs{paths: []string{p}}, opts, *vendor, *serviceModel, ruleSet, stderr)
+		if err != nil {
+			return err
+		}
+	}
+	d := report.Compare(rounds[0].res, rounds[1].res)
+	if err := writeDiff(stdout, *output, *format, d); err != nil {
+		return err
+	}
+	return gate(rounds[1].res, threshold)
+}
+
+// writeDiff renders d to the file at path, or to stdout.
+func writeDiff(stdout io.Writer, path, format string, d *report.Diff) error {
+	if path == "" {
+		return report.WriteDiff(stdout, format, d)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := report.WriteDiff(f, format, d); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/report"
+)
+
+// The two rounds of an agreement written for these tests: v2 binds the
+// breach notice with a deadline (§4.1, weak in v1) and turns the incident
+// cooperation into a discretion (§4.2, met in v1); nothing else changes.
+const (
+	diffV1 = "testdata/diff/v1.md"
+	diffV2 = "testdata/diff/v2.md"
+)
+
+func runDiffJSON(t *testing.T, wantExit int, args ...string) report.Diff {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if got := Run(append([]string{"diff", "--format", "json"}, args...), &stdout, &stderr); got != wantExit {
+		t.Fatalf("exit %d, want %d; stderr: %s", got, wantExit, stderr.String())
+	}
+	var d report.Diff
+	if err := json.Unmarshal(stdout.Bytes(), &d); err != nil {
+		t.Fatalf("%v\n%s", err, stdout.String())
+	}
+	return d
+}
+
+// changes lists the rules of each class other than unchanged.
+func changes(d report.Diff) map[string][]string {
+	out := map[string][]string{}
+	for _, tc := range d.Terms {
+		if tc.Change != report.ChangeUnchanged {
+			out[tc.Change] = append(out[tc.Change], tc.Rule+": "+tc.OldStatus+" -> "+tc.NewStatus)
+		}
+	}
+	return out
+}
+
+func TestDiffRevision(t *testing.T) {
+	d := runDiffJSON(t, exitFindings, diffV1, diffV2)
+	got := changes(d)
+	want := map[string][]string{
+		report.ChangeFixed:     {"breach-notification: weak -> met"},
+		report.ChangeRegressed: {"incident-cooperation: met -> weak"},
+	}
+	if len(got) != len(want) || strings.Join(got["fixed"], ",") != strings.Join(want["fixed"], ",") || strings.Join(got["regressed"], ",") != strings.Join(want["regressed"], ",") {
+		t.Fatalf("changes = %v, want %v", got, want)
+	}
+	if d.Summary.Unchanged != len(d.Terms)-2 || d.Summary.Reworded != 2 {
+		t.Errorf("summary = %+v, want %d unchanged and 2 reworded", d.Summary, len(d.Terms)-2)
+	}
+	for _, tc := range d.Terms {
+		if tc.Change == report.ChangeUnchanged {
+			if len(tc.Clauses) > 0 {
+				t.Errorf("%s: unchanged wording reported as changed: %+v", tc.Rule, tc.Clauses)
+			}
+			continue
+		}
+		if len(tc.Clauses) != 1 {
+			t.Fatalf("%s: clauses = %+v, want one", tc.Rule, tc.Clauses)
+		}
+		c := tc.Clauses[0]
+		sec := map[string]string{"breach-notification": "4.1", "incident-cooperation": "4.2"}[tc.Rule]
+		if c.Old != diffV1+" §"+sec || c.New != diffV2+" §"+sec {
+			t.Errorf("%s: places %q → %q, want §%s of both", tc.Rule, c.Old, c.New, sec)
+		}
+		var del, ins []string
+		for _, w := range c.Words {
+			switch w.Op {
+			case "-":
+				del = append(del, w.Text)
+			case "+":
+				ins = append(ins, w.Text)
+			}
+		}
+		want := map[string][2]string{
+			"breach-notification":  {"will|promptly after it confirms a|Data.", "shall|in writing of any|Data without undue delay and in any event within 48 hours after becoming aware of it."},
+			"incident-cooperation": {"shall|and assist|investigation, mitigation and remediation|any|Incident at no additional cost to Customer.", "may, at its sole discretion,|investigation|a|Incident."},
+		}[tc.Rule]
+		if strings.Join(del, "|") != want[0] || strings.Join(ins, "|") != want[1] {
+			t.Errorf("%s: deleted %q, inserted %q; want %q, %q", tc.Rule, del, ins, want[0], want[1])
+		}
+	}
+	// The other way round, the fix is a regression and the regression a fix.
+	back := changes(runDiffJSON(t, exitFindings, diffV2, diffV1))
+	if strings.Join(back["fixed"], ",") != "incident-cooperation: weak -> met" || strings.Join(back["regressed"], ",") != "breach-notification: met -> weak" {
+		t.Errorf("reversed changes = %v", back)
+	}
+	// A round compared with itself changes nothing.
+	same := runDiffJSON(t, exitFindings, diffV1, diffV1)
+	if same.Summary.Unchanged != len(same.Terms) || same.Summary.Reworded != 0 {
+		t.Errorf("v1 against v1: %+v", same.Summary)
+	}
+}
+
+// TestDiffFolders compares two vendor folders, named as given.
+func TestDiffFolders(t *testing.T) {
+	dir := t.TempDir()
+	for i, src := range []string{diffV1, diffV2} {
+		round := filepath.Join(dir, []string{"round1", "round2"}[i], "acme")
+		if err := os.MkdirAll(round, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(round, "agreement.md"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := runDiffJSON(t, exitOK, "--fail-on", "never", filepath.Join(dir, "round1", "acme"), filepath.Join(dir, "round2", "acme"))
+	if d.Vendor != "acme" || d.Summary.Fixed != 1 || d.Summary.Regressed != 1 {
+		t.Errorf("vendor %q, summary %+v", d.Vendor, d.Summary)
+	}
+	if d.Old.Inputs[0] != "acme/agreement.md" || d.New.Inputs[0] != "acme/agreement.md" {
+		t.Errorf("inputs named %v and %v, want acme/agreement.md", d.Old.Inputs, d.New.Inputs)
+	}
+}
+
+func TestDiffGolden(t *testing.T) {
+	for _, format := range report.DiffFormats {
+		t.Run(format, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if got := Run([]string{"diff", diffV1, diffV2, "--format", format, "--fail-on", "never"}, &stdout, &stderr); got != exitOK {
+				t.Fatalf("exit %d; stderr: %s", got, stderr.String())
+			}
+			compareGolden(t, filepath.Join("testdata", "diff", "v1-v2."+report.Ext(format)), stdout.Bytes())
+		})
+	}
+}
+
+func TestDiffUsage(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		exit   int
+		stderr string
+	}{
+		{"one round", []string{"diff", diffV1}, exitError, "takes OLD and NEW"},
+		{"bad format", []string{"diff", diffV1, diffV2, "--format", "xlsx"}, exitError, "--format: want one of text, md, json, html"},
+		{"missing round", []string{"diff", diffV1, "no/such/v3.md"}, exitError, "no/such/v3.md"},
+		{"gate on new: medium", []string{"diff", diffV2, diffV1, "--fail-on", "critical"}, exitOK, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if got := Run(tc.args, &stdout, &stderr); got != tc.exit {
+				t.Errorf("exit %d, want %d; stderr: %s", got, tc.exit, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tc.stderr) {
+				t.Errorf("stderr %q does not contain %q", stderr.String(), tc.stderr)
+			}
+		})
+	}
+}

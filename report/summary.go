@@ -1,0 +1,59 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/ssrm-dev/ssrm/analyze"
+)
+
+// topAsks is how many asks the executive summary names.
+const topAsks = 5
+
+// execSummary is what a reader forwarded the report sees first: the
+// verdict, the contradictions and the terms most worth asking for.
+type execSummary struct {
+	Verdict string
+	Score   int
+	// Contradictions are "rule: explanation", one per contradicted term.
+	Contradictions []string
+	// Asks are the open terms (contradicted, missing, by-reference, weak;
+	// not waived), highest severity first, at most topAsks; More counts
+	// the others.
+	Asks []analyze.Finding
+	More int
+}
+
+// summarize picks the executive summary of res. A contradicted term is
+// asked for once, as contradicted.
+func summarize(res *analyze.Result) execSummary {
+	s := execSummary{Verdict: res.Verdict, Score: res.Score}
+	var open []analyze.Finding
+	for _, c := range res.Contradictions {
+		s.Contradictions = append(s.Contradictions, fmt.Sprintf("%s: %s", c.Rule, c.Explanation))
+		if c.Waiver == nil {
+			open = append(open, c)
+		}
+	}
+	rank := map[string]int{analyze.StatusContradicted: 0, analyze.StatusMissing: 1, analyze.StatusByReference: 2, analyze.StatusWeak: 3}
+	for _, st := range []string{analyze.StatusMissing, analyze.StatusByReference, analyze.StatusWeak} {
+		for _, f := range byStatus(res, st) {
+			if f.Waiver == nil {
+				open = append(open, f)
+			}
+		}
+	}
+	sort.SliceStable(open, func(i, j int) bool {
+		a, b := open[i], open[j]
+		if a.Severity.Rank() != b.Severity.Rank() {
+			return a.Severity.Rank() > b.Severity.Rank()
+		}
+		return rank[a.Status] < rank[b.Status]
+	})
+	if len(open) > topAsks {
+		s.More = len(open) - topAsks
+		open = open[:topAsks]
+	}
+	s.Asks = open
+	return s
+}
