@@ -37,6 +37,13 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		}
 		res.Inputs = append(res.Inputs, in)
 	}
+	for _, r := range in.Assurance {
+		in := Input{Path: r.Path, Kind: string(extract.KindAssurance), Format: r.Format, ReportType: r.Type}
+		if r.Paginated {
+			in.Pages = len(r.Pages)
+		}
+		res.Inputs = append(res.Inputs, in)
+	}
 	units := agreementUnits(in.Agreements, opts.Vendor, rules.Vocabulary)
 	for _, r := range rules.Rules {
 		if err := ctx.Err(); err != nil {
@@ -54,7 +61,18 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 	if now.IsZero() {
 		now = time.Now()
 	}
+	ad, err := loadAssuranceData()
+	if err != nil {
+		return nil, err
+	}
+	if len(in.Assurance) > 0 {
+		assuranceModel(res, in, ad, res.Findings)
+		res.Assurance.Findings = assuranceFindings(res, in, units, ad, now)
+	} else {
+		mergeSubprocessors(res, in, ad)
+	}
 	applyWaivers(res, rules.Waivers, now)
 	score(res)
+	assuranceVerdict(res)
 	return res, nil
 }

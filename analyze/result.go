@@ -32,17 +32,21 @@ const (
 	VerdictFail   = "fail"
 )
 
-// Inputs are the documents of one vendor. Either may be nil.
+// Inputs are the documents of one vendor. Any may be nil.
 type Inputs struct {
 	Questionnaire *extract.Questionnaire
 	Agreements    []*extract.Agreement
+	// Assurance are the vendor's assurance reports (SOC 2, SOC 3, ISO/IEC
+	// 27001 certificate, bridge letter).
+	Assurance []*extract.AssuranceReport
 }
 
 // Options tune an analysis.
 type Options struct {
 	Vendor       string
 	ServiceModel string // saas (default), paas, iaas
-	// Now decides which waivers have expired (zero: the current time).
+	// Now decides which waivers have expired and how old an assurance
+	// report's period is (zero: the current time).
 	Now time.Time
 }
 
@@ -131,6 +135,14 @@ type MatrixRow struct {
 	// one of them.
 	Expected []Owner `json:"expected,omitempty"`
 	Surprise string  `json:"surprise,omitempty"`
+	// AssuranceOwner is what the assurance reports say of the domain:
+	// shared where CUECs put a share on the customer, third-party where
+	// only subservice organizations' controls (CSOCs) fall in it.
+	// CustomerControls counts the CUECs; ThirdParties names the
+	// subservice organizations.
+	AssuranceOwner   Owner    `json:"assurance_owner,omitempty"`
+	CustomerControls int      `json:"cuecs,omitempty"`
+	ThirdParties     []string `json:"third_parties,omitempty"`
 }
 
 // Matrix statuses (DESIGN.md section 2).
@@ -157,6 +169,8 @@ type Input struct {
 	// "partly stated" or "not stated" (owners are then inferred from the
 	// answers, and the matrix says so).
 	Ownership string `json:"ownership,omitempty"`
+	// ReportType is an assurance report's type ("soc2-type2", ...).
+	ReportType string `json:"report_type,omitempty"`
 	// Pages and Clauses describe an agreement.
 	Pages   int `json:"pages,omitempty"`
 	Clauses int `json:"clauses,omitempty"`
@@ -193,6 +207,8 @@ type Result struct {
 	// Subprocessors are the suppliers the documents name as working for
 	// the vendor, with where each is named.
 	Subprocessors []Subprocessor `json:"subprocessors"`
+	// Assurance is what the assurance reports add (nil when none).
+	Assurance *AssuranceResult `json:"assurance,omitempty"`
 	// SecondOpinion is the optional language model's reading (--llm).
 	SecondOpinion *SecondOpinion `json:"second_opinion,omitempty"`
 	Summary       Summary        `json:"summary"`
@@ -252,6 +268,14 @@ func (r *Result) Line() string {
 		b.WriteString("; 1 decision needs re-review")
 	default:
 		fmt.Fprintf(&b, "; %d decisions need re-review", s.ReReview)
+	}
+	if r.Assurance != nil {
+		switch n := len(r.Assurance.Findings); n {
+		case 1:
+			b.WriteString("; 1 assurance finding")
+		default:
+			fmt.Fprintf(&b, "; %d assurance findings", n)
+		}
 	}
 	fmt.Fprintf(&b, "; score %d; verdict %s", r.Score, r.Verdict)
 	return b.String()

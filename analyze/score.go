@@ -72,7 +72,11 @@ func score(res *Result) {
 // there are none. Not-assessed rules never count.
 func (r *Result) MaxSeverity() Severity {
 	var max Severity
-	for _, fs := range [][]Finding{r.Findings, r.Contradictions} {
+	all := [][]Finding{r.Findings, r.Contradictions}
+	if r.Assurance != nil {
+		all = append(all, r.Assurance.Findings)
+	}
+	for _, fs := range all {
 		for _, f := range fs {
 			switch {
 			case f.Status == StatusMet, f.Status == StatusNotAssessed, f.Waiver != nil, f.Decision.accepts():

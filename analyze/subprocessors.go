@@ -9,7 +9,11 @@ import (
 // Subprocessor is a third party the documents name as processing data or
 // running part of the service for the vendor.
 type Subprocessor struct {
-	Name     string     `json:"name"`
+	Name string `json:"name"`
+	// Method and Services are an assurance report's for a subservice
+	// organization: "carve-out" or "inclusive", and what it does.
+	Method   string     `json:"method,omitempty"`
+	Services string     `json:"services,omitempty"`
 	Evidence []Evidence `json:"evidence"`
 }
 

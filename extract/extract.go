@@ -161,12 +161,20 @@ type Clause struct {
 type Document struct {
 	Questionnaire *Questionnaire
 	Agreement     *Agreement
+	// Assurance is an assurance report (SOC 2, SOC 1, SOC 3, ISO/IEC
+	// 27001 certificate, bridge letter): a PDF, DOCX or text document whose
+	// content reads as one (templates/assurance/report.yaml) instead of
+	// as an agreement.
+	Assurance *AssuranceReport
 }
 
 // Kind reports the role of the document.
 func (d Document) Kind() Kind {
 	if d.Questionnaire != nil {
 		return KindQuestionnaire
+	}
+	if d.Assurance != nil {
+		return KindAssurance
 	}
 	return KindAgreement
 }
@@ -232,7 +240,9 @@ func (e *InputError) Unwrap() error { return e.Err }
 // sniffSize is how much of a file Sniff sees.
 const sniffSize = 8 << 10
 
-// Open detects the format of the file at path and reads it.
+// Open detects the format of the file at path and reads it. A document
+// that reads as an agreement but whose content is an assurance report is
+// returned as Document.Assurance.
 //
 // Errors are *InputError values wrapping ErrUnsupported, ErrEncrypted,
 // ErrNoText, ErrGarbled, ErrDamaged, ErrEmpty or an I/O error.
@@ -241,7 +251,7 @@ func Open(path string, opts Options) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
-	return p.Parse(path, opts)
+	return asAssurance(p.Parse(path, opts))
 }
 
 // detect reads the head of the file at path and returns the first parser

@@ -35,5 +35,5 @@ func OpenStream(path string, opts Options, item func(it Item, vendor string) err
 		}
 		return doc, nil
 	}
-	return p.Parse(path, opts)
+	return asAssurance(p.Parse(path, opts))
 }

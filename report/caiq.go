@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/analyze"
@@ -70,6 +71,8 @@ func partsByDomain(res *analyze.Result) map[string]*domainParts {
 		p := get(m.Domain)
 		for _, e := range m.Evidence {
 			switch {
+			case strings.HasSuffix(e.Note, "(CUEC)"):
+				// every CUEC is listed below
 			case strings.HasPrefix(e.Note, "vendor"):
 				p.CSP = append(p.CSP, quoteAt(e))
 			case strings.HasPrefix(e.Note, "customer"):
@@ -77,7 +80,21 @@ func partsByDomain(res *analyze.Result) map[string]*domainParts {
 			}
 		}
 	}
-	for _, f := range res.Findings {
+	findings := res.Findings
+	if a := res.Assurance; a != nil {
+		for _, c := range a.CustomerResponsibilities {
+			line := "CUEC: " + c.Text
+			if len(c.Criteria) > 0 {
+				line += " (" + strings.Join(c.Criteria, ", ") + ")"
+			}
+			line += " (" + where(c.Evidence) + ")"
+			for _, d := range c.Domains {
+				get(d).CSC = appendNew(get(d).CSC, line)
+			}
+		}
+		findings = append(slices.Clip(findings), a.Findings...)
+	}
+	for _, f := range findings {
 		p := get(f.Domain)
 		p.Findings = append(p.Findings, f)
 		p.Controls = appendNew(p.Controls, ccmControls(f)...)

@@ -28,6 +28,9 @@ var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 			}
 			return plural(in.Items, "item")
 		}
+		if in.Kind == "assurance" {
+			return reportTitle(in.ReportType) + pagesNote(in)
+		}
 		return agreementSize(in)
 	},
 	"qowner":    qOwner,
@@ -38,9 +41,12 @@ var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 		}
 		return f.Promise
 	},
-	"sides":    contradictionSides,
-	"upper":    strings.ToUpper,
-	"partials": partialNotes,
+	"sides":        contradictionSides,
+	"upper":        strings.ToUpper,
+	"partials":     partialNotes,
+	"reportline":   assuranceLine,
+	"massurance":   matrixAssurance,
+	"subprocessor": subprocessorLine,
 }).ParseFS(htmlFS, "html/report.html.tmpl"))
 
 var htmlCSS = func() template.CSS {

@@ -21,6 +21,9 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	ew.printf("| input | kind | format | size |\n|---|---|---|---|\n")
 	for _, in := range res.Inputs {
 		size := agreementSize(in) + ocrNote(in)
+		if in.Kind == "assurance" {
+			size = reportTitle(in.ReportType) + pagesNote(in)
+		}
 		if in.Kind == "questionnaire" {
 			size = plural(in.Items, "item")
 			if n := crosswalkNote(in); n != "" {
@@ -36,13 +39,21 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	if n := ownershipNote(res); n != "" {
 		ew.printf("Note: %s.\n\n", md(n))
 	}
-	ew.printf("| domain | owner | status | questionnaire | agreement |\n|---|---|---|---|---|\n")
+	if res.Assurance == nil {
+		ew.printf("| domain | owner | status | questionnaire | agreement |\n|---|---|---|---|---|\n")
+	} else {
+		ew.printf("| domain | owner | status | questionnaire | agreement | assurance report |\n|---|---|---|---|---|---|\n")
+	}
 	for _, m := range res.Matrix {
 		status := m.Status
 		if m.Surprise != "" {
 			status += " (" + md(m.Surprise) + ")"
 		}
-		ew.printf("| %s %s | %s | %s | %s | %s |\n", m.Domain, md(m.Title), m.Owner, status, qOwner(m), m.AgreementOwner)
+		ew.printf("| %s %s | %s | %s | %s | %s |", m.Domain, md(m.Title), m.Owner, status, qOwner(m), m.AgreementOwner)
+		if res.Assurance != nil {
+			ew.printf(" %s |", md(strings.TrimPrefix(matrixAssurance(m), " r=")))
+		}
+		ew.printf("\n")
 	}
 	section := func(title string, fs []analyze.Finding) {
 		if len(fs) == 0 {
@@ -89,6 +100,7 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, st := range statusOrder {
 		section(statusTitle[st], byStatus(res, st))
 	}
+	writeAssuranceMarkdown(ew, res, section)
 	if op := res.SecondOpinion; op != nil {
 		effect := "Advisory: the rules' statuses stand."
 		if op.Applied {

@@ -25,7 +25,8 @@ type execSummary struct {
 }
 
 // summarize picks the executive summary of res. A contradicted term is
-// asked for once, as contradicted.
+// asked for once, as contradicted. The assurance findings, where there are
+// any, are ranked with the rules'.
 func summarize(res *analyze.Result) execSummary {
 	s := execSummary{Verdict: res.Verdict, Score: res.Score}
 	var open []analyze.Finding
@@ -33,6 +34,18 @@ func summarize(res *analyze.Result) execSummary {
 		s.Contradictions = append(s.Contradictions, fmt.Sprintf("%s: %s", c.Rule, c.Explanation))
 		if c.Waiver == nil {
 			open = append(open, c)
+		}
+	}
+	if a := res.Assurance; a != nil {
+		// The assurance report's cross-checks are contradictions too; its
+		// other findings are asks like the rules'.
+		for _, f := range a.Findings {
+			if f.Status == analyze.StatusContradicted {
+				s.Contradictions = append(s.Contradictions, fmt.Sprintf("%s: %s", f.Rule, f.Explanation))
+			}
+			if f.Status != analyze.StatusMet && f.Waiver == nil {
+				open = append(open, f)
+			}
 		}
 	}
 	rank := map[string]int{analyze.StatusContradicted: 0, analyze.StatusMissing: 1, analyze.StatusByReference: 2, analyze.StatusWeak: 3}

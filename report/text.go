@@ -24,6 +24,8 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 			if n := crosswalkNote(in); n != "" {
 				ew.printf("      %s\n", n)
 			}
+		case "assurance":
+			ew.printf("  assurance report %s (%s): %s%s\n", in.Path, in.Format, reportTitle(in.ReportType), pagesNote(in))
 		default:
 			ew.printf("  agreement %s (%s): %s%s\n", in.Path, in.Format, agreementSize(in), ocrNote(in))
 		}
@@ -32,12 +34,16 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, n := range notes {
 		ew.printf("  ! partial result: %s\n", n)
 	}
-	ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
+	if res.Assurance == nil {
+		ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
+	} else {
+		ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement / assurance report)\n")
+	}
 	if n := ownershipNote(res); n != "" {
 		ew.printf("  Note: %s.\n", n)
 	}
 	for _, m := range res.Matrix {
-		ew.printf("  %-4s %-15s %-21s q=%s a=%s\n", m.Domain, m.Owner, m.Status, qOwner(m), m.AgreementOwner)
+		ew.printf("  %-4s %-15s %-21s q=%s a=%s%s\n", m.Domain, m.Owner, m.Status, qOwner(m), m.AgreementOwner, matrixAssurance(m))
 		if m.Surprise != "" {
 			ew.printf("       ! %s\n", m.Surprise)
 		}
@@ -67,6 +73,7 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, w := range res.ExpiredWaivers {
 		ew.printf("\nExpired waiver (no longer applies): %s for %s, expired %s (%s)\n", w.Rule, w.Vendor, w.Expires, w.File)
 	}
+	writeAssuranceText(ew, res)
 	writeOpinion(ew, res.SecondOpinion)
 	for _, n := range notes {
 		ew.printf("\nPartial result: %s.\n", n)

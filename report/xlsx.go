@@ -30,6 +30,11 @@ const (
 	SheetFindings      = "Findings"
 	SheetQuestionnaire = "Questionnaire"
 	SheetClauses       = "Clauses"
+	// SheetCustomer and SheetSubprocessors are written when assurance
+	// reports were given: the CUECs as a checklist, and the subprocessors
+	// merged across the documents.
+	SheetCustomer      = "Customer responsibilities"
+	SheetSubprocessors = "Subprocessors"
 )
 
 func (r xlsxRenderer) Render(w io.Writer, res *analyze.Result) error {
@@ -55,8 +60,11 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 		}
 		for _, in := range res.Inputs {
 			size := agreementSize(in)
-			if in.Kind == "questionnaire" {
+			switch in.Kind {
+			case "questionnaire":
 				size = plural(in.Items, "item")
+			case "assurance":
+				size = reportTitle(in.ReportType) + pagesNote(in)
 			}
 			if err := add("input: "+in.Kind, fmt.Sprintf("%s (%s): %s", in.Path, in.Format, size)); err != nil {
 				return err
@@ -82,7 +90,11 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 		return err
 	}
 	if err := wb.sheet(SheetFindings, []column{{"rule", 26}, {"title", 44}, {"status", 14}, {"severity", 10}, {"category", 20}, {"domain", 8}, {"owner", 12}, {"deadline", 30}, {"weakeners", 36}, {"explanation", 50}, {"evidence", 90}, {"recommendation", 80}, {"sources", 50}}, []int{3}, func(add addFunc) error {
-		for _, fs := range [][]analyze.Finding{res.Contradictions, res.Findings} {
+		all := [][]analyze.Finding{res.Contradictions, res.Findings}
+		if res.Assurance != nil {
+			all = append(all, res.Assurance.Findings)
+		}
+		for _, fs := range all {
 			for _, f := range fs {
 				if f.Status != analyze.StatusContradicted && contradicted(res, f.Rule) {
 					continue // each term once: under its contradiction
@@ -127,6 +139,32 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 		return nil
 	}); err != nil {
 		return err
+	}
+	if res.Assurance != nil {
+		if err := wb.sheet(SheetCustomer, []column{{"done", 6}, {"domains", 12}, {"criteria", 20}, {"customer responsibility (CUEC)", 100}, {"where", 60}}, nil, func(add addFunc) error {
+			for _, c := range res.Assurance.CustomerResponsibilities {
+				if err := add("", strings.Join(c.Domains, ", "), strings.Join(c.Criteria, ", "), c.Text, where(c.Evidence)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		if err := wb.sheet(SheetSubprocessors, []column{{"name", 36}, {"method", 12}, {"services", 60}, {"named in", 100}}, nil, func(add addFunc) error {
+			for _, s := range res.Subprocessors {
+				var wh []string
+				for _, e := range s.Evidence {
+					wh = appendNew(wh, where(e))
+				}
+				if err := add(s.Name, s.Method, s.Services, strings.Join(wh, "\n")); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 	}
 	wb.f.SetActiveSheet(0)
 	return wb.write(w)

@@ -25,6 +25,15 @@ var Rules embed.FS
 //go:embed crosswalk/*.yaml crosswalk/crosswalk-v1.schema.json
 var Crosswalk embed.FS
 
+// Assurance holds assurance/*.yaml: how an assurance report (SOC 1, SOC 2,
+// SOC 3, ISO/IEC 27001 certificate, bridge letter) is recognised and read
+// (report.yaml, read by package extract), the Trust Services Criteria to
+// CCM v4 crosswalk (tsc-ccm.yaml) and the names of providers that are one
+// supplier (aliases.yaml), read by package analyze.
+//
+//go:embed assurance/*.yaml
+var Assurance embed.FS
+
 // Addendum holds addendum/addendum.yaml: the title, preamble, closing and
 // signature lines of the rider that ssrm writes with --format addendum
 // around the rules' recommended wording (kept as data, for a lawyer to

@@ -76,11 +76,17 @@ type vendorJob struct {
 // vendor is named by --vendor, else by its questionnaire, else by its
 // folder; the waivers' rule files are named as given (nameWaiversAsGiven).
 func assess(ctx context.Context, in analyze.Inputs, vendor, folder, serviceModel string, rs *analyze.RuleSet) (*analyze.Result, error) {
+	return assessOn(ctx, in, vendor, folder, serviceModel, rs, time.Time{})
+}
+
+// assessOn is assess with the day the age of assurance reports is measured
+// from (zero: today).
+func assessOn(ctx context.Context, in analyze.Inputs, vendor, folder, serviceModel string, rs *analyze.RuleSet, today time.Time) (*analyze.Result, error) {
 	name := vendor
 	if name == "" && (in.Questionnaire == nil || in.Questionnaire.Vendor == "") {
 		name = folder
 	}
-	res, err := analyze.Run(ctx, in, rs, analyze.Options{Vendor: name, ServiceModel: serviceModel})
+	res, err := analyze.Run(ctx, in, rs, analyze.Options{Vendor: name, ServiceModel: serviceModel, Now: today})
 	if err != nil {
 		return nil, err
 	}
@@ -441,7 +447,7 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	in, _, err := readInputs(ctx, b.x, "", nil, v.Paths, extract.Options{Password: b.password, ServiceModel: v.ServiceModel, OCR: b.ocr}, 1)
+	in, _, err := readInputs(ctx, b.x, "", nil, nil, v.Paths, extract.Options{Password: b.password, ServiceModel: v.ServiceModel, OCR: b.ocr}, 1)
 	if err != nil {
 		return fail(errors.New(strings.TrimPrefix(err.Error(), "usage: ")))
 	}

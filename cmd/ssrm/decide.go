@@ -237,7 +237,7 @@ func decideFromDocuments(ctx context.Context, pf *parseFlags, paths []string, ve
 		return nil, err
 	}
 	defer x.Close()
-	in, folder, err := readInputs(ctx, x, "", nil, paths, extract.Options{Password: password, ServiceModel: serviceModel}, runtime.NumCPU())
+	in, folder, err := readInputs(ctx, x, "", nil, nil, paths, extract.Options{Password: password, ServiceModel: serviceModel}, runtime.NumCPU())
 	if err != nil {
 		return nil, err
 	}

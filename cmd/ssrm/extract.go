@@ -104,6 +104,18 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	}
 	bw := bufio.NewWriterSize(stdout, 64<<10)
 	w := &jsonOut{w: bw}
+	if doc.Assurance != nil {
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Kind extract.Kind `json:"kind"`
+			*extract.AssuranceReport
+		}{extract.KindAssurance, doc.Assurance}); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
 	if doc.Agreement != nil {
 		writeAgreement(w, doc.Agreement)
 	} else {

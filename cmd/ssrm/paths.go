@@ -31,6 +31,9 @@ func nameAsGiven(in *analyze.Inputs, given []string) (time.Time, map[string]stri
 	for _, a := range in.Agreements {
 		rename(&a.Path)
 	}
+	for _, r := range in.Assurance {
+		rename(&r.Path)
+	}
 	return modified, origin
 }
 

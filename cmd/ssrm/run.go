@@ -179,9 +179,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		failOn        = fs.String("fail-on", "high", "exit 1 when a finding that is not met has this severity or higher: critical, high, medium, low, never")
 		password      = fs.String("password", "", "password for an encrypted PDF or workbook")
 		ocr           = fs.Bool("ocr", false, ocrHelp)
+		today         = fs.String("today", "", "the day, YYYY-MM-DD, from which the age of an assurance report's period is measured (default: today)")
 		db            = addDBFlag(fs)
 	)
 	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
+	var reports listFlag
+	fs.Var(&reports, "assurance", "an assurance report (SOC 2, SOC 1, SOC 3, ISO/IEC 27001 certificate, bridge letter; PDF, DOCX, Markdown, text); repeat for several")
 	llmOpts := addLLMFlags(fs)
 	pf := addParseFlags(fs, true, true)
 	paths, err := parseInterspersed(fs, args)
@@ -196,6 +199,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	threshold, err := parseFailOn(*failOn)
 	if err != nil {
 		return err
+	}
+	var day time.Time
+	if *today != "" {
+		if day, err = time.Parse("2006-01-02", *today); err != nil {
+			return fmt.Errorf("%w: --today: want a date as YYYY-MM-DD, got %q", errUsage, *today)
+		}
 	}
 	switch *serviceModel {
 	case "saas", "paas", "iaas":
@@ -212,7 +221,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	ruleSet := loadRules(packs)
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
 	ctx := context.Background()
-	a, err := analyzeDocs(ctx, x, docArgs{*questionnaire, agreements, paths}, opts, *vendor, *serviceModel, ruleSet, stderr)
+	a, err := analyzeDocs(ctx, x, docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths, today: day}, opts, *vendor, *serviceModel, ruleSet, stderr)
 	if err != nil {
 		return err
 	}
@@ -274,12 +283,17 @@ func loadRules(packs []string) func() (*analyze.RuleSet, error) {
 type docArgs struct {
 	questionnaire string
 	agreements    []string
-	paths         []string
+	// reports are the assurance reports given by --assurance.
+	reports []string
+	paths   []string
+	// today is the day the age of an assurance report is measured from
+	// (zero: today).
+	today time.Time
 }
 
 // all lists every path given, for nameAsGiven.
 func (d docArgs) all() []string {
-	return append(append([]string{d.questionnaire}, d.agreements...), d.paths...)
+	return append(append(append([]string{d.questionnaire}, d.agreements...), d.reports...), d.paths...)
 }
 
 // analysis is one vendor's documents read and analysed.
@@ -300,7 +314,7 @@ type analysis struct {
 // assesses them with the rules once loaded (assess). It returns the first
 // reading or rules error.
 func analyzeDocs(ctx context.Context, x *isolate.Extractor, docs docArgs, opts extract.Options, vendor, serviceModel string, rules func() (*analyze.RuleSet, error), stderr io.Writer) (analysis, error) {
-	in, folder, err := readInputs(ctx, x, docs.questionnaire, docs.agreements, docs.paths, opts, runtime.NumCPU())
+	in, folder, err := readInputs(ctx, x, docs.questionnaire, docs.agreements, docs.reports, docs.paths, opts, runtime.NumCPU())
 	rs, rerr := rules()
 	if rerr != nil {
 		return analysis{}, rerr
@@ -312,7 +326,7 @@ func analyzeDocs(ctx context.Context, x *isolate.Extractor, docs docArgs, opts e
 		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w)
 	}
 	modified, origin := nameAsGiven(&in, docs.all())
-	res, err := assess(ctx, in, vendor, folder, serviceModel, rs)
+	res, err := assessOn(ctx, in, vendor, folder, serviceModel, rs, docs.today)
 	if err != nil {
 		return analysis{}, err
 	}
@@ -369,6 +383,9 @@ func inputsModified(in *analyze.Inputs) time.Time {
 	for _, a := range in.Agreements {
 		paths = append(paths, a.Path)
 	}
+	for _, r := range in.Assurance {
+		paths = append(paths, r.Path)
+	}
 	var newest time.Time
 	for _, p := range paths {
 		if st, err := os.Stat(p); err == nil && st.ModTime().After(newest) {
@@ -396,9 +413,9 @@ func inputWarnings(in *analyze.Inputs) []string {
 // the last folder given, which names the vendor. The documents are taken,
 // and the first error reported, in the order given, as a reading one by
 // one would.
-func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string, agreements, paths []string, opts extract.Options, parallel int) (in analyze.Inputs, folder string, err error) {
-	if questionnaire == "" && len(agreements) == 0 && len(paths) == 0 {
-		return in, "", fmt.Errorf("%w: nothing to analyze: give files, a vendor folder, --questionnaire or --agreement", errUsage)
+func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string, agreements, reports, paths []string, opts extract.Options, parallel int) (in analyze.Inputs, folder string, err error) {
+	if questionnaire == "" && len(agreements) == 0 && len(reports) == 0 && len(paths) == 0 {
+		return in, "", fmt.Errorf("%w: nothing to analyze: give files, a vendor folder, --questionnaire, --agreement or --assurance", errUsage)
 	}
 	// The documents to read, in order; a group is a folder's files, whose
 	// errors are all reported together.
@@ -416,6 +433,9 @@ func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string,
 	}
 	for _, a := range agreements {
 		jobs = append(jobs, &job{path: a, want: extract.KindAgreement, group: -1})
+	}
+	for _, r := range reports {
+		jobs = append(jobs, &job{path: r, want: extract.KindAssurance, group: -1})
 	}
 	folders := make([]string, len(paths))
 	for g, p := range paths {
@@ -453,13 +473,17 @@ func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string,
 		}
 		doc := j.doc
 		if j.want != "" && doc.Kind() != j.want {
-			return &extract.InputError{Path: j.path, Err: fmt.Errorf("given as the %s, but it reads as %s", j.want, article(doc.Kind()))}
+			return &extract.InputError{Path: j.path, Err: fmt.Errorf("given as the %s, but it reads as %s", strings.TrimPrefix(strings.TrimPrefix(article(j.want), "a "), "an "), article(doc.Kind()))}
 		}
 		if doc.Questionnaire != nil {
 			if in.Questionnaire != nil {
 				return fmt.Errorf("%w: two questionnaires (%s and %s): pass the one to assess with --questionnaire", errUsage, in.Questionnaire.Path, j.path)
 			}
 			in.Questionnaire = doc.Questionnaire
+			return nil
+		}
+		if doc.Assurance != nil {
+			in.Assurance = append(in.Assurance, doc.Assurance)
 			return nil
 		}
 		in.Agreements = append(in.Agreements, doc.Agreement)
@@ -495,10 +519,14 @@ func readInputs(ctx context.Context, x *isolate.Extractor, questionnaire string,
 	return in, folder, nil
 }
 
-// article gives "a questionnaire" or "an agreement".
+// article gives "a questionnaire", "an agreement" or "an assurance
+// report".
 func article(k extract.Kind) string {
-	if k == extract.KindAgreement {
+	switch k {
+	case extract.KindAgreement:
 		return "an agreement"
+	case extract.KindAssurance:
+		return "an assurance report"
 	}
 	return "a " + string(k)
 }

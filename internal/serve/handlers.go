@@ -313,7 +313,7 @@ func fail(code int, format string, a ...any) error {
 type upload struct {
 	Name string // the client's base name, for display only
 	Path string // generated, in the request's temporary folder
-	Role string // "", questionnaire, agreement or ignore
+	Role string // "", questionnaire, agreement, assurance or ignore
 }
 
 // request is a parsed upload form.
@@ -591,6 +591,8 @@ func (s *Server) open(ctx context.Context, u upload, model string) (extract.Docu
 		doc.Questionnaire.Path = u.Name
 	} else if doc.Agreement != nil {
 		doc.Agreement.Path = u.Name
+	} else if doc.Assurance != nil {
+		doc.Assurance.Path = u.Name
 	}
 	return doc, nil
 }
@@ -646,11 +648,11 @@ func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
 	)
 	for _, u := range req.Files {
 		switch u.Role {
-		case "", "auto", "questionnaire", "agreement":
+		case "", "auto", "questionnaire", "agreement", "assurance":
 		case "ignore":
 			continue
 		default:
-			return nil, fail(http.StatusBadRequest, "%s: role: want questionnaire, agreement or ignore, got %q", u.Name, u.Role)
+			return nil, fail(http.StatusBadRequest, "%s: role: want questionnaire, agreement, assurance or ignore, got %q", u.Name, u.Role)
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -663,7 +665,7 @@ func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
 			errs = append(errs, err.Error())
 			continue
 		}
-		if want := u.Role; (want == "questionnaire" || want == "agreement") && string(doc.Kind()) != want {
+		if want := u.Role; (want == "questionnaire" || want == "agreement" || want == "assurance") && string(doc.Kind()) != want {
 			errs = append(errs, fmt.Sprintf("%s: given as the %s, but it reads as %s", u.Name, want, doc.Kind()))
 			continue
 		}
@@ -678,12 +680,16 @@ func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
 			in.Questionnaire, qName = doc.Questionnaire, u.Name
 			continue
 		}
+		if doc.Assurance != nil {
+			in.Assurance = append(in.Assurance, doc.Assurance)
+			continue
+		}
 		in.Agreements = append(in.Agreements, doc.Agreement)
 	}
 	if len(errs) > 0 {
 		return nil, fail(http.StatusBadRequest, "%s", strings.Join(errs, "\n"))
 	}
-	if in.Questionnaire == nil && len(in.Agreements) == 0 {
+	if in.Questionnaire == nil && len(in.Agreements) == 0 && len(in.Assurance) == 0 {
 		return nil, fail(http.StatusBadRequest, "every file is set to ignore: nothing to analyze")
 	}
 	res, err := s.cfg.Analyze(ctx, in, req.Vendor, req.ServiceModel, rs)
@@ -745,6 +751,9 @@ func (s *Server) detect(w http.ResponseWriter, r *http.Request) {
 				for _, w := range q.Warnings {
 					d.Detail += "; " + w
 				}
+			case doc.Assurance != nil:
+				r := doc.Assurance
+				d.Role, d.Detail = "assurance", fmt.Sprintf("%s, %s, %d CUECs, %d exceptions", r.Type, r.Format, len(r.CUECs), len(r.Exceptions))
 			default:
 				a := doc.Agreement
 				d.Role = "agreement"

@@ -55,6 +55,7 @@
       option(sel, "auto", "detect");
       option(sel, "questionnaire", "questionnaire");
       option(sel, "agreement", "agreement");
+      option(sel, "assurance", "assurance report");
       option(sel, "ignore", "ignore");
       role.appendChild(sel);
       tr.append(name, what, role);
