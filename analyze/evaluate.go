@@ -429,6 +429,11 @@ func (r *Rule) rank(h *hit) float64 {
 	// clauses, security annexes) when both state the term.
 	if h.u.part {
 		s -= 7 // more than a heading's weight: the body's clause first
+		if len(f.m.find("standard-clause-role")) > 0 {
+			// The standard contractual clauses appended to a DPA: the
+			// body's clause first even when it states the term less well.
+			s -= 5
+		}
 	}
 	return s
 }
