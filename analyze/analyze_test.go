@@ -254,3 +254,32 @@ func TestHeadingContext(t *testing.T) {
 		})
 	}
 }
+
+// TestBodyBeforeStandardClauses: the agreement's own clause is cited before
+// the standard contractual clauses appended to it, even where the standard
+// text states the term better.
+func TestBodyBeforeStandardClauses(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := agreement(
+		"Provider may update its list of subprocessors on its website from time to time.",
+		"The data importer shall specifically inform the data exporter in writing of any intended changes to that list through the addition or replacement of sub-processors at least 30 days in advance.",
+	)
+	a.Clauses[0].ID, a.Clauses[1].ID = "5.3", "Exhibit A 9(a)"
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule != "change-notice" {
+			continue
+		}
+		if len(f.Evidence) == 0 || f.Evidence[0].Section != "5.3" {
+			t.Errorf("change-notice: first evidence %+v, want §5.3", f.Evidence)
+		}
+		return
+	}
+	t.Error("no change-notice finding")
+}

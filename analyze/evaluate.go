@@ -417,8 +417,11 @@ func (r *Rule) rank(h *hit) float64 {
 	if (r.Owner == OwnerVendor && h.p.actor == PartyVendor) || (r.Owner == OwnerCustomer && h.p.actor == PartyCustomer) {
 		s += 1
 	}
-	if long(h.u.full()) {
+	switch n := len(h.u.full()); {
+	case n > 800:
 		s -= 5
+	case n > 400:
+		s -= 2 // long, but often the clause itself (GDPR Art. 32's sentence)
 	}
 	// A lead-in without its items ("Customer must adhere to the
 	// following:") says least of all.
@@ -429,6 +432,11 @@ func (r *Rule) rank(h *hit) float64 {
 	// clauses, security annexes) when both state the term.
 	if h.u.part {
 		s -= 7 // more than a heading's weight: the body's clause first
+		if len(f.m.find("standard-clause-role")) > 0 {
+			// The standard contractual clauses appended to a DPA: the
+			// body's clause first even when it states the term less well.
+			s -= 5
+		}
 	}
 	return s
 }
@@ -436,8 +444,6 @@ func (r *Rule) rank(h *hit) float64 {
 // rePartID finds the clause id of an exhibit, annex, schedule or the like.
 var rePartID = regexp.MustCompile(`(?i)^(exhibit|annex|schedule|appendix|attachment|addendum|appendices)\b`)
 
-// long says a sentence is too long to be a good quote (over 400 bytes).
-func long(s string) bool { return len(s) > 400 }
 
 // sortHits orders hits best first; among equals the earlier in the
 // document.

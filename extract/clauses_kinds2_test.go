@@ -187,6 +187,15 @@ const pdfWrappedNumbers = `1. Hosting. The Provider hosts the Service in two reg
 3. e.g. by email, and within four hours for urgent requests.
 `
 
+// Headings glued to their numbers ("10.4.Authentication means"), as some
+// word processors export them.
+const plainGluedNumbers = `1. Framework. These terms govern the use of the services.
+2. Use of the services. The Customer uses the services as follows.
+2.1.Respect for conditions. The Customer shall respect the conditions of use.
+2.2.Connection. The Customer provides its own connection to the services.
+3. Collaboration. The parties work together in good faith.
+`
+
 func TestSplitClausesKindsPlain(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -216,6 +225,8 @@ func TestSplitClausesKindsPlain(t *testing.T) {
 			[]string{"preamble", `"Background"`, `"Agreement"`, `1<"Agreement"`, `2<"Agreement"`}},
 		{"wrapped lines starting with a number", pdfWrappedNumbers, true,
 			[]string{"1", "2"}},
+		{"headings glued to their numbers", plainGluedNumbers, true,
+			[]string{"1", "2", "2.1<2", "2.2<2", "3"}},
 		{"lettered sections as Markdown headings", mdLettered, false,
 			[]string{"preamble", "Part A", "1<Part A", "2<Part A", "Part B", "Part B 1<Part B", "Part B 2<Part B"}},
 	} {

@@ -58,11 +58,13 @@ var (
 	mdHeadingRe = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 	strongRe    = regexp.MustCompile(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
 	numHeadRe   = regexp.MustCompile(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
-	dottedRe    = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?:\s+|$)(.*)$`)
-	numDotRe    = regexp.MustCompile(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
-	numBareRe   = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
-	letterRe    = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
-	parenRe     = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(?:\s+|$)(.*)$`)
+	// dottedRe: "10.4 Title", "10.4. Title", and "10.4.Title" (the
+	// heading glued to its number, as some word processors export it).
+	dottedRe  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:\.?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
+	numDotRe  = regexp.MustCompile(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
+	numBareRe = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
+	letterRe  = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
+	parenRe   = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(?:\s+|$)(.*)$`)
 	// chainRe: an item whose text opens its first sub-item on the same
 	// line, as the CFR and the FAR/DFARS clauses write it ("(ii)(A) The
 	// Contractor shall ...", "(c)(1) Within 72 hours ...").
@@ -150,7 +152,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		m.path = parsePath(g[1])
 		m.ord = m.path[len(m.path)-1]
 		m.label = g[1]
-		m.rest = g[2]
+		m.rest = g[2] + g[3]
 		if len(m.path) == 2 && m.path[1] == 0 && m.path[0] > 0 {
 			// "3.0 Term and Termination" is section 3, whose items are 3.1, 3.2.
 			m.path = m.path[:1]
