@@ -258,6 +258,8 @@ func TestAgreementsStayAgreements(t *testing.T) {
 1. Reports. Provider shall make available to Customer its most recent SOC 2 Type II report, prepared by an independent service auditor, and its ISO/IEC 27001 certificate, each year. Customer shall implement the complementary user entity controls described in the SOC 2 report.
 
 2. Bridge letters. Where the report's period ended more than three months before a request, Provider shall provide a bridge letter.
+
+3. Certificates. Provider is certified to ISO 27001; the available certificates are listed with their expiry date on its site. On deletion Provider issues a certificate of destruction.
 `
 	path := filepath.Join(t.TempDir(), "addendum.md")
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
