@@ -444,7 +444,6 @@ func (r *Rule) rank(h *hit) float64 {
 // rePartID finds the clause id of an exhibit, annex, schedule or the like.
 var rePartID = regexp.MustCompile(`(?i)^(exhibit|annex|schedule|appendix|attachment|addendum|appendices)\b`)
 
-
 // sortHits orders hits best first; among equals the earlier in the
 // document.
 func sortHits(hs []hit) {
