@@ -70,6 +70,7 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"a statement in the passive with an adverb", []string{"Subprocessors are only engaged with the prior written consent of the Customer."}, "subprocessors", StatusMet},
 		{"the vendor and its subcontractors as one subject", []string{"The Provider and each subcontractor will permit any inspection of records as may be required by the Customer."}, "audit-rights", StatusMet},
 		{"a law's place is no data location", []string{"Provider shall process Customer Data in compliance with Regulation (EU) 2016/679 and UK data protection law."}, "data-location", StatusMissing},
+		{"an adjective before a verb is no imperative", []string{"Secure deletion follows NIST SP 800-88 standards."}, "customer-responsibilities", StatusMissing},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {
@@ -282,4 +283,27 @@ func TestBodyBeforeStandardClauses(t *testing.T) {
 		return
 	}
 	t.Error("no change-notice finding")
+}
+
+// TestConditionIsNoPredicate: a modal inside a condition that closes a duty
+// ("only if such an audit may not impose a threat") is part of that duty,
+// not a negated predicate of its own; "provided that X shall" binds.
+func TestConditionIsNoPredicate(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text  string
+		preds int
+	}{
+		{"Nimbo undertakes to allow audits, always within the limits of proportionality, and only if such an audit may not impose a threat to the rights of any third party.", 1},
+		{"Provider shall notify Customer within 24 hours, and if Customer so requests, Provider shall assist with the investigation.", 2},
+		{"Customer authorises new subprocessors, provided that the Processor shall inform the Controller of any intended changes.", 1},
+	} {
+		got := strings.Count(rs.DescribeFrame(tc.text), "  predicate ")
+		if got != tc.preds {
+			t.Errorf("%q: %d predicates, want %d:\n%s", tc.text, got, tc.preds, rs.DescribeFrame(tc.text))
+		}
+	}
 }

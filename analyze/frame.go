@@ -198,6 +198,7 @@ func (f *Frame) predicates() []predicate {
 		prevEnd = p.modal.to
 		p.word = f.spanText(p.modal)
 	}
+	modals = f.dropConditionModals(modals)
 	for i := range modals {
 		if i+1 < len(modals) {
 			modals[i].to = modals[i+1].from
@@ -271,6 +272,40 @@ func (f *Frame) falseModal(s span) bool {
 		}
 	}
 	return false
+}
+
+// dropConditionModals removes the modals of a condition that closes the
+// predicate before it ("shall allow audits ... only if such an audit may
+// not impose a threat"): the condition qualifies that duty, it is no
+// predicate of its own, and its negation is not the duty's.
+func (f *Frame) dropConditionModals(ps []predicate) []predicate {
+	out := ps[:0:0]
+	for i, p := range ps {
+		if i > 0 && p.from > 0 && f.conditionBefore(p.from) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// conditionBefore says the words right before a subject open a condition
+// ("provided that X shall" is a proviso that binds: not one of them).
+func (f *Frame) conditionBefore(at int) bool {
+	w := func(k int) string {
+		if k < 0 || k >= len(f.toks) {
+			return ""
+		}
+		return f.toks[k].w
+	}
+	switch w(at - 1) {
+	case "if", "unless", "whether":
+		return true
+	case "long":
+		return false
+	}
+	// "as long as", "so long as"
+	return w(at-1) == "as" && w(at-2) == "long" && (w(at-3) == "as" || w(at-3) == "so")
 }
 
 // wantVerbs are the verbs of a relative clause that only qualifies the

@@ -138,6 +138,11 @@ func (f *Frame) imperative(j int) bool {
 	if strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ed") || strings.HasSuffix(t.w, "ing") {
 		return false
 	}
+	// "Secure deletion follows NIST SP 800-88": an adjective and its noun,
+	// the subject of the verb after them.
+	if j+2 < len(f.toks) && f.toks[j+1].word && !determiners[f.toks[j+1].w] && f.verbAt(j+2) {
+		return false
+	}
 	for _, c := range []string{"notify", "protect", "implement", "disclose", "delete", "return-data"} {
 		if len(f.m.at(c, j)) > 0 {
 			return true
@@ -145,6 +150,9 @@ func (f *Frame) imperative(j int) bool {
 	}
 	return false
 }
+
+// determiners open the object of an imperative ("Protect your password").
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "your": true, "our": true, "its": true, "their": true, "all": true, "any": true, "each": true, "every": true, "that": true, "this": true, "these": true, "those": true, "us": true, "them": true, "it": true, "such": true, "no": true}
 
 // verbAt says the token after a subject is a verb in the present tense
 // ("Provider maintains", "Processor is", "AWS has").
