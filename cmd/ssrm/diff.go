@@ -51,7 +51,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	}
 	if len(pos) != 2 {
 		fs.Usage()
-		return fmt.Errorf("%w: ssrm diff takes OLD and NEW (two agreements or two vendor folders), got %d arguments", errUsage, len(pos))
+		return fmt.Errorf("%w: ssrm diff takes OLD and NEW (two agreements or two vendor folders), got %d %s", errUsage, len(pos), plural(len(pos), "argument", "arguments"))
 	}
 	threshold, err := parseFailOn(*failOn)
 	if err != nil {
@@ -105,4 +105,12 @@ func writeDiff(stdout io.Writer, path, format string, d *report.Diff) error {
 		return err
 	}
 	return f.Close()
+}
+
+// plural is one for n == 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -144,7 +144,7 @@ func TestDiffUsage(t *testing.T) {
 		exit   int
 		stderr string
 	}{
-		{"one round", []string{"diff", diffV1}, exitError, "takes OLD and NEW"},
+		{"one round", []string{"diff", diffV1}, exitError, "takes OLD and NEW (two agreements or two vendor folders), got 1 argument"},
 		{"bad format", []string{"diff", diffV1, diffV2, "--format", "xlsx"}, exitError, "--format: want one of text, md, json, html"},
 		{"missing round", []string{"diff", diffV1, "no/such/v3.md"}, exitError, "no/such/v3.md"},
 		{"gate on new: medium", []string{"diff", diffV2, diffV1, "--fail-on", "critical"}, exitOK, ""},
