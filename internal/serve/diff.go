@@ -3,7 +3,6 @@ package serve
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -208,17 +207,7 @@ func (s *Server) diffFile(w http.ResponseWriter, r *http.Request) {
 			plain(w, http.StatusInternalServerError, "rendering the diff: "+err.Error())
 			return
 		}
-		h := w.Header()
-		h.Set("Content-Type", dl.Type)
-		if dl.Format == "html" && r.URL.Query().Get("download") == "" {
-			// Shown in the page's sandboxed frame.
-			h.Set("Content-Security-Policy", cspReport)
-			h.Set("X-Frame-Options", "SAMEORIGIN")
-		} else {
-			h.Set("Content-Security-Policy", cspDownload)
-			h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", fileStem(v.Vendor)+"-diff."+dl.Ext))
-		}
-		w.Write(b.Bytes())
+		sendRendered(w, r, dl.Format, dl.Type, fileStem(v.Vendor)+"-diff."+dl.Ext, b.Bytes())
 		return
 	}
 	http.NotFound(w, r)

@@ -258,17 +258,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 			plain(w, http.StatusInternalServerError, "rendering the report: "+err.Error())
 			return
 		}
-		h := w.Header()
-		h.Set("Content-Type", dl.Type)
-		if dl.Format == "html" && r.URL.Query().Get("download") == "" {
-			// Shown in the page's sandboxed frame.
-			h.Set("Content-Security-Policy", cspReport)
-			h.Set("X-Frame-Options", "SAMEORIGIN")
-		} else {
-			h.Set("Content-Security-Policy", cspDownload)
-			h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", fileStem(e.Vendor)+"."+dl.Ext))
-		}
-		w.Write(b.Bytes())
+		sendRendered(w, r, dl.Format, dl.Type, fileStem(e.Vendor)+"."+dl.Ext, b.Bytes())
 		return
 	}
 	http.NotFound(w, r)
@@ -772,4 +762,20 @@ func (s *Server) detect(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"files": v})
+}
+
+// sendRendered answers with a rendered report or diff: HTML not asked as a
+// download is shown in the page's sandboxed frame, anything else is an
+// attachment named name.
+func sendRendered(w http.ResponseWriter, r *http.Request, format, contentType, name string, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	if format == "html" && r.URL.Query().Get("download") == "" {
+		h.Set("Content-Security-Policy", cspReport)
+		h.Set("X-Frame-Options", "SAMEORIGIN")
+	} else {
+		h.Set("Content-Security-Policy", cspDownload)
+		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
+	}
+	w.Write(body)
 }
