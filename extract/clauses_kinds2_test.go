@@ -196,6 +196,22 @@ const plainGluedNumbers = `1. Framework. These terms govern the use of the servi
 3. Collaboration. The parties work together in good faith.
 `
 
+// Paragraph numbers set in bold on their own ("**9.1.** The Processor"),
+// with a plain list under one of them.
+const mdBoldNumbers = `## 9. Audits
+
+**9.1.** The Processor shall make available all information necessary to demonstrate compliance.
+
+1. The Customer may audit the Processor once a year.
+2. Audits are at the Customer's expense.
+
+**9.2.** The Customer shall give 30 days' notice of any audit.
+
+## 10. Security Incidents
+
+**10.1.** The Processor shall notify the Customer of a Security Incident within 48 hours.
+`
+
 func TestSplitClausesKindsPlain(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -227,6 +243,8 @@ func TestSplitClausesKindsPlain(t *testing.T) {
 			[]string{"1", "2"}},
 		{"headings glued to their numbers", plainGluedNumbers, true,
 			[]string{"1", "2", "2.1<2", "2.2<2", "3"}},
+		{"paragraph numbers in bold", mdBoldNumbers, false,
+			[]string{"9", "9.1<9", "9.1.1<9.1", "9.1.2<9.1", "9.2<9", "10", "10.1<10"}},
 		{"lettered sections as Markdown headings", mdLettered, false,
 			[]string{"preamble", "Part A", "1<Part A", "2<Part A", "Part B", "Part B 1<Part B", "Part B 2<Part B"}},
 	} {

@@ -106,6 +106,11 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		if strings.HasPrefix(t, p) {
 			t = strings.TrimLeft(t[len(p):], " ")
 			m.bold = true
+			// "**9.1.** The Processor ...": only the number is bold; its
+			// closing mark goes, the text after it is the clause.
+			if i := strings.Index(t, p); i > 0 && i <= 12 && (t[0] >= '0' && t[0] <= '9' || t[0] == '(') && !strings.ContainsAny(t[:i], " \t") && i+len(p) < len(t) && t[i+len(p)] == ' ' {
+				t = t[:i] + t[i+len(p):]
+			}
 			break
 		}
 	}
