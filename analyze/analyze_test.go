@@ -196,8 +196,9 @@ func TestSubprocessors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := run(t, rs, Options{Vendor: "Nimbus Ledger Inc."},
+	res := run(t, rs, Options{Vendor: "Nimbus Ledger Inc."}, // a domain name and a public benefit corporation too
 		"Provider uses the following subprocessors: Amazon Web Services, Inc. (hosting, United States) and Twilio Inc. (SMS).",
+		"Our subprocessors also include Paddle.com Market Limited (payments) and Help Scout PBC (support).",
 		"The Service is hosted by Amazon Web Services in the EU.",
 		"Nimbus Ledger Inc. may engage subcontractors.",
 		"Customer shall pay Acme Widgets Inc. for hardware.")
@@ -205,7 +206,7 @@ func TestSubprocessors(t *testing.T) {
 	for _, s := range res.Subprocessors {
 		got = append(got, s.Name+"@"+s.Evidence[0].Section)
 	}
-	want := "Amazon Web Services, Inc.@1 Twilio Inc.@1"
+	want := "Amazon Web Services, Inc.@1 Help Scout PBC@2 Paddle.com Market Limited@2 Twilio Inc.@1"
 	if strings.Join(got, " ") != want {
 		t.Errorf("subprocessors = %v, want %s (AWS named twice is one supplier; the vendor and a non-subprocessor company are left out)", got, want)
 	}

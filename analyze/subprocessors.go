@@ -22,7 +22,7 @@ var (
 	// suppliers: subprocessors, subcontractors, hosting providers.
 	reSubContext = regexp.MustCompile(`(?i)\b(sub-?processors?|sub-?contractors?|sub-?service organi[sz]ations?|third[- ]party (service |hosting |cloud )?providers?|hosting providers?|(hosted|housed|run|operated) (by|with|on|in)|infrastructure (is )?provided by|cloud (service )?providers?|data cent(er|re)s? (operated|provided) by)\b`)
 	// reCompany finds a company name by its legal form.
-	reCompany = regexp.MustCompile(`\b((?:[A-Z][A-Za-z0-9&'’\-]*\.?\s+){0,4}[A-Z][A-Za-z0-9&'’\-]*),?\s+(Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|B\.V\.|S\.A\.|SAS\b|plc\b|PLC\b|Corp\.|Corporation\b|Co\.)`)
+	reCompany = regexp.MustCompile(`\b((?:[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,4})?\.?\s+){0,4}[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,4})?),?\s+(Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|B\.V\.|S\.A\.|SAS\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.)`)
 	// reKnownProvider finds the infrastructure and SaaS suppliers vendors
 	// name most often without a legal form.
 	reKnownProvider = regexp.MustCompile(`\b(Amazon Web Services|AWS|Microsoft Azure|Azure|Google Cloud( Platform)?|GCP|Cloudflare|Akamai|Fastly|Salesforce|Twilio|SendGrid|Stripe|Snowflake|MongoDB Atlas|Datadog|Okta|Auth0|Zendesk|Heroku|DigitalOcean|Oracle Cloud|IBM Cloud|Rackspace|Equinix|Mailgun|Segment|Sentry|New Relic|PagerDuty|Atlassian|Slack|Zoom)\b`)
@@ -94,7 +94,7 @@ func findSubprocessors(in Inputs, units []*unit, vendor string) []Subprocessor {
 	return out
 }
 
-var reLegalForm = regexp.MustCompile(`(?i)[, ]+(inc\.?|llc|l\.l\.c\.|ltd\.?|limited|gmbh|ag|b\.v\.|s\.a\.|sas|plc|corp\.?|corporation|co\.)$`)
+var reLegalForm = regexp.MustCompile(`(?i)[, ]+(inc\.?|llc|l\.l\.c\.|ltd\.?|limited|gmbh|ag|b\.v\.|s\.a\.|sas|plc|pbc|corp\.?|corporation|co\.)$`)
 
 // supplierKey folds a supplier's name for de-duplication: "Amazon Web
 // Services, Inc." and "Amazon Web Services" are one supplier; "AWS" stays
