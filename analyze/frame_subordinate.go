@@ -1,0 +1,114 @@
+package analyze
+
+// Modals that are no predicate of their own: those of a relative clause
+// that only qualifies the object before it, and those of a condition that
+// closes the duty before it. predicates (frame.go) drops them, and their
+// words stay in the region of the predicate before them.
+
+// dropConditionModals removes the modals of a condition that closes the
+// predicate before it ("shall allow audits ... only if such an audit may
+// not impose a threat"): the condition qualifies that duty, it is no
+// predicate of its own, and its negation is not the duty's.
+func (f *Frame) dropConditionModals(ps []predicate) []predicate {
+	out := ps[:0:0]
+	for i, p := range ps {
+		if i > 0 && p.from > 0 && f.conditionBefore(p.from) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// conditionBefore says the words right before a subject open a condition
+// ("provided that X shall" is a proviso that binds: not one of them).
+func (f *Frame) conditionBefore(at int) bool {
+	w := func(k int) string {
+		if k < 0 || k >= len(f.toks) {
+			return ""
+		}
+		return f.toks[k].w
+	}
+	switch w(at - 1) {
+	case "if", "unless", "whether":
+		return true
+	case "long":
+		return false
+	}
+	// "as long as", "so long as"
+	return w(at-1) == "as" && w(at-2) == "long" && (w(at-3) == "as" || w(at-3) == "so")
+}
+
+// wantVerbs are the verbs of a relative clause that only qualifies the
+// object of the predicate before it: "such information as Customer may
+// reasonably require", "the records that Customer may request".
+var wantVerbs = map[string]bool{"require": true, "request": true, "need": true, "direct": true, "instruct": true, "specify": true, "designate": true, "determine": true, "deem": true, "agree": true, "approve": true}
+
+// afterWant are the words that may follow such a clause's verb: it takes
+// no object of its own.
+var afterWant = map[string]bool{"in": true, "for": true, "to": true, "from": true, "including": true, "under": true, "pursuant": true, "with": true, "and": true, "or": true, "relating": true, "regarding": true, "concerning": true, "as": true, "within": true, "by": true, "of": true, "at": true, "on": true, "upon": true, "during": true, "after": true, "before": true, "prior": true, "solely": true, "reasonably": true}
+
+// dropRelativeModals removes the modals of relative clauses that qualify
+// an object ("provide such information as Customer may reasonably
+// require"): they are no predicate of their own, and the clause stays in
+// the object of the predicate before it. The clause is "as", "that" or
+// "which", a party, the modal, and a verb of wanting with no object.
+func (f *Frame) dropRelativeModals(ps []predicate) []predicate {
+	out := ps[:0:0]
+	for i, p := range ps {
+		if i > 0 && f.relativeModal(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func (f *Frame) relativeModal(p predicate) bool {
+	// "such documentation as may be required", "any records that may be
+	// requested": no party, the relative word right before the modal.
+	if m := p.modal.from; m >= 1 && (f.toks[m-1].w == "as" || f.toks[m-1].w == "that" || f.toks[m-1].w == "which") && p.modal.to+1 < len(f.toks) && f.toks[p.modal.to].w == "be" {
+		v := p.modal.to + 1
+		for v < len(f.toks) && f.toks[v].w == "reasonably" {
+			v++
+		}
+		if v < len(f.toks) && relativeBe[f.toks[v].w] {
+			return true
+		}
+	}
+	// The verb of wanting, past adverbs, and what follows it.
+	v := p.modal.to
+	for v < len(f.toks) && f.toks[v].w == "reasonably" {
+		v++
+	}
+	if v >= len(f.toks) || !wantVerbs[f.toks[v].w] {
+		return false
+	}
+	if n := v + 1; n < len(f.toks) && f.toks[n].word && !afterWant[f.toks[n].w] {
+		return false
+	}
+	// The party right before the modal, and the relative word before it.
+	for _, c := range []string{"vendor", "customer", "mutual", "third-party", "authority", "auditor"} {
+		for _, s := range f.m.find(c) {
+			if s.to != p.modal.from || s.from == 0 {
+				continue
+			}
+			switch f.toks[s.from-1].w {
+			case "as":
+				return true
+			case "that", "which":
+				// "the records that Customer may request", never "agrees
+				// that Customer may request".
+				return s.from >= 2 && f.toks[s.from-2].word && !f.verbAt(s.from-2) && !sayVerbs[f.toks[s.from-2].w]
+			}
+		}
+	}
+	return false
+}
+
+// relativeBe are the words of "as may be required": a relative clause
+// that only qualifies the object before it.
+var relativeBe = map[string]bool{"required": true, "requested": true, "necessary": true, "needed": true, "appropriate": true, "agreed": true, "specified": true, "directed": true, "instructed": true, "applicable": true, "permitted": true, "authorized": true, "authorised": true, "reasonable": true, "practicable": true, "possible": true, "available": true}
+
+// sayVerbs take a "that" clause of their own ("agrees that Customer may").
+var sayVerbs = map[string]bool{"agrees": true, "agree": true, "acknowledges": true, "acknowledge": true, "ensures": true, "ensure": true, "warrants": true, "warrant": true, "represents": true, "represent": true, "confirms": true, "confirm": true, "understands": true, "understand": true, "accepts": true, "accept": true, "provided": true, "certifies": true, "certify": true, "notifies": true, "states": true, "so": true, "such": true, "extent": true, "event": true, "case": true}
