@@ -246,7 +246,7 @@ func decideFromDocuments(ctx context.Context, pf *parseFlags, paths []string, ve
 
 // applyStore puts the vendor's decisions in st on res and records the
 // analysis with its documents' hashes. A nil st does nothing.
-func applyStore(ctx context.Context, st store.Store, res *analyze.Result, in *analyze.Inputs, origin map[string]string) error {
+func applyStore(ctx context.Context, st store.Store, res *analyze.Result, in *analyze.Inputs, origin origins) error {
 	if st == nil {
 		return nil
 	}
@@ -276,13 +276,12 @@ func openStoreFlag(ctx context.Context, dsn string) (store.Store, error) {
 // storeDocuments lists the documents with their content hashes; a path
 // is kept relative to the working folder when it lies inside it, else by
 // its base name, so no row holds the reviewer's own disk layout.
-// origin maps a document's shown name to the path it was read from (nil:
-// the names are the paths).
-func storeDocuments(in *analyze.Inputs, origin map[string]string) ([]store.Document, error) {
+// origin is where each document was read from (nil: its path says).
+func storeDocuments(in *analyze.Inputs, origin origins) ([]store.Document, error) {
 	var out []store.Document
-	add := func(path, kind string) error {
+	add := func(doc any, path, kind string) error {
 		read, shown := path, relPath(path)
-		if o, ok := origin[path]; ok {
+		if o, ok := origin[doc]; ok {
 			read, shown = o, path
 		}
 		sum, err := store.FileSHA256(read)
@@ -293,12 +292,12 @@ func storeDocuments(in *analyze.Inputs, origin map[string]string) ([]store.Docum
 		return nil
 	}
 	if q := in.Questionnaire; q != nil {
-		if err := add(q.Path, string(extract.KindQuestionnaire)); err != nil {
+		if err := add(q, q.Path, string(extract.KindQuestionnaire)); err != nil {
 			return nil, err
 		}
 	}
 	for _, a := range in.Agreements {
-		if err := add(a.Path, string(extract.KindAgreement)); err != nil {
+		if err := add(a, a.Path, string(extract.KindAgreement)); err != nil {
 			return nil, err
 		}
 	}

@@ -16,26 +16,31 @@ import (
 // ("acme/agreement.pdf" for /home/ann/vendors/acme); any other file by its
 // base name. It returns the newest modification time of the files, which
 // can no longer be found by their new names (see inputsModified), and
-// where each new name is read from (new name → path as read).
-func nameAsGiven(in *analyze.Inputs, given []string) (time.Time, map[string]string) {
+// where each document was read from.
+func nameAsGiven(in *analyze.Inputs, given []string) (time.Time, origins) {
 	modified := inputsModified(in)
-	origin := map[string]string{}
-	rename := func(p *string) {
-		shown := shownPath(*p, given)
-		origin[shown] = *p
-		*p = shown
+	origin := origins{}
+	rename := func(doc any, p *string) {
+		origin[doc] = *p
+		*p = shownPath(*p, given)
 	}
 	if q := in.Questionnaire; q != nil {
-		rename(&q.Path)
+		rename(q, &q.Path)
 	}
 	for _, a := range in.Agreements {
-		rename(&a.Path)
+		rename(a, &a.Path)
 	}
 	for _, r := range in.Assurance {
-		rename(&r.Path)
+		rename(r, &r.Path)
 	}
 	return modified, origin
 }
+
+// origins maps each document read (its *extract.Questionnaire,
+// *extract.Agreement or *extract.AssuranceReport) to the path it was read
+// from, before nameAsGiven named it as given: two files may be shown by
+// the same name ("agreement.pdf" from two folders).
+type origins map[any]string
 
 // shownPath is how a report names the file at p, read from one of the
 // arguments given (files or folders).

@@ -303,9 +303,8 @@ type analysis struct {
 	// modified is the newest modification time of the documents (the
 	// time the report states).
 	modified time.Time
-	// origin maps each document's shown name to the path it was read
-	// from (nameAsGiven).
-	origin map[string]string
+	// origin is where each document was read from (nameAsGiven).
+	origin origins
 }
 
 // analyzeDocs is the pipeline of ssrm analyze, and of each round of ssrm
