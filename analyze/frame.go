@@ -183,7 +183,7 @@ func (f *Frame) predicates() []predicate {
 	}
 	sortPreds(modals)
 	modals = mergeModals(modals, f.toks)
-	modals = f.dropRelativeModals(modals)
+	modals = dropModals(modals, f.relativeModal)
 	if len(modals) == 0 {
 		return f.statements()
 	}
@@ -198,7 +198,7 @@ func (f *Frame) predicates() []predicate {
 		prevEnd = p.modal.to
 		p.word = f.spanText(p.modal)
 	}
-	modals = f.dropConditionModals(modals)
+	modals = dropModals(modals, f.conditionModal)
 	for i := range modals {
 		if i+1 < len(modals) {
 			modals[i].to = modals[i+1].from

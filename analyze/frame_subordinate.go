@@ -5,19 +5,25 @@ package analyze
 // closes the duty before it. predicates (frame.go) drops them, and their
 // words stay in the region of the predicate before them.
 
-// dropConditionModals removes the modals of a condition that closes the
-// predicate before it ("shall allow audits ... only if such an audit may
-// not impose a threat"): the condition qualifies that duty, it is no
-// predicate of its own, and its negation is not the duty's.
-func (f *Frame) dropConditionModals(ps []predicate) []predicate {
+// dropModals removes the modals, after the first, that sub says are
+// subordinate.
+func dropModals(ps []predicate, sub func(predicate) bool) []predicate {
 	out := ps[:0:0]
 	for i, p := range ps {
-		if i > 0 && p.from > 0 && f.conditionBefore(p.from) {
+		if i > 0 && sub(p) {
 			continue
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// conditionModal says p's modal is that of a condition that closes the
+// predicate before it ("shall allow audits ... only if such an audit may
+// not impose a threat"): the condition qualifies that duty, it is no
+// predicate of its own, and its negation is not the duty's.
+func (f *Frame) conditionModal(p predicate) bool {
+	return p.from > 0 && f.conditionBefore(p.from)
 }
 
 // conditionBefore says the words right before a subject open a condition
@@ -32,8 +38,6 @@ func (f *Frame) conditionBefore(at int) bool {
 	switch w(at - 1) {
 	case "if", "unless", "whether":
 		return true
-	case "long":
-		return false
 	}
 	// "as long as", "so long as"
 	return w(at-1) == "as" && w(at-2) == "long" && (w(at-3) == "as" || w(at-3) == "so")
@@ -48,22 +52,11 @@ var wantVerbs = map[string]bool{"require": true, "request": true, "need": true, 
 // no object of its own.
 var afterWant = map[string]bool{"in": true, "for": true, "to": true, "from": true, "including": true, "under": true, "pursuant": true, "with": true, "and": true, "or": true, "relating": true, "regarding": true, "concerning": true, "as": true, "within": true, "by": true, "of": true, "at": true, "on": true, "upon": true, "during": true, "after": true, "before": true, "prior": true, "solely": true, "reasonably": true}
 
-// dropRelativeModals removes the modals of relative clauses that qualify
-// an object ("provide such information as Customer may reasonably
-// require"): they are no predicate of their own, and the clause stays in
-// the object of the predicate before it. The clause is "as", "that" or
+// relativeModal says p's modal is that of a relative clause that
+// qualifies an object ("provide such information as Customer may
+// reasonably require"): no predicate of its own, the clause stays in the
+// object of the predicate before it. The clause is "as", "that" or
 // "which", a party, the modal, and a verb of wanting with no object.
-func (f *Frame) dropRelativeModals(ps []predicate) []predicate {
-	out := ps[:0:0]
-	for i, p := range ps {
-		if i > 0 && f.relativeModal(p) {
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
 func (f *Frame) relativeModal(p predicate) bool {
 	// "such documentation as may be required", "any records that may be
 	// requested": no party, the relative word right before the modal.
