@@ -151,12 +151,15 @@ func sectionPath(s string) []string {
 	return out
 }
 
+// apostrophes are the typographic ones, read as straight.
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'")
+
 // headingPart is a heading in comparable form: quoted, lower-case, single
 // spaces, without surrounding punctuation or Markdown emphasis.
 func headingPart(h string) string {
 	// Typographic apostrophes compare as straight ones ("Processor’s" is
 	// "Processor's"): documents and labels spell them either way.
-	h = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(h)
+	h = apostrophes.Replace(h)
 	h = strings.ToLower(strings.Join(strings.Fields(h), " "))
 	h = strings.Trim(h, " .:*_#-–—")
 	return `"` + h + `"`
