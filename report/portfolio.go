@@ -136,6 +136,9 @@ type SubprocessorUse struct {
 	// Vendors are the vendors that name it, each once, by the fullest name
 	// the portfolio gives the vendor.
 	Vendors []string
+	// Assessed names the portfolio's own vendor that is this company, ""
+	// when none is: a subprocessor assessed as a vendor in its own right.
+	Assessed string
 }
 
 // Subprocessors lists every subprocessor named across the portfolio, with
@@ -149,13 +152,17 @@ func (p *Portfolio) Subprocessors() []SubprocessorUse {
 		names = append(names, v.Subprocessors...)
 	}
 	vendorName := map[string]string{} // company key → fullest vendor name
+	assessed := map[string]string{}   // the same, of the vendors assessed
 	for _, v := range p.Vendors {
 		k := company.Key(v.Name)
 		vendorName[k] = company.Fullest([]string{vendorName[k], v.Name})
+		if !v.Failed() {
+			assessed[k] = company.Fullest([]string{assessed[k], v.Name})
+		}
 	}
 	var out []SubprocessorUse
 	for _, g := range company.GroupNames(names) {
-		u := SubprocessorUse{Name: g.Name, Names: g.Names}
+		u := SubprocessorUse{Name: g.Name, Names: g.Names, Assessed: assessed[g.Key]}
 		seen := map[string]bool{}
 		for _, v := range p.Vendors {
 			for _, s := range v.Subprocessors {
@@ -318,9 +325,9 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	}); err != nil {
 		return err
 	}
-	if err := wb.sheet("Subprocessors", []column{{"subprocessor", 30}, {"vendors", 8}, {"used by", 80}, {"named as", 60}}, nil, func(add addFunc) error {
+	if err := wb.sheet("Subprocessors", []column{{"subprocessor", 30}, {"vendors", 8}, {"used by", 80}, {"named as", 60}, {"assessed as vendor", 30}}, nil, func(add addFunc) error {
 		for _, s := range p.Subprocessors() {
-			if err := add(s.Name, len(s.Vendors), strings.Join(s.Vendors, "; "), strings.Join(s.Names, "; ")); err != nil {
+			if err := add(s.Name, len(s.Vendors), strings.Join(s.Vendors, "; "), strings.Join(s.Names, "; "), s.Assessed); err != nil {
 				return err
 			}
 		}

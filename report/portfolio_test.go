@@ -76,19 +76,20 @@ func TestPortfolioCompanyNames(t *testing.T) {
 		{Name: "Slack Technologies Limited", Subprocessors: []string{"Amazon Web Services, Inc."}},
 		{Name: "Harbor Relay", Subprocessors: []string{"Amazon Web Services", "GCP", "Google Cloud Platform", "Slack Technologies, LLC", "Zendesk, Inc."}},
 		{Name: "Nimbus & Co", Subprocessors: []string{"Slack", "Stripe Payments Europe, Limited", "Stripe, Inc."}},
-		{Name: "Broken", Err: "x.pdf: no text layer"},
+		{Name: "Zendesk", Err: "x.pdf: no text layer"}, // not assessed
 	}}
 	var got []string
 	for _, s := range p.Subprocessors() {
-		got = append(got, s.Name+" | "+strings.Join(s.Vendors, "; ")+" | "+strings.Join(s.Names, "; "))
+		got = append(got, s.Name+" | "+strings.Join(s.Vendors, "; ")+" | "+strings.Join(s.Names, "; ")+" | "+s.Assessed)
 	}
 	want := []string{
-		"Amazon Web Services, Inc. | Slack Technologies Limited; Harbor Relay | AWS; Amazon Web Services, Inc.; Amazon Web Services",
-		"Google Cloud Platform | Harbor Relay | GCP; Google Cloud Platform",
-		"Slack Technologies, LLC | Harbor Relay; Nimbus & Co | Slack Technologies, LLC; Slack",
-		"Stripe Payments Europe, Limited | Nimbus & Co | Stripe Payments Europe, Limited",
-		"Stripe, Inc. | Nimbus & Co | Stripe, Inc.",
-		"Zendesk, Inc. | Slack Technologies Limited; Harbor Relay | Zendesk; Zendesk, Inc.",
+		"Amazon Web Services, Inc. | Slack Technologies Limited; Harbor Relay | AWS; Amazon Web Services, Inc.; Amazon Web Services | ",
+		"Google Cloud Platform | Harbor Relay | GCP; Google Cloud Platform | ",
+		// Slack is a subprocessor of two vendors and a vendor itself.
+		"Slack Technologies, LLC | Harbor Relay; Nimbus & Co | Slack Technologies, LLC; Slack | Slack Technologies Limited",
+		"Stripe Payments Europe, Limited | Nimbus & Co | Stripe Payments Europe, Limited | ",
+		"Stripe, Inc. | Nimbus & Co | Stripe, Inc. | ",
+		"Zendesk, Inc. | Slack Technologies Limited; Harbor Relay | Zendesk; Zendesk, Inc. | ",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("subprocessors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
