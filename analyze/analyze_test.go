@@ -308,3 +308,44 @@ func TestConditionIsNoPredicate(t *testing.T) {
 		}
 	}
 }
+
+// TestListItemsKeepTheirLeadIn: sub-clauses split from a paragraph are read
+// with the sentence that introduces them, even when it points back ("This
+// includes") and the items open with a gerund.
+func TestListItemsKeepTheirLeadIn(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, lead string
+		items      []string
+		rule, want string
+	}{
+		{"a lead-in that points back", "Customer is solely accountable for its use of the Services. This includes", []string{"ensuring the Services are used to maintain a level of security appropriate to the risk;", "configuring the Services to meet its own operational needs."}, "vendor-security", StatusMissing},
+		{"a gerund item is the lead-in party's duty", "Customer is solely accountable for its use of the Services. This includes", []string{"ensuring the Services are used to maintain a level of security appropriate to the risk;", "safeguarding the authentication credentials used to access the Services."}, "customer-responsibilities", StatusMet},
+		{"a lead-in ending in including", "Provider is responsible for the security of the hosting environment, including", []string{"encrypting Customer Data at rest and in transit;", "implementing technical and organisational measures to protect Customer Data."}, "vendor-security", StatusMet},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.lead
+			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+			for i, it := range tc.items {
+				text += " (" + string(rune('a'+i)) + ") " + it
+			}
+			a.Clauses = append(a.Clauses, extract.Clause{ID: "4.3", Text: text})
+			for i, it := range tc.items {
+				l := string(rune('a' + i))
+				a.Clauses = append(a.Clauses, extract.Clause{ID: "4.3(" + l + ")", Parent: "4.3", Text: "(" + l + ") " + it})
+			}
+			a.Pages[0].Text = text
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := status(res, tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}

@@ -23,6 +23,16 @@ func (f *Frame) statement() predicate {
 			return p
 		}
 	}
+	if g := f.afterMarker(start); start > 0 && g < len(f.toks) && len(f.toks[g].w) > 4 && strings.HasSuffix(f.toks[g].w, "ing") {
+		// A list item that opens with a gerund ("… This includes: (a)
+		// ensuring the Services are used securely") has no subject of its
+		// own: it is what the lead-in's party does, and the verbs inside
+		// it are not its own.
+		p.actor, p.modality = f.leadActor(), ModalDeclarative
+		p.modal, p.word = span{g, g + 1}, f.toks[g].w
+		f.polarity(&p, 0)
+		return p
+	}
 	for j := start + 1; j < len(f.toks) && j < start+16; j++ {
 		if !f.verbAt(j) {
 			continue
@@ -55,7 +65,15 @@ func (f *Frame) statement() predicate {
 		f.polarity(&p, 0)
 		return p
 	}
-	// No verb: the party named first, if any, for the matrix.
+	// No verb: the party named first, if any, for the matrix; in a list
+	// item that names none, the lead-in's.
+	if start > 0 {
+		defer func() {
+			if p.actor == PartyUnknown {
+				p.actor = f.leadActor()
+			}
+		}()
+	}
 	for _, c := range []struct {
 		class string
 		p     Party
@@ -69,6 +87,38 @@ func (f *Frame) statement() predicate {
 	}
 	f.polarity(&p, 0)
 	return p
+}
+
+// afterMarker skips a list item's marker ("(a)", "iv.", "•") from token k.
+func (f *Frame) afterMarker(k int) int {
+	j := k
+	if j < len(f.toks) && !f.toks[j].word {
+		j++
+	}
+	if j+1 < len(f.toks) && f.toks[j].word && len(f.toks[j].w) <= 4 && (f.toks[j+1].w == ")" || f.toks[j+1].w == ".") {
+		j += 2
+	}
+	for j < len(f.toks)-1 && !f.toks[j].word {
+		j++
+	}
+	return j
+}
+
+// leadActor is the subject of the first verb of a list's lead-in
+// ("Customer is solely accountable for …, which includes"), or
+// PartyUnknown.
+func (f *Frame) leadActor() Party {
+	for j := 1; j < f.lead; j++ {
+		if !f.verbAt(j) {
+			continue
+		}
+		if from := f.subjectStart(j, 0); from < j {
+			if a, poss := f.subjectOf(from, j); a != PartyUnknown && !poss {
+				return a
+			}
+		}
+	}
+	return PartyUnknown
 }
 
 // reporting verbs take a clause with its own subject and verb: "Customer
