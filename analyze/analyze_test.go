@@ -240,6 +240,7 @@ func TestHeadingContext(t *testing.T) {
 		name, heading, text, rule, want string
 	}{
 		{"a place in a clause set's title", "Standard Contractual Clauses (UK)", "The data exporter shall keep a list of subprocessing agreements concluded under the Clauses, which shall be updated at least once a year.", "data-location", StatusMissing},
+		{"a glossary binds no one", "Glossary", "Incident Management: the process by which the Provider shall notify the Customer of any security incident within 24 hours.", "breach-notification", StatusMissing},
 		{"an incident heading gives the object", "Security Incidents", "Provider shall notify Customer without undue delay and in any event within 48 hours of becoming aware of one.", "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {

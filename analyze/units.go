@@ -445,7 +445,7 @@ func listLeadIn(c extract.Clause, all []extract.Clause) string {
 }
 
 var (
-	reDefinitionsHeading = regexp.MustCompile(`(?i)^\s*(definitions?|defined terms|interpretation)\b`)
+	reDefinitionsHeading = regexp.MustCompile(`(?i)^\s*(definitions?|defined terms|interpretation|glossary|terminology)\b`)
 	// reIncidentDefinition says a definition describes a security incident.
 )
 
