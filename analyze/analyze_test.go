@@ -350,3 +350,38 @@ func TestListItemsKeepTheirLeadIn(t *testing.T) {
 		})
 	}
 }
+
+// TestCitesTheClauseItsHeadingNames: among clauses that state a term
+// equally, the one whose heading gives it over to the term is cited.
+func TestCitesTheClauseItsHeadingNames(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name           string
+		headings, text []string
+		rule, want     string
+	}{
+		{"customer duties heading", []string{"Use of the Service", "Customer Responsibilities"}, []string{"Customer is responsible for the security of its own systems.", "Customer is responsible for the security of its account credentials."}, "customer-responsibilities", "2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := agreement(tc.text...)
+			for i, h := range tc.headings {
+				a.Clauses[i].Heading = h
+			}
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range res.Findings {
+				if f.Rule == tc.rule {
+					if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
+						t.Errorf("%s: evidence %+v, want section %s", tc.rule, f.Evidence, tc.want)
+					}
+				}
+			}
+		})
+	}
+}
