@@ -71,6 +71,8 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"the vendor and its subcontractors as one subject", []string{"The Provider and each subcontractor will permit any inspection of records as may be required by the Customer."}, "audit-rights", StatusMet},
 		{"a law's place is no data location", []string{"Provider shall process Customer Data in compliance with Regulation (EU) 2016/679 and UK data protection law."}, "data-location", StatusMissing},
 		{"an adjective before a verb is no imperative", []string{"Secure deletion follows NIST SP 800-88 standards."}, "customer-responsibilities", StatusMissing},
+		{"any verb in -s after a party's name", []string{"Provider generally performs the processing of Customer Data on servers within the European Union."}, "data-location", StatusMet},
+		{"a noun after a party's name is no verb", []string{"Customer systems are encrypted by Provider with keys stored in Germany."}, "customer-responsibilities", StatusMissing},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {

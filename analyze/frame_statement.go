@@ -198,6 +198,39 @@ func (f *Frame) imperative(j int) bool {
 			return true
 		}
 	}
+	return f.partyVerb(j)
+}
+
+// partyVerb says a lower-case word in -s stands right after a party's name
+// (an adverb between allowed) as its verb: "Wire generally performs the
+// processing on servers in the EU", "Provider hosts Customer Data". A word
+// followed by a verb of its own is the head of the subject instead
+// ("Customer systems are").
+func (f *Frame) partyVerb(j int) bool {
+	t := f.toks[j]
+	if t.upper || len(t.w) < 4 || !strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ss") || strings.HasSuffix(t.w, "us") || strings.HasSuffix(t.w, "is") {
+		return false
+	}
+	if j+1 < len(f.toks) {
+		switch f.toks[j+1].w {
+		case "is", "are", "has", "have", "shall", "will", "may", "must", "can", "should", "of", "and", "or", ",", ")":
+			return false
+		}
+	}
+	k := j - 1
+	if k >= 0 && strings.HasSuffix(f.toks[k].w, "ly") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	for _, c := range []string{"vendor", "customer", "third-party"} {
+		for _, s := range f.m.find(c) {
+			if s.to == k+1 && !f.toks[k].poss && f.toks[k].w != "us" && f.toks[k].w != "your" && f.toks[k].w != "our" {
+				return true
+			}
+		}
+	}
 	return false
 }
 
