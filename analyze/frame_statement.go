@@ -198,7 +198,7 @@ func (f *Frame) imperative(j int) bool {
 			return true
 		}
 	}
-	return f.partyVerb(j)
+	return false
 }
 
 // partyVerb says a lower-case word in -s stands right after a party's name
@@ -253,7 +253,7 @@ func (f *Frame) verbAt(j int) bool {
 			return true
 		}
 	}
-	return false
+	return f.partyVerb(j)
 }
 
 // permittedIf says a word that keeps its subject before "to" ("is
