@@ -263,7 +263,7 @@ func (r *Rule) grade(h *hit) {
 	scope := f.scopeText(p)
 	switch p.modality {
 	case ModalPermissive:
-		if !r.Permissive {
+		if !r.Permissive && !h.spec.Conditioned {
 			h.weakeners = append(h.weakeners, `permissive "`+strings.ToLower(p.word)+`" instead of "shall" or "will"`)
 		}
 	case ModalAdvisory:
