@@ -73,6 +73,7 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"an adjective before a verb is no imperative", []string{"Secure deletion follows NIST SP 800-88 standards."}, "customer-responsibilities", StatusMissing},
 		{"any verb in -s after a party's name", []string{"Provider generally performs the processing of Customer Data on servers within the European Union."}, "data-location", StatusMet},
 		{"a noun after a party's name is no verb", []string{"Customer systems are encrypted by Provider with keys stored in Germany."}, "customer-responsibilities", StatusMissing},
+		{"a run-in label is no imperative", []string{"Change management: The Processor makes sure that all changes to the IT system are registered and monitored by a security officer."}, "customer-responsibilities", StatusMissing},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {
@@ -242,6 +243,7 @@ func TestHeadingContext(t *testing.T) {
 		name, heading, text, rule, want string
 	}{
 		{"a place in a clause set's title", "Standard Contractual Clauses (UK)", "The data exporter shall keep a list of subprocessing agreements concluded under the Clauses, which shall be updated at least once a year.", "data-location", StatusMissing},
+		{"a base-form verb after a party's name", "Network security", "Vendor ensure that all communications of the Vendor are secured with TLS encryption.", "customer-responsibilities", StatusMissing},
 		{"a glossary binds no one", "Glossary", "Incident Management: the process by which the Provider shall notify the Customer of any security incident within 24 hours.", "breach-notification", StatusMissing},
 		{"an incident heading gives the object", "Security Incidents", "Provider shall notify Customer without undue delay and in any event within 48 hours of becoming aware of one.", "breach-notification", StatusMet},
 	}

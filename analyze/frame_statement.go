@@ -12,7 +12,10 @@ func (f *Frame) statement() predicate {
 	p := predicate{from: 0, to: len(f.toks), modal: span{-1, -1}, modality: ModalNone}
 	start := f.lead
 	if start == 0 && !f.item {
-		k := 0
+		// A run-in label ("Change management: The Processor makes sure
+		// ...") is no part of the sentence: read from after it.
+		start = f.runInLabel()
+		k := start
 		for k < len(f.toks) && (f.toks[k].w == "and" || f.toks[k].w == "or" || f.toks[k].w == "also" || f.toks[k].w == "then" || !f.toks[k].word) && k < 3 {
 			k++
 		}
@@ -23,7 +26,7 @@ func (f *Frame) statement() predicate {
 			return p
 		}
 	}
-	if g := f.afterMarker(start); start > 0 && g < len(f.toks) && len(f.toks[g].w) > 4 && strings.HasSuffix(f.toks[g].w, "ing") {
+	if g := f.afterMarker(start); f.lead > 0 && g < len(f.toks) && len(f.toks[g].w) > 4 && strings.HasSuffix(f.toks[g].w, "ing") {
 		// A list item that opens with a gerund ("… This includes: (a)
 		// ensuring the Services are used securely") has no subject of its
 		// own: it is what the lead-in's party does, and the verbs inside
@@ -87,6 +90,30 @@ func (f *Frame) statement() predicate {
 	}
 	f.polarity(&p, 0)
 	return p
+}
+
+// runInLabel is the token after a short label that opens a sentence and
+// ends in a colon ("Change management:", "Encryption at rest:"), or 0: a
+// label names no party and has no verb.
+func (f *Frame) runInLabel() int {
+	for c := 1; c < len(f.toks)-1 && c <= 6; c++ {
+		t := f.toks[c]
+		if !t.word {
+			if t.w != ":" {
+				return 0
+			}
+			if a, _ := f.subjectOf(0, c); a != PartyUnknown {
+				return 0
+			}
+			for j := 0; j < c; j++ {
+				if f.verbAt(j) {
+					return 0
+				}
+			}
+			return c + 1
+		}
+	}
+	return 0
 }
 
 // afterMarker skips a list item's marker ("(a)", "iv.", "•") from token k.
@@ -208,7 +235,12 @@ func (f *Frame) imperative(j int) bool {
 // ("Customer systems are").
 func (f *Frame) partyVerb(j int) bool {
 	t := f.toks[j]
-	if t.upper || len(t.w) < 4 || !strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ss") || strings.HasSuffix(t.w, "us") || strings.HasSuffix(t.w, "is") {
+	if t.upper || len(t.w) < 4 || strings.HasSuffix(t.w, "ss") || strings.HasSuffix(t.w, "us") || strings.HasSuffix(t.w, "is") {
+		return false
+	}
+	if !strings.HasSuffix(t.w, "s") && !f.verbClassAt(j) {
+		// A base form only where it is a verb the rules know: "We
+		// ensure", "Vendor ensure that all communications are encrypted".
 		return false
 	}
 	if j+1 < len(f.toks) {
@@ -248,12 +280,20 @@ func (f *Frame) verbAt(j int) bool {
 	case "is", "are", "has", "have", "does", "do", "acknowledges", "agrees":
 		return true
 	}
+	if strings.HasSuffix(t.w, "s") && f.verbClassAt(j) {
+		return true
+	}
+	return f.partyVerb(j)
+}
+
+// verbClassAt says a verb class the rules know begins at token j.
+func (f *Frame) verbClassAt(j int) bool {
 	for _, c := range []string{"notify", "assist", "respond", "audit", "permit", "disclose", "change", "engage", "store", "delete", "implement", "protect", "terminate", "insure"} {
-		if ends := f.m.at(c, j); len(ends) > 0 && strings.HasSuffix(t.w, "s") {
+		if len(f.m.at(c, j)) > 0 {
 			return true
 		}
 	}
-	return f.partyVerb(j)
+	return false
 }
 
 // permittedIf says a word that keeps its subject before "to" ("is
