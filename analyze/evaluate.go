@@ -417,6 +417,11 @@ func (r *Rule) rank(h *hit) float64 {
 	if (r.Owner == OwnerVendor && h.p.actor == PartyVendor) || (r.Owner == OwnerCustomer && h.p.actor == PartyCustomer) {
 		s += 1
 	}
+	// Among otherwise equal sentences, the clause's first states what the
+	// clause is about: a tie-breaker, lighter than any other sign.
+	if h.u.first {
+		s += 0.5
+	}
 	switch n := len(h.u.full()); {
 	case n > 800:
 		s -= 5
