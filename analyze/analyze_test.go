@@ -71,6 +71,9 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"the vendor and its subcontractors as one subject", []string{"The Provider and each subcontractor will permit any inspection of records as may be required by the Customer."}, "audit-rights", StatusMet},
 		{"a law's place is no data location", []string{"Provider shall process Customer Data in compliance with Regulation (EU) 2016/679 and UK data protection law."}, "data-location", StatusMissing},
 		{"an adjective before a verb is no imperative", []string{"Secure deletion follows NIST SP 800-88 standards."}, "customer-responsibilities", StatusMissing},
+		{"any verb in -s after a party's name", []string{"Provider generally performs the processing of Customer Data on servers within the European Union."}, "data-location", StatusMet},
+		{"a noun after a party's name is no verb", []string{"Customer systems are encrypted by Provider with keys stored in Germany."}, "customer-responsibilities", StatusMissing},
+		{"a run-in label is no imperative", []string{"Change management: The Processor makes sure that all changes to the IT system are registered and monitored by a security officer."}, "customer-responsibilities", StatusMissing},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {
@@ -240,6 +243,8 @@ func TestHeadingContext(t *testing.T) {
 		name, heading, text, rule, want string
 	}{
 		{"a place in a clause set's title", "Standard Contractual Clauses (UK)", "The data exporter shall keep a list of subprocessing agreements concluded under the Clauses, which shall be updated at least once a year.", "data-location", StatusMissing},
+		{"a base-form verb after a party's name", "Network security", "Vendor ensure that all communications of the Vendor are secured with TLS encryption.", "customer-responsibilities", StatusMissing},
+		{"a glossary binds no one", "Glossary", "Incident Management: the process by which the Provider shall notify the Customer of any security incident within 24 hours.", "breach-notification", StatusMissing},
 		{"an incident heading gives the object", "Security Incidents", "Provider shall notify Customer without undue delay and in any event within 48 hours of becoming aware of one.", "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {
@@ -300,11 +305,90 @@ func TestConditionIsNoPredicate(t *testing.T) {
 	}{
 		{"Nimbo undertakes to allow audits, always within the limits of proportionality, and only if such an audit may not impose a threat to the rights of any third party.", 1},
 		{"Provider shall notify Customer within 24 hours, and if Customer so requests, Provider shall assist with the investigation.", 2},
-		{"Customer authorises new subprocessors, provided that the Processor shall inform the Controller of any intended changes.", 1},
+		// The customer's authorisation is a statement of its own; the
+		// proviso binds the processor.
+		{"Customer authorises new subprocessors, provided that the Processor shall inform the Controller of any intended changes.", 2},
 	} {
 		got := strings.Count(rs.DescribeFrame(tc.text), "  predicate ")
 		if got != tc.preds {
 			t.Errorf("%q: %d predicates, want %d:\n%s", tc.text, got, tc.preds, rs.DescribeFrame(tc.text))
 		}
+	}
+}
+
+// TestListItemsKeepTheirLeadIn: sub-clauses split from a paragraph are read
+// with the sentence that introduces them, even when it points back ("This
+// includes") and the items open with a gerund.
+func TestListItemsKeepTheirLeadIn(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, lead string
+		items      []string
+		rule, want string
+	}{
+		{"a lead-in that points back", "Customer is solely accountable for its use of the Services. This includes", []string{"ensuring the Services are used to maintain a level of security appropriate to the risk;", "configuring the Services to meet its own operational needs."}, "vendor-security", StatusMissing},
+		{"a gerund item is the lead-in party's duty", "Customer is solely accountable for its use of the Services. This includes", []string{"ensuring the Services are used to maintain a level of security appropriate to the risk;", "safeguarding the authentication credentials used to access the Services."}, "customer-responsibilities", StatusMet},
+		{"a lead-in ending in including", "Provider is responsible for the security of the hosting environment, including", []string{"encrypting Customer Data at rest and in transit;", "implementing technical and organisational measures to protect Customer Data."}, "vendor-security", StatusMet},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.lead
+			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+			for i, it := range tc.items {
+				text += " (" + string(rune('a'+i)) + ") " + it
+			}
+			a.Clauses = append(a.Clauses, extract.Clause{ID: "4.3", Text: text})
+			for i, it := range tc.items {
+				l := string(rune('a' + i))
+				a.Clauses = append(a.Clauses, extract.Clause{ID: "4.3(" + l + ")", Parent: "4.3", Text: "(" + l + ") " + it})
+			}
+			a.Pages[0].Text = text
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := status(res, tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCitesTheClauseItsHeadingNames: among clauses that state a term
+// equally, the one whose heading gives it over to the term is cited.
+func TestCitesTheClauseItsHeadingNames(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name           string
+		headings, text []string
+		rule, want     string
+	}{
+		{"the clause that opens with the term", []string{"", ""}, []string{"Provider will keep records of its processing. Provider shall notify Customer of any Security Incident without undue delay.", "Provider shall notify Customer of any Security Incident without undue delay."}, "breach-notification", "2"},
+		{"customer duties heading", []string{"Use of the Service", "Customer Responsibilities"}, []string{"Customer is responsible for the security of its own systems.", "Customer is responsible for the security of its account credentials."}, "customer-responsibilities", "2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := agreement(tc.text...)
+			for i, h := range tc.headings {
+				a.Clauses[i].Heading = h
+			}
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range res.Findings {
+				if f.Rule == tc.rule {
+					if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
+						t.Errorf("%s: evidence %+v, want section %s", tc.rule, f.Evidence, tc.want)
+					}
+				}
+			}
+		})
 	}
 }

@@ -263,7 +263,7 @@ func (r *Rule) grade(h *hit) {
 	scope := f.scopeText(p)
 	switch p.modality {
 	case ModalPermissive:
-		if !r.Permissive {
+		if !r.Permissive && !h.spec.Conditioned {
 			h.weakeners = append(h.weakeners, `permissive "`+strings.ToLower(p.word)+`" instead of "shall" or "will"`)
 		}
 	case ModalAdvisory:
@@ -416,6 +416,11 @@ func (r *Rule) rank(h *hit) float64 {
 	// a subject that names no one or the other party's right.
 	if (r.Owner == OwnerVendor && h.p.actor == PartyVendor) || (r.Owner == OwnerCustomer && h.p.actor == PartyCustomer) {
 		s += 1
+	}
+	// Among otherwise equal sentences, the clause's first states what the
+	// clause is about: a tie-breaker, lighter than any other sign.
+	if h.u.first {
+		s += 0.5
 	}
 	switch n := len(h.u.full()); {
 	case n > 800:

@@ -12,7 +12,10 @@ func (f *Frame) statement() predicate {
 	p := predicate{from: 0, to: len(f.toks), modal: span{-1, -1}, modality: ModalNone}
 	start := f.lead
 	if start == 0 && !f.item {
-		k := 0
+		// A run-in label ("Change management: The Processor makes sure
+		// ...") is no part of the sentence: read from after it.
+		start = f.runInLabel()
+		k := start
 		for k < len(f.toks) && (f.toks[k].w == "and" || f.toks[k].w == "or" || f.toks[k].w == "also" || f.toks[k].w == "then" || !f.toks[k].word) && k < 3 {
 			k++
 		}
@@ -22,6 +25,16 @@ func (f *Frame) statement() predicate {
 			f.polarity(&p, 0)
 			return p
 		}
+	}
+	if g := f.afterMarker(start); f.lead > 0 && g < len(f.toks) && len(f.toks[g].w) > 4 && strings.HasSuffix(f.toks[g].w, "ing") {
+		// A list item that opens with a gerund ("… This includes: (a)
+		// ensuring the Services are used securely") has no subject of its
+		// own: it is what the lead-in's party does, and the verbs inside
+		// it are not its own.
+		p.actor, p.modality = f.leadActor(), ModalDeclarative
+		p.modal, p.word = span{g, g + 1}, f.toks[g].w
+		f.polarity(&p, 0)
+		return p
 	}
 	for j := start + 1; j < len(f.toks) && j < start+16; j++ {
 		if !f.verbAt(j) {
@@ -55,7 +68,15 @@ func (f *Frame) statement() predicate {
 		f.polarity(&p, 0)
 		return p
 	}
-	// No verb: the party named first, if any, for the matrix.
+	// No verb: the party named first, if any, for the matrix; in a list
+	// item that names none, the lead-in's.
+	if start > 0 {
+		defer func() {
+			if p.actor == PartyUnknown {
+				p.actor = f.leadActor()
+			}
+		}()
+	}
 	for _, c := range []struct {
 		class string
 		p     Party
@@ -69,6 +90,62 @@ func (f *Frame) statement() predicate {
 	}
 	f.polarity(&p, 0)
 	return p
+}
+
+// runInLabel is the token after a short label that opens a sentence and
+// ends in a colon ("Change management:", "Encryption at rest:"), or 0: a
+// label names no party and has no verb.
+func (f *Frame) runInLabel() int {
+	for c := 1; c < len(f.toks)-1 && c <= 6; c++ {
+		t := f.toks[c]
+		if !t.word {
+			if t.w != ":" {
+				return 0
+			}
+			if a, _ := f.subjectOf(0, c); a != PartyUnknown {
+				return 0
+			}
+			for j := 0; j < c; j++ {
+				if f.verbAt(j) {
+					return 0
+				}
+			}
+			return c + 1
+		}
+	}
+	return 0
+}
+
+// afterMarker skips a list item's marker ("(a)", "iv.", "•") from token k.
+func (f *Frame) afterMarker(k int) int {
+	j := k
+	if j < len(f.toks) && !f.toks[j].word {
+		j++
+	}
+	if j+1 < len(f.toks) && f.toks[j].word && len(f.toks[j].w) <= 4 && (f.toks[j+1].w == ")" || f.toks[j+1].w == ".") {
+		j += 2
+	}
+	for j < len(f.toks)-1 && !f.toks[j].word {
+		j++
+	}
+	return j
+}
+
+// leadActor is the subject of the first verb of a list's lead-in
+// ("Customer is solely accountable for …, which includes"), or
+// PartyUnknown.
+func (f *Frame) leadActor() Party {
+	for j := 1; j < f.lead; j++ {
+		if !f.verbAt(j) {
+			continue
+		}
+		if from := f.subjectStart(j, 0); from < j {
+			if a, poss := f.subjectOf(from, j); a != PartyUnknown && !poss {
+				return a
+			}
+		}
+	}
+	return PartyUnknown
 }
 
 // reporting verbs take a clause with its own subject and verb: "Customer
@@ -151,6 +228,44 @@ func (f *Frame) imperative(j int) bool {
 	return false
 }
 
+// partyVerb says a lower-case word in -s stands right after a party's name
+// (an adverb between allowed) as its verb: "Wire generally performs the
+// processing on servers in the EU", "Provider hosts Customer Data". A word
+// followed by a verb of its own is the head of the subject instead
+// ("Customer systems are").
+func (f *Frame) partyVerb(j int) bool {
+	t := f.toks[j]
+	if t.upper || len(t.w) < 4 || strings.HasSuffix(t.w, "ss") || strings.HasSuffix(t.w, "us") || strings.HasSuffix(t.w, "is") {
+		return false
+	}
+	if !strings.HasSuffix(t.w, "s") && !f.verbClassAt(j) {
+		// A base form only where it is a verb the rules know: "We
+		// ensure", "Vendor ensure that all communications are encrypted".
+		return false
+	}
+	if j+1 < len(f.toks) {
+		switch f.toks[j+1].w {
+		case "is", "are", "has", "have", "shall", "will", "may", "must", "can", "should", "of", "and", "or", ",", ")":
+			return false
+		}
+	}
+	k := j - 1
+	if k >= 0 && strings.HasSuffix(f.toks[k].w, "ly") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	for _, c := range []string{"vendor", "customer", "third-party"} {
+		for _, s := range f.m.find(c) {
+			if s.to == k+1 && !f.toks[k].poss && f.toks[k].w != "us" && f.toks[k].w != "your" && f.toks[k].w != "our" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // determiners open the object of an imperative ("Protect your password").
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "your": true, "our": true, "its": true, "their": true, "all": true, "any": true, "each": true, "every": true, "that": true, "this": true, "these": true, "those": true, "us": true, "them": true, "it": true, "such": true, "no": true}
 
@@ -165,8 +280,16 @@ func (f *Frame) verbAt(j int) bool {
 	case "is", "are", "has", "have", "does", "do", "acknowledges", "agrees":
 		return true
 	}
+	if strings.HasSuffix(t.w, "s") && f.verbClassAt(j) {
+		return true
+	}
+	return f.partyVerb(j)
+}
+
+// verbClassAt says a verb class the rules know begins at token j.
+func (f *Frame) verbClassAt(j int) bool {
 	for _, c := range []string{"notify", "assist", "respond", "audit", "permit", "disclose", "change", "engage", "store", "delete", "implement", "protect", "terminate", "insure"} {
-		if ends := f.m.at(c, j); len(ends) > 0 && strings.HasSuffix(t.w, "s") {
+		if len(f.m.at(c, j)) > 0 {
 			return true
 		}
 	}

@@ -38,6 +38,10 @@ type FrameSpec struct {
 	// Signals are regular-expression groups the sentence must also match
 	// (each group one pattern); "{class}" stands for a vocabulary class.
 	Signals [][]string `yaml:"signals" json:"signals,omitempty"`
+	// Conditioned: the frame reads a permission bound to a duty ("Provider
+	// may amend these terms with thirty days' written notice": the notice
+	// is owed), so a permissive modal does not weaken it.
+	Conditioned bool `yaml:"conditioned" json:"conditioned,omitempty"`
 }
 
 // Element is one part of a term with several.

@@ -404,7 +404,12 @@ func isAbbrev(w string) bool {
 	return len(w) == 1 // initials, "a." list markers inside a sentence
 }
 
-var reLeadIn = regexp.MustCompile(`(?i)(:|—|\b(shall|will|must|agrees? to|undertakes? to|acknowledges that|warrants that)\s*[,:\-–]?)\s*$`)
+var (
+	reLeadIn = regexp.MustCompile(`(?i)(:|—|\b(shall|will|must|agrees? to|undertakes? to|acknowledges that|warrants that|includes?|including(,? (but not limited to|without limitation))?|such as|as follows|compris(es|ing)|consists? of)\s*[,:\-–]?)\s*$`)
+	// reAnaphor opens a lead-in that points back to the sentence before it
+	// ("This includes", "These obligations include").
+	reAnaphor = regexp.MustCompile(`^(This|These|That|Such|It|They)\b`)
+)
 
 // listLeadIn returns the words of a clause before its first sub-clause when
 // they introduce a list ("You shall:", "Provider will"), else "".
@@ -425,15 +430,22 @@ func listLeadIn(c extract.Clause, all []extract.Clause) string {
 	if !reLeadIn.MatchString(head) {
 		return ""
 	}
-	// Only the last sentence of the head introduces the list.
+	// Only the last sentence of the head introduces the list; one that
+	// points back ("This includes") is read with the sentence it points
+	// to, so that the items keep that sentence's actor.
 	if ss := splitSentences(head); len(ss) > 0 {
-		head = strings.TrimSpace(ss[len(ss)-1])
+		last := strings.TrimSpace(ss[len(ss)-1])
+		if len(ss) > 1 && reAnaphor.MatchString(last) {
+			prev := strings.TrimRight(strings.TrimSpace(ss[len(ss)-2]), ".;")
+			last = prev + ", " + strings.ToLower(last[:1]) + last[1:]
+		}
+		head = last
 	}
 	return head
 }
 
 var (
-	reDefinitionsHeading = regexp.MustCompile(`(?i)^\s*(definitions?|defined terms|interpretation)\b`)
+	reDefinitionsHeading = regexp.MustCompile(`(?i)^\s*(definitions?|defined terms|interpretation|glossary|terminology)\b`)
 	// reIncidentDefinition says a definition describes a security incident.
 )
 
