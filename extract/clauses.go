@@ -15,7 +15,9 @@ import (
 // "Clause 8", "Section 12.4", "Article 28", "ARTICLE IV"; any of these
 // inside a Markdown heading ("## 1.3 Account Security", "### B. Account
 // Terms") or bold ("**1.3 Account Security.**"), and Markdown list items
-// ("1. **Heading.** text"), whose nesting follows their indentation. An
+// ("1. **Heading.** text"), whose nesting follows their indentation, and
+// bullet items that open with a dotted number ("*   2.5 Security. ..." is
+// clause 2.5). An
 // item that opens its first sub-item on its line, as the CFR and the
 // FAR/DFARS clauses write it ("(ii)(A) The Contractor shall ..."), is both
 // items, (ii) and (ii)(A).

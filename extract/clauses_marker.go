@@ -69,6 +69,9 @@ var (
 	// line, as the CFR and the FAR/DFARS clauses write it ("(ii)(A) The
 	// Contractor shall ...", "(c)(1) Within 72 hours ...").
 	chainRe = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(\([a-zA-Z0-9]{1,5}\)\S*\s.*)$`)
+	// mdBulletNumRe: a bullet item that opens with a dotted clause number
+	// ("*   2.5 Security. Vendor will ...", "- **2.5** Security").
+	mdBulletNumRe = regexp.MustCompile(`^[-*+]\s+((?:\*\*|__)?\d{1,3}(?:\.\d{1,3}){1,3}\.?(?:\*\*|__)?\s+)(.*)$`)
 	// mdMarkEscRe: numbering written with Markdown escapes so that it is
 	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
 	// pandoc writes it) is numbering all the same.
@@ -100,6 +103,13 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			m.mdLevel = len(g[1])
 			m.indent = 0
 			t = g[2]
+		}
+	}
+	if md && m.mdLevel == 0 {
+		// "*   2.5 Security. Vendor will ...": a clause number written as
+		// a bullet item is the clause's number.
+		if g := mdBulletNumRe.FindStringSubmatch(t); g != nil && len(strings.Fields(g[2])) >= 3 {
+			t = g[1] + g[2]
 		}
 	}
 	for _, p := range []string{"**", "__"} {

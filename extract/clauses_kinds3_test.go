@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Kinds of structure whose citations came out wrong on the development
+// documents of corpus-g (bulleted clause numbers, parts restarting their
+// numbering, "§" headings, headings with an emoji and a subtitle):
+// invented text reproducing each kind, with the IDs a lawyer would cite.
+
+// Clause numbers written as the items of a Markdown bullet list, under
+// setext headings with escaped numbers (as an HTML-to-Markdown converter
+// writes a web page's numbered clauses).
+const mdBulletedClauseNumbers = `Data Processing Terms
+=====================
+
+These terms supplement the agreement.
+
+1\. Scope.
+----------
+
+*   1.1 Roles. Vendor processes Customer Data as a processor.
+*   1.2 Details. The details of processing are in Schedule 1.
+
+2\. Vendor Obligations.
+-----------------------
+
+*   2.1 Instructions. Vendor processes Customer Data only on Customer's instructions.
+*   2.2 Security. Vendor maintains the security measures in the Agreement.
+*   2.3 Breaches. Vendor notifies Customer of a Personal Data Breach without undue delay, and:
+    *   (i) describes the breach; and
+    *   (ii) names a contact point.
+*   2.4 Audits. Customer may audit Vendor once a year.
+
+3\. Term.
+---------
+
+*   The terms last as long as the Agreement.
+*   2.5 GB of storage is included with each plan.
+`
+
+func TestSplitClausesKinds3(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		text      string
+		paginated bool
+		want      []string
+	}{
+		{"clause numbers as bullet items", mdBulletedClauseNumbers, false,
+			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2.1<2", "2.2<2", "2.3<2", "2.3(i)<2.3", "2.3(ii)<2.3", "2.4<2", "3"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
