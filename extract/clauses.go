@@ -12,7 +12,8 @@ import (
 //
 // Recognised numbering, at the start of a line: "1." / "1)" / "1 TITLE",
 // "1.1", "1.1.2", "8(b)", "(a)", "(iv)", "(1)", "(A)", "a.", "A.", "IV.",
-// "Clause 8", "Section 12.4", "Article 28", "ARTICLE IV"; any of these
+// "Clause 8", "Section 12.4", "Article 28", "ARTICLE IV", "§ 10" (as
+// "Section 10": its paragraphs "1." "2." are 10.1, 10.2); any of these
 // inside a Markdown heading ("## 1.3 Account Security", "### B. Account
 // Terms") or bold ("**1.3 Account Security.**"), and Markdown list items
 // ("1. **Heading.** text"), whose nesting follows their indentation, and

@@ -42,6 +42,32 @@ These terms supplement the agreement.
 *   2.5 GB of storage is included with each plan.
 `
 
+// Sections numbered with a section sign, as German-style agreements
+// write them, over numbered paragraphs ("§ 10" paragraph 2 is cited
+// "§ 10.2").
+const mdSectionSigns = `# Agreement on Commissioned Processing
+
+## § 1 Scope
+
+1. This agreement governs the processing of personal data by the Processor.
+2. It applies to all services under the main contract.
+
+## § 2 Duration
+
+The agreement runs as long as the main contract.
+
+## §3 Notification of Breaches
+
+1. The Processor shall inform the Controller of any breach without delay.
+2. The Processor shall assist the Controller with its duties under Articles 33 and 34 GDPR.
+   - describing the breach;
+   - naming a contact point.
+
+§ 4 Final Provisions
+
+1. Changes must be made in writing.
+`
+
 func TestSplitClausesKinds3(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -51,6 +77,8 @@ func TestSplitClausesKinds3(t *testing.T) {
 	}{
 		{"clause numbers as bullet items", mdBulletedClauseNumbers, false,
 			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2.1<2", "2.2<2", "2.3<2", "2.3(i)<2.3", "2.3(ii)<2.3", "2.4<2", "3"}},
+		{"sections numbered with a section sign", mdSectionSigns, false,
+			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "3", "3.1<3", "3.2<3", "4", "4.1<4"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))

@@ -57,7 +57,10 @@ type marker struct {
 var (
 	mdHeadingRe = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 	strongRe    = regexp.MustCompile(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
-	numHeadRe   = regexp.MustCompile(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
+	// sectionSignRe: a section numbered with a section sign ("§ 10 Title",
+	// "§3 Title"), read as "Section 10 Title".
+	sectionSignRe = regexp.MustCompile(`^§\s*(\d.*)$`)
+	numHeadRe     = regexp.MustCompile(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
 	// dottedRe: "10.4 Title", "10.4. Title", and "10.4.Title" (the
 	// heading glued to its number, as some word processors export it).
 	dottedRe  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:\.?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
@@ -123,6 +126,10 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			}
 			break
 		}
+	}
+	if g := sectionSignRe.FindStringSubmatch(t); g != nil {
+		// "§ 10 Notification of breaches": section 10, as "Section 10".
+		t = "Section " + g[1]
 	}
 	if g := strongRe.FindStringSubmatch(t); g != nil {
 		m.kind = kNum
