@@ -55,7 +55,10 @@ import (
 // stands alone above body text (not a party name, a shouted disclaimer,
 // "WHEREAS" boilerplate or a running page header). Such a clause's ID is
 // its heading in straight double quotes, `"Audit"`, with " (2)", " (3)"
-// when the heading repeats. Markdown headings nest by level and close the
+// when the heading repeats. A bold sentence right under a Markdown heading
+// ("**Pretty basic, but necessary!**") is its subtitle, text of the
+// heading's clause, and a bold possessive opening a sentence ("**Each
+// Party's** (and ...) liability") is no lead-in. Markdown headings nest by level and close the
 // numbered clauses before them; an all-caps heading or a bold lead-in
 // inside a numbered clause is a sub-heading of that clause. A number
 // under an unnumbered heading keeps its own ID ("3" when the numbering

@@ -68,6 +68,40 @@ The agreement runs as long as the main contract.
 1. Changes must be made in writing.
 `
 
+// Headings opening with an emoji behind an empty anchor link (as a web
+// page's headings convert to Markdown), each with a one-line bold
+// subtitle under it; a bold subject opening a sentence is no heading.
+const mdEmojiHeadingsSubtitles = `Terms of Use
+============
+
+Thanks for choosing us! These terms apply to all of our services.
+
+[](#🔑-your-login)🔑 Your Login
+--------------------------------
+
+**The boring part, but it matters!**
+
+You are responsible for keeping your password safe. Tell us at once of any breach.
+
+[](#📦-your-files)📦 Your Files
+--------------------------------
+
+**Curious what happens to your files?**
+
+We keep private files confidential.
+
+**Backups**. We back up your files every day.
+
+**Each Party's** (and each affiliate's) **total liability** is capped at the fees paid.
+
+[](#🚪-leaving)🚪 Leaving
+--------------------------
+
+**Sorry to see you go. Here is what happens next.**
+
+We delete your files within 90 days.
+`
+
 func TestSplitClausesKinds3(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -79,6 +113,8 @@ func TestSplitClausesKinds3(t *testing.T) {
 			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2.1<2", "2.2<2", "2.3<2", "2.3(i)<2.3", "2.3(ii)<2.3", "2.4<2", "3"}},
 		{"sections numbered with a section sign", mdSectionSigns, false,
 			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "3", "3.1<3", "3.2<3", "4", "4.1<4"}},
+		{"emoji headings behind anchors, with subtitles", mdEmojiHeadingsSubtitles, false,
+			[]string{"preamble", `"🔑 Your Login"`, `"📦 Your Files"`, `"Backups"<"📦 Your Files"`, `"🚪 Leaving"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
