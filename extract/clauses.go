@@ -124,7 +124,10 @@ import (
 // "Schedule 2", "Annex I(B)" (keyword in title case, label as written);
 // numbering restarts inside them and their clauses are prefixed with the
 // part ID and a space: "Exhibit D 3.1", parent "Exhibit D 3", whose parent
-// is "Exhibit D". In Markdown, the first clause may be an unnumbered
+// is "Exhibit D". Numbered parts of the body ("Part 1 – Data processed as
+// a Processor", then "Part 2") are parts too, "Part 1 5", and the first
+// may open before any clause when a "Part 2" follows; lettered ones ("Part
+// B") are lettered sections (above). In Markdown, the first clause may be an unnumbered
 // heading, and a part heading marked as a heading may have any title ("##
 // Annex 2: Technical and organisational security"). A part named twice (a list of exhibits, then the exhibit)
 // starts at its last heading; a heading followed by another part heading or

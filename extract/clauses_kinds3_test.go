@@ -102,6 +102,54 @@ We keep private files confidential.
 We delete your files within 90 days.
 `
 
+// An agreement in numbered parts, each restarting its numbering, the
+// first opening before any numbered clause.
+const pdfNumberedParts = `Data Processing Agreement
+
+This agreement supplements the service terms.
+
+Part 1 – Personal Data Processed by the Provider as a Processor on the Client's instructions
+
+The purpose of this part is to set the conditions of processing.
+
+(a) The Client shall obtain all necessary authorisations.
+
+(b) The Client shall pass on the Provider's notices.
+
+1. Scope
+
+This part applies to all services.
+
+2. Security
+
+The Provider shall protect the data.
+
+3. Breaches
+
+The Provider shall notify the Client of a breach without undue delay.
+
+Part 2 – Personal Data Processed by the Provider as a Controller
+
+1. Purpose
+
+The Provider processes account data to bill the Client.
+
+2. Retention
+
+The Provider keeps account data for five years.
+`
+
+// "Part 1" in running text is no part.
+const pdfNumberedPartMention = `1. Scope
+
+These terms apply as set out in
+Part 1 of the Order Form, which prevails.
+
+2. Fees
+
+Fees are due monthly.
+`
+
 func TestSplitClausesKinds3(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -115,6 +163,13 @@ func TestSplitClausesKinds3(t *testing.T) {
 			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "3", "3.1<3", "3.2<3", "4", "4.1<4"}},
 		{"emoji headings behind anchors, with subtitles", mdEmojiHeadingsSubtitles, false,
 			[]string{"preamble", `"🔑 Your Login"`, `"📦 Your Files"`, `"Backups"<"📦 Your Files"`, `"🚪 Leaving"`}},
+		{"numbered parts restarting their numbering", pdfNumberedParts, true,
+			[]string{"preamble", "Part 1", "Part 1 (a)<Part 1", "Part 1 (b)<Part 1", "Part 1 1<Part 1", "Part 1 2<Part 1", "Part 1 3<Part 1",
+				"Part 2", "Part 2 1<Part 2", "Part 2 2<Part 2"}},
+		{"numbered parts as Markdown headings", "# Terms\n\nIntro.\n\n## Part 1: General Terms\n\n1. Scope\n\nText.\n\n2. Fees\n\nText.\n\n## Part 2: Product Terms\n\n1. Hosting\n\nText.\n", false,
+			[]string{"preamble", "Part 1", "Part 1 1<Part 1", "Part 1 2<Part 1", "Part 2", "Part 2 1<Part 2"}},
+		{"a part named in running text", pdfNumberedPartMention, true,
+			[]string{"1", "2"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
