@@ -284,12 +284,8 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 	case strings.ContainsRune(".:—–-", r):
 		more := rest[size:]
 		return head, false, more == "" || more[0] == ' ' || r == '—'
-	case r == '(' && rest != after:
-		// "**Audit** (Annual) Customer may": not "**Each Party's** (and ...".
-		r2, _ := utf8.DecodeRuneInString(rest[size:])
-		return head, false, unicode.IsUpper(r2) || unicode.IsDigit(r2)
 	case rest != after: // a space, then the body
-		return head, false, unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'`, r)
+		return head, false, unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'(`, r)
 	}
 	return "", false, false
 }
