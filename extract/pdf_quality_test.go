@@ -192,3 +192,26 @@ func TestCleanTermsWithCasedBrand(t *testing.T) {
 		t.Errorf("unread pages %v", doc.Agreement.Unread)
 	}
 }
+
+// TestZeroWidthNotNoise: zero-width and format characters (after headings
+// and bullets, inside words, as web pages exported to PDF carry them) are
+// gone after NormalizeText, which the gate reads, so they never count as
+// OCR noise; unnormalised, the same text would.
+func TestZeroWidthNotNoise(t *testing.T) {
+	for _, tt := range []struct{ name, text string }{
+		{"zero width space after headings and bullets", "1. Security\u200b\n\n•\u200b Customer keeps its password secret.\u200b\n• Provider encrypts data at rest.\u200b"},
+		{"joiners and word joiner inside words", "Provider en\u200ccrypts al\u200dl stored da\u2060ta and ba\u200bcks it up daily."},
+		{"byte order mark and soft hyphens", "\ufeffThe Pro\u00advider no\u00adtifies the Cus\u00adtomer of a breach within two days."},
+		{"bidi isolates around names", "Contact \u2068Acme Cloud\u2069 or \u2066Northwind\u2069 for sup\u2067port\u2069 questions."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			clean := NormalizeText(tt.text)
+			if share, _ := oddTokenShare(clean, docVocab([]string{clean})); share != 0 {
+				t.Errorf("normalised text %q: %.3f noisy", clean, share)
+			}
+			if share, _ := oddTokenShare(tt.text, nil); share == 0 {
+				t.Errorf("raw text scores no noise: the row tests nothing")
+			}
+		})
+	}
+}
