@@ -12,10 +12,13 @@ import (
 //
 // Recognised numbering, at the start of a line: "1." / "1)" / "1 TITLE",
 // "1.1", "1.1.2", "8(b)", "(a)", "(iv)", "(1)", "(A)", "a.", "A.", "IV.",
-// "Clause 8", "Section 12.4", "Article 28", "ARTICLE IV"; any of these
+// "Clause 8", "Section 12.4", "Article 28", "ARTICLE IV", "§ 10" (as
+// "Section 10": its paragraphs "1." "2." are 10.1, 10.2); any of these
 // inside a Markdown heading ("## 1.3 Account Security", "### B. Account
 // Terms") or bold ("**1.3 Account Security.**"), and Markdown list items
-// ("1. **Heading.** text"), whose nesting follows their indentation. An
+// ("1. **Heading.** text"), whose nesting follows their indentation, and
+// bullet items that open with a dotted number ("*   2.5 Security. ..." is
+// clause 2.5). An
 // item that opens its first sub-item on its line, as the CFR and the
 // FAR/DFARS clauses write it ("(ii)(A) The Contractor shall ..."), is both
 // items, (ii) and (ii)(A).
@@ -52,7 +55,10 @@ import (
 // stands alone above body text (not a party name, a shouted disclaimer,
 // "WHEREAS" boilerplate or a running page header). Such a clause's ID is
 // its heading in straight double quotes, `"Audit"`, with " (2)", " (3)"
-// when the heading repeats. Markdown headings nest by level and close the
+// when the heading repeats. A bold sentence right under a Markdown heading
+// ("**Pretty basic, but necessary!**") is its subtitle, text of the
+// heading's clause, and a bold possessive opening a sentence ("**Each
+// Party's** (and ...) liability") is no lead-in. Markdown headings nest by level and close the
 // numbered clauses before them; an all-caps heading or a bold lead-in
 // inside a numbered clause is a sub-heading of that clause. A number
 // under an unnumbered heading keeps its own ID ("3" when the numbering
@@ -118,7 +124,10 @@ import (
 // "Schedule 2", "Annex I(B)" (keyword in title case, label as written);
 // numbering restarts inside them and their clauses are prefixed with the
 // part ID and a space: "Exhibit D 3.1", parent "Exhibit D 3", whose parent
-// is "Exhibit D". In Markdown, the first clause may be an unnumbered
+// is "Exhibit D". Numbered parts of the body ("Part 1 – Data processed as
+// a Processor", then "Part 2") are parts too, "Part 1 5", and the first
+// may open before any clause when a "Part 2" follows; lettered ones ("Part
+// B") are lettered sections (above). In Markdown, the first clause may be an unnumbered
 // heading, and a part heading marked as a heading may have any title ("##
 // Annex 2: Technical and organisational security"). A part named twice (a list of exhibits, then the exhibit)
 // starts at its last heading; a heading followed by another part heading or

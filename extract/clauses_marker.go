@@ -57,7 +57,10 @@ type marker struct {
 var (
 	mdHeadingRe = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 	strongRe    = regexp.MustCompile(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
-	numHeadRe   = regexp.MustCompile(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
+	// sectionSignRe: a section numbered with a section sign ("§ 10 Title",
+	// "§3 Title"), read as "Section 10 Title".
+	sectionSignRe = regexp.MustCompile(`^§\s*(\d.*)$`)
+	numHeadRe     = regexp.MustCompile(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
 	// dottedRe: "10.4 Title", "10.4. Title", and "10.4.Title" (the
 	// heading glued to its number, as some word processors export it).
 	dottedRe  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:\.?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
@@ -69,6 +72,9 @@ var (
 	// line, as the CFR and the FAR/DFARS clauses write it ("(ii)(A) The
 	// Contractor shall ...", "(c)(1) Within 72 hours ...").
 	chainRe = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(\([a-zA-Z0-9]{1,5}\)\S*\s.*)$`)
+	// mdBulletNumRe: a bullet item that opens with a dotted clause number
+	// ("*   2.5 Security. Vendor will ...", "- **2.5** Security").
+	mdBulletNumRe = regexp.MustCompile(`^[-*+]\s+((?:\*\*|__)?\d{1,3}(?:\.\d{1,3}){1,3}\.?(?:\*\*|__)?\s+)(.*)$`)
 	// mdMarkEscRe: numbering written with Markdown escapes so that it is
 	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
 	// pandoc writes it) is numbering all the same.
@@ -102,6 +108,13 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			t = g[2]
 		}
 	}
+	if md && m.mdLevel == 0 {
+		// "*   2.5 Security. Vendor will ...": a clause number written as
+		// a bullet item is the clause's number.
+		if g := mdBulletNumRe.FindStringSubmatch(t); g != nil && len(strings.Fields(g[2])) >= 3 {
+			t = g[1] + g[2]
+		}
+	}
 	for _, p := range []string{"**", "__"} {
 		if strings.HasPrefix(t, p) {
 			t = strings.TrimLeft(t[len(p):], " ")
@@ -113,6 +126,10 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			}
 			break
 		}
+	}
+	if g := sectionSignRe.FindStringSubmatch(t); g != nil {
+		// "§ 10 Notification of breaches": section 10, as "Section 10".
+		t = "Section " + g[1]
 	}
 	if g := strongRe.FindStringSubmatch(t); g != nil {
 		m.kind = kNum

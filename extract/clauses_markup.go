@@ -19,6 +19,9 @@ var (
 	mdSetextRe   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
 	mdListLineRe = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)`)
 	mdCodeRe     = regexp.MustCompile("`+([^`]+)`+")
+	// mdAnchorRe: a link without text, an anchor a web page's heading
+	// carries ("[](#-your-account)"): it shows nothing.
+	mdAnchorRe   = regexp.MustCompile(`\[\]\([^()\s]*\)`)
 	mdImageRe    = regexp.MustCompile(`!\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)`)
 	mdLinkRe     = regexp.MustCompile(`\[([^\[\]]+)\]\(<?([^()\s<>]*)>?(?:\s+"[^"]*")?\)`)
 	mdRefLinkRe  = regexp.MustCompile(`\[([^\[\]]+)\]\[[^\[\]]*\]`)
@@ -185,6 +188,7 @@ func stripInline(s string) string {
 		return strings.Trim(strings.Trim(m, "`"), " ")
 	})
 	s = mdImageRe.ReplaceAllString(s, "$1")
+	s = mdAnchorRe.ReplaceAllString(s, "")
 	s = mdLinkRe.ReplaceAllStringFunc(s, func(m string) string {
 		g := mdLinkRe.FindStringSubmatch(m)
 		text, url := g[1], g[2]

@@ -15,10 +15,10 @@ type part struct {
 }
 
 var (
-	partRe     = regexp.MustCompile(`^(?i:(exhibit|schedule|annex|appendix|attachment|addendum))\s+([A-Z](?:-?\d{1,2})?|\d{1,2}|[IVX]{1,5})(\([A-Za-z0-9]{1,3}\))?(?:$|([\s\-–—:.,;(].*)$)`)
+	partRe     = regexp.MustCompile(`^(?i:(exhibit|schedule|annex|appendix|attachment|addendum|part))\s+([A-Z](?:-?\d{1,2})?|\d{1,2}|[IVX]{1,5})(\([A-Za-z0-9]{1,3}\))?(?:$|([\s\-–—:.,;(].*)$)`)
 	partSepRe  = regexp.MustCompile(`^\s*[-–—:.]\s*`)
 	partTitles = map[string]string{"exhibit": "Exhibit", "schedule": "Schedule", "annex": "Annex",
-		"appendix": "Appendix", "attachment": "Attachment", "addendum": "Addendum"}
+		"appendix": "Appendix", "attachment": "Attachment", "addendum": "Addendum", "part": "Part"}
 )
 
 // parsePart reads an exhibit-style heading ("EXHIBIT D – SECURITY",
@@ -41,12 +41,17 @@ func parsePart(raw string, md bool) (id, heading string, ok bool) {
 	if g == nil {
 		return "", "", false
 	}
+	part := strings.EqualFold(g[1], "part")
+	if part && (!isDigits(g[2]) || g[3] != "") {
+		// "Part A", "Part II": lettered sections (see letteredHeading).
+		return "", "", false
+	}
 	rest := strings.TrimSpace(strings.Trim(g[4], "*_ "))
 	switch {
 	case rest == "":
 	case partSepRe.MatchString(rest):
 		rest = strings.TrimSpace(partSepRe.ReplaceAllString(rest, ""))
-		if rest != "" && !marked && !(isAllCaps(rest) || looksLikeTitle(strings.TrimRight(rest, ".:"))) {
+		if rest != "" && !marked && !(isAllCaps(rest) || looksLikeTitle(strings.TrimRight(rest, ".:")) || part && partTitle(rest)) {
 			return "", "", false
 		}
 	case strings.HasPrefix(rest, "("):
@@ -61,6 +66,15 @@ func parsePart(raw string, md bool) (id, heading string, ok bool) {
 	}
 	kw := partTitles[strings.ToLower(g[1])]
 	return kw + " " + g[2] + g[3], cleanHeading(rest), true
+}
+
+// partTitle reports whether the title of a numbered part may be longer
+// than a heading's (looksLikeTitle): "Part 1 – Personal Data Processed
+// by the Provider as a Processor on the Client's instructions", a phrase
+// of up to 16 words without a sentence's end.
+func partTitle(t string) bool {
+	return startsUpper(t) && len(t) <= 150 && len(strings.Fields(t)) <= 16 && !strings.Contains(t, ". ") &&
+		!strings.ContainsAny(t[len(t)-1:], ".;,")
 }
 
 // findParts finds where exhibits and similar parts start. A part starts
@@ -93,7 +107,13 @@ func findParts(lines []srcLine, toc []bool, md bool) []part {
 	last := map[string]int{}
 	var parts []part
 	fenced := false
-	for i := first + 1; i < len(lines); i++ {
+	// Numbered parts ("Part 1", "Part 2") divide the body itself: the
+	// first may open before any clause.
+	from := first + 1
+	if p := bodyParts(lines, toc, md, first); p >= 0 {
+		from = p
+	}
+	for i := from; i < len(lines); i++ {
 		if md && mdFenceRe.MatchString(lines[i].text) {
 			fenced = !fenced // a code block holds no part heading
 		}
@@ -142,6 +162,26 @@ func findParts(lines []srcLine, toc []bool, md bool) []part {
 		}
 	}
 	return out
+}
+
+// bodyParts is the line of a "Part 1" heading before the body's first
+// clause (at line first) when a "Part 2" heading follows it, else -1.
+func bodyParts(lines []srcLine, toc []bool, md bool, first int) int {
+	start := -1
+	for i := range lines {
+		if toc[i] {
+			continue
+		}
+		id, _, ok := parsePart(lines[i].text, md)
+		switch {
+		case !ok:
+		case id == "Part 1" && i < first && start < 0:
+			start = i
+		case id == "Part 2" && start >= 0:
+			return start
+		}
+	}
+	return -1
 }
 
 // firstSection reports whether a Markdown line is a heading that can open

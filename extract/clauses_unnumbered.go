@@ -261,10 +261,15 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 		return "", false, false
 	}
 	head = cleanHeading(stripInline(head))
-	if head == "" {
+	if head == "" || possessiveRe.MatchString(head) {
+		// "**Either Party's** (and ...) liability": the subject of a
+		// sentence, not its title.
 		return "", false, false
 	}
 	rest := strings.TrimLeft(after, " ")
+	if rest == "" && s.subtitle(i, body[:j]) {
+		return "", false, false
+	}
 	if rest == "" {
 		if p := s.prevNonBlank(i); p >= 0 {
 			if m, ok := s.markerAt(p); ok && strings.TrimSpace(m.rest) == "" {
@@ -283,6 +288,26 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 		return head, false, unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'(`, r)
 	}
 	return "", false, false
+}
+
+// possessiveRe: a lead-in ending in a possessive ("Each Party's").
+var possessiveRe = regexp.MustCompile(`\p{L}['’]s$`)
+
+// subtitle reports whether bold line i, whose bold text is t, is the
+// subtitle of the Markdown heading right above it: a sentence of three
+// words or more ("**Pretty basic, but necessary before using our
+// Services!**", "**Our worst case scenario.**"), closed by . ! ? or …, or
+// holding a comma, ! or ?. It is the heading's text, not a sub-heading.
+func (s *splitter) subtitle(i int, t string) bool {
+	p := s.prevNonBlank(i)
+	if p < 0 || !mdHeadingRe.MatchString(strings.TrimSpace(s.lines[p].text)) {
+		return false
+	}
+	t = strings.TrimSpace(stripInline(t))
+	if len(strings.Fields(t)) < 3 {
+		return false
+	}
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "…") || strings.ContainsAny(t, ",!?")
 }
 
 func isWordByte(c byte) bool {

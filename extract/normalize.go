@@ -14,7 +14,7 @@ import (
 //   - turns CRLF and lone CR into LF, and tabs into spaces;
 //   - expands the typographic ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ;
 //   - removes zero-width and bidi marks (U+200B-U+200F, U+202A-U+202E,
-//     U+2060-U+2064, U+FEFF) and the soft hyphen U+00AD (a soft hyphen at a
+//     U+2060-U+2064, U+2066-U+2069, U+FEFF) and the soft hyphen U+00AD (a soft hyphen at a
 //     line end joins the two lines);
 //   - turns NBSP and the other Unicode spaces into a plain space, and the
 //     non-breaking hyphen U+2011 into "-";
@@ -75,6 +75,7 @@ var charReplacer = strings.NewReplacer(
 	"\u200b", "", "\u200c", "", "\u200d", "", "\u200e", "", "\u200f", "",
 	"\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "",
 	"\u2060", "", "\u2061", "", "\u2062", "", "\u2063", "", "\u2064", "",
+	"\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "",
 	"\ufeff", "",
 	"\u00a0", " ", "\u2007", " ", "\u202f", " ", "\u2000", " ", "\u2001", " ",
 	"\u2002", " ", "\u2003", " ", "\u2004", " ", "\u2005", " ", "\u2006", " ",

@@ -293,12 +293,26 @@ func noiseTokens(text string) []string {
 
 // oddTokenShare measures OCR noise: the share of a text's word tokens
 // (noiseTokens) that noisyWord marks, and the number of tokens.
+//
+// A word marked only for its case ("LoanX", "PayX") that the document
+// spells the same way at least nameRepeats times is a name, not noise: OCR
+// misreads scatter, they do not repeat a spelling letter for letter.
 func oddTokenShare(text string, vocab map[string]int) (share float64, tokens int) {
 	odd := 0
+	cased := map[string]int{} // tokens marked "case", by exact spelling
 	for _, tok := range noiseTokens(text) {
 		tokens++
-		if noisyWord(tok, vocab) != "" {
+		switch noisyWord(tok, vocab) {
+		case "":
+		case "case":
+			cased[tok]++
+		default:
 			odd++
+		}
+	}
+	for _, n := range cased {
+		if n < nameRepeats {
+			odd += n
 		}
 	}
 	if tokens == 0 {
@@ -317,6 +331,10 @@ var dotLetterRe = regexp.MustCompile(`\pL{4,}\.\p{Ll}$`)
 // an invented security overview dense with product names 0 %, the
 // PrimeEnergy OCR layer 2 %.
 const maxOddShare = 0.005
+
+// nameRepeats is how often a word marked only for its case must recur,
+// spelled alike, to be taken for a name (see oddTokenShare).
+const nameRepeats = 3
 
 // docVocab counts the lowercased word tokens of a document.
 func docVocab(pages []string) map[string]int {

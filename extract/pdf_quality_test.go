@@ -143,3 +143,75 @@ func TestOCRNoiseCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestOddTokenShareRepeatedNames: a brand name whose case the noise test
+// marks ("LoanX", as "JimR" is) but which the document spells alike again
+// and again is a name; case marks that scatter, or repeat under three
+// times, stay noise. A clean page of terms naming such a service 3.8%
+// of the time was refused as "2.8% ... OCR noise".
+func TestOddTokenShareRepeatedNames(t *testing.T) {
+	body := strings.Repeat("the customer shall keep its account secure and notify the provider promptly ", 5)
+	for _, tt := range []struct {
+		name string
+		text string
+		odd  int // noisy tokens counted
+	}{
+		{"name four times", body + "CredQ lends. CredQ may. CredQ shall. (CredQ)", 0},
+		{"name three times", body + "CredQ lends. CredQ may. CredQ shall.", 0},
+		{"name twice", body + "CredQ lends. CredQ may.", 2},
+		{"scattered case noise", body + "JimR JiinE tHiS LIOUDm", 4},
+		{"repeated symbol noise", body + "Kell)r Kell)r Kell)r", 3},
+		{"name and other noise", body + "PayX PayX PayX Cl0mp", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			share, n := oddTokenShare(tt.text, docVocab([]string{tt.text}))
+			if got := int(share*float64(n) + 0.5); got != tt.odd {
+				t.Errorf("odd tokens %d (share %.3f of %d), want %d", got, share, n, tt.odd)
+			}
+		})
+	}
+}
+
+// TestCleanTermsWithCasedBrand: a clean typeset page of terms that names
+// its service "LendQ" throughout is read, not refused as an OCR layer.
+func TestCleanTermsWithCasedBrand(t *testing.T) {
+	terms := []string{
+		"1. Your account",
+		"LendQ provides a marketplace for small business loans. To use LendQ you must open an account and keep your password secret. LendQ may suspend an account that is used to break these terms.",
+		"2. Fees",
+		"LendQ charges the fees shown before you accept an offer. LendQ does not charge a fee to browse. Any tax due on the fees is yours to pay.",
+		"3. Privacy",
+		"LendQ processes personal data as its privacy notice explains. LendQ shares data with lenders only when you ask for an offer. You may ask LendQ to delete your data at any time.",
+	}
+	b := overviewPDF(terms)
+	doc, err := parsePDF("terms.pdf", bytes.NewReader(b), int64(len(b)), Options{})
+	if err != nil {
+		t.Fatalf("clean terms refused: %v", err)
+	}
+	if len(doc.Agreement.Unread) != 0 {
+		t.Errorf("unread pages %v", doc.Agreement.Unread)
+	}
+}
+
+// TestZeroWidthNotNoise: zero-width and format characters (after headings
+// and bullets, inside words, as web pages exported to PDF carry them) are
+// gone after NormalizeText, which the gate reads, so they never count as
+// OCR noise; unnormalised, the same text would.
+func TestZeroWidthNotNoise(t *testing.T) {
+	for _, tt := range []struct{ name, text string }{
+		{"zero width space after headings and bullets", "1. Security\u200b\n\n•\u200b Customer keeps its password secret.\u200b\n• Provider encrypts data at rest.\u200b"},
+		{"joiners and word joiner inside words", "Provider en\u200ccrypts al\u200dl stored da\u2060ta and ba\u200bcks it up daily."},
+		{"byte order mark and soft hyphens", "\ufeffThe Pro\u00advider no\u00adtifies the Cus\u00adtomer of a breach within two days."},
+		{"bidi isolates around names", "Contact \u2068Acme Cloud\u2069 or \u2066Northwind\u2069 for sup\u2067port\u2069 questions."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			clean := NormalizeText(tt.text)
+			if share, _ := oddTokenShare(clean, docVocab([]string{clean})); share != 0 {
+				t.Errorf("normalised text %q: %.3f noisy", clean, share)
+			}
+			if share, _ := oddTokenShare(tt.text, nil); share == 0 {
+				t.Errorf("raw text scores no noise: the row tests nothing")
+			}
+		})
+	}
+}

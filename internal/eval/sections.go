@@ -13,7 +13,8 @@ import (
 // a number is dropped), "5.0" is [5] (section 5 numbered as its heading).
 // Designators (§, Section, Clause, Article, Paragraph) are dropped;
 // exhibit words are spelled out ("Exh." → exhibit); headings, quoted or
-// not, compare case- and space-insensitively.
+// not, compare case- and space-insensitively, without the emoji or other
+// symbols around them.
 
 // attachmentWords maps the words that name a part of a document to their
 // canonical spelling.
@@ -160,6 +161,14 @@ func headingPart(h string) string {
 	// Typographic apostrophes compare as straight ones ("Processor’s" is
 	// "Processor's"): documents and labels spell them either way.
 	h = apostrophes.Replace(h)
+	// Emoji and other symbols opening or closing a heading ("👤 Your
+	// Account", "👩‍⚖️ Indemnity") are decoration: labels write them or
+	// not, and the text layer may lose their joiners, so they go, with
+	// the joiners and variation selectors that build them.
+	h = strings.TrimFunc(h, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
+			unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r)
+	})
 	h = strings.ToLower(strings.Join(strings.Fields(h), " "))
 	h = strings.Trim(h, " .:*_#-–—")
 	return `"` + h + `"`
