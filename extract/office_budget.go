@@ -43,37 +43,69 @@ func isXMLPart(name string) bool {
 // checkOfficeZip checks the package zr (see above) within b; errors name
 // the part.
 func checkOfficeZip(zr *zip.Reader, lim officeLimits, b *budget) error {
+	_, err := checkOfficeZipCopy(zr, lim, b, nil)
+	return err
+}
+
+// checkOfficeZipCopy is checkOfficeZip that, with a non-nil zw, also
+// writes every part of zr to zw in zr's order: the XML parts stored
+// (uncompressed), from the bytes the check inflated, so that a reader of
+// the copy need not inflate them again; the other parts as they are.
+// whole reports whether zw holds the whole package as checked; the errors
+// are checkOfficeZip's, and zw's own (a part that cannot be copied) only
+// make whole false.
+func checkOfficeZipCopy(zr *zip.Reader, lim officeLimits, b *budget, zw *zip.Writer) (whole bool, err error) {
 	var declared uint64
 	for _, f := range zr.File {
 		max := lim.part(f.Name)
 		if f.UncompressedSize64 > uint64(max) {
-			return fmt.Errorf("%w: %s declares %s uncompressed (at most %s)", ErrBudget, f.Name, sizeText(int64(min(f.UncompressedSize64, 1<<62))), sizeText(max))
+			return false, fmt.Errorf("%w: %s declares %s uncompressed (at most %s)", ErrBudget, f.Name, sizeText(int64(min(f.UncompressedSize64, 1<<62))), sizeText(max))
 		}
 		declared += f.UncompressedSize64
 		if declared > uint64(lim.total) {
-			return fmt.Errorf("%w: the parts declare more than %s uncompressed in all", ErrBudget, sizeText(lim.total))
+			return false, fmt.Errorf("%w: the parts declare more than %s uncompressed in all", ErrBudget, sizeText(lim.total))
 		}
 	}
 	var read int64
 	for _, f := range zr.File {
 		if !isXMLPart(f.Name) || f.FileInfo().IsDir() {
+			if zw != nil {
+				if zw.Copy(f) != nil {
+					zw = nil
+				}
+			}
 			continue
 		}
-		n, err := checkXMLPart(f, lim.part(f.Name), b)
+		var dst io.Writer
+		if zw != nil {
+			h := f.FileHeader
+			h.Method = zip.Store
+			h.CompressedSize64 = h.UncompressedSize64
+			h.Extra = nil // a zip64 field there would give the compressed size
+			if w, err := zw.CreateRaw(&h); err == nil {
+				dst = w
+			} else {
+				zw = nil
+			}
+		}
+		n, err := checkXMLPart(f, lim.part(f.Name), b, dst)
 		if err != nil {
-			return err
+			return false, err
+		}
+		if zw != nil && uint64(n) != f.UncompressedSize64 {
+			zw = nil // the stored copy would lie about its size
 		}
 		read += n
 		if read > lim.total {
-			return fmt.Errorf("%w: the parts inflate to more than %s in all", ErrBudget, sizeText(lim.total))
+			return false, fmt.Errorf("%w: the parts inflate to more than %s in all", ErrBudget, sizeText(lim.total))
 		}
 	}
-	return nil
+	return zw != nil, nil
 }
 
 // checkXMLPart reads one part through the XML scanner, returning the bytes
-// it inflated to.
-func checkXMLPart(f *zip.File, max int64, b *budget) (int64, error) {
+// it inflated to; with a non-nil dst, those bytes are written to dst.
+func checkXMLPart(f *zip.File, max int64, b *budget, dst io.Writer) (int64, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return 0, fmt.Errorf("%w: %s: %v", ErrDamaged, f.Name, err)
@@ -86,6 +118,11 @@ func checkXMLPart(f *zip.File, max int64, b *budget) (int64, error) {
 		k, rerr := cr.Read(buf)
 		if err := sc.scan(buf[:k]); err != nil {
 			return cr.n, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if dst != nil && k > 0 {
+			if _, err := dst.Write(buf[:k]); err != nil {
+				return cr.n, err
+			}
 		}
 		if rerr == io.EOF {
 			break
