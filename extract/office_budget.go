@@ -43,69 +43,37 @@ func isXMLPart(name string) bool {
 // checkOfficeZip checks the package zr (see above) within b; errors name
 // the part.
 func checkOfficeZip(zr *zip.Reader, lim officeLimits, b *budget) error {
-	_, err := checkOfficeZipCopy(zr, lim, b, nil)
-	return err
-}
-
-// checkOfficeZipCopy is checkOfficeZip that, with a non-nil zw, also
-// writes every part of zr to zw in zr's order: the XML parts stored
-// (uncompressed), from the bytes the check inflated, so that a reader of
-// the copy need not inflate them again; the other parts as they are.
-// whole reports whether zw holds the whole package as checked; the errors
-// are checkOfficeZip's, and zw's own (a part that cannot be copied) only
-// make whole false.
-func checkOfficeZipCopy(zr *zip.Reader, lim officeLimits, b *budget, zw *zip.Writer) (whole bool, err error) {
 	var declared uint64
 	for _, f := range zr.File {
 		max := lim.part(f.Name)
 		if f.UncompressedSize64 > uint64(max) {
-			return false, fmt.Errorf("%w: %s declares %s uncompressed (at most %s)", ErrBudget, f.Name, sizeText(int64(min(f.UncompressedSize64, 1<<62))), sizeText(max))
+			return fmt.Errorf("%w: %s declares %s uncompressed (at most %s)", ErrBudget, f.Name, sizeText(int64(min(f.UncompressedSize64, 1<<62))), sizeText(max))
 		}
 		declared += f.UncompressedSize64
 		if declared > uint64(lim.total) {
-			return false, fmt.Errorf("%w: the parts declare more than %s uncompressed in all", ErrBudget, sizeText(lim.total))
+			return fmt.Errorf("%w: the parts declare more than %s uncompressed in all", ErrBudget, sizeText(lim.total))
 		}
 	}
 	var read int64
 	for _, f := range zr.File {
 		if !isXMLPart(f.Name) || f.FileInfo().IsDir() {
-			if zw != nil {
-				if zw.Copy(f) != nil {
-					zw = nil
-				}
-			}
 			continue
 		}
-		var dst io.Writer
-		if zw != nil {
-			h := f.FileHeader
-			h.Method = zip.Store
-			h.CompressedSize64 = h.UncompressedSize64
-			h.Extra = nil // a zip64 field there would give the compressed size
-			if w, err := zw.CreateRaw(&h); err == nil {
-				dst = w
-			} else {
-				zw = nil
-			}
-		}
-		n, err := checkXMLPart(f, lim.part(f.Name), b, dst)
+		n, err := checkXMLPart(f, lim.part(f.Name), b)
 		if err != nil {
-			return false, err
-		}
-		if zw != nil && uint64(n) != f.UncompressedSize64 {
-			zw = nil // the stored copy would lie about its size
+			return err
 		}
 		read += n
 		if read > lim.total {
-			return false, fmt.Errorf("%w: the parts inflate to more than %s in all", ErrBudget, sizeText(lim.total))
+			return fmt.Errorf("%w: the parts inflate to more than %s in all", ErrBudget, sizeText(lim.total))
 		}
 	}
-	return zw != nil, nil
+	return nil
 }
 
 // checkXMLPart reads one part through the XML scanner, returning the bytes
-// it inflated to; with a non-nil dst, those bytes are written to dst.
-func checkXMLPart(f *zip.File, max int64, b *budget, dst io.Writer) (int64, error) {
+// it inflated to.
+func checkXMLPart(f *zip.File, max int64, b *budget) (int64, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return 0, fmt.Errorf("%w: %s: %v", ErrDamaged, f.Name, err)
@@ -118,11 +86,6 @@ func checkXMLPart(f *zip.File, max int64, b *budget, dst io.Writer) (int64, erro
 		k, rerr := cr.Read(buf)
 		if err := sc.scan(buf[:k]); err != nil {
 			return cr.n, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		if dst != nil && k > 0 {
-			if _, err := dst.Write(buf[:k]); err != nil {
-				return cr.n, err
-			}
 		}
 		if rerr == io.EOF {
 			break
@@ -163,56 +126,99 @@ const (
 )
 
 func (s *xmlScanner) scan(p []byte) error {
-	for i := 0; i < len(p); {
-		// Runs of bytes that can change nothing but the tail (and, in a
-		// start tag, the last byte that is not a space) are skipped at
-		// once; the byte that ends one is read by step.
-		var j int
-		switch s.state {
+	// The state machine of step, byte by byte in local variables; runs of
+	// text, which can change nothing but the tail, are skipped at once.
+	state, depth, quote, last := s.state, s.depth, s.quote, s.last
+	t0, t1 := s.tail[0], s.tail[1]
+	defer func() {
+		s.state, s.depth, s.quote, s.last = state, depth, quote, last
+		s.tail[0], s.tail[1] = t0, t1
+	}()
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch state {
 		case xsText:
-			j = bytes.IndexByte(p[i:], '<')
-		case xsEnd, xsPI, xsComment, xsCDATA:
-			j = bytes.IndexByte(p[i:], '>')
+			if c != '<' {
+				j := bytes.IndexByte(p[i:], '<')
+				if j < 0 {
+					j = len(p) - i
+				}
+				if j >= 2 {
+					t0, t1 = p[i+j-2], p[i+j-1]
+				} else {
+					t0, t1 = t1, c
+				}
+				i += j - 1
+				continue
+			}
+			state = xsOpen
+		case xsOpen:
+			switch c {
+			case '/':
+				state = xsEnd
+			case '?':
+				state = xsPI
+			case '!':
+				state = xsBang
+			default:
+				state, quote, last = xsStart, 0, c
+			}
+		case xsBang:
+			switch c {
+			case '-':
+				state = xsComment
+			case '[':
+				state = xsCDATA
+			default:
+				return errXMLDTD
+			}
 		case xsStart:
-			if s.quote != 0 {
-				j = bytes.IndexByte(p[i:], s.quote)
-			} else {
-				j = bytes.IndexAny(p[i:], "\"'>")
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			case c == '>':
+				state = xsText
+				if last != '/' {
+					depth++
+					if depth > MaxXMLDepth {
+						return errXMLDepth
+					}
+				}
+			}
+			if !isXMLSpace(c) {
+				last = c
+			}
+		case xsEnd:
+			if c == '>' {
+				state = xsText
+				depth = max(0, depth-1)
+			}
+		case xsPI:
+			if c == '>' && t1 == '?' {
+				state = xsText
+			}
+		case xsComment:
+			if c == '>' && t0 == '-' && t1 == '-' {
+				state = xsText
+			}
+		case xsCDATA:
+			if c == '>' && t0 == ']' && t1 == ']' {
+				state = xsText
 			}
 		}
-		if j < 0 {
-			j = len(p) - i
-		}
-		if j > 0 {
-			s.skip(p[i : i+j])
-			i += j
-			continue
-		}
-		if err := s.step(p[i]); err != nil {
-			return err
-		}
-		i++
+		t0, t1 = t1, c
 	}
 	return nil
 }
 
-// skip passes over run, bytes that change no state: the tail and, in a
-// start tag, last follow them.
-func (s *xmlScanner) skip(run []byte) {
-	if n := len(run); n >= 2 {
-		s.tail[0], s.tail[1] = run[n-2], run[n-1]
-	} else {
-		s.tail[0], s.tail[1] = s.tail[1], run[0]
-	}
-	if s.state == xsStart {
-		for k := len(run) - 1; k >= 0; k-- {
-			if !isXMLSpace(run[k]) {
-				s.last = run[k]
-				break
-			}
-		}
-	}
-}
+var (
+	errXMLDTD   = fmt.Errorf("%w: the XML declares a DTD (<!DOCTYPE or <!ENTITY), which Office files never carry: refused (an XML entity attack?)", ErrUnsupported)
+	errXMLDepth = fmt.Errorf("%w: XML elements nest more than %d deep", ErrBudget, MaxXMLDepth)
+)
 
 // step reads one byte.
 func (s *xmlScanner) step(c byte) error {
@@ -239,7 +245,7 @@ func (s *xmlScanner) step(c byte) error {
 		case '[':
 			s.state = xsCDATA
 		default:
-			return fmt.Errorf("%w: the XML declares a DTD (<!DOCTYPE or <!ENTITY), which Office files never carry: refused (an XML entity attack?)", ErrUnsupported)
+			return errXMLDTD
 		}
 	case xsStart:
 		switch {
@@ -254,7 +260,7 @@ func (s *xmlScanner) step(c byte) error {
 			if s.last != '/' {
 				s.depth++
 				if s.depth > MaxXMLDepth {
-					return fmt.Errorf("%w: XML elements nest more than %d deep", ErrBudget, MaxXMLDepth)
+					return errXMLDepth
 				}
 			}
 		}

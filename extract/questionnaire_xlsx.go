@@ -31,7 +31,6 @@ type xlsxParser struct{}
 const (
 	xlsxUnzipLimit    = 128 << 20 // bytes a workbook may unpack to
 	xlsxUnzipXMLLimit = 4 << 20   // parts above this are streamed from temp files
-	xlsxStoredLimit   = 32 << 20  // the most a package may unpack to for checkXLSXZip's copy
 	xlsxHeaderScan    = 30        // rows searched for the header
 	xlsxInferRows     = 60        // rows below the header used to infer columns
 	xlsxMaxHeaderCl   = 3         // rows below a merged caption searched for sub-captions
@@ -132,23 +131,12 @@ func readWorkbook(path string, opts Options, each func(Item, *Questionnaire) err
 	if !ole && isODS(path) {
 		return nil, nil, &InputError{Path: path, Err: fmt.Errorf("%w: OpenDocument spreadsheet (.ods): save it as .xlsx", ErrUnsupported)}
 	}
-	var stored []byte
 	if !ole {
-		if stored, err = checkXLSXZip(path); err != nil {
+		if err := checkXLSXZip(path); err != nil {
 			return nil, nil, &InputError{Path: path, Err: err}
 		}
 	}
-	xo := excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit, Password: opts.Password}
-	var f *excelize.File
-	if stored != nil {
-		// The checked copy, its XML parts already inflated.
-		if f, err = excelize.OpenReader(bytes.NewReader(stored), xo); err == nil {
-			f.Path = path
-		}
-		stored = nil
-	} else {
-		f, err = excelize.OpenFile(path, xo)
-	}
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit, Password: opts.Password})
 	if err != nil {
 		return nil, nil, &InputError{Path: path, Err: openError(err, ole)}
 	}

@@ -73,35 +73,14 @@ func isODS(path string) bool {
 // (checkOfficeZip): each part and all together inflate to at most
 // xlsxUnzipLimit bytes. A file that is not a zip archive is left to
 // excelize's own errors.
-//
-// A small package (every part within xlsxUnzipXMLLimit, which excelize
-// holds in memory anyway, and at most xlsxStoredLimit in all) is returned
-// as a copy whose XML parts are stored, inflated by the check, so that
-// excelize need not inflate them a second time; stored is nil otherwise.
-func checkXLSXZip(path string) (stored []byte, err error) {
+func checkXLSXZip(path string) error {
 	zr, err := zip.OpenReader(path)
 	if err != nil {
-		return nil, nil
+		return nil
 	}
 	defer zr.Close()
 	lim := officeLimits{part: func(string) int64 { return xlsxUnzipLimit }, total: xlsxUnzipLimit}
-	var declared uint64
-	small := true
-	for _, f := range zr.File {
-		declared += f.UncompressedSize64
-		small = small && f.UncompressedSize64 <= xlsxUnzipXMLLimit && declared <= xlsxStoredLimit
-	}
-	if !small {
-		return nil, checkOfficeZip(&zr.Reader, lim, newBudget())
-	}
-	var buf bytes.Buffer
-	buf.Grow(int(declared) + 4096)
-	zw := zip.NewWriter(&buf)
-	whole, err := checkOfficeZipCopy(&zr.Reader, lim, newBudget(), zw)
-	if err != nil || !whole || zw.Close() != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return checkOfficeZip(&zr.Reader, lim, newBudget())
 }
 
 // openError maps an excelize.OpenFile error onto the sentinel errors.
