@@ -126,56 +126,99 @@ const (
 )
 
 func (s *xmlScanner) scan(p []byte) error {
-	for i := 0; i < len(p); {
-		// Runs of bytes that can change nothing but the tail (and, in a
-		// start tag, the last byte that is not a space) are skipped at
-		// once; the byte that ends one is read by step.
-		var j int
-		switch s.state {
+	// The state machine of step, byte by byte in local variables; runs of
+	// text, which can change nothing but the tail, are skipped at once.
+	state, depth, quote, last := s.state, s.depth, s.quote, s.last
+	t0, t1 := s.tail[0], s.tail[1]
+	defer func() {
+		s.state, s.depth, s.quote, s.last = state, depth, quote, last
+		s.tail[0], s.tail[1] = t0, t1
+	}()
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch state {
 		case xsText:
-			j = bytes.IndexByte(p[i:], '<')
-		case xsEnd, xsPI, xsComment, xsCDATA:
-			j = bytes.IndexByte(p[i:], '>')
+			if c != '<' {
+				j := bytes.IndexByte(p[i:], '<')
+				if j < 0 {
+					j = len(p) - i
+				}
+				if j >= 2 {
+					t0, t1 = p[i+j-2], p[i+j-1]
+				} else {
+					t0, t1 = t1, c
+				}
+				i += j - 1
+				continue
+			}
+			state = xsOpen
+		case xsOpen:
+			switch c {
+			case '/':
+				state = xsEnd
+			case '?':
+				state = xsPI
+			case '!':
+				state = xsBang
+			default:
+				state, quote, last = xsStart, 0, c
+			}
+		case xsBang:
+			switch c {
+			case '-':
+				state = xsComment
+			case '[':
+				state = xsCDATA
+			default:
+				return errXMLDTD
+			}
 		case xsStart:
-			if s.quote != 0 {
-				j = bytes.IndexByte(p[i:], s.quote)
-			} else {
-				j = bytes.IndexAny(p[i:], "\"'>")
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			case c == '>':
+				state = xsText
+				if last != '/' {
+					depth++
+					if depth > MaxXMLDepth {
+						return errXMLDepth
+					}
+				}
+			}
+			if !isXMLSpace(c) {
+				last = c
+			}
+		case xsEnd:
+			if c == '>' {
+				state = xsText
+				depth = max(0, depth-1)
+			}
+		case xsPI:
+			if c == '>' && t1 == '?' {
+				state = xsText
+			}
+		case xsComment:
+			if c == '>' && t0 == '-' && t1 == '-' {
+				state = xsText
+			}
+		case xsCDATA:
+			if c == '>' && t0 == ']' && t1 == ']' {
+				state = xsText
 			}
 		}
-		if j < 0 {
-			j = len(p) - i
-		}
-		if j > 0 {
-			s.skip(p[i : i+j])
-			i += j
-			continue
-		}
-		if err := s.step(p[i]); err != nil {
-			return err
-		}
-		i++
+		t0, t1 = t1, c
 	}
 	return nil
 }
 
-// skip passes over run, bytes that change no state: the tail and, in a
-// start tag, last follow them.
-func (s *xmlScanner) skip(run []byte) {
-	if n := len(run); n >= 2 {
-		s.tail[0], s.tail[1] = run[n-2], run[n-1]
-	} else {
-		s.tail[0], s.tail[1] = s.tail[1], run[0]
-	}
-	if s.state == xsStart {
-		for k := len(run) - 1; k >= 0; k-- {
-			if !isXMLSpace(run[k]) {
-				s.last = run[k]
-				break
-			}
-		}
-	}
-}
+var (
+	errXMLDTD   = fmt.Errorf("%w: the XML declares a DTD (<!DOCTYPE or <!ENTITY), which Office files never carry: refused (an XML entity attack?)", ErrUnsupported)
+	errXMLDepth = fmt.Errorf("%w: XML elements nest more than %d deep", ErrBudget, MaxXMLDepth)
+)
 
 // step reads one byte.
 func (s *xmlScanner) step(c byte) error {
@@ -202,7 +245,7 @@ func (s *xmlScanner) step(c byte) error {
 		case '[':
 			s.state = xsCDATA
 		default:
-			return fmt.Errorf("%w: the XML declares a DTD (<!DOCTYPE or <!ENTITY), which Office files never carry: refused (an XML entity attack?)", ErrUnsupported)
+			return errXMLDTD
 		}
 	case xsStart:
 		switch {
@@ -217,7 +260,7 @@ func (s *xmlScanner) step(c byte) error {
 			if s.last != '/' {
 				s.depth++
 				if s.depth > MaxXMLDepth {
-					return fmt.Errorf("%w: XML elements nest more than %d deep", ErrBudget, MaxXMLDepth)
+					return errXMLDepth
 				}
 			}
 		}

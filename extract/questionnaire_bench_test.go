@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"archive/zip"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -242,5 +243,26 @@ func readRows(b *testing.B, path string, sheets []string) {
 			}
 		}
 		rows.Close()
+	}
+}
+
+// BenchmarkXLSXZipCheck is the budget pre-check of every corpus workbook
+// (checkOfficeZip: each XML part inflated and scanned), without the copy
+// checkXLSXZip keeps of a small package.
+func BenchmarkXLSXZipCheck(b *testing.B) {
+	files := corpusWorkbooks(b)
+	lim := officeLimits{part: func(string) int64 { return xlsxUnzipLimit }, total: xlsxUnzipLimit}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, path := range files {
+			zr, err := zip.OpenReader(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := checkOfficeZip(&zr.Reader, lim, newBudget()); err != nil {
+				b.Fatal(err)
+			}
+			zr.Close()
+		}
 	}
 }

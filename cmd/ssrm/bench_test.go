@@ -224,3 +224,29 @@ func BenchmarkExtractBigSheetAnchor(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAnalyzeRealPairInProcess is BenchmarkAnalyzeRealPair with the
+// documents read in this process (--isolate=false), so that a CPU profile
+// (-cpuprofile) shows the readers beside the analysis.
+func BenchmarkAnalyzeRealPairInProcess(b *testing.B) {
+	q, a := realPair(b)
+	for b.Loop() {
+		if code := Run([]string{"analyze", "--isolate=false", "--questionnaire", q, "--agreement", a, "--format", "json", "-o", os.DevNull}, io.Discard, io.Discard); code != exitFindings {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
+// BenchmarkBatchCorpusInProcess is BenchmarkBatchCorpus on 20 vendors with
+// the documents read in this process (--isolate=false), for a CPU profile
+// that shows the readers beside the analysis.
+func BenchmarkBatchCorpusInProcess(b *testing.B) {
+	manifest := corpusManifest(b, 20)
+	for b.Loop() {
+		out := b.TempDir()
+		var stderr bytes.Buffer
+		if code := Run([]string{"batch", manifest, "-o", out, "--isolate=false", "--format", "json", "--portfolio-format", "csv", "--fail-on", "never", "--jobs", "2"}, io.Discard, &stderr); code != exitOK {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+}
