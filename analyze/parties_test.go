@@ -1,0 +1,178 @@
+package analyze
+
+import (
+	"context"
+	"sort"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// TestPartiesAndVendorName reads short preambles and says which defined
+// names are the vendor's and the customer's, and the vendor's name the
+// report shows when no --vendor is given.
+func TestPartiesAndVendorName(t *testing.T) {
+	rs := loadRules(t)
+	tests := []struct {
+		name               string
+		clauses            []string
+		vendors, customers []string // defined names, as partyNames' phrases read them
+		vendor             string   // Result.Vendor
+	}{
+		{
+			name: "a city that may inspect is the customer",
+			clauses: []string{
+				`This Agreement is made between the City of Springfield, a municipal corporation ("City"), and Flockly Inc., a Delaware corporation ("Flockly").`,
+				"Flockly shall provide the license plate reader services.",
+				"City or its authorized representatives may, at any time, inspect and audit Flockly's records.",
+				"City shall provide Flockly with access to its facilities. City shall provide notice of any defect. City shall provide a point of contact.",
+			},
+			vendors: []string{"flockly"}, customers: []string{"city"}, vendor: "Flockly Inc.",
+		},
+		{
+			name: "a defined document is never a party",
+			clauses: []string{
+				`This Data Processing Addendum ("Agreement") forms part of the Terms.`,
+				"Agreement shall remain in force while Provider processes Personal Data.",
+				"Customer shall ensure it has a lawful basis. Customer will keep its passwords safe.",
+			},
+		},
+		{
+			name: "the order form and the effective date are no parties",
+			clauses: []string{
+				`This Agreement is made on the date of the last signature (the "Effective Date") between Acme Cloud, Inc., a Delaware corporation ("Acme"), and the customer identified in the Order Form ("Customer").`,
+				`Each ordering document (an "Order Form") states the fees.`,
+				"Effective Date shall mean the date above. Order Form shall set out the subscription term.",
+				"Acme shall host the Services in the United States.",
+			},
+			vendors: []string{"acme"}, vendor: "Acme Cloud, Inc.",
+		},
+		{
+			name: "the vendor named by the title the text goes on to use",
+			clauses: []string{
+				"Zephyr Data Processing Addendum",
+				"Zephyr will process Personal Data only on documented instructions of Customer.",
+				"Zephyr shall notify Customer of a Personal Data Breach without undue delay.",
+			},
+			vendor: "Zephyr",
+		},
+		{
+			name: "whose platform it is outweighs who provides details",
+			clauses: []string{
+				`This Agreement is made between Borealis Labs Ltd ("Borealis") and Northwind Traders LLC ("Northwind").`,
+				"Northwind's use of Borealis's Platform is subject to the Acceptable Use Policy.",
+				"Borealis will maintain backups. Northwind shall provide accurate billing details. Northwind shall provide a contact.",
+			},
+			vendors: []string{"borealis"}, customers: []string{"northwind"}, vendor: "Borealis Labs Ltd",
+		},
+		{
+			name: "the one that provides the Services",
+			clauses: []string{
+				`This Agreement is between Osprey Systems Inc. ("Osprey") and Wren Retail Ltd ("Wren").`,
+				"Osprey provides the Services described in the Order Form.",
+				"Wren shall provide Osprey with the data needed. Wren shall provide timely feedback.",
+			},
+			vendors: []string{"osprey"}, customers: []string{"wren"}, vendor: "Osprey Systems Inc.",
+		},
+		{
+			name: "the signature block shows who is the customer",
+			clauses: []string{
+				`This Agreement is between Kestrel GmbH ("Kestrel") and Heron AG ("Heron").`,
+				"Heron shall provide the hosting environment. Heron shall provide the data. Kestrel shall pay the invoices within 30 days.",
+				"CUSTOMER: Heron AG\nPROVIDER: Kestrel GmbH",
+			},
+			vendors: []string{"kestrel"}, customers: []string{"heron"}, vendor: "Kestrel GmbH",
+		},
+		{
+			name: "a public body that clearly provides is the vendor",
+			clauses: []string{
+				`This Agreement is between the State Data Authority ("Authority") and Pine Bank plc ("Pine").`,
+				"Authority provides the Services to Pine. Authority's platform is hosted in the State.",
+				"Pine shall pay the fees.",
+			},
+			vendors: []string{"authority"}, customers: []string{"pine"}, vendor: "State Data Authority",
+		},
+		{
+			name: "a role word defined alone keeps the legal name before it",
+			clauses: []string{
+				`This DPA is made as of the Effective Date by and between Tern, Inc. ("Vendor") and the entity that accepts it ("Customer").`,
+				"Vendor shall notify Customer of a Security Incident within 48 hours.",
+			},
+			vendor: "Tern, Inc.",
+		},
+		{
+			name: "markdown emphasis around the defined name",
+			clauses: []string{
+				`This Agreement is between **Plover, Inc.** (**"Plover"**, **"we"** or **"us"**) and you.`,
+				"Plover shall notify you of a Security Incident.",
+			},
+			vendors: []string{"plover"}, vendor: "Plover, Inc.",
+		},
+		{
+			name: "a person who signs is not the party",
+			clauses: []string{
+				`Covered Entity: Hillside Pharmacy, represented by Jane Roe ("Covered Entity"); and Business Associate: MedLedger, represented by John Doe ("Business Associate").`,
+				"Business Associate shall report any Breach of Unsecured PHI to Covered Entity.",
+			},
+			vendor: "MedLedger",
+		},
+		// Guards (these pass before the change too): no guess.
+		{
+			name: "two providers with different names: no name",
+			clauses: []string{
+				`This Agreement is between Gull Ltd ("Gull") and Puffin Ltd ("Puffin").`,
+				"Gull provides the hosting services. Puffin provides the support services.",
+			},
+			vendors: []string{"gull", "puffin"},
+		},
+		{
+			name: "a template's placeholders name no one",
+			clauses: []string{
+				`This Agreement is between {provider_name} ("Provider") and {customer_name} ("Customer").`,
+				"Provider shall notify Customer of a Security Incident.",
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := agreement(tc.clauses...)
+			units := agreementUnits([]*extract.Agreement{a}, "", rs.Vocabulary)
+			names := partyNames(a, units, "", rs.Vocabulary)
+			if got := phraseSources(names["vendor"]); !cmp.Equal(got, tc.vendors) {
+				t.Errorf("vendor names %q, want %q", got, tc.vendors)
+			}
+			if got := phraseSources(names["customer"]); !cmp.Equal(got, tc.customers) {
+				t.Errorf("customer names %q, want %q", got, tc.customers)
+			}
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Vendor != tc.vendor {
+				t.Errorf("vendor %q, want %q", res.Vendor, tc.vendor)
+			}
+			if want := map[bool]string{true: VendorFromAgreement}[tc.vendor != ""]; res.VendorSource != want {
+				t.Errorf("vendor source %q, want %q", res.VendorSource, want)
+			}
+		})
+	}
+}
+
+// TestGivenVendorWins keeps --vendor over the agreement's own names.
+func TestGivenVendorWins(t *testing.T) {
+	rs := loadRules(t)
+	res := run(t, rs, Options{Vendor: "Acme"}, `This Agreement is between Acme Cloud, Inc. ("Acme") and Harbor Bank ("Harbor").`, "Acme provides the Services.")
+	if res.Vendor != "Acme" || res.VendorSource != "given" {
+		t.Errorf("vendor %q from %q, want Acme given", res.Vendor, res.VendorSource)
+	}
+}
+
+func phraseSources(ps []phrase) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.src)
+	}
+	sort.Strings(out)
+	return out
+}
