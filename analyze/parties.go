@@ -14,7 +14,7 @@ var (
 	// (City), VERIZON ABS LLC, as Depositor. Names that neither provide nor
 	// pay (an acronym) are dropped later; a defined document is never a
 	// party (reDocumentName).
-	reDefinedName = regexp.MustCompile(`\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?)?["“„ˮ]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ][^"”ˮ″]{1,30}["”ˮ″])*)\s*\)|,\s+as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
+	reDefinedName = regexp.MustCompile(`\(\s*(?:(?:hereinafter|herein)\s+)?(?:referred\s+(?:to\s+)?(?:in\s+)?(?:herein(?:after)?\s+)?as\s+)?(?:the\s+)?["“„ˮ'‘]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″'’]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ'‘][^"”ˮ″'’]{1,30}["”ˮ″'’])*)\s*\)|,\s+as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
 	// What a vendor and what a customer does, to tell whose name is whose:
 	// "shall provide" and "shall pay" are weak signs (a customer provides
 	// information too); the kinds below are strong ones.
@@ -54,6 +54,9 @@ type party struct {
 	legal  string // the full legal name before the definition ("Acme Cloud, Inc."), "" when none
 	role   string // "vendor", "customer" or "" (unknown)
 	public bool   // a public body (City, County, University, ...)
+	pos    int    // where in the agreement's head it is first defined, from 1; 0 for --vendor
+	asRole bool   // defined only as a role ("VERIZON ABS LLC, as Servicer"): no name to show
+	within bool   // named as where another party sits ("the CDS at the Department of Works (DOW)")
 	// sure says the role comes from what the agreement says the name is
 	// (a role word given with it, a kind, a signature), not from counting
 	// "shall provide" against "shall pay".
@@ -144,12 +147,19 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			return head[ix[2*i]:ix[2*i+1]]
 		}
 		name := m(1) + m(3)
-		if name == "" || reDocumentName.MatchString(name) {
-			continue
+		if name == "" || reDocumentName.MatchString(name) || strings.Contains(name, ". ") {
+			continue // a document, or two sentences ("Kubient. This")
 		}
-		legal := ""
+		legal, r := "", roleOf(m(2))
 		if m(1) != "" {
 			legal = legalName(head[:ix[0]], isRoleWord)
+		}
+		pre := ""
+		if legal != "" {
+			pre = before(head[:ix[0]], legal)
+		}
+		if r == "" && reVendorBy.MatchString(pre) {
+			r = "vendor" // "a product operated by the Canadian Digital Service (CDS)"
 		}
 		if isRoleWord(name) {
 			// A role word itself ("Vendor"): no name to find in the
@@ -159,7 +169,10 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			}
 			continue
 		}
-		add(name, legal, roleOf(m(2)))
+		add(name, legal, r)
+		if p := byName[name]; p.pos == 0 {
+			p.pos, p.asRole, p.within = ix[0]+1, m(3) != "", reWithin.MatchString(pre)
+		}
 	}
 	for _, p := range parties {
 		p.public = p.name != "" && isPublicBody(p.name, p.legal)
@@ -188,10 +201,15 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 				}
 			}
 		}
+		if p.public && p.pos > preambleLen {
+			customerKind = 0 // a regulator defined later may audit too
+		}
 		switch {
 		case p.public && vendorKind > customerKind+1:
 			p.role, p.sure = "vendor", true // a public body that clearly provides
-		case p.public:
+		case p.public && !p.within && (p.pos <= preambleLen || customerKind > 0):
+			// A public body defined in the preamble is a side of the
+			// agreement; one defined later may be a regulator (FFIEC).
 			p.role, p.sure = "customer", true
 		case vendorKind > customerKind:
 			p.role, p.sure = "vendor", true
@@ -262,6 +280,32 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 	return parties
 }
 
+// reVendorBy finds the words before a name that make it the vendor's:
+// "a product operated by", "Online Services provided by" (not "hosted by":
+// a subprocessor hosts).
+var reVendorBy = regexp.MustCompile(`(?i)\b(?:products?|services?|platform|application|software|offerings?)\s+(?:[\w-]+\s+){0,3}?(?:operated|provided|offered|made\s+available)\s+(?:by|under)\s+(?:the\s+)?$`)
+
+// reWithin finds the words before a name that make it where another party
+// sits, not a side: "at the", "part of", "a division of".
+var reWithin = regexp.MustCompile(`(?i)\b(?:at|within|part\s+of|division\s+of)\s+(?:the\s+)?$`)
+
+// before is the text before the last place s (the text before a
+// definition) shows the first word of name.
+func before(s, name string) string {
+	w := strings.Fields(name)
+	if len(w) == 0 {
+		return ""
+	}
+	if k := strings.LastIndex(s, w[0]); k >= 0 {
+		return s[:k]
+	}
+	return ""
+}
+
+// preambleLen is how far into an agreement its parties are defined, in
+// bytes.
+const preambleLen = 3000
+
 // agreementHead is the agreement's first pages, up to about 20,000
 // characters, with Markdown emphasis taken out (**"Acme"** is "Acme").
 func agreementHead(a *extract.Agreement) string {
@@ -325,10 +369,24 @@ func wordsOf(name string) []string {
 // ("AXIOM") its capitalised form too ("Axiom").
 func afterName(s, name string) []string {
 	out := after(s, name)
-	if len(name) > 3 && strings.ToUpper(name) == name {
-		out = append(out, after(s, name[:1]+strings.ToLower(name[1:]))...)
+	if c := capitalised(name); c != name {
+		out = append(out, after(s, c)...)
 	}
 	return out
+}
+
+// capitalised gives an all-capitals name of more than three letters with
+// each word capitalised ("DECKARD TECHNOLOGIES": "Deckard Technologies");
+// any other name as it is.
+func capitalised(name string) string {
+	if len(name) <= 3 || strings.ToUpper(name) != name {
+		return name
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		words[i] = w[:1] + strings.ToLower(w[1:])
+	}
+	return strings.Join(words, " ")
 }
 
 // after returns the text after each whole-word occurrence of name in s.

@@ -3,6 +3,7 @@ package analyze
 import (
 	"context"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -117,6 +118,64 @@ func TestPartiesAndVendorName(t *testing.T) {
 			},
 			vendor: "MedLedger",
 		},
+		{
+			name: "single quotes and several alternatives",
+			clauses: []string{
+				"We are Skua Labs Ltd ('Company', 'we', 'us', or 'our'), a company registered in England.",
+				"Company shall keep the Site available. You may cancel at any time.",
+			},
+			vendors: []string{"company"}, vendor: "Skua Labs Ltd",
+		},
+		{
+			name: "referred to herein as",
+			clauses: []string{
+				`Customer and Tigon Data Inc. (referred to herein as "Tigon") agree as follows.`,
+				"Tigon will process Customer Personal Data only on documented instructions. Customer shall ensure its instructions are lawful.",
+			},
+			vendors: []string{"tigon"}, vendor: "Tigon Data Inc.",
+		},
+		{
+			name: "a product operated by a public body",
+			clauses: []string{
+				"These terms apply to the use of Quill Forms, a product operated by the Northern Digital Service (NDS) at the Department of Works (DOW).",
+				"NDS may suspend access. Departments are responsible for their forms.",
+			},
+			vendors: []string{"nds"}, vendor: "Northern Digital Service",
+		},
+		{
+			name: "a company on a line of its own under the title",
+			clauses: []string{
+				"DATA PROCESSING ADDENDUM\nQuokka LLC\nEffective May 1, 2026.",
+				"Quokka will process Personal Data only on documented instructions. Quokka shall notify Customer of a breach.",
+			},
+			vendor: "Quokka LLC",
+		},
+		{
+			name: "between a name and the customer",
+			clauses: []string{
+				"This DPA is an addendum to the Terms between Bittern Analytics and the customer.",
+				"Bittern Analytics will delete the data on request. Bittern Analytics shall assist the customer.",
+			},
+			vendor: "Bittern Analytics",
+		},
+		{
+			name: "an edition's word in the title is not the vendor's name",
+			clauses: []string{
+				"# Pelican Enterprise Terms of Service",
+				"Pelican will provide the Service. Pelican may suspend accounts.",
+			},
+			vendor: "Pelican",
+		},
+		{
+			name: "a regulator defined deep in the text is no customer",
+			clauses: []string{
+				`This Agreement is between Lynx Processing Inc. ("Lynx") and Ibis Bank ("Ibis").`,
+				"Lynx provides the Services. Ibis shall pay the fees.",
+				strings.Repeat("Lynx shall keep records of every transaction it processes for the bank. ", 50),
+				`The Federal Examination Council ("Council") may examine the records.`,
+			},
+			vendors: []string{"lynx"}, customers: []string{"ibis"}, vendor: "Lynx Processing Inc.",
+		},
 		// Guards (these pass before the change too): no guess.
 		{
 			name: "two providers with different names: no name",
@@ -125,6 +184,20 @@ func TestPartiesAndVendorName(t *testing.T) {
 				"Gull provides the hosting services. Puffin provides the support services.",
 			},
 			vendors: []string{"gull", "puffin"},
+		},
+		{
+			name: "a role word named as a side is no vendor's name",
+			clauses: []string{
+				"These terms apply between Customer and Provider.",
+				"Provider shall notify Customer of a Security Incident. Provider will assist Customer.",
+			},
+		},
+		{
+			name: "a subprocessor hosting is not the vendor",
+			clauses: []string{
+				`Your Custom Apps are hosted by Amazon Web Services, Inc. ("AWS") in the United States.`,
+				"We will notify you of a Security Incident.",
+			},
 		},
 		{
 			name: "a template's placeholders name no one",

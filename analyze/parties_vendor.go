@@ -13,7 +13,7 @@ var (
 	// reNameStart finds where a party's legal name may start before its
 	// definition: after "between", "and", "by", "with", a colon, "(i)", a
 	// Markdown heading's "#".
-	reNameStart = regexp.MustCompile(`(?i)(?:\b(?:between|and|by|with|among|to|from|under)\b|\(\w{1,3}\)|#+\s|[:;(])\s*`)
+	reNameStart = regexp.MustCompile(`(?i)(?:\b(?:between|and|by|with|among|to|from|under|at|we\s+are|is)\b|\(\w{1,3}\)|#+\s|[:;(])\s*`)
 	// reNameEnd finds where a legal name ends and its description starts:
 	// ", a Delaware corporation", ", 128 rue la Boétie", ", represented by",
 	// " as defined below".
@@ -25,9 +25,15 @@ var (
 	reGenericName = regexp.MustCompile(`(?i)^(?:the\s+)?(?:company|party|parties|entity|organi[sz]ation)$`)
 	// reTitleVendor finds the vendor's name in a document's title: "Acme
 	// Data Processing Addendum", "Acme Terms of Service".
-	reTitleVendor = regexp.MustCompile(`^(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)\s+(?:Data\s+Processing\s+(?:Addendum|Agreement|Terms)|DPA|Data\s+Protection\s+(?:Addendum|Agreement)|Terms\s+of\s+(?:Service|Use)|Terms\s+and\s+Conditions|(?:Master\s+)?(?:Subscription|Services?|Cloud\s+Services?)\s+Agreement|Service\s+Level\s+(?:Agreement|Terms)|SLA|Business\s+Associate\s+(?:Agreement|Addendum)|Security\s+(?:Practices|Policy|Overview|Addendum))\b`)
+	reTitleVendor = regexp.MustCompile(`^(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)\s+(?i:Data\s+Processing\s+(?:Addendum|Agreement|Terms)|DPA|Data\s+Protection\s+(?:Addendum|Agreement)|Terms\s+of\s+(?:Service|Use)|Terms\s+and\s+Conditions|(?:Master\s+)?(?:Subscription|Services?|Cloud\s+Services?)\s+Agreement|Service\s+Level\s+(?:Agreement|Terms)|SLA|Business\s+Associate\s+(?:Agreement|Addendum)|Security\s+(?:Practices|Policy|Overview|Addendum))\b`)
+	// reBetweenVendor finds a preamble that names the vendor against the
+	// customer's role word: "between Plausible Analytics and the customer".
+	reBetweenVendor = regexp.MustCompile(`\bbetween\s+([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)\s+and\s+(?:the\s+)?(?i:customer|you|client|subscriber)\b|\bbetween\s+(?:the\s+)?(?i:customer|you|client|subscriber)\s+and\s+([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)\b[\s.,;:]`)
 	// reTitleNotName finds title words that are not a vendor's name.
 	reTitleNotName = regexp.MustCompile(`(?i)^(?:the|this|master|general|standard|online|cloud|mutual|sample|template|model|customer|vendor|provider|supplier|global|enterprise|updated|new|our|your)\b`)
+	// reTitleEdition finds an edition's word after the vendor's name in a
+	// title: "GitHub Corporate Terms of Service".
+	reTitleEdition = regexp.MustCompile(`(?i)(?:\s+(?:corporate|enterprise|cloud|online|business|standard|general|customer|consumer|api|platform|services?))+$`)
 )
 
 // legalName finds a party's full legal name at the end of the text before
@@ -68,9 +74,9 @@ func legalName(before string, isRoleWord func(string) bool) string {
 	return ""
 }
 
-// reNameStop finds the end of another definition ("Acme") or of a
+// reNameStop finds the end of another definition ("Acme"), (CDS) or of a
 // sentence ("... the Services. "), which a legal name does not cross.
-var reNameStop = regexp.MustCompile(`["”ˮ″]\s*\)|\b[a-z]{3,}[.;]\s+|\n\s*\n`)
+var reNameStop = regexp.MustCompile(`["”ˮ″'’]\s*\)|\(\s*[A-Z0-9&.-]{2,}\s*\)|\b[a-z]{3,}[.;]\s+|\n\s*\n`)
 
 // reMonth finds a date or a cross-reference where a name was looked for
 // ("July 14", "Section 5.2").
@@ -126,7 +132,7 @@ func agreementVendor(as []*extract.Agreement, units []*unit, v *Vocabulary) stri
 		}
 		found := false
 		for _, p := range agreementParties(a, us, "", v) {
-			if p.role != "vendor" || !p.sure {
+			if p.role != "vendor" || !p.sure || p.asRole && p.legal == "" {
 				continue
 			}
 			switch {
@@ -140,7 +146,7 @@ func agreementVendor(as []*extract.Agreement, units []*unit, v *Vocabulary) stri
 			found = true
 		}
 		if !found {
-			if n := titleVendor(a, us); n != "" {
+			if n := titleVendor(a, us, v); n != "" {
 				names = append(names, n)
 			}
 		}
@@ -178,9 +184,10 @@ func firstWord(s string) string {
 
 // titleVendor finds the vendor's name in the document's title, among its
 // first five lines ("# Acme Data Processing Addendum", "title: Acme Terms
-// of Service"), when the text goes on to use it as a subject or a
-// possessive at least twice.
-func titleVendor(a *extract.Agreement, units []*unit) string {
+// of Service", a line "ContentRX LLC"), else in a preamble "between
+// Plausible Analytics and the customer", when the text goes on to use it as
+// a subject or with the vendor's kind at least twice (usedAsVendor).
+func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 	if len(a.Pages) == 0 {
 		return ""
 	}
@@ -194,23 +201,56 @@ func titleVendor(a *extract.Agreement, units []*unit) string {
 			break
 		}
 		line = strings.Trim(strings.TrimPrefix(line, "title:"), ` "'*_`)
-		m := reTitleVendor.FindStringSubmatch(line)
-		if m == nil || reTitleNotName.MatchString(m[1]) {
-			continue
+		name := ""
+		if m := reTitleVendor.FindStringSubmatch(line); m != nil && !reTitleNotName.MatchString(m[1]) {
+			name = reTitleEdition.ReplaceAllString(m[1], "") // "GitHub Corporate" is GitHub's
+		} else if properName(line) && rePartyLegalForm.MatchString(line) {
+			name = line // a company's name on a line of its own: "ContentRX LLC"
 		}
-		uses := 0
-		for _, u := range units {
-			for _, rest := range after(u.text, m[1]) {
-				if reSubjectModal.MatchString(rest) || reVendorKind.MatchString(rest) {
-					uses++
-				}
-			}
+		if name != "" && usedAsVendor(units, name) {
+			return shownName(name)
 		}
-		if uses >= 2 {
-			return m[1]
+	}
+	for _, m := range reBetweenVendor.FindAllStringSubmatch(agreementHead(a), -1) {
+		name, _, _ := strings.Cut(m[1]+m[2], ". ") // "Kubient. This Agreement"
+		pm := newMatcher(v, tokenize(name), nil)
+		if len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 {
+			continue // "between Customer and Provider"
+		}
+		if properName(name) && usedAsVendor(units, name) {
+			return name
 		}
 	}
 	return ""
+}
+
+// usedAsVendor says the text uses a name (or, for a company's legal name,
+// its first word: "ContentRX" for "ContentRX LLC") at least twice as a
+// subject or with the vendor's kind.
+func usedAsVendor(units []*unit, name string) bool {
+	short := capitalised(name)
+	if rePartyLegalForm.MatchString(name) {
+		short = capitalised(strings.Trim(strings.Fields(name)[0], ",."))
+	}
+	uses := 0
+	for _, u := range units {
+		for _, rest := range afterName(u.text, short) {
+			if reSubjectModal.MatchString(rest) || reVendorKind.MatchString(rest) {
+				uses++
+			}
+		}
+	}
+	if uses < 2 && strings.Contains(short, " ") && !rePartyLegalForm.MatchString(name) {
+		// "Deckard Technologies Terms of Service", then "Deckard will".
+		return usedAsVendor(units, strings.Fields(name)[0]+" Inc.")
+	}
+	return uses >= 2
+}
+
+// shownName is a name as a report shows it: an all-capitals title's name
+// capitalised ("DECKARD TECHNOLOGIES": "Deckard Technologies").
+func shownName(name string) string {
+	return capitalised(name)
 }
 
 // VendorFromAgreement is Result.VendorSource when the vendor's name comes
