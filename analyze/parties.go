@@ -180,6 +180,13 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.role, p.sure = "vendor", true
 		}
 	}
+	for _, m := range reRoleThenName.FindAllStringSubmatch(head, -1) {
+		// "the Processor (CAOS Ltd., also ZITADEL)": the role word, then
+		// the legal name in brackets.
+		if properName(m[2]) {
+			add("", m[2], roleOf(m[1]))
+		}
+	}
 	signed(head, parties, roleOf)
 	// By what each name is and does.
 	for _, p := range parties {
@@ -279,6 +286,10 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 	}
 	return parties
 }
+
+// reRoleThenName finds a role word followed by the party's legal name in
+// brackets: "the Processor (CAOS Ltd., also ZITADEL)".
+var reRoleThenName = regexp.MustCompile(`\b(?i:the)\s+(Processor|Provider|Service Provider|Vendor|Supplier|Contractor|Licensor)\s*\(([A-Z][^,()\n]{0,50}?,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|PLC|Corp|Corporation|S\.A\.|SAS|B\.V\.|PBC)\b\.?)[^()\n]{0,40}\)`)
 
 // reVendorBy finds the words before a name that make it the vendor's:
 // "a product operated by", "Online Services provided by" (not "hosted by":

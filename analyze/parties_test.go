@@ -161,7 +161,7 @@ func TestPartiesAndVendorName(t *testing.T) {
 		{
 			name: "an edition's word in the title is not the vendor's name",
 			clauses: []string{
-				"# Pelican Enterprise Terms of Service",
+				"# Pelican Self-Serve Enterprise Terms of Service",
 				"Pelican will provide the Service. Pelican may suspend accounts.",
 			},
 			vendor: "Pelican",
@@ -175,6 +175,14 @@ func TestPartiesAndVendorName(t *testing.T) {
 				`The Federal Examination Council ("Council") may examine the records.`,
 			},
 			vendors: []string{"lynx"}, customers: []string{"ibis"}, vendor: "Lynx Processing Inc.",
+		},
+		{
+			name: "the role word, then the legal name in brackets",
+			clauses: []string{
+				"Within the scope of the Framework Agreement, the **Processor** (Gannet Ltd., also **GANNETIO**) processes **Personal Data** on behalf of the **Customer**.",
+				"The Processor shall notify the Customer of a breach.",
+			},
+			vendor: "Gannet Ltd.",
 		},
 		// Guards (these pass before the change too): no guess.
 		{

@@ -33,7 +33,7 @@ var (
 	reTitleNotName = regexp.MustCompile(`(?i)^(?:the|this|master|general|standard|online|cloud|mutual|sample|template|model|customer|vendor|provider|supplier|global|enterprise|updated|new|our|your)\b`)
 	// reTitleEdition finds an edition's word after the vendor's name in a
 	// title: "GitHub Corporate Terms of Service".
-	reTitleEdition = regexp.MustCompile(`(?i)(?:\s+(?:corporate|enterprise|cloud|online|business|standard|general|customer|consumer|api|platform|services?))+$`)
+	reTitleEdition = regexp.MustCompile(`(?i)(?:\s+(?:corporate|enterprise|cloud|online|business|standard|general|customer|consumer|api|platform|services?|self-serve|self-service))+$`)
 )
 
 // legalName finds a party's full legal name at the end of the text before
