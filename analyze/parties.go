@@ -3,6 +3,7 @@ package analyze
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
 )
@@ -395,7 +396,8 @@ func capitalised(name string) string {
 	}
 	words := strings.Fields(name)
 	for i, w := range words {
-		words[i] = w[:1] + strings.ToLower(w[1:])
+		_, n := utf8.DecodeRuneInString(w)
+		words[i] = w[:n] + strings.ToLower(w[n:])
 	}
 	return strings.Join(words, " ")
 }

@@ -257,3 +257,28 @@ func phraseSources(ps []phrase) []string {
 	sort.Strings(out)
 	return out
 }
+
+// FuzzAgreementVendor reads any preamble without panicking, and a vendor's
+// name it gives is one line of a proper name's length, found in the text.
+func FuzzAgreementVendor(f *testing.F) {
+	f.Add(`This Agreement is between Acme Cloud, Inc. ("Acme") and Harbor Bank ("Harbor").`, "Acme provides the Services. Harbor shall pay the fees.")
+	f.Add("# Zephyr Data Processing Addendum", "Zephyr will notify Customer. Zephyr shall assist Customer.")
+	f.Add(`between: (i) S.A.S.U Kite, 12 rue X, 75008 PARIS ("Vendor" or "Data Processor") and (ii) {COMPANY} ("Company")`, "Vendor shall notify Company.")
+	f.Add("the Processor (Gannet Ltd., also GANNETIO) (", `("`)
+	rs, err := LoadRules(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, head, body string) {
+		a := agreement(head, body)
+		units := agreementUnits([]*extract.Agreement{a}, "", rs.Vocabulary)
+		partyNames(a, units, "", rs.Vocabulary)
+		v := agreementVendor([]*extract.Agreement{a}, units, rs.Vocabulary)
+		if strings.ContainsAny(v, "\n\r") || len(v) > 200 {
+			t.Errorf("vendor %q", v)
+		}
+		if v != "" && !strings.Contains(strings.ToLower(strings.Join(strings.Fields(head+" "+body), " ")), strings.ToLower(strings.Fields(v)[0])) {
+			t.Errorf("vendor %q is not in the text", v)
+		}
+	})
+}
