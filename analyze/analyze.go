@@ -45,6 +45,13 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		res.Inputs = append(res.Inputs, in)
 	}
 	units := agreementUnits(in.Agreements, opts.Vendor, rules.Vocabulary)
+	if res.Vendor == "" || res.VendorSource == extract.VendorFromProperties {
+		// The agreement's own party definitions name the vendor better
+		// than a workbook's properties.
+		if n := agreementVendor(in.Agreements, units, rules.Vocabulary); n != "" {
+			res.Vendor, res.VendorSource = n, VendorFromAgreement
+		}
+	}
 	for _, r := range rules.Rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err

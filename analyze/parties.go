@@ -3,6 +3,7 @@ package analyze
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
 )
@@ -12,41 +13,113 @@ var (
 	// with the parenthetical it stands in: Brokers National Life Assurance
 	// Company ("BNL"), Acme Inc. ("Acme" or "Provider"), The City of Eugene,
 	// (City), VERIZON ABS LLC, as Depositor. Names that neither provide nor
-	// pay (an acronym, a defined document) are dropped later.
-	reDefinedName = regexp.MustCompile(`\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?)?["“]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})["”]?((?:\s*(?:,|or|and)\s*(?:the\s+)?["“][^"”]{1,30}["”])*)\s*\)|,\s+as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
-	// What a vendor and what a customer does, to tell whose name is whose.
+	// pay (an acronym) are dropped later; a defined document is never a
+	// party (reDocumentName).
+	reDefinedName = regexp.MustCompile(`\(\s*(?:(?:hereinafter|herein)\s+)?(?:referred\s+(?:to\s+)?(?:in\s+)?(?:herein(?:after)?\s+)?as\s+)?(?:the\s+)?["“„ˮ'‘]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″'’]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ'‘][^"”ˮ″'’]{1,30}["”ˮ″'’])*)\s*\)|,\s+as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
+	// What a vendor and what a customer does, to tell whose name is whose:
+	// "shall provide" and "shall pay" are weak signs (a customer provides
+	// information too); the kinds below are strong ones.
 	reProvides = regexp.MustCompile(`(?i)^\W*(shall|will|agrees to|must)\s+(provide|perform|deliver|host|operate|maintain|supply|furnish|render|process|notify|implement)\b`)
 	rePays     = regexp.MustCompile(`(?i)^\W*(shall|will|agrees to|must)\s+(pay|reimburse|remit)\b`)
+	// The vendor's kind: "Acme provides the Services", "Acme's Platform",
+	// "Acme (or its hosting provider) hosts the Software".
+	reVendorKind = regexp.MustCompile(`(?i)^(?:\W{0,3}(?:provides|offers|operates|hosts|licenses|delivers|makes\s+available|will\s+make\s+available|shall\s+make\s+available|(?:shall|will)\s+(?:provide|host|operate|deliver|license))\s+(?:to\s+\w+\s+)?(?:the|its|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:services?|platform|software|products?|applications?|solution|offering|subscription|api)\b|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:services|platform|software|products|application|offering|systems|infrastructure|sub-?processors|personnel|employees)\b)`)
+	// The customer's kind: "Harbor's use of the Services", "Harbor may
+	// audit", "City or its authorized representatives may inspect",
+	// "Harbor subscribes to", "Harbor's users". (Not "shall purchase": a
+	// host buys its servers.)
+	reCustomerKind = regexp.MustCompile(`(?i)^(?:['’]s?\s+(?:use\s+of\s+(?:the|its|our)\s+(?:[\w-]+\s+){0,2}?(?:services?|platform|software|products?|applications?)|(?:authorized\s+|end\s+)?users)\b|\W{0,3}(?:or\s+its\s+(?:[\w-]+\s+){0,3}?(?:representatives?|auditors?|designees?|agents?)\s+)?(?:(?:shall|will)\s+(?:have\s+the\s+right|be\s+entitled)\s+to|may|has\s+the\s+right\s+to|reserves\s+the\s+right\s+to)\s+(?:[\w-]+\s+){0,3}?(?:audit|inspect|examine)\b|\W{0,3}(?:subscribes\s+to|licenses\s+from)\b)`)
+	// reDocumentName finds a defined name that is a document, a date or a
+	// thing, never a party: "Agreement", "DPA", "Order Form", "Effective
+	// Date", "Services".
+	reDocumentName = regexp.MustCompile(`(?i)(?:^|\s)(?:` + documentWords + `|services?|incident|breach|event|measures|purposes?|period|feedback|output|claims?|notice|request|credits?)$|^(?:services?|platform|website|site|software|products?|application|deliverables|materials|content|data|information)$`)
+	// reDocumentLegal is reDocumentName for a legal name, which may end
+	// in "Services" ("Amazon Web Services") but not in "Agreement".
+	reDocumentLegal = regexp.MustCompile(`(?i)(?:^|\s)(?:` + documentWords + `)$`)
+	// rePublicBody finds a public body: the City, County, State,
+	// University, Department, Agency or Authority named in an agreement.
+	rePublicBody = regexp.MustCompile(`(?i)\b(?:city|county|state|commonwealth|town|village|borough|municipality|university|college|department|agency|authority|ministry|district|council|government)\b`)
+	// rePartyLegalForm finds a company's legal form, which a public body lacks.
+	rePartyLegalForm = regexp.MustCompile(`(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|gmbh|ag|plc|s\.?a\.?s?|b\.?v|pbc|llp|lp|co)\b\.?`)
+	// reSigns finds a cover page's or signature block's "Customer: Harbor
+	// Bank" and "Provider: Nimbus Systems Inc.".
+	reSigns = regexp.MustCompile(`(?im)^[ \t*_#|]*(customer|client|subscriber|licensee|buyer|purchaser|controller|covered entity|provider|service provider|vendor|supplier|contractor|licensor|processor|business associate)[ \t*_]*(?:name|legal name)?[ \t*_]*:[ \t*_]*([^\n|]{2,80})`)
 )
 
+// documentWords are the last words of a defined document's name.
+const documentWords = `agreement|addendum|amendment|terms|conditions|contract|dpa|baa|sla|msa|tos|eula|sow|policy|policies|form|date|schedule|exhibit|annex|appendix|attachment|clauses|order|statement\s+of\s+work|act|regulation|law|laws|rules|term|fees?|documentation|page`
+
+// party is a name an agreement defines for one of its sides.
+type party struct {
+	name   string // the defined short name ("Acme"); "" when the agreement defines only a role word ("Vendor")
+	legal  string // the full legal name before the definition ("Acme Cloud, Inc."), "" when none
+	role   string // "vendor", "customer" or "" (unknown)
+	public bool   // a public body (City, County, University, ...)
+	pos    int    // where in the agreement's head it is first defined, from 1; 0 for --vendor
+	asRole bool   // defined only as a role ("VERIZON ABS LLC, as Servicer"): no name to show
+	within bool   // named as where another party sits ("the CDS at the Department of Works (DOW)")
+	// sure says the role comes from what the agreement says the name is
+	// (a role word given with it, a kind, a signature), not from counting
+	// "shall provide" against "shall pay".
+	sure bool
+}
+
 // partyNames finds the names an agreement defines for its parties and tells
-// whose each is, as phrases for the vendor and customer classes:
+// whose each is, as phrases for the vendor and customer classes (see
+// agreementParties).
+func partyNames(a *extract.Agreement, units []*unit, vendorName string, v *Vocabulary) map[string][]phrase {
+	out := map[string][]phrase{}
+	for _, p := range agreementParties(a, units, vendorName, v) {
+		if p.role == "" || p.name == "" {
+			continue
+		}
+		ph, err := compilePhrase(strings.Join(wordsOf(p.name), " "), "none")
+		if err != nil {
+			continue
+		}
+		out[p.role] = append(out[p.role], ph)
+	}
+	return out
+}
+
+// agreementParties finds the parties an agreement defines in its first
+// 20,000 characters, in order, and tells whose each is:
 //   - a name given together with a role word ("Acme" or "Provider"; "we",
-//     "us") takes that role;
+//     "us"; "you") takes that role; a role word defined alone ("Vendor")
+//     keeps the legal name before it;
 //   - vendorName (--vendor) is the vendor's;
+//   - a cover page or signature block ("Customer: Harbor Bank") gives the
+//     role of the name it shows;
+//   - a name of the vendor's kind ("Acme provides the Services", "Acme's
+//     Platform") or of the customer's ("Harbor's use of", "Harbor may
+//     audit") takes that role;
+//   - a public body (City, County, University, ...) is the customer unless
+//     it clearly provides;
 //   - a name that mostly "shall provide" is the vendor's, one that mostly
 //     "shall pay" the customer's;
 //   - where the agreement names one side only by role words ("Customer",
 //     "you"), its remaining defined name is the other side's.
-func partyNames(a *extract.Agreement, units []*unit, vendorName string, v *Vocabulary) map[string][]phrase {
-	role := map[string]string{}
-	var order []string
-	set := func(name, r string) {
-		if _, ok := role[name]; !ok {
-			order = append(order, name)
+//
+// A defined document ("Agreement", "DPA", "Order Form", "Effective Date")
+// is never a party.
+func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v *Vocabulary) []*party {
+	head := agreementHead(a)
+	var parties []*party
+	byName := map[string]*party{}
+	add := func(name, legal, r string) {
+		p := byName[name]
+		if p == nil || name == "" {
+			p = &party{name: name}
+			parties = append(parties, p)
+			if name != "" {
+				byName[name] = p
+			}
 		}
-		if r != "" || role[name] == "" {
-			role[name] = r
+		if p.legal == "" {
+			p.legal = legal
 		}
-	}
-	if vendorName != "" {
-		set(vendorName, "vendor")
-	}
-	var head strings.Builder
-	for _, p := range a.Pages {
-		head.WriteString(p.Text)
-		if head.Len() > 20000 {
-			break
+		if r != "" && !p.sure {
+			p.role, p.sure = r, true
 		}
 	}
 	roleOf := func(s string) string {
@@ -60,27 +133,75 @@ func partyNames(a *extract.Agreement, units []*unit, vendorName string, v *Vocab
 		}
 		return ""
 	}
-	for _, m := range reDefinedName.FindAllStringSubmatch(head.String(), -1) {
-		name := m[1] + m[3]
-		if name == "" {
-			continue
-		}
-		toks := tokenize(name)
-		pm := newMatcher(v, toks, nil)
-		if len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 || len(pm.find("mutual")) > 0 {
-			continue // a role word itself
-		}
-		set(name, roleOf(m[2]))
+	isRoleWord := func(s string) bool {
+		pm := newMatcher(v, tokenize(s), nil)
+		return len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 || len(pm.find("mutual")) > 0
 	}
-	// By what each name does.
-	for _, name := range order {
-		if role[name] != "" {
+	if vendorName != "" {
+		add(vendorName, "", "vendor")
+	}
+	for _, ix := range reDefinedName.FindAllStringSubmatchIndex(head, -1) {
+		m := func(i int) string {
+			if ix[2*i] < 0 {
+				return ""
+			}
+			return head[ix[2*i]:ix[2*i+1]]
+		}
+		name := m(1) + m(3)
+		if name == "" || reDocumentName.MatchString(name) || strings.Contains(name, ". ") {
+			continue // a document, or two sentences ("Kubient. This")
+		}
+		legal, r := "", roleOf(m(2))
+		if m(1) != "" {
+			legal = legalName(head[:ix[0]], isRoleWord)
+		}
+		pre := ""
+		if legal != "" {
+			pre = before(head[:ix[0]], legal)
+		}
+		if r == "" && reVendorBy.MatchString(pre) {
+			r = "vendor" // "a product operated by the Canadian Digital Service (CDS)"
+		}
+		if isRoleWord(name) {
+			// A role word itself ("Vendor"): no name to find in the
+			// text, but the legal name before it is the party's.
+			if legal != "" {
+				add("", legal, roleOf(name+" "+m(2)))
+			}
 			continue
 		}
-		provides, pays := 0, 0
+		add(name, legal, r)
+		if p := byName[name]; p.pos == 0 {
+			p.pos, p.asRole, p.within = ix[0]+1, m(3) != "", reWithin.MatchString(pre)
+		}
+	}
+	for _, p := range parties {
+		p.public = p.name != "" && isPublicBody(p.name, p.legal)
+		if vendorName != "" && p.name != vendorName && p.legal != "" && strings.Contains(strings.ToLower(p.legal), strings.ToLower(vendorName)) {
+			p.role, p.sure = "vendor", true
+		}
+	}
+	for _, m := range reRoleThenName.FindAllStringSubmatch(head, -1) {
+		// "the Processor (CAOS Ltd., also ZITADEL)": the role word, then
+		// the legal name in brackets.
+		if properName(m[2]) {
+			add("", m[2], roleOf(m[1]))
+		}
+	}
+	signed(head, parties, roleOf)
+	// By what each name is and does.
+	for _, p := range parties {
+		if p.sure || p.name == "" {
+			continue
+		}
+		vendorKind, customerKind, provides, pays := 0, 0, 0, 0
 		for _, u := range units {
-			for _, rest := range after(u.text, name) {
+			for _, rest := range afterName(u.text, p.name) {
 				switch {
+				case reVendorKind.MatchString(rest):
+					vendorKind++
+				case reCustomerKind.MatchString(rest):
+					customerKind++
 				case reProvides.MatchString(rest):
 					provides++
 				case rePays.MatchString(rest):
@@ -88,46 +209,161 @@ func partyNames(a *extract.Agreement, units []*unit, vendorName string, v *Vocab
 				}
 			}
 		}
+		if p.public && p.pos > preambleLen {
+			customerKind = 0 // a regulator defined later may audit too
+		}
 		switch {
+		case p.public && vendorKind > customerKind+1:
+			p.role, p.sure = "vendor", true // a public body that clearly provides
+		case p.public && !p.within && (p.pos <= preambleLen || customerKind > 0):
+			// A public body defined in the preamble is a side of the
+			// agreement; one defined later may be a regulator (FFIEC).
+			p.role, p.sure = "customer", true
+		case vendorKind > customerKind:
+			p.role, p.sure = "vendor", true
+		case customerKind > vendorKind:
+			p.role, p.sure = "customer", true
 		case provides > pays:
-			role[name] = "vendor"
+			p.role = "vendor"
 		case pays > provides:
-			role[name] = "customer"
+			p.role = "customer"
+		}
+	}
+	// Two named sides, one known for sure: the other is the other side.
+	var sides []*party
+	for _, p := range parties {
+		if p.name != "" && (p.sure || p.role != "" || usedAsSubject(units, p.name)) {
+			sides = append(sides, p)
+		}
+	}
+	if len(sides) == 2 && sides[0].sure != sides[1].sure {
+		known, other := sides[0], sides[1]
+		if other.sure {
+			known, other = other, known
+		}
+		if known.role != "" {
+			other.role, other.sure = map[string]string{"vendor": "customer", "customer": "vendor"}[known.role], true
 		}
 	}
 	// One side named only by role words: a remaining name is the other.
-	var open []string
-	has := map[string]bool{}
-	for _, name := range order {
-		if role[name] == "" {
-			if usedAsSubject(units, name) {
-				open = append(open, name)
-			}
-		} else {
-			has[role[name]] = true
+	// A name counted as one side by "shall provide" is sure of it when
+	// the other side is named only by role words.
+	var open []*party
+	has, sure := map[string]bool{}, map[string]bool{}
+	for _, p := range parties {
+		switch {
+		case p.sure:
+			has[p.role], sure[p.role] = true, true
+		case p.name != "" && (p.role != "" || usedAsSubject(units, p.name)):
+			open = append(open, p)
+		case p.role != "":
+			has[p.role] = true
 		}
 	}
-	if len(open) == 1 {
-		vendorWords, customerWords := roleWordSubjects(units, v)
+	var counted []*party
+	for _, p := range open {
+		if p.role != "" {
+			counted = append(counted, p)
+		}
+	}
+	vendorWords, customerWords := roleWordSubjects(units, v)
+	if len(open) == 1 && open[0].role == "" {
+		p := open[0]
 		switch {
 		case customerWords && !vendorWords && !has["vendor"]:
-			role[open[0]] = "vendor"
+			p.role, p.sure = "vendor", true
 		case vendorWords && !customerWords && !has["customer"]:
-			role[open[0]] = "customer"
+			p.role, p.sure = "customer", true
 		}
 	}
-	out := map[string][]phrase{}
-	for _, name := range order {
-		if role[name] == "" {
-			continue
+	if len(counted) == 1 {
+		p := counted[0]
+		switch {
+		case p.role == "vendor" && customerWords && !sure["vendor"] && !has["customer"]:
+			p.sure = true
+		case p.role == "customer" && vendorWords && !sure["customer"] && !has["vendor"]:
+			p.sure = true
 		}
-		p, err := compilePhrase(strings.Join(wordsOf(name), " "), "none")
-		if err != nil {
-			continue
-		}
-		out[role[name]] = append(out[role[name]], p)
 	}
-	return out
+	return parties
+}
+
+// reRoleThenName finds a role word followed by the party's legal name in
+// brackets: "the Processor (CAOS Ltd., also ZITADEL)".
+var reRoleThenName = regexp.MustCompile(`\b(?i:the)\s+(Processor|Provider|Service Provider|Vendor|Supplier|Contractor|Licensor)\s*\(([A-Z][^,()\n]{0,50}?,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|PLC|Corp|Corporation|S\.A\.|SAS|B\.V\.|PBC)\b\.?)[^()\n]{0,40}\)`)
+
+// reVendorBy finds the words before a name that make it the vendor's:
+// "a product operated by", "Online Services provided by" (not "hosted by":
+// a subprocessor hosts).
+var reVendorBy = regexp.MustCompile(`(?i)\b(?:products?|services?|platform|application|software|offerings?)\s+(?:[\w-]+\s+){0,3}?(?:operated|provided|offered|made\s+available)\s+(?:by|under)\s+(?:the\s+)?$`)
+
+// reWithin finds the words before a name that make it where another party
+// sits, not a side: "at the", "part of", "a division of".
+var reWithin = regexp.MustCompile(`(?i)\b(?:at|within|part\s+of|division\s+of)\s+(?:the\s+)?$`)
+
+// before is the text before the last place s (the text before a
+// definition) shows the first word of name.
+func before(s, name string) string {
+	w := strings.Fields(name)
+	if len(w) == 0 {
+		return ""
+	}
+	if k := strings.LastIndex(s, w[0]); k >= 0 {
+		return s[:k]
+	}
+	return ""
+}
+
+// preambleLen is how far into an agreement its parties are defined, in
+// bytes.
+const preambleLen = 3000
+
+// agreementHead is the agreement's first pages, up to about 20,000
+// characters, with Markdown emphasis taken out (**"Acme"** is "Acme").
+func agreementHead(a *extract.Agreement) string {
+	var head strings.Builder
+	for _, p := range a.Pages {
+		head.WriteString(p.Text)
+		head.WriteByte('\n')
+		if head.Len() > 20000 {
+			break
+		}
+	}
+	return strings.NewReplacer("**", "", "__", "").Replace(head.String())
+}
+
+// isPublicBody says a defined name (or the legal name it stands for) is a
+// public body's: "City", "the County of Lane", "State University"; not a
+// company's ("Authority Software Inc.") nor an address ("Redwood City").
+func isPublicBody(name, legal string) bool {
+	if rePartyLegalForm.MatchString(legal) || rePartyLegalForm.MatchString(name) {
+		return false
+	}
+	return rePublicBody.MatchString(name) || rePublicBodyName.MatchString(legal)
+}
+
+// rePublicBodyName finds a public body's legal name: "City of Eugene",
+// "Lane County", "Oregon State University", "Department of Health".
+var rePublicBodyName = regexp.MustCompile(`(?i)^(?:city|county|state|commonwealth|town|village|borough|municipality|university|department|ministry|district)\s+of\b|\b(?:city|county|university|college|department|agency|authority|ministry|district|council|government)$`)
+
+// signed gives a role to the party whose name (or legal name) a cover page
+// or signature block shows under a role word: "Customer: Harbor Bank".
+func signed(head string, parties []*party, roleOf func(string) string) {
+	for _, m := range reSigns.FindAllStringSubmatch(head, -1) {
+		r := roleOf(m[1])
+		shown := strings.TrimSpace(m[2])
+		if r == "" || shown == "" {
+			continue
+		}
+		for _, p := range parties {
+			if p.name == "" || p.sure && p.role != r {
+				continue
+			}
+			if strings.HasPrefix(shown, p.name) || p.legal != "" && strings.HasPrefix(shown, p.legal) {
+				p.role, p.sure = r, true
+			}
+		}
+	}
 }
 
 // wordsOf gives the words of a name as the tokenizer reads them.
@@ -139,6 +375,31 @@ func wordsOf(name string) []string {
 		}
 	}
 	return out
+}
+
+// afterName is after for a defined name, and for an all-capitals name
+// ("AXIOM") its capitalised form too ("Axiom").
+func afterName(s, name string) []string {
+	out := after(s, name)
+	if c := capitalised(name); c != name {
+		out = append(out, after(s, c)...)
+	}
+	return out
+}
+
+// capitalised gives an all-capitals name of more than three letters with
+// each word capitalised ("DECKARD TECHNOLOGIES": "Deckard Technologies");
+// any other name as it is.
+func capitalised(name string) string {
+	if len(name) <= 3 || strings.ToUpper(name) != name {
+		return name
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		_, n := utf8.DecodeRuneInString(w)
+		words[i] = w[:n] + strings.ToLower(w[n:])
+	}
+	return strings.Join(words, " ")
 }
 
 // after returns the text after each whole-word occurrence of name in s.
@@ -163,7 +424,7 @@ func after(s, name string) []string {
 // somewhere.
 func usedAsSubject(units []*unit, name string) bool {
 	for _, u := range units {
-		for _, rest := range after(u.text, name) {
+		for _, rest := range afterName(u.text, name) {
 			if reSubjectModal.MatchString(rest) {
 				return true
 			}

@@ -191,7 +191,8 @@ type Result struct {
 	// VendorSource says where the vendor's name comes from: "given"
 	// (--vendor), "form" (a field of the questionnaire), "answers" (the
 	// name its answers use for the vendor) or "file properties" (the
-	// workbook's company or title, the last resort).
+	// workbook's company or title, the last resort) or "agreement" (the
+	// party an agreement defines and this package reads as the vendor).
 	VendorSource string      `json:"vendor_source,omitempty"`
 	ServiceModel string      `json:"service_model"`
 	Inputs       []Input     `json:"inputs"`

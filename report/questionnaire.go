@@ -16,6 +16,8 @@ func vendorNote(res *analyze.Result) string {
 		return "named by the questionnaire's answers"
 	case "file properties":
 		return "named only in the questionnaire file's properties"
+	case analyze.VendorFromAgreement:
+		return "named by the agreement"
 	}
 	return ""
 }

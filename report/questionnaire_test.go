@@ -63,3 +63,20 @@ func TestQuestionnaireNotes(t *testing.T) {
 		t.Errorf("stated ownership, form name:\n%s", out)
 	}
 }
+
+// TestVendorNamedByAgreement: a vendor's name read from an agreement's
+// party definitions is shown with where it comes from, in every human
+// format.
+func TestVendorNamedByAgreement(t *testing.T) {
+	res := &analyze.Result{Schema: analyze.Schema, Vendor: "Acme Cloud, Inc.", VendorSource: analyze.VendorFromAgreement, ServiceModel: "saas",
+		Packs: []string{"baseline"}, Findings: []analyze.Finding{}, Contradictions: []analyze.Finding{}}
+	for _, format := range []string{"text", "md", "html"} {
+		var b bytes.Buffer
+		if err := Write(&b, format, res); err != nil {
+			t.Fatal(err)
+		}
+		if want := "Acme Cloud, Inc. (named by the agreement)"; !strings.Contains(b.String(), want) {
+			t.Errorf("%s: output lacks %q", format, want)
+		}
+	}
+}

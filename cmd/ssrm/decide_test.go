@@ -125,7 +125,8 @@ func TestDecideArgs(t *testing.T) {
 		{"help", []string{"decide", "-h"}, 0, "", "Records a reviewer's decision on one finding"},
 		{"history", []string{"decide", "--db", db, "--history", "--vendor", "harbor tide"}, 0, "history.txt", ""},
 		{"history without a store", []string{"decide", "--history"}, 2, "", "no store: give --db"},
-		{"analyze without a vendor", []string{"analyze", "--isolate=false", "--db", db, round1 + "/agreement.md"}, 2, "", "--db: the documents do not name the vendor"},
+		// An agreement that names its parties only by role words.
+		{"analyze without a vendor", []string{"analyze", "--isolate=false", "--db", db, "testdata/decide/unnamed.md"}, 2, "", "--db: the documents do not name the vendor"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

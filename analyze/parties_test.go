@@ -1,0 +1,284 @@
+package analyze
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// TestPartiesAndVendorName reads short preambles and says which defined
+// names are the vendor's and the customer's, and the vendor's name the
+// report shows when no --vendor is given.
+func TestPartiesAndVendorName(t *testing.T) {
+	rs := loadRules(t)
+	tests := []struct {
+		name               string
+		clauses            []string
+		vendors, customers []string // defined names, as partyNames' phrases read them
+		vendor             string   // Result.Vendor
+	}{
+		{
+			name: "a city that may inspect is the customer",
+			clauses: []string{
+				`This Agreement is made between the City of Springfield, a municipal corporation ("City"), and Flockly Inc., a Delaware corporation ("Flockly").`,
+				"Flockly shall provide the license plate reader services.",
+				"City or its authorized representatives may, at any time, inspect and audit Flockly's records.",
+				"City shall provide Flockly with access to its facilities. City shall provide notice of any defect. City shall provide a point of contact.",
+			},
+			vendors: []string{"flockly"}, customers: []string{"city"}, vendor: "Flockly Inc.",
+		},
+		{
+			name: "a defined document is never a party",
+			clauses: []string{
+				`This Data Processing Addendum ("Agreement") forms part of the Terms.`,
+				"Agreement shall remain in force while Provider processes Personal Data.",
+				"Customer shall ensure it has a lawful basis. Customer will keep its passwords safe.",
+			},
+		},
+		{
+			name: "the order form and the effective date are no parties",
+			clauses: []string{
+				`This Agreement is made on the date of the last signature (the "Effective Date") between Acme Cloud, Inc., a Delaware corporation ("Acme"), and the customer identified in the Order Form ("Customer").`,
+				`Each ordering document (an "Order Form") states the fees.`,
+				"Effective Date shall mean the date above. Order Form shall set out the subscription term.",
+				"Acme shall host the Services in the United States.",
+			},
+			vendors: []string{"acme"}, vendor: "Acme Cloud, Inc.",
+		},
+		{
+			name: "the vendor named by the title the text goes on to use",
+			clauses: []string{
+				"Zephyr Data Processing Addendum",
+				"Zephyr will process Personal Data only on documented instructions of Customer.",
+				"Zephyr shall notify Customer of a Personal Data Breach without undue delay.",
+			},
+			vendor: "Zephyr",
+		},
+		{
+			name: "whose platform it is outweighs who provides details",
+			clauses: []string{
+				`This Agreement is made between Borealis Labs Ltd ("Borealis") and Northwind Traders LLC ("Northwind").`,
+				"Northwind's use of Borealis's Platform is subject to the Acceptable Use Policy.",
+				"Borealis will maintain backups. Northwind shall provide accurate billing details. Northwind shall provide a contact.",
+			},
+			vendors: []string{"borealis"}, customers: []string{"northwind"}, vendor: "Borealis Labs Ltd",
+		},
+		{
+			name: "the one that provides the Services",
+			clauses: []string{
+				`This Agreement is between Osprey Systems Inc. ("Osprey") and Wren Retail Ltd ("Wren").`,
+				"Osprey provides the Services described in the Order Form.",
+				"Wren shall provide Osprey with the data needed. Wren shall provide timely feedback.",
+			},
+			vendors: []string{"osprey"}, customers: []string{"wren"}, vendor: "Osprey Systems Inc.",
+		},
+		{
+			name: "the signature block shows who is the customer",
+			clauses: []string{
+				`This Agreement is between Kestrel GmbH ("Kestrel") and Heron AG ("Heron").`,
+				"Heron shall provide the hosting environment. Heron shall provide the data. Kestrel shall pay the invoices within 30 days.",
+				"CUSTOMER: Heron AG\nPROVIDER: Kestrel GmbH",
+			},
+			vendors: []string{"kestrel"}, customers: []string{"heron"}, vendor: "Kestrel GmbH",
+		},
+		{
+			name: "a public body that clearly provides is the vendor",
+			clauses: []string{
+				`This Agreement is between the State Data Authority ("Authority") and Pine Bank plc ("Pine").`,
+				"Authority provides the Services to Pine. Authority's platform is hosted in the State.",
+				"Pine shall pay the fees.",
+			},
+			vendors: []string{"authority"}, customers: []string{"pine"}, vendor: "State Data Authority",
+		},
+		{
+			name: "a role word defined alone keeps the legal name before it",
+			clauses: []string{
+				`This DPA is made as of the Effective Date by and between Tern, Inc. ("Vendor") and the entity that accepts it ("Customer").`,
+				"Vendor shall notify Customer of a Security Incident within 48 hours.",
+			},
+			vendor: "Tern, Inc.",
+		},
+		{
+			name: "markdown emphasis around the defined name",
+			clauses: []string{
+				`This Agreement is between **Plover, Inc.** (**"Plover"**, **"we"** or **"us"**) and you.`,
+				"Plover shall notify you of a Security Incident.",
+			},
+			vendors: []string{"plover"}, vendor: "Plover, Inc.",
+		},
+		{
+			name: "a person who signs is not the party",
+			clauses: []string{
+				`Covered Entity: Hillside Pharmacy, represented by Jane Roe ("Covered Entity"); and Business Associate: MedLedger, represented by John Doe ("Business Associate").`,
+				"Business Associate shall report any Breach of Unsecured PHI to Covered Entity.",
+			},
+			vendor: "MedLedger",
+		},
+		{
+			name: "single quotes and several alternatives",
+			clauses: []string{
+				"We are Skua Labs Ltd ('Company', 'we', 'us', or 'our'), a company registered in England.",
+				"Company shall keep the Site available. You may cancel at any time.",
+			},
+			vendors: []string{"company"}, vendor: "Skua Labs Ltd",
+		},
+		{
+			name: "referred to herein as",
+			clauses: []string{
+				`Customer and Tigon Data Inc. (referred to herein as "Tigon") agree as follows.`,
+				"Tigon will process Customer Personal Data only on documented instructions. Customer shall ensure its instructions are lawful.",
+			},
+			vendors: []string{"tigon"}, vendor: "Tigon Data Inc.",
+		},
+		{
+			name: "a product operated by a public body",
+			clauses: []string{
+				"These terms apply to the use of Quill Forms, a product operated by the Northern Digital Service (NDS) at the Department of Works (DOW).",
+				"NDS may suspend access. Departments are responsible for their forms.",
+			},
+			vendors: []string{"nds"}, vendor: "Northern Digital Service",
+		},
+		{
+			name: "a company on a line of its own under the title",
+			clauses: []string{
+				"DATA PROCESSING ADDENDUM\nQuokka LLC\nEffective May 1, 2026.",
+				"Quokka will process Personal Data only on documented instructions. Quokka shall notify Customer of a breach.",
+			},
+			vendor: "Quokka LLC",
+		},
+		{
+			name: "between a name and the customer",
+			clauses: []string{
+				"This DPA is an addendum to the Terms between Bittern Analytics and the customer.",
+				"Bittern Analytics will delete the data on request. Bittern Analytics shall assist the customer.",
+			},
+			vendor: "Bittern Analytics",
+		},
+		{
+			name: "an edition's word in the title is not the vendor's name",
+			clauses: []string{
+				"# Pelican Self-Serve Enterprise Terms of Service",
+				"Pelican will provide the Service. Pelican may suspend accounts.",
+			},
+			vendor: "Pelican",
+		},
+		{
+			name: "a regulator defined deep in the text is no customer",
+			clauses: []string{
+				`This Agreement is between Lynx Processing Inc. ("Lynx") and Ibis Bank ("Ibis").`,
+				"Lynx provides the Services. Ibis shall pay the fees.",
+				strings.Repeat("Lynx shall keep records of every transaction it processes for the bank. ", 50),
+				`The Federal Examination Council ("Council") may examine the records.`,
+			},
+			vendors: []string{"lynx"}, customers: []string{"ibis"}, vendor: "Lynx Processing Inc.",
+		},
+		{
+			name: "the role word, then the legal name in brackets",
+			clauses: []string{
+				"Within the scope of the Framework Agreement, the **Processor** (Gannet Ltd., also **GANNETIO**) processes **Personal Data** on behalf of the **Customer**.",
+				"The Processor shall notify the Customer of a breach.",
+			},
+			vendor: "Gannet Ltd.",
+		},
+		// Guards (these pass before the change too): no guess.
+		{
+			name: "two providers with different names: no name",
+			clauses: []string{
+				`This Agreement is between Gull Ltd ("Gull") and Puffin Ltd ("Puffin").`,
+				"Gull provides the hosting services. Puffin provides the support services.",
+			},
+			vendors: []string{"gull", "puffin"},
+		},
+		{
+			name: "a role word named as a side is no vendor's name",
+			clauses: []string{
+				"These terms apply between Customer and Provider.",
+				"Provider shall notify Customer of a Security Incident. Provider will assist Customer.",
+			},
+		},
+		{
+			name: "a subprocessor hosting is not the vendor",
+			clauses: []string{
+				`Your Custom Apps are hosted by Amazon Web Services, Inc. ("AWS") in the United States.`,
+				"We will notify you of a Security Incident.",
+			},
+		},
+		{
+			name: "a template's placeholders name no one",
+			clauses: []string{
+				`This Agreement is between {provider_name} ("Provider") and {customer_name} ("Customer").`,
+				"Provider shall notify Customer of a Security Incident.",
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := agreement(tc.clauses...)
+			units := agreementUnits([]*extract.Agreement{a}, "", rs.Vocabulary)
+			names := partyNames(a, units, "", rs.Vocabulary)
+			if got := phraseSources(names["vendor"]); !cmp.Equal(got, tc.vendors) {
+				t.Errorf("vendor names %q, want %q", got, tc.vendors)
+			}
+			if got := phraseSources(names["customer"]); !cmp.Equal(got, tc.customers) {
+				t.Errorf("customer names %q, want %q", got, tc.customers)
+			}
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Vendor != tc.vendor {
+				t.Errorf("vendor %q, want %q", res.Vendor, tc.vendor)
+			}
+			if want := map[bool]string{true: VendorFromAgreement}[tc.vendor != ""]; res.VendorSource != want {
+				t.Errorf("vendor source %q, want %q", res.VendorSource, want)
+			}
+		})
+	}
+}
+
+// TestGivenVendorWins keeps --vendor over the agreement's own names.
+func TestGivenVendorWins(t *testing.T) {
+	rs := loadRules(t)
+	res := run(t, rs, Options{Vendor: "Acme"}, `This Agreement is between Acme Cloud, Inc. ("Acme") and Harbor Bank ("Harbor").`, "Acme provides the Services.")
+	if res.Vendor != "Acme" || res.VendorSource != "given" {
+		t.Errorf("vendor %q from %q, want Acme given", res.Vendor, res.VendorSource)
+	}
+}
+
+func phraseSources(ps []phrase) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.src)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// FuzzAgreementVendor reads any preamble without panicking, and a vendor's
+// name it gives is one line of a proper name's length, found in the text.
+func FuzzAgreementVendor(f *testing.F) {
+	f.Add(`This Agreement is between Acme Cloud, Inc. ("Acme") and Harbor Bank ("Harbor").`, "Acme provides the Services. Harbor shall pay the fees.")
+	f.Add("# Zephyr Data Processing Addendum", "Zephyr will notify Customer. Zephyr shall assist Customer.")
+	f.Add(`between: (i) S.A.S.U Kite, 12 rue X, 75008 PARIS ("Vendor" or "Data Processor") and (ii) {COMPANY} ("Company")`, "Vendor shall notify Company.")
+	f.Add("the Processor (Gannet Ltd., also GANNETIO) (", `("`)
+	rs, err := LoadRules(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, head, body string) {
+		a := agreement(head, body)
+		units := agreementUnits([]*extract.Agreement{a}, "", rs.Vocabulary)
+		partyNames(a, units, "", rs.Vocabulary)
+		v := agreementVendor([]*extract.Agreement{a}, units, rs.Vocabulary)
+		if strings.ContainsAny(v, "\n\r") || len(v) > 200 {
+			t.Errorf("vendor %q", v)
+		}
+		if v != "" && !strings.Contains(strings.ToLower(strings.Join(strings.Fields(head+" "+body), " ")), strings.ToLower(strings.Fields(v)[0])) {
+			t.Errorf("vendor %q is not in the text", v)
+		}
+	})
+}

@@ -1,0 +1,258 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+var (
+	// reNameStart finds where a party's legal name may start before its
+	// definition: after "between", "and", "by", "with", a colon, "(i)", a
+	// Markdown heading's "#".
+	reNameStart = regexp.MustCompile(`(?i)(?:\b(?:between|and|by|with|among|to|from|under|at|we\s+are|is)\b|\(\w{1,3}\)|#+\s|[:;(])\s*`)
+	// reNameEnd finds where a legal name ends and its description starts:
+	// ", a Delaware corporation", ", 128 rue la Boétie", ", represented by",
+	// " as defined below".
+	reNameEnd = regexp.MustCompile(`(?i),?\s+(?:a|an|the|represented|having|located|whose|acting|organi[sz]ed|incorporated|registered|with|of\s+\d|on\s+behalf)\b|,\s*\d|\s+as\s+(?:defined|set\s+out|identified|described)\b|\s*\(`)
+	// reNameWord is a word a legal name may hold in lower case.
+	reNameWord = regexp.MustCompile(`^(?:of|and|for|de|du|des|la|le|der|und|y|e|&|-|–|d/b/a|dba)$`)
+	// reGenericName finds a defined short name that names no one in
+	// particular: "Company", "Party".
+	reGenericName = regexp.MustCompile(`(?i)^(?:the\s+)?(?:company|party|parties|entity|organi[sz]ation)$`)
+	// reTitleVendor finds the vendor's name in a document's title: "Acme
+	// Data Processing Addendum", "Acme Terms of Service".
+	reTitleVendor = regexp.MustCompile(`^(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)\s+(?i:Data\s+Processing\s+(?:Addendum|Agreement|Terms)|DPA|Data\s+Protection\s+(?:Addendum|Agreement)|Terms\s+of\s+(?:Service|Use)|Terms\s+and\s+Conditions|(?:Master\s+)?(?:Subscription|Services?|Cloud\s+Services?)\s+Agreement|Service\s+Level\s+(?:Agreement|Terms)|SLA|Business\s+Associate\s+(?:Agreement|Addendum)|Security\s+(?:Practices|Policy|Overview|Addendum))\b`)
+	// reBetweenVendor finds a preamble that names the vendor against the
+	// customer's role word: "between Plausible Analytics and the customer".
+	reBetweenVendor = regexp.MustCompile(`\bbetween\s+([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)\s+and\s+(?:the\s+)?(?i:customer|you|client|subscriber)\b|\bbetween\s+(?:the\s+)?(?i:customer|you|client|subscriber)\s+and\s+([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)\b[\s.,;:]`)
+	// reTitleNotName finds title words that are not a vendor's name.
+	reTitleNotName = regexp.MustCompile(`(?i)^(?:the|this|master|general|standard|online|cloud|mutual|sample|template|model|customer|vendor|provider|supplier|global|enterprise|updated|new|our|your)\b`)
+	// reTitleEdition finds an edition's word after the vendor's name in a
+	// title: "GitHub Corporate Terms of Service".
+	reTitleEdition = regexp.MustCompile(`(?i)(?:\s+(?:corporate|enterprise|cloud|online|business|standard|general|customer|consumer|api|platform|services?|self-serve|self-service))+$`)
+)
+
+// legalName finds a party's full legal name at the end of the text before
+// its definition ("between Acme Cloud, Inc., a Delaware corporation" gives
+// "Acme Cloud, Inc."), or "" when what stands there is no proper name (a
+// role word, a blank, "the customer identified in the Order Form").
+func legalName(before string, isRoleWord func(string) bool) string {
+	if len(before) > 300 {
+		before = before[len(before)-300:]
+	}
+	// Not across another definition or a sentence's end.
+	if k := reNameStop.FindAllStringIndex(before, -1); k != nil {
+		before = before[k[len(k)-1][1]:]
+	}
+	starts := reNameStart.FindAllStringIndex(before, -1)
+	for i := len(starts) - 1; i >= 0; i-- {
+		at := starts[i]
+		lead := strings.ToLower(strings.TrimSpace(before[at[0]:at[1]]))
+		if lead == "by" && reSignedBy.MatchString(before[:at[0]]) {
+			continue // "represented by Dennis Czerw": a person, not the party
+		}
+		cand := before[at[1]:]
+		if e := reNameEnd.FindStringIndex(cand); e != nil {
+			cand = cand[:e[0]]
+		}
+		cand = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(cand), ","))
+		cand = strings.TrimSuffix(strings.TrimSuffix(cand, "'s"), "’s")
+		if c, ok := strings.CutPrefix(cand, "the "); ok {
+			cand = c
+		} else if c, ok := strings.CutPrefix(cand, "The "); ok {
+			cand = c
+		}
+		cand = strings.Join(strings.Fields(cand), " ")
+		if properName(cand) && !isRoleWord(cand) && !reDocumentLegal.MatchString(cand) {
+			return cand
+		}
+	}
+	return ""
+}
+
+// reNameStop finds the end of another definition ("Acme"), (CDS) or of a
+// sentence ("... the Services. "), which a legal name does not cross.
+var reNameStop = regexp.MustCompile(`["”ˮ″'’]\s*\)|\(\s*[A-Z0-9&.-]{2,}\s*\)|\b[a-z]{3,}[.;]\s+|\n\s*\n`)
+
+// reMonth finds a date or a cross-reference where a name was looked for
+// ("July 14", "Section 5.2").
+var reMonth = regexp.MustCompile(`(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|december|section|clause|article|exhibit|schedule|annex|appendix|part|paragraph)\b`)
+
+var reNumberRun = regexp.MustCompile(`\d{3}`)
+
+var reSignedBy = regexp.MustCompile(`(?i)\b(?:represented|signed|executed|acting|accepted|approved)\s*$`)
+
+// properName says s reads as a proper name: one to eight words, each
+// capitalised (or a joining word: "of", "and", "&"), no blanks or
+// placeholders.
+func properName(s string) bool {
+	if s == "" || strings.ContainsAny(s, "{}[]_@<>|*\"“”()") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 8 || reNumberRun.MatchString(s) || strings.Trim(rePartyLegalForm.ReplaceAllString(s, ""), " ,.") == "" {
+		return false // an address ("Suite 210, Redwood City, CA 94063"), a legal form alone
+	}
+	if !strings.ContainsFunc(words[0], unicode.IsLetter) || reNameWord.MatchString(words[len(words)-1]) || reMonth.MatchString(s) {
+		return false // "Corio of"
+	}
+	for _, w := range words {
+		if strings.EqualFold(w, "or") {
+			return false // "ACCESSING OR USING"
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !reNameWord.MatchString(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// agreementVendor names the vendor from the agreements' own party
+// definitions: the legal name of the party read as the vendor (else its
+// defined name), else the name in a title such as "Acme Data Processing
+// Addendum" that the text goes on to use. "" when the agreements name no
+// vendor, or name two that are not the same company (no guess).
+func agreementVendor(as []*extract.Agreement, units []*unit, v *Vocabulary) string {
+	var names []string
+	for _, a := range as {
+		var us []*unit
+		for _, u := range units {
+			if u.file == a.Path {
+				us = append(us, u)
+			}
+		}
+		found := false
+		for _, p := range agreementParties(a, us, "", v) {
+			if p.role != "vendor" || !p.sure || p.asRole && p.legal == "" {
+				continue
+			}
+			switch {
+			case p.legal != "":
+				names = append(names, p.legal)
+			case !reGenericName.MatchString(p.name):
+				names = append(names, p.name)
+			default:
+				continue
+			}
+			found = true
+		}
+		if !found {
+			if n := titleVendor(a, us, v); n != "" {
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	best := names[0]
+	for _, n := range names[1:] {
+		if !sameCompany(best, n) {
+			return ""
+		}
+		if len(n) > len(best) && strings.Contains(strings.ToLower(n), strings.ToLower(best)) {
+			best = n // "GitHub, Inc." over "GitHub"
+		}
+	}
+	return best
+}
+
+// sameCompany says two names are one company's: one holds the other's
+// first word ("GitHub" and "GitHub, Inc.").
+func sameCompany(a, b string) bool {
+	fa, fb := firstWord(a), firstWord(b)
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	return fa != "" && fb != "" && (strings.Contains(lb, fa) || strings.Contains(la, fb))
+}
+
+func firstWord(s string) string {
+	w := strings.Fields(strings.ToLower(s))
+	if len(w) == 0 {
+		return ""
+	}
+	return strings.Trim(w[0], ",.;:")
+}
+
+// titleVendor finds the vendor's name in the document's title, among its
+// first five lines ("# Acme Data Processing Addendum", "title: Acme Terms
+// of Service", a line "ContentRX LLC"), else in a preamble "between
+// Plausible Analytics and the customer", when the text goes on to use it as
+// a subject or with the vendor's kind at least twice (usedAsVendor).
+func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
+	if len(a.Pages) == 0 {
+		return ""
+	}
+	lines := 0
+	for _, line := range strings.Split(a.Pages[0].Text, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#*_ "))
+		if line == "" || line == "---" {
+			continue
+		}
+		if lines++; lines > 5 {
+			break
+		}
+		line = strings.Trim(strings.TrimPrefix(line, "title:"), ` "'*_`)
+		name := ""
+		if m := reTitleVendor.FindStringSubmatch(line); m != nil && !reTitleNotName.MatchString(m[1]) {
+			name = reTitleEdition.ReplaceAllString(m[1], "") // "GitHub Corporate" is GitHub's
+		} else if properName(line) && rePartyLegalForm.MatchString(line) {
+			name = line // a company's name on a line of its own: "ContentRX LLC"
+		}
+		if name != "" && usedAsVendor(units, name) {
+			return shownName(name)
+		}
+	}
+	for _, m := range reBetweenVendor.FindAllStringSubmatch(agreementHead(a), -1) {
+		name, _, _ := strings.Cut(m[1]+m[2], ". ") // "Kubient. This Agreement"
+		pm := newMatcher(v, tokenize(name), nil)
+		if len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 {
+			continue // "between Customer and Provider"
+		}
+		if properName(name) && usedAsVendor(units, name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// usedAsVendor says the text uses a name (or, for a company's legal name,
+// its first word: "ContentRX" for "ContentRX LLC") at least twice as a
+// subject or with the vendor's kind.
+func usedAsVendor(units []*unit, name string) bool {
+	short := capitalised(name)
+	if rePartyLegalForm.MatchString(name) {
+		short = capitalised(strings.Trim(strings.Fields(name)[0], ",."))
+	}
+	uses := 0
+	for _, u := range units {
+		for _, rest := range afterName(u.text, short) {
+			if reSubjectModal.MatchString(rest) || reVendorKind.MatchString(rest) {
+				uses++
+			}
+		}
+	}
+	if uses < 2 && strings.Contains(short, " ") && !rePartyLegalForm.MatchString(name) {
+		// "Deckard Technologies Terms of Service", then "Deckard will".
+		return usedAsVendor(units, strings.Fields(name)[0]+" Inc.")
+	}
+	return uses >= 2
+}
+
+// shownName is a name as a report shows it: an all-capitals title's name
+// capitalised ("DECKARD TECHNOLOGIES": "Deckard Technologies").
+func shownName(name string) string {
+	return capitalised(name)
+}
+
+// VendorFromAgreement is Result.VendorSource when the vendor's name comes
+// from an agreement's own party definitions or title (agreementVendor).
+const VendorFromAgreement = "agreement"
