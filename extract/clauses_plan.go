@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Planning: where a marker goes in the open clauses, and its ID.
@@ -282,7 +283,7 @@ func (s *splitter) planDotted(m marker) (plan, bool) {
 		if o.path != nil && equalInts(o.path, prefix) {
 			if j+1 < len(s.stack) && len(s.stack[j+1].path) == d && equalInts(s.stack[j+1].path[:d-1], prefix) {
 				if last == s.stack[j+1].ord+1 || m.strongDotted && last > s.stack[j+1].ord ||
-					last == s.stack[j+1].ord+2 && shortTitle(m.rest) && !s.used[m.label] {
+					last == s.stack[j+1].ord+2 && shortTitle(m.rest) && !s.used[m.label] || s.gapSibling(m, s.stack[j+1].ord) {
 					return mk(j + 1), true
 				}
 				return plan{}, false
@@ -304,7 +305,7 @@ func (s *splitter) planDotted(m marker) (plan, bool) {
 			if o.path[d-2]+1 == prefix[d-2] && last <= 1 {
 				return mk(j), true
 			}
-			if equalInts(o.path[:d-1], prefix) && last == o.ord+1 {
+			if equalInts(o.path[:d-1], prefix) && (last == o.ord+1 || s.gapSibling(m, o.ord)) {
 				return mk(j), true
 			}
 			return plan{}, false
@@ -325,6 +326,40 @@ func (s *splitter) planDotted(m marker) (plan, bool) {
 		return mk(e), true
 	}
 	return plan{}, false
+}
+
+// gapSibling reports whether dotted marker m may follow its open sibling
+// numbered prev with one or two numbers missing, as a clause deleted from
+// a redlined contract leaves them (10.8, then 10.10): the number is
+// printed at a clause's start, before a heading or a sentence (a capital),
+// on a line of its own (not a cross-reference wrapped onto the line, "10.9
+// of the Master Agreement", nor a line continuing a sentence), and no
+// clause holds it yet.
+func (s *splitter) gapSibling(m marker, prev int) bool {
+	last := m.path[len(m.path)-1]
+	if last < prev+2 || last > prev+3 || s.used[m.label] {
+		return false
+	}
+	if m.mdLevel > 0 || m.bold {
+		return true
+	}
+	return startsUpper(m.rest) && !s.continuesLine(s.line)
+}
+
+// continuesLine reports whether line i may continue the sentence of the
+// line before it: that line holds text ending in neither a full stop nor a
+// colon (nor other closing punctuation), as a sentence wrapped in a PDF
+// does.
+func (s *splitter) continuesLine(i int) bool {
+	if i <= 0 || i > len(s.lines) {
+		return false
+	}
+	prev := strings.TrimRight(s.lines[i-1].text, " \t*_")
+	if prev == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(prev)
+	return !strings.ContainsRune(".:;!?)]\"'”", r)
 }
 
 // planNumHead places "8(b)": a parenthesised item under clause 8.
