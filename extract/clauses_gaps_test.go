@@ -63,6 +63,29 @@ The Provider may change the Services.
 The Customer shall retrieve its data.
 `
 
+// A deleted section: the next section's heading, all caps or a short
+// title over its first sub-clause, follows one number further on.
+const pdfSectionGap = `1. DEFINITIONS
+Terms are defined in the Master Agreement.
+2. SERVICES
+The Provider shall provide the Services.
+4. FEES
+The Customer shall pay the fees.
+5. TERM
+This agreement runs for one year.
+`
+
+const pdfSectionGapTitled = `1. Definitions
+1.1 Terms are defined in the Master Agreement.
+2. Services
+2.1 The Provider shall provide the Services.
+2.2 The Provider shall keep the Services available.
+4. Fees
+4.1 The Customer shall pay the fees.
+5. Term
+5.1 This agreement runs for one year.
+`
+
 func TestSplitClausesNumberingGaps(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -74,6 +97,10 @@ func TestSplitClausesNumberingGaps(t *testing.T) {
 			[]string{"1", "2", "2.1<2", "2.2<2", "2.4<2", "2.5<2", "2.6<2", "3"}},
 		{"deleted sub-clauses under a lost section heading", mdDottedGapNoParent, false,
 			[]string{"9", "10.1", "10.2", "10.5", "10.6"}},
+		{"a deleted section between all-caps headings", pdfSectionGap, true,
+			[]string{"1", "2", "4", "5"}},
+		{"a deleted section between titled sections", pdfSectionGapTitled, true,
+			[]string{"1", "1.1<1", "2", "2.1<2", "2.2<2", "4", "4.1<4", "5", "5.1<5"}},
 		{"a wrapped cross-reference and a jump of three", pdfDottedGapTraps, true,
 			[]string{"1", "1.1<1", "1.2<1"}},
 	} {

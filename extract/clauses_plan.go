@@ -40,7 +40,8 @@ func (s *splitter) plan(m marker) (plan, bool) {
 		for j := e - 1; j >= 0; j-- {
 			o := s.stack[j]
 			if o.key == key {
-				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 {
+				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 ||
+					k == kNum && s.gapSection(m, o) {
 					return s.finish(m, k, ord, j), true
 				}
 				if k == m.kind && s.lazySibling(o, m) {
@@ -302,7 +303,7 @@ func (s *splitter) planDotted(m marker) (plan, bool) {
 		}
 		switch {
 		case len(o.path) == d && equalInts(o.path[:d-2], prefix[:d-2]):
-			if o.path[d-2]+1 == prefix[d-2] && last <= 1 {
+			if (o.path[d-2]+1 == prefix[d-2] || s.gapParent(m, o.path[d-2])) && last <= 1 {
 				return mk(j), true
 			}
 			if equalInts(o.path[:d-1], prefix) && (last == o.ord+1 || s.gapSibling(m, o.ord)) {
@@ -310,7 +311,7 @@ func (s *splitter) planDotted(m marker) (plan, bool) {
 			}
 			return plan{}, false
 		case len(o.path) == d-1 && equalInts(o.path[:d-2], prefix[:d-2]):
-			if o.path[d-2]+1 == prefix[d-2] && last <= 1 {
+			if (o.path[d-2]+1 == prefix[d-2] || s.gapParent(m, o.path[d-2])) && last <= 1 {
 				return mk(j), true
 			}
 			return plan{}, false
@@ -344,6 +345,48 @@ func (s *splitter) gapSibling(m marker, prev int) bool {
 		return true
 	}
 	return startsUpper(m.rest) && !s.continuesLine(s.line)
+}
+
+// gapParent reports whether the first sub-clause m (4.1) may open under a
+// section one or two numbers after prev (2) whose own number was lost or
+// deleted: the parent number was never used and m is printed at a clause
+// start (see gapSibling).
+func (s *splitter) gapParent(m marker, prev int) bool {
+	d := len(m.path)
+	p := m.path[d-2]
+	if p < prev+2 || p > prev+3 || s.used[strconv.Itoa(p)] {
+		return false
+	}
+	return m.mdLevel > 0 || m.bold || startsUpper(m.rest) && !s.continuesLine(s.line)
+}
+
+// gapSection reports whether the single number m may follow the open
+// section o with one or two numbers missing (a section deleted from a
+// redlined contract: 2, then 4): o is a section (a heading, or holding
+// dotted sub-clauses) and m a section heading, or a short title whose
+// first sub-clause follows it ("4. Fees", then "4.1").
+func (s *splitter) gapSection(m marker, o openClause) bool {
+	if len(m.path) > 1 || m.strong || m.numHead > 0 || len(o.path) != 1 || m.ord < o.ord+2 || m.ord > o.ord+3 {
+		return false
+	}
+	if _, child := s.byID[o.id+".1"]; !s.sections[o.clause] && !child {
+		return false
+	}
+	if sectionHead(m) {
+		return true
+	}
+	if !shortTitle(m.rest) || s.continuesLine(s.line) {
+		return false
+	}
+	for i := s.line + 1; i < len(s.lines) && i <= s.line+3; i++ {
+		t := strings.TrimSpace(s.lines[i].text)
+		if t == "" {
+			continue
+		}
+		n, ok := s.markerAt(i)
+		return ok && len(n.path) == 2 && n.path[0] == m.ord && n.path[1] == 1
+	}
+	return false
 }
 
 // continuesLine reports whether line i may continue the sentence of the
