@@ -39,7 +39,7 @@ func gatePages(path string, res pagesResult) (Document, []int, error) {
 			texts = append(texts, NormalizeText(t))
 		}
 	}
-	texts = removeRunningLines(texts)
+	texts = removeRunningLines(removePageCounters(texts, nums))
 	text := map[int]string{}
 	for k, i := range nums {
 		text[i] = texts[k]
