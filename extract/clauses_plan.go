@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -269,8 +270,51 @@ func (s *splitter) mdBase(e int) int {
 	return 0
 }
 
+// lowerDotted reads line i as a dotted number whose text starts in lower
+// case, the sub-clauses of a lead-in ("6.2 The Supplier warrants that:",
+// "6.2.1 it has ...;", "6.2.2 all information ..."), which readMarker
+// refuses: the line must not continue a sentence (a wrapped
+// cross-reference, "clause\n8.5.1 and ...").
+func (s *splitter) lowerDotted(i int) (marker, bool) {
+	l := s.lines[i]
+	if l.typeCont || s.continuesLine(i) {
+		return marker{}, false
+	}
+	t := strings.TrimLeft(l.text, " ")
+	g := dottedRe.FindStringSubmatchIndex(t)
+	if g == nil || g[6] < 0 {
+		return marker{}, false
+	}
+	rest := t[g[6]:]
+	r, size := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLower(r) {
+		return marker{}, false
+	}
+	up := l.text[:len(l.text)-len(t)] + t[:g[6]] + string(unicode.ToUpper(r)) + rest[size:]
+	m, ok := readMarker(up, !s.paginated, l.typeLevel > 0)
+	if !ok || m.kind != kNum || len(m.path) < 2 || m.zero {
+		return marker{}, false
+	}
+	m.rest = t[g[6]:]
+	m.lower = true
+	return m, true
+}
+
 // planDotted places an explicit multi-level number such as 6.2 or 1.1.2.
+// A lower-case one (see lowerDotted) goes only directly under its parent,
+// as its first sub-clause or the next one.
 func (s *splitter) planDotted(m marker) (plan, bool) {
+	p, ok := s.planDottedAny(m)
+	if ok && m.lower {
+		prefix := m.path[:len(m.path)-1]
+		if p.cut == 0 || !equalInts(s.stack[p.cut-1].path, prefix) {
+			return plan{}, false
+		}
+	}
+	return p, ok
+}
+
+func (s *splitter) planDottedAny(m marker) (plan, bool) {
 	d := len(m.path)
 	prefix := m.path[:d-1]
 	last := m.path[d-1]
@@ -400,6 +444,12 @@ func (s *splitter) continuesLine(i int) bool {
 	prev := strings.TrimRight(s.lines[i-1].text, " \t*_")
 	if prev == "" {
 		return false
+	}
+	// "...; and", "...; or": an item ending before the last one.
+	for _, w := range []string{" and", " or"} {
+		if t := strings.TrimSuffix(prev, w); t != prev && (strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",")) {
+			return false
+		}
 	}
 	r, _ := utf8.DecodeLastRuneInString(prev)
 	return !strings.ContainsRune(".:;!?)]\"'”", r)
