@@ -2,11 +2,15 @@ package report
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -22,6 +26,8 @@ type addendumText struct {
 	ClosingTitle string   `yaml:"closing_title"`
 	Closing      []string `yaml:"closing"`
 	Signature    []string `yaml:"signature"`
+	// Headings title each clause by the rule's id, as a lawyer would.
+	Headings map[string]string `yaml:"headings"`
 }
 
 var riderText = func() addendumText {
@@ -30,54 +36,79 @@ var riderText = func() addendumText {
 		panic(err)
 	}
 	var t addendumText
-	if err := yaml.Unmarshal(b, &t); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&t); err != nil {
 		panic(fmt.Sprintf("templates/addendum/addendum.yaml: %v", err)) // embedded, checked by the tests
 	}
 	return t
 }()
 
-// RiderClause is one numbered clause of the rider: a term's title and its
+// RiderClause is one numbered clause of the rider: a term's heading and its
 // recommended wording.
 type RiderClause struct {
-	Number int
-	Rule   string
-	Title  string
-	Text   string
+	Number   int
+	Rule     string
+	Severity analyze.Severity
+	// Heading titles the clause as a lawyer would ("Audit and Inspection
+	// Rights"); Title is the rule's own title.
+	Heading string
+	Title   string
+	Text    string
 }
 
 // RiderClauses lists the terms a rider must add, one clause each, numbered
-// from 1: every term the questionnaire's promise contradicts, then every
-// missing, by-reference and weak term, in the report's order, each once;
-// a waived term is left out (its shortfall is accepted). The wording is
-// the rule's recommendation (templates/rules/*.yaml).
+// from 1: every term the questionnaire's promise contradicts and every
+// missing, by-reference and weak term, each once, by severity (critical
+// first), then in the order of the rule packs; a waived term is left out
+// (its shortfall is accepted). The wording is the rule's recommendation
+// (templates/rules/*.yaml), the heading RiderHeading's.
 func RiderClauses(res *analyze.Result) []RiderClause {
+	var open []analyze.Finding
+	for _, f := range res.Findings { // the packs' order
+		switch {
+		case f.Waiver != nil || strings.TrimSpace(f.Recommendation) == "":
+		case contradicted(res, f.Rule), f.Status == analyze.StatusMissing, f.Status == analyze.StatusByReference, f.Status == analyze.StatusWeak:
+			// A contradicted term takes the rule's own wording: the
+			// contradiction's ask also tells the reviewer what to do,
+			// which a rider does not say.
+			open = append(open, f)
+		}
+	}
+	sort.SliceStable(open, func(i, j int) bool { return open[i].Severity.Rank() > open[j].Severity.Rank() })
 	var out []RiderClause
-	seen := make(map[string]bool)
-	byRule := make(map[string]analyze.Finding, len(res.Findings))
-	for _, f := range res.Findings {
-		byRule[f.Rule] = f
-	}
-	add := func(f analyze.Finding) {
-		if seen[f.Rule] || f.Waiver != nil || strings.TrimSpace(f.Recommendation) == "" {
-			return
-		}
-		seen[f.Rule] = true
-		out = append(out, RiderClause{Number: len(out) + 1, Rule: f.Rule, Title: f.Title, Text: strings.Join(strings.Fields(f.Recommendation), " ")})
-	}
-	for _, c := range res.Contradictions {
-		if f, ok := byRule[c.Rule]; ok {
-			// The rule's own wording: the contradiction's ask also tells
-			// the reviewer what to do, which a rider does not say.
-			add(f)
-		}
-	}
-	for _, st := range []string{analyze.StatusMissing, analyze.StatusByReference, analyze.StatusWeak} {
-		for _, f := range byStatus(res, st) {
-			add(f)
-		}
+	for i, f := range open {
+		out = append(out, RiderClause{Number: i + 1, Rule: f.Rule, Severity: f.Severity, Heading: RiderHeading(f), Title: f.Title, Text: strings.Join(strings.Fields(f.Recommendation), " ")})
 	}
 	return out
 }
+
+// RiderHeading is the heading of a term's clause in the rider: the one
+// templates/addendum/addendum.yaml gives the rule, else the rule's title
+// up to its first comma in title case ("Source code escrow, with
+// releases" → "Source Code Escrow").
+func RiderHeading(f analyze.Finding) string {
+	if h := strings.TrimSpace(riderText.Headings[f.Rule]); h != "" {
+		return h
+	}
+	title, _, _ := strings.Cut(f.Title, ",")
+	words := strings.Fields(title)
+	for i, w := range words {
+		if i > 0 && minorWords[strings.ToLower(w)] {
+			words[i] = strings.ToLower(w)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	if len(words) == 0 {
+		return f.Rule
+	}
+	return strings.Join(words, " ")
+}
+
+// minorWords stay in lower case inside a heading.
+var minorWords = map[string]bool{"a": true, "an": true, "and": true, "as": true, "at": true, "by": true, "for": true, "in": true, "of": true, "on": true, "or": true, "the": true, "to": true, "with": true}
 
 // riderVendor names the vendor in the rider's preamble.
 func riderVendor(res *analyze.Result) string {
@@ -103,7 +134,7 @@ func (addendumMDRenderer) Render(w io.Writer, res *analyze.Result) error {
 	}
 	clauses := RiderClauses(res)
 	for _, c := range clauses {
-		ew.printf("\n## %d. %s\n\n%s\n", c.Number, mdEscape(c.Title), mdEscape(c.Text))
+		ew.printf("\n## %d. %s\n\n%s\n", c.Number, mdEscape(c.Heading), mdEscape(c.Text))
 	}
 	if len(clauses) == 0 {
 		ew.printf("\n%s\n", noClauses)
@@ -150,7 +181,7 @@ func (addendumRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Opt
 	}
 	clauses := RiderClauses(res)
 	for _, c := range clauses {
-		para("Heading1", fmt.Sprintf("%d. %s", c.Number, c.Title))
+		para("Heading1", fmt.Sprintf("%d. %s", c.Number, c.Heading))
 		para("", c.Text)
 	}
 	if len(clauses) == 0 {

@@ -32,11 +32,12 @@ func TestRiderClauses(t *testing.T) {
 		got = append(got, c.Rule+": "+c.Text)
 	}
 	want := []string{
-		// Contradictions first, in the rule's own wording, each term once.
+		// By severity, then the packs' order; a contradicted term in the
+		// rule's own wording, each term once.
 		"notice: Vendor shall notify within 72 hours.",
-		"insurance: Vendor shall be insured.",
 		"audit: Customer may audit.",
 		"logs: Vendor shall keep logs for a year.",
+		"insurance: Vendor shall be insured.",
 		// escrow is waived; reports is met.
 	}
 	if !cmp.Equal(got, want) {
@@ -46,7 +47,7 @@ func TestRiderClauses(t *testing.T) {
 	if err := (addendumMDRenderer{}).Render(&md, res); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"## 1. notice\n", "## 4. logs\n", "## 5. Effect of this Addendum\n", "between the provider named in the Agreement (\"Vendor\")"} {
+	for _, s := range []string{"## 1. Notice\n", "## 3. Logs\n", "## 4. Insurance\n", "## 5. Effect of this Addendum\n", "between the provider named in the Agreement (\"Vendor\")"} {
 		if !strings.Contains(md.String(), s) {
 			t.Errorf("the Markdown rider lacks %q:\n%s", s, md.String())
 		}
@@ -57,5 +58,49 @@ func TestRiderClauses(t *testing.T) {
 	}
 	if !strings.Contains(md.String(), noClauses) || !strings.Contains(md.String(), "## 1. Effect of this Addendum") || !strings.Contains(md.String(), "between Acme (") {
 		t.Errorf("a rider with no open term:\n%s", md.String())
+	}
+}
+
+// TestRiderHeadings: every rule of every embedded pack has a heading of
+// its own in templates/addendum/addendum.yaml, no heading names a rule
+// that is not there, and a rule without one (a pack of the user's) is
+// titled by its title in title case.
+func TestRiderHeadings(t *testing.T) {
+	rs, err := analyze.LoadRules(analyze.EmbeddedPacks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	byHeading := map[string]string{}
+	for _, r := range rs.Rules {
+		known[r.ID] = true
+		h := riderText.Headings[r.ID]
+		if h == "" {
+			t.Errorf("rule %s has no heading in templates/addendum/addendum.yaml", r.ID)
+			continue
+		}
+		if other, ok := byHeading[h]; ok {
+			t.Errorf("rules %s and %s share the heading %q", other, r.ID, h)
+		}
+		byHeading[h] = r.ID
+		if h == r.Title {
+			t.Errorf("rule %s: the heading is the rule's title %q", r.ID, h)
+		}
+	}
+	for id := range riderText.Headings {
+		if !known[id] {
+			t.Errorf("templates/addendum/addendum.yaml: a heading for %q, which no embedded pack has", id)
+		}
+	}
+	tests := []struct{ rule, title, want string }{
+		{"audit-rights", "Customer audit and inspection rights", "Audit and Inspection Rights"},
+		{"source-code-escrow", "Source code escrow, with releases", "Source Code Escrow"},
+		{"mine", "the vendor's duty to report to the customer", "The Vendor's Duty to Report to the Customer"},
+		{"empty", "", "empty"},
+	}
+	for _, tc := range tests {
+		if got := RiderHeading(analyze.Finding{Rule: tc.rule, Title: tc.title}); got != tc.want {
+			t.Errorf("RiderHeading(%s, %q) = %q, want %q", tc.rule, tc.title, got, tc.want)
+		}
 	}
 }

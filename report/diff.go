@@ -15,19 +15,23 @@ const DiffSchema = "ssrm.diff/v1"
 
 // How a term changed from one round of an agreement to the next.
 const (
-	// ChangeFixed: the term's status rose (missing → weak, weak → met).
+	// ChangeFixed: the term's status rose (missing → weak, weak → met),
+	// or kept its rank and only grew stronger (an element gained, a
+	// shorter deadline, a weakener dropped; see Detail).
 	ChangeFixed = "fixed"
 	// ChangeRegressed: the term's status fell (met → weak, weak → missing,
-	// or a questionnaire promise the agreement now contradicts).
+	// or a questionnaire promise the agreement now contradicts), or kept
+	// its rank and grew weaker in any way (an element lost, a longer
+	// deadline, "shall" made "may", a weakener or red flag added).
 	ChangeRegressed = "regressed"
 	// ChangeNew: the term is assessed in the new round only (a pack added,
 	// or no agreement in the old round).
 	ChangeNew = "new"
 	// ChangeRemoved: the term is assessed in the old round only.
 	ChangeRemoved = "removed"
-	// ChangeUnchanged: the same status rank in both rounds (the status
-	// may still move between weak and by-reference, and the cited
-	// wording may change).
+	// ChangeUnchanged: the same status rank in both rounds and nothing
+	// weaker or stronger (the status may still move between weak and
+	// by-reference, and the cited wording may change or move).
 	ChangeUnchanged = "unchanged"
 )
 
@@ -42,8 +46,9 @@ type Diff struct {
 	Old    Round  `json:"old"`
 	New    Round  `json:"new"`
 	// Terms are the rules of either round, regressions first, then fixes,
-	// new, removed and unchanged terms; by severity, then rule id, within
-	// each class.
+	// new, removed and unchanged terms; by severity within each class, a
+	// change of status before a change within the same status, then by
+	// rule id.
 	Terms   []TermChange `json:"terms"`
 	Summary DiffSummary  `json:"summary"`
 }
@@ -66,6 +71,12 @@ type DiffSummary struct {
 	Unchanged int `json:"unchanged"`
 	// Reworded counts the terms whose cited clauses' text changed.
 	Reworded int `json:"reworded"`
+	// Weakened and Strengthened count the regressed and fixed terms
+	// whose status rank did not change (counted in Regressed and Fixed
+	// too); Moved the terms whose first cited clause moved.
+	Weakened     int `json:"weakened"`
+	Strengthened int `json:"strengthened"`
+	Moved        int `json:"moved"`
 }
 
 // TermChange is one rule's status in both rounds. A status is the
@@ -82,9 +93,29 @@ type TermChange struct {
 	// Explanation is the new round's reason for its status (the old
 	// round's for a removed term).
 	Explanation string `json:"explanation"`
+	// Details are the changes within the term, whatever its status did:
+	// weaker ones first, then stronger ones, then moves (none when the
+	// term is assessed in one round only).
+	Details []Detail `json:"details,omitempty"`
 	// Clauses are the agreement clauses cited for the term whose text
 	// differs between the rounds (none when the wording is the same).
 	Clauses []ClauseChange `json:"clauses,omitempty"`
+}
+
+// sameRank reports whether the term kept its status rank (and is assessed
+// in both rounds).
+func (t TermChange) sameRank() bool {
+	return t.OldStatus != "" && t.NewStatus != "" && statusRank(t.OldStatus) == statusRank(t.NewStatus)
+}
+
+// moved reports whether the term's first cited clause moved.
+func (t TermChange) moved() bool {
+	for _, d := range t.Details {
+		if d.Kind == DetailEvidence {
+			return true
+		}
+	}
+	return false
 }
 
 // ClauseChange is a cited clause's text in both rounds, word by word.
@@ -142,8 +173,10 @@ func terms(res *analyze.Result) map[string]term {
 
 // Compare says, term by term, what changed from the old round to the new:
 // fixed, regressed, new, removed or unchanged, by the rank of the status
-// (met > weak, by-reference > missing, contradicted), with the cited
-// clauses' text compared word by word.
+// (met > weak, by-reference > missing, contradicted); a term that keeps
+// its rank is regressed when any of its Details is weaker, fixed when
+// some are stronger and none weaker. The cited clauses' text is compared
+// word by word.
 func Compare(old, new *analyze.Result) *Diff {
 	d := &Diff{Schema: DiffSchema, Vendor: new.Vendor, Old: round(old), New: round(new)}
 	ot, nt := terms(old), terms(new)
@@ -184,6 +217,17 @@ func Compare(old, new *analyze.Result) *Diff {
 		default:
 			tc.Change = ChangeUnchanged
 		}
+		if inOld && inNew {
+			tc.Details = details(o, n)
+			if tc.Change == ChangeUnchanged {
+				switch weigh(tc.Details) {
+				case EffectWeaker:
+					tc.Change = ChangeRegressed
+				case EffectStronger:
+					tc.Change = ChangeFixed
+				}
+			}
+		}
 		tc.Clauses = clauseChanges(clauses(o.f), clauses(n.f))
 		d.Terms = append(d.Terms, tc)
 	}
@@ -199,14 +243,23 @@ func Compare(old, new *analyze.Result) *Diff {
 		if a.Severity.Rank() != b.Severity.Rank() {
 			return a.Severity.Rank() > b.Severity.Rank()
 		}
+		if a.sameRank() != b.sameRank() {
+			return !a.sameRank()
+		}
 		return a.Rule < b.Rule
 	})
 	for _, t := range d.Terms {
 		switch t.Change {
 		case ChangeFixed:
 			d.Summary.Fixed++
+			if t.sameRank() {
+				d.Summary.Strengthened++
+			}
 		case ChangeRegressed:
 			d.Summary.Regressed++
+			if t.sameRank() {
+				d.Summary.Weakened++
+			}
 		case ChangeNew:
 			d.Summary.New++
 		case ChangeRemoved:
@@ -216,6 +269,9 @@ func Compare(old, new *analyze.Result) *Diff {
 		}
 		if len(t.Clauses) > 0 {
 			d.Summary.Reworded++
+		}
+		if t.moved() {
+			d.Summary.Moved++
 		}
 	}
 	return d

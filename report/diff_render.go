@@ -39,11 +39,17 @@ func WriteDiff(w io.Writer, format string, d *Diff) error {
 	return fmt.Errorf("%w %q: want one of %s", ErrFormat, format, strings.Join(DiffFormats, ", "))
 }
 
-// Line is the diff's one-line summary, e.g. "1 fixed, 1 regressed, 0 new,
-// 0 removed, 19 unchanged; 2 reworded".
+// Line is the diff's one-line summary, e.g. "1 fixed, 3 regressed, 0 new,
+// 0 removed, 17 unchanged; 2 reworded, 1 moved; 2 weakened, 0
+// strengthened at the same status" (the last part only when a term
+// weakened or strengthened without changing status).
 func (d *Diff) Line() string {
 	s := d.Summary
-	return fmt.Sprintf("%d fixed, %d regressed, %d new, %d removed, %d unchanged; %d reworded", s.Fixed, s.Regressed, s.New, s.Removed, s.Unchanged, s.Reworded)
+	line := fmt.Sprintf("%d fixed, %d regressed, %d new, %d removed, %d unchanged; %d reworded, %d moved", s.Fixed, s.Regressed, s.New, s.Removed, s.Unchanged, s.Reworded, s.Moved)
+	if s.Weakened+s.Strengthened > 0 {
+		line += fmt.Sprintf("; %d weakened, %d strengthened at the same status", s.Weakened, s.Strengthened)
+	}
+	return line
 }
 
 type diffGroup struct {
@@ -58,12 +64,12 @@ func diffGroups(d *Diff) []diffGroup {
 	for _, c := range changeOrder {
 		g := diffGroup{Title: changeTitle[c], Change: c}
 		for _, t := range d.Terms {
-			if t.Change == c && (c != ChangeUnchanged || len(t.Clauses) > 0) {
+			if t.Change == c && (c != ChangeUnchanged || len(t.Clauses) > 0 || len(t.Details) > 0) {
 				g.Terms = append(g.Terms, t)
 			}
 		}
 		if c == ChangeUnchanged {
-			g.Title = "Unchanged status, reworded"
+			g.Title = "Unchanged status, reworded or moved"
 		}
 		if len(g.Terms) > 0 {
 			out = append(out, g)
@@ -79,12 +85,22 @@ func statusOrNone(s string) string {
 	return s
 }
 
-// transition is "weak → met".
+// transition is "weak → met", or "met, weaker" for a term that kept its
+// status but lost strength.
 func transition(t TermChange) string {
+	s := statusOrNone(t.OldStatus) + " → " + statusOrNone(t.NewStatus)
 	if t.OldStatus == t.NewStatus {
-		return statusOrNone(t.NewStatus)
+		s = statusOrNone(t.NewStatus)
 	}
-	return statusOrNone(t.OldStatus) + " → " + statusOrNone(t.NewStatus)
+	if t.sameRank() {
+		switch t.Change {
+		case ChangeRegressed:
+			s += ", weaker"
+		case ChangeFixed:
+			s += ", stronger"
+		}
+	}
+	return s
 }
 
 // clausePlace is "v1.md §4.1 → v2.md §4.1".
@@ -127,6 +143,9 @@ func diffText(w io.Writer, d *Diff) error {
 			ew.printf("      %s\n", t.Title)
 			if t.Explanation != "" {
 				ew.printf("      %s\n", t.Explanation)
+			}
+			for _, dt := range t.Details {
+				ew.printf("      %s: %s\n", dt.Effect, dt.Text)
 			}
 			for _, c := range t.Clauses {
 				ew.printf("      %s\n        %s\n", clausePlace(c), wordText(c.Words))
@@ -180,6 +199,12 @@ func diffMarkdown(w io.Writer, d *Diff) error {
 				ew.printf(" %s", mdEscape(t.Explanation))
 			}
 			ew.printf("\n")
+			if len(t.Details) > 0 {
+				ew.printf("\n")
+			}
+			for _, dt := range t.Details {
+				ew.printf("- **%s**: %s\n", dt.Effect, mdEscape(dt.Text))
+			}
 			for _, c := range t.Clauses {
 				ew.printf("\n%s:\n\n> %s\n", mdEscape(clausePlace(c)), mdWords(c.Words))
 			}
@@ -212,6 +237,8 @@ var diffHTMLTemplate = template.Must(template.New("diff").Funcs(template.FuncMap
 {{.CSS}}
 del { background: #fde2e2; text-decoration: line-through; }
 ins { background: #dcf5e3; text-decoration: none; }
+ul.details li.weaker strong { color: #a4161a; }
+ul.details li.stronger strong { color: #1b7a3d; }
 </style>
 </head>
 <body>
@@ -229,7 +256,10 @@ ins { background: #dcf5e3; text-decoration: none; }
 <article class="finding {{.NewStatus}}" data-rule="{{.Rule}}" data-change="{{.Change}}">
 <h3>{{.Title}} <code>{{.Rule}}</code> ({{.Severity}})</h3>
 <p><strong>{{upper .Change}}</strong>: {{transition .}}.{{with .Explanation}} {{.}}{{end}}</p>
-{{range .Clauses}}
+{{with .Details}}<ul class="details">
+{{range .}}<li class="{{.Effect}}" data-kind="{{.Kind}}"><strong>{{.Effect}}</strong>: {{.Text}}</li>
+{{end}}</ul>
+{{end}}{{range .Clauses}}
 <p class="where">{{place .}}</p>
 <blockquote>{{range .Words}}{{if eq .Op "-"}}<del>{{.Text}}</del> {{else if eq .Op "+"}}<ins>{{.Text}}</ins> {{else}}{{.Text}} {{end}}{{end}}</blockquote>
 {{end}}

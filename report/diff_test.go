@@ -72,7 +72,7 @@ func TestCompare(t *testing.T) {
 	if !cmp.Equal(got, want) {
 		t.Errorf("terms:\n%s", cmp.Diff(want, got))
 	}
-	if want := (DiffSummary{Fixed: 1, Regressed: 1, New: 1, Removed: 1, Unchanged: 2, Reworded: 3}); d.Summary != want {
+	if want := (DiffSummary{Fixed: 1, Regressed: 1, New: 1, Removed: 1, Unchanged: 2, Reworded: 3, Moved: 1}); d.Summary != want {
 		t.Errorf("summary = %+v, want %+v", d.Summary, want)
 	}
 	// reports: §6 became §8, compared as one clause renumbered.
@@ -83,6 +83,100 @@ func TestCompare(t *testing.T) {
 	// audit: cited only in the new round, all inserted.
 	if a := d.Terms[1].Clauses; len(a) != 1 || a[0].Old != "" || a[0].Words[0].Op != "+" {
 		t.Errorf("audit clauses = %+v", a)
+	}
+}
+
+func hours(h float64) *float64 { return &h }
+
+// TestCompareDetails: a term that keeps its status is regressed when it
+// grows weaker in any way and fixed when it only grows stronger, and each
+// change within it is named.
+func TestCompareDetails(t *testing.T) {
+	sub := func(found ...string) analyze.Finding {
+		f := finding("subprocessors", analyze.StatusMet, analyze.SeverityHigh, "7.1", "Vendor shall list its subprocessors.")
+		for _, id := range []string{"list", "notice", "flow-down"} {
+			e := analyze.ElementStatus{ID: id, Title: "the " + id, Essential: id == "notice"}
+			for _, g := range found {
+				if g == id {
+					e.Found, e.Section = true, "7."+id
+				}
+			}
+			f.Elements = append(f.Elements, e)
+		}
+		return f
+	}
+	notice := func(text string, h *float64, grade, trigger string) analyze.Finding {
+		f := finding("breach-notification", analyze.StatusMet, analyze.SeverityHigh, "5", "Vendor shall notify Customer "+text+".")
+		f.Deadline = &analyze.Deadline{Text: text, Hours: h, Grade: grade, Trigger: trigger}
+		return f
+	}
+	with := func(f analyze.Finding, edit func(*analyze.Finding)) analyze.Finding { edit(&f); return f }
+	tests := []struct {
+		name     string
+		old, new analyze.Finding
+		change   string
+		want     []string // effect kind subject: old > new
+	}{
+		{"flow-down deleted", sub("list", "notice", "flow-down"), sub("list", "notice"), ChangeRegressed,
+			[]string{"weaker element flow-down: §7.flow-down > "}},
+		{"essential element first", sub("list", "notice", "flow-down"), sub("list"), ChangeRegressed,
+			[]string{"weaker element notice: §7.notice > ", "weaker element flow-down: §7.flow-down > "}},
+		{"element gained", sub("list"), sub("list", "flow-down"), ChangeFixed,
+			[]string{"stronger element flow-down:  > §7.flow-down"}},
+		{"gain and loss", sub("list", "notice"), sub("list", "flow-down"), ChangeRegressed,
+			[]string{"weaker element notice: §7.notice > ", "stronger element flow-down:  > §7.flow-down"}},
+		{"24 hours to 72", notice("within 24 hours", hours(24), analyze.GradeStrong, "awareness"), notice("within 72 hours", hours(72), analyze.GradeGood, "awareness"), ChangeRegressed,
+			[]string{`weaker deadline : "within 24 hours" (24 h, strong) > "within 72 hours" (72 h, good)`}},
+		{"72 hours to 48", notice("within 72 hours", hours(72), analyze.GradeGood, "awareness"), notice("within 48 hours", hours(48), analyze.GradeGood, "awareness"), ChangeFixed,
+			[]string{`stronger deadline : "within 72 hours" (72 h, good) > "within 48 hours" (48 h, good)`}},
+		{"hours in other words", notice("within 72 hours", hours(72), analyze.GradeGood, "awareness"), notice("within three days", hours(72), analyze.GradeGood, "awareness"), ChangeUnchanged, nil},
+		{"a number to promptly", notice("within 72 hours", hours(72), analyze.GradeGood, "awareness"), notice("promptly", nil, analyze.GradeWeak, "awareness"), ChangeRegressed,
+			[]string{`weaker deadline : "within 72 hours" (72 h, good) > "promptly" (weak)`}},
+		{"clock from confirmation", notice("within 72 hours", hours(72), analyze.GradeGood, "awareness"), notice("within 72 hours", hours(72), analyze.GradeGood, "confirmation"), ChangeRegressed,
+			[]string{"weaker deadline trigger: awareness > confirmation"}},
+		{"deadline dropped", notice("within 72 hours", hours(72), analyze.GradeGood, ""), finding("breach-notification", analyze.StatusMet, analyze.SeverityHigh, "5", "Vendor shall notify Customer within 72 hours."), ChangeRegressed,
+			[]string{`weaker deadline : "within 72 hours" (72 h, good) > none`}},
+		{"shall notify to may notify", finding("vulnerability-disclosure", analyze.StatusMet, analyze.SeverityMedium, "6.1", "Provider shall notify Customer of vulnerabilities that may affect it."),
+			finding("vulnerability-disclosure", analyze.StatusMet, analyze.SeverityMedium, "6.1", "Provider may notify Customer of vulnerabilities that may affect it."), ChangeRegressed,
+			[]string{"weaker modality may: shall > may"}},
+		{"may to will", finding("log-access", analyze.StatusWeak, analyze.SeverityLow, "9", "Provider may keep logs."),
+			finding("log-access", analyze.StatusWeak, analyze.SeverityLow, "9", "Provider will keep logs."), ChangeFixed,
+			[]string{"stronger modality will: may > will"}},
+		{"weakener added", finding("audit", analyze.StatusWeak, analyze.SeverityMedium, "8", "Customer may audit."),
+			with(finding("audit", analyze.StatusWeak, analyze.SeverityMedium, "8", "Customer may audit."), func(f *analyze.Finding) { f.Weakeners = []string{"at Customer's expense"} }), ChangeRegressed,
+			[]string{"weaker weakener at Customer's expense:  > "}},
+		{"red flag dropped", with(finding("change-notice", analyze.StatusWeak, analyze.SeverityLow, "10", "Notice of changes."), func(f *analyze.Finding) {
+			f.RedFlags = []analyze.RedFlagFound{{ID: "unilateral-change", Title: "the vendor may change the terms"}}
+		}), finding("change-notice", analyze.StatusWeak, analyze.SeverityLow, "10", "Notice of changes."), ChangeFixed,
+			[]string{"stronger red-flag unilateral-change:  > "}},
+		{"clause moved", finding("security-reports", analyze.StatusMet, analyze.SeverityMedium, "4.1", "Provider will provide its SOC 2 report."),
+			finding("security-reports", analyze.StatusMet, analyze.SeverityMedium, "7.1", "Provider will provide its  SOC 2 report."), ChangeUnchanged,
+			[]string{"moved evidence : §4.1 > §7.1"}},
+		{"status fell, details too", notice("within 24 hours", hours(24), analyze.GradeStrong, "awareness"),
+			with(notice("within 24 hours", hours(24), analyze.GradeStrong, "awareness"), func(f *analyze.Finding) { f.Status = analyze.StatusWeak; f.Weakeners = []string{"sole discretion"} }), ChangeRegressed,
+			[]string{"weaker weakener sole discretion:  > "}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Compare(&analyze.Result{Findings: []analyze.Finding{tc.old}}, &analyze.Result{Findings: []analyze.Finding{tc.new}})
+			tcg := d.Terms[0]
+			var got []string
+			for _, dt := range tcg.Details {
+				got = append(got, dt.Effect+" "+dt.Kind+" "+dt.Subject+": "+dt.Old+" > "+dt.New)
+				if dt.Text == "" {
+					t.Errorf("detail without text: %+v", dt)
+				}
+			}
+			if tcg.Change != tc.change || !cmp.Equal(got, tc.want) {
+				t.Errorf("change %s, details %q; want %s, %q", tcg.Change, got, tc.change, tc.want)
+			}
+			// The other way round, a weakening is a strengthening.
+			back := Compare(&analyze.Result{Findings: []analyze.Finding{tc.new}}, &analyze.Result{Findings: []analyze.Finding{tc.old}}).Terms[0]
+			flip := map[string]string{ChangeRegressed: ChangeFixed, ChangeFixed: ChangeRegressed, ChangeUnchanged: ChangeUnchanged}
+			if tc.name != "gain and loss" && back.Change != flip[tc.change] {
+				t.Errorf("reversed: change %s, want %s", back.Change, flip[tc.change])
+			}
+		})
 	}
 }
 

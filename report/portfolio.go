@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/internal/company"
 )
 
 // Portfolio is the result of a batch: one entry per vendor, assessed or
@@ -128,32 +129,51 @@ func (p *Portfolio) RuleIDs() []string {
 
 // SubprocessorUse is one subprocessor and the vendors that use it.
 type SubprocessorUse struct {
-	Name    string
+	// Name is the fullest name the documents give the subprocessor
+	// ("Amazon Web Services, Inc." over "AWS"); Names are all of them.
+	Name  string
+	Names []string
+	// Vendors are the vendors that name it, each once, by the fullest name
+	// the portfolio gives the vendor.
 	Vendors []string
+	// Assessed names the portfolio's own vendor that is this company, ""
+	// when none is: a subprocessor assessed as a vendor in its own right.
+	Assessed string
 }
 
 // Subprocessors lists every subprocessor named across the portfolio, with
-// its vendors, by name.
+// its vendors, by name. Names of one company are one subprocessor
+// (company.Key: legal forms, "&" and "and", punctuation, case and the
+// aliases of well-known providers, "AWS" for Amazon Web Services, are
+// ignored), and so are the names of one vendor.
 func (p *Portfolio) Subprocessors() []SubprocessorUse {
-	by := map[string][]string{}
-	display := map[string]string{}
+	var names []string
 	for _, v := range p.Vendors {
-		for _, s := range v.Subprocessors {
-			k := strings.ToLower(strings.TrimSpace(s))
-			if k == "" {
-				continue
-			}
-			if _, ok := display[k]; !ok {
-				display[k] = strings.TrimSpace(s)
-			}
-			by[k] = append(by[k], v.Name)
+		names = append(names, v.Subprocessors...)
+	}
+	vendorName := map[string]string{} // company key → fullest vendor name
+	assessed := map[string]string{}   // the same, of the vendors assessed
+	for _, v := range p.Vendors {
+		k := company.Key(v.Name)
+		vendorName[k] = company.Fullest([]string{vendorName[k], v.Name})
+		if !v.Failed() {
+			assessed[k] = company.Fullest([]string{assessed[k], v.Name})
 		}
 	}
 	var out []SubprocessorUse
-	for k, vs := range by {
-		out = append(out, SubprocessorUse{Name: display[k], Vendors: vs})
+	for _, g := range company.GroupNames(names) {
+		u := SubprocessorUse{Name: g.Name, Names: g.Names, Assessed: assessed[g.Key]}
+		seen := map[string]bool{}
+		for _, v := range p.Vendors {
+			for _, s := range v.Subprocessors {
+				if vk := company.Key(v.Name); company.Key(s) == g.Key && !seen[vk] {
+					seen[vk] = true
+					u.Vendors = append(u.Vendors, vendorName[vk])
+				}
+			}
+		}
+		out = append(out, u)
 	}
-	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out
 }
 
@@ -206,6 +226,16 @@ func WritePortfolio(w io.Writer, format string, p *Portfolio) error {
 	return fmt.Errorf("%w %q: want one of %s", ErrFormat, format, strings.Join(PortfolioFormats, ", "))
 }
 
+// subprocessorsOf lists a vendor's subprocessors, the names of one company
+// once, by the fullest.
+func subprocessorsOf(v PortfolioVendor) []string {
+	var out []string
+	for _, g := range company.GroupNames(v.Subprocessors) {
+		out = append(out, g.Name)
+	}
+	return out
+}
+
 func subprocessorEvidence(v PortfolioVendor) string {
 	if v.SubprocessorTerm == nil {
 		return ""
@@ -223,7 +253,7 @@ func portfolioCSV(w io.Writer, p *Portfolio) error {
 		return err
 	}
 	row := func(rank string, v PortfolioVendor) []string {
-		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(v.Partial), csvSafe(strings.Join(v.Subprocessors, "; ")), csvSafe(subprocessorEvidence(v))}
+		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(v.Partial), csvSafe(strings.Join(subprocessorsOf(v), "; ")), csvSafe(subprocessorEvidence(v))}
 		if !v.Failed() {
 			r[4], r[5] = strconv.Itoa(v.Score), v.Verdict
 			r[6], r[7], r[8], r[9] = strconv.Itoa(v.Summary.Met), strconv.Itoa(v.Summary.Weak), strconv.Itoa(v.Summary.Missing), strconv.Itoa(v.Summary.Contradictions)
@@ -295,9 +325,9 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	}); err != nil {
 		return err
 	}
-	if err := wb.sheet("Subprocessors", []column{{"subprocessor", 30}, {"vendors", 8}, {"used by", 80}}, nil, func(add addFunc) error {
+	if err := wb.sheet("Subprocessors", []column{{"subprocessor", 30}, {"vendors", 8}, {"used by", 80}, {"named as", 60}, {"assessed as vendor", 30}}, nil, func(add addFunc) error {
 		for _, s := range p.Subprocessors() {
-			if err := add(s.Name, len(s.Vendors), strings.Join(s.Vendors, "; ")); err != nil {
+			if err := add(s.Name, len(s.Vendors), strings.Join(s.Vendors, "; "), strings.Join(s.Names, "; "), s.Assessed); err != nil {
 				return err
 			}
 		}

@@ -66,3 +66,51 @@ func TestPortfolioFormats(t *testing.T) {
 		t.Error("pdf portfolio accepted")
 	}
 }
+
+// TestPortfolioCompanyNames: the names of one company are one
+// subprocessor, shown by its fullest name, and one vendor naming it twice,
+// or two entries of one vendor, are listed once.
+func TestPortfolioCompanyNames(t *testing.T) {
+	p := &Portfolio{Vendors: []PortfolioVendor{
+		{Name: "Slack", Subprocessors: []string{"AWS", "Zendesk"}},
+		{Name: "Slack Technologies Limited", Subprocessors: []string{"Amazon Web Services, Inc."}},
+		{Name: "Harbor Relay", Subprocessors: []string{"Amazon Web Services", "GCP", "Google Cloud Platform", "Slack Technologies, LLC", "Zendesk, Inc."}},
+		{Name: "Nimbus & Co", Subprocessors: []string{"Slack", "Stripe Payments Europe, Limited", "Stripe, Inc."}},
+		{Name: "Zendesk", Err: "x.pdf: no text layer"}, // not assessed
+	}}
+	var got []string
+	for _, s := range p.Subprocessors() {
+		got = append(got, s.Name+" | "+strings.Join(s.Vendors, "; ")+" | "+strings.Join(s.Names, "; ")+" | "+s.Assessed)
+	}
+	want := []string{
+		"Amazon Web Services, Inc. | Slack Technologies Limited; Harbor Relay | AWS; Amazon Web Services, Inc.; Amazon Web Services | ",
+		"Google Cloud Platform | Harbor Relay | GCP; Google Cloud Platform | ",
+		// Slack is a subprocessor of two vendors and a vendor itself.
+		"Slack Technologies, LLC | Harbor Relay; Nimbus & Co | Slack Technologies, LLC; Slack | Slack Technologies Limited",
+		"Stripe Payments Europe, Limited | Nimbus & Co | Stripe Payments Europe, Limited | ",
+		"Stripe, Inc. | Nimbus & Co | Stripe, Inc. | ",
+		"Zendesk, Inc. | Slack Technologies Limited; Harbor Relay | Zendesk; Zendesk, Inc. | ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("subprocessors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var b bytes.Buffer
+	if err := WritePortfolio(&b, "csv", p); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == "subprocessor_names" {
+			col = i
+		}
+	}
+	for _, r := range rows[1:] {
+		if r[1] == "Harbor Relay" && (col < 0 || r[col] != "Amazon Web Services; Google Cloud Platform; Slack Technologies, LLC; Zendesk, Inc.") {
+			t.Errorf("Harbor Relay's subprocessor names in the csv: %q", r[col])
+		}
+	}
+}

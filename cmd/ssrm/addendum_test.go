@@ -15,7 +15,8 @@ import (
 
 // TestAddendumDOCX writes the sample vendor's rider, reads it back with
 // ssrm's own DOCX reader, and finds one numbered clause per open term
-// (contradicted, missing, by-reference or weak), titled by the term and
+// (contradicted, missing, by-reference or weak), by severity, under the
+// term's heading (report.RiderHeading) and
 // holding the rule's recommended wording; then analyses the rider itself,
 // in which every one of those terms must be met.
 func TestAddendumDOCX(t *testing.T) {
@@ -51,10 +52,11 @@ func TestAddendumDOCX(t *testing.T) {
 	}
 	byTitle := map[string]analyze.Finding{}
 	for _, f := range open {
-		byTitle[f.Title] = f
+		byTitle[report.RiderHeading(f)] = f
 	}
 	numbered := 0
 	seen := map[string]bool{}
+	last := ""
 	for _, c := range doc.Agreement.Clauses {
 		n, err := strconv.Atoi(c.ID)
 		if err != nil {
@@ -79,6 +81,12 @@ func TestAddendumDOCX(t *testing.T) {
 			t.Errorf("term %s twice", f.Rule)
 		}
 		seen[f.Rule] = true
+		// By severity: never a clause of a term more severe than the one
+		// before it.
+		if last != "" && f.Severity.Rank() > analyze.Severity(last).Rank() {
+			t.Errorf("clause %s (%s, %s) after a %s clause", c.ID, f.Rule, f.Severity, last)
+		}
+		last = string(f.Severity)
 		if !strings.Contains(strings.Join(strings.Fields(c.Text), " "), strings.Join(strings.Fields(f.Recommendation), " ")) {
 			t.Errorf("clause %s (%s) lacks the recommended wording %q:\n%s", c.ID, f.Rule, f.Recommendation, c.Text)
 		}

@@ -20,8 +20,12 @@ Compares two rounds of a negotiation: OLD and NEW are each an agreement
 (or any file ssrm analyze reads) or a vendor folder. Each round is analysed
 as ssrm analyze does; the report says which terms were fixed, regressed,
 new, removed or unchanged (by status: met above weak and by-reference,
-above missing and contradicted), and shows the cited clauses' text changes
-word by word. The exit code gates on NEW as ssrm analyze does (--fail-on).
+above missing and contradicted; a term that keeps its status but loses an
+element, gets a longer deadline, turns "shall" into "may" or gains a
+weakener counts as regressed), names each such change and shows the cited
+clauses' text changes word by word. The exit code gates on NEW as ssrm
+analyze does (--fail-on); with --fail-on-regression a regressed term at or
+above --fail-on also exits 1.
 
 Flags:
 `
@@ -43,6 +47,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 		failOn       = fs.String("fail-on", "high", "exit 1 when a finding of the NEW round that is not met has this severity or higher: critical, high, medium, low, never")
 		password     = fs.String("password", "", "password for encrypted PDFs or workbooks")
 		ocr          = fs.Bool("ocr", false, ocrHelp)
+		onRegression = fs.Bool("fail-on-regression", false, "also exit 1 when a term at or above --fail-on regressed (its status fell, or it weakened within its status)")
 	)
 	pf := addParseFlags(fs, true, true)
 	pos, err := parseInterspersed(fs, args)
@@ -88,7 +93,21 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	if err := writeDiff(stdout, *output, *format, d); err != nil {
 		return err
 	}
+	if *onRegression && regressedAtOrAbove(d, threshold) {
+		return errFindings
+	}
 	return gate(rounds[1].res, threshold)
+}
+
+// regressedAtOrAbove reports whether a regressed term of d has a severity
+// of rank threshold or higher (0: never).
+func regressedAtOrAbove(d *report.Diff, threshold int) bool {
+	for _, t := range d.Terms {
+		if threshold > 0 && t.Change == report.ChangeRegressed && t.Severity.Rank() >= threshold {
+			return true
+		}
+	}
+	return false
 }
 
 // writeDiff renders d to the file at path, or to stdout.

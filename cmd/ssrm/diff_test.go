@@ -126,14 +126,61 @@ func TestDiffFolders(t *testing.T) {
 }
 
 func TestDiffGolden(t *testing.T) {
-	for _, format := range report.DiffFormats {
-		t.Run(format, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			if got := Run([]string{"diff", diffV1, diffV2, "--format", format, "--fail-on", "never"}, &stdout, &stderr); got != exitOK {
-				t.Fatalf("exit %d; stderr: %s", got, stderr.String())
-			}
-			compareGolden(t, filepath.Join("testdata", "diff", "v1-v2."+report.Ext(format)), stdout.Bytes())
-		})
+	for _, pair := range [][2]string{{"v1", "v2"}, {"w1", "w2"}} {
+		for _, format := range report.DiffFormats {
+			t.Run(pair[0]+"-"+pair[1]+"/"+format, func(t *testing.T) {
+				var stdout, stderr bytes.Buffer
+				args := []string{"diff", "testdata/diff/" + pair[0] + ".md", "testdata/diff/" + pair[1] + ".md", "--format", format, "--fail-on", "never"}
+				if got := Run(args, &stdout, &stderr); got != exitOK {
+					t.Fatalf("exit %d; stderr: %s", got, stderr.String())
+				}
+				compareGolden(t, filepath.Join("testdata", "diff", pair[0]+"-"+pair[1]+"."+report.Ext(format)), stdout.Bytes())
+			})
+		}
+	}
+}
+
+// The rounds of a second agreement written for these tests, in which no
+// term changes status but three weaken: the breach notice deadline goes
+// from 24 to 72 hours (§3.1), the subprocessors' flow-down (§5.3) is
+// deleted, and the vulnerability notice turns from "shall notify" into
+// "may notify" (§6.1); the assurance clause moves from §4.1 to §7.1.
+const (
+	diffW1 = "testdata/diff/w1.md"
+	diffW2 = "testdata/diff/w2.md"
+)
+
+// TestDiffWeakening: each weakening is a regression, by severity, with
+// what weakened; the move is named without changing the term's class.
+func TestDiffWeakening(t *testing.T) {
+	d := runDiffJSON(t, exitOK, diffW1, diffW2)
+	var got []string
+	for _, tc := range d.Terms {
+		if len(tc.Details) == 0 {
+			continue
+		}
+		line := tc.Change + " " + tc.Rule + " " + tc.OldStatus + ">" + tc.NewStatus + ":"
+		for _, dt := range tc.Details {
+			line += " " + dt.Effect + "/" + dt.Kind + "/" + dt.Subject + "[" + dt.Old + ">" + dt.New + "]"
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		`regressed breach-notification met>met: weaker/deadline/["without undue delay and in any event within 24 hours" (24 h, strong)>"without undue delay and in any event within 72 hours" (72 h, good)]`,
+		"regressed subprocessors met>met: weaker/element/flow-down[§5.3>]",
+		"regressed vulnerability-disclosure met>met: weaker/modality/may[shall>may]",
+		"unchanged security-reports met>met: moved/evidence/[§4.1>§7.1]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("terms with details:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s := d.Summary; s.Regressed != 3 || s.Weakened != 3 || s.Fixed != 0 || s.Moved != 1 {
+		t.Errorf("summary %+v", s)
+	}
+	// Back again, each weakening is a fix within the same status.
+	back := runDiffJSON(t, exitOK, diffW2, diffW1)
+	if s := back.Summary; s.Fixed != 3 || s.Strengthened != 3 || s.Regressed != 0 {
+		t.Errorf("reversed summary %+v", s)
 	}
 }
 
@@ -148,6 +195,10 @@ func TestDiffUsage(t *testing.T) {
 		{"bad format", []string{"diff", diffV1, diffV2, "--format", "xlsx"}, exitError, "--format: want one of text, md, json, html"},
 		{"missing round", []string{"diff", diffV1, "no/such/v3.md"}, exitError, "no/such/v3.md"},
 		{"gate on new: medium", []string{"diff", diffV2, diffV1, "--fail-on", "critical"}, exitOK, ""},
+		{"weakened, gate on new only", []string{"diff", diffW1, diffW2}, exitOK, ""},
+		{"weakened high, --fail-on-regression", []string{"diff", diffW1, diffW2, "--fail-on-regression"}, exitFindings, ""},
+		{"weakened medium only, --fail-on-regression critical", []string{"diff", diffW1, diffW2, "--fail-on-regression", "--fail-on", "critical"}, exitOK, ""},
+		{"strengthened, --fail-on-regression", []string{"diff", diffW2, diffW1, "--fail-on-regression"}, exitOK, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

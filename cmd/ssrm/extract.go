@@ -102,6 +102,15 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The input is named as every report names it (see nameAsGiven).
+	switch {
+	case doc.Assurance != nil:
+		doc.Assurance.Path = shownPath(doc.Assurance.Path, paths)
+	case doc.Agreement != nil:
+		doc.Agreement.Path = shownPath(doc.Agreement.Path, paths)
+	case doc.Questionnaire != nil:
+		doc.Questionnaire.Path = shownPath(doc.Questionnaire.Path, paths)
+	}
 	bw := bufio.NewWriterSize(stdout, 64<<10)
 	w := &jsonOut{w: bw}
 	if doc.Assurance != nil {

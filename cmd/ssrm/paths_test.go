@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,5 +44,51 @@ func TestStoreHashesEachFileAsRead(t *testing.T) {
 		if docs[i].SHA256 != want || docs[i].Path != "agreement.md" {
 			t.Errorf("document %d: %+v, want agreement.md with the hash of %s", i, docs[i], p)
 		}
+	}
+}
+
+// TestExtractNamesInputAsGiven: ssrm extract names its input as analyze
+// (and every report) does, never by an absolute path of the disk.
+func TestExtractNamesInputAsGiven(t *testing.T) {
+	abs, err := filepath.Abs(sample + "/agreement.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	absSOC, err := filepath.Abs("testdata/cobalt-harbor/soc2.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, arg, want string
+	}{
+		{"local path", "testdata/diff/v1.md", "testdata/diff/v1.md"},
+		{"outside the folder", sample + "/agreement.pdf", "agreement.pdf"},
+		{"absolute agreement", abs, "agreement.pdf"},
+		{"absolute questionnaire", filepath.Join(filepath.Dir(abs), "questionnaire.xlsx"), "questionnaire.xlsx"},
+		{"absolute assurance report", absSOC, "soc2.pdf"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := Run([]string{"extract", tc.arg}, &stdout, &stderr); code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			var doc struct {
+				Path string `json:"path"`
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.Path != tc.want {
+				t.Errorf("extract %s: path %q, want %q", tc.arg, doc.Path, tc.want)
+			}
+			if tc.want == "soc2.pdf" {
+				return // an assurance report alone is not analysed
+			}
+			res := runJSON(t, "analyze", tc.arg, "--format", "json", "--fail-on", "never")
+			if len(res.Inputs) != 1 || res.Inputs[0].Path != doc.Path {
+				t.Errorf("analyze names %s %+v, extract %q", tc.arg, res.Inputs, doc.Path)
+			}
+		})
 	}
 }
