@@ -45,6 +45,29 @@ const mdLowerSubclauses = `## 6. Warranties
 Either party may terminate on notice.
 `
 
+// Clause numbers inside bullet items, as a web page's lists turn into
+// Markdown; a plain bullet list stays one clause's text.
+const mdBulletNumbers = `Contents
+
+- 1.1.Scope and Roles (#X6CBF86C2775))
+- 1.2.Details of Processing (#X9A8733))
+- 2.1.Instructions (#X3ED498))
+
+1\. Details.
+------------
+
+*   1.1 Scope and Roles. The Provider processes Customer Data for the Customer.
+*   1.2 Details of Processing. The details are in Annex 1.
+
+2\. Provider Obligations.
+-------------------------
+
+*   2.1 Instructions. The Provider follows the Customer's instructions.
+*   2.2 Personal Data Breaches. The Provider notifies the Customer without undue delay.
+    *   The notice describes the breach.
+    *   The notice names a contact.
+`
+
 func TestSplitClausesLowerCaseSubclauses(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -56,6 +79,8 @@ func TestSplitClausesLowerCaseSubclauses(t *testing.T) {
 			[]string{"1", "1.1<1", "1.2<1", "1.2.1<1.2", "1.2.2<1.2", "1.2.3<1.2", "1.3<1"}},
 		{"lower-case sub-clauses in Markdown", mdLowerSubclauses, false,
 			[]string{"6", "6.1<6", "6.2<6", "6.2.1<6.2", "6.2.2<6.2", "6.2.3<6.2", "7"}},
+		{"clause numbers in bullet items", mdBulletNumbers, false,
+			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2.1<2", "2.2<2"}},
 		{"a wrapped cross-reference and a stray number", pdfLowerTraps, true,
 			[]string{"1", "1.1<1", "1.2<1", "1.3<1"}},
 	} {
@@ -65,5 +90,25 @@ func TestSplitClausesLowerCaseSubclauses(t *testing.T) {
 				t.Errorf("ids (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestBulletMarkers: a bullet before a dotted number is layout; a bullet
+// item pointing to an anchor of the page is a contents line.
+func TestBulletMarkers(t *testing.T) {
+	for _, tc := range []struct {
+		line  string
+		ok    bool
+		label string
+	}{
+		{"*   2.7 Personal Data Breaches. The Provider notifies.", true, "2.7"},
+		{"- 1.6.2. **Public Minutes** means minutes of usage;", true, "1.6.2"},
+		{"- 6.1.Customer account (#XA6F21C912E3C))", false, ""},
+		{"- Encrypt the data.", false, ""},
+	} {
+		m, ok := parseMarker(tc.line, true)
+		if ok != tc.ok || ok && m.label != tc.label {
+			t.Errorf("parseMarker(%q) = %q, %v; want %q, %v", tc.line, m.label, ok, tc.label, tc.ok)
+		}
 	}
 }

@@ -73,6 +73,8 @@ var (
 	// line, as the CFR and the FAR/DFARS clauses write it ("(ii)(A) The
 	// Contractor shall ...", "(c)(1) Within 72 hours ...").
 	chainRe = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(\([a-zA-Z0-9]{1,5}\)\S*\s.*)$`)
+	// anchorTailRe: a line ending in a link to an anchor of the page.
+	anchorTailRe = regexp.MustCompile(`\(#[^)\s]*\)+\s*$`)
 	// mdMarkEscRe: numbering written with Markdown escapes so that it is
 	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
 	// pandoc writes it) is numbering all the same.
@@ -104,6 +106,16 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			m.mdLevel = len(g[1])
 			m.indent = 0
 			t = g[2]
+		}
+		// "*   2.7 Personal Data Breaches. ...": a clause number written
+		// in a bullet item (a web page's list turned into Markdown) is
+		// the clause's number; the bullet is layout. An item pointing to
+		// an anchor of the page ("- 6.1.Customer account (#x46e0)") is a
+		// line of the contents.
+		if m.mdLevel == 0 && len(t) > 2 && strings.IndexByte("*-+", t[0]) >= 0 && (t[1] == ' ' || t[1] == '\t') {
+			if u := strings.TrimLeft(t[1:], " \t"); dottedRe.MatchString(u) && !anchorTailRe.MatchString(u) {
+				t = u
+			}
 		}
 	}
 	for _, p := range []string{"**", "__"} {
