@@ -112,3 +112,33 @@ func TestBulletMarkers(t *testing.T) {
 		}
 	}
 }
+
+// Sections designated by the section sign, as German and Austrian
+// contracts write them ("§ 8 Subcontractors"), numbered paragraphs under
+// each: a lawyer cites § 8.3.
+const mdSectionSign = `# Data Processing Agreement
+
+## Preamble
+
+The parties agree as follows.
+
+## § 1 Scope
+
+1. The Processor processes data for the Controller.
+2. The Processor uses the data for no other purpose.
+
+## §2 Subcontractors
+
+1. The Processor may engage subcontractors with consent.
+2. The Civil Code applies, and
+§§ 305 ff. of it in particular.
+3. The Processor informs the Controller of changes.
+`
+
+func TestSplitClausesSectionSign(t *testing.T) {
+	got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(mdSectionSign)}}, false))
+	want := []string{"preamble", `"Preamble"`, "1", "1.1<1", "1.2<1", "2", "2.1<2", "2.2<2", "2.3<2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+}

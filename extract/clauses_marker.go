@@ -60,7 +60,7 @@ type marker struct {
 
 var (
 	mdHeadingRe = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-	strongRe    = regexp.MustCompile(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
+	strongRe    = regexp.MustCompile(`^(?i:(section|article|clause|sec\.|art\.|§))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
 	numHeadRe   = regexp.MustCompile(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
 	// dottedRe: "10.4 Title", "10.4. Title", and "10.4.Title" (the
 	// heading glued to its number, as some word processors export it).
@@ -129,6 +129,11 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			}
 			break
 		}
+	}
+	if strings.HasPrefix(t, "§") && !strings.HasPrefix(t, "§§") {
+		// "§ 8 Subcontractors", "§8": the section sign designates a
+		// section as "Section" does (German and Austrian contracts).
+		t = "§ " + strings.TrimLeft(strings.TrimPrefix(t, "§"), " ")
 	}
 	if g := strongRe.FindStringSubmatch(t); g != nil {
 		m.kind = kNum
