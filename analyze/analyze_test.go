@@ -244,6 +244,7 @@ func TestHeadingContext(t *testing.T) {
 	}{
 		{"a place in a clause set's title", "Standard Contractual Clauses (UK)", "The data exporter shall keep a list of subprocessing agreements concluded under the Clauses, which shall be updated at least once a year.", "data-location", StatusMissing},
 		{"a base-form verb after a party's name", "Network security", "Vendor ensure that all communications of the Vendor are secured with TLS encryption.", "customer-responsibilities", StatusMissing},
+		{"a noun whose verb is two words is no imperative", "Physical and Environmental Security", "Backup power (UPS and generators) at all data centers.", "customer-responsibilities", StatusMissing},
 		{"a glossary binds no one", "Glossary", "Incident Management: the process by which the Provider shall notify the Customer of any security incident within 24 hours.", "breach-notification", StatusMissing},
 		{"an incident heading gives the object", "Security Incidents", "Provider shall notify Customer without undue delay and in any event within 48 hours of becoming aware of one.", "breach-notification", StatusMet},
 	}

@@ -212,7 +212,7 @@ func (f *Frame) imperative(j int) bool {
 	if t.w == "do" && j+1 < len(f.toks) && f.toks[j+1].w == "not" {
 		return true
 	}
-	if strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ed") || strings.HasSuffix(t.w, "ing") {
+	if strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ed") || strings.HasSuffix(t.w, "ing") || phrasalNouns[t.w] {
 		return false
 	}
 	// "Secure deletion follows NIST SP 800-88": an adjective and its noun,
@@ -265,6 +265,10 @@ func (f *Frame) partyVerb(j int) bool {
 	}
 	return false
 }
+
+// phrasalNouns are nouns whose verb is written in two words ("back up",
+// "log in"): "Backup power at all data centers" is no imperative.
+var phrasalNouns = map[string]bool{"backup": true, "setup": true, "login": true, "logon": true, "signup": true, "cleanup": true, "lockout": true, "rollout": true, "handover": true, "shutdown": true, "failover": true}
 
 // determiners open the object of an imperative ("Protect your password").
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "your": true, "our": true, "its": true, "their": true, "all": true, "any": true, "each": true, "every": true, "that": true, "this": true, "these": true, "those": true, "us": true, "them": true, "it": true, "such": true, "no": true}
