@@ -47,10 +47,13 @@ type wfont struct {
 	codeLens []codeRange // for CID fonts: code lengths by range
 	toUni    *cmapData
 	fallback map[uint32]string
-	widths   map[uint32]float64 // in text space units per unit size
-	dw       float64            // default width
-	lib      *pdf.Font
-	bold     bool // a bold face (see boldFont)
+	// glyphs: the text of codes by their glyph names (pdf_glyphnames.go),
+	// used where the ToUnicode CMap lost it (lostText) or has no entry.
+	glyphs map[uint32]string
+	widths map[uint32]float64 // in text space units per unit size
+	dw     float64            // default width
+	lib    *pdf.Font
+	bold   bool // a bold face (see boldFont)
 }
 
 var nullFont = &wfont{dw: 0.5}
@@ -91,8 +94,15 @@ func codeOf(s string) uint32 {
 }
 
 func (f *wfont) decode(code uint32, n int) string {
+	g, named := f.glyphs[code]
 	if s, ok := f.toUni.lookup(code); ok {
+		if named && lostText(s, g) {
+			return g
+		}
 		return s
+	}
+	if named {
+		return g
 	}
 	if s, ok := f.fallback[code]; ok {
 		return s
@@ -189,6 +199,7 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 			i += 3
 		}
 	default:
+		f.glyphs = differenceNames(v)
 		scale := 0.001
 		if sub == "Type3" {
 			// Glyph widths are in glyph space; the em is taken as one

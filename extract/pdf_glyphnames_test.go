@@ -1,0 +1,101 @@
+package extract
+
+import "testing"
+
+func TestGlyphNameText(t *testing.T) {
+	for _, tt := range []struct {
+		name, want string
+		ok         bool
+	}{
+		{"a", "a", true},
+		{"T", "T", true},
+		{"fi", "fi", true},
+		{"ffl", "ffl", true},
+		{"f_i", "fi", true},
+		{"f_f_i", "ffi", true},
+		{"t_i", "ti", true},
+		{"T_h", "Th", true},
+		{"ti", "ti", true},
+		{"f_i.liga", "fi", true},
+		{"fi.alt2", "fi", true},
+		{"uniFB01", "\uFB01", true},
+		{"uni00660069", "fi", true},
+		{"uni0066006a", "fj", true},
+		{"u1F600", "\U0001F600", true},
+		{"u0074_u0069", "ti", true},
+		{"f_uni0069", "fi", true},
+		{"hyphen", "-", true},
+		{"quoteright", "\u2019", true},
+		{"space", " ", true},
+		{"zero", "0", true},
+		{".notdef", "", false},
+		{"", "", false},
+		{"g12", "", false},
+		{"Delta", "", false},   // a real AGL name, but not in the short table
+		{"f_g12", "", false},   // one component unread: the whole name is
+		{"uniD800", "", false}, // a surrogate
+		{"uni0066006", "", false},
+		{"uniXYZW", "", false},
+		{"u110000", "", false},
+		{"u12", "", false},
+		{"uni0009", "", false}, // a control character
+		{"_", "", false},
+	} {
+		got, ok := glyphNameText(tt.name)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("glyphNameText(%q) = %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestLostText(t *testing.T) {
+	for _, tt := range []struct {
+		cmap, glyph string
+		lost        bool
+	}{
+		{"", "fi", true},
+		{"\uFFFD", "fi", true},
+		{" ", "ti", true},
+		{"f", "fi", true},
+		{"f", "ffi", true},
+		{"t", "ti", true},
+		{"T", "Th", true},
+		{"fi", "fi", false},
+		{"\uFB01", "fi", false}, // a real mapping is kept
+		{"ff", "ffi", false},    // two letters: not a truncation
+		{"x", "fi", false},      // another letter: the CMap says otherwise
+		{"f", "f", false},
+		{" ", " ", false}, // a space named space
+		{"a", "", false},
+		{"", "", false},
+	} {
+		if got := lostText(tt.cmap, tt.glyph); got != tt.lost {
+			t.Errorf("lostText(%q, %q) = %v, want %v", tt.cmap, tt.glyph, got, tt.lost)
+		}
+	}
+}
+
+// TestWalkerGlyphNames: a TrueType font whose ToUnicode CMap lost its
+// ligature glyphs (no entry, an empty one, a space, the first letter
+// only) while /Differences names them; and a font with no ToUnicode.
+func TestWalkerGlyphNames(t *testing.T) {
+	cmap := "begincmap 1 begincodespacerange <00> <FF> endcodespacerange\n" +
+		"8 beginbfchar <61> <0061> <63> <0063> <6E> <006E> <6F> <006F> <74> <0074> <79> <0079> <66> <0066> <76> <0076> endbfchar\n" +
+		"3 beginbfchar <81> <> <82> <0020> <83> <0066> endbfchar\n" +
+		"1 beginbfchar <84> <FB02> endbfchar endcmap"
+	// <80> t_i has no entry; <81> f_i maps to nothing, <82> uniFB00 to a
+	// space, <83> f_f_i to "f" alone; <84> is named fi but maps to ﬂ (a
+	// real mapping, kept).
+	font := "<< /Type /Font /Subtype /TrueType /BaseFont /X /FirstChar 97 /LastChar 132 /ToUnicode 6 0 R " +
+		"/Encoding << /BaseEncoding /WinAnsiEncoding /Differences [128 /t_i /f_i /uniFB00 /f_f_i.liga /fi] >> >>"
+	noCMap := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [128 /T_h /u0066_u0074] >> >>"
+	b := onePage("<< /Font << /F1 5 0 R /F2 7 0 R >> >>",
+		"BT /F1 12 Tf 72 700 Td <6E6F806679> Tj ET BT /F1 12 Tf 72 680 Td <6163807681> Tj ET "+
+			"BT /F1 12 Tf 72 660 Td <6F82> Tj ET BT /F1 12 Tf 72 640 Td <6F8383> Tj ET BT /F1 12 Tf 72 620 Td <84> Tj ET "+
+			"BT /F2 12 Tf 72 600 Td <80> Tj ET BT /F2 12 Tf 72 580 Td (le) Tj <81> Tj ET",
+		font, stream("", cmap), noCMap)
+	want := "notify\nactivfi\noff\noffiffi\nfl\nTh\nleft"
+	if got := NormalizeText(walkBytes(t, b)); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
