@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -50,10 +51,17 @@ type wfont struct {
 	// glyphs: the text of codes by their glyph names (pdf_glyphnames.go),
 	// used where the ToUnicode CMap lost it (lostText) or has no entry.
 	glyphs map[uint32]string
-	widths map[uint32]float64 // in text space units per unit size
-	dw     float64            // default width
-	lib    *pdf.Font
-	bold   bool // a bold face (see boldFont)
+	// program is the embedded TrueType program (FontFile2) whose glyph
+	// names add to glyphs, read once (programRead) when a code's
+	// ToUnicode text may have been lost; cidToGID is a CID font's
+	// CIDToGIDMap stream (Null: Identity); bud is the document's budget.
+	program, cidToGID pdf.Value
+	programRead       bool
+	bud               *budget
+	widths            map[uint32]float64 // in text space units per unit size
+	dw                float64            // default width
+	lib               *pdf.Font
+	bold              bool // a bold face (see boldFont)
 }
 
 var nullFont = &wfont{dw: 0.5}
@@ -95,7 +103,12 @@ func codeOf(s string) uint32 {
 
 func (f *wfont) decode(code uint32, n int) string {
 	g, named := f.glyphs[code]
-	if s, ok := f.toUni.lookup(code); ok {
+	s, mapped := f.toUni.lookup(code)
+	if !named && !f.programRead && f.toUni != nil && (!mapped || utf8.RuneCountInString(s) <= 1) {
+		f.readProgramNames()
+		g, named = f.glyphs[code]
+	}
+	if mapped {
 		if named && lostText(s, g) {
 			return g
 		}
@@ -107,7 +120,7 @@ func (f *wfont) decode(code uint32, n int) string {
 	if s, ok := f.fallback[code]; ok {
 		return s
 	}
-	s := ""
+	s = ""
 	if f.lib != nil {
 		var b [4]byte
 		for i := 0; i < n; i++ {
@@ -129,6 +142,35 @@ func (f *wfont) decode(code uint32, n int) string {
 	return s
 }
 
+// readProgramNames adds the glyph names of the embedded TrueType program
+// to f.glyphs (names from /Differences win), once.
+func (f *wfont) readProgramNames() {
+	f.programRead = true
+	if f.program.Kind() != pdf.Stream {
+		return
+	}
+	var cidToGID []byte
+	if f.cid {
+		if f.cidToGID.Kind() == pdf.Stream {
+			if cidToGID = readFontStream(f.cidToGID, f.bud); cidToGID == nil {
+				return
+			}
+		}
+	}
+	b := readFontStream(f.program, f.bud)
+	if b == nil {
+		return
+	}
+	for c, s := range trueTypeNames(b, f.cid, cidToGID) {
+		if _, ok := f.glyphs[c]; !ok {
+			if f.glyphs == nil {
+				f.glyphs = map[uint32]string{}
+			}
+			f.glyphs[c] = s
+		}
+	}
+}
+
 func (f *wfont) width(code uint32) float64 {
 	if w, ok := f.widths[code]; ok {
 		return w
@@ -141,7 +183,7 @@ func (f *wfont) width(code uint32) float64 {
 
 // loadFont reads what the walker needs from a font dictionary.
 func loadFont(v pdf.Value, b *budget) *wfont {
-	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}, bold: boldFont(v)}
+	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}, bold: boldFont(v), bud: b}
 	lib := pdf.Font{V: v}
 	f.lib = &lib
 	sub := v.Key("Subtype").Name()
@@ -170,6 +212,9 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 			f.codeLens = []codeRange{{2, 0, 0xffff}}
 		}
 		d := v.Key("DescendantFonts").Index(0)
+		if d.Key("Subtype").Name() == "CIDFontType2" && strings.HasPrefix(enc.Name(), "Identity") {
+			f.program, f.cidToGID = d.Key("FontDescriptor").Key("FontFile2"), d.Key("CIDToGIDMap")
+		}
 		f.dw = 1
 		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
 			f.dw = dw.Float64() / 1000
@@ -200,6 +245,9 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 		}
 	default:
 		f.glyphs = differenceNames(v)
+		if sub == "TrueType" {
+			f.program = v.Key("FontDescriptor").Key("FontFile2")
+		}
 		scale := 0.001
 		if sub == "Type3" {
 			// Glyph widths are in glyph space; the em is taken as one
