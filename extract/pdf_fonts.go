@@ -2,8 +2,11 @@ package extract
 
 import (
 	"errors"
+	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -41,6 +44,27 @@ func (c *fontCache) get(v pdf.Value) *wfont {
 	return f
 }
 
+// ligatureWarnings says, for each font whose truncated ligatures were
+// drawn, how many, in the order of the fonts' names; nil when none was.
+func (c *fontCache) ligatureWarnings() []string {
+	shown := map[string]int{}
+	for _, f := range c.m {
+		if f.truncatedShown > 0 {
+			name := f.v.Key("BaseFont").Name()
+			if k := strings.IndexByte(name, '+'); k == 6 {
+				name = name[k+1:]
+			}
+			shown[name] += f.truncatedShown
+		}
+	}
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(shown)) {
+		out = append(out, fmt.Sprintf("font %s: %d ligature glyphs (fi, ti, ff ...) are read as their first letter alone: "+
+			"the PDF maps them so and names no glyph, so words may lack letters (\"notfy\" for \"notify\")", name, shown[name]))
+	}
+	return out
+}
+
 // wfont is a font as the walker needs it.
 type wfont struct {
 	v        pdf.Value
@@ -58,10 +82,15 @@ type wfont struct {
 	program, cidToGID pdf.Value
 	programRead       bool
 	bud               *budget
-	widths            map[uint32]float64 // in text space units per unit size
-	dw                float64            // default width
-	lib               *pdf.Font
-	bold              bool // a bold face (see boldFont)
+	// truncated are codes the ToUnicode CMap maps to the first letter of
+	// a ligature alone, with no glyph name to mend them
+	// (truncatedLigatures); truncatedShown counts those drawn.
+	truncated      map[uint32]bool
+	truncatedShown int
+	widths         map[uint32]float64 // in text space units per unit size
+	dw             float64            // default width
+	lib            *pdf.Font
+	bold           bool // a bold face (see boldFont)
 }
 
 var nullFont = &wfont{dw: 0.5}
@@ -111,6 +140,9 @@ func (f *wfont) decode(code uint32, n int) string {
 	if mapped {
 		if named && lostText(s, g) {
 			return g
+		}
+		if f.truncated[code] {
+			f.truncatedShown++
 		}
 		return s
 	}
@@ -264,6 +296,7 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 			}
 			f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64() * scale
 		}
+		f.truncated = truncatedLigatures(f.toUni, f.widths)
 	}
 	return f
 }

@@ -157,3 +157,55 @@ func lostText(s, g string) bool {
 	}
 	return utf8.RuneCountInString(s) == 1 && utf8.RuneCountInString(g) > 1 && strings.HasPrefix(g, s)
 }
+
+// Ligatures lost without a name to recover them: some office suites map
+// each ligature glyph of a font (fi, ff, ffi, ti, tt ...) to its first
+// letter alone in the ToUnicode CMap and give no glyph names (a TrueType
+// subset with a format 3 post table, no /Differences). The text then
+// reads "notfy" for "notify"; which letters follow is not in the file
+// (fi, fl and fj are as wide in many fonts), so it is not guessed, but
+// the loss is told (Agreement.Warnings).
+
+// ligatureStarts are the letters ligatures start with in Latin text fonts.
+const ligatureStarts = "ft"
+
+// ligatureWidthRatio: a glyph mapped to one of ligatureStarts that is at
+// least this many times as wide as the narrowest glyph mapped to the same
+// letter is taken for a ligature (an f with i or l beside it is about
+// 1.7 times as wide as the f; an alternate or a small-capital form is not
+// wider).
+const ligatureWidthRatio = 1.4
+
+// truncatedLigatures returns the codes 0-255 of a simple font that its
+// ToUnicode CMap maps to one of ligatureStarts alone while their widths
+// (from /Widths) make them ligatures; nil when there are none.
+func truncatedLigatures(cm *cmapData, widths map[uint32]float64) map[uint32]bool {
+	if cm == nil {
+		return nil
+	}
+	narrowest := map[string]float64{}
+	byLetter := map[string][]uint32{}
+	for c := uint32(0); c < 256; c++ {
+		s, ok := cm.lookup(c)
+		w, known := widths[c]
+		if !ok || !known || w <= 0 || len(s) != 1 || !strings.Contains(ligatureStarts, s) {
+			continue
+		}
+		if n, seen := narrowest[s]; !seen || w < n {
+			narrowest[s] = w
+		}
+		byLetter[s] = append(byLetter[s], c)
+	}
+	var m map[uint32]bool
+	for s, codes := range byLetter {
+		for _, c := range codes {
+			if widths[c] >= ligatureWidthRatio*narrowest[s] {
+				if m == nil {
+					m = map[uint32]bool{}
+				}
+				m[c] = true
+			}
+		}
+	}
+	return m
+}

@@ -1,6 +1,12 @@
 package extract
 
-import "testing"
+import (
+	"bytes"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestGlyphNameText(t *testing.T) {
 	for _, tt := range []struct {
@@ -97,5 +103,72 @@ func TestWalkerGlyphNames(t *testing.T) {
 	want := "notify\nactivfi\noff\noffiffi\nfl\nTh\nleft"
 	if got := NormalizeText(walkBytes(t, b)); got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestTruncatedLigatures(t *testing.T) {
+	cm := parseCMap([]byte("begincmap 1 begincodespacerange <00> <FF> endcodespacerange\n" +
+		"9 beginbfchar <01> <0066> <02> <0066> <03> <0074> <04> <0074> <05> <0073> <06> <0073> <07> <0066> <08> <0066> <09> <00660069> endbfchar endcmap"))
+	for _, tt := range []struct {
+		name   string
+		widths map[uint32]float64
+		want   []uint32
+	}{
+		{"f and t ligatures", map[uint32]float64{1: 0.305, 2: 0.529, 3: 0.334, 4: 0.557, 9: 0.529}, []uint32{2, 4}},
+		{"an alternate f barely wider", map[uint32]float64{1: 0.305, 7: 0.33}, nil},
+		{"s is not a ligature start", map[uint32]float64{5: 0.391, 6: 0.6}, nil},
+		{"one f only", map[uint32]float64{2: 0.529}, nil},
+		{"width unknown", map[uint32]float64{1: 0.305}, nil},
+		{"zero width ignored", map[uint32]float64{1: 0, 2: 0.529, 8: 0.3}, []uint32{2}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := slices.Sorted(maps.Keys(truncatedLigatures(cm, tt.widths)))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if truncatedLigatures(nil, map[uint32]float64{1: 1}) != nil {
+		t.Error("no CMap: want nil")
+	}
+}
+
+// TestPDFLigatureWarning: a font mapping its fi glyph to "f" alone,
+// with no glyph names, reads "notfes" and says so in Agreement.Warnings;
+// the same font drawing no ligature warns of nothing.
+func TestPDFLigatureWarning(t *testing.T) {
+	cmap := "begincmap 1 begincodespacerange <00> <FF> endcodespacerange\n" +
+		"8 beginbfchar <01> <006E> <02> <006F> <03> <0074> <04> <0066> <05> <0065> <06> <0073> <07> <0066> <08> <0020> endbfchar endcmap"
+	font := "<< /Type /Font /Subtype /TrueType /BaseFont /CAAAAA+Carlito /FirstChar 1 /LastChar 8 " +
+		"/Widths [527 527 334 305 498 391 529 226] /ToUnicode 6 0 R >>"
+	// "notfes" (n o t fi e s, fi mapped to "f") and "note", a word apart.
+	notfes, note := strings.Repeat("01020307050608", 12), strings.Repeat("0102030508", 12)
+	for _, tt := range []struct {
+		name, content string
+		warn          bool
+	}{
+		{"ligature drawn", "BT /F1 10 Tf 72 700 Td <" + notfes + "> Tj ET", true},
+		{"no ligature drawn", "BT /F1 10 Tf 72 700 Td <" + note + "> Tj ET", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := onePage("<< /Font << /F1 5 0 R >> >>", tt.content, font, stream("", cmap))
+			doc, err := parsePDF("t.pdf", bytes.NewReader(b), int64(len(b)), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := doc.Agreement.Warnings
+			if !tt.warn {
+				if w != nil {
+					t.Errorf("warnings %q, want none", w)
+				}
+				return
+			}
+			if len(w) != 1 || !strings.HasPrefix(w[0], "font Carlito: 12 ligature glyphs") {
+				t.Errorf("warnings %q, want one for Carlito, 12 glyphs", w)
+			}
+			if !strings.Contains(doc.Agreement.Pages[0].Text, "notfes") {
+				t.Errorf("text %q: the ligature is not guessed", doc.Agreement.Pages[0].Text)
+			}
+		})
 	}
 }
