@@ -296,8 +296,8 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 			}
 			f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64() * scale
 		}
-		f.truncated = truncatedLigatures(f.toUni, f.widths)
 	}
+	f.truncated = truncatedLigatures(f.toUni, f.widths)
 	return f
 }
 

@@ -176,19 +176,24 @@ const ligatureStarts = "ft"
 // wider).
 const ligatureWidthRatio = 1.4
 
-// truncatedLigatures returns the codes 0-255 of a simple font that its
-// ToUnicode CMap maps to one of ligatureStarts alone while their widths
-// (from /Widths) make them ligatures; nil when there are none.
+// maxLigatureCheck is the most widths of a font truncatedLigatures reads.
+const maxLigatureCheck = 1 << 14
+
+// truncatedLigatures returns the codes of a font that its ToUnicode CMap
+// maps to one of ligatureStarts alone while their widths (from /Widths,
+// or /W of a CID font; codes without one are not judged) make them
+// ligatures; nil when there are none, or when the font gives more than
+// maxLigatureCheck widths (not judged: a font of a script without such
+// ligatures, or a hostile one).
 func truncatedLigatures(cm *cmapData, widths map[uint32]float64) map[uint32]bool {
-	if cm == nil {
+	if cm == nil || len(widths) > maxLigatureCheck {
 		return nil
 	}
 	narrowest := map[string]float64{}
 	byLetter := map[string][]uint32{}
-	for c := uint32(0); c < 256; c++ {
+	for c, w := range widths {
 		s, ok := cm.lookup(c)
-		w, known := widths[c]
-		if !ok || !known || w <= 0 || len(s) != 1 || !strings.Contains(ligatureStarts, s) {
+		if !ok || w <= 0 || len(s) != 1 || !strings.Contains(ligatureStarts, s) {
 			continue
 		}
 		if n, seen := narrowest[s]; !seen || w < n {

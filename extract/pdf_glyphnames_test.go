@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -128,6 +129,13 @@ func TestTruncatedLigatures(t *testing.T) {
 			}
 		})
 	}
+	many := map[uint32]float64{1: 0.305, 2: 0.529}
+	for c := uint32(0x100); len(many) <= maxLigatureCheck; c++ {
+		many[c] = 0.5
+	}
+	if got := truncatedLigatures(cm, many); got != nil {
+		t.Errorf("more than maxLigatureCheck widths: got %v, want nil", got)
+	}
 	if truncatedLigatures(nil, map[uint32]float64{1: 1}) != nil {
 		t.Error("no CMap: want nil")
 	}
@@ -135,23 +143,42 @@ func TestTruncatedLigatures(t *testing.T) {
 
 // TestPDFLigatureWarning: a font mapping its fi glyph to "f" alone,
 // with no glyph names, reads "notfes" and says so in Agreement.Warnings;
-// the same font drawing no ligature warns of nothing.
+// the same font drawing no ligature warns of nothing. A simple font and
+// a CID font (2-byte codes, widths from /W).
 func TestPDFLigatureWarning(t *testing.T) {
-	cmap := "begincmap 1 begincodespacerange <00> <FF> endcodespacerange\n" +
-		"8 beginbfchar <01> <006E> <02> <006F> <03> <0074> <04> <0066> <05> <0065> <06> <0073> <07> <0066> <08> <0020> endbfchar endcmap"
-	font := "<< /Type /Font /Subtype /TrueType /BaseFont /CAAAAA+Carlito /FirstChar 1 /LastChar 8 " +
+	const chars = "<01> <006E> <02> <006F> <03> <0074> <04> <0066> <05> <0065> <06> <0073> <07> <0066> <08> <0020>"
+	simpleCMap := "begincmap 1 begincodespacerange <00> <FF> endcodespacerange\n8 beginbfchar " + chars + " endbfchar endcmap"
+	cidCMap := "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n8 beginbfchar " +
+		regexp.MustCompile(`<(0\d)> `).ReplaceAllString(chars, "<00$1> ") + " endbfchar endcmap"
+	simple := "<< /Type /Font /Subtype /TrueType /BaseFont /CAAAAA+Carlito /FirstChar 1 /LastChar 8 " +
 		"/Widths [527 527 334 305 498 391 529 226] /ToUnicode 6 0 R >>"
+	cid := "<< /Type /Font /Subtype /Type0 /BaseFont /CAAAAA+Carlito /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 6 0 R >>"
+	desc := "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /CAAAAA+Carlito /DW 1000 /W [1 [527 527 334 305 498 391 529 226]] >>"
 	// "notfes" (n o t fi e s, fi mapped to "f") and "note", a word apart.
-	notfes, note := strings.Repeat("01020307050608", 12), strings.Repeat("0102030508", 12)
+	notfes, note := "01020307050608", "0102030508"
+	two := func(hex string) string {
+		var b strings.Builder
+		for i := 0; i < len(hex); i += 2 {
+			b.WriteString("00" + hex[i:i+2])
+		}
+		return b.String()
+	}
 	for _, tt := range []struct {
-		name, content string
-		warn          bool
+		name, text string
+		cid        bool
+		warn       bool
 	}{
-		{"ligature drawn", "BT /F1 10 Tf 72 700 Td <" + notfes + "> Tj ET", true},
-		{"no ligature drawn", "BT /F1 10 Tf 72 700 Td <" + note + "> Tj ET", false},
+		{"simple font, ligature drawn", notfes, false, true},
+		{"simple font, no ligature drawn", note, false, false},
+		{"CID font, ligature drawn", notfes, true, true},
+		{"CID font, no ligature drawn", note, true, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			b := onePage("<< /Font << /F1 5 0 R >> >>", tt.content, font, stream("", cmap))
+			text, objs := tt.text, []string{simple, stream("", simpleCMap)}
+			if tt.cid {
+				text, objs = two(text), []string{cid, stream("", cidCMap), desc}
+			}
+			b := onePage("<< /Font << /F1 5 0 R >> >>", "BT /F1 10 Tf 72 700 Td <"+strings.Repeat(text, 12)+"> Tj ET", objs...)
 			doc, err := parsePDF("t.pdf", bytes.NewReader(b), int64(len(b)), Options{})
 			if err != nil {
 				t.Fatal(err)
