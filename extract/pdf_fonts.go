@@ -75,13 +75,14 @@ type wfont struct {
 	// glyphs: the text of codes by their glyph names (pdf_glyphnames.go),
 	// used where the ToUnicode CMap lost it (lostText) or has no entry.
 	glyphs map[uint32]string
-	// program is the embedded TrueType program (FontFile2) whose glyph
+	// program is the embedded TrueType program (FontFile2), or the Type 1
+	// program (FontFile, type1 set) of a simple font, whose glyph
 	// names add to glyphs, read once (programRead) when a code's
 	// ToUnicode text may have been lost; cidToGID is a CID font's
 	// CIDToGIDMap stream (Null: Identity); bud is the document's budget.
-	program, cidToGID pdf.Value
-	programRead       bool
-	bud               *budget
+	program, cidToGID  pdf.Value
+	programRead, type1 bool
+	bud                *budget
 	// truncated are codes the ToUnicode CMap maps to the first letter of
 	// a ligature alone, with no glyph name to mend them
 	// (truncatedLigatures); truncatedShown counts those drawn.
@@ -174,7 +175,7 @@ func (f *wfont) decode(code uint32, n int) string {
 	return s
 }
 
-// readProgramNames adds the glyph names of the embedded TrueType program
+// readProgramNames adds the glyph names of the embedded font program
 // to f.glyphs (names from /Differences win), once.
 func (f *wfont) readProgramNames() {
 	f.programRead = true
@@ -193,7 +194,11 @@ func (f *wfont) readProgramNames() {
 	if b == nil {
 		return
 	}
-	for c, s := range trueTypeNames(b, f.cid, cidToGID) {
+	names := type1Names
+	if !f.type1 {
+		names = func(b []byte) map[uint32]string { return trueTypeNames(b, f.cid, cidToGID) }
+	}
+	for c, s := range names(b) {
 		if _, ok := f.glyphs[c]; !ok {
 			if f.glyphs == nil {
 				f.glyphs = map[uint32]string{}
@@ -277,8 +282,11 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 		}
 	default:
 		f.glyphs = differenceNames(v)
-		if sub == "TrueType" {
+		switch sub {
+		case "TrueType":
 			f.program = v.Key("FontDescriptor").Key("FontFile2")
+		case "Type1", "MMType1":
+			f.program, f.type1 = v.Key("FontDescriptor").Key("FontFile"), true
 		}
 		scale := 0.001
 		if sub == "Type3" {

@@ -1,14 +1,18 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 
 	"github.com/ledongthuc/pdf"
 )
 
-// Glyph names from an embedded TrueType font (FontFile2): its post table
+// Glyph names from an embedded font program: a Type 1 program's
+// built-in encoding (FontFile), or a TrueType one (FontFile2): its post table
 // (format 2) names the glyphs, its cmap (or the CIDToGIDMap of a CID
 // font) gives the glyph of each code. Read only when the ToUnicode CMap
 // lost a glyph's text, within the document's budget.
@@ -218,4 +222,36 @@ func readFontStream(v pdf.Value, bud *budget) []byte {
 		return nil
 	}
 	return b
+}
+
+// type1Encoding finds the entries of a Type 1 font program's built-in
+// encoding, "dup 12 /f_i put", in its clear-text part.
+var type1Encoding = regexp.MustCompile(`dup\s+(\d{1,3})\s*/([^\s/\[\]{}()<>%]+)\s+put`)
+
+// type1Names returns the text of codes by the glyph names of a Type 1
+// program's built-in encoding (its clear-text part, before eexec; a
+// StandardEncoding one names nothing here). Names glyphNameText cannot
+// read are left out; nil when there is none.
+func type1Names(b []byte) map[uint32]string {
+	if k := bytes.Index(b, []byte("eexec")); k >= 0 {
+		b = b[:k]
+	}
+	k := bytes.Index(b, []byte("/Encoding"))
+	if k < 0 {
+		return nil
+	}
+	var m map[uint32]string
+	for _, e := range type1Encoding.FindAllSubmatch(b[k:], 256) {
+		c, err := strconv.Atoi(string(e[1]))
+		if err != nil || c > 255 {
+			continue
+		}
+		if s, ok := glyphNameText(string(e[2])); ok {
+			if m == nil {
+				m = map[uint32]string{}
+			}
+			m[uint32(c)] = s
+		}
+	}
+	return m
 }

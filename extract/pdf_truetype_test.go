@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/binary"
+	"fmt"
 	"maps"
 	"testing"
 )
@@ -131,6 +132,57 @@ func FuzzTrueTypeNames(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte, cid bool, gids []byte) {
 		for c, s := range trueTypeNames(b, cid, gids) {
 			if s == "" || (!cid && c > 255) || c > 0xFFFF {
+				t.Fatalf("code %d → %q", c, s)
+			}
+		}
+	})
+}
+
+func TestType1Names(t *testing.T) {
+	head := "%!PS-AdobeFont-1.0: CMR10 003.002\n/FontName /CMR10 def\n"
+	for _, tt := range []struct {
+		name, prog string
+		want       map[uint32]string
+	}{
+		{"built-in encoding", head + "/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\n" +
+			"dup 12 /fi put\ndup 14 /f_f_i put\ndup 102 /f put\ndup 200 /uniFB02 put\ndup 201 /g7 put\nreadonly def\ncurrentfile eexec\n",
+			map[uint32]string{12: "fi", 14: "ffi", 102: "f", 200: "\uFB02"}},
+		{"standard encoding", head + "/Encoding StandardEncoding def\ncurrentfile eexec\n", nil},
+		{"after eexec not read", head + "/Encoding 256 array\ncurrentfile eexec\ndup 12 /fi put\n", nil},
+		{"code past 255", head + "/Encoding 256 array\ndup 300 /fi put\ndup 1000 /fl put\n", nil},
+		{"no encoding", head, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := type1Names([]byte(tt.prog)); !maps.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestWalkerType1Names: a Type 1 font whose ToUnicode CMap maps its fi
+// glyph to "f" alone and whose program's built-in encoding names it.
+func TestWalkerType1Names(t *testing.T) {
+	prog := "%!PS-AdobeFont-1.0: X\n/Encoding 256 array\ndup 1 /n put\ndup 2 /o put\ndup 3 /t put\ndup 4 /f_i put\n" +
+		"dup 5 /e put\ndup 6 /s put\ndup 7 /i put\nreadonly def\ncurrentfile eexec\n"
+	cmap := "begincmap 1 begincodespacerange <00> <FF> endcodespacerange\n" +
+		"7 beginbfchar <01> <006E> <02> <006F> <03> <0074> <04> <0066> <05> <0065> <06> <0073> <07> <0069> endbfchar endcmap"
+	b := onePage("<< /Font << /F1 5 0 R >> >>",
+		"BT /F1 12 Tf 72 700 Td <01020307040506> Tj ET",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+X /FirstChar 1 /LastChar 7 /Widths [500 500 300 550 450 400 230] /ToUnicode 6 0 R /FontDescriptor 7 0 R >>",
+		stream("", cmap),
+		"<< /Type /FontDescriptor /FontName /ABCDEF+X /Flags 4 /FontFile 8 0 R >>",
+		stream(fmt.Sprintf("/Length1 %d /Length2 0 /Length3 0", len(prog)), prog))
+	if got, want := walkBytes(t, b), "notifies"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func FuzzType1Names(f *testing.F) {
+	f.Add([]byte("/Encoding 256 array\ndup 12 /f_i put\ndup 13 /uniFB01 put\nreadonly def\ncurrentfile eexec\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for c, s := range type1Names(b) {
+			if s == "" || c > 255 {
 				t.Fatalf("code %d → %q", c, s)
 			}
 		}
