@@ -76,13 +76,15 @@ type wfont struct {
 	// used where the ToUnicode CMap lost it (lostText) or has no entry.
 	glyphs map[uint32]string
 	// program is the embedded TrueType program (FontFile2), or the Type 1
-	// program (FontFile, type1 set) of a simple font, whose glyph
+	// or CFF program (FontFile, FontFile3 /Type1C: programKind) of a
+	// simple font, whose glyph
 	// names add to glyphs, read once (programRead) when a code's
 	// ToUnicode text may have been lost; cidToGID is a CID font's
 	// CIDToGIDMap stream (Null: Identity); bud is the document's budget.
-	program, cidToGID  pdf.Value
-	programRead, type1 bool
-	bud                *budget
+	program, cidToGID pdf.Value
+	programRead       bool
+	programKind       string // "Type1", "Type1C" or "" (TrueType)
+	bud               *budget
 	// truncated are codes the ToUnicode CMap maps to the first letter of
 	// a ligature alone, with no glyph name to mend them
 	// (truncatedLigatures); truncatedShown counts those drawn.
@@ -194,11 +196,16 @@ func (f *wfont) readProgramNames() {
 	if b == nil {
 		return
 	}
-	names := type1Names
-	if !f.type1 {
-		names = func(b []byte) map[uint32]string { return trueTypeNames(b, f.cid, cidToGID) }
+	var names map[uint32]string
+	switch f.programKind {
+	case "Type1":
+		names = type1Names(b)
+	case "Type1C":
+		names = cffNames(b)
+	default:
+		names = trueTypeNames(b, f.cid, cidToGID)
 	}
-	for c, s := range names(b) {
+	for c, s := range names {
 		if _, ok := f.glyphs[c]; !ok {
 			if f.glyphs == nil {
 				f.glyphs = map[uint32]string{}
@@ -286,7 +293,12 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 		case "TrueType":
 			f.program = v.Key("FontDescriptor").Key("FontFile2")
 		case "Type1", "MMType1":
-			f.program, f.type1 = v.Key("FontDescriptor").Key("FontFile"), true
+			fd := v.Key("FontDescriptor")
+			if ff := fd.Key("FontFile3"); ff.Key("Subtype").Name() == "Type1C" {
+				f.program, f.programKind = ff, "Type1C"
+			} else {
+				f.program, f.programKind = fd.Key("FontFile"), "Type1"
+			}
 		}
 		scale := 0.001
 		if sub == "Type3" {
