@@ -370,6 +370,7 @@ func TestCitesTheClauseItsHeadingNames(t *testing.T) {
 		rule, want     string
 	}{
 		{"the clause that opens with the term", []string{"", ""}, []string{"Provider will keep records of its processing. Provider shall notify Customer of any Security Incident without undue delay.", "Provider shall notify Customer of any Security Incident without undue delay."}, "breach-notification", "2"},
+		{"a red flag in the clause about the term", []string{"Use of the Service", "Changes to these Terms"}, []string{"We may modify the Services at any time without notice to you.", "We may revise these Terms at any time without notice to you."}, "change-notice", "2"},
 		{"customer duties heading", []string{"Use of the Service", "Customer Responsibilities"}, []string{"Customer is responsible for the security of its own systems.", "Customer is responsible for the security of its account credentials."}, "customer-responsibilities", "2"},
 	}
 	for _, tc := range tests {

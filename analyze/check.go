@@ -34,6 +34,7 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 		for _, h := range r.hitsIn(u, r.flags) {
 			if h.status != "negated" {
+				h.score = r.rank(&h)
 				a.flags = append(a.flags, h)
 			}
 		}
@@ -68,6 +69,9 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 	}
 	sortHits(pos)
+	// Red flags too: the one in the clause about the term ("Changes to
+	// these Terms") is quoted before one in passing in the preamble.
+	sortHits(a.flags)
 	for i := range pos {
 		h := &pos[i]
 		if h.spec.element != "" && a.elements[h.spec.element] == nil {

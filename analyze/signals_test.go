@@ -14,6 +14,12 @@ import (
 // document — a pattern that matches one document is tuning, not a rule.
 // After changing the vocabulary or a rule, with the corpora beside the
 // repository: go run ./cmd/ssrm rules stats --json > analyze/testdata/signals.json
+// sparse lists signals written from a regulation's text, not from a
+// document, that the corpora support in one document only; each with why.
+var sparse = map[string]string{
+	"rule/dora-30-3-a-service-level-targets: signals": "written from DORA Art. 30(3)(a); SLAs state the target and the service credit in separate sentences, so only one document states both in one; its other former match was a buyer's late-delivery penalty, read as the customer's since parties are inferred by kind",
+}
+
 func TestSignalsSeenInSeveralDocuments(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("testdata", "signals.json"))
 	if err != nil {
@@ -43,7 +49,7 @@ func TestSignalsSeenInSeveralDocuments(t *testing.T) {
 			t.Errorf("%s: not recorded in testdata/signals.json (run ssrm rules stats --json with the corpora)", s.ID)
 			continue
 		}
-		if r.Docs == 1 {
+		if r.Docs == 1 && sparse[s.ID] == "" {
 			t.Errorf("%s: found in exactly one of %d documents", s.ID, rec.Documents)
 		}
 	}

@@ -385,7 +385,10 @@ type docxPara struct {
 	ilvl    int
 	hasNum  bool
 	outline int // the paragraph's own outline level 0-8, else -1
-	text    strings.Builder
+	// markGone: the paragraph mark is deleted (tracked), hidden or a
+	// section break, so an empty paragraph takes no number.
+	markGone bool
+	text     strings.Builder
 }
 
 type docxWalker struct {
@@ -423,6 +426,7 @@ func (w *docxWalker) walk(r io.Reader) error {
 	sdtDepth := 0
 	var sdtCheckbox []int // per open sdt: 0 none, 1 unchecked, 2 checked
 	inSdtPr := 0
+	inPPr, markRPr := false, false
 	ffCheck := struct {
 		in               bool
 		def, chk, hasChk bool
@@ -447,8 +451,29 @@ func (w *docxWalker) walk(r io.Reader) error {
 				continue
 			}
 			switch t.Name.Local {
-			case "delText", "moveFrom", "del", "instrText", "delInstrText":
+			case "del", "moveFrom":
+				if markRPr && para != nil {
+					// The paragraph mark is deleted: in Word's final view
+					// the paragraph joins the next one, without a number.
+					para.markGone = true
+				}
 				skip = 1
+			case "delText", "instrText", "delInstrText",
+				// Tracked changes of properties hold the properties as they
+				// were (an old w:numPr among them); the current ones apply.
+				"pPrChange", "rPrChange", "sectPrChange", "tblPrChange", "tblPrExChange",
+				"trPrChange", "tcPrChange", "tblGridChange", "numberingChange":
+				skip = 1
+			case "vanish":
+				if markRPr && para != nil {
+					para.markGone = true
+				}
+			case "sectPr":
+				// A paragraph ending a section (w:pPr/w:sectPr): an empty
+				// one is the section break, not a list item.
+				if inPPr && para != nil {
+					para.markGone = true
+				}
 			case "sdt":
 				sdtDepth++
 				sdtCheckbox = append(sdtCheckbox, 0)
@@ -541,8 +566,12 @@ func (w *docxWalker) walk(r io.Reader) error {
 				if attr(t, "fldCharType") == "end" && ffCheck.in {
 					ffCheck.in = false
 				}
-			case "pPr", "rPr":
-				// Paragraph-mark properties may hold a w:del; that is fine.
+			case "pPr":
+				inPPr = para != nil
+			case "rPr":
+				// The paragraph mark's run properties (w:pPr/w:rPr) say
+				// whether the mark is deleted or hidden.
+				markRPr = inPPr
 			}
 		case xml.EndElement:
 			if skip > 0 {
@@ -575,6 +604,10 @@ func (w *docxWalker) walk(r io.Reader) error {
 			case "p":
 				w.flushPara(para)
 				para = nil
+			case "pPr":
+				inPPr, markRPr = false, false
+			case "rPr":
+				markRPr = false
 			case "tc":
 				if tb := w.table(); tb != nil {
 					tb.cells = append(tb.cells, strings.Join(tb.cell, " "))
@@ -681,7 +714,9 @@ func (w *docxWalker) flushPara(p *docxPara) {
 	text = typedRadioRe.ReplaceAllString(text, "( )")
 	visible := strings.TrimSpace(text) != ""
 	prefix := ""
-	if visible {
+	if visible || !p.markGone {
+		// An empty numbered paragraph shows its number in Word and takes
+		// it from the list; only the number is lost here.
 		numID, ilvl, has := p.numID, p.ilvl, p.hasNum
 		if !has && p.style != "" {
 			if id, lv, ok := w.st.numPr(p.style); ok {

@@ -112,7 +112,9 @@ func (n *docxNumbering) parse(b []byte) {
 					lv.text = attr(t, "val")
 				}
 			case "lvlRestart":
-				if lv != nil {
+				// Word ignores lvlRestart in a level override (MS-OI29500
+				// 2.1.xx on §17.9.11): the level restarts as by default.
+				if lv != nil && !inOverrideLvl {
 					lv.restart, lv.hasRestart = atoiDefault(attr(t, "val"), -1), true
 				}
 			case "isLgl":
@@ -214,23 +216,37 @@ func (n *docxNumbering) label(numID string, ilvl int, pStyle string) string {
 		}
 		return abs.levels[i]
 	}
-	// Lists sharing an abstract numbering continue each other unless the
-	// num restarts them with a startOverride.
-	key := "a" + abs.id
-	if len(num.overrides) > 0 || len(num.lvl) > 0 {
-		key = "n" + numID
+	// Lists sharing an abstract numbering continue each other (one counter
+	// per level of the abstract numbering), except at the levels a num
+	// overrides (startOverride, or a level of its own): there the num
+	// counts on its own, from the override's start.
+	own := func(i int) bool {
+		_, o := num.overrides[i]
+		_, l := num.lvl[i]
+		return o || l
 	}
-	c := n.counters[key]
-	if c == nil {
-		c = &docxCounter{}
-		n.counters[key] = c
+	counter := func(key string) *docxCounter {
+		c := n.counters[key]
+		if c == nil {
+			c = &docxCounter{}
+			n.counters[key] = c
+		}
+		return c
+	}
+	shared := counter("a" + abs.id)
+	ctr := func(i int) *docxCounter {
+		if own(i) {
+			return counter("n" + numID)
+		}
+		return shared
 	}
 	startOf := func(i int) int {
-		if v, ok := num.overrides[i]; ok && key[0] == 'n' {
+		if v, ok := num.overrides[i]; ok {
 			return v
 		}
 		return level(i).start
 	}
+	c := ctr(ilvl)
 	if c.started[ilvl] {
 		c.vals[ilvl]++
 	} else {
@@ -245,7 +261,8 @@ func (n *docxNumbering) label(numID string, ilvl int, pStyle string) string {
 		if l.restart > 0 && ilvl+1 > l.restart {
 			continue
 		}
-		c.started[k] = false
+		ctr(k).started[k] = false
+		shared.started[k] = false
 	}
 	cur := level(ilvl)
 	if cur.fmt == "bullet" {
@@ -267,8 +284,8 @@ func (n *docxNumbering) label(numID string, ilvl int, pStyle string) string {
 			k := int(text[i+1] - '1')
 			i++
 			v := startOf(k)
-			if c.started[k] || k == ilvl {
-				v = c.vals[k]
+			if ck := ctr(k); ck.started[k] || k == ilvl {
+				v = ck.vals[k]
 			}
 			f := level(k).fmt
 			if cur.legal {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -649,10 +650,21 @@ func removeRunningLines(pages []string) []string {
 	need := max(3, (len(pages)+2)/3)
 	out := make([]string, len(pages))
 	for i, lines := range split {
+		// A running line stands once at the top and once at the bottom of
+		// a page: the outermost one goes, so that the title under a
+		// header of the same words ("Business Associate Agreement") stays.
 		drop := map[int]bool{}
-		for _, k := range edgeLines(lines) {
-			if key := lineShape(lines[k]); key != "" && count[key] >= need {
-				drop[k] = true
+		edges := edgeLines(lines)
+		top := min(len(edges), runningEdge)
+		bottom := slices.Clone(edges[top:])
+		slices.Reverse(bottom)
+		for _, window := range [][]int{edges[:top], bottom} {
+			seen := map[string]bool{}
+			for _, k := range window {
+				if key := lineShape(lines[k]); key != "" && count[key] >= need && !seen[key] {
+					seen[key] = true
+					drop[k] = true
+				}
 			}
 		}
 		kept := lines[:0:0]

@@ -377,6 +377,16 @@ func (s *splitter) run() {
 			continue
 		}
 		m, ok := s.markerAt(i)
+		if !ok && !s.group[i] {
+			// "6.2.2 all information ... ;": a sub-clause continuing its
+			// parent's lead-in in lower case.
+			if lm, lok := s.lowerDotted(i); lok && s.accept(lm, i) {
+				if first < 0 {
+					first = i
+				}
+				continue
+			}
+		}
 		if !ok || s.group[i] {
 			h, isHead := s.heads[i]
 			if !isHead || len(s.clauses) == 0 && (i == s.title || s.titleBlock(i, h)) {
@@ -563,6 +573,9 @@ type plan struct {
 func (s *splitter) accept(m marker, line int) bool {
 	s.line = line
 	p, ok := s.plan(m)
+	if m.lower && (!ok || p.id == "" || s.used[p.id]) {
+		return false // no other placing for a lower-case item
+	}
 	if ok && p.id != "" && s.used[p.id] {
 		p, ok = s.planPrefixed(m, p)
 	} else if !ok {

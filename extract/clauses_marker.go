@@ -49,6 +49,10 @@ type marker struct {
 	zero         bool   // written "N.0" ("3.0 Term"): an explicit section heading
 	bare         bool   // a number without "." or ")" ("1 DEFINITIONS")
 	word         string // the designator of a strong marker: section, article, clause, sec, art
+	// lower: a dotted number whose text starts in lower case ("6.2.2 all
+	// information ..."), read only as a sub-clause under its parent (see
+	// lowerDotted).
+	lower bool
 	// chain: rest opens the item's first sub-item ("(ii)(A) The ..."),
 	// placed on the same line (see chained).
 	chain bool

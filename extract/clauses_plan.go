@@ -3,6 +3,8 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Planning: where a marker goes in the open clauses, and its ID.
@@ -39,7 +41,8 @@ func (s *splitter) plan(m marker) (plan, bool) {
 		for j := e - 1; j >= 0; j-- {
 			o := s.stack[j]
 			if o.key == key {
-				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 {
+				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 ||
+					k == kNum && s.gapSection(m, o) {
 					return s.finish(m, k, ord, j), true
 				}
 				if k == m.kind && s.lazySibling(o, m) {
@@ -267,8 +270,51 @@ func (s *splitter) mdBase(e int) int {
 	return 0
 }
 
+// lowerDotted reads line i as a dotted number whose text starts in lower
+// case, the sub-clauses of a lead-in ("6.2 The Supplier warrants that:",
+// "6.2.1 it has ...;", "6.2.2 all information ..."), which readMarker
+// refuses: the line must not continue a sentence (a wrapped
+// cross-reference, "clause\n8.5.1 and ...").
+func (s *splitter) lowerDotted(i int) (marker, bool) {
+	l := s.lines[i]
+	if l.typeCont || s.continuesLine(i) {
+		return marker{}, false
+	}
+	t := strings.TrimLeft(l.text, " ")
+	g := dottedRe.FindStringSubmatchIndex(t)
+	if g == nil || g[6] < 0 {
+		return marker{}, false
+	}
+	rest := t[g[6]:]
+	r, size := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLower(r) {
+		return marker{}, false
+	}
+	up := l.text[:len(l.text)-len(t)] + t[:g[6]] + string(unicode.ToUpper(r)) + rest[size:]
+	m, ok := readMarker(up, !s.paginated, l.typeLevel > 0)
+	if !ok || m.kind != kNum || len(m.path) < 2 || m.zero {
+		return marker{}, false
+	}
+	m.rest = t[g[6]:]
+	m.lower = true
+	return m, true
+}
+
 // planDotted places an explicit multi-level number such as 6.2 or 1.1.2.
+// A lower-case one (see lowerDotted) goes only directly under its parent,
+// as its first sub-clause or the next one.
 func (s *splitter) planDotted(m marker) (plan, bool) {
+	p, ok := s.planDottedAny(m)
+	if ok && m.lower {
+		prefix := m.path[:len(m.path)-1]
+		if p.cut == 0 || !equalInts(s.stack[p.cut-1].path, prefix) {
+			return plan{}, false
+		}
+	}
+	return p, ok
+}
+
+func (s *splitter) planDottedAny(m marker) (plan, bool) {
 	d := len(m.path)
 	prefix := m.path[:d-1]
 	last := m.path[d-1]
@@ -282,7 +328,7 @@ func (s *splitter) planDotted(m marker) (plan, bool) {
 		if o.path != nil && equalInts(o.path, prefix) {
 			if j+1 < len(s.stack) && len(s.stack[j+1].path) == d && equalInts(s.stack[j+1].path[:d-1], prefix) {
 				if last == s.stack[j+1].ord+1 || m.strongDotted && last > s.stack[j+1].ord ||
-					last == s.stack[j+1].ord+2 && shortTitle(m.rest) && !s.used[m.label] {
+					last == s.stack[j+1].ord+2 && shortTitle(m.rest) && !s.used[m.label] || s.gapSibling(m, s.stack[j+1].ord) {
 					return mk(j + 1), true
 				}
 				return plan{}, false
@@ -301,15 +347,15 @@ func (s *splitter) planDotted(m marker) (plan, bool) {
 		}
 		switch {
 		case len(o.path) == d && equalInts(o.path[:d-2], prefix[:d-2]):
-			if o.path[d-2]+1 == prefix[d-2] && last <= 1 {
+			if (o.path[d-2]+1 == prefix[d-2] || s.gapParent(m, o.path[d-2])) && last <= 1 {
 				return mk(j), true
 			}
-			if equalInts(o.path[:d-1], prefix) && last == o.ord+1 {
+			if equalInts(o.path[:d-1], prefix) && (last == o.ord+1 || s.gapSibling(m, o.ord)) {
 				return mk(j), true
 			}
 			return plan{}, false
 		case len(o.path) == d-1 && equalInts(o.path[:d-2], prefix[:d-2]):
-			if o.path[d-2]+1 == prefix[d-2] && last <= 1 {
+			if (o.path[d-2]+1 == prefix[d-2] || s.gapParent(m, o.path[d-2])) && last <= 1 {
 				return mk(j), true
 			}
 			return plan{}, false
@@ -325,6 +371,88 @@ func (s *splitter) planDotted(m marker) (plan, bool) {
 		return mk(e), true
 	}
 	return plan{}, false
+}
+
+// gapSibling reports whether dotted marker m may follow its open sibling
+// numbered prev with one or two numbers missing, as a clause deleted from
+// a redlined contract leaves them (10.8, then 10.10): the number is
+// printed at a clause's start, before a heading or a sentence (a capital),
+// on a line of its own (not a cross-reference wrapped onto the line, "10.9
+// of the Master Agreement", nor a line continuing a sentence), and no
+// clause holds it yet.
+func (s *splitter) gapSibling(m marker, prev int) bool {
+	last := m.path[len(m.path)-1]
+	if last < prev+2 || last > prev+3 || s.used[m.label] {
+		return false
+	}
+	if m.mdLevel > 0 || m.bold {
+		return true
+	}
+	return startsUpper(m.rest) && !s.continuesLine(s.line)
+}
+
+// gapParent reports whether the first sub-clause m (4.1) may open under a
+// section one or two numbers after prev (2) whose own number was lost or
+// deleted: the parent number was never used and m is printed at a clause
+// start (see gapSibling).
+func (s *splitter) gapParent(m marker, prev int) bool {
+	d := len(m.path)
+	p := m.path[d-2]
+	if p < prev+2 || p > prev+3 || s.used[strconv.Itoa(p)] {
+		return false
+	}
+	return m.mdLevel > 0 || m.bold || startsUpper(m.rest) && !s.continuesLine(s.line)
+}
+
+// gapSection reports whether the single number m may follow the open
+// section o with one or two numbers missing (a section deleted from a
+// redlined contract: 2, then 4): o is a section (a heading, or holding
+// dotted sub-clauses) and m a section heading, or a short title whose
+// first sub-clause follows it ("4. Fees", then "4.1").
+func (s *splitter) gapSection(m marker, o openClause) bool {
+	if len(m.path) > 1 || m.strong || m.numHead > 0 || len(o.path) != 1 || m.ord < o.ord+2 || m.ord > o.ord+3 {
+		return false
+	}
+	if _, child := s.byID[o.id+".1"]; !s.sections[o.clause] && !child {
+		return false
+	}
+	if sectionHead(m) {
+		return true
+	}
+	if !shortTitle(m.rest) || s.continuesLine(s.line) {
+		return false
+	}
+	for i := s.line + 1; i < len(s.lines) && i <= s.line+3; i++ {
+		t := strings.TrimSpace(s.lines[i].text)
+		if t == "" {
+			continue
+		}
+		n, ok := s.markerAt(i)
+		return ok && len(n.path) == 2 && n.path[0] == m.ord && n.path[1] == 1
+	}
+	return false
+}
+
+// continuesLine reports whether line i may continue the sentence of the
+// line before it: that line holds text ending in neither a full stop nor a
+// colon (nor other closing punctuation), as a sentence wrapped in a PDF
+// does.
+func (s *splitter) continuesLine(i int) bool {
+	if i <= 0 || i > len(s.lines) {
+		return false
+	}
+	prev := strings.TrimRight(s.lines[i-1].text, " \t*_")
+	if prev == "" {
+		return false
+	}
+	// "...; and", "...; or": an item ending before the last one.
+	for _, w := range []string{" and", " or"} {
+		if t := strings.TrimSuffix(prev, w); t != prev && (strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",")) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(prev)
+	return !strings.ContainsRune(".:;!?)]\"'”", r)
 }
 
 // planNumHead places "8(b)": a parenthesised item under clause 8.

@@ -21,10 +21,15 @@ import (
 //   - folds curly quotes to ASCII (‘ ’ ‚ ‛ → ', “ ” „ → "), so that rules
 //     can match "Customer's" however the document typed it; dashes are kept;
 //   - joins words hyphenated across a line end when both sides are lowercase
-//     letters ("secu-\nrity" → "security"); the hyphen is kept for a few
-//     common compound prefixes ("third-\nparty" → "third-party"), and a line
-//     end after a hyphen is kept when the next line starts with a capital
-//     or a digit ("ISO-\n27001");
+//     letters ("secu-\nrity" → "security"); the hyphen is kept where the
+//     document writes the compound so, after words of their own and after
+//     prefixes followed by a word ("third-\nparty" → "third-party",
+//     "sub-\nprocessors" → "sub-processors", "re-\nmains" → "remains"; see
+//     keepLineHyphen), and a line end after a hyphen is kept when the next
+//     line starts with a capital or a digit ("ISO-\n27001");
+//   - joins web addresses broken across a line end, keeping their own
+//     hyphen ("www.acme.com/technical-and-\norganizational-measures") or
+//     after a "/" ("https://acme.com/policy/\nview.html?id=7");
 //   - drops lines that are only "Page x" / "Page x of y", and, among the
 //     first two and last two non-blank lines, lines that are only a page
 //     number ("12", "- 12 -", "12 / 40");
@@ -32,6 +37,12 @@ import (
 //     since Markdown lists nest by it), trims trailing spaces, keeps at most
 //     one blank line in a row and trims blank lines at both ends.
 func NormalizeText(s string) string {
+	return normalizeText(s, nil)
+}
+
+// normalizeText is NormalizeText with the words of the whole document (see
+// keepLineHyphen), nil for those of s.
+func normalizeText(s string, v lineVocab) string {
 	if s == "" {
 		return ""
 	}
@@ -48,7 +59,7 @@ func NormalizeText(s string) string {
 		lines[i] = cleanLine(l)
 	}
 	// Soft-hyphen joins: a line starting with the marker continues the previous one.
-	lines = joinLines(lines)
+	lines = joinLines(lines, v)
 	lines = dropPageNumbers(lines)
 
 	out := make([]string, 0, len(lines))
@@ -124,16 +135,136 @@ func cleanLine(l string) string {
 }
 
 // keepHyphen lists first halves of compounds whose hyphen stays when the
-// compound is broken at a line end.
+// compound is broken at a line end: words of their own ("third-party",
+// "non-exclusive", "e-mail").
 var keepHyphen = map[string]bool{
-	"third": true, "self": true, "non": true, "co": true, "two": true, "three": true,
+	"third": true, "self": true, "non": true, "two": true, "three": true,
 	"multi": true, "cross": true, "well": true, "end": true, "real": true, "high": true,
 	"low": true, "long": true, "short": true, "full": true, "part": true, "first": true,
-	"second": true, "one": true, "pre": true, "re": true, "sub": true, "e": true,
+	"second": true, "one": true, "e": true, "single": true, "auto": true, "opt": true,
 }
 
-// joinLines joins soft-hyphen continuations and words hyphenated across line ends.
-func joinLines(lines []string) []string {
+// prefixHyphen lists prefixes that make compounds with a hyphen
+// ("sub-processor", "re-procurement") and plain words without one
+// ("substance", "remains"): the hyphen stays only when what follows is a
+// word of the document ("processors"), not a word's end ("stance" is not
+// one unless the document uses it).
+var prefixHyphen = map[string]bool{"sub": true, "re": true, "pre": true, "co": true}
+
+// lineVocab holds the words of a text, apart from the halves of words
+// broken at a line end: compounds as written ("sub-processors") and the
+// words inside them.
+type lineVocab map[string]bool
+
+// newLineVocab reads the words of text.
+func newLineVocab(text string) lineVocab {
+	v := lineVocab{}
+	lines := strings.Split(text, "\n")
+	broken := false // the line before ended in a hyphen
+	for _, l := range lines {
+		f := strings.Fields(l)
+		for k, w := range f {
+			if k == 0 && broken || k == len(f)-1 && strings.HasSuffix(w, "-") {
+				continue
+			}
+			w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+			if w == "" {
+				continue
+			}
+			v[w] = true
+			v[bareURL(w)] = true
+			if strings.Contains(w, "-") {
+				for _, part := range strings.Split(w, "-") {
+					if part != "" {
+						v[part] = true
+					}
+				}
+			}
+		}
+		broken = len(f) > 0 && strings.HasSuffix(f[len(f)-1], "-")
+	}
+	return v
+}
+
+// keepLineHyphen decides a hyphen at a line end between the letters a and
+// the word b starting the next line: kept when the document writes the
+// compound "a-b" elsewhere, dropped when it writes "ab"; else kept after a
+// word of its own ("third-party") or after a prefix followed by a word of
+// the document ("sub-processors"), and dropped inside a word ("secu-rity").
+func keepLineHyphen(a, b string, v lineVocab) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	switch {
+	case v[a+"-"+b]:
+		return true
+	case v[a+b]:
+		return false
+	case keepHyphen[a]:
+		return true
+	case prefixHyphen[a]:
+		return v[b]
+	}
+	return false
+}
+
+// bareURL is a web address without its scheme and "www." (lower case).
+func bareURL(w string) string {
+	if k := strings.Index(w, "://"); k >= 0 {
+		w = w[k+3:]
+	}
+	return strings.TrimPrefix(w, "www.")
+}
+
+// urlTail returns the last word of l when it is a web address or an
+// e-mail address ("https://", "www.", "name@host"), else "".
+func urlTail(l string) string {
+	f := strings.Fields(l)
+	if len(f) == 0 {
+		return ""
+	}
+	w := strings.TrimLeft(f[len(f)-1], "(<[\"'")
+	lw := strings.ToLower(w)
+	if strings.Contains(lw, "://") || strings.HasPrefix(lw, "www.") || strings.Contains(lw, "@") && strings.Contains(lw, ".") {
+		return w
+	}
+	return ""
+}
+
+// urlPartRe: the first word of a line continuing a web address broken
+// after a "/" ("policy.html?id=7", "en/terms"): a path holding a "/",
+// "?", "=", "&" or "#", or a file name.
+var urlPartRe = regexp.MustCompile(`^[A-Za-z0-9][\w.~%-]*(?:[/?=&#]\S*|\.(?:html?|php|aspx?|pdf)\b\S*)$`)
+
+// joinURL joins the next line to l when l ends inside a web address: after
+// a hyphen, which is the address's own (line breaking breaks addresses
+// after their hyphens and never adds one), unless the document writes the
+// address without it; or after a "/" when the next line starts with the
+// rest of a path.
+func joinURL(l, tail, next string, v lineVocab) (string, bool) {
+	first := next
+	if k := strings.IndexAny(next, " \t"); k >= 0 {
+		first = next[:k]
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	switch {
+	case strings.HasSuffix(tail, "-") && len(tail) > 1 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		joined := strings.TrimRight(strings.ToLower(strings.TrimSuffix(tail, "-")+first), ".,;:)]>\"'")
+		if v[bareURL(joined)] {
+			return l[:len(l)-1] + next, true
+		}
+		return l + next, true
+	case strings.HasSuffix(tail, "/") && urlPartRe.MatchString(first):
+		return l + next, true
+	}
+	return l, false
+}
+
+// joinLines joins soft-hyphen continuations, words hyphenated across line
+// ends and web addresses broken across them; v is the document's words
+// (see keepLineHyphen), nil to read them from lines.
+func joinLines(lines []string, v lineVocab) []string {
+	if v == nil {
+		v = newLineVocab(strings.Join(lines, "\n"))
+	}
 	out := lines[:0:0]
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -144,15 +275,31 @@ func joinLines(lines []string) []string {
 		l = strings.TrimPrefix(l, softJoin)
 		for i+1 < len(lines) {
 			next := strings.TrimLeft(strings.TrimPrefix(lines[i+1], softJoin), " ")
+			if next == "" {
+				break
+			}
+			if tail := urlTail(l); tail != "" {
+				j, ok := joinURL(l, tail, next, v)
+				if !ok {
+					break
+				}
+				l = j
+				i++
+				continue
+			}
 			word, ok := hyphenatedTail(l)
-			if !ok || next == "" {
+			if !ok {
 				break
 			}
 			r, _ := utf8.DecodeRuneInString(next)
 			if !unicode.IsLower(r) {
 				break
 			}
-			if keepHyphen[strings.ToLower(word)] {
+			second := next
+			if k := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+				second = next[:k]
+			}
+			if keepLineHyphen(word, second, v) {
 				l += next
 			} else {
 				l = l[:len(l)-1] + next

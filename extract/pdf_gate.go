@@ -36,10 +36,16 @@ func gatePages(path string, res pagesResult) (Document, []int, error) {
 	for i := 1; i <= numPages; i++ {
 		if t, ok := res.texts[i]; ok {
 			nums = append(nums, i)
-			texts = append(texts, NormalizeText(t))
+			texts = append(texts, t)
 		}
 	}
-	texts = removeRunningLines(texts)
+	// A word hyphenated at a line end is joined as the whole document
+	// writes it (see keepLineHyphen), not one page.
+	lineWords := newLineVocab(strings.Join(texts, "\n"))
+	for k, t := range texts {
+		texts[k] = normalizeText(t, lineWords)
+	}
+	texts = removeRunningLines(removePageCounters(texts, nums))
 	text := map[int]string{}
 	for k, i := range nums {
 		text[i] = texts[k]

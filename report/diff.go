@@ -331,7 +331,9 @@ func clauseChanges(old, new []analyze.Evidence) []ClauseChange {
 			newLeft = append(newLeft, n)
 		}
 	}
-	if len(oldLeft) == 1 && len(newLeft) == 1 {
+	if len(oldLeft) == 1 && len(newLeft) == 1 && similar(oldLeft[0].Text, newLeft[0].Text) {
+		// One clause cited on each side and most of its words kept: the
+		// clause was renumbered or moved, not replaced.
 		o, n := oldLeft[0], newLeft[0]
 		if o.Text != n.Text {
 			out = append(out, ClauseChange{Old: where(o), New: where(n), Words: WordDiff(o.Text, n.Text)})
@@ -345,6 +347,18 @@ func clauseChanges(old, new []analyze.Evidence) []ClauseChange {
 		out = append(out, ClauseChange{New: where(n), Words: []WordOp{{Op: "+", Text: strings.Join(strings.Fields(n.Text), " ")}}})
 	}
 	return out
+}
+
+// similar says two texts keep at least half of the longer one's words, in
+// order (a renumbered or lightly edited clause, not another clause).
+func similar(a, b string) bool {
+	kept := 0
+	for _, op := range WordDiff(a, b) {
+		if op.Op == "=" {
+			kept += len(strings.Fields(op.Text))
+		}
+	}
+	return 2*kept >= max(len(strings.Fields(a)), len(strings.Fields(b)))
 }
 
 // WordDiff compares two texts word by word (words are separated by white

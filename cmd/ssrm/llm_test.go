@@ -234,7 +234,7 @@ func TestEvalLLM(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	got := out.String()
-	for _, want := range []string{"== rules alone ==", "== rules + language model test at " + srv.URL + "/v1", "statuses the model changed on labelled terms (1; 16 more on unlabelled terms)", "right    hosting.md audit-rights: missing → weak (label yes)"} {
+	for _, want := range []string{"== rules alone ==", "== rules + language model test at " + srv.URL + "/v1", "statuses the model changed on labelled terms (1; 17 more on unlabelled terms)", "right    hosting.md audit-rights: missing → weak (label yes)"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("eval --llm output lacks %q:\n%s", want, got)
 		}
