@@ -60,7 +60,7 @@ func (c *fontCache) ligatureWarnings() []string {
 	var out []string
 	for _, name := range slices.Sorted(maps.Keys(shown)) {
 		out = append(out, fmt.Sprintf("font %s: %d ligature glyphs (fi, ti, ff ...) are read as their first letter alone: "+
-			"the PDF maps them so and names no glyph, so words may lack letters (\"notfy\" for \"notify\")", name, shown[name]))
+			"the PDF maps them so and names no glyph, so words may lack letters (\"notify\" read without its \"ti\")", name, shown[name]))
 	}
 	return out
 }
