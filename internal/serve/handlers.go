@@ -612,6 +612,9 @@ func (s *Server) analyzeHandler(w http.ResponseWriter, r *http.Request) {
 
 // run checks the form, reads the documents and analyses them.
 func (s *Server) run(ctx context.Context, req *request) (*entry, error) {
+	if req.ServiceModel == "" {
+		req.ServiceModel = "saas" // as analyze defaults it; the page always sends one
+	}
 	if !slices.Contains([]string{"saas", "paas", "iaas"}, req.ServiceModel) {
 		return nil, fail(http.StatusBadRequest, "service model: want saas, paas or iaas, got %q", req.ServiceModel)
 	}

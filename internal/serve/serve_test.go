@@ -399,6 +399,10 @@ func TestServeCSRF(t *testing.T) {
 	if resp, _ := h.post("/analyze", [][2]string{{"csrf", good}, {"service_model", "saas"}}, files); resp.StatusCode != 200 {
 		t.Errorf("right token = %d, want 200", resp.StatusCode)
 	}
+	// A script that names no service model gets analyze's default, saas.
+	if resp, _ := h.post("/analyze", [][2]string{{"csrf", good}}, files); resp.StatusCode != 200 {
+		t.Errorf("no service model = %d, want 200 (saas, as analyze)", resp.StatusCode)
+	}
 	if resp, _ := h.get("/analyze"); resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("GET /analyze = %d, want 405", resp.StatusCode)
 	}
