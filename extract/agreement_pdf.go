@@ -223,6 +223,8 @@ type pagesResult struct {
 	badWhy    map[int]string // by page number
 	// place is the page being read when a budget was exceeded.
 	place string
+	// warnings: what the text layer lost (fontCache.ligatureWarnings).
+	warnings []string
 }
 
 // readPages walks every page, each behind recover and the hang guards,
@@ -273,6 +275,7 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 		res.styles[i] = styles
 		res.images[i] = images
 	}
+	res.warnings = fc.ligatureWarnings()
 	return res, nil
 }
 

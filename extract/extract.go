@@ -95,9 +95,13 @@ type Agreement struct {
 	// a text layer, a garbled layer, a damaged page), with the reason: the
 	// agreement was read from its other pages and is partial. Options.OCR
 	// reads such pages from their images.
-	Unread  []UnreadPage `json:"unread_pages,omitempty"`
-	Pages   []Page       `json:"pages"`
-	Clauses []Clause     `json:"clauses"`
+	Unread []UnreadPage `json:"unread_pages,omitempty"`
+	// Warnings say what the text read may have lost without a page being
+	// unread, e.g. a font whose ligatures came out as their first letter
+	// ("notfy" for "notify").
+	Warnings []string `json:"warnings,omitempty"`
+	Pages    []Page   `json:"pages"`
+	Clauses  []Clause `json:"clauses"`
 }
 
 // UnreadPage is a page of an agreement whose text could not be read.

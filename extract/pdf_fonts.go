@@ -2,10 +2,14 @@ package extract
 
 import (
 	"errors"
+	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -40,6 +44,27 @@ func (c *fontCache) get(v pdf.Value) *wfont {
 	return f
 }
 
+// ligatureWarnings says, for each font whose truncated ligatures were
+// drawn, how many, in the order of the fonts' names; nil when none was.
+func (c *fontCache) ligatureWarnings() []string {
+	shown := map[string]int{}
+	for _, f := range c.m {
+		if f.truncatedShown > 0 {
+			name := f.v.Key("BaseFont").Name()
+			if k := strings.IndexByte(name, '+'); k == 6 {
+				name = name[k+1:]
+			}
+			shown[name] += f.truncatedShown
+		}
+	}
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(shown)) {
+		out = append(out, fmt.Sprintf("font %s: %d ligature glyphs (fi, ti, ff ...) are read as their first letter alone: "+
+			"the PDF maps them so and names no glyph, so words may lack letters (\"notify\" read without its \"ti\")", name, shown[name]))
+	}
+	return out
+}
+
 // wfont is a font as the walker needs it.
 type wfont struct {
 	v        pdf.Value
@@ -47,10 +72,28 @@ type wfont struct {
 	codeLens []codeRange // for CID fonts: code lengths by range
 	toUni    *cmapData
 	fallback map[uint32]string
-	widths   map[uint32]float64 // in text space units per unit size
-	dw       float64            // default width
-	lib      *pdf.Font
-	bold     bool // a bold face (see boldFont)
+	// glyphs: the text of codes by their glyph names (pdf_glyphnames.go),
+	// used where the ToUnicode CMap lost it (lostText) or has no entry.
+	glyphs map[uint32]string
+	// program is the embedded TrueType program (FontFile2), or the Type 1
+	// or CFF program (FontFile, FontFile3 /Type1C: programKind) of a
+	// simple font, whose glyph
+	// names add to glyphs, read once (programRead) when a code's
+	// ToUnicode text may have been lost; cidToGID is a CID font's
+	// CIDToGIDMap stream (Null: Identity); bud is the document's budget.
+	program, cidToGID pdf.Value
+	programRead       bool
+	programKind       string // "Type1", "Type1C" or "" (TrueType)
+	bud               *budget
+	// truncated are codes the ToUnicode CMap maps to the first letter of
+	// a ligature alone, with no glyph name to mend them
+	// (truncatedLigatures); truncatedShown counts those drawn.
+	truncated      map[uint32]bool
+	truncatedShown int
+	widths         map[uint32]float64 // in text space units per unit size
+	dw             float64            // default width
+	lib            *pdf.Font
+	bold           bool // a bold face (see boldFont)
 }
 
 var nullFont = &wfont{dw: 0.5}
@@ -91,13 +134,28 @@ func codeOf(s string) uint32 {
 }
 
 func (f *wfont) decode(code uint32, n int) string {
-	if s, ok := f.toUni.lookup(code); ok {
+	g, named := f.glyphs[code]
+	s, mapped := f.toUni.lookup(code)
+	if !named && !f.programRead && f.toUni != nil && (!mapped || utf8.RuneCountInString(s) <= 1) {
+		f.readProgramNames()
+		g, named = f.glyphs[code]
+	}
+	if mapped {
+		if named && lostText(s, g) {
+			return g
+		}
+		if f.truncated[code] {
+			f.truncatedShown++
+		}
 		return s
+	}
+	if named {
+		return g
 	}
 	if s, ok := f.fallback[code]; ok {
 		return s
 	}
-	s := ""
+	s = ""
 	if f.lib != nil {
 		var b [4]byte
 		for i := 0; i < n; i++ {
@@ -119,6 +177,44 @@ func (f *wfont) decode(code uint32, n int) string {
 	return s
 }
 
+// readProgramNames adds the glyph names of the embedded font program
+// to f.glyphs (names from /Differences win), once.
+func (f *wfont) readProgramNames() {
+	f.programRead = true
+	if f.program.Kind() != pdf.Stream {
+		return
+	}
+	var cidToGID []byte
+	if f.cid {
+		if f.cidToGID.Kind() == pdf.Stream {
+			if cidToGID = readFontStream(f.cidToGID, f.bud); cidToGID == nil {
+				return
+			}
+		}
+	}
+	b := readFontStream(f.program, f.bud)
+	if b == nil {
+		return
+	}
+	var names map[uint32]string
+	switch f.programKind {
+	case "Type1":
+		names = type1Names(b)
+	case "Type1C":
+		names = cffNames(b)
+	default:
+		names = trueTypeNames(b, f.cid, cidToGID)
+	}
+	for c, s := range names {
+		if _, ok := f.glyphs[c]; !ok {
+			if f.glyphs == nil {
+				f.glyphs = map[uint32]string{}
+			}
+			f.glyphs[c] = s
+		}
+	}
+}
+
 func (f *wfont) width(code uint32) float64 {
 	if w, ok := f.widths[code]; ok {
 		return w
@@ -131,7 +227,7 @@ func (f *wfont) width(code uint32) float64 {
 
 // loadFont reads what the walker needs from a font dictionary.
 func loadFont(v pdf.Value, b *budget) *wfont {
-	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}, bold: boldFont(v)}
+	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}, bold: boldFont(v), bud: b}
 	lib := pdf.Font{V: v}
 	f.lib = &lib
 	sub := v.Key("Subtype").Name()
@@ -160,6 +256,9 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 			f.codeLens = []codeRange{{2, 0, 0xffff}}
 		}
 		d := v.Key("DescendantFonts").Index(0)
+		if d.Key("Subtype").Name() == "CIDFontType2" && strings.HasPrefix(enc.Name(), "Identity") {
+			f.program, f.cidToGID = d.Key("FontDescriptor").Key("FontFile2"), d.Key("CIDToGIDMap")
+		}
 		f.dw = 1
 		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
 			f.dw = dw.Float64() / 1000
@@ -189,6 +288,18 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 			i += 3
 		}
 	default:
+		f.glyphs = differenceNames(v)
+		switch sub {
+		case "TrueType":
+			f.program = v.Key("FontDescriptor").Key("FontFile2")
+		case "Type1", "MMType1":
+			fd := v.Key("FontDescriptor")
+			if ff := fd.Key("FontFile3"); ff.Key("Subtype").Name() == "Type1C" {
+				f.program, f.programKind = ff, "Type1C"
+			} else {
+				f.program, f.programKind = fd.Key("FontFile"), "Type1"
+			}
+		}
 		scale := 0.001
 		if sub == "Type3" {
 			// Glyph widths are in glyph space; the em is taken as one
@@ -206,6 +317,7 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 			f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64() * scale
 		}
 	}
+	f.truncated = truncatedLigatures(f.toUni, f.widths)
 	return f
 }
 

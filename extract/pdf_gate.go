@@ -30,7 +30,7 @@ func gatePages(path string, res pagesResult) (Document, []int, error) {
 	if numPages == 0 {
 		return Document{}, nil, &InputError{Path: path, Err: fmt.Errorf("%w: the PDF has no pages", ErrDamaged)}
 	}
-	a := &Agreement{Path: path, Format: "pdf", Paginated: true}
+	a := &Agreement{Path: path, Format: "pdf", Paginated: true, Warnings: res.warnings}
 	var nums []int
 	var texts []string
 	for i := 1; i <= numPages; i++ {

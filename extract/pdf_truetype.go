@@ -1,0 +1,257 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Glyph names from an embedded font program: a Type 1 program's
+// built-in encoding (FontFile), or a TrueType one (FontFile2): its post table
+// (format 2) names the glyphs, its cmap (or the CIDToGIDMap of a CID
+// font) gives the glyph of each code. Read only when the ToUnicode CMap
+// lost a glyph's text, within the document's budget.
+
+// maxFontProgramBytes is the most bytes (after decompression) an embedded
+// font program is read to for its glyph names; a bigger one is not read
+// for them (its text stays as the CMap gives it).
+const maxFontProgramBytes int64 = 8 << 20
+
+// sfntTables returns the tables of a TrueType font program by tag; nil
+// when it is not one. Tables out of the program's bounds are left out.
+func sfntTables(b []byte) map[string][]byte {
+	if len(b) < 12 {
+		return nil
+	}
+	switch binary.BigEndian.Uint32(b) {
+	case 0x00010000, 0x74727565: // 1.0, 'true'
+	default:
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(b[4:]))
+	t := map[string][]byte{}
+	for i := 0; i < n && 12+16*i+16 <= len(b); i++ {
+		e := b[12+16*i:]
+		off, ln := uint64(binary.BigEndian.Uint32(e[8:])), uint64(binary.BigEndian.Uint32(e[12:]))
+		if off+ln <= uint64(len(b)) {
+			t[string(e[:4])] = b[off : off+ln]
+		}
+	}
+	return t
+}
+
+// postGlyphNames returns the names of the glyphs (by glyph index) of a
+// post table of format 2; nil for the other formats, which name no glyph
+// beyond the standard Macintosh set (3) or are rarely used (1, 2.5).
+// Of the standard set, the ASCII characters (given as "uniXXXX") and fi,
+// fl are named here.
+func postGlyphNames(post []byte) []string {
+	if len(post) < 34 || binary.BigEndian.Uint32(post) != 0x00020000 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(post[32:]))
+	if 34+2*n > len(post) {
+		return nil
+	}
+	var custom []string
+	for p := 34 + 2*n; p < len(post); {
+		l := int(post[p])
+		if p+1+l > len(post) {
+			break
+		}
+		custom = append(custom, string(post[p+1:p+1+l]))
+		p += 1 + l
+	}
+	names := make([]string, n)
+	for g := range names {
+		k := int(binary.BigEndian.Uint16(post[34+2*g:]))
+		switch {
+		case k >= 258 && k-258 < len(custom):
+			names[g] = custom[k-258]
+		case k >= 3 && k <= 97: // space to asciitilde, in ASCII order
+			names[g] = fmt.Sprintf("uni%04X", k+29)
+		case k == 192:
+			names[g] = "fi"
+		case k == 193:
+			names[g] = "fl"
+		}
+	}
+	return names
+}
+
+// cmapGlyphs returns the glyph of each one-byte code by the font's
+// (3,0) symbol subtable (codes at 0xF000+code or code) or else its (1,0)
+// Macintosh subtable; formats 0, 4 and 6 are read. Nil when there is
+// neither.
+func cmapGlyphs(cmap []byte) map[uint32]uint16 {
+	if len(cmap) < 4 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	var sub []byte
+	symbol := false
+	for i := 0; i < n && 4+8*i+8 <= len(cmap); i++ {
+		e := cmap[4+8*i:]
+		pid, eid, off := binary.BigEndian.Uint16(e), binary.BigEndian.Uint16(e[2:]), uint64(binary.BigEndian.Uint32(e[4:]))
+		if off >= uint64(len(cmap)) {
+			continue
+		}
+		if pid == 3 && eid == 0 {
+			sub, symbol = cmap[off:], true
+			break
+		}
+		if pid == 1 && eid == 0 && sub == nil {
+			sub = cmap[off:]
+		}
+	}
+	if len(sub) < 6 {
+		return nil
+	}
+	m := map[uint32]uint16{}
+	for c := uint32(0); c < 256; c++ {
+		g := subtableGlyph(sub, c)
+		if g == 0 && symbol {
+			g = subtableGlyph(sub, 0xF000+c)
+		}
+		if g != 0 {
+			m[c] = g
+		}
+	}
+	return m
+}
+
+// subtableGlyph looks code up in a cmap subtable of format 0, 4 or 6; 0
+// (the missing glyph) when it is not there.
+func subtableGlyph(s []byte, code uint32) uint16 {
+	u16 := func(p int) uint16 {
+		if p < 0 || p+2 > len(s) {
+			return 0
+		}
+		return binary.BigEndian.Uint16(s[p:])
+	}
+	switch u16(0) {
+	case 0:
+		if code < 256 && 6+int(code) < len(s) {
+			return uint16(s[6+code])
+		}
+	case 4:
+		segs := int(u16(6)) / 2
+		for k := 0; k < segs; k++ {
+			end, start := uint32(u16(14+2*k)), uint32(u16(16+2*segs+2*k))
+			if code < start || code > end {
+				continue
+			}
+			delta, ro := u16(16+4*segs+2*k), int(u16(16+6*segs+2*k))
+			if ro == 0 {
+				return uint16(code) + delta
+			}
+			g := u16(16 + 6*segs + 2*k + ro + 2*int(code-start))
+			if g != 0 {
+				g += delta
+			}
+			return g
+		}
+	case 6:
+		first, count := uint32(u16(6)), uint32(u16(8))
+		if code >= first && code-first < count {
+			return u16(10 + 2*int(code-first))
+		}
+	}
+	return 0
+}
+
+// trueTypeNames returns the text of codes by the glyph names of a
+// TrueType program b: for a simple font, the codes 0-255 its cmap maps;
+// for a CID font (cidToGID not nil; nil entries mean Identity), the CIDs
+// whose glyphs are named. Names glyphNameText cannot read are left out.
+func trueTypeNames(b []byte, cid bool, cidToGID []byte) map[uint32]string {
+	t := sfntTables(b)
+	names := postGlyphNames(t["post"])
+	if names == nil {
+		return nil
+	}
+	m := map[uint32]string{}
+	add := func(code uint32, g int) {
+		if g > 0 && g < len(names) {
+			if s, ok := glyphNameText(names[g]); ok {
+				m[code] = s
+			}
+		}
+	}
+	if !cid {
+		for c, g := range cmapGlyphs(t["cmap"]) {
+			add(c, int(g))
+		}
+		return m
+	}
+	if cidToGID == nil {
+		for g := range names {
+			add(uint32(g), g)
+		}
+		return m
+	}
+	for c := 0; 2*c+1 < len(cidToGID) && c <= 0xFFFF; c++ {
+		add(uint32(c), int(binary.BigEndian.Uint16(cidToGID[2*c:])))
+	}
+	return m
+}
+
+// readFontStream reads an embedded font program (or a CIDToGIDMap)
+// within bud without failing the document: nil when the budget is spent
+// or the stream is past maxFontProgramBytes or unreadable.
+func readFontStream(v pdf.Value, bud *budget) []byte {
+	if v.Kind() != pdf.Stream || bud.check() != nil {
+		return nil
+	}
+	lim := min(maxFontProgramBytes, bud.perStream, bud.perDoc-bud.read)
+	var b []byte
+	err := try(func() error {
+		rc := v.Reader()
+		defer rc.Close()
+		var err error
+		b, err = io.ReadAll(io.LimitReader(rc, lim+1))
+		return err
+	})
+	bud.read += int64(len(b))
+	if err != nil || int64(len(b)) > lim {
+		return nil
+	}
+	return b
+}
+
+// type1Encoding finds the entries of a Type 1 font program's built-in
+// encoding, "dup 12 /f_i put", in its clear-text part.
+var type1Encoding = regexp.MustCompile(`dup\s+(\d{1,3})\s*/([^\s/\[\]{}()<>%]+)\s+put`)
+
+// type1Names returns the text of codes by the glyph names of a Type 1
+// program's built-in encoding (its clear-text part, before eexec; a
+// StandardEncoding one names nothing here). Names glyphNameText cannot
+// read are left out; nil when there is none.
+func type1Names(b []byte) map[uint32]string {
+	if k := bytes.Index(b, []byte("eexec")); k >= 0 {
+		b = b[:k]
+	}
+	k := bytes.Index(b, []byte("/Encoding"))
+	if k < 0 {
+		return nil
+	}
+	var m map[uint32]string
+	for _, e := range type1Encoding.FindAllSubmatch(b[k:], 256) {
+		c, err := strconv.Atoi(string(e[1]))
+		if err != nil || c > 255 {
+			continue
+		}
+		if s, ok := glyphNameText(string(e[2])); ok {
+			if m == nil {
+				m = map[uint32]string{}
+			}
+			m[uint32(c)] = s
+		}
+	}
+	return m
+}
