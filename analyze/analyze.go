@@ -31,7 +31,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 	}
 	for _, a := range in.Agreements {
 		in := Input{Path: a.Path, Kind: string(extract.KindAgreement), Format: a.Format, Clauses: len(a.Clauses), OCRPages: a.OCRPages,
-			Partial: a.Partial(), UnreadPages: a.Unread}
+			Partial: a.Partial(), UnreadPages: a.Unread, Warnings: a.Warnings}
 		if a.Paginated {
 			in.Pages = len(a.Pages)
 		}

@@ -182,6 +182,10 @@ type Input struct {
 	// UnreadPages are those pages, each with the reason (--ocr reads
 	// pages without a text layer from their images).
 	UnreadPages []extract.UnreadPage `json:"unread_pages,omitempty"`
+	// Warnings are what the reader found wrong with the text it read (a
+	// font whose ligatures lost letters: "notfy" for "notify"); findings
+	// may miss terms in the damaged words.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Result is a complete analysis of one vendor.

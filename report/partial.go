@@ -58,12 +58,16 @@ func pronounImages(n int) string {
 	return "their images"
 }
 
-// partialNotes are the notes of every input read in part.
+// partialNotes are the notes of every input read in part, and of every
+// input whose text the reader found damaged (its warnings).
 func partialNotes(res *analyze.Result) []string {
 	var out []string
 	for _, in := range res.Inputs {
 		if n := partialNote(in); n != "" {
 			out = append(out, n)
+		}
+		for _, w := range in.Warnings {
+			out = append(out, fmt.Sprintf("%s: %s; findings may miss terms written in the damaged words", in.Path, w))
 		}
 	}
 	return out

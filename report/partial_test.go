@@ -126,3 +126,36 @@ func TestPartialInEveryFormat(t *testing.T) {
 		t.Errorf("portfolio xlsx Vendors: %q", vrows)
 	}
 }
+
+// TestWarningsInEveryFormat: what the reader found wrong with an
+// agreement's text (lost ligatures) is said in every format, as a partial
+// result is, and the JSON carries it under the input.
+func TestWarningsInEveryFormat(t *testing.T) {
+	res, _ := loadSample(t)
+	const w = "font Carlito: 626 ligature glyphs (fi, ti, ff ...) are read as their first letter alone"
+	for i := range res.Inputs {
+		if res.Inputs[i].Kind == "agreement" {
+			res.Inputs[i].Warnings = []string{w}
+		}
+	}
+	for _, format := range []string{"text", "md", "html", "json"} {
+		var b bytes.Buffer
+		if err := Write(&b, format, res); err != nil {
+			t.Fatal(err)
+		}
+		want := w + "; findings may miss terms written in the damaged words"
+		if format == "json" {
+			want = `"warnings": [`
+			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := compileSchema(t).Validate(inst); err != nil {
+				t.Errorf("JSON with warnings does not match the schema: %v", err)
+			}
+		}
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("%s lacks %q", format, want)
+		}
+	}
+}
