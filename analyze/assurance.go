@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/company"
 	"github.com/ssrm-dev/ssrm/templates"
 	"go.yaml.in/yaml/v3"
 )
@@ -116,18 +117,12 @@ func readAssuranceData() (*assuranceData, error) {
 			}
 		}
 	}
-	var al struct {
-		Schema    string `yaml:"schema"`
-		Providers []struct {
-			Name    string   `yaml:"name"`
-			Aliases []string `yaml:"aliases"`
-		} `yaml:"providers"`
-	}
-	if err := strictYAML("aliases.yaml", &al); err != nil {
+	provs, err := company.Providers()
+	if err != nil {
 		return nil, err
 	}
 	d := &assuranceData{criteria: tsc.Criteria, aliases: map[string]string{}, reliance: map[string]*regexp.Regexp{}}
-	for _, p := range al.Providers {
+	for _, p := range provs {
 		d.aliases[supplierKey(p.Name)] = p.Name
 		for _, a := range p.Aliases {
 			d.aliases[supplierKey(a)] = p.Name

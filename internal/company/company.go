@@ -70,11 +70,26 @@ func fold(name string) string {
 	return strings.Join(words, " ")
 }
 
+// Provider is a well-known provider with the other names it goes by
+// (templates/assurance/aliases.yaml).
+type Provider struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+}
+
 var (
 	aliasOnce sync.Once
+	providers []Provider
 	aliases   map[string]string // fold(alias or name) → fold(name)
 	aliasErr  error
 )
+
+// Providers reads templates/assurance/aliases.yaml once (strictly: an
+// unknown key is an error naming the file) and returns its providers.
+func Providers() ([]Provider, error) {
+	_, err := loadAliases()
+	return providers, err
+}
 
 // loadAliases reads templates/assurance/aliases.yaml.
 func loadAliases() (map[string]string, error) {
@@ -85,11 +100,8 @@ func loadAliases() (map[string]string, error) {
 			return
 		}
 		var al struct {
-			Schema    string `yaml:"schema"`
-			Providers []struct {
-				Name    string   `yaml:"name"`
-				Aliases []string `yaml:"aliases"`
-			} `yaml:"providers"`
+			Schema    string     `yaml:"schema"`
+			Providers []Provider `yaml:"providers"`
 		}
 		dec := yaml.NewDecoder(bytes.NewReader(b))
 		dec.KnownFields(true)
@@ -97,6 +109,7 @@ func loadAliases() (map[string]string, error) {
 			aliasErr = fmt.Errorf("assurance/aliases.yaml: %w", err)
 			return
 		}
+		providers = al.Providers
 		aliases = map[string]string{}
 		for _, p := range al.Providers {
 			k := fold(p.Name)
