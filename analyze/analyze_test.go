@@ -332,6 +332,7 @@ func TestListItemsKeepTheirLeadIn(t *testing.T) {
 	}{
 		{"a lead-in that points back", "Customer is solely accountable for its use of the Services. This includes", []string{"ensuring the Services are used to maintain a level of security appropriate to the risk;", "configuring the Services to meet its own operational needs."}, "vendor-security", StatusMissing},
 		{"a gerund item is the lead-in party's duty", "Customer is solely accountable for its use of the Services. This includes", []string{"ensuring the Services are used to maintain a level of security appropriate to the risk;", "safeguarding the authentication credentials used to access the Services."}, "customer-responsibilities", StatusMet},
+		{"an item without a verb is the lead-in party's", "The Client takes care of the following:", []string{"protection of its account credentials;", "configuration of its own systems."}, "customer-responsibilities", StatusMet},
 		{"a lead-in ending in including", "Provider is responsible for the security of the hosting environment, including", []string{"encrypting Customer Data at rest and in transit;", "implementing technical and organisational measures to protect Customer Data."}, "vendor-security", StatusMet},
 	}
 	for _, tc := range tests {

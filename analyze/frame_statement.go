@@ -70,13 +70,6 @@ func (f *Frame) statement() predicate {
 	}
 	// No verb: the party named first, if any, for the matrix; in a list
 	// item that names none, the lead-in's.
-	if start > 0 {
-		defer func() {
-			if p.actor == PartyUnknown {
-				p.actor = f.leadActor()
-			}
-		}()
-	}
 	for _, c := range []struct {
 		class string
 		p     Party
@@ -87,6 +80,9 @@ func (f *Frame) statement() predicate {
 		}
 		p.actor = c.p
 		break
+	}
+	if p.actor == PartyUnknown && f.lead > 0 {
+		p.actor = f.leadActor()
 	}
 	f.polarity(&p, 0)
 	return p
