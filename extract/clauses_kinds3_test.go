@@ -170,6 +170,11 @@ func TestSplitClausesKinds3(t *testing.T) {
 			[]string{"preamble", "Part 1", "Part 1 1<Part 1", "Part 1 2<Part 1", "Part 2", "Part 2 1<Part 2"}},
 		{"a part named in running text", pdfNumberedPartMention, true,
 			[]string{"1", "2"}},
+		// The EU standard clauses and the DPAs built on them title their
+		// sections in sentence case after a bare number; a wrapped line that
+		// starts with a figure is no heading.
+		{"sentence-case titles after bare numbers", "1 Purpose and scope\n\n(a) The purpose.\n\n2 Data subject rights\n\n(a) The processor shall assist:\n\n(1) the right of access,\n\n(2) the right to erasure.\n\n(b) The processor shall notify.\n\n3 Notification of personal data breaches\n\n(a) The processor shall cooperate within\n72 hours of becoming aware of it.\n\n4 Non-compliance and termination\n\n(a) Without prejudice.\n", false,
+			[]string{"1", "1(a)<1", "2", "2(a)<2", "2(a)(1)<2(a)", "2(a)(2)<2(a)", "2(b)<2", "3", "3(a)<3", "4", "4(a)<4"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))

@@ -197,7 +197,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		m.rest = g[2]
 		return m, m.rest == "" || startsUpper(m.rest) || startsWithName(m.rest)
 	}
-	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2]) || typeset) {
+	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2]) || typeset || sentenceCaseTitle(g[2])) {
 		m.kind = kNum
 		m.ord = atoi(g[1])
 		m.path = []int{m.ord}
@@ -420,6 +420,30 @@ func looksLikeTitle(s string) bool {
 		}
 	}
 	return long > 0 && caps*2 >= long
+}
+
+// sentenceCaseTitle: a heading written in sentence case ("7 Notification
+// of personal data breaches", as the EU standard clauses and the DPAs
+// built on them write it): a few words, no verb of obligation or being, no
+// figure, and no closing punctuation of a wrapped sentence.
+func sentenceCaseTitle(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 8 || !startsUpper(s) {
+		return false
+	}
+	if last := words[len(words)-1]; strings.ContainsAny(last[len(last)-1:], ".,;:") {
+		return false
+	}
+	for _, w := range words {
+		switch strings.ToLower(strings.Trim(w, "()\"'")) {
+		case "shall", "will", "must", "may", "is", "are", "be", "has", "have", "was", "were", "can", "should", "would", "the", "a", "an":
+			return false
+		}
+		if strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+	}
+	return true
 }
 
 func isAllCaps(s string) bool {
