@@ -44,11 +44,11 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		}
 		res.Inputs = append(res.Inputs, in)
 	}
-	units := agreementUnits(in.Agreements, opts.Vendor, rules.Vocabulary)
-	if res.Vendor == "" || res.VendorSource == extract.VendorFromProperties {
+	units, parties := readAgreements(in.Agreements, opts.Vendor, rules.Vocabulary)
+	if opts.Vendor == "" && (res.Vendor == "" || res.VendorSource == extract.VendorFromProperties) {
 		// The agreement's own party definitions name the vendor better
 		// than a workbook's properties.
-		if n := agreementVendor(in.Agreements, units, rules.Vocabulary); n != "" {
+		if n := agreementVendor(in.Agreements, units, parties, rules.Vocabulary); n != "" {
 			res.Vendor, res.VendorSource = n, VendorFromAgreement
 		}
 	}

@@ -64,12 +64,11 @@ type party struct {
 	sure bool
 }
 
-// partyNames finds the names an agreement defines for its parties and tells
-// whose each is, as phrases for the vendor and customer classes (see
-// agreementParties).
-func partyNames(a *extract.Agreement, units []*unit, vendorName string, v *Vocabulary) map[string][]phrase {
+// partyNames turns the parties an agreement defines (agreementParties)
+// into phrases for the vendor and customer classes.
+func partyNames(parties []*party) map[string][]phrase {
 	out := map[string][]phrase{}
-	for _, p := range agreementParties(a, units, vendorName, v) {
+	for _, p := range parties {
 		if p.role == "" || p.name == "" {
 			continue
 		}

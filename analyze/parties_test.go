@@ -218,8 +218,8 @@ func TestPartiesAndVendorName(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := agreement(tc.clauses...)
-			units := agreementUnits([]*extract.Agreement{a}, "", rs.Vocabulary)
-			names := partyNames(a, units, "", rs.Vocabulary)
+			_, parties := readAgreements([]*extract.Agreement{a}, "", rs.Vocabulary)
+			names := partyNames(parties[a])
 			if got := phraseSources(names["vendor"]); !cmp.Equal(got, tc.vendors) {
 				t.Errorf("vendor names %q, want %q", got, tc.vendors)
 			}
@@ -271,9 +271,9 @@ func FuzzAgreementVendor(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, head, body string) {
 		a := agreement(head, body)
-		units := agreementUnits([]*extract.Agreement{a}, "", rs.Vocabulary)
-		partyNames(a, units, "", rs.Vocabulary)
-		v := agreementVendor([]*extract.Agreement{a}, units, rs.Vocabulary)
+		units, parties := readAgreements([]*extract.Agreement{a}, "", rs.Vocabulary)
+		partyNames(parties[a])
+		v := agreementVendor([]*extract.Agreement{a}, units, parties, rs.Vocabulary)
 		if strings.ContainsAny(v, "\n\r") || len(v) > 200 {
 			t.Errorf("vendor %q", v)
 		}

@@ -117,11 +117,12 @@ func properName(s string) bool {
 }
 
 // agreementVendor names the vendor from the agreements' own party
-// definitions: the legal name of the party read as the vendor (else its
-// defined name), else the name in a title such as "Acme Data Processing
-// Addendum" that the text goes on to use. "" when the agreements name no
-// vendor, or name two that are not the same company (no guess).
-func agreementVendor(as []*extract.Agreement, units []*unit, v *Vocabulary) string {
+// definitions (parties, as readAgreements read them with no vendor given):
+// the legal name of the party read as the vendor (else its defined name),
+// else the name in a title such as "Acme Data Processing Addendum" that
+// the text goes on to use. "" when the agreements name no vendor, or name
+// two that are not the same company (no guess).
+func agreementVendor(as []*extract.Agreement, units []*unit, parties map[*extract.Agreement][]*party, v *Vocabulary) string {
 	var names []string
 	for _, a := range as {
 		var us []*unit
@@ -131,7 +132,7 @@ func agreementVendor(as []*extract.Agreement, units []*unit, v *Vocabulary) stri
 			}
 		}
 		found := false
-		for _, p := range agreementParties(a, us, "", v) {
+		for _, p := range parties[a] {
 			if p.role != "vendor" || !p.sure || p.asRole && p.legal == "" {
 				continue
 			}

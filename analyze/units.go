@@ -83,7 +83,16 @@ func trimQuote(s string) string {
 // agreementUnits splits agreements into units and reads each once: its
 // glossed text and its frame. vendorName (--vendor) names the vendor.
 func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) []*unit {
+	units, _ := readAgreements(ags, vendorName, v)
+	return units
+}
+
+// readAgreements is agreementUnits that also returns the parties each
+// agreement defines (agreementParties), read once for both the units and
+// the vendor's name.
+func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) ([]*unit, map[*extract.Agreement][]*party) {
 	var out []*unit
+	parties := map[*extract.Agreement][]*party{}
 	for _, a := range ags {
 		var units []*unit
 		var defs []*unit
@@ -123,7 +132,8 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			}
 		}
 		gloss := glossary(defs, v)
-		names := partyNames(a, units, vendorName, v)
+		parties[a] = agreementParties(a, units, vendorName, v)
+		names := partyNames(parties[a])
 		ctx := map[string]map[string]bool{}
 		parts := internalParts(a)
 		leads, texts := make([]string, len(units)), make([]string, len(units))
@@ -160,7 +170,7 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		}
 		out = append(out, units...)
 	}
-	return out
+	return out, parties
 }
 
 // eachParallel calls fn(i) for every i < n, on up to GOMAXPROCS goroutines
