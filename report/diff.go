@@ -331,14 +331,16 @@ func clauseChanges(old, new []analyze.Evidence) []ClauseChange {
 			newLeft = append(newLeft, n)
 		}
 	}
-	if len(oldLeft) == 1 && len(newLeft) == 1 && similar(oldLeft[0].Text, newLeft[0].Text) {
+	if len(oldLeft) == 1 && len(newLeft) == 1 {
 		// One clause cited on each side and most of its words kept: the
 		// clause was renumbered or moved, not replaced.
 		o, n := oldLeft[0], newLeft[0]
-		if o.Text != n.Text {
-			out = append(out, ClauseChange{Old: where(o), New: where(n), Words: WordDiff(o.Text, n.Text)})
+		if words := WordDiff(o.Text, n.Text); similar(words, o.Text, n.Text) {
+			if o.Text != n.Text {
+				out = append(out, ClauseChange{Old: where(o), New: where(n), Words: words})
+			}
+			return out
 		}
-		return out
 	}
 	for _, o := range oldLeft {
 		out = append(out, ClauseChange{Old: where(o), Words: []WordOp{{Op: "-", Text: strings.Join(strings.Fields(o.Text), " ")}}})
@@ -349,11 +351,12 @@ func clauseChanges(old, new []analyze.Evidence) []ClauseChange {
 	return out
 }
 
-// similar says two texts keep at least half of the longer one's words, in
-// order (a renumbered or lightly edited clause, not another clause).
-func similar(a, b string) bool {
+// similar says the word diff of two texts keeps at least half of the
+// longer one's words, in order (a renumbered or lightly edited clause, not
+// another clause).
+func similar(words []WordOp, a, b string) bool {
 	kept := 0
-	for _, op := range WordDiff(a, b) {
+	for _, op := range words {
 		if op.Op == "=" {
 			kept += len(strings.Fields(op.Text))
 		}

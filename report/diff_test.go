@@ -222,7 +222,7 @@ func TestSimilarClauses(t *testing.T) {
 		{"Provider shall impose on each subprocessor data protection obligations.", "Provider remains liable for the acts and omissions of its subprocessors.", false},
 		{"", "", true},
 	} {
-		if got := similar(tc.a, tc.b); got != tc.want {
+		if got := similar(WordDiff(tc.a, tc.b), tc.a, tc.b); got != tc.want {
 			t.Errorf("similar(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
