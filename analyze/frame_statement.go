@@ -286,9 +286,12 @@ func (f *Frame) verbAt(j int) bool {
 	return f.partyVerb(j)
 }
 
+// verbClasses are the action classes whose words serve as verbs.
+var verbClasses = []string{"notify", "assist", "respond", "audit", "permit", "disclose", "change", "engage", "store", "delete", "implement", "protect", "terminate", "insure"}
+
 // verbClassAt says a verb class the rules know begins at token j.
 func (f *Frame) verbClassAt(j int) bool {
-	for _, c := range []string{"notify", "assist", "respond", "audit", "permit", "disclose", "change", "engage", "store", "delete", "implement", "protect", "terminate", "insure"} {
+	for _, c := range verbClasses {
 		if len(f.m.at(c, j)) > 0 {
 			return true
 		}
