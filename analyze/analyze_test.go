@@ -293,6 +293,35 @@ func TestBodyBeforeStandardClauses(t *testing.T) {
 	t.Error("no change-notice finding")
 }
 
+// TestDemotedEvidence: a rule's demote classes make a sentence weaker
+// evidence: access given to law enforcement on its demand is quoted for
+// regulator cooperation only when nothing better is there.
+func TestDemotedEvidence(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := agreement(
+		"If compelled to disclose or provide access to any Customer Data to law enforcement, Provider will promptly notify Customer and provide a copy of the demand, unless legally prohibited from doing so.",
+		"Provider shall, taking into account the nature of the processing and the information available to Provider, provide reasonable assistance to Customer with any prior consultation of the supervisory authority.",
+	)
+	a.Clauses[0].ID, a.Clauses[1].ID = "3", "7"
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule != "regulator-cooperation" {
+			continue
+		}
+		if len(f.Evidence) == 0 || f.Evidence[0].Section != "7" {
+			t.Errorf("regulator-cooperation: first evidence %+v, want §7", f.Evidence)
+		}
+		return
+	}
+	t.Error("no regulator-cooperation finding")
+}
+
 // TestConditionIsNoPredicate: a modal inside a condition that closes a duty
 // ("only if such an audit may not impose a threat") is part of that duty,
 // not a negated predicate of its own; "provided that X shall" binds.
