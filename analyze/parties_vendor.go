@@ -27,13 +27,26 @@ var (
 	// Data Processing Addendum", "Acme Terms of Service".
 	reTitleVendor = regexp.MustCompile(`^(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)\s+(?i:Data\s+Processing\s+(?:Addendum|Agreement|Terms)|DPA|Data\s+Protection\s+(?:Addendum|Agreement)|Terms\s+of\s+(?:Service|Use)|Terms\s+and\s+Conditions|(?:Master\s+)?(?:Subscription|Services?|Cloud\s+Services?)\s+Agreement|Service\s+Level\s+(?:Agreement|Terms)|SLA|Business\s+Associate\s+(?:Agreement|Addendum)|Security\s+(?:Practices|Policy|Overview|Addendum))\b`)
 	// reBetweenVendor finds a preamble that names the vendor against the
-	// customer's role word: "between Plausible Analytics and the customer".
-	reBetweenVendor = regexp.MustCompile(`\bbetween\s+([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)\s+and\s+(?:the\s+)?(?i:customer|you|client|subscriber)\b|\bbetween\s+(?:the\s+)?(?i:customer|you|client|subscriber)\s+and\s+([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)\b[\s.,;:]`)
+	// customer's role word: "between Plausible Analytics and the customer",
+	// "between Holi Labs, Inc., a Delaware corporation, and the covered
+	// entity", "between You and Celonis, Inc. governing". The name is
+	// group 1 or 3, its legal form (when it has one) group 2 or 4.
+	reBetweenVendor = regexp.MustCompile(`\bbetween\s+(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:,\s+an?\s+[^,()\n]{1,60},)?\s+and\s+(?:the\s+)?` + customerWords + `\b|\bbetween\s+(?:the\s+)?` + customerWords + `\s+and\s+(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:[\s,;:]|\.\s|$)`)
 	// reTitleNotName finds title words that are not a vendor's name.
 	reTitleNotName = regexp.MustCompile(`(?i)^(?:the|this|master|general|standard|online|cloud|mutual|sample|template|model|customer|vendor|provider|supplier|global|enterprise|updated|new|our|your)\b`)
 	// reTitleEdition finds an edition's word after the vendor's name in a
 	// title: "GitHub Corporate Terms of Service".
 	reTitleEdition = regexp.MustCompile(`(?i)(?:\s+(?:corporate|enterprise|cloud|online|business|standard|general|customer|consumer|api|platform|services?|self-serve|self-service))+$`)
+)
+
+const (
+	// nameWords are the capitalised words of a name, fewest first.
+	nameWords = `[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?`
+	// legalForms are the legal forms that close a company's name.
+	legalForms = `Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|B\.V\.|S\.A\.|SAS\b|SE\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.`
+	// customerWords are the customer's role words a preamble sets
+	// against the vendor's name.
+	customerWords = `(?i:customer|you|client|subscriber|covered\s+entity|licensee)`
 )
 
 // legalName finds a party's full legal name at the end of the text before
@@ -84,6 +97,10 @@ var reMonth = regexp.MustCompile(`(?i)^(?:january|february|march|april|may|june|
 
 var reNumberRun = regexp.MustCompile(`\d{3}`)
 
+// reLowerForm is a legal form written in lower case at a name's end:
+// "Harbor Bank plc".
+var reLowerForm = regexp.MustCompile(`^(?:plc|llc|ltd\.?|inc\.?|gmbh)$`)
+
 var reSignedBy = regexp.MustCompile(`(?i)\b(?:represented|signed|executed|acting|accepted|approved)\s*$`)
 
 // properName says s reads as a proper name: one to eight words, each
@@ -104,12 +121,12 @@ func properName(s string) bool {
 	if !strings.ContainsFunc(words[0], unicode.IsLetter) || reNameWord.MatchString(words[len(words)-1]) || reMonth.MatchString(s) {
 		return false // "Corio of"
 	}
-	for _, w := range words {
+	for i, w := range words {
 		if strings.EqualFold(w, "or") {
 			return false // "ACCESSING OR USING"
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !reNameWord.MatchString(w) {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !reNameWord.MatchString(w) && (i < len(words)-1 || !reLowerForm.MatchString(w)) {
 			return false
 		}
 	}
@@ -212,17 +229,118 @@ func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 			return shownName(name)
 		}
 	}
-	for _, m := range reBetweenVendor.FindAllStringSubmatch(agreementHead(a), -1) {
-		name, _, _ := strings.Cut(m[1]+m[2], ". ") // "Kubient. This Agreement"
+	head := agreementHead(a)
+	for _, m := range reBetweenVendor.FindAllStringSubmatchIndex(head, -1) {
+		group := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return head[m[2*i]:m[2*i+1]]
+		}
+		name, _, _ := strings.Cut(group(1)+group(3), ". ") // "Kubient. This Agreement"
+		name = strings.TrimSuffix(name, ".")               // "and Kubient. This"
 		pm := newMatcher(v, tokenize(name), nil)
 		if len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 {
 			continue // "between Customer and Provider"
 		}
-		if properName(name) && usedAsVendor(units, name) {
+		if !properName(name) {
+			continue
+		}
+		if form := group(2) + group(4); form != "" && !strings.Contains(name, ". ") {
+			// A company's legal name set against the customer's role
+			// word names the vendor though the text says "we".
+			at := m[2]
+			if at < 0 {
+				at = m[6]
+			}
+			end := m[5]
+			if end < 0 {
+				end = m[9]
+			}
+			return strings.Join(strings.Fields(head[at:end]), " ")
+		}
+		if usedAsVendor(units, name) {
 			return name
 		}
 	}
-	return ""
+	return signedVendor(head, v)
+}
+
+var (
+	// reSignedCompany finds a signature block's first line over its "By:"
+	// line: "Grebe Analytics LLC" or "CUSTOMER" over "By: ______".
+	reSignedCompany = regexp.MustCompile(`(?m)^[ \t*_#|]*([^\n]{2,80}?)[ \t*_|:]*\n[ \t*_|]*By\s*:`)
+	// reBlank is a line left blank for a signature or a name: "______".
+	reBlank = regexp.MustCompile(`^[\s_.…\-]*$`)
+)
+
+// signedVendor names the vendor from signature blocks when the agreement
+// defines no name for it: the company shown under the vendor's role word
+// ("Business Associate: Fennec Health Ltd"), or the one company that
+// signs where the other block is the customer's role word ("Grebe
+// Analytics LLC" over "By:", and "CUSTOMER" over "By:"). A name must carry
+// a legal form; "" when two companies sign or no block is the customer's.
+func signedVendor(head string, v *Vocabulary) string {
+	roleOf := func(s string) string {
+		m := newMatcher(v, tokenize(s), nil)
+		vendor, customer := len(m.find("vendor")) > 0, len(m.find("customer")) > 0
+		switch {
+		case vendor && !customer:
+			return "vendor"
+		case customer && !vendor:
+			return "customer"
+		}
+		return ""
+	}
+	company := func(s string) string {
+		s = strings.Trim(strings.TrimSpace(s), "*_|: ")
+		if loc := rePartyLegalForm.FindStringIndex(s); loc != nil {
+			s = strings.TrimSpace(s[:loc[1]])
+		}
+		if properName(s) && rePartyLegalForm.MatchString(s) && !reDocumentLegal.MatchString(s) {
+			return s
+		}
+		return ""
+	}
+	var names []string
+	for _, m := range reSigns.FindAllStringSubmatch(head, -1) {
+		if roleOf(m[1]) == "vendor" {
+			if n := company(m[2]); n != "" {
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) == 0 {
+		customerBlock, vendorBlock := false, false
+		for _, m := range reSignedCompany.FindAllStringSubmatch(head, -1) {
+			label := strings.TrimSpace(m[1])
+			if reBlank.MatchString(label) {
+				continue
+			}
+			if n := company(label); n != "" && roleOf(label) == "" {
+				names = append(names, n)
+				continue
+			}
+			switch roleOf(label) {
+			case "customer":
+				customerBlock = true
+			case "vendor":
+				vendorBlock = true
+			}
+		}
+		if !customerBlock || vendorBlock {
+			return ""
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	for _, n := range names[1:] {
+		if !sameCompany(names[0], n) {
+			return ""
+		}
+	}
+	return names[0]
 }
 
 // usedAsVendor says the text uses a name (or, for a company's legal name,
@@ -252,6 +370,31 @@ func usedAsVendor(units []*unit, name string) bool {
 // capitalised ("DECKARD TECHNOLOGIES": "Deckard Technologies").
 func shownName(name string) string {
 	return capitalised(name)
+}
+
+// ownNames are the names of the agreements' own parties: the vendor's
+// names given (vendors) and every name and legal name of a party whose
+// side agreementParties is sure of. None of them is a subprocessor.
+func ownNames(parties map[*extract.Agreement][]*party, vendors ...string) []string {
+	var out []string
+	for _, v := range vendors {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	for _, ps := range parties {
+		for _, p := range ps {
+			if !p.sure || p.role == "" {
+				continue
+			}
+			for _, n := range []string{p.name, p.legal} {
+				if n != "" && !reGenericName.MatchString(n) {
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // VendorFromAgreement is Result.VendorSource when the vendor's name comes
