@@ -217,7 +217,54 @@ func TestPartiesAndVendorName(t *testing.T) {
 			},
 			vendor: "Grebe Analytics LLC",
 		},
+		{
+			name: "the title's name and the vendor's e-mail domain",
+			clauses: []string{
+				"CORMORANT SYSTEMS TERMS OF SERVICE",
+				"If you do not agree, please do not use the Service. Write to us at support@cormorant.example.com.",
+				"We may change these Terms at any time.",
+			},
+			vendor: "Cormorant Systems",
+		},
+		{
+			name: "a company on the first line and its e-mail domain",
+			clauses: []string{
+				"AVOCET LTD\nRegistered in England & Wales\nWEBSITE TERMS OF SERVICE",
+				"Contact: info@avocet.example. We build and operate digital products.",
+			},
+			vendor: "Avocet Ltd",
+		},
+		{
+			name: "we defined as a company",
+			clauses: []string{
+				`When we say "Company", "we", "our", or "us" in this document, we are referring to [12birds LLC](https://example.com/about).`,
+				"We may suspend your account. You shall keep your password safe.",
+			},
+			vendor: "12birds LLC",
+		},
+		{
+			name: "a role given after the name and its address",
+			clauses: []string{
+				"Data Processing Agreement between\n\nClient (to be inserted)\n\n- hereinafter referred to as the Controller -\n\nand\n\nSiskin Daten GmbH, Hauptstr. 4, 10115 Berlin\n\n- hereinafter referred to as the Processor -",
+				"The Processor processes personal data on behalf of the Controller.",
+			},
+			vendor: "Siskin Daten GmbH",
+		},
 		// Guards (these pass before the change too): no guess.
+		{
+			name: "a generic title word with no domain of its own: no name",
+			clauses: []string{
+				"PLATFORM TERMS OF SERVICE",
+				"Write to us at support@example.com. We may change these Terms at any time.",
+			},
+		},
+		{
+			name: "the controller's company before a hereinafter: no vendor's name",
+			clauses: []string{
+				"This agreement is between Linnet Bank AG\n- hereinafter referred to as the Controller -\nand the provider named in the order\n- hereinafter referred to as the Processor -",
+				"The Processor processes personal data on behalf of the Controller.",
+			},
+		},
 		{
 			name: "two companies signing: no name",
 			clauses: []string{

@@ -202,14 +202,20 @@ func firstWord(s string) string {
 
 // titleVendor finds the vendor's name in the document's title, among its
 // first five lines ("# Acme Data Processing Addendum", "title: Acme Terms
-// of Service", a line "ContentRX LLC"), else in a preamble "between
-// Plausible Analytics and the customer", when the text goes on to use it as
-// a subject or with the vendor's kind at least twice (usedAsVendor).
+// of Service", a line "ContentRX LLC"), when the text goes on to use it as
+// a subject or with the vendor's kind at least twice (usedAsVendor) or
+// has an address at its domain ("support@deckard.com"); else in a
+// preamble "between Plausible Analytics and the customer" (a name with a
+// legal form as it stands, another when used as the vendor's), in "when
+// we say 'we' we are referring to 37signals LLC", in "Acme GmbH, <its
+// address> - hereinafter referred to as the Processor -" or in signature
+// blocks (signedVendor). A title's name gives way to the same company's
+// legal name in the preamble ("Celonis, Inc." for "Celonis").
 func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 	if len(a.Pages) == 0 {
 		return ""
 	}
-	lines := 0
+	lines, title := 0, ""
 	for _, line := range strings.Split(a.Pages[0].Text, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#*_ "))
 		if line == "" || line == "---" {
@@ -225,10 +231,24 @@ func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 		} else if properName(line) && rePartyLegalForm.MatchString(line) {
 			name = line // a company's name on a line of its own: "ContentRX LLC"
 		}
-		if name != "" && usedAsVendor(units, name) {
-			return shownName(name)
+		if name != "" && (usedAsVendor(units, name) || ownDomain(a, name)) {
+			title = shownName(name)
+			break
 		}
 	}
+	legal := preambleVendor(a, units, v)
+	if title != "" && legal != "" && rePartyLegalForm.MatchString(legal) && !rePartyLegalForm.MatchString(title) && sameCompany(title, legal) {
+		return legal // "Celonis, Inc." of the preamble for "Celonis" of the title
+	}
+	if title != "" {
+		return title
+	}
+	return legal
+}
+
+// preambleVendor is titleVendor's reading of the preamble and signature
+// blocks, for an agreement whose title names no vendor.
+func preambleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 	head := agreementHead(a)
 	for _, m := range reBetweenVendor.FindAllStringSubmatchIndex(head, -1) {
 		group := func(i int) string {
@@ -263,84 +283,13 @@ func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 			return name
 		}
 	}
+	if n := weVendor(head); n != "" {
+		return n
+	}
+	if n := hereinafterVendor(head, v); n != "" {
+		return n
+	}
 	return signedVendor(head, v)
-}
-
-var (
-	// reSignedCompany finds a signature block's first line over its "By:"
-	// line: "Grebe Analytics LLC" or "CUSTOMER" over "By: ______".
-	reSignedCompany = regexp.MustCompile(`(?m)^[ \t*_#|]*([^\n]{2,80}?)[ \t*_|:]*\n[ \t*_|]*By\s*:`)
-	// reBlank is a line left blank for a signature or a name: "______".
-	reBlank = regexp.MustCompile(`^[\s_.…\-]*$`)
-)
-
-// signedVendor names the vendor from signature blocks when the agreement
-// defines no name for it: the company shown under the vendor's role word
-// ("Business Associate: Fennec Health Ltd"), or the one company that
-// signs where the other block is the customer's role word ("Grebe
-// Analytics LLC" over "By:", and "CUSTOMER" over "By:"). A name must carry
-// a legal form; "" when two companies sign or no block is the customer's.
-func signedVendor(head string, v *Vocabulary) string {
-	roleOf := func(s string) string {
-		m := newMatcher(v, tokenize(s), nil)
-		vendor, customer := len(m.find("vendor")) > 0, len(m.find("customer")) > 0
-		switch {
-		case vendor && !customer:
-			return "vendor"
-		case customer && !vendor:
-			return "customer"
-		}
-		return ""
-	}
-	company := func(s string) string {
-		s = strings.Trim(strings.TrimSpace(s), "*_|: ")
-		if loc := rePartyLegalForm.FindStringIndex(s); loc != nil {
-			s = strings.TrimSpace(s[:loc[1]])
-		}
-		if properName(s) && rePartyLegalForm.MatchString(s) && !reDocumentLegal.MatchString(s) {
-			return s
-		}
-		return ""
-	}
-	var names []string
-	for _, m := range reSigns.FindAllStringSubmatch(head, -1) {
-		if roleOf(m[1]) == "vendor" {
-			if n := company(m[2]); n != "" {
-				names = append(names, n)
-			}
-		}
-	}
-	if len(names) == 0 {
-		customerBlock, vendorBlock := false, false
-		for _, m := range reSignedCompany.FindAllStringSubmatch(head, -1) {
-			label := strings.TrimSpace(m[1])
-			if reBlank.MatchString(label) {
-				continue
-			}
-			if n := company(label); n != "" && roleOf(label) == "" {
-				names = append(names, n)
-				continue
-			}
-			switch roleOf(label) {
-			case "customer":
-				customerBlock = true
-			case "vendor":
-				vendorBlock = true
-			}
-		}
-		if !customerBlock || vendorBlock {
-			return ""
-		}
-	}
-	if len(names) == 0 {
-		return ""
-	}
-	for _, n := range names[1:] {
-		if !sameCompany(names[0], n) {
-			return ""
-		}
-	}
-	return names[0]
 }
 
 // usedAsVendor says the text uses a name (or, for a company's legal name,
