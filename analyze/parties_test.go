@@ -481,3 +481,20 @@ func TestPartyAddressNoDataLocation(t *testing.T) {
 		})
 	}
 }
+
+// TestSubprocessorFullestName: names of one company are one subprocessor,
+// shown by the fullest of them whichever comes first.
+func TestSubprocessorFullestName(t *testing.T) {
+	rs := loadRules(t)
+	res := run(t, rs, Options{Vendor: "Pipit Ltd"},
+		"Our subprocessors are AWS (hosting) and Slack (chat).",
+		"Subprocessors: Amazon Web Services, Inc. and Slack Technologies Limited.")
+	var got []string
+	for _, s := range res.Subprocessors {
+		got = append(got, s.Name)
+	}
+	want := []string{"Amazon Web Services, Inc.", "Slack Technologies Limited"}
+	if !cmp.Equal(got, want) {
+		t.Errorf("subprocessors %q, want %q", got, want)
+	}
+}

@@ -34,7 +34,8 @@ var (
 
 // findSubprocessors lists the suppliers named in subprocessor sentences of
 // the agreements and in the questionnaire's supply-chain answers, each with
-// where it was named. Names of one company (company.Key) are one supplier.
+// where it was named. Names of one company (company.Key) are one supplier,
+// shown by its fullest name (company.Fullest).
 // own are the names of the agreement's own parties (the vendor's, given or
 // read, and the names agreementParties is sure of): a party is never its
 // own subprocessor, so a name with the key of one of them is left out.
@@ -59,6 +60,7 @@ func findSubprocessors(in Inputs, units []*unit, own []string) []Subprocessor {
 			found[key] = s
 			order = append(order, key)
 		}
+		s.Name = company.Fullest([]string{s.Name, name}) // "Amazon Web Services, Inc." over "AWS"
 		if len(s.Evidence) < 3 {
 			s.Evidence = append(s.Evidence, ev)
 		}
