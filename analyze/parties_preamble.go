@@ -16,10 +16,14 @@ import (
 const legalNameForm = `[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,5}?,?\s+(?:` + legalForms + `)`
 
 var (
-	// reWeAre finds "we" or "us", in quotes, defined as a company: `When we
-	// say "Company", "we", "our", or "us" in this document, we are
-	// referring to [37signals LLC](...)`, `"We" means Acme Inc.`.
-	reWeAre = regexp.MustCompile(`["“'‘](?i:we|us)["”'’][^.\n]{0,80}?\b(?i:we\s+are\s+referring\s+to|(?:is\s+|are\s+)?refer(?:s|ring)?\s+to|means?|shall\s+mean)\s+(?:the\s+)?\[?(` + legalNameForm + `)`)
+	// reWeAre finds "we", "us" or the vendor's role word, in quotes,
+	// defined as a company: `When we say "Company", "we", "our", or "us"
+	// in this document, we are referring to [37signals LLC](...)`,
+	// `"Business Associate" shall mean Provider, or Catalyze, Inc.`. The
+	// term is group 1, the company group 2.
+	reWeAre = regexp.MustCompile(`["“'‘]([A-Za-z][A-Za-z ]{0,30}?)["”'’][^.\n]{0,80}?\b(?i:we\s+are\s+referring\s+to|(?:is\s+|are\s+)?refer(?:s|ring)?\s+to|means?|shall\s+mean)\s+(?:the\s+)?(?:[A-Z][a-z]+,?\s+or\s+)?\[?(` + legalNameForm + `)`)
+	// reQuotedTerm finds a term in quotes: "we", “Business Associate”.
+	reQuotedTerm = regexp.MustCompile(`["“'‘]([A-Za-z][A-Za-z ]{0,30}?)["”'’]`)
 	// reHereinafter finds a role given after a name and its address with
 	// no brackets: "IDIO Daten Import Export GmbH, Gottschedstr. 4, 13357
 	// Berlin - hereinafter referred to as the Processor -".
@@ -29,12 +33,30 @@ var (
 	reLeadName = regexp.MustCompile(`(?m)(?:\b(?:and|between)\s+|^[ \t*_]*)(` + legalNameForm + `)`)
 )
 
-// weVendor is the company "we" is defined as (reWeAre), "" when none or
-// two.
-func weVendor(head string) string {
+// weVendor is the company "we" or the vendor's role word is defined as
+// (reWeAre), "" when none or two.
+func weVendor(head string, v *Vocabulary) string {
 	name := ""
-	for _, m := range reWeAre.FindAllStringSubmatch(head, -1) {
-		n := strings.Join(strings.Fields(m[1]), " ")
+	for _, m := range reWeAre.FindAllStringSubmatchIndex(head, -1) {
+		// Every term in quotes before the company: "Company", "we",
+		// "our", or "us".
+		ours, theirs := false, false
+		for _, q := range reQuotedTerm.FindAllStringSubmatch(head[m[0]:m[4]], -1) {
+			term := strings.ToLower(q[1])
+			pm := newMatcher(v, tokenize(q[1]), nil)
+			switch {
+			case term == "we" || term == "us":
+				ours = true
+			case len(pm.find("customer")) > 0:
+				theirs = true
+			case !strings.HasPrefix(term, "sub") && len(pm.find("vendor")) > 0:
+				ours = true // "Business Associate", not "Subprocessor"
+			}
+		}
+		if !ours || theirs {
+			continue
+		}
+		n := strings.Join(strings.Fields(head[m[4]:m[5]]), " ")
 		if !properName(n) {
 			continue
 		}

@@ -250,7 +250,32 @@ func TestPartiesAndVendorName(t *testing.T) {
 			},
 			vendor: "Siskin Daten GmbH",
 		},
+		{
+			name: "the vendor's role word defined as a company",
+			clauses: []string{
+				"# Tanager HIPAA Business Associate Agreement",
+				"This BAA defines the rights of Provider and Customer with respect to PHI.",
+				"“Business Associate” shall mean Provider, or Tanager, Inc.",
+				"Provider shall report to Customer any Breach of Unsecured PHI.",
+			},
+			vendor: "Tanager, Inc.",
+		},
+		{
+			name: "between the name and the client",
+			clauses: []string{
+				"This Data Processing Agreement is incorporated in the agreement entered into between the Plover and the Client by signing the Order Form.",
+				"Plover provides the Client with Services. Plover undertakes to process personal data only on instructions. Plover shall engage subprocessors only with consent.",
+			},
+			vendor: "Plover",
+		},
 		// Guards (these pass before the change too): no guess.
+		{
+			name: "the customer's role word defined as a company: no vendor's name",
+			clauses: []string{
+				"“Customer” shall mean Wigeon Retail Ltd.",
+				"Provider shall notify Customer of a breach.",
+			},
+		},
 		{
 			name: "a generic title word with no domain of its own: no name",
 			clauses: []string{

@@ -29,9 +29,10 @@ var (
 	// reBetweenVendor finds a preamble that names the vendor against the
 	// customer's role word: "between Plausible Analytics and the customer",
 	// "between Holi Labs, Inc., a Delaware corporation, and the covered
-	// entity", "between You and Celonis, Inc. governing". The name is
+	// entity", "between You and Celonis, Inc. governing", "between the
+	// Keboola and the Client". The name is
 	// group 1 or 3, its legal form (when it has one) group 2 or 4.
-	reBetweenVendor = regexp.MustCompile(`\bbetween\s+(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:,\s+an?\s+[^,()\n]{1,60},)?\s+and\s+(?:the\s+)?` + customerWords + `\b|\bbetween\s+(?:the\s+)?` + customerWords + `\s+and\s+(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:[\s,;:]|\.\s|$)`)
+	reBetweenVendor = regexp.MustCompile(`\bbetween\s+(?:the\s+)?(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:,\s+an?\s+[^,()\n]{1,60},)?\s+and\s+(?:the\s+)?` + customerWords + `\b|\bbetween\s+(?:the\s+)?` + customerWords + `\s+and\s+(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:[\s,;:]|\.\s|$)`)
 	// reTitleNotName finds title words that are not a vendor's name.
 	reTitleNotName = regexp.MustCompile(`(?i)^(?:the|this|master|general|standard|online|cloud|mutual|sample|template|model|customer|vendor|provider|supplier|global|enterprise|updated|new|our|your)\b`)
 	// reTitleEdition finds an edition's word after the vendor's name in a
@@ -283,7 +284,7 @@ func preambleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 			return name
 		}
 	}
-	if n := weVendor(head); n != "" {
+	if n := weVendor(head, v); n != "" {
 		return n
 	}
 	if n := hereinafterVendor(head, v); n != "" {
