@@ -2,12 +2,15 @@ package analyze
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/company"
 )
 
 // TestPartiesAndVendorName reads short preambles and says which defined
@@ -521,5 +524,36 @@ func TestSubprocessorFullestName(t *testing.T) {
 	want := []string{"Amazon Web Services, Inc.", "Slack Technologies Limited"}
 	if !cmp.Equal(got, want) {
 		t.Errorf("subprocessors %q, want %q", got, want)
+	}
+}
+
+// TestSharedCorpusVendorNames reads the shared corpus's agreements whose
+// vendor the agreement names only in its title and preamble ("between You
+// and Celonis, Inc."): the report names it. Skips without ../shared.
+func TestSharedCorpusVendorNames(t *testing.T) {
+	rs := loadRules(t)
+	for file, want := range map[string]string{
+		"dpa-make-celonis-2022.pdf": "Celonis, Inc.",
+	} {
+		path := filepath.Join("../../shared/corpus/agreements", file)
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("corpus not found at %s (it sits beside the repository as ../shared/corpus): %v", path, err)
+		}
+		doc, err := extract.Open(path, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{doc.Agreement}}, rs, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Vendor != want {
+			t.Errorf("%s: vendor %q, want %q", file, res.Vendor, want)
+		}
+		for _, s := range res.Subprocessors {
+			if company.Key(s.Name) == company.Key(want) {
+				t.Errorf("%s: the vendor %q listed as its own subprocessor", file, s.Name)
+			}
+		}
 	}
 }
