@@ -120,7 +120,7 @@ var (
 var adverbs = map[string]bool{"also": true, "further": true, "then": true, "thereafter": true, "therefore": true, "promptly": true, "immediately": true, "forthwith": true, "only": true, "either": true, "each": true, "reasonably": true, "in": true, "addition": true, "however": true, ",": true, "always": true, "at": true, "all": true, "times": true, "hereby": true, "duly": true, "expressly": true, "jointly": true, "fully": true, "solely": true, "otherwise": true}
 
 // notPassive: "shall be required to notify" keeps its subject as the actor.
-var notPassive = map[string]bool{"required": true, "obliged": true, "obligated": true, "entitled": true, "permitted": true, "allowed": true, "authorized": true, "authorised": true, "responsible": true, "liable": true, "expected": true, "deemed": true, "subject": true, "able": true, "bound": true, "prepared": true, "pleased": true, "interested": true, "committed": true, "engaged": true}
+var notPassive = map[string]bool{"required": true, "obliged": true, "obligated": true, "entitled": true, "permitted": true, "allowed": true, "authorized": true, "authorised": true, "responsible": true, "liable": true, "expected": true, "deemed": true, "subject": true, "able": true, "bound": true, "prepared": true, "pleased": true, "interested": true, "committed": true, "engaged": true, "dedicated": true, "devoted": true}
 
 // adverbialStart words begin a phrase that stands between a subject and
 // its verb ("Provider, upon request, shall ..."): skipped when looking for
