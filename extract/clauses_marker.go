@@ -475,6 +475,12 @@ func nextStartsUpper(lines []srcLine, i int, k mkind) bool {
 	return false
 }
 
+// paragraphEnds reports whether line j ends its paragraph: the next line
+// is blank, the last of the document or on another page.
+func paragraphEnds(lines []srcLine, j int) bool {
+	return j+1 >= len(lines) || strings.TrimSpace(lines[j+1].text) == "" || lines[j+1].page != lines[j].page
+}
+
 // headingOf is the short title after the number, where there is one.
 func headingOf(m marker, lines []srcLine, i int) string {
 	rest := strings.TrimSpace(m.rest)
@@ -486,6 +492,12 @@ func headingOf(m marker, lines []srcLine, i int) string {
 				continue
 			}
 			if looksLikeTitle(strings.TrimRight(t, ".:")) {
+				return cleanHeading(t)
+			}
+			// A title in sentence case that is a paragraph of its own
+			// ("Clause 5" over "Use of sub-processors"): its first word
+			// may be too short for looksLikeTitle to count it.
+			if sentenceCaseTitle(t) && paragraphEnds(lines, j) {
 				return cleanHeading(t)
 			}
 			break
