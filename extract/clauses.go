@@ -409,6 +409,9 @@ func (s *splitter) run() {
 			continue
 		}
 		m.capsHead = m.capsHead || m.kind == kNum && capsLead(m.rest, s.lines, i)
+		if s.wrappedInline(m, i) {
+			continue
+		}
 		if !s.accept(m, i) {
 			continue
 		}
