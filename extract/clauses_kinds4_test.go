@@ -78,6 +78,70 @@ Use of the services by the Controller is permitted under the terms of the
 Agreement.
 `
 
+// An annex headed by a lettered section after the body's last clause,
+// its sub-clauses numbered 1.1, 1.2 as none of the body's are.
+const pdfLetteredAnnex = `1. Definitions. Terms have the meaning in the Agreement.
+
+2. Processing. The Processor shall notify the Controller of a breach within 48 hours.
+
+3. Term. This Addendum runs with the Agreement.
+
+SECTION C
+
+SECURITY MEASURES
+
+1.1 The Processor restricts access to personnel who need it.
+
+1.2 The Processor notifies the Controller of a breach within 24 hours.
+`
+
+// Lettered sections that divide the body itself ("Part A", "Part B"),
+// after numbered recitals, stay lettered sections, prefixed where their
+// numbers restart onto the recitals'.
+const pdfLetteredBody = `1. The Provider offers hosting services.
+
+2. The Client wishes to buy them.
+
+PART A – GENERAL TERMS
+
+1. Scope
+
+1.1 These terms apply to all services.
+
+PART B – SERVICE TERMS
+
+1. Hosting
+
+1.1 The Provider hosts the Client's data.
+`
+
+// An annex whose table of sub-processors holds an address opening with
+// a number on a line of its own ("70 Harbour Road", a table cell
+// wrapped over lines) is still an annex: only the body's next
+// number makes its heading a mention.
+const mdAnnexAddress = `# Data Processing Addendum
+
+1. Scope. This addendum applies to all processing.
+
+2. Sub-processors. The Processor may engage the sub-processors in Annex 2.
+
+## ANNEX 1
+
+### SECURITY MEASURES
+
+Access is restricted.
+
+## ANNEX 2
+
+### SUB-PROCESSORS
+
+| Company | Location |
+| --- | --- |
+| Hosting Ltd
+70 Harbour Road,
+Dublin 2 | Ireland |
+`
+
 func TestSplitClausesKinds4(t *testing.T) {
 	type want struct{ id, heading, text string }
 	for _, tc := range []struct {
@@ -103,6 +167,16 @@ func TestSplitClausesKinds4(t *testing.T) {
 		{"sentence-case titles under Clause N", pdfClauseSentenceCaseTitles, true,
 			[]string{"4", "4(a)<4", "5", "5(a)<5", "6"},
 			[]want{{"4", "Documentation and audits", ""}, {"5", "Use of sub-processors", ""}, {"6", "", ""}}},
+		{"a lettered annex after the body", pdfLetteredAnnex, true,
+			[]string{"1", "2", "3", "Section C", `Section C "SECURITY MEASURES"<Section C`,
+				`Section C 1.1<Section C "SECURITY MEASURES"`, `Section C 1.2<Section C "SECURITY MEASURES"`},
+			nil},
+		{"lettered sections of the body", pdfLetteredBody, true,
+			[]string{"1", "2", `Part A`, `Part A 1<Part A`, `Part A 1.1<Part A 1`, `Part B`, `Part B 1<Part B`, `Part B 1.1<Part B 1`},
+			nil},
+		{"an annex holding an address", mdAnnexAddress, false,
+			[]string{"preamble", "1", "2", "Annex 1", `Annex 1 "SECURITY MEASURES"<Annex 1`, "Annex 2", `Annex 2 "SUB-PROCESSORS"<Annex 2`},
+			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated)
