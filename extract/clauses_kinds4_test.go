@@ -59,7 +59,9 @@ time. The notice shall be in writing.
 `
 
 // A title in sentence case on its own line under a bare "Clause N",
-// whose first word is short ("Use of sub-processors").
+// whose first word is short ("Use of sub-processors") or with an article
+// ("Obligations of the data exporter"); a sentence wrapped over two lines
+// is no title.
 const pdfClauseSentenceCaseTitles = `Clause 4
 
 Documentation and audits
@@ -73,6 +75,12 @@ Use of sub-processors
 (a) The Controller consents to the sub-processors listed on the website.
 
 Clause 6
+
+Obligations of the data exporter
+
+(a) The data exporter shall keep records.
+
+Clause 7
 
 Use of the services by the Controller is permitted under the terms of the
 Agreement.
@@ -165,8 +173,8 @@ func TestSplitClausesKinds4(t *testing.T) {
 			[]string{"1", "1.1<1", "1.1(i)<1.1", "1.1(ii)<1.1", "1.2<1"},
 			[]want{{"1.1(ii)", "", "The notice shall be in writing."}}},
 		{"sentence-case titles under Clause N", pdfClauseSentenceCaseTitles, true,
-			[]string{"4", "4(a)<4", "5", "5(a)<5", "6"},
-			[]want{{"4", "Documentation and audits", ""}, {"5", "Use of sub-processors", ""}, {"6", "", ""}}},
+			[]string{"4", "4(a)<4", "5", "5(a)<5", "6", "6(a)<6", "7"},
+			[]want{{"4", "Documentation and audits", ""}, {"5", "Use of sub-processors", ""}, {"6", "Obligations of the data exporter", ""}, {"7", "", ""}}},
 		{"a lettered annex after the body", pdfLetteredAnnex, true,
 			[]string{"1", "2", "3", "Section C", `Section C "SECURITY MEASURES"<Section C`,
 				`Section C 1.1<Section C "SECURITY MEASURES"`, `Section C 1.2<Section C "SECURITY MEASURES"`},
