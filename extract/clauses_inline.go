@@ -177,7 +177,9 @@ func (s *splitter) withInline() []Clause {
 				if p.it.family == spans[i].it.family || p.id == "" || !tokBefore(p.it.first, spans[i].it.first) {
 					continue
 				}
-				if p.end == nil || tokBefore(spans[i].it.tok, p.end) {
+				// Where the item ends (its next item, or the end of its
+				// sentence or paragraph) bounds what it holds.
+				if t := spans[i].it.tok; t.line < p.eLine || t.line == p.eLine && (p.eOf < 0 || t.off < p.eOf) {
 					parent, idBase = p.id, p.id
 					break
 				}
