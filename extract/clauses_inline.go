@@ -93,10 +93,19 @@ func inlineChains(toks []inlineTok) []inlineItem {
 					}
 					continue
 				}
-				if ord(&toks[j], fam) == want {
+				switch ord(&toks[j], fam) {
+				case want:
 					chain = append(chain, j)
 					want++
+					continue
+				case 1:
+					// "(a)" again opens another list ("'Covered
+					// Expenses' means (a) ...; and (b) .... 'Excluded
+					// Breach' means (a) ..."): this one ended.
+				default:
+					continue
 				}
+				break
 			}
 			if len(chain) < 2 {
 				continue
