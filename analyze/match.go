@@ -61,9 +61,14 @@ type Element struct {
 // — when StatesTerm, because the wording is itself a poor version of the
 // term ("we may change these terms without notice") — the term is weak.
 type RedFlag struct {
-	ID         string      `yaml:"id" json:"id"`
-	Title      string      `yaml:"title" json:"title"`
-	StatesTerm bool        `yaml:"states_term" json:"states_term,omitempty"`
+	ID         string `yaml:"id" json:"id"`
+	Title      string `yaml:"title" json:"title"`
+	StatesTerm bool   `yaml:"states_term" json:"states_term,omitempty"`
+	// Answerable: a binding statement of the term in the same clause
+	// answers the flag ("Provider may update this DPA from time to time.
+	// Provider shall notify Customer of material changes 30 days before
+	// they take effect."), so it is not raised there.
+	Answerable bool        `yaml:"answerable" json:"answerable,omitempty"`
 	Frames     []FrameSpec `yaml:"frames" json:"frames"`
 }
 
