@@ -219,7 +219,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 				f.Weakeners = append(f.Weakeners, e.Title)
 			case e.Found:
 				found = append(found, e.Title)
-			case r.Elements[i].Weakens:
+			case r.Elements[i].Weakens, r.Elements[i].Alternative:
 			case e.Essential:
 				missingEssential = append(missingEssential, e.Title)
 				missing = append(missing, e.Title)

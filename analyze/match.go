@@ -52,8 +52,13 @@ type Element struct {
 	Essential bool `yaml:"essential" json:"essential,omitempty"`
 	// Weakens: found, the element makes the term weak ("processing
 	// wherever the vendor operates"); it is never reported as missing.
-	Weakens bool        `yaml:"weakens" json:"weakens,omitempty"`
-	Frames  []FrameSpec `yaml:"frames" json:"frames"`
+	Weakens bool `yaml:"weakens" json:"weakens,omitempty"`
+	// Alternative: a weaker form of the term standing in for an essential
+	// element ("each Recipient will return the Discloser's Confidential
+	// Information"); found alone, the term is weak; never reported as
+	// missing.
+	Alternative bool        `yaml:"alternative" json:"alternative,omitempty"`
+	Frames      []FrameSpec `yaml:"frames" json:"frames"`
 }
 
 // RedFlag is a wording that undermines a term. Found beside a term, it
