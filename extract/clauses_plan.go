@@ -74,10 +74,12 @@ func (s *splitter) plan(m marker) (plan, bool) {
 				// section, not item 8.1.1.
 				return s.finish(m, k, ord, s.headBase(e)), true
 			}
-			if k == kNum && ord == 1 && s.paginated && s.onlyRecitals(e) {
+			if k == kNum && ord == 1 && (s.paginated || m.indent == 0 && (sectionHead(m) || shortTitle(strings.TrimRight(m.rest, ".:")))) && s.onlyRecitals(e) {
 				// "1." after recitals "A. The City desires..." starts the
 				// numbered body; it is not item C.1, nor part of a
-				// "RECITALS" heading above them.
+				// "RECITALS" heading above them. In Markdown only a
+				// section's title at the margin ("1. Definitions."): a
+				// sentence may be an item of the lettered paragraph.
 				return s.finish(m, k, ord, s.mdBase(e)), true
 			}
 			return s.finish(m, k, ord, e), true
