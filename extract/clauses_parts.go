@@ -50,8 +50,11 @@ func parsePart(raw string, md bool) (id, heading string, ok bool) {
 	switch {
 	case rest == "":
 	case partSepRe.MatchString(rest):
+		// A title after a dash ("ANNEX II - Technical and organizational
+		// security measures") may be a phrase as long as a part's.
+		dash := strings.ContainsAny(rest[:len(rest)-len(strings.TrimLeft(rest, " -–—"))], "-–—")
 		rest = strings.TrimSpace(partSepRe.ReplaceAllString(rest, ""))
-		if rest != "" && !marked && !(isAllCaps(rest) || looksLikeTitle(strings.TrimRight(rest, ".:")) || part && partTitle(rest)) {
+		if rest != "" && !marked && !(isAllCaps(rest) || looksLikeTitle(strings.TrimRight(rest, ".:")) || (part || dash) && partTitle(rest)) {
 			return "", "", false
 		}
 	case strings.HasPrefix(rest, "("):
