@@ -18,7 +18,10 @@ var (
 	mdBulletRe   = regexp.MustCompile(`^(\s*)[*+](\s+)`)
 	mdSetextRe   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
 	mdListLineRe = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)`)
-	mdCodeRe     = regexp.MustCompile("`+([^`]+)`+")
+	// mdOrderedHeadRe: a numbered title at the margin ("14. Effect of
+	// these Terms"), which an underline makes a heading.
+	mdOrderedHeadRe = regexp.MustCompile(`^\d{1,3}[.)]\s+\p{Lu}`)
+	mdCodeRe        = regexp.MustCompile("`+([^`]+)`+")
 	// mdAnchorRe: a link without text, an anchor a web page's heading
 	// carries ("[](#-your-account)"): it shows nothing.
 	mdAnchorRe   = regexp.MustCompile(`\[\]\([^()\s]*\)`)
@@ -48,7 +51,7 @@ func setextLevel(lines []srcLine, i int) int {
 	}
 	t := strings.TrimSpace(lines[i].text)
 	if t == "" || len(t) > 150 || len(lines[i].text)-len(strings.TrimLeft(lines[i].text, " ")) >= 4 ||
-		mdListLineRe.MatchString(lines[i].text) || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") ||
+		mdListLineRe.MatchString(lines[i].text) && !numberedSetext(lines, i) || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") ||
 		mdRuleRe.MatchString(lines[i].text) || mdFenceRe.MatchString(lines[i].text) {
 		return 0
 	}
@@ -63,6 +66,21 @@ func setextLevel(lines []srcLine, i int) int {
 		return 1
 	}
 	return 2
+}
+
+// numberedSetext reports whether line i, a numbered line at the margin
+// ("14. Effect of these Terms"), is underlined as a heading: the next
+// line is a run of "-" or "=" at least half as long as it. CommonMark
+// reads a list item and a rule there, but web pages converted to Markdown
+// underline their numbered section headings so, beside unnumbered ones
+// and numbers glued to their titles ("13.Liability").
+func numberedSetext(lines []srcLine, i int) bool {
+	t := lines[i].text
+	if !mdOrderedHeadRe.MatchString(t) || i+1 >= len(lines) {
+		return false
+	}
+	u := strings.TrimSpace(lines[i+1].text)
+	return mdSetextRe.MatchString(lines[i+1].text) && 2*len(u) >= len(strings.TrimSpace(t))
 }
 
 // setextToATX rewrites setext headings as "#" headings and blanks their
