@@ -60,6 +60,105 @@ Only authorised staff may access personal data.
 Personal data is encrypted in transit.
 `
 
+// A web page converted to Markdown: numbers glued to their text, emphasis
+// closed and reopened inside a number, "(a)." with a stray full stop.
+const mdGluedNumbers = `# Processing Terms
+
+**1.Scope.** These terms apply to the Service.
+
+1.1The Provider hosts the Service in the EU.
+
+1.2**Support**. The Provider answers email within one day.
+
+**2.Security.** The Provider protects Customer Data.
+
+(a)“Breach” means any unauthorised access to Customer Data.
+
+(b)Encryption. Customer Data is encrypted at rest.
+
+(c). Keys. Encryption keys are rotated every year.
+
+### **3****.1 Keep Your Password Secure.**
+
+The Customer keeps its password secret.
+
+3.5GB of storage is included in each plan.
+`
+
+// Numbered section titles underlined as headings, one glued to its
+// number ("2.Liability"): all of them are sections.
+const mdNumberedSetext = `1. Contacting the Provider
+-------------------------
+
+The Customer may write to the Provider at any time.
+
+2.Liability
+-----------
+
+If the Agreement is governed by the laws of:
+
+(a) a state of the United States, the cap of the Agreement applies; or
+
+(b) another jurisdiction, the law of that jurisdiction applies.
+
+3. Effect of these Terms
+------------------------
+
+3.1 **Order of Precedence**. These terms prevail over the Agreement.
+`
+
+// Lettered parts holding numbered sections with dotted sub-clauses
+// written "3.1)".
+const mdLetteredPartsDotted = `# Customer Terms
+
+##### **A. Services**
+
+Please read these terms carefully before using the Service.
+
+##### **1\. Agreement to Terms**
+
+By using the Service the Customer agrees to these terms.
+
+##### **2\. Services**
+
+**2.1) Platform.** The Customer may use the platform for its business.
+
+**2.2) Support.** The Provider answers support requests by email.
+
+##### **B. Early Access Features**
+
+##### **1\. Acceptable Use**
+
+The Customer shall not process personal data in early access features.
+`
+
+// A sub-heading the splitter reads as no number ("2.2 : Limitation of
+// Use") between two numbered sub-headings of section 2.
+const mdSubHeadingBetweenDotted = `# Terms
+
+### 1) Purpose
+
+The Provider supplies email services to the Customer under these terms.
+
+### 2) Use of the Services
+
+#### 2.1 Compliance
+
+Each Party complies with the regulations applicable to its activity.
+
+#### 2.2 : Limitation of Use
+
+The Provider may limit the number of messages sent each day.
+
+#### 2.3 Prohibited Uses
+
+The Customer shall not send unsolicited messages.
+
+### 3) Responsibilities
+
+The Provider is responsible for the availability of the platform.
+`
+
 func TestSplitClausesKinds4(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -73,6 +172,14 @@ func TestSplitClausesKinds4(t *testing.T) {
 			[]string{"A", "A.1<A", "A.2<A"}},
 		{"annexes titled with a phrase after a dash", mdAnnexesDashTitles, false,
 			[]string{"1", "2", "Annex I", "Annex I A<Annex I", "Annex II", "Annex II 1<Annex II", "Annex II 2<Annex II"}},
+		{"numbers glued to their text", mdGluedNumbers, false,
+			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2(a)<2", "2(b)<2", "2(c)<2", "3.1"}},
+		{"numbered section titles underlined as headings", mdNumberedSetext, false,
+			[]string{"1", "2", "2(a)<2", "2(b)<2", "3", "3.1<3"}},
+		{"dotted sub-clauses of sections under lettered parts", mdLetteredPartsDotted, false,
+			[]string{"preamble", "A", "A.1<A", "A.2<A", "A.2.1<A.2", "A.2.2<A.2", "B", "B.1<B"}},
+		{"a sub-heading without a number between dotted sub-headings", mdSubHeadingBetweenDotted, false,
+			[]string{"preamble", "1", "2", "2.1<2", `"2.2 : Limitation of Use"<2`, "2.3<2", "3"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))

@@ -188,6 +188,12 @@ func (s *splitter) finish(m marker, k mkind, ord, cut int) plan {
 			if isDigits(m.label) {
 				p.path = []int{ord}
 			}
+		case parent.kind == kUpper || parent.kind == kRUpper:
+			// "3. Services" under "A. Customer Terms" is A.3; its dotted
+			// sub-clauses ("3.1) Platform.") are A.3.1, A.3.2.
+			p.id = parent.id + "." + n
+			p.path = []int{ord}
+			p.pfx = parent.id + "."
 		default:
 			p.id = parent.id + "." + n
 		}
@@ -336,6 +342,12 @@ func (s *splitter) planDottedAny(m marker) (plan, bool) {
 				return plan{}, false
 			}
 			if last <= 1 || m.strongDotted {
+				return mk(j + 1), true
+			}
+			if j+1 < len(s.stack) && s.stack[j+1].unnum && (m.mdLevel > 0 || m.bold) && !s.used[m.label] {
+				// "#### 2.3 Prohibited uses" after a sub-heading of 2 that
+				// closed 2.2 ("#### 2.2 : Limitation of use", no number to
+				// the splitter): a heading under its parent.
 				return mk(j + 1), true
 			}
 			return plan{}, false
