@@ -159,6 +159,38 @@ The Customer shall not send unsolicited messages.
 The Provider is responsible for the availability of the platform.
 `
 
+// Lists of a lead-in whose items start in lower case, under headings.
+const mdLowerCaseLists = `# Processing Addendum
+
+## Personnel
+
+Processor agrees to:
+
+1.  answer for breaches of this addendum by its personnel;
+
+2.  limit access to personal data to personnel who need it; and
+
+3.  keep personnel bound to confidentiality.
+
+## Audit Limits
+
+Processor need not give access for an audit:
+
+1.  to anyone without evidence of authority;
+
+2.  outside business hours; or
+
+3.  more than once per year.
+
+## Suspension
+
+The Provider may suspend the Service if:
+
+1.  The Customer fails to pay an amount owed;
+
+2.  the Customer breaches these terms.
+`
+
 func TestSplitClausesKinds4(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -180,6 +212,14 @@ func TestSplitClausesKinds4(t *testing.T) {
 			[]string{"preamble", "A", "A.1<A", "A.2<A", "A.2.1<A.2", "A.2.2<A.2", "B", "B.1<B"}},
 		{"a sub-heading without a number between dotted sub-headings", mdSubHeadingBetweenDotted, false,
 			[]string{"preamble", "1", "2", "2.1<2", `"2.2 : Limitation of Use"<2`, "2.3<2", "3"}},
+		{"lists of a lead-in in lower case", mdLowerCaseLists, false,
+			[]string{"preamble", `"Personnel"`, `"Personnel" 1<"Personnel"`, `"Personnel" 2<"Personnel"`, `"Personnel" 3<"Personnel"`,
+				`"Audit Limits"`, `"Audit Limits" 1<"Audit Limits"`, `"Audit Limits" 2<"Audit Limits"`, `"Audit Limits" 3<"Audit Limits"`,
+				// A list whose first item starts in upper case keeps the
+				// numbering of such lists; its lower-case items follow it.
+				`"Suspension"`, `1<"Suspension"`, `2<"Suspension"`}},
+		{"a wrapped line starting with a number after a paragraph line", "# Terms\n\n## Fees\n\nThe Customer pays within\n30. days of the invoice date, by transfer.\n\n## Term\n\nThe terms run for one year from the order date.\n", false,
+			[]string{"preamble", `"Fees"`, `"Term"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))

@@ -18,6 +18,9 @@ var (
 	mdBulletRe   = regexp.MustCompile(`^(\s*)[*+](\s+)`)
 	mdSetextRe   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
 	mdListLineRe = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)`)
+	// mdLowerItemRe: a numbered list item whose text starts in lower case
+	// ("1.  comply with all applicable law; and").
+	mdLowerItemRe = regexp.MustCompile(`^(\s*)(\d{1,3})[.)][ \t]+(\p{Ll})`)
 	// mdOrderedHeadRe: a numbered title at the margin ("14. Effect of
 	// these Terms"), which an underline makes a heading.
 	mdOrderedHeadRe = regexp.MustCompile(`^\d{1,3}[.)]\s+\p{Lu}`)

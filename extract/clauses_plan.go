@@ -308,6 +308,39 @@ func (s *splitter) lowerDotted(i int) (marker, bool) {
 	return m, true
 }
 
+// lowerListItem reads line i of a Markdown document as a numbered list
+// item whose text starts in lower case, the items of a lead-in
+// ("Processor agrees to:", "1.  comply with ...;", "2.  limit access
+// ..."), which readMarker refuses: the item opens its own paragraph (a
+// blank line or another list item before it; Markdown never lets a number
+// after a paragraph's line start a list other than at 1), and it goes
+// only where its list runs (see accept).
+func (s *splitter) lowerListItem(i int) (marker, bool) {
+	if s.paginated || s.lines[i].typeCont {
+		return marker{}, false
+	}
+	t := s.lines[i].text
+	g := mdLowerItemRe.FindStringSubmatchIndex(t)
+	if g == nil {
+		return marker{}, false
+	}
+	if i > 0 {
+		prev := s.lines[i-1].text
+		if strings.TrimSpace(prev) != "" && !mdListLineRe.MatchString(prev) && !strings.HasPrefix(t[g[4]:], "1") {
+			return marker{}, false
+		}
+	}
+	r, size := utf8.DecodeRuneInString(t[g[6]:])
+	up := t[:g[6]] + string(unicode.ToUpper(r)) + t[g[6]+size:]
+	m, ok := readMarker(up, true, false)
+	if !ok || m.kind != kNum || len(m.path) != 1 || m.bare || m.mdLevel > 0 || m.bold {
+		return marker{}, false
+	}
+	m.rest = strings.TrimLeft(t[g[6]:], " ")
+	m.lower = true
+	return m, true
+}
+
 // planDotted places an explicit multi-level number such as 6.2 or 1.1.2.
 // A lower-case one (see lowerDotted) goes only directly under its parent,
 // as its first sub-clause or the next one.
