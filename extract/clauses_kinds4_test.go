@@ -191,6 +191,24 @@ The Provider may suspend the Service if:
 2.  the Customer breaches these terms.
 `
 
+// Headings a web page links to themselves: cited by their titles.
+const mdLinkedHeadings = `# Terms
+
+### [](#scope)**[Scope](https://example.com/terms#scope)**
+
+These terms apply to every order the Customer places with the Provider.
+
+### [Security](https://example.com/terms#security)
+
+The Provider encrypts Customer Data at rest and in transit at all times.
+
+### [](#annex-1)**[ANNEX 1](https://example.com/terms#annex)**
+
+#### [Data processing addendum](https://example.com/terms#dpa)
+
+The Provider processes personal data only on the Customer's instructions.
+`
+
 func TestSplitClausesKinds4(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -220,6 +238,8 @@ func TestSplitClausesKinds4(t *testing.T) {
 				`"Suspension"`, `1<"Suspension"`, `2<"Suspension"`}},
 		{"a wrapped line starting with a number after a paragraph line", "# Terms\n\n## Fees\n\nThe Customer pays within\n30. days of the invoice date, by transfer.\n\n## Term\n\nThe terms run for one year from the order date.\n", false,
 			[]string{"preamble", `"Fees"`, `"Term"`}},
+		{"headings linked to themselves", mdLinkedHeadings, false,
+			[]string{"preamble", `"Scope"`, `"Security"`, "Annex 1", `Annex 1 "Data processing addendum"<Annex 1`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))

@@ -189,6 +189,17 @@ func blockLine(raw string, md bool) string {
 // and link rules: "\*" is held as a private-use rune and put back as "*".
 const escBase = '\uE000'
 
+// stripHeadingInline is stripInline for a Markdown heading's title: a
+// link keeps only its text ("## [Annex 1](https://example.com/terms#annex)"
+// is "Annex 1"), since a web page links its headings to themselves and a
+// clause is cited by its title, never by a URL.
+func stripHeadingInline(s string) string {
+	if strings.Contains(s, "](") {
+		s = mdLinkRe.ReplaceAllString(s, "$1")
+	}
+	return stripInline(s)
+}
+
 // stripInline removes Markdown inline markup from one line: emphasis
 // ("**b**", "__b__", "*i*", "_i_", following CommonMark's flanking rules so
 // that "snake_case" and "2 * 3" stay, and leaving the redaction marks "[*]",

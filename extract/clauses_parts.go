@@ -30,7 +30,7 @@ func parsePart(raw string, md bool) (id, heading string, ok bool) {
 	marked := false // a Markdown heading: its title needs no test
 	if md {
 		if g := mdHeadingRe.FindStringSubmatch(t); g != nil {
-			t, marked = stripInline(g[2]), true
+			t, marked = stripHeadingInline(g[2]), true
 		}
 	}
 	t = strings.TrimSpace(strings.Trim(t, "*_"))
@@ -195,7 +195,7 @@ func firstSection(raw string) bool {
 	if g == nil || len(raw)-len(strings.TrimLeft(raw, " ")) >= 4 {
 		return false
 	}
-	h := cleanHeading(stripInline(g[2]))
+	h := cleanHeading(stripHeadingInline(g[2]))
 	if _, _, isPart := parsePart(raw, true); isPart || h == "" {
 		return false
 	}
