@@ -240,6 +240,8 @@ func TestSplitClausesKinds4(t *testing.T) {
 			[]string{"preamble", `"Fees"`, `"Term"`}},
 		{"headings linked to themselves", mdLinkedHeadings, false,
 			[]string{"preamble", `"Scope"`, `"Security"`, "Annex 1", `Annex 1 "Data processing addendum"<Annex 1`}},
+		{"a bold number closed before its full stop or colon", "# Terms\n\n### 3. Payment Services\n\n### **3.1. General**\n\nThe Client may use the payment services.\n\n**3.1.1**. Subject to eligibility, the Client may open an account.\n\n**3.1.2.** The Client may hold funds.\n\n**3.2**: Fees. The Client pays the fees listed.\n", false,
+			[]string{"preamble", "3", "3.1<3", "3.1.1<3.1", "3.1.2<3.1", "3.2<3"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))

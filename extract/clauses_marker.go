@@ -68,7 +68,7 @@ var (
 	// dottedRe: "10.4 Title", "10.4. Title", "3.1) Title", and
 	// "10.4.Title" (the heading glued to its number, as some word
 	// processors export it).
-	dottedRe  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:[.)]?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
+	dottedRe  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:[.):]?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
 	numDotRe  = regexp.MustCompile(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
 	numBareRe = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
 	letterRe  = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
@@ -135,9 +135,14 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			t = strings.TrimLeft(t[len(p):], " ")
 			m.bold = true
 			// "**9.1.** The Processor ...": only the number is bold; its
-			// closing mark goes, the text after it is the clause.
-			if i := strings.Index(t, p); i > 0 && i <= 12 && (t[0] >= '0' && t[0] <= '9' || t[0] == '(') && !strings.ContainsAny(t[:i], " \t") && i+len(p) < len(t) && t[i+len(p)] == ' ' {
-				t = t[:i] + t[i+len(p):]
+			// closing mark goes, the text after it is the clause; so too
+			// "**3.2.1**. Subject to ..." and "**6.3**: Audit".
+			if i := strings.Index(t, p); i > 0 && i <= 12 && (t[0] >= '0' && t[0] <= '9' || t[0] == '(') && !strings.ContainsAny(t[:i], " \t") && i+len(p) < len(t) {
+				if c := t[i+len(p)]; c == ' ' {
+					t = t[:i] + t[i+len(p):]
+				} else if (c == '.' || c == ':') && strings.HasPrefix(t[i+len(p)+1:], " ") && !strings.ContainsAny(t[i-1:i], ".:") {
+					t = t[:i] + t[i+len(p):]
+				}
 			}
 			break
 		}
