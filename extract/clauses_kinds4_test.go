@@ -1,252 +1,219 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
 
-// Kinds of structure found by a self-check over public agreements outside
-// the labelled corpus (terms of service, DPAs, commercial terms in
-// Markdown): each case is invented text that reproduces one kind, with the
-// clause IDs a lawyer would cite.
+// Kinds of structure whose citations came out wrong for new users on
+// real agreements (inline enumerations swallowing the sentences after
+// them, a sentence-case title lost under "Clause N", annexes headed
+// "Appendix 2", "Section C" or "Part B" read as body clauses): invented
+// text reproducing each kind, with the IDs, headings and texts a lawyer
+// would cite.
 
-// Lettered recitals in Markdown, then the numbered body: "1." is section
-// 1, not item B.1 of the last recital.
-const mdRecitalsThenBody = `Whereas:
+// An enumeration inside one sentence, then more sentences and a paragraph
+// that belong to the clause, not to its last item.
+const pdfInlineEnumeration = `Clause 1
 
-A. The Customer uses the Provider's hosting service under the Terms.
+Breaches
 
-B. The Provider processes personal data on the Customer's behalf.
+(a) On a breach the Processor shall (i) notify the Controller without undue delay and (ii) provide the information it holds. The notice shall be in writing.
 
-Therefore, the Parties agree as follows:
+The Controller may forward the notice to the authority.
 
-1. Definitions.
-
-1.1 "Agreement" means the Terms.
-
-1.2 "Breach" means any unauthorised access to personal data.
-
-2. Security
-
-2.1. The Provider shall encrypt personal data at rest.
-
-2.2. The Provider shall notify the Customer of a Breach within 48 hours.
+(b) The Processor shall keep a record of breaches.
 `
 
-// SCC-style annexes titled with a phrase after a dash, on plain lines.
-const mdAnnexesDashTitles = `1. Scope
+// The same sentence wrapped so that the second item opens a line.
+const pdfInlineEnumerationWrapped = `1. Breaches
 
-The Provider processes personal data for the Customer.
+1.1 On a breach the Processor shall (i) notify the Controller without undue delay and
+(ii) provide the information it holds. The notice shall be in writing.
 
-2. Audits
-
-The Customer may audit the Provider once a year.
-
-ANNEX I - Description of the processing where the Provider acts as a processor
-
-A. LIST OF PARTIES
-
-Data exporter: the Customer.
-
-ANNEX II - Technical and organisational measures to protect the data
-
-1. Access control:
-
-Only authorised staff may access personal data.
-
-2. Encryption:
-
-Personal data is encrypted in transit.
+1.2 The Processor shall keep a record of breaches.
 `
 
-// A web page converted to Markdown: numbers glued to their text, emphasis
-// closed and reopened inside a number, "(a)." with a stray full stop.
-const mdGluedNumbers = `# Processing Terms
+// The same sentence wrapped so that the first item opens a line: the
+// second item on that line shows it is one sentence, not a list.
+const pdfInlineEnumerationFirstWrapped = `1. Breaches
 
-**1.Scope.** These terms apply to the Service.
+1.1 On a breach the Processor shall
+(i) notify the Controller without undue delay and (ii) provide the information it holds. The notice shall be in writing.
 
-1.1The Provider hosts the Service in the EU.
-
-1.2**Support**. The Provider answers email within one day.
-
-**2.Security.** The Provider protects Customer Data.
-
-(a)“Breach” means any unauthorised access to Customer Data.
-
-(b)Encryption. Customer Data is encrypted at rest.
-
-(c). Keys. Encryption keys are rotated every year.
-
-### **3****.1 Keep Your Password Secure.**
-
-The Customer keeps its password secret.
-
-3.5GB of storage is included in each plan.
+1.2 The Processor shall keep a record of breaches.
 `
 
-// Numbered section titles underlined as headings, one glued to its
-// number ("2.Liability"): all of them are sections.
-const mdNumberedSetext = `1. Contacting the Provider
--------------------------
+// A list whose items are lines of their own stays a list, and its last
+// item keeps its paragraph.
+const pdfLineItems = `1. Breaches
 
-The Customer may write to the Provider at any time.
+1.1 On a breach the Processor shall
+(i) notify the Controller without undue delay; and
+(ii) provide the information it holds, as far as it is known at the
+time. The notice shall be in writing.
 
-2.Liability
------------
-
-If the Agreement is governed by the laws of:
-
-(a) a state of the United States, the cap of the Agreement applies; or
-
-(b) another jurisdiction, the law of that jurisdiction applies.
-
-3. Effect of these Terms
-------------------------
-
-3.1 **Order of Precedence**. These terms prevail over the Agreement.
+1.2 The Processor shall keep a record of breaches.
 `
 
-// Lettered parts holding numbered sections with dotted sub-clauses
-// written "3.1)".
-const mdLetteredPartsDotted = `# Customer Terms
+// A title in sentence case on its own line under a bare "Clause N",
+// whose first word is short ("Use of sub-processors") or with an article
+// ("Obligations of the data exporter"); a sentence wrapped over two lines
+// is no title.
+const pdfClauseSentenceCaseTitles = `Clause 4
 
-##### **A. Services**
+Documentation and audits
 
-Please read these terms carefully before using the Service.
+(a) The Processor shall document its compliance.
 
-##### **1\. Agreement to Terms**
+Clause 5
 
-By using the Service the Customer agrees to these terms.
+Use of sub-processors
 
-##### **2\. Services**
+(a) The Controller consents to the sub-processors listed on the website.
 
-**2.1) Platform.** The Customer may use the platform for its business.
+Clause 6
 
-**2.2) Support.** The Provider answers support requests by email.
+Obligations of the data exporter
 
-##### **B. Early Access Features**
+(a) The data exporter shall keep records.
 
-##### **1\. Acceptable Use**
+Clause 7
 
-The Customer shall not process personal data in early access features.
+Use of the services by the Controller is permitted under the terms of the
+Agreement.
 `
 
-// A sub-heading the splitter reads as no number ("2.2 : Limitation of
-// Use") between two numbered sub-headings of section 2.
-const mdSubHeadingBetweenDotted = `# Terms
+// An annex headed by a lettered section after the body's last clause,
+// its sub-clauses numbered 1.1, 1.2 as none of the body's are.
+const pdfLetteredAnnex = `1. Definitions. Terms have the meaning in the Agreement.
 
-### 1) Purpose
+2. Processing. The Processor shall notify the Controller of a breach within 48 hours.
 
-The Provider supplies email services to the Customer under these terms.
+3. Term. This Addendum runs with the Agreement.
 
-### 2) Use of the Services
+SECTION C
 
-#### 2.1 Compliance
+SECURITY MEASURES
 
-Each Party complies with the regulations applicable to its activity.
+1.1 The Processor restricts access to personnel who need it.
 
-#### 2.2 : Limitation of Use
-
-The Provider may limit the number of messages sent each day.
-
-#### 2.3 Prohibited Uses
-
-The Customer shall not send unsolicited messages.
-
-### 3) Responsibilities
-
-The Provider is responsible for the availability of the platform.
+1.2 The Processor notifies the Controller of a breach within 24 hours.
 `
 
-// Lists of a lead-in whose items start in lower case, under headings.
-const mdLowerCaseLists = `# Processing Addendum
+// Lettered sections that divide the body itself ("Part A", "Part B"),
+// after numbered recitals, stay lettered sections, prefixed where their
+// numbers restart onto the recitals'.
+const pdfLetteredBody = `1. The Provider offers hosting services.
 
-## Personnel
+2. The Client wishes to buy them.
 
-Processor agrees to:
+PART A – GENERAL TERMS
 
-1.  answer for breaches of this addendum by its personnel;
+1. Scope
 
-2.  limit access to personal data to personnel who need it; and
+1.1 These terms apply to all services.
 
-3.  keep personnel bound to confidentiality.
+PART B – SERVICE TERMS
 
-## Audit Limits
+1. Hosting
 
-Processor need not give access for an audit:
-
-1.  to anyone without evidence of authority;
-
-2.  outside business hours; or
-
-3.  more than once per year.
-
-## Suspension
-
-The Provider may suspend the Service if:
-
-1.  The Customer fails to pay an amount owed;
-
-2.  the Customer breaches these terms.
+1.1 The Provider hosts the Client's data.
 `
 
-// Headings a web page links to themselves: cited by their titles.
-const mdLinkedHeadings = `# Terms
+// An annex whose table of sub-processors holds an address opening with
+// a number on a line of its own ("70 Harbour Road", a table cell
+// wrapped over lines) is still an annex: only the body's next
+// number makes its heading a mention.
+const mdAnnexAddress = `# Data Processing Addendum
 
-### [](#scope)**[Scope](https://example.com/terms#scope)**
+1. Scope. This addendum applies to all processing.
 
-These terms apply to every order the Customer places with the Provider.
+2. Sub-processors. The Processor may engage the sub-processors in Annex 2.
 
-### [Security](https://example.com/terms#security)
+## ANNEX 1
 
-The Provider encrypts Customer Data at rest and in transit at all times.
+### SECURITY MEASURES
 
-### [](#annex-1)**[ANNEX 1](https://example.com/terms#annex)**
+Access is restricted.
 
-#### [Data processing addendum](https://example.com/terms#dpa)
+## ANNEX 2
 
-The Provider processes personal data only on the Customer's instructions.
+### SUB-PROCESSORS
+
+| Company | Location |
+| --- | --- |
+| Hosting Ltd
+70 Harbour Road,
+Dublin 2 | Ireland |
 `
 
 func TestSplitClausesKinds4(t *testing.T) {
+	type want struct{ id, heading, text string }
 	for _, tc := range []struct {
 		name      string
 		text      string
 		paginated bool
-		want      []string
+		ids       []string
+		want      []want // text: the clause's text ends so
 	}{
-		{"lettered recitals before the numbered body (Markdown)", mdRecitalsThenBody, false,
-			[]string{"preamble", "A", "B", "1", "1.1<1", "1.2<1", "2", "2.1<2", "2.2<2"}},
-		{"a sentence item under a lettered paragraph stays its item", "A. The Provider shall:\n\n1. Keep backups of the data.\n\n2. Test them monthly.\n", false,
-			[]string{"A", "A.1<A", "A.2<A"}},
-		{"annexes titled with a phrase after a dash", mdAnnexesDashTitles, false,
-			[]string{"1", "2", "Annex I", "Annex I A<Annex I", "Annex II", "Annex II 1<Annex II", "Annex II 2<Annex II"}},
-		{"numbers glued to their text", mdGluedNumbers, false,
-			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2(a)<2", "2(b)<2", "2(c)<2", "3.1"}},
-		{"numbered section titles underlined as headings", mdNumberedSetext, false,
-			[]string{"1", "2", "2(a)<2", "2(b)<2", "3", "3.1<3"}},
-		{"dotted sub-clauses of sections under lettered parts", mdLetteredPartsDotted, false,
-			[]string{"preamble", "A", "A.1<A", "A.2<A", "A.2.1<A.2", "A.2.2<A.2", "B", "B.1<B"}},
-		{"a sub-heading without a number between dotted sub-headings", mdSubHeadingBetweenDotted, false,
-			[]string{"preamble", "1", "2", "2.1<2", `"2.2 : Limitation of Use"<2`, "2.3<2", "3"}},
-		{"lists of a lead-in in lower case", mdLowerCaseLists, false,
-			[]string{"preamble", `"Personnel"`, `"Personnel" 1<"Personnel"`, `"Personnel" 2<"Personnel"`, `"Personnel" 3<"Personnel"`,
-				`"Audit Limits"`, `"Audit Limits" 1<"Audit Limits"`, `"Audit Limits" 2<"Audit Limits"`, `"Audit Limits" 3<"Audit Limits"`,
-				// A list whose first item starts in upper case keeps the
-				// numbering of such lists; its lower-case items follow it.
-				`"Suspension"`, `1<"Suspension"`, `2<"Suspension"`}},
-		{"a wrapped line starting with a number after a paragraph line", "# Terms\n\n## Fees\n\nThe Customer pays within\n30. days of the invoice date, by transfer.\n\n## Term\n\nThe terms run for one year from the order date.\n", false,
-			[]string{"preamble", `"Fees"`, `"Term"`}},
-		{"headings linked to themselves", mdLinkedHeadings, false,
-			[]string{"preamble", `"Scope"`, `"Security"`, "Annex 1", `Annex 1 "Data processing addendum"<Annex 1`}},
-		{"a bold number closed before its full stop or colon", "# Terms\n\n### 3. Payment Services\n\n### **3.1. General**\n\nThe Client may use the payment services.\n\n**3.1.1**. Subject to eligibility, the Client may open an account.\n\n**3.1.2.** The Client may hold funds.\n\n**3.2**: Fees. The Client pays the fees listed.\n", false,
-			[]string{"preamble", "3", "3.1<3", "3.1.1<3.1", "3.1.2<3.1", "3.2<3"}},
+		{"an inline enumeration ends with its sentence", pdfInlineEnumeration, true,
+			[]string{"1", "1(a)<1", "1(a)(i)<1(a)", "1(a)(ii)<1(a)", "1(b)<1"},
+			[]want{{"1", "Breaches", ""}, {"1(a)(i)", "", "without undue delay and"}, {"1(a)(ii)", "", "provide the information it holds."},
+				{"1(a)", "", "forward the notice to the authority."}}},
+		{"an inline item wrapped to a line start", pdfInlineEnumerationWrapped, true,
+			[]string{"1", "1.1<1", "1.1(i)<1.1", "1.1(ii)<1.1", "1.2<1"},
+			[]want{{"1.1(ii)", "", "provide the information it holds."}, {"1.1", "", "The notice shall be in writing."}}},
+		{"an inline enumeration whose first item wrapped to a line start", pdfInlineEnumerationFirstWrapped, true,
+			[]string{"1", "1.1<1", "1.1(i)<1.1", "1.1(ii)<1.1", "1.2<1"},
+			[]want{{"1.1(i)", "", "without undue delay and"}, {"1.1(ii)", "", "provide the information it holds."}}},
+		{"items on lines of their own keep their paragraph", pdfLineItems, true,
+			[]string{"1", "1.1<1", "1.1(i)<1.1", "1.1(ii)<1.1", "1.2<1"},
+			[]want{{"1.1(ii)", "", "The notice shall be in writing."}}},
+		{"a second inline list ends the first", "1. Definitions\n\n\"Covered Costs\" means (a) damages awarded; and (b) costs incurred in the defence of a claim.\n\n\"Excluded Breach\" means a breach resulting from: (a) your failure to configure the services; (b) your failure to enforce access policies; or (c) a breach of your own systems.\n", false,
+			[]string{"1", "1(a)<1", "1(b)<1", "1(c)<1"},
+			[]want{{"1(b)", "", "costs incurred in the defence of a claim."}, {"1(c)", "", "(c) a breach of your own systems."}}},
+		{"a paragraph at the margin ends an indented list", "1. Precedence\n\nIn a conflict the documents prevail in this order:\n\n    (a) the Order Form;\n\n    (b) these Terms.\n\nTogether they form the Agreement.\n\n2. Fees\n\nFees are due monthly.\n", false,
+			[]string{"1", "1(a)<1", "1(b)<1", "2"},
+			[]want{{"1(b)", "", "(b) these Terms."}, {"1", "Precedence", "Together they form the Agreement."}}},
+		{"sentence-case titles under Clause N", pdfClauseSentenceCaseTitles, true,
+			[]string{"4", "4(a)<4", "5", "5(a)<5", "6", "6(a)<6", "7"},
+			[]want{{"4", "Documentation and audits", ""}, {"5", "Use of sub-processors", ""}, {"6", "Obligations of the data exporter", ""}, {"7", "", ""}}},
+		{"a lettered annex after the body", pdfLetteredAnnex, true,
+			[]string{"1", "2", "3", "Section C", `Section C "SECURITY MEASURES"<Section C`,
+				`Section C 1.1<Section C "SECURITY MEASURES"`, `Section C 1.2<Section C "SECURITY MEASURES"`},
+			nil},
+		{"lettered sections of the body", pdfLetteredBody, true,
+			[]string{"1", "2", `Part A`, `Part A 1<Part A`, `Part A 1.1<Part A 1`, `Part B`, `Part B 1<Part B`, `Part B 1.1<Part B 1`},
+			nil},
+		{"an annex holding an address", mdAnnexAddress, false,
+			[]string{"preamble", "1", "2", "Annex 1", `Annex 1 "SECURITY MEASURES"<Annex 1`, "Annex 2", `Annex 2 "SUB-PROCESSORS"<Annex 2`},
+			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated)
+			if diff := cmp.Diff(tc.ids, clauseIDs(cs)); diff != "" {
 				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+			for _, w := range tc.want {
+				var c *Clause
+				for i := range cs {
+					if cs[i].ID == w.id {
+						c = &cs[i]
+					}
+				}
+				if c == nil {
+					t.Errorf("no clause %q", w.id)
+					continue
+				}
+				if c.Heading != w.heading {
+					t.Errorf("%s heading = %q, want %q", w.id, c.Heading, w.heading)
+				}
+				if !strings.HasSuffix(c.Text, w.text) {
+					t.Errorf("%s text = %q, want it to end %q", w.id, c.Text, w.text)
+				}
 			}
 		})
 	}
