@@ -52,11 +52,21 @@ type xfKind struct {
 	custom bool
 }
 
-// fastBookOf loads, through excelize, the shared strings and styles of f
-// (reading the first rows of sheet once to make excelize decode its shared
-// strings); nil when they cannot be had as excelize uses them.
+// fastBookOf loads the shared strings and styles of f: the shared strings
+// read by leanSST, or where it declines, decoded by excelize (reading the
+// first rows of sheet once to make it decode them); nil when they cannot be
+// had as excelize uses them.
 func fastBookOf(f *excelize.File, sheet string) *fastBook {
-	if f.SharedStrings == nil {
+	var lean []string
+	if v, ok := f.Pkg.Load("xl/sharedStrings.xml"); ok && f.SharedStrings == nil {
+		if b, ok := v.([]byte); ok {
+			lean, ok = leanSST(b)
+			if !ok {
+				lean = nil
+			}
+		}
+	}
+	if lean == nil && f.SharedStrings == nil {
 		r, err := f.Rows(sheet)
 		if err != nil {
 			return nil
@@ -73,7 +83,11 @@ func fastBookOf(f *excelize.File, sheet string) *fastBook {
 		return nil
 	}
 	fb := &fastBook{src: f}
-	if v, ok := f.Pkg.Load("xl/sharedStrings.xml"); ok {
+	switch v, ok := f.Pkg.Load("xl/sharedStrings.xml"); {
+	case lean != nil:
+		fb.nSI = len(lean)
+		fb.si = func(i int) string { return lean[i] }
+	case ok:
 		if _, ok := v.([]byte); ok {
 			sis := f.SharedStrings.SI
 			fb.nSI = len(sis)
@@ -497,4 +511,88 @@ func (nf *numFormatter) format(k xfKind, id int, v string) (string, bool) {
 	}
 	nf.cache[xfValue{key, v}] = s
 	return s, true
+}
+
+// spreadsheetNS is the namespace excelize requires of the shared strings'
+// root element.
+const spreadsheetNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+// leanSST reads the shared strings part as excelize's sharedStringsReader
+// and xlsxSI.String give them (rich-text runs joined, phonetic runs left
+// out, _xHHHH_ escapes decoded); ok=false where it does not read the part
+// the same way (then excelize decodes it).
+func leanSST(b []byte) ([]string, bool) {
+	if bytes.Contains(b, []byte("purl.oclc.org")) {
+		return nil, false // Strict OOXML: excelize rewrites the namespaces first
+	}
+	sc := &xmlRowScanner{r: bytes.NewReader(nil), buf: b, eof: true}
+	i := sc.find("<sst", 0)
+	if i < 0 || !plainProlog(b[:i]) || i+4 >= len(b) || !isTagEnd(b[i+4]) {
+		return nil, false
+	}
+	te, ok := tagClose(b[i:])
+	if !ok {
+		return nil, false
+	}
+	attrs, self, ok := parseTag(b[i:i+te+1], 4)
+	if !ok || self {
+		return nil, false
+	}
+	ns := false
+	for _, a := range attrs {
+		ns = ns || a.name == "xmlns" && a.val == spreadsheetNS
+	}
+	if !ns {
+		return nil, false
+	}
+	out := []string{}
+	b = b[i+te+1:]
+	for {
+		j := 0
+		for j < len(b) && isXMLSpace(b[j]) {
+			j++
+		}
+		b = b[j:]
+		switch {
+		case bytes.HasPrefix(b, []byte("<si>")):
+			end := bytes.Index(b, []byte("</si>"))
+			var c fastCell
+			if end < 0 || !c.inline(b[4:end]) {
+				return nil, false
+			}
+			s := ""
+			if c.isText.Len() > 0 {
+				s = bstrUnmarshal(c.isText.String())
+			}
+			out = append(out, s)
+			b = b[end+5:]
+		case bytes.HasPrefix(b, []byte("<si/>")):
+			out = append(out, "")
+			b = b[5:]
+		case bytes.HasPrefix(b, []byte("</sst>")):
+			if len(bytes.TrimLeft(b[6:], " \t\r\n")) > 0 {
+				return nil, false
+			}
+			return out, true
+		default:
+			return nil, false
+		}
+	}
+}
+
+// plainProlog reports whether what precedes the root element declares no
+// encoding other than UTF-8 and holds no other element.
+func plainProlog(p []byte) bool {
+	if j := bytes.Index(p, []byte("encoding=")); j >= 0 {
+		enc := strings.ToLower(string(p[j+len("encoding=") : min(len(p), j+len("encoding=")+7)]))
+		if enc != `"utf-8"` && enc != `'utf-8'` {
+			return false
+		}
+	}
+	for k := 0; k < len(p); k++ {
+		if p[k] == '<' && (k+1 >= len(p) || p[k+1] != '?') {
+			return false
+		}
+	}
+	return true
 }

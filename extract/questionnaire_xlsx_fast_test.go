@@ -218,3 +218,73 @@ func FuzzFastRows(f *testing.F) {
 		sameRows(t, path)
 	})
 }
+
+// sameSST checks leanSST against excelize's decoding of the shared strings
+// of path; it reports whether leanSST read them.
+func sameSST(t testing.TB, path string) bool {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	v, ok := f.Pkg.Load("xl/sharedStrings.xml")
+	if !ok {
+		return false
+	}
+	b, _ := v.([]byte)
+	lean, ok := leanSST(b)
+	if !ok {
+		return false
+	}
+	for _, s := range f.GetSheetList() { // make excelize decode them
+		r, err := f.Rows(s)
+		if err != nil {
+			continue
+		}
+		for i := 0; f.SharedStrings == nil && i < 64 && r.Next(); i++ {
+			r.Columns()
+		}
+		r.Close()
+	}
+	if f.SharedStrings == nil {
+		return true // excelize could not read them; the sheets will not ask
+	}
+	if len(lean) != len(f.SharedStrings.SI) {
+		t.Fatalf("%s: %d shared strings, excelize %d", path, len(lean), len(f.SharedStrings.SI))
+	}
+	for i, si := range f.SharedStrings.SI {
+		if lean[i] != si.String() {
+			t.Fatalf("%s: shared string %d: %q, excelize %q", path, i, lean[i], si.String())
+		}
+	}
+	return true
+}
+
+// TestLeanSSTCorpus compares leanSST with excelize on every corpus workbook
+// and on written cases.
+func TestLeanSSTCorpus(t *testing.T) {
+	paths, _ := filepath.Glob("../../shared/corpus/questionnaires/*.xlsx")
+	read := 0
+	for _, p := range paths {
+		if sameSST(t, p) {
+			read++
+		}
+	}
+	t.Logf("%d of %d workbooks' shared strings read by leanSST", read, len(paths))
+	for _, sst := range []string{fastSST, `<si/><si><t>a</t></si>`, `<si><t>a</t><t>b</t></si>`, `<si><x/></si>`} {
+		path := fastBookXML(t, `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, sst, nil, []int{0})
+		sameSST(t, path)
+	}
+}
+
+// FuzzLeanSST holds leanSST to excelize's decoding of any shared strings.
+func FuzzLeanSST(f *testing.F) {
+	f.Add(fastSST)
+	f.Add(`<si><r><rPr><b/></rPr><t xml:space="preserve">a _x000D_ </t></r><rPh><t>x</t></rPh></si><si/>`)
+	f.Fuzz(func(t *testing.T, sst string) {
+		if len(sst) > 4096 {
+			return
+		}
+		sameSST(t, fastBookXML(t, `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, sst, nil, []int{0}))
+	})
+}
