@@ -288,3 +288,25 @@ func FuzzLeanSST(f *testing.F) {
 		sameSST(t, fastBookXML(t, `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, sst, nil, []int{0}))
 	})
 }
+
+// TestFastRowsWorkbooks reads every corpus workbook whole, with the lean
+// reader and with excelize's loop alone, and compares the questionnaires.
+func TestFastRowsWorkbooks(t *testing.T) {
+	paths, _ := filepath.Glob("../../shared/corpus/questionnaires/*.xlsx")
+	if len(paths) == 0 {
+		t.Skip("shared corpus not available (../../shared/corpus/questionnaires)")
+	}
+	read := func(path string, slow bool) (*Questionnaire, map[string]int, error) {
+		old := xlsxNoFastRows
+		xlsxNoFastRows = slow
+		defer func() { xlsxNoFastRows = old }()
+		return readWorkbook(path, Options{}, nil)
+	}
+	for _, p := range paths {
+		q1, h1, err1 := read(p, false)
+		q2, h2, err2 := read(p, true)
+		if fmt.Sprint(err1) != fmt.Sprint(err2) || !reflect.DeepEqual(q1, q2) || !reflect.DeepEqual(h1, h2) {
+			t.Errorf("%s: the lean reader's questionnaire differs from excelize's loop's (errors %v, %v)", p, err1, err2)
+		}
+	}
+}
