@@ -45,11 +45,12 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		res.Inputs = append(res.Inputs, in)
 	}
 	units, parties := readAgreements(in.Agreements, opts.Vendor, rules.Vocabulary)
+	named := agreementVendor(in.Agreements, units, parties, rules.Vocabulary)
 	if opts.Vendor == "" && (res.Vendor == "" || res.VendorSource == extract.VendorFromProperties) {
 		// The agreement's own party definitions name the vendor better
 		// than a workbook's properties.
-		if n := agreementVendor(in.Agreements, units, parties, rules.Vocabulary); n != "" {
-			res.Vendor, res.VendorSource = n, VendorFromAgreement
+		if named != "" {
+			res.Vendor, res.VendorSource = named, VendorFromAgreement
 		}
 	}
 	for _, r := range rules.Rules {
@@ -63,7 +64,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		}
 	}
 	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel, qc)
-	res.Subprocessors = findSubprocessors(in, units, res.Vendor)
+	res.Subprocessors = findSubprocessors(in, units, ownNames(parties, res.Vendor, named))
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()

@@ -59,6 +59,8 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"customer duty is not the vendor's notice", []string{"Customer will promptly notify Provider if its credentials are compromised."}, "breach-notification", StatusMissing},
 		{"lead-in gives the trigger", []string{"If Provider becomes aware of a security incident affecting Customer Data:\n• Customer will be notified within 48 hours\n• Provider will assist with the investigation at no additional cost"}, "incident-cooperation", StatusMet},
 		{"by reference only", []string{"Provider will notify Customer of Security Incidents as set out in the Data Processing Addendum."}, "breach-notification", StatusByReference},
+		{"a party named in an opening phrase is no subject", []string{`For the purpose of safeguarding customer and end-user data ("Customer Data"), Provider is dedicated to adhering to industry-standard security practices.`}, "customer-responsibilities", StatusMissing},
+		{"this agreement is no other document", []string{"Upon termination of the Agreement, Provider will delete all Customer Data in accordance with this DPA."}, "data-return-exit", StatusMet},
 		{"unchecked option", []string{"Assurance reports: [ ] SOC 2 Type II report provided on request [x] none"}, "security-reports", StatusMissing},
 		{"checked option", []string{"Assurance reports: [x] Provider will provide its SOC 2 Type II report on request"}, "security-reports", StatusMet},
 		{"a relative clause only qualifies the object", []string{"Provider shall make available to Customer all information as Customer may reasonably require to demonstrate compliance with this Agreement."}, "audit-rights", StatusWeak},
@@ -290,6 +292,35 @@ func TestBodyBeforeStandardClauses(t *testing.T) {
 		return
 	}
 	t.Error("no change-notice finding")
+}
+
+// TestDemotedEvidence: a rule's demote classes make a sentence weaker
+// evidence: access given to law enforcement on its demand is quoted for
+// regulator cooperation only when nothing better is there.
+func TestDemotedEvidence(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := agreement(
+		"If compelled to disclose or provide access to any Customer Data to law enforcement, Provider will promptly notify Customer and provide a copy of the demand, unless legally prohibited from doing so.",
+		"Provider shall, taking into account the nature of the processing and the information available to Provider, provide reasonable assistance to Customer with any prior consultation of the supervisory authority.",
+	)
+	a.Clauses[0].ID, a.Clauses[1].ID = "3", "7"
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule != "regulator-cooperation" {
+			continue
+		}
+		if len(f.Evidence) == 0 || f.Evidence[0].Section != "7" {
+			t.Errorf("regulator-cooperation: first evidence %+v, want §7", f.Evidence)
+		}
+		return
+	}
+	t.Error("no regulator-cooperation finding")
 }
 
 // TestConditionIsNoPredicate: a modal inside a condition that closes a duty

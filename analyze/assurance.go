@@ -123,9 +123,9 @@ func readAssuranceData() (*assuranceData, error) {
 	}
 	d := &assuranceData{criteria: tsc.Criteria, aliases: map[string]string{}, reliance: map[string]*regexp.Regexp{}}
 	for _, p := range provs {
-		d.aliases[supplierKey(p.Name)] = p.Name
+		d.aliases[company.Key(p.Name)] = p.Name
 		for _, a := range p.Aliases {
-			d.aliases[supplierKey(a)] = p.Name
+			d.aliases[company.Key(a)] = p.Name
 		}
 	}
 	var ch struct {
@@ -228,9 +228,9 @@ func (d *assuranceData) controlDomains(c extract.UserControl) []string {
 // canonical folds a supplier's name through the alias list: key compares
 // names, shown is the provider's usual name (or name itself).
 func (d *assuranceData) canonical(name string) (key, shown string) {
-	key = supplierKey(name)
+	key = company.Key(name)
 	if s, ok := d.aliases[key]; ok {
-		return supplierKey(s), s
+		return company.Key(s), s
 	}
 	return key, name
 }

@@ -388,6 +388,9 @@ func (r *Rule) rank(h *hit) float64 {
 	if h.spec.essential {
 		s += 3
 	}
+	if len(r.Demote) > 0 && f.anyIn(r.Demote, 0, len(f.toks)) {
+		s -= 6 // found, but weaker evidence than a sentence without it (a heading's weight)
+	}
 	if h.spec.flag == nil && h.spec.element == "" && len(r.Elements) == 0 {
 		s += 3
 	}

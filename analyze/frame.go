@@ -120,12 +120,19 @@ var (
 var adverbs = map[string]bool{"also": true, "further": true, "then": true, "thereafter": true, "therefore": true, "promptly": true, "immediately": true, "forthwith": true, "only": true, "either": true, "each": true, "reasonably": true, "in": true, "addition": true, "however": true, ",": true, "always": true, "at": true, "all": true, "times": true, "hereby": true, "duly": true, "expressly": true, "jointly": true, "fully": true, "solely": true, "otherwise": true}
 
 // notPassive: "shall be required to notify" keeps its subject as the actor.
-var notPassive = map[string]bool{"required": true, "obliged": true, "obligated": true, "entitled": true, "permitted": true, "allowed": true, "authorized": true, "authorised": true, "responsible": true, "liable": true, "expected": true, "deemed": true, "subject": true, "able": true, "bound": true, "prepared": true, "pleased": true, "interested": true, "committed": true, "engaged": true}
+var notPassive = map[string]bool{"required": true, "obliged": true, "obligated": true, "entitled": true, "permitted": true, "allowed": true, "authorized": true, "authorised": true, "responsible": true, "liable": true, "expected": true, "deemed": true, "subject": true, "able": true, "bound": true, "prepared": true, "pleased": true, "interested": true, "committed": true, "engaged": true, "dedicated": true, "devoted": true}
 
 // adverbialStart words begin a phrase that stands between a subject and
 // its verb ("Provider, upon request, shall ..."): skipped when looking for
 // the subject.
 var adverbialStart = map[string]bool{"upon": true, "at": true, "on": true, "in": true, "if": true, "when": true, "where": true, "within": true, "without": true, "following": true, "after": true, "subject": true, "notwithstanding": true, "unless": true, "except": true, "to": true, "for": true, "by": true, "as": true, "with": true, "promptly": true, "during": true, "from": true, "under": true, "through": true, "save": true, "pursuant": true, "prior": true, "before": true, "and": true, "wherever": true, "whenever": true, "once": true, "should": true, "acting": true}
+
+// rePartyAddress finds a party's postal address in a party table, notice
+// clause or signature block ("Address: 1 Market St, San Francisco, CA,
+// United States", "| Address | ... |"), up to the first word that is no
+// part of an address: where a party sits, never where data is kept, so its
+// country is not read.
+var rePartyAddress = regexp.MustCompile(`(?i:\b(?:(?:registered|business|postal|mailing|office|notice)\s+)?address(?:\s+for\s+notices?)?\s*:)(?:[\s,.#/()-]*(?:\d[\w/-]*|[A-Z][\w.'’&-]*|(?:rue|de|la|le|du|des|of|the|and|am|an|der|di|del|via|floor|suite|street|road|avenue)\b))+|(?i:\|\s*address\s*\|)[^|\n]*`)
 
 // buildFrame reads one unit: lead is the lead-in that introduces a list
 // item ("" for a sentence of its own), text the unit. v is the vocabulary,
@@ -135,6 +142,7 @@ var adverbialStart = map[string]bool{"upon": true, "at": true, "on": true, "in":
 func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, heading map[string]bool) *Frame {
 	clean := func(s string) string {
 		s = reUnchecked.ReplaceAllString(s, " ")
+		s = rePartyAddress.ReplaceAllString(s, " ")
 		locs := reDraft.FindAllStringIndex(s, -1)
 		for k := len(locs) - 1; k >= 0; k-- {
 			l := locs[k]
@@ -688,13 +696,29 @@ func (f *Frame) points() bool {
 		return true
 	}
 	for _, s := range f.m.find("reference") {
-		if f.m.in("document", s.to, min(s.to+8, len(f.toks))) {
+		if f.pointsOut(s.to, min(s.to+8, len(f.toks))) {
 			return true
 		}
 		// "available on request" needs no document.
 		if f.toks[s.from].w == "available" {
 			return true
 		}
+	}
+	return false
+}
+
+// pointsOut says a document other than this one is named in [from, to):
+// "the Security Policy", "our website", not "this BAA" or "these Terms",
+// which are the agreement itself.
+func (f *Frame) pointsOut(from, to int) bool {
+	for _, d := range f.m.find("document") {
+		if d.from < from || d.from >= to {
+			continue
+		}
+		if k := d.from - 1; k >= 0 && (f.toks[k].w == "this" || f.toks[k].w == "these") {
+			continue
+		}
+		return true
 	}
 	return false
 }

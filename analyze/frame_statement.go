@@ -15,6 +15,7 @@ func (f *Frame) statement() predicate {
 		// A run-in label ("Change management: The Processor makes sure
 		// ...") is no part of the sentence: read from after it.
 		start = f.runInLabel()
+		start = f.afterIntro(start)
 		k := start
 		for k < len(f.toks) && (f.toks[k].w == "and" || f.toks[k].w == "or" || f.toks[k].w == "also" || f.toks[k].w == "then" || !f.toks[k].word) && k < 3 {
 			k++
@@ -110,6 +111,35 @@ func (f *Frame) runInLabel() int {
 		}
 	}
 	return 0
+}
+
+// introWords open an adverbial phrase before a sentence's subject.
+var introWords = map[string]bool{"for": true, "in": true, "to": true, "with": true, "under": true, "upon": true, "on": true, "during": true, "throughout": true, "following": true, "after": true, "before": true, "as": true}
+
+// afterIntro skips an introductory phrase closed by a comma ("For the
+// purpose of safeguarding customer data, We are ...", "In connection with
+// the Services, Provider maintains ..."): the subject stands after it, and
+// a party named inside it ("customer data") is none. It returns k when the
+// sentence does not open so, or the comma is far or after a verb.
+func (f *Frame) afterIntro(k int) int {
+	if k >= len(f.toks) || !introWords[f.toks[k].w] {
+		return k
+	}
+	for j := k + 1; j < len(f.toks) && j < k+24; j++ {
+		switch f.toks[j].w {
+		case ",":
+			if j+1 < len(f.toks) {
+				return j + 1
+			}
+			return k
+		case ";", ":", ".":
+			return k
+		}
+		if f.verbAt(j) {
+			return k
+		}
+	}
+	return k
 }
 
 // afterMarker skips a list item's marker ("(a)", "iv.", "•") from token k.

@@ -155,6 +155,11 @@ func (r *Rule) compileFrames(v *Vocabulary) error {
 			return fmt.Errorf("topic: no vocabulary class %q", t)
 		}
 	}
+	for _, t := range r.Demote {
+		if v.byID[t] == nil {
+			return fmt.Errorf("demote: no vocabulary class %q", t)
+		}
+	}
 	var err error
 	r.weakeners, r.unless = nil, nil
 	for k, w := range r.Weakeners {

@@ -2,12 +2,15 @@ package analyze
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/company"
 )
 
 // TestPartiesAndVendorName reads short preambles and says which defined
@@ -184,7 +187,127 @@ func TestPartiesAndVendorName(t *testing.T) {
 			},
 			vendor: "Gannet Ltd.",
 		},
+		{
+			name: "a legal name with its description before the customer's role word",
+			clauses: []string{
+				"This Business Associate Agreement is entered into between Veridian Care, Inc., a Delaware corporation, and the covered entity identified on the order form.",
+				"Business Associate shall report to Covered Entity any Breach of Unsecured Protected Health Information.",
+			},
+			vendor: "Veridian Care, Inc.",
+		},
+		{
+			name: "between you and a legal name, the text saying we",
+			clauses: []string{
+				"Marten Data Processing Agreement",
+				`This Data Processing Agreement forms part of the agreement between You and Marten, Inc. governing Our provision of the Services to You (the "Agreement").`,
+				"We shall Process Personal Data only on documented instructions from You.",
+			},
+			vendor: "Marten, Inc.",
+		},
+		{
+			name: "a company named only in the signature block under a role word",
+			clauses: []string{
+				"Business Associate shall report to Covered Entity any Breach of Unsecured Protected Health Information.",
+				"BUSINESS ASSOCIATE: Fennec Health Ltd\nBy: ________\nCOVERED ENTITY: ________\nBy: ________",
+			},
+			vendor: "Fennec Health Ltd",
+		},
+		{
+			name: "a company signing against the customer's role word",
+			clauses: []string{
+				"Provider shall notify Customer of a Security Incident within 48 hours.",
+				"IN WITNESS WHEREOF, the parties have signed this Agreement.\nGrebe Analytics LLC\nBy: ________\nName:\nCUSTOMER\nBy: ________\nName:",
+			},
+			vendor: "Grebe Analytics LLC",
+		},
+		{
+			name: "the title's name and the vendor's e-mail domain",
+			clauses: []string{
+				"CORMORANT SYSTEMS TERMS OF SERVICE",
+				"If you do not agree, please do not use the Service. Write to us at support@cormorant.example.com.",
+				"We may change these Terms at any time.",
+			},
+			vendor: "Cormorant Systems",
+		},
+		{
+			name: "a company on the first line and its e-mail domain",
+			clauses: []string{
+				"AVOCET LTD\nRegistered in England & Wales\nWEBSITE TERMS OF SERVICE",
+				"Contact: info@avocet.example. We build and operate digital products.",
+			},
+			vendor: "Avocet Ltd",
+		},
+		{
+			name: "we defined as a company",
+			clauses: []string{
+				`When we say "Company", "we", "our", or "us" in this document, we are referring to [12birds LLC](https://example.com/about).`,
+				"We may suspend your account. You shall keep your password safe.",
+			},
+			vendor: "12birds LLC",
+		},
+		{
+			name: "a role given after the name and its address",
+			clauses: []string{
+				"Data Processing Agreement between\n\nClient (to be inserted)\n\n- hereinafter referred to as the Controller -\n\nand\n\nSiskin Daten GmbH, Hauptstr. 4, 10115 Berlin\n\n- hereinafter referred to as the Processor -",
+				"The Processor processes personal data on behalf of the Controller.",
+			},
+			vendor: "Siskin Daten GmbH",
+		},
+		{
+			name: "the vendor's role word defined as a company",
+			clauses: []string{
+				"# Tanager HIPAA Business Associate Agreement",
+				"This BAA defines the rights of Provider and Customer with respect to PHI.",
+				"“Business Associate” shall mean Provider, or Tanager, Inc.",
+				"Provider shall report to Customer any Breach of Unsecured PHI.",
+			},
+			vendor: "Tanager, Inc.",
+		},
+		{
+			name: "between the name and the client",
+			clauses: []string{
+				"This Data Processing Agreement is incorporated in the agreement entered into between the Plover and the Client by signing the Order Form.",
+				"Plover provides the Client with Services. Plover undertakes to process personal data only on instructions. Plover shall engage subprocessors only with consent.",
+			},
+			vendor: "Plover",
+		},
 		// Guards (these pass before the change too): no guess.
+		{
+			name: "the customer's role word defined as a company: no vendor's name",
+			clauses: []string{
+				"“Customer” shall mean Wigeon Retail Ltd.",
+				"Provider shall notify Customer of a breach.",
+			},
+		},
+		{
+			name: "a generic title word with no domain of its own: no name",
+			clauses: []string{
+				"PLATFORM TERMS OF SERVICE",
+				"Write to us at support@example.com. We may change these Terms at any time.",
+			},
+		},
+		{
+			name: "the controller's company before a hereinafter: no vendor's name",
+			clauses: []string{
+				"This agreement is between Linnet Bank AG\n- hereinafter referred to as the Controller -\nand the provider named in the order\n- hereinafter referred to as the Processor -",
+				"The Processor processes personal data on behalf of the Controller.",
+			},
+		},
+		{
+			name: "two companies signing: no name",
+			clauses: []string{
+				"Provider shall notify Customer of a Security Incident within 48 hours.",
+				"Grebe Analytics LLC\nBy: ________\nLoon Bank plc\nBy: ________",
+			},
+		},
+		{
+			name: "between two legal names with no role word: no name from the preamble",
+			clauses: []string{
+				"This Agreement is entered into between Grebe Analytics LLC, a Delaware company, and Loon Bank plc.",
+				"Each party shall keep the other's Confidential Information secret.",
+			},
+		},
+
 		{
 			name: "two providers with different names: no name",
 			clauses: []string{
@@ -281,4 +404,156 @@ func FuzzAgreementVendor(f *testing.F) {
 			t.Errorf("vendor %q is not in the text", v)
 		}
 	})
+}
+
+// TestOwnPartyNoSubprocessor: a party of the agreement is never its own
+// subprocessor, whether the vendor is named by the agreement, given in
+// another form of its name, or the party is the customer.
+func TestOwnPartyNoSubprocessor(t *testing.T) {
+	rs := loadRules(t)
+	tests := []struct {
+		name    string
+		vendor  string // Options.Vendor
+		clauses []string
+		want    []string // subprocessor names
+	}{
+		{
+			name: "the vendor named only by the preamble",
+			clauses: []string{
+				"This Business Associate Agreement is entered into between Veridian Care, Inc., a Delaware corporation, and the covered entity identified on the order form.",
+				"Veridian Care, Inc. may engage subcontractors, such as Amazon Web Services, Inc. for hosting.",
+			},
+			want: []string{"Amazon Web Services, Inc."},
+		},
+		{
+			name:   "the vendor given by a shorter form of its name",
+			vendor: "Veridian Care",
+			clauses: []string{
+				"Veridian Care Labs, Inc. uses the following subprocessors: Twilio Inc. (SMS).",
+			},
+			want: []string{"Twilio Inc."},
+		},
+		{
+			name: "the customer is no subprocessor",
+			clauses: []string{
+				`This Agreement is between Harbor Bank plc ("Harbor") and Osprey Systems Inc. ("Osprey").`,
+				"Osprey provides the Services. Harbor shall pay the fees.",
+				"Osprey shall not disclose data of Harbor Bank plc to subprocessors other than Twilio Inc.",
+			},
+			want: []string{"Twilio Inc."},
+		},
+		{
+			name: "a defined supplier that hosts stays a subprocessor",
+			clauses: []string{
+				`Your Custom Apps are hosted by Amazon Web Services, Inc. ("AWS") in the United States.`,
+				"We will notify you of a Security Incident.",
+			},
+			want: []string{"Amazon Web Services, Inc."},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, rs, Options{Vendor: tc.vendor}, tc.clauses...)
+			var got []string
+			for _, s := range res.Subprocessors {
+				got = append(got, s.Name)
+			}
+			if !cmp.Equal(got, tc.want) {
+				t.Errorf("subprocessors %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPartyAddressNoDataLocation: a party's address in a notice clause,
+// party table or signature block is where the party sits, not where the
+// data is kept.
+func TestPartyAddressNoDataLocation(t *testing.T) {
+	rs := loadRules(t)
+	tests := []struct {
+		name    string
+		clauses []string
+		want    string // status of data-location
+	}{
+		{
+			name: "notices sent to a party's address",
+			clauses: []string{
+				"Processor shall implement appropriate technical and organisational measures.",
+				"Processor will notify Customer of any change to this DPA at: Address: 1 Market St, San Francisco, CA, United States.",
+			},
+			want: StatusMissing,
+		},
+		{
+			name: "a party table row",
+			clauses: []string{
+				"Processor shall implement appropriate technical and organisational measures.",
+				"| Processor | Veridian Care, Inc. |\n| Address | 1 Market St, San Francisco, CA, United States |\nProcessor shall notify Customer of changes to these details.",
+			},
+			want: StatusMissing,
+		},
+		{
+			name: "where data is kept is still read",
+			clauses: []string{
+				"Processor shall store Customer Data only within the European Union and will notify Customer in advance of any change of location.",
+				"Processor will send notices to: Address: 1 Market St, San Francisco, CA, United States.",
+			},
+			want: StatusMet,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, rs, Options{}, tc.clauses...)
+			if got := status(res, "data-location"); got != tc.want {
+				t.Errorf("data-location %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSubprocessorFullestName: names of one company are one subprocessor,
+// shown by the fullest of them whichever comes first.
+func TestSubprocessorFullestName(t *testing.T) {
+	rs := loadRules(t)
+	res := run(t, rs, Options{Vendor: "Pipit Ltd"},
+		"Our subprocessors are AWS (hosting) and Slack (chat).",
+		"Subprocessors: Amazon Web Services, Inc. and Slack Technologies Limited.")
+	var got []string
+	for _, s := range res.Subprocessors {
+		got = append(got, s.Name)
+	}
+	want := []string{"Amazon Web Services, Inc.", "Slack Technologies Limited"}
+	if !cmp.Equal(got, want) {
+		t.Errorf("subprocessors %q, want %q", got, want)
+	}
+}
+
+// TestSharedCorpusVendorNames reads the shared corpus's agreements whose
+// vendor the agreement names only in its title and preamble ("between You
+// and Celonis, Inc."): the report names it. Skips without ../shared.
+func TestSharedCorpusVendorNames(t *testing.T) {
+	rs := loadRules(t)
+	for file, want := range map[string]string{
+		"dpa-make-celonis-2022.pdf": "Celonis, Inc.",
+	} {
+		path := filepath.Join("../../shared/corpus/agreements", file)
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("corpus not found at %s (it sits beside the repository as ../shared/corpus): %v", path, err)
+		}
+		doc, err := extract.Open(path, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{doc.Agreement}}, rs, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Vendor != want {
+			t.Errorf("%s: vendor %q, want %q", file, res.Vendor, want)
+		}
+		for _, s := range res.Subprocessors {
+			if company.Key(s.Name) == company.Key(want) {
+				t.Errorf("%s: the vendor %q listed as its own subprocessor", file, s.Name)
+			}
+		}
+	}
 }

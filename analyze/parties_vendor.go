@@ -27,13 +27,27 @@ var (
 	// Data Processing Addendum", "Acme Terms of Service".
 	reTitleVendor = regexp.MustCompile(`^(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)\s+(?i:Data\s+Processing\s+(?:Addendum|Agreement|Terms)|DPA|Data\s+Protection\s+(?:Addendum|Agreement)|Terms\s+of\s+(?:Service|Use)|Terms\s+and\s+Conditions|(?:Master\s+)?(?:Subscription|Services?|Cloud\s+Services?)\s+Agreement|Service\s+Level\s+(?:Agreement|Terms)|SLA|Business\s+Associate\s+(?:Agreement|Addendum)|Security\s+(?:Practices|Policy|Overview|Addendum))\b`)
 	// reBetweenVendor finds a preamble that names the vendor against the
-	// customer's role word: "between Plausible Analytics and the customer".
-	reBetweenVendor = regexp.MustCompile(`\bbetween\s+([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)\s+and\s+(?:the\s+)?(?i:customer|you|client|subscriber)\b|\bbetween\s+(?:the\s+)?(?i:customer|you|client|subscriber)\s+and\s+([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)\b[\s.,;:]`)
+	// customer's role word: "between Plausible Analytics and the customer",
+	// "between Holi Labs, Inc., a Delaware corporation, and the covered
+	// entity", "between You and Celonis, Inc. governing", "between the
+	// Keboola and the Client". The name is
+	// group 1 or 3, its legal form (when it has one) group 2 or 4.
+	reBetweenVendor = regexp.MustCompile(`\bbetween\s+(?:the\s+)?(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:,\s+an?\s+[^,()\n]{1,60},)?\s+and\s+(?:the\s+)?` + customerWords + `\b|\bbetween\s+(?:the\s+)?` + customerWords + `\s+and\s+(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:[\s,;:]|\.\s|$)`)
 	// reTitleNotName finds title words that are not a vendor's name.
 	reTitleNotName = regexp.MustCompile(`(?i)^(?:the|this|master|general|standard|online|cloud|mutual|sample|template|model|customer|vendor|provider|supplier|global|enterprise|updated|new|our|your)\b`)
 	// reTitleEdition finds an edition's word after the vendor's name in a
 	// title: "GitHub Corporate Terms of Service".
 	reTitleEdition = regexp.MustCompile(`(?i)(?:\s+(?:corporate|enterprise|cloud|online|business|standard|general|customer|consumer|api|platform|services?|self-serve|self-service))+$`)
+)
+
+const (
+	// nameWords are the capitalised words of a name, fewest first.
+	nameWords = `[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?`
+	// legalForms are the legal forms that close a company's name.
+	legalForms = `Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|B\.V\.|S\.A\.|SAS\b|SE\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.`
+	// customerWords are the customer's role words a preamble sets
+	// against the vendor's name.
+	customerWords = `(?i:customer|you|client|subscriber|covered\s+entity|licensee)`
 )
 
 // legalName finds a party's full legal name at the end of the text before
@@ -84,6 +98,10 @@ var reMonth = regexp.MustCompile(`(?i)^(?:january|february|march|april|may|june|
 
 var reNumberRun = regexp.MustCompile(`\d{3}`)
 
+// reLowerForm is a legal form written in lower case at a name's end:
+// "Harbor Bank plc".
+var reLowerForm = regexp.MustCompile(`^(?:plc|llc|ltd\.?|inc\.?|gmbh)$`)
+
 var reSignedBy = regexp.MustCompile(`(?i)\b(?:represented|signed|executed|acting|accepted|approved)\s*$`)
 
 // properName says s reads as a proper name: one to eight words, each
@@ -104,12 +122,12 @@ func properName(s string) bool {
 	if !strings.ContainsFunc(words[0], unicode.IsLetter) || reNameWord.MatchString(words[len(words)-1]) || reMonth.MatchString(s) {
 		return false // "Corio of"
 	}
-	for _, w := range words {
+	for i, w := range words {
 		if strings.EqualFold(w, "or") {
 			return false // "ACCESSING OR USING"
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !reNameWord.MatchString(w) {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !reNameWord.MatchString(w) && (i < len(words)-1 || !reLowerForm.MatchString(w)) {
 			return false
 		}
 	}
@@ -185,14 +203,20 @@ func firstWord(s string) string {
 
 // titleVendor finds the vendor's name in the document's title, among its
 // first five lines ("# Acme Data Processing Addendum", "title: Acme Terms
-// of Service", a line "ContentRX LLC"), else in a preamble "between
-// Plausible Analytics and the customer", when the text goes on to use it as
-// a subject or with the vendor's kind at least twice (usedAsVendor).
+// of Service", a line "ContentRX LLC"), when the text goes on to use it as
+// a subject or with the vendor's kind at least twice (usedAsVendor) or
+// has an address at its domain ("support@deckard.com"); else in a
+// preamble "between Plausible Analytics and the customer" (a name with a
+// legal form as it stands, another when used as the vendor's), in "when
+// we say 'we' we are referring to 37signals LLC", in "Acme GmbH, <its
+// address> - hereinafter referred to as the Processor -" or in signature
+// blocks (signedVendor). A title's name gives way to the same company's
+// legal name in the preamble ("Celonis, Inc." for "Celonis").
 func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 	if len(a.Pages) == 0 {
 		return ""
 	}
-	lines := 0
+	lines, title := 0, ""
 	for _, line := range strings.Split(a.Pages[0].Text, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#*_ "))
 		if line == "" || line == "---" {
@@ -208,21 +232,65 @@ func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 		} else if properName(line) && rePartyLegalForm.MatchString(line) {
 			name = line // a company's name on a line of its own: "ContentRX LLC"
 		}
-		if name != "" && usedAsVendor(units, name) {
-			return shownName(name)
+		if name != "" && (usedAsVendor(units, name) || ownDomain(a, name)) {
+			title = shownName(name)
+			break
 		}
 	}
-	for _, m := range reBetweenVendor.FindAllStringSubmatch(agreementHead(a), -1) {
-		name, _, _ := strings.Cut(m[1]+m[2], ". ") // "Kubient. This Agreement"
+	legal := preambleVendor(a, units, v)
+	if title != "" && legal != "" && rePartyLegalForm.MatchString(legal) && !rePartyLegalForm.MatchString(title) && sameCompany(title, legal) {
+		return legal // "Celonis, Inc." of the preamble for "Celonis" of the title
+	}
+	if title != "" {
+		return title
+	}
+	return legal
+}
+
+// preambleVendor is titleVendor's reading of the preamble and signature
+// blocks, for an agreement whose title names no vendor.
+func preambleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
+	head := agreementHead(a)
+	for _, m := range reBetweenVendor.FindAllStringSubmatchIndex(head, -1) {
+		group := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return head[m[2*i]:m[2*i+1]]
+		}
+		name, _, _ := strings.Cut(group(1)+group(3), ". ") // "Kubient. This Agreement"
+		name = strings.TrimSuffix(name, ".")               // "and Kubient. This"
 		pm := newMatcher(v, tokenize(name), nil)
 		if len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 {
 			continue // "between Customer and Provider"
 		}
-		if properName(name) && usedAsVendor(units, name) {
+		if !properName(name) {
+			continue
+		}
+		if form := group(2) + group(4); form != "" && !strings.Contains(name, ". ") {
+			// A company's legal name set against the customer's role
+			// word names the vendor though the text says "we".
+			at := m[2]
+			if at < 0 {
+				at = m[6]
+			}
+			end := m[5]
+			if end < 0 {
+				end = m[9]
+			}
+			return strings.Join(strings.Fields(head[at:end]), " ")
+		}
+		if usedAsVendor(units, name) {
 			return name
 		}
 	}
-	return ""
+	if n := weVendor(head, v); n != "" {
+		return n
+	}
+	if n := hereinafterVendor(head, v); n != "" {
+		return n
+	}
+	return signedVendor(head, v)
 }
 
 // usedAsVendor says the text uses a name (or, for a company's legal name,
@@ -252,6 +320,31 @@ func usedAsVendor(units []*unit, name string) bool {
 // capitalised ("DECKARD TECHNOLOGIES": "Deckard Technologies").
 func shownName(name string) string {
 	return capitalised(name)
+}
+
+// ownNames are the names of the agreements' own parties: the vendor's
+// names given (vendors) and every name and legal name of a party whose
+// side agreementParties is sure of. None of them is a subprocessor.
+func ownNames(parties map[*extract.Agreement][]*party, vendors ...string) []string {
+	var out []string
+	for _, v := range vendors {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	for _, ps := range parties {
+		for _, p := range ps {
+			if !p.sure || p.role == "" {
+				continue
+			}
+			for _, n := range []string{p.name, p.legal} {
+				if n != "" && !reGenericName.MatchString(n) {
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // VendorFromAgreement is Result.VendorSource when the vendor's name comes

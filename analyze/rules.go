@@ -125,6 +125,10 @@ type Rule struct {
 	// lawyer would cite for the term ("Security Incidents"); evidence under
 	// such a heading ranks first. Default: the frames' objects.
 	Topic []string `yaml:"topic" json:"topic,omitempty"`
+	// Demote names classes whose presence makes a sentence weaker evidence
+	// of the term: it is still found, but a sentence without them is
+	// quoted first (a law-enforcement demand beside regulator cooperation).
+	Demote []string `yaml:"demote" json:"demote,omitempty"`
 	// Signals are groups of regular expressions (case-insensitive), the
 	// older way to write a rule: a sentence shows the term when it matches
 	// one pattern of every group. "{class}" stands for a vocabulary class.

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/company"
 )
 
 // Subprocessor is a third party the documents name as processing data or
@@ -32,14 +34,24 @@ var (
 
 // findSubprocessors lists the suppliers named in subprocessor sentences of
 // the agreements and in the questionnaire's supply-chain answers, each with
-// where it was named. The vendor's own name is left out.
-func findSubprocessors(in Inputs, units []*unit, vendor string) []Subprocessor {
+// where it was named. Names of one company (company.Key) are one supplier,
+// shown by its fullest name (company.Fullest).
+// own are the names of the agreement's own parties (the vendor's, given or
+// read, and the names agreementParties is sure of): a party is never its
+// own subprocessor, so a name with the key of one of them is left out.
+func findSubprocessors(in Inputs, units []*unit, own []string) []Subprocessor {
 	found := map[string]*Subprocessor{}
 	var order []string
+	var ownKeys []string
+	for _, n := range own {
+		if k := company.Key(n); k != "" {
+			ownKeys = append(ownKeys, " "+k+" ")
+		}
+	}
 	add := func(name string, ev Evidence) {
 		name = strings.Join(strings.Fields(strings.Trim(name, " ,;:")), " ")
-		key := supplierKey(name)
-		if key == "" || (vendor != "" && strings.Contains(strings.ToLower(vendor), key)) {
+		key := company.Key(name)
+		if key == "" || ownName(ownKeys, key) {
 			return
 		}
 		s := found[key]
@@ -48,6 +60,7 @@ func findSubprocessors(in Inputs, units []*unit, vendor string) []Subprocessor {
 			found[key] = s
 			order = append(order, key)
 		}
+		s.Name = company.Fullest([]string{s.Name, name}) // "Amazon Web Services, Inc." over "AWS"
 		if len(s.Evidence) < 3 {
 			s.Evidence = append(s.Evidence, ev)
 		}
@@ -94,11 +107,13 @@ func findSubprocessors(in Inputs, units []*unit, vendor string) []Subprocessor {
 	return out
 }
 
-var reLegalForm = regexp.MustCompile(`(?i)[, ]+(inc\.?|llc|l\.l\.c\.|ltd\.?|limited|gmbh|ag|b\.v\.|s\.a\.|sas|plc|pbc|corp\.?|corporation|co\.)$`)
-
-// supplierKey folds a supplier's name for de-duplication: "Amazon Web
-// Services, Inc." and "Amazon Web Services" are one supplier; "AWS" stays
-// apart (a reader can tell).
-func supplierKey(name string) string {
-	return strings.ToLower(strings.TrimSpace(reLegalForm.ReplaceAllString(name, "")))
+// ownName says a supplier's key is a party's: the same key, or whole words
+// of one ("celonis" of the vendor "Make Celonis").
+func ownName(ownKeys []string, key string) bool {
+	for _, k := range ownKeys {
+		if strings.Contains(k, " "+key+" ") {
+			return true
+		}
+	}
+	return false
 }

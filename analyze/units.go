@@ -467,7 +467,15 @@ func ownText(c extract.Clause, all []extract.Clause) string {
 	for _, s := range all {
 		if s.Parent == c.ID && s.ID != c.ID && s.Text != "" {
 			if i := strings.Index(text, s.Text); i >= 0 {
-				text = text[:i] + "\n" + text[i+len(s.Text):]
+				sep := "\n"
+				// Text after an inline item is its clause's again ("...
+				// who (i) ...; (ii) ... . Each Party is responsible
+				// ..."): it does not continue the words before the item.
+				before := strings.TrimRight(text[:i], " \t\n,")
+				if strings.TrimSpace(text[i+len(s.Text):]) != "" && before != "" && !strings.ContainsAny(before[len(before)-1:], ".;:!?") {
+					sep = ";\n\n"
+				}
+				text = text[:i] + sep + text[i+len(s.Text):]
 			}
 		}
 	}

@@ -46,6 +46,7 @@ type docxNumbering struct {
 	nums     map[string]*docxNum
 	counters map[string]*docxCounter
 	styles   *docxStyles
+	seen     map[string]bool // nums already used by a paragraph
 }
 
 func (n *docxNumbering) parse(b []byte) {
@@ -245,6 +246,27 @@ func (n *docxNumbering) label(numID string, ilvl int, pStyle string) string {
 			return v
 		}
 		return level(i).start
+	}
+	// A num that overrides a level (Word's "Restart numbering", written
+	// as a startOverride of level 0 whatever the paragraph's level)
+	// restarts the levels below that level at its first paragraph, as
+	// using that level would: an annex's first sub-clause reads "1.1"
+	// when its num restarts level 0, not "1.3" after the body's "7.2".
+	if !n.seen[numID] {
+		if n.seen == nil {
+			n.seen = map[string]bool{}
+		}
+		n.seen[numID] = true
+		for lo := 0; lo < ilvl; lo++ {
+			if !own(lo) {
+				continue
+			}
+			for k := lo + 1; k < 9; k++ {
+				counter("n" + numID).started[k] = false
+				shared.started[k] = false
+			}
+			break
+		}
 	}
 	c := ctr(ilvl)
 	if c.started[ilvl] {

@@ -64,6 +64,13 @@ func TestDOCXListNumbering(t *testing.T) {
 		{"a startOverride restarts its level at its value",
 			[]string{para("", "7", 0, "Security"), para("", "7", 1, "Encryption"), para("", "7", 0, "Audits")},
 			[]string{"5. Security", "5.1 Encryption", "6. Audits"}},
+		// Word's "Restart numbering" on an annex's first sub-clause writes
+		// a new num whose startOverride is of level 0: Word shows "1.1",
+		// the sub-level restarting with it, not the body's next "1.3".
+		{"a restart of level 0 restarts the levels below it at the num's first paragraph",
+			[]string{para("", "1", 0, "Services"), para("", "1", 1, "Scope"), para("", "1", 1, "Hosting"), para("", "1", 0, "Fees"), para("", "1", 1, "Invoices"),
+				para("", "", 0, "Annex 1"), para("", "3", 1, "Access"), para("", "3", 1, "Encryption")},
+			[]string{"1. Services", "1.1 Scope", "1.2 Hosting", "2. Fees", "2.1 Invoices", "Annex 1", "1.1 Access", "1.2 Encryption"}},
 		{"a level override restarts that level only: the level above goes on",
 			[]string{para("", "1", 0, "Services"), para("", "1", 1, "Scope"), para("", "1", 0, "Fees"), para("", "1", 1, "Invoices"), para("", "1", 1, "Taxes"), para("", "4", 1, "Late payment")},
 			[]string{"1. Services", "1.1 Scope", "2. Fees", "2.1 Invoices", "2.2 Taxes", "2.1 Late payment"}},
@@ -107,5 +114,31 @@ func TestDOCXListNumbering(t *testing.T) {
 				t.Errorf("lines (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// An annex after the body whose sub-clauses Word restarts ("Restart
+// numbering" writes a num with a startOverride of level 0): its clauses
+// are the annex's "1.1", "1.2", not the body's list run on, and do not
+// collide with or outrank the body's.
+func TestDOCXAnnexRestart(t *testing.T) {
+	doc := `<w:document ` + wNS + `><w:body>` +
+		para("", "1", 0, "Processing") +
+		para("", "1", 1, "Instructions. The Processor processes Personal Data only on instructions.") +
+		para("", "1", 1, "Breaches. The Processor notifies the Controller of a breach within 48 hours.") +
+		para("", "1", 0, "Term") +
+		para("", "1", 1, "Duration. This Addendum runs with the Agreement.") +
+		para("", "", 0, "Annex 1 – Security Measures") +
+		para("", "3", 1, "Access. The Processor restricts access to personnel who need it.") +
+		para("", "3", 1, "Encryption. Data is encrypted at rest.") +
+		`</w:body></w:document>`
+	p := writeDocx(t, "annex.docx", map[string]string{"word/document.xml": doc, "word/styles.xml": fixtureStyles, "word/numbering.xml": numberingRules})
+	d, err := Open(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"1", "1.1<1", "1.2<1", "2", "2.1<2", "Annex 1", "Annex 1 1.1<Annex 1", "Annex 1 1.2<Annex 1"}
+	if diff := cmp.Diff(want, clauseIDs(d.Agreement.Clauses)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s\n%s", diff, d.Agreement.Pages[0].Text)
 	}
 }

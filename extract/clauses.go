@@ -277,6 +277,7 @@ type openClause struct {
 	clause  int
 	mdLevel int
 	strong  bool
+	indent  int // Markdown: the spaces before its marker
 	// pfx is the heading prefix of a numbered clause under a heading whose
 	// numbering restarts (`"Audit" `), inherited by its sub-clauses.
 	pfx string
@@ -387,6 +388,9 @@ func (s *splitter) run() {
 				continue
 			}
 		}
+		if !ok && !s.group[i] {
+			s.closeIndented(i)
+		}
 		if !ok || s.group[i] {
 			h, isHead := s.heads[i]
 			if !isHead || len(s.clauses) == 0 && (i == s.title || s.titleBlock(i, h)) {
@@ -409,6 +413,9 @@ func (s *splitter) run() {
 			continue
 		}
 		m.capsHead = m.capsHead || m.kind == kNum && capsLead(m.rest, s.lines, i)
+		if s.wrappedInline(m, i) {
+			continue
+		}
 		if !s.accept(m, i) {
 			continue
 		}
@@ -609,7 +616,7 @@ func (s *splitter) accept(m marker, line int) bool {
 	}
 	s.stack = append(s.stack, openClause{
 		key: s.keyOf(m, p.kind), kind: p.kind, ord: p.ord, path: p.path, id: p.id,
-		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong, pfx: p.pfx,
+		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong, indent: m.indent, pfx: p.pfx,
 		item: s.listItem(m), written: m.ord,
 	})
 	s.noteChild(p, m)

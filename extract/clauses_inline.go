@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -92,10 +93,19 @@ func inlineChains(toks []inlineTok) []inlineItem {
 					}
 					continue
 				}
-				if ord(&toks[j], fam) == want {
+				switch ord(&toks[j], fam) {
+				case want:
 					chain = append(chain, j)
 					want++
+					continue
+				case 1:
+					// "(a)" again opens another list ("'Covered
+					// Expenses' means (a) ...; and (b) .... 'Excluded
+					// Breach' means (a) ..."): this one ended.
+				default:
+					continue
 				}
+				break
 			}
 			if len(chain) < 2 {
 				continue
@@ -157,9 +167,10 @@ func (s *splitter) withInline() []Clause {
 		}
 		sort.SliceStable(items, func(a, b int) bool { return tokBefore(items[a].tok, items[b].tok) })
 		type span struct {
-			it  inlineItem
-			end *inlineTok
-			id  string
+			it         inlineItem
+			end        *inlineTok
+			id         string
+			eLine, eOf int // where its text ends (see sliceText)
 		}
 		var spans []span
 		for _, it := range items {
@@ -175,7 +186,9 @@ func (s *splitter) withInline() []Clause {
 				if p.it.family == spans[i].it.family || p.id == "" || !tokBefore(p.it.first, spans[i].it.first) {
 					continue
 				}
-				if p.end == nil || tokBefore(spans[i].it.tok, p.end) {
+				// Where the item ends (its next item, or the end of its
+				// sentence or paragraph) bounds what it holds.
+				if t := spans[i].it.tok; t.line < p.eLine || t.line == p.eLine && (p.eOf < 0 || t.off < p.eOf) {
 					parent, idBase = p.id, p.id
 					break
 				}
@@ -193,12 +206,17 @@ func (s *splitter) withInline() []Clause {
 			} else {
 				// The item runs to the end of the enclosing item, if any.
 				for j := i - 1; j >= 0; j-- {
-					if spans[j].id != "" && spans[j].id == parent && spans[j].end != nil {
-						endLine, endOff = spans[j].end.line, spans[j].end.off
+					if spans[j].id != "" && spans[j].id == parent {
+						endLine, endOff = spans[j].eLine, spans[j].eOf
 						break
 					}
 				}
+				// The last item ends with its sentence, or its
+				// paragraph when it opens a line: what follows is the
+				// clause's again.
+				endLine, endOff = s.itemEnd(startTok, endLine, endOff)
 			}
+			spans[i].eLine, spans[i].eOf = endLine, endOff
 			text := s.sliceText(startTok.line, startTok.off, endLine, endOff)
 			out = append(out, Clause{ID: id, Text: text, Pages: s.pagesOf(startTok.line, endLine+1), Parent: parent})
 		}
@@ -258,4 +276,139 @@ func (s *splitter) sliceText(l1, o1, l2, o2 int) string {
 		b.WriteString(t[a:e])
 	}
 	return strings.TrimRight(strings.TrimSpace(b.String()), ";,")
+}
+
+// itemEnd is where the last item of an inline list that opens at tok
+// ends, no later than (endLine, endOff) (endOff < 0: the end of the
+// line): at the end of its sentence when the mark stands inside a line
+// ("the Processor shall (i) notify ... and (ii) provide ... . The notice
+// ..."), at the end of its paragraph when the mark opens a line; the
+// sentences and paragraphs after it are its clause's.
+func (s *splitter) itemEnd(tok *inlineTok, endLine, endOff int) (int, int) {
+	midLine := strings.TrimSpace(s.lines[tok.line].disp[:tok.off]) != ""
+	if !midLine && tok.line > 0 && s.lines[tok.line-1].page == s.lines[tok.line].page {
+		// A mark a wrapped sentence put at a line start ("... and" over
+		// "(ii) provide ...") stands inside its sentence too.
+		prev := strings.TrimSpace(s.lines[tok.line-1].disp)
+		midLine = prev != "" && !strings.ContainsAny(prev[len(prev)-1:], ".:;!?")
+	}
+	last := tok.line // the last line holding text so far
+	for li := tok.line; li <= endLine && li < len(s.lines); li++ {
+		t := s.lines[li].disp
+		if strings.TrimSpace(t) == "" {
+			if li > tok.line {
+				return last, -1 // a paragraph ends
+			}
+			continue
+		}
+		last = li
+		if !midLine {
+			continue
+		}
+		a, e := 0, len(t)
+		if li == tok.line {
+			a = tok.end
+		}
+		if li == endLine && endOff >= 0 {
+			e = min(endOff, len(t))
+		}
+		for k := a; k < e; k++ {
+			if c := t[k]; (c == '.' || c == '!' || c == '?') && sentenceEndsAt(s.lines, li, k, endLine) {
+				return li, k + 1
+			}
+		}
+	}
+	return endLine, endOff
+}
+
+// sentenceEndsAt reports whether the stop at lines[li].disp[k] ends a
+// sentence: a space or the line's end follows it (after a closing quote or
+// parenthesis), then a capital, a figure or an opening quote, and the word
+// before it is no abbreviation ("e.g.", "Inc.", "U.S.", a single letter).
+func sentenceEndsAt(lines []srcLine, li, k, lastLine int) bool {
+	t := lines[li].disp
+	j := k + 1
+	for j < len(t) && strings.IndexByte(`"')`, t[j]) >= 0 {
+		j++
+	}
+	var next string
+	switch {
+	case j < len(t) && t[j] != ' ' && t[j] != '\t':
+		return false // "www.make.com", "3.5", "e.g.,"
+	case strings.TrimSpace(t[j:]) != "":
+		next = strings.TrimSpace(t[j:])
+	default:
+		for n := li + 1; n <= lastLine && n < len(lines); n++ {
+			if u := strings.TrimSpace(lines[n].disp); u != "" {
+				next = u
+				break
+			}
+		}
+		if next == "" {
+			return true
+		}
+	}
+	r := strings.TrimLeft(next, `"'“‘(`)
+	if r == "" || !(startsUpper(r) || r[0] >= '0' && r[0] <= '9') {
+		return false
+	}
+	w := t[:k]
+	if i := strings.LastIndexAny(w, " \t("); i >= 0 {
+		w = w[i+1:]
+	}
+	switch strings.ToLower(strings.TrimRight(w, ".")) {
+	case "e.g", "i.e", "inc", "ltd", "co", "corp", "no", "nos", "sec", "art", "cl", "para", "vs", "u.s", "u.k", "etc", "mr", "ms", "dr", "st", "approx", "incl", "cf":
+		return false
+	}
+	if len([]rune(w)) > 1 {
+		return true
+	}
+	// A single letter is an initial or a list mark, but not the name
+	// of a section, exhibit or part ("this Section P. Each Party ...").
+	before := strings.Fields(t[:k-len(w)])
+	return len(before) > 0 && partWordRe.MatchString(before[len(before)-1])
+}
+
+var partWordRe = regexp.MustCompile(`^(?i:section|exhibit|schedule|annex|appendix|attachment|part|article|clause)$`)
+
+// wrappedInline reports whether the item mark "(i)" opening line i only
+// begins the line because a sentence wrapped there: the line before
+// continues a sentence (no stop, colon or semicolon ends it) and the
+// line holds the list's next item inline ("... the Processor shall" over
+// "(i) notify the Controller ... and (ii) provide ..."). Such a list is
+// read as an inline enumeration of the clause (see withInline), not as
+// clauses that run on to the next number.
+func (s *splitter) wrappedInline(m marker, i int) bool {
+	if !m.kind.paren() || i == 0 || m.chain {
+		return false
+	}
+	prev := strings.TrimSpace(s.lines[i-1].text)
+	if prev == "" || s.lines[i-1].page != s.lines[i].page || s.lines[i-1].typeLevel > 0 ||
+		strings.ContainsAny(prev[len(prev)-1:], `.:;!?)"*_`) {
+		return false
+	}
+	if _, ok := s.markerAt(i - 1); ok && len(strings.Fields(prev)) <= 2 {
+		return false // "Clause 5" over "(a) ..."
+	}
+	var next []string
+	switch {
+	case m.ord == 1 && m.kind == kPRoman, m.altRoman == 1:
+		next = append(next, "(ii)")
+	}
+	if m.ord == 1 {
+		switch m.kind {
+		case kPLower:
+			next = append(next, "(b)")
+		case kPUpper:
+			next = append(next, "(B)")
+		case kPNum:
+			next = append(next, "(2)")
+		}
+	}
+	for _, n := range next {
+		if k := strings.Index(m.rest, n); k > 0 && strings.ContainsRune(" \t:;,", rune(m.rest[k-1])) {
+			return true
+		}
+	}
+	return false
 }

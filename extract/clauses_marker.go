@@ -446,6 +446,30 @@ func sentenceCaseTitle(s string) bool {
 	return true
 }
 
+// standaloneTitle is sentenceCaseTitle for a line that is a paragraph
+// of its own under a bare clause number: articles may stand in it
+// ("Obligations of the data exporter"), as a sentence wrapped onto the
+// next line cannot (the line ends its paragraph).
+func standaloneTitle(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || !startsUpper(s) {
+		return false
+	}
+	var kept []string
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "the", "a", "an":
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(kept) == 1 {
+		kept = append(kept, kept[0]) // "The Clauses": one word left to judge
+	}
+	kept[0] = strings.ToUpper(kept[0][:1]) + kept[0][1:]
+	return sentenceCaseTitle(strings.Join(kept, " ")) && !strings.ContainsAny(s[len(s)-1:], ".,;:")
+}
+
 func isAllCaps(s string) bool {
 	letters := 0
 	for _, r := range s {
@@ -475,6 +499,12 @@ func nextStartsUpper(lines []srcLine, i int, k mkind) bool {
 	return false
 }
 
+// paragraphEnds reports whether line j ends its paragraph: the next line
+// is blank, the last of the document or on another page.
+func paragraphEnds(lines []srcLine, j int) bool {
+	return j+1 >= len(lines) || strings.TrimSpace(lines[j+1].text) == "" || lines[j+1].page != lines[j].page
+}
+
 // headingOf is the short title after the number, where there is one.
 func headingOf(m marker, lines []srcLine, i int) string {
 	rest := strings.TrimSpace(m.rest)
@@ -486,6 +516,12 @@ func headingOf(m marker, lines []srcLine, i int) string {
 				continue
 			}
 			if looksLikeTitle(strings.TrimRight(t, ".:")) {
+				return cleanHeading(t)
+			}
+			// A title in sentence case that is a paragraph of its own
+			// ("Clause 5" over "Use of sub-processors"): its first word
+			// may be too short for looksLikeTitle to count it.
+			if standaloneTitle(t) && paragraphEnds(lines, j) {
 				return cleanHeading(t)
 			}
 			break

@@ -113,6 +113,7 @@ func findParts(lines []srcLine, toc []bool, md bool) []part {
 	if p := bodyParts(lines, toc, md, first); p >= 0 {
 		from = p
 	}
+	lettered := letteredAnnexes(lines, toc, md, first)
 	for i := from; i < len(lines); i++ {
 		if md && mdFenceRe.MatchString(lines[i].text) {
 			fenced = !fenced // a code block holds no part heading
@@ -120,7 +121,11 @@ func findParts(lines []srcLine, toc []bool, md bool) []part {
 		if toc[i] || fenced {
 			continue
 		}
-		if id, h, ok := parsePart(lines[i].text, md); ok {
+		id, h, ok := parsePart(lines[i].text, md)
+		if !ok && lettered {
+			id, h, ok = letteredPart(lines, i, md)
+		}
+		if ok {
 			if k, seen := last[id]; seen {
 				parts[k].line = -1
 			}
@@ -141,6 +146,7 @@ func findParts(lines []srcLine, toc []bool, md bool) []part {
 			end = parts[k+1].line
 		}
 		keep := true
+		top := lastTopNumber(lines, toc, md, first, p.line)
 		for j, n := p.line+1, 0; j < end && n < 40; j++ {
 			if strings.TrimSpace(lines[j].text) == "" || toc[j] {
 				continue
@@ -153,8 +159,16 @@ func findParts(lines []srcLine, toc []bool, md bool) []part {
 			}
 			n++
 			if m, ok := parseMarker(lines[j].text, md); ok && m.kind == kNum && m.numHead == 0 && len(m.path) <= 1 {
-				keep = m.ord == 1 || m.strong
-				break
+				if m.ord == 1 || m.strong {
+					break
+				}
+				// Only the body's next number makes the heading a
+				// mention; another ("70 Sir John Rogerson's Quay" in
+				// a table of addresses) says nothing.
+				if m.ord > top && m.ord <= top+2 {
+					keep = false
+					break
+				}
 			}
 		}
 		if keep {
@@ -197,4 +211,62 @@ func firstSection(raw string) bool {
 		return false
 	}
 	return !docNameRe.MatchString(h)
+}
+
+// lastTopNumber is the last top-level clause number ("7." of the body,
+// not "7.2") on the lines [from, to), or 0.
+func lastTopNumber(lines []srcLine, toc []bool, md bool, from, to int) int {
+	for j := to - 1; j >= from && j >= 0; j-- {
+		if toc[j] {
+			continue
+		}
+		if m, ok := parseMarker(lines[j].text, md); ok && m.kind == kNum && m.numHead == 0 && len(m.path) <= 1 {
+			return m.ord
+		}
+	}
+	return 0
+}
+
+// letteredPart reads line i as a lettered part after the body ("SECTION
+// C", "Part B – Support Terms", "## Section D: Security"): a lettered
+// heading (see letteredHeading) that is a line of its own, not a phrase
+// wrapped onto it. Its ID is its name, its heading the title after it.
+func letteredPart(lines []srcLine, i int, md bool) (id, heading string, ok bool) {
+	t := strings.TrimSpace(lines[i].text)
+	if md {
+		if g := mdHeadingRe.FindStringSubmatch(t); g != nil {
+			t = stripInline(g[2])
+		}
+	}
+	t = strings.TrimSpace(strings.Trim(t, "*_ "))
+	if id, ok = letteredHeading(t); !ok || lines[i].typeCont {
+		return "", "", false
+	}
+	if i > 0 && lines[i-1].page == lines[i].page {
+		if prev := strings.TrimSpace(lines[i-1].text); prev != "" && !strings.ContainsAny(prev[len(prev)-1:], `.:;!?")*_`) {
+			return "", "", false
+		}
+	}
+	g := letteredRe.FindStringSubmatch(t)
+	return id, cleanHeading(g[3]), true
+}
+
+// letteredAnnexes reports whether the lettered headings of a document
+// are parts after its body: its first lettered heading comes after the
+// body's first clause (at line first) and is no first letter ("Section
+// C", "Part B" after clauses 1-9). A document whose lettered headings
+// open before its first clause, or start at "A" or "I" ("Part A –
+// General Terms", "Part B – Service Terms"), divides its body into
+// lettered sections, which stay sections (see letteredHeading).
+func letteredAnnexes(lines []srcLine, toc []bool, md bool, first int) bool {
+	for i := range lines {
+		if toc[i] {
+			continue
+		}
+		if id, _, ok := letteredPart(lines, i, md); ok {
+			letter := id[strings.LastIndexByte(id, ' ')+1:]
+			return i > first && letter != "A" && letter != "I"
+		}
+	}
+	return false
 }

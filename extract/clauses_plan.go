@@ -590,3 +590,27 @@ func (s *splitter) lazySibling(o openClause, m marker) bool {
 	}
 	return true
 }
+
+// closeIndented ends the indented Markdown list items a paragraph less
+// indented than their marker closes: after a blank line, such a paragraph
+// ends the list ("    (iii) These terms." then "To the extent possible
+// ..." at the margin), and its text is the clause's the list is in, not
+// the last item's.
+func (s *splitter) closeIndented(i int) {
+	if s.paginated || i == 0 || strings.TrimSpace(s.lines[i-1].text) != "" {
+		return
+	}
+	t := s.lines[i].text
+	rest := strings.TrimLeft(t, " ")
+	if rest == "" {
+		return
+	}
+	indent := len(t) - len(rest)
+	for len(s.stack) > 0 {
+		top := s.stack[len(s.stack)-1]
+		if top.indent == 0 || top.indent <= indent || top.mdLevel > 0 || top.unnum {
+			return
+		}
+		s.pop(i)
+	}
+}

@@ -218,10 +218,16 @@ func TestQuoteFrom(t *testing.T) {
 // location's quote rate from 0.26 to 0.36 and cost one of its 23 findings;
 // "the Processor and each sub-processor shall" binds the vendor, which
 // moved one subprocessors quote (0.59 to 0.56) and gave three on the dev
-// half.
+// half. Lowered a second time on purpose: "shall provide sufficient
+// information to allow the controller to meet its obligations to report"
+// is the breach notice's content, graded weak (six corpus DPAs, dev and
+// test, are labelled so; the corpus test half gained two findings), while
+// this dataset files such sentences under the Art. 33/34 assistance ids,
+// not R8: notification content's precision fell from 0.56 to 0.47 and the
+// full-scope precision from 0.94 to 0.93 (three findings).
 var dpaFloors = map[string]struct{ Precision, Recall, Quote float64 }{
 	"vendor-security":       {Precision: 1, Recall: 1, Quote: 0.57},
-	"notification-content":  {Precision: 0.56, Recall: 0.52, Quote: 0.77},
+	"notification-content":  {Precision: 0.47, Recall: 0.52, Quote: 0.77},
 	"subprocessors":         {Precision: 1, Recall: 0.97, Quote: 0.61},
 	"regulator-cooperation": {Precision: 0.40, Recall: 0.92, Quote: 0.23},
 	"incident-cooperation":  {Precision: 0.62, Recall: 0.85, Quote: 0.11},
@@ -230,7 +236,7 @@ var dpaFloors = map[string]struct{ Precision, Recall, Quote float64 }{
 	"data-location":         {Precision: 0.65, Recall: 0.95, Quote: 0.36},
 	"breach-notification":   {Precision: 0.96, Recall: 0.93, Quote: 0.86},
 	"overall":               {Precision: 0.81, Recall: 0.91, Quote: 0.61},
-	"overall, full scope":   {Precision: 0.94, Recall: 0.91, Quote: 0.72},
+	"overall, full scope":   {Precision: 0.93, Recall: 0.91, Quote: 0.72},
 }
 
 // TestDPATestHalf runs the engine on the test half of the DPA dataset and

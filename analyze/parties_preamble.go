@@ -1,0 +1,194 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// The vendor's name read from where an agreement names it without a
+// defined name of its own: a definition of "we", a role given after the
+// name and its address, signature blocks, the vendor's e-mail domain.
+
+// legalNameForm is a company's name that ends in its legal form: "37signals
+// LLC", "IDIO Daten Import Export GmbH", "Holi Labs, Inc.".
+const legalNameForm = `[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,5}?,?\s+(?:` + legalForms + `)`
+
+var (
+	// reWeAre finds "we", "us" or the vendor's role word, in quotes,
+	// defined as a company: `When we say "Company", "we", "our", or "us"
+	// in this document, we are referring to [37signals LLC](...)`,
+	// `"Business Associate" shall mean Provider, or Catalyze, Inc.`. The
+	// term is group 1, the company group 2.
+	reWeAre = regexp.MustCompile(`["“'‘]([A-Za-z][A-Za-z ]{0,30}?)["”'’][^.\n]{0,80}?\b(?i:we\s+are\s+referring\s+to|(?:is\s+|are\s+)?refer(?:s|ring)?\s+to|means?|shall\s+mean)\s+(?:the\s+)?(?:[A-Z][a-z]+,?\s+or\s+)?\[?(` + legalNameForm + `)`)
+	// reQuotedTerm finds a term in quotes: "we", “Business Associate”.
+	reQuotedTerm = regexp.MustCompile(`["“'‘]([A-Za-z][A-Za-z ]{0,30}?)["”'’]`)
+	// reHereinafter finds a role given after a name and its address with
+	// no brackets: "IDIO Daten Import Export GmbH, Gottschedstr. 4, 13357
+	// Berlin - hereinafter referred to as the Processor -".
+	reHereinafter = regexp.MustCompile(`(?i:\bhereinafter\s+(?:referred\s+to\s+as|called)\s+)(?:the\s+)?["“]?([A-Z][A-Za-z ]{2,30}?)["”]?(?:\s*-|\s*$|\s*\n|[.,;])`)
+	// reLeadName finds a company's legal name after "and", "between" or
+	// the start of a line.
+	reLeadName = regexp.MustCompile(`(?m)(?:\b(?:and|between)\s+|^[ \t*_]*)(` + legalNameForm + `)`)
+)
+
+// weVendor is the company "we" or the vendor's role word is defined as
+// (reWeAre), "" when none or two.
+func weVendor(head string, v *Vocabulary) string {
+	name := ""
+	for _, m := range reWeAre.FindAllStringSubmatchIndex(head, -1) {
+		// Every term in quotes before the company: "Company", "we",
+		// "our", or "us".
+		ours, theirs := false, false
+		for _, q := range reQuotedTerm.FindAllStringSubmatch(head[m[0]:m[4]], -1) {
+			term := strings.ToLower(q[1])
+			pm := newMatcher(v, tokenize(q[1]), nil)
+			switch {
+			case term == "we" || term == "us":
+				ours = true
+			case len(pm.find("customer")) > 0:
+				theirs = true
+			case !strings.HasPrefix(term, "sub") && len(pm.find("vendor")) > 0:
+				ours = true // "Business Associate", not "Subprocessor"
+			}
+		}
+		if !ours || theirs {
+			continue
+		}
+		n := strings.Join(strings.Fields(head[m[4]:m[5]]), " ")
+		if !properName(n) {
+			continue
+		}
+		if name != "" && !sameCompany(name, n) {
+			return ""
+		}
+		name = n
+	}
+	return name
+}
+
+// hereinafterVendor is the company a "hereinafter referred to as the
+// Processor" gives the vendor's role, read back from the role to the last
+// legal name before it (and no further than the role given before it).
+// "" when none, or when two companies are given the vendor's role.
+func hereinafterVendor(head string, v *Vocabulary) string {
+	name, from := "", 0
+	for _, m := range reHereinafter.FindAllStringSubmatchIndex(head, -1) {
+		before := head[max(from, m[0]-400):m[0]]
+		from = m[1]
+		role := head[m[2]:m[3]]
+		pm := newMatcher(v, tokenize(role), nil)
+		if len(pm.find("vendor")) == 0 || len(pm.find("customer")) > 0 {
+			continue
+		}
+		names := reLeadName.FindAllStringSubmatch(before, -1)
+		if len(names) == 0 {
+			continue
+		}
+		n := strings.Join(strings.Fields(names[len(names)-1][1]), " ")
+		if !properName(n) || reDocumentLegal.MatchString(n) {
+			continue
+		}
+		if name != "" && !sameCompany(name, n) {
+			return ""
+		}
+		name = n
+	}
+	return name
+}
+
+// ownDomain says the agreement gives an e-mail or web address at the
+// name's own domain ("support@deckard.com" for "Deckard Technologies",
+// "info@ojoosco.com" for "OJOOSCO LTD"): the first word of the name, four
+// letters or more, as the domain's name.
+func ownDomain(a *extract.Agreement, name string) bool {
+	w := strings.ToLower(strings.Trim(firstWord(name), ",.'’"))
+	if len(w) < 4 || strings.IndexFunc(w, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) >= 0 {
+		return false
+	}
+	re := regexp.MustCompile(`(?i)(?:@|//|\bwww\.)(?:[a-z0-9-]+\.)*` + regexp.QuoteMeta(w) + `\.[a-z]{2,}\b`)
+	for _, p := range a.Pages {
+		if re.MatchString(p.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// reSignedCompany finds a signature block's first line over its "By:"
+	// line: "Grebe Analytics LLC" or "CUSTOMER" over "By: ______".
+	reSignedCompany = regexp.MustCompile(`(?m)^[ \t*_#|]*([^\n]{2,80}?)[ \t*_|:]*\n[ \t*_|]*By\s*:`)
+	// reBlank is a line left blank for a signature or a name: "______".
+	reBlank = regexp.MustCompile(`^[\s_.…\-]*$`)
+)
+
+// signedVendor names the vendor from signature blocks when the agreement
+// defines no name for it: the company shown under the vendor's role word
+// ("Business Associate: Fennec Health Ltd"), or the one company that
+// signs where the other block is the customer's role word ("Grebe
+// Analytics LLC" over "By:", and "CUSTOMER" over "By:"). A name must carry
+// a legal form; "" when two companies sign or no block is the customer's.
+func signedVendor(head string, v *Vocabulary) string {
+	roleOf := func(s string) string {
+		m := newMatcher(v, tokenize(s), nil)
+		vendor, customer := len(m.find("vendor")) > 0, len(m.find("customer")) > 0
+		switch {
+		case vendor && !customer:
+			return "vendor"
+		case customer && !vendor:
+			return "customer"
+		}
+		return ""
+	}
+	company := func(s string) string {
+		s = strings.Trim(strings.TrimSpace(s), "*_|: ")
+		if loc := rePartyLegalForm.FindStringIndex(s); loc != nil {
+			s = strings.TrimSpace(s[:loc[1]])
+		}
+		if properName(s) && rePartyLegalForm.MatchString(s) && !reDocumentLegal.MatchString(s) {
+			return s
+		}
+		return ""
+	}
+	var names []string
+	for _, m := range reSigns.FindAllStringSubmatch(head, -1) {
+		if roleOf(m[1]) == "vendor" {
+			if n := company(m[2]); n != "" {
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) == 0 {
+		customerBlock, vendorBlock := false, false
+		for _, m := range reSignedCompany.FindAllStringSubmatch(head, -1) {
+			label := strings.TrimSpace(m[1])
+			if reBlank.MatchString(label) {
+				continue
+			}
+			if n := company(label); n != "" && roleOf(label) == "" {
+				names = append(names, n)
+				continue
+			}
+			switch roleOf(label) {
+			case "customer":
+				customerBlock = true
+			case "vendor":
+				vendorBlock = true
+			}
+		}
+		if !customerBlock || vendorBlock {
+			return ""
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	for _, n := range names[1:] {
+		if !sameCompany(names[0], n) {
+			return ""
+		}
+	}
+	return names[0]
+}
