@@ -249,6 +249,7 @@ func TestHeadingContext(t *testing.T) {
 		{"a noun whose verb is two words is no imperative", "Physical and Environmental Security", "Backup power (UPS and generators) at all data centers.", "customer-responsibilities", StatusMissing},
 		{"a glossary binds no one", "Glossary", "Incident Management: the process by which the Provider shall notify the Customer of any security incident within 24 hours.", "breach-notification", StatusMissing},
 		{"an incident heading gives the object", "Security Incidents", "Provider shall notify Customer without undue delay and in any event within 48 hours of becoming aware of one.", "breach-notification", StatusMet},
+		{"a termination heading puts the deletion at the end", "Effect of Termination", "Provider will delete all Customer Data within 30 days and certify the deletion on request.", "data-return-exit", StatusMet},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

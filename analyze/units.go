@@ -284,7 +284,9 @@ func headingClasses(id string, headings, parents map[string]string, v *Vocabular
 	}
 	out := map[string]bool{}
 	for _, c := range v.Classes {
-		if (c.Kind == "object" || c.Kind == "action") && len(m.find(c.ID)) > 0 {
+		// Cues too: "Effect of Termination" puts a clause's deletion at
+		// the end of the term.
+		if (c.Kind == "object" || c.Kind == "action" || c.Kind == "cue") && len(m.find(c.ID)) > 0 {
 			out[c.ID] = true
 		}
 	}
