@@ -428,3 +428,20 @@ func TestCitesTheClauseItsHeadingNames(t *testing.T) {
 		})
 	}
 }
+
+// TestInlineTail: a sentence cut where its inline enumeration was taken
+// out as sub-clauses is quoted whole.
+func TestInlineTail(t *testing.T) {
+	clause := "4.4 Upon termination, Provider shall return or destroy all PHI, except that Provider may retain PHI (a) as required by law, (b) if return is not feasible, or (c) for its own administration. Provider shall keep retained PHI secure."
+	items := []string{"(a) as required by law", "(b) if return is not feasible, or", "(c) for its own administration."}
+	tests := []struct{ sentence, want string }{
+		{"Upon termination, Provider shall return or destroy all PHI, except that Provider may retain PHI ;", "(a) as required by law, (b) if return is not feasible, or (c) for its own administration."},
+		{"Provider shall keep retained PHI secure.", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := inlineTail(clause, tc.sentence, items); got != tc.want {
+			t.Errorf("inlineTail(%q) = %q, want %q", tc.sentence, got, tc.want)
+		}
+	}
+}
