@@ -275,7 +275,9 @@ func TestPDFCIDLigatures(t *testing.T) {
 		}
 		return b.String()
 	}
-	lines := func(s string) string { return strings.Repeat(s+"\n", 2) + strings.TrimSuffix(strings.Repeat(prose+"\n", 30), "\n") }
+	lines := func(s string) string {
+		return strings.Repeat(s+"\n", 2) + strings.TrimSuffix(strings.Repeat(prose+"\n", 30), "\n")
+	}
 	for _, tt := range []struct {
 		name    string
 		prog    string
