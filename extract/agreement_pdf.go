@@ -223,8 +223,8 @@ type pagesResult struct {
 	badWhy    map[int]string // by page number
 	// place is the page being read when a budget was exceeded.
 	place string
-	// warnings: what the text layer lost (fontCache.ligatureWarnings,
-	// unreadableWarnings).
+	// warnings: what the text layer lost (fontCache.ligatureWarnings;
+	// gatePages adds unreadableWarnings).
 	warnings []string
 }
 
@@ -276,7 +276,7 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 		res.styles[i] = styles
 		res.images[i] = images
 	}
-	res.warnings = append(fc.ligatureWarnings(), unreadableWarnings(res.texts, len(pages))...)
+	res.warnings = fc.ligatureWarnings()
 	return res, nil
 }
 

@@ -284,13 +284,15 @@ func TestPDFCIDLigatures(t *testing.T) {
 		actual  bool
 		want    string
 		warning string
+		noCMap  bool // the font has no ToUnicode CMap
 	}{
-		{"program's cmap reads the ligature", program(withFF), false, lines("effective effective"), ""},
+		{"program's cmap reads the ligature", program(withFF), false, lines("effective effective"), "", false},
 		{"ActualText reads it, the program does not", program(letters), true, lines("effective e\uFFFDective"),
-			"page 1: 2 characters could not be read (U+FFFD)"},
+			"page 1: 2 characters could not be read (U+FFFD)", false},
 		{"neither reads it", program(letters), false, lines("e\uFFFDective e\uFFFDective"),
-			"page 1: 4 characters could not be read (U+FFFD)"},
-		{"no font program, ActualText", "", true, lines("effective e\uFFFDective"), "page 1: 2 characters could not be read (U+FFFD)"},
+			"page 1: 4 characters could not be read (U+FFFD)", false},
+		{"no font program, ActualText", "", true, lines("effective e\uFFFDective"), "page 1: 2 characters could not be read (U+FFFD)", false},
+		{"no ToUnicode: the program's cmap reads every glyph", program(withFF), false, lines("effective effective"), "", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fd := "<< /Type /FontDescriptor /FontName /BAAAAA+Sans /Flags 32 >>"
@@ -299,8 +301,12 @@ func TestPDFCIDLigatures(t *testing.T) {
 				fd = "<< /Type /FontDescriptor /FontName /BAAAAA+Sans /Flags 32 /FontFile2 9 0 R >>"
 				prog = stream("", tt.prog)
 			}
+			tounicode := "/ToUnicode 6 0 R"
+			if tt.noCMap {
+				tounicode = ""
+			}
 			objs := []string{
-				"<< /Type /Font /Subtype /Type0 /BaseFont /BAAAAA+Sans /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 6 0 R >>",
+				"<< /Type /Font /Subtype /Type0 /BaseFont /BAAAAA+Sans /Encoding /Identity-H /DescendantFonts [7 0 R] " + tounicode + " >>",
 				stream("", cmap),
 				"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /BAAAAA+Sans /CIDToGIDMap /Identity /DW 1000 /FontDescriptor 8 0 R >>",
 				fd, prog, helv,
