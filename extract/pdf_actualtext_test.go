@@ -2,6 +2,22 @@ package extract
 
 import "testing"
 
+// actualTextSeed is a seed of FuzzPDF: a CID TrueType font whose
+// ToUnicode CMap maps its ff glyph to U+0000, its program's cmap, and
+// ActualText spans (by dictionary and by a /Properties name).
+func actualTextSeed() []byte {
+	cmap := "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n" +
+		"3 beginbfchar <0001> <0065> <0002> <0066> <0003> <0000> endbfchar endcmap"
+	prog := sfntProgram(map[string][]byte{"cmap": cmapTable(3, 1, format4(map[rune]uint16{'e': 1, 'f': 2, 0xFB03: 3}))})
+	return onePage("<< /Font << /F1 5 0 R >> /Properties << /P0 << /ActualText (ff) >> >> >>",
+		"BT /F1 10 Tf 72 700 Td <0001> Tj /Span <</ActualText (ff)>> BDC <0003> Tj EMC /Span /P0 BDC /P BMC <00030001> Tj EMC EMC ET",
+		"<< /Type /Font /Subtype /Type0 /BaseFont /BAAAAA+Sans /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 6 0 R >>",
+		stream("", cmap),
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /BAAAAA+Sans /CIDToGIDMap /Identity /DW 1000 /FontDescriptor 8 0 R >>",
+		"<< /Type /FontDescriptor /FontName /BAAAAA+Sans /Flags 32 /FontFile2 9 0 R >>",
+		stream("", string(prog)))
+}
+
 // TestWalkerActualText: an /ActualText span takes the place of its
 // glyphs only when their text was lost (U+FFFD); glyphs that read well
 // are kept whatever the span says. Properties named in the resources,
