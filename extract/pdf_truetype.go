@@ -170,54 +170,71 @@ func subtableGlyph(s []byte, code uint32) uint16 {
 // trueTypeNames returns the text of codes by an embedded TrueType
 // program b: for a simple font, the codes 0-255 its cmap maps, by the
 // glyph names of its post table; for a CID font (cidToGID not nil; nil
-// entries mean Identity), the CIDs whose glyphs its Unicode cmap maps
-// (glyphUnicode) or, failing that, its post table names. Names
-// glyphNameText cannot read are left out; the ligature presentation
-// forms U+FB00-U+FB06 are given as their letters ("ff", "ffi" ...).
+// entries mean Identity), the CIDs whose glyphs cidGlyphTexts reads.
+// Names glyphNameText cannot read are left out; the ligature
+// presentation forms U+FB00-U+FB06 are given as their letters ("ff",
+// "ffi" ...).
 func trueTypeNames(b []byte, cid bool, cidToGID []byte) map[uint32]string {
 	t := sfntTables(b)
 	names := postGlyphNames(t["post"])
-	var uni map[uint16]string
 	if cid {
-		uni = glyphUnicode(unicodeSubtable(t["cmap"]))
+		text := cidGlyphTexts(t, names)
+		if text == nil {
+			return nil
+		}
+		m := map[uint32]string{}
+		if cidToGID == nil {
+			for g, s := range text {
+				m[uint32(g)] = s
+			}
+			return m
+		}
+		for c := 0; 2*c+1 < len(cidToGID) && c <= 0xFFFF; c++ {
+			if s, ok := text[binary.BigEndian.Uint16(cidToGID[2*c:])]; ok {
+				m[uint32(c)] = s
+			}
+		}
+		return m
 	}
-	if names == nil && uni == nil {
+	if names == nil {
 		return nil
 	}
 	m := map[uint32]string{}
-	add := func(code uint32, g int) {
-		if g <= 0 || g > 0xFFFF {
-			return
-		}
-		if s, ok := uni[uint16(g)]; ok {
-			m[code] = s
-			return
-		}
-		if g < len(names) {
+	for c, g := range cmapGlyphs(t["cmap"]) {
+		if int(g) < len(names) {
 			if s, ok := glyphNameText(names[g]); ok {
-				m[code] = ligatureLetters.Replace(s)
+				m[c] = ligatureLetters.Replace(s)
 			}
 		}
 	}
-	if !cid {
-		for c, g := range cmapGlyphs(t["cmap"]) {
-			add(c, int(g))
-		}
-		return m
-	}
-	if cidToGID == nil {
-		for g := range names {
-			add(uint32(g), g)
-		}
-		for g := range uni {
-			add(uint32(g), int(g))
-		}
-		return m
-	}
-	for c := 0; 2*c+1 < len(cidToGID) && c <= 0xFFFF; c++ {
-		add(uint32(c), int(binary.BigEndian.Uint16(cidToGID[2*c:])))
-	}
 	return m
+}
+
+// cidGlyphTexts returns the text of the glyphs (other than glyph 0) of a
+// CID font's TrueType program by its tables t: by its Unicode cmap
+// (glyphUnicode), else the post name (names, by glyph), else, for a
+// ligature glyph, its components' texts by the GSUB table
+// (gsubLigatures). Nil when none is read.
+func cidGlyphTexts(t map[string][]byte, names []string) map[uint16]string {
+	text := glyphUnicode(unicodeSubtable(t["cmap"]))
+	if text == nil {
+		text = map[uint16]string{}
+	}
+	for g := 1; g < len(names) && g < 0xFFFF; g++ {
+		if _, ok := text[uint16(g)]; ok {
+			continue
+		}
+		if s, ok := glyphNameText(names[g]); ok {
+			text[uint16(g)] = ligatureLetters.Replace(s)
+		}
+	}
+	if len(text) > 0 {
+		ligatureTexts(text, gsubLigatures(t["GSUB"]))
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	return text
 }
 
 // ligatureLetters gives the Latin ligature presentation forms as their

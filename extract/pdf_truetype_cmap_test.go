@@ -235,7 +235,7 @@ func FuzzGlyphUnicode(f *testing.F) {
 
 // TestPDFCIDLigatures: a CID TrueType font (Identity-H) whose ToUnicode
 // CMap maps its ff glyph to U+0000, as Google Docs writes it. The text is
-// read from the embedded program's cmap, or from an /ActualText span
+// read from the embedded program's cmap or GSUB, or from an /ActualText span
 // around the glyph; where neither reads it, the page's text keeps U+FFFD
 // and Agreement.Warnings names the page.
 func TestPDFCIDLigatures(t *testing.T) {
@@ -287,6 +287,9 @@ func TestPDFCIDLigatures(t *testing.T) {
 		noCMap  bool // the font has no ToUnicode CMap
 	}{
 		{"program's cmap reads the ligature", program(withFF), false, lines("effective effective"), "", false},
+		{"program's GSUB reads the ligature by its components", string(sfntProgram(map[string][]byte{
+			"cmap": cmapTable(3, 1, format4(letters)), "post": post3, "GSUB": gsubTable(false, 1, []uint16{3, 2, 2}),
+		})), false, lines("effective effective"), "", false},
 		{"ActualText reads it, the program does not", program(letters), true, lines("effective e\uFFFDective"),
 			"page 1: 2 characters could not be read (U+FFFD)", false},
 		{"neither reads it", program(letters), false, lines("e\uFFFDective e\uFFFDective"),
