@@ -60,6 +60,7 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"lead-in gives the trigger", []string{"If Provider becomes aware of a security incident affecting Customer Data:\n• Customer will be notified within 48 hours\n• Provider will assist with the investigation at no additional cost"}, "incident-cooperation", StatusMet},
 		{"by reference only", []string{"Provider will notify Customer of Security Incidents as set out in the Data Processing Addendum."}, "breach-notification", StatusByReference},
 		{"a party named in an opening phrase is no subject", []string{`For the purpose of safeguarding customer and end-user data ("Customer Data"), Provider is dedicated to adhering to industry-standard security practices.`}, "customer-responsibilities", StatusMissing},
+		{"a right to update answered by the clause's notice", []string{"Provider may update this DPA from time to time to reflect changes in processing activities. Provider shall notify Customer of material changes at least 30 days before they take effect."}, "change-notice", StatusMet},
 		{"this agreement is no other document", []string{"Upon termination of the Agreement, Provider will delete all Customer Data in accordance with this DPA."}, "data-return-exit", StatusMet},
 		{"unchecked option", []string{"Assurance reports: [ ] SOC 2 Type II report provided on request [x] none"}, "security-reports", StatusMissing},
 		{"checked option", []string{"Assurance reports: [x] Provider will provide its SOC 2 Type II report on request"}, "security-reports", StatusMet},
@@ -425,5 +426,22 @@ func TestCitesTheClauseItsHeadingNames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestInlineTail: a sentence cut where its inline enumeration was taken
+// out as sub-clauses is quoted whole.
+func TestInlineTail(t *testing.T) {
+	clause := "4.4 Upon termination, Provider shall return or destroy all PHI, except that Provider may retain PHI (a) as required by law, (b) if return is not feasible, or (c) for its own administration. Provider shall keep retained PHI secure."
+	items := []string{"(a) as required by law", "(b) if return is not feasible, or", "(c) for its own administration."}
+	tests := []struct{ sentence, want string }{
+		{"Upon termination, Provider shall return or destroy all PHI, except that Provider may retain PHI ;", "(a) as required by law, (b) if return is not feasible, or (c) for its own administration."},
+		{"Provider shall keep retained PHI secure.", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := inlineTail(clause, tc.sentence, items); got != tc.want {
+			t.Errorf("inlineTail(%q) = %q, want %q", tc.sentence, got, tc.want)
+		}
 	}
 }

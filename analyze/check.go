@@ -69,6 +69,7 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 	}
 	sortHits(pos)
+	a.flags = answered(a.flags, pos)
 	// Red flags too: the one in the clause about the term ("Changes to
 	// these Terms") is quoted before one in passing in the preamble.
 	sortHits(a.flags)
@@ -118,6 +119,25 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 	}
 	return a
+}
+
+// answered drops the answerable red flags whose clause also states the
+// term in binding words (a met positive hit in the same file and section).
+func answered(flags, pos []hit) []hit {
+	met := map[string]bool{}
+	for _, h := range pos {
+		if h.status == StatusMet && h.p.modality == ModalBinding {
+			met[h.u.file+"\x00"+h.u.section] = true
+		}
+	}
+	out := flags[:0]
+	for _, h := range flags {
+		if h.spec.flag.Answerable && met[h.u.file+"\x00"+h.u.section] {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // agreementFinding sets the finding's status, evidence and explanation from
@@ -199,7 +219,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 				f.Weakeners = append(f.Weakeners, e.Title)
 			case e.Found:
 				found = append(found, e.Title)
-			case r.Elements[i].Weakens:
+			case r.Elements[i].Weakens, r.Elements[i].Alternative:
 			case e.Essential:
 				missingEssential = append(missingEssential, e.Title)
 				missing = append(missing, e.Title)

@@ -52,8 +52,13 @@ type Element struct {
 	Essential bool `yaml:"essential" json:"essential,omitempty"`
 	// Weakens: found, the element makes the term weak ("processing
 	// wherever the vendor operates"); it is never reported as missing.
-	Weakens bool        `yaml:"weakens" json:"weakens,omitempty"`
-	Frames  []FrameSpec `yaml:"frames" json:"frames"`
+	Weakens bool `yaml:"weakens" json:"weakens,omitempty"`
+	// Alternative: a weaker form of the term standing in for an essential
+	// element ("each Recipient will return the Discloser's Confidential
+	// Information"); found alone, the term is weak; never reported as
+	// missing.
+	Alternative bool        `yaml:"alternative" json:"alternative,omitempty"`
+	Frames      []FrameSpec `yaml:"frames" json:"frames"`
 }
 
 // RedFlag is a wording that undermines a term. Found beside a term, it
@@ -61,9 +66,14 @@ type Element struct {
 // — when StatesTerm, because the wording is itself a poor version of the
 // term ("we may change these terms without notice") — the term is weak.
 type RedFlag struct {
-	ID         string      `yaml:"id" json:"id"`
-	Title      string      `yaml:"title" json:"title"`
-	StatesTerm bool        `yaml:"states_term" json:"states_term,omitempty"`
+	ID         string `yaml:"id" json:"id"`
+	Title      string `yaml:"title" json:"title"`
+	StatesTerm bool   `yaml:"states_term" json:"states_term,omitempty"`
+	// Answerable: a binding statement of the term in the same clause
+	// answers the flag ("Provider may update this DPA from time to time.
+	// Provider shall notify Customer of material changes 30 days before
+	// they take effect."), so it is not raised there.
+	Answerable bool        `yaml:"answerable" json:"answerable,omitempty"`
 	Frames     []FrameSpec `yaml:"frames" json:"frames"`
 }
 

@@ -387,6 +387,12 @@ func (s *splitter) run() {
 				}
 				continue
 			}
+			if lm, lok := s.lowerListItem(i); lok && s.accept(lm, i) {
+				if first < 0 {
+					first = i
+				}
+				continue
+			}
 		}
 		if !ok && !s.group[i] {
 			s.closeIndented(i)
@@ -580,8 +586,22 @@ type plan struct {
 func (s *splitter) accept(m marker, line int) bool {
 	s.line = line
 	p, ok := s.plan(m)
-	if m.lower && (!ok || p.id == "" || s.used[p.id]) {
-		return false // no other placing for a lower-case item
+	if m.lower && (!ok || p.id == "" || s.used[p.id] && len(m.path) > 1) {
+		// No other placing for a lower-case item, but a list item's
+		// number taken by an earlier list may take its heading as prefix
+		// (`"Audit Limits" 2`).
+		return false
+	}
+	if ok && m.kind == kNum && len(m.path) == 1 && p.pfx == "" && p.cut > 0 && s.stack[p.cut-1].unnum && !strings.Contains(p.id, ".") {
+		// The items of a lead-in in lower case right under a heading
+		// ("Processor agrees to:", "1.  comply with ...") are cited by
+		// the heading, `"Compliant Processing" 1`, and so are the items
+		// after them in their list.
+		hp := s.stack[p.cut-1].id + " "
+		prev := p.cut < len(s.stack) && strings.HasPrefix(s.stack[p.cut].id, hp)
+		if prev || m.lower && p.cut == len(s.stack) {
+			p.id = hp + p.id
+		}
 	}
 	if ok && p.id != "" && s.used[p.id] {
 		p, ok = s.planPrefixed(m, p)

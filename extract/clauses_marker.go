@@ -65,13 +65,21 @@ var (
 	// "§3 Title"), read as "Section 10 Title".
 	sectionSignRe = regexp.MustCompile(`^§\s*(\d.*)$`)
 	numHeadRe     = regexp.MustCompile(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
-	// dottedRe: "10.4 Title", "10.4. Title", and "10.4.Title" (the
-	// heading glued to its number, as some word processors export it).
-	dottedRe  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:\.?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
+	// dottedRe: "10.4 Title", "10.4. Title", "3.1) Title", and
+	// "10.4.Title" (the heading glued to its number, as some word
+	// processors export it).
+	dottedRe  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:[.):]?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
 	numDotRe  = regexp.MustCompile(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
 	numBareRe = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
 	letterRe  = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
-	parenRe   = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(?:\s+|$)(.*)$`)
+	// parenRe: "(a) Text", and "(a). Text" with a stray full stop.
+	parenRe = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)\.?(?:\s+|$)(.*)$`)
+	// gluedRe: a number glued to its text where a web page set the number
+	// apart and its conversion to Markdown lost the space ("2.2The terms",
+	// "3.Processor Customers.", "(a)“Deidentified Data” means",
+	// "7.4**Alternative Transfer**"): a capital and a small letter, an
+	// opening quote or emphasis follow, never a digit ("3.5GB" stays).
+	gluedRe = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\))((?:\*\*|__)?(?:\p{Lu}\p{Ll}|[“"‘]\S))`)
 	// chainRe: an item whose text opens its first sub-item on the same
 	// line, as the CFR and the FAR/DFARS clauses write it ("(ii)(A) The
 	// Contractor shall ...", "(c)(1) Within 72 hours ...").
@@ -106,6 +114,9 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		t = mdMarkEscRe.ReplaceAllString(t, "$1")
 	}
 	if md {
+		t = unglue(t)
+	}
+	if md {
 		if g := mdHeadingRe.FindStringSubmatch(t); g != nil && m.indent < 4 {
 			m.mdLevel = len(g[1])
 			m.indent = 0
@@ -124,9 +135,14 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			t = strings.TrimLeft(t[len(p):], " ")
 			m.bold = true
 			// "**9.1.** The Processor ...": only the number is bold; its
-			// closing mark goes, the text after it is the clause.
-			if i := strings.Index(t, p); i > 0 && i <= 12 && (t[0] >= '0' && t[0] <= '9' || t[0] == '(') && !strings.ContainsAny(t[:i], " \t") && i+len(p) < len(t) && t[i+len(p)] == ' ' {
-				t = t[:i] + t[i+len(p):]
+			// closing mark goes, the text after it is the clause; so too
+			// "**3.2.1**. Subject to ..." and "**6.3**: Audit".
+			if i := strings.Index(t, p); i > 0 && i <= 12 && (t[0] >= '0' && t[0] <= '9' || t[0] == '(') && !strings.ContainsAny(t[:i], " \t") && i+len(p) < len(t) {
+				if c := t[i+len(p)]; c == ' ' {
+					t = t[:i] + t[i+len(p):]
+				} else if (c == '.' || c == ':') && strings.HasPrefix(t[i+len(p)+1:], " ") && !strings.ContainsAny(t[i-1:i], ".:") {
+					t = t[:i] + t[i+len(p):]
+				}
 			}
 			break
 		}
@@ -249,6 +265,31 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		return m, m.rest == "" || startsLetter(m.rest) || strings.HasPrefix(m.rest, "(") || startsUpper(m.rest)
 	}
 	return m, false
+}
+
+// unglue puts back the space between a Markdown line's number and its
+// text where a web page's conversion lost it (see gluedRe), after any
+// heading marks and emphasis that open the line ("### **3.Processor**",
+// "**7****.1 Keep**": emphasis closed and reopened inside the number goes).
+func unglue(t string) string {
+	if strings.Contains(t, "****") {
+		t = strings.Replace(t, "****", "", 1)
+	}
+	k := len(t) - len(strings.TrimLeft(t, "#"))
+	if k > 0 {
+		k += len(t[k:]) - len(strings.TrimLeft(t[k:], " "))
+	}
+	for _, p := range []string{"**", "__"} {
+		if strings.HasPrefix(t[k:], p) {
+			k += len(p)
+			break
+		}
+	}
+	g := gluedRe.FindStringSubmatchIndex(t[k:])
+	if g == nil {
+		return t
+	}
+	return t[:k+g[3]] + " " + t[k+g[3]:]
 }
 
 // chained reads the first sub-item that an item's text opens ("(A) The

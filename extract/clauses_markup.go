@@ -18,7 +18,13 @@ var (
 	mdBulletRe   = regexp.MustCompile(`^(\s*)[*+](\s+)`)
 	mdSetextRe   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
 	mdListLineRe = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)`)
-	mdCodeRe     = regexp.MustCompile("`+([^`]+)`+")
+	// mdLowerItemRe: a numbered list item whose text starts in lower case
+	// ("1.  comply with all applicable law; and").
+	mdLowerItemRe = regexp.MustCompile(`^(\s*)(\d{1,3})[.)][ \t]+(\p{Ll})`)
+	// mdOrderedHeadRe: a numbered title at the margin ("14. Effect of
+	// these Terms"), which an underline makes a heading.
+	mdOrderedHeadRe = regexp.MustCompile(`^\d{1,3}[.)]\s+\p{Lu}`)
+	mdCodeRe        = regexp.MustCompile("`+([^`]+)`+")
 	// mdAnchorRe: a link without text, an anchor a web page's heading
 	// carries ("[](#-your-account)"): it shows nothing.
 	mdAnchorRe   = regexp.MustCompile(`\[\]\([^()\s]*\)`)
@@ -48,7 +54,7 @@ func setextLevel(lines []srcLine, i int) int {
 	}
 	t := strings.TrimSpace(lines[i].text)
 	if t == "" || len(t) > 150 || len(lines[i].text)-len(strings.TrimLeft(lines[i].text, " ")) >= 4 ||
-		mdListLineRe.MatchString(lines[i].text) || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") ||
+		mdListLineRe.MatchString(lines[i].text) && !numberedSetext(lines, i) || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") ||
 		mdRuleRe.MatchString(lines[i].text) || mdFenceRe.MatchString(lines[i].text) {
 		return 0
 	}
@@ -63,6 +69,21 @@ func setextLevel(lines []srcLine, i int) int {
 		return 1
 	}
 	return 2
+}
+
+// numberedSetext reports whether line i, a numbered line at the margin
+// ("14. Effect of these Terms"), is underlined as a heading: the next
+// line is a run of "-" or "=" at least half as long as it. CommonMark
+// reads a list item and a rule there, but web pages converted to Markdown
+// underline their numbered section headings so, beside unnumbered ones
+// and numbers glued to their titles ("13.Liability").
+func numberedSetext(lines []srcLine, i int) bool {
+	t := lines[i].text
+	if !mdOrderedHeadRe.MatchString(t) || i+1 >= len(lines) {
+		return false
+	}
+	u := strings.TrimSpace(lines[i+1].text)
+	return mdSetextRe.MatchString(lines[i+1].text) && 2*len(u) >= len(strings.TrimSpace(t))
 }
 
 // setextToATX rewrites setext headings as "#" headings and blanks their
@@ -167,6 +188,17 @@ func blockLine(raw string, md bool) string {
 // escPlaceholder keeps backslash-escaped characters out of the emphasis
 // and link rules: "\*" is held as a private-use rune and put back as "*".
 const escBase = '\uE000'
+
+// stripHeadingInline is stripInline for a Markdown heading's title: a
+// link keeps only its text ("## [Annex 1](https://example.com/terms#annex)"
+// is "Annex 1"), since a web page links its headings to themselves and a
+// clause is cited by its title, never by a URL.
+func stripHeadingInline(s string) string {
+	if strings.Contains(s, "](") {
+		s = mdLinkRe.ReplaceAllString(s, "$1")
+	}
+	return stripInline(s)
+}
 
 // stripInline removes Markdown inline markup from one line: emphasis
 // ("**b**", "__b__", "*i*", "_i_", following CommonMark's flanking rules so

@@ -30,7 +30,7 @@ func parsePart(raw string, md bool) (id, heading string, ok bool) {
 	marked := false // a Markdown heading: its title needs no test
 	if md {
 		if g := mdHeadingRe.FindStringSubmatch(t); g != nil {
-			t, marked = stripInline(g[2]), true
+			t, marked = stripHeadingInline(g[2]), true
 		}
 	}
 	t = strings.TrimSpace(strings.Trim(t, "*_"))
@@ -50,8 +50,11 @@ func parsePart(raw string, md bool) (id, heading string, ok bool) {
 	switch {
 	case rest == "":
 	case partSepRe.MatchString(rest):
+		// A title after a dash ("ANNEX II - Technical and organizational
+		// security measures") may be a phrase as long as a part's.
+		dash := strings.ContainsAny(rest[:len(rest)-len(strings.TrimLeft(rest, " -–—"))], "-–—")
 		rest = strings.TrimSpace(partSepRe.ReplaceAllString(rest, ""))
-		if rest != "" && !marked && !(isAllCaps(rest) || looksLikeTitle(strings.TrimRight(rest, ".:")) || part && partTitle(rest)) {
+		if rest != "" && !marked && !(isAllCaps(rest) || looksLikeTitle(strings.TrimRight(rest, ".:")) || (part || dash) && partTitle(rest)) {
 			return "", "", false
 		}
 	case strings.HasPrefix(rest, "("):
@@ -206,7 +209,7 @@ func firstSection(raw string) bool {
 	if g == nil || len(raw)-len(strings.TrimLeft(raw, " ")) >= 4 {
 		return false
 	}
-	h := cleanHeading(stripInline(g[2]))
+	h := cleanHeading(stripHeadingInline(g[2]))
 	if _, _, isPart := parsePart(raw, true); isPart || h == "" {
 		return false
 	}

@@ -74,10 +74,12 @@ func (s *splitter) plan(m marker) (plan, bool) {
 				// section, not item 8.1.1.
 				return s.finish(m, k, ord, s.headBase(e)), true
 			}
-			if k == kNum && ord == 1 && s.paginated && s.onlyRecitals(e) {
+			if k == kNum && ord == 1 && (s.paginated || m.indent == 0 && (sectionHead(m) || shortTitle(strings.TrimRight(m.rest, ".:")))) && s.onlyRecitals(e) {
 				// "1." after recitals "A. The City desires..." starts the
 				// numbered body; it is not item C.1, nor part of a
-				// "RECITALS" heading above them.
+				// "RECITALS" heading above them. In Markdown only a
+				// section's title at the margin ("1. Definitions."): a
+				// sentence may be an item of the lettered paragraph.
 				return s.finish(m, k, ord, s.mdBase(e)), true
 			}
 			return s.finish(m, k, ord, e), true
@@ -186,6 +188,12 @@ func (s *splitter) finish(m marker, k mkind, ord, cut int) plan {
 			if isDigits(m.label) {
 				p.path = []int{ord}
 			}
+		case parent.kind == kUpper || parent.kind == kRUpper:
+			// "3. Services" under "A. Customer Terms" is A.3; its dotted
+			// sub-clauses ("3.1) Platform.") are A.3.1, A.3.2.
+			p.id = parent.id + "." + n
+			p.path = []int{ord}
+			p.pfx = parent.id + "."
 		default:
 			p.id = parent.id + "." + n
 		}
@@ -300,6 +308,39 @@ func (s *splitter) lowerDotted(i int) (marker, bool) {
 	return m, true
 }
 
+// lowerListItem reads line i of a Markdown document as a numbered list
+// item whose text starts in lower case, the items of a lead-in
+// ("Processor agrees to:", "1.  comply with ...;", "2.  limit access
+// ..."), which readMarker refuses: the item opens its own paragraph (a
+// blank line or another list item before it; Markdown never lets a number
+// after a paragraph's line start a list other than at 1), and it goes
+// only where its list runs (see accept).
+func (s *splitter) lowerListItem(i int) (marker, bool) {
+	if s.paginated || s.lines[i].typeCont {
+		return marker{}, false
+	}
+	t := s.lines[i].text
+	g := mdLowerItemRe.FindStringSubmatchIndex(t)
+	if g == nil {
+		return marker{}, false
+	}
+	if i > 0 {
+		prev := s.lines[i-1].text
+		if strings.TrimSpace(prev) != "" && !mdListLineRe.MatchString(prev) && !strings.HasPrefix(t[g[4]:], "1") {
+			return marker{}, false
+		}
+	}
+	r, size := utf8.DecodeRuneInString(t[g[6]:])
+	up := t[:g[6]] + string(unicode.ToUpper(r)) + t[g[6]+size:]
+	m, ok := readMarker(up, true, false)
+	if !ok || m.kind != kNum || len(m.path) != 1 || m.bare || m.mdLevel > 0 || m.bold {
+		return marker{}, false
+	}
+	m.rest = strings.TrimLeft(t[g[6]:], " ")
+	m.lower = true
+	return m, true
+}
+
 // planDotted places an explicit multi-level number such as 6.2 or 1.1.2.
 // A lower-case one (see lowerDotted) goes only directly under its parent,
 // as its first sub-clause or the next one.
@@ -334,6 +375,12 @@ func (s *splitter) planDottedAny(m marker) (plan, bool) {
 				return plan{}, false
 			}
 			if last <= 1 || m.strongDotted {
+				return mk(j + 1), true
+			}
+			if j+1 < len(s.stack) && s.stack[j+1].unnum && (m.mdLevel > 0 || m.bold) && !s.used[m.label] {
+				// "#### 2.3 Prohibited uses" after a sub-heading of 2 that
+				// closed 2.2 ("#### 2.2 : Limitation of use", no number to
+				// the splitter): a heading under its parent.
 				return mk(j + 1), true
 			}
 			return plan{}, false

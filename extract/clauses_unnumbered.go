@@ -164,7 +164,7 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 	md := !s.paginated
 	if md {
 		if g := mdHeadingRe.FindStringSubmatch(trimmed); g != nil {
-			h := cleanHeading(stripInline(g[2]))
+			h := cleanHeading(stripHeadingInline(g[2]))
 			if len(raw)-len(trimmed) >= 4 || h == "" || utf8.RuneCountInString(h) > 150 {
 				return uhead{}, false
 			}

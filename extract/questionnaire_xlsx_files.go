@@ -109,6 +109,7 @@ type rawSheets struct {
 	path  string
 	ole   bool
 	paths map[string]string // sheet name → part name
+	fast  *fastBook         // for the lean row reader, loaded on first use
 }
 
 func newRawSheets(f *excelize.File, path string, ole bool) *rawSheets {

@@ -157,7 +157,14 @@ func readXLSXSheet(f *excelize.File, raw *rawSheets, b *book, sheet string) (*sh
 		return nil, damaged(err)
 	}
 	defer rows.Close()
-	src := newRowSource(excelizeRows(rows), ex.merges)
+	next := excelizeRows(rows)
+	if !xlsxNoFastRows {
+		if fr := newFastRows(f, raw, sheet, rows); fr != nil {
+			next = fr.next
+			defer func() { fr.close() }()
+		}
+	}
+	src := newRowSource(next, ex.merges)
 	sr, err := scanSheet(b, sheet, src, src.byStart, ex.hiddenCols)
 	if err != nil {
 		var ie *InputError

@@ -135,6 +135,31 @@ type WordOp struct {
 
 // statusRank orders statuses for a diff: met above weak and by-reference,
 // above missing and contradicted; 0 for not assessed.
+// onlyRedFlags says a finding's evidence is all red flags: the term is
+// stated only by a wording that works against it.
+func onlyRedFlags(f analyze.Finding) bool {
+	if len(f.RedFlags) == 0 || len(f.Evidence) == 0 {
+		return false
+	}
+	for _, e := range f.Evidence {
+		if !strings.HasPrefix(e.Note, "red flag") {
+			return false
+		}
+	}
+	return true
+}
+
+// redFlagEffect says the details hold a red flag with that effect: added
+// (weaker) or dropped (stronger).
+func redFlagEffect(ds []Detail, effect string) bool {
+	for _, d := range ds {
+		if d.Kind == DetailRedFlag && d.Effect == effect {
+			return true
+		}
+	}
+	return false
+}
+
 func statusRank(status string) int {
 	switch status {
 	case analyze.StatusMet:
@@ -219,6 +244,16 @@ func Compare(old, new *analyze.Result) *Diff {
 		}
 		if inOld && inNew {
 			tc.Details = details(o, n)
+			switch {
+			case tc.Change == ChangeFixed && onlyRedFlags(n.f) && redFlagEffect(tc.Details, EffectWeaker):
+				// "missing → weak" because the new round added "we may
+				// amend this agreement at our discretion": the term is
+				// stated only by the wording that works against it.
+				tc.Change = ChangeRegressed
+			case tc.Change == ChangeRegressed && onlyRedFlags(o.f) && redFlagEffect(tc.Details, EffectStronger):
+				// The other way round: that wording gone is a fix.
+				tc.Change = ChangeFixed
+			}
 			if tc.Change == ChangeUnchanged {
 				switch weigh(tc.Details) {
 				case EffectWeaker:

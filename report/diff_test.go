@@ -150,6 +150,12 @@ func TestCompareDetails(t *testing.T) {
 			f.RedFlags = []analyze.RedFlagFound{{ID: "unilateral-change", Title: "the vendor may change the terms"}}
 		}), finding("change-notice", analyze.StatusWeak, analyze.SeverityLow, "10", "Notice of changes."), ChangeFixed,
 			[]string{"stronger red-flag unilateral-change:  > "}},
+		{"a unilateral amendment right added", finding("change-notice", analyze.StatusMissing, analyze.SeverityLow, "", ""),
+			with(finding("change-notice", analyze.StatusWeak, analyze.SeverityLow, "13(k)", "The Company reserves the right to amend this Agreement at its discretion at any time."), func(f *analyze.Finding) {
+				f.Evidence[0].Note = "red flag: the vendor may change the terms or the service without notice to the customer"
+				f.RedFlags = []analyze.RedFlagFound{{ID: "change-without-notice", Title: "the vendor may change the terms or the service without notice to the customer"}}
+			}), ChangeRegressed,
+			[]string{"weaker red-flag change-without-notice:  > "}},
 		{"clause moved", finding("security-reports", analyze.StatusMet, analyze.SeverityMedium, "4.1", "Provider will provide its SOC 2 report."),
 			finding("security-reports", analyze.StatusMet, analyze.SeverityMedium, "7.1", "Provider will provide its  SOC 2 report."), ChangeUnchanged,
 			[]string{"moved evidence : §4.1 > §7.1"}},

@@ -224,18 +224,23 @@ func TestQuoteFrom(t *testing.T) {
 // test, are labelled so; the corpus test half gained two findings), while
 // this dataset files such sentences under the Art. 33/34 assistance ids,
 // not R8: notification content's precision fell from 0.56 to 0.47 and the
-// full-scope precision from 0.94 to 0.93 (three findings).
+// full-scope precision from 0.94 to 0.93 (three findings). And a third
+// time: a statement's subject is read after an opening phrase closed by a
+// comma ("For the purpose of safeguarding customer data, We ..."), which
+// gives incident cooperation one more finding on a test DPA that labels
+// none; that rule's precision is a lower bound here (investigation and
+// mitigation have no id), 0.62 to 0.60, overall 0.81 to 0.80.
 var dpaFloors = map[string]struct{ Precision, Recall, Quote float64 }{
 	"vendor-security":       {Precision: 1, Recall: 1, Quote: 0.57},
 	"notification-content":  {Precision: 0.47, Recall: 0.52, Quote: 0.77},
 	"subprocessors":         {Precision: 1, Recall: 0.97, Quote: 0.61},
 	"regulator-cooperation": {Precision: 0.40, Recall: 0.92, Quote: 0.23},
-	"incident-cooperation":  {Precision: 0.62, Recall: 0.85, Quote: 0.11},
+	"incident-cooperation":  {Precision: 0.60, Recall: 0.85, Quote: 0.11},
 	"data-return-exit":      {Precision: 0.96, Recall: 0.91, Quote: 0.87},
 	"audit-rights":          {Precision: 1, Recall: 0.94, Quote: 0.75},
 	"data-location":         {Precision: 0.65, Recall: 0.95, Quote: 0.36},
 	"breach-notification":   {Precision: 0.96, Recall: 0.93, Quote: 0.86},
-	"overall":               {Precision: 0.81, Recall: 0.91, Quote: 0.61},
+	"overall":               {Precision: 0.80, Recall: 0.91, Quote: 0.61},
 	"overall, full scope":   {Precision: 0.93, Recall: 0.91, Quote: 0.72},
 }
 
