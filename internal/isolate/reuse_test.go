@@ -88,7 +88,7 @@ func TestReusedChildLimitsPerDocument(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads a workbook for more than a second")
 	}
-	big := writeRows(t, 100_000)
+	big := writeRows(t, 300_000) // several seconds of processor time to read, even with the lean row reader
 	x := &Extractor{Limits: Limits{CPU: time.Second, Timeout: time.Minute, MemoryBytes: 16 << 30}}
 	defer x.Close()
 	small := filepath.Join(sampleDir, "questionnaire.xlsx")
