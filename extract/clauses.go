@@ -38,6 +38,11 @@ import (
 // up to two numbers), or the first child (1, a, i, A) of the clause it nests
 // in. Wrapped lines such as "72 hours", dates, amounts and decimals are
 // rejected by one of the two tests; an ID already used is never reused.
+// A parenthesised letter list may start after (a) where the document
+// numbers one list across sections ("12." with (a)-(d), "13." with
+// (e)-(l)): three consecutive letters at line starts before the next
+// number, the clause holding no earlier letter of them; its "(i)" after
+// "(h)" is the letter.
 //
 // "3.0 Term" is section "3" (its items are 3.1, 3.2); an ARTICLE written in
 // roman numerals holds the dotted sections of its number ("ARTICLE III" >
