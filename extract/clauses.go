@@ -65,7 +65,10 @@ import (
 // heading's clause, and a bold possessive opening a sentence ("**Each
 // Party's** (and ...) liability") is no lead-in. Markdown headings nest by level and close the
 // numbered clauses before them; an all-caps heading or a bold lead-in
-// inside a numbered clause is a sub-heading of that clause. A number
+// inside a numbered clause is a sub-heading of that clause. A sub-heading
+// of a numbered clause is cited by the clause's number and its title,
+// `7.1 "Encryption"` (no " (2)" when another clause has a sub-heading of
+// that title). A number
 // under an unnumbered heading keeps its own ID ("3" when the numbering
 // runs on through the headings, "5.1" under a sub-heading of 5); where the
 // numbering restarts under the headings its IDs are prefixed with the

@@ -65,6 +65,48 @@ const pdfFirstItemOnHeadingLine = `1. Services. The Provider hosts the platform.
 3. Term. This Agreement runs for one year.
 `
 
+// Bold labels under a numbered sub-heading, each over bullets: cited by
+// the clause's number and their title, `7.1 "Encryption"`; the same label
+// under another clause is another place, not a repeat.
+const mdLabelsUnderNumbered = `## 7. Technical and Organisational Measures
+
+### 7.1 Security Measures
+
+The Provider maintains at least the following measures:
+
+**Encryption:**
+
+- Data is encrypted at rest with AES-256.
+- Data is encrypted in transit with TLS 1.2 or later.
+
+**Access Control:**
+
+- Access requires multi-factor authentication.
+
+### 7.2 Reviews
+
+**Encryption:**
+
+- Key management is reviewed every year.
+
+## Security Contacts
+
+**Encryption:**
+
+- Questions go to the security team.
+`
+
+// An all-caps sub-heading inside a numbered clause of a PDF, over a
+// list.
+const pdfCapsUnderNumbered = `1. Services. The Provider hosts the platform.
+2. Obligations.
+2.1 The Provider shall keep the following in force:
+INSURANCE
+(i) General liability insurance of one million dollars.
+(ii) Cyber liability insurance of two million dollars.
+2.2 The Customer pays the fees.
+`
+
 func TestSplitClausesKinds6(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -87,6 +129,11 @@ func TestSplitClausesKinds6(t *testing.T) {
 			[]string{"1", "2"}},
 		{"a first item on the heading's line starts the list", pdfFirstItemOnHeadingLine, true,
 			[]string{"1", "2", "2(a)<2", "2(b)<2", "2(c)<2", "2(d)<2", "3"}},
+		{"labels under a numbered sub-heading", mdLabelsUnderNumbered, false,
+			[]string{"7", "7.1<7", `7.1 "Encryption"<7.1`, `7.1 "Access Control"<7.1`, "7.2<7", `7.2 "Encryption"<7.2`,
+				`"Security Contacts"`, `"Encryption"<"Security Contacts"`}},
+		{"an all-caps sub-heading in a numbered clause", pdfCapsUnderNumbered, true,
+			[]string{"1", "2", "2.1<2", `2.1 "INSURANCE"<2.1`, `2.1(i)<2.1 "INSURANCE"`, `2.1(ii)<2.1 "INSURANCE"`, "2.2<2"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
