@@ -304,12 +304,27 @@ func TestDemotedEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Subprocessors named in passing in a sentence about an audit.
+	sub := agreement(
+		"The processor shall promptly inform the controller about the existence of legislation applicable to it or any subprocessor preventing the conduct of an audit of the processor or subprocessor.",
+		"The processor shall inform the controller of any intended changes concerning the addition or replacement of other processors.",
+	)
+	sub.Clauses[0].ID, sub.Clauses[1].ID = "8", "9"
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{sub}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == "subprocessors" && (len(f.Evidence) == 0 || f.Evidence[0].Section != "9") {
+			t.Errorf("subprocessors: first evidence %+v, want §9", f.Evidence)
+		}
+	}
 	a := agreement(
 		"If compelled to disclose or provide access to any Customer Data to law enforcement, Provider will promptly notify Customer and provide a copy of the demand, unless legally prohibited from doing so.",
 		"Provider shall, taking into account the nature of the processing and the information available to Provider, provide reasonable assistance to Customer with any prior consultation of the supervisory authority.",
 	)
 	a.Clauses[0].ID, a.Clauses[1].ID = "3", "7"
-	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	res, err = Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -426,5 +441,22 @@ func TestCitesTheClauseItsHeadingNames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestInlineTail: a sentence cut where its inline enumeration was taken
+// out as sub-clauses is quoted whole.
+func TestInlineTail(t *testing.T) {
+	clause := "4.4 Upon termination, Provider shall return or destroy all PHI, except that Provider may retain PHI (a) as required by law, (b) if return is not feasible, or (c) for its own administration. Provider shall keep retained PHI secure."
+	items := []string{"(a) as required by law", "(b) if return is not feasible, or", "(c) for its own administration."}
+	tests := []struct{ sentence, want string }{
+		{"Upon termination, Provider shall return or destroy all PHI, except that Provider may retain PHI ;", "(a) as required by law, (b) if return is not feasible, or (c) for its own administration."},
+		{"Provider shall keep retained PHI secure.", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := inlineTail(clause, tc.sentence, items); got != tc.want {
+			t.Errorf("inlineTail(%q) = %q, want %q", tc.sentence, got, tc.want)
+		}
 	}
 }

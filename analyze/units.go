@@ -38,6 +38,11 @@ type unit struct {
 	part bool
 	// frame is the unit's reading, built once.
 	frame *Frame
+	// tail is the inline enumeration its sentence goes on with in the
+	// clause ("except that Clinic may retain PHI (a) as required by law,
+	// (b) ..."): the items are read as clauses of their own, but the quote
+	// shows the sentence whole.
+	tail string
 }
 
 // reading is the text rules match against.
@@ -57,7 +62,11 @@ func (u *unit) full() string {
 }
 
 func (u *unit) evidence(note string) Evidence {
-	e := Evidence{File: u.file, Section: u.section, Text: trimQuote(u.full()), Note: note}
+	text := u.full()
+	if u.tail != "" {
+		text = strings.TrimRight(text, " ;,\n") + " " + u.tail
+	}
+	e := Evidence{File: u.file, Section: u.section, Text: trimQuote(text), Note: note}
 	if len(u.pages) > 0 {
 		p := u.pages[0]
 		e.Page = &p
@@ -116,7 +125,11 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			} else {
 				leadIn[c.ID] = parentLead // "(a)" under "(iii)" under "You shall:"
 			}
+			inline := inlineItems(c, a.Clauses)
 			for i, u := range splitUnits(text) {
+				if len(inline) > 0 {
+					u.tail = inlineTail(c.Text, u.text, inline)
+				}
 				if u.leadIn == "" && parentLead != "" && i == 0 {
 					u.leadIn = parentLead
 				}
@@ -482,6 +495,69 @@ func ownText(c extract.Clause, all []extract.Clause) string {
 		}
 	}
 	return stripHead(text, c.Heading)
+}
+
+// inlineItems are the texts of a clause's sub-clauses that stand inside
+// one of its lines (an inline enumeration), not on lines of their own.
+func inlineItems(c extract.Clause, all []extract.Clause) []string {
+	var out []string
+	for _, s := range all {
+		if s.Parent != c.ID || s.ID == c.ID || s.Text == "" {
+			continue
+		}
+		if i := strings.Index(c.Text, s.Text); i > 0 {
+			j := i - 1
+			for j >= 0 && (c.Text[j] == ' ' || c.Text[j] == '\t') {
+				j--
+			}
+			if j >= 0 && c.Text[j] != '\n' {
+				out = append(out, s.Text)
+			}
+		}
+	}
+	return out
+}
+
+// inlineTail is the run of inline items that follows sentence in the
+// clause's text, joined as written, or "".
+func inlineTail(clause, sentence string, items []string) string {
+	key := strings.TrimRight(strings.TrimSpace(sentence), " ;,")
+	if len(key) > 40 {
+		key = key[len(key)-40:]
+	}
+	at := strings.Index(clause, key)
+	if key == "" || at < 0 {
+		return ""
+	}
+	start := at + len(key)
+	pos := start
+	for {
+		// Between items: spaces, commas, semicolons, "and", "or".
+		rest := clause[pos:]
+		for {
+			t := strings.TrimLeft(rest, " \t,;")
+			t = strings.TrimPrefix(strings.TrimPrefix(t, "and "), "or ")
+			if t == rest {
+				break
+			}
+			rest = t
+		}
+		found := false
+		for _, it := range items {
+			if strings.HasPrefix(rest, it) {
+				pos = len(clause) - len(rest) + len(it)
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	if pos == start {
+		return ""
+	}
+	return strings.TrimSpace(clause[start:pos])
 }
 
 var reMarker = regexp.MustCompile(`^\s*[#*\s]*(?:(?i:section|clause|article)\s+)?(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[A-Z]\.|[a-z]\.|\([ivxlc]+\)|[ivxlc]+\.)(?:\s+|$)`)

@@ -223,7 +223,8 @@ type pagesResult struct {
 	badWhy    map[int]string // by page number
 	// place is the page being read when a budget was exceeded.
 	place string
-	// warnings: what the text layer lost (fontCache.ligatureWarnings).
+	// warnings: what the text layer lost (fontCache.ligatureWarnings;
+	// gatePages adds unreadableWarnings).
 	warnings []string
 }
 

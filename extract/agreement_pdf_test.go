@@ -434,6 +434,7 @@ func FuzzPDF(f *testing.F) {
 	f.Add(makePDF("2.0", []testPage{goodPage1, scanPage}))
 	f.Add(makePDF("1.4", []testPage{garbPage, blankPage}))
 	f.Add([]byte("%PDF-1.7\n%%EOF\n"))
+	f.Add(actualTextSeed())
 	dir := f.TempDir()
 	n := 0
 	f.Fuzz(func(t *testing.T, b []byte) {

@@ -272,9 +272,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 // heading marks and emphasis that open the line ("### **3.Processor**",
 // "**7****.1 Keep**": emphasis closed and reopened inside the number goes).
 func unglue(t string) string {
-	if strings.Contains(t, "****") {
-		t = strings.Replace(t, "****", "", 1)
-	}
+	t = strings.Replace(t, "****", "", 1)
 	k := len(t) - len(strings.TrimLeft(t, "#"))
 	if k > 0 {
 		k += len(t[k:]) - len(strings.TrimLeft(t[k:], " "))

@@ -98,7 +98,8 @@ type Agreement struct {
 	Unread []UnreadPage `json:"unread_pages,omitempty"`
 	// Warnings say what the text read may have lost without a page being
 	// unread, e.g. a font whose ligatures came out as their first letter
-	// ("notfy" for "notify").
+	// ("notfy" for "notify"), or a page with characters that could not be
+	// read ("page 3: 5 characters could not be read (U+FFFD): ...").
 	Warnings []string `json:"warnings,omitempty"`
 	Pages    []Page   `json:"pages"`
 	Clauses  []Clause `json:"clauses"`

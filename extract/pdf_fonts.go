@@ -136,7 +136,7 @@ func codeOf(s string) uint32 {
 func (f *wfont) decode(code uint32, n int) string {
 	g, named := f.glyphs[code]
 	s, mapped := f.toUni.lookup(code)
-	if !named && !f.programRead && f.toUni != nil && (!mapped || utf8.RuneCountInString(s) <= 1) {
+	if !named && !f.programRead && (f.toUni != nil || f.cid) && (!mapped || utf8.RuneCountInString(s) <= 1) {
 		f.readProgramNames()
 		g, named = f.glyphs[code]
 	}

@@ -30,7 +30,9 @@ func gatePages(path string, res pagesResult) (Document, []int, error) {
 	if numPages == 0 {
 		return Document{}, nil, &InputError{Path: path, Err: fmt.Errorf("%w: the PDF has no pages", ErrDamaged)}
 	}
-	a := &Agreement{Path: path, Format: "pdf", Paginated: true, Warnings: res.warnings}
+	// The pages whose text (OCR's, after --ocr) keeps U+FFFD are told.
+	warnings := append(slices.Clip(res.warnings), unreadableWarnings(res.texts, numPages)...)
+	a := &Agreement{Path: path, Format: "pdf", Paginated: true, Warnings: warnings}
 	var nums []int
 	var texts []string
 	for i := 1; i <= numPages; i++ {

@@ -347,3 +347,23 @@ func docVocab(pages []string) map[string]int {
 	}
 	return v
 }
+
+// unreadableWarnings says, for each page of texts (pages 1..n, by
+// number) whose text holds U+FFFD, how many characters could not be
+// read: glyphs the PDF maps to no text (or to U+0000) that neither the
+// embedded font program nor an /ActualText span could read. In page
+// order; nil when there is none.
+func unreadableWarnings(texts map[int]string, n int) []string {
+	var out []string
+	for i := 1; i <= n; i++ {
+		if k := strings.Count(texts[i], "\uFFFD"); k > 0 {
+			what := "characters"
+			if k == 1 {
+				what = "character"
+			}
+			out = append(out, fmt.Sprintf("page %d: %d %s could not be read (U+FFFD): the PDF maps their glyphs to no text, "+
+				"so words may lack letters", i, k, what))
+		}
+	}
+	return out
+}

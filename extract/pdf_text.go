@@ -130,6 +130,10 @@ type walker struct {
 	images     int
 	dropped    int
 	lastGlyphs []seenGlyph
+	// marked-content nesting (markedOver: past maxMarkedDepth) and the
+	// open ActualText span (pdf_actualtext.go).
+	marked, markedOver int
+	span               *actualSpan
 }
 
 type seenGlyph struct {
@@ -169,6 +173,7 @@ func walkPageLines(p pdf.Page, fc *fontCache) (*walker, error) {
 	box := pageBox(p)
 	w.g = gstate{ctm: identity, clip: box, th: 1}
 	err := w.run(p.V.Key("Contents"), p.Resources())
+	w.closeSpan() // a span left open at the page's end
 	w.flushLine()
 	return w, err
 }
@@ -438,6 +443,16 @@ func (w *walker) run(contents pdf.Value, res pdf.Value) error {
 					w.tm = mat{1, 0, 0, 1, tx, 0}.mul(w.tm)
 				}
 			}
+		case "BMC":
+			w.beginMarked(pdf.Value{}, res)
+		case "BDC":
+			if len(args) >= 2 {
+				w.beginMarked(args[len(args)-1], res)
+			} else {
+				w.beginMarked(pdf.Value{}, res)
+			}
+		case "EMC":
+			w.endMarked()
 		case "Do":
 			if len(args) >= 1 {
 				if err := w.do(res, args[len(args)-1].Name()); err != nil {
@@ -535,6 +550,11 @@ func (w *walker) show(raw string) {
 		}
 		w.tm = mat{1, 0, 0, 1, tx, 0}.mul(w.tm)
 		if text == "" {
+			if w.span != nil {
+				if e, ok := glyphPlace(trm, wd, f.bold); ok && g.clip.contains(x, y) {
+					w.glyphSeen(e) // read as nothing inside an ActualText span
+				}
+			}
 			continue
 		}
 		if strings.TrimSpace(text) == "" {
@@ -543,28 +563,39 @@ func (w *walker) show(raw string) {
 			if size := math.Hypot(trm[2], trm[3]); size > 0 {
 				e := mat{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(w.tm).mul(g.ctm)
 				if math.Hypot(e[4]-x, e[5]-y) >= spaceAdvance*size {
-					w.line.pendingSpace = true
+					w.spaceSeen()
 				}
 			}
 			continue
 		}
-		// Direction and size in device space.
-		dx, dy := trm[0], trm[1]
-		adv := math.Hypot(dx, dy)
-		size := math.Hypot(trm[2], trm[3])
-		if adv == 0 || size == 0 || math.IsNaN(x+y+size) || math.IsInf(x+y+size, 0) {
+		e, ok := glyphPlace(trm, wd, f.bold)
+		if !ok {
 			continue
 		}
 		if !g.clip.contains(x, y) {
 			w.dropped++
 			continue
 		}
-		dx, dy = dx/adv, dy/adv
-		// End of the glyph box: its width, without the character and word
-		// spacing (a producer may space words with Tc alone).
-		ex, ey := trm.apply(wd, 0)
-		w.emit(text, x, y, ex, ey, dx, dy, size, f.bold)
+		e.text = text
+		w.glyphSeen(e)
 	}
+}
+
+// glyphPlace is where a glyph of width wd (text space units per unit
+// size) is drawn by the text rendering matrix trm: its origin, the end of
+// its box (its width, without the character and word spacing: a producer
+// may space words with Tc alone), its direction (unit) and size in device
+// space; ok is false for a degenerate matrix.
+func glyphPlace(trm mat, wd float64, bold bool) (spanEvent, bool) {
+	x, y := trm[4], trm[5]
+	dx, dy := trm[0], trm[1]
+	adv := math.Hypot(dx, dy)
+	size := math.Hypot(trm[2], trm[3])
+	if adv == 0 || size == 0 || math.IsNaN(x+y+size) || math.IsInf(x+y+size, 0) {
+		return spanEvent{}, false
+	}
+	ex, ey := trm.apply(wd, 0)
+	return spanEvent{x: x, y: y, ex: ex, ey: ey, dx: dx / adv, dy: dy / adv, sz: size, bold: bold}, true
 }
 
 // emit appends one glyph's text at its device position.

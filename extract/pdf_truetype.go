@@ -7,6 +7,8 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -165,40 +167,207 @@ func subtableGlyph(s []byte, code uint32) uint16 {
 	return 0
 }
 
-// trueTypeNames returns the text of codes by the glyph names of a
-// TrueType program b: for a simple font, the codes 0-255 its cmap maps;
-// for a CID font (cidToGID not nil; nil entries mean Identity), the CIDs
-// whose glyphs are named. Names glyphNameText cannot read are left out.
+// trueTypeNames returns the text of codes by an embedded TrueType
+// program b: for a simple font, the codes 0-255 its cmap maps, by the
+// glyph names of its post table; for a CID font (cidToGID not nil; nil
+// entries mean Identity), the CIDs whose glyphs cidGlyphTexts reads.
+// Names glyphNameText cannot read are left out; the ligature
+// presentation forms U+FB00-U+FB06 are given as their letters ("ff",
+// "ffi" ...).
 func trueTypeNames(b []byte, cid bool, cidToGID []byte) map[uint32]string {
 	t := sfntTables(b)
 	names := postGlyphNames(t["post"])
+	if cid {
+		text := cidGlyphTexts(t, names)
+		if text == nil {
+			return nil
+		}
+		m := map[uint32]string{}
+		if cidToGID == nil {
+			for g, s := range text {
+				m[uint32(g)] = s
+			}
+			return m
+		}
+		for c := 0; 2*c+1 < len(cidToGID) && c <= 0xFFFF; c++ {
+			if s, ok := text[binary.BigEndian.Uint16(cidToGID[2*c:])]; ok {
+				m[uint32(c)] = s
+			}
+		}
+		return m
+	}
 	if names == nil {
 		return nil
 	}
 	m := map[uint32]string{}
-	add := func(code uint32, g int) {
-		if g > 0 && g < len(names) {
+	for c, g := range cmapGlyphs(t["cmap"]) {
+		if int(g) < len(names) {
 			if s, ok := glyphNameText(names[g]); ok {
-				m[code] = s
+				m[c] = ligatureLetters.Replace(s)
 			}
 		}
 	}
-	if !cid {
-		for c, g := range cmapGlyphs(t["cmap"]) {
-			add(c, int(g))
-		}
-		return m
+	return m
+}
+
+// cidGlyphTexts returns the text of the glyphs (other than glyph 0) of a
+// CID font's TrueType program by its tables t: by its Unicode cmap
+// (glyphUnicode), else the post name (names, by glyph), else, for a
+// ligature glyph, its components' texts by the GSUB table
+// (gsubLigatures). Nil when none is read.
+func cidGlyphTexts(t map[string][]byte, names []string) map[uint16]string {
+	text := glyphUnicode(unicodeSubtable(t["cmap"]))
+	if text == nil {
+		text = map[uint16]string{}
 	}
-	if cidToGID == nil {
-		for g := range names {
-			add(uint32(g), g)
+	for g := 1; g < len(names) && g < 0xFFFF; g++ {
+		if _, ok := text[uint16(g)]; ok {
+			continue
 		}
-		return m
+		if s, ok := glyphNameText(names[g]); ok {
+			text[uint16(g)] = ligatureLetters.Replace(s)
+		}
 	}
-	for c := 0; 2*c+1 < len(cidToGID) && c <= 0xFFFF; c++ {
-		add(uint32(c), int(binary.BigEndian.Uint16(cidToGID[2*c:])))
+	if len(text) > 0 {
+		ligatureTexts(text, gsubLigatures(t["GSUB"]))
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	return text
+}
+
+// ligatureLetters gives the Latin ligature presentation forms as their
+// letters (as normalizeText does), so that a ligature's text compares
+// with the first letter a ToUnicode CMap may give it (lostText).
+var ligatureLetters = strings.NewReplacer(
+	"\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl",
+	"\ufb05", "st", "\ufb06", "st",
+)
+
+// maxCmapCodes is the most code points glyphUnicode reads of a cmap
+// subtable (a hostile one, of overlapping ranges, costs no more).
+const maxCmapCodes = 1 << 17
+
+// unicodeSubtable returns the Unicode subtable of a cmap table that
+// glyphUnicode reads: Windows UCS-4 (3,10) or Unicode full (0,4 / 0,6)
+// of format 12, else Windows BMP (3,1) or Unicode BMP (0,0-3) of format
+// 4; nil when there is none.
+func unicodeSubtable(cmap []byte) []byte {
+	if len(cmap) < 4 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	var full, bmp []byte
+	for i := 0; i < n && 4+8*i+8 <= len(cmap); i++ {
+		e := cmap[4+8*i:]
+		pid, eid, off := binary.BigEndian.Uint16(e), binary.BigEndian.Uint16(e[2:]), uint64(binary.BigEndian.Uint32(e[4:]))
+		if off+2 > uint64(len(cmap)) {
+			continue
+		}
+		sub := cmap[off:]
+		format := binary.BigEndian.Uint16(sub)
+		switch {
+		case format == 12 && (pid == 3 && eid == 10 || pid == 0 && (eid == 4 || eid == 6)):
+			if full == nil {
+				full = sub
+			}
+		case format == 4 && (pid == 3 && eid == 1 || pid == 0 && eid <= 3):
+			if bmp == nil {
+				bmp = sub
+			}
+		}
+	}
+	if full != nil {
+		return full
+	}
+	return bmp
+}
+
+// glyphUnicode inverts a cmap subtable of format 4 or 12: the text of
+// each glyph (below 0xFFFF) it maps a code point to (the lowest code point, when
+// several map to one glyph; control characters, surrogates, private use
+// and noncharacters are not read; ligature presentation forms are given
+// as their letters). At most maxCmapCodes code points are read; nil for
+// another format or a subtable too short for its header.
+func glyphUnicode(sub []byte) map[uint16]string {
+	u16 := func(p int) int {
+		if p < 0 || p+2 > len(sub) {
+			return -1
+		}
+		return int(binary.BigEndian.Uint16(sub[p:]))
+	}
+	u32 := func(p int) uint32 {
+		if p < 0 || p+4 > len(sub) {
+			return 0
+		}
+		return binary.BigEndian.Uint32(sub[p:])
+	}
+	low := map[uint16]rune{}
+	put := func(r rune, g uint32) {
+		if g == 0 || g >= 0xFFFF || !readableRune(r) {
+			return
+		}
+		if old, ok := low[uint16(g)]; !ok || r < old {
+			low[uint16(g)] = r
+		}
+	}
+	budget := maxCmapCodes
+	switch u16(0) {
+	case 4:
+		segs := u16(6) / 2
+		if segs <= 0 || 16+8*segs > len(sub) {
+			return nil
+		}
+		for k := 0; k < segs && budget > 0; k++ {
+			end, start := u16(14+2*k), u16(16+2*segs+2*k)
+			delta, ro := u16(16+4*segs+2*k), u16(16+6*segs+2*k)
+			for c := start; c <= end && c < 0xFFFF && budget > 0; c++ {
+				budget--
+				if ro == 0 {
+					put(rune(c), uint32(uint16(c+delta)))
+					continue
+				}
+				g := u16(16 + 6*segs + 2*k + ro + 2*(c-start))
+				if g <= 0 {
+					continue // past the table, or the missing glyph
+				}
+				put(rune(c), uint32(uint16(g+delta)))
+			}
+		}
+	case 12:
+		if len(sub) < 16 {
+			return nil
+		}
+		n := uint64(u32(12))
+		for i := uint64(0); i < n && 16+12*i+12 <= uint64(len(sub)) && budget > 0; i++ {
+			p := 16 + 12*int(i)
+			start, end, g := u32(p), u32(p+4), u32(p+8)
+			for c := uint64(start); c <= uint64(end) && c <= unicode.MaxRune && budget > 0; c++ {
+				budget--
+				put(rune(c), g+uint32(c-uint64(start)))
+			}
+		}
+	default:
+		return nil
+	}
+	m := make(map[uint16]string, len(low))
+	for g, r := range low {
+		m[g] = ligatureLetters.Replace(string(r))
 	}
 	return m
+}
+
+// readableRune reports whether a font's cmap maps r as text: not a
+// control character, surrogate, private use code point, noncharacter
+// or U+FFFD.
+func readableRune(r rune) bool {
+	switch {
+	case r < 0x20, r >= 0x7F && r < 0xA0, r >= 0xD800 && r < 0xE000, r >= 0xE000 && r < 0xF900,
+		r >= 0xFDD0 && r < 0xFDF0, r&0xFFFE == 0xFFFE, r == 0xFFFD, r >= 0xF0000, r > unicode.MaxRune:
+		return false
+	}
+	return true
 }
 
 // readFontStream reads an embedded font program (or a CIDToGIDMap)

@@ -32,14 +32,14 @@ const (
 // structureFloors are the rates reached; a change that loses a labelled
 // section fails here and names it.
 var structureFloors = map[string]float64{
-	"dev":    0.99, // 219 of 220 (corpus-d joined)
+	"dev":    0.97, // 463 of 476 (all 86 dev documents of corpus-a..i; it was 219 of 220 over the first 40)
 	"shared": 0.93,
 }
 
 // orphanCeilings are the lead-ins without their list counted today (the
 // dev ones are a form's blank, an opening sentence and two inline lists
 // whose items are numbered like their neighbours').
-var orphanCeilings = map[string]int{"dev": 5, "shared": 6}
+var orphanCeilings = map[string]int{"dev": 12, "shared": 6} // dev: 12 over the 86 dev documents (5 over the first 40)
 
 // structureSection is one labelled section of one document.
 type structureSection struct {
