@@ -255,8 +255,8 @@ func TestUnnumberedHeadingText(t *testing.T) {
 	if c := bold["2.1"]; c.Heading != "Invoices" {
 		t.Errorf("2.1 heading %q, want Invoices (a bold lead-in after the number)", c.Heading)
 	}
-	if c := bold[`"Audit"`]; c.Heading != "Audit" || c.Text != "Audit. Customer may audit Provider once a year." {
-		t.Errorf(`"Audit" = %+v`, c)
+	if c := bold[`1 "Audit"`]; c.Heading != "Audit" || c.Text != "Audit. Customer may audit Provider once a year." {
+		t.Errorf(`1 "Audit" = %+v`, c)
 	}
 	lead := byID(SplitClauses([]Page{{Number: 1, Text: mdBoldLeadIns}}, false))
 	if c := lead[`"Audit"`]; !strings.Contains(c.Text, `"Customer Data" means`) {
