@@ -38,6 +38,11 @@ import (
 // up to two numbers), or the first child (1, a, i, A) of the clause it nests
 // in. Wrapped lines such as "72 hours", dates, amounts and decimals are
 // rejected by one of the two tests; an ID already used is never reused.
+// A parenthesised letter list may start after (a) where the document
+// numbers one list across sections ("12." with (a)-(d), "13." with
+// (e)-(l)): three consecutive letters at line starts before the next
+// number, the clause holding no earlier letter of them; its "(i)" after
+// "(h)" is the letter.
 //
 // "3.0 Term" is section "3" (its items are 3.1, 3.2); an ARTICLE written in
 // roman numerals holds the dotted sections of its number ("ARTICLE III" >
@@ -60,7 +65,10 @@ import (
 // heading's clause, and a bold possessive opening a sentence ("**Each
 // Party's** (and ...) liability") is no lead-in. Markdown headings nest by level and close the
 // numbered clauses before them; an all-caps heading or a bold lead-in
-// inside a numbered clause is a sub-heading of that clause. A number
+// inside a numbered clause is a sub-heading of that clause. A sub-heading
+// of a numbered clause is cited by the clause's number and its title,
+// `7.1 "Encryption"` (no " (2)" when another clause has a sub-heading of
+// that title). A number
 // under an unnumbered heading keeps its own ID ("3" when the numbering
 // runs on through the headings, "5.1" under a sub-heading of 5); where the
 // numbering restarts under the headings its IDs are prefixed with the

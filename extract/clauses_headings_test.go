@@ -191,7 +191,7 @@ func TestSplitClausesUnnumberedHeadings(t *testing.T) {
 		{"bold lead-in paragraphs", mdBoldLeadIns, false,
 			[]string{"preamble", `"Security Incidents"`, `"Audit"`, `"Deletion"`}},
 		{"bold lead-ins inside numbered sections", mdBoldInNumbered, false,
-			[]string{"1", `"Encryption"<1`, `"Audit"<1`, "2", "2.1<2"}},
+			[]string{"1", `1 "Encryption"<1`, `1 "Audit"<1`, "2", "2.1<2"}},
 		{"numbering restarting under each heading", mdRestartingLists, false,
 			[]string{"preamble", `"Audit"`, `"Audit" 1<"Audit"`, `"Audit" 2<"Audit"`, `"Data Breach"`, `"Data Breach" 1<"Data Breach"`, `"Data Breach" 2<"Data Breach"`}},
 		{"numbering running through the headings", mdRunningLists, false,
@@ -203,7 +203,7 @@ func TestSplitClausesUnnumberedHeadings(t *testing.T) {
 		{"all-caps headings in a PDF", pdfCapsHeadings, true,
 			[]string{"preamble", `"SECURITY MEASURES"`, `"SECURITY MEASURES" 1<"SECURITY MEASURES"`, `"SECURITY MEASURES" 2<"SECURITY MEASURES"`, `"AUDIT"`, `"DATA BREACH NOTIFICATION"`}},
 		{"all-caps sub-heading inside a numbered section", pdfCapsInNumbered, true,
-			[]string{"1", "2", `"ACCESS CONTROL"<2`, "2.1<2", "3"}},
+			[]string{"1", "2", `2 "ACCESS CONTROL"<2`, "2.1<2", "3"}},
 		{"all-caps headings in plain text", strings.ReplaceAll(pdfCapsHeadings, "\n\n", "\n\n\n"), false,
 			[]string{"preamble", `"SECURITY MEASURES"`, `"SECURITY MEASURES" 1<"SECURITY MEASURES"`, `"SECURITY MEASURES" 2<"SECURITY MEASURES"`, `"AUDIT"`, `"DATA BREACH NOTIFICATION"`}},
 	}
@@ -255,8 +255,8 @@ func TestUnnumberedHeadingText(t *testing.T) {
 	if c := bold["2.1"]; c.Heading != "Invoices" {
 		t.Errorf("2.1 heading %q, want Invoices (a bold lead-in after the number)", c.Heading)
 	}
-	if c := bold[`"Audit"`]; c.Heading != "Audit" || c.Text != "Audit. Customer may audit Provider once a year." {
-		t.Errorf(`"Audit" = %+v`, c)
+	if c := bold[`1 "Audit"`]; c.Heading != "Audit" || c.Text != "Audit. Customer may audit Provider once a year." {
+		t.Errorf(`1 "Audit" = %+v`, c)
 	}
 	lead := byID(SplitClauses([]Page{{Number: 1, Text: mdBoldLeadIns}}, false))
 	if c := lead[`"Audit"`]; !strings.Contains(c.Text, `"Customer Data" means`) {

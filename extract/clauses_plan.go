@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -65,7 +66,7 @@ func (s *splitter) plan(m marker) (plan, bool) {
 		if blocked[k] {
 			continue
 		}
-		if ord == 1 || (m.strong && len(s.clauses) == 0) || (m.strong && s.noNumbered(e)) {
+		if ord == 1 || (m.strong && len(s.clauses) == 0) || (m.strong && s.noNumbered(e)) || k == m.kind && s.continuedList(m, e) {
 			if e == 0 && k == kNum && ord != 1 && !m.strong {
 				continue
 			}
@@ -107,6 +108,60 @@ func (s *splitter) plan(m marker) (plan, bool) {
 	}
 	return plan{}, false
 }
+
+// continuedList reports whether a parenthesised letter after (a) ("(e)")
+// opens the list of the clause it stands in because the document numbers
+// one list across sections, as word processors do ("12." with items
+// (a)-(d), then "13." with (e)-(l)): it is the first of at least three
+// consecutive letters at line starts before the next number (nested roman
+// items between them aside; "(i)" after "(h)" is the letter, see plan),
+// and the clause holds no earlier letter of the run in its own text (an
+// inline "(a)" on the heading's line starts the list there).
+func (s *splitter) continuedList(m marker, e int) bool {
+	if m.kind != kPLower && m.kind != kPUpper || m.ord < 2 || e == 0 || m.chain || m.numHead > 0 {
+		return false
+	}
+	key := s.keyOf(m, m.kind)
+	want := m.ord + 1
+	for i := s.line + 1; i < len(s.lines) && i <= s.line+200 && want < m.ord+3; i++ {
+		if i < len(s.toc) && s.toc[i] {
+			continue
+		}
+		n, ok := s.markerAt(i)
+		switch {
+		case !ok:
+		case n.kind == kNum || n.mdLevel > 0 || n.numHead > 0:
+			return false
+		case n.kind != m.kind || s.keyOf(n, n.kind) != key:
+			// A nested item of another style: "(1)", "(ii)".
+		case n.ord == want:
+			want++
+		case n.altRoman == 0:
+			return false
+		}
+	}
+	if want < m.ord+3 {
+		return false
+	}
+	open := lowerParenRe
+	if m.kind == kPUpper {
+		open = upperParenRe
+	}
+	for i := s.starts[s.stack[e-1].clause]; i < s.line; i++ {
+		for _, g := range open.FindAllStringSubmatch(s.lines[i].text, -1) {
+			if l := g[1]; !strings.ContainsAny(l, "ivxIVX") && int(unicode.ToLower(rune(l[0]))-'a') < m.ord-1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lowerParenRe, upperParenRe: a parenthesised letter anywhere in a line.
+var (
+	lowerParenRe = regexp.MustCompile(`\(([a-z])\)`)
+	upperParenRe = regexp.MustCompile(`\(([A-Z])\)`)
+)
 
 // onlyRecitals reports whether the first e open clauses are lettered
 // paragraphs without headings (recitals), under which numbered sections do

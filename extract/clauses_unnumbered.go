@@ -517,6 +517,12 @@ func (s *splitter) acceptHeading(h uhead, line int) {
 	base := `"` + h.text + `"`
 	if h.id != "" {
 		base = h.id
+	} else if cut > 0 && !s.stack[cut-1].unnum && !startsDigit(h.text) {
+		// A sub-heading of a numbered clause ("**Encryption:**" under
+		// "### 7.1 Security Measures") is cited by the clause's number
+		// and its title, `7.1 "Encryption"`, as a lawyer cites it; not
+		// one that writes a number of its own ("2.2 : Limitation").
+		base = s.stack[cut-1].id + " " + base
 	}
 	id := base
 	if s.used[id] {
@@ -546,6 +552,11 @@ func (s *splitter) acceptHeading(h uhead, line int) {
 	s.stack = append(s.stack, openClause{key: "u" + strconv.Itoa(h.rank), kind: kHead, id: id, clause: ci,
 		mdLevel: md, unnum: true, rank: h.rank, prefix: s.forcePrefix[line]})
 	s.headInfo[ci] = &headInfo{line: line, rank: h.rank, parent: parent, docName: h.docName, lettered: h.id != ""}
+}
+
+// startsDigit reports whether s starts with a decimal digit.
+func startsDigit(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
 // headingCut is the stack length kept below a new heading.

@@ -175,7 +175,7 @@ func TestTypesetHeadings(t *testing.T) {
 				`"Cancellation"<"You May Cancel Your Subscription at Any Time"`, `"Refunds"<"You May Cancel Your Subscription at Any Time"`,
 				`"Your Privacy"`, `"We Can Update These Terms"`, `"Contact Us"`}},
 		{"bold sub-headings inside numbered clauses", typesetSubHeadings,
-			[]string{"preamble", "1", "2", `"ACCESS CONTROL"<2`, "2.1<2", "2.2<2", "3"}},
+			[]string{"preamble", "1", "2", `2 "ACCESS CONTROL"<2`, "2.1<2", "2.2<2", "3"}},
 		{"lettered sections over typeset numbered headings", typesetSections,
 			[]string{"preamble", "Section A", "Section B", "1<Section B", "2<Section B", "2.1<2", "2.2<2", "3<Section B",
 				"Section C", "Section C 1<Section C", "Section C 1.1<Section C 1", "Section C 1.2<Section C 1"}},
