@@ -81,6 +81,20 @@ func partyNames(parties []*party) map[string][]phrase {
 	return out
 }
 
+// roleWordOf is the side a text's role words name: "vendor" or
+// "customer" when it names one side only, else "".
+func roleWordOf(v *Vocabulary, s string) string {
+	m := newMatcher(v, tokenize(s), nil)
+	vendor, customer := len(m.find("vendor")) > 0, len(m.find("customer")) > 0
+	switch {
+	case vendor && !customer:
+		return "vendor"
+	case customer && !vendor:
+		return "customer"
+	}
+	return ""
+}
+
 // agreementParties finds the parties an agreement defines in its first
 // 20,000 characters, in order, and tells whose each is:
 //   - a name given together with a role word ("Acme" or "Provider"; "we",
@@ -121,17 +135,6 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.role, p.sure = r, true
 		}
 	}
-	roleOf := func(s string) string {
-		m := newMatcher(v, tokenize(s), nil)
-		vendor, customer := len(m.find("vendor")) > 0, len(m.find("customer")) > 0
-		switch {
-		case vendor && !customer:
-			return "vendor"
-		case customer && !vendor:
-			return "customer"
-		}
-		return ""
-	}
 	isRoleWord := func(s string) bool {
 		pm := newMatcher(v, tokenize(s), nil)
 		return len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 || len(pm.find("mutual")) > 0
@@ -150,7 +153,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		if name == "" || reDocumentName.MatchString(name) || strings.Contains(name, ". ") {
 			continue // a document, or two sentences ("Kubient. This")
 		}
-		legal, r := "", roleOf(m(2))
+		legal, r := "", roleWordOf(v, m(2))
 		if m(1) != "" {
 			legal = legalName(head[:ix[0]], isRoleWord)
 		}
@@ -165,7 +168,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			// A role word itself ("Vendor"): no name to find in the
 			// text, but the legal name before it is the party's.
 			if legal != "" {
-				add("", legal, roleOf(name+" "+m(2)))
+				add("", legal, roleWordOf(v, name+" "+m(2)))
 			}
 			continue
 		}
@@ -184,10 +187,10 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		// "the Processor (CAOS Ltd., also ZITADEL)": the role word, then
 		// the legal name in brackets.
 		if properName(m[2]) {
-			add("", m[2], roleOf(m[1]))
+			add("", m[2], roleWordOf(v, m[1]))
 		}
 	}
-	signed(head, parties, roleOf)
+	signed(head, parties, v)
 	// By what each name is and does.
 	for _, p := range parties {
 		if p.sure || p.name == "" {
@@ -347,9 +350,9 @@ var rePublicBodyName = regexp.MustCompile(`(?i)^(?:city|county|state|commonwealt
 
 // signed gives a role to the party whose name (or legal name) a cover page
 // or signature block shows under a role word: "Customer: Harbor Bank".
-func signed(head string, parties []*party, roleOf func(string) string) {
+func signed(head string, parties []*party, v *Vocabulary) {
 	for _, m := range reSigns.FindAllStringSubmatch(head, -1) {
-		r := roleOf(m[1])
+		r := roleWordOf(v, m[1])
 		shown := strings.TrimSpace(m[2])
 		if r == "" || shown == "" {
 			continue

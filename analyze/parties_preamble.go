@@ -131,17 +131,6 @@ var (
 // Analytics LLC" over "By:", and "CUSTOMER" over "By:"). A name must carry
 // a legal form; "" when two companies sign or no block is the customer's.
 func signedVendor(head string, v *Vocabulary) string {
-	roleOf := func(s string) string {
-		m := newMatcher(v, tokenize(s), nil)
-		vendor, customer := len(m.find("vendor")) > 0, len(m.find("customer")) > 0
-		switch {
-		case vendor && !customer:
-			return "vendor"
-		case customer && !vendor:
-			return "customer"
-		}
-		return ""
-	}
 	company := func(s string) string {
 		s = strings.Trim(strings.TrimSpace(s), "*_|: ")
 		if loc := rePartyLegalForm.FindStringIndex(s); loc != nil {
@@ -154,7 +143,7 @@ func signedVendor(head string, v *Vocabulary) string {
 	}
 	var names []string
 	for _, m := range reSigns.FindAllStringSubmatch(head, -1) {
-		if roleOf(m[1]) == "vendor" {
+		if roleWordOf(v, m[1]) == "vendor" {
 			if n := company(m[2]); n != "" {
 				names = append(names, n)
 			}
@@ -167,11 +156,11 @@ func signedVendor(head string, v *Vocabulary) string {
 			if reBlank.MatchString(label) {
 				continue
 			}
-			if n := company(label); n != "" && roleOf(label) == "" {
+			if n := company(label); n != "" && roleWordOf(v, label) == "" {
 				names = append(names, n)
 				continue
 			}
-			switch roleOf(label) {
+			switch roleWordOf(v, label) {
 			case "customer":
 				customerBlock = true
 			case "vendor":
