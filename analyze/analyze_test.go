@@ -61,6 +61,8 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"by reference only", []string{"Provider will notify Customer of Security Incidents as set out in the Data Processing Addendum."}, "breach-notification", StatusByReference},
 		{"a party named in an opening phrase is no subject", []string{`For the purpose of safeguarding customer and end-user data ("Customer Data"), Provider is dedicated to adhering to industry-standard security practices.`}, "customer-responsibilities", StatusMissing},
 		{"a right to update answered by the clause's notice", []string{"Provider may update this DPA from time to time to reflect changes in processing activities. Provider shall notify Customer of material changes at least 30 days before they take effect."}, "change-notice", StatusMet},
+		{"an inverted condition is no advice", []string{"Should you decide to terminate your engagement with Provider or request the return of your data, Provider commits to facilitating this process."}, "data-return-exit", StatusMet},
+		{"another party's duty to notify is no notice", []string{"Provider will assist in the Customer's obligation to notify authorities of any personal data breach."}, "breach-notification", StatusMissing},
 		{"this agreement is no other document", []string{"Upon termination of the Agreement, Provider will delete all Customer Data in accordance with this DPA."}, "data-return-exit", StatusMet},
 		{"unchecked option", []string{"Assurance reports: [ ] SOC 2 Type II report provided on request [x] none"}, "security-reports", StatusMissing},
 		{"checked option", []string{"Assurance reports: [x] Provider will provide its SOC 2 Type II report on request"}, "security-reports", StatusMet},

@@ -271,6 +271,12 @@ func (f *Frame) falseModal(s span) bool {
 		if s.to < len(f.toks) && isDigitByte(f.toks[s.to].w[0]) {
 			return true
 		}
+	case "should":
+		// "Should you decide to terminate, Provider will ...": an
+		// inverted condition ("if you decide"), no advice.
+		if s.from == 0 || s.from == f.lead {
+			return true
+		}
 	case "will", "can":
 		if s.from > 0 {
 			switch f.toks[s.from-1].w {
