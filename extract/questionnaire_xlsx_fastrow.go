@@ -390,47 +390,13 @@ func (c *fastCell) children(b []byte) (int, bool) {
 // inline reads an inline string's content (xlsxSI: one <t>, rich-text runs
 // <r> each with one <t>, phonetic runs and properties left out).
 func (c *fastCell) inline(b []byte) bool {
-	direct := false
-	for {
-		i := 0
-		for i < len(b) && isXMLSpace(b[i]) {
-			i++
-		}
-		b = b[i:]
-		if len(b) == 0 {
-			return true
-		}
-		switch {
-		case len(b) > 2 && b[0] == '<' && b[1] == 't' && isTagEnd(b[2]):
-			if direct {
-				return false
-			}
-			direct = true
-			n, ok := c.text(b)
-			if !ok {
-				return false
-			}
-			b = b[n:]
-		case bytes.HasPrefix(b, []byte("<r>")):
-			end := bytes.Index(b, []byte("</r>"))
-			if end < 0 || !c.run(b[3:end]) {
-				return false
-			}
-			b = b[end+4:]
-		case hasSkippable(b, "rPh"), hasSkippable(b, "phoneticPr"):
-			n, ok := skipElement(b)
-			if !ok {
-				return false
-			}
-			b = b[n:]
-		default:
-			return false
-		}
-	}
+	return c.textChildren(b, true, "rPh", "phoneticPr")
 }
 
-// run reads a rich-text run's content: its properties (skipped) and one <t>.
-func (c *fastCell) run(b []byte) bool {
+// textChildren reads an element's children: at most one <t>, rich-text
+// runs <r> when runs is set (each one <t> with its properties <rPr>
+// skipped), and the elements named in skip; anything else fails.
+func (c *fastCell) textChildren(b []byte, runs bool, skip ...string) bool {
 	seen := false
 	for {
 		i := 0
@@ -452,7 +418,13 @@ func (c *fastCell) run(b []byte) bool {
 				return false
 			}
 			b = b[n:]
-		case hasSkippable(b, "rPr"):
+		case runs && bytes.HasPrefix(b, []byte("<r>")):
+			end := bytes.Index(b, []byte("</r>"))
+			if end < 0 || !c.textChildren(b[3:end], false, "rPr") {
+				return false
+			}
+			b = b[end+4:]
+		case skippable(b, skip):
 			n, ok := skipElement(b)
 			if !ok {
 				return false
@@ -462,6 +434,16 @@ func (c *fastCell) run(b []byte) bool {
 			return false
 		}
 	}
+}
+
+// skippable says an element at b[0] is one of names.
+func skippable(b []byte, names []string) bool {
+	for _, n := range names {
+		if hasSkippable(b, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // text reads a <t> element at b[0] into the inline text; its length.
