@@ -111,13 +111,19 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		leadIn := map[string]string{}
 		headings := map[string]string{}
 		parents := map[string]string{}
+		// kids are each clause's sub-clauses, found once: ownText and
+		// inlineItems read them for every clause.
+		kids := map[string][]extract.Clause{}
 		for _, c := range a.Clauses {
 			headings[c.ID], parents[c.ID] = c.Heading, c.Parent
+			if c.Parent != "" && c.Parent != c.ID {
+				kids[c.Parent] = append(kids[c.Parent], c)
+			}
 		}
 		for _, c := range a.Clauses {
 			// Sub-clauses are listed on their own; read each text once, in
 			// the most specific clause that holds it.
-			text := ownText(c, a.Clauses)
+			text := ownText(c, kids[c.ID])
 			definitions := reDefinitionsHeading.MatchString(c.Heading) || reDefinitionsHeading.MatchString(headings[c.Parent])
 			parentLead := leadIn[c.Parent]
 			if lead := listLeadIn(c, a.Clauses); lead != "" {
@@ -125,7 +131,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			} else {
 				leadIn[c.ID] = parentLead // "(a)" under "(iii)" under "You shall:"
 			}
-			inline := inlineItems(c, a.Clauses)
+			inline := inlineItems(c, kids[c.ID])
 			for i, u := range splitUnits(text) {
 				if len(inline) > 0 {
 					u.tail = inlineTail(c.Text, u.text, inline)
@@ -474,13 +480,13 @@ var (
 	// reIncidentDefinition says a definition describes a security incident.
 )
 
-// ownText is the clause body less the text of its direct sub-clauses (read
+// ownText is the clause body less the text of its direct sub-clauses kids (read
 // in their own clauses) and less its number and heading, so that heading
 // words ("6. INCIDENT NOTIFICATION") do not join the first sentence.
-func ownText(c extract.Clause, all []extract.Clause) string {
+func ownText(c extract.Clause, kids []extract.Clause) string {
 	text := c.Text
-	for _, s := range all {
-		if s.Parent == c.ID && s.ID != c.ID && s.Text != "" {
+	for _, s := range kids {
+		if s.Text != "" {
 			if i := strings.Index(text, s.Text); i >= 0 {
 				sep := "\n"
 				// Text after an inline item is its clause's again ("...
@@ -499,10 +505,10 @@ func ownText(c extract.Clause, all []extract.Clause) string {
 
 // inlineItems are the texts of a clause's sub-clauses that stand inside
 // one of its lines (an inline enumeration), not on lines of their own.
-func inlineItems(c extract.Clause, all []extract.Clause) []string {
+func inlineItems(c extract.Clause, kids []extract.Clause) []string {
 	var out []string
-	for _, s := range all {
-		if s.Parent != c.ID || s.ID == c.ID || s.Text == "" {
+	for _, s := range kids {
+		if s.Text == "" {
 			continue
 		}
 		if i := strings.Index(c.Text, s.Text); i > 0 {
