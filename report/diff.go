@@ -141,8 +141,12 @@ func onlyRedFlags(f analyze.Finding) bool {
 	if len(f.RedFlags) == 0 || len(f.Evidence) == 0 {
 		return false
 	}
+	flagged := map[[3]string]bool{}
+	for _, r := range f.RedFlags {
+		flagged[[3]string{r.Evidence.File, r.Evidence.Section, r.Evidence.Text}] = true
+	}
 	for _, e := range f.Evidence {
-		if !strings.HasPrefix(e.Note, "red flag") {
+		if !flagged[[3]string{e.File, e.Section, e.Text}] {
 			return false
 		}
 	}

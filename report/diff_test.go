@@ -153,7 +153,7 @@ func TestCompareDetails(t *testing.T) {
 		{"a unilateral amendment right added", finding("change-notice", analyze.StatusMissing, analyze.SeverityLow, "", ""),
 			with(finding("change-notice", analyze.StatusWeak, analyze.SeverityLow, "13(k)", "The Company reserves the right to amend this Agreement at its discretion at any time."), func(f *analyze.Finding) {
 				f.Evidence[0].Note = "red flag: the vendor may change the terms or the service without notice to the customer"
-				f.RedFlags = []analyze.RedFlagFound{{ID: "change-without-notice", Title: "the vendor may change the terms or the service without notice to the customer"}}
+				f.RedFlags = []analyze.RedFlagFound{{ID: "change-without-notice", Title: "the vendor may change the terms or the service without notice to the customer", Evidence: f.Evidence[0]}}
 			}), ChangeRegressed,
 			[]string{"weaker red-flag change-without-notice:  > "}},
 		{"clause moved", finding("security-reports", analyze.StatusMet, analyze.SeverityMedium, "4.1", "Provider will provide its SOC 2 report."),
