@@ -382,7 +382,16 @@ var statusRank = map[string]float64{StatusMet: 3, StatusWeak: 2, StatusByReferen
 func (r *Rule) rank(h *hit) float64 {
 	s := statusRank[h.status] * 10
 	f := h.u.frame
-	if f.anyHeading(r.topic) {
+	// A sentence that shows the term by neither its action nor its object,
+	// taking the object only from its heading ("You are responsible for all
+	// fees" under "Your Account"), is about something else: the heading's
+	// weight goes to sentences that name the object themselves, and it
+	// comes after them.
+	borrowed := len(h.spec.Action) == 0 && len(h.spec.Object) > 0 && !f.anyIn(h.spec.Object, 0, len(f.toks)) && !f.anyPrev(h.spec.Object)
+	switch {
+	case borrowed:
+		s -= 3
+	case f.anyHeading(r.topic):
 		s += 6
 	}
 	if h.spec.essential {
@@ -397,7 +406,9 @@ func (r *Rule) rank(h *hit) float64 {
 	if d := h.deadline; d != nil {
 		switch {
 		case d.Hours != nil:
-			s += 4
+			// A number of hours is the deadline a lawyer cites: more than
+			// the vague deadline's sentence gains by naming the vendor.
+			s += 7
 		case d.Grade == GradeUnquantified:
 			s += 3
 		case d.Grade == GradeWeak:
@@ -414,11 +425,19 @@ func (r *Rule) rank(h *hit) float64 {
 	}
 	if len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(h.p.modal.to+5, h.p.to)) {
 		s += 1
+		// The term's action is the sentence's verb ("Customer may audit"),
+		// not a word of what it governs ("Customer must submit a detailed
+		// audit plan"): the sentence is the term, not its procedure.
+		if f.actionIsVerb(h.spec.Action, h.p) {
+			s += 2
+		}
 	}
 	// The owner of the duty acting itself ("Processor shall return"), over
-	// a subject that names no one or the other party's right.
+	// a subject that names no one (a list item without its lead-in), both
+	// parties ("The parties shall agree ...") or the other party's right:
+	// more than a sentence's length or place in its clause.
 	if (r.Owner == OwnerVendor && h.p.actor == PartyVendor) || (r.Owner == OwnerCustomer && h.p.actor == PartyCustomer) {
-		s += 1
+		s += 3
 	}
 	// Among otherwise equal sentences, the clause's first states what the
 	// clause is about: a tie-breaker, lighter than any other sign.
@@ -464,4 +483,32 @@ func sortHits(hs []hit) {
 		}
 		return hs[i].u.order < hs[j].u.order
 	})
+}
+
+// verbLead are the words between a modal and its verb: "shall be
+// entitled to", "has the right to", "will not".
+var verbLead = map[string]bool{"not": true, "to": true, "be": true, "have": true, "has": true, "the": true, "right": true, "rights": true}
+
+// actionIsVerb says one of the classes is the predicate's own verb: it
+// begins at the modal (a statement's verb, "Provider deletes") or at the
+// first word after it, past adverbs and negation ("Customer may audit",
+// "shall be entitled to audit", "shall promptly notify"), not later in
+// the predicate as a noun or a verb of a clause it governs ("must submit
+// a detailed audit plan").
+func (f *Frame) actionIsVerb(classes []string, p *predicate) bool {
+	if p.modal.from < 0 {
+		return false
+	}
+	at := p.modal.to
+	for at < p.to && (adverbs[f.toks[at].w] || notPassive[f.toks[at].w] || verbLead[f.toks[at].w]) {
+		at++
+	}
+	for _, c := range classes {
+		for _, s := range f.m.find(c) {
+			if s.from >= p.modal.from && s.from <= at {
+				return true
+			}
+		}
+	}
+	return false
 }
