@@ -432,11 +432,12 @@ func (r *Rule) rank(h *hit) float64 {
 			s += 2
 		}
 	}
-	// The owner of the duty acting itself ("Processor shall return"), over
-	// a subject that names no one (a list item without its lead-in), both
-	// parties ("The parties shall agree ...") or the other party's right:
-	// more than a sentence's length or place in its clause.
-	if (r.Owner == OwnerVendor && h.p.actor == PartyVendor) || (r.Owner == OwnerCustomer && h.p.actor == PartyCustomer) {
+	// The party the frame is written for acting itself ("Processor shall
+	// return", "Customer may audit"), over a subject that names no one (a
+	// list item without its lead-in), both parties ("The parties shall
+	// agree ...") or the other party: more than a sentence's length or
+	// place in its clause.
+	if r.actsItself(h) {
 		s += 3
 	}
 	// Among otherwise equal sentences, the clause's first states what the
@@ -483,6 +484,25 @@ func sortHits(hs []hit) {
 		}
 		return hs[i].u.order < hs[j].u.order
 	})
+}
+
+// actsItself says the hit's subject is the party whose term it is, named:
+// the rule's owner ("Processor shall return"), or, for a rule any party
+// may state (audit rights), the party its frame is written for
+// ("Customer may audit", "Provider shall permit audits"). A subject that
+// names no one, both parties or the other party does not.
+func (r *Rule) actsItself(h *hit) bool {
+	who := string(r.Owner)
+	if r.Subject == "any" && h.spec.Actor != "" && h.spec.Actor != "any" {
+		who = h.spec.Actor
+	}
+	switch who {
+	case "vendor", "vendor-only":
+		return h.p.actor == PartyVendor
+	case "customer", "customer-only", "customer-side":
+		return h.p.actor == PartyCustomer
+	}
+	return false
 }
 
 // verbLead are the words between a modal and its verb: "shall be

@@ -58,6 +58,18 @@ func TestEvidenceRanking(t *testing.T) {
 			rule: "vendor-security", want: "2",
 		},
 		{
+			// Audit rights are stated by either party: the customer's own
+			// right counts as the party acting itself, like the vendor's
+			// permission, over a step both parties take.
+			name:     "the customer's own audit right beats the parties' scheduling of audits",
+			headings: []string{"Customer Rights", "Audits"},
+			text: []string{
+				"Customer shall be entitled to audit Provider's compliance with this Agreement.",
+				"The parties shall agree in advance on the date and scope of any audit.",
+			},
+			rule: "audit-rights", want: "1",
+		},
+		{
 			// A number of hours is the deadline a lawyer cites: it
 			// outweighs a vague deadline even where that sentence names
 			// the vendor and this one says "it".
