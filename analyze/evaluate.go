@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -431,6 +432,13 @@ func (r *Rule) rank(h *hit) float64 {
 		if f.actionIsVerb(h.spec.Action, h.p) {
 			s += 2
 		}
+	}
+	// A sentence whose verb is assisting the other party ("Processor shall
+	// assist Controller in notifying the supervisory authority within 72
+	// hours") is the assistance term, not this one, unless this rule asks
+	// for assistance.
+	if !slices.Contains(h.spec.Action, "assist") && f.actionIsVerb([]string{"assist"}, h.p) {
+		s -= 3
 	}
 	// The party the frame is written for acting itself ("Processor shall
 	// return", "Customer may audit"), over a subject that names no one (a

@@ -81,6 +81,17 @@ func TestEvidenceRanking(t *testing.T) {
 			},
 			rule: "breach-notification", want: "2",
 		},
+		{
+			// Helping the customer notify an authority is the assistance
+			// term; the vendor's own notice is the breach notice.
+			name:     "the vendor's own notice beats its assistance with the customer's notice",
+			headings: []string{"", ""},
+			text: []string{
+				"Provider shall assist Customer in notifying a personal data breach to the supervisory authority within 72 hours.",
+				"Provider shall notify Customer of any personal data breach without undue delay.",
+			},
+			rule: "breach-notification", want: "2",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
