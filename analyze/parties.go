@@ -3,6 +3,7 @@ package analyze
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
@@ -140,7 +141,11 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		pm := newMatcher(v, tokenize(s), nil)
 		return len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 || len(pm.find("mutual")) > 0
 	}
-	if vendorName != "" {
+	// A given name (--vendor, a batch folder's) the agreement never uses
+	// tells nothing of its parties: taken as a side, it would make the
+	// agreement's own name for the vendor the other side.
+	given := squash(vendorName)
+	if given != "" && strings.Contains(squash(head), given) {
 		add(vendorName, "", "vendor")
 	}
 	for _, ix := range reDefinedName.FindAllStringSubmatchIndex(head, -1) {
@@ -182,7 +187,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 	for _, p := range parties {
 		p.early = p.name != "" && containsWord(opening, p.name)
 		p.public = p.name != "" && isPublicBody(p.name, p.legal)
-		if vendorName != "" && p.name != vendorName && p.legal != "" && strings.Contains(strings.ToLower(p.legal), strings.ToLower(vendorName)) {
+		if given != "" && p.name != vendorName && p.legal != "" && strings.Contains(squash(p.legal), given) {
 			p.role, p.sure = "vendor", true
 		}
 	}
@@ -303,6 +308,18 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 // notify".
 func partyLike(p *party) bool {
 	return p.legal != "" || p.pos <= preambleLen || p.early
+}
+
+// squash is a name's letters and digits in lower case: "Null State",
+// "nullstate" and "NULL-STATE" are one.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // containsWord says text holds word as a whole word, case-sensitively.

@@ -383,6 +383,25 @@ func TestGivenVendorWins(t *testing.T) {
 	}
 }
 
+// TestGivenVendorNotInTextNamesNoSide: a --vendor name (or a batch
+// folder's) that the agreement never uses tells nothing of its parties; the
+// agreement's own defined name for the vendor stays the vendor's, not the
+// "other side" of the given name.
+func TestGivenVendorNotInTextNamesNoSide(t *testing.T) {
+	rs := loadRules(t)
+	clauses := []string{
+		`This Agreement is made effective as of [DATE] ("Effective Date"), by and between Jane Roe d/b/a Quill Work, having a principal place of business in Texas ("Operator"), and [CLIENT COMPANY NAME] ("Client").`,
+		"If Operator discovers unknown technical conditions (including encrypted data, missing credentials or corrupted systems), Operator shall issue a Change Order.",
+		"Operator retains sole control over the manner and means of performance. Operator shall deliver the Deliverables.",
+	}
+	for _, given := range []string{"", "quillwork", "Quill Work", "Harbor Software"} {
+		res := run(t, rs, Options{Vendor: given}, clauses...)
+		if got := status(res, "customer-responsibilities"); got != StatusMissing {
+			t.Errorf("--vendor %q: customer-responsibilities %s, want %s (the Operator's duty is no customer duty)", given, got, StatusMissing)
+		}
+	}
+}
+
 func phraseSources(ps []phrase) []string {
 	var out []string
 	for _, p := range ps {
