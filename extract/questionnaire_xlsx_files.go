@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path"
@@ -79,8 +80,99 @@ func checkXLSXZip(path string) error {
 		return nil
 	}
 	defer zr.Close()
-	lim := officeLimits{part: func(string) int64 { return xlsxUnzipLimit }, total: xlsxUnzipLimit}
-	return checkOfficeZip(&zr.Reader, lim, newBudget())
+	return checkOfficeZip(&zr.Reader, xlsxLimits, newBudget())
+}
+
+// xlsxLimits are the sizes an xlsx package's parts may inflate to: each
+// and all together at most xlsxUnzipLimit.
+var xlsxLimits = officeLimits{part: func(string) int64 { return xlsxUnzipLimit }, total: xlsxUnzipLimit}
+
+// openXLSX opens the workbook at path with excelize, checking its package
+// as checkXLSXZip does without inflating its parts twice: the declared
+// sizes are checked first (checkDeclared: nothing is inflated past them,
+// archive/zip stops at a part's declared size), then excelize inflates the
+// parts, and the XML parts it holds are checked on its bytes
+// (checkedParts). Wherever that check finds fault, or excelize fails,
+// checkXLSXZip reads the package as before, so that the error returned is
+// the one it gives.
+func openXLSX(path string, xo excelize.Options) (*excelize.File, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		zr = nil // not a zip archive: left to excelize's own errors
+	} else {
+		defer zr.Close()
+		if err := checkDeclared(&zr.Reader, xlsxLimits); err != nil {
+			return nil, err
+		}
+	}
+	f, err := excelize.OpenFile(path, xo)
+	if err != nil {
+		if cerr := checkXLSXZip(path); cerr != nil {
+			return nil, cerr
+		}
+		return nil, openError(err, false)
+	}
+	if zr != nil && !checkedParts(&zr.Reader, f) {
+		if cerr := checkXLSXZip(path); cerr != nil {
+			f.Close()
+			return nil, cerr
+		}
+	}
+	return f, nil
+}
+
+// checkedParts reports whether every XML part of zr passes
+// checkOfficeZip's checks: the parts excelize holds in memory are checked
+// on its bytes (their length the declared size, their CRC-32 the header's,
+// the XML scanner over them), the others (big sheets excelize keeps in
+// temporary files, parts with a data descriptor or no checksum) are read
+// from the zip by checkXMLPart. False means the package needs
+// checkXLSXZip's whole check; it may still pass it.
+func checkedParts(zr *zip.Reader, f *excelize.File) bool {
+	b := newBudget()
+	seen := make(map[string]bool, len(zr.File))
+	var read int64
+	for _, zf := range zr.File {
+		if !isXMLPart(zf.Name) || zf.FileInfo().IsDir() {
+			continue
+		}
+		// The name excelize keeps the part under (its ReadZipReader).
+		key := strings.ReplaceAll(zf.Name, "\\", "/")
+		switch strings.ToLower(key) {
+		case "[content_types].xml":
+			key = "[Content_Types].xml"
+		case "xl/sharedstrings.xml":
+			key = "xl/sharedStrings.xml"
+		}
+		if seen[key] {
+			return false // two parts of one name: excelize holds the last
+		}
+		seen[key] = true
+		var data []byte
+		if v, ok := f.Pkg.Load(key); ok {
+			data, _ = v.([]byte)
+		}
+		if data == nil || zf.CRC32 == 0 || zf.Flags&0x8 != 0 {
+			n, err := checkXMLPart(zf, xlsxLimits.part(zf.Name), b)
+			if err != nil {
+				return false
+			}
+			read += n
+		} else {
+			if uint64(len(data)) != zf.UncompressedSize64 || crc32.ChecksumIEEE(data) != zf.CRC32 {
+				return false
+			}
+			var sc xmlScanner
+			if sc.scan(data) != nil {
+				return false
+			}
+			read += int64(len(data))
+		}
+		if read > xlsxLimits.total {
+			return false
+		}
+	}
+	return true
 }
 
 // openError maps an excelize.OpenFile error onto the sentinel errors.
