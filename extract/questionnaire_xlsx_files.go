@@ -105,7 +105,13 @@ func openXLSX(path string, xo excelize.Options) (*excelize.File, error) {
 			return nil, err
 		}
 	}
-	f, err := excelize.OpenFile(path, xo)
+	var f *excelize.File
+	if zr != nil {
+		f = openLean(&zr.Reader, path, xo)
+	}
+	if f == nil {
+		f, err = excelize.OpenFile(path, xo)
+	}
 	if err != nil {
 		if cerr := checkXLSXZip(path); cerr != nil {
 			return nil, cerr
@@ -119,6 +125,54 @@ func openXLSX(path string, xo excelize.Options) (*excelize.File, error) {
 		}
 	}
 	return f, nil
+}
+
+// xlsxLeanMax is the largest file openLean copies (bytes, compressed).
+const xlsxLeanMax = 4 << 20
+
+// unusedPart reports whether excelize would inflate or decode the part
+// when it opens the workbook while nothing here reads it: the calculation
+// chain (decoded whole at OpenFile) and pictures.
+func unusedPart(name string) bool {
+	n := strings.ToLower(strings.ReplaceAll(name, "\\", "/"))
+	return n == "xl/calcchain.xml" || strings.HasPrefix(n, "xl/media/")
+}
+
+// openLean opens a copy of a small package zr without its unused parts
+// (unusedPart), their compressed bytes copied as they are; nil when the
+// file is bigger than xlsxLeanMax, holds no unused part, or the copy or
+// excelize fails (excelize then opens the file itself, for its own error).
+// The parts left out are still checked (checkedParts reads them from zr).
+func openLean(zr *zip.Reader, path string, xo excelize.Options) *excelize.File {
+	var size uint64
+	drop := false
+	for _, zf := range zr.File {
+		size += zf.CompressedSize64 + uint64(len(zf.Name)) + 128
+		drop = drop || unusedPart(zf.Name)
+	}
+	if !drop || size > xlsxLeanMax {
+		return nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size) + 1024)
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		if unusedPart(zf.Name) {
+			continue
+		}
+		if zw.Copy(zf) != nil {
+			return nil
+		}
+	}
+	if zw.Close() != nil {
+		return nil
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()), xo)
+	if err != nil {
+		return nil
+	}
+	f.Path = path
+	return f
 }
 
 // checkedParts reports whether every XML part of zr passes

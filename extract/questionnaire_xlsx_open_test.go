@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,6 +38,19 @@ func TestCheckedPartsCorpus(t *testing.T) {
 			defer f.Close()
 			if !checkedParts(&zr.Reader, f) {
 				t.Fatal("checkedParts: false, want true")
+			}
+			// The lean copy (openXLSX) reads the same rows, and its
+			// check passes too.
+			g, err := openXLSX(p, xo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer g.Close()
+			if !checkedParts(&zr.Reader, g) {
+				t.Fatal("checkedParts of the lean copy: false, want true")
+			}
+			if diff := cmp.Diff(allRows(t, f), allRows(t, g)); diff != "" {
+				t.Fatalf("rows differ (-file +lean copy):\n%s", diff)
 			}
 			// The same package with one part's bytes changed in excelize's
 			// copy fails the check.
@@ -84,4 +98,19 @@ func TestOpenXLSXErrors(t *testing.T) {
 			t.Errorf("%s: openXLSX error %v, want %v", name, err, want)
 		}
 	}
+}
+
+// allRows is every row of every sheet of f by excelize's row loop, under
+// the sheet's name.
+func allRows(t *testing.T, f *excelize.File) map[string][][]string {
+	t.Helper()
+	out := map[string][][]string{}
+	for _, s := range f.GetSheetList() {
+		rows, err := f.GetRows(s)
+		if err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		out[s] = rows
+	}
+	return out
 }
