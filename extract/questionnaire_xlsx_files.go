@@ -366,6 +366,28 @@ func (rs *rawSheets) fromZip(name string) (*sheetExtras, error) {
 	return nil, os.ErrNotExist
 }
 
+// tagSpan is the part of work that holds every match of mergeTag (lit
+// "mergeCell") or colTag (lit "col"), so that the pattern need not run
+// over the rest: from the last '<' before lit's first occurrence (a match
+// is '<', word characters and ':' at most, then lit) to the first '>'
+// after its last (a match holds no '>' past lit but the closing one).
+func tagSpan(work []byte, lit string) []byte {
+	i := bytes.Index(work, []byte(lit))
+	if i < 0 {
+		return nil
+	}
+	from := bytes.LastIndexByte(work[:i], '<')
+	if from < 0 {
+		from = i
+	}
+	last := bytes.LastIndex(work, []byte(lit))
+	to := len(work)
+	if j := bytes.IndexByte(work[last:], '>'); j >= 0 {
+		to = last + j + 1
+	}
+	return work[from:to]
+}
+
 // scanSheetXML finds <col hidden="1"> and <mergeCell ref="…"> elements.
 func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 	ex := &sheetExtras{hiddenCols: map[int]bool{}}
@@ -378,7 +400,7 @@ func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 		end := bytes.LastIndexByte(chunk, '>') + 1
 		work := chunk[:end]
 		if bytes.Contains(work, []byte("mergeCell")) {
-			for _, m := range mergeTag.FindAllSubmatch(work, -1) {
+			for _, m := range mergeTag.FindAllSubmatch(tagSpan(work, "mergeCell"), -1) {
 				if len(ex.merges) >= xlsxMaxMerges {
 					break
 				}
@@ -391,7 +413,7 @@ func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 			}
 		}
 		if bytes.Contains(work, []byte("<col ")) || bytes.Contains(work, []byte(":col ")) {
-			for _, m := range colTag.FindAll(work, -1) {
+			for _, m := range colTag.FindAll(tagSpan(work, "col"), -1) {
 				var lo, hi int
 				hidden := false
 				for _, a := range attrRe.FindAllSubmatch(m, -1) {

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -113,4 +115,23 @@ func allRows(t *testing.T, f *excelize.File) map[string][][]string {
 		out[s] = rows
 	}
 	return out
+}
+
+// FuzzTagSpan holds tagSpan to the patterns it narrows: the matches in
+// the span are the matches in the whole.
+func FuzzTagSpan(f *testing.F) {
+	f.Add([]byte(`<cols><col min="2" max="3" hidden="1"/><x:col max="4"/></cols><sheetData/><mergeCells><mergeCell ref="A1:B2"/><x:mergeCell a=">" ref='C3'/></mergeCells>`))
+	f.Add([]byte(`col<col>mergeCell<mergeCell ref="A1">`))
+	f.Fuzz(func(t *testing.T, work []byte) {
+		for _, c := range []struct {
+			lit string
+			re  *regexp.Regexp
+		}{{"mergeCell", mergeTag}, {"col", colTag}} {
+			want := c.re.FindAllSubmatch(work, -1)
+			got := c.re.FindAllSubmatch(tagSpan(work, c.lit), -1)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s in %q: %q, want %q", c.lit, work, got, want)
+			}
+		}
+	})
 }
