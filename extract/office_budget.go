@@ -24,7 +24,10 @@ import (
 //   - elements nest deeper than MaxXMLDepth: ErrBudget.
 //
 // Parts that are not XML (images, embedded objects, vbaProject.bin) are
-// checked on their declared sizes only.
+// checked on their declared sizes only. A workbook is checked in two
+// steps around excelize's opening of it, so that its parts are inflated
+// once (openXLSX): the declared sizes before, the rest on the bytes
+// excelize inflated.
 
 // officeLimits are the sizes allowed to one package's parts.
 type officeLimits struct {
