@@ -380,9 +380,10 @@ func (s *splitter) titleBlock(i int, h uhead) bool {
 
 func (s *splitter) run() {
 	s.findHeadings()
+	skip := s.preambleList()
 	first := -1
 	for i := range s.lines {
-		if i < len(s.toc) && s.toc[i] {
+		if i < len(s.toc) && s.toc[i] || skip[i] {
 			continue
 		}
 		m, ok := s.markerAt(i)

@@ -80,6 +80,10 @@ var (
 	// "7.4**Alternative Transfer**"): a capital and a small letter, an
 	// opening quote or emphasis follow, never a digit ("3.5GB" stays).
 	gluedRe = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\))((?:\*\*|__)?(?:\p{Lu}\p{Ll}|[“"‘]\S))`)
+	// gluedLetterRe: a lettered item glued to the opening quote of the
+	// term it defines (`a."Applicable Law" shall mean`); only a quote, as
+	// "e.g." and "i.e." also glue a letter to a full stop.
+	gluedLetterRe = regexp.MustCompile(`^([A-Za-z]\.)([“"‘]\p{L})`)
 	// chainRe: an item whose text opens its first sub-item on the same
 	// line, as the CFR and the FAR/DFARS clauses write it ("(ii)(A) The
 	// Contractor shall ...", "(c)(1) Within 72 hours ...").
@@ -284,6 +288,9 @@ func unglue(t string) string {
 		}
 	}
 	g := gluedRe.FindStringSubmatchIndex(t[k:])
+	if g == nil {
+		g = gluedLetterRe.FindStringSubmatchIndex(t[k:])
+	}
 	if g == nil {
 		return t
 	}

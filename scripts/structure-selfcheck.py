@@ -5,6 +5,8 @@ against the clauses `ssrm extract` gives it.
 usage: scripts/structure-selfcheck.py SSRM_BIN FILE...
   (build the binary once: go build -o /tmp/ssrm ./cmd/ssrm)
 
+DOCX is read through pandoc (Markdown output).
+
 The visible units are heading lines (#, setext, a bold line, an all-caps
 line standing alone, a bold lead-in), lines that open with a clause number
 ("1.", "1.1", "2.3.1", "(a)", "a.", "(iv)", "Section 4", "Article 5", "§ 3")
@@ -194,6 +196,9 @@ def check(binary, path, verbose=False):
     if path.endswith('.pdf'):
         text = subprocess.run(['pdftotext', path, '-'], capture_output=True, text=True).stdout
         text = '\n'.join(l.strip() for l in text.split('\n'))
+    elif path.endswith('.docx'):
+        # pandoc writes Word's automatic numbers as Markdown list numbers
+        text = subprocess.run(['pandoc', '-t', 'gfm', '--wrap=none', path], capture_output=True, text=True).stdout
     else:
         text = open(path, encoding='utf-8', errors='replace').read()
     us = units(text)

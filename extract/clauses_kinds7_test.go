@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Kinds of structure found by a self-check on public agreements outside
+// the corpus: each case is invented text that reproduces one kind, with the
+// clause IDs a lawyer would cite.
+
+// The parties as a numbered list before the body, whose numbered headings
+// then restart at 1: the list is the preamble's, not sections 1 and 2.
+const mdPartiesListBeforeBody = `# HOSTING AGREEMENT
+
+Between:
+
+1) Supplier
+- Name: Birch Hosting Ltd
+- Address: 4 Mill Lane
+
+2) Client
+- Name: Oak Retail Ltd
+- Address: 9 Harbour Road
+
+## 1. Scope
+The Supplier hosts the Client's shop.
+
+## 2. Documents
+In order of precedence:
+1. This agreement
+2. The order form
+
+## 3. Fees
+Fees are paid monthly.
+`
+
+// The same in a PDF's text: "Parties:" with two numbered names, then the
+// body's "1. Response Times:".
+const pdfPartiesListBeforeBody = `Support Level Agreement
+Parties:
+1. Customer: Oak Retail Ltd
+2. Vendor: Birch Hosting Ltd
+Purpose:
+This agreement sets the response times of the Vendor's support desk.
+1. Response Times:
+a. Critical incidents are acknowledged within one hour.
+b. Other requests are acknowledged within one business day.
+2. Service Credits:
+A missed response time earns a credit of five percent of the monthly fee.
+`
+
+// A numbered list after a short lead-in that the body does not restart
+// after: the body's own sections.
+const pdfLeadInSections = `Support Level Agreement
+Terms:
+1. Scope. The Vendor runs a support desk.
+2. Hours. The desk is open on business days.
+3. Credits. A missed response earns a credit.
+`
+
+// Lettered definitions whose first letter is glued to the quote of the
+// term it defines, as a word processor's export writes it.
+const mdGluedLetterDefinition = `1\. DEFINITIONS:
+
+In this Agreement,
+
+a."Services" means the hosted shop platform.
+
+b. "Fees" means the charges in the order form.
+
+c. "Data" means the records the Client stores.
+
+2\. TERM:
+
+One year from signature.
+`
+
+func TestSplitClausesKinds7(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		text      string
+		paginated bool
+		want      []string
+	}{
+		{"a parties list before numbered headings (Markdown)", mdPartiesListBeforeBody, false,
+			[]string{"preamble", "1", "2", "2.1<2", "2.2<2", "3"}},
+		{"a parties list before a restarted numbering (PDF)", pdfPartiesListBeforeBody, true,
+			[]string{"preamble", "1", "1(a)<1", "1(b)<1", "2"}},
+		{"a numbered list after a short lead-in, never restarted, is the body", pdfLeadInSections, true,
+			[]string{"preamble", "1", "2", "3"}},
+		{"a letter glued to a defined term's quote", mdGluedLetterDefinition, false,
+			[]string{"1", "1(a)<1", "1(b)<1", "1(c)<1", "2"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
