@@ -77,6 +77,28 @@ c. "Data" means the records the Client stores.
 One year from signature.
 `
 
+// Two bold sub-headings inside one numbered clause, each over its own
+// bulleted (a), (b) list: the second list's items are cited by their
+// sub-heading, as the clause's own (a) and (b) are the first list's.
+const mdOptionListsInClause = `## 6. Subprocessors
+
+Choose one option:
+
+**Option A: General approval**
+
+- (a) The Customer approves the listed subprocessors.
+- (b) The Vendor keeps the list current.
+
+**Option B: Specific approval**
+
+- (a) The Vendor asks before each engagement.
+- (b) The Customer answers within ten days.
+
+## 7. Audits
+
+The Customer may audit once a year.
+`
+
 func TestSplitClausesKinds7(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -92,6 +114,10 @@ func TestSplitClausesKinds7(t *testing.T) {
 			[]string{"preamble", "1", "2", "3"}},
 		{"a letter glued to a defined term's quote", mdGluedLetterDefinition, false,
 			[]string{"1", "1(a)<1", "1(b)<1", "1(c)<1", "2"}},
+		{"a second sub-heading's list in a numbered clause", mdOptionListsInClause, false,
+			[]string{"6", `6 "Option A: General approval"<6`, `6(a)<6 "Option A: General approval"`, `6(b)<6 "Option A: General approval"`,
+				`6 "Option B: Specific approval"<6`, `6 "Option B: Specific approval"(a)<6 "Option B: Specific approval"`,
+				`6 "Option B: Specific approval"(b)<6 "Option B: Specific approval"`, "7"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
