@@ -477,6 +477,11 @@ func (s *splitter) textOf(from, to int) string {
 	var b strings.Builder
 	blank := false
 	for i := from; i < to; i++ {
+		if s.lines[i].runHead {
+			// A page header or footer (see markRunningHeads) is no
+			// clause's text.
+			continue
+		}
 		t := s.lines[i].disp
 		if strings.TrimSpace(t) == "" {
 			if blank {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -123,6 +124,45 @@ func TestSplitClausesKinds7(t *testing.T) {
 			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestSplitClausesRunningLines: a page header or footer repeated on the
+// pages' edges is no clause's text, also on a page where the rest of a
+// footer block pushed it a few lines in.
+func TestSplitClausesRunningLines(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		pages   []string
+		running string
+		want    []string
+	}{
+		{"a footer at the end of each page", []string{
+			"1. Services. The Provider hosts the platform.\nThe platform runs in two regions.\nOAK-TERMS-07",
+			"2. Fees. The Customer pays monthly.\nInvoices are due in thirty days.\nOAK-TERMS-07",
+			"3. Term. The term is one year.\nIt renews each year.\nOAK-TERMS-07"},
+			"OAK-TERMS-07", []string{"1", "2", "3"}},
+		{"a header pushed in by a footer block on the first page", []string{
+			"1. Services. The Provider hosts the platform.\nThe platform runs in two regions.\nOAK-TERMS-07\nRevision 3, May 2024\nContact your local sales office.\nwww.example.com",
+			"2. Fees. The Customer pays monthly.\nInvoices are due in thirty days.\nOAK-TERMS-07",
+			"3. Term. The term is one year.\nIt renews each year.\nOAK-TERMS-07"},
+			"OAK-TERMS-07", []string{"1", "2", "3"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var pages []Page
+			for i, p := range tc.pages {
+				pages = append(pages, Page{Number: i + 1, Text: NormalizeText(p)})
+			}
+			cs := SplitClauses(pages, true)
+			if diff := cmp.Diff(tc.want, clauseIDs(cs)); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+			for _, c := range cs {
+				if strings.Contains(c.Text, tc.running) {
+					t.Errorf("clause %s keeps the running line %q: %q", c.ID, tc.running, c.Text)
+				}
 			}
 		})
 	}

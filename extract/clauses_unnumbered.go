@@ -404,42 +404,6 @@ func (s *splitter) nextNonBlank(i int) int {
 	return -1
 }
 
-// markRunningHeads marks page headers and footers: a line that is one of
-// the first or last two non-blank lines of its page on two pages or more.
-func markRunningHeads(lines []srcLine) {
-	edge := map[int]bool{}
-	for i := 0; i < len(lines); {
-		j := i
-		for j < len(lines) && lines[j].page == lines[i].page {
-			j++
-		}
-		var nb []int
-		for k := i; k < j; k++ {
-			if strings.TrimSpace(lines[k].text) != "" {
-				nb = append(nb, k)
-			}
-		}
-		for k := 0; k < len(nb) && k < 2; k++ {
-			edge[nb[k]] = true
-			edge[nb[len(nb)-1-k]] = true
-		}
-		i = j
-	}
-	pages := map[string]map[int]bool{}
-	for k := range edge {
-		t := strings.TrimSpace(lines[k].text)
-		if pages[t] == nil {
-			pages[t] = map[int]bool{}
-		}
-		pages[t][lines[k].page] = true
-	}
-	for k := range edge {
-		if len(pages[strings.TrimSpace(lines[k].text)]) >= 2 {
-			lines[k].runHead = true
-		}
-	}
-}
-
 // letteredRe: a lettered section's heading ("Section B – Legal terms",
 // "PART C: SECURITY", "Part II"): Section or Article with a letter (with
 // I, V and X those are roman numbers, read as markers), Part with a letter
