@@ -167,3 +167,16 @@ func TestSplitClausesRunningLines(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitClausesTitleDefinedName: a PDF title set large, that gives its
+// document a short name in parentheses, is the title all the same, not a
+// heading its sections are cited under.
+func TestSplitClausesTitleDefinedName(t *testing.T) {
+	text := "DATA HOSTING AGREEMENT (\"Agreement\")\nBY USING THE PLATFORM YOU AGREE TO BE BOUND BY THIS AGREEMENT.\n" +
+		"1. The Provider hosts the platform.\n2. The Customer pays monthly.\nDISCLAIMER\nTHE PLATFORM IS PROVIDED AS IS.\n"
+	heads := []Heading{{Text: "DATA HOSTING AGREEMENT (\"Agreement\")", Level: 1}, {Text: "DISCLAIMER", Level: 1}}
+	got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(text), Headings: heads}}, true))
+	if diff := cmp.Diff([]string{"preamble", "1", "2", `"DISCLAIMER"`}, got); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+}

@@ -177,7 +177,7 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 			if id, ok := letteredHeading(h); ok {
 				return uhead{rank: len(g[1]), text: h, alone: true, id: id}, true
 			}
-			return uhead{rank: len(g[1]), text: h, alone: true, docName: docNameRe.MatchString(h)}, true
+			return uhead{rank: len(g[1]), text: h, alone: true, docName: namesDocument(h)}, true
 		}
 	}
 	if _, _, isPart := parsePart(raw, md); isPart {
@@ -192,7 +192,7 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 	}
 	if md {
 		if h, alone, ok := s.boldLead(i); ok {
-			return uhead{rank: rankBold, text: h, alone: alone, docName: alone && docNameRe.MatchString(h)}, true
+			return uhead{rank: rankBold, text: h, alone: alone, docName: alone && namesDocument(h)}, true
 		}
 	}
 	if h, ok := s.typesetHeading(i); ok {
@@ -203,7 +203,7 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 	}
 	if s.capsHeading(i) {
 		h := cleanHeading(trimmed)
-		return uhead{rank: rankCaps, text: h, alone: true, docName: docNameRe.MatchString(h)}, true
+		return uhead{rank: rankCaps, text: h, alone: true, docName: namesDocument(h)}, true
 	}
 	return uhead{}, false
 }
