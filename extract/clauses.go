@@ -529,6 +529,10 @@ func (s *splitter) keyOf(m marker, kind mkind) string {
 		return "h" + strconv.Itoa(m.mdLevel) + "|" + name
 	case m.indent > 0 && !s.paginated:
 		return "i" + strconv.Itoa(m.indent) + "|" + name
+	case m.closeParen && !s.paginated:
+		// In Markdown "2)" never continues a list of "1." (a new
+		// delimiter starts a new list, as CommonMark reads it).
+		return name + ")"
 	case m.bold:
 		// "**6. Backups**" is a heading, "1." under it an item: two styles.
 		return "b|" + name

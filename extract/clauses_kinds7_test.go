@@ -100,6 +100,24 @@ Choose one option:
 The Customer may audit once a year.
 `
 
+// A list of "1)" items at the margin inside an indented Markdown list of
+// "1." items: a new delimiter starts a new list, nested in the item it
+// follows, so "2)" is not section 2 and the "2." after it is still 1.2.
+const mdParenListInDotList = `1. **SCOPE**
+
+   1. The Vendor hosts two systems:
+
+1) The shop front; and
+
+2) The order database.
+
+   2. The Vendor backs both up daily.
+
+2. **FEES**
+
+   1. Fees are paid monthly.
+`
+
 func TestSplitClausesKinds7(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -115,6 +133,8 @@ func TestSplitClausesKinds7(t *testing.T) {
 			[]string{"preamble", "1", "2", "3"}},
 		{"a letter glued to a defined term's quote", mdGluedLetterDefinition, false,
 			[]string{"1", "1(a)<1", "1(b)<1", "1(c)<1", "2"}},
+		{"a list of 1) items inside a list of 1. items", mdParenListInDotList, false,
+			[]string{"1", "1.1<1", "1.1.1<1.1", "1.1.2<1.1", "1.2<1", "2", "2.1<2"}},
 		{"a second sub-heading's list in a numbered clause", mdOptionListsInClause, false,
 			[]string{"6", `6 "Option A: General approval"<6`, `6(a)<6 "Option A: General approval"`, `6(b)<6 "Option A: General approval"`,
 				`6 "Option B: Specific approval"<6`, `6 "Option B: Specific approval"(a)<6 "Option B: Specific approval"`,

@@ -48,6 +48,7 @@ type marker struct {
 	capsHead     bool   // an all-caps title follows ("4. INCLUDED SERVICES."): may skip a number
 	zero         bool   // written "N.0" ("3.0 Term"): an explicit section heading
 	bare         bool   // a number without "." or ")" ("1 DEFINITIONS")
+	closeParen   bool   // a number closed by ")" ("2) Text"), not by "."
 	word         string // the designator of a strong marker: section, article, clause, sec, art
 	// lower: a dotted number whose text starts in lower case ("6.2.2 all
 	// information ..."), read only as a sub-clause under its parent (see
@@ -215,6 +216,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		m.path = []int{m.ord}
 		m.label = g[1]
 		m.rest = g[2]
+		m.closeParen = t[len(g[1])] == ')'
 		return m, m.rest == "" || startsUpper(m.rest) || startsWithName(m.rest)
 	}
 	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2]) || typeset || sentenceCaseTitle(g[2])) {
