@@ -138,6 +138,7 @@ def marker_type(lbl, stack):
 def expected(units):
     """Attach to every unit the set of ids a lawyer might cite it by."""
     base = None   # current dotted/numbered clause, e.g. "1.4"
+    hbase = None  # the number of the last numbered heading ("## 2. Fees")
     stack = []    # enumerations under base: [(type,label)]
     heading = None
     part = None
@@ -163,6 +164,12 @@ def expected(units):
         typ, lbl = num
         if typ in ('sect', 'dotted') or (typ == 'num' and (u['kind'] != 'number' or not u['listed'] or base is None or u['indent'] == 0)):
             lbl = re.sub(r'\.0$', '', lbl)
+            if u['kind'] == 'number' and u['listed'] and hbase and typ == 'num':
+                # a Markdown list under a numbered heading: its items are
+                # cited N.1, N.2 (ssrm's convention, see SplitClauses)
+                acc.add(hbase + '.' + lbl)
+            elif u['kind'] != 'number':
+                hbase = lbl
             if typ == 'num' and base and '.' not in base and u['kind'] == 'number' and u['indent'] > 0:
                 acc.add(base + '.' + lbl)
             base = lbl
