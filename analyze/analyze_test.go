@@ -79,6 +79,7 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"any verb in -s after a party's name", []string{"Provider generally performs the processing of Customer Data on servers within the European Union."}, "data-location", StatusMet},
 		{"a noun after a party's name is no verb", []string{"Customer systems are encrypted by Provider with keys stored in Germany."}, "customer-responsibilities", StatusMissing},
 		{"a run-in label is no imperative", []string{"Change management: The Processor makes sure that all changes to the IT system are registered and monitored by a security officer."}, "customer-responsibilities", StatusMissing},
+		{"the vendor named by the preamble but never defined acts", []string{"This Hosting Agreement is entered into between Larkspur and the Customer named in the Order Form.", "Larkspur shall host the Services. Larkspur will provide support by e-mail.", "This Agreement may be amended by Larkspur with at least thirty days written notice to the Customer of any material change."}, "change-notice", StatusMet},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {

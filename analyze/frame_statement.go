@@ -56,7 +56,7 @@ func (f *Frame) statement() predicate {
 			// "Customer is notified", "the engagement of subcontractors is
 			// only permitted if": passive.
 			p.passive = true
-			if p.possessed {
+			if p.possessed || f.agentOnly(p.actor, from, j) {
 				p.actor = PartyUnknown
 			}
 			switch p.actor {

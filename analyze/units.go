@@ -153,6 +153,12 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		gloss := glossary(defs, v)
 		parties[a] = agreementParties(a, units, vendorName, v)
 		names := partyNames(parties[a])
+		if len(names["vendor"]) == 0 {
+			// "between Keboola and the Client", a title's "Retool
+			// Master Subscription Agreement": the vendor named but not
+			// defined is still the actor of "Keboola shall ...".
+			names["vendor"] = append(names["vendor"], undefinedVendor(a, units, v)...)
+		}
 		ctx := map[string]map[string]bool{}
 		parts := internalParts(a)
 		leads, texts := make([]string, len(units)), make([]string, len(units))
