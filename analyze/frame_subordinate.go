@@ -69,6 +69,15 @@ func (f *Frame) relativeModal(p predicate) bool {
 			return true
 		}
 	}
+	// "any material change to the Exit Information which may adversely
+	// impact ...", "an incident that could affect Customer Data": a
+	// relative clause of a thing, right after its noun, is no duty of
+	// anyone ("agrees that it may", after a verb, is another matter).
+	if m := p.modal.from; m >= 2 && (f.toks[m-1].w == "that" || f.toks[m-1].w == "which") && p.modality != ModalBinding {
+		if b := f.toks[m-2]; b.word && !f.verbAt(m-2) && !sayVerbs[b.w] && !f.partyIn(m-2, m-1) && !subordinator[b.w] {
+			return true
+		}
+	}
 	// The verb of wanting, past adverbs, and what follows it.
 	v := p.modal.to
 	for v < len(f.toks) && f.toks[v].w == "reasonably" {
