@@ -31,3 +31,26 @@ func TestPredicateActor(t *testing.T) {
 		})
 	}
 }
+
+// TestRelativeClauseNoPredicate checks that a relative clause of a thing
+// ("which may ...", "where more information can be obtained") is no
+// predicate of its own, while a clause after a verb keeps its own.
+func TestRelativeClauseNoPredicate(t *testing.T) {
+	rs := loadRules(t)
+	tests := []struct {
+		sentence string
+		want     int
+	}{
+		{"Such notice shall name a contact point where more information can be obtained.", 1},
+		{"Provider shall notify Customer of any change to the Service which may reduce its security.", 1},
+		{"Provider shall report any event that could affect Customer Data.", 1},
+		{"Customer agrees that it may not resell the Service.", 2},
+		{"Provider shall notify Customer, and Customer may object within ten days.", 2},
+	}
+	for _, tc := range tests {
+		f := buildFrame("", tc.sentence, rs.Vocabulary, nil, nil)
+		if got := len(f.preds); got != tc.want {
+			t.Errorf("%q: %d predicates, want %d", tc.sentence, got, tc.want)
+		}
+	}
+}

@@ -191,6 +191,15 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				// "The notification referred to in paragraph 1 shall
 				// contain ...": the sentence before says what it is.
 				u.frame.prev = objectClasses(units[i-1].frame, v)
+				if pu := units[i-1]; pu.section == u.section && pu.file == u.file {
+					// A chain of references: "In the event of a personal
+					// data breach, ... The importer shall notify ... of the
+					// breach. Such notification shall contain ...": what
+					// the sentence before points back to, this one does too.
+					for c := range pu.frame.prev {
+						u.frame.prev[c] = true
+					}
+				}
 			}
 		}
 		out = append(out, units...)
