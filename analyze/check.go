@@ -17,16 +17,14 @@ type assessment struct {
 	deadlineHit *hit
 }
 
-// assess reads every unit for the rule: positive, negated and red-flag
-// hits, ranked.
-func (r *Rule) assess(units []*unit) assessment {
-	var a assessment
-	a.elements = map[string]*hit{}
-	var pos []hit
+// rankedHits reads every unit for the rule: its positive hits best first,
+// its negated hits in document order, and its red-flag hits best first
+// (less those a binding statement of the term in their clause answers).
+func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 	for _, u := range units {
 		for _, h := range r.hitsIn(u, r.frames) {
 			if h.status == "negated" {
-				a.negated = append(a.negated, h)
+				negated = append(negated, h)
 				continue
 			}
 			h.score = r.rank(&h)
@@ -35,7 +33,7 @@ func (r *Rule) assess(units []*unit) assessment {
 		for _, h := range r.hitsIn(u, r.flags) {
 			if h.status != "negated" {
 				h.score = r.rank(&h)
-				a.flags = append(a.flags, h)
+				flags = append(flags, h)
 			}
 		}
 	}
@@ -69,10 +67,20 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 	}
 	sortHits(pos)
-	a.flags = answered(a.flags, pos)
+	flags = answered(flags, pos)
 	// Red flags too: the one in the clause about the term ("Changes to
 	// these Terms") is quoted before one in passing in the preamble.
-	sortHits(a.flags)
+	sortHits(flags)
+	return pos, negated, flags
+}
+
+// assess reads every unit for the rule: positive, negated and red-flag
+// hits, ranked.
+func (r *Rule) assess(units []*unit) assessment {
+	var a assessment
+	a.elements = map[string]*hit{}
+	pos, negated, flags := r.rankedHits(units)
+	a.negated, a.flags = negated, flags
 	for i := range pos {
 		h := &pos[i]
 		if h.spec.element != "" && a.elements[h.spec.element] == nil {
@@ -163,11 +171,14 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 		f.Elements = append(f.Elements, es)
 	}
-	flagged := map[string]bool{}
+	flagged, flaggedAt := map[string]bool{}, map[string]bool{}
+	for _, h := range a.flags {
+		flaggedAt[h.spec.flag.ID+"\x00"+h.u.file+"\x00"+h.u.section] = true
+	}
 	for _, h := range a.flags {
 		key := h.spec.flag.ID + "\x00" + h.u.file + "\x00" + h.u.text
-		if flagged[key] {
-			continue // two frames of one flag on one sentence
+		if flagged[key] || flaggedWithin(flaggedAt, h) {
+			continue // two frames of one flag on one sentence, or an item of a flagged clause
 		}
 		flagged[key] = true
 		f.RedFlags = append(f.RedFlags, RedFlagFound{ID: h.spec.flag.ID, Title: h.spec.flag.Title, Evidence: h.u.evidence("red flag: " + h.spec.flag.Title)})
@@ -337,4 +348,17 @@ func (r *Rule) topicObjects() []string {
 		}
 	}
 	return out
+}
+
+// flaggedWithin says the same red flag is also found on a clause that holds
+// h's: "2.1" holds its items "2.1(a)" and "2.1(b)", so a disclaimer whose
+// lead-in is read with each item is one red flag, not three.
+func flaggedWithin(at map[string]bool, h hit) bool {
+	sec := h.u.section
+	for i := len(sec) - 1; i > 0; i-- {
+		if (sec[i] == '(' || sec[i] == '.') && at[h.spec.flag.ID+"\x00"+h.u.file+"\x00"+sec[:i]] {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package analyze
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
@@ -58,6 +59,7 @@ type party struct {
 	pos    int    // where in the agreement's head it is first defined, from 1; 0 for --vendor
 	asRole bool   // defined only as a role ("VERIZON ABS LLC, as Servicer"): no name to show
 	within bool   // named as where another party sits ("the CDS at the Department of Works (DOW)")
+	early  bool   // the name occurs where parties are defined (the first preambleLen bytes)
 	// sure says the role comes from what the agreement says the name is
 	// (a role word given with it, a kind, a signature), not from counting
 	// "shall provide" against "shall pay".
@@ -139,7 +141,11 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		pm := newMatcher(v, tokenize(s), nil)
 		return len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 || len(pm.find("mutual")) > 0
 	}
-	if vendorName != "" {
+	// A given name (--vendor, a batch folder's) the agreement never uses
+	// tells nothing of its parties: taken as a side, it would make the
+	// agreement's own name for the vendor the other side.
+	given := squash(vendorName)
+	if given != "" && strings.Contains(squash(head), given) {
 		add(vendorName, "", "vendor")
 	}
 	for _, ix := range reDefinedName.FindAllStringSubmatchIndex(head, -1) {
@@ -177,9 +183,11 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.pos, p.asRole, p.within = ix[0]+1, m(3) != "", reWithin.MatchString(pre)
 		}
 	}
+	opening := head[:min(len(head), preambleLen)]
 	for _, p := range parties {
+		p.early = p.name != "" && containsWord(opening, p.name)
 		p.public = p.name != "" && isPublicBody(p.name, p.legal)
-		if vendorName != "" && p.name != vendorName && p.legal != "" && strings.Contains(strings.ToLower(p.legal), strings.ToLower(vendorName)) {
+		if given != "" && p.name != vendorName && p.legal != "" && strings.Contains(squash(p.legal), given) {
 			p.role, p.sure = "vendor", true
 		}
 	}
@@ -225,6 +233,9 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.role, p.sure = "vendor", true
 		case customerKind > vendorKind:
 			p.role, p.sure = "customer", true
+		case !partyLike(p):
+			// "the party raising the Dispute must notify": a concept
+			// defined in the body, not a side that provides or pays.
 		case provides > pays:
 			p.role = "vendor"
 		case pays > provides:
@@ -269,7 +280,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		}
 	}
 	vendorWords, customerWords := roleWordSubjects(units, v)
-	if len(open) == 1 && open[0].role == "" {
+	if len(open) == 1 && open[0].role == "" && partyLike(open[0]) {
 		p := open[0]
 		switch {
 		case customerWords && !vendorWords && !has["vendor"]:
@@ -278,7 +289,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.role, p.sure = "customer", true
 		}
 	}
-	if len(counted) == 1 {
+	if len(counted) == 1 && partyLike(counted[0]) {
 		p := counted[0]
 		switch {
 		case p.role == "vendor" && customerWords && !sure["vendor"] && !has["customer"]:
@@ -288,6 +299,43 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		}
 	}
 	return parties
+}
+
+// partyLike says a name may be the side an agreement names only by role
+// words elsewhere: one with a legal name, or one the opening already uses
+// (a title, the preamble). A name first met deep in the body with no legal
+// name is a concept ("Dispute", "Dispute Notice"), whatever it "must
+// notify".
+func partyLike(p *party) bool {
+	return p.legal != "" || p.pos <= preambleLen || p.early
+}
+
+// squash is a name's letters and digits in lower case: "Null State",
+// "nullstate" and "NULL-STATE" are one.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// containsWord says text holds word as a whole word, case-sensitively.
+func containsWord(text, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, after := j == 0 || !isWordByte(text[j-1]), j+len(word) == len(text) || !isWordByte(text[j+len(word)])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // reRoleThenName finds a role word followed by the party's legal name in

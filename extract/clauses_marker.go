@@ -56,6 +56,9 @@ type marker struct {
 	// chain: rest opens the item's first sub-item ("(ii)(A) The ..."),
 	// placed on the same line (see chained).
 	chain bool
+	// under is the letter a number is written with ("A" of "A.1."): it
+	// numbers a clause only under the lettered section of that letter.
+	under string
 }
 
 var (
@@ -68,10 +71,13 @@ var (
 	// dottedRe: "10.4 Title", "10.4. Title", "3.1) Title", and
 	// "10.4.Title" (the heading glued to its number, as some word
 	// processors export it).
-	dottedRe  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:[.):]?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
-	numDotRe  = regexp.MustCompile(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
-	numBareRe = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
-	letterRe  = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
+	dottedRe = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:[.):]?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
+	numDotRe = regexp.MustCompile(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
+	// letterDotRe: "A.1. Overview", a number written with its lettered
+	// section's letter.
+	letterDotRe = regexp.MustCompile(`^([A-Z])\.(\d{1,3})\.?(?:\s+|$)(.*)$`)
+	numBareRe   = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
+	letterRe    = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
 	// parenRe: "(a) Text", and "(a). Text" with a stray full stop.
 	parenRe = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)\.?(?:\s+|$)(.*)$`)
 	// gluedRe: a number glued to its text where a web page set the number
@@ -188,6 +194,12 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		m.rest = g[3]
 		setLetterKind(&m, g[2], true)
 		return m, m.ord > 0 || m.altRoman > 0
+	}
+	if g := letterDotRe.FindStringSubmatch(t); g != nil {
+		if n, ok := readMarker(g[2]+". "+g[3], false, typeset); ok && n.kind == kNum {
+			n.under, n.bold, n.mdLevel, n.indent = g[1], n.bold || m.bold, m.mdLevel, m.indent
+			return n, true
+		}
 	}
 	if g := dottedRe.FindStringSubmatch(t); g != nil {
 		m.kind = kNum
