@@ -1,12 +1,6 @@
 package analyze
 
-import (
-	"context"
-	"strings"
-	"testing"
-
-	"github.com/ssrm-dev/ssrm/extract"
-)
+import "testing"
 
 // TestPredicateActor checks who acts in the first predicate of a sentence,
 // read on its own (no defined names).
@@ -58,27 +52,5 @@ func TestRelativeClauseNoPredicate(t *testing.T) {
 		if got := len(f.preds); got != tc.want {
 			t.Errorf("%q: %d predicates, want %d", tc.sentence, got, tc.want)
 		}
-	}
-}
-
-// TestInlineItemsFinishTheSentence checks that inline items that go on
-// with an unfinished sentence ("... provide reasonable assistance (i) in
-// the event of an investigation by a supervisory authority") are read with
-// it as their lead-in.
-func TestInlineItemsFinishTheSentence(t *testing.T) {
-	rs := loadRules(t)
-	lead := "Provider shall provide Customer with timely assistance "
-	items := []string{"(i) in the event of an inquiry from a supervisory authority about the processing,", "(ii) with a data protection impact assessment."}
-	a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1, Text: lead + strings.Join(items, " ")}}}
-	a.Clauses = []extract.Clause{{ID: "4", Text: lead + strings.Join(items, " ")}}
-	for i, it := range items {
-		a.Clauses = append(a.Clauses, extract.Clause{ID: "4(" + []string{"i", "ii"}[i] + ")", Parent: "4", Text: it})
-	}
-	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := status(res, "regulator-cooperation"); got != StatusMet {
-		t.Errorf("regulator-cooperation: got %s, want met", got)
 	}
 }

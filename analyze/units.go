@@ -457,48 +457,23 @@ var (
 	reAnaphor = regexp.MustCompile(`^(This|These|That|Such|It|They)\b`)
 )
 
-// openSentence says a clause's words before its first inline item end
-// mid-sentence ("... provide Customer with reasonable assistance (i) in
-// the event of an investigation ..."): the items finish that sentence.
-func openSentence(head string) bool {
-	ss := splitSentences(head)
-	if len(ss) == 0 {
-		return false
-	}
-	last := strings.TrimSpace(ss[len(ss)-1])
-	if len(strings.Fields(last)) < 4 {
-		return false
-	}
-	r := last[len(last)-1]
-	return r >= 'a' && r <= 'z' || r == ','
-}
-
-var reItemMarker = regexp.MustCompile(`^\s*\(?([a-z]{1,3}|\d{1,2})[.)]\s*`)
-
-// continues says an inline item goes on with the sentence before it: its
-// words after the marker begin in lower case ("(i) in the event of ...").
-func continues(item string) bool {
-	rest := strings.TrimSpace(reItemMarker.ReplaceAllString(item, ""))
-	return rest != "" && rest[0] >= 'a' && rest[0] <= 'z'
-}
-
 // listLeadIn returns the words of a clause before its first sub-clause when
 // they introduce a list ("You shall:", "Provider will"), else "".
 func listLeadIn(c extract.Clause, all []extract.Clause) string {
-	first, firstText := -1, ""
+	first := -1
 	for _, s := range all {
 		if s.Parent != c.ID || s.Text == "" {
 			continue
 		}
 		if i := strings.Index(c.Text, s.Text); i >= 0 && (first < 0 || i < first) {
-			first, firstText = i, s.Text
+			first = i
 		}
 	}
 	if first <= 0 {
 		return ""
 	}
 	head := strings.Join(strings.Fields(stripHead(c.Text[:first], c.Heading)), " ")
-	if !reLeadIn.MatchString(head) && !(openSentence(head) && continues(firstText)) {
+	if !reLeadIn.MatchString(head) {
 		return ""
 	}
 	// Only the last sentence of the head introduces the list; one that
