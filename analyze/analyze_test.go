@@ -80,6 +80,11 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"any verb in -s after a party's name", []string{"Provider generally performs the processing of Customer Data on servers within the European Union."}, "data-location", StatusMet},
 		{"a noun after a party's name is no verb", []string{"Customer systems are encrypted by Provider with keys stored in Germany."}, "customer-responsibilities", StatusMissing},
 		{"a run-in label is no imperative", []string{"Change management: The Processor makes sure that all changes to the IT system are registered and monitored by a security officer."}, "customer-responsibilities", StatusMissing},
+		{"the vendor named by the preamble but never defined acts", []string{"This Hosting Agreement is entered into between Larkspur and the Customer named in the Order Form.", "Larkspur shall host the Services. Larkspur will provide support by e-mail.", "This Agreement may be amended by Larkspur with at least thirty days written notice to the Customer of any material change."}, "change-notice", StatusMet},
+		{"a relative clause of a thing is no predicate", []string{"Provider shall keep the runbook current and inform Customer within ten (10) days of any material change to the Services which may reduce their security."}, "change-notice", StatusMet},
+		{"a statement after an acknowledgement and consent", []string{"Customer acknowledges and consents that Provider hosts Customer Data in data centres in Ireland."}, "data-location", StatusMet},
+		{"a promise not to keep data outside a place", []string{"Provider will not store or process Customer Data outside the European Union."}, "data-location", StatusMet},
+		{"a chain of references back to the incident", []string{"If Provider becomes aware of a personal data breach, Provider shall take measures to address it. Provider shall also inform Customer without undue delay after becoming aware of the breach. Such notification shall contain a contact point where more information can be obtained, a description of the nature of the breach and its likely consequences."}, "notification-content", StatusMet},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {
