@@ -53,6 +53,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 			res.Vendor, res.VendorSource = named, VendorFromAgreement
 		}
 	}
+	res.Warnings = vendorWarnings(vendorNames(in, units, parties, rules.Vocabulary, opts.Vendor, named))
 	for _, r := range rules.Rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err

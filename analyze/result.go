@@ -214,6 +214,10 @@ type Result struct {
 	Subprocessors []Subprocessor `json:"subprocessors"`
 	// Assurance is what the assurance reports add (nil when none).
 	Assurance *AssuranceResult `json:"assurance,omitempty"`
+	// Warnings are what a reader must know about the result as a whole
+	// (the documents name different vendors: WarnVendorMismatch); none
+	// changes the score, the verdict or the exit code.
+	Warnings []Warning `json:"warnings,omitempty"`
 	// SecondOpinion is the optional language model's reading (--llm).
 	SecondOpinion *SecondOpinion `json:"second_opinion,omitempty"`
 	Summary       Summary        `json:"summary"`
