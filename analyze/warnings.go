@@ -119,6 +119,6 @@ func vendorWarnings(names []docVendor) []Warning {
 		}
 		parts = append(parts, strings.Join(docs, " and "))
 	}
-	msg := fmt.Sprintf("the documents name different vendors: %s; the findings blend what each says, so check that they are one vendor's documents", strings.Join(parts, "; while "))
+	msg := fmt.Sprintf("the documents name different vendors: %s; the findings blend what each says, so check that they are one vendor's documents", strings.Join(parts, "; "))
 	return []Warning{{Code: WarnVendorMismatch, Message: msg, Sources: sources}}
 }

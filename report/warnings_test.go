@@ -17,7 +17,7 @@ import (
 // leaves it out. A format added to the list must decide here.
 func TestResultWarningsInEveryFormat(t *testing.T) {
 	res, _ := loadSample(t)
-	const msg = `the documents name different vendors: q.xlsx names "Cobalt Harbor Ltd" (the form's vendor field); while a.md names "Saltmarsh Analytics GmbH" (the party it names as the vendor)`
+	const msg = `the documents name different vendors: q.xlsx names "Cobalt Harbor Ltd" (the form's vendor field); a.md names "Saltmarsh Analytics GmbH" (the party it names as the vendor)`
 	res.Warnings = []analyze.Warning{{Code: analyze.WarnVendorMismatch, Message: msg, Sources: []string{"q.xlsx", "a.md"}}}
 	plain, _ := loadSample(t)
 	for _, f := range Formats {
