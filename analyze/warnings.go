@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/extract"
@@ -25,9 +26,66 @@ type Warning struct {
 // the report would blend two companies' evidence.
 const WarnVendorMismatch = "vendor-mismatch"
 
-// docVendor is one document's name for the vendor.
+// docVendor is one document's name for the vendor, and the document's
+// text (texts) in which another's name may stand.
 type docVendor struct {
 	name, path, how string
+	texts           func(yield func(string) bool)
+}
+
+func questionnaireTexts(q *extract.Questionnaire) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		if !yield(q.Product) {
+			return
+		}
+		for _, it := range q.Items {
+			if !yield(it.Answer) || !yield(it.Notes) || !yield(it.CSPImplementation) {
+				return
+			}
+		}
+	}
+}
+
+func pagesTexts(pages []extract.Page) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for _, p := range pages {
+			if !yield(p.Text) {
+				return
+			}
+		}
+	}
+}
+
+// mentions says the document's text names the company: the words of its
+// key ("Basecamp" for "Basecamp"; "OVHcloud" for "OVHcloud SAS") as a
+// whole word, in any case. An agreement of "37signals LLC" that speaks of
+// Basecamp is Basecamp's, whatever the legal name.
+func (d docVendor) mentions(name string) bool {
+	words := strings.Fields(company.Key(name))
+	if len(words) == 0 || d.texts == nil {
+		return false
+	}
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	re, err := regexp.Compile(`(?i)(?:^|[^\pL\pN])` + strings.Join(words, `[^\pL\pN]+`) + `(?:$|[^\pL\pN])`)
+	if err != nil {
+		return false
+	}
+	found := false
+	d.texts(func(t string) bool {
+		found = re.MatchString(t)
+		return !found
+	})
+	return found
+}
+
+// sameVendor says two documents' names are one vendor's: the names are one
+// company's (company.Same), or one document names the other's vendor in
+// its text (a brand and its legal entity: "Zitadel" in the answers, "CAOS
+// Ltd." the party of an agreement that speaks of ZITADEL).
+func sameVendor(a, b docVendor) bool {
+	return company.Same(a.name, b.name) || a.mentions(b.name) || b.mentions(a.name)
 }
 
 // vendorNames lists the name each document gives the vendor, in the order
@@ -37,7 +95,10 @@ type docVendor struct {
 //     field or from the answers, not from the workbook's properties
 //     (which may name whoever saved the file);
 //   - an agreement's is the party it defines as the vendor, else the name
-//     in its title (agreementVendor), read without the --vendor name;
+//     in its title (agreementVendor), read without the --vendor name, and
+//     only when it is a company's legal name (company.HasLegalForm:
+//     "Acme Cloud, Inc."): a title's or a defined name alone may be a
+//     product's ("Basecamp") or a role misread ("Receiving Party");
 //   - an assurance report's is its service organization;
 //   - a name that is the questionnaire's product ("Canvas LMS") names no
 //     company, so sets nothing against the vendor's.
@@ -51,9 +112,9 @@ func vendorNames(in Inputs, units []*unit, parties map[*extract.Agreement][]*par
 		product = q.Product
 		switch q.VendorSource {
 		case extract.VendorFromForm:
-			out = append(out, docVendor{q.Vendor, q.Path, "the form's vendor field"})
+			out = append(out, docVendor{q.Vendor, q.Path, "the form's vendor field", questionnaireTexts(q)})
 		case extract.VendorFromAnswers:
-			out = append(out, docVendor{q.Vendor, q.Path, "the name its answers use"})
+			out = append(out, docVendor{q.Vendor, q.Path, "the name its answers use", questionnaireTexts(q)})
 		}
 	}
 	for _, a := range in.Agreements {
@@ -68,10 +129,13 @@ func vendorNames(in Inputs, units []*unit, parties map[*extract.Agreement][]*par
 			}
 			name = agreementVendor([]*extract.Agreement{a}, units, own, v)
 		}
-		out = append(out, docVendor{name, a.Path, "the party it names as the vendor"})
+		if !company.HasLegalForm(name) {
+			continue
+		}
+		out = append(out, docVendor{name, a.Path, "the party it names as the vendor", pagesTexts(a.Pages)})
 	}
 	for _, r := range in.Assurance {
-		out = append(out, docVendor{r.ServiceOrganization, r.Path, "its service organization"})
+		out = append(out, docVendor{r.ServiceOrganization, r.Path, "its service organization", pagesTexts(r.Pages)})
 	}
 	kept := out[:0]
 	for _, n := range out {
@@ -88,8 +152,8 @@ func vendorNames(in Inputs, units []*unit, parties map[*extract.Agreement][]*par
 }
 
 // vendorWarnings warns when the documents name vendors that are not the
-// same company (company.Same: legal forms, "d/b/a", one name the other's
-// first words are tolerated). Each document is set against the first
+// same company (sameVendor: legal forms, "d/b/a", one name the other's
+// first words, one document naming the other's vendor are tolerated). Each document is set against the first
 // that names the vendor the same way; when two groups or more remain, one
 // warning names each document's name for the vendor.
 func vendorWarnings(names []docVendor) []Warning {
@@ -97,7 +161,7 @@ func vendorWarnings(names []docVendor) []Warning {
 	for _, n := range names {
 		placed := false
 		for i, g := range groups {
-			if company.Same(g[0].name, n.name) {
+			if sameVendor(g[0], n) {
 				groups[i] = append(groups[i], n)
 				placed = true
 				break

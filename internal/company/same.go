@@ -51,7 +51,8 @@ func alternatives(name string) [][]string {
 // is X and Y; one name that is the other's first words ("Acme" and "Acme
 // Cloud Services Ltd"), the same letters spaced differently ("GitHub" and
 // "Git Hub") or the same distinctive first word ("Stripe, Inc." and
-// "Stripe Payments Europe, Limited") are one company. A name with no
+// "Stripe Payments Europe, Limited"; "OVH Hosting Ltd." and "OVHcloud",
+// one first word beginning the other) are one company. A name with no
 // letter or digit names no company: Same is then true (nothing to set
 // against the other).
 func Same(a, b string) bool {
@@ -85,5 +86,33 @@ func sameWords(x, y []string) bool {
 	if jx == jy || strings.HasPrefix(jy, jx) && len(jx) >= 5 {
 		return true // "GitHub" and "Git Hub"; "Salesforce" and "Sales Force Cloud"
 	}
-	return x[0] == y[0] && len(x[0]) >= 3 && !genericLead[x[0]]
+	// The same distinctive first word, or one first word that begins the
+	// other ("OVH Hosting" and "OVHcloud"): not a clear conflict.
+	a, b := x[0], y[0]
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 3 && strings.HasPrefix(b, a) && !genericLead[a]
+}
+
+// HasLegalForm says a written name is a company's legal name: it, or one
+// of the names it goes by ("X d/b/a Y", "X (Y)"), ends with a legal form
+// after another word ("Acme Cloud, Inc.", "Van Dijk B.V.", "Müller GmbH &
+// Co. KG"). A product's or a role's name ("Basecamp", "Receiving Party")
+// has none.
+func HasLegalForm(name string) bool {
+	var parts []string
+	for _, p := range reTradingAs.Split(" "+name, -1) {
+		for _, m := range reBracketed.FindAllStringSubmatch(p, -1) {
+			parts = append(parts, m[1])
+		}
+		parts = append(parts, reBracketed.ReplaceAllString(p, " "))
+	}
+	for _, p := range parts {
+		w := strings.Fields(strings.NewReplacer(".", "", ",", " ", "&", " ").Replace(strings.ToLower(p)))
+		if len(w) > 1 && legalForms[w[len(w)-1]] {
+			return true
+		}
+	}
+	return false
 }

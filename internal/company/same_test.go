@@ -32,6 +32,7 @@ func TestSame(t *testing.T) {
 		// Group companies share a distinctive first word.
 		{"Stripe, Inc.", "Stripe Payments Europe, Limited", true},
 		{"Microsoft Corporation", "Microsoft Azure", true},
+		{"OVH Hosting Ltd.", "OVHcloud", true},
 		// Aliases of the providers' list.
 		{"AWS", "Amazon Web Services, Inc.", true},
 		// Different companies.
@@ -41,7 +42,8 @@ func TestSame(t *testing.T) {
 		{"Bluebird Partners Ltd trading as Finch Analytics", "Sparrow Analytics", false},
 		{"American Express", "American Airlines", false},
 		{"Cobalt Harbor Ltd", "Saltmarsh Analytics GmbH", false},
-		{"Box", "Boxcryptor", false},
+		{"Dropbox, Inc.", "Box, Inc.", false},
+		{"Datadog, Inc.", "Databricks Inc.", false},
 		// No name on a side is no conflict.
 		{"", "Acme", true},
 		{"Acme", " ,. ", true},
@@ -53,6 +55,28 @@ func TestSame(t *testing.T) {
 		}
 		if got := Same(tc.b, tc.a); got != tc.same {
 			t.Errorf("Same(%q, %q) = %v, want %v (not symmetric)", tc.b, tc.a, got, tc.same)
+		}
+	}
+}
+
+func TestHasLegalForm(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Acme Cloud, Inc.":     true,
+		"Flock Group Inc":      true,
+		"Van Dijk B.V.":        true,
+		"Soluciones S.A.":      true,
+		"Müller GmbH & Co. KG": true,
+		"37signals LLC":        true,
+		"Northwind Data Holdings LLC d/b/a Saltmarsh Analytics": true,
+		"Zitadel (CAOS Ltd.)": true,
+		"Basecamp Big":        false,
+		"Receiving Party":     false,
+		"GitHub":              false,
+		"Inc.":                false,
+		"":                    false,
+	} {
+		if got := HasLegalForm(name); got != want {
+			t.Errorf("HasLegalForm(%q) = %v, want %v", name, got, want)
 		}
 	}
 }
