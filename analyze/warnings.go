@@ -186,3 +186,39 @@ func vendorWarnings(names []docVendor) []Warning {
 	msg := fmt.Sprintf("the documents name different vendors: %s; the findings blend what each says, so check that they are one vendor's documents", strings.Join(parts, "; "))
 	return []Warning{{Code: WarnVendorMismatch, Message: msg, Sources: sources}}
 }
+
+// RoundsWarning warns when two analyses of one vendor (the rounds of ssrm
+// diff) are about vendors that are not the same company, as their
+// documents name them: Result.Vendor when it comes from a questionnaire's
+// form or answers or is an agreement's legal name, never a --vendor or
+// folder name. nil when either round names none, or both name one company
+// (company.Same). The documents' text is not at hand here, so a brand and
+// its legal entity ("Zitadel", "CAOS Ltd.") are told apart.
+func RoundsWarning(old, new *Result) *Warning {
+	on, nn := documentsVendor(old), documentsVendor(new)
+	if on == "" || nn == "" || company.Same(on, nn) {
+		return nil
+	}
+	var sources []string
+	for _, r := range []*Result{old, new} {
+		for _, in := range r.Inputs {
+			sources = append(sources, in.Path)
+		}
+	}
+	msg := fmt.Sprintf("the rounds name different vendors: the old round's documents name %q, the new round's %q; the diff compares two companies' terms, so check that they are one vendor's rounds", on, nn)
+	return &Warning{Code: WarnVendorMismatch, Message: msg, Sources: sources}
+}
+
+// documentsVendor is the vendor's name as a result's documents give it, or
+// "" (RoundsWarning).
+func documentsVendor(r *Result) string {
+	switch r.VendorSource {
+	case extract.VendorFromForm, extract.VendorFromAnswers:
+		return r.Vendor
+	case VendorFromAgreement:
+		if company.HasLegalForm(r.Vendor) {
+			return r.Vendor
+		}
+	}
+	return ""
+}

@@ -112,3 +112,47 @@ func TestResultWarningsInEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffWarnings: ssrm diff carries each round's warnings, marked with
+// the round, and warns when the rounds' documents name different vendors;
+// a --vendor or folder name, or the same company, warns of nothing.
+func TestDiffWarnings(t *testing.T) {
+	old, _ := loadSample(t)
+	tests := []struct {
+		oldName, oldSource, newName, newSource string
+		cross                                  bool
+	}{
+		{"Cobalt Harbor", "form", "Saltmarsh Analytics GmbH", analyze.VendorFromAgreement, true},
+		{"Cobalt Harbor", "answers", "Cobalt Harbor Ltd", analyze.VendorFromAgreement, false},
+		{"Cobalt Harbor", "given", "Saltmarsh Analytics GmbH", analyze.VendorFromAgreement, false},
+		{"Cobalt Harbor", "form", "Saltmarsh Analytics", analyze.VendorFromAgreement, false}, // no legal name: maybe a product
+	}
+	for _, tc := range tests {
+		o, n := *old, *old
+		o.Vendor, o.VendorSource, n.Vendor, n.VendorSource = tc.oldName, tc.oldSource, tc.newName, tc.newSource
+		n.Warnings = []analyze.Warning{{Code: analyze.WarnVendorMismatch, Message: "the documents name different vendors: x", Sources: []string{"x"}}}
+		d := Compare(&o, &n)
+		want := 1
+		if tc.cross {
+			want = 2
+		}
+		if len(d.Warnings) != want || d.Warnings[0].Message != "new round: the documents name different vendors: x" {
+			t.Fatalf("%s → %s: warnings %+v, want %d", tc.oldName, tc.newName, d.Warnings, want)
+		}
+		if !tc.cross {
+			continue
+		}
+		if !strings.Contains(d.Warnings[1].Message, `the old round's documents name "Cobalt Harbor", the new round's "Saltmarsh Analytics GmbH"`) {
+			t.Errorf("cross-round warning %q", d.Warnings[1].Message)
+		}
+		for _, format := range DiffFormats {
+			var b bytes.Buffer
+			if err := WriteDiff(&b, format, d); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), "Saltmarsh Analytics GmbH") || !strings.Contains(b.String(), "new round: the documents name different vendors") {
+				t.Errorf("diff %s lacks the warnings", format)
+			}
+		}
+	}
+}
