@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"context"
+	"github.com/google/go-cmp/cmp"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -460,5 +461,40 @@ func TestInlineTail(t *testing.T) {
 		if got := inlineTail(clause, tc.sentence, items); got != tc.want {
 			t.Errorf("inlineTail(%q) = %q, want %q", tc.sentence, got, tc.want)
 		}
+	}
+}
+
+// TestRedFlagOnceForItsItems: a red flag whose lead-in is read with each of
+// its clause's items is reported once, at the clause, not once per item.
+func TestRedFlagOnceForItsItems(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead := "Provider shall not be liable for security vulnerabilities, data breaches or outages arising from:"
+	items := []string{"code supplied by Customer;", "third-party platforms or libraries;", "decisions made by prior developers."}
+	text := lead
+	a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+	for i, it := range items {
+		text += " (" + string(rune('a'+i)) + ") " + it
+	}
+	a.Clauses = append(a.Clauses, extract.Clause{ID: "2.1", Text: text})
+	for i, it := range items {
+		l := string(rune('a' + i))
+		a.Clauses = append(a.Clauses, extract.Clause{ID: "2.1(" + l + ")", Parent: "2.1", Text: "(" + l + ") " + it})
+	}
+	a.Pages[0].Text = text
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		for _, fl := range f.RedFlags {
+			got = append(got, f.Rule+" §"+fl.Evidence.Section)
+		}
+	}
+	if want := []string{"vendor-security §2.1"}; !cmp.Equal(got, want) {
+		t.Errorf("red flags %q, want %q", got, want)
 	}
 }

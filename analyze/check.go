@@ -163,11 +163,14 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 		f.Elements = append(f.Elements, es)
 	}
-	flagged := map[string]bool{}
+	flagged, flaggedAt := map[string]bool{}, map[string]bool{}
+	for _, h := range a.flags {
+		flaggedAt[h.spec.flag.ID+"\x00"+h.u.file+"\x00"+h.u.section] = true
+	}
 	for _, h := range a.flags {
 		key := h.spec.flag.ID + "\x00" + h.u.file + "\x00" + h.u.text
-		if flagged[key] {
-			continue // two frames of one flag on one sentence
+		if flagged[key] || flaggedWithin(flaggedAt, h) {
+			continue // two frames of one flag on one sentence, or an item of a flagged clause
 		}
 		flagged[key] = true
 		f.RedFlags = append(f.RedFlags, RedFlagFound{ID: h.spec.flag.ID, Title: h.spec.flag.Title, Evidence: h.u.evidence("red flag: " + h.spec.flag.Title)})
@@ -337,4 +340,17 @@ func (r *Rule) topicObjects() []string {
 		}
 	}
 	return out
+}
+
+// flaggedWithin says the same red flag is also found on a clause that holds
+// h's: "2.1" holds its items "2.1(a)" and "2.1(b)", so a disclaimer whose
+// lead-in is read with each item is one red flag, not three.
+func flaggedWithin(at map[string]bool, h hit) bool {
+	sec := h.u.section
+	for i := len(sec) - 1; i > 0; i-- {
+		if (sec[i] == '(' || sec[i] == '.') && at[h.spec.flag.ID+"\x00"+h.u.file+"\x00"+sec[:i]] {
+			return true
+		}
+	}
+	return false
 }

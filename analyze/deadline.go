@@ -48,8 +48,9 @@ const numWord = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
 
 var (
 	// "within 72 hours", "no later than three (3) business days",
-	// "within forty-eight (48) hrs", "within 24h".
-	reQuantified = regexp.MustCompile(`(?i)\b(?:within|no later than|not later than|not more than|no more than|in less than|at most|up to|under)\s+(?:(?:a|an)\s+)?(?:(\d+(?:\.\d+)?)|(` + numWord + `))(?:\s*\(\s*(\d+)\s*\))?\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|h\b|days?|weeks?)`)
+	// "within forty-eight (48) hrs", "within 24h", "in no case later than
+	// two (2) calendar days" (the HHS sample BAA's wording).
+	reQuantified = regexp.MustCompile(`(?i)\b(?:within|in\s+no\s+(?:case|event)\s+(?:later|more)\s+than|no later than|not later than|not more than|no more than|in less than|at most|up to|under)\s+(?:(?:a|an)\s+)?(?:(\d+(?:\.\d+)?)|(` + numWord + `))(?:\s*\(\s*(\d+)\s*\))?\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|h\b|days?|weeks?)`)
 	// A bare "72 hours" after a notification verb ("notify ... 72 hours after").
 	reBare       = regexp.MustCompile(`(?i)\b(\d+)\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|days?)\s+(?:after|of|from|following)\b`)
 	reUnquantify = regexp.MustCompile(`(?i)\b(?:(?:promptly|immediately)\s+(?:and|or)\s+)?(without\s+(?:undue|unreasonable)\s+delay|immediately|forthwith)\b|\bwithin\s+the\s+(?:[A-Z][a-z]+\s+){1,3}Period\b`)

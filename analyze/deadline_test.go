@@ -29,6 +29,9 @@ func TestParseDeadline(t *testing.T) {
 		{"Vendor shall notify Customer of any Security Incident.", "", -1, false, GradeNone, ""},
 		{"notify Customer 24 hours after discovery", "24 hours after", 24, false, GradeStrong, "awareness"},
 		{"Provider will notify Customer immediately.", "immediately", -1, false, GradeUnquantified, ""},
+		{"We will report the Breach without unreasonable delay, and in no case later than five (5) calendar days after our discovery of it.", "without unreasonable delay, and in no case later than five (5) calendar days", 120, false, GradeLong, "awareness"},
+		{"Supplier shall notify the Authority without unreasonable delay and in no event later than ten (10) hours after discovery.", "without unreasonable delay and in no event later than ten (10) hours", 10, false, GradeStrong, "awareness"},
+		{"notice in no event more than 36 hours after the Processor learns of the incident", "in no event more than 36 hours", 36, false, GradeGood, "awareness"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {

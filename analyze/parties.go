@@ -58,6 +58,7 @@ type party struct {
 	pos    int    // where in the agreement's head it is first defined, from 1; 0 for --vendor
 	asRole bool   // defined only as a role ("VERIZON ABS LLC, as Servicer"): no name to show
 	within bool   // named as where another party sits ("the CDS at the Department of Works (DOW)")
+	early  bool   // the name occurs where parties are defined (the first preambleLen bytes)
 	// sure says the role comes from what the agreement says the name is
 	// (a role word given with it, a kind, a signature), not from counting
 	// "shall provide" against "shall pay".
@@ -177,7 +178,9 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.pos, p.asRole, p.within = ix[0]+1, m(3) != "", reWithin.MatchString(pre)
 		}
 	}
+	opening := head[:min(len(head), preambleLen)]
 	for _, p := range parties {
+		p.early = p.name != "" && containsWord(opening, p.name)
 		p.public = p.name != "" && isPublicBody(p.name, p.legal)
 		if vendorName != "" && p.name != vendorName && p.legal != "" && strings.Contains(strings.ToLower(p.legal), strings.ToLower(vendorName)) {
 			p.role, p.sure = "vendor", true
@@ -225,6 +228,9 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.role, p.sure = "vendor", true
 		case customerKind > vendorKind:
 			p.role, p.sure = "customer", true
+		case !partyLike(p):
+			// "the party raising the Dispute must notify": a concept
+			// defined in the body, not a side that provides or pays.
 		case provides > pays:
 			p.role = "vendor"
 		case pays > provides:
@@ -269,7 +275,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		}
 	}
 	vendorWords, customerWords := roleWordSubjects(units, v)
-	if len(open) == 1 && open[0].role == "" {
+	if len(open) == 1 && open[0].role == "" && partyLike(open[0]) {
 		p := open[0]
 		switch {
 		case customerWords && !vendorWords && !has["vendor"]:
@@ -278,7 +284,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.role, p.sure = "customer", true
 		}
 	}
-	if len(counted) == 1 {
+	if len(counted) == 1 && partyLike(counted[0]) {
 		p := counted[0]
 		switch {
 		case p.role == "vendor" && customerWords && !sure["vendor"] && !has["customer"]:
@@ -288,6 +294,31 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		}
 	}
 	return parties
+}
+
+// partyLike says a name may be the side an agreement names only by role
+// words elsewhere: one with a legal name, or one the opening already uses
+// (a title, the preamble). A name first met deep in the body with no legal
+// name is a concept ("Dispute", "Dispute Notice"), whatever it "must
+// notify".
+func partyLike(p *party) bool {
+	return p.legal != "" || p.pos <= preambleLen || p.early
+}
+
+// containsWord says text holds word as a whole word, case-sensitively.
+func containsWord(text, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, after := j == 0 || !isWordByte(text[j-1]), j+len(word) == len(text) || !isWordByte(text[j+len(word)])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // reRoleThenName finds a role word followed by the party's legal name in

@@ -331,6 +331,17 @@ func TestPartiesAndVendorName(t *testing.T) {
 			},
 		},
 		{
+			name: "a term defined deep in the body is no party, whatever it must do",
+			clauses: []string{
+				`These Terms are an agreement between Zephyrine and you ("Customer").`,
+				"Zephyrine will provide the Services.",
+				strings.Repeat("Customer shall keep its account credentials confidential and use the Services lawfully. ", 40),
+				`In the event of a dispute relating to these Terms ("Dispute"), the party raising the Dispute must notify the other party.`,
+				`The receiving party ("Recipient") will protect the disclosing party's ("Discloser") Confidential Information.`,
+				"Recipient will notify Discloser of any unauthorised disclosure.",
+			},
+		},
+		{
 			name: "a template's placeholders name no one",
 			clauses: []string{
 				`This Agreement is between {provider_name} ("Provider") and {customer_name} ("Customer").`,
