@@ -53,7 +53,6 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 			res.Vendor, res.VendorSource = named, VendorFromAgreement
 		}
 	}
-	res.Warnings = vendorWarnings(vendorNames(in, units, parties, rules.Vocabulary, opts.Vendor, named))
 	for _, r := range rules.Rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -66,6 +65,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 	}
 	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel, qc)
 	res.Subprocessors = findSubprocessors(in, units, ownNames(parties, res.Vendor, named))
+	res.Warnings = vendorWarnings(vendorNames(in, units, parties, rules.Vocabulary, opts.Vendor, named), res.Subprocessors)
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()

@@ -83,9 +83,23 @@ func (d docVendor) mentions(name string) bool {
 // sameVendor says two documents' names are one vendor's: the names are one
 // company's (company.Same), or one document names the other's vendor in
 // its text (a brand and its legal entity: "Zitadel" in the answers, "CAOS
-// Ltd." the party of an agreement that speaks of ZITADEL).
-func sameVendor(a, b docVendor) bool {
-	return company.Same(a.name, b.name) || a.mentions(b.name) || b.mentions(a.name)
+// Ltd." the party of an agreement that speaks of ZITADEL) — unless that
+// name is one of the vendor's subprocessors (subs): an agreement that
+// lists Amazon Web Services as its host says nothing of whose SOC 2
+// report is Amazon's.
+func sameVendor(a, b docVendor, subs []string) bool {
+	if company.Same(a.name, b.name) {
+		return true
+	}
+	isSub := func(name string) bool {
+		for _, s := range subs {
+			if company.Same(s, name) {
+				return true
+			}
+		}
+		return false
+	}
+	return !isSub(b.name) && a.mentions(b.name) || !isSub(a.name) && b.mentions(a.name)
 }
 
 // vendorNames lists the name each document gives the vendor, in the order
@@ -153,15 +167,20 @@ func vendorNames(in Inputs, units []*unit, parties map[*extract.Agreement][]*par
 
 // vendorWarnings warns when the documents name vendors that are not the
 // same company (sameVendor: legal forms, "d/b/a", one name the other's
-// first words, one document naming the other's vendor are tolerated). Each document is set against the first
+// first words, one document naming the other's vendor, not as a
+// subprocessor, are tolerated). Each document is set against the first
 // that names the vendor the same way; when two groups or more remain, one
 // warning names each document's name for the vendor.
-func vendorWarnings(names []docVendor) []Warning {
+func vendorWarnings(names []docVendor, subs []Subprocessor) []Warning {
+	var subNames []string
+	for _, s := range subs {
+		subNames = append(subNames, s.Name)
+	}
 	var groups [][]docVendor
 	for _, n := range names {
 		placed := false
 		for i, g := range groups {
-			if sameVendor(g[0], n) {
+			if sameVendor(g[0], n, subNames) {
 				groups[i] = append(groups[i], n)
 				placed = true
 				break

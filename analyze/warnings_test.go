@@ -47,6 +47,8 @@ func TestVendorMismatchWarning(t *testing.T) {
 		{"unreadable name", questionnaire("—", extract.VendorFromForm, ""), []string{preamble("Saltmarsh Analytics GmbH", "Saltmarsh")}, nil, "", nil},
 		{"assurance report of another company", nil, []string{preamble("Acme Cloud, Inc.", "Acme")}, []*extract.AssuranceReport{report("Amazon Web Services, Inc.")}, "",
 			[]string{`test.md names "Acme Cloud, Inc."`, `soc2.pdf names "Amazon Web Services, Inc."`}},
+		{"subprocessor's assurance report", nil, []string{preamble("Acme Cloud, Inc.", "Acme"), "Acme uses the following subprocessors: Amazon Web Services, Inc. (hosting) and Twilio Inc. (SMS)."}, []*extract.AssuranceReport{report("Amazon Web Services, Inc.")}, "",
+			[]string{`test.md names "Acme Cloud, Inc."`, `soc2.pdf names "Amazon Web Services, Inc."`}},
 		{"assurance report of the vendor", questionnaire("Acme Cloud", extract.VendorFromForm, ""), nil, []*extract.AssuranceReport{report("ACME CLOUD LLC")}, "", nil},
 	}
 	for _, tc := range tests {
