@@ -83,6 +83,9 @@ func sameWords(x, y []string) bool {
 		return true
 	}
 	jx, jy := strings.Join(x, ""), strings.Join(y, "")
+	if len(jx) > len(jy) {
+		jx, jy = jy, jx
+	}
 	if jx == jy || strings.HasPrefix(jy, jx) && len(jx) >= 5 {
 		return true // "GitHub" and "Git Hub"; "Salesforce" and "Sales Force Cloud"
 	}

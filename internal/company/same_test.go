@@ -92,5 +92,8 @@ func FuzzSame(f *testing.F) {
 		if !Same(a, a) {
 			t.Errorf("Same(%q, itself) = false", a)
 		}
+		if HasLegalForm(a) && Key(a) == "" {
+			t.Errorf("HasLegalForm(%q) with no key", a)
+		}
 	})
 }
