@@ -388,17 +388,7 @@ func TestListItemsKeepTheirLeadIn(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			text := tc.lead
-			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
-			for i, it := range tc.items {
-				text += " (" + string(rune('a'+i)) + ") " + it
-			}
-			a.Clauses = append(a.Clauses, extract.Clause{ID: "4.3", Text: text})
-			for i, it := range tc.items {
-				l := string(rune('a' + i))
-				a.Clauses = append(a.Clauses, extract.Clause{ID: "4.3(" + l + ")", Parent: "4.3", Text: "(" + l + ") " + it})
-			}
-			a.Pages[0].Text = text
+			a := itemsAgreement("4.3", tc.lead, tc.items)
 			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
 			if err != nil {
 				t.Fatal(err)
@@ -428,23 +418,34 @@ func TestCitesTheClauseItsHeadingNames(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := agreement(tc.text...)
-			for i, h := range tc.headings {
-				a.Clauses[i].Heading = h
-			}
-			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range res.Findings {
-				if f.Rule == tc.rule {
-					if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
-						t.Errorf("%s: evidence %+v, want section %s", tc.rule, f.Evidence, tc.want)
-					}
-				}
-			}
+			checkCited(t, rs, tc.headings, tc.text, tc.rule, tc.want)
 		})
 	}
+}
+
+// checkCited runs the rules over an agreement of the given clauses
+// (numbered 1, 2, ..., with their headings) and checks that rule's first
+// evidence cites section want.
+func checkCited(t *testing.T, rs *RuleSet, headings, text []string, rule, want string) {
+	t.Helper()
+	a := agreement(text...)
+	for i, h := range headings {
+		a.Clauses[i].Heading = h
+	}
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule != rule {
+			continue
+		}
+		if len(f.Evidence) == 0 || f.Evidence[0].Section != want {
+			t.Errorf("%s (%s): evidence %+v, want section %s", rule, f.Status, f.Evidence, want)
+		}
+		return
+	}
+	t.Errorf("no %s finding", rule)
 }
 
 // TestInlineTail: a sentence cut where its inline enumeration was taken
@@ -473,17 +474,7 @@ func TestRedFlagOnceForItsItems(t *testing.T) {
 	}
 	lead := "Provider shall not be liable for security vulnerabilities, data breaches or outages arising from:"
 	items := []string{"code supplied by Customer;", "third-party platforms or libraries;", "decisions made by prior developers."}
-	text := lead
-	a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
-	for i, it := range items {
-		text += " (" + string(rune('a'+i)) + ") " + it
-	}
-	a.Clauses = append(a.Clauses, extract.Clause{ID: "2.1", Text: text})
-	for i, it := range items {
-		l := string(rune('a' + i))
-		a.Clauses = append(a.Clauses, extract.Clause{ID: "2.1(" + l + ")", Parent: "2.1", Text: "(" + l + ") " + it})
-	}
-	a.Pages[0].Text = text
+	a := itemsAgreement("2.1", lead, items)
 	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -497,4 +488,21 @@ func TestRedFlagOnceForItsItems(t *testing.T) {
 	if want := []string{"vendor-security §2.1"}; !cmp.Equal(got, want) {
 		t.Errorf("red flags %q, want %q", got, want)
 	}
+}
+
+// itemsAgreement is an agreement of one clause id whose text is lead then
+// its items inline ("(a) ...", "(b) ..."), each item also a sub-clause
+// id(a), id(b), ... as the extractor gives them.
+func itemsAgreement(id, lead string, items []string) *extract.Agreement {
+	text := lead
+	for i, it := range items {
+		text += " (" + string(rune('a'+i)) + ") " + it
+	}
+	a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1, Text: text}}}
+	a.Clauses = append(a.Clauses, extract.Clause{ID: id, Text: text})
+	for i, it := range items {
+		l := string(rune('a' + i))
+		a.Clauses = append(a.Clauses, extract.Clause{ID: id + "(" + l + ")", Parent: id, Text: "(" + l + ") " + it})
+	}
+	return a
 }

@@ -17,16 +17,14 @@ type assessment struct {
 	deadlineHit *hit
 }
 
-// assess reads every unit for the rule: positive, negated and red-flag
-// hits, ranked.
-func (r *Rule) assess(units []*unit) assessment {
-	var a assessment
-	a.elements = map[string]*hit{}
-	var pos []hit
+// rankedHits reads every unit for the rule: its positive hits best first,
+// its negated hits in document order, and its red-flag hits best first
+// (less those a binding statement of the term in their clause answers).
+func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 	for _, u := range units {
 		for _, h := range r.hitsIn(u, r.frames) {
 			if h.status == "negated" {
-				a.negated = append(a.negated, h)
+				negated = append(negated, h)
 				continue
 			}
 			h.score = r.rank(&h)
@@ -35,7 +33,7 @@ func (r *Rule) assess(units []*unit) assessment {
 		for _, h := range r.hitsIn(u, r.flags) {
 			if h.status != "negated" {
 				h.score = r.rank(&h)
-				a.flags = append(a.flags, h)
+				flags = append(flags, h)
 			}
 		}
 	}
@@ -69,10 +67,20 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 	}
 	sortHits(pos)
-	a.flags = answered(a.flags, pos)
+	flags = answered(flags, pos)
 	// Red flags too: the one in the clause about the term ("Changes to
 	// these Terms") is quoted before one in passing in the preamble.
-	sortHits(a.flags)
+	sortHits(flags)
+	return pos, negated, flags
+}
+
+// assess reads every unit for the rule: positive, negated and red-flag
+// hits, ranked.
+func (r *Rule) assess(units []*unit) assessment {
+	var a assessment
+	a.elements = map[string]*hit{}
+	pos, negated, flags := r.rankedHits(units)
+	a.negated, a.flags = negated, flags
 	for i := range pos {
 		h := &pos[i]
 		if h.spec.element != "" && a.elements[h.spec.element] == nil {

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -382,7 +383,16 @@ var statusRank = map[string]float64{StatusMet: 3, StatusWeak: 2, StatusByReferen
 func (r *Rule) rank(h *hit) float64 {
 	s := statusRank[h.status] * 10
 	f := h.u.frame
-	if f.anyHeading(r.topic) {
+	// A sentence that shows the term by neither its action nor its object,
+	// taking the object only from its heading ("You are responsible for all
+	// fees" under "Your Account"), is about something else: the heading's
+	// weight goes to sentences that name the object themselves, and it
+	// comes after them.
+	borrowed := len(h.spec.Action) == 0 && len(h.spec.Object) > 0 && !f.anyIn(h.spec.Object, 0, len(f.toks)) && !f.anyPrev(h.spec.Object)
+	switch {
+	case borrowed:
+		s -= 3
+	case f.anyHeading(r.topic):
 		s += 6
 	}
 	if h.spec.essential {
@@ -397,7 +407,9 @@ func (r *Rule) rank(h *hit) float64 {
 	if d := h.deadline; d != nil {
 		switch {
 		case d.Hours != nil:
-			s += 4
+			// A number of hours is the deadline a lawyer cites: more than
+			// the vague deadline's sentence gains by naming the vendor.
+			s += 7
 		case d.Grade == GradeUnquantified:
 			s += 3
 		case d.Grade == GradeWeak:
@@ -414,11 +426,27 @@ func (r *Rule) rank(h *hit) float64 {
 	}
 	if len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(h.p.modal.to+5, h.p.to)) {
 		s += 1
+		// The term's action is the sentence's verb ("Customer may audit"),
+		// not a word of what it governs ("Customer must submit a detailed
+		// audit plan"): the sentence is the term, not its procedure.
+		if f.actionIsVerb(h.spec.Action, h.p) {
+			s += 2
+		}
 	}
-	// The owner of the duty acting itself ("Processor shall return"), over
-	// a subject that names no one or the other party's right.
-	if (r.Owner == OwnerVendor && h.p.actor == PartyVendor) || (r.Owner == OwnerCustomer && h.p.actor == PartyCustomer) {
-		s += 1
+	// A sentence whose verb is assisting the other party ("Processor shall
+	// assist Controller in notifying the supervisory authority within 72
+	// hours") is the assistance term, not this one, unless this rule asks
+	// for assistance.
+	if !slices.Contains(h.spec.Action, "assist") && f.actionIsVerb([]string{"assist"}, h.p) {
+		s -= 3
+	}
+	// The party the frame is written for acting itself ("Processor shall
+	// return", "Customer may audit"), over a subject that names no one (a
+	// list item without its lead-in), both parties ("The parties shall
+	// agree ...") or the other party: more than a sentence's length or
+	// place in its clause.
+	if r.actsItself(h) {
+		s += 3
 	}
 	// Among otherwise equal sentences, the clause's first states what the
 	// clause is about: a tie-breaker, lighter than any other sign.
@@ -464,4 +492,51 @@ func sortHits(hs []hit) {
 		}
 		return hs[i].u.order < hs[j].u.order
 	})
+}
+
+// actsItself says the hit's subject is the party whose term it is, named:
+// the rule's owner ("Processor shall return"), or, for a rule any party
+// may state (audit rights), the party its frame is written for
+// ("Customer may audit", "Provider shall permit audits"). A subject that
+// names no one, both parties or the other party does not.
+func (r *Rule) actsItself(h *hit) bool {
+	who := string(r.Owner)
+	if r.Subject == "any" && h.spec.Actor != "" && h.spec.Actor != "any" {
+		who = h.spec.Actor
+	}
+	switch who {
+	case "vendor", "vendor-only":
+		return h.p.actor == PartyVendor
+	case "customer", "customer-only", "customer-side":
+		return h.p.actor == PartyCustomer
+	}
+	return false
+}
+
+// verbLead are the words between a modal and its verb: "shall be
+// entitled to", "has the right to", "will not".
+var verbLead = map[string]bool{"not": true, "to": true, "be": true, "have": true, "has": true, "the": true, "right": true, "rights": true}
+
+// actionIsVerb says one of the classes is the predicate's own verb: it
+// begins at the modal (a statement's verb, "Provider deletes") or at the
+// first word after it, past adverbs and negation ("Customer may audit",
+// "shall be entitled to audit", "shall promptly notify"), not later in
+// the predicate as a noun or a verb of a clause it governs ("must submit
+// a detailed audit plan").
+func (f *Frame) actionIsVerb(classes []string, p *predicate) bool {
+	if p.modal.from < 0 {
+		return false
+	}
+	at := p.modal.to
+	for at < p.to && (adverbs[f.toks[at].w] || notPassive[f.toks[at].w] || verbLead[f.toks[at].w]) {
+		at++
+	}
+	for _, c := range classes {
+		for _, s := range f.m.find(c) {
+			if s.from >= p.modal.from && s.from <= at {
+				return true
+			}
+		}
+	}
+	return false
 }

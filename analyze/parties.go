@@ -3,6 +3,7 @@ package analyze
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
@@ -140,7 +141,11 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		pm := newMatcher(v, tokenize(s), nil)
 		return len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 || len(pm.find("mutual")) > 0
 	}
-	if vendorName != "" {
+	// A given name (--vendor, a batch folder's) the agreement never uses
+	// tells nothing of its parties: taken as a side, it would make the
+	// agreement's own name for the vendor the other side.
+	given := squash(vendorName)
+	if given != "" && strings.Contains(squash(head), given) {
 		add(vendorName, "", "vendor")
 	}
 	for _, ix := range reDefinedName.FindAllStringSubmatchIndex(head, -1) {
@@ -182,9 +187,19 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 	for _, p := range parties {
 		p.early = p.name != "" && containsWord(opening, p.name)
 		p.public = p.name != "" && isPublicBody(p.name, p.legal)
-		if vendorName != "" && p.name != vendorName && p.legal != "" && strings.Contains(strings.ToLower(p.legal), strings.ToLower(vendorName)) {
+		if given != "" && p.name != vendorName && p.legal != "" && strings.Contains(squash(p.legal), given) {
 			p.role, p.sure = "vendor", true
 		}
+	}
+	for _, ix := range reMeansParty.FindAllStringSubmatchIndex(head, -1) {
+		// `"Anthropic" means Anthropic Ireland, Limited if ...`: a name
+		// defined by the company it stands for.
+		name, legal := head[ix[2]:ix[3]], strings.TrimSpace(head[ix[4]:ix[5]])
+		if isRoleWord(name) || reDocumentName.MatchString(name) || byName[name] != nil {
+			continue
+		}
+		add(name, legal, "")
+		byName[name].pos = ix[0] + 1
 	}
 	for _, m := range reRoleThenName.FindAllStringSubmatch(head, -1) {
 		// "the Processor (CAOS Ltd., also ZITADEL)": the role word, then
@@ -305,6 +320,18 @@ func partyLike(p *party) bool {
 	return p.legal != "" || p.pos <= preambleLen || p.early
 }
 
+// squash is a name's letters and digits in lower case: "Null State",
+// "nullstate" and "NULL-STATE" are one.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // containsWord says text holds word as a whole word, case-sensitively.
 func containsWord(text, word string) bool {
 	for i := 0; ; {
@@ -320,6 +347,10 @@ func containsWord(text, word string) bool {
 		i = j + 1
 	}
 }
+
+// reMeansParty finds a name defined by the company it stands for:
+// `"Anthropic" means Anthropic Ireland, Limited`, `"Company" means Acme Inc.`
+var reMeansParty = regexp.MustCompile(`["“]([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3})["”]\s+(?:means|refers to)\s+((?:the\s+)?[A-Z][\w&.\-]*(?:,?\s+[A-Z][\w&.\-]*){0,5}?,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|PLC|Corp|Corporation|S\.A\.|SAS|B\.V\.|PBC)\b\.?)`)
 
 // reRoleThenName finds a role word followed by the party's legal name in
 // brackets: "the Processor (CAOS Ltd., also ZITADEL)".

@@ -342,6 +342,14 @@ func TestPartiesAndVendorName(t *testing.T) {
 			},
 		},
 		{
+			name: "a party defined by what its name means",
+			clauses: []string{
+				`These Terms are an agreement between Quokka and you or the entity you represent ("Customer"). "Quokka" means Quokka Labs Ireland, Limited if Customer resides in the EEA, and Quokka Labs, PBC otherwise.`,
+				"Quokka may update these Terms at any time. Customer shall keep its credentials safe.",
+			},
+			vendors: []string{"quokka"}, vendor: "Quokka Labs Ireland, Limited",
+		},
+		{
 			name: "a template's placeholders name no one",
 			clauses: []string{
 				`This Agreement is between {provider_name} ("Provider") and {customer_name} ("Customer").`,
@@ -380,6 +388,25 @@ func TestGivenVendorWins(t *testing.T) {
 	res := run(t, rs, Options{Vendor: "Acme"}, `This Agreement is between Acme Cloud, Inc. ("Acme") and Harbor Bank ("Harbor").`, "Acme provides the Services.")
 	if res.Vendor != "Acme" || res.VendorSource != "given" {
 		t.Errorf("vendor %q from %q, want Acme given", res.Vendor, res.VendorSource)
+	}
+}
+
+// TestGivenVendorNotInTextNamesNoSide: a --vendor name (or a batch
+// folder's) that the agreement never uses tells nothing of its parties; the
+// agreement's own defined name for the vendor stays the vendor's, not the
+// "other side" of the given name.
+func TestGivenVendorNotInTextNamesNoSide(t *testing.T) {
+	rs := loadRules(t)
+	clauses := []string{
+		`This Agreement is made effective as of [DATE] ("Effective Date"), by and between Jane Roe d/b/a Quill Work, having a principal place of business in Texas ("Operator"), and [CLIENT COMPANY NAME] ("Client").`,
+		"If Operator discovers unknown technical conditions (including encrypted data, missing credentials or corrupted systems), Operator shall issue a Change Order.",
+		"Operator retains sole control over the manner and means of performance. Operator shall deliver the Deliverables.",
+	}
+	for _, given := range []string{"", "quillwork", "Quill Work", "Harbor Software"} {
+		res := run(t, rs, Options{Vendor: given}, clauses...)
+		if got := status(res, "customer-responsibilities"); got != StatusMissing {
+			t.Errorf("--vendor %q: customer-responsibilities %s, want %s (the Operator's duty is no customer duty)", given, got, StatusMissing)
+		}
 	}
 }
 

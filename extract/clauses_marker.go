@@ -48,6 +48,7 @@ type marker struct {
 	capsHead     bool   // an all-caps title follows ("4. INCLUDED SERVICES."): may skip a number
 	zero         bool   // written "N.0" ("3.0 Term"): an explicit section heading
 	bare         bool   // a number without "." or ")" ("1 DEFINITIONS")
+	closeParen   bool   // a number closed by ")" ("2) Text"), not by "."
 	word         string // the designator of a strong marker: section, article, clause, sec, art
 	// lower: a dotted number whose text starts in lower case ("6.2.2 all
 	// information ..."), read only as a sub-clause under its parent (see
@@ -56,6 +57,9 @@ type marker struct {
 	// chain: rest opens the item's first sub-item ("(ii)(A) The ..."),
 	// placed on the same line (see chained).
 	chain bool
+	// under is the letter a number is written with ("A" of "A.1."): it
+	// numbers a clause only under the lettered section of that letter.
+	under string
 }
 
 var (
@@ -68,10 +72,13 @@ var (
 	// dottedRe: "10.4 Title", "10.4. Title", "3.1) Title", and
 	// "10.4.Title" (the heading glued to its number, as some word
 	// processors export it).
-	dottedRe  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:[.):]?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
-	numDotRe  = regexp.MustCompile(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
-	numBareRe = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
-	letterRe  = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
+	dottedRe = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:[.):]?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
+	numDotRe = regexp.MustCompile(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
+	// letterDotRe: "A.1. Overview", a number written with its lettered
+	// section's letter.
+	letterDotRe = regexp.MustCompile(`^([A-Z])\.(\d{1,3})\.?(?:\s+|$)(.*)$`)
+	numBareRe   = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
+	letterRe    = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
 	// parenRe: "(a) Text", and "(a). Text" with a stray full stop.
 	parenRe = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)\.?(?:\s+|$)(.*)$`)
 	// gluedRe: a number glued to its text where a web page set the number
@@ -80,6 +87,10 @@ var (
 	// "7.4**Alternative Transfer**"): a capital and a small letter, an
 	// opening quote or emphasis follow, never a digit ("3.5GB" stays).
 	gluedRe = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\))((?:\*\*|__)?(?:\p{Lu}\p{Ll}|[“"‘]\S))`)
+	// gluedLetterRe: a lettered item glued to the opening quote of the
+	// term it defines (`a."Applicable Law" shall mean`); only a quote, as
+	// "e.g." and "i.e." also glue a letter to a full stop.
+	gluedLetterRe = regexp.MustCompile(`^([A-Za-z]\.)([“"‘]\p{L})`)
 	// chainRe: an item whose text opens its first sub-item on the same
 	// line, as the CFR and the FAR/DFARS clauses write it ("(ii)(A) The
 	// Contractor shall ...", "(c)(1) Within 72 hours ...").
@@ -189,6 +200,12 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		setLetterKind(&m, g[2], true)
 		return m, m.ord > 0 || m.altRoman > 0
 	}
+	if g := letterDotRe.FindStringSubmatch(t); g != nil {
+		if n, ok := readMarker(g[2]+". "+g[3], false, typeset); ok && n.kind == kNum {
+			n.under, n.bold, n.mdLevel, n.indent = g[1], n.bold || m.bold, m.mdLevel, m.indent
+			return n, true
+		}
+	}
 	if g := dottedRe.FindStringSubmatch(t); g != nil {
 		m.kind = kNum
 		m.path = parsePath(g[1])
@@ -211,6 +228,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		m.path = []int{m.ord}
 		m.label = g[1]
 		m.rest = g[2]
+		m.closeParen = t[len(g[1])] == ')'
 		return m, m.rest == "" || startsUpper(m.rest) || startsWithName(m.rest)
 	}
 	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2]) || typeset || sentenceCaseTitle(g[2])) {
@@ -284,6 +302,9 @@ func unglue(t string) string {
 		}
 	}
 	g := gluedRe.FindStringSubmatchIndex(t[k:])
+	if g == nil {
+		g = gluedLetterRe.FindStringSubmatchIndex(t[k:])
+	}
 	if g == nil {
 		return t
 	}

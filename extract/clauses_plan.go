@@ -11,6 +11,9 @@ import (
 // Planning: where a marker goes in the open clauses, and its ID.
 
 func (s *splitter) plan(m marker) (plan, bool) {
+	if m.under != "" && !s.underLetter(m.under) {
+		return plan{}, false // "A.1." with no section A open
+	}
 	if m.kind == kNum && len(m.path) > 1 {
 		return s.planDotted(m)
 	}
@@ -715,4 +718,15 @@ func (s *splitter) closeIndented(i int) {
 		}
 		s.pop(i)
 	}
+}
+
+// underLetter says the innermost open lettered section is the one a
+// number is written with ("A.1." under "A. Services").
+func (s *splitter) underLetter(letter string) bool {
+	for j := len(s.stack) - 1; j >= 0; j-- {
+		if o := s.stack[j]; o.kind == kUpper || o.kind == kRUpper {
+			return o.id == letter || strings.HasSuffix(o.id, " "+letter) || strings.HasSuffix(o.id, "("+letter+")")
+		}
+	}
+	return false
 }

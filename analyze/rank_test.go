@@ -1,0 +1,96 @@
+package analyze
+
+import "testing"
+
+// TestEvidenceRanking: among sentences that each show a term, the one a
+// lawyer would cite is quoted first. Each row is one kind of fault: the
+// clauses (heading, text) of an agreement numbered 1, 2, ..., the rule, and
+// the section its first evidence must name.
+func TestEvidenceRanking(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		headings []string
+		text     []string
+		rule     string
+		want     string
+	}{
+		{
+			// The heading names the term, but the sentence under it is
+			// about something else and takes the term's object only from
+			// the heading: a sentence that names the object itself wins.
+			name:     "a sentence that names the object beats one that borrows it from its heading",
+			headings: []string{"Your Account", "General Terms"},
+			text: []string{
+				"You are responsible for paying all fees charged by your bank.",
+				"You are responsible for keeping your password and login credentials confidential.",
+			},
+			rule: "customer-responsibilities", want: "2",
+		},
+		{
+			// The audit right itself, not a step of its procedure that
+			// names an audit as a thing.
+			name:     "the term's action as the sentence's verb beats the term named in what the verb governs",
+			headings: []string{"", ""},
+			text: []string{
+				"Customer must submit a detailed audit plan to Provider two weeks before the proposed date.",
+				"Customer may audit Provider's compliance with this Agreement.",
+			},
+			rule: "audit-rights", want: "2",
+		},
+		{
+			// The vendor's own duty, even in a long sentence, over the
+			// same duty given to both parties at once.
+			name:     "the owner of the duty acting itself beats both parties",
+			headings: []string{"", ""},
+			text: []string{
+				"The parties shall implement appropriate technical and organisational measures to protect Personal Data.",
+				"Taking into account the state of the art, the costs of implementation and the nature, scope, context and purposes of the processing, as well as the risk of varying likelihood and severity for the rights and freedoms of natural persons, Processor shall implement appropriate technical and organisational measures to ensure a level of security appropriate to the risk, including the pseudonymisation and encryption of Personal Data where appropriate.",
+			},
+			rule: "vendor-security", want: "2",
+		},
+		{
+			// Audit rights are stated by either party: the customer's own
+			// right counts as the party acting itself, like the vendor's
+			// permission, over a step both parties take.
+			name:     "the customer's own audit right beats the parties' scheduling of audits",
+			headings: []string{"Customer Rights", "Audits"},
+			text: []string{
+				"Customer shall be entitled to audit Provider's compliance with this Agreement.",
+				"The parties shall agree in advance on the date and scope of any audit.",
+			},
+			rule: "audit-rights", want: "1",
+		},
+		{
+			// A number of hours is the deadline a lawyer cites: it
+			// outweighs a vague deadline even where that sentence names
+			// the vendor and this one says "it".
+			name:     "a deadline in hours beats a vague deadline",
+			headings: []string{"", ""},
+			text: []string{
+				"Provider will report any Security Incident to Customer without undue delay.",
+				"If a Security Incident occurs, it shall notify Customer without undue delay and in any event within 48 hours.",
+			},
+			rule: "breach-notification", want: "2",
+		},
+		{
+			// Helping the customer notify an authority is the assistance
+			// term; the vendor's own notice is the breach notice.
+			name:     "the vendor's own notice beats its assistance with the customer's notice",
+			headings: []string{"", ""},
+			text: []string{
+				"Provider shall assist Customer in notifying a personal data breach to the supervisory authority within 72 hours.",
+				"Provider shall notify Customer of any personal data breach without undue delay.",
+			},
+			rule: "breach-notification", want: "2",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkCited(t, rs, tc.headings, tc.text, tc.rule, tc.want)
+		})
+	}
+}
