@@ -12,14 +12,15 @@ import (
 var (
 	// reNameStart finds where a party's legal name may start before its
 	// definition: after "between", "and", "by", "with", a colon, "(i)", a
-	// Markdown heading's "#".
-	reNameStart = regexp.MustCompile(`(?i)(?:\b(?:between|and|by|with|among|to|from|under|at|we\s+are|is)\b|\(\w{1,3}\)|#+\s|[:;(])\s*`)
+	// Markdown heading's "#", an "of" right after another definition
+	// (`customers ("Customer") of Acme GmbH ("Provider")`).
+	reNameStart = regexp.MustCompile(`(?i)(?:\b(?:between|and|by|with|among|to|from|under|at|we\s+are|is)\b|^\s*of\b|\(\w{1,3}\)|#+\s|[:;(])\s*`)
 	// reNameEnd finds where a legal name ends and its description starts:
 	// ", a Delaware corporation", ", 128 rue la Boétie", ", represented by",
 	// " as defined below".
 	reNameEnd = regexp.MustCompile(`(?i),?\s+(?:a|an|the|represented|having|located|whose|acting|organi[sz]ed|incorporated|registered|with|of\s+\d|on\s+behalf)\b|,\s*\d|\s+as\s+(?:defined|set\s+out|identified|described)\b|\s*\(`)
 	// reNameWord is a word a legal name may hold in lower case.
-	reNameWord = regexp.MustCompile(`^(?:of|and|for|de|du|des|la|le|der|und|y|e|&|-|–|d/b/a|dba)$`)
+	reNameWord = regexp.MustCompile(`^(?:of|and|for|de|du|des|la|le|der|und|y|e|z|&|-|–|d/b/a|dba)$`)
 	// reGenericName finds a defined short name that names no one in
 	// particular: "Company", "Party".
 	reGenericName = regexp.MustCompile(`(?i)^(?:the\s+)?(?:company|party|parties|entity|organi[sz]ation)$`)
@@ -100,7 +101,7 @@ var reNumberRun = regexp.MustCompile(`\d{3}`)
 
 // reLowerForm is a legal form written in lower case at a name's end:
 // "Harbor Bank plc".
-var reLowerForm = regexp.MustCompile(`^(?:plc|llc|ltd\.?|inc\.?|gmbh)$`)
+var reLowerForm = regexp.MustCompile(`^(?:plc|llc|ltd\.?|inc\.?|gmbh|o\.o\.)$`)
 
 var reSignedBy = regexp.MustCompile(`(?i)\b(?:represented|signed|executed|acting|accepted|approved)\s*$`)
 
