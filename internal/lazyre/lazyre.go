@@ -99,10 +99,10 @@ func (r *Regexp) ReplaceAllLiteralString(src, repl string) string {
 func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
 	return r.Regexp().ReplaceAllStringFunc(src, repl)
 }
-func (r *Regexp) Split(s string, n int) []string { return r.Regexp().Split(s, n) }
-func (r *Regexp) SubexpNames() []string         { return r.Regexp().SubexpNames() }
-func (r *Regexp) SubexpIndex(name string) int   { return r.Regexp().SubexpIndex(name) }
-func (r *Regexp) NumSubexp() int                { return r.Regexp().NumSubexp() }
+func (r *Regexp) Split(s string, n int) []string   { return r.Regexp().Split(s, n) }
+func (r *Regexp) SubexpNames() []string            { return r.Regexp().SubexpNames() }
+func (r *Regexp) SubexpIndex(name string) int      { return r.Regexp().SubexpIndex(name) }
+func (r *Regexp) NumSubexp() int                   { return r.Regexp().NumSubexp() }
 func (r *Regexp) FindAll(b []byte, n int) [][]byte { return r.Regexp().FindAll(b, n) }
 func (r *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
 	return r.Regexp().FindAllSubmatch(b, n)
