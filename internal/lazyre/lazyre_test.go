@@ -21,7 +21,8 @@ func TestCompileOnce(t *testing.T) {
 			t.Errorf("goroutine %d: no match", i)
 		}
 	}
-	if r.Regexp() != r.Regexp() {
+	first, again := r.Regexp(), r.Regexp()
+	if first != again {
 		t.Error("compiled twice")
 	}
 	if s := r.ReplaceAllString("notify, notifies", "N"); s != "N, N" {
