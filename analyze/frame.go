@@ -192,6 +192,7 @@ func (f *Frame) predicates() []predicate {
 	sortPreds(modals)
 	modals = mergeModals(modals, f.toks)
 	modals = dropModals(modals, f.relativeModal)
+	modals = dropModals(modals, f.epistemicModal)
 	if len(modals) == 0 {
 		return f.statements()
 	}

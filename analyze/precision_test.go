@@ -1,0 +1,57 @@
+package analyze
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNoFindingWithoutTheTerm: sentences of our own writing, each a kind of
+// false finding seen on real agreements (issue 11, precision): a term
+// reported present where a careful reader finds it is not there.
+func TestNoFindingWithoutTheTerm(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		clauses []string
+		rule    string
+		want    string
+	}{
+		// The data subjects a notice goes to are its recipients, not its content.
+		{"affected data subjects are the notice's recipients", []string{"Provider will help Customer to notify the supervisory authority and the affected data subjects of a Personal Data Breach."}, "notification-content", StatusMissing},
+		{"affected data is still notice content", []string{"Provider shall notify Customer of any Security Incident within 48 hours and describe the affected data and the number of affected data subjects."}, "notification-content", StatusMet},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(run(t, rs, Options{}, tc.clauses...), tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPossibilityIsNoPredicate: "who may have been affected" states a
+// possibility, no permission; its words stay in the predicate before it,
+// whose negation reaches them.
+func TestPossibilityIsNoPredicate(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text  string
+		preds int
+	}{
+		{"The parties agree that there will be no obligation on Provider to give information about the persons who may have been affected, or a description of the type of information that may have been subject to a Security Incident.", 1},
+		{"Provider shall notify the individuals who may be affected by a Security Incident.", 1},
+		// A permission after a relative word stays a predicate of its own.
+		{"Provider shall name a contact who may be reached at any time, and Customer may audit Provider once a year.", 3},
+	} {
+		got := strings.Count(rs.DescribeFrame(tc.text), "  predicate ")
+		if got != tc.preds {
+			t.Errorf("%q: %d predicates, want %d:\n%s", tc.text, got, tc.preds, rs.DescribeFrame(tc.text))
+		}
+	}
+}
