@@ -22,6 +22,10 @@ func TestNoFindingWithoutTheTerm(t *testing.T) {
 		// The data subjects a notice goes to are its recipients, not its content.
 		{"affected data subjects are the notice's recipients", []string{"Provider will help Customer to notify the supervisory authority and the affected data subjects of a Personal Data Breach."}, "notification-content", StatusMissing},
 		{"affected data is still notice content", []string{"Provider shall notify Customer of any Security Incident within 48 hours and describe the affected data and the number of affected data subjects."}, "notification-content", StatusMet},
+		// Measures that help prevent an incident assist no one with one.
+		{"measures that help protect are no assistance", []string{"These safeguards are designed to help protect Customer Data against unauthorized access or disclosure."}, "incident-cooperation", StatusMissing},
+		{"a login feature is no assistance", []string{"Customer acknowledges that the Service supports login with multi-factor authentication, which lowers the risk of unauthorized access to its account."}, "incident-cooperation", StatusMissing},
+		{"helping the customer with an incident is assistance", []string{"Provider will help Customer investigate and mitigate any Security Incident at no additional cost."}, "incident-cooperation", StatusMet},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
