@@ -26,6 +26,13 @@ func TestNoFindingWithoutTheTerm(t *testing.T) {
 		{"measures that help protect are no assistance", []string{"These safeguards are designed to help protect Customer Data against unauthorized access or disclosure."}, "incident-cooperation", StatusMissing},
 		{"a login feature is no assistance", []string{"Customer acknowledges that the Service supports login with multi-factor authentication, which lowers the risk of unauthorized access to its account."}, "incident-cooperation", StatusMissing},
 		{"helping the customer with an incident is assistance", []string{"Provider will help Customer investigate and mitigate any Security Incident at no additional cost."}, "incident-cooperation", StatusMet},
+		// The customer's own security duties: custody, indemnities, lists
+		// and things named after the customer are none.
+		{"records in its possession or control", []string{"Upon Provider's request, Customer shall return all audit records and security documentation in its possession or control."}, "customer-responsibilities", StatusMissing},
+		{"an indemnity is no security duty", []string{"Customer shall defend, indemnify and hold harmless Provider against any claims arising from content shared through Customer's account."}, "customer-responsibilities", StatusMissing},
+		{"the following categories are no duty to follow", []string{"Customer may upload the following categories of data to the Service: names, e-mail addresses and log-in details."}, "customer-responsibilities", StatusMissing},
+		{"a plural thing named after the customer is no subject", []string{"Data from the various customer environments is logically separated on Provider's systems to ensure the security of each."}, "customer-responsibilities", StatusMissing},
+		{"the customer's credential duty", []string{"Customer shall keep its account credentials confidential and follow the security guidance Provider publishes."}, "customer-responsibilities", StatusMet},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
