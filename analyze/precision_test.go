@@ -33,6 +33,9 @@ func TestNoFindingWithoutTheTerm(t *testing.T) {
 		{"the following categories are no duty to follow", []string{"Customer may upload the following categories of data to the Service: names, e-mail addresses and log-in details."}, "customer-responsibilities", StatusMissing},
 		{"a plural thing named after the customer is no subject", []string{"Data from the various customer environments is logically separated on Provider's systems to ensure the security of each."}, "customer-responsibilities", StatusMissing},
 		{"the customer's credential duty", []string{"Customer shall keep its account credentials confidential and follow the security guidance Provider publishes."}, "customer-responsibilities", StatusMet},
+		// The reach of a licence grant is no place where data is kept.
+		{"a worldwide licence is no data location", []string{"Subject to the terms of these Terms, you hereby grant us a worldwide, non-exclusive, royalty-free licence to host, copy and store Customer Content, solely to provide the Services."}, "data-location", StatusMissing},
+		{"storing data anywhere is still data location", []string{"Provider may store and process Customer Data worldwide."}, "data-location", StatusWeak},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
