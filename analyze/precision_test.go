@@ -36,6 +36,9 @@ func TestNoFindingWithoutTheTerm(t *testing.T) {
 		// The reach of a licence grant is no place where data is kept.
 		{"a worldwide licence is no data location", []string{"Subject to the terms of these Terms, you hereby grant us a worldwide, non-exclusive, royalty-free licence to host, copy and store Customer Content, solely to provide the Services."}, "data-location", StatusMissing},
 		{"storing data anywhere is still data location", []string{"Provider may store and process Customer Data worldwide."}, "data-location", StatusWeak},
+		// Performing the service hands over no document.
+		{"systems used to provide the services disclose nothing", []string{"The Provider shall put in place tools to find vulnerabilities in the systems it uses to provide the Services to the Customer."}, "vulnerability-disclosure", StatusMissing},
+		{"telling the customer of a vulnerability is disclosure", []string{"The Provider shall provide the Customer with a report of any critical vulnerability in the Services within five days."}, "vulnerability-disclosure", StatusMet},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
