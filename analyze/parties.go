@@ -191,6 +191,16 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.role, p.sure = "vendor", true
 		}
 	}
+	for _, ix := range reMeansParty.FindAllStringSubmatchIndex(head, -1) {
+		// `"Anthropic" means Anthropic Ireland, Limited if ...`: a name
+		// defined by the company it stands for.
+		name, legal := head[ix[2]:ix[3]], strings.TrimSpace(head[ix[4]:ix[5]])
+		if isRoleWord(name) || reDocumentName.MatchString(name) || byName[name] != nil {
+			continue
+		}
+		add(name, legal, "")
+		byName[name].pos = ix[0] + 1
+	}
 	for _, m := range reRoleThenName.FindAllStringSubmatch(head, -1) {
 		// "the Processor (CAOS Ltd., also ZITADEL)": the role word, then
 		// the legal name in brackets.
@@ -337,6 +347,10 @@ func containsWord(text, word string) bool {
 		i = j + 1
 	}
 }
+
+// reMeansParty finds a name defined by the company it stands for:
+// `"Anthropic" means Anthropic Ireland, Limited`, `"Company" means Acme Inc.`
+var reMeansParty = regexp.MustCompile(`["“]([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3})["”]\s+(?:means|refers to)\s+((?:the\s+)?[A-Z][\w&.\-]*(?:,?\s+[A-Z][\w&.\-]*){0,5}?,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|PLC|Corp|Corporation|S\.A\.|SAS|B\.V\.|PBC)\b\.?)`)
 
 // reRoleThenName finds a role word followed by the party's legal name in
 // brackets: "the Processor (CAOS Ltd., also ZITADEL)".

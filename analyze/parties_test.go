@@ -342,6 +342,14 @@ func TestPartiesAndVendorName(t *testing.T) {
 			},
 		},
 		{
+			name: "a party defined by what its name means",
+			clauses: []string{
+				`These Terms are an agreement between Quokka and you or the entity you represent ("Customer"). "Quokka" means Quokka Labs Ireland, Limited if Customer resides in the EEA, and Quokka Labs, PBC otherwise.`,
+				"Quokka may update these Terms at any time. Customer shall keep its credentials safe.",
+			},
+			vendors: []string{"quokka"}, vendor: "Quokka Labs Ireland, Limited",
+		},
+		{
 			name: "a template's placeholders name no one",
 			clauses: []string{
 				`This Agreement is between {provider_name} ("Provider") and {customer_name} ("Customer").`,

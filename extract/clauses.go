@@ -380,9 +380,10 @@ func (s *splitter) titleBlock(i int, h uhead) bool {
 
 func (s *splitter) run() {
 	s.findHeadings()
+	skip := s.preambleList()
 	first := -1
 	for i := range s.lines {
-		if i < len(s.toc) && s.toc[i] {
+		if i < len(s.toc) && s.toc[i] || skip[i] {
 			continue
 		}
 		m, ok := s.markerAt(i)
@@ -476,6 +477,11 @@ func (s *splitter) textOf(from, to int) string {
 	var b strings.Builder
 	blank := false
 	for i := from; i < to; i++ {
+		if s.lines[i].runHead {
+			// A page header or footer (see markRunningHeads) is no
+			// clause's text.
+			continue
+		}
 		t := s.lines[i].disp
 		if strings.TrimSpace(t) == "" {
 			if blank {
@@ -523,6 +529,10 @@ func (s *splitter) keyOf(m marker, kind mkind) string {
 		return "h" + strconv.Itoa(m.mdLevel) + "|" + name
 	case m.indent > 0 && !s.paginated:
 		return "i" + strconv.Itoa(m.indent) + "|" + name
+	case m.closeParen && !s.paginated:
+		// In Markdown "2)" never continues a list of "1." (a new
+		// delimiter starts a new list, as CommonMark reads it).
+		return name + ")"
 	case m.bold:
 		// "**6. Backups**" is a heading, "1." under it an item: two styles.
 		return "b|" + name

@@ -225,6 +225,17 @@ func (s *splitter) titleLineHeads() {
 			rank = rankCaps
 		}
 		h := cleanHeading(strings.TrimSpace(s.lines[i].text))
-		s.heads[i] = uhead{rank: rank, text: h, alone: true, docName: docNameRe.MatchString(h)}
+		s.heads[i] = uhead{rank: rank, text: h, alone: true, docName: namesDocument(h)}
 	}
+}
+
+// definedNameRe: the short name a title gives its document, in
+// parentheses at its end (`SOFTWARE LICENSE AGREEMENT ("Agreement")`,
+// `Data Processing Addendum ("DPA")`).
+var definedNameRe = regexp.MustCompile(`\s*\(\s*["“”'‘’]?[\pL\s.-]{1,30}["“”'‘’]?\s*\)$`)
+
+// namesDocument reports whether heading h names a document ("Data
+// Processing Addendum"), also with the short name it defines for it.
+func namesDocument(h string) bool {
+	return docNameRe.MatchString(h) || docNameRe.MatchString(definedNameRe.ReplaceAllString(h, ""))
 }

@@ -194,6 +194,12 @@ func (s *splitter) withInline() []Clause {
 				}
 			}
 			id := idBase + "(" + spans[i].it.tok.label + ")"
+			if s.used[id] && idBase == base && base != c.ID {
+				// A second sub-heading's list under the same numbered
+				// clause ("Option A" (a)-(e), then "Option B" (a)-(d)):
+				// its items are cited by the sub-heading.
+				id = c.ID + "(" + spans[i].it.tok.label + ")"
+			}
 			if s.used[id] {
 				continue
 			}

@@ -177,7 +177,7 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 			if id, ok := letteredHeading(h); ok {
 				return uhead{rank: len(g[1]), text: h, alone: true, id: id}, true
 			}
-			return uhead{rank: len(g[1]), text: h, alone: true, docName: docNameRe.MatchString(h)}, true
+			return uhead{rank: len(g[1]), text: h, alone: true, docName: namesDocument(h)}, true
 		}
 	}
 	if _, _, isPart := parsePart(raw, md); isPart {
@@ -192,7 +192,7 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 	}
 	if md {
 		if h, alone, ok := s.boldLead(i); ok {
-			return uhead{rank: rankBold, text: h, alone: alone, docName: alone && docNameRe.MatchString(h)}, true
+			return uhead{rank: rankBold, text: h, alone: alone, docName: alone && namesDocument(h)}, true
 		}
 	}
 	if h, ok := s.typesetHeading(i); ok {
@@ -203,7 +203,7 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 	}
 	if s.capsHeading(i) {
 		h := cleanHeading(trimmed)
-		return uhead{rank: rankCaps, text: h, alone: true, docName: docNameRe.MatchString(h)}, true
+		return uhead{rank: rankCaps, text: h, alone: true, docName: namesDocument(h)}, true
 	}
 	return uhead{}, false
 }
@@ -402,42 +402,6 @@ func (s *splitter) nextNonBlank(i int) int {
 		}
 	}
 	return -1
-}
-
-// markRunningHeads marks page headers and footers: a line that is one of
-// the first or last two non-blank lines of its page on two pages or more.
-func markRunningHeads(lines []srcLine) {
-	edge := map[int]bool{}
-	for i := 0; i < len(lines); {
-		j := i
-		for j < len(lines) && lines[j].page == lines[i].page {
-			j++
-		}
-		var nb []int
-		for k := i; k < j; k++ {
-			if strings.TrimSpace(lines[k].text) != "" {
-				nb = append(nb, k)
-			}
-		}
-		for k := 0; k < len(nb) && k < 2; k++ {
-			edge[nb[k]] = true
-			edge[nb[len(nb)-1-k]] = true
-		}
-		i = j
-	}
-	pages := map[string]map[int]bool{}
-	for k := range edge {
-		t := strings.TrimSpace(lines[k].text)
-		if pages[t] == nil {
-			pages[t] = map[int]bool{}
-		}
-		pages[t][lines[k].page] = true
-	}
-	for k := range edge {
-		if len(pages[strings.TrimSpace(lines[k].text)]) >= 2 {
-			lines[k].runHead = true
-		}
-	}
 }
 
 // letteredRe: a lettered section's heading ("Section B – Legal terms",

@@ -24,7 +24,10 @@ import (
 //   - elements nest deeper than MaxXMLDepth: ErrBudget.
 //
 // Parts that are not XML (images, embedded objects, vbaProject.bin) are
-// checked on their declared sizes only.
+// checked on their declared sizes only. A workbook is checked in two
+// steps around excelize's opening of it, so that its parts are inflated
+// once (openXLSX): the declared sizes before, the rest on the bytes
+// excelize inflated.
 
 // officeLimits are the sizes allowed to one package's parts.
 type officeLimits struct {
@@ -43,16 +46,8 @@ func isXMLPart(name string) bool {
 // checkOfficeZip checks the package zr (see above) within b; errors name
 // the part.
 func checkOfficeZip(zr *zip.Reader, lim officeLimits, b *budget) error {
-	var declared uint64
-	for _, f := range zr.File {
-		max := lim.part(f.Name)
-		if f.UncompressedSize64 > uint64(max) {
-			return fmt.Errorf("%w: %s declares %s uncompressed (at most %s)", ErrBudget, f.Name, sizeText(int64(min(f.UncompressedSize64, 1<<62))), sizeText(max))
-		}
-		declared += f.UncompressedSize64
-		if declared > uint64(lim.total) {
-			return fmt.Errorf("%w: the parts declare more than %s uncompressed in all", ErrBudget, sizeText(lim.total))
-		}
+	if err := checkDeclared(zr, lim); err != nil {
+		return err
 	}
 	var read int64
 	for _, f := range zr.File {
@@ -66,6 +61,24 @@ func checkOfficeZip(zr *zip.Reader, lim officeLimits, b *budget) error {
 		read += n
 		if read > lim.total {
 			return fmt.Errorf("%w: the parts inflate to more than %s in all", ErrBudget, sizeText(lim.total))
+		}
+	}
+	return nil
+}
+
+// checkDeclared is the first half of checkOfficeZip, which inflates
+// nothing: each part's declared size within its limit, all together
+// within the package's.
+func checkDeclared(zr *zip.Reader, lim officeLimits) error {
+	var declared uint64
+	for _, f := range zr.File {
+		max := lim.part(f.Name)
+		if f.UncompressedSize64 > uint64(max) {
+			return fmt.Errorf("%w: %s declares %s uncompressed (at most %s)", ErrBudget, f.Name, sizeText(int64(min(f.UncompressedSize64, 1<<62))), sizeText(max))
+		}
+		declared += f.UncompressedSize64
+		if declared > uint64(lim.total) {
+			return fmt.Errorf("%w: the parts declare more than %s uncompressed in all", ErrBudget, sizeText(lim.total))
 		}
 	}
 	return nil

@@ -395,7 +395,7 @@ func (s *splitter) typesetHeading(i int) (uhead, bool) {
 		longNumberRe.MatchString(h) || s.nextNonBlank(end) < 0 {
 		return uhead{}, false
 	}
-	return uhead{rank: l.typeRank(), text: h, alone: true, docName: docNameRe.MatchString(h) || exhibitNameRe.MatchString(h)}, true
+	return uhead{rank: l.typeRank(), text: h, alone: true, docName: namesDocument(h) || exhibitNameRe.MatchString(h)}, true
 }
 
 // exhibitNameRe: a heading that names its document as an exhibit of

@@ -24,6 +24,9 @@ var (
 // title has 3 letters or more and 16 words at most.
 func counterLine(l string) (title string, n, total int, ok bool) {
 	l = strings.TrimSpace(l)
+	if !mayCounter(l) {
+		return "", 0, 0, false
+	}
 	var ns, ts string
 	if g := counterTailRe.FindStringSubmatch(l); g != nil {
 		title, ns, ts = g[1], g[2], g[3]
@@ -44,6 +47,29 @@ func counterLine(l string) (title string, n, total int, ok bool) {
 		return "", 0, 0, false
 	}
 	return title, n, total, true
+}
+
+// mayCounter reports whether l (trimmed) can match counterTailRe or
+// counterHeadRe, without running them: the first ends in a digit, the
+// second starts with a digit or "page" (ASCII only: \d is, and no other
+// letter folds to p), and both hold "/" or "of" in some case.
+func mayCounter(l string) bool {
+	if l == "" {
+		return false
+	}
+	first, last := l[0], l[len(l)-1]
+	if !('0' <= last && last <= '9') && !('0' <= first && first <= '9') && first != 'p' && first != 'P' {
+		return false
+	}
+	if strings.IndexByte(l, '/') >= 0 {
+		return true
+	}
+	for i := 0; i+1 < len(l); i++ {
+		if l[i]|0x20 == 'o' && l[i+1]|0x20 == 'f' {
+			return true
+		}
+	}
+	return false
 }
 
 // removePageCounters drops the lines of pages (the texts of the pages

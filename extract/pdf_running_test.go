@@ -59,3 +59,20 @@ func TestRemovePageCounters(t *testing.T) {
 		})
 	}
 }
+
+// FuzzMayCounter holds mayCounter to the patterns it stands in front of:
+// a line it turns away matches neither.
+func FuzzMayCounter(f *testing.F) {
+	for _, s := range []string{"Page 3 of 12", "Master Services Agreement 4 / 20", "2 of 9 | Data Processing Addendum", "PAGE 1 OF 2 Terms", "p 1/2 x", "Offer 12", "12", "Terms · 7 OF 9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		l = strings.TrimSpace(l)
+		if mayCounter(l) {
+			return
+		}
+		if counterTailRe.MatchString(l) || counterHeadRe.MatchString(l) {
+			t.Fatalf("mayCounter(%q) is false, but a counter pattern matches", l)
+		}
+	})
+}

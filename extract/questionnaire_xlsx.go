@@ -131,14 +131,14 @@ func readWorkbook(path string, opts Options, each func(Item, *Questionnaire) err
 	if !ole && isODS(path) {
 		return nil, nil, &InputError{Path: path, Err: fmt.Errorf("%w: OpenDocument spreadsheet (.ods): save it as .xlsx", ErrUnsupported)}
 	}
-	if !ole {
-		if err := checkXLSXZip(path); err != nil {
-			return nil, nil, &InputError{Path: path, Err: err}
+	xo := excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit, Password: opts.Password}
+	var f *excelize.File
+	if ole {
+		if f, err = excelize.OpenFile(path, xo); err != nil {
+			return nil, nil, &InputError{Path: path, Err: openError(err, ole)}
 		}
-	}
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit, Password: opts.Password})
-	if err != nil {
-		return nil, nil, &InputError{Path: path, Err: openError(err, ole)}
+	} else if f, err = openXLSX(path, xo); err != nil {
+		return nil, nil, &InputError{Path: path, Err: err}
 	}
 	defer f.Close()
 

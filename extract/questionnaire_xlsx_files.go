@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path"
@@ -79,8 +80,153 @@ func checkXLSXZip(path string) error {
 		return nil
 	}
 	defer zr.Close()
-	lim := officeLimits{part: func(string) int64 { return xlsxUnzipLimit }, total: xlsxUnzipLimit}
-	return checkOfficeZip(&zr.Reader, lim, newBudget())
+	return checkOfficeZip(&zr.Reader, xlsxLimits, newBudget())
+}
+
+// xlsxLimits are the sizes an xlsx package's parts may inflate to: each
+// and all together at most xlsxUnzipLimit.
+var xlsxLimits = officeLimits{part: func(string) int64 { return xlsxUnzipLimit }, total: xlsxUnzipLimit}
+
+// openXLSX opens the workbook at path with excelize, checking its package
+// as checkXLSXZip does without inflating its parts twice: the declared
+// sizes are checked first (checkDeclared: nothing is inflated past them,
+// archive/zip stops at a part's declared size), then excelize inflates the
+// parts, and the XML parts it holds are checked on its bytes
+// (checkedParts). Wherever that check finds fault, or excelize fails,
+// checkXLSXZip reads the package as before, so that the error returned is
+// the one it gives.
+func openXLSX(path string, xo excelize.Options) (*excelize.File, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		zr = nil // not a zip archive: left to excelize's own errors
+	} else {
+		defer zr.Close()
+		if err := checkDeclared(&zr.Reader, xlsxLimits); err != nil {
+			return nil, err
+		}
+	}
+	var f *excelize.File
+	if zr != nil {
+		f = openLean(&zr.Reader, path, xo)
+	}
+	if f == nil {
+		f, err = excelize.OpenFile(path, xo)
+	}
+	if err != nil {
+		if cerr := checkXLSXZip(path); cerr != nil {
+			return nil, cerr
+		}
+		return nil, openError(err, false)
+	}
+	if zr != nil && !checkedParts(&zr.Reader, f) {
+		if cerr := checkXLSXZip(path); cerr != nil {
+			f.Close()
+			return nil, cerr
+		}
+	}
+	return f, nil
+}
+
+// xlsxLeanMax is the largest file openLean copies (bytes, compressed).
+const xlsxLeanMax = 4 << 20
+
+// unusedPart reports whether excelize would inflate or decode the part
+// when it opens the workbook while nothing here reads it: the calculation
+// chain (decoded whole at OpenFile) and pictures.
+func unusedPart(name string) bool {
+	n := strings.ToLower(strings.ReplaceAll(name, "\\", "/"))
+	return n == "xl/calcchain.xml" || strings.HasPrefix(n, "xl/media/")
+}
+
+// openLean opens a copy of a small package zr without its unused parts
+// (unusedPart), their compressed bytes copied as they are; nil when the
+// file is bigger than xlsxLeanMax, holds no unused part, or the copy or
+// excelize fails (excelize then opens the file itself, for its own error).
+// The parts left out are still checked (checkedParts reads them from zr).
+func openLean(zr *zip.Reader, path string, xo excelize.Options) *excelize.File {
+	var size uint64
+	drop := false
+	for _, zf := range zr.File {
+		size += zf.CompressedSize64 + uint64(len(zf.Name)) + 128
+		drop = drop || unusedPart(zf.Name)
+	}
+	if !drop || size > xlsxLeanMax {
+		return nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size) + 1024)
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		if unusedPart(zf.Name) {
+			continue
+		}
+		if zw.Copy(zf) != nil {
+			return nil
+		}
+	}
+	if zw.Close() != nil {
+		return nil
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()), xo)
+	if err != nil {
+		return nil
+	}
+	f.Path = path
+	return f
+}
+
+// checkedParts reports whether every XML part of zr passes
+// checkOfficeZip's checks: the parts excelize holds in memory are checked
+// on its bytes (their length the declared size, their CRC-32 the header's,
+// the XML scanner over them), the others (big sheets excelize keeps in
+// temporary files, parts with a data descriptor or no checksum) are read
+// from the zip by checkXMLPart. False means the package needs
+// checkXLSXZip's whole check; it may still pass it.
+func checkedParts(zr *zip.Reader, f *excelize.File) bool {
+	b := newBudget()
+	seen := make(map[string]bool, len(zr.File))
+	var read int64
+	for _, zf := range zr.File {
+		if !isXMLPart(zf.Name) || zf.FileInfo().IsDir() {
+			continue
+		}
+		// The name excelize keeps the part under (its ReadZipReader).
+		key := strings.ReplaceAll(zf.Name, "\\", "/")
+		switch strings.ToLower(key) {
+		case "[content_types].xml":
+			key = "[Content_Types].xml"
+		case "xl/sharedstrings.xml":
+			key = "xl/sharedStrings.xml"
+		}
+		if seen[key] {
+			return false // two parts of one name: excelize holds the last
+		}
+		seen[key] = true
+		var data []byte
+		if v, ok := f.Pkg.Load(key); ok {
+			data, _ = v.([]byte)
+		}
+		if data == nil || zf.CRC32 == 0 || zf.Flags&0x8 != 0 {
+			n, err := checkXMLPart(zf, xlsxLimits.part(zf.Name), b)
+			if err != nil {
+				return false
+			}
+			read += n
+		} else {
+			if uint64(len(data)) != zf.UncompressedSize64 || crc32.ChecksumIEEE(data) != zf.CRC32 {
+				return false
+			}
+			var sc xmlScanner
+			if sc.scan(data) != nil {
+				return false
+			}
+			read += int64(len(data))
+		}
+		if read > xlsxLimits.total {
+			return false
+		}
+	}
+	return true
 }
 
 // openError maps an excelize.OpenFile error onto the sentinel errors.
@@ -220,6 +366,28 @@ func (rs *rawSheets) fromZip(name string) (*sheetExtras, error) {
 	return nil, os.ErrNotExist
 }
 
+// tagSpan is the part of work that holds every match of mergeTag (lit
+// "mergeCell") or colTag (lit "col"), so that the pattern need not run
+// over the rest: from the last '<' before lit's first occurrence (a match
+// is '<', word characters and ':' at most, then lit) to the first '>'
+// after its last (a match holds no '>' past lit but the closing one).
+func tagSpan(work []byte, lit string) []byte {
+	i := bytes.Index(work, []byte(lit))
+	if i < 0 {
+		return nil
+	}
+	from := bytes.LastIndexByte(work[:i], '<')
+	if from < 0 {
+		from = i
+	}
+	last := bytes.LastIndex(work, []byte(lit))
+	to := len(work)
+	if j := bytes.IndexByte(work[last:], '>'); j >= 0 {
+		to = last + j + 1
+	}
+	return work[from:to]
+}
+
 // scanSheetXML finds <col hidden="1"> and <mergeCell ref="…"> elements.
 func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 	ex := &sheetExtras{hiddenCols: map[int]bool{}}
@@ -232,7 +400,7 @@ func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 		end := bytes.LastIndexByte(chunk, '>') + 1
 		work := chunk[:end]
 		if bytes.Contains(work, []byte("mergeCell")) {
-			for _, m := range mergeTag.FindAllSubmatch(work, -1) {
+			for _, m := range mergeTag.FindAllSubmatch(tagSpan(work, "mergeCell"), -1) {
 				if len(ex.merges) >= xlsxMaxMerges {
 					break
 				}
@@ -245,7 +413,7 @@ func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 			}
 		}
 		if bytes.Contains(work, []byte("<col ")) || bytes.Contains(work, []byte(":col ")) {
-			for _, m := range colTag.FindAll(work, -1) {
+			for _, m := range colTag.FindAll(tagSpan(work, "col"), -1) {
 				var lo, hi int
 				hidden := false
 				for _, a := range attrRe.FindAllSubmatch(m, -1) {

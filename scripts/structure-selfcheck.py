@@ -5,6 +5,8 @@ against the clauses `ssrm extract` gives it.
 usage: scripts/structure-selfcheck.py SSRM_BIN FILE...
   (build the binary once: go build -o /tmp/ssrm ./cmd/ssrm)
 
+DOCX is read through pandoc (Markdown output).
+
 The visible units are heading lines (#, setext, a bold line, an all-caps
 line standing alone, a bold lead-in), lines that open with a clause number
 ("1.", "1.1", "2.3.1", "(a)", "a.", "(iv)", "Section 4", "Article 5", "§ 3")
@@ -136,6 +138,7 @@ def marker_type(lbl, stack):
 def expected(units):
     """Attach to every unit the set of ids a lawyer might cite it by."""
     base = None   # current dotted/numbered clause, e.g. "1.4"
+    hbase = None  # the number of the last numbered heading ("## 2. Fees")
     stack = []    # enumerations under base: [(type,label)]
     heading = None
     part = None
@@ -161,6 +164,12 @@ def expected(units):
         typ, lbl = num
         if typ in ('sect', 'dotted') or (typ == 'num' and (u['kind'] != 'number' or not u['listed'] or base is None or u['indent'] == 0)):
             lbl = re.sub(r'\.0$', '', lbl)
+            if u['kind'] == 'number' and u['listed'] and hbase and typ == 'num':
+                # a Markdown list under a numbered heading: its items are
+                # cited N.1, N.2 (ssrm's convention, see SplitClauses)
+                acc.add(hbase + '.' + lbl)
+            elif u['kind'] != 'number':
+                hbase = lbl
             if typ == 'num' and base and '.' not in base and u['kind'] == 'number' and u['indent'] > 0:
                 acc.add(base + '.' + lbl)
             base = lbl
@@ -194,6 +203,9 @@ def check(binary, path, verbose=False):
     if path.endswith('.pdf'):
         text = subprocess.run(['pdftotext', path, '-'], capture_output=True, text=True).stdout
         text = '\n'.join(l.strip() for l in text.split('\n'))
+    elif path.endswith('.docx'):
+        # pandoc writes Word's automatic numbers as Markdown list numbers
+        text = subprocess.run(['pandoc', '-t', 'gfm', '--wrap=none', path], capture_output=True, text=True).stdout
     else:
         text = open(path, encoding='utf-8', errors='replace').read()
     us = units(text)

@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"archive/zip"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+)
+
+// TestCheckedPartsCorpus: every corpus workbook passes the check on
+// excelize's own bytes (checkedParts), as it passes checkXLSXZip, so that
+// none is inflated twice; a part whose bytes differ from what its zip
+// header says is caught.
+func TestCheckedPartsCorpus(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join(corpusDir, "questionnaires", "*.xlsx"))
+	if len(paths) == 0 {
+		t.Skip("corpus not found (it sits beside the repository as ../shared/corpus)")
+	}
+	xo := excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit}
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			if err := checkXLSXZip(p); err != nil {
+				t.Fatalf("checkXLSXZip: %v", err)
+			}
+			zr, err := zip.OpenReader(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer zr.Close()
+			f, err := excelize.OpenFile(p, xo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if !checkedParts(&zr.Reader, f) {
+				t.Fatal("checkedParts: false, want true")
+			}
+			// The lean copy (openXLSX) reads the same rows, and its
+			// check passes too.
+			g, err := openXLSX(p, xo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer g.Close()
+			if !checkedParts(&zr.Reader, g) {
+				t.Fatal("checkedParts of the lean copy: false, want true")
+			}
+			if diff := cmp.Diff(allRows(t, f), allRows(t, g)); diff != "" {
+				t.Fatalf("rows differ (-file +lean copy):\n%s", diff)
+			}
+			// The same package with one part's bytes changed in excelize's
+			// copy fails the check.
+			f.Pkg.Store("xl/workbook.xml", []byte("<workbook/>"))
+			if checkedParts(&zr.Reader, f) {
+				t.Fatal("checkedParts with a changed part: true, want false")
+			}
+		})
+	}
+}
+
+// TestOpenXLSXErrors: a workbook refused by the pre-check is refused by
+// openXLSX with the pre-check's own error.
+func TestOpenXLSXErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, parts map[string]string) string {
+		p := filepath.Join(dir, name)
+		fh, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zw := zip.NewWriter(fh)
+		for _, n := range []string{"[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml"} {
+			w, _ := zw.Create(n)
+			w.Write([]byte(parts[n]))
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		fh.Close()
+		return p
+	}
+	ok := `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`
+	for name, parts := range map[string]map[string]string{
+		"dtd.xlsx":  {"[Content_Types].xml": ok, "xl/workbook.xml": `<!DOCTYPE x [<!ENTITY a "b">]><workbook/>`, "xl/styles.xml": "<styleSheet/>"},
+		"deep.xlsx": {"[Content_Types].xml": ok, "xl/workbook.xml": "<workbook/>", "xl/styles.xml": "<styleSheet>" + strings.Repeat("<a>", MaxXMLDepth+1) + "</styleSheet>"},
+	} {
+		p := write(name, parts)
+		want := checkXLSXZip(p)
+		if want == nil {
+			t.Fatalf("%s: checkXLSXZip passes it", name)
+		}
+		_, err := openXLSX(p, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+		if err == nil || err.Error() != want.Error() {
+			t.Errorf("%s: openXLSX error %v, want %v", name, err, want)
+		}
+	}
+}
+
+// allRows is every row of every sheet of f by excelize's row loop, under
+// the sheet's name.
+func allRows(t *testing.T, f *excelize.File) map[string][][]string {
+	t.Helper()
+	out := map[string][][]string{}
+	for _, s := range f.GetSheetList() {
+		rows, err := f.GetRows(s)
+		if err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		out[s] = rows
+	}
+	return out
+}
+
+// FuzzTagSpan holds tagSpan to the patterns it narrows: the matches in
+// the span are the matches in the whole.
+func FuzzTagSpan(f *testing.F) {
+	f.Add([]byte(`<cols><col min="2" max="3" hidden="1"/><x:col max="4"/></cols><sheetData/><mergeCells><mergeCell ref="A1:B2"/><x:mergeCell a=">" ref='C3'/></mergeCells>`))
+	f.Add([]byte(`col<col>mergeCell<mergeCell ref="A1">`))
+	f.Fuzz(func(t *testing.T, work []byte) {
+		for _, c := range []struct {
+			lit string
+			re  *regexp.Regexp
+		}{{"mergeCell", mergeTag}, {"col", colTag}} {
+			want := c.re.FindAllSubmatch(work, -1)
+			got := c.re.FindAllSubmatch(tagSpan(work, c.lit), -1)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s in %q: %q, want %q", c.lit, work, got, want)
+			}
+		}
+	})
+}
