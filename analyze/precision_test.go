@@ -21,6 +21,7 @@ func TestNoFindingWithoutTheTerm(t *testing.T) {
 	}{
 		// The data subjects a notice goes to are its recipients, not its content.
 		{"affected data subjects are the notice's recipients", []string{"Provider will help Customer to notify the supervisory authority and the affected data subjects of a Personal Data Breach."}, "notification-content", StatusMissing},
+		{"affected information systems are no notice content", []string{"When Provider discovers a Security Incident, it shall keep copies of the affected information systems and their logs for 90 days from the submission of its incident report."}, "notification-content", StatusMissing},
 		{"affected data is still notice content", []string{"Provider shall notify Customer of any Security Incident within 48 hours and describe the affected data and the number of affected data subjects."}, "notification-content", StatusMet},
 		// Measures that help prevent an incident assist no one with one.
 		{"measures that help protect are no assistance", []string{"These safeguards are designed to help protect Customer Data against unauthorized access or disclosure."}, "incident-cooperation", StatusMissing},
