@@ -39,6 +39,7 @@ func TestNoFindingWithoutTheTerm(t *testing.T) {
 		{"storing data anywhere is still data location", []string{"Provider may store and process Customer Data worldwide."}, "data-location", StatusWeak},
 		// Performing the service hands over no document.
 		{"systems used to provide the services disclose nothing", []string{"The Provider shall put in place tools to find vulnerabilities in the systems it uses to provide the Services to the Customer."}, "vulnerability-disclosure", StatusMissing},
+		{"providing adequate security discloses nothing", []string{"The Provider shall apply other security measures when it determines that they are needed to provide adequate security against a known vulnerability."}, "vulnerability-disclosure", StatusMissing},
 		{"telling the customer of a vulnerability is disclosure", []string{"The Provider shall provide the Customer with a report of any critical vulnerability in the Services within five days."}, "vulnerability-disclosure", StatusMet},
 	}
 	for _, tc := range tests {
