@@ -179,6 +179,9 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	toc := tocLines(lines, md)
 	parts := findParts(lines, toc, md)
 	if len(parts) == 0 {
+		if cs, ok := splitDocuments(lines, toc, paginated, true); ok {
+			return cs
+		}
 		return splitSegment(lines, toc, paginated, true, true)
 	}
 	var out []Clause
@@ -190,7 +193,11 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 		used[c.ID] = true
 		out = append(out, c)
 	}
-	for _, c := range splitSegment(lines[:parts[0].line], toc[:parts[0].line], paginated, true, false) {
+	body, ok := splitDocuments(lines[:parts[0].line], toc[:parts[0].line], paginated, false)
+	if !ok {
+		body = splitSegment(lines[:parts[0].line], toc[:parts[0].line], paginated, true, false)
+	}
+	for _, c := range body {
 		add(c)
 	}
 	for k, pt := range parts {

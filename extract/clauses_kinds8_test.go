@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Kinds of structure left after structure9's work, each reproduced by
+// invented text, with the clause IDs a lawyer would cite.
+
+// A privacy notice, then the agreement appended in the same file under its
+// own title, numbering restarting at 1: the agreement keeps its numbers,
+// the notice's sections are named by its title.
+const mdNoticeThenAgreement = `# Privacy Notice
+
+## 1. Who we are
+Birch Hosting Ltd runs the platform.
+
+## 2. Your rights
+You may ask for a copy of your data.
+
+# Data Processing Agreement
+
+This agreement forms part of the Terms of Service.
+
+## 1. Scope
+1.1 The Processor processes Customer Data for the Services.
+
+## 2. Security
+2.1 The Processor encrypts Customer Data at rest.
+2.2 The Processor notifies the Controller of a breach within 48 hours.
+
+# Appendix 1
+
+Categories of data subjects: employees.
+`
+
+// A services agreement with an addendum appended under its own title and
+// no part heading: the agreement keeps its numbers, the addendum's are
+// prefixed by its title.
+const mdAgreementThenAddendum = `# Hosting Services Agreement
+
+1. Services. The Provider hosts the platform.
+2. Fees. The Customer pays monthly.
+
+# Security Addendum
+
+The Provider also agrees as follows.
+
+1. Encryption. The Provider encrypts Customer Data.
+2. Audit. The Customer may audit the Provider once a year.
+`
+
+// Two top-level headings in one document whose numbering runs on: one
+// document, not two.
+const mdTwoHeadingsRunOn = `# Hosting Services Agreement
+
+1. Services. The Provider hosts the platform.
+2. Fees. The Customer pays monthly.
+
+# General Terms
+
+3. Law. The law of England applies.
+4. Notices. Notices are in writing.
+`
+
+func TestSplitClausesKinds8(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		text      string
+		paginated bool
+		want      []string
+	}{
+		{"a notice, then an agreement appended with its numbering restarting", mdNoticeThenAgreement, false,
+			[]string{"preamble", `"Privacy Notice" 1`, `"Privacy Notice" 2`, `"Data Processing Agreement"`,
+				`1<"Data Processing Agreement"`, "1.1<1", `2<"Data Processing Agreement"`, "2.1<2", "2.2<2", "Appendix 1"}},
+		{"an agreement, then an addendum appended under its own title", mdAgreementThenAddendum, false,
+			[]string{"preamble", "1", "2", `"Security Addendum"`, `"Security Addendum" 1<"Security Addendum"`,
+				`"Security Addendum" 2<"Security Addendum"`}},
+		{"two top headings over one numbering are one document", mdTwoHeadingsRunOn, false,
+			[]string{"preamble", "1", "2", `"General Terms"`, `3<"General Terms"`, `4<"General Terms"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
