@@ -170,6 +170,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	settleTypeset(lines)
 	md := !paginated
 	if md {
+		stripAttrLists(lines)
 		setextToATX(lines)
 	}
 	displayLines(lines, md)

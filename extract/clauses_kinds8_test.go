@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -87,5 +88,34 @@ func TestSplitClausesKinds8(t *testing.T) {
 				t.Errorf("ids (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// Headings with kramdown or Pandoc attribute lists: the list is markup,
+// the heading its text.
+const mdAttrListHeadings = `# Terms of Service
+{: datetime="2024-02-15" }
+
+## License Grant {: #grant }
+We grant you a licence to use the app, see [the policy](https://example.com/p){: rel="nofollow"}.
+
+## Revisions {#revisions .legal}
+We may revise these terms with notice.
+
+Data Location {#location}
+-------------
+Data is stored in the EU.
+`
+
+func TestSplitClausesAttrLists(t *testing.T) {
+	cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(mdAttrListHeadings)}}, false)
+	want := []string{"preamble", `"License Grant"`, `"Revisions"`, `"Data Location"`}
+	if diff := cmp.Diff(want, clauseIDs(cs)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	for _, c := range cs {
+		if strings.Contains(c.Text, "{") || strings.Contains(c.Heading, "{") {
+			t.Errorf("clause %s keeps an attribute list: %q %q", c.ID, c.Heading, c.Text)
+		}
 	}
 }
