@@ -88,7 +88,9 @@ import (
 // Terms"), ranked by its type (in the body's size and bold, as an all-caps
 // heading; larger, as a Markdown heading of its level); where numbered
 // headings are typeset too, only a larger type than theirs makes an
-// unnumbered heading, and a bare number in a heading's type may have a
+// unnumbered heading (or, under numbered headings set larger than the
+// body, a bold Title Case line in the body's size: a sub-heading, `1 "Age
+// and Capacity"`), and a bare number in a heading's type may have a
 // sentence-case title ("3 Description of processing operations"). A
 // typeset title under a part's heading ("EXHIBIT A" above "Description of
 // Processing") is the part's; the document's title repeated (a cover page,

@@ -119,3 +119,24 @@ func TestSplitClausesAttrLists(t *testing.T) {
 		}
 	}
 }
+
+// A PDF whose numbered sections are set in a larger type, with bold
+// sub-headings in the body's size inside them: each sub-heading is a
+// clause of its own, cited by its section's number and its title.
+func TestSplitClausesBodySizeSubHeadings(t *testing.T) {
+	text := "CUSTOMER AGREEMENT\n1. General Terms\nThese terms govern the use of the platform.\n" +
+		"Modifications and Amendments\nWe may change these terms with thirty days' notice by email.\n" +
+		"Age and Capacity\nYou must be eighteen or older to use the platform.\n" +
+		"2. Data Protection\nWe process personal data as set out in the privacy policy.\n" +
+		"Security Incidents\nWe notify you of a security incident within 72 hours.\n" +
+		"ACME CLOUD LTD\nSigned by its director.\n"
+	heads := []Heading{{Text: "CUSTOMER AGREEMENT", Level: 1}, {Text: "1. General Terms", Level: 2},
+		{Text: "Modifications and Amendments", Level: 3, BodySize: true}, {Text: "Age and Capacity", Level: 3, BodySize: true},
+		{Text: "2. Data Protection", Level: 2}, {Text: "Security Incidents", Level: 3, BodySize: true},
+		{Text: "ACME CLOUD LTD", Level: 3, BodySize: true}}
+	got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(text), Headings: heads}}, true))
+	want := []string{"preamble", "1", `1 "Modifications and Amendments"<1`, `1 "Age and Capacity"<1`, "2", `2 "Security Incidents"<2`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+}
