@@ -140,3 +140,32 @@ func TestSplitClausesBodySizeSubHeadings(t *testing.T) {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
 }
+
+// Bold lead-ins whose bold runs on past the title's period into its
+// sentence ("**Subcontracting. We may** subcontract"): the title is the
+// lead-in; an abbreviation ("**Mr. Smith**"), a sentence, or a title with
+// a whole bold sentence after it (emphasis) is not.
+const mdBoldRunsOn = `# Terms of Use
+
+## Miscellaneous
+
+**Assignment.** We may assign these terms to an affiliate.
+
+**Subcontracting. We may** subcontract our obligations and remain responsible for our subcontractors.
+
+**Export Control**. The Services are subject to export laws.
+
+**Mr. Smith** is the contact for notices under these terms.
+
+**We do not sell data. Ever.** We keep your data to ourselves.
+
+**Warranty. We provide the services as they are and make no other promises.** Some laws give you more rights.
+`
+
+func TestSplitClausesBoldRunsOn(t *testing.T) {
+	got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(mdBoldRunsOn)}}, false))
+	want := []string{"preamble", `"Miscellaneous"`, `"Assignment"<"Miscellaneous"`, `"Subcontracting"<"Miscellaneous"`, `"Export Control"<"Miscellaneous"`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+}
