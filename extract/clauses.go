@@ -108,7 +108,12 @@ import (
 // numbered ("2. SCOPE OF SERVICES", "### 2.0 Security"), the sections
 // keep their numbers and the list takes the heading as prefix
 // (`"DEFINITIONS" 2`). Numbering escaped for Markdown ("1\.", "\(a\)")
-// is numbering. A bold numbered heading ("**6. Backups**") holds the plain
+// is numbering, and a numbered heading glued by a conversion to the end
+// of a paragraph ("... backups. ### 10.13.Intrusion test") opens its
+// clause. Kramdown and Pandoc attribute lists ("## License Grant {:
+// #grant }", "{#id .class}") are markup, not text. A second document
+// appended under its own title, its numbering restarting at 1, is cited
+// on its own numbers (see splitDocuments). A bold numbered heading ("**6. Backups**") holds the plain
 // numbered or lettered items under it (6.1, 7(a)). Markdown list items
 // written "1." "1." "1." are numbered as a browser shows them (1, 2, 3).
 // Numbered headings that only group clauses numbered on their own
@@ -165,6 +170,12 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	for _, p := range pages {
 		from := len(lines)
 		for _, t := range strings.Split(p.Text, "\n") {
+			if g := gluedHeadingRe.FindStringSubmatchIndex(t); g != nil && !paginated {
+				// "... possible backups. ### 10.13.Intrusion test": a
+				// numbered heading glued to the end of a paragraph.
+				lines = append(lines, srcLine{text: t[:g[3]], page: p.Number}, srcLine{page: p.Number})
+				t = t[g[4]:]
+			}
 			lines = append(lines, srcLine{text: t, page: p.Number})
 		}
 		markTypeset(lines[from:], p.Headings)

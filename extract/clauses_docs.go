@@ -18,6 +18,11 @@ import (
 // Addendum" 3`), as a part. The appended document's title is a clause
 // (text up to its first clause), the parent of its top-level clauses.
 
+// gluedHeadingRe: a Markdown heading with a dotted number glued to the
+// end of a paragraph by a conversion ("... backups. ### 10.13.Intrusion
+// test"): the paragraph (group 1), then the heading (group 2).
+var gluedHeadingRe = regexp.MustCompile(`^(\S.*[.;:!?])[ \t]+(#{1,6}[ \t]+\d+(?:\.\d+)+\.?[ \t]*\p{Lu}.*)$`)
+
 // agreementTitleRe: a title that names an agreement, not a notice or a
 // policy.
 var agreementTitleRe = regexp.MustCompile(`(?i)\b(agreement|addendum|terms|terms of (service|use)|conditions|contract|order form|statement of work|dpa|baa|sla|msa|eula)$`)

@@ -169,3 +169,28 @@ func TestSplitClausesBoldRunsOn(t *testing.T) {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
 }
+
+// A numbered Markdown heading glued to the end of the paragraph before it
+// by a conversion: the heading opens its clause.
+const mdGluedHeading = `## 10. Use of the Services
+
+### 10.1.Backups
+The Customer keeps its own backups. ### 10.2.Intrusion tests
+The Customer may run intrusion tests after signing an audit agreement.
+
+### 10.3.Export
+The Services are subject to export laws; see ### 4 of the guide.
+`
+
+func TestSplitClausesGluedHeading(t *testing.T) {
+	cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(mdGluedHeading)}}, false)
+	want := []string{"10", "10.1<10", "10.2<10", "10.3<10"}
+	if diff := cmp.Diff(want, clauseIDs(cs)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	for _, c := range cs {
+		if c.ID == "10.1" && strings.Contains(c.Text, "Intrusion") {
+			t.Errorf("10.1 keeps the heading glued to it: %q", c.Text)
+		}
+	}
+}
