@@ -194,3 +194,32 @@ func TestSplitClausesGluedHeading(t *testing.T) {
 		}
 	}
 }
+
+// A nested list item whose title opens with a qualifier in parentheses:
+// an item all the same, and its siblings after it keep their numbers.
+const mdQualifiedItem = `### 21. Managed Services
+
+1. Managed Services are an add-on to the support plans.
+
+2. The team will manage the Environment by:
+
+   1. Service continuity
+
+      1. Continuous monitoring
+
+   2. (Non-security) Incident management
+
+      1. Root Cause Analysis for S1 incidents
+
+   3. Operations
+
+      1. Patching and rebooting
+`
+
+func TestSplitClausesQualifiedItem(t *testing.T) {
+	got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(mdQualifiedItem)}}, false))
+	want := []string{"21", "21.1<21", "21.2<21", "21.2.1<21.2", "21.2.1.1<21.2.1", "21.2.2<21.2", "21.2.2.1<21.2.2", "21.2.3<21.2", "21.2.3.1<21.2.3"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+}
