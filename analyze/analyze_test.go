@@ -80,6 +80,11 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"any verb in -s after a party's name", []string{"Provider generally performs the processing of Customer Data on servers within the European Union."}, "data-location", StatusMet},
 		{"a noun after a party's name is no verb", []string{"Customer systems are encrypted by Provider with keys stored in Germany."}, "customer-responsibilities", StatusMissing},
 		{"a run-in label is no imperative", []string{"Change management: The Processor makes sure that all changes to the IT system are registered and monitored by a security officer."}, "customer-responsibilities", StatusMissing},
+		{"the vendor named by the preamble but never defined acts", []string{"This Hosting Agreement is entered into between Larkspur and the Customer named in the Order Form.", "Larkspur shall host the Services. Larkspur will provide support by e-mail.", "This Agreement may be amended by Larkspur with at least thirty days written notice to the Customer of any material change."}, "change-notice", StatusMet},
+		{"a relative clause of a thing is no predicate", []string{"Provider shall keep the runbook current and inform Customer within ten (10) days of any material change to the Services which may reduce their security."}, "change-notice", StatusMet},
+		{"a statement after an acknowledgement and consent", []string{"Customer acknowledges and consents that Provider hosts Customer Data in data centres in Ireland."}, "data-location", StatusMet},
+		{"a promise not to keep data outside a place", []string{"Provider will not store or process Customer Data outside the European Union."}, "data-location", StatusMet},
+		{"a chain of references back to the incident", []string{"If Provider becomes aware of a personal data breach, Provider shall take measures to address it. Provider shall also inform Customer without undue delay after becoming aware of the breach. Such notification shall contain a contact point where more information can be obtained, a description of the nature of the breach and its likely consequences."}, "notification-content", StatusMet},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
 	for _, tc := range tests {
@@ -388,17 +393,7 @@ func TestListItemsKeepTheirLeadIn(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			text := tc.lead
-			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
-			for i, it := range tc.items {
-				text += " (" + string(rune('a'+i)) + ") " + it
-			}
-			a.Clauses = append(a.Clauses, extract.Clause{ID: "4.3", Text: text})
-			for i, it := range tc.items {
-				l := string(rune('a' + i))
-				a.Clauses = append(a.Clauses, extract.Clause{ID: "4.3(" + l + ")", Parent: "4.3", Text: "(" + l + ") " + it})
-			}
-			a.Pages[0].Text = text
+			a := itemsAgreement("4.3", tc.lead, tc.items)
 			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
 			if err != nil {
 				t.Fatal(err)
@@ -428,23 +423,34 @@ func TestCitesTheClauseItsHeadingNames(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := agreement(tc.text...)
-			for i, h := range tc.headings {
-				a.Clauses[i].Heading = h
-			}
-			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range res.Findings {
-				if f.Rule == tc.rule {
-					if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
-						t.Errorf("%s: evidence %+v, want section %s", tc.rule, f.Evidence, tc.want)
-					}
-				}
-			}
+			checkCited(t, rs, tc.headings, tc.text, tc.rule, tc.want)
 		})
 	}
+}
+
+// checkCited runs the rules over an agreement of the given clauses
+// (numbered 1, 2, ..., with their headings) and checks that rule's first
+// evidence cites section want.
+func checkCited(t *testing.T, rs *RuleSet, headings, text []string, rule, want string) {
+	t.Helper()
+	a := agreement(text...)
+	for i, h := range headings {
+		a.Clauses[i].Heading = h
+	}
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule != rule {
+			continue
+		}
+		if len(f.Evidence) == 0 || f.Evidence[0].Section != want {
+			t.Errorf("%s (%s): evidence %+v, want section %s", rule, f.Status, f.Evidence, want)
+		}
+		return
+	}
+	t.Errorf("no %s finding", rule)
 }
 
 // TestInlineTail: a sentence cut where its inline enumeration was taken
@@ -473,17 +479,7 @@ func TestRedFlagOnceForItsItems(t *testing.T) {
 	}
 	lead := "Provider shall not be liable for security vulnerabilities, data breaches or outages arising from:"
 	items := []string{"code supplied by Customer;", "third-party platforms or libraries;", "decisions made by prior developers."}
-	text := lead
-	a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
-	for i, it := range items {
-		text += " (" + string(rune('a'+i)) + ") " + it
-	}
-	a.Clauses = append(a.Clauses, extract.Clause{ID: "2.1", Text: text})
-	for i, it := range items {
-		l := string(rune('a' + i))
-		a.Clauses = append(a.Clauses, extract.Clause{ID: "2.1(" + l + ")", Parent: "2.1", Text: "(" + l + ") " + it})
-	}
-	a.Pages[0].Text = text
+	a := itemsAgreement("2.1", lead, items)
 	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -497,4 +493,21 @@ func TestRedFlagOnceForItsItems(t *testing.T) {
 	if want := []string{"vendor-security §2.1"}; !cmp.Equal(got, want) {
 		t.Errorf("red flags %q, want %q", got, want)
 	}
+}
+
+// itemsAgreement is an agreement of one clause id whose text is lead then
+// its items inline ("(a) ...", "(b) ..."), each item also a sub-clause
+// id(a), id(b), ... as the extractor gives them.
+func itemsAgreement(id, lead string, items []string) *extract.Agreement {
+	text := lead
+	for i, it := range items {
+		text += " (" + string(rune('a'+i)) + ") " + it
+	}
+	a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1, Text: text}}}
+	a.Clauses = append(a.Clauses, extract.Clause{ID: id, Text: text})
+	for i, it := range items {
+		l := string(rune('a' + i))
+		a.Clauses = append(a.Clauses, extract.Clause{ID: id + "(" + l + ")", Parent: id, Text: "(" + l + ") " + it})
+	}
+	return a
 }

@@ -665,6 +665,14 @@ func (f *Frame) voice(p *predicate) {
 			}
 		}
 	}
+	// The subject's only party is the agent of a participle in it ("The
+	// measures implemented by Provider are listed in Annex 2"): the
+	// subject is a thing that party did, and the passive names no actor.
+	// It is not the other party's doing.
+	if f.agentOnly(p.actor, p.from, p.modal.from) {
+		p.actor = PartyUnknown
+		return
+	}
 	if p.possessed {
 		p.actor = PartyUnknown // "our code is audited": by whom, it does not say
 		return
@@ -675,6 +683,21 @@ func (f *Frame) voice(p *predicate) {
 	case PartyCustomer, PartyThird:
 		p.actor = PartyVendor
 	}
+}
+
+// agentOnly says the party of subject [from, to) stands there only as the
+// agent of a participle ("The measures implemented by Provider"): the
+// subject is a thing that party did, not the party.
+func (f *Frame) agentOnly(actor Party, from, to int) bool {
+	if actor == PartyUnknown {
+		return false
+	}
+	for k := from + 1; k < to; k++ {
+		if f.toks[k].w == "by" && f.participle(k-1) && f.actorIn(from, k) == PartyUnknown && f.actorIn(k+1, min(k+4, to)) == actor {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *Frame) participle(j int) bool {

@@ -56,7 +56,7 @@ func (f *Frame) statement() predicate {
 			// "Customer is notified", "the engagement of subcontractors is
 			// only permitted if": passive.
 			p.passive = true
-			if p.possessed {
+			if p.possessed || f.agentOnly(p.actor, from, j) {
 				p.actor = PartyUnknown
 			}
 			switch p.actor {
@@ -188,17 +188,25 @@ func (f *Frame) statements() []predicate {
 		out[0].to = q.from
 		return append(out, q)
 	}
-	if p.modality != ModalDeclarative || j < 0 || !reporting[f.toks[j].w] || j+1 >= len(f.toks) || f.toks[j+1].w != "that" {
+	if p.modality != ModalDeclarative || j < 0 || !reporting[f.toks[j].w] {
 		return out
 	}
-	for k := j + 3; k < len(f.toks) && k < j+18; k++ {
+	// "acknowledges that", "acknowledges and consents that"
+	t := j + 1
+	if t+2 < len(f.toks) && (f.toks[t].w == "and" || f.toks[t].w == "or") && f.toks[t+1].word && f.toks[t+2].w == "that" {
+		t += 2
+	}
+	if t >= len(f.toks) || f.toks[t].w != "that" {
+		return out
+	}
+	for k := t + 2; k < len(f.toks) && k < t+17; k++ {
 		if !f.verbAt(k) {
 			continue
 		}
-		q := predicate{from: j + 2, to: len(f.toks), modal: span{k, k + 1}, modality: ModalDeclarative, word: f.toks[k].w}
-		q.actor, q.possessed = f.subjectOf(j+2, k)
-		f.polarity(&q, j+2)
-		out[0].to, out[0].objTo = j+2, len(f.toks)
+		q := predicate{from: t + 1, to: len(f.toks), modal: span{k, k + 1}, modality: ModalDeclarative, word: f.toks[k].w}
+		q.actor, q.possessed = f.subjectOf(t+1, k)
+		f.polarity(&q, t+1)
+		out[0].to, out[0].objTo = t+1, len(f.toks)
 		return append(out, q)
 	}
 	return out

@@ -69,6 +69,27 @@ func (f *Frame) relativeModal(p predicate) bool {
 			return true
 		}
 	}
+	// "any material change to the Exit Information which may adversely
+	// impact ...", "an incident that could affect Customer Data": a
+	// relative clause of a thing, right after its noun, is no duty of
+	// anyone ("agrees that it may", after a verb, is another matter).
+	if m := p.modal.from; m >= 2 && (f.toks[m-1].w == "that" || f.toks[m-1].w == "which") && p.modality != ModalBinding {
+		if b := f.toks[m-2]; b.word && !f.verbAt(m-2) && !sayVerbs[b.w] && !f.partyIn(m-2, m-1) && !subordinator[b.w] {
+			return true
+		}
+	}
+	// "a contact point where more information can be obtained": a place's
+	// relative clause with a subject of its own that names no party.
+	if m := p.modal.from; p.modality != ModalBinding {
+		for w := m - 2; w >= 1 && w >= m-4; w-- {
+			if f.toks[w].w != "where" {
+				continue
+			}
+			if b := f.toks[w-1]; b.word && !f.verbAt(w-1) && !subordinator[b.w] && !f.partyIn(w-1, m) && allWords(f.toks[w+1:m]) {
+				return true
+			}
+		}
+	}
 	// The verb of wanting, past adverbs, and what follows it.
 	v := p.modal.to
 	for v < len(f.toks) && f.toks[v].w == "reasonably" {
@@ -105,3 +126,13 @@ var relativeBe = map[string]bool{"required": true, "requested": true, "necessary
 
 // sayVerbs take a "that" clause of their own ("agrees that Customer may").
 var sayVerbs = map[string]bool{"agrees": true, "agree": true, "acknowledges": true, "acknowledge": true, "ensures": true, "ensure": true, "warrants": true, "warrant": true, "represents": true, "represent": true, "confirms": true, "confirm": true, "understands": true, "understand": true, "accepts": true, "accept": true, "provided": true, "certifies": true, "certify": true, "notifies": true, "states": true, "so": true, "such": true, "extent": true, "event": true, "case": true}
+
+// allWords says every token is a word (no punctuation between).
+func allWords(ts []token) bool {
+	for _, t := range ts {
+		if !t.word {
+			return false
+		}
+	}
+	return true
+}

@@ -350,3 +350,31 @@ func ownNames(parties map[*extract.Agreement][]*party, vendors ...string) []stri
 // VendorFromAgreement is Result.VendorSource when the vendor's name comes
 // from an agreement's own party definitions or title (agreementVendor).
 const VendorFromAgreement = "agreement"
+
+// undefinedVendor is, for an agreement that defines no vendor by name, the
+// name its title or preamble gives the vendor (titleVendor), as phrases for
+// the vendor class: the name as written and, for a legal name, the name
+// without its legal form ("Keboola" for "Keboola s.r.o."). Nil when none.
+func undefinedVendor(a *extract.Agreement, units []*unit, v *Vocabulary) []phrase {
+	n := titleVendor(a, units, v)
+	if n == "" || reGenericName.MatchString(n) {
+		return nil
+	}
+	var out []phrase
+	seen := map[string]bool{}
+	add := func(s string) {
+		s = strings.Join(wordsOf(s), " ")
+		if s == "" || seen[strings.ToLower(s)] {
+			return
+		}
+		seen[strings.ToLower(s)] = true
+		if ph, err := compilePhrase(s, "none"); err == nil {
+			out = append(out, ph)
+		}
+	}
+	add(n)
+	if loc := rePartyLegalForm.FindStringIndex(n); loc != nil && loc[0] > 0 {
+		add(strings.TrimRight(n[:loc[0]], " ,"))
+	}
+	return out
+}

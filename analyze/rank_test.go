@@ -1,11 +1,6 @@
 package analyze
 
-import (
-	"context"
-	"testing"
-
-	"github.com/ssrm-dev/ssrm/extract"
-)
+import "testing"
 
 // TestEvidenceRanking: among sentences that each show a term, the one a
 // lawyer would cite is quoted first. Each row is one kind of fault: the
@@ -95,24 +90,7 @@ func TestEvidenceRanking(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := agreement(tc.text...)
-			for i, h := range tc.headings {
-				a.Clauses[i].Heading = h
-			}
-			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range res.Findings {
-				if f.Rule != tc.rule {
-					continue
-				}
-				if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
-					t.Errorf("%s (%s): evidence %+v, want section %s", tc.rule, f.Status, f.Evidence, tc.want)
-				}
-				return
-			}
-			t.Errorf("no %s finding", tc.rule)
+			checkCited(t, rs, tc.headings, tc.text, tc.rule, tc.want)
 		})
 	}
 }

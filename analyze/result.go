@@ -197,7 +197,11 @@ type Result struct {
 	// name its answers use for the vendor) or "file properties" (the
 	// workbook's company or title, the last resort) or "agreement" (the
 	// party an agreement defines and this package reads as the vendor).
-	VendorSource string      `json:"vendor_source,omitempty"`
+	VendorSource string `json:"vendor_source,omitempty"`
+	// Warnings are what a reader must know about the result as a whole
+	// (the documents name different vendors: WarnVendorMismatch); none
+	// changes the score, the verdict or the exit code.
+	Warnings     []Warning   `json:"warnings,omitempty"`
 	ServiceModel string      `json:"service_model"`
 	Inputs       []Input     `json:"inputs"`
 	Packs        []string    `json:"packs"`

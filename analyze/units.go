@@ -153,6 +153,12 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		gloss := glossary(defs, v)
 		parties[a] = agreementParties(a, units, vendorName, v)
 		names := partyNames(parties[a])
+		if len(names["vendor"]) == 0 {
+			// "between Keboola and the Client", a title's "Retool
+			// Master Subscription Agreement": the vendor named but not
+			// defined is still the actor of "Keboola shall ...".
+			names["vendor"] = append(names["vendor"], undefinedVendor(a, units, v)...)
+		}
 		ctx := map[string]map[string]bool{}
 		parts := internalParts(a)
 		leads, texts := make([]string, len(units)), make([]string, len(units))
@@ -185,6 +191,15 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				// "The notification referred to in paragraph 1 shall
 				// contain ...": the sentence before says what it is.
 				u.frame.prev = objectClasses(units[i-1].frame, v)
+				if pu := units[i-1]; pu.section == u.section && pu.file == u.file {
+					// A chain of references: "In the event of a personal
+					// data breach, ... The importer shall notify ... of the
+					// breach. Such notification shall contain ...": what
+					// the sentence before points back to, this one does too.
+					for c := range pu.frame.prev {
+						u.frame.prev[c] = true
+					}
+				}
 			}
 		}
 		out = append(out, units...)

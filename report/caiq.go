@@ -18,6 +18,10 @@ type caiqRenderer struct{}
 // SheetCAIQ is the CAIQ export's sheet.
 const SheetCAIQ = "CAIQv4 SSRM"
 
+// SheetWarnings is the CAIQ export's sheet of the result's warnings
+// (analyze.Result.Warnings), written only when there are any.
+const SheetWarnings = "ssrm warnings"
+
 // CAIQOwnership gives an owner in the words of CAIQ v4's "SSRM Control
 // Ownership" column (DESIGN.md section 2); unassigned is blank.
 func CAIQOwnership(o analyze.Owner) string {
@@ -162,6 +166,21 @@ func (caiqRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 	})
 	if err != nil {
 		return err
+	}
+	if len(res.Warnings) > 0 {
+		// Beside the CAIQ sheet, so that an import reading it by name is
+		// undisturbed: what the reader must know about the whole export.
+		err = wb.sheet(SheetWarnings, []column{{"warning", 20}, {"message", 120}, {"sources", 60}}, nil, func(add addFunc) error {
+			for _, x := range res.Warnings {
+				if err := add(x.Code, x.Message, strings.Join(x.Sources, "\n")); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 	}
 	return wb.write(w)
 }

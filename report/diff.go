@@ -51,6 +51,10 @@ type Diff struct {
 	// rule id.
 	Terms   []TermChange `json:"terms"`
 	Summary DiffSummary  `json:"summary"`
+	// Warnings are each round's (analyze.Result.Warnings, the message
+	// led by "old round: " or "new round: ") and one when the rounds name
+	// different vendors (analyze.RoundsWarning).
+	Warnings []analyze.Warning `json:"warnings,omitempty"`
 }
 
 // Round is one side of a diff.
@@ -208,6 +212,18 @@ func terms(res *analyze.Result) map[string]term {
 // word by word.
 func Compare(old, new *analyze.Result) *Diff {
 	d := &Diff{Schema: DiffSchema, Vendor: new.Vendor, Old: round(old), New: round(new)}
+	for _, r := range []struct {
+		label string
+		res   *analyze.Result
+	}{{"old round: ", old}, {"new round: ", new}} {
+		for _, w := range r.res.Warnings {
+			w.Message = r.label + w.Message
+			d.Warnings = append(d.Warnings, w)
+		}
+	}
+	if w := analyze.RoundsWarning(old, new); w != nil {
+		d.Warnings = append(d.Warnings, *w)
+	}
 	ot, nt := terms(old), terms(new)
 	ids := make(map[string]bool)
 	for id := range ot {

@@ -136,6 +136,12 @@ func diffText(w io.Writer, d *Diff) error {
 	ew.printf("ssrm diff: %s\n", vendorOr(d.Vendor))
 	ew.printf("  old: %s\n       %s\n", strings.Join(d.Old.Inputs, ", "), d.Old.Line)
 	ew.printf("  new: %s\n       %s\n", strings.Join(d.New.Inputs, ", "), d.New.Line)
+	if len(d.Warnings) > 0 {
+		ew.printf("\nWarnings\n")
+		for _, w := range d.Warnings {
+			ew.printf("  ! %s: %s\n", w.Code, w.Message)
+		}
+	}
 	for _, g := range diffGroups(d) {
 		ew.printf("\n%s\n", g.Title)
 		for _, t := range g.Terms {
@@ -189,6 +195,13 @@ func diffMarkdown(w io.Writer, d *Diff) error {
 	ew.printf("| round | documents | result |\n|---|---|---|\n")
 	ew.printf("| old | %s | %s |\n", mdEscape(strings.Join(d.Old.Inputs, ", ")), d.Old.Line)
 	ew.printf("| new | %s | %s |\n\n", mdEscape(strings.Join(d.New.Inputs, ", ")), d.New.Line)
+	if len(d.Warnings) > 0 {
+		ew.printf("## Warnings\n\n")
+		for _, w := range d.Warnings {
+			ew.printf("- **Warning** (`%s`): %s\n", w.Code, mdEscape(w.Message))
+		}
+		ew.printf("\n")
+	}
 	ew.printf("%s\n", d.Line())
 	for _, g := range diffGroups(d) {
 		ew.printf("\n## %s\n", g.Title)
@@ -248,7 +261,11 @@ ul.details li.stronger strong { color: #1b7a3d; }
 <tr><td>old</td><td>{{join .D.Old.Inputs ", "}}</td><td>{{.D.Old.Line}}</td></tr>
 <tr><td>new</td><td>{{join .D.New.Inputs ", "}}</td><td>{{.D.New.Line}}</td></tr>
 </table>
-<p class="summary">{{.D.Line}}</p>
+{{with .D.Warnings}}<section id="warnings">
+<h2>Warnings</h2>
+{{range .}}<p class="partial warning" role="alert"><strong>Warning</strong> (<code>{{.Code}}</code>): {{.Message}}.</p>
+{{end}}</section>
+{{end}}<p class="summary">{{.D.Line}}</p>
 {{range .Groups}}
 <section class="change-{{.Change}}">
 <h2>{{.Title}}</h2>

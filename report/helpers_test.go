@@ -41,10 +41,11 @@ func loadSample(t testing.TB) (*analyze.Result, *analyze.Inputs) {
 // hostile is document text that must come out as text in every format.
 const hostile = `<script>window.__pwned=1;alert(1)</script><img src=x onerror="window.__pwned=2"><b>bold</b> & "quotes"`
 
-// poison puts hostile text in the vendor name, a clause, a questionnaire
+// poison puts hostile text in the vendor name, a warning, a clause, a questionnaire
 // answer and the evidence of the first finding and of the contradiction.
 func poison(res *analyze.Result, docs *analyze.Inputs) {
 	res.Vendor = "Evil <b>Vendor</b>"
+	res.Warnings = append(res.Warnings, analyze.Warning{Code: analyze.WarnVendorMismatch, Message: "=the documents name different vendors: " + hostile, Sources: []string{"=q.xlsx", hostile}})
 	if len(res.Findings) > 0 && len(res.Findings[0].Evidence) > 0 {
 		res.Findings[0].Evidence[0].Text = hostile
 	}

@@ -16,6 +16,13 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	vendor := vendorTitle(res, "vendor not named")
 	ew.printf("# ssrm assessment: %s\n\n", md(vendor))
 	ew.printf("**%s**\n\n", md(res.Line()))
+	if len(res.Warnings) > 0 {
+		ew.printf("## Warnings\n\n")
+		for _, w := range res.Warnings {
+			ew.printf("- **Warning** (`%s`): %s\n", w.Code, md(w.Message))
+		}
+		ew.printf("\n")
+	}
 	writeSummaryMarkdown(ew, res)
 	ew.printf("Service model %s; rule packs %s.\n\n", res.ServiceModel, strings.Join(res.Packs, ", "))
 	ew.printf("| input | kind | format | size |\n|---|---|---|---|\n")

@@ -258,6 +258,12 @@ func oscalAt(res *analyze.Result, at time.Time) OSCALDocument {
 			ImplementedRequirements: reqs,
 		}},
 	}
+	for _, w := range res.Warnings {
+		// A warning about the result as a whole (the documents name
+		// different vendors): the code as the value, the message as the
+		// remarks.
+		comp.Props = append(comp.Props, oscalProp{Name: "warning", NS: oscalNS, Value: w.Code, Remarks: w.Message})
+	}
 	return OSCALDocument{oscalComponentDefinition{
 		UUID: uuid.NewSHA1(uuidNS, sum[:]).String(),
 		Metadata: oscalMetadata{

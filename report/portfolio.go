@@ -46,6 +46,9 @@ type PortfolioVendor struct {
 	// Partial says which pages of the vendor's documents could not be
 	// read ("" when all were): the assessment rests on the others.
 	Partial string
+	// Warnings are the result's warnings (analyze.Result.Warnings: the
+	// documents name different vendors), joined by "; " ("" when none).
+	Warnings string
 }
 
 // Failed reports whether the vendor could not be assessed.
@@ -67,6 +70,11 @@ func PortfolioEntry(res *analyze.Result) PortfolioVendor {
 	}
 	v.Subprocessors = subprocessorNames(res)
 	v.Partial = strings.Join(partialNotes(res), "; ")
+	var ws []string
+	for _, w := range res.Warnings {
+		ws = append(ws, w.Message)
+	}
+	v.Warnings = strings.Join(ws, "; ")
 	return v
 }
 
@@ -189,6 +197,11 @@ func (p *Portfolio) Line() string {
 	if n := p.partialCount(); n > 0 {
 		s += fmt.Sprintf("; %d assessed on part of their pages", n)
 	}
+	if n := p.warnedCount(); n == 1 {
+		s += "; 1 with a warning"
+	} else if n > 1 {
+		s += fmt.Sprintf("; %d with warnings", n)
+	}
 	if failed > 0 || p.Interrupted {
 		s += "; partial"
 	}
@@ -204,6 +217,18 @@ func (p *Portfolio) partialCount() int {
 	n := 0
 	for _, v := range p.Ranked() {
 		if v.Partial != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// warnedCount counts the assessed vendors whose result has warnings (their
+// documents name different vendors).
+func (p *Portfolio) warnedCount() int {
+	n := 0
+	for _, v := range p.Ranked() {
+		if v.Warnings != "" {
 			n++
 		}
 	}
@@ -248,12 +273,12 @@ func subprocessorEvidence(v PortfolioVendor) string {
 func portfolioCSV(w io.Writer, p *Portfolio) error {
 	cw := csv.NewWriter(w)
 	rules := p.RuleIDs()
-	header := append([]string{"rank", "vendor", "service_model", "criticality", "score", "verdict", "met", "weak", "missing", "contradicted", "report", "error", "partial", "subprocessor_names", "subprocessor_term"}, rules...)
+	header := append([]string{"rank", "vendor", "service_model", "criticality", "score", "verdict", "met", "weak", "missing", "contradicted", "report", "error", "warnings", "partial", "subprocessor_names", "subprocessor_term"}, rules...)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	row := func(rank string, v PortfolioVendor) []string {
-		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(v.Partial), csvSafe(strings.Join(subprocessorsOf(v), "; ")), csvSafe(subprocessorEvidence(v))}
+		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(v.Warnings), csvSafe(v.Partial), csvSafe(strings.Join(subprocessorsOf(v), "; ")), csvSafe(subprocessorEvidence(v))}
 		if !v.Failed() {
 			r[4], r[5] = strconv.Itoa(v.Score), v.Verdict
 			r[6], r[7], r[8], r[9] = strconv.Itoa(v.Summary.Met), strconv.Itoa(v.Summary.Weak), strconv.Itoa(v.Summary.Missing), strconv.Itoa(v.Summary.Contradictions)
@@ -292,9 +317,9 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	}
 	defer wb.f.Close()
 	ranked := p.Ranked()
-	if err := wb.sheet("Vendors", []column{{"rank", 6}, {"vendor", 30}, {"service model", 13}, {"criticality", 12}, {"score", 7}, {"verdict", 9}, {"met", 6}, {"weak", 6}, {"missing", 8}, {"contradicted", 12}, {"report", 40}, {"partial", 80}}, []int{6}, func(add addFunc) error {
+	if err := wb.sheet("Vendors", []column{{"rank", 6}, {"vendor", 30}, {"service model", 13}, {"criticality", 12}, {"score", 7}, {"verdict", 9}, {"met", 6}, {"weak", 6}, {"missing", 8}, {"contradicted", 12}, {"report", 40}, {"warnings", 80}, {"partial", 80}}, []int{6}, func(add addFunc) error {
 		for i, v := range ranked {
-			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, v.Score, v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.Missing, v.Summary.Contradictions, v.Report, v.Partial); err != nil {
+			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, v.Score, v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.Missing, v.Summary.Contradictions, v.Report, v.Warnings, v.Partial); err != nil {
 				return err
 			}
 		}

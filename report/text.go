@@ -16,6 +16,12 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	ew := &errWriter{w: w}
 	vendor := vendorTitle(res, "(vendor not named)")
 	ew.printf("ssrm: %s, %s, packs %s\n", vendor, res.ServiceModel, strings.Join(res.Packs, ", "))
+	if len(res.Warnings) > 0 {
+		ew.printf("\nWarnings\n")
+		for _, w := range res.Warnings {
+			ew.printf("  ! %s: %s\n", w.Code, w.Message)
+		}
+	}
 	writeSummaryText(ew, res)
 	for _, in := range res.Inputs {
 		switch in.Kind {

@@ -58,6 +58,11 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 				return err
 			}
 		}
+		for _, w := range res.Warnings {
+			if err := add("warning: "+w.Code, w.Message); err != nil {
+				return err
+			}
+		}
 		for _, in := range res.Inputs {
 			size := agreementSize(in)
 			switch in.Kind {

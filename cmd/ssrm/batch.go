@@ -459,6 +459,9 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	if err != nil {
 		return fail(err)
 	}
+	for _, w := range res.Warnings {
+		b.progress.note("warning: " + w.Message)
+	}
 	if err := applyStore(ctx, b.st, res, &in, origin); err != nil {
 		return fail(fmt.Errorf("the decisions store: %w", err))
 	}

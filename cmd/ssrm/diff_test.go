@@ -212,3 +212,16 @@ func TestDiffUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestDiffVendorMismatch: two rounds whose agreements name different
+// companies get the warning in the diff; the exit code is the findings'.
+func TestDiffVendorMismatch(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if got := Run([]string{"diff", "--fail-on", "never", mismatch + "/agreement.md", mismatch + "/agreement-dba.md"}, &stdout, &stderr); got != 0 {
+		t.Fatalf("exit %d: %s", got, stderr.String())
+	}
+	want := `! vendor-mismatch: the rounds name different vendors: the old round's documents name "Larkspur Cloud Ltd", the new round's "Northwind Data Holdings LLC d/b/a Saltmarsh Analytics"`
+	if !strings.Contains(stdout.String(), want) {
+		t.Errorf("diff lacks %q:\n%s", want, stdout.String())
+	}
+}

@@ -309,7 +309,7 @@ type analysis struct {
 
 // analyzeDocs is the pipeline of ssrm analyze, and of each round of ssrm
 // diff: it reads the documents (readInputs, x), prints the readers'
-// warnings on stderr, names the documents as given (nameAsGiven) and
+// warnings and the result's (analyze.Result.Warnings) on stderr, names the documents as given (nameAsGiven) and
 // assesses them with the rules once loaded (assess). It returns the first
 // reading or rules error.
 func analyzeDocs(ctx context.Context, x *isolate.Extractor, docs docArgs, opts extract.Options, vendor, serviceModel string, rules func() (*analyze.RuleSet, error), stderr io.Writer) (analysis, error) {
@@ -328,6 +328,10 @@ func analyzeDocs(ctx context.Context, x *isolate.Extractor, docs docArgs, opts e
 	res, err := assessOn(ctx, in, vendor, folder, serviceModel, rs, docs.today)
 	if err != nil {
 		return analysis{}, err
+	}
+	for _, w := range res.Warnings {
+		// The report has it too; the exit code does not change.
+		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w.Message)
 	}
 	return analysis{in: in, res: res, modified: modified, origin: origin}, nil
 }

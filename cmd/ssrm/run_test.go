@@ -16,6 +16,11 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 const sample = "../../samples/nimbus-ledger"
 
+// mismatch holds a questionnaire whose answers name Saltmarsh Analytics,
+// an agreement with Larkspur Cloud Ltd and one with "Northwind Data
+// Holdings LLC d/b/a Saltmarsh Analytics" (our own fixtures).
+const mismatch = "testdata/mismatch"
+
 // TestRun runs the command line as rows of args and expected exit code; where
 // a golden file is named, stdout must equal it (go test -update rewrites).
 func TestRun(t *testing.T) {
@@ -63,6 +68,10 @@ func TestRun(t *testing.T) {
 		{"extract agreement", []string{"extract", sample + "/agreement.pdf"}, 0, "extract-agreement.json", ""},
 		{"extract questionnaire", []string{"extract", sample + "/questionnaire.xlsx"}, 0, "extract-questionnaire.json", ""},
 		{"extract two files", []string{"extract", "a", "b"}, 2, "", "takes one FILE"},
+		{"vendor mismatch text", []string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement.md", "--fail-on", "never"}, 0, "mismatch.txt", "ssrm: warning: the documents name different vendors"},
+		{"vendor mismatch json", []string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement.md", "--format", "json", "--fail-on", "never"}, 0, "mismatch.json", "ssrm: warning: the documents name different vendors"},
+		{"vendor mismatch gate", []string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement.md"}, 1, "", "ssrm: warning: the documents name different vendors"},
+		{"vendor d/b/a text", []string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement-dba.md", "--fail-on", "never"}, 0, "mismatch-dba.txt", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -161,4 +170,46 @@ func checkStatuses(t *testing.T, res analyze.Result, want map[string]string) map
 		}
 	}
 	return got
+}
+
+// TestVendorMismatchWarning: documents of two vendors get a warning on
+// stderr and in the report, and the exit code is the one the findings
+// give (the same pair with the agreement of the same company, under its
+// d/b/a, exits alike and warns of nothing).
+func TestVendorMismatchWarning(t *testing.T) {
+	codes := map[string]int{}
+	for _, agreement := range []string{"agreement.md", "agreement-dba.md"} {
+		var stdout, stderr bytes.Buffer
+		codes[agreement] = Run([]string{"analyze", "--format", "json", mismatch + "/questionnaire.csv", mismatch + "/" + agreement}, &stdout, &stderr)
+		var res analyze.Result
+		if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+			t.Fatalf("%s: %v", agreement, err)
+		}
+		warned := strings.Contains(stderr.String(), "ssrm: warning: the documents name different vendors")
+		if want := agreement == "agreement.md"; warned != want || (len(res.Warnings) == 1) != want {
+			t.Errorf("%s: stderr warning %v, report warnings %+v; want a warning: %v", agreement, warned, res.Warnings, want)
+		}
+	}
+	if codes["agreement.md"] != codes["agreement-dba.md"] || codes["agreement.md"] != 1 {
+		t.Errorf("exit codes %v: want 1 for both (the findings), the warning changing nothing", codes)
+	}
+}
+
+// TestBatchVendorMismatch: the portfolio shows the warning in its own
+// column and counts the vendors warned in its line.
+func TestBatchVendorMismatch(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := Run([]string{"batch", "testdata/batch/mismatch-manifest.csv", "-o", out, "--portfolio-format", "csv", "--fail-on", "never", "--jobs", "1"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "warning: the documents name different vendors") {
+		t.Errorf("stderr lacks the warning: %s", stderr.String())
+	}
+	compareGolden(t, filepath.Join("testdata", "batch", "mismatch.out"), bytes.ReplaceAll(stdout.Bytes(), []byte(out), []byte("OUT")))
+	b, err := os.ReadFile(filepath.Join(out, "portfolio.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, filepath.Join("testdata", "batch", "mismatch-portfolio.csv"), b)
 }

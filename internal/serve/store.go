@@ -30,6 +30,15 @@ type entry struct {
 	docs *analyze.Inputs
 }
 
+// Warnings are the result's warnings (the documents name different
+// vendors), shown on the page above the report.
+func (e *entry) Warnings() []analyze.Warning {
+	if e == nil || e.res == nil {
+		return nil
+	}
+	return e.res.Warnings
+}
+
 // store keeps the analyses in memory and, with a data folder, on disk:
 // DIR/ID/meta.json, result.json and docs.json (the extracted documents,
 // which the xlsx report uses). Only generated names are used on disk.
