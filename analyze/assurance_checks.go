@@ -2,11 +2,11 @@ package analyze
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Assurance finding rule ids.
@@ -32,7 +32,7 @@ func assuranceFinding(rule, title, status string, sev Severity, domain, expl, re
 		Weakeners: []string{}, Sources: sources, Recommendation: rec, Evidence: ev, Explanation: expl}
 }
 
-var reCriterionOfControl = regexp.MustCompile(`^(CC\d\.\d{1,2}|A1\.\d|C1\.\d|PI1\.\d|P\d\.\d)`)
+var reCriterionOfControl = lazyre.New(`^(CC\d\.\d{1,2}|A1\.\d|C1\.\d|PI1\.\d|P\d\.\d)`)
 
 func isSOC(t string) bool {
 	return strings.HasPrefix(t, "soc")

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -235,9 +236,9 @@ func (cw *Crosswalk) ready() {
 var ErrCrosswalk = errors.New("invalid crosswalk")
 
 var (
-	reControl  = regexp.MustCompile(`^[A-Z&]{3}-\d{2}$`)
-	reFormID   = regexp.MustCompile(`^[a-z0-9]+([.-][a-z0-9]+)*$`)
-	reFormatPt = regexp.MustCompile(`^[a-z0-9*][a-z0-9.*-]*$`)
+	reControl  = lazyre.New(`^[A-Z&]{3}-\d{2}$`)
+	reFormID   = lazyre.New(`^[a-z0-9]+([.-][a-z0-9]+)*$`)
+	reFormatPt = lazyre.New(`^[a-z0-9*][a-z0-9.*-]*$`)
 )
 
 // IsCrosswalkFile reports whether data declares the crosswalk schema, so

@@ -2,11 +2,11 @@ package analyze
 
 import (
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Placement is where the crosswalk puts one questionnaire item.
@@ -73,7 +73,7 @@ func (qp *QuestionnairePlacement) Counts() (form, topic, fallback, unmapped, now
 	return
 }
 
-var reQIDSuffix = regexp.MustCompile(`(\([^()]*\)|\.\d+|[A-Z]+)$`)
+var reQIDSuffix = lazyre.New(`(\([^()]*\)|\.\d+|[A-Z]+)$`)
 
 // normQID normalises a question id for lookups: upper case, no spaces, no
 // leading zeros after "-" or "(" ("AC-02 (01)" → "AC-2(1)", "A&A-02.1" →
@@ -507,7 +507,7 @@ func wordsDomain(question string) string {
 	best, n := "", 0
 	folded := foldText(question)
 	for _, d := range Domains {
-		re := domainKeywords[d.Code]
+		re := domainKeywords[d.Code].Regexp()
 		if !mayMatch(literalsOf(re), folded) {
 			continue // no match, none counted
 		}

@@ -1,9 +1,10 @@
 package analyze
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Deadline is a notification deadline found in contract or questionnaire
@@ -50,13 +51,13 @@ var (
 	// "within 72 hours", "no later than three (3) business days",
 	// "within forty-eight (48) hrs", "within 24h", "in no case later than
 	// two (2) calendar days" (the HHS sample BAA's wording).
-	reQuantified = regexp.MustCompile(`(?i)\b(?:within|in\s+no\s+(?:case|event)\s+(?:later|more)\s+than|no later than|not later than|not more than|no more than|in less than|at most|up to|under)\s+(?:(?:a|an)\s+)?(?:(\d+(?:\.\d+)?)|(` + numWord + `))(?:\s*\(\s*(\d+)\s*\))?\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|h\b|days?|weeks?)`)
+	reQuantified = lazyre.New(`(?i)\b(?:within|in\s+no\s+(?:case|event)\s+(?:later|more)\s+than|no later than|not later than|not more than|no more than|in less than|at most|up to|under)\s+(?:(?:a|an)\s+)?(?:(\d+(?:\.\d+)?)|(` + numWord + `))(?:\s*\(\s*(\d+)\s*\))?\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|h\b|days?|weeks?)`)
 	// A bare "72 hours" after a notification verb ("notify ... 72 hours after").
-	reBare       = regexp.MustCompile(`(?i)\b(\d+)\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|days?)\s+(?:after|of|from|following)\b`)
-	reUnquantify = regexp.MustCompile(`(?i)\b(?:(?:promptly|immediately)\s+(?:and|or)\s+)?(without\s+(?:undue|unreasonable)\s+delay|immediately|forthwith)\b|\bwithin\s+the\s+(?:[A-Z][a-z]+\s+){1,3}Period\b`)
-	reWeakWords  = regexp.MustCompile(`(?i)\b(promptly|prompt\s+notice|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible|feasible)|in\s+a\s+timely\s+(?:manner|fashion)|timely|reasonable\s+time|reasonably\s+practicable)\b`)
-	reAwareness  = regexp.MustCompile(`(?i)\b(becom(?:es|ing)\s+aware|aware(?:ness)?\s+of|discover\w*|learn(?:s|ing)?\s+of|detect\w*|identif(?:y|ies|ying)|suspect\w*)\b`)
-	reConfirmed  = regexp.MustCompile(`(?i)\b(confirm\w*|verif(?:y|ies|ied|ication)|completion\s+of\s+(?:its|the|an|our)\s+investigation|conclud\w+\s+(?:its|the|an|our)\s+investigation|determin(?:es|ed|ation)\s+that)\b`)
+	reBare       = lazyre.New(`(?i)\b(\d+)\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|days?)\s+(?:after|of|from|following)\b`)
+	reUnquantify = lazyre.New(`(?i)\b(?:(?:promptly|immediately)\s+(?:and|or)\s+)?(without\s+(?:undue|unreasonable)\s+delay|immediately|forthwith)\b|\bwithin\s+the\s+(?:[A-Z][a-z]+\s+){1,3}Period\b`)
+	reWeakWords  = lazyre.New(`(?i)\b(promptly|prompt\s+notice|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible|feasible)|in\s+a\s+timely\s+(?:manner|fashion)|timely|reasonable\s+time|reasonably\s+practicable)\b`)
+	reAwareness  = lazyre.New(`(?i)\b(becom(?:es|ing)\s+aware|aware(?:ness)?\s+of|discover\w*|learn(?:s|ing)?\s+of|detect\w*|identif(?:y|ies|ying)|suspect\w*)\b`)
+	reConfirmed  = lazyre.New(`(?i)\b(confirm\w*|verif(?:y|ies|ied|ication)|completion\s+of\s+(?:its|the|an|our)\s+investigation|conclud\w+\s+(?:its|the|an|our)\s+investigation|determin(?:es|ed|ation)\s+that)\b`)
 )
 
 // ParseDeadline finds the notification deadline in text and normalises it to

@@ -192,6 +192,7 @@ func (f *Frame) predicates() []predicate {
 	sortPreds(modals)
 	modals = mergeModals(modals, f.toks)
 	modals = dropModals(modals, f.relativeModal)
+	modals = dropModals(modals, f.epistemicModal)
 	if len(modals) == 0 {
 		return f.statements()
 	}
@@ -410,7 +411,7 @@ var subordinator = map[string]bool{"that": true, "which": true, "who": true, "wh
 
 // modifierNouns follow a party word that only names a thing of the party
 // ("Customer Data", "Provider Materials"): such a word is no subject.
-var modifierNouns = map[string]bool{"data": true, "content": true, "information": true, "materials": true, "material": true, "personal": true, "confidential": true, "property": true, "records": true, "files": true, "instance": true, "tenant": true, "environment": true, "portal": true, "application": true, "applications": true, "equipment": true, "facilities": true, "network": true, "systems": true, "system": true, "site": true, "sites": true, "account": true, "accounts": true, "content's": true, "responsibilities": true, "obligations": true, "instructions": true, "order": true, "agreement": true, "policy": true, "policies": true}
+var modifierNouns = map[string]bool{"data": true, "content": true, "information": true, "materials": true, "material": true, "personal": true, "confidential": true, "property": true, "records": true, "files": true, "instance": true, "tenant": true, "environment": true, "environments": true, "instances": true, "tenants": true, "networks": true, "portal": true, "application": true, "applications": true, "equipment": true, "facilities": true, "network": true, "systems": true, "system": true, "site": true, "sites": true, "account": true, "accounts": true, "content's": true, "responsibilities": true, "obligations": true, "instructions": true, "order": true, "agreement": true, "policy": true, "policies": true}
 
 // inherits says a predicate with no subject of its own continues the one
 // before it ("..., and shall notify").

@@ -1,8 +1,9 @@
 package analyze
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // concepts glossed in defined terms: a term whose definition describes one
@@ -18,7 +19,7 @@ var concepts = []struct {
 }
 
 // reDefined captures a defined term and its definition.
-var reDefined = regexp.MustCompile(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*:?\s(?:means|shall mean|refers to|is defined as)\s+(.{0,400})`)
+var reDefined = lazyre.New(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*:?\s(?:means|shall mean|refers to|is defined as)\s+(.{0,400})`)
 
 // glossary returns, for the agreement's definitions, the defined terms that
 // name a concept the rules know under another word, with the gloss to add.

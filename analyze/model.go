@@ -1,10 +1,10 @@
 package analyze
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Owner is who answers for a control, item or obligation in the shared
@@ -24,39 +24,39 @@ const (
 )
 
 var ownerWords = []struct {
-	re    *regexp.Regexp
+	re    *lazyre.Regexp
 	owner Owner
 }{
 	// Order matters: the shared and third-party forms contain the plain words.
 	//
 	// Pairs of flags (CAIQ v1.1 "SP=Y; CUST=N"): both Y is shared.
-	{regexp.MustCompile(`^sp=y;\s*cust=y$`), OwnerShared},
-	{regexp.MustCompile(`^sp=y;\s*cust=n$`), OwnerVendor},
-	{regexp.MustCompile(`^sp=n;\s*cust=y$`), OwnerCustomer},
-	{regexp.MustCompile(`^sp=n;\s*cust=n$`), OwnerNotApplicable},
+	{lazyre.New(`^sp=y;\s*cust=y$`), OwnerShared},
+	{lazyre.New(`^sp=y;\s*cust=n$`), OwnerVendor},
+	{lazyre.New(`^sp=n;\s*cust=y$`), OwnerCustomer},
+	{lazyre.New(`^sp=n;\s*cust=n$`), OwnerNotApplicable},
 	// One value per service model (CCM v4 "IaaS=Shared; PaaS=…; SaaS=CSP-Owned"):
 	// the first pair decides; the reader puts the chosen service model first.
-	{regexp.MustCompile(`^[a-z]aas=\s*shared`), OwnerShared},
-	{regexp.MustCompile(`^[a-z]aas=\s*(csp|provider|vendor)`), OwnerVendor},
-	{regexp.MustCompile(`^[a-z]aas=\s*(csc|customer|tenant)`), OwnerCustomer},
-	{regexp.MustCompile(`^[a-z]aas=\s*(3rd|third)`), OwnerThirdParty},
-	{regexp.MustCompile(`^[a-z]aas=\s*(na|n/a|not applicable)$`), OwnerNotApplicable},
+	{lazyre.New(`^[a-z]aas=\s*shared`), OwnerShared},
+	{lazyre.New(`^[a-z]aas=\s*(csp|provider|vendor)`), OwnerVendor},
+	{lazyre.New(`^[a-z]aas=\s*(csc|customer|tenant)`), OwnerCustomer},
+	{lazyre.New(`^[a-z]aas=\s*(3rd|third)`), OwnerThirdParty},
+	{lazyre.New(`^[a-z]aas=\s*(na|n/a|not applicable)$`), OwnerNotApplicable},
 	// Several marked party columns naming both sides (CCM R1.1 "Service
 	// Provider; Tenant", FedRAMP origination marks) are shared.
-	{regexp.MustCompile(`^(service provider|provider|csp|vendor)[^;]*;.*\b(tenant|customer|csc)\b`), OwnerShared},
-	{regexp.MustCompile(`^(tenant|customer|csc|configured by customer|provided by customer)[^;]*;.*\b(service provider|provider|csp|vendor)\b`), OwnerShared},
-	{regexp.MustCompile(`^(shared\s+csp\s+and\s+(3rd|third)[- ]?party|(3rd|third)[- ]?party(\s+outsourced)?|inherited|subservice|sub-?processor|can be inherited)`), OwnerThirdParty},
-	{regexp.MustCompile(`^(shared|hybrid\b.*shared|joint|both)`), OwnerShared},
-	{regexp.MustCompile(`^(csc|customer|tenant|client|consumer|configured by customer|provided by customer|in the cloud|cust\b)`), OwnerCustomer},
-	{regexp.MustCompile(`^(csp|provider|vendor|service provider|supplier|of the cloud|sp\b)`), OwnerVendor},
-	{regexp.MustCompile(`^(na|n/a|not applicable|not-applicable)$`), OwnerNotApplicable},
+	{lazyre.New(`^(service provider|provider|csp|vendor)[^;]*;.*\b(tenant|customer|csc)\b`), OwnerShared},
+	{lazyre.New(`^(tenant|customer|csc|configured by customer|provided by customer)[^;]*;.*\b(service provider|provider|csp|vendor)\b`), OwnerShared},
+	{lazyre.New(`^(shared\s+csp\s+and\s+(3rd|third)[- ]?party|(3rd|third)[- ]?party(\s+outsourced)?|inherited|subservice|sub-?processor|can be inherited)`), OwnerThirdParty},
+	{lazyre.New(`^(shared|hybrid\b.*shared|joint|both)`), OwnerShared},
+	{lazyre.New(`^(csc|customer|tenant|client|consumer|configured by customer|provided by customer|in the cloud|cust\b)`), OwnerCustomer},
+	{lazyre.New(`^(csp|provider|vendor|service provider|supplier|of the cloud|sp\b)`), OwnerVendor},
+	{lazyre.New(`^(na|n/a|not applicable|not-applicable)$`), OwnerNotApplicable},
 	// Yes/No/Partial flag columns: FedRAMP CRM "Can Be Inherited from CSP"
 	// (Yes: the provider's; No: the customer's; Partial: shared), and the
 	// ISO 27001 SoA "Controlled by 3rd Party" Y, read the same way as the
 	// provider answering for it.
-	{regexp.MustCompile(`^(partial|partially|partly)\b`), OwnerShared},
-	{regexp.MustCompile(`^(yes|y)$`), OwnerVendor},
-	{regexp.MustCompile(`^(no|n)$`), OwnerCustomer},
+	{lazyre.New(`^(partial|partially|partly)\b`), OwnerShared},
+	{lazyre.New(`^(yes|y)$`), OwnerVendor},
+	{lazyre.New(`^(no|n)$`), OwnerCustomer},
 }
 
 // ParseOwner maps an ownership value as written in a questionnaire onto the
@@ -114,7 +114,7 @@ func IsDomain(code string) bool {
 	return false
 }
 
-var caiqID = regexp.MustCompile(`^\s*([A-Z&]{3})\s*-\s*\d`)
+var caiqID = lazyre.New(`^\s*([A-Z&]{3})\s*-\s*\d`)
 
 // DomainOfID returns the CCM domain a CAIQ v4 or CCM v4 question or control
 // id carries ("SEF-07.1" → "SEF"), or "" when the id names no CCM v4 domain.
@@ -136,7 +136,7 @@ var nistFamilies = map[string]string{
 	"SI": "TVM", "SR": "STA",
 }
 
-var reNISTID = regexp.MustCompile(`^\s*([A-Z]{2})-\d`)
+var reNISTID = lazyre.New(`^\s*([A-Z]{2})-\d`)
 
 // ItemDomain returns the CCM domain of a questionnaire item: the one its id
 // carries (CAIQ, CCM), else its NIST 800-53 family's, else the domain its
@@ -153,24 +153,24 @@ func ItemDomain(it extract.Item) string {
 
 // domainKeywords classify agreement sentences into CCM domains. A sentence
 // can fall into several.
-var domainKeywords = map[string]*regexp.Regexp{
-	"A&A": regexp.MustCompile(`(?i)\b(audit|inspect(ion)?s?|assessments?|assurance|attestation|soc ?[12]|iso(/iec)? ?27001|certification)\b`),
-	"AIS": regexp.MustCompile(`(?i)\b(applications?|apis?|software development|source code|interfaces?)\b`),
-	"BCR": regexp.MustCompile(`(?i)\b(business continuity|disaster recovery|backups?|resilien\w*|availability|uptime|restor(e|ation))\b`),
-	"CCC": regexp.MustCompile(`(?i)\b(change (control|management)|configurations?|configure|settings)\b`),
-	"CEK": regexp.MustCompile(`(?i)\b(encrypt\w*|cryptograph\w*|keys? management|encryption keys?|certificates?)\b`),
-	"DCS": regexp.MustCompile(`(?i)\b(data ?cent(er|re)s?|facilit(y|ies)|premises|physical security|hardware)\b`),
-	"DSP": regexp.MustCompile(`(?i)\b(personal data|protected health information|phi|personal information|data (retention|deletion|minimi[sz]ation)|privacy|delet(e|ion) (of )?(customer )?data|retention)\b`),
-	"GRC": regexp.MustCompile(`(?i)\b(security (program|policies|policy)|risk management|governance|compliance with (applicable )?law)\b`),
-	"HRS": regexp.MustCompile(`(?i)\b(personnel|employees?|staff|background checks?|training|awareness)\b`),
-	"IAM": regexp.MustCompile(`(?i)\b(credentials?|passwords?|user accounts?|accounts?|log-?in|authenticat\w*|access (control|rights|restrictions?)|restricted (system )?access|authori[sz]ed users?)\b`),
-	"IPY": regexp.MustCompile(`(?i)\b(portab\w*|interoperab\w*|export (of )?(customer )?data|data export|return (of )?(customer )?data)\b`),
-	"IVS": regexp.MustCompile(`(?i)\b(infrastructure|hosting|virtual machines?|vms?|network|servers?|environments?)\b`),
-	"LOG": regexp.MustCompile(`(?i)\b(logs?|logging|monitor(ing)?|audit trails?)\b`),
-	"SEF": regexp.MustCompile(`(?i)\b((security|data|privacy|cyber)[- ]?(incidents?|breach(es)?|events?)|breach(es)? of (security|unsecured)|unauthori[sz]ed (access|disclosure|use|acquisition)|forensic\w*|incident (response|management|notification))\b`),
-	"STA": regexp.MustCompile(`(?i)\b(sub-?processors?|subcontract\w*|third[- ]part(y|ies)|suppliers?|supply chain|vendors?)\b`),
-	"TVM": regexp.MustCompile(`(?i)\b(vulnerabilit\w*|patch\w*|penetration test\w*|malware|viruses?|threats?)\b`),
-	"UEM": regexp.MustCompile(`(?i)\b(endpoints?|devices?|workstations?|laptops?|mobile)\b`),
+var domainKeywords = map[string]*lazyre.Regexp{
+	"A&A": lazyre.New(`(?i)\b(audit|inspect(ion)?s?|assessments?|assurance|attestation|soc ?[12]|iso(/iec)? ?27001|certification)\b`),
+	"AIS": lazyre.New(`(?i)\b(applications?|apis?|software development|source code|interfaces?)\b`),
+	"BCR": lazyre.New(`(?i)\b(business continuity|disaster recovery|backups?|resilien\w*|availability|uptime|restor(e|ation))\b`),
+	"CCC": lazyre.New(`(?i)\b(change (control|management)|configurations?|configure|settings)\b`),
+	"CEK": lazyre.New(`(?i)\b(encrypt\w*|cryptograph\w*|keys? management|encryption keys?|certificates?)\b`),
+	"DCS": lazyre.New(`(?i)\b(data ?cent(er|re)s?|facilit(y|ies)|premises|physical security|hardware)\b`),
+	"DSP": lazyre.New(`(?i)\b(personal data|protected health information|phi|personal information|data (retention|deletion|minimi[sz]ation)|privacy|delet(e|ion) (of )?(customer )?data|retention)\b`),
+	"GRC": lazyre.New(`(?i)\b(security (program|policies|policy)|risk management|governance|compliance with (applicable )?law)\b`),
+	"HRS": lazyre.New(`(?i)\b(personnel|employees?|staff|background checks?|training|awareness)\b`),
+	"IAM": lazyre.New(`(?i)\b(credentials?|passwords?|user accounts?|accounts?|log-?in|authenticat\w*|access (control|rights|restrictions?)|restricted (system )?access|authori[sz]ed users?)\b`),
+	"IPY": lazyre.New(`(?i)\b(portab\w*|interoperab\w*|export (of )?(customer )?data|data export|return (of )?(customer )?data)\b`),
+	"IVS": lazyre.New(`(?i)\b(infrastructure|hosting|virtual machines?|vms?|network|servers?|environments?)\b`),
+	"LOG": lazyre.New(`(?i)\b(logs?|logging|monitor(ing)?|audit trails?)\b`),
+	"SEF": lazyre.New(`(?i)\b((security|data|privacy|cyber)[- ]?(incidents?|breach(es)?|events?)|breach(es)? of (security|unsecured)|unauthori[sz]ed (access|disclosure|use|acquisition)|forensic\w*|incident (response|management|notification))\b`),
+	"STA": lazyre.New(`(?i)\b(sub-?processors?|subcontract\w*|third[- ]part(y|ies)|suppliers?|supply chain|vendors?)\b`),
+	"TVM": lazyre.New(`(?i)\b(vulnerabilit\w*|patch\w*|penetration test\w*|malware|viruses?|threats?)\b`),
+	"UEM": lazyre.New(`(?i)\b(endpoints?|devices?|workstations?|laptops?|mobile)\b`),
 }
 
 // classifyDomains returns the CCM domains a sentence speaks to, in the
@@ -179,7 +179,7 @@ func classifyDomains(s string) []string {
 	var out []string
 	folded := foldText(s)
 	for _, d := range Domains {
-		if re := domainKeywords[d.Code]; mayMatch(literalsOf(re), folded) && re.MatchString(s) {
+		if re := domainKeywords[d.Code].Regexp(); mayMatch(literalsOf(re), folded) && re.MatchString(s) {
 			out = append(out, d.Code)
 		}
 	}

@@ -1,12 +1,12 @@
 package analyze
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 var (
@@ -16,35 +16,35 @@ var (
 	// (City), VERIZON ABS LLC, as Depositor. Names that neither provide nor
 	// pay (an acronym) are dropped later; a defined document is never a
 	// party (reDocumentName).
-	reDefinedName = regexp.MustCompile(`\(\s*(?:(?:hereinafter|herein)\s+)?(?:referred\s+(?:to\s+)?(?:in\s+)?(?:herein(?:after)?\s+)?as\s+)?(?:the\s+)?["“„ˮ'‘]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″'’]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ'‘][^"”ˮ″'’]{1,30}["”ˮ″'’])*)\s*\)|,\s+as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
+	reDefinedName = lazyre.New(`\(\s*(?:(?:hereinafter|herein)\s+)?(?:referred\s+(?:to\s+)?(?:in\s+)?(?:herein(?:after)?\s+)?as\s+)?(?:the\s+)?["“„ˮ'‘]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″'’]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ'‘][^"”ˮ″'’]{1,30}["”ˮ″'’])*)\s*\)|,\s+as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
 	// What a vendor and what a customer does, to tell whose name is whose:
 	// "shall provide" and "shall pay" are weak signs (a customer provides
 	// information too); the kinds below are strong ones.
-	reProvides = regexp.MustCompile(`(?i)^\W*(shall|will|agrees to|must)\s+(provide|perform|deliver|host|operate|maintain|supply|furnish|render|process|notify|implement)\b`)
-	rePays     = regexp.MustCompile(`(?i)^\W*(shall|will|agrees to|must)\s+(pay|reimburse|remit)\b`)
+	reProvides = lazyre.New(`(?i)^\W*(shall|will|agrees to|must)\s+(provide|perform|deliver|host|operate|maintain|supply|furnish|render|process|notify|implement)\b`)
+	rePays     = lazyre.New(`(?i)^\W*(shall|will|agrees to|must)\s+(pay|reimburse|remit)\b`)
 	// The vendor's kind: "Acme provides the Services", "Acme's Platform",
 	// "Acme (or its hosting provider) hosts the Software".
-	reVendorKind = regexp.MustCompile(`(?i)^(?:\W{0,3}(?:provides|offers|operates|hosts|licenses|delivers|makes\s+available|will\s+make\s+available|shall\s+make\s+available|(?:shall|will)\s+(?:provide|host|operate|deliver|license))\s+(?:to\s+\w+\s+)?(?:the|its|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:services?|platform|software|products?|applications?|solution|offering|subscription|api)\b|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:services|platform|software|products|application|offering|systems|infrastructure|sub-?processors|personnel|employees)\b)`)
+	reVendorKind = lazyre.New(`(?i)^(?:\W{0,3}(?:provides|offers|operates|hosts|licenses|delivers|makes\s+available|will\s+make\s+available|shall\s+make\s+available|(?:shall|will)\s+(?:provide|host|operate|deliver|license))\s+(?:to\s+\w+\s+)?(?:the|its|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:services?|platform|software|products?|applications?|solution|offering|subscription|api)\b|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:services|platform|software|products|application|offering|systems|infrastructure|sub-?processors|personnel|employees)\b)`)
 	// The customer's kind: "Harbor's use of the Services", "Harbor may
 	// audit", "City or its authorized representatives may inspect",
 	// "Harbor subscribes to", "Harbor's users". (Not "shall purchase": a
 	// host buys its servers.)
-	reCustomerKind = regexp.MustCompile(`(?i)^(?:['’]s?\s+(?:use\s+of\s+(?:the|its|our)\s+(?:[\w-]+\s+){0,2}?(?:services?|platform|software|products?|applications?)|(?:authorized\s+|end\s+)?users)\b|\W{0,3}(?:or\s+its\s+(?:[\w-]+\s+){0,3}?(?:representatives?|auditors?|designees?|agents?)\s+)?(?:(?:shall|will)\s+(?:have\s+the\s+right|be\s+entitled)\s+to|may|has\s+the\s+right\s+to|reserves\s+the\s+right\s+to)\s+(?:[\w-]+\s+){0,3}?(?:audit|inspect|examine)\b|\W{0,3}(?:subscribes\s+to|licenses\s+from)\b)`)
+	reCustomerKind = lazyre.New(`(?i)^(?:['’]s?\s+(?:use\s+of\s+(?:the|its|our)\s+(?:[\w-]+\s+){0,2}?(?:services?|platform|software|products?|applications?)|(?:authorized\s+|end\s+)?users)\b|\W{0,3}(?:or\s+its\s+(?:[\w-]+\s+){0,3}?(?:representatives?|auditors?|designees?|agents?)\s+)?(?:(?:shall|will)\s+(?:have\s+the\s+right|be\s+entitled)\s+to|may|has\s+the\s+right\s+to|reserves\s+the\s+right\s+to)\s+(?:[\w-]+\s+){0,3}?(?:audit|inspect|examine)\b|\W{0,3}(?:subscribes\s+to|licenses\s+from)\b)`)
 	// reDocumentName finds a defined name that is a document, a date or a
 	// thing, never a party: "Agreement", "DPA", "Order Form", "Effective
 	// Date", "Services".
-	reDocumentName = regexp.MustCompile(`(?i)(?:^|\s)(?:` + documentWords + `|services?|incident|breach|event|measures|purposes?|period|feedback|output|claims?|notice|request|credits?)$|^(?:services?|platform|website|site|software|products?|application|deliverables|materials|content|data|information)$`)
+	reDocumentName = lazyre.New(`(?i)(?:^|\s)(?:` + documentWords + `|services?|incident|breach|event|measures|purposes?|period|feedback|output|claims?|notice|request|credits?)$|^(?:services?|platform|website|site|software|products?|application|deliverables|materials|content|data|information)$`)
 	// reDocumentLegal is reDocumentName for a legal name, which may end
 	// in "Services" ("Amazon Web Services") but not in "Agreement".
-	reDocumentLegal = regexp.MustCompile(`(?i)(?:^|\s)(?:` + documentWords + `)$`)
+	reDocumentLegal = lazyre.New(`(?i)(?:^|\s)(?:` + documentWords + `)$`)
 	// rePublicBody finds a public body: the City, County, State,
 	// University, Department, Agency or Authority named in an agreement.
-	rePublicBody = regexp.MustCompile(`(?i)\b(?:city|county|state|commonwealth|town|village|borough|municipality|university|college|department|agency|authority|ministry|district|council|government)\b`)
+	rePublicBody = lazyre.New(`(?i)\b(?:city|county|state|commonwealth|town|village|borough|municipality|university|college|department|agency|authority|ministry|district|council|government)\b`)
 	// rePartyLegalForm finds a company's legal form, which a public body lacks.
-	rePartyLegalForm = regexp.MustCompile(`(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|gmbh|ag|plc|s\.?a\.?s?|b\.?v|pbc|llp|lp|co)\b\.?`)
+	rePartyLegalForm = lazyre.New(`(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|gmbh|ag|plc|s\.?a\.?s?|b\.?v|pbc|llp|lp|co)\b\.?`)
 	// reSigns finds a cover page's or signature block's "Customer: Harbor
 	// Bank" and "Provider: Nimbus Systems Inc.".
-	reSigns = regexp.MustCompile(`(?im)^[ \t*_#|]*(customer|client|subscriber|licensee|buyer|purchaser|controller|covered entity|provider|service provider|vendor|supplier|contractor|licensor|processor|business associate)[ \t*_]*(?:name|legal name)?[ \t*_]*:[ \t*_]*([^\n|]{2,80})`)
+	reSigns = lazyre.New(`(?im)^[ \t*_#|]*(customer|client|subscriber|licensee|buyer|purchaser|controller|covered entity|provider|service provider|vendor|supplier|contractor|licensor|processor|business associate)[ \t*_]*(?:name|legal name)?[ \t*_]*:[ \t*_]*([^\n|]{2,80})`)
 )
 
 // documentWords are the last words of a defined document's name.
@@ -350,20 +350,20 @@ func containsWord(text, word string) bool {
 
 // reMeansParty finds a name defined by the company it stands for:
 // `"Anthropic" means Anthropic Ireland, Limited`, `"Company" means Acme Inc.`
-var reMeansParty = regexp.MustCompile(`["“]([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3})["”]\s+(?:means|refers to)\s+((?:the\s+)?[A-Z][\w&.\-]*(?:,?\s+[A-Z][\w&.\-]*){0,5}?,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|PLC|Corp|Corporation|S\.A\.|SAS|B\.V\.|PBC)\b\.?)`)
+var reMeansParty = lazyre.New(`["“]([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3})["”]\s+(?:means|refers to)\s+((?:the\s+)?[A-Z][\w&.\-]*(?:,?\s+[A-Z][\w&.\-]*){0,5}?,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|PLC|Corp|Corporation|S\.A\.|SAS|B\.V\.|PBC)\b\.?)`)
 
 // reRoleThenName finds a role word followed by the party's legal name in
 // brackets: "the Processor (CAOS Ltd., also ZITADEL)".
-var reRoleThenName = regexp.MustCompile(`\b(?i:the)\s+(Processor|Provider|Service Provider|Vendor|Supplier|Contractor|Licensor)\s*\(([A-Z][^,()\n]{0,50}?,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|PLC|Corp|Corporation|S\.A\.|SAS|B\.V\.|PBC)\b\.?)[^()\n]{0,40}\)`)
+var reRoleThenName = lazyre.New(`\b(?i:the)\s+(Processor|Provider|Service Provider|Vendor|Supplier|Contractor|Licensor)\s*\(([A-Z][^,()\n]{0,50}?,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|PLC|Corp|Corporation|S\.A\.|SAS|B\.V\.|PBC)\b\.?)[^()\n]{0,40}\)`)
 
 // reVendorBy finds the words before a name that make it the vendor's:
 // "a product operated by", "Online Services provided by" (not "hosted by":
 // a subprocessor hosts).
-var reVendorBy = regexp.MustCompile(`(?i)\b(?:products?|services?|platform|application|software|offerings?)\s+(?:[\w-]+\s+){0,3}?(?:operated|provided|offered|made\s+available)\s+(?:by|under)\s+(?:the\s+)?$`)
+var reVendorBy = lazyre.New(`(?i)\b(?:products?|services?|platform|application|software|offerings?)\s+(?:[\w-]+\s+){0,3}?(?:operated|provided|offered|made\s+available)\s+(?:by|under)\s+(?:the\s+)?$`)
 
 // reWithin finds the words before a name that make it where another party
 // sits, not a side: "at the", "part of", "a division of".
-var reWithin = regexp.MustCompile(`(?i)\b(?:at|within|part\s+of|division\s+of)\s+(?:the\s+)?$`)
+var reWithin = lazyre.New(`(?i)\b(?:at|within|part\s+of|division\s+of)\s+(?:the\s+)?$`)
 
 // before is the text before the last place s (the text before a
 // definition) shows the first word of name.
@@ -408,7 +408,7 @@ func isPublicBody(name, legal string) bool {
 
 // rePublicBodyName finds a public body's legal name: "City of Eugene",
 // "Lane County", "Oregon State University", "Department of Health".
-var rePublicBodyName = regexp.MustCompile(`(?i)^(?:city|county|state|commonwealth|town|village|borough|municipality|university|department|ministry|district)\s+of\b|\b(?:city|county|university|college|department|agency|authority|ministry|district|council|government)$`)
+var rePublicBodyName = lazyre.New(`(?i)^(?:city|county|state|commonwealth|town|village|borough|municipality|university|department|ministry|district)\s+of\b|\b(?:city|county|university|college|department|agency|authority|ministry|district|council|government)$`)
 
 // signed gives a role to the party whose name (or legal name) a cover page
 // or signature block shows under a role word: "Customer: Harbor Bank".
@@ -497,7 +497,7 @@ func usedAsSubject(units []*unit, name string) bool {
 	return false
 }
 
-var reSubjectModal = regexp.MustCompile(`(?i)^\W{0,3}(shall|will|must|may|agrees)\b`)
+var reSubjectModal = lazyre.New(`(?i)^\W{0,3}(shall|will|must|may|agrees)\b`)
 
 // roleWordSubjects says whether vendor and customer role words ever stand
 // as a subject before a modal.

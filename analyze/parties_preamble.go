@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // The vendor's name read from where an agreement names it without a
@@ -21,16 +22,16 @@ var (
 	// in this document, we are referring to [37signals LLC](...)`,
 	// `"Business Associate" shall mean Provider, or Catalyze, Inc.`. The
 	// term is group 1, the company group 2.
-	reWeAre = regexp.MustCompile(`["“'‘]([A-Za-z][A-Za-z ]{0,30}?)["”'’][^.\n]{0,80}?\b(?i:we\s+are\s+referring\s+to|(?:is\s+|are\s+)?refer(?:s|ring)?\s+to|means?|shall\s+mean)\s+(?:the\s+)?(?:[A-Z][a-z]+,?\s+or\s+)?\[?(` + legalNameForm + `)`)
+	reWeAre = lazyre.New(`["“'‘]([A-Za-z][A-Za-z ]{0,30}?)["”'’][^.\n]{0,80}?\b(?i:we\s+are\s+referring\s+to|(?:is\s+|are\s+)?refer(?:s|ring)?\s+to|means?|shall\s+mean)\s+(?:the\s+)?(?:[A-Z][a-z]+,?\s+or\s+)?\[?(` + legalNameForm + `)`)
 	// reQuotedTerm finds a term in quotes: "we", “Business Associate”.
-	reQuotedTerm = regexp.MustCompile(`["“'‘]([A-Za-z][A-Za-z ]{0,30}?)["”'’]`)
+	reQuotedTerm = lazyre.New(`["“'‘]([A-Za-z][A-Za-z ]{0,30}?)["”'’]`)
 	// reHereinafter finds a role given after a name and its address with
 	// no brackets: "IDIO Daten Import Export GmbH, Gottschedstr. 4, 13357
 	// Berlin - hereinafter referred to as the Processor -".
-	reHereinafter = regexp.MustCompile(`(?i:\bhereinafter\s+(?:referred\s+to\s+as|called)\s+)(?:the\s+)?["“]?([A-Z][A-Za-z ]{2,30}?)["”]?(?:\s*-|\s*$|\s*\n|[.,;])`)
+	reHereinafter = lazyre.New(`(?i:\bhereinafter\s+(?:referred\s+to\s+as|called)\s+)(?:the\s+)?["“]?([A-Z][A-Za-z ]{2,30}?)["”]?(?:\s*-|\s*$|\s*\n|[.,;])`)
 	// reLeadName finds a company's legal name after "and", "between" or
 	// the start of a line.
-	reLeadName = regexp.MustCompile(`(?m)(?:\b(?:and|between)\s+|^[ \t*_]*)(` + legalNameForm + `)`)
+	reLeadName = lazyre.New(`(?m)(?:\b(?:and|between)\s+|^[ \t*_]*)(` + legalNameForm + `)`)
 )
 
 // weVendor is the company "we" or the vendor's role word is defined as
@@ -119,9 +120,9 @@ func ownDomain(a *extract.Agreement, name string) bool {
 var (
 	// reSignedCompany finds a signature block's first line over its "By:"
 	// line: "Grebe Analytics LLC" or "CUSTOMER" over "By: ______".
-	reSignedCompany = regexp.MustCompile(`(?m)^[ \t*_#|]*([^\n]{2,80}?)[ \t*_|:]*\n[ \t*_|]*By\s*:`)
+	reSignedCompany = lazyre.New(`(?m)^[ \t*_#|]*([^\n]{2,80}?)[ \t*_|:]*\n[ \t*_|]*By\s*:`)
 	// reBlank is a line left blank for a signature or a name: "______".
-	reBlank = regexp.MustCompile(`^[\s_.…\-]*$`)
+	reBlank = lazyre.New(`^[\s_.…\-]*$`)
 )
 
 // signedVendor names the vendor from signature blocks when the agreement

@@ -350,6 +350,22 @@ func TestPartiesAndVendorName(t *testing.T) {
 			vendors: []string{"quokka"}, vendor: "Quokka Labs Ireland, Limited",
 		},
 		{
+			name: "the vendor named after the customer: customers of X",
+			clauses: []string{
+				`This Data Processing Agreement ("DPA") applies to all customers ("Customer") of Quokkasoft Sp. z o.o. ("Provider") and governs Provider's processing of personal data.`,
+				"Provider shall notify Customer of a Personal Data Breach without undue delay.",
+			},
+			vendor: "Quokkasoft Sp. z o.o.",
+		},
+		{
+			name: "the vendor named after the customer, with a common legal form",
+			clauses: []string{
+				`These terms apply to all customers ("Customer") of Quokkasoft GmbH ("Provider").`,
+				"Provider shall notify Customer of a Personal Data Breach without undue delay.",
+			},
+			vendor: "Quokkasoft GmbH",
+		},
+		{
 			name: "a template's placeholders name no one",
 			clauses: []string{
 				`This Agreement is between {provider_name} ("Provider") and {customer_name} ("Customer").`,

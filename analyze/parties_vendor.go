@@ -1,43 +1,44 @@
 package analyze
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 var (
 	// reNameStart finds where a party's legal name may start before its
 	// definition: after "between", "and", "by", "with", a colon, "(i)", a
-	// Markdown heading's "#".
-	reNameStart = regexp.MustCompile(`(?i)(?:\b(?:between|and|by|with|among|to|from|under|at|we\s+are|is)\b|\(\w{1,3}\)|#+\s|[:;(])\s*`)
+	// Markdown heading's "#", an "of" right after another definition
+	// (`customers ("Customer") of Acme GmbH ("Provider")`).
+	reNameStart = lazyre.New(`(?i)(?:\b(?:between|and|by|with|among|to|from|under|at|we\s+are|is)\b|^\s*of\b|\(\w{1,3}\)|#+\s|[:;(])\s*`)
 	// reNameEnd finds where a legal name ends and its description starts:
 	// ", a Delaware corporation", ", 128 rue la Boétie", ", represented by",
 	// " as defined below".
-	reNameEnd = regexp.MustCompile(`(?i),?\s+(?:a|an|the|represented|having|located|whose|acting|organi[sz]ed|incorporated|registered|with|of\s+\d|on\s+behalf)\b|,\s*\d|\s+as\s+(?:defined|set\s+out|identified|described)\b|\s*\(`)
+	reNameEnd = lazyre.New(`(?i),?\s+(?:a|an|the|represented|having|located|whose|acting|organi[sz]ed|incorporated|registered|with|of\s+\d|on\s+behalf)\b|,\s*\d|\s+as\s+(?:defined|set\s+out|identified|described)\b|\s*\(`)
 	// reNameWord is a word a legal name may hold in lower case.
-	reNameWord = regexp.MustCompile(`^(?:of|and|for|de|du|des|la|le|der|und|y|e|&|-|–|d/b/a|dba)$`)
+	reNameWord = lazyre.New(`^(?:of|and|for|de|du|des|la|le|der|und|y|e|z|&|-|–|d/b/a|dba)$`)
 	// reGenericName finds a defined short name that names no one in
 	// particular: "Company", "Party".
-	reGenericName = regexp.MustCompile(`(?i)^(?:the\s+)?(?:company|party|parties|entity|organi[sz]ation)$`)
+	reGenericName = lazyre.New(`(?i)^(?:the\s+)?(?:company|party|parties|entity|organi[sz]ation)$`)
 	// reTitleVendor finds the vendor's name in a document's title: "Acme
 	// Data Processing Addendum", "Acme Terms of Service".
-	reTitleVendor = regexp.MustCompile(`^(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)\s+(?i:Data\s+Processing\s+(?:Addendum|Agreement|Terms)|DPA|Data\s+Protection\s+(?:Addendum|Agreement)|Terms\s+of\s+(?:Service|Use)|Terms\s+and\s+Conditions|(?:Master\s+)?(?:Subscription|Services?|Cloud\s+Services?)\s+Agreement|Service\s+Level\s+(?:Agreement|Terms)|SLA|Business\s+Associate\s+(?:Agreement|Addendum)|Security\s+(?:Practices|Policy|Overview|Addendum))\b`)
+	reTitleVendor = lazyre.New(`^(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)\s+(?i:Data\s+Processing\s+(?:Addendum|Agreement|Terms)|DPA|Data\s+Protection\s+(?:Addendum|Agreement)|Terms\s+of\s+(?:Service|Use)|Terms\s+and\s+Conditions|(?:Master\s+)?(?:Subscription|Services?|Cloud\s+Services?)\s+Agreement|Service\s+Level\s+(?:Agreement|Terms)|SLA|Business\s+Associate\s+(?:Agreement|Addendum)|Security\s+(?:Practices|Policy|Overview|Addendum))\b`)
 	// reBetweenVendor finds a preamble that names the vendor against the
 	// customer's role word: "between Plausible Analytics and the customer",
 	// "between Holi Labs, Inc., a Delaware corporation, and the covered
 	// entity", "between You and Celonis, Inc. governing", "between the
 	// Keboola and the Client". The name is
 	// group 1 or 3, its legal form (when it has one) group 2 or 4.
-	reBetweenVendor = regexp.MustCompile(`\bbetween\s+(?:the\s+)?(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:,\s+an?\s+[^,()\n]{1,60},)?\s+and\s+(?:the\s+)?` + customerWords + `\b|\bbetween\s+(?:the\s+)?` + customerWords + `\s+and\s+(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:[\s,;:]|\.\s|$)`)
+	reBetweenVendor = lazyre.New(`\bbetween\s+(?:the\s+)?(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:,\s+an?\s+[^,()\n]{1,60},)?\s+and\s+(?:the\s+)?` + customerWords + `\b|\bbetween\s+(?:the\s+)?` + customerWords + `\s+and\s+(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:[\s,;:]|\.\s|$)`)
 	// reTitleNotName finds title words that are not a vendor's name.
-	reTitleNotName = regexp.MustCompile(`(?i)^(?:the|this|master|general|standard|online|cloud|mutual|sample|template|model|customer|vendor|provider|supplier|global|enterprise|updated|new|our|your)\b`)
+	reTitleNotName = lazyre.New(`(?i)^(?:the|this|master|general|standard|online|cloud|mutual|sample|template|model|customer|vendor|provider|supplier|global|enterprise|updated|new|our|your)\b`)
 	// reTitleEdition finds an edition's word after the vendor's name in a
 	// title: "GitHub Corporate Terms of Service".
-	reTitleEdition = regexp.MustCompile(`(?i)(?:\s+(?:corporate|enterprise|cloud|online|business|standard|general|customer|consumer|api|platform|services?|self-serve|self-service))+$`)
+	reTitleEdition = lazyre.New(`(?i)(?:\s+(?:corporate|enterprise|cloud|online|business|standard|general|customer|consumer|api|platform|services?|self-serve|self-service))+$`)
 )
 
 const (
@@ -90,19 +91,19 @@ func legalName(before string, isRoleWord func(string) bool) string {
 
 // reNameStop finds the end of another definition ("Acme"), (CDS) or of a
 // sentence ("... the Services. "), which a legal name does not cross.
-var reNameStop = regexp.MustCompile(`["”ˮ″'’]\s*\)|\(\s*[A-Z0-9&.-]{2,}\s*\)|\b[a-z]{3,}[.;]\s+|\n\s*\n`)
+var reNameStop = lazyre.New(`["”ˮ″'’]\s*\)|\(\s*[A-Z0-9&.-]{2,}\s*\)|\b[a-z]{3,}[.;]\s+|\n\s*\n`)
 
 // reMonth finds a date or a cross-reference where a name was looked for
 // ("July 14", "Section 5.2").
-var reMonth = regexp.MustCompile(`(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|december|section|clause|article|exhibit|schedule|annex|appendix|part|paragraph)\b`)
+var reMonth = lazyre.New(`(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|december|section|clause|article|exhibit|schedule|annex|appendix|part|paragraph)\b`)
 
-var reNumberRun = regexp.MustCompile(`\d{3}`)
+var reNumberRun = lazyre.New(`\d{3}`)
 
 // reLowerForm is a legal form written in lower case at a name's end:
 // "Harbor Bank plc".
-var reLowerForm = regexp.MustCompile(`^(?:plc|llc|ltd\.?|inc\.?|gmbh)$`)
+var reLowerForm = lazyre.New(`^(?:plc|llc|ltd\.?|inc\.?|gmbh|o\.o\.)$`)
 
-var reSignedBy = regexp.MustCompile(`(?i)\b(?:represented|signed|executed|acting|accepted|approved)\s*$`)
+var reSignedBy = lazyre.New(`(?i)\b(?:represented|signed|executed|acting|accepted|approved)\s*$`)
 
 // properName says s reads as a proper name: one to eight words, each
 // capitalised (or a joining word: "of", "and", "&"), no blanks or

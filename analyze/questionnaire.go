@@ -1,10 +1,10 @@
 package analyze
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // qcontext is what an analysis knows of its questionnaire: where the
@@ -65,11 +65,11 @@ const (
 
 var (
 	// reTextYes and reTextNo read a text answer's first words.
-	reTextNo = regexp.MustCompile(`(?i)^\s*(no|none|never|not (currently|yet|at this time|supported|available|offered)|we do not|we don't|does not|do not|is not|are not|cannot|can't)\b`)
+	reTextNo = lazyre.New(`(?i)^\s*(no|none|never|not (currently|yet|at this time|supported|available|offered)|we do not|we don't|does not|do not|is not|are not|cannot|can't)\b`)
 	// reAnswerRef finds an answer that points elsewhere instead of
 	// answering: "See attached", "Refer to our trust portal", "Available
 	// upon request under NDA".
-	reAnswerRef = regexp.MustCompile(`(?i)(^\s*(please\s+)?(see|refer\s+to|reference|consult)\b)|\b(see|refer\s+to)\s+(the\s+|our\s+)?(attached|enclosed|trust|soc|iso|report|document|policy|portal|website|page|section|answer|response|[A-Z]{2,4}-\d)|\b(attached|enclosed)\b|\b(available|provided|shared|furnished)\s+(up)?on\s+(request|demand)|\b(upon|on)\s+request\b|\bunder\s+(an?\s+)?(nda|non-disclosure)|\btrust\s+(portal|cent(er|re)|page)\b`)
+	reAnswerRef = lazyre.New(`(?i)(^\s*(please\s+)?(see|refer\s+to|reference|consult)\b)|\b(see|refer\s+to)\s+(the\s+|our\s+)?(attached|enclosed|trust|soc|iso|report|document|policy|portal|website|page|section|answer|response|[A-Z]{2,4}-\d)|\b(attached|enclosed)\b|\b(available|provided|shared|furnished)\s+(up)?on\s+(request|demand)|\b(upon|on)\s+request\b|\bunder\s+(an?\s+)?(nda|non-disclosure)|\btrust\s+(portal|cent(er|re)|page)\b`)
 )
 
 // isReference reports whether an answer's text only points elsewhere: a
@@ -179,7 +179,7 @@ func (qc *qcontext) readKind(i int) string {
 
 // reHostedBy finds an answer that puts a datacenter control on the hosting
 // provider ("hosted in AWS data centres", "our cloud provider").
-var reHostedBy = regexp.MustCompile(`(?i)\b(aws|amazon web services|amazon|azure|microsoft|google cloud|gcp|oracle cloud|ibm cloud|rackspace|equinix|digital ocean|hosting provider|cloud (service )?provider|data ?cent(er|re) provider|co-?location provider|iaas provider|sub-?service organi[sz]ation)\b`)
+var reHostedBy = lazyre.New(`(?i)\b(aws|amazon web services|amazon|azure|microsoft|google cloud|gcp|oracle cloud|ibm cloud|rackspace|equinix|digital ocean|hosting provider|cloud (service )?provider|data ?cent(er|re) provider|co-?location provider|iaas provider|sub-?service organi[sz]ation)\b`)
 
 // itemOwner gives item i's owner: the ownership the form states (mapped
 // by the form's own values first), else one inferred from the answer — a

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"github.com/ssrm-dev/ssrm/templates"
 	"go.yaml.in/yaml/v3"
 )
@@ -223,7 +224,7 @@ func (rs *RuleSet) Get(id string) *Rule {
 // ErrRules marks a rule pack that cannot be loaded.
 var ErrRules = errors.New("invalid rule pack")
 
-var ruleID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var ruleID = lazyre.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // EmbeddedPacks lists the names of the packs built into the binary.
 func EmbeddedPacks() []string {

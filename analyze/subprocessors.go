@@ -1,11 +1,11 @@
 package analyze
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/internal/company"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Subprocessor is a third party the documents name as processing data or
@@ -22,14 +22,14 @@ type Subprocessor struct {
 var (
 	// reSubContext finds sentences that speak about the vendor's own
 	// suppliers: subprocessors, subcontractors, hosting providers.
-	reSubContext = regexp.MustCompile(`(?i)\b(sub-?processors?|sub-?contractors?|sub-?service organi[sz]ations?|third[- ]party (service |hosting |cloud )?providers?|hosting providers?|(hosted|housed|run|operated) (by|with|on|in)|infrastructure (is )?provided by|cloud (service )?providers?|data cent(er|re)s? (operated|provided) by)\b`)
+	reSubContext = lazyre.New(`(?i)\b(sub-?processors?|sub-?contractors?|sub-?service organi[sz]ations?|third[- ]party (service |hosting |cloud )?providers?|hosting providers?|(hosted|housed|run|operated) (by|with|on|in)|infrastructure (is )?provided by|cloud (service )?providers?|data cent(er|re)s? (operated|provided) by)\b`)
 	// reCompany finds a company name by its legal form.
-	reCompany = regexp.MustCompile(`\b((?:[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,4})?\.?\s+){0,4}[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,4})?),?\s+(Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|B\.V\.|S\.A\.|SAS\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.)`)
+	reCompany = lazyre.New(`\b((?:[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,4})?\.?\s+){0,4}[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,4})?),?\s+(Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|B\.V\.|S\.A\.|SAS\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.)`)
 	// reKnownProvider finds the infrastructure and SaaS suppliers vendors
 	// name most often without a legal form.
-	reKnownProvider = regexp.MustCompile(`\b(Amazon Web Services|AWS|Microsoft Azure|Azure|Google Cloud( Platform)?|GCP|Cloudflare|Akamai|Fastly|Salesforce|Twilio|SendGrid|Stripe|Snowflake|MongoDB Atlas|Datadog|Okta|Auth0|Zendesk|Heroku|DigitalOcean|Oracle Cloud|IBM Cloud|Rackspace|Equinix|Mailgun|Segment|Sentry|New Relic|PagerDuty|Atlassian|Slack|Zoom)\b`)
+	reKnownProvider = lazyre.New(`\b(Amazon Web Services|AWS|Microsoft Azure|Azure|Google Cloud( Platform)?|GCP|Cloudflare|Akamai|Fastly|Salesforce|Twilio|SendGrid|Stripe|Snowflake|MongoDB Atlas|Datadog|Okta|Auth0|Zendesk|Heroku|DigitalOcean|Oracle Cloud|IBM Cloud|Rackspace|Equinix|Mailgun|Segment|Sentry|New Relic|PagerDuty|Atlassian|Slack|Zoom)\b`)
 	// reNotSupplier are capitalised words that are not company names.
-	reNotSupplier = regexp.MustCompile(`(?i)^(the|this|such|any|each|all|provider|vendor|customer|client|company|processor|controller|party|parties|agreement|services?)$`)
+	reNotSupplier = lazyre.New(`(?i)^(the|this|such|any|each|all|provider|vendor|customer|client|company|processor|controller|party|parties|agreement|services?)$`)
 )
 
 // findSubprocessors lists the suppliers named in subprocessor sentences of
@@ -81,7 +81,7 @@ func findSubprocessors(in Inputs, units []*unit, own []string) []Subprocessor {
 	}
 	for _, u := range units {
 		text := u.full()
-		if !matchFiltered(reSubContext, text) {
+		if !matchFiltered(reSubContext.Regexp(), text) {
 			continue
 		}
 		for _, n := range names(text) {
@@ -91,7 +91,7 @@ func findSubprocessors(in Inputs, units []*unit, own []string) []Subprocessor {
 	if q := in.Questionnaire; q != nil {
 		for _, it := range q.Items {
 			answer := it.Answer + " " + it.Notes + " " + it.CSPImplementation
-			if DomainOfID(it.ID) != "STA" && !matchFiltered(reSubContext, it.Question+" "+answer) {
+			if DomainOfID(it.ID) != "STA" && !matchFiltered(reSubContext.Regexp(), it.Question+" "+answer) {
 				continue
 			}
 			for _, n := range names(answer) {

@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -9,11 +8,12 @@ import (
 	"unicode"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 var (
-	reSentenceEnd = regexp.MustCompile(`([.!?])\s+(?:["“(]?[A-Z0-9•])`)
-	reListItem    = regexp.MustCompile(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\)|\d{1,2}\.)\s+`)
+	reSentenceEnd = lazyre.New(`([.!?])\s+(?:["“(]?[A-Z0-9•])`)
+	reListItem    = lazyre.New(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\)|\d{1,2}\.)\s+`)
 )
 
 // unit is one sentence or list item of an agreement, with the lead-in that
@@ -235,7 +235,7 @@ func eachParallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-var rePartRef = regexp.MustCompile(`(?i)\b(exhibit|annex|schedule|appendix|attachment|addendum)\s+([a-z]{1,2}\b|\d{1,2}\b|[ivx]{1,5}\b)`)
+var rePartRef = lazyre.New(`(?i)\b(exhibit|annex|schedule|appendix|attachment|addendum)\s+([a-z]{1,2}\b|\d{1,2}\b|[ivx]{1,5}\b)`)
 
 // internalParts are the exhibits, annexes and schedules an agreement holds
 // itself ("annex ii", "exhibit a"), by their clause ids.
@@ -417,7 +417,7 @@ func splitLines(text string) []block {
 	return blocks
 }
 
-var reParagraph = regexp.MustCompile(`\n[ \t]*\n`)
+var reParagraph = lazyre.New(`\n[ \t]*\n`)
 
 func splitSentences(s string) []string {
 	var out []string
@@ -451,10 +451,10 @@ func isAbbrev(w string) bool {
 }
 
 var (
-	reLeadIn = regexp.MustCompile(`(?i)(:|—|\b(shall|will|must|agrees? to|undertakes? to|acknowledges that|warrants that|includes?|including(,? (but not limited to|without limitation))?|such as|as follows|compris(es|ing)|consists? of)\s*[,:\-–]?)\s*$`)
+	reLeadIn = lazyre.New(`(?i)(:|—|\b(shall|will|must|agrees? to|undertakes? to|acknowledges that|warrants that|includes?|including(,? (but not limited to|without limitation))?|such as|as follows|compris(es|ing)|consists? of)\s*[,:\-–]?)\s*$`)
 	// reAnaphor opens a lead-in that points back to the sentence before it
 	// ("This includes", "These obligations include").
-	reAnaphor = regexp.MustCompile(`^(This|These|That|Such|It|They)\b`)
+	reAnaphor = lazyre.New(`^(This|These|That|Such|It|They)\b`)
 )
 
 // listLeadIn returns the words of a clause before its first sub-clause when
@@ -491,7 +491,7 @@ func listLeadIn(c extract.Clause, all []extract.Clause) string {
 }
 
 var (
-	reDefinitionsHeading = regexp.MustCompile(`(?i)^\s*(definitions?|defined terms|interpretation|glossary|terminology)\b`)
+	reDefinitionsHeading = lazyre.New(`(?i)^\s*(definitions?|defined terms|interpretation|glossary|terminology)\b`)
 	// reIncidentDefinition says a definition describes a security incident.
 )
 
@@ -581,7 +581,7 @@ func inlineTail(clause, sentence string, items []string) string {
 	return strings.TrimSpace(clause[start:pos])
 }
 
-var reMarker = regexp.MustCompile(`^\s*[#*\s]*(?:(?i:section|clause|article)\s+)?(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[A-Z]\.|[a-z]\.|\([ivxlc]+\)|[ivxlc]+\.)(?:\s+|$)`)
+var reMarker = lazyre.New(`^\s*[#*\s]*(?:(?i:section|clause|article)\s+)?(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[A-Z]\.|[a-z]\.|\([ivxlc]+\)|[ivxlc]+\.)(?:\s+|$)`)
 
 // stripHead removes a leading clause number and the heading that follows it.
 func stripHead(text, heading string) string {

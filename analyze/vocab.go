@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"github.com/ssrm-dev/ssrm/templates"
 	"go.yaml.in/yaml/v3"
 )
@@ -175,7 +175,7 @@ func parseVocabulary(data []byte, file string) ([]VocabClass, error) {
 	return f.Classes, nil
 }
 
-var classID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var classID = lazyre.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // extend adds classes, or phrases to classes already defined, and
 // recompiles. file names the source in errors.

@@ -8,9 +8,10 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // docxParser reads Word (.docx) agreements with archive/zip and
@@ -332,7 +333,7 @@ func (s *docxStyles) parse(b []byte) {
 	}
 }
 
-var headingNameRe = regexp.MustCompile(`^(?i)heading\s*([1-9])$`)
+var headingNameRe = lazyre.New(`^(?i)heading\s*([1-9])$`)
 
 // headingLevel is 1-9 for Heading styles, 1 for Title, else 0; it follows
 // basedOn and outline levels.
@@ -413,8 +414,8 @@ var (
 	uncheckedGlyphs = map[rune]bool{'☐': true, '□': true, '◻': true}
 	symChecked      = map[string]bool{"F0FE": true, "F0FD": true, "F0FB": true, "F0FC": true, "F078": true, "F053": true, "F054": true}
 	symUnchecked    = map[string]bool{"F0A8": true, "F06F": true, "F071": true, "F0A3": true, "F072": true}
-	typedBoxRe      = regexp.MustCompile(`\[[ \t\x{00a0}_]*\]|\[[ \t\x{00a0}]*[xX✓✔][ \t\x{00a0}]*\]`)
-	typedRadioRe    = regexp.MustCompile(`\([ \t\x{00a0}]{2,}\)`)
+	typedBoxRe      = lazyre.New(`\[[ \t\x{00a0}_]*\]|\[[ \t\x{00a0}]*[xX✓✔][ \t\x{00a0}]*\]`)
+	typedRadioRe    = lazyre.New(`\([ \t\x{00a0}]{2,}\)`)
 )
 
 func (w *docxWalker) walk(r io.Reader) error {

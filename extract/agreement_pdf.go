@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/ledongthuc/pdf"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // pdfParser reads PDF agreements with github.com/ledongthuc/pdf's object
@@ -683,7 +683,7 @@ const runningEdge = 3
 
 // clauseStartRe: a line starting with a clause number is never a running
 // header ("1. Clause" and "2. Clause" fold to the same shape).
-var clauseStartRe = regexp.MustCompile(`^\s*(\(?[0-9]+(\.[0-9]+)*[.)]|(?i:section|article|clause|schedule|exhibit|annex|appendix)\s+[0-9A-Z])`)
+var clauseStartRe = lazyre.New(`^\s*(\(?[0-9]+(\.[0-9]+)*[.)]|(?i:section|article|clause|schedule|exhibit|annex|appendix)\s+[0-9A-Z])`)
 
 // edgeLines returns the indexes of the first and last runningEdge
 // non-blank lines.

@@ -6,10 +6,11 @@ import (
 	"html"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // textParser reads Markdown and plain-text agreements. The whole file is
@@ -46,19 +47,19 @@ func (textParser) Sniff(head []byte, path string) bool {
 var binaryExt = map[string]bool{".pdf": true, ".docx": true, ".doc": true, ".xlsx": true, ".xlsm": true, ".xls": true, ".odt": true, ".ods": true, ".rtf": false}
 
 // reHTMLDoc recognises a whole HTML page (not HTML fragments in Markdown).
-var reHTMLDoc = regexp.MustCompile(`(?is)^\s*(<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)`)
+var reHTMLDoc = lazyre.New(`(?is)^\s*(<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)`)
 
 var (
 	utf8BOM        = []byte{0xEF, 0xBB, 0xBF}
-	mdHeadLineRe   = regexp.MustCompile(`(?m)^#{1,6}\s+\S`)
-	htmlTagRe      = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
-	htmlCommentRe  = regexp.MustCompile(`(?s)<!--.*?-->`)
-	frontMatterRe  = regexp.MustCompile(`(?s)\A---\n.*?\n---\n`)
-	htmlBreakRe    = regexp.MustCompile(`(?i)<br\s*/?>`)
-	htmlCellRe     = regexp.MustCompile(`(?i)</t[dh]>\s*<t[dh](?:\s[^<>]*)?>`)
-	htmlBlockEndRe = regexp.MustCompile(`(?i)</(?:p|div|li|tr|table|ul|ol|blockquote|h[1-6])>`)
-	htmlHeadRe     = regexp.MustCompile(`(?i)<h[1-6](?:\s[^<>]*)?>`)
-	htmlItemRe     = regexp.MustCompile(`(?i)<li(?:\s[^<>]*)?>`)
+	mdHeadLineRe   = lazyre.New(`(?m)^#{1,6}\s+\S`)
+	htmlTagRe      = lazyre.New(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
+	htmlCommentRe  = lazyre.New(`(?s)<!--.*?-->`)
+	frontMatterRe  = lazyre.New(`(?s)\A---\n.*?\n---\n`)
+	htmlBreakRe    = lazyre.New(`(?i)<br\s*/?>`)
+	htmlCellRe     = lazyre.New(`(?i)</t[dh]>\s*<t[dh](?:\s[^<>]*)?>`)
+	htmlBlockEndRe = lazyre.New(`(?i)</(?:p|div|li|tr|table|ul|ol|blockquote|h[1-6])>`)
+	htmlHeadRe     = lazyre.New(`(?i)<h[1-6](?:\s[^<>]*)?>`)
+	htmlItemRe     = lazyre.New(`(?i)<li(?:\s[^<>]*)?>`)
 )
 
 // textFormat is "md" for .md/.markdown files or text with Markdown
@@ -146,9 +147,9 @@ func cleanMarkdown(s string) string {
 }
 
 var (
-	htmlListTagRe = regexp.MustCompile(`(?i)<(/?)(ol|ul|li)\b([^<>]*)>`)
-	htmlStartRe   = regexp.MustCompile(`(?i)\bstart\s*=\s*["']?(\d{1,4})`)
-	htmlTypeRe    = regexp.MustCompile(`(?i)(?:\btype\s*=\s*["']?([aAiI1])\b|list-style-type\s*:\s*(decimal|lower-alpha|upper-alpha|lower-latin|upper-latin|lower-roman|upper-roman))`)
+	htmlListTagRe = lazyre.New(`(?i)<(/?)(ol|ul|li)\b([^<>]*)>`)
+	htmlStartRe   = lazyre.New(`(?i)\bstart\s*=\s*["']?(\d{1,4})`)
+	htmlTypeRe    = lazyre.New(`(?i)(?:\btype\s*=\s*["']?([aAiI1])\b|list-style-type\s*:\s*(decimal|lower-alpha|upper-alpha|lower-latin|upper-latin|lower-roman|upper-roman))`)
 )
 
 // htmlLists writes HTML lists as Markdown lists: each <li> of an <ol> opens

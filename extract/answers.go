@@ -1,14 +1,15 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // answerEnum matches a leading list number such as "1) ", "2. ", "(3) " or
 // "a) " that drop-down lists put in front of their choices.
-var answerEnum = regexp.MustCompile(`^(?:\(?[0-9]{1,2}[).:]|\(?[a-z][).])\s*`)
+var answerEnum = lazyre.New(`^(?:\(?[0-9]{1,2}[).:]|\(?[a-z][).])\s*`)
 
 // answerWords maps a whole normalised answer onto its Answer* constant.
 var answerWords = map[string]string{

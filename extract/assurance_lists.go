@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // cells splits a line that holds a table row (" | " between cells, as the
@@ -24,7 +26,7 @@ func cells(l aLine) []aLine {
 	return out
 }
 
-var reRowNumber = regexp.MustCompile(`^\d{1,3}$`)
+var reRowNumber = lazyre.New(`^\d{1,3}$`)
 
 // items splits the lines of a list part into items: an item starts at a
 // bullet, a number or one of report.yaml's item openings, takes the lines
@@ -310,7 +312,7 @@ func (v *assuranceVocab) subservice(lines []aLine) []SubserviceOrg {
 	return out
 }
 
-var reLegal = regexp.MustCompile(`,?\s+(Inc\.|LLC|Ltd\.|Limited|Corporation|Corp\.|GmbH|B\.V\.|plc|S\.A\.|AG)$`)
+var reLegal = lazyre.New(`,?\s+(Inc\.|LLC|Ltd\.|Limited|Corporation|Corp\.|GmbH|B\.V\.|plc|S\.A\.|AG)$`)
 
 func (v *assuranceVocab) isItemStart(s string) bool {
 	if reBullet.MatchString(s) {

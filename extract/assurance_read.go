@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // aLine is one line of an assurance report with where it stands.
@@ -135,10 +136,10 @@ kinds:
 }
 
 var (
-	reBullet   = regexp.MustCompile(`^([•\-*▪◦·●–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+`)
-	reNumLead  = regexp.MustCompile(`^(\d+(\.\d+)*\.?|[A-Z]\.)\s+`)
-	reTOC      = regexp.MustCompile(`(\.{3,}|\s)\s*\d{1,3}$`)
-	reEndPunct = regexp.MustCompile(`[.;:,]$`)
+	reBullet   = lazyre.New(`^([•\-*▪◦·●–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+`)
+	reNumLead  = lazyre.New(`^(\d+(\.\d+)*\.?|[A-Z]\.)\s+`)
+	reTOC      = lazyre.New(`(\.{3,}|\s)\s*\d{1,3}$`)
+	reEndPunct = lazyre.New(`[.;:,]$`)
 )
 
 // lines lists the report's lines with their page, AICPA section and the
@@ -288,7 +289,7 @@ func (v *assuranceVocab) readLabels(r *AssuranceReport, lines []aLine) {
 	}
 }
 
-var reLabel = regexp.MustCompile(`^[A-Z][\w /'’()-]{1,40}:\s`)
+var reLabel = lazyre.New(`^[A-Z][\w /'’()-]{1,40}:\s`)
 
 func ptr[T any](v T) *T { return &v }
 
@@ -356,7 +357,7 @@ func (v *assuranceVocab) categoriesIn(s string) []string {
 	return out
 }
 
-var reSentenceEnd = regexp.MustCompile(`[.;]\s+[A-Z(]`)
+var reSentenceEnd = lazyre.New(`[.;]\s+[A-Z(]`)
 
 // sentences splits a paragraph at sentence ends.
 func sentences(s string) []string {
@@ -444,7 +445,7 @@ func (v *assuranceVocab) readIssuer(r *AssuranceReport, lines []aLine) {
 
 var dateLayouts = []string{"January 2, 2006", "January 2 2006", "2 January 2006", "Jan. 2, 2006", "Jan 2, 2006", "2006-01-02", "02/01/2006", "2 Jan 2006"}
 
-var reDate = regexp.MustCompile(`([A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|\d{4}-\d{2}-\d{2})`)
+var reDate = lazyre.New(`([A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|\d{4}-\d{2}-\d{2})`)
 
 // parseDate finds a date in s and returns it as "YYYY-MM-DD", or "".
 func parseDate(s string) string {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Fallback split for documents with neither numbering nor headings of
@@ -111,9 +113,9 @@ func titleCase(t string) bool {
 
 var (
 	// companyRe: a party's name as a line of its own ("Acme Cloud Ltd").
-	companyRe = regexp.MustCompile(`(?i)\b(inc|incorporated|ltd|limited|llc|llp|plc|corp|corporation|gmbh|b\.?v|s\.?a|pty)\.?$`)
+	companyRe = lazyre.New(`(?i)\b(inc|incorporated|ltd|limited|llc|llp|plc|corp|corporation|gmbh|b\.?v|s\.?a|pty)\.?$`)
 	// longNumberRe: a number of three digits or more (a postcode, a year).
-	longNumberRe = regexp.MustCompile(`\d{3,}`)
+	longNumberRe = lazyre.New(`\d{3,}`)
 )
 
 // titleLine reports whether Markdown or text line i is a heading written
@@ -158,7 +160,7 @@ func (s *splitter) titleLine(i int) bool {
 }
 
 // sentenceEndRe finds the end of a sentence.
-var sentenceEndRe = regexp.MustCompile(`[.!?]["”’)\]]?(?:\s|$)`)
+var sentenceEndRe = lazyre.New(`[.!?]["”’)\]]?(?:\s|$)`)
 
 // sectionBody reports whether the paragraph after a Title Case line (at
 // i) reads as the start of a section: a list item, a lead-in ending with

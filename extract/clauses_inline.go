@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Inline enumerations: "(i) ...; (ii) ..." inside a clause's own text.
@@ -375,7 +376,7 @@ func sentenceEndsAt(lines []srcLine, li, k, lastLine int) bool {
 	return len(before) > 0 && partWordRe.MatchString(before[len(before)-1])
 }
 
-var partWordRe = regexp.MustCompile(`^(?i:section|exhibit|schedule|annex|appendix|attachment|part|article|clause)$`)
+var partWordRe = lazyre.New(`^(?i:section|exhibit|schedule|annex|appendix|attachment|part|article|clause)$`)
 
 // wrappedInline reports whether the item mark "(i)" opening line i only
 // begins the line because a sentence wrapped there: the line before

@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Markers: the numbering at the start of a line, and the heading after it.
@@ -63,45 +64,45 @@ type marker struct {
 }
 
 var (
-	mdHeadingRe = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-	strongRe    = regexp.MustCompile(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
+	mdHeadingRe = lazyre.New(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	strongRe    = lazyre.New(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
 	// sectionSignRe: a section numbered with a section sign ("§ 10 Title",
 	// "§3 Title"), read as "Section 10 Title".
-	sectionSignRe = regexp.MustCompile(`^§\s*(\d.*)$`)
-	numHeadRe     = regexp.MustCompile(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
+	sectionSignRe = lazyre.New(`^§\s*(\d.*)$`)
+	numHeadRe     = lazyre.New(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
 	// dottedRe: "10.4 Title", "10.4. Title", "3.1) Title", and
 	// "10.4.Title" (the heading glued to its number, as some word
 	// processors export it).
-	dottedRe = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:[.):]?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
-	numDotRe = regexp.MustCompile(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
+	dottedRe = lazyre.New(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:[.):]?(?:\s+|$)|\.(\p{Lu}))(.*)$`)
+	numDotRe = lazyre.New(`^(\d{1,3})[.)](?:\s+|$)(.*)$`)
 	// letterDotRe: "A.1. Overview", a number written with its lettered
 	// section's letter.
-	letterDotRe = regexp.MustCompile(`^([A-Z])\.(\d{1,3})\.?(?:\s+|$)(.*)$`)
-	numBareRe   = regexp.MustCompile(`^(\d{1,3})\s+(.*)$`)
-	letterRe    = regexp.MustCompile(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
+	letterDotRe = lazyre.New(`^([A-Z])\.(\d{1,3})\.?(?:\s+|$)(.*)$`)
+	numBareRe   = lazyre.New(`^(\d{1,3})\s+(.*)$`)
+	letterRe    = lazyre.New(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
 	// parenRe: "(a) Text", and "(a). Text" with a stray full stop.
-	parenRe = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)\.?(?:\s+|$)(.*)$`)
+	parenRe = lazyre.New(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)\.?(?:\s+|$)(.*)$`)
 	// gluedRe: a number glued to its text where a web page set the number
 	// apart and its conversion to Markdown lost the space ("2.2The terms",
 	// "3.Processor Customers.", "(a)“Deidentified Data” means",
 	// "7.4**Alternative Transfer**"): a capital and a small letter, an
 	// opening quote or emphasis follow, never a digit ("3.5GB" stays).
-	gluedRe = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\))((?:\*\*|__)?(?:\p{Lu}\p{Ll}|[“"‘]\S))`)
+	gluedRe = lazyre.New(`^(\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\))((?:\*\*|__)?(?:\p{Lu}\p{Ll}|[“"‘]\S))`)
 	// gluedLetterRe: a lettered item glued to the opening quote of the
 	// term it defines (`a."Applicable Law" shall mean`); only a quote, as
 	// "e.g." and "i.e." also glue a letter to a full stop.
-	gluedLetterRe = regexp.MustCompile(`^([A-Za-z]\.)([“"‘]\p{L})`)
+	gluedLetterRe = lazyre.New(`^([A-Za-z]\.)([“"‘]\p{L})`)
 	// chainRe: an item whose text opens its first sub-item on the same
 	// line, as the CFR and the FAR/DFARS clauses write it ("(ii)(A) The
 	// Contractor shall ...", "(c)(1) Within 72 hours ...").
-	chainRe = regexp.MustCompile(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(\([a-zA-Z0-9]{1,5}\)\S*\s.*)$`)
+	chainRe = lazyre.New(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(\([a-zA-Z0-9]{1,5}\)\S*\s.*)$`)
 	// mdBulletNumRe: a bullet item that opens with a dotted clause number
 	// ("*   2.5 Security. Vendor will ...", "- **2.5** Security").
-	mdBulletNumRe = regexp.MustCompile(`^[-*+]\s+((?:\*\*|__)?\d{1,3}(?:\.\d{1,3}){1,3}\.?(?:\*\*|__)?\s+)(.*)$`)
+	mdBulletNumRe = lazyre.New(`^[-*+]\s+((?:\*\*|__)?\d{1,3}(?:\.\d{1,3}){1,3}\.?(?:\*\*|__)?\s+)(.*)$`)
 	// mdMarkEscRe: numbering written with Markdown escapes so that it is
 	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
 	// pandoc writes it) is numbering all the same.
-	mdMarkEscRe = regexp.MustCompile(`\\([().])`)
+	mdMarkEscRe = lazyre.New(`\\([().])`)
 )
 
 // parseMarker reads the numbering at the start of a line, if any.

@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Markup: what clause text and headings show of a line. Structure is read
@@ -11,37 +12,37 @@ import (
 // clause is the same lines without their Markdown markup.
 
 var (
-	mdRuleRe     = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	mdFenceRe    = regexp.MustCompile("^ {0,3}(?:```|~~~)")
-	mdQuoteRe    = regexp.MustCompile(`^ {0,3}>[ \t]?`)
-	mdAlertRe    = regexp.MustCompile(`^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$`)
-	mdBulletRe   = regexp.MustCompile(`^(\s*)[*+](\s+)`)
-	mdSetextRe   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
-	mdListLineRe = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)`)
+	mdRuleRe     = lazyre.New(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	mdFenceRe    = lazyre.New("^ {0,3}(?:```|~~~)")
+	mdQuoteRe    = lazyre.New(`^ {0,3}>[ \t]?`)
+	mdAlertRe    = lazyre.New(`^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$`)
+	mdBulletRe   = lazyre.New(`^(\s*)[*+](\s+)`)
+	mdSetextRe   = lazyre.New(`^ {0,3}(=+|-+)[ \t]*$`)
+	mdListLineRe = lazyre.New(`^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)`)
 	// mdLowerItemRe: a numbered list item whose text starts in lower case
 	// ("1.  comply with all applicable law; and").
-	mdLowerItemRe = regexp.MustCompile(`^(\s*)(\d{1,3})[.)][ \t]+(\p{Ll})`)
+	mdLowerItemRe = lazyre.New(`^(\s*)(\d{1,3})[.)][ \t]+(\p{Ll})`)
 	// mdOrderedHeadRe: a numbered title at the margin ("14. Effect of
 	// these Terms"), which an underline makes a heading.
-	mdOrderedHeadRe = regexp.MustCompile(`^\d{1,3}[.)]\s+\p{Lu}`)
-	mdCodeRe        = regexp.MustCompile("`+([^`]+)`+")
+	mdOrderedHeadRe = lazyre.New(`^\d{1,3}[.)]\s+\p{Lu}`)
+	mdCodeRe        = lazyre.New("`+([^`]+)`+")
 	// mdAnchorRe: a link without text, an anchor a web page's heading
 	// carries ("[](#-your-account)"): it shows nothing.
-	mdAnchorRe   = regexp.MustCompile(`\[\]\([^()\s]*\)`)
-	mdImageRe    = regexp.MustCompile(`!\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)`)
-	mdLinkRe     = regexp.MustCompile(`\[([^\[\]]+)\]\(<?([^()\s<>]*)>?(?:\s+"[^"]*")?\)`)
-	mdRefLinkRe  = regexp.MustCompile(`\[([^\[\]]+)\]\[[^\[\]]*\]`)
-	mdAutoLinkRe = regexp.MustCompile(`<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]{2,})>`)
-	mdEscapeRe   = regexp.MustCompile("\\\\[!-/:-@\\[-`{-~]")
-	mdAbsURLRe   = regexp.MustCompile(`(?i)^(?:[a-z][a-z0-9+.-]*://|mailto:|www\.)`)
+	mdAnchorRe   = lazyre.New(`\[\]\([^()\s]*\)`)
+	mdImageRe    = lazyre.New(`!\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)`)
+	mdLinkRe     = lazyre.New(`\[([^\[\]]+)\]\(<?([^()\s<>]*)>?(?:\s+"[^"]*")?\)`)
+	mdRefLinkRe  = lazyre.New(`\[([^\[\]]+)\]\[[^\[\]]*\]`)
+	mdAutoLinkRe = lazyre.New(`<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]{2,})>`)
+	mdEscapeRe   = lazyre.New("\\\\[!-/:-@\\[-`{-~]")
+	mdAbsURLRe   = lazyre.New(`(?i)^(?:[a-z][a-z0-9+.-]*://|mailto:|www\.)`)
 	// mdTagRe: HTML tags of the kinds Markdown files carry inline (not
 	// "<Customer Name>" placeholders of a template).
-	mdTagRe = regexp.MustCompile(`(?i)</?(?:a|abbr|b|big|blockquote|br|center|code|del|details|div|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|th|thead|tr|tt|u|ul)(?:\s[^<>]*)?/?>`)
+	mdTagRe = lazyre.New(`(?i)</?(?:a|abbr|b|big|blockquote|br|center|code|del|details|div|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|th|thead|tr|tt|u|ul)(?:\s[^<>]*)?/?>`)
 
 	// bulletGlyphRe finds a bullet glyph at a line start: symbol-font
 	// bullets (U+F0B7, U+F0A7, U+F076, U+F0D8, U+F0A8, U+F0FC in the
 	// private use area), squares, diamonds, arrows, circles and dots.
-	bulletGlyphRe = regexp.MustCompile(`^(\s*)[\x{f0b7}\x{f0a7}\x{f076}\x{f0d8}\x{f0a8}\x{f0fc}■◆◇❖➢➤►▶○⁃∙•●▪◦‣·]`)
+	bulletGlyphRe = lazyre.New(`^(\s*)[\x{f0b7}\x{f0a7}\x{f076}\x{f0d8}\x{f0a8}\x{f0fc}■◆◇❖➢➤►▶○⁃∙•●▪◦‣·]`)
 )
 
 // setextLevel reports whether line i is the text of a setext heading

@@ -1,8 +1,9 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Parts: exhibits, schedules, annexes, appendices and addenda with their own numbering.
@@ -15,8 +16,8 @@ type part struct {
 }
 
 var (
-	partRe     = regexp.MustCompile(`^(?i:(exhibit|schedule|annex|appendix|attachment|addendum|part))\s+([A-Z](?:-?\d{1,2})?|\d{1,2}|[IVX]{1,5})(\([A-Za-z0-9]{1,3}\))?(?:$|([\s\-–—:.,;(].*)$)`)
-	partSepRe  = regexp.MustCompile(`^\s*[-–—:.]\s*`)
+	partRe     = lazyre.New(`^(?i:(exhibit|schedule|annex|appendix|attachment|addendum|part))\s+([A-Z](?:-?\d{1,2})?|\d{1,2}|[IVX]{1,5})(\([A-Za-z0-9]{1,3}\))?(?:$|([\s\-–—:.,;(].*)$)`)
+	partSepRe  = lazyre.New(`^\s*[-–—:.]\s*`)
 	partTitles = map[string]string{"exhibit": "Exhibit", "schedule": "Schedule", "annex": "Annex",
 		"appendix": "Appendix", "attachment": "Attachment", "addendum": "Addendum", "part": "Part"}
 )

@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Planning: where a marker goes in the open clauses, and its ID.
@@ -162,8 +163,8 @@ func (s *splitter) continuedList(m marker, e int) bool {
 
 // lowerParenRe, upperParenRe: a parenthesised letter anywhere in a line.
 var (
-	lowerParenRe = regexp.MustCompile(`\(([a-z])\)`)
-	upperParenRe = regexp.MustCompile(`\(([A-Z])\)`)
+	lowerParenRe = lazyre.New(`\(([a-z])\)`)
+	upperParenRe = lazyre.New(`\(([A-Z])\)`)
 )
 
 // onlyRecitals reports whether the first e open clauses are lettered

@@ -1,16 +1,17 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Tables of contents: lines that are never clause starts.
 
 var (
-	tocLeaderRe = regexp.MustCompile(`(?:\.{4,}|…{2,}|(?:\. ){3,}\.?|_{4,}|-{4,})\s*(\d{1,3}|[ivxlcIVXLC]{1,6})\s*$`)
-	tocTrailRe  = regexp.MustCompile(`^(.{2,90}?)\s+(\d{1,3})\s*$`)
-	tocTitleRe  = regexp.MustCompile(`(?i)^\s*(#+\s*)?(\*\*)?(table of contents|contents|index)(\*\*)?\s*:?\s*$`)
+	tocLeaderRe = lazyre.New(`(?:\.{4,}|…{2,}|(?:\. ){3,}\.?|_{4,}|-{4,})\s*(\d{1,3}|[ivxlcIVXLC]{1,6})\s*$`)
+	tocTrailRe  = lazyre.New(`^(.{2,90}?)\s+(\d{1,3})\s*$`)
+	tocTitleRe  = lazyre.New(`(?i)^\s*(#+\s*)?(\*\*)?(table of contents|contents|index)(\*\*)?\s*:?\s*$`)
 )
 
 // mayBeTOCLeader says whether s holds the leader every match of

@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Unnumbered headings: Markdown "#" and setext headings (DOCX heading
@@ -46,17 +47,17 @@ type headInfo struct {
 }
 
 var (
-	docNameRe = regexp.MustCompile(`(?i)\b(agreement|addendum|terms|terms of (service|use)|conditions|contract|policy|schedule|exhibit|annex|appendix|attachment|order form|statement of work|memorandum of understanding|dpa|baa|sla|msa|eula)$`)
+	docNameRe = lazyre.New(`(?i)\b(agreement|addendum|terms|terms of (service|use)|conditions|contract|policy|schedule|exhibit|annex|appendix|attachment|order form|statement of work|memorandum of understanding|dpa|baa|sla|msa|eula)$`)
 	// capsStopRe: all-caps lines that are boilerplate, not headings.
-	capsStopRe = regexp.MustCompile(`^(WHEREAS|WITNESSETH|NOW,? THEREFORE|IN WITNESS WHEREOF|BY AND BETWEEN|BETWEEN|AND|OR|STRICTLY CONFIDENTIAL|CONFIDENTIAL|REDACTED|DRAFT|EXECUTION (VERSION|COPY)|SIGNATURE PAGE FOLLOWS|AGREED AND ACCEPTED|ACCEPTED AND AGREED|SIGNED|EXECUTED)\b`)
+	capsStopRe = lazyre.New(`^(WHEREAS|WITNESSETH|NOW,? THEREFORE|IN WITNESS WHEREOF|BY AND BETWEEN|BETWEEN|AND|OR|STRICTLY CONFIDENTIAL|CONFIDENTIAL|REDACTED|DRAFT|EXECUTION (VERSION|COPY)|SIGNATURE PAGE FOLLOWS|AGREED AND ACCEPTED|ACCEPTED AND AGREED|SIGNED|EXECUTED)\b`)
 	// capsVerbRe: a verb makes an all-caps line a shouted sentence.
-	capsVerbRe = regexp.MustCompile(`\b(SHALL|WILL|MUST|MAY|IS|ARE|WAS|WERE|BE|BEEN|DOES|DO|HAS|HAVE|HEREBY|NOT)\b`)
+	capsVerbRe = lazyre.New(`\b(SHALL|WILL|MUST|MAY|IS|ARE|WAS|WERE|BE|BEEN|DOES|DO|HAS|HAVE|HEREBY|NOT)\b`)
 	// partyRe: a company name in capitals ("ACME CLOUD LIMITED").
-	partyRe    = regexp.MustCompile(`\b(INC|INCORPORATED|LTD|LIMITED|LLC|L\.L\.C|LLP|LP|PLC|CORP|CORPORATION|COMPANY|CO|GMBH|AG|SA|SAS|SARL|BV|B\.V|NV|N\.V|AB|OY|SPA|S\.P\.A|SRL|PTY|KK|ULC)\.?$`)
-	capsCharRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}\s&/'’(),.\-–—]*$`)
-	signRe     = regexp.MustCompile(`(?i)^(by|name|title|date|signature|signed|print name|its)\s*:`)
-	leadStopRe = regexp.MustCompile(`(?i)^(note|notes|example|important|tip|warning|caution|nb)$`)
-	recitalsRe = regexp.MustCompile(`(?i)^(recitals?|background|preamble|preliminary statements?|witnesseth)$`)
+	partyRe    = lazyre.New(`\b(INC|INCORPORATED|LTD|LIMITED|LLC|L\.L\.C|LLP|LP|PLC|CORP|CORPORATION|COMPANY|CO|GMBH|AG|SA|SAS|SARL|BV|B\.V|NV|N\.V|AB|OY|SPA|S\.P\.A|SRL|PTY|KK|ULC)\.?$`)
+	capsCharRe = lazyre.New(`^\p{Lu}[\p{Lu}\s&/'’(),.\-–—]*$`)
+	signRe     = lazyre.New(`(?i)^(by|name|title|date|signature|signed|print name|its)\s*:`)
+	leadStopRe = lazyre.New(`(?i)^(note|notes|example|important|tip|warning|caution|nb)$`)
+	recitalsRe = lazyre.New(`(?i)^(recitals?|background|preamble|preliminary statements?|witnesseth)$`)
 )
 
 // capsTitle reports whether the text after a number starts with an
@@ -321,7 +322,7 @@ func leadInBold(b string) (head, rest string, ok bool) {
 var abbrevRe = regexp.MustCompile(`(?i)(^|\s)(mr|mrs|ms|dr|st|no|nos|inc|ltd|co|corp|art|arts|sec|para|fig|vol|ref|approx|cf|vs|jr|sr)$`)
 
 // possessiveRe: a lead-in ending in a possessive ("Each Party's").
-var possessiveRe = regexp.MustCompile(`\p{L}['’]s$`)
+var possessiveRe = lazyre.New(`\p{L}['’]s$`)
 
 // subtitle reports whether bold line i, whose bold text is t, is the
 // subtitle of the Markdown heading right above it: a sentence of three
@@ -438,7 +439,7 @@ func (s *splitter) nextNonBlank(i int) int {
 // "PART C: SECURITY", "Part II"): Section or Article with a letter (with
 // I, V and X those are roman numbers, read as markers), Part with a letter
 // or a roman number, and a title after a dash or a colon, or none.
-var letteredRe = regexp.MustCompile(`^(?i:(section|article|part))\s+([A-Z]|[IVXLC]{2,7})(?:\s*[-–—:.]\s*(.*))?$`)
+var letteredRe = lazyre.New(`^(?i:(section|article|part))\s+([A-Z]|[IVXLC]{2,7})(?:\s*[-–—:.]\s*(.*))?$`)
 
 // letteredHeading reads a lettered section's heading and returns its ID,
 // the designator in title case and the letter: "Section B", "Part II".

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // NormalizeText cleans the text of one page (or of a whole text file) so
@@ -232,7 +233,7 @@ func urlTail(l string) string {
 // urlPartRe: the first word of a line continuing a web address broken
 // after a "/" ("policy.html?id=7", "en/terms"): a path holding a "/",
 // "?", "=", "&" or "#", or a file name.
-var urlPartRe = regexp.MustCompile(`^[A-Za-z0-9][\w.~%-]*(?:[/?=&#]\S*|\.(?:html?|php|aspx?|pdf)\b\S*)$`)
+var urlPartRe = lazyre.New(`^[A-Za-z0-9][\w.~%-]*(?:[/?=&#]\S*|\.(?:html?|php|aspx?|pdf)\b\S*)$`)
 
 // joinURL joins the next line to l when l ends inside a web address: after
 // a hyphen, which is the address's own (line breaking breaks addresses
@@ -338,8 +339,8 @@ func hyphenatedTail(l string) (string, bool) {
 }
 
 var (
-	pageOfRe   = regexp.MustCompile(`(?i)^\s*[-–—]?\s*page\s+\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*[-–—]?\s*$`)
-	pageNumRe  = regexp.MustCompile(`^\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*$|^\s*\d{1,4}\s*(/|of)\s*\d{1,4}\s*$`)
+	pageOfRe   = lazyre.New(`(?i)^\s*[-–—]?\s*page\s+\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*[-–—]?\s*$`)
+	pageNumRe  = lazyre.New(`^\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*$|^\s*\d{1,4}\s*(/|of)\s*\d{1,4}\s*$`)
 	edgeWindow = 2
 )
 

@@ -7,8 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Budget checks made on a PDF's bytes before any library reads it: what
@@ -355,7 +356,7 @@ func isDecimal(s string) bool {
 }
 
 // streamKeyword finds "stream" at the end of a stream dictionary.
-var streamKeyword = regexp.MustCompile(`>>\s*stream(\r\n|\n|\r)`)
+var streamKeyword = lazyre.New(`>>\s*stream(\r\n|\n|\r)`)
 
 // The raw stream scan reads scanWindow bytes at a time, with scanOverlap
 // bytes before them (where a stream's dictionary must fit) and a little
@@ -414,8 +415,8 @@ func checkRawStreams(ra io.ReaderAt, size int64, all bool, b *budget) error {
 }
 
 var (
-	flateAbbrevRe = regexp.MustCompile(`/Fl[\s/\]>]`)
-	imageRe       = regexp.MustCompile(`/Subtype\s*/Image\b`)
+	flateAbbrevRe = lazyre.New(`/Fl[\s/\]>]`)
+	imageRe       = lazyre.New(`/Subtype\s*/Image\b`)
 )
 
 // isFlate reports whether a stream dictionary names the FlateDecode filter.

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Fonts and CMaps: what the walker reads of a font (code lengths,
@@ -554,7 +554,7 @@ func parseCMap(b []byte) *cmapData {
 
 // boldRe: the weight words of a font's name ("ABCDEF+Inter-SemiBold",
 // "Arial,Bold", "Helvetica-Black").
-var boldRe = regexp.MustCompile(`(?i)(bold|black|heavy|semibold|demibold|demi\b|extrabold|ultrabold|[-,]bd$|[-,]sb$)`)
+var boldRe = lazyre.New(`(?i)(bold|black|heavy|semibold|demibold|demi\b|extrabold|ultrabold|[-,]bd$|[-,]sb$)`)
 
 // boldFont reports whether a font dictionary names a bold face: by its
 // name (the subset prefix "ABCDEF+" aside), or by its descriptor's

@@ -2,11 +2,12 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Typeset headings: the lines of a PDF that its type sets apart as
@@ -417,7 +418,7 @@ func (s *splitter) typesetHeading(i int) (uhead, bool) {
 
 // exhibitNameRe: a heading that names its document as an exhibit of
 // another ("Exhibit 10.4" atop a filed agreement), as a title does.
-var exhibitNameRe = regexp.MustCompile(`^(?i:exhibit|schedule|annex|appendix|attachment)\s+[0-9A-Z][0-9A-Z.\-]*$`)
+var exhibitNameRe = lazyre.New(`^(?i:exhibit|schedule|annex|appendix|attachment)\s+[0-9A-Z][0-9A-Z.\-]*$`)
 
 // typeRank is the rank of a typeset heading: a larger type ranks by its
 // level as a Markdown heading of that level, closing the numbered clauses

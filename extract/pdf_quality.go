@@ -2,10 +2,11 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // The text-quality gate of the PDF reader: pageQuality judges one page on
@@ -323,7 +324,7 @@ func oddTokenShare(text string, vocab map[string]int) (share float64, tokens int
 
 // dotLetterRe: a word, a dot and one lowercase letter ("Commrtiryr.t";
 // not "Node.js", "e.g").
-var dotLetterRe = regexp.MustCompile(`\pL{4,}\.\p{Ll}$`)
+var dotLetterRe = lazyre.New(`\pL{4,}\.\p{Ll}$`)
 
 // maxOddShare is the share of noisy words (oddTokenShare) from which a
 // document's text layer is taken for a poor OCR layer. Typeset PDFs of the

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Page footers and headers that carry a page counter ("Data Processing
@@ -15,8 +16,8 @@ import (
 // page edges of three pages or more, misses.
 
 var (
-	counterTailRe = regexp.MustCompile(`(?i)^(.*?[\p{L}\p{N}).])\s*[|·•–—-]?\s+(?:page\s+)?(\d{1,4})\s*(?:/|of)\s*(\d{1,4})$`)
-	counterHeadRe = regexp.MustCompile(`(?i)^(?:page\s+)?(\d{1,4})\s*(?:/|of)\s*(\d{1,4})\s*[|·•–—-]?\s+(\S.*)$`)
+	counterTailRe = lazyre.New(`(?i)^(.*?[\p{L}\p{N}).])\s*[|·•–—-]?\s+(?:page\s+)?(\d{1,4})\s*(?:/|of)\s*(\d{1,4})$`)
+	counterHeadRe = lazyre.New(`(?i)^(?:page\s+)?(\d{1,4})\s*(?:/|of)\s*(\d{1,4})\s*[|·•–—-]?\s+(\S.*)$`)
 )
 
 // counterLine splits a line into a running title and its page counter

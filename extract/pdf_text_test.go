@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/google/go-cmp/cmp"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -14,6 +13,8 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -554,5 +555,16 @@ func TestPDFRepairNoConfigDir(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(home); len(entries) > 0 {
 		t.Fatalf("pdfcpu wrote into the home folder: %v", entries)
+	}
+}
+
+// BenchmarkPDFFlock reads the 35-page encrypted Flock contract, the
+// agreement of the README's real pair (issue 13).
+func BenchmarkPDFFlock(b *testing.B) {
+	f := corpusFile(b, "contract-eugene-flock-2025-encrypted.pdf")
+	for b.Loop() {
+		if _, err := (pdfParser{}).Parse(f, Options{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

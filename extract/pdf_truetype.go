@@ -5,12 +5,12 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/ledongthuc/pdf"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Glyph names from an embedded font program: a Type 1 program's
@@ -395,7 +395,7 @@ func readFontStream(v pdf.Value, bud *budget) []byte {
 
 // type1Encoding finds the entries of a Type 1 font program's built-in
 // encoding, "dup 12 /f_i put", in its clear-text part.
-var type1Encoding = regexp.MustCompile(`dup\s+(\d{1,3})\s*/([^\s/\[\]{}()<>%]+)\s+put`)
+var type1Encoding = lazyre.New(`dup\s+(\d{1,3})\s*/([^\s/\[\]{}()<>%]+)\s+put`)
 
 // type1Names returns the text of codes by the glyph names of a Type 1
 // program's built-in encoding (its clear-text part, before eexec; a

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // ErrIncomplete: a workbook recognised as a published questionnaire
@@ -21,7 +23,7 @@ type template struct {
 // templateSheet is one sheet of a template.
 type templateSheet struct {
 	name  string         // as published, for messages
-	match *regexp.Regexp // the names it goes by
+	match *lazyre.Regexp // the names it goes by
 	// questions: the sheet holds questions; without it the questionnaire
 	// read is partial, which is an error. Other sheets (cover,
 	// instructions, reference) only give a warning.
@@ -40,39 +42,39 @@ type templateSheet struct {
 // present.
 var templates = []template{
 	{"CAIQ v4", []templateSheet{
-		{name: "Introduction", match: regexp.MustCompile(`^Introduction$`), role: "the cover"},
-		{name: "CAIQv4.0.x", match: regexp.MustCompile(`^CAIQv4(\.\d+)*$`), questions: true, marks: true},
+		{name: "Introduction", match: lazyre.New(`^Introduction$`), role: "the cover"},
+		{name: "CAIQv4.0.x", match: lazyre.New(`^CAIQv4(\.\d+)*$`), questions: true, marks: true},
 	}},
 	{"CAIQ v3.0.1", []templateSheet{
-		{name: "CSA CAIQ v3.0.1", match: regexp.MustCompile(`^CSA CAIQ v3\.0\.1$`), questions: true, marks: true},
-		{name: "Guiding Principles", match: regexp.MustCompile(`^Guiding Principles$`), role: "the cover"},
-		{name: "CAIQ Change Log", match: regexp.MustCompile(`^CAIQ Change Log$`), marks: true, role: "the change log"},
+		{name: "CSA CAIQ v3.0.1", match: lazyre.New(`^CSA CAIQ v3\.0\.1$`), questions: true, marks: true},
+		{name: "Guiding Principles", match: lazyre.New(`^Guiding Principles$`), role: "the cover"},
+		{name: "CAIQ Change Log", match: lazyre.New(`^CAIQ Change Log$`), marks: true, role: "the change log"},
 	}},
 	{"CAIQ v1.1", []templateSheet{
-		{name: "csa-cai v1.1", match: regexp.MustCompile(`^csa-cai v1\.1$`), questions: true, marks: true},
-		{name: "Guiding Principles", match: regexp.MustCompile(`^Guiding Principles$`), role: "the cover"},
-		{name: "CSA CCM R1.1", match: regexp.MustCompile(`^CSA CCM R1\.1$`), marks: true, role: "the CCM reference"},
+		{name: "csa-cai v1.1", match: lazyre.New(`^csa-cai v1\.1$`), questions: true, marks: true},
+		{name: "Guiding Principles", match: lazyre.New(`^Guiding Principles$`), role: "the cover"},
+		{name: "CSA CCM R1.1", match: lazyre.New(`^CSA CCM R1\.1$`), marks: true, role: "the CCM reference"},
 	}},
 	{"HECVAT 4", []templateSheet{
-		{name: "START HERE", match: regexp.MustCompile(`^START HERE$`), questions: true, marks: true},
-		{name: "Organization", match: regexp.MustCompile(`^Organization$`), questions: true},
-		{name: "Product", match: regexp.MustCompile(`^Product$`), questions: true},
-		{name: "Infrastructure", match: regexp.MustCompile(`^Infrastructure$`), questions: true},
-		{name: "IT Accessibility", match: regexp.MustCompile(`^IT Accessibility$`), questions: true, marks: true},
-		{name: "Case-Specific", match: regexp.MustCompile(`^Case-Specific$`), questions: true, marks: true},
-		{name: "Privacy", match: regexp.MustCompile(`^Privacy$`), questions: true},
-		{name: "AI", match: regexp.MustCompile(`^AI$`), optional: true},
+		{name: "START HERE", match: lazyre.New(`^START HERE$`), questions: true, marks: true},
+		{name: "Organization", match: lazyre.New(`^Organization$`), questions: true},
+		{name: "Product", match: lazyre.New(`^Product$`), questions: true},
+		{name: "Infrastructure", match: lazyre.New(`^Infrastructure$`), questions: true},
+		{name: "IT Accessibility", match: lazyre.New(`^IT Accessibility$`), questions: true, marks: true},
+		{name: "Case-Specific", match: lazyre.New(`^Case-Specific$`), questions: true, marks: true},
+		{name: "Privacy", match: lazyre.New(`^Privacy$`), questions: true},
+		{name: "AI", match: lazyre.New(`^AI$`), optional: true},
 	}},
 	{"HECVAT 2.x/3.x", []templateSheet{
-		{name: "Introduction", match: regexp.MustCompile(`^Introduction$`), role: "the cover"},
-		{name: "Instructions", match: regexp.MustCompile(`^Instructions$`), role: "the instructions"},
-		{name: "HECVAT - Full | Vendor Response", match: regexp.MustCompile(`^HECVAT - (Full|Lite)( \| Vendor Response)?$`), questions: true, marks: true},
+		{name: "Introduction", match: lazyre.New(`^Introduction$`), role: "the cover"},
+		{name: "Instructions", match: lazyre.New(`^Instructions$`), role: "the instructions"},
+		{name: "HECVAT - Full | Vendor Response", match: lazyre.New(`^HECVAT - (Full|Lite)( \| Vendor Response)?$`), questions: true, marks: true},
 	}},
 	{"K-12CVAT", []templateSheet{
-		{name: "What is the CoSN K-12CVAT", match: regexp.MustCompile(`^What is the CoSN K-12CVAT$`), role: "the foreword"},
-		{name: "Introduction", match: regexp.MustCompile(`^Introduction$`), role: "the cover"},
-		{name: "Instructions", match: regexp.MustCompile(`^Instructions$`), role: "the instructions"},
-		{name: "CoSN K-12CVAT", match: regexp.MustCompile(`^CoSN K-12CVAT$`), questions: true, marks: true},
+		{name: "What is the CoSN K-12CVAT", match: lazyre.New(`^What is the CoSN K-12CVAT$`), role: "the foreword"},
+		{name: "Introduction", match: lazyre.New(`^Introduction$`), role: "the cover"},
+		{name: "Instructions", match: lazyre.New(`^Instructions$`), role: "the instructions"},
+		{name: "CoSN K-12CVAT", match: lazyre.New(`^CoSN K-12CVAT$`), questions: true, marks: true},
 	}},
 }
 
@@ -97,7 +99,7 @@ func (b *book) checkSheets() error {
 		}
 		var missingQ, missing []templateSheet
 		for _, ts := range t.sheets {
-			if ts.optional || has(b.all, ts.match) {
+			if ts.optional || has(b.all, ts.match.Regexp()) {
 				continue
 			}
 			if ts.questions {
@@ -128,7 +130,7 @@ func (b *book) checkSheets() error {
 
 func (t template) recognises(sheets []string) bool {
 	for _, ts := range t.sheets {
-		if ts.marks && has(sheets, ts.match) {
+		if ts.marks && has(sheets, ts.match.Regexp()) {
 			return true
 		}
 	}

@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -38,7 +38,7 @@ var (
 	// reSubjectName: one to three capitalised words (WhitePact, Canvas
 	// LMS, Acme Cloud) before a verb of what an organisation does, or a
 	// possessive.
-	reSubjectName = regexp.MustCompile(`\b([A-Z][A-Za-z0-9&]*[a-z0-9][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]+){0,2})(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Corp|Corporation|Limited|plc)\.?)?(?:['’]s\s+[a-z]|\s+(?:is|has|maintains|operates|uses|utilizes|utilises|performs|provides|employs|conducts|runs|does|follows|requires|supports|offers|manages|hosts|engages|retains|ensures|leverages|monitors|encrypts|reviews|stores|complies|undergoes|holds|carries|partners|takes|implements|enforces|tests|will|shall|can|may|was|currently|also|does not|has not|is not)\b)`)
+	reSubjectName = lazyre.New(`\b([A-Z][A-Za-z0-9&]*[a-z0-9][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]+){0,2})(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Corp|Corporation|Limited|plc)\.?)?(?:['’]s\s+[a-z]|\s+(?:is|has|maintains|operates|uses|utilizes|utilises|performs|provides|employs|conducts|runs|does|follows|requires|supports|offers|manages|hosts|engages|retains|ensures|leverages|monitors|encrypts|reviews|stores|complies|undergoes|holds|carries|partners|takes|implements|enforces|tests|will|shall|can|may|was|currently|also|does not|has not|is not)\b)`)
 	// notNames are words that start sentences in capitals and are never
 	// a vendor's name.
 	notNames = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "we": true, "our": true, "all": true, "each": true, "there": true, "no": true, "yes": true, "not": true, "any": true, "customer": true, "customers": true, "client": true, "clients": true, "user": true, "users": true, "access": true, "data": true, "security": true, "see": true, "please": true, "if": true, "when": true, "where": true, "what": true, "which": true, "who": true, "how": true, "an": true, "a": true, "in": true, "for": true, "as": true, "aws": true, "amazon": true, "microsoft": true, "google": true, "azure": true, "institution": true, "vendor": true, "provider": true, "company": true, "team": true, "policy": true, "system": true}
@@ -124,7 +124,7 @@ func (v *nameVotes) best() string {
 
 // reTitleName takes the leading name of a document title that names the
 // form after it: "Instructure CAIQ v4.0.3 STAR", "Acme HECVAT 3.04".
-var reTitleName = regexp.MustCompile(`^\s*(.{2,60}?)\s+(?:-\s+)?(?:CAIQ|HECVAT|K-?12\s*CVAT|ISO|SOA|SoA|Statement of Applicability|Security Questionnaire|Questionnaire|Controls? Responsibility Matrix|CRM|CIS|FedRAMP|NIST|Customer Responsibility|Vendor Assessment)\b`)
+var reTitleName = lazyre.New(`^\s*(.{2,60}?)\s+(?:-\s+)?(?:CAIQ|HECVAT|K-?12\s*CVAT|ISO|SOA|SoA|Statement of Applicability|Security Questionnaire|Questionnaire|Controls? Responsibility Matrix|CRM|CIS|FedRAMP|NIST|Customer Responsibility|Vendor Assessment)\b`)
 
 // propertiesVendor reads the vendor's name from a workbook's document
 // properties: the application's Company field, else the leading name of
@@ -145,7 +145,7 @@ func propertiesVendor(f *excelize.File) string {
 
 // reFormName finds the name of a form or its publisher in a title, which
 // is no vendor.
-var reFormName = regexp.MustCompile(`(?i)\b(fedramp|template|csa|cloud security alliance|educause|cosn|nist|iso)\b`)
+var reFormName = lazyre.New(`(?i)\b(fedramp|template|csa|cloud security alliance|educause|cosn|nist|iso)\b`)
 
 var toolNames = map[string]bool{"microsoft": true, "microsoft corporation": true, "openpyxl": true, "axlsx": true, "excelize": true, "apache poi": true, "libreoffice": true, "google": true, "wps": true, "": true}
 
@@ -188,7 +188,7 @@ func settleFromItems(q *Questionnaire) {
 
 // reCoverSheet names a sheet that may state who answers: a cover, an
 // introduction, general or company information.
-var reCoverSheet = regexp.MustCompile(`(?i)cover|introduction|general|company|vendor|supplier|information|start|respondent|details`)
+var reCoverSheet = lazyre.New(`(?i)cover|introduction|general|company|vendor|supplier|information|start|respondent|details`)
 
 // coverRows is how many rows of a cover sheet are read for names.
 const coverRows = 40

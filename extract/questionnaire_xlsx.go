@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -225,7 +225,7 @@ var (
 
 // nonDataSheet names tabs that hold no questionnaire of their own: analyst
 // and scoring views, crosswalks, summaries, mappings, guidance, change logs.
-var nonDataSheet = regexp.MustCompile(`(?i)(crosswalk|analyst|summary|report\b|reference|evaluation|scoring|change\s*log|changelog|instructions?\b|introduction|mappings?\b|auditing|acknowledg|record of change|key to\b|guiding principles|copyright|read\s*me|document version|lookups?\b|^lists?$|^values$|auto responses|what is the)`)
+var nonDataSheet = lazyre.New(`(?i)(crosswalk|analyst|summary|report\b|reference|evaluation|scoring|change\s*log|changelog|instructions?\b|introduction|mappings?\b|auditing|acknowledg|record of change|key to\b|guiding principles|copyright|read\s*me|document version|lookups?\b|^lists?$|^values$|auto responses|what is the)`)
 
 // book gathers the sheets of one workbook into a Questionnaire.
 type book struct {
@@ -381,14 +381,14 @@ func (b *book) finish() error {
 }
 
 var (
-	hecvatTitle  = regexp.MustCompile(`(?i)\bHECVAT\b`)
-	k12Title     = regexp.MustCompile(`(?i)K-?12\s*(?:Community Vendor Assessment Tool|CVAT)|K-12CVAT`)
-	ccmTitle     = regexp.MustCompile(`(?i)cloud controls matrix`)
-	caiqTitle    = regexp.MustCompile(`(?i)consensus assessments? initiative questionnaire|\bcaiq\b`)
-	fedrampTitle = regexp.MustCompile(`(?i)\bfedramp\b`)
-	isoTitle     = regexp.MustCompile(`(?i)27001`)
-	liteTitle    = regexp.MustCompile(`(?i)\b(?:hecvat|cvat)\b[^|]{0,24}?\blite\b`)
-	fullTitle    = regexp.MustCompile(`(?i)\b(?:hecvat|cvat)\b[^|]{0,24}?\bfull\b`)
+	hecvatTitle  = lazyre.New(`(?i)\bHECVAT\b`)
+	k12Title     = lazyre.New(`(?i)K-?12\s*(?:Community Vendor Assessment Tool|CVAT)|K-12CVAT`)
+	ccmTitle     = lazyre.New(`(?i)cloud controls matrix`)
+	caiqTitle    = lazyre.New(`(?i)consensus assessments? initiative questionnaire|\bcaiq\b`)
+	fedrampTitle = lazyre.New(`(?i)\bfedramp\b`)
+	isoTitle     = lazyre.New(`(?i)27001`)
+	liteTitle    = lazyre.New(`(?i)\b(?:hecvat|cvat)\b[^|]{0,24}?\blite\b`)
+	fullTitle    = lazyre.New(`(?i)\b(?:hecvat|cvat)\b[^|]{0,24}?\bfull\b`)
 )
 
 // noteFamily records what a data sheet says about the questionnaire family.

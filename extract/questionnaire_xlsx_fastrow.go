@@ -2,11 +2,11 @@ package extract
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -693,7 +693,7 @@ func xmlText(b []byte) (string, bool) {
 // bstrExp and bstrUnmarshal are excelize's (lib.go, BSD-3-Clause): the
 // _xHHHH_ escapes of Office strings, as excelize decodes inline and shared
 // strings.
-var bstrExp = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+var bstrExp = lazyre.New(`_x[a-fA-F\d]{4}_`)
 
 func bstrUnmarshal(s string) (result string) {
 	if !strings.Contains(s, "_x") {

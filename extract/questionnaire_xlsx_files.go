@@ -12,10 +12,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -318,9 +318,9 @@ type sheetExtras struct {
 }
 
 var (
-	mergeTag = regexp.MustCompile(`<(?:\w+:)?mergeCell\b[^>]*?\bref=["']([A-Za-z]{1,3}[0-9]{1,7}(?::[A-Za-z]{1,3}[0-9]{1,7})?)["']`)
-	colTag   = regexp.MustCompile(`<(?:\w+:)?col\b[^>]*>`)
-	attrRe   = regexp.MustCompile(`\b(min|max|hidden)=["']([^"']*)["']`)
+	mergeTag = lazyre.New(`<(?:\w+:)?mergeCell\b[^>]*?\bref=["']([A-Za-z]{1,3}[0-9]{1,7}(?::[A-Za-z]{1,3}[0-9]{1,7})?)["']`)
+	colTag   = lazyre.New(`<(?:\w+:)?col\b[^>]*>`)
+	attrRe   = lazyre.New(`\b(min|max|hidden)=["']([^"']*)["']`)
 )
 
 // extras returns the merged ranges and hidden columns of sheet, scanning its

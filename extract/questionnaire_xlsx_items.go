@@ -2,9 +2,9 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -202,9 +202,9 @@ func sheetFormat(sheet string, buf []bufRow, lay *sheetLayout, sr *sheetResult) 
 var (
 	vendorCaptions  = map[string]bool{"vendor": true, "vendor name": true, "company": true, "company name": true, "csp name": true, "csp": true, "provider": true, "provider name": true, "cloud service provider": true, "organization name": true, "supplier name": true, "solution provider name": true}
 	productCaptions = map[string]bool{"product": true, "product name": true, "solution name": true, "service name": true, "system name": true, "cloud service": true, "product/service name": true}
-	statedCell      = regexp.MustCompile(`(?i)^(vendor|company|csp|product|solution|service|system)(?: name)?\s*:\s*(\S.{0,80})$`)
+	statedCell      = lazyre.New(`(?i)^(vendor|company|csp|product|solution|service|system)(?: name)?\s*:\s*(\S.{0,80})$`)
 	// legendVendor is a legend entry naming the vendor: "Meridian (App Vendor)".
-	legendVendor = regexp.MustCompile(`(?i)^(\S.{0,40}?)\s*\((?:[a-z]+\s)?vendor\)$`)
+	legendVendor = lazyre.New(`(?i)^(\S.{0,40}?)\s*\((?:[a-z]+\s)?vendor\)$`)
 )
 
 // statedNames finds the vendor and product named in rows up to lastRow: a cell

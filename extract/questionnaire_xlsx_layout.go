@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Column roles.
@@ -94,20 +96,20 @@ func captionScore(c string, r int) int {
 var (
 	// questionID reads like a question or control ID: A&A-01.1, AIS- 02.2,
 	// QUAL-01, AC-2(13), AC-02 (01), AC-1(a).
-	questionID = regexp.MustCompile(`^[A-Z][A-Z&]{0,5}-\s?[0-9]{1,3}[a-z]?(\.[0-9]+)*(\s?\([0-9A-Za-z]{1,3}\))*(\.[0-9]+)*$`)
+	questionID = lazyre.New(`^[A-Z][A-Z&]{0,5}-\s?[0-9]{1,3}[a-z]?(\.[0-9]+)*(\s?\([0-9A-Za-z]{1,3}\))*(\.[0-9]+)*$`)
 	// metadataID are HECVAT general-information rows, not questions.
-	metadataID = regexp.MustCompile(`^(GNRL|DATE)-`)
+	metadataID = lazyre.New(`^(GNRL|DATE)-`)
 	// multiQLine starts one of several questions in one cell (CAIQ v1.0):
 	// "CO-02a - Do you…", "IS01 - …".
-	multiQLine = regexp.MustCompile(`^([A-Z]{2,4}-?\s?[0-9]{1,3}[a-z]?)\s*[-–—]\s*(\S.*)$`)
+	multiQLine = lazyre.New(`^([A-Z]{2,4}-?\s?[0-9]{1,3}[a-z]?)\s*[-–—]\s*(\S.*)$`)
 	// titleNumber is a numbered clause title: "5.10: Acceptable Use…".
-	titleNumber = regexp.MustCompile(`^([0-9]{1,2}(?:\.[0-9]{1,3})+)(?:\s*[:\-–.]\s*|\s+)\S`)
+	titleNumber = lazyre.New(`^([0-9]{1,2}(?:\.[0-9]{1,3})+)(?:\s*[:\-–.]\s*|\s+)\S`)
 	// caiqSheet names a CAIQ sheet, with the version where given.
-	caiqSheet   = regexp.MustCompile(`(?i)^(?:csa\s*)?caiq\s*v?([0-9]+(?:\.[0-9]+)*)?`)
-	versionCell = regexp.MustCompile(`(?i)(?:\bv|\bv\.|\bversion)\s?([0-9]+(?:\.[0-9]+)+)\b`)
-	markCell    = regexp.MustCompile(`^(?i:x+|[✓✔☑•●■])$`)
-	placeholder = regexp.MustCompile(`(?i)^[<\[{(].*[>\]})]$|^enter\b|^tbd$`)
-	serviceSubs = regexp.MustCompile(`(?i)^(iaas|paas|saas)$`)
+	caiqSheet   = lazyre.New(`(?i)^(?:csa\s*)?caiq\s*v?([0-9]+(?:\.[0-9]+)*)?`)
+	versionCell = lazyre.New(`(?i)(?:\bv|\bv\.|\bversion)\s?([0-9]+(?:\.[0-9]+)+)\b`)
+	markCell    = lazyre.New(`^(?i:x+|[✓✔☑•●■])$`)
+	placeholder = lazyre.New(`(?i)^[<\[{(].*[>\]})]$|^enter\b|^tbd$`)
+	serviceSubs = lazyre.New(`(?i)^(iaas|paas|saas)$`)
 )
 
 // colSet is the column (or, for a caption over several sub-captioned
