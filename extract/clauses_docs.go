@@ -1,8 +1,9 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Documents appended in one file. A Markdown file may hold two documents
@@ -21,11 +22,11 @@ import (
 // gluedHeadingRe: a Markdown heading with a dotted number glued to the
 // end of a paragraph by a conversion ("... backups. ### 10.13.Intrusion
 // test"): the paragraph (group 1), then the heading (group 2).
-var gluedHeadingRe = regexp.MustCompile(`^(\S.*[.;:!?])[ \t]+(#{1,6}[ \t]+\d+(?:\.\d+)+\.?[ \t]*\p{Lu}.*)$`)
+var gluedHeadingRe = lazyre.New(`^(\S.*[.;:!?])[ \t]+(#{1,6}[ \t]+\d+(?:\.\d+)+\.?[ \t]*\p{Lu}.*)$`)
 
 // agreementTitleRe: a title that names an agreement, not a notice or a
 // policy.
-var agreementTitleRe = regexp.MustCompile(`(?i)\b(agreement|addendum|terms|terms of (service|use)|conditions|contract|order form|statement of work|dpa|baa|sla|msa|eula)$`)
+var agreementTitleRe = lazyre.New(`(?i)\b(agreement|addendum|terms|terms of (service|use)|conditions|contract|order form|statement of work|dpa|baa|sla|msa|eula)$`)
 
 // topTitles returns the lines of the Markdown headings of level 1 ("# ")
 // outside a table of contents.

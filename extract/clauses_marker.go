@@ -427,7 +427,7 @@ func stripLead(s string) string {
 // qualifiedTitleRe: a title opened by a qualifier in parentheses
 // ("(Non-security) Incident management", "(Optional) Support Hours"); not
 // a letter or roman item ("(a)", "(IV)").
-var qualifiedTitleRe = regexp.MustCompile(`^\(\p{Lu}\p{Ll}[\p{L}\- ]{1,28}\)[ \t]+\p{L}`)
+var qualifiedTitleRe = lazyre.New(`^\(\p{Lu}\p{Ll}[\p{L}\- ]{1,28}\)[ \t]+\p{L}`)
 
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(stripLead(s))

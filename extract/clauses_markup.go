@@ -344,10 +344,10 @@ func isPunct(r rune) bool {
 var (
 	// ialRe: a kramdown inline attribute list, "{: #grant }", "{:
 	// rel="nofollow"}", after a heading, a link or on a line of its own.
-	ialRe = regexp.MustCompile(`[ \t]*\{:[^{}\n]*\}`)
+	ialRe = lazyre.New(`[ \t]*\{:[^{}\n]*\}`)
 	// headAttrRe: header attributes at a heading's end, "{#id .class}"
 	// (kramdown, Pandoc, Jekyll).
-	headAttrRe = regexp.MustCompile(`[ \t]+\{[#.][\w:.-]+(?:[ \t]+(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)))*[ \t]*\}[ \t]*$`)
+	headAttrRe = lazyre.New(`[ \t]+\{[#.][\w:.-]+(?:[ \t]+(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)))*[ \t]*\}[ \t]*$`)
 )
 
 // stripAttrLists removes kramdown and Pandoc attribute lists from

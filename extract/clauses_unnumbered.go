@@ -319,7 +319,7 @@ func leadInBold(b string) (head, rest string, ok bool) {
 }
 
 // abbrevRe: words written with a period that are no title.
-var abbrevRe = regexp.MustCompile(`(?i)(^|\s)(mr|mrs|ms|dr|st|no|nos|inc|ltd|co|corp|art|arts|sec|para|fig|vol|ref|approx|cf|vs|jr|sr)$`)
+var abbrevRe = lazyre.New(`(?i)(^|\s)(mr|mrs|ms|dr|st|no|nos|inc|ltd|co|corp|art|arts|sec|para|fig|vol|ref|approx|cf|vs|jr|sr)$`)
 
 // possessiveRe: a lead-in ending in a possessive ("Each Party's").
 var possessiveRe = lazyre.New(`\p{L}['’]s$`)
