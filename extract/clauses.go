@@ -88,7 +88,9 @@ import (
 // Terms"), ranked by its type (in the body's size and bold, as an all-caps
 // heading; larger, as a Markdown heading of its level); where numbered
 // headings are typeset too, only a larger type than theirs makes an
-// unnumbered heading, and a bare number in a heading's type may have a
+// unnumbered heading (or, under numbered headings set larger than the
+// body, a bold Title Case line in the body's size: a sub-heading, `1 "Age
+// and Capacity"`), and a bare number in a heading's type may have a
 // sentence-case title ("3 Description of processing operations"). A
 // typeset title under a part's heading ("EXHIBIT A" above "Description of
 // Processing") is the part's; the document's title repeated (a cover page,
@@ -106,7 +108,12 @@ import (
 // numbered ("2. SCOPE OF SERVICES", "### 2.0 Security"), the sections
 // keep their numbers and the list takes the heading as prefix
 // (`"DEFINITIONS" 2`). Numbering escaped for Markdown ("1\.", "\(a\)")
-// is numbering. A bold numbered heading ("**6. Backups**") holds the plain
+// is numbering, and a numbered heading glued by a conversion to the end
+// of a paragraph ("... backups. ### 10.13.Intrusion test") opens its
+// clause. Kramdown and Pandoc attribute lists ("## License Grant {:
+// #grant }", "{#id .class}") are markup, not text. A second document
+// appended under its own title, its numbering restarting at 1, is cited
+// on its own numbers (see splitDocuments). A bold numbered heading ("**6. Backups**") holds the plain
 // numbered or lettered items under it (6.1, 7(a)). Markdown list items
 // written "1." "1." "1." are numbered as a browser shows them (1, 2, 3).
 // Numbered headings that only group clauses numbered on their own
@@ -163,6 +170,12 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	for _, p := range pages {
 		from := len(lines)
 		for _, t := range strings.Split(p.Text, "\n") {
+			if g := gluedHeadingRe.FindStringSubmatchIndex(t); g != nil && !paginated {
+				// "... possible backups. ### 10.13.Intrusion test": a
+				// numbered heading glued to the end of a paragraph.
+				lines = append(lines, srcLine{text: t[:g[3]], page: p.Number}, srcLine{page: p.Number})
+				t = t[g[4]:]
+			}
 			lines = append(lines, srcLine{text: t, page: p.Number})
 		}
 		markTypeset(lines[from:], p.Headings)
@@ -170,6 +183,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	settleTypeset(lines)
 	md := !paginated
 	if md {
+		stripAttrLists(lines)
 		setextToATX(lines)
 	}
 	displayLines(lines, md)
@@ -179,6 +193,9 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	toc := tocLines(lines, md)
 	parts := findParts(lines, toc, md)
 	if len(parts) == 0 {
+		if cs, ok := splitDocuments(lines, toc, paginated, true); ok {
+			return cs
+		}
 		return splitSegment(lines, toc, paginated, true, true)
 	}
 	var out []Clause
@@ -190,7 +207,11 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 		used[c.ID] = true
 		out = append(out, c)
 	}
-	for _, c := range splitSegment(lines[:parts[0].line], toc[:parts[0].line], paginated, true, false) {
+	body, ok := splitDocuments(lines[:parts[0].line], toc[:parts[0].line], paginated, false)
+	if !ok {
+		body = splitSegment(lines[:parts[0].line], toc[:parts[0].line], paginated, true, false)
+	}
+	for _, c := range body {
 		add(c)
 	}
 	for k, pt := range parts {

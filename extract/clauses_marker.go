@@ -230,7 +230,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		m.label = g[1]
 		m.rest = g[2]
 		m.closeParen = t[len(g[1])] == ')'
-		return m, m.rest == "" || startsUpper(m.rest) || startsWithName(m.rest)
+		return m, m.rest == "" || startsUpper(m.rest) || startsWithName(m.rest) || qualifiedTitleRe.MatchString(m.rest)
 	}
 	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2]) || typeset || sentenceCaseTitle(g[2])) {
 		m.kind = kNum
@@ -423,6 +423,11 @@ func atoi(s string) int {
 func stripLead(s string) string {
 	return strings.TrimLeft(s, "*_\"'`[“‘ ")
 }
+
+// qualifiedTitleRe: a title opened by a qualifier in parentheses
+// ("(Non-security) Incident management", "(Optional) Support Hours"); not
+// a letter or roman item ("(a)", "(IV)").
+var qualifiedTitleRe = lazyre.New(`^\(\p{Lu}\p{Ll}[\p{L}\- ]{1,28}\)[ \t]+\p{L}`)
 
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(stripLead(s))

@@ -340,3 +340,32 @@ func boolInt(b bool) int {
 func isPunct(r rune) bool {
 	return unicode.IsPunct(r) || unicode.IsSymbol(r) || isEscHeld(r)
 }
+
+var (
+	// ialRe: a kramdown inline attribute list, "{: #grant }", "{:
+	// rel="nofollow"}", after a heading, a link or on a line of its own.
+	ialRe = lazyre.New(`[ \t]*\{:[^{}\n]*\}`)
+	// headAttrRe: header attributes at a heading's end, "{#id .class}"
+	// (kramdown, Pandoc, Jekyll).
+	headAttrRe = lazyre.New(`[ \t]+\{[#.][\w:.-]+(?:[ \t]+(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)))*[ \t]*\}[ \t]*$`)
+)
+
+// stripAttrLists removes kramdown and Pandoc attribute lists from
+// Markdown lines: they are markup, not text ("## License Grant {: #grant
+// }" is the heading "License Grant"); a line that holds only one is
+// blanked.
+func stripAttrLists(lines []srcLine) {
+	for i := range lines {
+		t := lines[i].text
+		if strings.Contains(t, "{:") {
+			t = ialRe.ReplaceAllString(t, "")
+			if strings.TrimSpace(t) == "" {
+				t = ""
+			}
+		}
+		if strings.HasPrefix(strings.TrimSpace(t), "#") || i+1 < len(lines) && mdSetextRe.MatchString(lines[i+1].text) {
+			t = headAttrRe.ReplaceAllString(t, "")
+		}
+		lines[i].text = t
+	}
+}

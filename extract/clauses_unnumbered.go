@@ -255,6 +255,11 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 	}
 	head = strings.TrimSpace(body[:j])
 	after := strings.TrimLeft(body[j:], "*_")
+	if h, more, ok := leadInBold(head); ok {
+		// "**Subcontracting. We may** subcontract": the bold runs on
+		// past the title into its sentence.
+		head, after = h, ". "+more+" "+strings.TrimLeft(after, " ")
+	}
 	r, _ := utf8.DecodeRuneInString(head)
 	words := strings.Fields(head)
 	if !unicode.IsUpper(r) || len(words) > 12 || len(head) > 100 || strings.Contains(head, ". ") ||
@@ -290,6 +295,31 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 	}
 	return "", false, false
 }
+
+// leadInBold splits a bold span that holds a title and the start of its
+// sentence ("Subcontracting. We may") into the title and the rest: a
+// title of one or two words, or up to six in Title Case, without a period
+// and not an abbreviation ("Mr. Smith"), then the first few words (up
+// to four) of a sentence opening with a capital; a whole bold sentence
+// after a title is an emphasised paragraph.
+func leadInBold(b string) (head, rest string, ok bool) {
+	x := strings.Index(b, ". ")
+	if x < 0 {
+		return "", "", false
+	}
+	head, rest = b[:x], strings.TrimSpace(b[x+2:])
+	n := len(strings.Fields(head))
+	if strings.ContainsAny(head, ".:;") || n > 6 || n > 2 && !titleCase(head) || letters(head) < 3 || abbrevRe.MatchString(head) {
+		return "", "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || len(strings.Fields(rest)) > 4 {
+		return "", "", false
+	}
+	return head, rest, true
+}
+
+// abbrevRe: words written with a period that are no title.
+var abbrevRe = lazyre.New(`(?i)(^|\s)(mr|mrs|ms|dr|st|no|nos|inc|ltd|co|corp|art|arts|sec|para|fig|vol|ref|approx|cf|vs|jr|sr)$`)
 
 // possessiveRe: a lead-in ending in a possessive ("Each Party's").
 var possessiveRe = lazyre.New(`\p{L}['’]s$`)

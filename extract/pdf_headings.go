@@ -315,24 +315,41 @@ func markTypeset(lines []srcLine, heads []Heading) {
 // headings: where numbered headings are typeset too, only those in a
 // larger type than the largest of them ("Section C – TOMs" over "1
 // Organisational measures"); a bold line in their type or smaller is a
-// lead-in or a table cell, and bold lead-ins are no headings. Elsewhere,
-// all of them.
+// lead-in or a table cell, and bold lead-ins are no headings, except,
+// where the numbered headings are set larger than the body, a bold line
+// in the body's size that reads as a sub-heading ("Age and Capacity"
+// inside "1. General Terms", see subHeadingWords). Elsewhere, all of them.
 func settleTypeset(lines []srcLine) {
-	num := 0
+	num, numBody := 0, false
 	for _, l := range lines {
 		if l.typeLevel == 0 {
 			continue
 		}
 		if m, ok := readMarker(l.text, false, true); ok && m.kind == kNum && (num == 0 || l.typeLevel < num) {
-			num = l.typeLevel
+			num, numBody = l.typeLevel, l.typeBody
 		}
 	}
 	for i := range lines {
-		lines[i].typeHead = lines[i].typeLevel > 0 && (num == 0 || lines[i].typeLevel < num)
+		l := lines[i]
+		lines[i].typeHead = l.typeLevel > 0 && (num == 0 || l.typeLevel < num ||
+			!numBody && l.typeBody && l.typeLevel > num && subHeadingWords(l.typeText))
 		if num > 0 {
 			lines[i].typeLead = "" // titles of unnumbered paragraphs inside numbered clauses
 		}
 	}
+}
+
+// subHeadingWords reports whether a bold line in the body's size reads as
+// a sub-heading: two to eight words in title case ("Age and Capacity"),
+// not a sentence, a label, a number or a line in capitals (a party's
+// name in a signature block).
+func subHeadingWords(t string) bool {
+	t = strings.TrimSpace(t)
+	w := strings.Fields(t)
+	if len(w) < 2 || len(w) > 8 || strings.ContainsAny(t, ":;,.?!()|\n") || strings.ToUpper(t) == t {
+		return false
+	}
+	return titleCase(t)
 }
 
 // typesetLead reads a bold lead-in on line i (Page.Headings): a heading

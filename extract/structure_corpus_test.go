@@ -32,14 +32,14 @@ const (
 // structureFloors are the rates reached; a change that loses a labelled
 // section fails here and names it.
 var structureFloors = map[string]float64{
-	"dev":    0.97, // 463 of 476 (all 86 dev documents of corpus-a..i; it was 219 of 220 over the first 40)
+	"dev":    0.98, // measured 514 of 524 = 0.9809 over all 94 dev documents of corpus-a..j (2026-12-05, after corpus-j's 8 dev documents; it was 463 of 476 over corpus-a..i)
 	"shared": 0.93,
 }
 
 // orphanCeilings are the lead-ins without their list counted today (the
 // dev ones are a form's blank, an opening sentence and two inline lists
 // whose items are numbered like their neighbours').
-var orphanCeilings = map[string]int{"dev": 12, "shared": 6} // dev: 12 over the 86 dev documents (5 over the first 40)
+var orphanCeilings = map[string]int{"dev": 14, "shared": 6} // dev: measured 14 over the 94 dev documents of corpus-a..j (12 over the 86 of corpus-a..i)
 
 // structureSection is one labelled section of one document.
 type structureSection struct {
