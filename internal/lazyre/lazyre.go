@@ -12,7 +12,10 @@
 package lazyre
 
 import (
+	"errors"
+	"fmt"
 	"regexp"
+	"strings"
 	"sync"
 )
 
@@ -43,6 +46,27 @@ func All() []*Regexp {
 	mu.Lock()
 	defer mu.Unlock()
 	return append([]*Regexp(nil), all...)
+}
+
+// Check compiles every pattern made with New so far, for each package's
+// test that its patterns compile (as regexp.MustCompile did at start). It
+// returns an error naming each pattern that does not compile, or when
+// fewer than least patterns were made (the package under test made none).
+func Check(least int) error {
+	rs := All()
+	if len(rs) < least {
+		return fmt.Errorf("%d lazy patterns, want at least %d", len(rs), least)
+	}
+	var bad []string
+	for _, r := range rs {
+		if _, err := regexp.Compile(r.src); err != nil {
+			bad = append(bad, fmt.Sprintf("%q: %v", r.src, err))
+		}
+	}
+	if len(bad) > 0 {
+		return errors.New(strings.Join(bad, "; "))
+	}
+	return nil
 }
 
 // Regexp returns the compiled expression; it panics if the pattern does

@@ -1,6 +1,7 @@
 package lazyre
 
 import (
+	"strings"
 	"sync"
 	"testing"
 )
@@ -38,4 +39,16 @@ func TestBadPatternPanicsOnUse(t *testing.T) {
 		}
 	}()
 	r.MatchString("x")
+}
+
+func TestCheck(t *testing.T) {
+	n := len(All())
+	if err := Check(n + 1); err == nil {
+		t.Errorf("Check(%d) with %d patterns: no error", n+1, n)
+	}
+	New(`(unclosed`)
+	err := Check(1)
+	if err == nil || !strings.Contains(err.Error(), `"(unclosed"`) {
+		t.Errorf("Check with a bad pattern: %v, want it named", err)
+	}
 }
