@@ -511,3 +511,33 @@ func itemsAgreement(id, lead string, items []string) *extract.Agreement {
 	}
 	return a
 }
+
+// TestRedFlagOfASubClauseStays: a sub-clause that states its own red flag,
+// not read with a lead-in, keeps it beside its parent's.
+func TestRedFlagOfASubClauseStays(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+	for _, c := range []extract.Clause{
+		{ID: "2", Text: "Provider shall not be liable for data breaches arising from code supplied by Customer."},
+		{ID: "2.1", Parent: "2", Text: "Provider shall not be liable for security vulnerabilities in third-party libraries."},
+	} {
+		a.Clauses = append(a.Clauses, c)
+		a.Pages[0].Text += c.Text + "\n"
+	}
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		for _, fl := range f.RedFlags {
+			got = append(got, f.Rule+" §"+fl.Evidence.Section)
+		}
+	}
+	if want := []string{"vendor-security §2", "vendor-security §2.1"}; !cmp.Equal(got, want) {
+		t.Errorf("red flags %q, want %q", got, want)
+	}
+}

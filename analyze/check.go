@@ -350,10 +350,15 @@ func (r *Rule) topicObjects() []string {
 	return out
 }
 
-// flaggedWithin says the same red flag is also found on a clause that holds
-// h's: "2.1" holds its items "2.1(a)" and "2.1(b)", so a disclaimer whose
-// lead-in is read with each item is one red flag, not three.
+// flaggedWithin says h is an item read with its lead-in and the same red
+// flag is also found on a clause that holds it: "2.1" holds its items
+// "2.1(a)" and "2.1(b)", so a disclaimer whose lead-in is read with each
+// item is one red flag, not three. A sub-clause with no lead-in keeps its
+// own.
 func flaggedWithin(at map[string]bool, h hit) bool {
+	if h.u.leadIn == "" {
+		return false
+	}
 	sec := h.u.section
 	for i := len(sec) - 1; i > 0; i-- {
 		if (sec[i] == '(' || sec[i] == '.') && at[h.spec.flag.ID+"\x00"+h.u.file+"\x00"+sec[:i]] {
