@@ -47,12 +47,7 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name    string
-		clauses []string
-		rule    string
-		want    string
-	}{
+	tests := []statusCase{
 		{"defined incident term", []string{`"Data Event" means any unauthorised access to or disclosure of Customer Data.`, "Provider shall notify Customer of any Data Event within 24 hours."}, "breach-notification", StatusMet},
 		{"support incident is not a security incident", []string{`"Incident" means an unplanned interruption of the Service.`, "Provider shall notify Customer of any Incident within 24 hours."}, "breach-notification", StatusMissing},
 		{"a definition binds no one", []string{`"Security Incident" means a breach of security, of which Provider shall notify Customer.`}, "breach-notification", StatusMissing},
@@ -87,13 +82,7 @@ func TestEngineReadsLikeAReviewer(t *testing.T) {
 		{"a chain of references back to the incident", []string{"If Provider becomes aware of a personal data breach, Provider shall take measures to address it. Provider shall also inform Customer without undue delay after becoming aware of the breach. Such notification shall contain a contact point where more information can be obtained, a description of the nature of the breach and its likely consequences."}, "notification-content", StatusMet},
 		{"negation scoped to its own verb", []string{"Provider shall not disclose Customer Data, and shall notify Customer of any security incident within 24 hours."}, "breach-notification", StatusMet},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := status(run(t, rs, Options{}, tc.clauses...), tc.rule); got != tc.want {
-				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
-			}
-		})
-	}
+	checkStatuses(t, rs, tests)
 }
 
 func TestWaivers(t *testing.T) {
@@ -484,12 +473,7 @@ func TestRedFlagOnceForItsItems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, f := range res.Findings {
-		for _, fl := range f.RedFlags {
-			got = append(got, f.Rule+" §"+fl.Evidence.Section)
-		}
-	}
+	got := redFlagSections(res)
 	if want := []string{"vendor-security §2.1"}; !cmp.Equal(got, want) {
 		t.Errorf("red flags %q, want %q", got, want)
 	}
@@ -531,13 +515,40 @@ func TestRedFlagOfASubClauseStays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, f := range res.Findings {
-		for _, fl := range f.RedFlags {
-			got = append(got, f.Rule+" §"+fl.Evidence.Section)
-		}
-	}
+	got := redFlagSections(res)
 	if want := []string{"vendor-security §2", "vendor-security §2.1"}; !cmp.Equal(got, want) {
 		t.Errorf("red flags %q, want %q", got, want)
 	}
+}
+
+// statusCase is an agreement of the given clauses (numbered 1, 2, ...)
+// and the status rule must have on it.
+type statusCase struct {
+	name    string
+	clauses []string
+	rule    string
+	want    string
+}
+
+// checkStatuses runs each case through Run and checks its rule's status.
+func checkStatuses(t *testing.T, rs *RuleSet, tests []statusCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(run(t, rs, Options{}, tc.clauses...), tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}
+
+// redFlagSections lists a result's red flags as "rule §section".
+func redFlagSections(res *Result) []string {
+	var out []string
+	for _, f := range res.Findings {
+		for _, fl := range f.RedFlags {
+			out = append(out, f.Rule+" §"+fl.Evidence.Section)
+		}
+	}
+	return out
 }

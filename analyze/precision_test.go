@@ -13,12 +13,7 @@ func TestNoFindingWithoutTheTerm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name    string
-		clauses []string
-		rule    string
-		want    string
-	}{
+	tests := []statusCase{
 		// The data subjects a notice goes to are its recipients, not its content.
 		{"affected data subjects are the notice's recipients", []string{"Provider will help Customer to notify the supervisory authority and the affected data subjects of a Personal Data Breach."}, "notification-content", StatusMissing},
 		{"affected information systems are no notice content", []string{"When Provider discovers a Security Incident, it shall keep copies of the affected information systems and their logs for 90 days from the submission of its incident report."}, "notification-content", StatusMissing},
@@ -42,13 +37,7 @@ func TestNoFindingWithoutTheTerm(t *testing.T) {
 		{"providing adequate security discloses nothing", []string{"The Provider shall apply other security measures when it determines that they are needed to provide adequate security against a known vulnerability."}, "vulnerability-disclosure", StatusMissing},
 		{"telling the customer of a vulnerability is disclosure", []string{"The Provider shall provide the Customer with a report of any critical vulnerability in the Services within five days."}, "vulnerability-disclosure", StatusMet},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := status(run(t, rs, Options{}, tc.clauses...), tc.rule); got != tc.want {
-				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
-			}
-		})
-	}
+	checkStatuses(t, rs, tests)
 }
 
 // TestPossibilityIsNoPredicate: "who may have been affected" states a
