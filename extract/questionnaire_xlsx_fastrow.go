@@ -111,6 +111,15 @@ func (sc *xmlRowScanner) nextRowAfter(at, num int) bool {
 
 func isTagEnd(c byte) bool { return isXMLSpace(c) || c == '>' || c == '/' }
 
+// skipXMLSpace is b after its leading XML white space.
+func skipXMLSpace(b []byte) []byte {
+	i := 0
+	for i < len(b) && isXMLSpace(b[i]) {
+		i++
+	}
+	return b[i:]
+}
+
 // tagClose returns the index of the '>' that ends the tag at b[0], quotes
 // respected.
 func tagClose(b []byte) (int, bool) {
@@ -244,11 +253,7 @@ func rowCells(b []byte, fb *fastBook) ([]string, bool) {
 	var cells []string
 	col := 0
 	for {
-		i := 0
-		for i < len(b) && isXMLSpace(b[i]) {
-			i++
-		}
-		b = b[i:]
+		b = skipXMLSpace(b)
 		if len(b) == 0 {
 			return cells, true
 		}
@@ -321,11 +326,7 @@ type fastCell struct {
 func (c *fastCell) children(b []byte) (int, bool) {
 	start := len(b)
 	for {
-		i := 0
-		for i < len(b) && isXMLSpace(b[i]) {
-			i++
-		}
-		b = b[i:]
+		b = skipXMLSpace(b)
 		switch {
 		case bytes.HasPrefix(b, []byte("</c>")):
 			return start - len(b) + 4, true
@@ -399,11 +400,7 @@ func (c *fastCell) inline(b []byte) bool {
 func (c *fastCell) textChildren(b []byte, runs bool, skip ...string) bool {
 	seen := false
 	for {
-		i := 0
-		for i < len(b) && isXMLSpace(b[i]) {
-			i++
-		}
-		b = b[i:]
+		b = skipXMLSpace(b)
 		if len(b) == 0 {
 			return true
 		}
