@@ -185,7 +185,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 	}
 	opening := head[:min(len(head), preambleLen)]
 	for _, p := range parties {
-		p.early = p.name != "" && containsWord(opening, p.name)
+		p.early = p.name != "" && len(after(opening, p.name)) > 0
 		p.public = p.name != "" && isPublicBody(p.name, p.legal)
 		if given != "" && p.name != vendorName && p.legal != "" && strings.Contains(squash(p.legal), given) {
 			p.role, p.sure = "vendor", true
@@ -330,22 +330,6 @@ func squash(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// containsWord says text holds word as a whole word, case-sensitively.
-func containsWord(text, word string) bool {
-	for i := 0; ; {
-		j := strings.Index(text[i:], word)
-		if j < 0 {
-			return false
-		}
-		j += i
-		before, after := j == 0 || !isWordByte(text[j-1]), j+len(word) == len(text) || !isWordByte(text[j+len(word)])
-		if before && after {
-			return true
-		}
-		i = j + 1
-	}
 }
 
 // reMeansParty finds a name defined by the company it stands for:
