@@ -345,21 +345,13 @@ func TestConditionIsNoPredicate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		text  string
-		preds int
-	}{
+	checkPredicates(t, rs, []predicateCase{
 		{"Nimbo undertakes to allow audits, always within the limits of proportionality, and only if such an audit may not impose a threat to the rights of any third party.", 1},
 		{"Provider shall notify Customer within 24 hours, and if Customer so requests, Provider shall assist with the investigation.", 2},
 		// The customer's authorisation is a statement of its own; the
 		// proviso binds the processor.
 		{"Customer authorises new subprocessors, provided that the Processor shall inform the Controller of any intended changes.", 2},
-	} {
-		got := strings.Count(rs.DescribeFrame(tc.text), "  predicate ")
-		if got != tc.preds {
-			t.Errorf("%q: %d predicates, want %d:\n%s", tc.text, got, tc.preds, rs.DescribeFrame(tc.text))
-		}
-	}
+	})
 }
 
 // TestListItemsKeepTheirLeadIn: sub-clauses split from a paragraph are read
@@ -551,4 +543,22 @@ func redFlagSections(res *Result) []string {
 		}
 	}
 	return out
+}
+
+// predicateCase is a sentence and how many predicates its frame has.
+type predicateCase struct {
+	text  string
+	preds int
+}
+
+// checkPredicates counts the predicates the rules' frame reads in each
+// sentence.
+func checkPredicates(t *testing.T, rs *RuleSet, cases []predicateCase) {
+	t.Helper()
+	for _, tc := range cases {
+		d := rs.DescribeFrame(tc.text)
+		if got := strings.Count(d, "  predicate "); got != tc.preds {
+			t.Errorf("%q: %d predicates, want %d:\n%s", tc.text, got, tc.preds, d)
+		}
+	}
 }
