@@ -402,6 +402,9 @@ func (s *splitter) titleBlock(i int, h uhead) bool {
 func (s *splitter) run() {
 	s.findHeadings()
 	skip := s.preambleList()
+	if skip == nil {
+		skip = s.frontList()
+	}
 	first := -1
 	for i := range s.lines {
 		if i < len(s.toc) && s.toc[i] || skip[i] {
