@@ -208,7 +208,7 @@ func standsApart(p []lineStyle, i, j int, k typeKey, larger bool) bool {
 	}
 	if j < len(p) && !p[j].gap {
 		next := keyOfStyle(p[j])
-		if next == k || next.halfPt == k.halfPt && !larger {
+		if next == k || next.halfPt == k.halfPt && !larger && !tightSubHeading(p, i, j, k) {
 			return false
 		}
 	}
