@@ -455,6 +455,7 @@ func (s *splitter) run() {
 		if s.wrappedInline(m, i) {
 			continue
 		}
+		s.closeLeadParagraph(m, i)
 		if !s.accept(m, i) {
 			continue
 		}

@@ -66,3 +66,48 @@ func TestTypesetTightSubHeadings(t *testing.T) {
 		})
 	}
 }
+
+// Bold lead-ins titling the paragraphs before the body's numbered
+// sections (the sections in the body's regular type): the sections are
+// the body's, not the last lead-in's sub-clauses.
+var typesetLeadInsBeforeBody = []typedLine{
+	{text: "HOSTING ADDENDUM", size: 16, bold: true},
+	boldStart("Background.", "The Customer uses the hosted service of the Provider under the main agreement."),
+	boldStart("Scope.", "This addendum applies to the hosting of the Customer's shop."),
+	body("1. Hosting. The Provider hosts the shop in two data centres."),
+	body("2. Security. The Provider keeps the shop's data safe."),
+	body("2.1 The Provider encrypts the shop's data at rest."),
+	body("3. Term. This addendum ends with the main agreement."),
+}
+
+// A lead-in whose paragraph introduces a numbered list keeps it.
+var typesetLeadInList = []typedLine{
+	{text: "HOSTING ADDENDUM", size: 16, bold: true},
+	boldStart("Security.", "The Provider shall:"),
+	body("1. Encryption of the shop's data at rest."),
+	body("2. Logging of every access to the shop's data."),
+}
+
+func TestTypesetLeadInsBeforeBody(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []typedLine
+		want  []string
+	}{
+		{"lead-ins before the numbered body", typesetLeadInsBeforeBody,
+			[]string{"preamble", `"Background"`, `"Scope"`, "1", "2", "2.1<2", "3"}},
+		{"a lead-in introducing a numbered list", typesetLeadInList,
+			[]string{"preamble", `"Security"`, `1<"Security"`, `2<"Security"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := writeTemp(t, "typeset.pdf", typesetPDF(tc.lines))
+			doc, err := Open(p, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, clauseIDs(doc.Agreement.Clauses)); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
