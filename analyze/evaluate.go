@@ -460,8 +460,8 @@ func (r *Rule) rank(h *hit) float64 {
 		s -= 2 // long, but often the clause itself (GDPR Art. 32's sentence)
 	}
 	// A lead-in without its items ("Customer must adhere to the
-	// following:") says least of all.
-	if strings.HasSuffix(strings.TrimSpace(h.u.text), ":") {
+	// following:", "the Contractor shall—") says least of all.
+	if leadInOnly(h.u.text) {
 		s -= 3
 	}
 	// Lawyers cite the body of an agreement before its exhibits (standard
@@ -475,6 +475,14 @@ func (r *Rule) rank(h *hit) float64 {
 		}
 	}
 	return s
+}
+
+// leadInOnly says a unit's text ends where its items begin: with a colon,
+// or with a dash as government contract clauses write it ("the Contractor
+// shall—"), before any separator the items were joined with.
+func leadInOnly(text string) bool {
+	t := strings.TrimRight(text, " ;")
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–")
 }
 
 // rePartID finds the clause id of an exhibit, annex, schedule or the like.

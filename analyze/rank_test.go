@@ -87,6 +87,31 @@ func TestEvidenceRanking(t *testing.T) {
 			},
 			rule: "breach-notification", want: "2",
 		},
+		{
+			// The customer's authorisation of transfers, which names
+			// subprocessors in passing, is an essential element but ranks
+			// below the clause about subprocessors: the better-ranked clause
+			// is quoted first, the authorisation after it.
+			name:     "the subprocessor clause beats a transfer authorisation that names subprocessors in passing",
+			headings: []string{"Location of Processing", "Subprocessors"},
+			text: []string{
+				"Customer hereby authorises the transfer of Customer Data to locations outside the European Economic Area, including to Provider's affiliates and subprocessors.",
+				"Provider shall impose on each subprocessor data protection obligations no less protective than this Agreement and shall remain liable for the acts and omissions of its subprocessors.",
+			},
+			rule: "subprocessors", want: "2",
+		},
+		{
+			// A lead-in cut from its items says least of all, whether it
+			// ends with a colon or, as in government contract clauses,
+			// with a dash ("the Contractor shall—").
+			name:     "a lead-in ending with a dash is cited after a sentence that states the duty",
+			headings: []string{"Security Incidents", "Security Incidents"},
+			text: []string{
+				"Upon discovering a Security Incident affecting Customer Data, Provider shall assist Customer as follows—",
+				"Provider shall assist Customer in investigating and mitigating each Security Incident affecting Customer Data.",
+			},
+			rule: "incident-cooperation", want: "2",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
