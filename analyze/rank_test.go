@@ -112,6 +112,19 @@ func TestEvidenceRanking(t *testing.T) {
 			},
 			rule: "incident-cooperation", want: "2",
 		},
+		{
+			// The object named only in a phrase fronted before the actor
+			// is not what the verb governs: "take account of the risks"
+			// is no security measure, though "level of security" and
+			// "take" are the term's words.
+			name:     "the object in a fronted phrase does not make the sentence the term",
+			headings: []string{"Security", "Security"},
+			text: []string{
+				"In assessing the appropriate level of security, Provider shall take account of the risks presented by the processing of Customer Data.",
+				"Provider shall in relation to Customer Data implement appropriate technical and organisational measures.",
+			},
+			rule: "vendor-security", want: "2",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
