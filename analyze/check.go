@@ -107,11 +107,15 @@ func (r *Rule) assess(units []*unit) assessment {
 		// flow-down to subprocessors) is quoted before a lower-ranked one
 		// of an essential element (a table row naming a country, the
 		// customer's authorisation), which still grades the term and is
-		// quoted next. A sentence that only weakens the term is not cited
-		// over one that states it, and a clause whose heading names the
-		// term ("Audits", "Deletion of Data") keeps its place.
+		// quoted next. A sentence that only weakens the term or stands in
+		// for an essential element is not cited over one that states it,
+		// and a clause whose heading names the term ("Audits", "Deletion
+		// of Data") keeps its place, unless it stands in an exhibit and
+		// the better-ranked one in the body.
 		a.cite = a.best
-		if top := &pos[0]; top.score > a.best.score && !r.weakensElement(top.spec.element) && !a.best.u.frame.anyHeading(r.topic) {
+		top := &pos[0]
+		headed := a.best.u.frame.anyHeading(r.topic) && !(a.best.u.part && !top.u.part)
+		if top.score > a.best.score && !r.standsIn(top.spec.element) && !headed {
 			a.cite = top
 		}
 		seen := map[string]bool{a.cite.u.section: true}
@@ -148,12 +152,13 @@ func (r *Rule) assess(units []*unit) assessment {
 	return a
 }
 
-// weakensElement says the element only weakens the term ("may process
-// the data anywhere").
-func (r *Rule) weakensElement(id string) bool {
+// standsIn says the element only weakens the term ("may process the data
+// anywhere") or stands in for an essential one (the return of confidential
+// information for the return of the customer's data).
+func (r *Rule) standsIn(id string) bool {
 	for _, e := range r.Elements {
 		if e.ID == id {
-			return e.Weakens
+			return e.Weakens || e.Alternative
 		}
 	}
 	return false

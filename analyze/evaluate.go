@@ -529,8 +529,10 @@ func leadInOnly(text string) bool {
 	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–")
 }
 
-// rePartID finds the clause id of an exhibit, annex, schedule or the like.
-var rePartID = regexp.MustCompile(`(?i)^(exhibit|annex|schedule|appendix|attachment|addendum|appendices)\b`)
+// rePartID finds the clause id of an exhibit, annex, schedule or the like,
+// also where the id is the part's quoted heading: "Exhibit 2 - Security
+// Measures" 3.1.
+var rePartID = regexp.MustCompile(`(?i)^["“]?(exhibit|annex|schedule|appendix|attachment|addendum|appendices)\b`)
 
 // sortHits orders hits best first; among equals the earlier in the
 // document.

@@ -1,6 +1,11 @@
 package analyze
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
 
 // TestEvidenceRanking: among sentences that each show a term, the one a
 // lawyer would cite is quoted first. Each row is one kind of fault: the
@@ -129,6 +134,83 @@ func TestEvidenceRanking(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			checkCited(t, rs, tc.headings, tc.text, tc.rule, tc.want)
+		})
+	}
+}
+
+// TestEvidenceRankingParts: the body of an agreement is cited before its
+// exhibits, whatever the exhibit's clause ids look like. Each row gives
+// the clauses' ids, headings and text.
+func TestEvidenceRankingParts(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name                string
+		ids, headings, text []string
+		rule, want          string
+	}{
+		{
+			// An exhibit whose clause ids are its quoted heading is an
+			// exhibit all the same.
+			name:     "an exhibit named by its quoted heading is cited after the body",
+			ids:      []string{`"Exhibit 2 - Security Measures" 1`, "5.1"},
+			headings: []string{"Access control", "Security"},
+			text: []string{
+				"Provider shall implement multi-factor authentication and role-based access control for all administrative access to systems holding Customer Data.",
+				"Provider shall implement and maintain appropriate technical and organisational measures to protect Customer Data.",
+			},
+			rule: "vendor-security", want: "5.1",
+		},
+		{
+			// The essential element stated in the standard clauses of an
+			// annex, under a heading that names the term, does not keep
+			// its place over the body's clause that ranks higher.
+			name:     "the body's return clause beats an annex's exit statement headed by the term",
+			ids:      []string{"8", "Annex 2 1"},
+			headings: []string{"Data Retention and Deletion", "Deletion or Return of Personal Data"},
+			text: []string{
+				"Provider shall return or destroy all Customer Data in its possession upon Customer's request.",
+				"Upon expiry of the Agreement, the data importer will delete or return the personal data to the data exporter.",
+			},
+			rule: "data-return-exit", want: "8",
+		},
+		{
+			// An element that only stands in for an essential one (the
+			// return of confidential information, for the return of the
+			// customer's data) is not quoted over it, though it ranks
+			// higher and stands in the body.
+			name:     "the return of the customer's data beats the return of confidential information",
+			ids:      []string{"7", "Annex A 12"},
+			headings: []string{"Return of Confidential Information", "After the Agreement"},
+			text: []string{
+				"Upon termination of this Agreement, Provider shall promptly return or destroy all Confidential Information of Customer.",
+				"Upon termination of the Services, Provider shall, at Customer's choice, delete or return Personal Data.",
+			},
+			rule: "data-return-exit", want: "Annex A 12",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+			for i, id := range tc.ids {
+				a.Clauses = append(a.Clauses, extract.Clause{ID: id, Heading: tc.headings[i], Text: tc.text[i]})
+				a.Pages[0].Text += tc.text[i] + "\n"
+			}
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range res.Findings {
+				if f.Rule == tc.rule {
+					if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
+						t.Errorf("%s (%s): evidence %+v, want section %s", tc.rule, f.Status, f.Evidence, tc.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no %s finding", tc.rule)
 		})
 	}
 }
