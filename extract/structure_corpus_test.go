@@ -39,7 +39,7 @@ var structureFloors = map[string]float64{
 // orphanCeilings are the lead-ins without their list counted today (the
 // dev ones are a form's blank, an opening sentence and two inline lists
 // whose items are numbered like their neighbours').
-var orphanCeilings = map[string]int{"dev": 14, "shared": 6} // dev: measured 14 over the 94 dev documents of corpus-a..j (12 over the 86 of corpus-a..i)
+var orphanCeilings = map[string]int{"dev": 15, "shared": 6} // dev: measured 15 over the 101 dev documents of corpus-a..k (14 over the 94 of corpus-a..j)
 
 // structureSection is one labelled section of one document.
 type structureSection struct {
