@@ -185,6 +185,8 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	if md {
 		stripAttrLists(lines)
 		setextToATX(lines)
+		listHeadings(lines)
+		designatorTitles(lines)
 	}
 	displayLines(lines, md)
 	if paginated {

@@ -64,8 +64,11 @@ type marker struct {
 }
 
 var (
-	mdHeadingRe = lazyre.New(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-	strongRe    = lazyre.New(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
+	// boldItemLabelRe: a small letter or roman item mark, alone in bold
+	// ("**a)**"); a capital one ("**A)**") may head a block of its own.
+	boldItemLabelRe = lazyre.New(`^[a-z]{1,4}[.)]$`)
+	mdHeadingRe     = lazyre.New(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	strongRe        = lazyre.New(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
 	// sectionSignRe: a section numbered with a section sign ("§ 10 Title",
 	// "§3 Title"), read as "Section 10 Title".
 	sectionSignRe = lazyre.New(`^§\s*(\d.*)$`)
@@ -149,7 +152,9 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			// "**9.1.** The Processor ...": only the number is bold; its
 			// closing mark goes, the text after it is the clause; so too
 			// "**3.2.1**. Subject to ..." and "**6.3**: Audit".
-			if i := strings.Index(t, p); i > 0 && i <= 12 && (t[0] >= '0' && t[0] <= '9' || t[0] == '(') && !strings.ContainsAny(t[:i], " \t") && i+len(p) < len(t) {
+			// So too a bold letter or roman item mark: "**a)** Label each
+			// parcel", "**iv.** Insure it".
+			if i := strings.Index(t, p); i > 0 && i <= 12 && (t[0] >= '0' && t[0] <= '9' || t[0] == '(' || boldItemLabelRe.MatchString(t[:i])) && !strings.ContainsAny(t[:i], " \t") && i+len(p) < len(t) {
 				if c := t[i+len(p)]; c == ' ' {
 					t = t[:i] + t[i+len(p):]
 				} else if (c == '.' || c == ':') && strings.HasPrefix(t[i+len(p)+1:], " ") && !strings.ContainsAny(t[i-1:i], ".:") {

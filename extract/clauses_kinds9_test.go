@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Kinds of Markdown structure found on agreements from outside the corpus
+// (structure12's self-check), each reproduced by invented text, with the
+// clause IDs a lawyer would cite.
+
+// Headings inside numbered list items, as Pandoc writes an HTML page whose
+// <ol><li> items hold <h2>/<h3> titles: the items are sections 1, 2, 2.1.
+const mdListItemHeadings = `# Care Plan Terms
+
+These terms apply to every care plan subscription.
+
+1.  ## Services
+
+    The Studio provides the services listed in each work order.
+
+2.  ## Work Orders
+
+    1.  ### Contents
+
+        Each work order describes the deliverables and the fees:
+
+        1.  the pages to be built, and
+        2.  the hours of support each month.
+
+    2.  ### Changes
+
+        Either party may propose a change to a work order in writing.
+
+3.  ## Fees
+
+    The Client pays the fees within thirty days of each invoice.
+`
+
+// The same terms as an HTML fragment inside a Markdown file: each <li>
+// opens with its heading; the paragraphs stand at the margin.
+const mdHTMLListItemHeadings = `# Care Plan Terms
+
+These terms apply to every care plan subscription.
+
+<ol>
+<li><h2>Services</h2>
+<p>The Studio provides the services listed in each work order.</p>
+</li>
+<li><h2>Work Orders</h2>
+<ol>
+<li><h3>Contents</h3>
+<p>Each work order describes the deliverables and the fees.</p>
+</li>
+<li><h3>Changes</h3>
+<p>Either party may propose a change to a work order in writing.</p>
+</li>
+</ol>
+</li>
+<li><h2>Fees</h2>
+<p>The Client pays the fees within thirty days of each invoice.</p>
+</li>
+</ol>
+`
+
+// Headings in list items under a numbered heading at the margin: the
+// items are cited under its number.
+const mdListItemHeadingsUnderNumbered = `# Support Terms
+
+## 4. Payment
+
+1.  ### Invoices
+
+    The Studio invoices monthly in arrears.
+
+2.  ### Late Payment
+
+    Overdue amounts bear interest at two percent a month.
+
+## 5. Term
+
+These terms run for one year.
+`
+
+// Item marks in bold alone ("**a)**") before the item's text: items of the
+// clause above, as plain "a)" marks are.
+const mdBoldItemMarks = `# Supplier Terms
+
+## 1. Scope
+
+1.1 Supplier shall not:
+
+**a)** resell the goods to any third party without the written consent of Buyer;
+
+**b)** ship goods from a warehouse that Buyer has not approved in advance.
+
+1.2 Supplier shall:
+
+**a.** Label each parcel with the order number and the delivery address;
+
+**b.** Insure each parcel until it is delivered to Buyer.
+
+## 2. Fees
+
+2.1 Buyer pays each invoice within thirty days of receiving it.
+`
+
+// An article's designator and its title set as two headings in a row
+// ("## ARTICLE I" above "## DEFINITIONS"): one article, cited by its
+// number, its sections under it.
+const mdDesignatorAboveTitle = `# Hosting Agreement
+
+This agreement is made between Host and Client.
+
+## ARTICLE I
+## DEFINITIONS
+
+1.1 "Services" means the hosting services described in an order form.
+
+1.2 "Fees" means the amounts stated in an order form.
+
+## ARTICLE II
+
+## SERVICES
+
+2.1 Host shall provide the Services with reasonable skill and care.
+`
+
+// A part's designator above the next part's heading is no title: "Part C"
+// of Annex 1 and "Annex 2" stay two parts.
+const mdPartAboveAnnex = `# Data Processing Addendum
+
+## 1. Scope
+
+1.1 The Processor processes Customer Data for the Services.
+
+### Annex 1
+
+#### Part A
+
+The data exporter is the Customer.
+
+#### Part B
+
+The data importer is the Processor.
+
+#### Part C
+
+### Annex 2
+
+The Processor encrypts Customer Data at rest.
+`
+
+func TestSplitClausesKinds9(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		html bool // an HTML fragment: read through cleanMarkdown first
+		want []string
+	}{
+		{"headings inside numbered list items", mdListItemHeadings, false,
+			[]string{"preamble", "1", "2", "2.1<2", "2.1.1<2.1", "2.1.2<2.1", "2.2<2", "3"}},
+		{"HTML list items opening with headings", mdHTMLListItemHeadings, true,
+			[]string{"preamble", "1", "2", "2.1<2", "2.2<2", "3"}},
+		{"headings in list items under a numbered heading", mdListItemHeadingsUnderNumbered, false,
+			[]string{"preamble", "4", "4.1<4", "4.2<4", "5"}},
+		{"item marks in bold alone", mdBoldItemMarks, false,
+			[]string{"preamble", "1", "1.1<1", "1.1(a)<1.1", "1.1(b)<1.1", "1.2<1", "1.2(a)<1.2", "1.2(b)<1.2", "2", "2.1<2"}},
+		{"an article's designator and title as two headings", mdDesignatorAboveTitle, false,
+			[]string{"preamble", "I", "1.1<I", "1.2<I", "II", "2.1<II"}},
+		{"a part heading above the next annex stays a part", mdPartAboveAnnex, false,
+			[]string{"preamble", "1", "1.1<1", "Annex 1", "Annex 1 Part A<Annex 1", "Annex 1 Part B<Annex 1",
+				"Annex 1 Part C<Annex 1", "Annex 2"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.text
+			if tc.html {
+				text = cleanMarkdown(text)
+			}
+			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(text)}}, false))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
