@@ -187,6 +187,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 		setextToATX(lines)
 		listHeadings(lines)
 		designatorTitles(lines)
+		doubleItems(lines)
 	}
 	displayLines(lines, md)
 	if paginated {
@@ -589,7 +590,9 @@ func (s *splitter) regionEnd(m marker) int {
 		return e
 	}
 	if !m.kind.paren() {
-		for e > 0 && s.stack[e-1].kind.paren() && s.stack[e-1].mdLevel == 0 {
+		// Unless, in Markdown, indented under it ("(a) ... if the other
+		// Party:" then "  i. materially breaches ...").
+		for e > 0 && s.stack[e-1].kind.paren() && s.stack[e-1].mdLevel == 0 && (s.paginated || m.indent <= s.stack[e-1].indent) {
 			e--
 		}
 	}

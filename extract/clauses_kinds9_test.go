@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -152,6 +153,84 @@ The data importer is the Processor.
 The Processor encrypts Customer Data at rest.
 `
 
+// A table of contents written as a list of links to the sections'
+// anchors, then the sections: the contents are no clauses, however long
+// an entry's link makes its line.
+const mdAnchorLinkContents = `## Team Plan Terms
+
+1.  [Service](#service)
+2.  [Customer Content, Permissions, Restrictions and Ownership of Materials](#customer-content)
+3.  [Fees](#fees)
+4.  [Termination](#termination)
+
+These terms form the agreement between Forum Ltd and the Customer.
+
+### 1. Service
+
+Forum Ltd hosts a private forum for the Customer's staff.
+
+### 2. Customer Content, Permissions, Restrictions and Ownership of Materials
+
+The Customer keeps ownership of the content its staff post.
+
+### 3. Fees
+
+The Customer pays the fees stated in its order.
+
+### 4. Termination
+
+Either party may end these terms on thirty days' notice.
+`
+
+// Plain text Pandoc wrote of an HTML page whose items open with a nested
+// list: "1.  2.  Password." is item 2 of section 1, cited 1.2.
+const txtDoubleItems = `SUBSCRIPTION TERMS
+
+1.  Licence.
+
+1.  1.  Licence to Use. The Provider grants the Subscriber a licence to
+        use the Services under these terms.
+
+1.  2.  Password. The Subscriber keeps its password secret and tells
+        the Provider at once of any misuse.
+
+2.  Fees.
+
+2.  1.  Payment. The Subscriber pays the fees in advance each month.
+`
+
+// Roman items indented under a lettered item in parentheses: items of
+// that item, and the next lettered item its sibling.
+const mdRomanUnderParen = `# Services Agreement
+
+## 4. Term
+
+4.1 This Agreement runs for two years.
+
+4.2 **Termination for Cause.**
+(a) Either Party may end this Agreement on notice if the other Party:
+
+  i. breaches it and does not cure the breach within thirty days; or
+
+  ii. becomes insolvent.
+
+(b) Late payment of undisputed fees is a material breach.
+
+4.3 Termination does not end accrued rights.
+`
+
+// A definition whose lead-in ends its line with a colon and whose items
+// follow on one line: each item is cited, not only the first.
+const mdColonInlineItems = `# Data Terms
+
+## 1. Definitions
+
+1.1 "Personal Data" means any information relating to a person, including:
+(i) names; (ii) e-mail addresses; and (iii) IP addresses.
+
+1.2 "Processing" means any operation on Personal Data.
+`
+
 func TestSplitClausesKinds9(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -169,6 +248,12 @@ func TestSplitClausesKinds9(t *testing.T) {
 			[]string{"preamble", "1", "1.1<1", "1.1(a)<1.1", "1.1(b)<1.1", "1.2<1", "1.2(a)<1.2", "1.2(b)<1.2", "2", "2.1<2"}},
 		{"an article's designator and title as two headings", mdDesignatorAboveTitle, false,
 			[]string{"preamble", "I", "1.1<I", "1.2<I", "II", "2.1<II"}},
+		{"list items opening a nested list on their line", txtDoubleItems, false,
+			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2.1<2"}},
+		{"roman items indented under an item in parentheses", mdRomanUnderParen, false,
+			[]string{"preamble", "4", "4.1<4", "4.2<4", "4.2(a)<4.2", "4.2(a)(i)<4.2(a)", "4.2(a)(ii)<4.2(a)", "4.2(b)<4.2", "4.3<4"}},
+		{"items on one line after a lead-in's colon", mdColonInlineItems, false,
+			[]string{"preamble", "1", "1.1<1", "1.1(i)<1.1", "1.1(ii)<1.1", "1.1(iii)<1.1", "1.2<1"}},
 		{"a part heading above the next annex stays a part", mdPartAboveAnnex, false,
 			[]string{"preamble", "1", "1.1<1", "Annex 1", "Annex 1 Part A<Annex 1", "Annex 1 Part B<Annex 1",
 				"Annex 1 Part C<Annex 1", "Annex 2"}},
@@ -183,5 +268,25 @@ func TestSplitClausesKinds9(t *testing.T) {
 				t.Errorf("ids (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestSplitClausesAnchorLinkContents(t *testing.T) {
+	cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(mdAnchorLinkContents)}}, false)
+	want := map[string]string{
+		"1": "hosts a private forum",
+		"2": "keeps ownership of the content",
+		"3": "pays the fees stated",
+		"4": "thirty days' notice",
+	}
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.ID)
+		if w, ok := want[c.ID]; ok && !strings.Contains(c.Text, w) {
+			t.Errorf("clause %s is %q, want the section holding %q (not its contents entry)", c.ID, c.Text, w)
+		}
+	}
+	if diff := cmp.Diff([]string{"preamble", "1", "2", "3", "4"}, ids); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
 	}
 }

@@ -19,6 +19,9 @@ var (
 	// mdBareItemRe: a numbered list item with no text on its line, as an
 	// HTML <li> holding a heading is written ("1. " then "## Services").
 	mdBareItemRe = lazyre.New(`^( *)(\d{1,3})[.)][ \t]*$`)
+	// mdDoubleItemRe: a list item whose first block is a nested list, as
+	// Pandoc writes it ("1.  2.  Password. Each Subscriber ...").
+	mdDoubleItemRe = lazyre.New(`^( *)(\d{1,3})\.[ \t]+(\d{1,3})\.[ \t]+(\S)`)
 	// mdNumHeadRe: a numbered heading at the margin ("## 4. Fees").
 	mdNumHeadRe = lazyre.New(`^#{1,6}[ \t]+(\d{1,3}(?:\.\d{1,3}){0,3})\.?(?:[ \t]|$)`)
 	// mdBareDesignatorRe: a heading that is only a designator and its
@@ -126,5 +129,18 @@ func designatorTitles(lines []srcLine) {
 			lines[j].text = ""
 		}
 		i = j
+	}
+}
+
+// doubleItems rewrites a list item that opens a nested list on its own line
+// ("1.  2.  Password. Each Subscriber ...", what Pandoc writes of an HTML
+// <li> whose first block is an <ol>) as the clause number a reader cites,
+// "1.2 Password. Each Subscriber ...".
+func doubleItems(lines []srcLine) {
+	for i, l := range lines {
+		if g := mdDoubleItemRe.FindStringSubmatchIndex(l.text); g != nil {
+			t := l.text
+			lines[i].text = t[:g[3]] + t[g[4]:g[5]] + "." + t[g[6]:g[7]] + " " + t[g[8]:]
+		}
 	}
 }
