@@ -231,6 +231,43 @@ const mdColonInlineItems = `# Data Terms
 1.2 "Processing" means any operation on Personal Data.
 `
 
+// Sub-clauses numbered in bold whose text continues a lead-in in lower
+// case ("You:" then "**6.1.** must comply ..."), and bullet items opening
+// with a bold letter ("* **a.** circumvent ..."): each is cited.
+const mdBoldLowerSubclauses = `# Service Terms
+
+## 6. Your Obligations
+
+You:
+
+**6.1.** must comply with all applicable laws when you use the Service;
+
+**6.2.** must use the Service in accordance with these Terms.
+
+**6.3.** "you" means the person who opens the account.
+
+## 7. Acceptable Use
+
+**7.1.** When using the Service you must not:
+
+* **a.** circumvent any security feature of the Service;
+* **b.** create more than one account on the Service.
+
+**7.2.** We may suspend your account for a breach of this section.
+`
+
+// A template's clauses opening with a placeholder for the company's name.
+const mdTemplatePlaceholders = `# Terms of Use
+
+## 3. Accounts
+
+3.1 You are responsible for keeping your password secret.
+
+3.2 {{ company.name }} may suspend an Account that breaches these Terms.
+
+3.3 {{ company.name }} may refuse service to anyone at any time.
+`
+
 func TestSplitClausesKinds9(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -254,6 +291,10 @@ func TestSplitClausesKinds9(t *testing.T) {
 			[]string{"preamble", "4", "4.1<4", "4.2<4", "4.2(a)<4.2", "4.2(a)(i)<4.2(a)", "4.2(a)(ii)<4.2(a)", "4.2(b)<4.2", "4.3<4"}},
 		{"items on one line after a lead-in's colon", mdColonInlineItems, false,
 			[]string{"preamble", "1", "1.1<1", "1.1(i)<1.1", "1.1(ii)<1.1", "1.1(iii)<1.1", "1.2<1"}},
+		{"bold sub-clause numbers before lower case, bullets with bold letters", mdBoldLowerSubclauses, false,
+			[]string{"preamble", "6", "6.1<6", "6.2<6", "6.3<6", "7", "7.1<7", "7.1(a)<7.1", "7.1(b)<7.1", "7.2<7"}},
+		{"clauses opening with a template placeholder", mdTemplatePlaceholders, false,
+			[]string{"preamble", "3", "3.1<3", "3.2<3", "3.3<3"}},
 		{"a part heading above the next annex stays a part", mdPartAboveAnnex, false,
 			[]string{"preamble", "1", "1.1<1", "Annex 1", "Annex 1 Part A<Annex 1", "Annex 1 Part B<Annex 1",
 				"Annex 1 Part C<Annex 1", "Annex 2"}},

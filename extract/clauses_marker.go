@@ -100,8 +100,9 @@ var (
 	// Contractor shall ...", "(c)(1) Within 72 hours ...").
 	chainRe = lazyre.New(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(\([a-zA-Z0-9]{1,5}\)\S*\s.*)$`)
 	// mdBulletNumRe: a bullet item that opens with a dotted clause number
-	// ("*   2.5 Security. Vendor will ...", "- **2.5** Security").
-	mdBulletNumRe = lazyre.New(`^[-*+]\s+((?:\*\*|__)?\d{1,3}(?:\.\d{1,3}){1,3}\.?(?:\*\*|__)?\s+)(.*)$`)
+	// ("*   2.5 Security. Vendor will ...", "- **2.5** Security") or with
+	// a bold item mark ("* **a.** circumvent any security feature").
+	mdBulletNumRe = lazyre.New(`^[-*+]\s+((?:\*\*|__)?\d{1,3}(?:\.\d{1,3}){1,3}\.?(?:\*\*|__)?\s+|(?:\*\*|__)(?:[a-z]{1,4}[.)]|\([a-zA-Z0-9]{1,4}\))(?:\*\*|__)\s+)(.*)$`)
 	// mdMarkEscRe: numbering written with Markdown escapes so that it is
 	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
 	// pandoc writes it) is numbering all the same.
@@ -435,7 +436,11 @@ func stripLead(s string) string {
 var qualifiedTitleRe = lazyre.New(`^\(\p{Lu}\p{Ll}[\p{L}\- ]{1,28}\)[ \t]+\p{L}`)
 
 func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(stripLead(s))
+	t := stripLead(s)
+	if strings.HasPrefix(t, "{{") && strings.Contains(t, "}}") {
+		return true // a template's placeholder for a name ("{{company}} may ...")
+	}
+	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsUpper(r)
 }
 
