@@ -62,11 +62,11 @@ var (
 	htmlItemRe     = lazyre.New(`(?i)<li(?:\s[^<>]*)?>`)
 )
 
-// textFormat is "md" for .md/.markdown files or text with Markdown
+// textFormat is "md" for .md/.markdown/.mdx files or text with Markdown
 // headings, else "txt".
 func textFormat(path, text string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".md", ".markdown":
+	case ".md", ".markdown", ".mdx":
 		return "md"
 	}
 	if mdHeadLineRe.MatchString(text) {
@@ -121,7 +121,8 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 	return Document{Agreement: a}, nil
 }
 
-// cleanMarkdown drops YAML front matter, HTML comments and inline HTML tags
+// cleanMarkdown drops YAML front matter, MDX import and export statements
+// (see dropMDXModule), HTML comments and inline HTML tags
 // (e.g. Common Paper's <span> wrappers); the Markdown itself is kept. HTML
 // fragments keep their structure as Markdown: <br> and block ends break
 // lines, <h1>-<h6> become "#" headings, list items become Markdown items
@@ -130,6 +131,7 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 func cleanMarkdown(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = frontMatterRe.ReplaceAllString(s, "")
+	s = dropMDXModule(s)
 	s = htmlCommentRe.ReplaceAllString(s, "")
 	s = htmlLists(s)
 	s = htmlBreakRe.ReplaceAllString(s, "\n")

@@ -38,6 +38,7 @@ func TestTextFormat(t *testing.T) {
 	tests := []struct{ path, text, want string }{
 		{"a.md", "plain", "md"},
 		{"a.MARKDOWN", "plain", "md"},
+		{"terms.mdx", "plain", "md"},
 		{"a.txt", "intro\n## 1. Scope\n", "md"},
 		{"a.txt", "1. Scope\n#hashtag\n", "txt"},
 		{"a", "no headings", "txt"},
@@ -123,6 +124,10 @@ func TestCleanMarkdownHTML(t *testing.T) {
 		{"<table><tr><td>SOC 2</td><td>[ ]</td></tr></table>", "SOC 2 | [ ]\n\n"},
 		{"Terms &amp; Conditions &sect;4 &#167;5", "Terms & Conditions §4 §5"},
 		{"AT&T <https://example.com>", "AT&T <https://example.com>"},
+		// MDX: the module's imports and exported metadata are page code.
+		{"import { Note } from '@/components/note'\nexport const meta = {\n  title: 'DPA',\n}\n\n# DPA\n<Note>\nText.\n</Note>",
+			"\n\n\n\n\n# DPA\n\nText.\n"},
+		{"Import duties are the Customer's.\nexport controls apply.", "Import duties are the Customer's.\nexport controls apply."},
 	}
 	for _, tt := range tests {
 		if got := cleanMarkdown(tt.in); got != tt.want {
@@ -160,6 +165,7 @@ func FuzzCleanMarkdown(f *testing.F) {
 		`<ol start="3" type="a"><li>c</li><li>d<ol style="list-style-type:lower-roman"><li>e</li></ol></li></ol>`,
 		"<ul><li>x</ul></li></ol><li>y", "---\ntitle: x\n---\n<h2>1. A</h2><!-- c --><table><tr><td>a</td><td>b</td></tr></table>",
 		`<OL TYPE=I START=0><LI>z`,
+		"import A from 'a'\nexport default function P() {\n  return (<A/>)\n}\n# T",
 	} {
 		f.Add(s)
 	}

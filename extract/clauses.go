@@ -185,6 +185,9 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	if md {
 		stripAttrLists(lines)
 		setextToATX(lines)
+		listHeadings(lines)
+		designatorTitles(lines)
+		doubleItems(lines)
 	}
 	displayLines(lines, md)
 	if paginated {
@@ -591,7 +594,9 @@ func (s *splitter) regionEnd(m marker) int {
 		return e
 	}
 	if !m.kind.paren() {
-		for e > 0 && s.stack[e-1].kind.paren() && s.stack[e-1].mdLevel == 0 {
+		// Unless, in Markdown, indented under it ("(a) ... if the other
+		// Party:" then "  i. materially breaches ...").
+		for e > 0 && s.stack[e-1].kind.paren() && s.stack[e-1].mdLevel == 0 && (s.paginated || m.indent <= s.stack[e-1].indent) {
 			e--
 		}
 	}

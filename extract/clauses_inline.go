@@ -390,8 +390,15 @@ func (s *splitter) wrappedInline(m marker, i int) bool {
 		return false
 	}
 	prev := strings.TrimSpace(s.lines[i-1].text)
+	// In Markdown and text a lead-in's colon may end the line too
+	// ("including:" over "(i) names; (ii) e-mail addresses"): the items
+	// on one line are still an inline list.
+	stops := `.:;!?)"*_`
+	if !s.paginated {
+		stops = `.;!?)"*_`
+	}
 	if prev == "" || s.lines[i-1].page != s.lines[i].page || s.lines[i-1].typeLevel > 0 ||
-		strings.ContainsAny(prev[len(prev)-1:], `.:;!?)"*_`) {
+		strings.ContainsAny(prev[len(prev)-1:], stops) {
 		return false
 	}
 	if _, ok := s.markerAt(i - 1); ok && len(strings.Fields(prev)) <= 2 {

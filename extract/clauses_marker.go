@@ -64,8 +64,11 @@ type marker struct {
 }
 
 var (
-	mdHeadingRe = lazyre.New(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-	strongRe    = lazyre.New(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
+	// boldItemLabelRe: a small letter or roman item mark, alone in bold
+	// ("**a)**"); a capital one ("**A)**") may head a block of its own.
+	boldItemLabelRe = lazyre.New(`^[a-z]{1,4}[.)]$`)
+	mdHeadingRe     = lazyre.New(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	strongRe        = lazyre.New(`^(?i:(section|article|clause|sec\.|art\.))\s+(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLCivxlc]{1,7})\b\.?(.*)$`)
 	// sectionSignRe: a section numbered with a section sign ("§ 10 Title",
 	// "§3 Title"), read as "Section 10 Title".
 	sectionSignRe = lazyre.New(`^§\s*(\d.*)$`)
@@ -97,8 +100,9 @@ var (
 	// Contractor shall ...", "(c)(1) Within 72 hours ...").
 	chainRe = lazyre.New(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)(\([a-zA-Z0-9]{1,5}\)\S*\s.*)$`)
 	// mdBulletNumRe: a bullet item that opens with a dotted clause number
-	// ("*   2.5 Security. Vendor will ...", "- **2.5** Security").
-	mdBulletNumRe = lazyre.New(`^[-*+]\s+((?:\*\*|__)?\d{1,3}(?:\.\d{1,3}){1,3}\.?(?:\*\*|__)?\s+)(.*)$`)
+	// ("*   2.5 Security. Vendor will ...", "- **2.5** Security") or with
+	// a bold item mark ("* **a.** circumvent any security feature").
+	mdBulletNumRe = lazyre.New(`^[-*+]\s+((?:\*\*|__)?\d{1,3}(?:\.\d{1,3}){1,3}\.?(?:\*\*|__)?\s+|(?:\*\*|__)(?:[a-z]{1,4}[.)]|\([a-zA-Z0-9]{1,4}\))(?:\*\*|__)\s+)(.*)$`)
 	// mdMarkEscRe: numbering written with Markdown escapes so that it is
 	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
 	// pandoc writes it) is numbering all the same.
@@ -149,7 +153,9 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			// "**9.1.** The Processor ...": only the number is bold; its
 			// closing mark goes, the text after it is the clause; so too
 			// "**3.2.1**. Subject to ..." and "**6.3**: Audit".
-			if i := strings.Index(t, p); i > 0 && i <= 12 && (t[0] >= '0' && t[0] <= '9' || t[0] == '(') && !strings.ContainsAny(t[:i], " \t") && i+len(p) < len(t) {
+			// So too a bold letter or roman item mark: "**a)** Label each
+			// parcel", "**iv.** Insure it".
+			if i := strings.Index(t, p); i > 0 && i <= 12 && (t[0] >= '0' && t[0] <= '9' || t[0] == '(' || boldItemLabelRe.MatchString(t[:i])) && !strings.ContainsAny(t[:i], " \t") && i+len(p) < len(t) {
 				if c := t[i+len(p)]; c == ' ' {
 					t = t[:i] + t[i+len(p):]
 				} else if (c == '.' || c == ':') && strings.HasPrefix(t[i+len(p)+1:], " ") && !strings.ContainsAny(t[i-1:i], ".:") {
@@ -430,7 +436,11 @@ func stripLead(s string) string {
 var qualifiedTitleRe = lazyre.New(`^\(\p{Lu}\p{Ll}[\p{L}\- ]{1,28}\)[ \t]+\p{L}`)
 
 func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(stripLead(s))
+	t := stripLead(s)
+	if strings.HasPrefix(t, "{{") && strings.Contains(t, "}}") {
+		return true // a template's placeholder for a name ("{{company}} may ...")
+	}
+	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsUpper(r)
 }
 

@@ -337,6 +337,9 @@ func (s *splitter) mdBase(e int) int {
 	return 0
 }
 
+// boldNumberRe: a dotted number alone in bold at a line start.
+var boldNumberRe = lazyre.New(`^(\*\*|__)(\d{1,3}(?:\.\d{1,3}){1,3}\.?)(\*\*|__)([ \t])`)
+
 // lowerDotted reads line i as a dotted number whose text starts in lower
 // case, the sub-clauses of a lead-in ("6.2 The Supplier warrants that:",
 // "6.2.1 it has ...;", "6.2.2 all information ..."), which readMarker
@@ -348,16 +351,28 @@ func (s *splitter) lowerDotted(i int) (marker, bool) {
 		return marker{}, false
 	}
 	t := strings.TrimLeft(l.text, " ")
+	if !s.paginated {
+		// "**6.1.** must comply ...": only the number is bold.
+		t = boldNumberRe.ReplaceAllString(t, "$2$4")
+	}
 	g := dottedRe.FindStringSubmatchIndex(t)
 	if g == nil || g[6] < 0 {
 		return marker{}, false
 	}
 	rest := t[g[6]:]
-	r, size := utf8.DecodeRuneInString(rest)
+	// A defined term in lower case opens it too ("2.13 \"you\" means ...").
+	q := 0
+	if !s.paginated {
+		q = len(rest) - len(strings.TrimLeft(rest, "\"“'‘*_"))
+	}
+	r, size := utf8.DecodeRuneInString(rest[q:])
 	if !unicode.IsLower(r) {
 		return marker{}, false
 	}
-	up := l.text[:len(l.text)-len(t)] + t[:g[6]] + string(unicode.ToUpper(r)) + rest[size:]
+	up := t[:g[6]] + rest[:q] + string(unicode.ToUpper(r)) + rest[q+size:]
+	if k := len(l.text) - len(strings.TrimLeft(l.text, " ")); k > 0 {
+		up = l.text[:k] + up
+	}
 	m, ok := readMarker(up, !s.paginated, l.typeLevel > 0)
 	if !ok || m.kind != kNum || len(m.path) < 2 || m.zero {
 		return marker{}, false

@@ -84,8 +84,16 @@ func tocLines(lines []srcLine, md bool) []bool {
 		key  string
 	}
 	var run []ent
+	// restOf is a heading's title; in Markdown a contents entry may link
+	// to its section ("1.  [Product](#product)"): the link's text.
+	restOf := func(m marker) string {
+		if md && strings.Contains(m.rest, "](") {
+			return mdLinkRe.ReplaceAllString(m.rest, "$1")
+		}
+		return m.rest
+	}
 	keyOf := func(m marker) string {
-		h := m.rest
+		h := restOf(m)
 		if k := strings.IndexAny(h, ".:"); k > 0 {
 			h = h[:k]
 		}
@@ -124,7 +132,7 @@ func tocLines(lines []srcLine, md bool) []bool {
 			continue
 		}
 		m, ok := parseMarker(l.text, md)
-		if ok && m.numHead == 0 && !m.kind.paren() && m.rest != "" && len(m.rest) <= 80 && !strings.Contains(m.rest, ". ") {
+		if rest := restOf(m); ok && m.numHead == 0 && !m.kind.paren() && rest != "" && len(rest) <= 80 && !strings.Contains(rest, ". ") {
 			k := keyOf(m)
 			for _, e := range run {
 				if e.key == k || strings.SplitN(e.key, "|", 2)[0] == m.label {

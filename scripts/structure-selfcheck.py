@@ -89,6 +89,12 @@ def units(text):
                 lead = re.match(r'^(\*\*|__)(.+?)(\*\*|__)\s*\S', b)
                 if lead and not prev and len(lead.group(2)) < 80 and re.search(r'[.:]\s*$', strip_md(lead.group(2))) or (lead and not prev and len(lead.group(2)) < 60 and re.match(r'^(\*\*|__)(.+?)(\*\*|__)\s*[.:\-–—]', b)):
                     kind, body = 'leadin', lead.group(2)
+        if re.match(r'^\s*(\d+[.)]|[-*+])\s+\[[^\]]+\]\(#[^)]*\)\s*$', s):
+            continue  # a contents entry linking to its section's anchor
+        # "1.  ## Services": a heading inside a list item is a heading;
+        # "1.  2.  Password": a list item opening a nested one is item 1.2
+        body = re.sub(r'^(\d{1,3})[.)]\s+#{1,6}\s+', r'\1. ', body)
+        body = re.sub(r'^(\d{1,3})\.\s+(\d{1,3})\.\s+', r'\1.\2 ', body)
         plain = strip_md(re.sub(r'^(>\s*)+', '', body))
         listm = re.match(r'^([-*+])\s+', plain)
         if listm:
@@ -229,6 +235,13 @@ def check(binary, path, verbose=False):
                     break
                 hit = k
                 break
+        if hit is None and u['kind'] == 'number' and u['listed'] and u['indent'] > 0:
+            # a nested item cited by its path ("2.1 Contents" for "1. ### Contents")
+            bare = alnum(re.sub(r'^\d{1,3}[.)]?\s*', '', u['plain']))[:40]
+            for k in range(ptr, min(ptr + 12, len(cl))):
+                if bare and re.sub(r'^[0-9]+', '', keys[k]).startswith(bare):
+                    hit = k
+                    break
         if hit is None:
             # the title in the preamble is by design
             if ptr <= 1 and (len(cl) < 2 or True) and all(c['id'] == 'preamble' for c in cl[:ptr]) and u['num'] is None and ptr == 0 or (ptr == 0 and u['kind'] != 'number' and u['num'] is None):
