@@ -133,6 +133,9 @@ func loadPDF(path string, ra io.ReaderAt, size int64, opts Options, b *budget) (
 	r, err := openPDF(shimmed(ra), size, opts.Password)
 	repaired := false
 	if err != nil {
+		if res, ok := readDecrypted(ra, size, opts.Password, b); ok {
+			return res, nil
+		}
 		fixed, rerr := repairFile(ra, size, opts.Password, b)
 		if errors.Is(rerr, ErrBudget) {
 			return pagesResult{}, &InputError{Path: path, Err: rerr}
@@ -176,6 +179,35 @@ func loadPDF(path string, ra io.ReaderAt, size int64, opts Options, b *budget) (
 		}
 	}
 	return res, nil
+}
+
+// readDecrypted reads an encrypted file the library could not open with
+// decryptPDF instead of the pdfcpu pre-pass. ok is false, and b as it
+// was, when it cannot, or when a page of the result fails (the pre-pass
+// then reads the file, as it always did).
+func readDecrypted(ra io.ReaderAt, size int64, password string, b *budget) (pagesResult, bool) {
+	if size > maxRepairSize {
+		return pagesResult{}, false
+	}
+	data, err := readAllAt(ra, size)
+	if err != nil {
+		return pagesResult{}, false
+	}
+	plain, err := decryptPDF(data, password)
+	if err != nil {
+		return pagesResult{}, false
+	}
+	saved := *b
+	r, err := openPDF(shimmed(bytes.NewReader(plain)), size, "")
+	if err != nil {
+		return pagesResult{}, false
+	}
+	res, err := readPages(r, b)
+	if err != nil || len(res.bad) > 0 {
+		*b = saved
+		return pagesResult{}, false
+	}
+	return res, true
 }
 
 // shimmed presents a "%PDF-2.x" header as "%PDF-1.7" (the library rejects 2.0).
