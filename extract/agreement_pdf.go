@@ -132,8 +132,11 @@ func loadPDF(path string, ra io.ReaderAt, size int64, opts Options, b *budget) (
 	r, err := openPDF(shimmed(ra), size, opts.Password)
 	repaired := false
 	if err != nil {
-		if res, ok := readDecrypted(ra, size, opts.Password, b); ok {
-			return res, nil
+		if isPasswordError(err) || strings.Contains(err.Error(), "encryption") {
+			// Encryption the library cannot do (or a key it derives wrongly).
+			if res, ok := readDecrypted(ra, size, opts.Password, b); ok {
+				return res, nil
+			}
 		}
 		fixed, rerr := repairFile(ra, size, opts.Password, b)
 		if errors.Is(rerr, ErrBudget) {
