@@ -17,9 +17,8 @@ import (
 //
 // The streams are read within b (their bytes count against the budget);
 // an error wrapping ErrBudget says so. A font whose CMaps passed on an
-// earlier page (seen, by the font dictionary's text, which names its
-// streams by reference) is not read again: the bytes its check read are
-// counted against b again, as if it were.
+// earlier page (seen, by its streams' identity) is not read again: the
+// bytes its check read are counted against b again, as if it were.
 func checkStreams(p pdf.Page, b *budget, seen fontChecks) error {
 	if ok, err := tokensTerminate(p.V.Key("Contents"), b, "the content stream"); err != nil || !ok {
 		return cmp.Or(err, errors.New("content stream ends inside a hex string"))
@@ -28,8 +27,14 @@ func checkStreams(p pdf.Page, b *budget, seen fontChecks) error {
 	for _, name := range fonts.Keys() {
 		f := fonts.Key(name)
 		what := "the ToUnicode CMap of font " + name
-		key := f.String()
-		if calls, ok := seen[key]; ok {
+		// The streams' identity: the library prints a stream with its
+		// object number and offset, an array with its references, cheaply
+		// (the font dictionary itself may hold a long /Widths array).
+		tu := f.Key("ToUnicode")
+		var desc pdf.Value
+		descErr := try(func() error { desc = f.Key("DescendantFonts"); return nil })
+		key := tu.String() + "|" + desc.String()
+		if calls, ok := seen[key]; ok && descErr == nil {
 			for _, sizes := range calls {
 				if err := chargeAgain(sizes, b, what); err != nil {
 					return err
@@ -38,12 +43,15 @@ func checkStreams(p pdf.Page, b *budget, seen fontChecks) error {
 			continue
 		}
 		var calls [][]int64
-		ok, sizes, err := scanTokens(f.Key("ToUnicode"), b, what)
+		ok, sizes, err := scanTokens(tu, b, what)
 		if err != nil || !ok {
 			return cmp.Or(err, fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name))
 		}
 		calls = append(calls, sizes)
-		for _, d := range []pdf.Value{f.Key("DescendantFonts")} {
+		if descErr != nil {
+			desc = f.Key("DescendantFonts") // a damaged file: it fails here, as it always did
+		}
+		for _, d := range []pdf.Value{desc} {
 			for i := 0; i < d.Len(); i++ {
 				ok, sizes, err := scanTokens(d.Index(i).Key("ToUnicode"), b, what)
 				if err != nil || !ok {
@@ -59,8 +67,8 @@ func checkStreams(p pdf.Page, b *budget, seen fontChecks) error {
 	return nil
 }
 
-// fontChecks: the fonts whose CMaps checkStreams passed, by the font
-// dictionary's text: for each stream (or array of streams) it scanned, the
+// fontChecks: the fonts whose CMaps checkStreams passed, by their
+// ToUnicode stream and descendant fonts as the library prints them: for each stream (or array of streams) it scanned, the
 // bytes of each part.
 type fontChecks map[string][][]int64
 
