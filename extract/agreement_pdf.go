@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -133,6 +132,12 @@ func loadPDF(path string, ra io.ReaderAt, size int64, opts Options, b *budget) (
 	r, err := openPDF(shimmed(ra), size, opts.Password)
 	repaired := false
 	if err != nil {
+		if isPasswordError(err) || strings.Contains(err.Error(), "encryption") {
+			// Encryption the library cannot do (or a key it derives wrongly).
+			if res, ok := readDecrypted(ra, size, opts.Password, b); ok {
+				return res, nil
+			}
+		}
 		fixed, rerr := repairFile(ra, size, opts.Password, b)
 		if errors.Is(rerr, ErrBudget) {
 			return pagesResult{}, &InputError{Path: path, Err: rerr}
@@ -176,6 +181,35 @@ func loadPDF(path string, ra io.ReaderAt, size int64, opts Options, b *budget) (
 		}
 	}
 	return res, nil
+}
+
+// readDecrypted reads an encrypted file the library could not open with
+// decryptPDF instead of the pdfcpu pre-pass. ok is false, and b as it
+// was, when it cannot, or when a page of the result fails (the pre-pass
+// then reads the file, as it always did).
+func readDecrypted(ra io.ReaderAt, size int64, password string, b *budget) (pagesResult, bool) {
+	if size > maxRepairSize {
+		return pagesResult{}, false
+	}
+	data, err := readAllAt(ra, size)
+	if err != nil {
+		return pagesResult{}, false
+	}
+	plain, err := decryptPDF(data, password)
+	if err != nil {
+		return pagesResult{}, false
+	}
+	saved := *b
+	r, err := openPDF(shimmed(bytes.NewReader(plain)), size, "")
+	if err != nil {
+		return pagesResult{}, false
+	}
+	res, err := readPages(r, b)
+	if err != nil || len(res.bad) > 0 {
+		*b = saved
+		return pagesResult{}, false
+	}
+	return res, true
 }
 
 // shimmed presents a "%PDF-2.x" header as "%PDF-1.7" (the library rejects 2.0).
@@ -238,6 +272,7 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 	res := pagesResult{pages: pages, texts: map[int]string{}, styles: map[int][]lineStyle{}, images: map[int]int{}, badWhy: map[int]string{}}
 	fc := newFontCache()
 	fc.budget = b
+	checked := fontChecks{}
 	for i := 1; i <= len(pages); i++ {
 		var text string
 		var styles []lineStyle
@@ -250,7 +285,7 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 			if !parentChainEnds(p.V) {
 				return errors.New("page tree loops through /Parent")
 			}
-			if err := checkStreams(p, b); err != nil {
+			if err := checkStreams(p, b, checked); err != nil {
 				return err
 			}
 			var err error
@@ -336,88 +371,6 @@ func parentChainEnds(v pdf.Value) bool {
 		v = v.Key("Parent")
 	}
 	return false
-}
-
-// checkStreams guards against a hang in the library: its content-stream
-// tokenizer loops forever on a hex string left open at the end of a stream
-// (readHexString reads '\n' at EOF for ever). The page's content streams
-// and its fonts' /ToUnicode CMaps are scanned first with the same
-// tokenizing rules; the page is refused if one would hang.
-//
-// The streams are read within b (their bytes count against the budget);
-// an error wrapping ErrBudget says so.
-func checkStreams(p pdf.Page, b *budget) error {
-	if ok, err := tokensTerminate(p.V.Key("Contents"), b, "the content stream"); err != nil || !ok {
-		return cmp.Or(err, errors.New("content stream ends inside a hex string"))
-	}
-	fonts := p.Resources().Key("Font")
-	for _, name := range fonts.Keys() {
-		f := fonts.Key(name)
-		what := "the ToUnicode CMap of font " + name
-		if ok, err := tokensTerminate(f.Key("ToUnicode"), b, what); err != nil || !ok {
-			return cmp.Or(err, fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name))
-		}
-		for _, d := range []pdf.Value{f.Key("DescendantFonts")} {
-			for i := 0; i < d.Len(); i++ {
-				if ok, err := tokensTerminate(d.Index(i).Key("ToUnicode"), b, what); err != nil || !ok {
-					return cmp.Or(err, fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name))
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// tokensTerminate reads a stream (or an array of streams, read as one)
-// within b and reports whether the library's tokenizer would reach its
-// end: false when a hex string is still open at EOF. what names the
-// stream in a budget error.
-func tokensTerminate(v pdf.Value, b *budget, what string) (bool, error) {
-	var parts []pdf.Value
-	switch v.Kind() {
-	case pdf.Stream:
-		parts = []pdf.Value{v}
-	case pdf.Array:
-		for i := 0; i < v.Len(); i++ {
-			parts = append(parts, v.Index(i))
-		}
-	default:
-		return true, nil
-	}
-	// The parts are scanned as they inflate, never held: a content stream
-	// may be tens of MiB, and several documents are read at once in a batch.
-	var sc hexScanner
-	var total int64
-	buf := make([]byte, 32<<10)
-	for _, part := range parts {
-		if part.Kind() != pdf.Stream {
-			continue
-		}
-		rc := part.Reader()
-		limit := b.perStream - total
-		if limit <= 0 {
-			limit = -1 // the stream budget is spent: any byte is past it
-		}
-		cr := &countingReader{r: rc, b: b, limit: limit, what: what}
-		for {
-			n, err := cr.Read(buf)
-			sc.feed(buf[:n])
-			if err != nil {
-				rc.Close()
-				if errors.Is(err, ErrBudget) {
-					if cr.n > cr.limit && cr.limit < b.perStream {
-						// The parts together are past the stream budget.
-						b.err = nil
-						return false, b.exceed("%s decompresses to more than %s", what, sizeText(b.perStream))
-					}
-					return false, err
-				}
-				break
-			}
-		}
-		total += cr.n
-	}
-	return sc.closed(), nil
 }
 
 // hexStringsClosed mirrors the library's tokenizer (lex.go readToken,

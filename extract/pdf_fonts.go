@@ -227,7 +227,17 @@ func (f *wfont) width(code uint32) float64 {
 
 // loadFont reads what the walker needs from a font dictionary.
 func loadFont(v pdf.Value, b *budget) *wfont {
-	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}, bold: boldFont(v), bud: b}
+	// A composite font's descendant is read once (the library re-reads an
+	// object at each dereference, and a CIDFont's /W array can be long).
+	var desc pdf.Value
+	descRead := false
+	descendant := func() pdf.Value {
+		if !descRead {
+			desc, descRead = v.Key("DescendantFonts").Index(0), true
+		}
+		return desc
+	}
+	f := &wfont{v: v, dw: 0.5, widths: map[uint32]float64{}, bold: boldFont(v, descendant), bud: b}
 	lib := pdf.Font{V: v}
 	f.lib = &lib
 	sub := v.Key("Subtype").Name()
@@ -255,7 +265,7 @@ func loadFont(v pdf.Value, b *budget) *wfont {
 		if len(f.codeLens) == 0 {
 			f.codeLens = []codeRange{{2, 0, 0xffff}}
 		}
-		d := v.Key("DescendantFonts").Index(0)
+		d := descendant()
 		if d.Key("Subtype").Name() == "CIDFontType2" && strings.HasPrefix(enc.Name(), "Identity") {
 			f.program, f.cidToGID = d.Key("FontDescriptor").Key("FontFile2"), d.Key("CIDToGIDMap")
 		}
@@ -559,8 +569,8 @@ var boldRe = lazyre.New(`(?i)(bold|black|heavy|semibold|demibold|demi\b|extrabol
 // boldFont reports whether a font dictionary names a bold face: by its
 // name (the subset prefix "ABCDEF+" aside), or by its descriptor's
 // /FontWeight (600 or more) or ForceBold flag; for a composite (Type0)
-// font, by its descendant's.
-func boldFont(v pdf.Value) bool {
+// font, by its descendant's (read by descendant).
+func boldFont(v pdf.Value, descendant func() pdf.Value) bool {
 	for i := 0; i < 2; i++ {
 		name := v.Key("BaseFont").Name()
 		if k := strings.IndexByte(name, '+'); k == 6 {
@@ -576,7 +586,11 @@ func boldFont(v pdf.Value) bool {
 		if v.Key("Subtype").Name() != "Type0" {
 			return false
 		}
-		v = v.Key("DescendantFonts").Index(0)
+		if i == 0 {
+			v = descendant()
+		} else {
+			v = v.Key("DescendantFonts").Index(0)
+		}
 	}
 	return false
 }

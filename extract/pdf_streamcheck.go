@@ -1,0 +1,165 @@
+package extract
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// checkStreams guards against a hang in the library: its content-stream
+// tokenizer loops forever on a hex string left open at the end of a stream
+// (readHexString reads '\n' at EOF for ever). The page's content streams
+// and its fonts' /ToUnicode CMaps are scanned first with the same
+// tokenizing rules; the page is refused if one would hang.
+//
+// The streams are read within b (their bytes count against the budget);
+// an error wrapping ErrBudget says so. A font whose CMaps passed on an
+// earlier page (seen, by its streams' identity) is not read again: the
+// bytes its check read are counted against b again, as if it were.
+func checkStreams(p pdf.Page, b *budget, seen fontChecks) error {
+	if ok, err := tokensTerminate(p.V.Key("Contents"), b, "the content stream"); err != nil || !ok {
+		return cmp.Or(err, errors.New("content stream ends inside a hex string"))
+	}
+	fonts := p.Resources().Key("Font")
+	for _, name := range fonts.Keys() {
+		f := fonts.Key(name)
+		what := "the ToUnicode CMap of font " + name
+		// The streams' identity: the library prints a stream with its
+		// object number and offset, an array with its references, cheaply
+		// (the font dictionary itself may hold a long /Widths array).
+		tu := f.Key("ToUnicode")
+		var desc pdf.Value
+		descErr := try(func() error { desc = f.Key("DescendantFonts"); return nil })
+		key := tu.String() + "|" + desc.String()
+		if calls, ok := seen[key]; ok && descErr == nil {
+			for _, sizes := range calls {
+				if err := chargeAgain(sizes, b, what); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		var calls [][]int64
+		ok, sizes, err := scanTokens(tu, b, what)
+		if err != nil || !ok {
+			return cmp.Or(err, fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name))
+		}
+		calls = append(calls, sizes)
+		if descErr != nil {
+			desc = f.Key("DescendantFonts") // a damaged file: it fails here, as it always did
+		}
+		for _, d := range []pdf.Value{desc} {
+			for i := 0; i < d.Len(); i++ {
+				ok, sizes, err := scanTokens(d.Index(i).Key("ToUnicode"), b, what)
+				if err != nil || !ok {
+					return cmp.Or(err, fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name))
+				}
+				calls = append(calls, sizes)
+			}
+		}
+		if seen != nil {
+			seen[key] = calls
+		}
+	}
+	return nil
+}
+
+// fontChecks: the fonts whose CMaps checkStreams passed, by their
+// ToUnicode stream and descendant fonts as the library prints them: for each stream (or array of streams) it scanned, the
+// bytes of each part.
+type fontChecks map[string][][]int64
+
+// tokensTerminate reads a stream (or an array of streams, read as one)
+// within b and reports whether the library's tokenizer would reach its
+// end: false when a hex string is still open at EOF. what names the
+// stream in a budget error.
+func tokensTerminate(v pdf.Value, b *budget, what string) (bool, error) {
+	ok, _, err := scanTokens(v, b, what)
+	return ok, err
+}
+
+// scanTokens is tokensTerminate, also giving the bytes read of each part.
+func scanTokens(v pdf.Value, b *budget, what string) (bool, []int64, error) {
+	var parts []pdf.Value
+	switch v.Kind() {
+	case pdf.Stream:
+		parts = []pdf.Value{v}
+	case pdf.Array:
+		for i := 0; i < v.Len(); i++ {
+			parts = append(parts, v.Index(i))
+		}
+	default:
+		return true, nil, nil
+	}
+	var opens []func() io.ReadCloser
+	for _, part := range parts {
+		if part.Kind() == pdf.Stream {
+			opens = append(opens, part.Reader)
+		}
+	}
+	var sc hexScanner
+	sizes, err := scanParts(opens, b, what, &sc)
+	if err != nil {
+		return false, nil, err
+	}
+	return sc.closed(), sizes, nil
+}
+
+// chargeAgain counts against b what scanParts read of parts of these
+// sizes, as it did: the same limits, the same errors.
+func chargeAgain(sizes []int64, b *budget, what string) error {
+	opens := make([]func() io.ReadCloser, len(sizes))
+	for i, n := range sizes {
+		opens[i] = func() io.ReadCloser { return io.NopCloser(io.LimitReader(zeroReader{}, n)) }
+	}
+	_, err := scanParts(opens, b, what, &hexScanner{})
+	return err
+}
+
+// zeroReader reads zero bytes for ever.
+type zeroReader struct{}
+
+func (zeroReader) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// scanParts feeds the parts opened in turn to sc within b and returns the
+// bytes read of each. The parts are scanned as they inflate, never held: a
+// content stream may be tens of MiB, and several documents are read at
+// once in a batch.
+func scanParts(opens []func() io.ReadCloser, b *budget, what string, sc *hexScanner) ([]int64, error) {
+	var total int64
+	sizes := make([]int64, 0, len(opens))
+	buf := make([]byte, 32<<10)
+	for _, open := range opens {
+		rc := open()
+		limit := b.perStream - total
+		if limit <= 0 {
+			limit = -1 // the stream budget is spent: any byte is past it
+		}
+		cr := &countingReader{r: rc, b: b, limit: limit, what: what}
+		for {
+			n, err := cr.Read(buf)
+			sc.feed(buf[:n])
+			if err != nil {
+				rc.Close()
+				if errors.Is(err, ErrBudget) {
+					if cr.n > cr.limit && cr.limit < b.perStream {
+						// The parts together are past the stream budget.
+						b.err = nil
+						return nil, b.exceed("%s decompresses to more than %s", what, sizeText(b.perStream))
+					}
+					return nil, err
+				}
+				break
+			}
+		}
+		total += cr.n
+		sizes = append(sizes, cr.n)
+	}
+	return sizes, nil
+}
