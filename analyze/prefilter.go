@@ -188,3 +188,69 @@ func mayMatch(lits []string, folded string) bool {
 	}
 	return false
 }
+
+// hasLit is mayMatch(lits, foldText(s)) without folding s where it can: a
+// literal of ASCII is looked for in s byte by byte, ASCII letters compared
+// in lower case. That is exact because the only runes outside ASCII that
+// fold to ASCII are the Kelvin sign and the long s (TestFoldsToASCII): text
+// holding either is folded whole, as are literals outside ASCII.
+func hasLit(s string, lits []string) bool {
+	if lits == nil {
+		return true
+	}
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return mayMatch(lits, foldText(s))
+	}
+	folded := ""
+	for _, l := range lits {
+		if !isASCII(l) {
+			if folded == "" {
+				folded = foldText(s)
+			}
+			if strings.Contains(folded, l) {
+				return true
+			}
+		} else if indexLower(s, l) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// indexLower is the first index of l (ASCII, in lower case) in s with s's
+// ASCII letters read in lower case, -1 when none.
+func indexLower(s, l string) int {
+	if l == "" {
+		return 0
+	}
+	c0 := l[0]
+	for i := 0; i+len(l) <= len(s); i++ {
+		if lowerASCII(s[i]) != c0 {
+			continue
+		}
+		j := 1
+		for j < len(l) && lowerASCII(s[i+j]) == l[j] {
+			j++
+		}
+		if j == len(l) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
