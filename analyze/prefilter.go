@@ -55,27 +55,41 @@ func requiredLits(r *syntax.Regexp) ([]string, bool) {
 		}
 	case syntax.OpConcat:
 		// Every part is in every match: the best part's set will do. Runs
-		// of literals are joined first ("data" "breach" split by nothing).
+		// of parts that match few strings are joined first, as the
+		// strings they make ("data" "breach" split by nothing; "(hosted|
+		// run)" " " "(by|on)" as "hosted by", "hosted on", "run by",
+		// "run on").
 		var best []string
 		found := false
-		for i := 0; i < len(r.Sub); i++ {
-			s := r.Sub[i]
-			var l []string
-			var ok bool
-			if s.Op == syntax.OpLiteral {
-				var b strings.Builder
-				for ; i < len(r.Sub) && r.Sub[i].Op == syntax.OpLiteral; i++ {
-					b.WriteString(string(r.Sub[i].Rune))
-				}
-				i--
-				l, ok = []string{foldText(b.String())}, b.Len() > 0
-			} else {
-				l, ok = requiredLits(s)
-			}
-			if ok && (!found || betterLits(l, best)) {
+		consider := func(l []string, ok bool) {
+			if ok && minLen(l) > 0 && (!found || betterLits(l, best)) {
 				best, found = l, true
 			}
 		}
+		run := []string{""}
+		closeRun := func() {
+			if minLen(run) > 0 {
+				for i, x := range run {
+					run[i] = foldText(x)
+				}
+				consider(dedupeLits(run), true)
+			}
+			run = []string{""}
+		}
+		for _, sub := range r.Sub {
+			if set, ok := exactSet(sub); ok {
+				if p := product(run, set); len(p) <= maxExact {
+					run = p
+					continue
+				}
+				closeRun()
+				run = set
+				continue
+			}
+			closeRun()
+			consider(requiredLits(sub))
+		}
+		closeRun()
 		return best, found
 	case syntax.OpAlternate:
 		var out []string
@@ -89,6 +103,85 @@ func requiredLits(r *syntax.Regexp) ([]string, bool) {
 		return dedupeLits(out), true
 	}
 	return nil, false
+}
+
+// maxExact bounds the strings exactSet lists, and a run's product.
+const maxExact = 16
+
+// exactSet lists every string r matches, when they are at most maxExact:
+// literals, small classes (compared folded: "[sz]" under (?i) is "s" or
+// "z"), optional parts, alternations and captures of those; assertions
+// (\b, ^, $) match the empty string.
+func exactSet(r *syntax.Regexp) ([]string, bool) {
+	switch r.Op {
+	case syntax.OpLiteral:
+		return []string{string(r.Rune)}, true
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine,
+		syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return exactSet(r.Sub[0])
+	case syntax.OpQuest:
+		set, ok := exactSet(r.Sub[0])
+		if !ok || len(set) >= maxExact {
+			return nil, false
+		}
+		return append(set[:len(set):len(set)], ""), true
+	case syntax.OpCharClass:
+		seen := map[rune]bool{}
+		var out []string
+		for i := 0; i+1 < len(r.Rune); i += 2 {
+			if r.Rune[i+1]-r.Rune[i] >= 2*maxExact {
+				return nil, false
+			}
+			for c := r.Rune[i]; c <= r.Rune[i+1]; c++ {
+				if f := foldRune(c); !seen[f] {
+					seen[f] = true
+					out = append(out, string(f))
+				}
+				if len(out) > 4 {
+					return nil, false
+				}
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range r.Sub {
+			set, ok := exactSet(sub)
+			if !ok {
+				return nil, false
+			}
+			if out = product(out, set); len(out) > maxExact {
+				return nil, false
+			}
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range r.Sub {
+			set, ok := exactSet(sub)
+			if !ok {
+				return nil, false
+			}
+			if out = append(out, set...); len(out) > maxExact {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// product is every string of a followed by one of b.
+func product(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
 }
 
 // betterLits prefers the set whose shortest string is longer, then the

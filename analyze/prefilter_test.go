@@ -17,13 +17,22 @@ func TestLiteralsOf(t *testing.T) {
 		want    []string // nil: no prefilter
 	}{
 		{`(?i)\bdata breach(es)?\b`, []string{"data breach"}},
-		{`(?i)\bnotif(y|ies|ied)\b`, []string{"notif"}},
+		// A run of parts that match few strings gives those strings.
+		{`(?i)\bnotif(y|ies|ied)\b`, []string{"notified", "notifies", "notify"}},
+		{`(?i)(hosted|run) (by|on)`, []string{"hosted by", "hosted on", "run by", "run on"}},
+		{`(?i)organi[sz]ations?`, []string{"organisation", "organization"}},
+		{`(?i)sub-?processors?`, []string{"sub-processor", "subprocessor"}},
+		{`(?i)data cent(er|re)s? (operated|provided) by`, []string{"data center operated by", "data center provided by",
+			"data centers operated by", "data centers provided by", "data centre operated by", "data centre provided by",
+			"data centres operated by", "data centres provided by"}},
+		// A class of more than four letters cuts the run: the best part wins.
+		{`(?i)(a|b|c|d|e)(f|g|h|i|j)(k|l|m|n|o)wxyz`, []string{"wxyz"}},
 		{`(?i)(foo|bar)\W+baz`, []string{"baz"}},
 		{`(?i)(security|data)\s+(incident|breach)`, []string{"breach", "incident"}},
 		// The parser factors the common "sub" out: the longer parts win.
 		{`(?i)\b(sub-?processors?|subcontract\w*)`, []string{"contract", "processor"}},
 		{`(?i)(breach|breaches)`, []string{"breach"}},
-		{`(?i)(ab|a)c`, []string{"a"}},
+		{`(?i)(ab|a)c`, []string{"abc", "ac"}},
 		{`(?i)x*`, nil},
 		{`(?i)(audit|)`, nil},
 		{`\d+ hours`, []string{" hours"}},
@@ -192,6 +201,25 @@ func FuzzHasLit(f *testing.F) {
 		lits := []string{foldText(lit), "zq"}
 		if got, want := hasLit(s, lits), mayMatch(lits, foldText(s)); got != want {
 			t.Errorf("hasLit(%q, %q) = %v, mayMatch %v", s, lits, got, want)
+		}
+	})
+}
+
+// FuzzLiteralsOf: wherever a pattern matches, its prefilter lets the text
+// through.
+func FuzzLiteralsOf(f *testing.F) {
+	f.Add(`(?i)\b(hosted|run) (by|on)\b`, "Data is HOSTED ON servers")
+	f.Add(`(?i)organi[sz]ations?`, "sub-service ORGANIZATIONS")
+	f.Add(`(?i)notif(y|ies|ied)?`, "we notiſy")
+	f.Add(`(ab|a)c\s+x?`, "abc x")
+	f.Add(`[Kk]elvin (sub-?)?class`, "Kelvin subclass")
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		re, err := regexp.Compile(pattern)
+		if err != nil || !re.MatchString(text) {
+			return
+		}
+		if lits := literalsOf(re); !mayMatch(lits, foldText(text)) {
+			t.Errorf("%q matches %q but its prefilter %q skips it", pattern, text, lits)
 		}
 	})
 }
