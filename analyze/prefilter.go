@@ -296,7 +296,11 @@ func hasLit(s string, lits []string) bool {
 	}
 	folded := ""
 	for _, l := range lits {
-		if !isASCII(l) {
+		if !isASCII(l) && foldsAlone(l) {
+			if strings.Contains(s, l) {
+				return true
+			}
+		} else if !isASCII(l) {
 			if folded == "" {
 				folded = foldText(s)
 			}
@@ -308,6 +312,18 @@ func hasLit(s string, lits []string) bool {
 		}
 	}
 	return false
+}
+
+// foldsAlone says no rune of s has a case partner ("☐", "§", "“"): s is in
+// the folded text just where it is in the text. U+FFFD is not alone: every
+// invalid byte folds to it.
+func foldsAlone(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.SimpleFold(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCII(s string) bool {

@@ -172,13 +172,16 @@ func TestHasLit(t *testing.T) {
 		{"Box ☐ unticked", []string{"[ ]", "☐"}, true},         // a literal outside ASCII
 		{"Box [ ] unticked", []string{"[ ]", "☐"}, true},       // one of the set
 		{"Box [x] ticked", []string{"[ ]", "☐"}, false},        // none of it
-		{"ÜBER GmbH", []string{foldText("über")}, true},        // folded outside ASCII
-		{"short", []string{"shorter"}, false},                  // a literal longer than s
-		{"", []string{"a"}, false},                             // empty text
-		{"anything", nil, true},                                // no prefilter
-		{"section 4", []string{"clause", "section"}, true},     // not the first of the set
-		{"SSection", []string{"section"}, true},                // after a false start
-		{"a\xffaddress", []string{"address"}, true},            // invalid UTF-8 beside it
+		{"§ 4 and “quoted”", []string{"“"}, true},              // no case partner: as it stands
+		{"§ 4", []string{"“"}, false},
+		{"ÉTÉ", []string{foldText("été")}, true},           // case partners: folded
+		{"ÜBER GmbH", []string{foldText("über")}, true},    // folded outside ASCII
+		{"short", []string{"shorter"}, false},              // a literal longer than s
+		{"", []string{"a"}, false},                         // empty text
+		{"anything", nil, true},                            // no prefilter
+		{"section 4", []string{"clause", "section"}, true}, // not the first of the set
+		{"SSection", []string{"section"}, true},            // after a false start
+		{"a\xffaddress", []string{"address"}, true},        // invalid UTF-8 beside it
 		{"www.example.com", []string{"http", "www.", "{", "(/"}, true},
 	}
 	for _, tc := range tests {
