@@ -174,4 +174,8 @@ var (
 	spSigns = newStartPattern(reSigns, nextLine(lineHas(':')))
 	// reSignedCompany's second line opens with "By".
 	spSignedCompany = newStartPattern(reSignedCompany, nextLine(nextLineStarts(" \t*_|", "By")))
+	// The engine's sentence ends and list items (splitSentences,
+	// splitLines), over every clause.
+	spSentenceEnd = newStartPattern(reSentenceEnd, nextAny(".", "!", "?"))
+	spListItem    = newStartPattern(reListItem, nextLine(func(string, int) bool { return true }))
 )

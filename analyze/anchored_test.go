@@ -12,7 +12,7 @@ import (
 var startPatterns = map[string]*startPattern{
 	"between": spBetweenVendor, "hereinafter": spHereinafter, "roleThenName": spRoleThenName,
 	"weAre": spWeAre, "meansParty": spMeansParty, "definedName": spDefinedName,
-	"signs": spSigns, "signedCompany": spSignedCompany,
+	"signs": spSigns, "signedCompany": spSignedCompany, "sentenceEnd": spSentenceEnd, "listItem": spListItem,
 }
 
 // startFixtures are written to meet each pattern at the edges of where its
@@ -38,6 +38,10 @@ var startFixtures = []string{
 	"ACME CLOUD INC.\nBy: ______\nCUSTOMER\n  By :\nHarbor Bank\n| By: x\nx\nBy",
 	"\nBy:\nBy:\nBy:",
 	"Acme Inc.\r\nBy: x",
+	"The Provider shall notify. Then it acts! Does it? “Yes.” (b) no.  9 days. e.g. Sec. 4.",
+	"Ends with a dot.",
+	"Intro:\n(a) first item;\n  (iv) second item\n\n• bullet\n- dash\n12. numbered\n3) third\n\t\n (b)x",
+	"\n\n(a) after blank lines\n–\tdash",
 	"a",
 	"",
 }
@@ -93,7 +97,7 @@ func TestStartPatterns(t *testing.T) {
 var startPieces = []string{
 	"between ", "Between ", "x", "é", "Acme", " Cloud", ", Inc.", " GmbH", " and ", "the ", "Customer", "customer",
 	"Client", ".", ",", " ", "\n", "hereinafter ", "HEREINAFTER ", "referred to as ", "called ", "\"", "“", "”",
-	"'", "‘", "’", "we", " means ", " refers to ", "(", ")", "Provider", "Processor", ": ", "|", "*", "_", "By",
+	"'", "‘", "’", "we", "! ", "? ", "(a) ", "• ", "12. ", "iv) ", " means ", " refers to ", "(", ")", "Provider", "Processor", ": ", "|", "*", "_", "By",
 	": ", "Vendor", "Name", " as ", "us", "LLC", "\t", "-", "Ltd", "the Processor (",
 }
 
