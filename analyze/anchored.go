@@ -6,14 +6,15 @@ import (
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
-// A startPattern is a pattern run over an agreement's first pages (20,000
-// characters) whose every match starts at a place a cheap test finds: the
-// word "between" after a word boundary, a quotation mark, the start of a
-// line that holds a colon. Go's regexp tries a pattern that opens with a
-// word boundary, a class or a line start at every byte of the text, with
-// its slow engines; here it is tried, anchored, only at those places. The
-// matches are FindAllStringSubmatchIndex's, in its order (TestStartPatterns
-// and FuzzStartPatterns hold each to its pattern).
+// A startPattern is a pattern whose every match starts at a place a cheap
+// test finds: the word "between" after a word boundary, a quotation mark,
+// the start of a line that holds a colon, a full stop (the parties' patterns
+// over an agreement's first 20,000 characters; the sentence ends and list
+// items of every clause). Go's regexp tries a pattern that opens with a word
+// boundary, a class or a line start at every byte of the text, with its slow
+// engines; here it is tried, anchored, only at those places. The matches are
+// FindAllStringSubmatchIndex's, in its order (TestStartPatterns and
+// FuzzStartPatterns hold each to its pattern).
 type startPattern struct {
 	re       *lazyre.Regexp
 	anchored *lazyre.Regexp
