@@ -324,7 +324,13 @@ func (r *Rule) deadlineWeakeners(d *Deadline) []string {
 // pointerOnly says a unit that points elsewhere states nothing concrete
 // itself: no figure beyond its cross-references, and few words.
 func pointerOnly(f *Frame) bool {
-	rest := reURL.ReplaceAllString(reCrossRef.ReplaceAllString(f.text, ""), "")
+	rest := f.text
+	if hasLit(rest, literalsOf(reCrossRef)) {
+		rest = reCrossRef.ReplaceAllString(rest, "")
+	}
+	if hasLit(rest, literalsOf(reURL)) {
+		rest = reURL.ReplaceAllString(rest, "")
+	}
 	if reFigure.MatchString(rest) {
 		return false
 	}

@@ -141,8 +141,16 @@ var rePartyAddress = regexp.MustCompile(`(?i:\b(?:(?:registered|business|postal|
 // notes are not read: they bind no one.
 func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, heading map[string]bool) *Frame {
 	clean := func(s string) string {
-		s = reUnchecked.ReplaceAllString(s, " ")
-		s = rePartyAddress.ReplaceAllString(s, " ")
+		// Each pattern runs only on text holding one of its literals.
+		if hasLit(s, literalsOf(reUnchecked)) {
+			s = reUnchecked.ReplaceAllString(s, " ")
+		}
+		if hasLit(s, literalsOf(rePartyAddress)) {
+			s = rePartyAddress.ReplaceAllString(s, " ")
+		}
+		if !hasLit(s, literalsOf(reDraft)) {
+			return s
+		}
 		locs := reDraft.FindAllStringIndex(s, -1)
 		for k := len(locs) - 1; k >= 0; k-- {
 			l := locs[k]
@@ -722,7 +730,7 @@ func (f *Frame) agent(from, to int) Party {
 // points says the unit points at another document for its content: a
 // reference phrase with a document name or a URL after it.
 func (f *Frame) points() bool {
-	if reURL.MatchString(f.text) {
+	if hasLit(f.text, literalsOf(reURL)) && reURL.MatchString(f.text) {
 		return true
 	}
 	for _, s := range f.m.find("reference") {

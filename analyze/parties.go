@@ -148,7 +148,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 	if given != "" && strings.Contains(squash(head), given) {
 		add(vendorName, "", "vendor")
 	}
-	for _, ix := range reDefinedName.FindAllStringSubmatchIndex(head, -1) {
+	for _, ix := range spDefinedName.findAllSubmatchIndex(head) {
 		m := func(i int) string {
 			if ix[2*i] < 0 {
 				return ""
@@ -191,7 +191,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.role, p.sure = "vendor", true
 		}
 	}
-	for _, ix := range reMeansParty.FindAllStringSubmatchIndex(head, -1) {
+	for _, ix := range spMeansParty.findAllSubmatchIndex(head) {
 		// `"Anthropic" means Anthropic Ireland, Limited if ...`: a name
 		// defined by the company it stands for.
 		name, legal := head[ix[2]:ix[3]], strings.TrimSpace(head[ix[4]:ix[5]])
@@ -201,7 +201,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		add(name, legal, "")
 		byName[name].pos = ix[0] + 1
 	}
-	for _, m := range reRoleThenName.FindAllStringSubmatch(head, -1) {
+	for _, m := range spRoleThenName.findAllSubmatch(head) {
 		// "the Processor (CAOS Ltd., also ZITADEL)": the role word, then
 		// the legal name in brackets.
 		if properName(m[2]) {
@@ -397,7 +397,7 @@ var rePublicBodyName = lazyre.New(`(?i)^(?:city|county|state|commonwealth|town|v
 // signed gives a role to the party whose name (or legal name) a cover page
 // or signature block shows under a role word: "Customer: Harbor Bank".
 func signed(head string, parties []*party, v *Vocabulary) {
-	for _, m := range reSigns.FindAllStringSubmatch(head, -1) {
+	for _, m := range spSigns.findAllSubmatch(head) {
 		r := roleWordOf(v, m[1])
 		shown := strings.TrimSpace(m[2])
 		if r == "" || shown == "" {

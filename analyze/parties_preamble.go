@@ -38,7 +38,7 @@ var (
 // (reWeAre), "" when none or two.
 func weVendor(head string, v *Vocabulary) string {
 	name := ""
-	for _, m := range reWeAre.FindAllStringSubmatchIndex(head, -1) {
+	for _, m := range spWeAre.findAllSubmatchIndex(head) {
 		// Every term in quotes before the company: "Company", "we",
 		// "our", or "us".
 		ours, theirs := false, false
@@ -75,7 +75,7 @@ func weVendor(head string, v *Vocabulary) string {
 // "" when none, or when two companies are given the vendor's role.
 func hereinafterVendor(head string, v *Vocabulary) string {
 	name, from := "", 0
-	for _, m := range reHereinafter.FindAllStringSubmatchIndex(head, -1) {
+	for _, m := range spHereinafter.findAllSubmatchIndex(head) {
 		before := head[max(from, m[0]-400):m[0]]
 		from = m[1]
 		role := head[m[2]:m[3]]
@@ -108,8 +108,15 @@ func ownDomain(a *extract.Agreement, name string) bool {
 	if len(w) < 4 || strings.IndexFunc(w, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) >= 0 {
 		return false
 	}
-	re := regexp.MustCompile(`(?i)(?:@|//|\bwww\.)(?:[a-z0-9-]+\.)*` + regexp.QuoteMeta(w) + `\.[a-z]{2,}\b`)
+	var re *regexp.Regexp
+	lit := []string{foldText(w + ".")}
 	for _, p := range a.Pages {
+		if !hasLit(p.Text, lit) {
+			continue // every match holds the name and its dot
+		}
+		if re == nil {
+			re = regexp.MustCompile(`(?i)(?:@|//|\bwww\.)(?:[a-z0-9-]+\.)*` + regexp.QuoteMeta(w) + `\.[a-z]{2,}\b`)
+		}
 		if re.MatchString(p.Text) {
 			return true
 		}
@@ -143,7 +150,7 @@ func signedVendor(head string, v *Vocabulary) string {
 		return ""
 	}
 	var names []string
-	for _, m := range reSigns.FindAllStringSubmatch(head, -1) {
+	for _, m := range spSigns.findAllSubmatch(head) {
 		if roleWordOf(v, m[1]) == "vendor" {
 			if n := company(m[2]); n != "" {
 				names = append(names, n)
@@ -152,7 +159,7 @@ func signedVendor(head string, v *Vocabulary) string {
 	}
 	if len(names) == 0 {
 		customerBlock, vendorBlock := false, false
-		for _, m := range reSignedCompany.FindAllStringSubmatch(head, -1) {
+		for _, m := range spSignedCompany.findAllSubmatch(head) {
 			label := strings.TrimSpace(m[1])
 			if reBlank.MatchString(label) {
 				continue

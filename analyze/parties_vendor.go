@@ -252,7 +252,7 @@ func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 // blocks, for an agreement whose title names no vendor.
 func preambleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 	head := agreementHead(a)
-	for _, m := range reBetweenVendor.FindAllStringSubmatchIndex(head, -1) {
+	for _, m := range spBetweenVendor.findAllSubmatchIndex(head) {
 		group := func(i int) string {
 			if m[2*i] < 0 {
 				return ""

@@ -55,27 +55,41 @@ func requiredLits(r *syntax.Regexp) ([]string, bool) {
 		}
 	case syntax.OpConcat:
 		// Every part is in every match: the best part's set will do. Runs
-		// of literals are joined first ("data" "breach" split by nothing).
+		// of parts that match few strings are joined first, as the
+		// strings they make ("data" "breach" split by nothing; "(hosted|
+		// run)" " " "(by|on)" as "hosted by", "hosted on", "run by",
+		// "run on").
 		var best []string
 		found := false
-		for i := 0; i < len(r.Sub); i++ {
-			s := r.Sub[i]
-			var l []string
-			var ok bool
-			if s.Op == syntax.OpLiteral {
-				var b strings.Builder
-				for ; i < len(r.Sub) && r.Sub[i].Op == syntax.OpLiteral; i++ {
-					b.WriteString(string(r.Sub[i].Rune))
-				}
-				i--
-				l, ok = []string{foldText(b.String())}, b.Len() > 0
-			} else {
-				l, ok = requiredLits(s)
-			}
-			if ok && (!found || betterLits(l, best)) {
+		consider := func(l []string, ok bool) {
+			if ok && minLen(l) > 0 && (!found || betterLits(l, best)) {
 				best, found = l, true
 			}
 		}
+		run := []string{""}
+		closeRun := func() {
+			if minLen(run) > 0 {
+				for i, x := range run {
+					run[i] = foldText(x)
+				}
+				consider(dedupeLits(run), true)
+			}
+			run = []string{""}
+		}
+		for _, sub := range r.Sub {
+			if set, ok := exactSet(sub); ok {
+				if p := product(run, set); len(p) <= maxExact {
+					run = p
+					continue
+				}
+				closeRun()
+				run = set
+				continue
+			}
+			closeRun()
+			consider(requiredLits(sub))
+		}
+		closeRun()
 		return best, found
 	case syntax.OpAlternate:
 		var out []string
@@ -89,6 +103,85 @@ func requiredLits(r *syntax.Regexp) ([]string, bool) {
 		return dedupeLits(out), true
 	}
 	return nil, false
+}
+
+// maxExact bounds the strings exactSet lists, and a run's product.
+const maxExact = 16
+
+// exactSet lists every string r matches, when they are at most maxExact:
+// literals, small classes (compared folded: "[sz]" under (?i) is "s" or
+// "z"), optional parts, alternations and captures of those; assertions
+// (\b, ^, $) match the empty string.
+func exactSet(r *syntax.Regexp) ([]string, bool) {
+	switch r.Op {
+	case syntax.OpLiteral:
+		return []string{string(r.Rune)}, true
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine,
+		syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return exactSet(r.Sub[0])
+	case syntax.OpQuest:
+		set, ok := exactSet(r.Sub[0])
+		if !ok || len(set) >= maxExact {
+			return nil, false
+		}
+		return append(set[:len(set):len(set)], ""), true
+	case syntax.OpCharClass:
+		seen := map[rune]bool{}
+		var out []string
+		for i := 0; i+1 < len(r.Rune); i += 2 {
+			if r.Rune[i+1]-r.Rune[i] >= 2*maxExact {
+				return nil, false
+			}
+			for c := r.Rune[i]; c <= r.Rune[i+1]; c++ {
+				if f := foldRune(c); !seen[f] {
+					seen[f] = true
+					out = append(out, string(f))
+				}
+				if len(out) > 4 {
+					return nil, false
+				}
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range r.Sub {
+			set, ok := exactSet(sub)
+			if !ok {
+				return nil, false
+			}
+			if out = product(out, set); len(out) > maxExact {
+				return nil, false
+			}
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range r.Sub {
+			set, ok := exactSet(sub)
+			if !ok {
+				return nil, false
+			}
+			if out = append(out, set...); len(out) > maxExact {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// product is every string of a followed by one of b.
+func product(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
 }
 
 // betterLits prefers the set whose shortest string is longer, then the
@@ -187,4 +280,86 @@ func mayMatch(lits []string, folded string) bool {
 		}
 	}
 	return false
+}
+
+// hasLit is mayMatch(lits, foldText(s)) without folding s where it can: a
+// literal of ASCII is looked for in s byte by byte, ASCII letters compared
+// in lower case. That is exact because the only runes outside ASCII that
+// fold to ASCII are the Kelvin sign and the long s (TestFoldsToASCII): text
+// holding either is folded whole, as are literals outside ASCII.
+func hasLit(s string, lits []string) bool {
+	if lits == nil {
+		return true
+	}
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return mayMatch(lits, foldText(s))
+	}
+	folded := ""
+	for _, l := range lits {
+		if !isASCII(l) && foldsAlone(l) {
+			if strings.Contains(s, l) {
+				return true
+			}
+		} else if !isASCII(l) {
+			if folded == "" {
+				folded = foldText(s)
+			}
+			if strings.Contains(folded, l) {
+				return true
+			}
+		} else if indexLower(s, l) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// foldsAlone says no rune of s has a case partner ("☐", "§", "“"): s is in
+// the folded text just where it is in the text. U+FFFD is not alone: every
+// invalid byte folds to it.
+func foldsAlone(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.SimpleFold(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// indexLower is the first index of l (ASCII, in lower case) in s with s's
+// ASCII letters read in lower case, -1 when none.
+func indexLower(s, l string) int {
+	if l == "" {
+		return 0
+	}
+	c0 := l[0]
+	for i := 0; i+len(l) <= len(s); i++ {
+		if lowerASCII(s[i]) != c0 {
+			continue
+		}
+		j := 1
+		for j < len(l) && lowerASCII(s[i+j]) == l[j] {
+			j++
+		}
+		if j == len(l) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestLiteralsOf(t *testing.T) {
@@ -15,13 +17,22 @@ func TestLiteralsOf(t *testing.T) {
 		want    []string // nil: no prefilter
 	}{
 		{`(?i)\bdata breach(es)?\b`, []string{"data breach"}},
-		{`(?i)\bnotif(y|ies|ied)\b`, []string{"notif"}},
+		// A run of parts that match few strings gives those strings.
+		{`(?i)\bnotif(y|ies|ied)\b`, []string{"notified", "notifies", "notify"}},
+		{`(?i)(hosted|run) (by|on)`, []string{"hosted by", "hosted on", "run by", "run on"}},
+		{`(?i)organi[sz]ations?`, []string{"organisation", "organization"}},
+		{`(?i)sub-?processors?`, []string{"sub-processor", "subprocessor"}},
+		{`(?i)data cent(er|re)s? (operated|provided) by`, []string{"data center operated by", "data center provided by",
+			"data centers operated by", "data centers provided by", "data centre operated by", "data centre provided by",
+			"data centres operated by", "data centres provided by"}},
+		// A class of more than four letters cuts the run: the best part wins.
+		{`(?i)(a|b|c|d|e)(f|g|h|i|j)(k|l|m|n|o)wxyz`, []string{"wxyz"}},
 		{`(?i)(foo|bar)\W+baz`, []string{"baz"}},
 		{`(?i)(security|data)\s+(incident|breach)`, []string{"breach", "incident"}},
 		// The parser factors the common "sub" out: the longer parts win.
 		{`(?i)\b(sub-?processors?|subcontract\w*)`, []string{"contract", "processor"}},
 		{`(?i)(breach|breaches)`, []string{"breach"}},
-		{`(?i)(ab|a)c`, []string{"a"}},
+		{`(?i)(ab|a)c`, []string{"abc", "ac"}},
 		{`(?i)x*`, nil},
 		{`(?i)(audit|)`, nil},
 		{`\d+ hours`, []string{" hours"}},
@@ -130,4 +141,88 @@ func TestPrefilterSound(t *testing.T) {
 	if matched == 0 || skipped < len(res)*len(texts)/2 {
 		t.Errorf("%d matches, %d of %d pairs skipped: want matches, and most pairs skipped", matched, skipped, len(res)*len(texts))
 	}
+}
+
+// TestFoldsToASCII: the Kelvin sign and the long s are the only runes
+// outside ASCII whose folded form is ASCII, which hasLit relies on.
+func TestFoldsToASCII(t *testing.T) {
+	var got []rune
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if foldRune(r) < utf8.RuneSelf {
+			got = append(got, r)
+		}
+	}
+	if string(got) != "\u017f\u212a" {
+		t.Errorf("runes outside ASCII folding to ASCII: %q, want the long s and the Kelvin sign", string(got))
+	}
+}
+
+func TestHasLit(t *testing.T) {
+	tests := []struct {
+		s    string
+		lits []string
+		want bool
+	}{
+		{"The Provider's ADDRESS: 1 Main St", []string{"address"}, true},
+		{"The Provider shall notify", []string{"address"}, false},
+		{"Addre\u017fs: 1 Main St", []string{"address"}, true}, // the long s folds with s
+		{"\u212Aelvin Ltd", []string{"kelvin"}, true},          // the Kelvin sign with k
+		{"“Quoted” Address here", []string{"address"}, true},   // curly quotes beside ASCII
+		{"“Quoted” nothing", []string{"address"}, false},       // ... and without it
+		{"Box ☐ unticked", []string{"[ ]", "☐"}, true},         // a literal outside ASCII
+		{"Box [ ] unticked", []string{"[ ]", "☐"}, true},       // one of the set
+		{"Box [x] ticked", []string{"[ ]", "☐"}, false},        // none of it
+		{"§ 4 and “quoted”", []string{"“"}, true},              // no case partner: as it stands
+		{"§ 4", []string{"“"}, false},
+		{"ÉTÉ", []string{foldText("été")}, true},           // case partners: folded
+		{"ÜBER GmbH", []string{foldText("über")}, true},    // folded outside ASCII
+		{"short", []string{"shorter"}, false},              // a literal longer than s
+		{"", []string{"a"}, false},                         // empty text
+		{"anything", nil, true},                            // no prefilter
+		{"section 4", []string{"clause", "section"}, true}, // not the first of the set
+		{"SSection", []string{"section"}, true},            // after a false start
+		{"a\xffaddress", []string{"address"}, true},        // invalid UTF-8 beside it
+		{"www.example.com", []string{"http", "www.", "{", "(/"}, true},
+	}
+	for _, tc := range tests {
+		if got := hasLit(tc.s, tc.lits); got != tc.want {
+			t.Errorf("hasLit(%q, %q) = %v, want %v", tc.s, tc.lits, got, tc.want)
+		}
+		if want := mayMatch(tc.lits, foldText(tc.s)); tc.want != want {
+			t.Errorf("%q, %q: mayMatch says %v", tc.s, tc.lits, want)
+		}
+	}
+}
+
+// FuzzHasLit holds hasLit to mayMatch over the folded text.
+func FuzzHasLit(f *testing.F) {
+	f.Add("Addre\u017fs: here", "address")
+	f.Add("\u212Aelvin", "k")
+	f.Add("☐ box", "☐")
+	f.Add("ÜBER", "über")
+	f.Fuzz(func(t *testing.T, s, lit string) {
+		lits := []string{foldText(lit), "zq"}
+		if got, want := hasLit(s, lits), mayMatch(lits, foldText(s)); got != want {
+			t.Errorf("hasLit(%q, %q) = %v, mayMatch %v", s, lits, got, want)
+		}
+	})
+}
+
+// FuzzLiteralsOf: wherever a pattern matches, its prefilter lets the text
+// through.
+func FuzzLiteralsOf(f *testing.F) {
+	f.Add(`(?i)\b(hosted|run) (by|on)\b`, "Data is HOSTED ON servers")
+	f.Add(`(?i)organi[sz]ations?`, "sub-service ORGANIZATIONS")
+	f.Add(`(?i)notif(y|ies|ied)?`, "we notiſy")
+	f.Add(`(ab|a)c\s+x?`, "abc x")
+	f.Add(`[Kk]elvin (sub-?)?class`, "Kelvin subclass")
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		re, err := regexp.Compile(pattern)
+		if err != nil || !re.MatchString(text) {
+			return
+		}
+		if lits := literalsOf(re); !mayMatch(lits, foldText(text)) {
+			t.Errorf("%q matches %q but its prefilter %q skips it", pattern, text, lits)
+		}
+	})
 }

@@ -383,7 +383,7 @@ type block struct {
 func splitLines(text string) []block {
 	var blocks []block
 	prev, item := 0, false
-	for _, m := range reListItem.FindAllStringIndex(text, -1) {
+	for _, m := range spListItem.findAllSubmatchIndex(text) {
 		if m[0] > prev {
 			blocks = append(blocks, block{text[prev:m[0]], item})
 		}
@@ -460,7 +460,7 @@ func splitTableRows(blocks []block) []block {
 func splitSentences(s string) []string {
 	var out []string
 	start := 0
-	for _, m := range reSentenceEnd.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range spSentenceEnd.findAllSubmatchIndex(s) {
 		end := m[3]
 		// Keep abbreviations and numbered references together ("e.g.", "Sec. 4", "Inc.").
 		word := lastWord(s[start:m[2]])

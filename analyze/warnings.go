@@ -65,15 +65,28 @@ func (d docVendor) mentions(name string) bool {
 	if len(words) == 0 || d.texts == nil {
 		return false
 	}
+	// Every match holds each word, case-folded: the pattern is compiled,
+	// and run, only on a text that holds the longest.
+	longest := ""
 	for i, w := range words {
+		if len(w) > len(longest) {
+			longest = w
+		}
 		words[i] = regexp.QuoteMeta(w)
 	}
-	re, err := regexp.Compile(`(?i)(?:^|[^\pL\pN])` + strings.Join(words, `[^\pL\pN]+`) + `(?:$|[^\pL\pN])`)
-	if err != nil {
-		return false
-	}
+	lit := []string{foldText(longest)}
+	var re *regexp.Regexp
 	found := false
 	d.texts(func(t string) bool {
+		if !hasLit(t, lit) {
+			return true
+		}
+		if re == nil {
+			var err error
+			if re, err = regexp.Compile(`(?i)(?:^|[^\pL\pN])` + strings.Join(words, `[^\pL\pN]+`) + `(?:$|[^\pL\pN])`); err != nil {
+				return false
+			}
+		}
 		found = re.MatchString(t)
 		return !found
 	})

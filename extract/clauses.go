@@ -170,7 +170,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	for _, p := range pages {
 		from := len(lines)
 		for _, t := range strings.Split(p.Text, "\n") {
-			if g := gluedHeadingRe.FindStringSubmatchIndex(t); g != nil && !paginated {
+			if g := gluedHeading(t, paginated); g != nil {
 				// "... possible backups. ### 10.13.Intrusion test": a
 				// numbered heading glued to the end of a paragraph.
 				lines = append(lines, srcLine{text: t[:g[3]], page: p.Number}, srcLine{page: p.Number})

@@ -24,6 +24,16 @@ import (
 // test"): the paragraph (group 1), then the heading (group 2).
 var gluedHeadingRe = lazyre.New(`^(\S.*[.;:!?])[ \t]+(#{1,6}[ \t]+\d+(?:\.\d+)+\.?[ \t]*\p{Lu}.*)$`)
 
+// gluedHeading is gluedHeadingRe's submatch indexes in a line of an
+// unpaginated document (nil in a paginated one), the pattern run only on a
+// line that holds its "#".
+func gluedHeading(line string, paginated bool) []int {
+	if paginated || strings.IndexByte(line, '#') < 0 {
+		return nil
+	}
+	return gluedHeadingRe.FindStringSubmatchIndex(line)
+}
+
 // agreementTitleRe: a title that names an agreement, not a notice or a
 // policy.
 var agreementTitleRe = lazyre.New(`(?i)\b(agreement|addendum|terms|terms of (service|use)|conditions|contract|order form|statement of work|dpa|baa|sla|msa|eula)$`)

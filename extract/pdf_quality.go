@@ -236,7 +236,7 @@ func noisyWord(tok string, vocab map[string]int) string {
 	switch {
 	case symbol:
 		return "symbol"
-	case dotLetterRe.MatchString(tok):
+	case strings.IndexByte(tok, '.') >= 0 && dotLetterRe.MatchString(tok):
 		return "symbol"
 	case maxRun >= 6:
 		return "consonants"
