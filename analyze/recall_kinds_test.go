@@ -1,0 +1,25 @@
+package analyze
+
+import "testing"
+
+// TestRecallKinds: ways of stating a term that the engine missed on
+// agreements nobody tuned it on (issue 11), one row per kind, in
+// sentences of our own.
+func TestRecallKinds(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{
+			name: "the standard clauses' data importer is the vendor",
+			clauses: []string{
+				`This Data Processing Addendum is between Quillfeather Ltd. ("Provider") and the customer ("Customer").`,
+				"The data importer agrees and warrants to submit its data processing facilities for audit of the processing activities at the request of the data exporter.",
+			},
+			rule: "audit-rights", want: StatusMet,
+		},
+		{
+			name:    "a right to change the terms named by a possessive",
+			clauses: []string{"Provider may amend its terms from time to time."},
+			rule:    "change-notice", want: StatusWeak,
+		},
+	})
+}
