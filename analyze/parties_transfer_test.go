@@ -38,7 +38,7 @@ func TestTransferRoles(t *testing.T) {
 			clauses: []string{
 				`This Addendum is between Quillfeather Ltd. ("Quillfeather") and its customer ("Customer").`,
 				"The Clauses are entered into by Customer (as data exporter) and Quillfeather (as data importer).",
-				"The data importer agrees and warrants to submit its facilities for audit.",
+				"The data importer agrees and warrants: to submit its facilities for audit.",
 			},
 			want: PartyVendor,
 		},

@@ -12,7 +12,7 @@ func TestRecallKinds(t *testing.T) {
 			name: "the standard clauses' data importer is the vendor",
 			clauses: []string{
 				`This Data Processing Addendum is between Quillfeather Ltd. ("Provider") and the customer ("Customer").`,
-				"The data importer agrees and warrants to submit its data processing facilities for audit of the processing activities at the request of the data exporter.",
+				"The data importer agrees and warrants: to submit its data processing facilities for audit of the processing activities at the request of the data exporter.",
 			},
 			rule: "audit-rights", want: StatusMet,
 		},
@@ -20,6 +20,22 @@ func TestRecallKinds(t *testing.T) {
 			name:    "a right to change the terms named by a possessive",
 			clauses: []string{"Provider may amend its terms from time to time."},
 			rule:    "change-notice", want: StatusWeak,
+		},
+		{
+			name: "a right to leave for convenience covers the security grounds",
+			clauses: []string{
+				`This Agreement is between Quillfeather Ltd. ("Provider") and the customer ("Customer").`,
+				"Customer may terminate this Agreement for convenience on sixty days written notice to Provider.",
+			},
+			rule: "termination-rights", want: StatusMet,
+		},
+		{
+			name: "the vendor's right to leave for any reason is no customer right",
+			clauses: []string{
+				`This Agreement is between Quillfeather Ltd. ("Provider") and the customer ("Customer").`,
+				"Provider may terminate this Agreement for any reason on thirty days written notice.",
+			},
+			rule: "termination-rights", want: StatusMissing,
 		},
 	})
 }
