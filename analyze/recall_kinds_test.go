@@ -37,5 +37,13 @@ func TestRecallKinds(t *testing.T) {
 			},
 			rule: "termination-rights", want: StatusMissing,
 		},
+		{
+			name: "assistance with the GDPR's breach articles named by number",
+			clauses: []string{
+				`This Addendum is between Quillfeather Ltd. ("Processor") and the customer ("Controller").`,
+				"Processor shall assist Controller, insofar as possible, in complying with its obligations under Articles 32 to 36 GDPR.",
+			},
+			rule: "incident-cooperation", want: StatusMet,
+		},
 	})
 }
