@@ -45,5 +45,15 @@ func TestRecallKinds(t *testing.T) {
 			},
 			rule: "incident-cooperation", want: StatusMet,
 		},
+		{
+			name:    "the servers' place is the data's",
+			clauses: []string{"All servers that host the Service are located in Canada."},
+			rule:    "data-location", want: StatusMet,
+		},
+		{
+			name:    "an office's place is not the data's",
+			clauses: []string{"Our offices are located in the United States."},
+			rule:    "data-location", want: StatusMissing,
+		},
 	})
 }
