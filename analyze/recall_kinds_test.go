@@ -55,5 +55,21 @@ func TestRecallKinds(t *testing.T) {
 			clauses: []string{"Our offices are located in the United States."},
 			rule:    "data-location", want: StatusMissing,
 		},
+		{
+			name: "the customer's right to the reports is the vendor's duty to give them",
+			clauses: []string{
+				`This Agreement is between Quillfeather Ltd. ("Provider") and the customer ("Customer").`,
+				"Customer may request a copy of Provider's most recent SOC 2 Type II report once a year.",
+			},
+			rule: "security-reports", want: StatusMet,
+		},
+		{
+			name: "the customer's own certification is no report of the vendor's",
+			clauses: []string{
+				`This Agreement is between Quillfeather Ltd. ("Provider") and the customer ("Customer").`,
+				"Customer shall obtain its own security certifications.",
+			},
+			rule: "security-reports", want: StatusMissing,
+		},
 	})
 }
