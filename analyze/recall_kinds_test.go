@@ -71,5 +71,10 @@ func TestRecallKinds(t *testing.T) {
 			},
 			rule: "security-reports", want: StatusMissing,
 		},
+		{
+			name:    "the UK public-sector term for a breach",
+			clauses: []string{"The Supplier must notify the Buyer immediately after becoming aware of a Data Loss Event."},
+			rule:    "breach-notification", want: StatusMet,
+		},
 	})
 }
