@@ -38,14 +38,6 @@ func TestRecallKinds(t *testing.T) {
 			rule: "termination-rights", want: StatusMissing,
 		},
 		{
-			name: "assistance with the GDPR's breach articles named by number",
-			clauses: []string{
-				`This Addendum is between Quillfeather Ltd. ("Processor") and the customer ("Controller").`,
-				"Processor shall assist Controller, insofar as possible, in complying with its obligations under Articles 32 to 36 GDPR.",
-			},
-			rule: "incident-cooperation", want: StatusMet,
-		},
-		{
 			name:    "the servers' place is the data's",
 			clauses: []string{"All servers that host the Service are located in Canada."},
 			rule:    "data-location", want: StatusMet,
