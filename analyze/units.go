@@ -143,7 +143,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				u.first = i == 0
 				// A definition binds no one: it is read for the terms it
 				// defines, never as an obligation.
-				if definitions || reDefinition.MatchString(u.text) || u.leadIn != "" && reDefinition.MatchString(u.leadIn) {
+				if definitions || reDefinition.MatchString(u.text) || u.leadIn != "" && reDefinition.MatchString(u.leadIn) || statesTransferRoles(u.text) {
 					defs = append(defs, u)
 					continue
 				}
@@ -158,6 +158,9 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			// Master Subscription Agreement": the vendor named but not
 			// defined is still the actor of "Keboola shall ...".
 			names["vendor"] = append(names["vendor"], undefinedVendor(a, units, v)...)
+		}
+		for side, phs := range transferRoles(a, parties[a], v) {
+			names[side] = append(names[side], phs...) // "the data importer agrees ..."
 		}
 		ctx := map[string]map[string]bool{}
 		parts := internalParts(a)
