@@ -212,6 +212,11 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	b := a.best
 	f.Status = b.status
 	f.Weakeners = append(f.Weakeners, b.weakeners...)
+	if r.ClauseWeakeners && b.status == StatusMet {
+		for _, w := range r.clauseWeakeners(b, units) {
+			f.Weakeners = appendOnce(f.Weakeners, w)
+		}
+	}
 	if r.Deadline {
 		f.Deadline = a.deadline
 		if f.Status != StatusByReference {
@@ -366,4 +371,31 @@ func flaggedWithin(at map[string]bool, h hit) bool {
 		}
 	}
 	return false
+}
+
+// clauseWeakeners are the reasons the rule's own weakeners give in the
+// other sentences of the best hit's clause (same file and section) that
+// name one of the rule's topic classes: "Customer may audit Provider once a
+// year. Audits are at Customer's expense." weakens the first sentence's
+// term. A unit with no section has no clause to read.
+func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
+	if b.u.section == "" || len(r.weakeners) == 0 {
+		return nil
+	}
+	var out []string
+	for _, u := range units {
+		if u == b.u || u.file != b.u.file || u.section != b.u.section {
+			continue
+		}
+		f := u.frame
+		if !f.anyIn(r.topic, 0, len(f.toks)) {
+			continue
+		}
+		for i, re := range r.weakeners {
+			if re.MatchString(f.text) && (r.unless[i] == nil || !r.unless[i].MatchString(f.text)) {
+				out = appendOnce(out, r.Weakeners[i].Reason)
+			}
+		}
+	}
+	return out
 }

@@ -1,0 +1,33 @@
+package analyze
+
+import "testing"
+
+// TestGradeReadsTheClause: sentences of our own writing, each a kind of
+// false MET seen on real agreements (issue 11, grades): the quoted sentence
+// states the term, but the clause it stands in limits it, or what it states
+// is only part of the term.
+func TestGradeReadsTheClause(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []statusCase{
+		// An audit right limited in the clause's next sentence.
+		{"audit at the customer's cost, next sentence", []string{"Customer may audit Provider's compliance with this Agreement on reasonable notice. Any such audit shall be at Customer's own expense."}, "audit-rights", StatusWeak},
+		{"audit only if the reports do not suffice, next sentence", []string{"Provider shall allow for and contribute to audits, including inspections, by Customer or its auditor. Customer may only conduct an audit where the certifications provided by Provider do not reasonably demonstrate compliance."}, "audit-rights", StatusWeak},
+		{"audit once a year, next sentence", []string{"The Client may inspect the Supplier's processing facilities. Inspections may take place once per calendar year."}, "audit-rights", StatusWeak},
+		{"an unlimited audit clause stays met", []string{"Customer may audit Provider's compliance with this Agreement on reasonable notice. Provider shall give the auditor access to its premises and personnel."}, "audit-rights", StatusMet},
+		// Another clause's cost is no limit of this one.
+		{"a cost in another clause", []string{"Customer may audit Provider's compliance with this Agreement on reasonable notice.", "Support beyond the Service Level is provided at Customer's expense."}, "audit-rights", StatusMet},
+		// A report offered only if the vendor has one.
+		{"a report only if the vendor has one", []string{"To the extent the Supplier holds a SOC 2 Type II report for the Service, it will give the Customer a copy each year."}, "security-reports", StatusWeak},
+		// Backups and redundancy are no plan to recover.
+		{"backups alone are no continuity plan", []string{"Provider backs up Customer Data every day and keeps the backups in a second data centre."}, "business-continuity", StatusWeak},
+		{"a recovery plan is continuity", []string{"Provider shall maintain a disaster recovery plan for the Service and test it every year."}, "business-continuity", StatusMet},
+		// Logs the vendor keeps give the customer no access to them.
+		{"logs kept are no access", []string{"Provider retains the access logs of Customer's account for one year."}, "log-access", StatusWeak},
+		// A deletion with no return is no exit.
+		{"deleted and not returned", []string{"On termination Provider will delete all Customer Data. Provider will not return Customer Data to Customer."}, "data-return-exit", StatusWeak},
+	}
+	checkStatuses(t, rs, tests)
+}
