@@ -26,6 +26,10 @@ func TestGradeReadsTheClause(t *testing.T) {
 		{"a recovery plan is continuity", []string{"Provider shall maintain a disaster recovery plan for the Service and test it every year."}, "business-continuity", StatusMet},
 		// Logs the vendor keeps give the customer no access to them.
 		{"logs kept are no access", []string{"Provider retains the access logs of Customer's account for one year."}, "log-access", StatusWeak},
+		// A permission bound by a proviso on the vendor: the items are owed,
+		// and elements stated in the items and the next sentence count.
+		{"may engage, provided that the vendor: (a) ... (c)", []string{"Provider may engage subprocessors to process Customer Data, provided that Provider: (a) maintains a list of its subprocessors on its website; (b) notifies Customer at least 30 days before engaging a new subprocessor; and (c) imposes on each subprocessor data protection terms no less protective than this Agreement. Customer may object to a new subprocessor on reasonable grounds within 14 days of the notice."}, "subprocessors", StatusMet},
+		{"may engage at its discretion stays weak", []string{"Provider may engage subprocessors at its sole discretion, provided that Provider remains liable for them."}, "subprocessors", StatusWeak},
 		// A deletion with no return is no exit.
 		{"deleted and not returned", []string{"On termination Provider will delete all Customer Data. Provider will not return Customer Data to Customer."}, "data-return-exit", StatusWeak},
 	}
