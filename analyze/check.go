@@ -53,7 +53,7 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 			pos[i].score += float64(n-1) * 2
 		}
 	}
-	if len(pos) == 0 && len(r.frames) > 0 {
+	if !showsTerm(pos) && len(r.frames) > 0 {
 		// "Provider's security measures are described at <url>": a unit
 		// that only points elsewhere and names the term is the term by
 		// reference, though it states no obligation.
@@ -88,15 +88,17 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 	}
 	// The best hit: one of an essential element (or of the rule's own
-	// frames) when there is one.
+	// frames) when there is one; a supporting frame never shows the term.
 	for i := range pos {
-		if pos[i].spec.essential {
+		if pos[i].spec.essential && !pos[i].spec.Supporting {
 			a.best = &pos[i]
 			break
 		}
 	}
-	if a.best == nil && len(pos) > 0 {
-		a.best = &pos[0]
+	for i := range pos {
+		if a.best == nil && !pos[i].spec.Supporting {
+			a.best = &pos[i]
+		}
 	}
 	if a.best != nil {
 		seen := map[string]bool{a.best.u.section: true}
@@ -104,7 +106,7 @@ func (r *Rule) assess(units []*unit) assessment {
 			if len(a.support) == 2 {
 				break
 			}
-			if seen[h.u.section] {
+			if seen[h.u.section] || h.spec.Supporting {
 				continue
 			}
 			seen[h.u.section] = true
@@ -398,4 +400,15 @@ func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
 		}
 	}
 	return out
+}
+
+// showsTerm says one of the hits shows the term: any but a supporting
+// frame's.
+func showsTerm(pos []hit) bool {
+	for _, h := range pos {
+		if !h.spec.Supporting {
+			return true
+		}
+	}
+	return false
 }

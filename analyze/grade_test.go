@@ -35,3 +35,39 @@ func TestGradeReadsTheClause(t *testing.T) {
 	}
 	checkStatuses(t, rs, tests)
 }
+
+// TestElementFound: an element stated in words the rule's main frames do not
+// read is still found (issue 11: "safeguards not stated" beside a quoted
+// Standard Contractual Clauses sentence).
+func TestElementFound(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		clauses []string
+		rule    string
+		element string
+	}{
+		{"the safeguard named, without the word transfer", []string{"Provider hosts Customer Data only in Germany.", "The Client, as data exporter, and the Supplier, as data importer, hereby agree to the Standard Contractual Clauses in Annex 3."}, "data-location", "transfers"},
+		{"a prohibition unless safeguards are in place", []string{"Provider hosts Customer Data only in Germany.", "Provider shall not transfer Personal Data to a third country unless appropriate safeguards under Article 46 GDPR are in place."}, "data-location", "transfers"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, rs, Options{}, tc.clauses...)
+			for _, f := range res.Findings {
+				if f.Rule != tc.rule {
+					continue
+				}
+				for _, e := range f.Elements {
+					if e.ID == tc.element && !e.Found {
+						t.Errorf("%s: element %s not found (status %s, notes %q)", tc.rule, tc.element, f.Status, f.Notes)
+					}
+				}
+				return
+			}
+			t.Errorf("no finding for %s", tc.rule)
+		})
+	}
+}
