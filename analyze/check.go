@@ -7,7 +7,10 @@ import (
 
 // assessment is what the agreements show for one rule.
 type assessment struct {
-	best     *hit
+	best *hit
+	// cite is the hit quoted first: best, unless a hit of a further
+	// element states the term better (ranks higher); best still grades.
+	cite     *hit
 	support  []hit // further positive hits, best first, other clauses
 	negated  []hit
 	flags    []hit
@@ -101,7 +104,27 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 	}
 	if a.best != nil {
-		seen := map[string]bool{a.best.u.section: true}
+		// The clause a lawyer would cite is the best-ranked one: a sentence
+		// of an element that is not essential (the transfers clause, the
+		// flow-down to subprocessors) is quoted before a lower-ranked one
+		// of an essential element (a table row naming a country, the
+		// customer's authorisation), which still grades the term and is
+		// quoted next. A sentence that only weakens the term or stands in
+		// for an essential element is not cited over one that states it,
+		// and a clause whose heading names the term ("Audits", "Deletion
+		// of Data") keeps its place, unless it stands in an exhibit and
+		// the better-ranked one in the body.
+		a.cite = a.best
+		top := &pos[0]
+		headed := a.best.u.frame.anyHeading(r.topic) && !(a.best.u.part && !top.u.part)
+		if top.score > a.best.score && !r.standsIn(top.spec.element) && !headed {
+			a.cite = top
+		}
+		seen := map[string]bool{a.cite.u.section: true}
+		if a.cite != a.best {
+			seen[a.best.u.section] = true
+			a.support = append(a.support, *a.best)
+		}
 		for _, h := range pos {
 			if len(a.support) == 2 {
 				break
@@ -129,6 +152,18 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 	}
 	return a
+}
+
+// standsIn says the element only weakens the term ("may process the data
+// anywhere") or stands in for an essential one (the return of confidential
+// information for the return of the customer's data).
+func (r *Rule) standsIn(id string) bool {
+	for _, e := range r.Elements {
+		if e.ID == id {
+			return e.Weakens || e.Alternative
+		}
+	}
+	return false
 }
 
 // answered drops the answerable red flags whose clause also states the
@@ -261,12 +296,12 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	if f.Status == StatusByReference && len(f.RedFlags) > 0 {
 		f.Status = StatusWeak
 	}
-	lead := b.u.evidence("")
+	lead := a.cite.u.evidence("")
 	if f.Status == StatusByReference {
 		lead.Note = "by reference only"
 	}
 	f.Evidence = append(f.Evidence, lead)
-	if h := a.deadlineHit; h != nil && h.u != b.u {
+	if h := a.deadlineHit; h != nil && h.u != a.cite.u && h.u != b.u {
 		f.Evidence = append(f.Evidence, h.u.evidence("deadline"))
 	}
 	for _, fl := range f.RedFlags {
@@ -284,7 +319,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 		f.Evidence = append(f.Evidence, h.u.evidence(note))
 	}
-	f.Explanation = r.explain(f, b)
+	f.Explanation = r.explain(f, a.cite)
 	for i, re := range r.details {
 		if !re.MatchString(b.u.frame.text) {
 			f.Notes = append(f.Notes, r.Details[i].Missing)

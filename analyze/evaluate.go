@@ -444,7 +444,15 @@ func (r *Rule) rank(h *hit) float64 {
 			s += 1
 		}
 	}
-	if len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(h.p.modal.to+5, h.p.to)) {
+	// The term's object named only in a phrase fronted before the actor
+	// ("In assessing the appropriate level of security, Processor shall
+	// take account of the risks"): the verb does not govern it, so the
+	// sentence is not the term stated by its verb.
+	fronted := len(h.spec.Action) > 0 && f.objectFrontedOnly(h.spec.Object, h.p)
+	if fronted {
+		s -= 3
+	}
+	if !fronted && len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(h.p.modal.to+5, h.p.to)) {
 		s += 1
 		// The term's action is the sentence's verb ("Customer may audit"),
 		// not a word of what it governs ("Customer must submit a detailed
@@ -480,8 +488,8 @@ func (r *Rule) rank(h *hit) float64 {
 		s -= 2 // long, but often the clause itself (GDPR Art. 32's sentence)
 	}
 	// A lead-in without its items ("Customer must adhere to the
-	// following:") says least of all.
-	if strings.HasSuffix(strings.TrimSpace(h.u.text), ":") {
+	// following:", "the Contractor shall—") says least of all.
+	if leadInOnly(h.u.text) {
 		s -= 3
 	}
 	// Lawyers cite the body of an agreement before its exhibits (standard
@@ -497,8 +505,54 @@ func (r *Rule) rank(h *hit) float64 {
 	return s
 }
 
-// rePartID finds the clause id of an exhibit, annex, schedule or the like.
-var rePartID = regexp.MustCompile(`(?i)^(exhibit|annex|schedule|appendix|attachment|addendum|appendices)\b`)
+// objectFrontedOnly says the sentence names the object classes only in a
+// phrase set off by a comma before an active predicate's modal ("In
+// assessing the level of security, Provider shall take account ..."),
+// not in what the modal's verb governs. A passive subject ("Customer
+// Data, once collected, shall be stored ...") and a condition ("If a
+// Security Incident occurs, Provider shall notify ...") are not fronted.
+func (f *Frame) objectFrontedOnly(classes []string, p *predicate) bool {
+	if len(classes) == 0 || p.modal.from < 0 || p.passive {
+		return false
+	}
+	to := max(p.to, p.objTo)
+	last := -1
+	for _, c := range classes {
+		for _, sp := range f.m.find(c) {
+			if sp.from < p.from || sp.from >= to {
+				continue
+			}
+			if sp.from >= p.modal.from {
+				return false
+			}
+			last = max(last, sp.to)
+		}
+	}
+	// A condition names the trigger the duty answers ("If a Security
+	// Incident occurs, it shall notify"): the object is the duty's own.
+	if last < 0 || f.m.in("condition", p.from, last) {
+		return false
+	}
+	for i := last; i < p.modal.from; i++ {
+		if f.toks[i].w == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// leadInOnly says a unit's text ends where its items begin: with a colon,
+// or with a dash as government contract clauses write it ("the Contractor
+// shall—"), before any separator the items were joined with.
+func leadInOnly(text string) bool {
+	t := strings.TrimRight(text, " ;")
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–")
+}
+
+// rePartID finds the clause id of an exhibit, annex, schedule or the like,
+// also where the id is the part's quoted heading: "Exhibit 2 - Security
+// Measures" 3.1.
+var rePartID = regexp.MustCompile(`(?i)^["“]?(exhibit|annex|schedule|appendix|attachment|addendum|appendices)\b`)
 
 // sortHits orders hits best first; among equals the earlier in the
 // document.

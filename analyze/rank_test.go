@@ -1,6 +1,11 @@
 package analyze
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
 
 // TestEvidenceRanking: among sentences that each show a term, the one a
 // lawyer would cite is quoted first. Each row is one kind of fault: the
@@ -87,10 +92,125 @@ func TestEvidenceRanking(t *testing.T) {
 			},
 			rule: "breach-notification", want: "2",
 		},
+		{
+			// The customer's authorisation of transfers, which names
+			// subprocessors in passing, is an essential element but ranks
+			// below the clause about subprocessors: the better-ranked clause
+			// is quoted first, the authorisation after it.
+			name:     "the subprocessor clause beats a transfer authorisation that names subprocessors in passing",
+			headings: []string{"Location of Processing", "Subprocessors"},
+			text: []string{
+				"Customer hereby authorises the transfer of Customer Data to locations outside the European Economic Area, including to Provider's affiliates and subprocessors.",
+				"Provider shall impose on each subprocessor data protection obligations no less protective than this Agreement and shall remain liable for the acts and omissions of its subprocessors.",
+			},
+			rule: "subprocessors", want: "2",
+		},
+		{
+			// A lead-in cut from its items says least of all, whether it
+			// ends with a colon or, as in government contract clauses,
+			// with a dash ("the Contractor shall—").
+			name:     "a lead-in ending with a dash is cited after a sentence that states the duty",
+			headings: []string{"Security Incidents", "Security Incidents"},
+			text: []string{
+				"Upon discovering a Security Incident affecting Customer Data, Provider shall assist Customer as follows—",
+				"Provider shall assist Customer in investigating and mitigating each Security Incident affecting Customer Data.",
+			},
+			rule: "incident-cooperation", want: "2",
+		},
+		{
+			// The object named only in a phrase fronted before the actor
+			// is not what the verb governs: "take account of the risks"
+			// is no security measure, though "level of security" and
+			// "take" are the term's words.
+			name:     "the object in a fronted phrase does not make the sentence the term",
+			headings: []string{"Security", "Security"},
+			text: []string{
+				"In assessing the appropriate level of security, Provider shall take account of the risks presented by the processing of Customer Data.",
+				"Provider shall in relation to Customer Data implement appropriate technical and organisational measures.",
+			},
+			rule: "vendor-security", want: "2",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			checkCited(t, rs, tc.headings, tc.text, tc.rule, tc.want)
+		})
+	}
+}
+
+// TestEvidenceRankingParts: the body of an agreement is cited before its
+// exhibits, whatever the exhibit's clause ids look like. Each row gives
+// the clauses' ids, headings and text.
+func TestEvidenceRankingParts(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name                string
+		ids, headings, text []string
+		rule, want          string
+	}{
+		{
+			// An exhibit whose clause ids are its quoted heading is an
+			// exhibit all the same.
+			name:     "an exhibit named by its quoted heading is cited after the body",
+			ids:      []string{`"Exhibit 2 - Security Measures" 1`, "5.1"},
+			headings: []string{"Access control", "Security"},
+			text: []string{
+				"Provider shall implement multi-factor authentication and role-based access control for all administrative access to systems holding Customer Data.",
+				"Provider shall implement and maintain appropriate technical and organisational measures to protect Customer Data.",
+			},
+			rule: "vendor-security", want: "5.1",
+		},
+		{
+			// The essential element stated in the standard clauses of an
+			// annex, under a heading that names the term, does not keep
+			// its place over the body's clause that ranks higher.
+			name:     "the body's return clause beats an annex's exit statement headed by the term",
+			ids:      []string{"8", "Annex 2 1"},
+			headings: []string{"Data Retention and Deletion", "Deletion or Return of Personal Data"},
+			text: []string{
+				"Provider shall return or destroy all Customer Data in its possession upon Customer's request.",
+				"Upon expiry of the Agreement, the data importer will delete or return the personal data to the data exporter.",
+			},
+			rule: "data-return-exit", want: "8",
+		},
+		{
+			// An element that only stands in for an essential one (the
+			// return of confidential information, for the return of the
+			// customer's data) is not quoted over it, though it ranks
+			// higher and stands in the body.
+			name:     "the return of the customer's data beats the return of confidential information",
+			ids:      []string{"7", "Annex A 12"},
+			headings: []string{"Return of Confidential Information", "After the Agreement"},
+			text: []string{
+				"Upon termination of this Agreement, Provider shall promptly return or destroy all Confidential Information of Customer.",
+				"Upon termination of the Services, Provider shall, at Customer's choice, delete or return Personal Data.",
+			},
+			rule: "data-return-exit", want: "Annex A 12",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+			for i, id := range tc.ids {
+				a.Clauses = append(a.Clauses, extract.Clause{ID: id, Heading: tc.headings[i], Text: tc.text[i]})
+				a.Pages[0].Text += tc.text[i] + "\n"
+			}
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range res.Findings {
+				if f.Rule == tc.rule {
+					if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
+						t.Errorf("%s (%s): evidence %+v, want section %s", tc.rule, f.Status, f.Evidence, tc.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no %s finding", tc.rule)
 		})
 	}
 }

@@ -390,6 +390,7 @@ func splitLines(text string) []block {
 		prev, item = m[0], true
 	}
 	blocks = append(blocks, block{text[prev:], item})
+	blocks = splitTableRows(blocks)
 	// A paragraph that ends a sentence ends its unit too, however the next
 	// one starts ("... of the GDPR.\n\nprocessor shall ..."); a page break
 	// in the middle of a sentence does not.
@@ -418,6 +419,43 @@ func splitLines(text string) []block {
 }
 
 var reParagraph = lazyre.New(`\n[ \t]*\n`)
+
+// splitTableRows makes each table row (a line whose cells the readers join
+// with " | ") a block of its own: a row ends its sentence as a paragraph
+// does, so a table of key terms ("Place of storage | ...", "Sub-processors |
+// ...") is read row by row, not as one sentence running through all its
+// cells. Rows of only dashes and colons (a Markdown table's rule) are
+// dropped.
+func splitTableRows(blocks []block) []block {
+	var out []block
+	for _, b := range blocks {
+		if !strings.Contains(b.text, " | ") {
+			out = append(out, b)
+			continue
+		}
+		lines := strings.Split(b.text, "\n")
+		start, first := 0, true
+		flush := func(end int) {
+			if end > start {
+				out = append(out, block{strings.Join(lines[start:end], "\n"), b.item && first})
+				first = false
+			}
+		}
+		for i, l := range lines {
+			if !strings.Contains(l, " | ") {
+				continue
+			}
+			flush(i)
+			if strings.Trim(l, "|-: \t") != "" {
+				out = append(out, block{l, b.item && first})
+			}
+			first = false
+			start = i + 1
+		}
+		flush(len(lines))
+	}
+	return out
+}
 
 func splitSentences(s string) []string {
 	var out []string
