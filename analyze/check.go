@@ -43,7 +43,7 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 	// A unit that shows several elements at once is a better quote.
 	perUnit := map[*unit]map[string]bool{}
 	for _, h := range pos {
-		if h.spec.element == "" {
+		if h.spec.element == "" || h.spec.Supporting {
 			continue
 		}
 		if perUnit[h.u] == nil {
@@ -115,7 +115,13 @@ func (r *Rule) assess(units []*unit) assessment {
 		// of Data") keeps its place, unless it stands in an exhibit and
 		// the better-ranked one in the body.
 		a.cite = a.best
-		top := &pos[0]
+		top := a.best
+		for i := range pos {
+			if !pos[i].spec.Supporting {
+				top = &pos[i]
+				break
+			}
+		}
 		headed := a.best.u.frame.anyHeading(r.topic) && !(a.best.u.part && !top.u.part)
 		if top.score > a.best.score && !r.standsIn(top.spec.element) && !headed {
 			a.cite = top
