@@ -43,7 +43,7 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 	// A unit that shows several elements at once is a better quote.
 	perUnit := map[*unit]map[string]bool{}
 	for _, h := range pos {
-		if h.spec.element == "" {
+		if h.spec.element == "" || h.spec.Supporting {
 			continue
 		}
 		if perUnit[h.u] == nil {
@@ -56,7 +56,7 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 			pos[i].score += float64(n-1) * 2
 		}
 	}
-	if len(pos) == 0 && len(r.frames) > 0 {
+	if !showsTerm(pos) && len(r.frames) > 0 {
 		// "Provider's security measures are described at <url>": a unit
 		// that only points elsewhere and names the term is the term by
 		// reference, though it states no obligation.
@@ -91,15 +91,17 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 	}
 	// The best hit: one of an essential element (or of the rule's own
-	// frames) when there is one.
+	// frames) when there is one; a supporting frame never shows the term.
 	for i := range pos {
-		if pos[i].spec.essential {
+		if pos[i].spec.essential && !pos[i].spec.Supporting {
 			a.best = &pos[i]
 			break
 		}
 	}
-	if a.best == nil && len(pos) > 0 {
-		a.best = &pos[0]
+	for i := range pos {
+		if a.best == nil && !pos[i].spec.Supporting {
+			a.best = &pos[i]
+		}
 	}
 	if a.best != nil {
 		// The clause a lawyer would cite is the best-ranked one: a sentence
@@ -113,7 +115,13 @@ func (r *Rule) assess(units []*unit) assessment {
 		// of Data") keeps its place, unless it stands in an exhibit and
 		// the better-ranked one in the body.
 		a.cite = a.best
-		top := &pos[0]
+		top := a.best
+		for i := range pos {
+			if !pos[i].spec.Supporting {
+				top = &pos[i]
+				break
+			}
+		}
 		headed := a.best.u.frame.anyHeading(r.topic) && !(a.best.u.part && !top.u.part)
 		if top.score > a.best.score && !r.standsIn(top.spec.element) && !headed {
 			a.cite = top
@@ -127,7 +135,7 @@ func (r *Rule) assess(units []*unit) assessment {
 			if len(a.support) == 2 {
 				break
 			}
-			if seen[h.u.section] {
+			if seen[h.u.section] || h.spec.Supporting {
 				continue
 			}
 			seen[h.u.section] = true
@@ -247,6 +255,11 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	b := a.best
 	f.Status = b.status
 	f.Weakeners = append(f.Weakeners, b.weakeners...)
+	if r.ClauseWeakeners && b.status == StatusMet {
+		for _, w := range r.clauseWeakeners(b, units) {
+			f.Weakeners = appendOnce(f.Weakeners, w)
+		}
+	}
 	if r.Deadline {
 		f.Deadline = a.deadline
 		if f.Status != StatusByReference {
@@ -397,6 +410,44 @@ func flaggedWithin(at map[string]bool, h hit) bool {
 	sec := h.u.section
 	for i := len(sec) - 1; i > 0; i-- {
 		if (sec[i] == '(' || sec[i] == '.') && at[h.spec.flag.ID+"\x00"+h.u.file+"\x00"+sec[:i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWeakeners are the reasons the rule's own weakeners give in the
+// other sentences of the best hit's clause (same file and section) that
+// name one of the rule's topic classes: "Customer may audit Provider once a
+// year. Audits are at Customer's expense." weakens the first sentence's
+// term. A unit with no section has no clause to read.
+func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
+	if b.u.section == "" || len(r.weakeners) == 0 {
+		return nil
+	}
+	var out []string
+	for _, u := range units {
+		if u == b.u || u.file != b.u.file || u.section != b.u.section {
+			continue
+		}
+		f := u.frame
+		if !f.anyIn(r.topic, 0, len(f.toks)) {
+			continue
+		}
+		for i, re := range r.weakeners {
+			if re.MatchString(f.text) && (r.unless[i] == nil || !r.unless[i].MatchString(f.text)) {
+				out = appendOnce(out, r.Weakeners[i].Reason)
+			}
+		}
+	}
+	return out
+}
+
+// showsTerm says one of the hits shows the term: any but a supporting
+// frame's.
+func showsTerm(pos []hit) bool {
+	for _, h := range pos {
+		if !h.spec.Supporting {
 			return true
 		}
 	}

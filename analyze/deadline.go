@@ -32,7 +32,7 @@ const (
 	GradeStrong       = "strong"       // at most 24 hours
 	GradeGood         = "good"         // at most 72 hours
 	GradeLong         = "long"         // a number of hours above 72
-	GradeUnquantified = "unquantified" // "without undue delay" and the like: acceptable, no number
+	GradeUnquantified = "unquantified" // "without (any) undue delay", "without delay", "immediately": acceptable, no number
 	GradeWeak         = "weak"         // "promptly", "as soon as practicable", "in a timely manner"
 	GradeNone         = "none"         // no deadline wording at all
 )
@@ -54,7 +54,7 @@ var (
 	reQuantified = lazyre.New(`(?i)\b(?:within|in\s+no\s+(?:case|event)\s+(?:later|more)\s+than|no later than|not later than|not more than|no more than|in less than|at most|up to|under)\s+(?:(?:a|an)\s+)?(?:(\d+(?:\.\d+)?)|(` + numWord + `))(?:\s*\(\s*(\d+)\s*\))?\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|h\b|days?|weeks?)`)
 	// A bare "72 hours" after a notification verb ("notify ... 72 hours after").
 	reBare       = lazyre.New(`(?i)\b(\d+)\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|days?)\s+(?:after|of|from|following)\b`)
-	reUnquantify = lazyre.New(`(?i)\b(?:(?:promptly|immediately)\s+(?:and|or)\s+)?(without\s+(?:undue|unreasonable)\s+delay|immediately|forthwith)\b|\bwithin\s+the\s+(?:[A-Z][a-z]+\s+){1,3}Period\b`)
+	reUnquantify = lazyre.New(`(?i)\b(?:(?:promptly|immediately)\s+(?:and|or)\s+)?(without\s+(?:any\s+)?(?:(?:undue|unreasonable)\s+)?delay|immediately|forthwith)\b|\bwithin\s+the\s+(?:[A-Z][a-z]+\s+){1,3}Period\b`)
 	reWeakWords  = lazyre.New(`(?i)\b(promptly|prompt\s+notice|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible|feasible)|in\s+a\s+timely\s+(?:manner|fashion)|timely|reasonable\s+time|reasonably\s+practicable)\b`)
 	reAwareness  = lazyre.New(`(?i)\b(becom(?:es|ing)\s+aware|aware(?:ness)?\s+of|discover\w*|learn(?:s|ing)?\s+of|detect\w*|identif(?:y|ies|ying)|suspect\w*)\b`)
 	reConfirmed  = lazyre.New(`(?i)\b(confirm\w*|verif(?:y|ies|ied|ication)|completion\s+of\s+(?:its|the|an|our)\s+investigation|conclud\w+\s+(?:its|the|an|our)\s+investigation|determin(?:es|ed|ation)\s+that)\b`)

@@ -29,6 +29,10 @@ func TestParseDeadline(t *testing.T) {
 		{"Vendor shall notify Customer of any Security Incident.", "", -1, false, GradeNone, ""},
 		{"notify Customer 24 hours after discovery", "24 hours after", 24, false, GradeStrong, "awareness"},
 		{"Provider will notify Customer immediately.", "immediately", -1, false, GradeUnquantified, ""},
+		// "without delay" and "without any undue delay" say the same as
+		// "without undue delay" (GDPR Art. 33(2)): acceptable, not weak.
+		{"The processor will tell the controller without delay when it learns of a breach.", "without delay", -1, false, GradeUnquantified, "awareness"},
+		{"Vendor must report each incident to Customer without any undue delay.", "without any undue delay", -1, false, GradeUnquantified, ""},
 		{"We will report the Breach without unreasonable delay, and in no case later than five (5) calendar days after our discovery of it.", "without unreasonable delay, and in no case later than five (5) calendar days", 120, false, GradeLong, "awareness"},
 		{"Supplier shall notify the Authority without unreasonable delay and in no event later than ten (10) hours after discovery.", "without unreasonable delay and in no event later than ten (10) hours", 10, false, GradeStrong, "awareness"},
 		{"notice in no event more than 36 hours after the Processor learns of the incident", "in no event more than 36 hours", 36, false, GradeGood, "awareness"},

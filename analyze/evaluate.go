@@ -264,7 +264,7 @@ func (r *Rule) grade(h *hit) {
 	scope := f.scopeText(p)
 	switch p.modality {
 	case ModalPermissive:
-		if !r.Permissive && !h.spec.Conditioned {
+		if !r.Permissive && !h.spec.Conditioned && !f.provisoOnVendor(p) {
 			h.weakeners = append(h.weakeners, `permissive "`+strings.ToLower(p.word)+`" instead of "shall" or "will"`)
 		}
 	case ModalAdvisory:
@@ -359,6 +359,26 @@ func (f *Frame) scopeText(p *predicate) string {
 		return f.regionText(p.from, p.to)
 	}
 	return f.regionText(0, f.lead) + " " + f.regionText(p.from, p.to)
+}
+
+// provisoOnVendor says a permissive predicate is bound by a proviso on the
+// vendor ("Provider may engage subprocessors, provided that Provider: (a)
+// maintains a list ...; (b) notifies Customer ..."): what follows
+// "provided that" is owed, so the "may" does not weaken it.
+func (f *Frame) provisoOnVendor(p *predicate) bool {
+	for _, s := range f.m.find("condition") {
+		if s.from < p.from || s.from >= p.to || f.toks[s.from].w != "provided" {
+			continue
+		}
+		end := min(s.to+3, p.to)
+		if f.m.in("vendor", s.to, end) {
+			return true
+		}
+		if s.to < p.to && (f.toks[s.to].w == "it" || f.toks[s.to].w == "we") {
+			return true
+		}
+	}
+	return false
 }
 
 // leadFrom is where a predicate's scope starts: 0 when a lead-in precedes

@@ -42,6 +42,10 @@ type FrameSpec struct {
 	// may amend these terms with thirty days' written notice": the notice
 	// is owed), so a permissive modal does not weaken it.
 	Conditioned bool `yaml:"conditioned" json:"conditioned,omitempty"`
+	// Supporting: the frame marks its element found where the term is
+	// shown by another frame, but never shows the term alone ("the
+	// Standard Contractual Clauses" named beside a storage location).
+	Supporting bool `yaml:"supporting" json:"supporting,omitempty"`
 }
 
 // Element is one part of a term with several.

@@ -136,6 +136,11 @@ type Rule struct {
 	Signals [][]string `yaml:"signals" json:"signals,omitempty"`
 	// Weakeners turn a present term into a weak one.
 	Weakeners []Weakener `yaml:"weakeners" json:"weakeners,omitempty"`
+	// ClauseWeakeners: the rule's own weakeners are also read in the other
+	// sentences of the clause the finding quotes that name the rule's topic
+	// (an audit clause whose cost or "only if the reports do not suffice"
+	// stands in its next sentence), not only in the quoted sentence.
+	ClauseWeakeners bool `yaml:"clause_weakeners" json:"clause_weakeners,omitempty"`
 	// Details name what a present term should also say; a matching sentence
 	// without one gets the note in its finding (who pays, for example).
 	Details []Detail `yaml:"details" json:"details,omitempty"`
