@@ -72,11 +72,11 @@ func transferRoles(a *extract.Agreement, parties []*party, v *Vocabulary) map[st
 	}
 	importer, exporter := majority(votes["importer"]), majority(votes["exporter"])
 	other := map[string]string{"vendor": "customer", "customer": "vendor"}
+	// The exporter's side decides the role read below; with no role given
+	// the vendor is the importer, as in a vendor's DPA.
 	switch {
 	case importer == "" && exporter == "":
-		importer, exporter = "vendor", "customer"
-	case importer == "":
-		importer = other[exporter]
+		exporter = "customer"
 	case exporter == "":
 		exporter = other[importer]
 	case importer == exporter:
