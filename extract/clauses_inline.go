@@ -308,6 +308,9 @@ func (s *splitter) itemEnd(tok *inlineTok, endLine, endOff int) (int, int) {
 			}
 			continue
 		}
+		if li > tok.line && startsBullet(t) {
+			return last, -1 // the next bullet of the list the item stands in
+		}
 		last = li
 		if !midLine {
 			continue
@@ -326,6 +329,18 @@ func (s *splitter) itemEnd(tok *inlineTok, endLine, endOff int) (int, int) {
 		}
 	}
 	return endLine, endOff
+}
+
+// startsBullet reports whether a line opens with a bullet mark ("- ",
+// "* ", "+ ", "• ", "◦ ", "▪ ").
+func startsBullet(t string) bool {
+	t = strings.TrimLeft(t, " \t")
+	for _, b := range []string{"- ", "* ", "+ ", "• ", "◦ ", "▪ "} {
+		if strings.HasPrefix(t, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceEndsAt reports whether the stop at lines[li].disp[k] ends a

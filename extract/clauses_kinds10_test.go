@@ -331,3 +331,30 @@ func TestSplitClausesAnchorLinkContents(t *testing.T) {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
 }
+
+// An inline list inside a bullet ends with its bullet: the next bullet is
+// the clause's again, not the last inline item's (a new user's trial: a
+// DPA's "Cooperate with Controller ..." bullet read as part of "6(iv)").
+func TestInlineItemsEndAtNextBullet(t *testing.T) {
+	const text = `## 6. Security Incidents
+
+Provider shall:
+- Notify Customer of a Security Incident within 48 hours
+- Describe: (i) the nature of the incident, (ii) the data affected, (iii) the measures taken
+- Assist Customer with its own notifications
+
+## 7. Audits
+
+Customer may audit Provider once a year.
+`
+	got := map[string]string{}
+	for _, c := range SplitClauses([]Page{{Number: 1, Text: NormalizeText(text)}}, false) {
+		got[c.ID] = c.Text
+	}
+	if g := got["6(iii)"]; strings.TrimSpace(g) != "(iii) the measures taken" {
+		t.Errorf("6(iii) = %q, want only its own item", g)
+	}
+	if !strings.Contains(got["6"], "Assist Customer with its own notifications") {
+		t.Errorf("6 = %q, want the last bullet in it", got["6"])
+	}
+}
