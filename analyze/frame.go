@@ -97,7 +97,8 @@ func (f *Frame) foldedText() string {
 }
 
 var (
-	reURL = regexp.MustCompile(`\bhttps?://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\{[a-z_]+\}|\]\(/[\w\-./#]+\)|\(/[a-z0-9][\w\-./#]*\)`)
+	rePlaceholder = regexp.MustCompile(`\{\{\s*[A-Za-z_][\w.\-]*\s*\}\}|\{[a-z_]+\}`)
+	reURL         = regexp.MustCompile(`\bhttps?://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\{[a-z_]+\}|\]\(/[\w\-./#]+\)|\(/[a-z0-9][\w\-./#]*\)`)
 	// reDraft finds an unfilled drafting note: "[Insert ...]", "[●]",
 	// "[Vendor to describe]". Its words are not a commitment.
 	reDraft = regexp.MustCompile(`(?i)\[\s*(?:(?:insert|describe|specify|list|add|enter|complete|tbd|tbc|to be (?:completed|agreed|confirmed|inserted)|(?:vendor|provider|supplier|customer|processor|controller) to|note to|drafting note|placeholder)\b[^\]]{0,300}|[\s●•_.…xX]*)\]|<<[^>]{0,200}>>`)
@@ -147,6 +148,12 @@ func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, hea
 		}
 		if hasLit(s, literalsOf(rePartyAddress)) {
 			s = rePartyAddress.ReplaceAllString(s, " ")
+		}
+		// A template's placeholder ("{{support_email}}", "{jurisdiction}")
+		// names a value to fill in: its words are no text ("support" is no
+		// assistance), though it still points elsewhere (reURL).
+		if strings.IndexByte(s, '{') >= 0 {
+			s = rePlaceholder.ReplaceAllString(s, "{x}")
 		}
 		if !hasLit(s, literalsOf(reDraft)) {
 			return s

@@ -54,3 +54,42 @@ func TestRelativeClauseNoPredicate(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholderWordsAreNoText: a template's placeholder names a value to
+// fill in; its words are not read ("support" in "{{support_email}}" is no
+// assistance: a new user's trial found incident cooperation met on a
+// contact line), while the unit still points elsewhere.
+func TestPlaceholderWordsAreNoText(t *testing.T) {
+	rs := loadRules(t)
+	for _, s := range []string{
+		`{{support_email}} (use subject: "Security Incident")`,
+		"Security incidents: {support_team}",
+		"Notices go to {{ company.support_contact }}.",
+	} {
+		f := buildFrame("", s, rs.Vocabulary, nil, nil)
+		if got := f.m.find("assist"); len(got) > 0 {
+			t.Errorf("%q: assist found in %q", s, f.spanText(got[0]))
+		}
+		if !f.pointer {
+			t.Errorf("%q: want a pointer", s)
+		}
+	}
+}
+
+// TestLastItemHead: a list opening inside the last bullet of a clause is
+// introduced by the clause's lead-in and that bullet, not by the bullets
+// before it (a new user's trial: the breach notice cited as "6(i)" because
+// the notice bullet stood in the lead-in of the notice-content items).
+func TestLastItemHead(t *testing.T) {
+	tests := []struct{ head, want string }{
+		{"Processor shall:\n- Notify Controller of a breach within 72 hours\n- Provide information about: ", "Processor shall: Provide information about: "},
+		{"- Keep logs for a year\n- Report on: ", "Report on: "},
+		{"The Provider shall provide the following: ", "The Provider shall provide the following: "},
+		{"Each party agrees to:\n• keep records; and\n• on request, provide ", "Each party agrees to: on request, provide "},
+	}
+	for _, tc := range tests {
+		if got := lastItemHead(tc.head); got != tc.want {
+			t.Errorf("lastItemHead(%q) = %q, want %q", tc.head, got, tc.want)
+		}
+	}
+}

@@ -513,7 +513,7 @@ func listLeadIn(c extract.Clause, all []extract.Clause) string {
 	if first <= 0 {
 		return ""
 	}
-	head := strings.Join(strings.Fields(stripHead(c.Text[:first], c.Heading)), " ")
+	head := strings.Join(strings.Fields(lastItemHead(stripHead(c.Text[:first], c.Heading))), " ")
 	if !reLeadIn.MatchString(head) {
 		return ""
 	}
@@ -529,6 +529,32 @@ func listLeadIn(c extract.Clause, all []extract.Clause) string {
 		head = last
 	}
 	return head
+}
+
+// lastItemHead is the part of a clause's head that introduces a list
+// opening inside its last item: "Processor shall: - Notify ... - Provide
+// information about: (i) ..." introduces (i) with "Processor shall:
+// Provide information about:", not with the bullets before it.
+func lastItemHead(head string) string {
+	lines := strings.Split(head, "\n")
+	firstItem, lastItem := -1, -1
+	for i, l := range lines {
+		if reListItem.MatchString(l) {
+			if firstItem < 0 {
+				firstItem = i
+			}
+			lastItem = i
+		}
+	}
+	if lastItem < 0 {
+		return head
+	}
+	item := reListItem.ReplaceAllString(strings.Join(lines[lastItem:], "\n"), "")
+	intro := strings.TrimSpace(strings.Join(lines[:firstItem], " "))
+	if intro == "" || !reLeadIn.MatchString(intro) {
+		return item
+	}
+	return intro + " " + item
 }
 
 var (
