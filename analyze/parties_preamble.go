@@ -189,3 +189,37 @@ func signedVendor(head string, v *Vocabulary) string {
 	}
 	return names[0]
 }
+
+// roleVendor finds the vendor's legal name where the agreement gives it
+// the vendor's role in so many words instead of defining it: "Stalwart
+// Labs Ltd is the processor", "Acme GmbH acts as the data processor", or
+// a parties block "BUSINESS ASSOCIATE: Spectral Health, Inc." (a new
+// user's trial: both read "vendor not named", so a folder of three
+// vendors' agreements raised no vendor-mismatch warning). "" when none, or
+// when two different companies are given the role.
+func roleVendor(head string) string {
+	name := ""
+	for _, re := range []*lazyre.Regexp{reNameIsVendorRole, reVendorRoleLabel} {
+		for _, ix := range re.FindAllStringSubmatchIndex(head, -1) {
+			short := head[ix[2]:ix[3]]
+			n := strings.Join(strings.Fields(head[ix[2]:ix[5]]), " ")
+			if !properName(short) || reDocumentLegal.MatchString(short) {
+				continue
+			}
+			if name != "" && !sameCompany(name, n) {
+				return ""
+			}
+			if name == "" {
+				name = n
+			}
+		}
+	}
+	return name
+}
+
+const vendorRoles = `(?i:(?:data\s+)?processor|service\s+provider|business\s+associate)\b`
+
+var (
+	reNameIsVendorRole = lazyre.New(`\b(` + nameWords + `),?\s+(` + legalForms + `)\s+(?:is|acts\s+as|shall\s+act\s+as|will\s+act\s+as)\s+(?:the|a)\s+` + vendorRoles)
+	reVendorRoleLabel  = lazyre.New(`(?m)^[\s*_]*` + vendorRoles + `[\s*_]*:[\s*_]*(` + nameWords + `),?\s+(` + legalForms + `)`)
+)

@@ -366,6 +366,33 @@ func TestPartiesAndVendorName(t *testing.T) {
 			vendor: "Quokkasoft GmbH",
 		},
 		{
+			// A new user's trial: a DPA that gives its legal name the
+			// processor's role without defining it.
+			name: "a company given the processor's role in so many words",
+			clauses: []string{
+				"A data processing addendum is available to Enterprise customers on request.",
+				"The customer is the controller of the personal data. Harrowgate Mail Ltd is the processor, acting only on the controller's documented instructions.",
+				"Harrowgate Mail Ltd shall notify the customer of a personal data breach without undue delay.",
+			},
+			vendor: "Harrowgate Mail Ltd",
+		},
+		{
+			name: "a parties block that labels the vendor by its role",
+			clauses: []string{
+				"BUSINESS ASSOCIATE AGREEMENT",
+				"**COVERED ENTITY:**\nthe customer named in the order form\n(\"Covered Entity\")\n\n**BUSINESS ASSOCIATE:**\nLindqvist Health Analytics, Inc.\nAddress: [ADDRESS]\n(\"Business Associate\" or \"Lindqvist\")",
+				"Business Associate shall report to Covered Entity any Breach of Unsecured PHI within five days.",
+			},
+			vendor: "Lindqvist Health Analytics, Inc.",
+		},
+		{
+			name: "a sub-processor named by its role is not the vendor",
+			clauses: []string{
+				"Provider engages Stonebridge Hosting Ltd as a sub-processor for the hosting of the Services.",
+				"Provider shall notify Customer of changes to its sub-processors.",
+			},
+		},
+		{
 			name: "a template's placeholders name no one",
 			clauses: []string{
 				`This Agreement is between {provider_name} ("Provider") and {customer_name} ("Customer").`,

@@ -291,6 +291,9 @@ func preambleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 	if n := hereinafterVendor(head, v); n != "" {
 		return n
 	}
+	if n := roleVendor(head); n != "" {
+		return n
+	}
 	return signedVendor(head, v)
 }
 
