@@ -244,6 +244,11 @@ func TestHeadingContext(t *testing.T) {
 	tests := []struct {
 		name, heading, text, rule, want string
 	}{
+		// A new user's trial: a DPA's "5. Processor obligations" lists bare
+		// verbs, read as the customer's own duties.
+		{"a bare verb under a heading that names the vendor is the vendor's", "Processor obligations", "Implement appropriate technical and organisational security measures, including access controls and encryption of stored credentials.", "vendor-security", StatusMet},
+		{"nor the customer's duty", "Processor obligations", "Implement appropriate technical and organisational security measures, including access controls and encryption of stored credentials.", "customer-responsibilities", StatusMissing},
+		{"a bare verb under a customer heading stays the customer's", "Customer Responsibilities", "Protect your account credentials and enable multi-factor authentication for all users.", "customer-responsibilities", StatusMet},
 		{"a place in a clause set's title", "Standard Contractual Clauses (UK)", "The data exporter shall keep a list of subprocessing agreements concluded under the Clauses, which shall be updated at least once a year.", "data-location", StatusMissing},
 		{"a base-form verb after a party's name", "Network security", "Vendor ensure that all communications of the Vendor are secured with TLS encryption.", "customer-responsibilities", StatusMissing},
 		{"a noun whose verb is two words is no imperative", "Physical and Environmental Security", "Backup power (UPS and generators) at all data centers.", "customer-responsibilities", StatusMissing},

@@ -22,6 +22,11 @@ func (f *Frame) statement() predicate {
 		}
 		if k < len(f.toks) && f.imperative(k) {
 			p.actor, p.modality, p.word = PartyCustomer, ModalBinding, f.toks[k].w
+			if f.heading[headingSide] {
+				// Under "5. Processor obligations" a bare verb binds the
+				// side the heading names, not the reader.
+				p.actor = PartyVendor
+			}
 			p.modal = span{k, k + 1}
 			f.polarity(&p, 0)
 			return p

@@ -286,6 +286,10 @@ func objectClasses(f *Frame, v *Vocabulary) map[string]bool {
 // headingClasses are the object and action classes named in a clause's heading and its
 // parents' headings ("8. Security Incidents" → incident): context for the
 // sentences under them.
+// headingSide is the key of headingClasses' map that is present when a
+// heading names one side: true for the vendor, false for the customer.
+const headingSide = "@vendor-side"
+
 func headingClasses(id string, headings, parents map[string]string, v *Vocabulary) map[string]bool {
 	var b strings.Builder
 	seen := map[string]bool{}
@@ -320,6 +324,22 @@ func headingClasses(id string, headings, parents map[string]string, v *Vocabular
 		m = newMatcher(v, toks, nil)
 	}
 	out := map[string]bool{}
+	// A heading that names one side ("5. Processor obligations",
+	// "Customer Responsibilities") says whose the subjectless imperatives
+	// under it are (see Frame.statement); the nearest such heading decides.
+	for c := id; c != "" && seen[c]; c = parents[c] {
+		delete(seen, c)
+		h := headings[c]
+		if strings.HasPrefix(c, `"`) {
+			h += " ; " + strings.Trim(c, `"`)
+		}
+		hm := newMatcher(v, tokenize(h), nil)
+		vendor, customer := len(hm.find("vendor")) > 0, len(hm.find("customer")) > 0
+		if vendor != customer {
+			out[headingSide] = vendor
+			break
+		}
+	}
 	for _, c := range v.Classes {
 		// Cues too: "Effect of Termination" puts a clause's deletion at
 		// the end of the term.
