@@ -199,10 +199,15 @@ func signedVendor(head string, v *Vocabulary) string {
 // when two different companies are given the role.
 func roleVendor(head string) string {
 	name := ""
-	for _, re := range []*lazyre.Regexp{reNameIsVendorRole, reVendorRoleLabel} {
-		for _, ix := range re.FindAllStringSubmatchIndex(head, -1) {
-			short := head[ix[2]:ix[3]]
-			n := strings.Join(strings.Fields(head[ix[2]:ix[5]]), " ")
+	for _, w := range roleWindows(head) {
+		re := reNameIsVendorRole
+		if w.label {
+			re = reVendorRoleLabel
+		}
+		text := head[w.from:w.to]
+		for _, ix := range re.FindAllStringSubmatchIndex(text, -1) {
+			short := text[ix[2]:ix[3]]
+			n := strings.Join(strings.Fields(text[ix[2]:ix[5]]), " ")
 			if !properName(short) || reDocumentLegal.MatchString(short) {
 				continue
 			}
@@ -215,6 +220,76 @@ func roleVendor(head string) string {
 		}
 	}
 	return name
+}
+
+// roleWindows are the stretches of head where roleVendor's patterns can
+// match: from the start of the line (at most 200 bytes back) to just past
+// each "is the processor", "as the service provider", "business
+// associate:" and the like, so that the patterns, which open with a name
+// and so would be tried at every byte, run on a few short windows.
+func roleWindows(head string) []roleWindow {
+	lower := strings.ToLower(head)
+	var out []roleWindow
+	for _, k := range roleKeys {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], k.lit)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(k.lit)
+			if !k.label && !(strings.HasSuffix(lower[:i], " is ") || strings.HasSuffix(lower[:i], " as ")) {
+				continue // "the processor shall": no role given
+			}
+			if k.label && !roleLabelAt(head, i, len(k.lit)) {
+				continue
+			}
+			start := max(0, i-200)
+			if nl := strings.LastIndexByte(head[start:i], '\n'); nl >= 0 && !k.label {
+				start += nl + 1
+			}
+			if k.label {
+				// The label opens its line: read from there to the name
+				// on the same or the next line.
+				if nl := strings.LastIndexByte(head[:i], '\n'); nl >= 0 {
+					start = nl + 1
+				} else {
+					start = 0
+				}
+			}
+			end := min(len(head), i+len(k.lit)+120)
+			out = append(out, roleWindow{start, end, k.label})
+		}
+	}
+	return out
+}
+
+// roleLabelAt says the role word at head[i:i+n] is a label: alone at the
+// start of its line (bold or not) and followed by a colon.
+func roleLabelAt(head string, i, n int) bool {
+	line := i
+	for line > 0 && head[line-1] != '\n' {
+		line--
+	}
+	if strings.Trim(head[line:i], " \t*_") != "" && !strings.EqualFold(strings.Trim(head[line:i], " \t*_"), "data") {
+		return false
+	}
+	rest := strings.TrimLeft(head[i+n:], " \t*_")
+	return strings.HasPrefix(rest, ":")
+}
+
+type roleWindow struct {
+	from, to int
+	label    bool
+}
+
+var roleKeys = []struct {
+	lit   string
+	label bool
+}{
+	{"the processor", false}, {"a processor", false}, {"the data processor", false}, {"a data processor", false},
+	{"the service provider", false}, {"a service provider", false}, {"the business associate", false}, {"a business associate", false},
+	{"processor", true}, {"service provider", true}, {"business associate", true},
 }
 
 const vendorRoles = `(?i:(?:data\s+)?processor|service\s+provider|business\s+associate)\b`
