@@ -228,7 +228,14 @@ func roleVendor(head string) string {
 // associate:" and the like, so that the patterns, which open with a name
 // and so would be tried at every byte, run on a few short windows.
 func roleWindows(head string) []roleWindow {
-	lower := strings.ToLower(head)
+	// Lower-case ASCII only, so that offsets in lower are offsets in head.
+	lb := []byte(head)
+	for i, c := range lb {
+		if c >= 'A' && c <= 'Z' {
+			lb[i] = c + 'a' - 'A'
+		}
+	}
+	lower := string(lb)
 	var out []roleWindow
 	for _, k := range roleKeys {
 		for from := 0; ; {
@@ -244,18 +251,15 @@ func roleWindows(head string) []roleWindow {
 			if k.label && !roleLabelAt(head, i, len(k.lit)) {
 				continue
 			}
-			start := max(0, i-200)
-			if nl := strings.LastIndexByte(head[start:i], '\n'); nl >= 0 && !k.label {
-				start += nl + 1
+			// From the line's start: a label opens its line, and the name
+			// before "is the processor" stands on the same line (at most
+			// 200 bytes back).
+			start := 0
+			if !k.label {
+				start = max(0, i-200)
 			}
-			if k.label {
-				// The label opens its line: read from there to the name
-				// on the same or the next line.
-				if nl := strings.LastIndexByte(head[:i], '\n'); nl >= 0 {
-					start = nl + 1
-				} else {
-					start = 0
-				}
+			if nl := strings.LastIndexByte(head[start:i], '\n'); nl >= 0 {
+				start += nl + 1
 			}
 			end := min(len(head), i+len(k.lit)+120)
 			out = append(out, roleWindow{start, end, k.label})

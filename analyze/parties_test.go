@@ -638,3 +638,18 @@ func TestSharedCorpusVendorNames(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRoleVendor: any text, however odd its bytes or case (offsets of a
+// lower-cased copy must stay those of the text), gives no panic, and a
+// name found stands in the text.
+func FuzzRoleVendor(f *testing.F) {
+	f.Add("The customer is the controller. Harrowgate Mail Ltd is the processor.")
+	f.Add("**BUSINESS ASSOCIATE:**\nLindqvist Health Analytics, Inc.\n")
+	f.Add("İİİ Acme GmbH acts as the data processor")
+	f.Fuzz(func(t *testing.T, head string) {
+		n := roleVendor(head)
+		if n != "" && !strings.Contains(strings.Join(strings.Fields(head), " "), n) {
+			t.Errorf("roleVendor(%q) = %q, not in the text", head, n)
+		}
+	})
+}
