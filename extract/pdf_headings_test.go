@@ -181,18 +181,24 @@ func TestTypesetHeadings(t *testing.T) {
 				"Section C", "Section C 1<Section C", "Section C 1.1<Section C 1", "Section C 1.2<Section C 1"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := writeTemp(t, "typeset.pdf", typesetPDF(tc.lines))
-			doc, err := Open(p, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var text strings.Builder
-			for _, pg := range doc.Agreement.Pages {
-				text.WriteString(pg.Text + "\n")
-			}
-			if diff := cmp.Diff(tc.want, clauseIDs(doc.Agreement.Clauses)); diff != "" {
-				t.Errorf("ids (-want +got):\n%s\n%s", diff, text.String())
-			}
+			checkTypesetIDs(t, tc.lines, tc.want)
 		})
+	}
+}
+
+// checkTypesetIDs typesets lines into a PDF, reads it and compares its
+// clause IDs with want, printing the pages' text on a difference.
+func checkTypesetIDs(t *testing.T, lines []typedLine, want []string) {
+	t.Helper()
+	doc, err := Open(writeTemp(t, "typeset.pdf", typesetPDF(lines)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	for _, pg := range doc.Agreement.Pages {
+		text.WriteString(pg.Text + "\n")
+	}
+	if diff := cmp.Diff(want, clauseIDs(doc.Agreement.Clauses)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s\n%s", diff, text.String())
 	}
 }

@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
-)
+import "testing"
 
 // sub is a bold line in the body's size with a paragraph gap above it and
 // its paragraph right below, with no gap (a word processor's heading
@@ -51,18 +46,7 @@ func TestTypesetTightSubHeadings(t *testing.T) {
 			[]string{"preamble", "1", "2", `2 "ACCESS CONTROL"<2`, "2.1<2", "2.2<2", "3"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := writeTemp(t, "typeset.pdf", typesetPDF(tc.lines))
-			doc, err := Open(p, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var text strings.Builder
-			for _, pg := range doc.Agreement.Pages {
-				text.WriteString(pg.Text + "\n")
-			}
-			if diff := cmp.Diff(tc.want, clauseIDs(doc.Agreement.Clauses)); diff != "" {
-				t.Errorf("ids (-want +got):\n%s\n%s", diff, text.String())
-			}
+			checkTypesetIDs(t, tc.lines, tc.want)
 		})
 	}
 }
@@ -100,14 +84,7 @@ func TestTypesetLeadInsBeforeBody(t *testing.T) {
 			[]string{"preamble", `"Security"`, `1<"Security"`, `2<"Security"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := writeTemp(t, "typeset.pdf", typesetPDF(tc.lines))
-			doc, err := Open(p, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tc.want, clauseIDs(doc.Agreement.Clauses)); diff != "" {
-				t.Errorf("ids (-want +got):\n%s", diff)
-			}
+			checkTypesetIDs(t, tc.lines, tc.want)
 		})
 	}
 }
