@@ -25,10 +25,10 @@ func TestEvidenceQuote(t *testing.T) {
 		{
 			// A later item of a list is quoted with its lead-in, and the
 			// items between them are marked as left out.
-			name: "a later list item and its lead-in are joined with an ellipsis",
+			name:    "a later list item and its lead-in are joined with an ellipsis",
 			clauses: []clause{{"3", "", "Provider shall:\n- keep the Service available during business hours;\n- answer support requests within one business day;\n- delete or return all Customer Data within 30 days after termination of the Agreement."}},
-			rule: "data-return-exit",
-			want: "Provider shall: … delete or return all Customer Data within 30 days after termination of the Agreement.",
+			rule:    "data-return-exit",
+			want:    "Provider shall: … delete or return all Customer Data within 30 days after termination of the Agreement.",
 		},
 		{
 			// The first item follows its lead-in: nothing is left out.
