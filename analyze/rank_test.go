@@ -93,6 +93,37 @@ func TestEvidenceRanking(t *testing.T) {
 			rule: "breach-notification", want: "2",
 		},
 		{
+			// "shall be required to assist", "is obliged to assist": the
+			// verb is still assisting, whatever stands between it and the
+			// modal, and the customer's own notification is not the
+			// vendor's notice.
+			name:     "the content of the vendor's notice beats assistance introduced by 'be required to'",
+			headings: []string{"", ""},
+			text: []string{
+				"Provider shall be required to assist in obtaining the following information, which shall be stated in the Customer notification to the supervisory authority: the nature of the personal data breach, the categories of data concerned and the likely consequences.",
+				"Provider shall notify Customer of any personal data breach without undue delay. Such notification shall describe the nature of the personal data breach, the categories of data concerned and name a contact point.",
+			},
+			rule: "notification-content", want: "2",
+		},
+		{
+			name:     "the content of the vendor's notice beats assistance introduced by 'is obliged to'",
+			headings: []string{"", ""},
+			text: []string{
+				"Provider is obliged to assist in obtaining the following information, which shall be stated in the Customer notification to the supervisory authority: the nature of the personal data breach, the categories of data concerned and the likely consequences.",
+				"Provider shall notify Customer of any personal data breach without undue delay. Such notification shall describe the nature of the personal data breach, the categories of data concerned and name a contact point.",
+			},
+			rule: "notification-content", want: "2",
+		},
+		{
+			name:     "the content of the vendor's notice beats a list of what the vendor assists in obtaining",
+			headings: []string{"", ""},
+			text: []string{
+				"Provider shall be required to assist in obtaining the following information which, under the applicable law, shall be stated in Customer's notice to the authority:\n(a) the categories of records concerned;\n(b) the likely consequences of the personal data breach;",
+				"Provider shall notify Customer of any personal data breach without undue delay. Such notification shall describe the nature of the personal data breach, the categories of data concerned and name a contact point.",
+			},
+			rule: "notification-content", want: "2",
+		},
+		{
 			// The customer's authorisation of transfers, which names
 			// subprocessors in passing, is an essential element but ranks
 			// below the clause about subprocessors: the better-ranked clause
