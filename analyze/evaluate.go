@@ -143,17 +143,6 @@ func (f *Frame) objectIn(c *frameSpec, p *predicate) bool {
 	return false
 }
 
-// refersBack says the sentence names a thing by pointing back to an
-// earlier one: "such list", "the said measures", not "in such a case".
-func (f *Frame) refersBack() bool {
-	for i, t := range f.toks[:max(len(f.toks)-1, 0)] {
-		if next := f.toks[i+1]; (t.w == "such" || t.w == "said") && next.word && next.w != "a" && next.w != "an" {
-			return true
-		}
-	}
-	return false
-}
-
 func (f *Frame) anyPrev(classes []string) bool {
 	for _, c := range classes {
 		if f.prev[c] {
@@ -424,13 +413,8 @@ func (r *Rule) rank(h *hit) float64 {
 	// taking the object only from its heading ("You are responsible for all
 	// fees" under "Your Account"), is about something else: the heading's
 	// weight goes to sentences that name the object themselves, and it
-	// comes after them. The same holds where the sentence has the term's
-	// action ("You will not disclose any information about previews"
-	// under "Account Security"): a verb without its object is not the
-	// term, unless the sentence points back to it ("any change to such
-	// list").
-	borrowed := len(h.spec.Object) > 0 && !f.anyIn(h.spec.Object, 0, len(f.toks)) && !f.anyPrev(h.spec.Object) &&
-		(len(h.spec.Action) == 0 || !f.refersBack())
+	// comes after them.
+	borrowed := len(h.spec.Action) == 0 && len(h.spec.Object) > 0 && !f.anyIn(h.spec.Object, 0, len(f.toks)) && !f.anyPrev(h.spec.Object)
 	switch {
 	case borrowed:
 		s -= 3

@@ -36,17 +36,6 @@ func TestEvidenceRanking(t *testing.T) {
 			rule: "customer-responsibilities", want: "2",
 		},
 		{
-			// The same with the term's verb: "not disclose" protects
-			// something, but the credentials come only from the heading.
-			name:     "a sentence that names the object beats one with the term's verb that borrows the object from its heading",
-			headings: []string{"Account Security", "General"},
-			text: []string{
-				"You will not disclose any information about preview features without our written consent.",
-				"You agree to notify us immediately of any unauthorised use of your password.",
-			},
-			rule: "customer-responsibilities", want: "2",
-		},
-		{
 			// The audit right itself, not a step of its procedure that
 			// names an audit as a thing.
 			name:     "the term's action as the sentence's verb beats the term named in what the verb governs",
