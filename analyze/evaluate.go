@@ -424,6 +424,13 @@ func (r *Rule) rank(h *hit) float64 {
 	if h.spec.essential {
 		s += 3
 	}
+	// Data transferred somewhere ("Before transferring Customer Data to a
+	// subprocessor", "If Customer Data is transferred by virtue of
+	// Customer's use ... to a country") is no return of it: only a transfer
+	// to the customer gives the data back.
+	if slices.Contains(h.spec.Action, "return-data") && f.transfersAway() {
+		s -= 6
+	}
 	if len(r.Demote) > 0 && f.anyIn(r.Demote, 0, len(f.toks)) {
 		s -= 6 // found, but weaker evidence than a sentence without it (a heading's weight)
 	}
@@ -509,6 +516,34 @@ func (r *Rule) rank(h *hit) float64 {
 		}
 	}
 	return s
+}
+
+// transfersAway says the sentence returns data only by the word
+// "transfer", and no transfer goes to the customer ("transfer ... to
+// Customer", "back to the Customer").
+func (f *Frame) transfersAway() bool {
+	spans := f.m.find("return-data")
+	if len(spans) == 0 {
+		return false
+	}
+	customer := map[int]bool{}
+	for _, c := range f.m.find("customer") {
+		customer[c.from] = true
+	}
+	for _, sp := range spans {
+		if !strings.HasPrefix(f.toks[sp.from].w, "transfer") {
+			return false // "return", "export", "make available for download"
+		}
+		for i := sp.from + 1; i < len(f.toks) && i <= sp.from+12; i++ {
+			if f.toks[i].w != "to" {
+				continue
+			}
+			if customer[i+1] || i+2 < len(f.toks) && f.toks[i+1].w == "the" && customer[i+2] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // objectFrontedOnly says the sentence names the object classes only in a

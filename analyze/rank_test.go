@@ -124,6 +124,28 @@ func TestEvidenceRanking(t *testing.T) {
 			rule: "notification-content", want: "2",
 		},
 		{
+			// Data transferred abroad is not data given back, though the
+			// sentence names the customer ("by reason of Customer's use")
+			// and its heading names transfers of Customer Data.
+			name:     "the deletion of the data beats a transfer abroad",
+			headings: []string{"Transfers of Customer Data", "General"},
+			text: []string{
+				"Where Customer Data is transferred by reason of Customer's use of the Service to a country without an adequacy decision, Provider shall ensure the transfer is governed by the standard contractual clauses.",
+				"All Customer Data shall be deleted within 60 days after the Agreement ends.",
+			},
+			rule: "data-return-exit", want: "2",
+		},
+		{
+			// A transfer back to the customer is the return itself.
+			name:     "a transfer back to the customer is cited over a transfer abroad",
+			headings: []string{"Transfers of Customer Data", "Exit"},
+			text: []string{
+				"Where Customer Data is transferred by reason of Customer's use of the Service to a country without an adequacy decision, Provider shall ensure the transfer is governed by the standard contractual clauses.",
+				"Upon termination, Provider shall transfer all Customer Data back to the Customer in a common format.",
+			},
+			rule: "data-return-exit", want: "2",
+		},
+		{
 			// The customer's authorisation of transfers, which names
 			// subprocessors in passing, is an essential element but ranks
 			// below the clause about subprocessors: the better-ranked clause
