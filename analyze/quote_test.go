@@ -2,7 +2,9 @@ package analyze
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
 )
@@ -71,6 +73,38 @@ func TestEvidenceQuote(t *testing.T) {
 				}
 			}
 			t.Errorf("no %s finding", tc.rule)
+		})
+	}
+}
+
+// TestTrimQuote: a long quote is cut at a word boundary near 400 bytes, or,
+// where there is none, at a character's start: never inside a character.
+func TestTrimQuote(t *testing.T) {
+	tests := []struct {
+		name, in string
+		max      int // bytes before " …"
+	}{
+		{"short text is kept whole", "Provider shall notify Customer.", 31},
+		{"a word boundary near the limit", strings.Repeat("word ", 100), 400},
+		// 2-byte characters with no space: byte 400 is a character's start.
+		{"two-byte characters without spaces", strings.Repeat("é", 300), 400},
+		// 3-byte characters: byte 400 falls inside one.
+		{"three-byte characters without spaces", strings.Repeat("データ", 100), 400},
+		{"a space too early, then 3-byte characters", "Vorwort: " + strings.Repeat("ü€", 150), 400},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := trimQuote(tc.in)
+			if !utf8.ValidString(got) {
+				t.Fatalf("trimQuote cut inside a character: %q", got[len(got)-8:])
+			}
+			body := strings.TrimSuffix(got, " …")
+			if len(body) > tc.max || len(body) < tc.max-3 && len(tc.in) > 400 {
+				t.Errorf("kept %d bytes, want at most %d and close to it", len(body), tc.max)
+			}
+			if !strings.HasPrefix(strings.Join(strings.Fields(tc.in), " "), body) {
+				t.Errorf("the quote is not the text's start: %q", body)
+			}
 		})
 	}
 }

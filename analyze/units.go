@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
@@ -91,7 +92,12 @@ func trimQuote(s string) string {
 	}
 	cut := strings.LastIndex(s[:400], " ")
 	if cut < 300 {
+		// No word boundary near the limit: cut at a character's start,
+		// never inside one (a quote in Greek or Japanese).
 		cut = 400
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
 	}
 	return s[:cut] + " …"
 }
