@@ -59,7 +59,8 @@ var docxLimits = officeLimits{
 }
 
 // Sniff accepts a zip archive holding word/document.xml (found in the head,
-// or by reading the archive's directory).
+// or by reading the archive's directory) or another main part under word/
+// named by the package relationships.
 func (docxParser) Sniff(head []byte, p string) bool {
 	if !bytes.HasPrefix(head, zipMagic) {
 		return false
@@ -67,17 +68,7 @@ func (docxParser) Sniff(head []byte, p string) bool {
 	if bytes.Contains(head, []byte("word/document.xml")) {
 		return true
 	}
-	zr, err := zip.OpenReader(p)
-	if err != nil {
-		return false
-	}
-	defer zr.Close()
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			return true
-		}
-	}
-	return false
+	return docxMainInArchive(p)
 }
 
 func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
