@@ -448,6 +448,12 @@ func (s *splitter) planDottedAny(m marker) (plan, bool) {
 				}
 				return plan{}, false
 			}
+			if found, ok := s.impliedSibling(m, j); found {
+				if ok {
+					return mk(j + 1), true
+				}
+				return plan{}, false
+			}
 			if last <= 1 || m.strongDotted {
 				return mk(j + 1), true
 			}

@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Kinds of structure found on agreements from outside the corpus
+// (structure13's self-check and probes), each reproduced by invented text,
+// with the clause IDs a lawyer would cite.
+
+// Sub-clauses 2.2.1 and 2.2.2 printed under 2 with no "2.2" line (the
+// parent's number left out): 2.3 follows the implied 2.2.
+const txtImpliedParent = `HOSTING TERMS
+
+These terms apply whenever the Host stores files for the Customer.
+
+1. Scope
+1.1 These terms cover every storage plan the Customer orders from the Host.
+1.2 The Customer decides which files are stored and for how long.
+2. Protection
+2.1 The Host shall protect stored files with reasonable technical measures.
+2.2.1 The Host shall encrypt files while they travel over public networks.
+2.2.2 The Host shall encrypt files while they rest on its disks.
+2.3 The Host shall review these measures every year and keep a record.
+3. Outages
+3.1 The Host shall tell the Customer of any outage lasting over an hour.
+`
+
+// The same with the implied parent one level deeper (1.1.2.1 under 1.1,
+// no 1.1.2), then the next sibling of the implied number and of its parent.
+const txtImpliedParentDeep = `SUPPORT TERMS
+
+These terms apply to the support desk the Vendor runs for the Customer.
+
+1. Support
+1.1 Channels
+1.1.1 The Vendor answers tickets sent through the portal on business days.
+1.1.2.1 Urgent tickets are answered within two hours of their receipt.
+1.1.2.2 Other tickets are answered within one business day of receipt.
+1.1.3 The Vendor keeps a log of every ticket for twelve months.
+1.2 Escalation
+1.2.1 The Customer may escalate any ticket to the support manager.
+`
+
+func TestSplitClausesKinds11(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		text      string
+		paginated bool
+		want      []string
+	}{
+		{"sub-clauses whose parent number is left out", txtImpliedParent, false,
+			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2.1<2", "2.2.1<2", "2.2.2<2", "2.3<2", "3", "3.1<3"}},
+		{"sub-clauses whose parent number is left out, paginated", txtImpliedParent, true,
+			[]string{"preamble", "1", "1.1<1", "1.2<1", "2", "2.1<2", "2.2.1<2", "2.2.2<2", "2.3<2", "3", "3.1<3"}},
+		{"a deeper implied parent", txtImpliedParentDeep, false,
+			[]string{"preamble", "1", "1.1<1", "1.1.1<1.1", "1.1.2.1<1.1", "1.1.2.2<1.1", "1.1.3<1.1", "1.2<1", "1.2.1<1.2"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
