@@ -629,6 +629,7 @@ type plan struct {
 	id   string
 	path []int
 	pfx  string // the heading prefix the ID carries, if any
+	key  string // the style key of the clause when not its marker's (see restartList)
 }
 
 func (s *splitter) accept(m marker, line int) bool {
@@ -682,8 +683,12 @@ func (s *splitter) accept(m marker, line int) bool {
 	if sectionHead(m) {
 		s.sections[len(s.clauses)-1] = true
 	}
+	key := p.key
+	if key == "" {
+		key = s.keyOf(m, p.kind)
+	}
 	s.stack = append(s.stack, openClause{
-		key: s.keyOf(m, p.kind), kind: p.kind, ord: p.ord, path: p.path, id: p.id,
+		key: key, kind: p.kind, ord: p.ord, path: p.path, id: p.id,
 		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong, indent: m.indent, pfx: p.pfx,
 		item: s.listItem(m), written: m.ord,
 	})

@@ -67,3 +67,62 @@ func TestSplitClausesKinds11(t *testing.T) {
 	}
 }
 
+// A numbered section whose lead-in ends with a colon opens a list
+// numbered again from 1 in the sections' own style: its items are 2.1,
+// 2.2, 2.3, and section 3 follows them.
+const txtRestartedList = `PRIVACY TERMS
+
+These terms describe how the Studio handles personal data for its clients.
+
+1. Definitions
+1.1 Words in capitals have the meanings given in the main agreement.
+2. Lawful Bases
+The Studio handles personal data on these bases:
+1. Contract: to deliver the work the client ordered under the agreement.
+2. Legal duty: to keep the records that tax law requires of the Studio.
+3. Legitimate interest: to keep its systems secure and prevent fraud.
+3. Rights
+3.1 A person may ask the Studio for a copy of the data it holds on them.
+4. Retention
+4.1 The Studio keeps personal data while the agreement lasts.
+`
+
+// The same with two items: "3. Rights", a short title, is the next
+// section, not item 3 of the list.
+const txtRestartedListTwo = `PRIVACY TERMS
+
+These terms describe how the Studio handles personal data for its clients.
+
+1. Definitions
+1.1 Words in capitals have the meanings given in the main agreement.
+2. Lawful Bases
+The Studio handles personal data on these bases:
+1. Contract: to deliver the work the client ordered under the agreement.
+2. Legal duty: to keep the records that tax law requires of the Studio.
+3. Rights
+3.1 A person may ask the Studio for a copy of the data it holds on them.
+`
+
+func TestSplitClausesRestartedList(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		text      string
+		paginated bool
+		want      []string
+	}{
+		{"a list restarting at 1 after a lead-in", txtRestartedList, false,
+			[]string{"preamble", "1", "1.1<1", "2", "2.1<2", "2.2<2", "2.3<2", "3", "3.1<3", "4", "4.1<4"}},
+		{"a list restarting at 1 after a lead-in, paginated", txtRestartedList, true,
+			[]string{"preamble", "1", "1.1<1", "2", "2.1<2", "2.2<2", "2.3<2", "3", "3.1<3", "4", "4.1<4"}},
+		{"a two-item list before the next section", txtRestartedListTwo, false,
+			[]string{"preamble", "1", "1.1<1", "2", "2.1<2", "2.2<2", "3", "3.1<3"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+

@@ -22,6 +22,11 @@ func (s *splitter) plan(m marker) (plan, bool) {
 		return s.planNumHead(m)
 	}
 	e := s.regionEnd(m)
+	if s.restartList(m, e) {
+		p := s.finish(m, kNum, 1, e)
+		p.key = s.keyOf(m, kNum) + restartMark
+		return p, true
+	}
 	kinds := []mkind{m.kind}
 	if m.altRoman > 0 {
 		switch m.kind {
@@ -45,6 +50,14 @@ func (s *splitter) plan(m marker) (plan, bool) {
 		key := s.keyOf(m, k)
 		for j := e - 1; j >= 0; j-- {
 			o := s.stack[j]
+			if k == kNum && o.key == key+restartMark {
+				if s.restartSibling(m, o, j) {
+					p := s.finish(m, k, ord, j)
+					p.key = o.key
+					return p, true
+				}
+				continue
+			}
 			if o.key == key {
 				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 ||
 					k == kNum && s.gapSection(m, o) {
