@@ -126,3 +126,56 @@ func TestSplitClausesRestartedList(t *testing.T) {
 	}
 }
 
+// Articles left out of an excerpt: ARTICLE 9 after ARTICLE 5, and a
+// plain caps heading 12 after 9, each confirmed by its first sub-clause.
+const txtSectionJump = `HOSTING AGREEMENT (EXCERPT)
+
+This excerpt reproduces the articles of the hosting agreement that bear on security.
+
+ARTICLE 1: DEFINITIONS
+1.1 Words in capitals have the meanings given in the order form.
+ARTICLE 5: INCIDENTS
+5.1 The Host shall tell the Customer of any breach within two days.
+ARTICLE 9: AUDIT
+9.1 The Customer may audit the Host once a year on notice.
+ARTICLE 16: GOVERNING LAW
+16.1 This agreement is governed by the laws of Ireland.
+`
+
+// An unconfirmed jump stays inside the clause: "Article 12" at a line's
+// start without a 12.1 after it is a wrapped cross-reference.
+const txtSectionJumpRef = `HOSTING AGREEMENT
+
+This agreement sets the terms on which the Host stores files for the Customer.
+
+ARTICLE 1: DEFINITIONS
+1.1 Words in capitals have the meanings given in the order form.
+ARTICLE 2: FEES
+2.1 The Customer pays the fees in the order form, as adjusted under
+Article 12 of the order form, within thirty days of each invoice.
+ARTICLE 3: TERM
+3.1 The agreement lasts one year.
+`
+
+func TestSplitClausesSectionJump(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		text      string
+		paginated bool
+		want      []string
+	}{
+		{"articles skipping numbers", txtSectionJump, false,
+			[]string{"preamble", "1", "1.1<1", "5", "5.1<5", "9", "9.1<9", "16", "16.1<16"}},
+		{"articles skipping numbers, paginated", txtSectionJump, true,
+			[]string{"preamble", "1", "1.1<1", "5", "5.1<5", "9", "9.1<9", "16", "16.1<16"}},
+		{"a cross-reference at a line start", txtSectionJumpRef, true,
+			[]string{"preamble", "1", "1.1<1", "2", "2.1<2", "3", "3.1<3"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

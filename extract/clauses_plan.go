@@ -60,7 +60,7 @@ func (s *splitter) plan(m marker) (plan, bool) {
 			}
 			if o.key == key {
 				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 ||
-					k == kNum && s.gapSection(m, o) {
+					k == kNum && (s.gapSection(m, o) || s.jumpSection(m, o)) {
 					return s.finish(m, k, ord, j), true
 				}
 				if k == m.kind && s.lazySibling(o, m) {
