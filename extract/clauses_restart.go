@@ -54,8 +54,10 @@ func (s *splitter) restartList(m marker, e int) bool {
 
 // restartSibling reports whether marker m continues the restarted list o
 // (stack index j) rather than the sections of its style: it is o's next
-// number, and it is not also the next section (a short title where the
-// section below the list expects that number).
+// number, and it is not also the next section (a heading, or a short
+// title with no closing punctuation, where the section below the list
+// expects that number; "2. Log access." is an item, "3. Rights" a
+// section).
 func (s *splitter) restartSibling(m marker, o openClause, j int) bool {
 	if m.ord != o.ord+1 {
 		return false
@@ -63,11 +65,18 @@ func (s *splitter) restartSibling(m marker, o openClause, j int) bool {
 	base := strings.TrimSuffix(o.key, restartMark)
 	for i := j - 1; i >= 0; i-- {
 		if sec := s.stack[i]; sec.key == base {
-			if successor(sec, m.ord, m.strong) && (sectionHead(m) || shortTitle(strings.TrimRight(m.rest, ".:"))) {
+			if successor(sec, m.ord, m.strong) && (sectionHead(m) || titleOnly(m.rest)) {
 				return false
 			}
 			break
 		}
 	}
 	return true
+}
+
+// titleOnly reports whether rest is a short title with no closing
+// punctuation ("Rights", not "Log access." nor "Contract: to deliver").
+func titleOnly(rest string) bool {
+	r := strings.TrimSpace(rest)
+	return r != "" && !strings.ContainsAny(r[len(r)-1:], ".;:,") && !strings.Contains(r, ": ") && shortTitle(r)
 }
