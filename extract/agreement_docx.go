@@ -381,6 +381,7 @@ type docxPara struct {
 	// section break, so an empty paragraph takes no number.
 	markGone bool
 	text     strings.Builder
+	bold     docxBold
 }
 
 type docxWalker struct {
@@ -517,6 +518,14 @@ func (w *docxWalker) walk(r io.Reader) error {
 			case "p":
 				w.flushPara(para)
 				para = &docxPara{ilvl: -1, outline: -1}
+			case "r":
+				if para != nil {
+					para.bold.run()
+				}
+			case "b":
+				if para != nil && !markRPr && !inPPr {
+					para.bold.inBold = onOff(t)
+				}
 			case "pStyle":
 				if para != nil {
 					para.style = attr(t, "val")
@@ -631,6 +640,7 @@ func (w *docxWalker) walk(r io.Reader) error {
 				return err
 			}
 			para.text.WriteString(s)
+			para.bold.text(s)
 		}
 	}
 	w.flushPara(para)
@@ -741,6 +751,8 @@ func (w *docxWalker) flushPara(p *docxPara) {
 				l = prefix + l
 			} else if lvl := w.headingLevel(p); lvl > 0 && len(w.tables) == 0 && l != "" {
 				l = strings.Repeat("#", min(lvl, 6)) + " " + l
+			} else if len(lines) == 1 && len(w.tables) == 0 && p.bold.whole() {
+				l = boldHeadingLine(l)
 			}
 		}
 		if l == "" {
