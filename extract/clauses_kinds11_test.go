@@ -179,3 +179,28 @@ func TestSplitClausesSectionJump(t *testing.T) {
 		})
 	}
 }
+
+// Section numbers set apart from their titles by a dash; a
+// range at a line's start ("3 - 5 business days") is text.
+const txtDashedNumbers = `STORAGE TERMS
+
+These terms apply whenever the Host keeps files for the Customer under an order.
+
+1 - Definitions
+Words in capitals have the meanings given in the order form.
+2 – Protection
+The Host shall protect the files it keeps and restore them within
+3 - 5 business days of a request made through the portal.
+3 — Audit
+The Customer may audit the Host once a year on thirty days notice.
+`
+
+func TestSplitClausesDashedNumbers(t *testing.T) {
+	for _, paginated := range []bool{false, true} {
+		got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(txtDashedNumbers)}}, paginated))
+		if diff := cmp.Diff([]string{"preamble", "1", "2", "3"}, got); diff != "" {
+			t.Errorf("paginated %v: ids (-want +got):\n%s", paginated, diff)
+		}
+	}
+}
+
