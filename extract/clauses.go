@@ -176,7 +176,9 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 				lines = append(lines, srcLine{text: t[:g[3]], page: p.Number}, srcLine{page: p.Number})
 				t = t[g[4]:]
 			}
-			lines = append(lines, srcLine{text: t, page: p.Number})
+			for _, part := range runOnSplit(t) {
+				lines = append(lines, srcLine{text: part, page: p.Number})
+			}
 		}
 		markTypeset(lines[from:], p.Headings)
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -204,3 +205,35 @@ func TestSplitClausesDashedNumbers(t *testing.T) {
 	}
 }
 
+// Sub-clauses run on in one paragraph (a Word paragraph per section):
+// each later one in sequence after a full stop opens its clause; a
+// cross-reference (no full stop before it) and a number out of sequence
+// do not.
+const txtRunOnSubclauses = `STORAGE TERMS
+
+These terms apply whenever the Host keeps files for the Customer under an order.
+
+1. Term and Ending
+1.1 Term. These terms last one year from the order date and renew for further years unless ended. 1.2 Ending for Convenience. Either party may end these terms on ninety days notice, subject to 1.4 Fees owed stay payable. 1.3 Ending for Cause. Either party may end these terms at once for a material breach. 1.5 Transition. The Host returns all files within thirty days.
+2. Fees
+2.1 The Customer pays the fees monthly.
+`
+
+func TestSplitClausesRunOnSubclauses(t *testing.T) {
+	for _, paginated := range []bool{false, true} {
+		cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(txtRunOnSubclauses)}}, paginated)
+		got := clauseIDs(cs)
+		want := []string{"preamble", "1", "1.1<1", "1.2<1", "1.3<1", "2", "2.1<2"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("paginated %v: ids (-want +got):\n%s", paginated, diff)
+		}
+		for _, c := range cs {
+			if c.ID == "1.3" && !strings.Contains(c.Text, "1.5 Transition") {
+				t.Errorf("paginated %v: 1.3 lost the out-of-sequence 1.5: %q", paginated, c.Text)
+			}
+			if c.ID == "1.2" && !strings.Contains(c.Text, "subject to 1.4 Fees") {
+				t.Errorf("paginated %v: 1.2 lost its cross-reference: %q", paginated, c.Text)
+			}
+		}
+	}
+}
