@@ -173,22 +173,42 @@ func (r *Rule) standsIn(id string) bool {
 }
 
 // answered drops the answerable red flags whose clause also states the
-// term in binding words (a met positive hit in the same file and section).
+// term in binding words: a positive hit, met or weak, in the same file and
+// section, in a sub-clause of it, or in a sibling under the same parent
+// ("13.1 We may change this Agreement at our discretion. 13.2 We shall
+// give you 30 days' notice of changes."). A weak statement answers the flag too: "We may revise
+// these terms. We will post the revision on our website." states a notice,
+// a poor one, and the finding is graded on it, not on "no notice stated".
 func answered(flags, pos []hit) []hit {
 	met := map[string]bool{}
 	for _, h := range pos {
-		if h.status == StatusMet && h.p.modality == ModalBinding {
+		if (h.status == StatusMet || h.status == StatusWeak) && h.p.modality == ModalBinding {
 			met[h.u.file+"\x00"+h.u.section] = true
+			if p := parentSection(h.u.section); p != "" {
+				met[h.u.file+"\x00\x00"+p] = true
+			}
 		}
 	}
 	out := flags[:0]
 	for _, h := range flags {
-		if h.spec.flag.Answerable && met[h.u.file+"\x00"+h.u.section] {
+		p := parentSection(h.u.section)
+		if h.spec.flag.Answerable && (met[h.u.file+"\x00"+h.u.section] || met[h.u.file+"\x00\x00"+h.u.section] || p != "" && met[h.u.file+"\x00\x00"+p]) {
 			continue
 		}
 		out = append(out, h)
 	}
 	return out
+}
+
+// parentSection is the clause a numbered sub-clause stands in ("13" for
+// "13.2", "4.1" for "4.1(b)"), or "" for a clause of the top level.
+func parentSection(sec string) string {
+	for i := len(sec) - 1; i > 0; i-- {
+		if sec[i] == '.' || sec[i] == '(' {
+			return strings.TrimRight(sec[:i], ". ")
+		}
+	}
+	return ""
 }
 
 // agreementFinding sets the finding's status, evidence and explanation from

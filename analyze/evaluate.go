@@ -277,6 +277,9 @@ func (r *Rule) grade(h *hit) {
 		if c.def.Unless != "" && f.m.in(c.def.Unless, 0, len(f.toks)) {
 			continue
 		}
+		if un := r.WeakenerUnless[c.def.ID]; un != "" && f.m.in(un, 0, len(f.toks)) {
+			continue
+		}
 		h.weakeners = appendOnce(h.weakeners, c.def.Reason)
 	}
 	if p.actor == PartyCustomer && reOwnCost.MatchString(scope) {

@@ -174,6 +174,14 @@ func (r *Rule) compileFrames(v *Vocabulary) error {
 			return fmt.Errorf("demote: no vocabulary class %q", t)
 		}
 	}
+	for w, un := range r.WeakenerUnless {
+		if c := v.byID[w]; c == nil || c.def.Kind != "weakener" {
+			return fmt.Errorf("weakener_unless: no vocabulary weakener %q", w)
+		}
+		if v.byID[un] == nil {
+			return fmt.Errorf("weakener_unless: %s: no vocabulary class %q", w, un)
+		}
+	}
 	var err error
 	r.weakeners, r.unless = nil, nil
 	for k, w := range r.Weakeners {
