@@ -1,0 +1,51 @@
+package analyze
+
+import (
+	"context"
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// TestGradeLongPointers: a term stated only by pointing at a part of
+// another document is by reference; a part of this agreement, present in
+// it, binds (issue 11, grades15: sentences of our own writing).
+func TestGradeLongPointers(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []statusCase{
+		{"an annexure of another document", []string{"Provider shall implement and maintain the security measures set out in Annexure C-2 to the Terms of Service."}, "vendor-security", StatusByReference},
+		{"an attachment of another document", []string{"The Supplier shall implement the technical and organisational measures set out in Attachment 3 to the Master Agreement."}, "vendor-security", StatusByReference},
+		{"documentation made available", []string{"Provider shall protect Customer Data as described in the Security Documentation made available by Provider."}, "vendor-security", StatusByReference},
+	}
+	checkStatuses(t, rs, tests)
+
+	// The agreement's own annexure, present, binds; an annex of the same
+	// name given to another document does not.
+	parts := []struct {
+		name, pointer, part, want string
+	}{
+		{"the agreement's own annexure", "Provider shall maintain the security measures set out in Annexure B-1.", "Annexure B-1", StatusMet},
+		{"this agreement's annex", "Provider shall maintain the security measures set out in Annex 2 to this Agreement.", "Annex 2", StatusMet},
+		{"another document's annex of the same name", "Provider shall maintain the security measures set out in Annex 2 to the Master Agreement.", "Annex 2", StatusByReference},
+	}
+	for _, tc := range parts {
+		a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+		for _, c := range []extract.Clause{
+			{ID: "4.1", Text: tc.pointer},
+			{ID: tc.part, Heading: tc.part, Text: "The parties record the categories of data subjects and the purposes of the processing."},
+		} {
+			a.Clauses = append(a.Clauses, c)
+			a.Pages[0].Text += c.Text + "\n"
+		}
+		res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := status(res, "vendor-security"); got != tc.want {
+			t.Errorf("%s: vendor-security %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
