@@ -103,6 +103,9 @@ func (r *Rule) assess(units []*unit) assessment {
 			a.best = &pos[i]
 		}
 	}
+	if r.Deadline && a.best != nil {
+		a.best = quickerStatement(a.best, pos, units)
+	}
 	if a.best != nil {
 		// The clause a lawyer would cite is the best-ranked one: a sentence
 		// of an element that is not essential (the transfers clause, the
@@ -143,6 +146,9 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 		if r.Deadline {
 			a.deadline = a.best.deadline
+			if d, u := clauseDeadline(a.best, units); u != nil {
+				a.deadline, a.deadlineHit = d, &hit{u: u}
+			}
 			if a.deadline == nil || a.deadline.Grade == GradeNone {
 				// "Provider shall notify Customer of a breach. Such notice
 				// shall be given within 48 hours." — the clause's other
@@ -472,4 +478,70 @@ func showsTerm(pos []hit) bool {
 		}
 	}
 	return false
+}
+
+// clauseDeadline is the deadline a statement's clause gives it in a later
+// sentence when the statement has none: "Provider will report any Breach
+// to Customer. Provider will make such report no later than four (4) hours
+// after discovery." It returns the unit it was read from, or nil.
+func clauseDeadline(h *hit, units []*unit) (*Deadline, *unit) {
+	if h.deadline != nil && h.deadline.Grade != GradeNone || h.u.section == "" {
+		return nil, nil
+	}
+	after := false
+	for _, u := range units {
+		if u == h.u {
+			after = true
+			continue
+		}
+		if !after || u.file != h.u.file || u.section != h.u.section {
+			continue
+		}
+		f := u.frame
+		if len(f.m.find("notice-noun")) == 0 && len(f.m.find("notify")) == 0 || len(f.preds) == 0 {
+			continue
+		}
+		// The vendor's own notice ("such report", or the vendor named), not
+		// the customer's duty to tell the vendor.
+		if a := f.preds[0].actor; a == PartyCustomer || a != PartyVendor && len(f.m.find("anaphor")) == 0 {
+			continue
+		}
+		if d := ParseDeadline(f.text); d.Grade != GradeNone {
+			return &d, u
+		}
+	}
+	return nil, nil
+}
+
+// quickDeadline says a deadline is a number of hours within 72.
+func quickDeadline(d *Deadline) bool {
+	return d != nil && (d.Grade == GradeStrong || d.Grade == GradeGood)
+}
+
+// quickerStatement is the statement of a deadline term to grade it on:
+// best, unless its deadline is slower or vaguer than 72 hours and another
+// statement of the term, met or weak, gives one within 72 hours (in its
+// own sentence or its clause's next): a BAA reports "Security Incidents"
+// quarterly and "Breaches" within four hours, and the breach notice is
+// the four hours.
+func quickerStatement(best *hit, pos []hit, units []*unit) *hit {
+	eff := func(h *hit) *Deadline {
+		if d, u := clauseDeadline(h, units); u != nil {
+			return d
+		}
+		return h.deadline
+	}
+	if quickDeadline(eff(best)) {
+		return best
+	}
+	for i := range pos {
+		h := &pos[i]
+		if h == best || !h.spec.essential || h.spec.Supporting || (h.status != StatusMet && h.status != StatusWeak) {
+			continue
+		}
+		if quickDeadline(eff(h)) {
+			return h
+		}
+	}
+	return best
 }

@@ -49,3 +49,46 @@ func TestGradeLongPointers(t *testing.T) {
 		}
 	}
 }
+
+// TestDeadlineFromTheClause: the deadline of a breach notice stated in its
+// clause's next sentence, and the statement with the deadline within 72
+// hours graded over a slower one (issue 11, grades15: sentences of our own
+// writing).
+func TestDeadlineFromTheClause(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		clauses []string
+		hours   float64 // 0: no deadline
+		status  string
+	}{
+		{"the next sentence gives the hours", []string{"Provider will report to Customer any Breach of Customer's Unsecured PHI. Provider will make such report no later than four (4) hours after discovery of the Breach."}, 4, StatusMet},
+		{"a quarterly report and a four-hour one", []string{
+			"Provider will report to Customer, on no less than a quarterly basis, any Security Incident involving PHI of which Provider becomes aware.",
+			"Provider will report to Customer any Breach of Customer's Unsecured PHI. Provider will make such report no later than four (4) hours after discovery of the Breach.",
+		}, 4, StatusMet},
+		{"the customer's duty is no deadline of the vendor's", []string{"Provider will notify Customer of any Security Incident. Customer must notify Provider within 24 hours of any misuse of its credentials."}, 0, StatusWeak},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, rs, Options{}, tc.clauses...)
+			for _, f := range res.Findings {
+				if f.Rule != "breach-notification" {
+					continue
+				}
+				var got float64
+				if f.Deadline != nil && f.Deadline.Hours != nil {
+					got = *f.Deadline.Hours
+				}
+				if got != tc.hours || f.Status != tc.status {
+					t.Errorf("breach-notification: %s, deadline %v hours; want %s, %v hours (%+v)", f.Status, got, tc.status, tc.hours, f.Deadline)
+				}
+				return
+			}
+			t.Error("no breach-notification finding")
+		})
+	}
+}
