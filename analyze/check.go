@@ -298,7 +298,14 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	// named.
 	if len(r.Elements) > 0 {
 		var found, missingEssential, missing []string
+		essentials, foundEssentials := 0, 0
 		for i, e := range f.Elements {
+			if e.Essential && !r.Elements[i].Weakens && !r.Elements[i].Alternative {
+				essentials++
+				if e.Found {
+					foundEssentials++
+				}
+			}
 			switch {
 			case e.Found && r.Elements[i].Weakens:
 				f.Weakeners = append(f.Weakeners, e.Title)
@@ -314,6 +321,11 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 		switch {
 		case !b.spec.essential && len(found) > 0:
+			f.Weakeners = append(f.Weakeners, "only "+strings.Join(found, "; ")+" (not: "+strings.Join(missingEssential, "; ")+")")
+		case essentials >= 3 && foundEssentials == 1 && !wholeElement(a.elements):
+			// A term of several essential parts stated by one of them
+			// ("Customer authorises the use of subprocessors", and no list,
+			// notice or objection) is a part, not the term.
 			f.Weakeners = append(f.Weakeners, "only "+strings.Join(found, "; ")+" (not: "+strings.Join(missingEssential, "; ")+")")
 		case b.spec.essential && len(missing) > 0:
 			f.Notes = append(f.Notes, "not stated: "+strings.Join(missing, "; "))
@@ -544,4 +556,15 @@ func quickerStatement(best *hit, pos []hit, units []*unit) *hit {
 		}
 	}
 	return best
+}
+
+// wholeElement says an element's best hit is of a frame that states the
+// term whole (FrameSpec.Whole).
+func wholeElement(elements map[string]*hit) bool {
+	for _, h := range elements {
+		if h.spec.essential && h.spec.Whole {
+			return true
+		}
+	}
+	return false
 }

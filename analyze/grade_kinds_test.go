@@ -92,3 +92,33 @@ func TestDeadlineFromTheClause(t *testing.T) {
 		})
 	}
 }
+
+// TestPartialSubprocessorTerm: a term of several essential parts stated by
+// one of them is weak, unless that part gives the customer the whole
+// decision; and a right to object stated in the sentence after the notice,
+// without naming the subprocessor again, is found (issue 11, grades15:
+// sentences of our own writing).
+func TestPartialSubprocessorTerm(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []statusCase{
+		{"a general authorisation alone", []string{"The Client gives the Supplier a general authorisation to engage sub-processors for the Services."}, "subprocessors", StatusWeak},
+		{"a list alone", []string{"The Supplier maintains a list of its sub-processors on its website."}, "subprocessors", StatusWeak},
+		{"prior written consent to each one", []string{"The Supplier shall not engage any sub-processor without the Client's prior written consent."}, "subprocessors", StatusMet},
+		{"notice, then an objection in the next sentence", []string{"The Supplier will notify the Client by e-mail of changes to its sub-processors. The Client may object within ten days."}, "subprocessors", StatusMet},
+	}
+	checkStatuses(t, rs, tests)
+	res := run(t, rs, Options{}, "The Supplier will notify the Client by e-mail of changes to its sub-processors. The Client may object within ten days.")
+	for _, f := range res.Findings {
+		if f.Rule != "subprocessors" {
+			continue
+		}
+		for _, e := range f.Elements {
+			if e.ID == "objection" && !e.Found {
+				t.Errorf("subprocessors: the objection in the next sentence not found (status %s, notes %q)", f.Status, f.Notes)
+			}
+		}
+	}
+}

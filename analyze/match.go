@@ -46,6 +46,11 @@ type FrameSpec struct {
 	// shown by another frame, but never shows the term alone ("the
 	// Standard Contractual Clauses" named beside a storage location).
 	Supporting bool `yaml:"supporting" json:"supporting,omitempty"`
+	// Whole: a sentence of this frame states the term whole though its
+	// element is the only essential one found ("shall not engage a
+	// subprocessor without Customer's prior written consent": the customer
+	// decides each one, and needs no list, notice or objection).
+	Whole bool `yaml:"whole" json:"whole,omitempty"`
 }
 
 // Element is one part of a term with several.

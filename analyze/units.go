@@ -204,6 +204,14 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 					}
 				}
 			}
+			if i > 0 && u.frame.prev == nil && len(u.frame.m.find("object")) > 0 {
+				// "Provider will notify Customer of new subprocessors.
+				// Customer may object.": the objection is to what the
+				// clause's notice before names.
+				if pu := units[i-1]; pu.section == u.section && pu.file == u.file && len(pu.frame.m.find("notify")) > 0 {
+					u.frame.prev = objectClasses(pu.frame, v)
+				}
+			}
 		}
 		out = append(out, units...)
 	}
