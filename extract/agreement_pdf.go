@@ -285,11 +285,12 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 			if !parentChainEnds(p.V) {
 				return errors.New("page tree loops through /Parent")
 			}
-			if err := checkStreams(p, b, checked); err != nil {
+			var content keptBytes
+			if err := checkStreams(p, b, checked, &content); err != nil {
 				return err
 			}
 			var err error
-			text, styles, images, err = walkPageStyled(p, fc)
+			text, styles, images, err = walkPageStyled(p, fc, &content)
 			return err
 		})
 		if err == nil {
