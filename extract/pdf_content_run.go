@@ -36,7 +36,8 @@ func (w *walker) run(contents pdf.Value, res pdf.Value, content *keptBytes) erro
 }
 
 // opScope is what the operators of one stream share: its fonts by
-// resource name, its /Font resources.
+// resource name (fontCache.resourceFonts, set at the first Tf), its /Font
+// resources.
 type opScope struct {
 	res, fontRes pdf.Value
 	fonts        map[string]*wfont
@@ -44,7 +45,7 @@ type opScope struct {
 
 // runProgram runs the operators of a program.
 func (w *walker) runProgram(prog *contentProgram, res pdf.Value) error {
-	sc := opScope{res: res, fontRes: res.Key("Font"), fonts: map[string]*wfont{}}
+	sc := opScope{res: res, fontRes: res.Key("Font")}
 	bud := w.fonts.budget
 	for _, op := range prog.ops {
 		if w.ops++; bud.err != nil || w.ops%1024 == 0 {
@@ -62,7 +63,7 @@ func (w *walker) runProgram(prog *contentProgram, res pdf.Value) error {
 // runLibrary runs the stream through the library's interpreter, its
 // operands read into a one-operator program.
 func (w *walker) runLibrary(contents pdf.Value, res pdf.Value) error {
-	sc := opScope{res: res, fontRes: res.Key("Font"), fonts: map[string]*wfont{}}
+	sc := opScope{res: res, fontRes: res.Key("Font")}
 	bud := w.fonts.budget
 	var args []pdf.Value
 	var lp contentProgram
@@ -194,6 +195,9 @@ func (w *walker) exec(prog *contentProgram, op cOp, sc *opScope) error {
 			name := ""
 			if args[0].kind == cName {
 				name = args[0].s
+			}
+			if sc.fonts == nil {
+				sc.fonts = w.fonts.resourceFonts(sc.fontRes)
 			}
 			f, ok := sc.fonts[name]
 			if !ok {

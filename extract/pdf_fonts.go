@@ -27,9 +27,29 @@ import (
 type fontCache struct {
 	m      map[string]*wfont
 	budget *budget
+	// byRes: the fonts of a /Font resource dictionary by resource name,
+	// the dictionary known by its text (its entries are references, or
+	// fonts written in place: equal text, the same fonts). A page's
+	// fonts are then looked up without resolving and printing each font
+	// dictionary again (its /Widths may be long) on every page.
+	byRes map[string]map[string]*wfont
 }
 
 func newFontCache() *fontCache { return &fontCache{m: map[string]*wfont{}, budget: newBudget()} }
+
+// resourceFonts is the memo of fonts for the /Font resources fontRes.
+func (c *fontCache) resourceFonts(fontRes pdf.Value) map[string]*wfont {
+	key := fontRes.String()
+	if c.byRes == nil {
+		c.byRes = map[string]map[string]*wfont{}
+	}
+	m, ok := c.byRes[key]
+	if !ok {
+		m = map[string]*wfont{}
+		c.byRes[key] = m
+	}
+	return m
+}
 
 func (c *fontCache) get(v pdf.Value) *wfont {
 	if v.Kind() != pdf.Dict {

@@ -18,7 +18,8 @@ import (
 // The streams are read within b (their bytes count against the budget);
 // an error wrapping ErrBudget says so. A font whose CMaps passed on an
 // earlier page (seen, by its streams' identity) is not read again: the
-// bytes its check read are counted against b again, as if it were.
+// bytes its check read are counted against b again, as if it were; a
+// whole /Font dictionary seen before is not resolved again either.
 //
 // content, when not nil, receives the page's content stream as read (see
 // readContent), for the walker.
@@ -27,6 +28,22 @@ func checkStreams(p pdf.Page, b *budget, seen fontChecks, content *keptBytes) er
 		return cmp.Or(err, errors.New("content stream ends inside a hex string"))
 	}
 	fonts := p.Resources().Key("Font")
+	// A /Font dictionary whose every font passed on an earlier page (the
+	// same text: the same fonts) is charged again font by font, in the
+	// same order, without resolving each font again.
+	resKey := fontResKey + fonts.String()
+	if memo, ok := seen[resKey]; ok {
+		for _, f := range memo {
+			for _, sizes := range f.calls {
+				if err := chargeAgain(sizes, b, f.what); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	var all []fontCheck // each font's check, for the memo
+	memoOK := seen != nil
 	for _, name := range fonts.Keys() {
 		f := fonts.Key(name)
 		what := "the ToUnicode CMap of font " + name
@@ -37,12 +54,13 @@ func checkStreams(p pdf.Page, b *budget, seen fontChecks, content *keptBytes) er
 		var desc pdf.Value
 		descErr := try(func() error { desc = f.Key("DescendantFonts"); return nil })
 		key := tu.String() + "|" + desc.String()
-		if calls, ok := seen[key]; ok && descErr == nil {
-			for _, sizes := range calls {
+		if checks, ok := seen[key]; ok && descErr == nil {
+			for _, sizes := range checks[0].calls {
 				if err := chargeAgain(sizes, b, what); err != nil {
 					return err
 				}
 			}
+			all = append(all, fontCheck{what: what, calls: checks[0].calls})
 			continue
 		}
 		var calls [][]int64
@@ -52,6 +70,7 @@ func checkStreams(p pdf.Page, b *budget, seen fontChecks, content *keptBytes) er
 		}
 		calls = append(calls, sizes)
 		if descErr != nil {
+			memoOK = false
 			desc = f.Key("DescendantFonts") // a damaged file: it fails here, as it always did
 		}
 		for _, d := range []pdf.Value{desc} {
@@ -63,17 +82,34 @@ func checkStreams(p pdf.Page, b *budget, seen fontChecks, content *keptBytes) er
 				calls = append(calls, sizes)
 			}
 		}
-		if seen != nil {
-			seen[key] = calls
+		if seen != nil && descErr == nil {
+			seen[key] = []fontCheck{{what: what, calls: calls}}
 		}
+		all = append(all, fontCheck{what: what, calls: calls})
+	}
+	if memoOK {
+		seen[resKey] = all
 	}
 	return nil
 }
 
+// fontResKey prefixes the key of a whole /Font dictionary in fontChecks
+// (a font's key starts with its ToUnicode as the library prints it).
+const fontResKey = "\x00fonts\x00"
+
+// fontCheck is what checkStreams read of one font's CMaps: for each
+// stream (or array of streams) it scanned, the bytes of each part; what
+// names the font in a budget error.
+type fontCheck struct {
+	what  string
+	calls [][]int64
+}
+
 // fontChecks: the fonts whose CMaps checkStreams passed, by their
-// ToUnicode stream and descendant fonts as the library prints them: for each stream (or array of streams) it scanned, the
-// bytes of each part.
-type fontChecks map[string][][]int64
+// ToUnicode stream and descendant fonts as the library prints them (one
+// fontCheck), and the /Font dictionaries all of whose fonts passed, by
+// their text after fontResKey (a fontCheck per font, in order).
+type fontChecks map[string][]fontCheck
 
 // readContent reads a stream (or an array of streams, read as one)
 // within b and reports whether the library's tokenizer would reach its
