@@ -102,6 +102,14 @@ var charReplacer = strings.NewReplacer(
 // trims trailing spaces. Soft hyphens other than the join marker at the
 // start are removed.
 func cleanLine(l string) string {
+	if cleanAlready(l) {
+		return l
+	}
+	return cleanLineFull(l)
+}
+
+// cleanLineFull is cleanLine without its shortcut.
+func cleanLineFull(l string) string {
 	join := strings.HasPrefix(l, softJoin)
 	l = strings.ReplaceAll(l, softJoin, "")
 	trimmed := strings.TrimLeft(l, " ")
@@ -133,6 +141,20 @@ func cleanLine(l string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// cleanAlready reports whether cleanLine would return l as it is (l is
+// valid UTF-8): some text after the indentation, no soft hyphen, no run
+// of two spaces after the indentation, no trailing space. Most lines are.
+func cleanAlready(l string) bool {
+	if l == "" || l[len(l)-1] == ' ' || strings.Contains(l, softJoin) {
+		return false
+	}
+	i := 0
+	for i < len(l) && l[i] == ' ' {
+		i++
+	}
+	return !strings.Contains(l[i:], "  ")
 }
 
 // keepHyphen lists first halves of compounds whose hyphen stays when the

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -216,5 +217,47 @@ func FuzzParseContent(f *testing.F) {
 			return
 		}
 		checkSameAsLibrary(t, string(data))
+	})
+}
+
+// TestCleanAlready: the lines cleanLine returns as they are are those
+// its full pass would not change.
+func TestCleanAlready(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		same bool
+	}{
+		{"plain words", true},
+		{"   indented words", true},
+		{"", false},
+		{"   ", false},
+		{"trailing ", false},
+		{"two  spaces", false},
+		{"  indent then  two", false},
+		{"soft\u00adhyphen", false},
+		{"\u00adjoin marker", false},
+		{"tab\tkept", true},
+	} {
+		if got := cleanAlready(tt.line); got != tt.same {
+			t.Errorf("cleanAlready(%q) = %v, want %v", tt.line, got, tt.same)
+		}
+		if cleanAlready(tt.line) && cleanLineFull(tt.line) != tt.line {
+			t.Errorf("cleanLineFull(%q) = %q: the shortcut is wrong", tt.line, cleanLineFull(tt.line))
+		}
+	}
+}
+
+// FuzzCleanAlready: cleanLine's shortcut never skips a change.
+func FuzzCleanAlready(f *testing.F) {
+	for _, s := range []string{"a b", "  a  b ", "\u00ada", "x\u00a0y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if !utf8.ValidString(l) || strings.Contains(l, "\n") {
+			return
+		}
+		if cleanAlready(l) && cleanLineFull(l) != l {
+			t.Fatalf("cleanLineFull(%q) = %q, yet cleanAlready", l, cleanLineFull(l))
+		}
 	})
 }
