@@ -261,3 +261,15 @@ func FuzzCleanAlready(f *testing.F) {
 		}
 	})
 }
+
+// TestHasPageWord: pageOfRe never matches a line hasPageWord refuses.
+func TestHasPageWord(t *testing.T) {
+	for _, l := range []string{"Page 3 of 12", " - PAGE 4 -", "page 7/9", "pAgE 1", "Section 3", "12", "pag e 1", "PΑGE 1"} {
+		if pageOfRe.MatchString(l) && !hasPageWord(l) {
+			t.Errorf("pageOfRe matches %q, hasPageWord refuses it", l)
+		}
+		if got, want := hasPageWord(l), strings.Contains(strings.ToLower(l), "page"); got != want {
+			t.Errorf("hasPageWord(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
