@@ -23,7 +23,9 @@ import (
 //
 // content, when not nil, receives the page's content stream as read (see
 // readContent), for the walker.
-func checkStreams(p pdf.Page, b *budget, seen fontChecks, content *keptBytes) error {
+//
+// descs keeps the descendant fonts read, for loadFont (nil: none kept).
+func checkStreams(p pdf.Page, b *budget, seen fontChecks, content *keptBytes, descs descendants) error {
 	if ok, err := readContent(p.V.Key("Contents"), b, "the content stream", content); err != nil || !ok {
 		return cmp.Or(err, errors.New("content stream ends inside a hex string"))
 	}
@@ -75,7 +77,7 @@ func checkStreams(p pdf.Page, b *budget, seen fontChecks, content *keptBytes) er
 		}
 		for _, d := range []pdf.Value{desc} {
 			for i := 0; i < d.Len(); i++ {
-				ok, sizes, err := scanTokens(d.Index(i).Key("ToUnicode"), b, what, nil)
+				ok, sizes, err := scanTokens(descs.get(d, i).Key("ToUnicode"), b, what, nil)
 				if err != nil || !ok {
 					return cmp.Or(err, fmt.Errorf("font %s: ToUnicode CMap ends inside a hex string", name))
 				}
