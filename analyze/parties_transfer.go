@@ -60,7 +60,7 @@ func transferRoles(a *extract.Agreement, parties []*party, v *Vocabulary) map[st
 	}
 	// votes[role][side]: how often the agreement gives role to side.
 	votes := map[string]map[string]int{"importer": {}, "exporter": {}}
-	for _, m := range reNameThenRole.FindAllStringSubmatch(text, -1) {
+	for _, m := range kpNameThenRole.findAllSubmatch(text) {
 		if side := transferSide(lastWords(m[1], 3), parties, v); side != "" {
 			votes[strings.ToLower(m[2])][side]++
 		}
