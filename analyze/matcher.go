@@ -79,7 +79,9 @@ type matcher struct {
 	// with the index, never written).
 	starts [][]startRef
 	// memo holds, per class number, the end positions found at each token
-	// (allocated when the class is first asked where it may start).
+	// where the class may start (allocated when the class is first asked
+	// there): a cell per token for a class that may start anywhere, else a
+	// cell per entry of cand (memoCell finds it).
 	memo  [][]memoCell
 	spans [][]span
 	found []bool
@@ -88,6 +90,9 @@ type matcher struct {
 	// on the first find, in one pass over starts).
 	cand      [][]int32
 	candBuilt bool
+	// everyToken (tests only) memoises and finds every class as one that
+	// may start anywhere: the matcher as it was before cand.
+	everyToken bool
 }
 
 type memoCell struct {
@@ -188,10 +193,7 @@ func (m *matcher) atID(id, i int) []int {
 
 // atStart is atID at a token i < len(toks) where the class may start.
 func (m *matcher) atStart(id, i int) []int {
-	if m.memo[id] == nil {
-		m.memo[id] = make([]memoCell, len(m.toks))
-	}
-	cell := &m.memo[id][i]
+	cell := m.memoCell(id, i)
 	if cell.state != 0 {
 		return cell.ends
 	}
@@ -220,9 +222,39 @@ func (m *matcher) atStart(id, i int) []int {
 	if c != nil && len(c.except) > 0 && len(ends) > 0 {
 		ends = m.without(c.except, i, ends)
 	}
-	cell = &m.memo[id][i]
 	cell.state, cell.ends = 2, ends
 	return ends
+}
+
+// dense says class id may start on any token: a phrase of it starts
+// anywhere, or the document names it (mayStart asks no index).
+func (m *matcher) dense(id int) bool {
+	return m.everyToken || id >= len(m.x.list) || m.x.anywhere[id] || id < len(m.names) && len(m.names[id]) > 0
+}
+
+// memoCell is the memo's cell of class id at token i, where the class
+// may start (mayStart): the token's own for a dense class, else the one
+// of i's entry in cand[id].
+func (m *matcher) memoCell(id, i int) *memoCell {
+	if m.dense(id) {
+		if m.memo[id] == nil {
+			m.memo[id] = make([]memoCell, len(m.toks))
+		}
+		return &m.memo[id][i]
+	}
+	m.buildCand()
+	c := m.cand[id]
+	if m.memo[id] == nil {
+		m.memo[id] = make([]memoCell, len(c))
+	}
+	k := 0
+	if len(c) > 8 {
+		k = sort.Search(len(c), func(k int) bool { return int(c[k]) >= i })
+	}
+	for int(c[k]) != i {
+		k++
+	}
+	return &m.memo[id][k]
 }
 
 // without drops the matches [i, end) that an except phrase overlaps: one
@@ -325,7 +357,7 @@ func (m *matcher) find(class string) []span {
 		return m.spans[id]
 	}
 	var out []span
-	if id < len(m.x.list) && m.x.anywhere[id] || id < len(m.names) && len(m.names[id]) > 0 {
+	if m.dense(id) {
 		for i := range m.toks {
 			if ends := m.atStart(id, i); len(ends) > 0 {
 				out = append(out, span{i, maxInt(ends)})

@@ -6,9 +6,11 @@ import (
 )
 
 // findEveryToken is find as it was before the candidate lists: the class
-// asked at every token, on a matcher of its own.
+// asked at every token, on a matcher of its own that memoises a cell per
+// token for every class.
 func findEveryToken(v *Vocabulary, toks []token, names map[string][]phrase, class string) []span {
 	m := newMatcher(v, toks, names)
+	m.everyToken = true
 	id := m.id(class)
 	if id < 0 {
 		return nil
@@ -23,7 +25,8 @@ func findEveryToken(v *Vocabulary, toks []token, names map[string][]phrase, clas
 }
 
 // TestFindCandidates holds find, which asks a class only at the tokens its
-// first words may start on, to asking it at every token, for every class
+// first words may start on and memoises only there, to asking it at every
+// token with a cell per token, for every class
 // over the vocabulary's own examples and sentences written for this test
 // (with document names, which may start anywhere), in the order a frame
 // asks (find memoises, and classes refer to classes).
