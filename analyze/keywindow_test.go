@@ -135,5 +135,43 @@ func FuzzKeyPatterns(f *testing.F) {
 			checkKeyPattern(t, name, p, b.String())
 			checkKeyPattern(t, name, p, raw)
 		}
+		for _, s := range []string{b.String(), raw} {
+			checkTransferRoleGate(t, s)
+		}
 	})
+}
+
+// checkTransferRoleGate holds the gate of statesTransferRoles: a text
+// reTransferRoleThenName matches holds a keyword nextTransferRole finds.
+func checkTransferRoleGate(t *testing.T, s string) {
+	t.Helper()
+	if start, _ := nextTransferRole(s, 0); start < 0 && reTransferRoleThenName.MatchString(s) {
+		t.Errorf("reTransferRoleThenName matches %q, which nextTransferRole finds no keyword in", s)
+	}
+}
+
+// TestTransferRoleGate runs checkTransferRoleGate over the fixtures and
+// sentences written to give the roles, and checks statesTransferRoles on
+// them.
+func TestTransferRoleGate(t *testing.T) {
+	for _, s := range keyFixtures {
+		checkTransferRoleGate(t, s)
+	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"The Data Exporter is Harbor Bank and the Data Importer is Acme Cloud.", true},
+		{"the data\n importer means the Provider", true},
+		{"The data importer shall notify the data exporter.", false},
+		{"Data importers are Acme and Zeta", true},
+		{"The data exporter is liable.", false},
+		{"Metadata Importer is Acme", false},
+		{"The exporter is Acme", false},
+	} {
+		checkTransferRoleGate(t, c.s)
+		if got := statesTransferRoles(c.s); got != c.want {
+			t.Errorf("statesTransferRoles(%q) = %v; want %v", c.s, got, c.want)
+		}
+	}
 }

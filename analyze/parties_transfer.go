@@ -38,6 +38,11 @@ var (
 // the sides ("Data Exporter is Customer as a data controller and the
 // Data Importer is Acme"): like a definition, it binds no one.
 func statesTransferRoles(s string) bool {
+	// Every match holds "data", spaces, then the role (nextTransferRole):
+	// the pattern, tried at every byte, runs only on sentences with one.
+	if start, _ := nextTransferRole(s, 0); start < 0 {
+		return false
+	}
 	return reTransferRoleThenName.MatchString(s) && !reBinds.MatchString(s)
 }
 
