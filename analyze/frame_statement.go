@@ -212,6 +212,9 @@ func (f *Frame) statements() []predicate {
 		q.actor, q.possessed = f.subjectOf(t+1, k)
 		f.polarity(&q, t+1)
 		out[0].to, out[0].objTo = t+1, len(f.toks)
+		if otherParty(out[0].actor, q) {
+			out[0].objTo = 0
+		}
 		return append(out, q)
 	}
 	return out
@@ -347,4 +350,19 @@ func (f *Frame) verbClassAt(j int) bool {
 func (f *Frame) permittedIf(k int) bool {
 	w := f.toks[k].w
 	return notPassive[w] && strings.HasSuffix(w, "ed") && (k+1 >= len(f.toks) || f.toks[k+1].w != "to")
+}
+
+// otherParty says the complement c of a reporting clause whose subject is
+// actor ("Customer acknowledges that Provider is responsible ...") names a
+// party of its own, and another: its objects are that party's, not the
+// reporting one's.
+func otherParty(actor Party, c predicate) bool {
+	if c.possessed || actor == PartyUnknown || actor == c.actor {
+		return false
+	}
+	switch c.actor {
+	case PartyVendor, PartyCustomer, PartyThird, PartyAuthority:
+		return true
+	}
+	return false
 }
