@@ -33,7 +33,8 @@ func nonGiving(actions []string) []string {
 // match reports whether the frame spec matches predicate p of frame f, and
 // whether the match is negated.
 func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
-	if c.modality != nil && !c.modality[p.modality] {
+	// "may not" forbids: a prohibition binds as "shall not" does.
+	if c.modality != nil && !c.modality[p.modality] && !(p.modality == ModalPermissive && (p.negated || p.protective) && c.modality[ModalBinding]) {
 		return false, false
 	}
 	if !c.actors[p.actor] {
