@@ -16,6 +16,8 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 		{"a feature label is no security duty", []string{"Object storage: Secure storage of audit evidence and encrypted backups."}, "vendor-security", StatusMissing},
 		{"a reporting feature is no report given", []string{"Reporting: Generating compliance reports and audit trails for each workspace."}, "security-reports", StatusMissing},
 		{"a reporting feature is no audit right", []string{"Reporting: Generating compliance reports and audit trails for each workspace."}, "audit-rights", StatusMissing},
+		{"a feature item is no customer order", []string{"Secure password hashing (Argon2)"}, "customer-responsibilities", StatusMissing},
+		{"a customer order still binds", []string{"Secure your account credentials and notify Provider of any suspected compromise."}, "customer-responsibilities", StatusMet},
 		{"a vendor's safeguards bind", []string{"Provider shall maintain administrative, physical and technical safeguards for Customer Data, including encryption at rest."}, "vendor-security", StatusMet},
 		{"a subprocessor list kept binds", []string{"Provider shall maintain a list of its sub-processors and notify Customer before it engages a new one."}, "subprocessors", StatusMet},
 		// 2. "services" is a noun.
