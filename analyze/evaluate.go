@@ -18,16 +18,35 @@ type hit struct {
 	score     float64
 }
 
+// nonGiving is actions less the classes of handing something over
+// (disclose, notify).
+func nonGiving(actions []string) []string {
+	var out []string
+	for _, a := range actions {
+		if a != "disclose" && a != "notify" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // match reports whether the frame spec matches predicate p of frame f, and
 // whether the match is negated.
 func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
-	if c.modality != nil && !c.modality[p.modality] {
+	// "may not" forbids: a prohibition binds as "shall not" does.
+	if c.modality != nil && !c.modality[p.modality] && !(p.modality == ModalPermissive && (p.negated || p.protective) && c.modality[ModalBinding]) {
 		return false, false
 	}
 	if !c.actors[p.actor] {
 		return false, false
 	}
 	if len(c.Action) > 0 && !f.actionIn(c.Action, p) {
+		return false, false
+	}
+	// A prohibition with a protective condition ("must not be shared
+	// without Provider's written consent") withholds what it names: as a
+	// giving (disclose, notify) it hands nothing over.
+	if p.protective && len(c.Action) > 0 && !f.actionIn(nonGiving(c.Action), p) {
 		return false, false
 	}
 	// The sentence itself must say something of the term: its action, or

@@ -253,6 +253,11 @@ func (f *Frame) predicates() []predicate {
 			}
 			q := predicate{from: 0, to: s0, objTo: len(f.toks), modal: span{j, j + 1}, modality: ModalDeclarative, word: f.toks[j].w}
 			q.actor, q.possessed = f.subjectOf(0, j)
+			if otherParty(q.actor, modals[0]) {
+				// "Customer acknowledges that Provider is responsible
+				// for security": the complement is the other party's.
+				q.objTo = 0
+			}
 			f.polarity(&q, 0)
 			modals[0].from = s0
 			modals = append([]predicate{q}, modals...)

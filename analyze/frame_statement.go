@@ -212,6 +212,9 @@ func (f *Frame) statements() []predicate {
 		q.actor, q.possessed = f.subjectOf(t+1, k)
 		f.polarity(&q, t+1)
 		out[0].to, out[0].objTo = t+1, len(f.toks)
+		if otherParty(out[0].actor, q) {
+			out[0].objTo = 0
+		}
 		return append(out, q)
 	}
 	return out
@@ -259,12 +262,31 @@ func (f *Frame) imperative(j int) bool {
 	if j+2 < len(f.toks) && f.toks[j+1].word && !determiners[f.toks[j+1].w] && f.verbAt(j+2) {
 		return false
 	}
+	if t.w == "secure" && f.nounCluster(j+1) >= 2 {
+		// "Secure password storage (bcrypt)", "Secure SDLC methodology":
+		// a feature list's adjective before a compound noun, no order.
+		return false
+	}
 	for _, c := range []string{"notify", "protect", "implement", "disclose", "delete", "return-data"} {
 		if len(f.m.at(c, j)) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// nounCluster counts the bare words from j on, up to punctuation, a
+// determiner, a conjunction or a preposition: 2 for "password storage (".
+func (f *Frame) nounCluster(j int) int {
+	n := 0
+	for ; j < len(f.toks) && f.toks[j].word; j++ {
+		switch w := f.toks[j].w; {
+		case determiners[w], w == "and", w == "or", w == "to", w == "of", w == "for", w == "with", w == "in", w == "on", w == "at", w == "by", w == "from":
+			return n
+		}
+		n++
+	}
+	return n
 }
 
 // partyVerb says a lower-case word in -s stands right after a party's name
@@ -347,4 +369,19 @@ func (f *Frame) verbClassAt(j int) bool {
 func (f *Frame) permittedIf(k int) bool {
 	w := f.toks[k].w
 	return notPassive[w] && strings.HasSuffix(w, "ed") && (k+1 >= len(f.toks) || f.toks[k+1].w != "to")
+}
+
+// otherParty says the complement c of a reporting clause whose subject is
+// actor ("Customer acknowledges that Provider is responsible ...") names a
+// party of its own, and another: its objects are that party's, not the
+// reporting one's.
+func otherParty(actor Party, c predicate) bool {
+	if c.possessed || actor == PartyUnknown || actor == c.actor {
+		return false
+	}
+	switch c.actor {
+	case PartyVendor, PartyCustomer, PartyThird, PartyAuthority:
+		return true
+	}
+	return false
 }
