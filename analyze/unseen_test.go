@@ -1,0 +1,35 @@
+package analyze
+
+import "testing"
+
+// TestUnseenKinds: sentences of our own writing, each a kind of fault the
+// engine made on agreements it had never seen (corpus-l, issue 11).
+func TestUnseenKinds(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkStatuses(t, rs, []statusCase{
+		// A reduced relative clause ("data submitted to X by Y") says what
+		// was done to a thing, not what the sentence's party does.
+		{"a participle after its noun is no action", []string{"Provider's hosting vendors may store compliance questionnaires submitted to Provider by its customers."}, "audit-rights", StatusMissing},
+		{"the same verb as the party's own action", []string{"Provider shall submit to inspections of its facilities by Customer."}, "audit-rights", StatusMet},
+		// A perfect inside an acknowledgement recounts a past event.
+		{"a past opportunity to inspect is no audit right", []string{"Customer acknowledges that it has relied on its own judgment and that Provider has afforded Customer the opportunity to make inspections of the equipment before delivery."}, "audit-rights", StatusMissing},
+		{"affording inspections as a duty", []string{"Provider shall afford Customer the opportunity to make inspections of its data centres."}, "audit-rights", StatusMet},
+	})
+}
+
+// TestFeatureBulletIsNoDuty: a security page's feature list ("Secure
+// session handling") names what the vendor built; its first word is an
+// adjective, not an imperative to the reader.
+func TestFeatureBulletIsNoDuty(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkStatuses(t, rs, []statusCase{
+		{"an adjective before a noun phrase", []string{"Security features of the platform:", "- Secure session handling (signed cookies)", "- Secure key management for backups"}, "customer-responsibilities", StatusMissing},
+		{"the imperative keeps its determiner", []string{"Secure your account credentials and your devices."}, "customer-responsibilities", StatusMet},
+	})
+}
