@@ -243,6 +243,7 @@ func (f *Frame) predicates() []predicate {
 		f.polarity(p, subjFrom)
 		f.voice(p)
 	}
+	f.sharedSubject(&modals[0])
 	// A main clause without a modal before the first one's subject: "We do
 	// not warrant that the Service will be secure", "Customer acknowledges
 	// that Provider will ...": its own declarative predicate.

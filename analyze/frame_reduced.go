@@ -67,3 +67,31 @@ var participleLead = map[string]bool{
 	// encrypted form", "via authenticated channels").
 	"in": true, "on": true, "at": true, "by": true, "with": true, "for": true, "of": true, "from": true, "into": true, "via": true, "through": true, "under": true, "over": true, "within": true, "without": true, "upon": true, "after": true, "before": true, "during": true, "per": true, "than": true,
 }
+
+// sharedSubject gives the first modal predicate the subject of the
+// sentence's opening clause when the modal's verb is coordinated with that
+// clause's ("Customer acknowledges that the measures are adequate, and
+// will tell Provider of any processing they do not fit"): a subject of its
+// own is only "and" after a comma, and the sentence opens with a party and
+// a verb of saying before "that".
+func (f *Frame) sharedSubject(p *predicate) {
+	if p.actor != PartyUnknown {
+		return
+	}
+	k := p.modal.from - 1
+	for k >= 0 && adverbs[f.toks[k].w] && f.toks[k].word {
+		k--
+	}
+	if k < 1 || f.toks[k].w != "and" || f.toks[k-1].word || f.toks[k-1].w != "," {
+		return
+	}
+	for j := f.lead + 1; j < k-1 && j < f.lead+6; j++ {
+		if !sayVerbs[f.toks[j].w] || !f.verbAt(j) || f.toks[j+1].w != "that" {
+			continue
+		}
+		if a, poss := f.subjectOf(f.lead, j); a != PartyUnknown && !poss {
+			p.actor = a
+		}
+		return
+	}
+}

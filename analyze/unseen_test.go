@@ -33,3 +33,19 @@ func TestFeatureBulletIsNoDuty(t *testing.T) {
 		{"the imperative keeps its determiner", []string{"Secure your account credentials and your devices."}, "customer-responsibilities", StatusMet},
 	})
 }
+
+// TestCoordinatedVerbSharesSubject: "Customer acknowledges that ..., and
+// will ..." - the verb after ", and" is the opening party's, not a
+// subjectless one.
+func TestCoordinatedVerbSharesSubject(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkStatuses(t, rs, []statusCase{
+		{"the acknowledging customer's own duty", []string{"Customer acknowledges that the security measures in Schedule 2 suit its data, and will keep its account passwords confidential."}, "customer-responsibilities", StatusMet},
+		{"the acknowledging vendor's own notice", []string{"Provider acknowledges that Customer Data is confidential, and will notify Customer of any Security Incident within 48 hours."}, "breach-notification", StatusMet},
+		// A party named inside the "that" clause is not the opener.
+		{"no opening party, no shared subject", []string{"It is agreed that the security measures in Schedule 2 suit the data, and will keep account passwords confidential."}, "customer-responsibilities", StatusMissing},
+	})
+}
