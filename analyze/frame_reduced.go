@@ -95,3 +95,29 @@ func (f *Frame) sharedSubject(p *predicate) {
 		return
 	}
 }
+
+// partyRelative says p is a permission in a relative clause of a thing
+// whose subject is a party ("any malware that you may come across", "the
+// losses which Customer may suffer"): it qualifies the noun before it and
+// grants or binds no one. A duty there ("the measures that Customer shall
+// take") stays a predicate, as does "agrees that Customer may".
+func (f *Frame) partyRelative(p predicate) bool {
+	if p.modality != ModalPermissive {
+		return false
+	}
+	for _, c := range []string{"vendor", "customer"} {
+		for _, s := range f.m.find(c) {
+			if s.to != p.modal.from || s.from < 2 {
+				continue
+			}
+			if w := f.toks[s.from-1].w; w != "that" && w != "which" {
+				continue
+			}
+			b := f.toks[s.from-2]
+			// "acknowledges that X and that Vendor may": a second clause
+			// of the verb of saying, no relative.
+			return b.word && b.w != "and" && b.w != "or" && b.w != "but" && !f.verbAt(s.from-2) && !sayVerbs[b.w] && !subordinator[b.w] && !f.partyIn(s.from-2, s.from-1) && !strings.HasSuffix(b.w, "ed")
+		}
+	}
+	return false
+}

@@ -49,3 +49,22 @@ func TestCoordinatedVerbSharesSubject(t *testing.T) {
 		{"no opening party, no shared subject", []string{"It is agreed that the security measures in Schedule 2 suit the data, and will keep account passwords confidential."}, "customer-responsibilities", StatusMissing},
 	})
 }
+
+// TestPartyRelativeIsNoGrant: "any malware that you may come across"
+// qualifies the malware; the customer is granted nothing and bound to
+// nothing.
+func TestPartyRelativeIsNoGrant(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkStatuses(t, rs, []statusCase{
+		{"a possibility in a relative clause", []string{"We are not liable for any malware, phishing page or stolen password that you may run into while browsing linked sites."}, "customer-responsibilities", StatusMissing},
+		{"the customer's own permission stays", []string{"You may change your password and enable two-factor authentication at any time."}, "customer-responsibilities", StatusWeak},
+	})
+	checkPredicates(t, rs, []predicateCase{
+		{"We are not liable for any malware that you may run into.", 1},
+		{"Provider agrees that Customer may audit its security controls.", 2},
+		{"Customer acknowledges that the measures evolve and that Provider may update them.", 2},
+	})
+}
