@@ -16,6 +16,10 @@ func TestUnseenKinds(t *testing.T) {
 		{"the same verb as the party's own action", []string{"Provider shall submit to inspections of its facilities by Customer."}, "audit-rights", StatusMet},
 		// A perfect inside an acknowledgement recounts a past event.
 		{"a past opportunity to inspect is no audit right", []string{"Customer acknowledges that it has relied on its own judgment and that Provider has afforded Customer the opportunity to make inspections of the equipment before delivery."}, "audit-rights", StatusMissing},
+		// Where a thing is kept is its state, said by a participle too.
+		{"a place in a reduced relative is still data location", []string{"Provider uses only data centres located in the European Union for Customer Data."}, "data-location", StatusMet},
+		// A participle whose agent is the vendor is the vendor's act.
+		{"a participle with the vendor as agent", []string{"The platform relies on the security measures implemented by Provider for the Services."}, "vendor-security", StatusMet},
 		{"affording inspections as a duty", []string{"Provider shall afford Customer the opportunity to make inspections of its data centres."}, "audit-rights", StatusMet},
 	})
 }
