@@ -103,6 +103,9 @@ func (r *Rule) assess(units []*unit) assessment {
 			a.best = &pos[i]
 		}
 	}
+	if r.Deadline && a.best != nil {
+		a.best = quickerStatement(a.best, pos, units)
+	}
 	if a.best != nil {
 		// The clause a lawyer would cite is the best-ranked one: a sentence
 		// of an element that is not essential (the transfers clause, the
@@ -143,6 +146,9 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 		if r.Deadline {
 			a.deadline = a.best.deadline
+			if d, u := clauseDeadline(a.best, units); u != nil {
+				a.deadline, a.deadlineHit = d, &hit{u: u}
+			}
 			if a.deadline == nil || a.deadline.Grade == GradeNone {
 				// "Provider shall notify Customer of a breach. Such notice
 				// shall be given within 48 hours." — the clause's other
@@ -173,22 +179,42 @@ func (r *Rule) standsIn(id string) bool {
 }
 
 // answered drops the answerable red flags whose clause also states the
-// term in binding words (a met positive hit in the same file and section).
+// term in binding words: a positive hit, met or weak, in the same file and
+// section, in a sub-clause of it, or in a sibling under the same parent
+// ("13.1 We may change this Agreement at our discretion. 13.2 We shall
+// give you 30 days' notice of changes."). A weak statement answers the flag too: "We may revise
+// these terms. We will post the revision on our website." states a notice,
+// a poor one, and the finding is graded on it, not on "no notice stated".
 func answered(flags, pos []hit) []hit {
 	met := map[string]bool{}
 	for _, h := range pos {
-		if h.status == StatusMet && h.p.modality == ModalBinding {
+		if (h.status == StatusMet || h.status == StatusWeak) && h.p.modality == ModalBinding {
 			met[h.u.file+"\x00"+h.u.section] = true
+			if p := parentSection(h.u.section); p != "" {
+				met[h.u.file+"\x00\x00"+p] = true
+			}
 		}
 	}
 	out := flags[:0]
 	for _, h := range flags {
-		if h.spec.flag.Answerable && met[h.u.file+"\x00"+h.u.section] {
+		p := parentSection(h.u.section)
+		if h.spec.flag.Answerable && (met[h.u.file+"\x00"+h.u.section] || met[h.u.file+"\x00\x00"+h.u.section] || p != "" && met[h.u.file+"\x00\x00"+p]) {
 			continue
 		}
 		out = append(out, h)
 	}
 	return out
+}
+
+// parentSection is the clause a numbered sub-clause stands in ("13" for
+// "13.2", "4.1" for "4.1(b)"), or "" for a clause of the top level.
+func parentSection(sec string) string {
+	for i := len(sec) - 1; i > 0; i-- {
+		if sec[i] == '.' || sec[i] == '(' {
+			return strings.TrimRight(sec[:i], ". ")
+		}
+	}
+	return ""
 }
 
 // agreementFinding sets the finding's status, evidence and explanation from
@@ -272,7 +298,14 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	// named.
 	if len(r.Elements) > 0 {
 		var found, missingEssential, missing []string
+		essentials, foundEssentials := 0, 0
 		for i, e := range f.Elements {
+			if e.Essential && !r.Elements[i].Weakens && !r.Elements[i].Alternative {
+				essentials++
+				if e.Found {
+					foundEssentials++
+				}
+			}
 			switch {
 			case e.Found && r.Elements[i].Weakens:
 				f.Weakeners = append(f.Weakeners, e.Title)
@@ -288,6 +321,11 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 		switch {
 		case !b.spec.essential && len(found) > 0:
+			f.Weakeners = append(f.Weakeners, "only "+strings.Join(found, "; ")+" (not: "+strings.Join(missingEssential, "; ")+")")
+		case essentials >= 3 && foundEssentials == 1 && !wholeElement(a.elements):
+			// A term of several essential parts stated by one of them
+			// ("Customer authorises the use of subprocessors", and no list,
+			// notice or objection) is a part, not the term.
 			f.Weakeners = append(f.Weakeners, "only "+strings.Join(found, "; ")+" (not: "+strings.Join(missingEssential, "; ")+")")
 		case b.spec.essential && len(missing) > 0:
 			f.Notes = append(f.Notes, "not stated: "+strings.Join(missing, "; "))
@@ -448,6 +486,83 @@ func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
 func showsTerm(pos []hit) bool {
 	for _, h := range pos {
 		if !h.spec.Supporting {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseDeadline is the deadline a statement's clause gives it in a later
+// sentence when the statement has none: "Provider will report any Breach
+// to Customer. Provider will make such report no later than four (4) hours
+// after discovery." It returns the unit it was read from, or nil.
+func clauseDeadline(h *hit, units []*unit) (*Deadline, *unit) {
+	if h.deadline != nil && h.deadline.Grade != GradeNone || h.u.section == "" {
+		return nil, nil
+	}
+	after := false
+	for _, u := range units {
+		if u == h.u {
+			after = true
+			continue
+		}
+		if !after || u.file != h.u.file || u.section != h.u.section {
+			continue
+		}
+		f := u.frame
+		if len(f.m.find("notice-noun")) == 0 && len(f.m.find("notify")) == 0 || len(f.preds) == 0 {
+			continue
+		}
+		// The vendor's own notice ("such report", or the vendor named), not
+		// the customer's duty to tell the vendor.
+		if a := f.preds[0].actor; a == PartyCustomer || a != PartyVendor && len(f.m.find("anaphor")) == 0 {
+			continue
+		}
+		if d := ParseDeadline(f.text); d.Grade != GradeNone {
+			return &d, u
+		}
+	}
+	return nil, nil
+}
+
+// quickDeadline says a deadline is a number of hours within 72.
+func quickDeadline(d *Deadline) bool {
+	return d != nil && (d.Grade == GradeStrong || d.Grade == GradeGood)
+}
+
+// quickerStatement is the statement of a deadline term to grade it on:
+// best, unless its deadline is slower or vaguer than 72 hours and another
+// statement of the term, met or weak, gives one within 72 hours (in its
+// own sentence or its clause's next): a BAA reports "Security Incidents"
+// quarterly and "Breaches" within four hours, and the breach notice is
+// the four hours.
+func quickerStatement(best *hit, pos []hit, units []*unit) *hit {
+	eff := func(h *hit) *Deadline {
+		if d, u := clauseDeadline(h, units); u != nil {
+			return d
+		}
+		return h.deadline
+	}
+	if quickDeadline(eff(best)) {
+		return best
+	}
+	for i := range pos {
+		h := &pos[i]
+		if h == best || !h.spec.essential || h.spec.Supporting || (h.status != StatusMet && h.status != StatusWeak) {
+			continue
+		}
+		if quickDeadline(eff(h)) {
+			return h
+		}
+	}
+	return best
+}
+
+// wholeElement says an element's best hit is of a frame that states the
+// term whole (FrameSpec.Whole).
+func wholeElement(elements map[string]*hit) bool {
+	for _, h := range elements {
+		if h.spec.essential && h.spec.Whole {
 			return true
 		}
 	}

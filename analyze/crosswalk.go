@@ -196,6 +196,9 @@ type Crosswalk struct {
 	loadOnce, readyOnce sync.Once
 	loadErr, readyErr   error
 	rs                  *RuleSet
+
+	// topics memoises topicsOf by question (crosswalk_memo.go).
+	topics topicMemo
 }
 
 // load reads the embedded crosswalk into cw, once; files added before
@@ -490,6 +493,7 @@ func (cw *Crosswalk) add(c *CrosswalkFile, file string) error {
 	}
 	cw.Files = append(cw.Files, file)
 	cw.compiled = false
+	cw.topics.clear()
 	return nil
 }
 

@@ -194,6 +194,7 @@ func (cw *Crosswalk) compileNow(rs *RuleSet) error {
 	for _, f := range cw.Forms {
 		cw.indexOf(f)
 	}
+	cw.topics.clear()
 	cw.compiled = true
 	return nil
 }

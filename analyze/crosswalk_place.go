@@ -398,6 +398,16 @@ func (cw *Crosswalk) topicsOf(question string) []int32 {
 	if cw == nil || strings.TrimSpace(question) == "" {
 		return nil
 	}
+	if out, ok := cw.topics.get(question); ok {
+		return out
+	}
+	out := cw.matchTopics(question)
+	cw.topics.put(question, out)
+	return out
+}
+
+// matchTopics is topicsOf without the memo: every topic's patterns tried.
+func (cw *Crosswalk) matchTopics(question string) []int32 {
 	var out []int32
 	lower, folded := strings.ToLower(question), foldText(question)
 	for i, t := range cw.Topics {

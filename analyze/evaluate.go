@@ -248,7 +248,7 @@ func (f *Frame) predAt(at int) int {
 var (
 	// reCrossRef and reFigure tell a concrete term ("99.9%", "72 hours")
 	// from a pointer ("as set out in Section 5 of the DPA").
-	reCrossRef = regexp.MustCompile(`(?i)\b(sections?|clauses?|articles?|exhibits?|schedules?|annex(es)?|appendix|appendices|paragraphs?|§)\s*[\w.()\-]+`)
+	reCrossRef = regexp.MustCompile(`(?i)\b(sections?|clauses?|articles?|exhibits?|schedules?|annexures?|annex(es)?|attachments?|addend(um|a)|appendix|appendices|paragraphs?|§)\s*[\w.()\-]+`)
 	reFigure   = regexp.MustCompile(`\d`)
 	reOwnCost  = regexp.MustCompile(`(?i)\bat (its|their) (own |sole )?(cost|expense)s?\b`)
 )
@@ -275,6 +275,9 @@ func (r *Rule) grade(h *hit) {
 			continue
 		}
 		if c.def.Unless != "" && f.m.in(c.def.Unless, 0, len(f.toks)) {
+			continue
+		}
+		if un := r.WeakenerUnless[c.def.ID]; un != "" && f.m.in(un, 0, len(f.toks)) {
 			continue
 		}
 		h.weakeners = appendOnce(h.weakeners, c.def.Reason)

@@ -1,6 +1,11 @@
 package analyze
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
 
 // TestGradeReadsTheClause: sentences of our own writing, each a kind of
 // false MET seen on real agreements (issue 11, grades): the quoted sentence
@@ -32,6 +37,26 @@ func TestGradeReadsTheClause(t *testing.T) {
 		{"may engage at its discretion stays weak", []string{"Provider may engage subprocessors at its sole discretion, provided that Provider remains liable for them."}, "subprocessors", StatusWeak},
 		// A deletion with no return is no exit.
 		{"deleted and not returned", []string{"On termination Provider will delete all Customer Data. Provider will not return Customer Data to Customer."}, "data-return-exit", StatusWeak},
+	}
+	checkStatuses(t, rs, tests)
+}
+
+// TestGradeChangeNotice: sentences of our own writing, each a kind of wrong
+// grade of a change notice seen on outside documents (issue 11, grades15).
+func TestGradeChangeNotice(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []statusCase{
+		// The discretion is over the change; the notice owed is the term.
+		{"discretion to change with a notice period", []string{"Provider may modify these terms at its discretion by giving 90 days' prior written notice to Customer."}, "change-notice", StatusMet},
+		{"discretion to change with no notice stays weak", []string{"Provider may amend this Agreement from time to time at its sole discretion."}, "change-notice", StatusWeak},
+		// Notice given by posting is notice by posting, though the vendor
+		// "notifies" the customer.
+		{"notify you by posting on the website", []string{"The Supplier will notify you of any material amendment at least 45 days before it takes effect by posting a notice on the Supplier's website."}, "change-notice", StatusWeak},
+		{"notify by posting or by e-mail", []string{"The Supplier will notify you of any material amendment at least 45 days before it takes effect by e-mail or by posting a notice on the Supplier's website."}, "change-notice", StatusMet},
+		{"notify you in writing", []string{"The Supplier will notify you in writing of any material amendment at least 45 days before it takes effect."}, "change-notice", StatusMet},
 	}
 	checkStatuses(t, rs, tests)
 }
@@ -68,6 +93,45 @@ func TestElementFound(t *testing.T) {
 				return
 			}
 			t.Errorf("no finding for %s", tc.rule)
+		})
+	}
+}
+
+// TestChangeFlagAnsweredBySibling: a right to change the terms in one
+// sub-clause and the notice owed for it in the next are one clause; the
+// red flag "no notice stated" does not stand (issue 11, grades15).
+func TestChangeFlagAnsweredBySibling(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		ids  []string
+		want string
+	}{
+		{"siblings 7.1 and 7.2", []string{"7.1", "7.2"}, StatusMet},
+		{"parent 7 and its item 7(a)", []string{"7", "7(a)"}, StatusMet},
+		{"unrelated clauses 3 and 7", []string{"3", "7"}, StatusWeak},
+	}
+	texts := []string{
+		"Provider may amend this Agreement from time to time.",
+		"Provider shall notify Customer in writing of any material change to this Agreement at least 30 days before it takes effect.",
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+			for i, id := range tc.ids {
+				a.Clauses = append(a.Clauses, extract.Clause{ID: id, Text: texts[i]})
+				a.Pages[0].Text += texts[i] + "\n"
+			}
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := status(res, "change-notice"); got != tc.want {
+				t.Errorf("change-notice: got %s, want %s (red flags %v)", got, tc.want, redFlagSections(res))
+			}
 		})
 	}
 }

@@ -46,6 +46,11 @@ type FrameSpec struct {
 	// shown by another frame, but never shows the term alone ("the
 	// Standard Contractual Clauses" named beside a storage location).
 	Supporting bool `yaml:"supporting" json:"supporting,omitempty"`
+	// Whole: a sentence of this frame states the term whole though its
+	// element is the only essential one found ("shall not engage a
+	// subprocessor without Customer's prior written consent": the customer
+	// decides each one, and needs no list, notice or objection).
+	Whole bool `yaml:"whole" json:"whole,omitempty"`
 }
 
 // Element is one part of a term with several.
@@ -172,6 +177,14 @@ func (r *Rule) compileFrames(v *Vocabulary) error {
 	for _, t := range r.Demote {
 		if v.byID[t] == nil {
 			return fmt.Errorf("demote: no vocabulary class %q", t)
+		}
+	}
+	for w, un := range r.WeakenerUnless {
+		if c := v.byID[w]; c == nil || c.def.Kind != "weakener" {
+			return fmt.Errorf("weakener_unless: no vocabulary weakener %q", w)
+		}
+		if v.byID[un] == nil {
+			return fmt.Errorf("weakener_unless: %s: no vocabulary class %q", w, un)
 		}
 	}
 	var err error

@@ -15,9 +15,9 @@ type span struct{ from, to int }
 type vocabIndex struct {
 	ids  map[string]int
 	list []*vclass
-	// starts holds, per word, the numbers of the classes that have a phrase
-	// starting with that word, in increasing order.
-	starts map[string][]int32
+	// starts holds, per word, the classes that have a phrase starting with
+	// that word, in increasing order of number, each with those phrases.
+	starts map[string][]startRef
 	// anywhere marks the classes with a phrase that can start on any token
 	// (a prefix, a class reference, an optional word).
 	anywhere []bool
@@ -26,7 +26,7 @@ type vocabIndex struct {
 // buildIndex numbers the classes, resolves the class references in their
 // phrases to those numbers and indexes the classes by first word.
 func (v *Vocabulary) buildIndex() {
-	x := &vocabIndex{ids: map[string]int{}, starts: map[string][]int32{}}
+	x := &vocabIndex{ids: map[string]int{}, starts: map[string][]startRef{}}
 	for _, def := range v.Classes {
 		x.ids[def.ID] = len(x.list)
 		x.list = append(x.list, v.byID[def.ID])
@@ -47,14 +47,21 @@ func (v *Vocabulary) buildIndex() {
 		resolve(c.phrases)
 		resolve(c.except)
 		x.anywhere[id] = len(c.other) > 0
-		for w := range c.byFirst {
-			x.starts[w] = append(x.starts[w], int32(id))
+		for w, ks := range c.byFirst {
+			x.starts[w] = append(x.starts[w], startRef{id: int32(id), phrases: ks})
 		}
 	}
-	for _, ids := range x.starts {
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, refs := range x.starts {
+		sort.Slice(refs, func(i, j int) bool { return refs[i].id < refs[j].id })
 	}
 	v.index = x
+}
+
+// startRef is a class with phrases that start with a given word: its
+// number and those phrases (the class's byFirst entry for the word).
+type startRef struct {
+	id      int32
+	phrases []int
 }
 
 // matcher finds vocabulary classes in one sentence. Results are memoised:
@@ -70,12 +77,22 @@ type matcher struct {
 	extra map[string]int
 	// starts holds, per token, the classes that may start on it (shared
 	// with the index, never written).
-	starts [][]int32
+	starts [][]startRef
 	// memo holds, per class number, the end positions found at each token
-	// (allocated when the class is first asked where it may start).
+	// where the class may start (allocated when the class is first asked
+	// there): a cell per token for a class that may start anywhere, else a
+	// cell per entry of cand (memoCell finds it).
 	memo  [][]memoCell
 	spans [][]span
 	found []bool
+	// cand holds, per class number of the vocabulary, the tokens one of its
+	// phrases may start on by its first word, in order (candBuilt: made
+	// on the first find, in one pass over starts).
+	cand      [][]int32
+	candBuilt bool
+	// everyToken (tests only) memoises and finds every class as one that
+	// may start anywhere: the matcher as it was before cand.
+	everyToken bool
 }
 
 type memoCell struct {
@@ -112,7 +129,7 @@ func newMatcher(v *Vocabulary, toks []token, names map[string][]phrase) *matcher
 	m.memo = make([][]memoCell, n)
 	m.spans = make([][]span, n)
 	m.found = make([]bool, n)
-	m.starts = make([][]int32, len(toks))
+	m.starts = make([][]startRef, len(toks))
 	for i, t := range toks {
 		if t.word {
 			m.starts[i] = x.starts[t.w]
@@ -140,12 +157,22 @@ func (m *matcher) mayStart(id, i int) bool {
 	if id < len(m.x.list) && m.x.anywhere[id] || id < len(m.names) && len(m.names[id]) > 0 {
 		return true
 	}
-	for _, c := range m.starts[i] {
-		if int(c) >= id {
-			return int(c) == id
+	return m.startRef(id, i) != nil
+}
+
+// startRef is the entry of class id among the classes that have a phrase
+// starting with token i's word, or nil.
+func (m *matcher) startRef(id, i int) *startRef {
+	refs := m.starts[i]
+	for k := range refs {
+		if c := int(refs[k].id); c >= id {
+			if c == id {
+				return &refs[k]
+			}
+			return nil
 		}
 	}
-	return false
+	return nil
 }
 
 // at returns the end positions of the class's phrases that start at token i.
@@ -161,10 +188,12 @@ func (m *matcher) atID(id, i int) []int {
 	if i >= len(m.toks) || !m.mayStart(id, i) {
 		return nil
 	}
-	if m.memo[id] == nil {
-		m.memo[id] = make([]memoCell, len(m.toks))
-	}
-	cell := &m.memo[id][i]
+	return m.atStart(id, i)
+}
+
+// atStart is atID at a token i < len(toks) where the class may start.
+func (m *matcher) atStart(id, i int) []int {
+	cell := m.memoCell(id, i)
 	if cell.state != 0 {
 		return cell.ends
 	}
@@ -175,9 +204,9 @@ func (m *matcher) atID(id, i int) []int {
 	}
 	var ends []int
 	if c != nil {
-		t := m.toks[i]
-		if t.word {
-			for _, k := range c.byFirst[t.w] {
+		// The phrases starting with the token's word: c.byFirst[t.w].
+		if ref := m.startRef(id, i); ref != nil {
+			for _, k := range ref.phrases {
 				ends = union(ends, m.match(c.phrases[k].words, 0, i))
 			}
 		}
@@ -193,9 +222,39 @@ func (m *matcher) atID(id, i int) []int {
 	if c != nil && len(c.except) > 0 && len(ends) > 0 {
 		ends = m.without(c.except, i, ends)
 	}
-	cell = &m.memo[id][i]
 	cell.state, cell.ends = 2, ends
 	return ends
+}
+
+// dense says class id may start on any token: a phrase of it starts
+// anywhere, or the document names it (mayStart asks no index).
+func (m *matcher) dense(id int) bool {
+	return m.everyToken || id >= len(m.x.list) || m.x.anywhere[id] || id < len(m.names) && len(m.names[id]) > 0
+}
+
+// memoCell is the memo's cell of class id at token i, where the class
+// may start (mayStart): the token's own for a dense class, else the one
+// of i's entry in cand[id].
+func (m *matcher) memoCell(id, i int) *memoCell {
+	if m.dense(id) {
+		if m.memo[id] == nil {
+			m.memo[id] = make([]memoCell, len(m.toks))
+		}
+		return &m.memo[id][i]
+	}
+	m.buildCand()
+	c := m.cand[id]
+	if m.memo[id] == nil {
+		m.memo[id] = make([]memoCell, len(c))
+	}
+	k := 0
+	if len(c) > 8 {
+		k = sort.Search(len(c), func(k int) bool { return int(c[k]) >= i })
+	}
+	for int(c[k]) != i {
+		k++
+	}
+	return &m.memo[id][k]
 }
 
 // without drops the matches [i, end) that an except phrase overlaps: one
@@ -298,13 +357,53 @@ func (m *matcher) find(class string) []span {
 		return m.spans[id]
 	}
 	var out []span
-	for i := range m.toks {
-		if ends := m.atID(id, i); len(ends) > 0 {
-			out = append(out, span{i, maxInt(ends)})
+	if m.dense(id) {
+		for i := range m.toks {
+			if ends := m.atStart(id, i); len(ends) > 0 {
+				out = append(out, span{i, maxInt(ends)})
+			}
+		}
+	} else {
+		m.buildCand()
+		for _, i := range m.cand[id] {
+			if ends := m.atStart(id, int(i)); len(ends) > 0 {
+				out = append(out, span{int(i), maxInt(ends)})
+			}
 		}
 	}
 	m.spans[id], m.found[id] = out, true
 	return out
+}
+
+// buildCand lists, per class of the vocabulary, the tokens one of its
+// phrases may start on by its first word: the places mayStart allows for a
+// class with no phrase that starts anywhere and no document name, so find
+// asks only those (atID at any other token finds nothing).
+func (m *matcher) buildCand() {
+	if m.candBuilt {
+		return
+	}
+	m.candBuilt = true
+	n := len(m.x.list)
+	count := make([]int32, n+1)
+	for _, refs := range m.starts {
+		for _, r := range refs {
+			count[r.id+1]++
+		}
+	}
+	for c := 1; c <= n; c++ {
+		count[c] += count[c-1]
+	}
+	flat := make([]int32, count[n])
+	m.cand = make([][]int32, n)
+	for c := range n {
+		m.cand[c] = flat[count[c]:count[c]:count[c+1]]
+	}
+	for i, refs := range m.starts {
+		for _, r := range refs {
+			m.cand[r.id] = append(m.cand[r.id], int32(i))
+		}
+	}
 }
 
 // in reports whether the class is found starting inside [from, to).

@@ -38,6 +38,11 @@ var (
 // the sides ("Data Exporter is Customer as a data controller and the
 // Data Importer is Acme"): like a definition, it binds no one.
 func statesTransferRoles(s string) bool {
+	// Every match holds "data", spaces, then the role (nextTransferRole):
+	// the pattern, tried at every byte, runs only on sentences with one.
+	if start, _ := nextTransferRole(s, 0); start < 0 {
+		return false
+	}
 	return reTransferRoleThenName.MatchString(s) && !reBinds.MatchString(s)
 }
 
@@ -60,7 +65,7 @@ func transferRoles(a *extract.Agreement, parties []*party, v *Vocabulary) map[st
 	}
 	// votes[role][side]: how often the agreement gives role to side.
 	votes := map[string]map[string]int{"importer": {}, "exporter": {}}
-	for _, m := range reNameThenRole.FindAllStringSubmatch(text, -1) {
+	for _, m := range kpNameThenRole.findAllSubmatch(text) {
 		if side := transferSide(lastWords(m[1], 3), parties, v); side != "" {
 			votes[strings.ToLower(m[2])][side]++
 		}

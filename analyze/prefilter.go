@@ -274,6 +274,11 @@ func mayMatch(lits []string, folded string) bool {
 	if lits == nil {
 		return true
 	}
+	if len(lits) >= minBigramLits && len(folded) >= minBigramText {
+		if b := bigramSetOf(lits); b != nil {
+			return b.any(folded)
+		}
+	}
 	for _, l := range lits {
 		if strings.Contains(folded, l) {
 			return true
@@ -281,6 +286,11 @@ func mayMatch(lits []string, folded string) bool {
 	}
 	return false
 }
+
+// A set of at least minBigramLits literals is looked for in a text of at
+// least minBigramText bytes in one pass (bigramSet); fewer, by
+// strings.Contains each.
+const minBigramLits, minBigramText = 4, 64
 
 // hasLit is mayMatch(lits, foldText(s)) without folding s where it can: a
 // literal of ASCII is looked for in s byte by byte, ASCII letters compared

@@ -141,6 +141,12 @@ type Rule struct {
 	// (an audit clause whose cost or "only if the reports do not suffice"
 	// stands in its next sentence), not only in the quoted sentence.
 	ClauseWeakeners bool `yaml:"clause_weakeners" json:"clause_weakeners,omitempty"`
+	// WeakenerUnless maps a vocabulary weakener class to a class whose
+	// presence in the same sentence cancels it for this rule: a change
+	// notice is owed on the vendor's own decision to change, so "may modify
+	// these terms at its discretion by giving 90 days' prior written notice"
+	// is the term met ({discretion: direct-notice}).
+	WeakenerUnless map[string]string `yaml:"weakener_unless" json:"weakener_unless,omitempty"`
 	// Details name what a present term should also say; a matching sentence
 	// without one gets the note in its finding (who pays, for example).
 	Details []Detail `yaml:"details" json:"details,omitempty"`

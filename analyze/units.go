@@ -223,6 +223,14 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 					}
 				}
 			}
+			if i > 0 && u.frame.prev == nil && len(u.frame.m.find("object")) > 0 {
+				// "Provider will notify Customer of new subprocessors.
+				// Customer may object.": the objection is to what the
+				// clause's notice before names.
+				if pu := units[i-1]; pu.section == u.section && pu.file == u.file && len(pu.frame.m.find("notify")) > 0 {
+					u.frame.prev = objectClasses(pu.frame, v)
+				}
+			}
 		}
 		out = append(out, units...)
 	}
@@ -257,7 +265,7 @@ func eachParallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-var rePartRef = lazyre.New(`(?i)\b(exhibit|annex|schedule|appendix|attachment|addendum)\s+([a-z]{1,2}\b|\d{1,2}\b|[ivx]{1,5}\b)`)
+var rePartRef = lazyre.New(`(?i)\b(exhibit|annexure|annex|schedule|appendix|attachment|addendum)\s+([a-z]{1,2}\b|\d{1,2}\b|[ivx]{1,5}\b)`)
 
 // internalParts are the exhibits, annexes and schedules an agreement holds
 // itself ("annex ii", "exhibit a"), by their clause ids.
@@ -274,22 +282,29 @@ func internalParts(a *extract.Agreement) map[string]bool {
 }
 
 // refersInternal says every exhibit, annex or schedule the text points at
-// is part of the agreement itself, and it has no web address.
+// is part of the agreement itself, and it has no web address. A part named
+// as another document's ("Annex 2 to the Master Agreement", "Annexure C-2
+// of the Terms of Service") is that document's, though this one has a part
+// of the same name.
 func refersInternal(text string, parts map[string]bool) bool {
 	if reURL.MatchString(text) {
 		return false
 	}
-	ms := rePartRef.FindAllStringSubmatch(text, -1)
+	ms := rePartRef.FindAllStringSubmatchIndex(text, -1)
 	if len(ms) == 0 {
 		return false
 	}
 	for _, m := range ms {
-		if !parts[strings.ToLower(m[1]+" "+m[2])] {
+		if !parts[strings.ToLower(text[m[2]:m[3]]+" "+text[m[4]:m[5]])] || reOtherDocs.MatchString(text[m[1]:]) {
 			return false
 		}
 	}
 	return true
 }
+
+// reOtherDocs opens the text after a part's name that gives the part to
+// another document: "-2 to the Terms of Service", " of Provider's DPA".
+var reOtherDocs = lazyre.New(`^[\w.\-]*\s+(to|of|in)\s+(the|our|its|their|your|provider's|vendor's|supplier's)\s`)
 
 // objectClasses are the object classes found in a frame.
 func objectClasses(f *Frame, v *Vocabulary) map[string]bool {

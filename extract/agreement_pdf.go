@@ -272,6 +272,7 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 	res := pagesResult{pages: pages, texts: map[int]string{}, styles: map[int][]lineStyle{}, images: map[int]int{}, badWhy: map[int]string{}}
 	fc := newFontCache()
 	fc.budget = b
+	fc.desc = descendants{}
 	checked := fontChecks{}
 	for i := 1; i <= len(pages); i++ {
 		var text string
@@ -285,11 +286,12 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 			if !parentChainEnds(p.V) {
 				return errors.New("page tree loops through /Parent")
 			}
-			if err := checkStreams(p, b, checked); err != nil {
+			var content keptBytes
+			if err := checkStreams(p, b, checked, &content, fc.desc); err != nil {
 				return err
 			}
 			var err error
-			text, styles, images, err = walkPageStyled(p, fc)
+			text, styles, images, err = walkPageStyled(p, fc, &content)
 			return err
 		})
 		if err == nil {

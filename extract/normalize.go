@@ -102,6 +102,14 @@ var charReplacer = strings.NewReplacer(
 // trims trailing spaces. Soft hyphens other than the join marker at the
 // start are removed.
 func cleanLine(l string) string {
+	if cleanAlready(l) {
+		return l
+	}
+	return cleanLineFull(l)
+}
+
+// cleanLineFull is cleanLine without its shortcut.
+func cleanLineFull(l string) string {
 	join := strings.HasPrefix(l, softJoin)
 	l = strings.ReplaceAll(l, softJoin, "")
 	trimmed := strings.TrimLeft(l, " ")
@@ -133,6 +141,20 @@ func cleanLine(l string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// cleanAlready reports whether cleanLine would return l as it is (l is
+// valid UTF-8): some text after the indentation, no soft hyphen, no run
+// of two spaces after the indentation, no trailing space. Most lines are.
+func cleanAlready(l string) bool {
+	if l == "" || l[len(l)-1] == ' ' || strings.Contains(l, softJoin) {
+		return false
+	}
+	i := 0
+	for i < len(l) && l[i] == ' ' {
+		i++
+	}
+	return !strings.Contains(l[i:], "  ")
 }
 
 // keepHyphen lists first halves of compounds whose hyphen stays when the
@@ -263,8 +285,13 @@ func joinURL(l, tail, next string, v lineVocab) (string, bool) {
 // ends and web addresses broken across them; v is the document's words
 // (see keepLineHyphen), nil to read them from lines.
 func joinLines(lines []string, v lineVocab) []string {
-	if v == nil {
-		v = newLineVocab(strings.Join(lines, "\n"))
+	// The words of lines are read when a join needs them (most pages
+	// have no line ending in a hyphen or a web address).
+	vocab := func() lineVocab {
+		if v == nil {
+			v = newLineVocab(strings.Join(lines, "\n"))
+		}
+		return v
 	}
 	out := lines[:0:0]
 	for i := 0; i < len(lines); i++ {
@@ -280,7 +307,7 @@ func joinLines(lines []string, v lineVocab) []string {
 				break
 			}
 			if tail := urlTail(l); tail != "" {
-				j, ok := joinURL(l, tail, next, v)
+				j, ok := joinURL(l, tail, next, vocab())
 				if !ok {
 					break
 				}
@@ -300,7 +327,7 @@ func joinLines(lines []string, v lineVocab) []string {
 			if k := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
 				second = next[:k]
 			}
-			if keepLineHyphen(word, second, v) {
+			if keepLineHyphen(word, second, vocab()) {
 				l += next
 			} else {
 				l = l[:len(l)-1] + next
@@ -360,10 +387,21 @@ func dropPageNumbers(lines []string) []string {
 	}
 	out := lines[:0]
 	for i, l := range lines {
-		if l != "" && (pageOfRe.MatchString(l) || edge[i] && len(nonBlank) > 1 && pageNumRe.MatchString(l)) {
+		if l != "" && (hasPageWord(l) && pageOfRe.MatchString(l) || edge[i] && len(nonBlank) > 1 && pageNumRe.MatchString(l)) {
 			continue
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// hasPageWord reports whether l holds "page" in some case (ASCII: no
+// other letter folds to p, a, g or e), which pageOfRe needs.
+func hasPageWord(l string) bool {
+	for i := 0; i+3 < len(l); i++ {
+		if l[i]|0x20 == 'p' && l[i+1]|0x20 == 'a' && l[i+2]|0x20 == 'g' && l[i+3]|0x20 == 'e' {
+			return true
+		}
+	}
+	return false
 }

@@ -50,7 +50,7 @@ type spanEvent struct {
 // beginMarked opens a marked-content sequence (BMC, or BDC with its
 // properties: a dictionary or the name of one in the resources'
 // /Properties). An ActualText span opens unless one is open already.
-func (w *walker) beginMarked(props pdf.Value, res pdf.Value) {
+func (w *walker) beginMarked(props cArg, res pdf.Value) {
 	if w.marked >= maxMarkedDepth {
 		w.markedOver++
 		return
@@ -59,17 +59,22 @@ func (w *walker) beginMarked(props pdf.Value, res pdf.Value) {
 	if w.span != nil {
 		return
 	}
-	if props.Kind() == pdf.Name {
-		props = res.Key("Properties").Key(props.Name())
+	switch props.kind {
+	case cName:
+		d := res.Key("Properties").Key(props.s)
+		if d.Kind() != pdf.Dict {
+			return
+		}
+		at := d.Key("ActualText")
+		if at.Kind() != pdf.String {
+			return
+		}
+		w.span = &actualSpan{text: at.Text(), depth: w.marked}
+	case cDict:
+		if props.actual {
+			w.span = &actualSpan{text: pdfTextString(props.s), depth: w.marked}
+		}
 	}
-	if props.Kind() != pdf.Dict {
-		return
-	}
-	at := props.Key("ActualText")
-	if at.Kind() != pdf.String {
-		return
-	}
-	w.span = &actualSpan{text: at.Text(), depth: w.marked}
 }
 
 // endMarked closes a marked-content sequence (EMC); closing an ActualText

@@ -320,7 +320,7 @@ func TestPDFColumnsCorpus(t *testing.T) {
 		for i, p := range pages {
 			var w *walker
 			if try(func() error {
-				if err := checkStreams(p, newBudget(), nil); err != nil {
+				if err := checkStreams(p, newBudget(), nil, nil, nil); err != nil {
 					return err
 				}
 				var err error

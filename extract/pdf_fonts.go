@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -27,9 +28,53 @@ import (
 type fontCache struct {
 	m      map[string]*wfont
 	budget *budget
+	// byRes: the fonts of a /Font resource dictionary by resource name,
+	// the dictionary known by its text (its entries are references, or
+	// fonts written in place: equal text, the same fonts). A page's
+	// fonts are then looked up without resolving and printing each font
+	// dictionary again (its /Widths may be long) on every page.
+	byRes map[string]map[string]*wfont
+	// desc: composite fonts' descendants, shared with checkStreams.
+	desc descendants
 }
 
 func newFontCache() *fontCache { return &fontCache{m: map[string]*wfont{}, budget: newBudget()} }
+
+// descendants: the descendant fonts of composite fonts read in one
+// document, by the /DescendantFonts array as the library prints it (its
+// references) and the index. The library parses an object again at each
+// dereference, and a CIDFont's /W array can be long: checkStreams and
+// loadFont read each descendant once between them. Kept per
+// pdf.Reader (the references name objects of one file).
+type descendants map[string]pdf.Value
+
+// get is arr.Index(i), read once (a nil map keeps nothing).
+func (d descendants) get(arr pdf.Value, i int) pdf.Value {
+	if d == nil {
+		return arr.Index(i)
+	}
+	key := arr.String() + "#" + strconv.Itoa(i)
+	if v, ok := d[key]; ok {
+		return v
+	}
+	v := arr.Index(i)
+	d[key] = v
+	return v
+}
+
+// resourceFonts is the memo of fonts for the /Font resources fontRes.
+func (c *fontCache) resourceFonts(fontRes pdf.Value) map[string]*wfont {
+	key := fontRes.String()
+	if c.byRes == nil {
+		c.byRes = map[string]map[string]*wfont{}
+	}
+	m, ok := c.byRes[key]
+	if !ok {
+		m = map[string]*wfont{}
+		c.byRes[key] = m
+	}
+	return m
+}
 
 func (c *fontCache) get(v pdf.Value) *wfont {
 	if v.Kind() != pdf.Dict {
@@ -39,7 +84,7 @@ func (c *fontCache) get(v pdf.Value) *wfont {
 	if f, ok := c.m[key]; ok {
 		return f
 	}
-	f := loadFont(v, c.budget)
+	f := loadFont(v, c.budget, c.desc)
 	c.m[key] = f
 	return f
 }
@@ -226,14 +271,16 @@ func (f *wfont) width(code uint32) float64 {
 }
 
 // loadFont reads what the walker needs from a font dictionary.
-func loadFont(v pdf.Value, b *budget) *wfont {
+//
+// desc holds the descendants read so far (nil: none kept).
+func loadFont(v pdf.Value, b *budget, desc0 descendants) *wfont {
 	// A composite font's descendant is read once (the library re-reads an
 	// object at each dereference, and a CIDFont's /W array can be long).
 	var desc pdf.Value
 	descRead := false
 	descendant := func() pdf.Value {
 		if !descRead {
-			desc, descRead = v.Key("DescendantFonts").Index(0), true
+			desc, descRead = desc0.get(v.Key("DescendantFonts"), 0), true
 		}
 		return desc
 	}

@@ -300,10 +300,16 @@ func noiseTokens(text string) []string {
 // misreads scatter, they do not repeat a spelling letter for letter.
 func oddTokenShare(text string, vocab map[string]int) (share float64, tokens int) {
 	odd := 0
-	cased := map[string]int{} // tokens marked "case", by exact spelling
+	cased := map[string]int{}    // tokens marked "case", by exact spelling
+	marks := map[string]string{} // noisyWord of each token seen (words recur)
 	for _, tok := range noiseTokens(text) {
 		tokens++
-		switch noisyWord(tok, vocab) {
+		mark, ok := marks[tok]
+		if !ok {
+			mark = noisyWord(tok, vocab)
+			marks[tok] = mark
+		}
+		switch mark {
 		case "":
 		case "case":
 			cased[tok]++

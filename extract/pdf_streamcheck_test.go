@@ -38,7 +38,7 @@ func TestCheckStreamsFontMemo(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, p := range pages {
-			if err := checkStreams(p, b, seen); err != nil {
+			if err := checkStreams(p, b, seen, nil, nil); err != nil {
 				return outcome{b.read, b.biggest, i + 1, err.Error()}
 			}
 		}

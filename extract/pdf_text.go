@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"cmp"
-	"errors"
 	"math"
 	"sort"
 	"strings"
@@ -155,24 +153,31 @@ type lineState struct {
 
 // walkPage returns the text of page p, one line per visual line.
 func walkPage(p pdf.Page, fc *fontCache) (text string, images int, err error) {
-	text, _, images, err = walkPageStyled(p, fc)
+	text, _, images, err = walkPageStyled(p, fc, nil)
 	return text, images, err
 }
 
 // walkPageStyled is walkPage with the type of each line of the text (its
-// non-blank lines, in order).
-func walkPageStyled(p pdf.Page, fc *fontCache) (text string, styles []lineStyle, images int, err error) {
-	w, err := walkPageLines(p, fc)
+// non-blank lines, in order). content is the page's content stream as
+// checkStreams read it (nil: read here).
+func walkPageStyled(p pdf.Page, fc *fontCache, content *keptBytes) (text string, styles []lineStyle, images int, err error) {
+	w, err := walkPageContent(p, fc, content)
 	text = w.layout()
 	return text, w.styles, w.images, err
 }
 
 // walkPageLines reads the lines of page p (not yet laid out).
 func walkPageLines(p pdf.Page, fc *fontCache) (*walker, error) {
+	return walkPageContent(p, fc, nil)
+}
+
+// walkPageContent is walkPageLines with the page's content stream as
+// checkStreams read it (nil: it is read here, within fc's budget).
+func walkPageContent(p pdf.Page, fc *fontCache, content *keptBytes) (*walker, error) {
 	w := &walker{fonts: fc, active: map[string]bool{}}
 	box := pageBox(p)
 	w.g = gstate{ctm: identity, clip: box, th: 1}
-	err := w.run(p.V.Key("Contents"), p.Resources())
+	err := w.run(p.V.Key("Contents"), p.Resources(), content)
 	w.closeSpan() // a span left open at the page's end
 	w.flushLine()
 	return w, err
@@ -300,170 +305,6 @@ func inherited(p pdf.Page, key string) pdf.Value {
 	return pdf.Value{}
 }
 
-// run interprets one content stream (page or form) with resources res.
-func (w *walker) run(contents pdf.Value, res pdf.Value) error {
-	if contents.IsNull() {
-		return nil
-	}
-	// The page's own content was checked by checkStreams; a form's is here.
-	if w.depth > 0 {
-		if ok, err := tokensTerminate(contents, w.fonts.budget, "a form's content stream"); err != nil || !ok {
-			return cmp.Or(err, errors.New("form content stream ends inside a hex string"))
-		}
-	}
-	bud := w.fonts.budget
-	scope := map[string]*wfont{}
-	fontRes := res.Key("Font")
-	var args []pdf.Value
-	var runErr error
-	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
-		n := stk.Len()
-		if cap(args) < n {
-			args = make([]pdf.Value, n)
-		}
-		args = args[:n]
-		for i := n - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
-		}
-		if runErr != nil {
-			return
-		}
-		if w.ops++; bud.err != nil || w.ops%1024 == 0 {
-			if err := bud.check(); err != nil {
-				runErr = err
-				return
-			}
-		}
-		num := func(i int) float64 {
-			if i < len(args) {
-				return args[i].Float64()
-			}
-			return 0
-		}
-		switch op {
-		case "q":
-			if len(w.stack) < 1000 {
-				w.stack = append(w.stack, w.g)
-			}
-		case "Q":
-			if k := len(w.stack); k > 0 {
-				w.g = w.stack[k-1]
-				w.stack = w.stack[:k-1]
-			}
-		case "cm":
-			if len(args) == 6 {
-				w.g.ctm = mat{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(w.g.ctm)
-			}
-		case "re":
-			if len(args) == 4 {
-				x, y, wd, ht := num(0), num(1), num(2), num(3)
-				w.addPath(w.g.ctm.bbox(x, y, x+wd, y+ht))
-			}
-		case "m", "l":
-			if len(args) == 2 {
-				x, y := w.g.ctm.apply(num(0), num(1))
-				w.addPath(rect{x, y, x, y})
-			}
-		case "c", "v", "y":
-			for i := 0; i+1 < len(args); i += 2 {
-				x, y := w.g.ctm.apply(num(i), num(i+1))
-				w.addPath(rect{x, y, x, y})
-			}
-		case "W", "W*":
-			w.pendingClip = true
-		case "n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*":
-			if w.pendingClip && w.pathSet {
-				w.g.clip = w.g.clip.intersect(w.path)
-			}
-			w.pendingClip, w.pathSet = false, false
-		case "BT":
-			w.tm, w.tlm = identity, identity
-		case "Tf":
-			if len(args) == 2 {
-				name := args[0].Name()
-				f, ok := scope[name]
-				if !ok {
-					f = w.fonts.get(fontRes.Key(name))
-					scope[name] = f
-				}
-				w.g.font = f
-				w.g.size = num(1)
-			}
-		case "Tc":
-			w.g.tc = num(0)
-		case "Tw":
-			w.g.tw = num(0)
-		case "Tz":
-			w.g.th = num(0) / 100
-		case "TL":
-			w.g.tl = num(0)
-		case "Ts":
-			w.g.rise = num(0)
-		case "Td":
-			w.moveLine(num(0), num(1))
-		case "TD":
-			w.g.tl = -num(1)
-			w.moveLine(num(0), num(1))
-		case "Tm":
-			if len(args) == 6 {
-				w.tm = mat{num(0), num(1), num(2), num(3), num(4), num(5)}
-				w.tlm = w.tm
-			}
-		case "T*":
-			w.moveLine(0, -w.g.tl)
-		case "Tj":
-			if len(args) >= 1 {
-				w.show(args[len(args)-1].RawString())
-			}
-		case "'":
-			w.moveLine(0, -w.g.tl)
-			if len(args) >= 1 {
-				w.show(args[len(args)-1].RawString())
-			}
-		case "\"":
-			if len(args) == 3 {
-				w.g.tw, w.g.tc = num(0), num(1)
-			}
-			w.moveLine(0, -w.g.tl)
-			if len(args) >= 1 {
-				w.show(args[len(args)-1].RawString())
-			}
-		case "TJ":
-			if len(args) < 1 {
-				return
-			}
-			a := args[len(args)-1]
-			for i := 0; i < a.Len(); i++ {
-				x := a.Index(i)
-				switch x.Kind() {
-				case pdf.String:
-					w.show(x.RawString())
-				case pdf.Integer, pdf.Real:
-					tx := -x.Float64() / 1000 * w.g.size * w.g.th
-					w.tm = mat{1, 0, 0, 1, tx, 0}.mul(w.tm)
-				}
-			}
-		case "BMC":
-			w.beginMarked(pdf.Value{}, res)
-		case "BDC":
-			if len(args) >= 2 {
-				w.beginMarked(args[len(args)-1], res)
-			} else {
-				w.beginMarked(pdf.Value{}, res)
-			}
-		case "EMC":
-			w.endMarked()
-		case "Do":
-			if len(args) >= 1 {
-				if err := w.do(res, args[len(args)-1].Name()); err != nil {
-					runErr = err
-				}
-			}
-		}
-	})
-	return runErr
-}
-
 func (w *walker) addPath(r rect) {
 	if !w.pathSet {
 		w.path, w.pathSet = r, true
@@ -521,7 +362,7 @@ func (w *walker) do(res pdf.Value, name string) error {
 	w.depth++
 	savedStack := w.stack
 	w.stack = nil
-	err := w.run(xo, fres)
+	err := w.run(xo, fres, nil)
 	w.stack = savedStack
 	w.depth--
 	delete(w.active, key)

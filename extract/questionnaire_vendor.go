@@ -82,6 +82,9 @@ func (v *nameVotes) add(it Item) {
 				}
 			}
 		}
+		if !maySubjectName(text) {
+			continue
+		}
 		for _, m := range reSubjectName.FindAllStringSubmatch(text, -1) {
 			name := strings.Join(strings.Fields(m[1]), " ")
 			if first := strings.ToLower(strings.Fields(name)[0]); notNames[first] || len(v.votes) > 5000 && v.votes[name] == 0 {
@@ -90,6 +93,15 @@ func (v *nameVotes) add(it Item) {
 			v.votes[name]++
 		}
 	}
+}
+
+// maySubjectName says reSubjectName may match text: every match opens
+// with an ASCII capital and holds a space (\s) after it, before its verb
+// or possessive. Most answers ("Yes", "N/A", "No") hold none, and the
+// pattern, which opens with a word boundary, is tried at every byte.
+func maySubjectName(text string) bool {
+	i := strings.IndexFunc(text, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+	return i >= 0 && strings.LastIndexAny(text, " \t\n\f\r") > i
 }
 
 // best returns the name the answers use most for the vendor: at least

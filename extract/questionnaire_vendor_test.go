@@ -196,3 +196,45 @@ func FuzzIsLowerWord(f *testing.F) {
 		}
 	})
 }
+
+// TestMaySubjectName holds the gate before reSubjectName: it passes every
+// text the pattern matches, and turns away the one-word answers.
+func TestMaySubjectName(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Yes", false},
+		{"N/A", false},
+		{"yes, see the policy", false},
+		{"Acme", false},
+		{"AcmeCloud\tis", true},
+		{"Acme Cloud maintains a policy.", true},
+		{"see below: Zeta's team", true},
+		{"  Beta", false},
+		{"Beta\u00a0is", false},
+		{"", false},
+	} {
+		if got := maySubjectName(c.text); got != c.want {
+			t.Errorf("maySubjectName(%q) = %v; want %v", c.text, got, c.want)
+		}
+		checkSubjectNameGate(t, c.text)
+	}
+}
+
+func checkSubjectNameGate(t *testing.T, text string) {
+	t.Helper()
+	if !maySubjectName(text) && reSubjectName.MatchString(text) {
+		t.Errorf("reSubjectName matches %q, which maySubjectName turns away", text)
+	}
+}
+
+// FuzzMaySubjectName holds the gate to the pattern over any text.
+func FuzzMaySubjectName(f *testing.F) {
+	for _, s := range []string{"Acme Cloud maintains", "Zeta's team", "Yes", "A\nis", "x Acme\u00a0is"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSubjectNameGate(t, text)
+	})
+}
