@@ -118,7 +118,7 @@ func (f *Frame) actionIn(classes []string, p *predicate) bool {
 	}
 	for _, c := range classes {
 		for _, s := range f.m.find(c) {
-			if s.from >= p.from && s.from < rel {
+			if s.from >= p.from && s.from < rel && !f.notOwnAction(c, s, p) {
 				return true
 			}
 		}

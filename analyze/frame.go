@@ -208,6 +208,11 @@ func (f *Frame) predicates() []predicate {
 	modals = mergeModals(modals, f.toks)
 	modals = dropModals(modals, f.relativeModal)
 	modals = dropModals(modals, f.epistemicModal)
+	if len(modals) > 0 && f.partyRelative(modals[0]) {
+		// The sentence's main clause has no modal: "We are not liable
+		// for any malware that you may run into" is its statement.
+		modals = modals[1:]
+	}
 	if len(modals) == 0 {
 		return f.statements()
 	}
@@ -243,6 +248,7 @@ func (f *Frame) predicates() []predicate {
 		f.polarity(p, subjFrom)
 		f.voice(p)
 	}
+	f.sharedSubject(&modals[0])
 	// A main clause without a modal before the first one's subject: "We do
 	// not warrant that the Service will be secure", "Customer acknowledges
 	// that Provider will ...": its own declarative predicate.

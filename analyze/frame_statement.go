@@ -257,6 +257,13 @@ func (f *Frame) imperative(j int) bool {
 	if strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ed") || strings.HasSuffix(t.w, "ing") || phrasalNouns[t.w] {
 		return false
 	}
+	// "Secure password storage", "Secure SDLC methodology": a feature
+	// list's bullet, an adjective before its noun; an imperative of the
+	// same word opens its object with a determiner ("Secure your
+	// devices").
+	if adjectiveVerbs[t.w] && j+1 < len(f.toks) && f.toks[j+1].word && !determiners[f.toks[j+1].w] && f.toks[j+1].w != "and" && f.toks[j+1].w != "or" {
+		return false
+	}
 	// "Secure deletion follows NIST SP 800-88": an adjective and its noun,
 	// the subject of the verb after them.
 	if j+2 < len(f.toks) && f.toks[j+1].word && !determiners[f.toks[j+1].w] && f.verbAt(j+2) {
@@ -330,6 +337,9 @@ func (f *Frame) partyVerb(j int) bool {
 // phrasalNouns are nouns whose verb is written in two words ("back up",
 // "log in"): "Backup power at all data centers" is no imperative.
 var phrasalNouns = map[string]bool{"backup": true, "setup": true, "login": true, "logon": true, "signup": true, "cleanup": true, "lockout": true, "rollout": true, "handover": true, "shutdown": true, "failover": true}
+
+// adjectiveVerbs are verbs the rules know that are also adjectives.
+var adjectiveVerbs = map[string]bool{"secure": true, "separate": true, "complete": true, "clean": true}
 
 // determiners open the object of an imperative ("Protect your password").
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "your": true, "our": true, "its": true, "their": true, "all": true, "any": true, "each": true, "every": true, "that": true, "this": true, "these": true, "those": true, "us": true, "them": true, "it": true, "such": true, "no": true}

@@ -78,6 +78,9 @@ func (f *Frame) relativeModal(p predicate) bool {
 			return true
 		}
 	}
+	if f.partyRelative(p) {
+		return true
+	}
 	// "a contact point where more information can be obtained": a place's
 	// relative clause with a subject of its own that names no party.
 	if m := p.modal.from; p.modality != ModalBinding {
