@@ -93,3 +93,30 @@ func TestLastItemHead(t *testing.T) {
 		}
 	}
 }
+
+// TestPluralNounNoVerb checks that a word in -s whose verb class the rules
+// know ("backups", "audits", "changes") reads as a noun after a determiner
+// or a word in -ed, and as the verb after its subject.
+func TestPluralNounNoVerb(t *testing.T) {
+	rs := loadRules(t)
+	tests := []struct {
+		name, sentence string
+		want           string // the first predicate's word; "" for none
+	}{
+		{"after a participle", "Storage of invoices and encrypted backups.", ""},
+		{"after a determiner", "Hosting of the audits and the backups for each region.", ""},
+		{"after its subject", "Provider backups Customer Data every day.", "backups"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := buildFrame("", tc.sentence, rs.Vocabulary, nil, nil)
+			got := ""
+			if len(f.preds) > 0 && f.preds[0].modality != ModalNone {
+				got = f.preds[0].word
+			}
+			if got != tc.want {
+				t.Errorf("predicate word %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

