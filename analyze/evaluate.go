@@ -424,6 +424,13 @@ func (r *Rule) rank(h *hit) float64 {
 	if h.spec.essential {
 		s += 3
 	}
+	// Data transferred somewhere ("Before transferring Customer Data to a
+	// subprocessor", "If Customer Data is transferred by virtue of
+	// Customer's use ... to a country") is no return of it: only a transfer
+	// to the customer gives the data back.
+	if slices.Contains(h.spec.Action, "return-data") && f.transfersAway() {
+		s -= 6
+	}
 	if len(r.Demote) > 0 && f.anyIn(r.Demote, 0, len(f.toks)) {
 		s -= 6 // found, but weaker evidence than a sentence without it (a heading's weight)
 	}
@@ -470,8 +477,8 @@ func (r *Rule) rank(h *hit) float64 {
 	// A sentence whose verb is assisting the other party ("Processor shall
 	// assist Controller in notifying the supervisory authority within 72
 	// hours") is the assistance term, not this one, unless this rule asks
-	// for assistance.
-	if !slices.Contains(h.spec.Action, "assist") && f.actionIsVerb([]string{"assist"}, h.p) {
+	// for assistance; so is a relative clause the assisting verb governs.
+	if assist := []string{"assist"}; !slices.Contains(h.spec.Action, "assist") && (f.actionIsVerb(assist, h.p) || f.governedBy(assist, h.p)) {
 		s -= 3
 	}
 	// The party the frame is written for acting itself ("Processor shall
@@ -509,6 +516,34 @@ func (r *Rule) rank(h *hit) float64 {
 		}
 	}
 	return s
+}
+
+// transfersAway says the sentence returns data only by the word
+// "transfer", and no transfer goes to the customer ("transfer ... to
+// Customer", "back to the Customer").
+func (f *Frame) transfersAway() bool {
+	spans := f.m.find("return-data")
+	if len(spans) == 0 {
+		return false
+	}
+	customer := map[int]bool{}
+	for _, c := range f.m.find("customer") {
+		customer[c.from] = true
+	}
+	for _, sp := range spans {
+		if !strings.HasPrefix(f.toks[sp.from].w, "transfer") {
+			return false // "return", "export", "make available for download"
+		}
+		for i := sp.from + 1; i < len(f.toks) && i <= sp.from+12; i++ {
+			if f.toks[i].w != "to" {
+				continue
+			}
+			if customer[i+1] || i+2 < len(f.toks) && f.toks[i+1].w == "the" && customer[i+2] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // objectFrontedOnly says the sentence names the object classes only in a
@@ -593,9 +628,46 @@ func (r *Rule) actsItself(h *hit) bool {
 	return false
 }
 
+// governedBy says a predicate with no subject of its own (a relative
+// clause: "... the following information which, pursuant to Article 33(3),
+// shall be stated in Controller's notification") follows one whose verb,
+// right after its modal, is one of the classes: "Processor shall be
+// required to assist in obtaining ...".
+func (f *Frame) governedBy(classes []string, p *predicate) bool {
+	if p.actor != PartyUnknown {
+		return false
+	}
+	var q *predicate
+	for i := range f.preds {
+		if &f.preds[i] == p {
+			break
+		}
+		q = &f.preds[i]
+	}
+	if q == nil || q.modal.from < 0 || q.actor == PartyUnknown {
+		return false
+	}
+	// The verb after the modal, within the sentence: the modal's own
+	// region may end right at it ("Provider shall | be required to ...").
+	at := q.modal.to
+	for at < len(f.toks) && (adverbs[f.toks[at].w] || notPassive[f.toks[at].w] || verbLead[f.toks[at].w]) {
+		at++
+	}
+	for _, c := range classes {
+		for _, s := range f.m.find(c) {
+			if s.from >= q.modal.from && s.from <= at {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // verbLead are the words between a modal and its verb: "shall be
-// entitled to", "has the right to", "will not".
-var verbLead = map[string]bool{"not": true, "to": true, "be": true, "have": true, "has": true, "the": true, "right": true, "rights": true}
+// entitled to", "has the right to", "will not", "shall be required to",
+// "is obliged to".
+var verbLead = map[string]bool{"not": true, "to": true, "be": true, "have": true, "has": true, "the": true, "right": true, "rights": true,
+	"required": true, "obliged": true, "obligated": true}
 
 // actionIsVerb says one of the classes is the predicate's own verb: it
 // begins at the modal (a statement's verb, "Provider deletes") or at the

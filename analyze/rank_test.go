@@ -93,6 +93,59 @@ func TestEvidenceRanking(t *testing.T) {
 			rule: "breach-notification", want: "2",
 		},
 		{
+			// "shall be required to assist", "is obliged to assist": the
+			// verb is still assisting, whatever stands between it and the
+			// modal, and the customer's own notification is not the
+			// vendor's notice.
+			name:     "the content of the vendor's notice beats assistance introduced by 'be required to'",
+			headings: []string{"", ""},
+			text: []string{
+				"Provider shall be required to assist in obtaining the following information, which shall be stated in the Customer notification to the supervisory authority: the nature of the personal data breach, the categories of data concerned and the likely consequences.",
+				"Provider shall notify Customer of any personal data breach without undue delay. Such notification shall describe the nature of the personal data breach, the categories of data concerned and name a contact point.",
+			},
+			rule: "notification-content", want: "2",
+		},
+		{
+			name:     "the content of the vendor's notice beats assistance introduced by 'is obliged to'",
+			headings: []string{"", ""},
+			text: []string{
+				"Provider is obliged to assist in obtaining the following information, which shall be stated in the Customer notification to the supervisory authority: the nature of the personal data breach, the categories of data concerned and the likely consequences.",
+				"Provider shall notify Customer of any personal data breach without undue delay. Such notification shall describe the nature of the personal data breach, the categories of data concerned and name a contact point.",
+			},
+			rule: "notification-content", want: "2",
+		},
+		{
+			name:     "the content of the vendor's notice beats a list of what the vendor assists in obtaining",
+			headings: []string{"", ""},
+			text: []string{
+				"Provider shall be required to assist in obtaining the following information which, under the applicable law, shall be stated in Customer's notice to the authority:\n(a) the categories of records concerned;\n(b) the likely consequences of the personal data breach;",
+				"Provider shall notify Customer of any personal data breach without undue delay. Such notification shall describe the nature of the personal data breach, the categories of data concerned and name a contact point.",
+			},
+			rule: "notification-content", want: "2",
+		},
+		{
+			// Data transferred abroad is not data given back, though the
+			// sentence names the customer ("by reason of Customer's use")
+			// and its heading names transfers of Customer Data.
+			name:     "the deletion of the data beats a transfer abroad",
+			headings: []string{"Transfers of Customer Data", "General"},
+			text: []string{
+				"Where Customer Data is transferred by reason of Customer's use of the Service to a country without an adequacy decision, Provider shall ensure the transfer is governed by the standard contractual clauses.",
+				"All Customer Data shall be deleted within 60 days after the Agreement ends.",
+			},
+			rule: "data-return-exit", want: "2",
+		},
+		{
+			// A transfer back to the customer is the return itself.
+			name:     "a transfer back to the customer is cited over a transfer abroad",
+			headings: []string{"Transfers of Customer Data", "Exit"},
+			text: []string{
+				"Where Customer Data is transferred by reason of Customer's use of the Service to a country without an adequacy decision, Provider shall ensure the transfer is governed by the standard contractual clauses.",
+				"Upon termination, Provider shall transfer all Customer Data back to the Customer in a common format.",
+			},
+			rule: "data-return-exit", want: "2",
+		},
+		{
 			// The customer's authorisation of transfers, which names
 			// subprocessors in passing, is an essential element but ranks
 			// below the clause about subprocessors: the better-ranked clause

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
@@ -21,6 +22,10 @@ var (
 type unit struct {
 	text   string
 	leadIn string
+	// skips: text stands between the lead-in and the unit (earlier items
+	// of the list, the item's first sentence), so the quote marks the
+	// omission with "…" rather than splicing the two.
+	skips bool
 	// read is the text the rules read: the unit with its lead-in, where
 	// defined terms that name a concept the rules know are glossed ("Data
 	// Event (security incident)"). Empty means full().
@@ -55,8 +60,11 @@ func (u *unit) reading() string {
 
 // full is the unit with its lead-in, as quoted in evidence.
 func (u *unit) full() string {
-	if u.leadIn == "" {
+	switch {
+	case u.leadIn == "":
 		return u.text
+	case u.skips:
+		return u.leadIn + " … " + u.text
 	}
 	return u.leadIn + " " + u.text
 }
@@ -84,7 +92,12 @@ func trimQuote(s string) string {
 	}
 	cut := strings.LastIndex(s[:400], " ")
 	if cut < 300 {
+		// No word boundary near the limit: cut at a character's start,
+		// never inside one (a quote in Greek or Japanese).
 		cut = 400
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
 	}
 	return s[:cut] + " …"
 }
@@ -109,6 +122,9 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		// sub-clauses ("You shall:"), so that "(iii) promptly notify Us"
 		// is read as the customer's duty.
 		leadIn := map[string]string{}
+		// ownLead marks the clauses whose lead-in is their own text, not
+		// one passed down from a clause above them.
+		ownLead := map[string]bool{}
 		headings := map[string]string{}
 		parents := map[string]string{}
 		// kids are each clause's sub-clauses, found once: ownText and
@@ -127,7 +143,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			definitions := reDefinitionsHeading.MatchString(c.Heading) || reDefinitionsHeading.MatchString(headings[c.Parent])
 			parentLead := leadIn[c.Parent]
 			if lead := listLeadIn(c, a.Clauses); lead != "" {
-				leadIn[c.ID] = lead
+				leadIn[c.ID], ownLead[c.ID] = lead, true
 			} else {
 				leadIn[c.ID] = parentLead // "(a)" under "(iii)" under "You shall:"
 			}
@@ -138,6 +154,9 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				}
 				if u.leadIn == "" && parentLead != "" && i == 0 {
 					u.leadIn = parentLead
+					// The list's first item follows its lead-in; a later
+					// one, or an item of an item, is quoted with "…".
+					u.skips = !ownLead[c.Parent] || !firstItem(c.ID, kids[c.Parent])
 				}
 				u.file, u.section, u.heading, u.pages = a.Path, c.ID, c.Heading, c.Pages
 				u.first = i == 0
@@ -363,12 +382,24 @@ func inPart(id string, parents map[string]string) bool {
 	return false
 }
 
+// firstItem says the clause is the first of its parent's sub-clauses
+// that has text of its own.
+func firstItem(id string, kids []extract.Clause) bool {
+	for _, k := range kids {
+		if k.Text != "" {
+			return k.ID == id
+		}
+	}
+	return false
+}
+
 // splitUnits breaks clause text into sentences and list items. A list item
 // keeps the sentence that introduces the list ("The Client acknowledges
 // that:") as its lead-in.
 func splitUnits(text string) []*unit {
 	var out []*unit
 	lead := ""
+	since := 0 // units since the lead-in
 	for _, b := range splitLines(text) {
 		if !b.item && lead != "" && startsLower(b.text) {
 			// An item without a marker: "processor shall:" then "notify
@@ -385,11 +416,12 @@ func splitUnits(text string) []*unit {
 			}
 			u := &unit{text: s}
 			if b.item {
-				u.leadIn = lead
+				u.leadIn, u.skips = lead, lead != "" && since > 0
 			}
 			out = append(out, u)
+			since++
 			if strings.HasSuffix(s, ":") {
-				lead = s
+				lead, since = s, 0
 			}
 		}
 	}

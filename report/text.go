@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 )
@@ -207,7 +208,11 @@ func clipText(s string, n int) string {
 	}
 	cut := strings.LastIndex(s[:n], " ")
 	if cut <= 0 {
+		// No space: cut at a character's start, never inside one.
 		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
 	}
 	return s[:cut] + "…"
 }

@@ -37,7 +37,8 @@ var errPartial = errors.New("batch partial")
 
 const batchUsage = `Usage: ssrm batch DIR|manifest.csv -o OUTDIR [flags]
 
-DIR holds one folder per vendor (file roles detected by content). A manifest
+DIR holds one sub-folder per vendor (its files assessed together, roles
+detected by content) or one file per vendor (named after the file). A manifest
 is a CSV with the columns vendor, service_model, criticality, files (files
 separated by ';', relative to the manifest).
 
@@ -169,9 +170,12 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	vendors, err := batchJobs(paths[0], *serviceModel)
+	vendors, flat, err := batchJobs(paths[0], *serviceModel)
 	if err != nil {
 		return err
+	}
+	if flat {
+		fmt.Fprintf(stdout, "ssrm batch: %s has no sub-folders: each file is one vendor (to assess a vendor's questionnaire and agreements together, put them in one sub-folder)\n", paths[0])
 	}
 	st, err := openStoreFlag(context.Background(), *db)
 	if err != nil {
@@ -257,37 +261,53 @@ func oneOf(s string, list []string) bool {
 	return false
 }
 
-// batchJobs lists the vendors of a folder (one sub-folder each) or of a
-// manifest CSV.
-func batchJobs(path, serviceModel string) ([]vendorJob, error) {
+// batchJobs lists the vendors of a folder or of a manifest CSV. In a
+// folder each sub-folder is one vendor (its files assessed together) and
+// each file beside them is one vendor of its own, named after the file
+// without its extension; hidden entries are left out. flat reports a folder
+// holding files and no sub-folder, where that reading may not be what the
+// user meant (one vendor's files given as the folder).
+func batchJobs(path, serviceModel string) (jobs []vendorJob, flat bool, err error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, &extract.InputError{Path: path, Err: err}
+		return nil, false, &extract.InputError{Path: path, Err: err}
 	}
 	if !st.IsDir() {
-		return readManifest(path, serviceModel)
+		jobs, err := readManifest(path, serviceModel)
+		return jobs, false, err
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {
-		return nil, &extract.InputError{Path: path, Err: err}
+		return nil, false, &extract.InputError{Path: path, Err: err}
 	}
-	var out []vendorJob
+	folders := 0
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		if !e.IsDir() {
-			// A symbolic link to a vendor folder counts as one.
-			if st, err := os.Stat(filepath.Join(path, e.Name())); err != nil || !st.IsDir() {
-				continue
+		full := filepath.Join(path, e.Name())
+		// A symbolic link counts as what it points to.
+		st, err := os.Stat(full)
+		switch {
+		case err != nil:
+			jobs = append(jobs, vendorJob{Key: e.Name(), Folder: e.Name(), ServiceModel: serviceModel, Err: &extract.InputError{Path: full, Err: err}})
+		case st.IsDir():
+			folders++
+			jobs = append(jobs, vendorJob{Key: e.Name(), Folder: e.Name(), ServiceModel: serviceModel, Paths: []string{full}})
+		case st.Mode().IsRegular():
+			stem := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
+			if stem == "" {
+				stem = e.Name()
 			}
+			jobs = append(jobs, vendorJob{Key: stem, Folder: stem, ServiceModel: serviceModel, Paths: []string{full}})
+		default:
+			jobs = append(jobs, vendorJob{Key: e.Name(), Folder: e.Name(), ServiceModel: serviceModel, Err: &extract.InputError{Path: full, Err: errors.New("neither a folder nor a regular file")}})
 		}
-		out = append(out, vendorJob{Key: e.Name(), Folder: e.Name(), ServiceModel: serviceModel, Paths: []string{filepath.Join(path, e.Name())}})
 	}
-	if len(out) == 0 {
-		return nil, &extract.InputError{Path: path, Err: errors.New("no vendor folders: give a folder with one sub-folder per vendor, or a manifest CSV")}
+	if len(jobs) == 0 {
+		return nil, false, &extract.InputError{Path: path, Err: errors.New("no vendors: the folder is empty (give one sub-folder or one file per vendor, or a manifest CSV)")}
 	}
-	return out, nil
+	return jobs, folders == 0, nil
 }
 
 // readManifest reads vendor, service_model, criticality, files (header row

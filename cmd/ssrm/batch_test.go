@@ -45,6 +45,18 @@ func copySample(t testing.TB, n int) string {
 // golden file where one is named.
 func TestBatch(t *testing.T) {
 	good := copySample(t, 2)
+	// A folder of files, no sub-folder: each file is one vendor.
+	flat := t.TempDir()
+	for name, from := range map[string]string{"acme.md": "testdata/batch/vendors/acme-cloud/agreement.md", "nimbus.xlsx": filepath.Join(sample, "questionnaire.xlsx"), "broken.bin": "testdata/batch/vendors/broken/contract.bin", ".DS_Store": "testdata/batch/manifest.csv"} {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(flat, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	empty := t.TempDir()
 	tests := []struct {
 		name   string
 		args   []string
@@ -64,7 +76,8 @@ func TestBatch(t *testing.T) {
 		{"bad format", []string{"batch", good, "-o", "OUT", "--format", "pdf"}, exitError, "", "--format: want one of", nil},
 		{"bad jobs", []string{"batch", good, "-o", "OUT", "--jobs", "0"}, exitError, "", "--jobs", nil},
 		{"missing input", []string{"batch", "testdata/batch/nope", "-o", "OUT"}, exitError, "", "testdata/batch/nope", nil},
-		{"no vendor folders", []string{"batch", "testdata/batch/vendors/acme-cloud", "-o", "OUT"}, exitError, "", "no vendor folders", nil},
+		{"flat folder: a vendor per file", []string{"batch", flat, "-o", "OUT", "--format", "json", "--portfolio-format", "csv", "--jobs", "1"}, exitPartial, "flat.out", "1 of 3 vendors not assessed", []string{"acme.json", "nimbus.json", "portfolio.csv"}},
+		{"empty folder", []string{"batch", empty, "-o", "OUT"}, exitError, "", "no vendors: the folder is empty", nil},
 		{"manifest without files", []string{"batch", "testdata/batch/bad-manifest.csv", "-o", "OUT"}, exitError, "", `no "files" column`, nil},
 	}
 	for _, tc := range tests {
@@ -83,7 +96,8 @@ func TestBatch(t *testing.T) {
 				t.Errorf("stderr %q does not contain %q", stderr.String(), tc.stderr)
 			}
 			if tc.golden != "" {
-				compareGolden(t, filepath.Join("testdata", "batch", tc.golden), bytes.ReplaceAll(stdout.Bytes(), []byte(out), []byte("OUT")))
+				got := bytes.ReplaceAll(stdout.Bytes(), []byte(out), []byte("OUT"))
+				compareGolden(t, filepath.Join("testdata", "batch", tc.golden), bytes.ReplaceAll(got, []byte(flat), []byte("FLAT")))
 			}
 			for _, f := range tc.files {
 				if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
