@@ -59,7 +59,8 @@ var docxLimits = officeLimits{
 }
 
 // Sniff accepts a zip archive holding word/document.xml (found in the head,
-// or by reading the archive's directory).
+// or by reading the archive's directory) or another main part under word/
+// named by the package relationships.
 func (docxParser) Sniff(head []byte, p string) bool {
 	if !bytes.HasPrefix(head, zipMagic) {
 		return false
@@ -67,17 +68,7 @@ func (docxParser) Sniff(head []byte, p string) bool {
 	if bytes.Contains(head, []byte("word/document.xml")) {
 		return true
 	}
-	zr, err := zip.OpenReader(p)
-	if err != nil {
-		return false
-	}
-	defer zr.Close()
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			return true
-		}
-	}
-	return false
+	return docxMainInArchive(p)
 }
 
 func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
@@ -390,6 +381,7 @@ type docxPara struct {
 	// section break, so an empty paragraph takes no number.
 	markGone bool
 	text     strings.Builder
+	bold     docxBold
 }
 
 type docxWalker struct {
@@ -526,6 +518,14 @@ func (w *docxWalker) walk(r io.Reader) error {
 			case "p":
 				w.flushPara(para)
 				para = &docxPara{ilvl: -1, outline: -1}
+			case "r":
+				if para != nil {
+					para.bold.run()
+				}
+			case "b":
+				if para != nil && !markRPr && !inPPr {
+					para.bold.inBold = onOff(t)
+				}
 			case "pStyle":
 				if para != nil {
 					para.style = attr(t, "val")
@@ -640,6 +640,7 @@ func (w *docxWalker) walk(r io.Reader) error {
 				return err
 			}
 			para.text.WriteString(s)
+			para.bold.text(s)
 		}
 	}
 	w.flushPara(para)
@@ -750,6 +751,8 @@ func (w *docxWalker) flushPara(p *docxPara) {
 				l = prefix + l
 			} else if lvl := w.headingLevel(p); lvl > 0 && len(w.tables) == 0 && l != "" {
 				l = strings.Repeat("#", min(lvl, 6)) + " " + l
+			} else if len(lines) == 1 && len(w.tables) == 0 && p.bold.whole() {
+				l = boldHeadingLine(l)
 			}
 		}
 		if l == "" {

@@ -176,7 +176,9 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 				lines = append(lines, srcLine{text: t[:g[3]], page: p.Number}, srcLine{page: p.Number})
 				t = t[g[4]:]
 			}
-			lines = append(lines, srcLine{text: t, page: p.Number})
+			for _, part := range runOnSplit(t) {
+				lines = append(lines, srcLine{text: part, page: p.Number})
+			}
 		}
 		markTypeset(lines[from:], p.Headings)
 	}
@@ -629,6 +631,7 @@ type plan struct {
 	id   string
 	path []int
 	pfx  string // the heading prefix the ID carries, if any
+	key  string // the style key of the clause when not its marker's (see restartList)
 }
 
 func (s *splitter) accept(m marker, line int) bool {
@@ -682,8 +685,12 @@ func (s *splitter) accept(m marker, line int) bool {
 	if sectionHead(m) {
 		s.sections[len(s.clauses)-1] = true
 	}
+	key := p.key
+	if key == "" {
+		key = s.keyOf(m, p.kind)
+	}
 	s.stack = append(s.stack, openClause{
-		key: s.keyOf(m, p.kind), kind: p.kind, ord: p.ord, path: p.path, id: p.id,
+		key: key, kind: p.kind, ord: p.ord, path: p.path, id: p.id,
 		clause: len(s.clauses) - 1, mdLevel: m.mdLevel, strong: m.strong, indent: m.indent, pfx: p.pfx,
 		item: s.listItem(m), written: m.ord,
 	})

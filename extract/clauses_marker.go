@@ -238,12 +238,12 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		m.closeParen = t[len(g[1])] == ')'
 		return m, m.rest == "" || startsUpper(m.rest) || startsWithName(m.rest) || qualifiedTitleRe.MatchString(m.rest)
 	}
-	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(g[2]) || typeset || sentenceCaseTitle(g[2])) {
+	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(dashTitle(g[2])) || typeset || sentenceCaseTitle(dashTitle(g[2]))) {
 		m.kind = kNum
 		m.ord = atoi(g[1])
 		m.path = []int{m.ord}
 		m.label = g[1]
-		m.rest = g[2]
+		m.rest = dashTitle(g[2])
 		m.bare = true
 		return m, startsUpper(m.rest)
 	}

@@ -22,6 +22,11 @@ func (s *splitter) plan(m marker) (plan, bool) {
 		return s.planNumHead(m)
 	}
 	e := s.regionEnd(m)
+	if s.restartList(m, e) {
+		p := s.finish(m, kNum, 1, e)
+		p.key = s.keyOf(m, kNum) + restartMark
+		return p, true
+	}
 	kinds := []mkind{m.kind}
 	if m.altRoman > 0 {
 		switch m.kind {
@@ -45,9 +50,17 @@ func (s *splitter) plan(m marker) (plan, bool) {
 		key := s.keyOf(m, k)
 		for j := e - 1; j >= 0; j-- {
 			o := s.stack[j]
+			if k == kNum && o.key == key+restartMark {
+				if s.restartSibling(m, o, j) {
+					p := s.finish(m, k, ord, j)
+					p.key = o.key
+					return p, true
+				}
+				continue
+			}
 			if o.key == key {
 				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 ||
-					k == kNum && s.gapSection(m, o) {
+					k == kNum && (s.gapSection(m, o) || s.jumpSection(m, o)) {
 					return s.finish(m, k, ord, j), true
 				}
 				if k == m.kind && s.lazySibling(o, m) {
@@ -444,6 +457,12 @@ func (s *splitter) planDottedAny(m marker) (plan, bool) {
 			if j+1 < len(s.stack) && len(s.stack[j+1].path) == d && equalInts(s.stack[j+1].path[:d-1], prefix) {
 				if last == s.stack[j+1].ord+1 || m.strongDotted && last > s.stack[j+1].ord ||
 					last == s.stack[j+1].ord+2 && shortTitle(m.rest) && !s.used[m.label] || s.gapSibling(m, s.stack[j+1].ord) {
+					return mk(j + 1), true
+				}
+				return plan{}, false
+			}
+			if found, ok := s.impliedSibling(m, j); found {
+				if ok {
 					return mk(j + 1), true
 				}
 				return plan{}, false

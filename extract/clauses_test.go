@@ -91,7 +91,8 @@ func TestSplitClausesTraps(t *testing.T) {
 		{"amounts", "1. LIABILITY\nLiability is capped at\n$1.5 million in aggregate and\n1.5 million for data claims.\n2. MISC\n", []string{"1", "2"}},
 		{"decimal values", "1. SLA\nAvailability of\n99.9 percent per month.\n2. CREDITS\n", []string{"1", "2"}},
 		{"non-monotone number", "1. SCOPE\ntext\n5. Something Else\ntext\n2. TERM\n", []string{"1", "2"}},
-		{"list restarting inside a section", "1. SECURITY\nVendor will:\n1. Encrypt data.\n2. Log access.\n2. AUDIT\n", []string{"1", "2"}},
+		// The list's items are the section's sub-clauses (see restartList).
+		{"list restarting inside a section", "1. SECURITY\nVendor will:\n1. Encrypt data.\n2. Log access.\n2. AUDIT\n", []string{"1", "1.1<1", "1.2<1", "2"}},
 		{"section reference at line start", "1. SCOPE\nas set out in\nSection 9 of this Agreement.\nSection 4 (Fees) applies.\n2. TERM\n", []string{"1", "2"}},
 		{"roman lowercase in text", "1. SCOPE\nthe Vendor shall\ni. not do things\n2. TERM\n", []string{"1", "1(i)<1", "2"}},
 		{"copyright mark", "1. IP\n(c) 2026 Vendor Ltd.\n2. TERM\n", []string{"1", "2"}},

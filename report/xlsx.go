@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -313,6 +314,20 @@ func (wb *workbook) write(w io.Writer) error {
 // maxCell keeps a cell under Excel's 32,767-character limit.
 const maxCell = 32000
 
+// clipCell cuts s to at most maxCell bytes at a character's start (never
+// inside a multi-byte character, which would leave invalid UTF-8 in the
+// sheet's XML) and marks the cut with " …".
+func clipCell(s string) string {
+	if len(s) <= maxCell {
+		return s
+	}
+	cut := maxCell
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + " …"
+}
+
 // sheet streams one sheet: a frozen, filtered header row, then the rows;
 // statusCols (1-based) get the status colours. rows is called twice: once
 // to count the rows for the sheet's dimension, once to write them.
@@ -367,7 +382,7 @@ func (wb *workbook) sheet(name string, cols []column, statusCols []int, rows fun
 				continue
 			}
 			if len(s) > maxCell {
-				s = s[:maxCell] + " …"
+				s = clipCell(s)
 				values[i] = s
 			}
 			if formulaLike(s) {
