@@ -442,7 +442,12 @@ var modifierNouns = map[string]bool{"data": true, "content": true, "information"
 // inherits says a predicate with no subject of its own continues the one
 // before it ("..., and shall notify").
 func (f *Frame) inherits(from, modal int) bool {
-	for _, t := range f.toks[from:modal] {
+	for i := from; i < modal; i++ {
+		if e := f.purposeEnd(i, modal); e > i {
+			i = e - 1 // "..., and, in order to assist Customer, shall"
+			continue
+		}
+		t := f.toks[i]
 		if t.word && !(t.w == "and" || t.w == "or" || t.w == "also" || t.w == "further" || t.w == "then" || adverbs[t.w] || t.w == "it" || t.w == "they") {
 			return false
 		}
@@ -478,12 +483,13 @@ func (f *Frame) subjectOf(from, to int) (Party, bool) {
 		poss bool
 	}
 	var ms []mention
+	purpose := f.purposeSpans(from, to) // their parties are no subject
 	for _, c := range []struct {
 		class string
 		p     Party
 	}{{"mutual", PartyMutual}, {"third-party", PartyThird}, {"authority", PartyAuthority}, {"auditor", "auditor"}, {"vendor", PartyVendor}, {"customer", PartyCustomer}} {
 		for _, s := range f.m.find(c.class) {
-			if s.from < from || s.from >= to {
+			if s.from < from || s.from >= to || inSpans(purpose, s.from) {
 				continue
 			}
 			last := f.toks[s.to-1]

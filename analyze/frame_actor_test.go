@@ -94,6 +94,33 @@ func TestLastItemHead(t *testing.T) {
 	}
 }
 
+// TestPurposePhraseNoSubject checks that a party named in a purpose phrase
+// before a modal ("..., and, in order to assist the Customer ..., should
+// contain") is whom the act serves, not its subject: the predicate keeps
+// the subject of the one before it.
+func TestPurposePhraseNoSubject(t *testing.T) {
+	rs := loadRules(t)
+	tests := []struct {
+		name, sentence string
+		want           Party
+	}{
+		{"in order to, after the vendor", "Provider shall send its notices to the Customer by email and, in order to help the Customer meet its own duties, should describe the nature of the incident.", PartyVendor},
+		{"so as to, after the vendor", "Provider will keep records of its processing and, so as to allow the Customer to verify compliance, will make them available on request.", PartyVendor},
+		{"the customer's own duty", "Provider will host the service and Customer shall, in order to protect its account, keep its password secret.", PartyCustomer},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := buildFrame("", tc.sentence, rs.Vocabulary, nil, nil)
+			if len(f.preds) < 2 {
+				t.Fatalf("%d predicates in %q, want 2", len(f.preds), tc.sentence)
+			}
+			if got := f.preds[len(f.preds)-1].actor; got != tc.want {
+				t.Errorf("actor %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestPluralNounNoVerb checks that a word in -s whose verb class the rules
 // know ("backups", "audits", "changes") reads as a noun after a determiner
 // or a word in -ed, and as the verb after its subject.

@@ -387,3 +387,47 @@ func otherParty(actor Party, c predicate) bool {
 	}
 	return false
 }
+
+// purposeEnd returns where a purpose phrase that opens at token i ends ("in
+// order to assist the Controller in meeting its obligations,"): at the
+// punctuation that closes it, before to. It returns -1 when no purpose phrase
+// opens at i or none closes before to. A party named inside it is whom the
+// act serves, never the subject.
+func (f *Frame) purposeEnd(i, to int) int {
+	if i+2 >= to {
+		return -1
+	}
+	a, b, c := f.toks[i].w, f.toks[i+1].w, f.toks[i+2].w
+	if !(a == "in" && b == "order" && (c == "to" || c == "for")) && !(a == "so" && b == "as" && (c == "to" || c == "not")) {
+		return -1
+	}
+	for j := i + 3; j < to; j++ {
+		if isBoundary(f.toks[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// purposeSpans returns the purpose phrases in tokens [from, to) ("in order
+// to assist the Controller,"), each up to the punctuation that closes it.
+func (f *Frame) purposeSpans(from, to int) []span {
+	var out []span
+	for i := from; i < to; i++ {
+		if e := f.purposeEnd(i, to); e > i {
+			out = append(out, span{i, e})
+			i = e
+		}
+	}
+	return out
+}
+
+// inSpans says token pos lies in one of the spans.
+func inSpans(spans []span, pos int) bool {
+	for _, sp := range spans {
+		if pos >= sp.from && pos < sp.to {
+			return true
+		}
+	}
+	return false
+}
