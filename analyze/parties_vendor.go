@@ -355,6 +355,10 @@ func ownNames(parties map[*extract.Agreement][]*party, vendors ...string) []stri
 // from an agreement's own party definitions or title (agreementVendor).
 const VendorFromAgreement = "agreement"
 
+// VendorFromFolder is the Result.VendorSource of a vendor named only by the
+// folder (or the batch's file) its documents came in: no document names it.
+const VendorFromFolder = "folder"
+
 // undefinedVendor is, for an agreement that defines no vendor by name, the
 // name its title or preamble gives the vendor (titleVendor), as phrases for
 // the vendor class: the name as written and, for a legal name, the name

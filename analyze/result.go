@@ -196,7 +196,9 @@ type Result struct {
 	// (--vendor), "form" (a field of the questionnaire), "answers" (the
 	// name its answers use for the vendor) or "file properties" (the
 	// workbook's company or title, the last resort) or "agreement" (the
-	// party an agreement defines and this package reads as the vendor).
+	// party an agreement defines and this package reads as the vendor) or
+	// "folder" (no document names it: the folder's or file's name, set by
+	// the caller).
 	VendorSource string `json:"vendor_source,omitempty"`
 	// Warnings are what a reader must know about the result as a whole
 	// (the documents name different vendors: WarnVendorMismatch); none

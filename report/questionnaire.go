@@ -18,6 +18,8 @@ func vendorNote(res *analyze.Result) string {
 		return "named only in the questionnaire file's properties"
 	case analyze.VendorFromAgreement:
 		return "named by the agreement"
+	case analyze.VendorFromFolder:
+		return "no document names it: named after its folder or file"
 	}
 	return ""
 }

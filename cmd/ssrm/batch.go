@@ -71,6 +71,11 @@ type vendorJob struct {
 	Criticality  string
 	Paths        []string
 	Err          error // a manifest row that cannot be assessed
+	// File marks a vendor of one file beside the vendor folders: its
+	// name (Folder, the file's without extension) names the vendor only
+	// where the document does not, and is never given to the engine as
+	// the vendor's name ("dpa-acme" made every "the DPA" the vendor).
+	File bool
 }
 
 // assess analyses one vendor's documents the way ssrm analyze does: the
@@ -299,7 +304,7 @@ func batchJobs(path, serviceModel string) (jobs []vendorJob, flat bool, err erro
 			if stem == "" {
 				stem = e.Name()
 			}
-			jobs = append(jobs, vendorJob{Key: stem, Folder: stem, ServiceModel: serviceModel, Paths: []string{full}})
+			jobs = append(jobs, vendorJob{Key: stem, Folder: stem, ServiceModel: serviceModel, Paths: []string{full}, File: true})
 		default:
 			jobs = append(jobs, vendorJob{Key: e.Name(), Folder: e.Name(), ServiceModel: serviceModel, Err: &extract.InputError{Path: full, Err: errors.New("neither a folder nor a regular file")}})
 		}
@@ -475,9 +480,16 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 		b.progress.note("warning: " + w)
 	}
 	modified, origin := nameAsGiven(&in, v.Paths)
-	res, err := assess(ctx, in, v.Vendor, v.Folder, v.ServiceModel, b.rs)
+	folder := v.Folder
+	if v.File {
+		folder = ""
+	}
+	res, err := assess(ctx, in, v.Vendor, folder, v.ServiceModel, b.rs)
 	if err != nil {
 		return fail(err)
+	}
+	if v.File && res.Vendor == "" {
+		res.Vendor, res.VendorSource = v.Folder, analyze.VendorFromFolder
 	}
 	for _, w := range res.Warnings {
 		b.progress.note("warning: " + w.Message)

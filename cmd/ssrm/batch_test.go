@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -230,5 +231,46 @@ func BenchmarkBatch(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(n), "ms/vendor")
 		})
+	}
+}
+
+// TestBatchFileVendorNames: a vendor of one file is named by its document
+// where the document names it, and after the file only where none does; the
+// file's name is never the engine's vendor name ("dpa-acme" once made every
+// "the DPA" the vendor).
+func TestBatchFileVendorNames(t *testing.T) {
+	dir := t.TempDir()
+	for name, from := range map[string]string{"dpa-acme.md": "testdata/batch/vendors/acme-cloud/agreement.md", "nimbus.xlsx": filepath.Join(sample, "questionnaire.xlsx")} {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := Run([]string{"batch", dir, "-o", out, "--format", "json", "--portfolio-format", "csv", "--fail-on", "never"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, tc := range []struct{ file, vendor, source string }{
+		{"dpa-acme.json", "Acme", "agreement"},
+		{"nimbus.json", "nimbus", "folder"},
+	} {
+		b, err := os.ReadFile(filepath.Join(out, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res struct {
+			Vendor string `json:"vendor"`
+			Source string `json:"vendor_source"`
+		}
+		if err := json.Unmarshal(b, &res); err != nil {
+			t.Fatal(err)
+		}
+		if res.Vendor != tc.vendor || res.Source != tc.source {
+			t.Errorf("%s: vendor %q from %q, want %q from %q", tc.file, res.Vendor, res.Source, tc.vendor, tc.source)
+		}
 	}
 }
