@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -234,10 +235,17 @@ type InputError struct {
 }
 
 func (e *InputError) Error() string {
-	if e.Place != "" {
-		return fmt.Sprintf("%s: %s: %v", e.Path, e.Place, e.Err)
+	err := e.Err
+	// An I/O error on the same file says its path again ("x.pdf: stat
+	// x.pdf: no such file or directory"): its cause alone is said.
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == e.Path {
+		err = pe.Err
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	if e.Place != "" {
+		return fmt.Sprintf("%s: %s: %v", e.Path, e.Place, err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, err)
 }
 
 func (e *InputError) Unwrap() error { return e.Err }
