@@ -147,3 +147,14 @@ func TestPluralNounNoVerb(t *testing.T) {
 		})
 	}
 }
+
+// TestHyphenCompoundNoImperative: the first part of a hyphenated compound
+// at a sentence's start ("Follow-up notes", a table row) is no order to
+// the reader; the verb alone still is.
+func TestHyphenCompoundNoImperative(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"a compound noun in a table row", []string{"Follow-up reminders for account passwords | Free-text comments | 90-day retention"}, "customer-responsibilities", StatusMissing},
+		{"the verb alone binds the reader", []string{"Follow the security guidance in the Documentation when configuring your account."}, "customer-responsibilities", StatusMet},
+	})
+}

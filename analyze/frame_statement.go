@@ -257,6 +257,11 @@ func (f *Frame) imperative(j int) bool {
 	if strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ed") || strings.HasSuffix(t.w, "ing") || phrasalNouns[t.w] {
 		return false
 	}
+	// "Follow-up notes", "Back-up copies": the first part of a hyphenated
+	// compound, a noun or adjective, no order.
+	if rest := f.text[t.end:]; strings.HasPrefix(rest, "-") && len(rest) > 1 && rest[1] != ' ' || strings.HasPrefix(rest, "\u2011") {
+		return false
+	}
 	// "Secure password storage", "Secure SDLC methodology": a feature
 	// list's bullet, an adjective before its noun; an imperative of the
 	// same word opens its object with a determiner ("Secure your
