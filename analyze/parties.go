@@ -195,6 +195,10 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		// `"Anthropic" means Anthropic Ireland, Limited if ...`: a name
 		// defined by the company it stands for.
 		name, legal := head[ix[2]:ix[3]], strings.TrimSpace(head[ix[4]:ix[5]])
+		// "means the Acme LLC company": the article is not the name's.
+		if l, ok := strings.CutPrefix(legal, "the "); ok {
+			legal = strings.TrimSpace(l)
+		}
 		if isRoleWord(name) || reDocumentName.MatchString(name) || byName[name] != nil {
 			continue
 		}

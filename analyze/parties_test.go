@@ -35,6 +35,16 @@ func TestPartiesAndVendorName(t *testing.T) {
 			vendors: []string{"flockly"}, customers: []string{"city"}, vendor: "Flockly Inc.",
 		},
 		{
+			name: "a name defined as 'the X LLC company' is named without its article",
+			clauses: []string{
+				`"Brightwell" means the Brightwell LLC company. "Customer" means the entity that accepts these Terms.`,
+				"Brightwell shall provide the Service to Customer and maintain appropriate safeguards for Customer Data.",
+				"Brightwell will notify Customer of any security breach within 72 hours.",
+				"Customer shall pay the fees and keep its passwords confidential.",
+			},
+			vendors: []string{"brightwell"}, vendor: "Brightwell LLC",
+		},
+		{
 			name: "a defined document is never a party",
 			clauses: []string{
 				`This Data Processing Addendum ("Agreement") forms part of the Terms.`,
