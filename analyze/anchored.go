@@ -56,8 +56,14 @@ func (p *startPattern) findAllSubmatchIndex(s string) [][]int {
 
 // findAllSubmatch is re.FindAllStringSubmatch(s, -1).
 func (p *startPattern) findAllSubmatch(s string) [][]string {
+	return submatchStrings(s, p.findAllSubmatchIndex(s))
+}
+
+// submatchStrings turns FindAllStringSubmatchIndex's matches of s into
+// FindAllStringSubmatch's strings ("" for a group that did not take part).
+func submatchStrings(s string, matches [][]int) [][]string {
 	var out [][]string
-	for _, m := range p.findAllSubmatchIndex(s) {
+	for _, m := range matches {
 		sub := make([]string, len(m)/2)
 		for k := range sub {
 			if m[2*k] >= 0 {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 var startPatterns = map[string]*startPattern{
@@ -46,16 +47,29 @@ var startFixtures = []string{
 	"",
 }
 
-func checkStartPattern(t *testing.T, name string, p *startPattern, s string) {
+// shortcutPattern is a pattern tried only where a match can be (startPattern,
+// keyPattern): it must find what its regexp finds everywhere.
+type shortcutPattern interface {
+	findAllSubmatchIndex(s string) [][]int
+	findAllSubmatch(s string) [][]string
+}
+
+// checkPattern holds a shortcut to its regexp re over s.
+func checkPattern(t *testing.T, name string, re *lazyre.Regexp, p shortcutPattern, s string) {
 	t.Helper()
-	want := p.re.FindAllStringSubmatchIndex(s, -1)
+	want := re.FindAllStringSubmatchIndex(s, -1)
 	if got := p.findAllSubmatchIndex(s); !reflect.DeepEqual(got, want) {
 		t.Errorf("%s over %q:\n got %v\nwant %v", name, s, got, want)
 	}
-	wantS := p.re.FindAllStringSubmatch(s, -1)
+	wantS := re.FindAllStringSubmatch(s, -1)
 	if got := p.findAllSubmatch(s); !reflect.DeepEqual(got, wantS) {
 		t.Errorf("%s over %q: strings\n got %q\nwant %q", name, s, got, wantS)
 	}
+}
+
+func checkStartPattern(t *testing.T, name string, p *startPattern, s string) {
+	t.Helper()
+	checkPattern(t, name, p.re, p, s)
 }
 
 // TestStartPatterns holds each startPattern to its pattern's

@@ -68,17 +68,7 @@ func (p *keyPattern) findAllSubmatchIndex(s string) [][]int {
 
 // findAllSubmatch is re.FindAllStringSubmatch(s, -1).
 func (p *keyPattern) findAllSubmatch(s string) [][]string {
-	var out [][]string
-	for _, m := range p.findAllSubmatchIndex(s) {
-		sub := make([]string, len(m)/2)
-		for k := range sub {
-			if m[2*k] >= 0 {
-				sub[k] = s[m[2*k]:m[2*k+1]]
-			}
-		}
-		out = append(out, sub)
-	}
-	return out
+	return submatchStrings(s, p.findAllSubmatchIndex(s))
 }
 
 // shiftIndex adds off to every index of a match that is set.

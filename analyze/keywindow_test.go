@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -41,14 +40,7 @@ var keyFixtures = []string{
 
 func checkKeyPattern(t *testing.T, name string, p *keyPattern, s string) {
 	t.Helper()
-	want := p.re.FindAllStringSubmatchIndex(s, -1)
-	if got := p.findAllSubmatchIndex(s); !reflect.DeepEqual(got, want) {
-		t.Errorf("%s over %q:\n got %v\nwant %v", name, s, got, want)
-	}
-	wantS := p.re.FindAllStringSubmatch(s, -1)
-	if got := p.findAllSubmatch(s); !reflect.DeepEqual(got, wantS) {
-		t.Errorf("%s over %q: strings\n got %q\nwant %q", name, s, got, wantS)
-	}
+	checkPattern(t, name, p.re, p, s)
 }
 
 // TestKeyPatterns holds each keyPattern to its pattern's
