@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 )
 
@@ -235,17 +234,10 @@ type InputError struct {
 }
 
 func (e *InputError) Error() string {
-	err := e.Err
-	// An I/O error on the same file says its path again ("x.pdf: stat
-	// x.pdf: no such file or directory"): its cause alone is said.
-	var pe *fs.PathError
-	if errors.As(err, &pe) && pe.Path == e.Path {
-		err = pe.Err
-	}
 	if e.Place != "" {
-		return fmt.Sprintf("%s: %s: %v", e.Path, e.Place, err)
+		return fmt.Sprintf("%s: %s: %v", e.Path, e.Place, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.Path, err)
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
 }
 
 func (e *InputError) Unwrap() error { return e.Err }
