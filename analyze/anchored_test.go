@@ -72,39 +72,52 @@ func checkStartPattern(t *testing.T, name string, p *startPattern, s string) {
 	checkPattern(t, name, p.re, p, s)
 }
 
-// TestStartPatterns holds each startPattern to its pattern's
-// FindAllStringSubmatchIndex over the fixtures and the heads of the
-// corpus's agreements (when present).
-func TestStartPatterns(t *testing.T) {
-	texts := append([]string{}, startFixtures...)
+// corpusTexts is fixtures and, for each agreement of the shared corpus that
+// reads (when present), text(agreement).
+func corpusTexts(t *testing.T, fixtures []string, text func(*extract.Agreement) string) []string {
+	t.Helper()
+	texts := append([]string{}, fixtures...)
 	paths, _ := filepath.Glob("../../shared/corpus/agreements/*")
 	for _, path := range paths {
 		if strings.HasSuffix(path, "NOTICE.md") || strings.Contains(path, "scanned") {
 			continue
 		}
 		d, err := extract.Open(path, extract.Options{})
-		if err != nil {
+		if err != nil || d.Agreement == nil {
 			continue // not an agreement this reads (labels, a folder)
 		}
-		if d.Agreement != nil {
-			texts = append(texts, agreementHead(d.Agreement))
-		}
+		texts = append(texts, text(d.Agreement))
 	}
 	if len(paths) == 0 {
 		t.Log("corpus not found (../shared/corpus beside the repository): fixtures only")
 	}
+	return texts
+}
+
+// checkPatterns holds each pattern to its regexp over every text, and
+// fails a pattern no text matches (the check would compare nothing).
+func checkPatterns[P shortcutPattern](t *testing.T, texts []string, patterns map[string]P, re func(P) *lazyre.Regexp) {
+	t.Helper()
 	matched := map[string]int{}
 	for _, s := range texts {
-		for name, p := range startPatterns {
-			checkStartPattern(t, name, p, s)
-			matched[name] += len(p.re.FindAllStringIndex(s, -1))
+		for name, p := range patterns {
+			checkPattern(t, name, re(p), p, s)
+			matched[name] += len(re(p).FindAllStringIndex(s, -1))
 		}
 	}
-	for name := range startPatterns {
+	for name := range patterns {
 		if matched[name] == 0 {
 			t.Errorf("%s: no text matches it: the check compares nothing", name)
 		}
 	}
+}
+
+// TestStartPatterns holds each startPattern to its pattern's
+// FindAllStringSubmatchIndex over the fixtures and the heads of the
+// corpus's agreements (when present).
+func TestStartPatterns(t *testing.T) {
+	texts := corpusTexts(t, startFixtures, agreementHead)
+	checkPatterns(t, texts, startPatterns, func(p *startPattern) *lazyre.Regexp { return p.re })
 }
 
 // startPieces are the fragments FuzzStartPatterns builds texts of.

@@ -11,10 +11,7 @@ import (
 // another document is by reference; a part of this agreement, present in
 // it, binds (issue 11, grades15: sentences of our own writing).
 func TestGradeLongPointers(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	tests := []statusCase{
 		{"an annexure of another document", []string{"Provider shall implement and maintain the security measures set out in Annexure C-2 to the Terms of Service."}, "vendor-security", StatusByReference},
 		{"an attachment of another document", []string{"The Supplier shall implement the technical and organisational measures set out in Attachment 3 to the Master Agreement."}, "vendor-security", StatusByReference},
@@ -55,10 +52,7 @@ func TestGradeLongPointers(t *testing.T) {
 // hours graded over a slower one (issue 11, grades15: sentences of our own
 // writing).
 func TestDeadlineFromTheClause(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	tests := []struct {
 		name    string
 		clauses []string
@@ -99,10 +93,7 @@ func TestDeadlineFromTheClause(t *testing.T) {
 // without naming the subprocessor again, is found (issue 11, grades15:
 // sentences of our own writing).
 func TestPartialSubprocessorTerm(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	tests := []statusCase{
 		{"a general authorisation alone", []string{"The Client gives the Supplier a general authorisation to engage sub-processors for the Services."}, "subprocessors", StatusWeak},
 		{"a list alone", []string{"The Supplier maintains a list of its sub-processors on its website."}, "subprocessors", StatusWeak},

@@ -12,10 +12,7 @@ import (
 // states the term, but the clause it stands in limits it, or what it states
 // is only part of the term.
 func TestGradeReadsTheClause(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	tests := []statusCase{
 		// An audit right limited in the clause's next sentence.
 		{"audit at the customer's cost, next sentence", []string{"Customer may audit Provider's compliance with this Agreement on reasonable notice. Any such audit shall be at Customer's own expense."}, "audit-rights", StatusWeak},
@@ -44,10 +41,7 @@ func TestGradeReadsTheClause(t *testing.T) {
 // TestGradeChangeNotice: sentences of our own writing, each a kind of wrong
 // grade of a change notice seen on outside documents (issue 11, grades15).
 func TestGradeChangeNotice(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	tests := []statusCase{
 		// The discretion is over the change; the notice owed is the term.
 		{"discretion to change with a notice period", []string{"Provider may modify these terms at its discretion by giving 90 days' prior written notice to Customer."}, "change-notice", StatusMet},
@@ -65,10 +59,7 @@ func TestGradeChangeNotice(t *testing.T) {
 // read is still found (issue 11: "safeguards not stated" beside a quoted
 // Standard Contractual Clauses sentence).
 func TestElementFound(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	tests := []struct {
 		name    string
 		clauses []string
@@ -101,10 +92,7 @@ func TestElementFound(t *testing.T) {
 // sub-clause and the notice owed for it in the next are one clause; the
 // red flag "no notice stated" does not stand (issue 11, grades15).
 func TestChangeFlagAnsweredBySibling(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	tests := []struct {
 		name string
 		ids  []string

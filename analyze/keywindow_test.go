@@ -1,11 +1,11 @@
 package analyze
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 var keyPatterns = map[string]*keyPattern{"nameThenRole": kpNameThenRole}
@@ -47,38 +47,15 @@ func checkKeyPattern(t *testing.T, name string, p *keyPattern, s string) {
 // FindAllStringSubmatchIndex over the fixtures and the whole text of the
 // corpus's agreements (when present), as transferRoles joins it.
 func TestKeyPatterns(t *testing.T) {
-	texts := append([]string{}, keyFixtures...)
-	paths, _ := filepath.Glob("../../shared/corpus/agreements/*")
-	for _, path := range paths {
-		if strings.HasSuffix(path, "NOTICE.md") || strings.Contains(path, "scanned") {
-			continue
-		}
-		d, err := extract.Open(path, extract.Options{})
-		if err != nil || d.Agreement == nil {
-			continue // not an agreement this reads (labels, a folder)
-		}
+	texts := corpusTexts(t, keyFixtures, func(a *extract.Agreement) string {
 		var b strings.Builder
-		for _, c := range d.Agreement.Clauses {
+		for _, c := range a.Clauses {
 			b.WriteString(c.Text)
 			b.WriteString("\n")
 		}
-		texts = append(texts, b.String())
-	}
-	if len(paths) == 0 {
-		t.Log("corpus not found (../shared/corpus beside the repository): fixtures only")
-	}
-	matched := map[string]int{}
-	for _, s := range texts {
-		for name, p := range keyPatterns {
-			checkKeyPattern(t, name, p, s)
-			matched[name] += len(p.re.FindAllStringIndex(s, -1))
-		}
-	}
-	for name := range keyPatterns {
-		if matched[name] == 0 {
-			t.Errorf("%s: no text matches it: the check compares nothing", name)
-		}
-	}
+		return b.String()
+	})
+	checkPatterns(t, texts, keyPatterns, func(p *keyPattern) *lazyre.Regexp { return p.re })
 }
 
 // TestNextTransferRole pins the keyword scan: every "data", spaces,

@@ -7,10 +7,7 @@ import "testing"
 // (issue 11, precision on unseen documents), each beside a sentence that
 // still binds the term.
 func TestNoDutyWithoutTheTerm(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	tests := []statusCase{
 		// 1. A feature list or a description of a document has no actor and no modal.
 		// (A security page's noun-phrase bullets, "Encryption at rest of

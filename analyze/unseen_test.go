@@ -5,10 +5,7 @@ import "testing"
 // TestUnseenKinds: sentences of our own writing, each a kind of fault the
 // engine made on agreements it had never seen (corpus-l, issue 11).
 func TestUnseenKinds(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
 		// A reduced relative clause ("data submitted to X by Y") says what
 		// was done to a thing, not what the sentence's party does.
@@ -28,10 +25,7 @@ func TestUnseenKinds(t *testing.T) {
 // session handling") names what the vendor built; its first word is an
 // adjective, not an imperative to the reader.
 func TestFeatureBulletIsNoDuty(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
 		{"an adjective before a noun phrase", []string{"Security features of the platform:", "- Secure session handling (signed cookies)", "- Secure key management for backups"}, "customer-responsibilities", StatusMissing},
 		{"the imperative keeps its determiner", []string{"Secure your account credentials and your devices."}, "customer-responsibilities", StatusMet},
@@ -42,10 +36,7 @@ func TestFeatureBulletIsNoDuty(t *testing.T) {
 // will ..." - the verb after ", and" is the opening party's, not a
 // subjectless one.
 func TestCoordinatedVerbSharesSubject(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
 		{"the acknowledging customer's own duty", []string{"Customer acknowledges that the security measures in Schedule 2 suit its data, and will keep its account passwords confidential."}, "customer-responsibilities", StatusMet},
 		{"the acknowledging vendor's own notice", []string{"Provider acknowledges that Customer Data is confidential, and will notify Customer of any Security Incident within 48 hours."}, "breach-notification", StatusMet},
@@ -58,10 +49,7 @@ func TestCoordinatedVerbSharesSubject(t *testing.T) {
 // qualifies the malware; the customer is granted nothing and bound to
 // nothing.
 func TestPartyRelativeIsNoGrant(t *testing.T) {
-	rs, err := LoadRules(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
 		{"a possibility in a relative clause", []string{"We are not liable for any malware, phishing page or stolen password that you may run into while browsing linked sites."}, "customer-responsibilities", StatusMissing},
 		// The customer's own "may" is a right, no duty (precision15): the
