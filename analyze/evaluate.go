@@ -487,6 +487,12 @@ func (r *Rule) rank(h *hit) float64 {
 	if fronted {
 		s -= 3
 	}
+	// The term's object named only in parentheses ("any use of the data by
+	// Provider (including its subcontractors)"): the sentence is about
+	// something else and names the term in passing.
+	if f.objectInParensOnly(h.spec.Object) {
+		s -= 12
+	}
 	if !fronted && len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(h.p.modal.to+5, h.p.to)) {
 		s += 1
 		// The term's action is the sentence's verb ("Customer may audit"),
@@ -602,6 +608,39 @@ func (f *Frame) objectFrontedOnly(classes []string, p *predicate) bool {
 		}
 	}
 	return false
+}
+
+// objectInParensOnly says the sentence names the object classes, and
+// every time inside parentheses: "any Use or Disclosure of PHI by Business
+// Associate (including its employees or Subcontractors)" names
+// subcontractors only in passing. A defined term in parentheses after its
+// definition ("a third party (a "Subprocessor")") is in parentheses too:
+// the definition names the thing before them, so the sentence counts.
+func (f *Frame) objectInParensOnly(classes []string) bool {
+	if len(classes) == 0 {
+		return false
+	}
+	depth := make([]int, len(f.toks)+1)
+	d := 0
+	for i, t := range f.toks {
+		switch t.w {
+		case "(":
+			d++
+		case ")":
+			d = max(d-1, 0)
+		}
+		depth[i] = d
+	}
+	found := false
+	for _, c := range classes {
+		for _, sp := range f.m.find(c) {
+			if depth[sp.from] == 0 {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // leadInOnly says a unit's text ends where its items begin: with a colon,
