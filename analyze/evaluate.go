@@ -613,34 +613,54 @@ func (f *Frame) objectFrontedOnly(classes []string, p *predicate) bool {
 // objectInParensOnly says the sentence names the object classes, and
 // every time inside parentheses: "any Use or Disclosure of PHI by Business
 // Associate (including its employees or Subcontractors)" names
-// subcontractors only in passing. A defined term in parentheses after its
-// definition ("a third party (a "Subprocessor")") is in parentheses too:
-// the definition names the thing before them, so the sentence counts.
+// subcontractors only in passing. A parenthesis that defines a term ("a
+// third party (a "Subprocessor")") names what the sentence is about: the
+// object in it counts as named outside.
 func (f *Frame) objectInParensOnly(classes []string) bool {
 	if len(classes) == 0 {
 		return false
 	}
-	depth := make([]int, len(f.toks)+1)
-	d := 0
+	// open[i] is the index of the innermost "(" token i stands in, or -1.
+	open := make([]int, len(f.toks))
+	var stack []int
 	for i, t := range f.toks {
 		switch t.w {
 		case "(":
-			d++
+			stack = append(stack, i)
 		case ")":
-			d = max(d-1, 0)
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
 		}
-		depth[i] = d
+		open[i] = -1
+		if len(stack) > 0 {
+			open[i] = stack[len(stack)-1]
+		}
 	}
 	found := false
 	for _, c := range classes {
 		for _, sp := range f.m.find(c) {
-			if depth[sp.from] == 0 {
+			o := open[sp.from]
+			if o < 0 || f.definesTerm(o) {
 				return false
 			}
 			found = true
 		}
 	}
 	return found
+}
+
+// definesTerm says the parenthesis opened at token o defines a term: it
+// quotes a name before it closes ("(each, a "Subprocessor")").
+func (f *Frame) definesTerm(o int) bool {
+	end := len(f.text)
+	for i := o + 1; i < len(f.toks); i++ {
+		if f.toks[i].w == ")" {
+			end = f.toks[i].start
+			break
+		}
+	}
+	return strings.ContainsAny(f.text[f.toks[o].end:end], "\"“”")
 }
 
 // leadInOnly says a unit's text ends where its items begin: with a colon,

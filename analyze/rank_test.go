@@ -196,6 +196,18 @@ func TestEvidenceRanking(t *testing.T) {
 			},
 			rule: "subprocessors", want: "2",
 		},
+		{
+			// A parenthesis that defines the term ("a third party (a
+			// "Subprocessor")") names what the sentence is about; it is no
+			// mention in passing.
+			name:     "a subprocessor defined in parentheses is the sentence's own object",
+			headings: []string{"Reports", "Engagement of Third Parties"},
+			text: []string{
+				"Provider will report to Customer any use of Customer Data not permitted by this Agreement (including use by its employees or subprocessors) within five days.",
+				"Provider may engage a third party (a \"Subprocessor\") to process Customer Data only after giving Customer thirty days' notice and a right to object.",
+			},
+			rule: "subprocessors", want: "2",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
