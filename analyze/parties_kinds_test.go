@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestVendorNameKinds reads the vendor's name from the kinds of party
 // blocks new users met on outside documents (issue 11): each row is one
@@ -140,6 +143,50 @@ func TestVendorNameKinds(t *testing.T) {
 			res := run(t, rs, Options{}, tc.clauses...)
 			if res.Vendor != tc.vendor {
 				t.Errorf("vendor %q, want %q", res.Vendor, tc.vendor)
+			}
+		})
+	}
+}
+
+// TestSubprocessorsInDisclosureExceptions: infrastructure suppliers named
+// where the vendor says to whom it may disclose (a confidentiality or
+// privacy exception) are subprocessors, as in a subprocessor list.
+func TestSubprocessorsInDisclosureExceptions(t *testing.T) {
+	rs := loadRules(t)
+	tests := []struct {
+		name   string
+		clause string
+		want   string // subprocessor names, sorted, space-separated
+	}{
+		{
+			name:   "hosting and infrastructure providers",
+			clause: "We may disclose your Confidential Information to our hosting and infrastructure providers (currently Hetzner Online GmbH and Backblaze, Inc.), who are bound by duties of confidentiality.",
+			want:   "Backblaze, Inc. Hetzner Online GmbH",
+		},
+		{
+			name:   "infrastructure providers",
+			clause: "We may share customer data with our infrastructure providers, such as Vultr Holdings LLC, only to run the service.",
+			want:   "Vultr Holdings LLC",
+		},
+		{
+			name:   "service providers that store data",
+			clause: "We may share information with service providers that store or process data for us, including Wasabi Technologies LLC.",
+			want:   "Wasabi Technologies LLC",
+		},
+		{
+			name:   "a company named outside any supplier context is none",
+			clause: "We may share information with Customer's auditors, such as Grant Keller LLP, on Customer's request.",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, rs, Options{Vendor: "Tessellate Cloud Ltd"}, tc.clause)
+			var got []string
+			for _, s := range res.Subprocessors {
+				got = append(got, s.Name)
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("subprocessors %q, want %q", strings.Join(got, " "), tc.want)
 			}
 		})
 	}
