@@ -191,9 +191,12 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		}
 	}
 	for _, ix := range rePronounsOnly.FindAllStringIndex(head, -1) {
+		if !reWeUs.MatchString(head[ix[0]:ix[1]]) {
+			continue // ("Company") alone may be either side
+		}
 		// `Kamino Labs d.o.o. ("us", "we", or "our")`: the vendor's legal
 		// name, defined by the pronouns alone.
-		if legal := legalName(head[:ix[0]], isRoleWord); legal != "" && rePartyLegalForm.MatchString(legal) {
+		if legal := legalName(head[:ix[0]], isRoleWord); legal != "" && !reGenericName.MatchString(legal) {
 			add("", legal, "vendor")
 		}
 	}
@@ -373,9 +376,17 @@ func squash(s string) string {
 	return b.String()
 }
 
-// rePronounsOnly finds a definition by the vendor's pronouns alone: ("us",
-// "we", or "our").
-var rePronounsOnly = lazyre.New(`\(\s*(?:["“'‘](?i:we|us|our|ours)["”'’]\s*,?\s*(?:(?:or|and)\s+)?){2,4}\)`)
+// rePronounsOnly finds a definition by the vendor's pronouns alone, with
+// "Company" at most: ("us", "we", or "our"), ("the Company," "we," or
+// "us"), ("Company/We/Us/Our"). A "we" or "us" must be among them.
+var rePronounsOnly = lazyre.New(`\(\s*(?:(?:the\s+)?["“'‘]\s*(?:` + pronounTerms + `)[,.]?["”'’]\s*,?\s*(?:(?:or|and)\s+)?){1,5}\)`)
+
+// reWeUs finds the vendor's "we" or "us".
+var reWeUs = lazyre.New(`(?i)\b(?:we|us)\b`)
+
+// pronounTerms are the vendor's pronouns (and "Company") one quoted term
+// may join with slashes: "Company/We/Us/Our". It must hold "we" or "us".
+const pronounTerms = `(?:(?:the\s+)?(?i:company|our|ours)\s*/\s*)*(?i:we|us)(?:\s*/\s*(?:the\s+)?(?i:company|we|us|our|ours))*|(?i:our|ours|(?:the\s+)?company)`
 
 // reMeansParty finds a name defined by the company it stands for:
 // `"Anthropic" means Anthropic Ireland, Limited`, `"Company" means Acme Inc.`

@@ -93,6 +93,30 @@ func TestVendorNameKinds(t *testing.T) {
 			vendor: "Tamsin Works d.o.o.",
 		},
 		{
+			name: "a name with no legal form defined by pronouns and Company",
+			clauses: []string{
+				`These Terms are a binding agreement between Lumen Harrow ("the Company," "we," "our," or "us") and the customer ("Client," "you," or "your").`,
+				"Client must keep its password secret.",
+			},
+			vendor: "Lumen Harrow",
+		},
+		{
+			name: "pronouns joined by slashes in one quoted term",
+			clauses: []string{
+				`These Terms are between Saltmarsh Learning Private Limited ("Company/We/Us/Our") and its users ("User/You/Your").`,
+				"User must not share an account.",
+			},
+			vendor: "Saltmarsh Learning Private Limited",
+		},
+		{
+			name: "Company alone names no side",
+			clauses: []string{
+				`This Addendum is between Quarry Vale Ltd ("Vendor") and Ostrich Fields ("Company").`,
+				"Vendor shall notify Company of a Personal Data Breach without undue delay.",
+			},
+			vendor: "Quarry Vale Ltd",
+		},
+		{
 			name: "a title's first word that is what is sold names no vendor",
 			clauses: []string{
 				"# Service Subscription Agreement",
