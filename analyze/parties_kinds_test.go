@@ -134,6 +134,15 @@ func TestVendorNameKinds(t *testing.T) {
 			vendor: "Halberd Records",
 		},
 		{
+			name: "a role label over a name that opens with a number",
+			clauses: []string{
+				"# Business Associate Agreement",
+				"**Covered Entity**: [Clinic Name]\n**Business Associate**: 9 Rivers Health Software\n**Contact**: [Email]",
+				"Business Associate shall report to Covered Entity any Breach of Unsecured PHI.",
+			},
+			vendor: "9 Rivers Health Software",
+		},
+		{
 			name: "a parties block whose name stands over a placeholder address",
 			clauses: []string{
 				"# Data Processing Agreement",

@@ -319,7 +319,13 @@ func labelledName(s string, v *Vocabulary) string {
 		s = strings.TrimSpace(s[:k])
 	}
 	s = strings.Trim(s, "*_ ")
-	if len(strings.Fields(s)) > 6 || reLabelNotName.MatchString(s) || !properName(s) {
+	words := strings.Fields(s)
+	proper := properName(s)
+	if !proper && len(words) >= 3 && strings.Trim(words[0], "0123456789") == "" {
+		// "3 Blind Mice Software": a number opens a name under a label
+		proper = properName(strings.Join(words[1:], " "))
+	}
+	if len(words) > 6 || reLabelNotName.MatchString(s) || !proper {
 		return ""
 	}
 	if roleWordOf(v, s) != "" || reDocumentLegal.MatchString(s) || reThingName.MatchString(s) {
