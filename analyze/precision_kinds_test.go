@@ -52,6 +52,14 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 		{"a report that exists is not given", []string{"Provider is audited annually by an independent firm, which issues a SOC 2 Type II report."}, "security-reports", StatusMissing},
 		{"keeping a report confidential gives none", []string{"The audit report and everything learned during the audit are confidential and must not be shared without the Provider's written consent."}, "security-reports", StatusMissing},
 		{"a report given on request", []string{"Provider will provide Customer, upon request, with a copy of its most recent SOC 2 Type II report."}, "security-reports", StatusMet},
+		// 8. Where the customer is the one audited, or "audit" is no
+		// examination at all, there is no audit right: the customer who
+		// cooperates with the vendor's licence audit of its own records; the
+		// parties' service review meetings; a copy kept for audit purposes.
+		{"cooperating with the vendor's licence audit is no audit right", []string{"Provider may, once a year, audit Customer's records of its use of the Software, and Customer agrees to reasonably cooperate with any such audit."}, "audit-rights", StatusMissing},
+		{"service review meetings are no audit right", []string{"The parties shall conduct monthly service review meetings to discuss open tickets and capacity."}, "audit-rights", StatusMissing},
+		{"a copy kept for audit purposes is no audit right", []string{"Each party shall return the other party's materials on termination, except that each party may keep one archival copy solely for compliance, audit, and legal purposes."}, "audit-rights", StatusMissing},
+		{"the customer's audit with the provider's cooperation still binds", []string{"Customer may conduct an audit of Provider's records relevant to the Services, and Provider shall cooperate with the audit."}, "audit-rights", StatusMet},
 	}
 	checkStatuses(t, rs, tests)
 }
