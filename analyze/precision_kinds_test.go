@@ -32,6 +32,10 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 		{"a compelled disclosure carve-out is no cooperation", []string{"Either party may disclose Confidential Information to a governmental authority where required by law, provided it first seeks confidential treatment."}, "regulator-cooperation", StatusMissing},
 		{"notice of a police request is no cooperation", []string{"Provider will promptly notify Customer of any request by a law enforcement authority for Customer Data."}, "regulator-cooperation", StatusMissing},
 		{"a proviso gives no access", []string{"Each party may disclose Confidential Information in a filing that a governmental authority requires, provided that the other party's information stays protected as this Section sets out."}, "regulator-cooperation", StatusMissing},
+		// A licence granted to use software is no access given to an
+		// authority, though a regulator is named beside it.
+		{"a licence granted is no regulator cooperation", []string{"Provider grants Customer a licence to use the Software, subject to any licence conditions imposed by the regulator."}, "regulator-cooperation", StatusMissing},
+		{"granting a regulator access binds", []string{"Provider shall grant Customer's regulators access to its premises and records relevant to the Services."}, "regulator-cooperation", StatusMet},
 		{"cooperating with a regulator binds", []string{"Provider shall cooperate fully with Customer's supervisory authorities, including persons appointed by them."}, "regulator-cooperation", StatusMet},
 		// 5. Definitions, mutual sentences and the customer's rights are no customer duty.
 		{"a definition is no customer duty", []string{"\"Customer Data\" means all data that Customer or its users submit to the Service."}, "customer-responsibilities", StatusMissing},
