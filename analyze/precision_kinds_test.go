@@ -56,7 +56,11 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 		{"a report that exists is not given", []string{"Provider is audited annually by an independent firm, which issues a SOC 2 Type II report."}, "security-reports", StatusMissing},
 		{"keeping a report confidential gives none", []string{"The audit report and everything learned during the audit are confidential and must not be shared without the Provider's written consent."}, "security-reports", StatusMissing},
 		{"a report given on request", []string{"Provider will provide Customer, upon request, with a copy of its most recent SOC 2 Type II report."}, "security-reports", StatusMet},
-		// 8. Where the customer is the one audited, or "audit" is no
+		// 8. Notice of a change in the vendor's insurance cover is no notice
+		// of a change to the service or the terms.
+		{"notice of a change in insurance cover is no change notice", []string{"Vendor shall notify Customer promptly of any cancellation, non-renewal or material change to such coverage."}, "change-notice", StatusMissing},
+		{"notice of a material change to the service binds", []string{"Vendor shall notify Customer at least thirty days before any material change to the Services."}, "change-notice", StatusMet},
+		// 9. Where the customer is the one audited, or "audit" is no
 		// examination at all, there is no audit right: the customer who
 		// cooperates with the vendor's licence audit of its own records; the
 		// parties' service review meetings; a copy kept for audit purposes.
