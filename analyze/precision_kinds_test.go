@@ -35,6 +35,7 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 		// A licence granted to use software is no access given to an
 		// authority, though a regulator is named beside it.
 		{"a licence granted is no regulator cooperation", []string{"Provider grants Customer a licence to use the Software, subject to any licence conditions imposed by the regulator."}, "regulator-cooperation", StatusMissing},
+		{"a disclosure carve-out where legally permitted is no regulator cooperation", []string{"Nothing in this Agreement prevents the recipient from disclosing Confidential Information that a regulator requires, provided that, where legally permitted, the recipient gives the discloser prompt notice."}, "regulator-cooperation", StatusMissing},
 		{"granting a regulator access binds", []string{"Provider shall grant Customer's regulators access to its premises and records relevant to the Services."}, "regulator-cooperation", StatusMet},
 		{"cooperating with a regulator binds", []string{"Provider shall cooperate fully with Customer's supervisory authorities, including persons appointed by them."}, "regulator-cooperation", StatusMet},
 		// 5. Definitions, mutual sentences and the customer's rights are no customer duty.
@@ -67,6 +68,7 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 		{"cooperating with the vendor's licence audit is no audit right", []string{"Provider may, once a year, audit Customer's records of its use of the Software, and Customer agrees to reasonably cooperate with any such audit."}, "audit-rights", StatusMissing},
 		{"service review meetings are no audit right", []string{"The parties shall conduct monthly service review meetings to discuss open tickets and capacity."}, "audit-rights", StatusMissing},
 		{"a copy kept for audit purposes is no audit right", []string{"Each party shall return the other party's materials on termination, except that each party may keep one archival copy solely for compliance, audit, and legal purposes."}, "audit-rights", StatusMissing},
+		{"a copy of audit reports is no audit right", []string{"At Customer's request, and once a year at most, Supplier will provide Customer a copy of the most recent Audit Reports, which will be deemed Supplier Confidential Information."}, "audit-rights", StatusMissing},
 		{"the customer's audit with the provider's cooperation still binds", []string{"Customer may conduct an audit of Provider's records relevant to the Services, and Provider shall cooperate with the audit."}, "audit-rights", StatusMet},
 	}
 	checkStatuses(t, rs, tests)
