@@ -61,6 +61,9 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 		// of a change to the service or the terms.
 		{"notice of a change in insurance cover is no change notice", []string{"Vendor shall notify Customer promptly of any cancellation, non-renewal or material change to such coverage."}, "change-notice", StatusMissing},
 		{"notice of a material change to the service binds", []string{"Vendor shall notify Customer at least thirty days before any material change to the Services."}, "change-notice", StatusMet},
+		// A feature that "helps prevent" unauthorised access helps no party.
+		{"a feature that helps prevent access is no incident cooperation", []string{"Every call to the interface needs a signed token, which helps prevent unauthorized access."}, "incident-cooperation", StatusMissing},
+		{"helping the customer in an incident binds", []string{"Provider will help Customer investigate and contain any Security Incident affecting Customer Data."}, "incident-cooperation", StatusMet},
 		// 9. Where the customer is the one audited, or "audit" is no
 		// examination at all, there is no audit right: the customer who
 		// cooperates with the vendor's licence audit of its own records; the
