@@ -78,6 +78,9 @@ func (f *Frame) relativeModal(p predicate) bool {
 			return true
 		}
 	}
+	if f.thingBeRelative(p) {
+		return true
+	}
 	if f.partyRelative(p) {
 		return true
 	}
@@ -121,6 +124,30 @@ func (f *Frame) relativeModal(p predicate) bool {
 		}
 	}
 	return false
+}
+
+// thingBeRelative says p's modal is that of a relative clause that says
+// what a thing named right before it will be ("a copy of the reports,
+// which will be deemed Confidential Information", "the backups, which
+// shall be kept encrypted"): its subject is that thing, not a party, so
+// it is no predicate of its own, even when binding, and its words stay
+// with the duty before it. A party before "which" ("Provider, which
+// shall be responsible") keeps its own predicate.
+func (f *Frame) thingBeRelative(p predicate) bool {
+	m := p.modal.from
+	if m < 2 || f.toks[m-1].w != "which" || p.modal.to >= len(f.toks) || f.toks[p.modal.to].w != "be" {
+		return false
+	}
+	// A verb stands before "which" without a comma, never with one ("the
+	// audit reports, which"): the comma tells the noun in -s.
+	b, comma := m-2, f.toks[m-2].w == ","
+	if comma {
+		b--
+	}
+	if b < 0 || !f.toks[b].word || !comma && f.verbAt(b) || sayVerbs[f.toks[b].w] || subordinator[f.toks[b].w] {
+		return false
+	}
+	return !f.partyIn(b, b+1)
 }
 
 // relativeBe are the words of "as may be required": a relative clause
