@@ -1,0 +1,68 @@
+package analyze
+
+import (
+	"context"
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// TestThingRelativeIsNoPredicate: ", which will be deemed ..." after the
+// object says what the thing will be; it is no predicate of its own, so
+// the party right before it (the indirect object) does not become the
+// actor of the duty (corpus-m, issue 11).
+func TestThingRelativeIsNoPredicate(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"an assurance report given, with a which-clause", []string{"On request, Provider will provide Customer a copy of its latest Audit Reports, which will be deemed Provider's Confidential Information."}, "security-reports", StatusMet},
+		{"a copy of audit reports is no audit right", []string{"On request, Provider will provide Customer a copy of its latest Audit Reports, which will be deemed Provider's Confidential Information."}, "audit-rights", StatusMissing},
+		{"a SOC 2 report sent, with a which-clause", []string{"Provider shall send Customer its current SOC 2 Type II report, which shall be subject to the confidentiality terms of this Agreement."}, "security-reports", StatusMet},
+	})
+	checkPredicates(t, rs, []predicateCase{
+		{"Provider will send Customer its security reports, which shall be confidential.", 1},
+		// A party before "which" keeps its own predicate.
+		{"Provider may appoint a Subprocessor, which shall be bound by terms no less protective than these.", 2},
+	})
+}
+
+// TestSubjectLeadIn: "You (i) are responsible ...; (ii) shall notify ..."
+// - a list whose lead-in is only its subject: the items are that
+// party's, not subjectless duties read as the vendor's.
+func TestSubjectLeadIn(t *testing.T) {
+	rs := loadRules(t)
+	tests := []struct {
+		name, lead string
+		items      []string
+		rule, want string
+	}{
+		{"the customer's notice of misuse", "You", []string{"are responsible for all activity under your user accounts;", "shall notify the Reseller promptly of any unauthorized access to the Service that you become aware of."}, "breach-notification", StatusMissing},
+		{"the customer's duties", "The Customer", []string{"are responsible for all activity under its user accounts;", "shall keep its passwords confidential."}, "customer-responsibilities", StatusMet},
+		{"the vendor's notice", "Provider", []string{"shall maintain a security programme;", "shall notify Customer of any Security Incident within 48 hours."}, "breach-notification", StatusMet},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := itemsAgreement("7.2", tc.lead, tc.items)
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := status(res, tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+	// A heading before a list of whole sentences is no subject.
+	for _, c := range []struct {
+		head, item string
+		want       bool
+	}{
+		{"You", "(i) are responsible for your accounts;", true},
+		{"Each Party", "(a) shall keep the other's data confidential;", true},
+		{"Security", "(a) Provider shall encrypt Customer Data.", false},
+		{"Provider shall", "(a) notify Customer.", false},
+	} {
+		if got := subjectLeadIn(c.head, c.item); got != c.want {
+			t.Errorf("subjectLeadIn(%q, %q) = %v, want %v", c.head, c.item, got, c.want)
+		}
+	}
+}
