@@ -25,6 +25,43 @@ func TestThingRelativeIsNoPredicate(t *testing.T) {
 	})
 }
 
+// TestLegallyPermittedIsNoAccessGiven: "where legally permitted" in a
+// confidentiality clause's exception for compelled disclosure is what the
+// law allows, not access the party permits a regulator.
+func TestLegallyPermittedIsNoAccessGiven(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"a compelled-disclosure exception", []string{"Nothing in these Terms will prevent either party from disclosing Confidential Information that a regulator or a court orders it to disclose, provided that, where legally permitted, it first gives the other party notice of the order."}, "regulator-cooperation", StatusMissing},
+		{"access permitted to a regulator", []string{"Provider shall permit Customer's regulators to inspect its records relating to the Services."}, "regulator-cooperation", StatusMet},
+	})
+}
+
+// TestHelpsPreventIsNoAssistance: a measure that "helps prevent"
+// unauthorized access is a property of the measure, not help given to the
+// customer with an incident; the except of the assist class was written
+// for the base form only.
+func TestHelpsPreventIsNoAssistance(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"a feature that helps prevent", []string{"Every login needs a one-time code, which helps prevent unauthorized access to the account."}, "incident-cooperation", StatusMissing},
+		{"logging that helps detect", []string{"Our logging helps detect unauthorized access to Customer Data."}, "incident-cooperation", StatusMissing},
+		{"the vendor helps with incidents", []string{"Provider helps Customer respond to Security Incidents."}, "incident-cooperation", StatusMet},
+	})
+}
+
+// TestAnyJurisdictionIsNoPlace: "any analogous process in any
+// jurisdiction" in a termination-for-insolvency clause widens its
+// grounds; with the notice of termination it was read as notice before
+// the data's location changes.
+func TestAnyJurisdictionIsNoPlace(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"insolvency grounds in any jurisdiction", []string{"Either party may terminate this Agreement by giving written notice to the other party if the other party suffers any analogous insolvency process in any jurisdiction."}, "data-location", StatusMissing},
+		{"a move to another jurisdiction", []string{"Provider shall notify Customer before it moves Customer Data to another jurisdiction."}, "data-location", StatusWeak},
+		{"a named place", []string{"Provider shall store Customer Data only in the European Union and shall notify Customer before it changes that location."}, "data-location", StatusMet},
+	})
+}
+
 // TestSubjectLeadIn: "You (i) are responsible ...; (ii) shall notify ..."
 // - a list whose lead-in is only its subject: the items are that
 // party's, not subjectless duties read as the vendor's.
