@@ -62,6 +62,27 @@ func TestAnyJurisdictionIsNoPlace(t *testing.T) {
 	})
 }
 
+// TestPointerDefinitionIsByReference: a duty to comply with a defined
+// term whose definition is only an address ("means the security measures
+// available at: URL") binds a document that lives elsewhere.
+func TestPointerDefinitionIsByReference(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"comply with a term defined by a URL", []string{`"Safeguards" means the safeguards available at: https://example.com/legal/safeguards.`, "Provider will comply with the Safeguards."}, "vendor-security", StatusByReference},
+		{"the same duty with the measures stated", []string{"Provider will comply with the safeguards, including encryption of Customer Data at rest and in transit."}, "vendor-security", StatusMet},
+	})
+	for _, c := range []struct{ body, want string }{
+		{"the safeguards available at: https://example.com/s.", "https://example.com/s"},
+		{"the security policy published on [www.example.com/policy](https://example.com/policy)", "www.example.com/policy"},
+		{"the administrative, physical and technical safeguards that Provider maintains for the Services, including encryption, access control and logging, as described further at https://example.com/s", ""},
+		{"the measures in Schedule 2.", ""},
+	} {
+		if got := pointerDefinition(c.body); got != c.want {
+			t.Errorf("pointerDefinition(%q) = %q, want %q", c.body, got, c.want)
+		}
+	}
+}
+
 // TestSubjectLeadIn: "You (i) are responsible ...; (ii) shall notify ..."
 // - a list whose lead-in is only its subject: the items are that
 // party's, not subjectless duties read as the vendor's.
