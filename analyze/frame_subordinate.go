@@ -126,16 +126,22 @@ func (f *Frame) relativeModal(p predicate) bool {
 	return false
 }
 
-// thingBeRelative says p's modal is that of a relative clause that says
-// what a thing named right before it will be ("a copy of the reports,
-// which will be deemed Confidential Information", "the backups, which
-// shall be kept encrypted"): its subject is that thing, not a party, so
-// it is no predicate of its own, even when binding, and its words stay
-// with the duty before it. A party before "which" ("Provider, which
-// shall be responsible") keeps its own predicate.
+// thingBe are the words after "which shall be" that class the thing
+// before it ("deemed Confidential Information", "subject to these
+// terms"); "which shall be stated in the notice: ..." says what a notice
+// holds and stays a predicate of its own.
+var thingBe = map[string]bool{"deemed": true, "treated": true, "considered": true, "regarded": true, "subject": true, "confidential": true}
+
+// thingBeRelative says p's modal is that of a relative clause that classes
+// a thing named right before it ("a copy of the reports, which will be
+// deemed Confidential Information", "the report, which shall be subject
+// to the confidentiality terms"): its subject is that thing, not a party,
+// so it is no predicate of its own, even when binding, and its words stay
+// with the duty before it. A party before "which" ("Provider, which shall
+// be subject to ...") keeps its own predicate.
 func (f *Frame) thingBeRelative(p predicate) bool {
 	m := p.modal.from
-	if m < 2 || f.toks[m-1].w != "which" || p.modal.to >= len(f.toks) || f.toks[p.modal.to].w != "be" {
+	if m < 2 || f.toks[m-1].w != "which" || p.modal.to+1 >= len(f.toks) || f.toks[p.modal.to].w != "be" || !thingBe[f.toks[p.modal.to+1].w] {
 		return false
 	}
 	// A verb stands before "which" without a comma, never with one ("the

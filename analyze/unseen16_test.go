@@ -21,7 +21,9 @@ func TestThingRelativeIsNoPredicate(t *testing.T) {
 	checkPredicates(t, rs, []predicateCase{
 		{"Provider will send Customer its security reports, which shall be confidential.", 1},
 		// A party before "which" keeps its own predicate.
-		{"Provider may appoint a Subprocessor, which shall be bound by terms no less protective than these.", 2},
+		{"Provider may appoint a Subprocessor, which shall be subject to terms no less protective than these.", 2},
+		// A which-clause that says what a notice holds is a statement.
+		{"Provider shall collect the following details, which shall be stated in the notice: the nature of the incident.", 2},
 	})
 }
 
