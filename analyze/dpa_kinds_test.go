@@ -2,10 +2,10 @@ package analyze
 
 import "testing"
 
-// TestNoticeContentKinds: ways the DPA sentence dataset (issue 11) showed
-// the breach notice's content read wrongly, one row per kind, in sentences
-// of our own.
-func TestNoticeContentKinds(t *testing.T) {
+// TestDPASentenceKinds: ways the DPA sentence dataset (issue 11) showed
+// the breach notice's content and the audit information read wrongly, one
+// row per kind, in sentences of our own.
+func TestDPASentenceKinds(t *testing.T) {
 	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
 		{
@@ -38,6 +38,18 @@ func TestNoticeContentKinds(t *testing.T) {
 			name:    "measures to be taken against loss are no notice content",
 			clauses: []string{"Appropriate technical and organisational measures shall be taken against accidental loss of personal data, and Provider shall provide sufficient guarantees in respect of those measures."},
 			rule:    "notification-content", want: StatusMissing,
+		},
+		{
+			// GDPR Art. 28(3)(h) in other words: what the information shows
+			// is named by its content, not by the word "compliance".
+			name:    "information to demonstrate that the measures have been implemented",
+			clauses: []string{"Provider shall on request give Customer sufficient information to enable Customer to verify that the agreed security measures have been implemented."},
+			rule:    "audit-rights", want: StatusWeak,
+		},
+		{
+			name:    "information to demonstrate the implementation of the measures",
+			clauses: []string{"Provider shall make available to Customer, on request, the information needed to demonstrate the implementation of the technical and organisational measures."},
+			rule:    "audit-rights", want: StatusWeak,
 		},
 	})
 }
