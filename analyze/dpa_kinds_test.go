@@ -3,8 +3,8 @@ package analyze
 import "testing"
 
 // TestDPASentenceKinds: ways the DPA sentence dataset (issue 11) showed
-// the breach notice's content and the audit information read wrongly, one
-// row per kind, in sentences of our own.
+// the breach notice's content, the audit information and the data's
+// return read wrongly, one row per kind, in sentences of our own.
 func TestDPASentenceKinds(t *testing.T) {
 	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
@@ -50,6 +50,13 @@ func TestDPASentenceKinds(t *testing.T) {
 			name:    "information to demonstrate the implementation of the measures",
 			clauses: []string{"Provider shall make available to Customer, on request, the information needed to demonstrate the implementation of the technical and organisational measures."},
 			rule:    "audit-rights", want: StatusWeak,
+		},
+		{
+			// A copy of the contract taken by the customer is no data
+			// given back.
+			name:    "downloading the agreement is no data export",
+			clauses: []string{"Customer is also encouraged to download this DPA, which governs the processing of Customer Data, when signing the order form."},
+			rule:    "data-return-exit", want: StatusMissing,
 		},
 	})
 }
