@@ -47,11 +47,6 @@ func TestDPASentenceKinds(t *testing.T) {
 			rule:    "audit-rights", want: StatusWeak,
 		},
 		{
-			name:    "information to demonstrate the implementation of the measures",
-			clauses: []string{"Provider shall make available to Customer, on request, the information needed to demonstrate the implementation of the technical and organisational measures."},
-			rule:    "audit-rights", want: StatusWeak,
-		},
-		{
 			// A copy of the contract taken by the customer is no data
 			// given back.
 			name:    "downloading the agreement is no data export",
