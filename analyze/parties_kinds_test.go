@@ -25,6 +25,15 @@ func TestVendorNameKinds(t *testing.T) {
 			vendor: "Brackwater Records LLC",
 		},
 		{
+			name: "a legal name with an appositive before its role word",
+			clauses: []string{
+				"BUSINESS ASSOCIATE AGREEMENT",
+				`This Business Associate Agreement is entered into by and between you, the covered entity ("Covered Entity"), and Quillfern Health LLC, operating the Quillfern platform ("Business Associate"), effective on acceptance.`,
+				"Business Associate shall report to Covered Entity any Breach of Unsecured PHI within five days of discovery.",
+			},
+			vendor: "Quillfern Health LLC",
+		},
+		{
 			name: "a company's name in capitals alone on a title block line",
 			clauses: []string{
 				"TALLOWMERE INC",
