@@ -208,7 +208,11 @@ const coverRows = 40
 // coverNames reads the vendor (and, if not known yet, the product) a cover
 // sheet states ("CSP Name: Acme", a "Vendor Name" caption beside its
 // value), from the first rows of the sheets that are not data sheets.
-func coverNames(f *excelize.File, sheets []string, product string) (string, string) {
+//
+// The rows are read as readXLSXSheet reads a data sheet's, by the lean
+// reader (raw) when it can: excelize's own loop would decode the whole
+// shared-strings table a second time, with encoding/xml, for these few rows.
+func coverNames(f *excelize.File, raw *rawSheets, sheets []string, product string) (string, string) {
 	for _, name := range sheets {
 		if !reCoverSheet.MatchString(name) {
 			continue
@@ -217,13 +221,23 @@ func coverNames(f *excelize.File, sheets []string, product string) (string, stri
 		if err != nil {
 			continue
 		}
+		next := excelizeRows(rows)
+		var fr *fastRows
+		if !xlsxNoFastRows && raw != nil {
+			if fr = newFastRows(f, raw, name, rows); fr != nil {
+				next = fr.next
+			}
+		}
 		var buf []bufRow
-		for n := 1; n <= coverRows && rows.Next(); n++ {
-			cells, err := rows.Columns()
-			if err != nil {
+		for n := 1; n <= coverRows; n++ {
+			_, cells, ok, err := next()
+			if err != nil || !ok {
 				break
 			}
 			buf = append(buf, bufRow{n, cells})
+		}
+		if fr != nil {
+			fr.close()
 		}
 		rows.Close()
 		v, p := statedNames(buf, coverRows)
