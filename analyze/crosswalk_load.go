@@ -218,15 +218,17 @@ func knownRuleIDs() (map[string]bool, error) {
 	knownOnce.Do(func() {
 		knownIDs = map[string]bool{}
 		for _, name := range EmbeddedPacks() {
-			data, err := templates.Rules.ReadFile("rules/" + name + ".yaml")
-			if err != nil {
-				knownErr = err
-				return
-			}
-			// Only the ids: the packs are checked whole when they load
-			// (LoadRules; TestKnownRuleIDs holds these ids to ParsePack's).
-			for _, id := range packRuleIDs(data) {
-				knownIDs[id] = true
+			for _, file := range embeddedPackFiles(name) {
+				data, err := templates.Rules.ReadFile(file)
+				if err != nil {
+					knownErr = err
+					return
+				}
+				// Only the ids: the packs are checked whole when they load
+				// (LoadRules; TestKnownRuleIDs holds these ids to ParsePack's).
+				for _, id := range packRuleIDs(data) {
+					knownIDs[id] = true
+				}
 			}
 		}
 	})
