@@ -182,6 +182,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			names[side] = append(names[side], phs...) // "the data importer agrees ..."
 		}
 		ctx := map[string]map[string]bool{}
+		var secs []string // the sections of units, in order
 		parts := internalParts(a)
 		leads, texts := make([]string, len(units)), make([]string, len(units))
 		for i, u := range units {
@@ -192,9 +193,19 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				u.read = lead + " " + text
 			}
 			if _, ok := ctx[u.section]; !ok {
-				ctx[u.section] = headingClasses(u.section, headings, parents, v)
+				ctx[u.section] = nil
+				secs = append(secs, u.section)
 			}
 			leads[i], texts[i] = lead, text
+		}
+		// Each section's heading classes are read on their own too, in
+		// parallel, before the frames that use them.
+		classes := make([]map[string]bool, len(secs))
+		eachParallel(len(secs), func(i int) {
+			classes[i] = headingClasses(secs[i], headings, parents, v)
+		})
+		for i, sec := range secs {
+			ctx[sec] = classes[i]
 		}
 		// Each sentence is read on its own: the frames are built in
 		// parallel, then linked in order.
