@@ -181,12 +181,16 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 			}
 		}
 		markTypeset(lines[from:], p.Headings)
+		markAutoNumbered(lines[from:], p.AutoNumbered)
 	}
 	settleTypeset(lines)
 	md := !paginated
 	if md {
 		stripAttrLists(lines)
+		unglueHashes(lines)
+		rstToATX(lines)
 		setextToATX(lines)
+		defListHeadings(lines)
 		listHeadings(lines)
 		designatorTitles(lines)
 		doubleItems(lines)
@@ -300,6 +304,7 @@ type srcLine struct {
 	typeCont  bool
 	typeHead  bool
 	typeLead  string // a bold lead-in's title (see typesetLead)
+	autoNum   bool   // numbered by Word's automatic numbering (Page.AutoNumbered)
 }
 
 type openClause struct {
