@@ -180,6 +180,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 				lines = append(lines, srcLine{text: part, page: p.Number})
 			}
 		}
+		lines = append(lines[:from], splitInlineItems(lines[from:])...)
 		markTypeset(lines[from:], p.Headings)
 		markAutoNumbered(lines[from:], p.AutoNumbered)
 	}

@@ -268,3 +268,85 @@ func TestSplitClausesKinds12More(t *testing.T) {
 		})
 	}
 }
+
+// A lettered item whose mark the text layer left inside the item before
+// it, after a semicolon: an item of its own, and the next item at a line
+// start follows it.
+const txtInlineLetter = `Acceptable Use
+
+These terms apply whenever the Customer uses the service.
+
+1. Restrictions
+The Customer shall not:
+
+(a) copy the service or any part of it;
+
+(b) resell the service to any third party, or otherwise use it for a competitor's benefit; (c) probe the service for weaknesses without consent;
+
+(d) send spam through the service;
+
+(e) upload malware to the service.
+
+2. Suspension
+The Host may suspend the service after a breach of section 1.
+`
+
+// The same with the lines wrapped as a PDF's text layer gives them: the
+// inline mark on a wrapped line of the item.
+const txtInlineLetterWrapped = `Acceptable Use
+
+These terms apply whenever the Customer uses the service.
+
+1. Restrictions
+The Customer shall not:
+
+(a) copy the service or any part of it;
+
+(b) resell the service to any third party, or otherwise use it for a
+competitor's benefit; (c) probe the service for weaknesses without
+consent;
+
+(d) send spam through the service;
+
+2. Suspension
+The Host may suspend the service after a breach of section 1.
+`
+
+// A letter that skips with no inline mark before it stays text.
+const txtLetterSkip = `Acceptable Use
+
+These terms apply whenever the Customer uses the service.
+
+1. Restrictions
+The Customer shall not:
+
+(a) copy the service or any part of it;
+
+(b) resell the service to any third party;
+
+(d) send spam through the service;
+
+2. Suspension
+The Host may suspend the service after a breach of section 1.
+`
+
+func TestSplitClausesInlineLetter(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		text      string
+		paginated bool
+		want      []string
+	}{
+		{"a letter left inline", txtInlineLetter, false, []string{"preamble", "1", "1(a)<1", "1(b)<1", "1(c)<1", "1(d)<1", "1(e)<1", "2"}},
+		{"a letter left inline, paginated", txtInlineLetter, true, []string{"preamble", "1", "1(a)<1", "1(b)<1", "1(c)<1", "1(d)<1", "1(e)<1", "2"}},
+		{"a letter left inline on a wrapped line, paginated", txtInlineLetterWrapped, true, []string{"preamble", "1", "1(a)<1", "1(b)<1", "1(c)<1", "1(d)<1", "2"}},
+		{"a letter skipped", txtLetterSkip, false, []string{"preamble", "1", "1(a)<1", "1(b)<1", "2"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(tc.text)}}, tc.paginated))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("IDs (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
