@@ -188,6 +188,7 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 	md := !paginated
 	if md {
 		stripAttrLists(lines)
+		tableNumbers(lines)
 		unglueHashes(lines)
 		rstToATX(lines)
 		setextToATX(lines)
@@ -381,7 +382,7 @@ func (s *splitter) markerAt(i int) (marker, bool) {
 	if !c.done {
 		l := s.lines[i]
 		if !l.typeCont {
-			c.m, c.ok = readMarker(l.text, !s.paginated, l.typeLevel > 0)
+			c.m, c.ok = readMarker(l.text, !s.paginated, l.typeLevel > 0 || l.autoNum)
 		}
 		c.done = true
 	}

@@ -12,7 +12,10 @@ import (
 // (Page.AutoNumbered); a number so written is the next sibling of an open
 // clause of its style whenever it is greater than the last one, where a
 // typed number must be the next one (a skip there is more often a
-// wrapped line or a cross-reference).
+// wrapped line or a cross-reference). And a number Word writes without a
+// full stop ("%1" then a tab: "1 The Supplier shall ...") opens a clause
+// whatever follows it, as a typeset number does, where typed text would
+// read as a wrapped line ("72 hours").
 
 // maxAutoSkip is the largest skip accepted in Word's automatic numbers.
 const maxAutoSkip = 20

@@ -350,3 +350,24 @@ func TestSplitClausesInlineLetter(t *testing.T) {
 		})
 	}
 }
+
+// An HTML table of clauses converted to Markdown rows without the
+// leading "|"; a Markdown table row is left alone.
+const mdTableNumbers = `# Service Levels
+
+These service levels form part of the agreement.
+
+1. Availability
+
+1.1 | The Host shall keep the service available 99.9 percent of each month.
+1.2 | The Host shall credit the Customer for each hour below that level.
+
+| 2 | Support | Answered within one business day |
+`
+
+func TestSplitClausesTableNumbers(t *testing.T) {
+	got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: NormalizeText(mdTableNumbers)}}, false))
+	if diff := cmp.Diff([]string{"preamble", "1", "1.1<1", "1.2<1"}, got); diff != "" {
+		t.Errorf("IDs (-want +got):\n%s", diff)
+	}
+}
