@@ -371,3 +371,26 @@ func TestSplitClausesTableNumbers(t *testing.T) {
 		t.Errorf("IDs (-want +got):\n%s", diff)
 	}
 }
+
+// One-word bold sub-headings set tight above their paragraphs (a PDF
+// exported from a word processor); a bold label and a party's name above a
+// signature field are no headings.
+var typesetOneWordHeadings = []typedLine{
+	{text: "Example Storage Terms", size: 11, bold: true},
+	body("These terms are between you and Example Storage Ltd and apply to the storage service."),
+	sub("Eligibility"),
+	more("You must be at least eighteen years old to open an account with us."),
+	sub("Communications"),
+	more("We send notices about the service to the address you gave us."),
+	sub("Note"),
+	more("The examples in these terms are illustrations and not promises."),
+	sub("Termination"),
+	more("Either of us may close the account on thirty days notice."),
+	sub("Provider"),
+	more("By: ______________________"),
+}
+
+func TestTypesetOneWordHeadings(t *testing.T) {
+	checkTypesetIDs(t, typesetOneWordHeadings,
+		[]string{"preamble", `"Eligibility"`, `"Communications"`, `"Termination"`})
+}
