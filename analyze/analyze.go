@@ -53,6 +53,9 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 			res.Vendor, res.VendorSource = named, VendorFromAgreement
 		}
 	}
+	if res.Vendor == "" {
+		res.VendorSource = VendorNone
+	}
 	for _, r := range rules.Rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err

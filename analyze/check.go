@@ -389,6 +389,15 @@ func (r *Rule) explain(f *Finding, b *hit) string {
 		how = " (" + who + ")"
 	}
 	sec := b.u.section
+	if f.Status == StatusMet && r.Owner == OwnerCustomer && b.p.actor == PartyCustomer {
+		// A customer's own duty is put on the customer, not bound as a term
+		// the vendor owes; the actor is named once.
+		verb := ""
+		if b.p.word != "" && b.p.modality != ModalNone {
+			verb = fmt.Sprintf(` ("%s")`, strings.ToLower(b.p.word))
+		}
+		return "the agreement puts this duty on the customer in section " + sec + verb
+	}
 	switch f.Status {
 	case StatusMet:
 		return "the agreement binds this term in section " + sec + how

@@ -3,8 +3,6 @@ package analyze
 import (
 	"maps"
 	"testing"
-
-	"github.com/ssrm-dev/ssrm/templates"
 )
 
 // TestKnownRuleIDs holds the ids knownRuleIDs reads from the embedded
@@ -16,16 +14,14 @@ func TestKnownRuleIDs(t *testing.T) {
 	}
 	want := map[string]bool{}
 	for _, name := range EmbeddedPacks() {
-		data, err := templates.Rules.ReadFile("rules/" + name + ".yaml")
+		parts, _, err := parseEmbeddedPack(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := ParsePack(data, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range p.Rules {
-			want[r.ID] = true
+		for _, p := range parts {
+			for _, r := range p.Rules {
+				want[r.ID] = true
+			}
 		}
 	}
 	if len(want) < 20 || !maps.Equal(got, want) {

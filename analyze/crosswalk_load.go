@@ -210,24 +210,26 @@ func knownRuleIDs() (map[string]bool, error) {
 	knownOnce.Do(func() {
 		knownIDs = map[string]bool{}
 		for _, name := range EmbeddedPacks() {
-			data, err := templates.Rules.ReadFile("rules/" + name + ".yaml")
-			if err != nil {
-				knownErr = err
-				return
-			}
-			// Only the ids: the packs are checked whole when they load
-			// (LoadRules; TestKnownRuleIDs holds these ids to ParsePack's).
-			var p struct {
-				Rules []struct {
-					ID string `yaml:"id"`
-				} `yaml:"rules"`
-			}
-			if err := yaml.Unmarshal(data, &p); err != nil {
-				knownErr = fmt.Errorf("%w: embedded rules/%s.yaml: %v", ErrRules, name, err)
-				return
-			}
-			for _, r := range p.Rules {
-				knownIDs[r.ID] = true
+			for _, file := range embeddedPackFiles(name) {
+				data, err := templates.Rules.ReadFile(file)
+				if err != nil {
+					knownErr = err
+					return
+				}
+				// Only the ids: the packs are checked whole when they load
+				// (LoadRules; TestKnownRuleIDs holds these ids to ParsePack's).
+				var p struct {
+					Rules []struct {
+						ID string `yaml:"id"`
+					} `yaml:"rules"`
+				}
+				if err := yaml.Unmarshal(data, &p); err != nil {
+					knownErr = fmt.Errorf("%w: embedded %s: %v", ErrRules, file, err)
+					return
+				}
+				for _, r := range p.Rules {
+					knownIDs[r.ID] = true
+				}
 			}
 		}
 	})

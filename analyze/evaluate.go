@@ -487,6 +487,12 @@ func (r *Rule) rank(h *hit) float64 {
 	if fronted {
 		s -= 3
 	}
+	// The term's object named only in parentheses ("any use of the data by
+	// Provider (including its subcontractors)"): the sentence is about
+	// something else and names the term in passing.
+	if f.objectInParensOnly(h.spec.Object) {
+		s -= 12
+	}
 	if !fronted && len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(h.p.modal.to+5, h.p.to)) {
 		s += 1
 		// The term's action is the sentence's verb ("Customer may audit"),
@@ -602,6 +608,59 @@ func (f *Frame) objectFrontedOnly(classes []string, p *predicate) bool {
 		}
 	}
 	return false
+}
+
+// objectInParensOnly says the sentence names the object classes, and
+// every time inside parentheses: "any Use or Disclosure of PHI by Business
+// Associate (including its employees or Subcontractors)" names
+// subcontractors only in passing. A parenthesis that defines a term ("a
+// third party (a "Subprocessor")") names what the sentence is about: the
+// object in it counts as named outside.
+func (f *Frame) objectInParensOnly(classes []string) bool {
+	if len(classes) == 0 {
+		return false
+	}
+	// open[i] is the index of the innermost "(" token i stands in, or -1.
+	open := make([]int, len(f.toks))
+	var stack []int
+	for i, t := range f.toks {
+		switch t.w {
+		case "(":
+			stack = append(stack, i)
+		case ")":
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+		open[i] = -1
+		if len(stack) > 0 {
+			open[i] = stack[len(stack)-1]
+		}
+	}
+	found := false
+	for _, c := range classes {
+		for _, sp := range f.m.find(c) {
+			o := open[sp.from]
+			if o < 0 || f.definesTerm(o) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// definesTerm says the parenthesis opened at token o defines a term: it
+// quotes a name before it closes ("(each, a "Subprocessor")").
+func (f *Frame) definesTerm(o int) bool {
+	end := len(f.text)
+	for i := o + 1; i < len(f.toks); i++ {
+		if f.toks[i].w == ")" {
+			end = f.toks[i].start
+			break
+		}
+	}
+	return strings.ContainsAny(f.text[f.toks[o].end:end], "\"“”")
 }
 
 // leadInOnly says a unit's text ends where its items begin: with a colon,

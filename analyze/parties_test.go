@@ -428,7 +428,7 @@ func TestPartiesAndVendorName(t *testing.T) {
 			if res.Vendor != tc.vendor {
 				t.Errorf("vendor %q, want %q", res.Vendor, tc.vendor)
 			}
-			if want := map[bool]string{true: VendorFromAgreement}[tc.vendor != ""]; res.VendorSource != want {
+			if want := map[bool]string{true: VendorFromAgreement, false: VendorNone}[tc.vendor != ""]; res.VendorSource != want {
 				t.Errorf("vendor source %q, want %q", res.VendorSource, want)
 			}
 		})

@@ -355,6 +355,11 @@ func ownNames(parties map[*extract.Agreement][]*party, vendors ...string) []stri
 // from an agreement's own party definitions or title (agreementVendor).
 const VendorFromAgreement = "agreement"
 
+// VendorNone is Result.VendorSource when no document names the vendor and
+// none was given: Result.Vendor is empty (a batch then names the vendor
+// after its file: VendorFromFolder).
+const VendorNone = "none"
+
 // VendorFromFolder is the Result.VendorSource of a vendor named only by the
 // folder (or the batch's file) its documents came in: no document names it.
 const VendorFromFolder = "folder"

@@ -183,6 +183,31 @@ func TestEvidenceRanking(t *testing.T) {
 			},
 			rule: "vendor-security", want: "2",
 		},
+		{
+			// A sentence about something else that names the term's object
+			// only in parentheses ("(including its subprocessors)") names
+			// it in passing: the clause about the term is cited, even where
+			// it states the term weakly.
+			name:     "the subprocessor clause beats a sentence naming subprocessors only in parentheses",
+			headings: []string{"Reports", "Subcontracting"},
+			text: []string{
+				"Provider will report to Customer any use of Customer Data not permitted by this Agreement (including use by its employees or subprocessors) within five days.",
+				"Provider may engage subprocessors to process Customer Data, provided that each subprocessor agrees in writing to the same restrictions.",
+			},
+			rule: "subprocessors", want: "2",
+		},
+		{
+			// A parenthesis that defines the term ("a third party (a
+			// "Subprocessor")") names what the sentence is about; it is no
+			// mention in passing.
+			name:     "a subprocessor defined in parentheses is the sentence's own object",
+			headings: []string{"Reports", "Engagement of Third Parties"},
+			text: []string{
+				"Provider will report to Customer any use of Customer Data not permitted by this Agreement (including use by its employees or subprocessors) within five days.",
+				"Provider may engage a third party (a \"Subprocessor\") to process Customer Data only after giving Customer thirty days' notice and a right to object.",
+			},
+			rule: "subprocessors", want: "2",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -198,8 +198,8 @@ type Result struct {
 	// workbook's company or title, the last resort) or "agreement" (the
 	// party an agreement defines and this package reads as the vendor) or
 	// "folder" (no document names it: the folder's or file's name, set by
-	// the caller).
-	VendorSource string `json:"vendor_source,omitempty"`
+	// the caller) or "none" (no document names it and Vendor is empty).
+	VendorSource string `json:"vendor_source"`
 	// Warnings are what a reader must know about the result as a whole
 	// (the documents name different vendors: WarnVendorMismatch); none
 	// changes the score, the verdict or the exit code.

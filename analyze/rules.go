@@ -242,7 +242,9 @@ func EmbeddedPacks() []string {
 	entries, _ := fs.ReadDir(templates.Rules, "rules")
 	var out []string
 	for _, e := range entries {
-		out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
+		if isPackHead(e.Name()) {
+			out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
+		}
 	}
 	sort.Strings(out)
 	return out
@@ -269,19 +271,21 @@ func LoadRules(names []string) (*RuleSet, error) {
 			continue
 		}
 		seen[name] = true
-		var data []byte
-		var err error
-		file := name
-		if strings.ContainsAny(name, `/\`) || strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml") {
-			data, err = os.ReadFile(name)
-		} else {
-			file = "rules/" + name + ".yaml"
-			data, err = templates.Rules.ReadFile(file)
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%w: no pack named %q (built in: %s)", ErrRules, name, strings.Join(EmbeddedPacks(), ", "))
+		if !strings.ContainsAny(name, `/\`) && !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
+			parts, files, err := parseEmbeddedPack(name)
+			if err != nil {
+				return nil, err
 			}
-			file = "embedded " + file
+			for i, p := range parts {
+				if err := rs.add(p, files[i]); err != nil {
+					return nil, err
+				}
+			}
+			rs.Packs = append(rs.Packs, parts[0].Name)
+			continue
 		}
+		file := name
+		data, err := os.ReadFile(name)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrRules, err)
 		}
@@ -298,6 +302,7 @@ func LoadRules(names []string) (*RuleSet, error) {
 		if err := rs.add(p, file); err != nil {
 			return nil, err
 		}
+		rs.Packs = append(rs.Packs, p.Name)
 	}
 	for i, w := range rs.Waivers {
 		if rs.Get(w.Rule) == nil {
@@ -330,6 +335,8 @@ func embeddedVocabulary() (*Vocabulary, error) {
 	return vocabBase.clone(), nil
 }
 
+// add merges one pack file's vocabulary, disables, overrides, waivers and
+// rules into rs; the caller records the pack's name in rs.Packs.
 func (rs *RuleSet) add(p *Pack, file string) error {
 	if len(p.Vocabulary) > 0 {
 		if err := rs.Vocabulary.extend(p.Vocabulary, file); err != nil {
@@ -377,7 +384,6 @@ func (rs *RuleSet) add(p *Pack, file string) error {
 		}
 		rs.Rules = append(rs.Rules, r)
 	}
-	rs.Packs = append(rs.Packs, p.Name)
 	return nil
 }
 

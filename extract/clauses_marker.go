@@ -103,6 +103,11 @@ var (
 	// ("*   2.5 Security. Vendor will ...", "- **2.5** Security") or with
 	// a bold item mark ("* **a.** circumvent any security feature").
 	mdBulletNumRe = lazyre.New(`^[-*+]\s+((?:\*\*|__)?\d{1,3}(?:\.\d{1,3}){1,3}\.?(?:\*\*|__)?\s+|(?:\*\*|__)(?:[a-z]{1,4}[.)]|\([a-zA-Z0-9]{1,4}\))(?:\*\*|__)\s+)(.*)$`)
+	// mdBulletTitleRe: the short title a numbered bullet item may hold
+	// alone, its text in the items under it ("*   16.13. Updates.",
+	// "- 4.2 Government Entity Rights:"): capitalised, ending in a full
+	// stop or colon (a figure in a bullet list, "- 1.5 mg", is none).
+	mdBulletTitleRe = lazyre.New(`^(?:\*\*|__)?\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’&-]+){0,4}[.:](?:\*\*|__)?$`)
 	// mdMarkEscRe: numbering written with Markdown escapes so that it is
 	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
 	// pandoc writes it) is numbering all the same.
@@ -142,7 +147,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 	if md && m.mdLevel == 0 {
 		// "*   2.5 Security. Vendor will ...": a clause number written as
 		// a bullet item is the clause's number.
-		if g := mdBulletNumRe.FindStringSubmatch(t); g != nil && len(strings.Fields(g[2])) >= 3 {
+		if g := mdBulletNumRe.FindStringSubmatch(t); g != nil && (len(strings.Fields(g[2])) >= 3 || mdBulletTitleRe.MatchString(g[2])) {
 			t = g[1] + g[2]
 		}
 	}

@@ -32,14 +32,14 @@ const (
 // structureFloors are the rates reached; a change that loses a labelled
 // section fails here and names it.
 var structureFloors = map[string]float64{
-	"dev":    0.98, // measured 582 of 592 = 0.9831 over the 108 dev documents of corpus-a..l (2026-12-06, structure14: a reStructuredText definition-list term, a DOCX whose Word numbers skip (15, 17, 20) and a section numbered "0" are clauses now); it was 578 of 592, and 514 of 524 = 0.9809 over the 94 of corpus-a..j
+	"dev":    0.975, // measured 611 of 624 = 0.9792 over the 115 dev documents of corpus-a..m (2026-12-06, structure14: a reStructuredText definition-list term, a DOCX whose Word numbers skip (15, 17, 20), a section numbered "0" and a lettered item left inline are clauses now); it was 606 of 624 = 0.9712: corpus-m's 7 new blind-labelled dev documents add 4 misses of kinds not handled yet (a section 16.13 read under 16, an appendix's 1(c), a security page's and an SLA's unnumbered headings); before: 578 of 592 = 0.9764 over the 108 dev documents of corpus-a..l (2026-12-06); corpus-l's 7 new blind-labelled dev documents add 4 misses of kinds not handled yet (a reStructuredText definition-list heading, a DOCX whose automatic list numbers run past 15, a preamble cited as "0"); it was 514 of 524 = 0.9809 over the 94 of corpus-a..j
 	"shared": 0.93,
 }
 
 // orphanCeilings are the lead-ins without their list counted today (the
 // dev ones are a form's blank, an opening sentence and two inline lists
 // whose items are numbered like their neighbours').
-var orphanCeilings = map[string]int{"dev": 15, "shared": 6} // dev: measured 15 over the 101 dev documents of corpus-a..k (14 over the 94 of corpus-a..j)
+var orphanCeilings = map[string]int{"dev": 16, "shared": 6} // dev: measured 16 over the 115 dev documents of corpus-a..m (corpus-m adds an item lead-in "terminate ... if:"); 15 over the 101 dev documents of corpus-a..k (14 over the 94 of corpus-a..j)
 
 // structureSection is one labelled section of one document.
 type structureSection struct {

@@ -7,9 +7,10 @@ package templates
 
 import "embed"
 
-// Rules holds the embedded rule packs, one YAML file per pack under rules/,
-// named PACK.yaml (rules/baseline.yaml, ...), and vocabulary/*.yaml, the
-// classes of phrases the rules name ({vendor}, {notify}, {incident}), one
+// Rules holds the embedded rule packs under rules/, one pack per PACK.yaml
+// (rules/baseline.yaml, ...), continued where a pack is long in PACK.PART.yaml
+// files read in name order (rules/baseline.2.yaml), and vocabulary/*.yaml,
+// the classes of phrases the rules name ({vendor}, {notify}, {incident}), one
 // file per kind (parties, modality, actions, objects, cues, weakeners,
 // references).
 //

@@ -13,6 +13,10 @@ import (
 	"github.com/ssrm-dev/ssrm/extract"
 )
 
+// childTmpEnv names the child's own temporary folder (also its TMPDIR),
+// made by the parent for each child and removed when the child ends.
+const childTmpEnv = "SSRM_READER_TMPDIR"
+
 // request is what the parent writes on the child's stdin.
 type request struct {
 	Path        string          `json:"path"`
@@ -112,6 +116,12 @@ func (e *remoteError) Unwrap() []error { return e.is }
 // when every request got a response (the document or the file's error), 2
 // when a request could not be read or the limits set.
 func Child(stdin io.Reader, stdout, stderr io.Writer) int {
+	// The parent gave this reader a temporary folder of its own; a reader
+	// that ends by itself (the parent gone, or done) removes it, and the
+	// parent removes it after a child it killed.
+	if tmp := os.Getenv(childTmpEnv); tmp != "" {
+		defer os.RemoveAll(tmp)
+	}
 	dec := json.NewDecoder(stdin)
 	bw := bufio.NewWriterSize(stdout, 64<<10)
 	for n := 0; ; n++ {

@@ -89,6 +89,14 @@ func fakeChild(args []string) int {
 		panic("the parser met a nil map")
 	case "silent":
 		return 0
+	case "litter": // leave a file in the temporary folder, then hang
+		f, err := os.CreateTemp("", "excelize-")
+		if err != nil {
+			return 2
+		}
+		f.WriteString("an unzipped sheet")
+		f.Close()
+		select {}
 	}
 	return 3
 }
@@ -378,4 +386,25 @@ func handedOn(doc extract.Document) extract.Document {
 		doc.Agreement = &a
 	}
 	return doc
+}
+
+// TestKilledChildLeavesNoTempFiles: a child stopped at a limit cannot clean
+// up after itself (excelize unzips a large sheet into the temporary
+// folder), so each child gets a folder of its own, which the parent removes.
+func TestKilledChildLeavesNoTempFiles(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	x := fake("litter")
+	x.Limits = Limits{Timeout: 2 * time.Second}
+	_, err := x.Open(context.Background(), "q.xlsx", extract.Options{})
+	if !errors.Is(err, ErrTime) {
+		t.Fatalf("err = %v, want the time limit's", err)
+	}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("left in the temporary folder: %s", e.Name())
+	}
 }

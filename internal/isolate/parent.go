@@ -53,6 +53,11 @@ type worker struct {
 	stderr *headBuffer
 	docs   int
 
+	// tmp is the child's own temporary folder (TMPDIR): what a child
+	// killed at a limit leaves there (excelize's unzipped sheets, ~100 MB
+	// for a large workbook) is removed when it is reaped.
+	tmp string
+
 	mu     sync.Mutex
 	reaped bool
 }
@@ -81,7 +86,9 @@ func (w *worker) reap(answered bool) error {
 	killGroup(w.cmd.Process.Pid)
 	w.reaped = true
 	w.mu.Unlock()
-	return w.cmd.Wait()
+	err := w.cmd.Wait()
+	os.RemoveAll(w.tmp)
+	return err
 }
 
 // start runs a new child.
@@ -90,19 +97,28 @@ func (x *Extractor) start() (*worker, error) {
 	if err != nil {
 		return nil, err
 	}
+	tmp, err := os.MkdirTemp("", "ssrm-reader-")
+	if err != nil {
+		return nil, fmt.Errorf("a temporary folder for the reader: %w", err)
+	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.SysProcAttr = sysProcAttr()
-	w := &worker{cmd: cmd, stderr: &headBuffer{max: stderrKeep}}
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "TMP="+tmp, "TEMP="+tmp, childTmpEnv+"="+tmp)
+	w := &worker{cmd: cmd, stderr: &headBuffer{max: stderrKeep}, tmp: tmp}
 	cmd.Stderr = w.stderr
-	if w.stdin, err = cmd.StdinPipe(); err != nil {
+	fail := func(err error) (*worker, error) {
+		os.RemoveAll(tmp)
 		return nil, err
+	}
+	if w.stdin, err = cmd.StdinPipe(); err != nil {
+		return fail(err)
 	}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return fail(err)
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, err
+		return fail(err)
 	}
 	w.out = &io.LimitedReader{R: stdout}
 	w.dec = json.NewDecoder(w.out)
