@@ -565,23 +565,40 @@ var (
 	reAnaphor = lazyre.New(`^(This|These|That|Such|It|They)\b`)
 )
 
+// reSubjectHead is a clause head that is only a subject: "You", "The
+// Customer", "Each party".
+var reSubjectHead = lazyre.New(`^(?:(?:The|Each|Either|the|each|either)\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)?$`)
+
+// subjectLeadIn says a clause's head is the subject of its items: "You
+// (i) are responsible for ...; (ii) shall notify ...". The first item goes
+// on with the sentence, so it opens in lower case after its marker; a
+// heading before a list of whole sentences ("Security (a) Provider
+// shall") does not.
+func subjectLeadIn(head, item string) bool {
+	if !reSubjectHead.MatchString(head) {
+		return false
+	}
+	item = strings.TrimSpace(reMarker.ReplaceAllString(strings.TrimSpace(item), ""))
+	return item != "" && unicode.IsLower(rune(item[0]))
+}
+
 // listLeadIn returns the words of a clause before its first sub-clause when
 // they introduce a list ("You shall:", "Provider will"), else "".
 func listLeadIn(c extract.Clause, all []extract.Clause) string {
-	first := -1
+	first, firstText := -1, ""
 	for _, s := range all {
 		if s.Parent != c.ID || s.Text == "" {
 			continue
 		}
 		if i := strings.Index(c.Text, s.Text); i >= 0 && (first < 0 || i < first) {
-			first = i
+			first, firstText = i, s.Text
 		}
 	}
 	if first <= 0 {
 		return ""
 	}
 	head := strings.Join(strings.Fields(lastItemHead(stripHead(c.Text[:first], c.Heading))), " ")
-	if !reLeadIn.MatchString(head) {
+	if !reLeadIn.MatchString(head) && !subjectLeadIn(head, firstText) {
 		return ""
 	}
 	// Only the last sentence of the head introduces the list; one that
