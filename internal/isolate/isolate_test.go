@@ -373,15 +373,17 @@ var extractSentinels = map[string]error{
 	"ErrBudget":      extract.ErrBudget,
 }
 
-// handedOn is doc as a reader hands it on: a page's typeset headings are
-// read by SplitClauses in the reader and never serialised (the clauses
-// carry what they give), so a child's document has none.
+// handedOn is doc as a reader hands it on: a page's typeset headings and
+// a Word document's automatically numbered lines are read by SplitClauses
+// in the reader and never serialised (the clauses carry what they give),
+// so a child's document has none.
 func handedOn(doc extract.Document) extract.Document {
 	if doc.Agreement != nil {
 		a := *doc.Agreement
 		a.Pages = append([]extract.Page(nil), a.Pages...)
 		for i := range a.Pages {
 			a.Pages[i].Headings = nil
+			a.Pages[i].AutoNumbered = nil
 		}
 		doc.Agreement = &a
 	}
