@@ -206,3 +206,27 @@ func TestDropEchoedHeadingMarks(t *testing.T) {
 		}
 	}
 }
+
+// An annex describing the processing as bold labels closed by their colon,
+// some values in lower case: each label is a clause.
+const mdLabelFields = `# Processing Annex
+
+## Annex 1 - Details
+
+**Subject matter:** Hosting of the customer's files.
+
+**Duration:** the term of the subscription and thirty days after it.
+
+**Data subjects:** staff and clients of the customer.
+
+**Frequency:** Continuous.
+`
+
+func TestSplitClausesLabelFields(t *testing.T) {
+	cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(cleanMarkdown(mdLabelFields))}}, false)
+	want := []string{"preamble", `"Annex 1 - Details"`, `"Subject matter"<"Annex 1 - Details"`, `"Duration"<"Annex 1 - Details"`,
+		`"Data subjects"<"Annex 1 - Details"`, `"Frequency"<"Annex 1 - Details"`}
+	if diff := cmp.Diff(want, clauseIDs(cs)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+}
