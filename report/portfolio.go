@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/internal/company"
@@ -386,20 +387,23 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	return wb.write(w)
 }
 
-var portfolioTemplate = template.Must(template.New("portfolio.html.tmpl").Funcs(template.FuncMap{
-	"join":   strings.Join,
-	"status": func(v PortfolioVendor, rule string) string { return v.Statuses[rule] },
-	"subev":  subprocessorEvidence,
-	"inc":    func(i int) int { return i + 1 },
-}).ParseFS(htmlFS, "html/portfolio.html.tmpl"))
+// portfolioTemplate is parsed on first use.
+var portfolioTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("portfolio.html.tmpl").Funcs(template.FuncMap{
+		"join":   strings.Join,
+		"status": func(v PortfolioVendor, rule string) string { return v.Statuses[rule] },
+		"subev":  subprocessorEvidence,
+		"inc":    func(i int) int { return i + 1 },
+	}).ParseFS(htmlFS, "html/portfolio.html.tmpl"))
+})
 
 func portfolioHTML(w io.Writer, p *Portfolio) error {
-	return portfolioTemplate.Execute(w, struct {
+	return portfolioTemplate().Execute(w, struct {
 		P             *Portfolio
 		CSS           template.CSS
 		Ranked        []PortfolioVendor
 		Rules         []string
 		Subprocessors []SubprocessorUse
 		Failed        []PortfolioVendor
-	}{p, htmlCSS, p.Ranked(), p.RuleIDs(), p.Subprocessors(), p.FailedVendors()})
+	}{p, htmlCSS(), p.Ranked(), p.RuleIDs(), p.Subprocessors(), p.FailedVendors()})
 }
