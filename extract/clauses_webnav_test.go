@@ -230,3 +230,30 @@ func TestSplitClausesLabelFields(t *testing.T) {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
 }
+
+// A bold number followed by a sentence holding a bold defined term: the
+// words before the term are not the clause's title; a bold title run on
+// from the number still is.
+const mdBoldTermInSentence = `# Terms
+
+## 6. Lists
+
+**6\.1 Publication** The provider shall publish its security page.
+
+**6\.2** A list of the provider's current subprocessors (the “ **List** ”) will be made available on request.
+
+**6\.3** The provider shall keep the list current and tell the customer of changes in good time.
+`
+
+func TestBoldTermNotHeading(t *testing.T) {
+	cs := SplitClauses([]Page{{Number: 1, Text: NormalizeText(cleanMarkdown(mdBoldTermInSentence))}}, false)
+	got := map[string]string{}
+	for _, c := range cs {
+		got[c.ID] = c.Heading
+	}
+	for id, want := range map[string]string{"6": "Lists", "6.1": "Publication", "6.2": "", "6.3": ""} {
+		if h, ok := got[id]; !ok || h != want {
+			t.Errorf("clause %s: heading %q (present %v), want %q", id, h, ok, want)
+		}
+	}
+}
