@@ -132,6 +132,7 @@ func cleanMarkdown(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = frontMatterRe.ReplaceAllString(s, "")
 	s = dropMDXModule(s)
+	s = dropEchoedHeadingMarks(s)
 	s = htmlCommentRe.ReplaceAllString(s, "")
 	s = htmlLists(s)
 	s = htmlBreakRe.ReplaceAllString(s, "\n")

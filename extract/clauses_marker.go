@@ -610,10 +610,10 @@ func headingOf(m marker, lines []srcLine, i int) string {
 		return ""
 	}
 	if m.bold {
-		if k := strings.Index(rest, "**"); k >= 0 {
+		if k := boldTitleEnd(rest, "**"); k >= 0 {
 			return cleanHeading(rest[:k])
 		}
-		if k := strings.Index(rest, "__"); k >= 0 {
+		if k := boldTitleEnd(rest, "__"); k >= 0 {
 			return cleanHeading(rest[:k])
 		}
 	}

@@ -367,7 +367,7 @@ func (s *splitter) lowerDotted(i int) (marker, bool) {
 	t := strings.TrimLeft(l.text, " ")
 	if !s.paginated {
 		// "**6.1.** must comply ...": only the number is bold.
-		t = boldNumberRe.ReplaceAllString(t, "$2$4")
+		t = boldNumberRe.ReplaceAllString(unescapeNumberLead(t), "$2$4")
 	}
 	g := dottedRe.FindStringSubmatchIndex(t)
 	if g == nil || g[6] < 0 {
@@ -377,7 +377,7 @@ func (s *splitter) lowerDotted(i int) (marker, bool) {
 	// A defined term in lower case opens it too ("2.13 \"you\" means ...").
 	q := 0
 	if !s.paginated {
-		q = len(rest) - len(strings.TrimLeft(rest, "\"“'‘*_"))
+		q = definedTermLead(rest)
 	}
 	r, size := utf8.DecodeRuneInString(rest[q:])
 	if !unicode.IsLower(r) {

@@ -291,7 +291,7 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 		more := rest[size:]
 		return head, false, more == "" || more[0] == ' ' || r == '—'
 	case rest != after: // a space, then the body
-		return head, false, unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'(`, r)
+		return head, false, unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'(`, r) || labelLead(body[:j], r)
 	}
 	return "", false, false
 }

@@ -60,6 +60,7 @@ def units(text):
                 break
     incode = False
     heading_seen = False
+    innav = False
     for i in range(start, len(lines)):
         raw = lines[i]
         s = raw.strip()
@@ -68,6 +69,12 @@ def units(text):
             continue
         if incode or not s or s.startswith('|') or re.match(r'^[-=*_]{3,}$', s):
             continue
+        if re.match(r'(?i)^(?:.*[)\]]\s+)?(?:on this page|in this article)\s*:?\s*$', s):
+            innav = True  # a web page's navigation list follows
+            continue
+        if innav and re.match(r'^[-*+]\s', s):
+            continue
+        innav = False
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ''
         prev = lines[i - 1].strip() if i > 0 else ''
         kind = None
@@ -75,6 +82,7 @@ def units(text):
         m = re.match(r'^(#{1,6})\s+(.*)$', s)
         if m:
             kind, body = 'heading', m.group(2).strip().rstrip('#').strip()
+            body = re.sub(r'^(?:\\#)+#*\s+', '', body)  # "## \## 1\. Scope" (a web page's echo)
         elif re.match(r'^(=+|-+)$', nxt) and not re.match(r'^[-*+]\s', s) and not prev:
             kind = 'heading'
         else:
