@@ -262,12 +262,28 @@ func IsCrosswalkFile(data []byte) bool {
 // a form or topic without a source, and duplicate ids are errors wrapping
 // ErrCrosswalk that name the file and the entry.
 func ParseCrosswalk(data []byte, file string) (*CrosswalkFile, error) {
+	c, err := decodeCrosswalk(data, file)
+	if err != nil {
+		return nil, err
+	}
+	return checkCrosswalk(c, file)
+}
+
+// decodeCrosswalk decodes one crosswalk file, unchecked; unknown keys are
+// errors.
+func decodeCrosswalk(data []byte, file string) (*CrosswalkFile, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var c CrosswalkFile
 	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrCrosswalk, file, err)
 	}
+	return &c, nil
+}
+
+// checkCrosswalk validates one decoded crosswalk file (ParseCrosswalk's
+// checks, the same errors) and returns it.
+func checkCrosswalk(c *CrosswalkFile, file string) (*CrosswalkFile, error) {
 	if c.Schema != CrosswalkSchema {
 		return nil, fmt.Errorf("%w: %s: schema: want %q, got %q", ErrCrosswalk, file, CrosswalkSchema, c.Schema)
 	}
@@ -303,7 +319,7 @@ func ParseCrosswalk(data []byte, file string) (*CrosswalkFile, error) {
 			return nil, fmt.Errorf("%w: %s: %v", ErrCrosswalk, where, err)
 		}
 	}
-	return &c, nil
+	return c, nil
 }
 
 func checkMapping(domain string, controls []string, side Owner, basis, notice string) error {

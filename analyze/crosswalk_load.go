@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/ssrm-dev/ssrm/templates"
-	"go.yaml.in/yaml/v3"
 )
 
 var (
@@ -39,14 +38,23 @@ func LoadCrosswalk() (*Crosswalk, error) {
 		}
 		return names[i] < names[j]
 	})
-	cw := &Crosswalk{}
-	for _, n := range names {
-		data, err := templates.Crosswalk.ReadFile("crosswalk/" + n)
-		if err != nil {
+	data := make([][]byte, len(names))
+	for i, n := range names {
+		if data[i], err = templates.Crosswalk.ReadFile("crosswalk/" + n); err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrCrosswalk, err)
 		}
+	}
+	cached := cachedCrosswalk(names, data)
+	cw := &Crosswalk{}
+	for i, n := range names {
 		file := "embedded crosswalk/" + n
-		c, err := ParseCrosswalk(data, file)
+		var c *CrosswalkFile
+		var err error
+		if cached != nil {
+			c, err = checkCrosswalk(cached[i], file)
+		} else {
+			c, err = ParseCrosswalk(data[i], file)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -218,17 +226,8 @@ func knownRuleIDs() (map[string]bool, error) {
 				}
 				// Only the ids: the packs are checked whole when they load
 				// (LoadRules; TestKnownRuleIDs holds these ids to ParsePack's).
-				var p struct {
-					Rules []struct {
-						ID string `yaml:"id"`
-					} `yaml:"rules"`
-				}
-				if err := yaml.Unmarshal(data, &p); err != nil {
-					knownErr = fmt.Errorf("%w: embedded %s: %v", ErrRules, file, err)
-					return
-				}
-				for _, r := range p.Rules {
-					knownIDs[r.ID] = true
+				for _, id := range packRuleIDs(data) {
+					knownIDs[id] = true
 				}
 			}
 		}
@@ -254,4 +253,63 @@ func (rs *RuleSet) loadCrosswalkFile(data []byte, file string) (bool, error) {
 		return true, err
 	}
 	return true, rs.Crosswalk.add(c, file)
+}
+
+// packRuleIDs reads the ids of a rule pack's rules without parsing the
+// pack (a YAML parse of every embedded pack cost each process about 8 ms):
+// the value of the id key of each item of the top-level rules sequence,
+// written in block style as the embedded packs are. A key of an item sits
+// on the item's "- " line or on a line indented two more; the text of a
+// block scalar is indented further, and comments and other keys are
+// skipped. TestPackRuleIDs holds it to a YAML parse on packs of our own,
+// TestKnownRuleIDs to ParsePack on the embedded ones.
+func packRuleIDs(data []byte) []string {
+	var ids []string
+	inRules := false
+	item := -1 // the indentation of the rules' "- ", once seen
+	for line := range strings.SplitSeq(string(data), "\n") {
+		line = strings.TrimRight(line, " \t\r")
+		t := strings.TrimLeft(line, " ")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		ind := len(line) - len(t)
+		dash := t == "-" || strings.HasPrefix(t, "- ")
+		if ind == 0 && !(inRules && dash && item <= 0) {
+			// A top-level key (a sequence may stand at its key's
+			// indentation: "rules:\n- id: x").
+			inRules, item = strings.TrimSpace(strings.SplitN(t, "#", 2)[0]) == "rules:", -1
+			continue
+		}
+		if !inRules {
+			continue
+		}
+		switch {
+		case (item < 0 || ind == item) && dash:
+			item = ind
+			t = strings.TrimLeft(t[1:], " ")
+		case item >= 0 && ind == item+2:
+		default:
+			continue
+		}
+		if v, ok := strings.CutPrefix(t, "id:"); ok {
+			ids = append(ids, yamlScalar(v))
+		}
+	}
+	return ids
+}
+
+// yamlScalar is a plain or quoted one-line YAML scalar's value, with a
+// trailing comment removed.
+func yamlScalar(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+		if end := strings.IndexByte(v[1:], v[0]); end >= 0 {
+			return v[1 : 1+end]
+		}
+	}
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	return v
 }

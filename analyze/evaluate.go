@@ -40,6 +40,12 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 	if !c.actors[p.actor] {
 		return false, false
 	}
+	// A prohibition with a protective condition ("will not make changes
+	// ... without prior notice") promises the opposite of a red flag: the
+	// act is forbidden unless the customer is told or consents.
+	if c.flag != nil && p.protective {
+		return false, false
+	}
 	if len(c.Action) > 0 && !f.actionIn(c.Action, p) {
 		return false, false
 	}

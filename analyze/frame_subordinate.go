@@ -78,6 +78,9 @@ func (f *Frame) relativeModal(p predicate) bool {
 			return true
 		}
 	}
+	if f.thingBeRelative(p) {
+		return true
+	}
 	if f.partyRelative(p) {
 		return true
 	}
@@ -121,6 +124,36 @@ func (f *Frame) relativeModal(p predicate) bool {
 		}
 	}
 	return false
+}
+
+// thingBe are the words after "which shall be" that class the thing
+// before it ("deemed Confidential Information", "subject to these
+// terms"); "which shall be stated in the notice: ..." says what a notice
+// holds and stays a predicate of its own.
+var thingBe = map[string]bool{"deemed": true, "treated": true, "considered": true, "regarded": true, "subject": true, "confidential": true}
+
+// thingBeRelative says p's modal is that of a relative clause that classes
+// a thing named right before it ("a copy of the reports, which will be
+// deemed Confidential Information", "the report, which shall be subject
+// to the confidentiality terms"): its subject is that thing, not a party,
+// so it is no predicate of its own, even when binding, and its words stay
+// with the duty before it. A party before "which" ("Provider, which shall
+// be subject to ...") keeps its own predicate.
+func (f *Frame) thingBeRelative(p predicate) bool {
+	m := p.modal.from
+	if m < 2 || f.toks[m-1].w != "which" || p.modal.to+1 >= len(f.toks) || f.toks[p.modal.to].w != "be" || !thingBe[f.toks[p.modal.to+1].w] {
+		return false
+	}
+	// A verb stands before "which" without a comma, never with one ("the
+	// audit reports, which"): the comma tells the noun in -s.
+	b, comma := m-2, f.toks[m-2].w == ","
+	if comma {
+		b--
+	}
+	if b < 0 || !f.toks[b].word || !comma && f.verbAt(b) || sayVerbs[f.toks[b].w] || subordinator[f.toks[b].w] {
+		return false
+	}
+	return !f.partyIn(b, b+1)
 }
 
 // relativeBe are the words of "as may be required": a relative clause

@@ -44,6 +44,14 @@ func glossary(defs []*unit, v *Vocabulary) []gloss {
 				out = append(out, gloss{term: term, add: " (" + d.Text + ")"})
 				continue
 			}
+			// "Security Measures" means the security measures available
+			// at: https://...: the term is only a pointer, and a duty to
+			// comply with it binds what lives elsewhere.
+			if at := pointerDefinition(body); at != "" {
+				seen[term] = true
+				out = append(out, gloss{term: term, add: " (available at " + at + ")"})
+				continue
+			}
 			bm := newMatcher(v, tokenize(body), nil)
 			for _, c := range concepts {
 				if len(tm.find(c.class)) > 0 || len(bm.find(c.class)) == 0 {
@@ -56,6 +64,26 @@ func glossary(defs []*unit, v *Vocabulary) []gloss {
 		}
 	}
 	return out
+}
+
+// rePointerHead is the end of a definition that hands its content to an
+// address: "the security measures available at:", "as published on".
+var rePointerHead = lazyre.New(`(?i)\b(available|located|found|posted|published|set out|set forth|described|accessible)\s+(at|on)\s*:?\s*[\[(<]*\s*$`)
+
+// pointerDefinition returns the address a definition points to when that
+// is all it says ("means the security measures available at: URL"), else
+// "". The words before the address are few: a definition that describes
+// its thing and then adds where to read more is no pointer.
+func pointerDefinition(body string) string {
+	loc := reURL.FindStringIndex(body)
+	if loc == nil || len(strings.Fields(body[:loc[0]])) > 12 || !rePointerHead.MatchString(body[:loc[0]]) {
+		return ""
+	}
+	at := body[loc[0]:loc[1]]
+	if i := strings.IndexAny(at, "[]"); i > 0 {
+		at = at[:i] // a Markdown link's text: "[www.x.com](https://x.com)"
+	}
+	return strings.TrimRight(at, ".,;)\u2060")
 }
 
 type gloss struct {

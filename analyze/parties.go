@@ -12,11 +12,11 @@ import (
 var (
 	// reDefinedName finds a short name the agreement defines for a party,
 	// with the parenthetical it stands in: Brokers National Life Assurance
-	// Company ("BNL"), Acme Inc. ("Acme" or "Provider"), The City of Eugene,
-	// (City), VERIZON ABS LLC, as Depositor. Names that neither provide nor
+	// Company ("BNL"), Acme Inc. ("Acme" or "Provider"), Acme Ltd ("we" or
+	// "Acme"), The City of Eugene, (City), VERIZON ABS LLC, as Depositor. Names that neither provide nor
 	// pay (an acronym) are dropped later; a defined document is never a
 	// party (reDocumentName).
-	reDefinedName = lazyre.New(`\(\s*(?:(?:hereinafter|herein)\s+)?(?:referred\s+(?:to\s+)?(?:in\s+)?(?:herein(?:after)?\s+)?as\s+)?(?:the\s+)?["“„ˮ'‘]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″'’]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ'‘][^"”ˮ″'’]{1,30}["”ˮ″'’])*)\s*\)|,\s+as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
+	reDefinedName = lazyre.New(`\(\s*(?:["“'‘]?(?:we|us|our)["”'’]?\s*,?\s*(?:(?:or|and)\s+)?)*(?:(?:hereinafter|herein)\s+)?(?:referred\s+(?:to\s+)?(?:in\s+)?(?:herein(?:after)?\s+)?as\s+)?(?:the\s+)?["“„ˮ'‘]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″'’]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ'‘][^"”ˮ″'’]{1,30}["”ˮ″'’])*)\s*\)|,\s+as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
 	// What a vendor and what a customer does, to tell whose name is whose:
 	// "shall provide" and "shall pay" are weak signs (a customer provides
 	// information too); the kinds below are strong ones.
@@ -41,7 +41,7 @@ var (
 	// University, Department, Agency or Authority named in an agreement.
 	rePublicBody = lazyre.New(`(?i)\b(?:city|county|state|commonwealth|town|village|borough|municipality|university|college|department|agency|authority|ministry|district|council|government)\b`)
 	// rePartyLegalForm finds a company's legal form, which a public body lacks.
-	rePartyLegalForm = lazyre.New(`(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|gmbh|ag|plc|s\.?a\.?s?|b\.?v|pbc|llp|lp|co)\b\.?`)
+	rePartyLegalForm = lazyre.New(`(?i)\b(?:inc|llc|ltd|limited|corp|corporation|company|gmbh|ag|plc|s\.?a\.?s?|b\.?v|pbc|llp|lp|co|d\.o\.o|s\.r\.o)\b\.?`)
 	// reSigns finds a cover page's or signature block's "Customer: Harbor
 	// Bank" and "Provider: Nimbus Systems Inc.".
 	reSigns = lazyre.New(`(?im)^[ \t*_#|]*(customer|client|subscriber|licensee|buyer|purchaser|controller|covered entity|provider|service provider|vendor|supplier|contractor|licensor|processor|business associate)[ \t*_]*(?:name|legal name)?[ \t*_]*:[ \t*_]*([^\n|]{2,80})`)
@@ -159,7 +159,11 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		if name == "" || reDocumentName.MatchString(name) || strings.Contains(name, ". ") {
 			continue // a document, or two sentences ("Kubient. This")
 		}
-		legal, r := "", roleWordOf(v, m(2))
+		if m(1) != "" && !isRoleWord(name) && reDocumentLegal.MatchString(strings.TrimRight(head[max(0, ix[0]-80):ix[0]], " ")) {
+			continue // a document's short name: the Platform Services Agreement ("PSA")
+		}
+		// "we" or "us" before the name ("we" or "Acme") is the vendor's.
+		legal, r := "", roleWordOf(v, head[ix[0]:max(ix[0], ix[2])]+" "+m(2))
 		if m(1) != "" {
 			legal = legalName(head[:ix[0]], isRoleWord)
 		}
@@ -171,6 +175,9 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			r = "vendor" // "a product operated by the Canadian Digital Service (CDS)"
 		}
 		if isRoleWord(name) {
+			if !wholeRoleWord(v, name) {
+				continue // a thing of a side's: "Vendor Materials", "Customer Data"
+			}
 			// A role word itself ("Vendor"): no name to find in the
 			// text, but the legal name before it is the party's.
 			if legal != "" {
@@ -181,6 +188,16 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		add(name, legal, r)
 		if p := byName[name]; p.pos == 0 {
 			p.pos, p.asRole, p.within = ix[0]+1, m(3) != "", reWithin.MatchString(pre)
+		}
+	}
+	for _, ix := range rePronounsOnly.FindAllStringIndex(head, -1) {
+		if !reWeUs.MatchString(head[ix[0]:ix[1]]) {
+			continue // ("Company") alone may be either side
+		}
+		// `Kamino Labs d.o.o. ("us", "we", or "our")`: the vendor's legal
+		// name, defined by the pronouns alone.
+		if legal := legalName(head[:ix[0]], isRoleWord); legal != "" && !reGenericName.MatchString(legal) {
+			add("", legal, "vendor")
 		}
 	}
 	opening := head[:min(len(head), preambleLen)]
@@ -315,6 +332,29 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 	return parties
 }
 
+// wholeRoleWord says a name is a side's role word from its first word to
+// its last ("Vendor", "Service Provider", "Data Processor"), not a thing
+// that opens with one ("Vendor Materials").
+func wholeRoleWord(v *Vocabulary, name string) bool {
+	toks := tokenize(name)
+	m := newMatcher(v, toks, nil)
+	for _, c := range []string{"vendor", "customer", "mutual"} {
+		for _, s := range m.find(c) {
+			whole := true
+			for i, t := range toks {
+				if t.word && (i < s.from || i >= s.to) {
+					whole = false
+					break
+				}
+			}
+			if whole {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // partyLike says a name may be the side an agreement names only by role
 // words elsewhere: one with a legal name, or one the opening already uses
 // (a title, the preamble). A name first met deep in the body with no legal
@@ -335,6 +375,18 @@ func squash(s string) string {
 	}
 	return b.String()
 }
+
+// rePronounsOnly finds a definition by the vendor's pronouns alone, with
+// "Company" at most: ("us", "we", or "our"), ("the Company," "we," or
+// "us"), ("Company/We/Us/Our"). A "we" or "us" must be among them.
+var rePronounsOnly = lazyre.New(`\(\s*(?:(?:the\s+)?["“'‘]\s*(?:` + pronounTerms + `)[,.]?["”'’]\s*,?\s*(?:(?:or|and)\s+)?){1,5}\)`)
+
+// reWeUs finds the vendor's "we" or "us".
+var reWeUs = lazyre.New(`(?i)\b(?:we|us)\b`)
+
+// pronounTerms are the vendor's pronouns (and "Company") one quoted term
+// may join with slashes: "Company/We/Us/Our". It must hold "we" or "us".
+const pronounTerms = `(?:(?:the\s+)?(?i:company|our|ours)\s*/\s*)*(?i:we|us)(?:\s*/\s*(?:the\s+)?(?i:company|we|us|our|ours))*|(?i:our|ours|(?:the\s+)?company)`
 
 // reMeansParty finds a name defined by the company it stands for:
 // `"Anthropic" means Anthropic Ireland, Limited`, `"Company" means Acme Inc.`

@@ -154,6 +154,8 @@ func signedVendor(head string, v *Vocabulary) string {
 		if roleWordOf(v, m[1]) == "vendor" {
 			if n := company(m[2]); n != "" {
 				names = append(names, n)
+			} else if n := labelledName(m[2], v); n != "" {
+				names = append(names, n)
 			}
 		}
 	}
@@ -302,3 +304,32 @@ var (
 	reNameIsVendorRole = lazyre.New(`\b(` + nameWords + `),?\s+(` + legalForms + `)\s+(?:is|acts\s+as|shall\s+act\s+as|will\s+act\s+as)\s+(?:the|a)\s+` + vendorRoles)
 	reVendorRoleLabel  = lazyre.New(`(?m)^[\s*_]*` + vendorRoles + `[\s*_]*:[\s*_]*(` + nameWords + `),?\s+(` + legalForms + `)`)
 )
+
+// reLabelNotName finds what a role's label shows that is no name: a form's
+// field ("Name", "Signature") or a blank.
+var reLabelNotName = lazyre.New(`(?i)^(?:name|legal\s+name|signature|signed|title|date|by|address|e-?mail|phone|contact|company|entity|n/?a)\b`)
+
+// labelledName is the name a cover line shows under the vendor's role
+// label when it carries no legal form: "Business Associate: Halberd
+// Records", "Service Provider: Fernwick (Fernwick Cloud)" gives
+// "Fernwick". "" for a field's name, a blank, a role word or a document.
+func labelledName(s string, v *Vocabulary) string {
+	s = strings.Trim(strings.TrimSpace(s), "*_|: ")
+	if k := strings.IndexAny(s, "(,[{"); k >= 0 {
+		s = strings.TrimSpace(s[:k])
+	}
+	s = strings.Trim(s, "*_ ")
+	words := strings.Fields(s)
+	proper := properName(s)
+	if !proper && len(words) >= 3 && strings.Trim(words[0], "0123456789") == "" {
+		// "3 Blind Mice Software": a number opens a name under a label
+		proper = properName(strings.Join(words[1:], " "))
+	}
+	if len(words) > 6 || reLabelNotName.MatchString(s) || !proper {
+		return ""
+	}
+	if roleWordOf(v, s) != "" || reDocumentLegal.MatchString(s) || reThingName.MatchString(s) {
+		return ""
+	}
+	return s
+}

@@ -17,8 +17,8 @@ var (
 	reNameStart = lazyre.New(`(?i)(?:\b(?:between|and|by|with|among|to|from|under|at|we\s+are|is)\b|^\s*of\b|\(\w{1,3}\)|#+\s|[:;(])\s*`)
 	// reNameEnd finds where a legal name ends and its description starts:
 	// ", a Delaware corporation", ", 128 rue la Boétie", ", represented by",
-	// " as defined below".
-	reNameEnd = lazyre.New(`(?i),?\s+(?:a|an|the|represented|having|located|whose|acting|organi[sz]ed|incorporated|registered|with|of\s+\d|on\s+behalf)\b|,\s*\d|\s+as\s+(?:defined|set\s+out|identified|described)\b|\s*\(`)
+	// " as defined below", ", operating the Explify platform".
+	reNameEnd = lazyre.New(`(?i),?\s+(?:a|an|the|represented|having|located|whose|acting|organi[sz]ed|incorporated|registered|with|of\s+\d|on\s+behalf)\b|,\s+(?:operating|trading|doing\s+business|which|that|who)\b|,\s*\d|\s+as\s+(?:defined|set\s+out|identified|described)\b|\s*\(`)
 	// reNameWord is a word a legal name may hold in lower case.
 	reNameWord = lazyre.New(`^(?:of|and|for|de|du|des|la|le|der|und|y|e|z|&|-|–|d/b/a|dba)$`)
 	// reGenericName finds a defined short name that names no one in
@@ -36,6 +36,9 @@ var (
 	reBetweenVendor = lazyre.New(`\bbetween\s+(?:the\s+)?(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:,\s+an?\s+[^,()\n]{1,60},)?\s+and\s+(?:the\s+)?` + customerWords + `\b|\bbetween\s+(?:the\s+)?` + customerWords + `\s+and\s+(` + nameWords + `)(?:,?\s+(` + legalForms + `))?(?:[\s,;:]|\.\s|$)`)
 	// reTitleNotName finds title words that are not a vendor's name.
 	reTitleNotName = lazyre.New(`(?i)^(?:the|this|master|general|standard|online|cloud|mutual|sample|template|model|customer|vendor|provider|supplier|global|enterprise|updated|new|our|your)\b`)
+	// reTitleGeneric finds a title's first words that are what is sold,
+	// not who sells it: "Service Subscription Agreement".
+	reTitleGeneric = lazyre.New(`^(?i:services?|software|products?|platform|subscription|data|licen[cs]e|saas|hosting|support)$`)
 	// reTitleEdition finds an edition's word after the vendor's name in a
 	// title: "GitHub Corporate Terms of Service".
 	reTitleEdition = lazyre.New(`(?i)(?:\s+(?:corporate|enterprise|cloud|online|business|standard|general|customer|consumer|api|platform|services?|self-serve|self-service))+$`)
@@ -56,14 +59,31 @@ const (
 // "Acme Cloud, Inc."), or "" when what stands there is no proper name (a
 // role word, a blank, "the customer identified in the Order Form").
 func legalName(before string, isRoleWord func(string) bool) string {
-	if len(before) > 300 {
+	whole := len(before) <= 300 // the text from its start
+	if !whole {
 		before = before[len(before)-300:]
 	}
 	// Not across another definition or a sentence's end.
 	if k := reNameStop.FindAllStringIndex(before, -1); k != nil {
-		before = before[k[len(k)-1][1]:]
+		before, whole = before[k[len(k)-1][1]:], true
 	}
 	starts := reNameStart.FindAllStringIndex(before, -1)
+	if whole {
+		// A sentence may open with the name: `Acme CLI, Inc. ("Acme")
+		// provides the service`, tried after every other start and only
+		// for a company's name (not "Module 3 (Processor-to-Processor)").
+		starts = append([][]int{{0, 0}}, starts...)
+	}
+	// A name after a description's opening (", a company organised under
+	// the laws of England and Wales") may be inside it ("Wales"): it gives
+	// way to a company's name before the description ("Beta Ltd"), and
+	// stands when none is there ("Welcome to Acme, a service operated by
+	// the Acme Digital Service").
+	desc := -1
+	if k := reDescOpen.FindAllStringIndex(before, -1); k != nil {
+		desc = k[len(k)-1][0]
+	}
+	fallback := ""
 	for i := len(starts) - 1; i >= 0; i-- {
 		at := starts[i]
 		lead := strings.ToLower(strings.TrimSpace(before[at[0]:at[1]]))
@@ -74,6 +94,10 @@ func legalName(before string, isRoleWord func(string) bool) string {
 		if e := reNameEnd.FindStringIndex(cand); e != nil {
 			cand = cand[:e[0]]
 		}
+		if k := strings.IndexAny(cand, "[{"); k >= 0 {
+			cand = cand[:k] // "Unified Health\n[Address]": the placeholder is no part of the name
+		}
+		cand = strings.TrimLeft(cand, "-*•·– \t\n") // a list item's marker
 		cand = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(cand), ","))
 		cand = strings.TrimSuffix(strings.TrimSuffix(cand, "'s"), "’s")
 		if c, ok := strings.CutPrefix(cand, "the "); ok {
@@ -82,16 +106,35 @@ func legalName(before string, isRoleWord func(string) bool) string {
 			cand = c
 		}
 		cand = strings.Join(strings.Fields(cand), " ")
-		if properName(cand) && !isRoleWord(cand) && !reDocumentLegal.MatchString(cand) {
+		if at[1] == 0 && !rePartyLegalForm.MatchString(cand) {
+			continue // a sentence's opening words are a name only with a legal form
+		}
+		if !properName(cand) || isRoleWord(cand) || reDocumentLegal.MatchString(cand) {
+			continue
+		}
+		formed := rePartyLegalForm.MatchString(cand)
+		switch {
+		case fallback == "" && desc >= 0 && at[0] > desc && !formed:
+			fallback = cand
+		case fallback != "" && !formed:
+		default:
 			return cand
 		}
 	}
-	return ""
+	return fallback
 }
 
 // reNameStop finds the end of another definition ("Acme"), (CDS) or of a
 // sentence ("... the Services. "), which a legal name does not cross.
 var reNameStop = lazyre.New(`["”ˮ″'’]\s*\)|\(\s*[A-Z0-9&.-]{2,}\s*\)|\b[a-z]{3,}[.;]\s+|\n\s*\n`)
+
+// reThingName finds a capitalised thing where a name was looked for:
+// "Service Provider: Services" names no company.
+var reThingName = lazyre.New(`(?i)^(?:services?|platform|website|site|software|products?|application|deliverables|materials|content|data|information)$`)
+
+// reDescOpen finds where a party's description opens after its name:
+// ", a Delaware corporation", ", an English company".
+var reDescOpen = lazyre.New(`,\s+(?:a|an)\s+[a-z]`)
 
 // reMonth finds a date or a cross-reference where a name was looked for
 // ("July 14", "Section 5.2").
@@ -101,7 +144,7 @@ var reNumberRun = lazyre.New(`\d{3}`)
 
 // reLowerForm is a legal form written in lower case at a name's end:
 // "Harbor Bank plc".
-var reLowerForm = lazyre.New(`^(?:plc|llc|ltd\.?|inc\.?|gmbh|o\.o\.)$`)
+var reLowerForm = lazyre.New(`^(?:plc|llc|ltd\.?|inc\.?|gmbh|o\.o\.|d\.o\.o\.?|s\.r\.o\.?)$`)
 
 var reSignedBy = lazyre.New(`(?i)\b(?:represented|signed|executed|acting|accepted|approved)\s*$`)
 
@@ -109,7 +152,7 @@ var reSignedBy = lazyre.New(`(?i)\b(?:represented|signed|executed|acting|accepte
 // capitalised (or a joining word: "of", "and", "&"), no blanks or
 // placeholders.
 func properName(s string) bool {
-	if s == "" || strings.ContainsAny(s, "{}[]_@<>|*\"“”()") {
+	if s == "" || strings.ContainsAny(s, "{}[]_@<>|*\"“”():") {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
@@ -166,7 +209,12 @@ func agreementVendor(as []*extract.Agreement, units []*unit, parties map[*extrac
 			found = true
 		}
 		if !found {
+			// A name read from use alone (usedVendor) names the vendor in
+			// the report but gives the engine no phrase for the vendor's
+			// class (undefinedVendor reads the title and preamble only).
 			if n := titleVendor(a, us, v); n != "" {
+				names = append(names, n)
+			} else if n := usedVendor(a, us, v); n != "" {
 				names = append(names, n)
 			}
 		}
@@ -228,13 +276,15 @@ func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 		}
 		line = strings.Trim(strings.TrimPrefix(line, "title:"), ` "'*_`)
 		name := ""
-		if m := reTitleVendor.FindStringSubmatch(line); m != nil && !reTitleNotName.MatchString(m[1]) {
+		if m := reTitleVendor.FindStringSubmatch(line); m != nil && !reTitleNotName.MatchString(m[1]) && !reTitleGeneric.MatchString(m[1]) {
 			name = reTitleEdition.ReplaceAllString(m[1], "") // "GitHub Corporate" is GitHub's
 		} else if properName(line) && rePartyLegalForm.MatchString(line) {
 			name = line // a company's name on a line of its own: "ContentRX LLC"
+		} else if m := reTitleMaker.FindStringSubmatch(line); m != nil {
+			name = m[1] // "ACMEPROCURE (a PRODUCT OF ACME-AI)": the maker's
 		}
 		if name != "" && (usedAsVendor(units, name) || ownDomain(a, name)) {
-			title = shownName(name)
+			title = shownName(units, name)
 			break
 		}
 	}
@@ -301,9 +351,12 @@ func preambleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 // its first word: "ContentRX" for "ContentRX LLC") at least twice as a
 // subject or with the vendor's kind.
 func usedAsVendor(units []*unit, name string) bool {
-	short := capitalised(name)
+	short := name // afterName reads an all-capitals name capitalised too
 	if rePartyLegalForm.MatchString(name) {
-		short = capitalised(strings.Trim(strings.Fields(name)[0], ",."))
+		short = strings.Trim(strings.Fields(name)[0], ",.")
+	}
+	if capitalised(short) != short {
+		short = shownName(units, short) // "GANNET-AI" as the text writes it: "Gannet-AI"
 	}
 	uses := 0
 	for _, u := range units {
@@ -321,10 +374,36 @@ func usedAsVendor(units []*unit, name string) bool {
 }
 
 // shownName is a name as a report shows it: an all-capitals title's name
+// as the text spells it elsewhere ("GANNET-AI": "Gannet-AI"), else
 // capitalised ("DECKARD TECHNOLOGIES": "Deckard Technologies").
-func shownName(name string) string {
+func shownName(units []*unit, name string) string {
+	if strings.ToUpper(name) != name || !strings.ContainsFunc(name, unicode.IsLetter) {
+		return name
+	}
+	lower := strings.ToLower(name)
+	for _, u := range units {
+		text := strings.ToLower(u.text)
+		if len(text) != len(u.text) {
+			continue // offsets in text are not offsets in u.text
+		}
+		for from := 0; ; {
+			k := strings.Index(text[from:], lower)
+			if k < 0 {
+				break
+			}
+			k += from
+			if w := u.text[k : k+len(name)]; w != name {
+				return w
+			}
+			from = k + len(name)
+		}
+	}
 	return capitalised(name)
 }
+
+// reTitleMaker finds the maker a title names beside its product:
+// "ACMEPROCURE (a PRODUCT OF ACME-AI)", "Acme Notes (by Acme Labs)".
+var reTitleMaker = lazyre.New(`\(\s*(?i:(?:an?\s+)?(?:product|service|brand|division)\s+of|by)\s+([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*\)`)
 
 // ownNames are the names of the agreements' own parties: the vendor's
 // names given (vendors) and every name and legal name of a party whose

@@ -32,6 +32,11 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 		{"a compelled disclosure carve-out is no cooperation", []string{"Either party may disclose Confidential Information to a governmental authority where required by law, provided it first seeks confidential treatment."}, "regulator-cooperation", StatusMissing},
 		{"notice of a police request is no cooperation", []string{"Provider will promptly notify Customer of any request by a law enforcement authority for Customer Data."}, "regulator-cooperation", StatusMissing},
 		{"a proviso gives no access", []string{"Each party may disclose Confidential Information in a filing that a governmental authority requires, provided that the other party's information stays protected as this Section sets out."}, "regulator-cooperation", StatusMissing},
+		// A licence granted to use software is no access given to an
+		// authority, though a regulator is named beside it.
+		{"a licence granted is no regulator cooperation", []string{"Provider grants Customer a licence to use the Software, subject to any licence conditions imposed by the regulator."}, "regulator-cooperation", StatusMissing},
+		{"a disclosure carve-out where legally permitted is no regulator cooperation", []string{"Nothing in this Agreement prevents the recipient from disclosing Confidential Information that a regulator requires, provided that, where legally permitted, the recipient gives the discloser prompt notice."}, "regulator-cooperation", StatusMissing},
+		{"granting a regulator access binds", []string{"Provider shall grant Customer's regulators access to its premises and records relevant to the Services."}, "regulator-cooperation", StatusMet},
 		{"cooperating with a regulator binds", []string{"Provider shall cooperate fully with Customer's supervisory authorities, including persons appointed by them."}, "regulator-cooperation", StatusMet},
 		// 5. Definitions, mutual sentences and the customer's rights are no customer duty.
 		{"a definition is no customer duty", []string{"\"Customer Data\" means all data that Customer or its users submit to the Service."}, "customer-responsibilities", StatusMissing},
@@ -52,6 +57,22 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 		{"a report that exists is not given", []string{"Provider is audited annually by an independent firm, which issues a SOC 2 Type II report."}, "security-reports", StatusMissing},
 		{"keeping a report confidential gives none", []string{"The audit report and everything learned during the audit are confidential and must not be shared without the Provider's written consent."}, "security-reports", StatusMissing},
 		{"a report given on request", []string{"Provider will provide Customer, upon request, with a copy of its most recent SOC 2 Type II report."}, "security-reports", StatusMet},
+		// 8. Notice of a change in the vendor's insurance cover is no notice
+		// of a change to the service or the terms.
+		{"notice of a change in insurance cover is no change notice", []string{"Vendor shall notify Customer promptly of any cancellation, non-renewal or material change to such coverage."}, "change-notice", StatusMissing},
+		{"notice of a material change to the service binds", []string{"Vendor shall notify Customer at least thirty days before any material change to the Services."}, "change-notice", StatusMet},
+		// A feature that "helps prevent" unauthorised access helps no party.
+		{"a feature that helps prevent access is no incident cooperation", []string{"Every call to the interface needs a signed token, which helps prevent unauthorized access."}, "incident-cooperation", StatusMissing},
+		{"helping the customer in an incident binds", []string{"Provider will help Customer investigate and contain any Security Incident affecting Customer Data."}, "incident-cooperation", StatusMet},
+		// 9. Where the customer is the one audited, or "audit" is no
+		// examination at all, there is no audit right: the customer who
+		// cooperates with the vendor's licence audit of its own records; the
+		// parties' service review meetings; a copy kept for audit purposes.
+		{"cooperating with the vendor's licence audit is no audit right", []string{"Provider may, once a year, audit Customer's records of its use of the Software, and Customer agrees to reasonably cooperate with any such audit."}, "audit-rights", StatusMissing},
+		{"service review meetings are no audit right", []string{"The parties shall conduct monthly service review meetings to discuss open tickets and capacity."}, "audit-rights", StatusMissing},
+		{"a copy kept for audit purposes is no audit right", []string{"Each party shall return the other party's materials on termination, except that each party may keep one archival copy solely for compliance, audit, and legal purposes."}, "audit-rights", StatusMissing},
+		{"a copy of audit reports is no audit right", []string{"At Customer's request, and once a year at most, Supplier will provide Customer a copy of the most recent Audit Reports, which will be deemed Supplier Confidential Information."}, "audit-rights", StatusMissing},
+		{"the customer's audit with the provider's cooperation still binds", []string{"Customer may conduct an audit of Provider's records relevant to the Services, and Provider shall cooperate with the audit."}, "audit-rights", StatusMet},
 	}
 	checkStatuses(t, rs, tests)
 }

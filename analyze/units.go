@@ -182,6 +182,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			names[side] = append(names[side], phs...) // "the data importer agrees ..."
 		}
 		ctx := map[string]map[string]bool{}
+		var secs []string // the sections of units, in order
 		parts := internalParts(a)
 		leads, texts := make([]string, len(units)), make([]string, len(units))
 		for i, u := range units {
@@ -192,9 +193,19 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				u.read = lead + " " + text
 			}
 			if _, ok := ctx[u.section]; !ok {
-				ctx[u.section] = headingClasses(u.section, headings, parents, v)
+				ctx[u.section] = nil
+				secs = append(secs, u.section)
 			}
 			leads[i], texts[i] = lead, text
+		}
+		// Each section's heading classes are read on their own too, in
+		// parallel, before the frames that use them.
+		classes := make([]map[string]bool, len(secs))
+		eachParallel(len(secs), func(i int) {
+			classes[i] = headingClasses(secs[i], headings, parents, v)
+		})
+		for i, sec := range secs {
+			ctx[sec] = classes[i]
 		}
 		// Each sentence is read on its own: the frames are built in
 		// parallel, then linked in order.
@@ -565,23 +576,40 @@ var (
 	reAnaphor = lazyre.New(`^(This|These|That|Such|It|They)\b`)
 )
 
+// reSubjectHead is a clause head that is only a subject: "You", "The
+// Customer", "Each party".
+var reSubjectHead = lazyre.New(`^(?:(?:The|Each|Either|the|each|either)\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)?$`)
+
+// subjectLeadIn says a clause's head is the subject of its items: "You
+// (i) are responsible for ...; (ii) shall notify ...". The first item goes
+// on with the sentence, so it opens in lower case after its marker; a
+// heading before a list of whole sentences ("Security (a) Provider
+// shall") does not.
+func subjectLeadIn(head, item string) bool {
+	if !reSubjectHead.MatchString(head) {
+		return false
+	}
+	item = strings.TrimSpace(reMarker.ReplaceAllString(strings.TrimSpace(item), ""))
+	return item != "" && unicode.IsLower(rune(item[0]))
+}
+
 // listLeadIn returns the words of a clause before its first sub-clause when
 // they introduce a list ("You shall:", "Provider will"), else "".
 func listLeadIn(c extract.Clause, all []extract.Clause) string {
-	first := -1
+	first, firstText := -1, ""
 	for _, s := range all {
 		if s.Parent != c.ID || s.Text == "" {
 			continue
 		}
 		if i := strings.Index(c.Text, s.Text); i >= 0 && (first < 0 || i < first) {
-			first = i
+			first, firstText = i, s.Text
 		}
 	}
 	if first <= 0 {
 		return ""
 	}
 	head := strings.Join(strings.Fields(lastItemHead(stripHead(c.Text[:first], c.Heading))), " ")
-	if !reLeadIn.MatchString(head) {
+	if !reLeadIn.MatchString(head) && !subjectLeadIn(head, firstText) {
 		return ""
 	}
 	// Only the last sentence of the head introduces the list; one that

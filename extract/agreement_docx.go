@@ -88,7 +88,7 @@ func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
 	if err := checkOfficeZip(&zr.Reader, docxLimits, newBudget()); err != nil {
 		return Document{}, &InputError{Path: p, Err: err}
 	}
-	text, err := docxText(&zr.Reader)
+	text, auto, err := docxText(&zr.Reader)
 	if err != nil {
 		return Document{}, &InputError{Path: p, Err: err}
 	}
@@ -99,7 +99,7 @@ func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
 	if n := runningWords(text); n < MinRunningWords {
 		return Document{}, &InputError{Path: p, Err: lengthError(n)}
 	}
-	pages := []Page{{Number: 1, Text: text}}
+	pages := []Page{{Number: 1, Text: text, AutoNumbered: normalizeAll(auto)}}
 	return Document{Agreement: &Agreement{
 		Path: p, Format: "docx", Paginated: false, Pages: pages,
 		Clauses: SplitClauses(pages, false),
@@ -107,7 +107,7 @@ func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
 }
 
 // docxText renders the main document part of a Word archive as text.
-func docxText(zr *zip.Reader) (string, error) {
+func docxText(zr *zip.Reader) (string, []string, error) {
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
 		files[f.Name] = f
@@ -120,62 +120,39 @@ func docxText(zr *zip.Reader) (string, error) {
 	}
 	mf := files[main]
 	if mf == nil {
-		return "", fmt.Errorf("%w: no word/document.xml in the archive (not a Word document)", ErrUnsupported)
+		return "", nil, fmt.Errorf("%w: no word/document.xml in the archive (not a Word document)", ErrUnsupported)
 	}
 	if mf.UncompressedSize64 > uint64(docxMaxDocument) {
-		return "", fmt.Errorf("%w: %s is %d MiB uncompressed, over the %d MiB limit", ErrBudget, main, mf.UncompressedSize64>>20, docxMaxDocument>>20)
+		return "", nil, fmt.Errorf("%w: %s is %d MiB uncompressed, over the %d MiB limit", ErrBudget, main, mf.UncompressedSize64>>20, docxMaxDocument>>20)
 	}
 	dir := path.Dir(main)
 	st := &docxStyles{byID: map[string]*docxStyle{}}
 	if b, err := readZipPart(files[dir+"/styles.xml"], docxMaxPart); err != nil {
-		return "", err
+		return "", nil, err
 	} else if b != nil {
 		st.parse(b)
 	}
 	num := &docxNumbering{abstract: map[string]*docxAbstract{}, nums: map[string]*docxNum{}, counters: map[string]*docxCounter{}}
 	if b, err := readZipPart(files[dir+"/numbering.xml"], docxMaxPart); err != nil {
-		return "", err
+		return "", nil, err
 	} else if b != nil {
 		num.parse(b)
 	}
 	num.styles = st
 	rc, err := mf.Open()
 	if err != nil {
-		return "", fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
+		return "", nil, fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
 	}
 	defer rc.Close()
 	lr := &limitedReader{r: rc, n: docxMaxDocument, name: main}
 	w := &docxWalker{st: st, num: num}
 	if err := w.walk(lr); err != nil {
 		if lr.over {
-			return "", fmt.Errorf("%w: %s is over the %d MiB limit uncompressed", ErrBudget, main, docxMaxDocument>>20)
+			return "", nil, fmt.Errorf("%w: %s is over the %d MiB limit uncompressed", ErrBudget, main, docxMaxDocument>>20)
 		}
-		return "", fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
+		return "", nil, fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
 	}
-	return w.out.String(), nil
-}
-
-// limitedReader fails once more than n bytes have been read.
-type limitedReader struct {
-	r    io.Reader
-	n    int64
-	over bool
-	name string
-}
-
-var errTooLarge = errors.New("part too large")
-
-func (l *limitedReader) Read(b []byte) (int, error) {
-	if l.n <= 0 {
-		l.over = true
-		return 0, errTooLarge
-	}
-	if int64(len(b)) > l.n {
-		b = b[:l.n]
-	}
-	n, err := l.r.Read(b)
-	l.n -= int64(n)
-	return n, err
+	return w.out.String(), w.auto, nil
 }
 
 // readZipPart reads a whole part up to max bytes; a missing part is (nil, nil).
@@ -385,9 +362,10 @@ type docxPara struct {
 }
 
 type docxWalker struct {
-	st  *docxStyles
-	num *docxNumbering
-	out strings.Builder
+	st   *docxStyles
+	num  *docxNumbering
+	out  strings.Builder
+	auto []string // first lines of paragraphs numbered by Word's automatic numbering
 
 	// Table state: a stack of open tables; each holds its current row's
 	// cells and the current cell's paragraphs.
@@ -749,6 +727,7 @@ func (w *docxWalker) flushPara(p *docxPara) {
 		if i == 0 {
 			if prefix != "" {
 				l = prefix + l
+				w.noteAuto(prefix, l)
 			} else if lvl := w.headingLevel(p); lvl > 0 && len(w.tables) == 0 && l != "" {
 				l = strings.Repeat("#", min(lvl, 6)) + " " + l
 			} else if len(lines) == 1 && len(w.tables) == 0 && p.bold.whole() {

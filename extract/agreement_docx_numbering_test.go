@@ -100,7 +100,7 @@ func TestDOCXListNumbering(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text, err := docxText(zr)
+			text, _, err := docxText(zr)
 			if err != nil {
 				t.Fatal(err)
 			}

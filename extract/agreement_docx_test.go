@@ -433,7 +433,7 @@ func FuzzDOCX(f *testing.F) {
 			return
 		}
 		start := time.Now()
-		text, err := docxText(zr)
+		text, _, err := docxText(zr)
 		if err == nil {
 			SplitClauses([]Page{{Number: 1, Text: NormalizeText(text)}}, false)
 		}

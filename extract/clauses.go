@@ -180,13 +180,19 @@ func SplitClauses(pages []Page, paginated bool) []Clause {
 				lines = append(lines, srcLine{text: part, page: p.Number})
 			}
 		}
+		lines = append(lines[:from], splitInlineItems(lines[from:])...)
 		markTypeset(lines[from:], p.Headings)
+		markAutoNumbered(lines[from:], p.AutoNumbered)
 	}
 	settleTypeset(lines)
 	md := !paginated
 	if md {
 		stripAttrLists(lines)
+		tableNumbers(lines)
+		unglueHashes(lines)
+		rstToATX(lines)
 		setextToATX(lines)
+		defListHeadings(lines)
 		listHeadings(lines)
 		designatorTitles(lines)
 		doubleItems(lines)
@@ -300,6 +306,7 @@ type srcLine struct {
 	typeCont  bool
 	typeHead  bool
 	typeLead  string // a bold lead-in's title (see typesetLead)
+	autoNum   bool   // numbered by Word's automatic numbering (Page.AutoNumbered)
 }
 
 type openClause struct {
@@ -375,7 +382,7 @@ func (s *splitter) markerAt(i int) (marker, bool) {
 	if !c.done {
 		l := s.lines[i]
 		if !l.typeCont {
-			c.m, c.ok = readMarker(l.text, !s.paginated, l.typeLevel > 0)
+			c.m, c.ok = readMarker(l.text, !s.paginated, l.typeLevel > 0 || l.autoNum)
 		}
 		c.done = true
 	}

@@ -60,7 +60,7 @@ func (s *splitter) plan(m marker) (plan, bool) {
 			}
 			if o.key == key {
 				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 ||
-					k == kNum && (s.gapSection(m, o) || s.jumpSection(m, o)) {
+					k == kNum && (s.gapSection(m, o) || s.jumpSection(m, o) || s.autoSibling(m, o)) {
 					return s.finish(m, k, ord, j), true
 				}
 				if k == m.kind && s.lazySibling(o, m) {
@@ -83,8 +83,9 @@ func (s *splitter) plan(m marker) (plan, bool) {
 		if blocked[k] {
 			continue
 		}
-		if ord == 1 || (m.strong && len(s.clauses) == 0) || (m.strong && s.noNumbered(e)) || k == m.kind && s.continuedList(m, e) {
-			if e == 0 && k == kNum && ord != 1 && !m.strong {
+		zero := k == kNum && s.zeroFirst(m, e)
+		if ord == 1 || zero || (m.strong && len(s.clauses) == 0) || (m.strong && s.noNumbered(e)) || k == m.kind && s.continuedList(m, e) {
+			if e == 0 && k == kNum && ord != 1 && !m.strong && !zero {
 				continue
 			}
 			if k == kNum && ord == 1 && m.capsHead && e > 0 && len(s.stack[e-1].path) >= 2 {

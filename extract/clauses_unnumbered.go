@@ -354,9 +354,9 @@ func isWordByte(c byte) bool {
 func (s *splitter) capsHeading(i int) bool {
 	l := s.lines[i]
 	t := strings.TrimSpace(l.text)
-	if l.runHead || len(t) < 3 || len(t) > 80 || len(strings.Fields(t)) > 8 || !isAllCaps(t) ||
-		!capsCharRe.MatchString(t) || strings.ContainsAny(t[len(t)-1:], ".,;:") ||
-		capsStopRe.MatchString(t) || capsVerbRe.MatchString(t) || partyRe.MatchString(t) {
+	if q := capsQuestion(t); l.runHead || len(t) < 3 || !q && (len(t) > 80 || len(strings.Fields(t)) > 8) || !isAllCaps(t) ||
+		!q && !capsCharRe.MatchString(t) || strings.ContainsAny(t[len(t)-1:], ".,;:") ||
+		capsStopRe.MatchString(t) || !q && capsVerbRe.MatchString(t) || partyRe.MatchString(t) {
 		return false
 	}
 	letters := 0

@@ -134,6 +134,10 @@ type Page struct {
 	// PDF's larger or bold lines standing alone), in order; SplitClauses
 	// reads them. Not serialised: the clauses carry what they give.
 	Headings []Heading `json:"-"`
+	// AutoNumbered are the lines of Text that open with a number Word's
+	// automatic numbering gives (a DOCX list paragraph), in order: the
+	// number is the one Word shows, even where it skips. Not serialised.
+	AutoNumbered []string `json:"-"`
 }
 
 // Heading is a heading of a page found by its type. Text is its line as

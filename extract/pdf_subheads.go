@@ -18,7 +18,8 @@ func tightSubHeading(p []lineStyle, i, j int, k typeKey) bool {
 		return false
 	}
 	next := keyOfStyle(p[j])
-	return !next.bold && next.halfPt == k.halfPt && subHeadingWords(strings.TrimSpace(NormalizeText(p[i].text)))
+	t := strings.TrimSpace(NormalizeText(p[i].text))
+	return !next.bold && next.halfPt == k.halfPt && (subHeadingWords(t) || oneWordSubHeading(t, p[j].text))
 }
 
 // endsSentence: the line ends a sentence or a list's lead-in.

@@ -85,7 +85,7 @@ func (v *nameVotes) add(it Item) {
 		if !maySubjectName(text) {
 			continue
 		}
-		for _, m := range reSubjectName.FindAllStringSubmatch(text, -1) {
+		for _, m := range subjectNames(text) {
 			name := strings.Join(strings.Fields(m[1]), " ")
 			if first := strings.ToLower(strings.Fields(name)[0]); notNames[first] || len(v.votes) > 5000 && v.votes[name] == 0 {
 				continue
@@ -208,7 +208,11 @@ const coverRows = 40
 // coverNames reads the vendor (and, if not known yet, the product) a cover
 // sheet states ("CSP Name: Acme", a "Vendor Name" caption beside its
 // value), from the first rows of the sheets that are not data sheets.
-func coverNames(f *excelize.File, sheets []string, product string) (string, string) {
+//
+// The rows are read as readXLSXSheet reads a data sheet's, by the lean
+// reader (raw) when it can: excelize's own loop would decode the whole
+// shared-strings table a second time, with encoding/xml, for these few rows.
+func coverNames(f *excelize.File, raw *rawSheets, sheets []string, product string) (string, string) {
 	for _, name := range sheets {
 		if !reCoverSheet.MatchString(name) {
 			continue
@@ -217,13 +221,23 @@ func coverNames(f *excelize.File, sheets []string, product string) (string, stri
 		if err != nil {
 			continue
 		}
+		next := excelizeRows(rows)
+		var fr *fastRows
+		if !xlsxNoFastRows && raw != nil {
+			if fr = newFastRows(f, raw, name, rows); fr != nil {
+				next = fr.next
+			}
+		}
 		var buf []bufRow
-		for n := 1; n <= coverRows && rows.Next(); n++ {
-			cells, err := rows.Columns()
-			if err != nil {
+		for n := 1; n <= coverRows; n++ {
+			_, cells, ok, err := next()
+			if err != nil || !ok {
 				break
 			}
 			buf = append(buf, bufRow{n, cells})
+		}
+		if fr != nil {
+			fr.close()
 		}
 		rows.Close()
 		v, p := statedNames(buf, coverRows)
@@ -235,4 +249,79 @@ func coverNames(f *excelize.File, sheets []string, product string) (string, stri
 		}
 	}
 	return "", product
+}
+
+// reSubjectNameAt is reSubjectName anchored, for subjectNames.
+var reSubjectNameAt = lazyre.New(`^(?:` + reSubjectName.String() + `)`)
+
+// subjectNames returns reSubjectName.FindAllStringSubmatch(text, -1).
+// Every match of the pattern opens with a word boundary and an ASCII
+// capital, so the anchored pattern is tried only at a capital whose byte
+// before, if any, is no ASCII letter, digit or underscore (where \b holds;
+// a byte of a multi-byte rune is none of them, as its rune is no word
+// character for \b), in order, each search going on from the end of the
+// match before, as FindAll's does. The unanchored pattern was tried at
+// every byte of every answer that holds a capital and a space.
+func subjectNames(text string) [][]string {
+	var out [][]string
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < 'A' || c > 'Z' || i > 0 && isASCIIWordByte(text[i-1]) {
+			continue
+		}
+		m := reSubjectNameAt.FindStringSubmatchIndex(text[i:subjectWindow(text, i)])
+		if m == nil {
+			continue
+		}
+		sub := make([]string, len(m)/2)
+		for k := range sub {
+			if m[2*k] >= 0 {
+				sub[k] = text[i+m[2*k] : i+m[2*k+1]]
+			}
+		}
+		out = append(out, sub)
+		i += m[1] - 1 // the next search starts where this match ends
+	}
+	return out
+}
+
+// subjectWindow is where the text a match of reSubjectName starting at i
+// may read ends. A match crosses white space (\s: tab, line feed, form
+// feed, carriage return, space) only by its \s+ and the spaces of "does
+// not", "has not" and "is not": at most five runs of it (two between the
+// name's words, one before a legal form, one before the verb or after
+// the possessive, one inside the verb), and reads at most one byte past
+// the word after the last. The window ends four bytes past the word that
+// follows the eighth run, or at the text's end, so the anchored pattern
+// reads the same bytes in it as in the whole text, and its backtracker
+// clears a bitmap the size of the window, not of the text's rest (which,
+// at every capital, cost more than the matching).
+func subjectWindow(text string, i int) int {
+	j, runs := i, 0
+	for j < len(text) {
+		if isRegexpSpace(text[j]) {
+			for j < len(text) && isRegexpSpace(text[j]) {
+				j++
+			}
+			if runs++; runs > 8 {
+				break
+			}
+			continue
+		}
+		j++
+	}
+	for j < len(text) && !isRegexpSpace(text[j]) {
+		j++
+	}
+	return min(len(text), j+4)
+}
+
+// isRegexpSpace reports whether b is white space for \s.
+func isRegexpSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
+// isASCIIWordByte reports whether b is an ASCII letter, digit or
+// underscore: a word character for \b.
+func isASCIIWordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_'
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"testing"
 
@@ -236,5 +237,40 @@ func FuzzMaySubjectName(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSubjectNameGate(t, text)
+	})
+}
+
+// checkSubjectNames holds subjectNames to the pattern's own FindAll.
+func checkSubjectNames(t *testing.T, text string) {
+	t.Helper()
+	want := reSubjectName.FindAllStringSubmatch(text, -1)
+	if got := subjectNames(text); !reflect.DeepEqual(got, want) {
+		t.Errorf("subjectNames(%q) = %q, FindAllStringSubmatch: %q", text, got, want)
+	}
+}
+
+// TestSubjectNames: matches after other matches, inside words, after
+// digits, underscores, punctuation and non-ASCII letters, at the text's
+// start and end, possessives, legal forms, none.
+func TestSubjectNames(t *testing.T) {
+	for _, text := range []string{
+		"Acme Cloud maintains backups. Zeta Data Ltd. is audited; Acme's team reviews logs.",
+		"WhitePact uses AES. whitePact uses none. xAcme is not. _Acme is. 9Acme is. (Acme) is. \"Acme\" is.",
+		"éAcme is here; ÉAcme is; Acme\u00a0is; Acme\tis; Canvas LMS Inc, is; Canvas LMS, Inc. will",
+		"Acme is Bolt is Cobalt has Dyn may", "Acme", "Acme is", " is", "", "A is", "AB Corp has",
+		"The Provider maintains it. Customers Data Security Team will review. Instructure Inc. shall",
+		"Acme Cloud Platform Services maintains", "Acme’s staff", "Acme's\nstaff", "ACME HAS", "Acme  Cloud  is",
+	} {
+		checkSubjectNames(t, text)
+	}
+}
+
+// FuzzSubjectNames holds subjectNames to the pattern over any text.
+func FuzzSubjectNames(f *testing.F) {
+	for _, s := range []string{"Acme Cloud maintains", "Zeta's team", "x Acme is", "éAcme is", "Acme is Bolt is"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSubjectNames(t, text)
 	})
 }

@@ -188,7 +188,7 @@ func readWorkbook(path string, opts Options, each func(Item, *Questionnaire) err
 		return nil, nil, err
 	}
 	if b.q.Vendor == "" {
-		b.q.Vendor, b.q.Product = coverNames(f, deferred, b.q.Product)
+		b.q.Vendor, b.q.Product = coverNames(f, raw, deferred, b.q.Product)
 	}
 	settleVendor(b.q, &b.names, f)
 	if each != nil {

@@ -32,7 +32,7 @@ const (
 // structureFloors are the rates reached; a change that loses a labelled
 // section fails here and names it.
 var structureFloors = map[string]float64{
-	"dev":    0.971, // measured 606 of 624 = 0.9712 over the 115 dev documents of corpus-a..m (2026-12-06): corpus-m's 7 new blind-labelled dev documents add 4 misses of kinds not handled yet (a section 16.13 read under 16, an appendix's 1(c), a security page's and an SLA's unnumbered headings); before: 578 of 592 = 0.9764 over the 108 dev documents of corpus-a..l (2026-12-06); corpus-l's 7 new blind-labelled dev documents add 4 misses of kinds not handled yet (a reStructuredText definition-list heading, a DOCX whose automatic list numbers run past 15, a preamble cited as "0"); it was 514 of 524 = 0.9809 over the 94 of corpus-a..j
+	"dev":    0.975, // measured 611 of 624 = 0.9792 over the 115 dev documents of corpus-a..m (2026-12-06, structure14: a reStructuredText definition-list term, a DOCX whose Word numbers skip (15, 17, 20), a section numbered "0" and a lettered item left inline are clauses now); it was 606 of 624 = 0.9712: corpus-m's 7 new blind-labelled dev documents add 4 misses of kinds not handled yet (a section 16.13 read under 16, an appendix's 1(c), a security page's and an SLA's unnumbered headings); before: 578 of 592 = 0.9764 over the 108 dev documents of corpus-a..l (2026-12-06); corpus-l's 7 new blind-labelled dev documents add 4 misses of kinds not handled yet (a reStructuredText definition-list heading, a DOCX whose automatic list numbers run past 15, a preamble cited as "0"); it was 514 of 524 = 0.9809 over the 94 of corpus-a..j
 	"shared": 0.93,
 }
 

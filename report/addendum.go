@@ -8,14 +8,14 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/templates"
+	"go.yaml.in/yaml/v3"
 )
 
 // addendumText is the wording around the clauses of the rider, read from
@@ -30,7 +30,8 @@ type addendumText struct {
 	Headings map[string]string `yaml:"headings"`
 }
 
-var riderText = func() addendumText {
+// riderText is read on first use (only a rider needs it).
+var riderText = sync.OnceValue(func() addendumText {
 	b, err := templates.Addendum.ReadFile("addendum/addendum.yaml")
 	if err != nil {
 		panic(err)
@@ -42,7 +43,7 @@ var riderText = func() addendumText {
 		panic(fmt.Sprintf("templates/addendum/addendum.yaml: %v", err)) // embedded, checked by the tests
 	}
 	return t
-}()
+})
 
 // RiderClause is one numbered clause of the rider: a term's heading and its
 // recommended wording.
@@ -88,7 +89,7 @@ func RiderClauses(res *analyze.Result) []RiderClause {
 // up to its first comma in title case ("Source code escrow, with
 // releases" → "Source Code Escrow").
 func RiderHeading(f analyze.Finding) string {
-	if h := strings.TrimSpace(riderText.Headings[f.Rule]); h != "" {
+	if h := strings.TrimSpace(riderText().Headings[f.Rule]); h != "" {
 		return h
 	}
 	title, _, _ := strings.Cut(f.Title, ",")
@@ -127,7 +128,7 @@ type addendumMDRenderer struct{}
 
 func (addendumMDRenderer) Render(w io.Writer, res *analyze.Result) error {
 	ew := &errWriter{w: w}
-	t := riderText
+	t := riderText()
 	ew.printf("# %s\n", mdEscape(t.Title))
 	for _, p := range t.Preamble {
 		ew.printf("\n%s\n", mdEscape(fill(p, res)))
@@ -164,7 +165,7 @@ func (addendumRenderer) Render(w io.Writer, res *analyze.Result) error {
 }
 
 func (addendumRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options) error {
-	t := riderText
+	t := riderText()
 	var body strings.Builder
 	para := func(style, text string) {
 		body.WriteString("<w:p>")

@@ -74,7 +74,7 @@ func TestRiderHeadings(t *testing.T) {
 	byHeading := map[string]string{}
 	for _, r := range rs.Rules {
 		known[r.ID] = true
-		h := riderText.Headings[r.ID]
+		h := riderText().Headings[r.ID]
 		if h == "" {
 			t.Errorf("rule %s has no heading in templates/addendum/addendum.yaml", r.ID)
 			continue
@@ -87,7 +87,7 @@ func TestRiderHeadings(t *testing.T) {
 			t.Errorf("rule %s: the heading is the rule's title %q", r.ID, h)
 		}
 	}
-	for id := range riderText.Headings {
+	for id := range riderText().Headings {
 		if !known[id] {
 			t.Errorf("templates/addendum/addendum.yaml: a heading for %q, which no embedded pack has", id)
 		}

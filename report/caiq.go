@@ -2,11 +2,11 @@ package report
 
 import (
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // caiqRenderer exports the responsibility matrix as a CAIQ-v4-shaped sheet
@@ -40,7 +40,7 @@ func CAIQOwnership(o analyze.Owner) string {
 	return ""
 }
 
-var reCCMControl = regexp.MustCompile(`\bCCM v4 ([A-Z&]{3}-\d{2})\b`)
+var reCCMControl = lazyre.New(`\bCCM v4 ([A-Z&]{3}-\d{2})\b`)
 
 // ccmControls lists the CCM v4 control ids a finding's sources cite.
 func ccmControls(f analyze.Finding) []string {

@@ -165,7 +165,7 @@ func deadlineText(d *analyze.Deadline) string {
 		parts = append(parts, strconv.FormatFloat(*d.Hours, 'f', -1, 64)+" h")
 	}
 	parts = append(parts, d.Grade)
-	return fmt.Sprintf("%q (%s)", d.Text, strings.Join(parts, ", "))
+	return fmt.Sprintf("%s (%s)", quoted(d.Text), strings.Join(parts, ", "))
 }
 
 // deadlineDetails compares two deadlines: by hours when both state a
@@ -267,12 +267,12 @@ func modalityDetails(old, new []analyze.Evidence) []Detail {
 		if len(delBind) > 0 && len(insPerm) > 0 {
 			o, n := strings.Join(dedupe(delBind), `", "`), strings.Join(dedupe(insPerm), `", "`)
 			out = append(out, Detail{Kind: DetailModality, Effect: EffectWeaker, Subject: n, Old: o, New: n,
-				Text: fmt.Sprintf("duty made permissive%s: %q → %q", sec, o, n)})
+				Text: fmt.Sprintf("duty made permissive%s: %s → %s", sec, quoted(o), quoted(n))})
 		}
 		if len(delPerm) > 0 && len(insBind) > 0 {
 			o, n := strings.Join(dedupe(delPerm), `", "`), strings.Join(dedupe(insBind), `", "`)
 			out = append(out, Detail{Kind: DetailModality, Effect: EffectStronger, Subject: n, Old: o, New: n,
-				Text: fmt.Sprintf("permission made a duty%s: %q → %q", sec, o, n)})
+				Text: fmt.Sprintf("permission made a duty%s: %s → %s", sec, quoted(o), quoted(n))})
 		}
 	}
 	return out

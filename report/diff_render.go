@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 )
 
 // DiffFormats are the formats of ssrm diff.
@@ -34,7 +35,7 @@ func WriteDiff(w io.Writer, format string, d *Diff) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(d)
 	case "html":
-		return diffHTMLTemplate.Execute(w, diffHTMLData{D: d, CSS: htmlCSS, Groups: diffGroups(d)})
+		return diffHTMLTemplate().Execute(w, diffHTMLData{D: d, CSS: htmlCSS(), Groups: diffGroups(d)})
 	}
 	return fmt.Errorf("%w %q: want one of %s", ErrFormat, format, strings.Join(DiffFormats, ", "))
 }
@@ -232,13 +233,15 @@ type diffHTMLData struct {
 	Groups []diffGroup
 }
 
-var diffHTMLTemplate = template.Must(template.New("diff").Funcs(template.FuncMap{
-	"transition": transition,
-	"place":      clausePlace,
-	"upper":      strings.ToUpper,
-	"join":       strings.Join,
-	"vendor":     vendorOr,
-}).Parse(`<!DOCTYPE html>
+// diffHTMLTemplate is parsed on first use.
+var diffHTMLTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("diff").Funcs(template.FuncMap{
+		"transition": transition,
+		"place":      clausePlace,
+		"upper":      strings.ToUpper,
+		"join":       strings.Join,
+		"vendor":     vendorOr,
+	}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -287,3 +290,4 @@ ul.details li.stronger strong { color: #1b7a3d; }
 </body>
 </html>
 `))
+})

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 )
@@ -17,45 +18,49 @@ var htmlFS embed.FS
 // document text.
 type htmlRenderer struct{}
 
-var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-	"join":     strings.Join,
-	"where":    where,
-	"deadline": deadline,
-	"size": func(in analyze.Input) string {
-		if in.Kind == "questionnaire" {
-			if n := crosswalkNote(in); n != "" {
-				return plural(in.Items, "item") + "; " + n
+// htmlTemplate is parsed on first use: a process that writes no HTML (a
+// document reader, a JSON report) never parses it.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
+		"join":     strings.Join,
+		"where":    where,
+		"deadline": deadline,
+		"size": func(in analyze.Input) string {
+			if in.Kind == "questionnaire" {
+				if n := crosswalkNote(in); n != "" {
+					return plural(in.Items, "item") + "; " + n
+				}
+				return plural(in.Items, "item")
 			}
-			return plural(in.Items, "item")
-		}
-		if in.Kind == "assurance" {
-			return reportTitle(in.ReportType) + pagesNote(in)
-		}
-		return agreementSize(in)
-	},
-	"qowner":    qOwner,
-	"ownership": ownershipNote,
-	"promise": func(f analyze.Finding) *analyze.Evidence {
-		if promiseShown(f) {
-			return nil
-		}
-		return f.Promise
-	},
-	"sides":        contradictionSides,
-	"upper":        strings.ToUpper,
-	"partials":     partialNotes,
-	"reportline":   assuranceLine,
-	"massurance":   matrixAssurance,
-	"subprocessor": subprocessorLine,
-}).ParseFS(htmlFS, "html/report.html.tmpl"))
+			if in.Kind == "assurance" {
+				return reportTitle(in.ReportType) + pagesNote(in)
+			}
+			return agreementSize(in)
+		},
+		"qowner":    qOwner,
+		"ownership": ownershipNote,
+		"promise": func(f analyze.Finding) *analyze.Evidence {
+			if promiseShown(f) {
+				return nil
+			}
+			return f.Promise
+		},
+		"sides":        contradictionSides,
+		"upper":        strings.ToUpper,
+		"partials":     partialNotes,
+		"reportline":   assuranceLine,
+		"massurance":   matrixAssurance,
+		"subprocessor": subprocessorLine,
+	}).ParseFS(htmlFS, "html/report.html.tmpl"))
+})
 
-var htmlCSS = func() template.CSS {
+var htmlCSS = sync.OnceValue(func() template.CSS {
 	b, err := htmlFS.ReadFile("html/report.css")
 	if err != nil {
 		panic(err)
 	}
 	return template.CSS(b) // our own embedded file, not document text
-}()
+})
 
 // gridOwners are the matrix grid's columns.
 var gridOwners = []analyze.Owner{analyze.OwnerVendor, analyze.OwnerShared, analyze.OwnerCustomer, analyze.OwnerThirdParty, analyze.OwnerNotApplicable, analyze.OwnerUnassigned}
@@ -84,7 +89,7 @@ type htmlData struct {
 }
 
 func (htmlRenderer) Render(w io.Writer, res *analyze.Result) error {
-	d := htmlData{Vendor: vendorTitle(res, "vendor not named"), Res: res, CSS: htmlCSS, Owners: gridOwners, Summary: summarize(res),
+	d := htmlData{Vendor: vendorTitle(res, "vendor not named"), Res: res, CSS: htmlCSS(), Owners: gridOwners, Summary: summarize(res),
 		Statuses: []string{analyze.MatrixVendor, analyze.MatrixCustomer, analyze.MatrixSharedWithTerms, analyze.MatrixSharedWithoutTerms, analyze.MatrixConflict, analyze.MatrixUnassigned}}
 	for _, m := range res.Matrix {
 		g := gridRow{Row: m, Cells: make([]string, len(gridOwners))}
@@ -99,7 +104,7 @@ func (htmlRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, st := range statusOrder {
 		d.Groups = append(d.Groups, findingGroup{statusTitle[st], st, byStatus(res, st)})
 	}
-	return htmlTemplate.Execute(w, d)
+	return htmlTemplate().Execute(w, d)
 }
 
 type sides struct {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/internal/company"
@@ -265,7 +266,11 @@ func subprocessorEvidence(v PortfolioVendor) string {
 	if v.SubprocessorTerm == nil {
 		return ""
 	}
-	return v.SubprocessorTerm.Status + ": " + evidenceCell(v.SubprocessorTerm.Evidence)
+	ev := evidenceCell(v.SubprocessorTerm.Evidence)
+	if ev == "" {
+		return v.SubprocessorTerm.Status // "missing", no evidence to quote
+	}
+	return v.SubprocessorTerm.Status + ": " + ev
 }
 
 // portfolioCSV is one table: the ranked vendors with their rule statuses
@@ -273,15 +278,15 @@ func subprocessorEvidence(v PortfolioVendor) string {
 func portfolioCSV(w io.Writer, p *Portfolio) error {
 	cw := csv.NewWriter(w)
 	rules := p.RuleIDs()
-	header := append([]string{"rank", "vendor", "service_model", "criticality", "score", "verdict", "met", "weak", "missing", "contradicted", "report", "error", "warnings", "partial", "subprocessor_names", "subprocessor_term"}, rules...)
+	header := append([]string{"rank", "vendor", "service_model", "criticality", "score", "verdict", "met", "weak", "by_reference", "missing", "contradicted", "report", "error", "warnings", "partial", "subprocessor_names", "subprocessor_term"}, rules...)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	row := func(rank string, v PortfolioVendor) []string {
-		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(v.Warnings), csvSafe(v.Partial), csvSafe(strings.Join(subprocessorsOf(v), "; ")), csvSafe(subprocessorEvidence(v))}
+		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(v.Warnings), csvSafe(v.Partial), csvSafe(strings.Join(subprocessorsOf(v), "; ")), csvSafe(subprocessorEvidence(v))}
 		if !v.Failed() {
 			r[4], r[5] = strconv.Itoa(v.Score), v.Verdict
-			r[6], r[7], r[8], r[9] = strconv.Itoa(v.Summary.Met), strconv.Itoa(v.Summary.Weak), strconv.Itoa(v.Summary.Missing), strconv.Itoa(v.Summary.Contradictions)
+			r[6], r[7], r[8], r[9], r[10] = strconv.Itoa(v.Summary.Met), strconv.Itoa(v.Summary.Weak), strconv.Itoa(v.Summary.ByReference), strconv.Itoa(v.Summary.Missing), strconv.Itoa(v.Summary.Contradictions)
 		}
 		for _, id := range rules {
 			r = append(r, v.Statuses[id])
@@ -317,9 +322,9 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	}
 	defer wb.f.Close()
 	ranked := p.Ranked()
-	if err := wb.sheet("Vendors", []column{{"rank", 6}, {"vendor", 30}, {"service model", 13}, {"criticality", 12}, {"score", 7}, {"verdict", 9}, {"met", 6}, {"weak", 6}, {"missing", 8}, {"contradicted", 12}, {"report", 40}, {"warnings", 80}, {"partial", 80}}, []int{6}, func(add addFunc) error {
+	if err := wb.sheet("Vendors", []column{{"rank", 6}, {"vendor", 30}, {"service model", 13}, {"criticality", 12}, {"score", 7}, {"verdict", 9}, {"met", 6}, {"weak", 6}, {"by reference", 12}, {"missing", 8}, {"contradicted", 12}, {"report", 40}, {"warnings", 80}, {"partial", 80}}, []int{6}, func(add addFunc) error {
 		for i, v := range ranked {
-			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, v.Score, v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.Missing, v.Summary.Contradictions, v.Report, v.Warnings, v.Partial); err != nil {
+			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, v.Score, v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.ByReference, v.Summary.Missing, v.Summary.Contradictions, v.Report, v.Warnings, v.Partial); err != nil {
 				return err
 			}
 		}
@@ -386,20 +391,23 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	return wb.write(w)
 }
 
-var portfolioTemplate = template.Must(template.New("portfolio.html.tmpl").Funcs(template.FuncMap{
-	"join":   strings.Join,
-	"status": func(v PortfolioVendor, rule string) string { return v.Statuses[rule] },
-	"subev":  subprocessorEvidence,
-	"inc":    func(i int) int { return i + 1 },
-}).ParseFS(htmlFS, "html/portfolio.html.tmpl"))
+// portfolioTemplate is parsed on first use.
+var portfolioTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("portfolio.html.tmpl").Funcs(template.FuncMap{
+		"join":   strings.Join,
+		"status": func(v PortfolioVendor, rule string) string { return v.Statuses[rule] },
+		"subev":  subprocessorEvidence,
+		"inc":    func(i int) int { return i + 1 },
+	}).ParseFS(htmlFS, "html/portfolio.html.tmpl"))
+})
 
 func portfolioHTML(w io.Writer, p *Portfolio) error {
-	return portfolioTemplate.Execute(w, struct {
+	return portfolioTemplate().Execute(w, struct {
 		P             *Portfolio
 		CSS           template.CSS
 		Ranked        []PortfolioVendor
 		Rules         []string
 		Subprocessors []SubprocessorUse
 		Failed        []PortfolioVendor
-	}{p, htmlCSS, p.Ranked(), p.RuleIDs(), p.Subprocessors(), p.FailedVendors()})
+	}{p, htmlCSS(), p.Ranked(), p.RuleIDs(), p.Subprocessors(), p.FailedVendors()})
 }

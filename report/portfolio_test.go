@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,7 +47,8 @@ func TestPortfolioFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 4 || rows[1][1] != "'=cmd|' /C calc'!A0" || rows[3][1] != "Broken" || rows[3][11] == "" {
+	col := func(name string) int { return slices.Index(rows[0], name) }
+	if len(rows) != 4 || rows[1][1] != "'=cmd|' /C calc'!A0" || rows[3][1] != "Broken" || rows[3][col("error")] == "" || rows[1][col("by_reference")] != "1" {
 		t.Errorf("csv rows: %q", rows)
 	}
 	var x bytes.Buffer

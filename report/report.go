@@ -161,9 +161,9 @@ func deadline(d *analyze.Deadline) string {
 	if d == nil || d.Grade == analyze.GradeNone {
 		return ""
 	}
-	s := fmt.Sprintf("%q, %s", d.Text, d.Grade)
+	s := fmt.Sprintf("%s, %s", quoted(d.Text), d.Grade)
 	if d.Hours != nil {
-		s = fmt.Sprintf("%q = %g h, %s", d.Text, *d.Hours, d.Grade)
+		s = fmt.Sprintf("%s = %g h, %s", quoted(d.Text), *d.Hours, d.Grade)
 	}
 	if d.Business {
 		s += ", business days"

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/analyze"
@@ -64,7 +65,7 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	if flags := redFlags(res); len(flags) > 0 {
 		ew.printf("\nRed flags\n")
 		for _, rf := range flags {
-			ew.printf("  [RED FLAG] %s: %s\n      %s: %q\n", rf.rule, rf.flag.Title, where(rf.flag.Evidence), rf.flag.Evidence.Text)
+			ew.printf("  [RED FLAG] %s: %s\n      %s: %s\n", rf.rule, rf.flag.Title, where(rf.flag.Evidence), quoted(rf.flag.Evidence.Text))
 		}
 	}
 	for _, st := range statusOrder {
@@ -112,14 +113,14 @@ func writeOpinion(ew *errWriter, op *analyze.SecondOpinion) {
 			if rc.Section != "" {
 				sec = " §" + rc.Section
 			}
-			ew.printf("      quote%s: %q\n", sec, rc.Quote)
+			ew.printf("      quote%s: %s\n", sec, quoted(rc.Quote))
 		}
 		ew.printf("      reason: %s\n", rc.Reason)
 	}
 	if len(op.Classified) > 0 {
 		ew.printf("  clauses and questionnaire items the rules could not place:\n")
 		for _, c := range op.Classified {
-			ew.printf("      %s: %s, %s (%s): %q\n", where(c.Evidence), c.Domain, c.Owner, c.Reason, clipText(c.Evidence.Text, 90))
+			ew.printf("      %s: %s, %s (%s): %s\n", where(c.Evidence), c.Domain, c.Owner, c.Reason, quoted(clipText(c.Evidence.Text, 90)))
 		}
 	}
 	if op.Summary != "" {
@@ -162,10 +163,10 @@ func writeFinding(ew *errWriter, f analyze.Finding) {
 		if e.Note != "" {
 			note = " (" + e.Note + ")"
 		}
-		ew.printf("      %s%s: %q\n", where(e), note, e.Text)
+		ew.printf("      %s%s: %s\n", where(e), note, quoted(e.Text))
 	}
 	if p := f.Promise; p != nil && !promiseShown(f) {
-		ew.printf("      %s (%s): %q\n", where(*p), p.Note, p.Text)
+		ew.printf("      %s (%s): %s\n", where(*p), p.Note, quoted(p.Text))
 	}
 	if f.Status != analyze.StatusMet && f.Status != analyze.StatusNotAssessed {
 		ew.printf("      ask for: %s\n", f.Recommendation)
@@ -202,6 +203,22 @@ func agreementSize(in analyze.Input) string {
 }
 
 // clipText shortens s to about n bytes at a word boundary.
+// quoted is a document's text as a reader sees it in quotation marks: its
+// own quotation marks kept as written (fmt's %q escaped them, `\"`), line
+// breaks and runs of spaces as one space, control characters left out.
+func quoted(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+	return `"` + strings.Join(strings.Fields(s), " ") + `"`
+}
+
 func clipText(s string, n int) string {
 	if len(s) <= n {
 		return s

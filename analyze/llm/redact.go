@@ -1,9 +1,10 @@
 package llm
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // Redaction placeholders. They contain no character the patterns below
@@ -15,18 +16,18 @@ const (
 )
 
 var (
-	reEmail = regexp.MustCompile(`(?i)\b[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}\b`)
+	reEmail = lazyre.New(`(?i)\b[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}\b`)
 	// Phone numbers: an optional +country code, then groups of digits
 	// separated by spaces, dots, dashes or brackets, 8 digits or more in
 	// all ("+44 20 7946 0958", "(555) 010-4477", "555.010.4477"). Shorter
 	// runs (section numbers, years, "72 hours") are left alone.
-	rePhone = regexp.MustCompile(`(?:\+\d{1,3}[\s.\-]?)?\(\d{1,4}\)[\s.\-]?\d{2,4}(?:[\s.\-]\d{2,4}){1,4}\b|(?:\+\d{1,3}[\s.\-]?)?\d{2,4}(?:[\s.\-]\d{2,4}){2,4}\b|\+\d{8,15}\b`)
-	reDate  = regexp.MustCompile(`^\d{4}[\-.]\d{1,2}[\-.]\d{1,2}$|^\d{1,2}[\-.]\d{1,2}[\-.]\d{4}$`)
+	rePhone = lazyre.New(`(?:\+\d{1,3}[\s.\-]?)?\(\d{1,4}\)[\s.\-]?\d{2,4}(?:[\s.\-]\d{2,4}){1,4}\b|(?:\+\d{1,3}[\s.\-]?)?\d{2,4}(?:[\s.\-]\d{2,4}){2,4}\b|\+\d{8,15}\b`)
+	reDate  = lazyre.New(`^\d{4}[\-.]\d{1,2}[\-.]\d{1,2}$|^\d{1,2}[\-.]\d{1,2}[\-.]\d{4}$`)
 	// A name after a label or a courtesy title: "Attn: Jane Doe",
 	// "Name: J. Smith", "By: Maria Garcia", "Mr. John Smith", "Dr Jane Doe".
 	// Up to three capitalised words (or initials) are replaced.
-	reLabelledName = regexp.MustCompile(`(?m)\b((?:Attn|Attention|Name|Contact|By|Signed|Signature|Signatory|Printed Name|Print Name)\s*[:.]\s*)((?:[A-Z][\p{L}'\-]*\.?\s?){1,3}[A-Z][\p{L}'\-]+)`)
-	reTitledName   = regexp.MustCompile(`\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)((?:[A-Z]\.\s*)?[A-Z][\p{L}'\-]+(?:\s+[A-Z][\p{L}'\-]+)?)`)
+	reLabelledName = lazyre.New(`(?m)\b((?:Attn|Attention|Name|Contact|By|Signed|Signature|Signatory|Printed Name|Print Name)\s*[:.]\s*)((?:[A-Z][\p{L}'\-]*\.?\s?){1,3}[A-Z][\p{L}'\-]+)`)
+	reTitledName   = lazyre.New(`\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)((?:[A-Z]\.\s*)?[A-Z][\p{L}'\-]+(?:\s+[A-Z][\p{L}'\-]+)?)`)
 )
 
 // Redact replaces e-mail addresses, phone numbers and personal names found
@@ -61,7 +62,7 @@ func namesIn(texts ...string) []string {
 	var out []string
 	for _, t := range texts {
 		t = normalizeSpace(t)
-		for _, re := range []*regexp.Regexp{reLabelledName, reTitledName} {
+		for _, re := range []*lazyre.Regexp{reLabelledName, reTitledName} {
 			for _, m := range re.FindAllStringSubmatch(t, -1) {
 				if n := strings.TrimSpace(m[2]); len(n) > 3 && !seen[n] {
 					seen[n] = true

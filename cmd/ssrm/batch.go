@@ -180,7 +180,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if flat {
-		fmt.Fprintf(stdout, "ssrm batch: %s has no sub-folders: each file is one vendor (to assess a vendor's questionnaire and agreements together, put them in one sub-folder)\n", paths[0])
+		fmt.Fprintf(stderr, "ssrm batch: %s has no sub-folders: each file is one vendor (to assess a vendor's questionnaire and agreements together, put them in one sub-folder)\n", paths[0])
 	}
 	st, err := openStoreFlag(context.Background(), *db)
 	if err != nil {

@@ -77,7 +77,7 @@ func TestBatch(t *testing.T) {
 		{"bad format", []string{"batch", good, "-o", "OUT", "--format", "pdf"}, exitError, "", "--format: want one of", nil},
 		{"bad jobs", []string{"batch", good, "-o", "OUT", "--jobs", "0"}, exitError, "", "--jobs", nil},
 		{"missing input", []string{"batch", "testdata/batch/nope", "-o", "OUT"}, exitError, "", "testdata/batch/nope", nil},
-		{"flat folder: a vendor per file", []string{"batch", flat, "-o", "OUT", "--format", "json", "--portfolio-format", "csv", "--jobs", "1"}, exitPartial, "flat.out", "1 of 3 vendors not assessed", []string{"acme.json", "nimbus.json", "portfolio.csv"}},
+		{"flat folder: a vendor per file", []string{"batch", flat, "-o", "OUT", "--format", "json", "--portfolio-format", "csv", "--jobs", "1"}, exitPartial, "flat.out", "has no sub-folders: each file is one vendor", []string{"acme.json", "nimbus.json", "portfolio.csv"}},
 		{"empty folder", []string{"batch", empty, "-o", "OUT"}, exitError, "", "no vendors: the folder is empty", nil},
 		{"manifest without files", []string{"batch", "testdata/batch/bad-manifest.csv", "-o", "OUT"}, exitError, "", `no "files" column`, nil},
 	}

@@ -169,7 +169,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ssrm analyze", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		questionnaire = fs.String("questionnaire", "", "the vendor's security questionnaire (.xlsx)")
+		questionnaire = fs.String("questionnaire", "", "the vendor's security questionnaire (.xlsx, .xls, .csv)")
 		agreements    listFlag
 		vendor        = fs.String("vendor", "", "the vendor's name (default: as the questionnaire states it)")
 		serviceModel  = fs.String("service-model", "saas", "saas, paas or iaas")
@@ -182,7 +182,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		today         = fs.String("today", "", "the day, YYYY-MM-DD, from which the age of an assurance report's period is measured (default: today)")
 		db            = addDBFlag(fs)
 	)
-	fs.Var(&agreements, "agreement", "the agreement (PDF, Markdown, text); repeat for several")
+	fs.Var(&agreements, "agreement", "the agreement (PDF, DOCX, Markdown, text); repeat for several")
 	var reports listFlag
 	fs.Var(&reports, "assurance", "an assurance report (SOC 2, SOC 1, SOC 3, ISO/IEC 27001 certificate, bridge letter; PDF, DOCX, Markdown, text); repeat for several")
 	llmOpts := addLLMFlags(fs)

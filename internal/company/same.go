@@ -1,18 +1,19 @@
 package company
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // reTradingAs splits a name at "d/b/a", "dba", "doing business as",
 // "trading as", "t/a" or "formerly" (and an "a/k/a", "also known as"): the
 // company that stands on either side is the same one.
-var reTradingAs = regexp.MustCompile(`(?i)[\s,;(]+(?:d\s*/\s*b\s*/\s*a|d\.b\.a\.?|dba|doing\s+business\s+as|trading\s+as|t\s*/\s*a|a\s*/\s*k\s*/\s*a|a\.k\.a\.?|aka|also\s+known\s+as|formerly(?:\s+known\s+as)?|f\s*/\s*k\s*/\s*a|fka)[\s:]+`)
+var reTradingAs = lazyre.New(`(?i)[\s,;(]+(?:d\s*/\s*b\s*/\s*a|d\.b\.a\.?|dba|doing\s+business\s+as|trading\s+as|t\s*/\s*a|a\s*/\s*k\s*/\s*a|a\.k\.a\.?|aka|also\s+known\s+as|formerly(?:\s+known\s+as)?|f\s*/\s*k\s*/\s*a|fka)[\s:]+`)
 
 // reBracketed finds a name in brackets after another: "Acme Cloud Ltd
 // (Acme)", "CAOS Ltd. (ZITADEL)".
-var reBracketed = regexp.MustCompile(`\(([^()]{2,80})\)`)
+var reBracketed = lazyre.New(`\(([^()]{2,80})\)`)
 
 // genericLead are first words many unrelated companies share ("American
 // Express", "American Airlines"): two names are not taken for one

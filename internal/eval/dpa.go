@@ -10,11 +10,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // The DPA sentence dataset (Amaral et al., "NLP-based Automated Compliance
@@ -81,7 +82,7 @@ func DPARequirements() ([]Requirement, error) {
 	return out, nil
 }
 
-var reqIDRe = regexp.MustCompile(`^R[0-9]+$`)
+var reqIDRe = lazyre.New(`^R[0-9]+$`)
 
 // DPASentence is one labelled sentence.
 type DPASentence struct {

@@ -7,13 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // DPAOutcome is the engine's answer for one (DPA, rule).
@@ -281,7 +281,7 @@ func hasAny(have, want []string) bool {
 	return false
 }
 
-var nonWordRe = regexp.MustCompile(`[^\p{L}\p{N}]+`)
+var nonWordRe = lazyre.New(`[^\p{L}\p{N}]+`)
 
 // matchForm is text as quotes are compared: the reader's normalisation,
 // lower case, words only.

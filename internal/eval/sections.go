@@ -1,10 +1,11 @@
 package eval
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // A cited section is compared as a path of parts from the outside in:
@@ -34,7 +35,7 @@ var designatorWords = map[string]bool{
 	"subsection": true, "sub-section": true, "item": true,
 }
 
-var romanRe = regexp.MustCompile(`^(?:x{0,3})(?:ix|iv|v?i{0,3})$`)
+var romanRe = lazyre.New(`^(?:x{0,3})(?:ix|iv|v?i{0,3})$`)
 
 // sectionPath parses one section reference into its comparable parts. It
 // never fails: text it cannot read as numbering becomes a heading part.
@@ -260,13 +261,13 @@ func SplitSections(s string) []string {
 // evidence: an optional exhibit name, an optional designator, numbering,
 // an optional range ("§9–10", "4(b)–(c)", "§1–§4") and an optional title
 // in quotes, which is the section's name and not another place.
-var refRe = regexp.MustCompile(`(?i)^(?:((?:exh\.?|exhibit|annex|schedule|sch\.|appendix|attachment)\s*[a-z0-9]{1,3}\b\.?)\s*)?` +
+var refRe = lazyre.New(`(?i)^(?:((?:exh\.?|exhibit|annex|schedule|sch\.|appendix|attachment)\s*[a-z0-9]{1,3}\b\.?)\s*)?` +
 	`(?:§+\s*|(?:section|sec\.|clause|cl\.|article|art\.|paragraph|para\.)\s*)?` +
 	`((?:[0-9]+|[a-z](?:\b|[.(]))(?:\.?[a-z0-9]+|\([a-z0-9]{1,5}\))*\.?)?` +
 	`(?:\s*-\s*§?\s*((?:[0-9]+|[a-z]\b|\([a-z0-9]{1,5}\))(?:\.?[a-z0-9]+|\([a-z0-9]{1,5}\))*))?` +
 	`(?:\s*"[^"]*")?`)
 
-var quotedRe = regexp.MustCompile(`"([^"]+)"`)
+var quotedRe = lazyre.New(`"([^"]+)"`)
 
 // ParseEvidenceSections reads the places cited in the free-text evidence of
 // terms-ground-truth.csv: `yes §3.3(ii) (escorted tour ...); §4.3 (cost

@@ -10,19 +10,19 @@ import (
 	"math"
 	"os"
 	"os/exec"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // stderrKeep is how much of the child's stderr is kept for the message.
 const stderrKeep = 8 << 10
 
 // outOfMemory matches what the Go runtime prints when an allocation fails.
-var outOfMemory = regexp.MustCompile(`(?i)out of memory|cannot allocate memory|failed to create new OS thread`)
+var outOfMemory = lazyre.New(`(?i)out of memory|cannot allocate memory|failed to create new OS thread`)
 
 func (x *Extractor) command() ([]string, error) {
 	if len(x.Command) > 0 {

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -28,11 +29,14 @@ import (
 //go:embed web/index.html.tmpl web/app.js web/app.css
 var webFS embed.FS
 
-var pageTemplate = template.Must(template.New("index.html.tmpl").Funcs(template.FuncMap{
-	"join": strings.Join,
-	"has":  func(list []string, s string) bool { return slices.Contains(list, s) },
-	"when": func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
-}).ParseFS(webFS, "web/index.html.tmpl"))
+// pageTemplate is parsed on first use (only ssrm serve needs it).
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("index.html.tmpl").Funcs(template.FuncMap{
+		"join": strings.Join,
+		"has":  func(list []string, s string) bool { return slices.Contains(list, s) },
+		"when": func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
+	}).ParseFS(webFS, "web/index.html.tmpl"))
+})
 
 // Cookie names; both are HttpOnly and SameSite=Strict.
 const (
@@ -207,7 +211,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, code int, d pageDa
 	d.Version = s.cfg.Version
 	d.Accept = acceptAttr()
 	var b bytes.Buffer
-	if err := pageTemplate.Execute(&b, d); err != nil {
+	if err := pageTemplate().Execute(&b, d); err != nil {
 		plain(w, http.StatusInternalServerError, "rendering the page: "+err.Error())
 		return
 	}

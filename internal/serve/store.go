@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"sync"
 	"time"
 
 	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // entry is one analysis of this server (or of an earlier run, from the
@@ -49,7 +49,7 @@ type store struct {
 	entries map[string]*entry
 }
 
-var idPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
+var idPattern = lazyre.New(`^[0-9a-f]{32}$`)
 
 func newStore(dir string, max int) (*store, error) {
 	st := &store{dir: dir, max: max, entries: map[string]*entry{}}
