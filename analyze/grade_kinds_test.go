@@ -113,3 +113,20 @@ func TestPartialSubprocessorTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeForTheLaw: a right to amend the agreement to follow the law or
+// a regulator (new law, newly adopted standard clauses) is no change at the
+// vendor's will: it does not weaken a notice of changes stated elsewhere,
+// while a right to change at will still does (issue 11, grades16:
+// sentences of our own writing).
+func TestChangeForTheLaw(t *testing.T) {
+	rs := loadRules(t)
+	notice := "Vendor shall notify Customer of any intended change of its subprocessors at least 30 days in advance."
+	tests := []statusCase{
+		{"amended to reflect regulatory changes", []string{notice, "This addendum may be amended by Vendor to reflect regulatory changes."}, "change-notice", StatusMet},
+		{"clauses adopted by the Commission", []string{notice, "Where new standard contractual clauses are adopted by the European Commission, Vendor may amend this DPA to include them."}, "change-notice", StatusMet},
+		{"revised as changes in law require", []string{notice, "Vendor may revise these terms as required by changes in applicable law."}, "change-notice", StatusMet},
+		{"a right to amend at will still weakens", []string{notice, "Vendor may amend this DPA at any time."}, "change-notice", StatusWeak},
+	}
+	checkStatuses(t, rs, tests)
+}
