@@ -81,6 +81,9 @@ func (f *Frame) relativeModal(p predicate) bool {
 	if f.thingBeRelative(p) {
 		return true
 	}
+	if f.resultClauseModal(p) {
+		return true
+	}
 	if f.partyRelative(p) {
 		return true
 	}
