@@ -2,42 +2,18 @@ package analyze
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"reflect"
-	"sort"
-	"strings"
 	"testing"
-
-	"github.com/ssrm-dev/ssrm/templates"
 )
 
 // crosswalkSources lists the embedded crosswalk files in load order, with
 // their contents.
 func crosswalkSources(t *testing.T) ([]string, [][]byte) {
 	t.Helper()
-	entries, err := fs.ReadDir(templates.Crosswalk, "crosswalk")
+	names, data, err := crosswalkFiles()
 	if err != nil {
 		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".yaml") {
-			names = append(names, e.Name())
-		}
-	}
-	sort.SliceStable(names, func(i, j int) bool {
-		gi, gj := strings.HasSuffix(names[i], ".gen.yaml"), strings.HasSuffix(names[j], ".gen.yaml")
-		if gi != gj {
-			return gi
-		}
-		return names[i] < names[j]
-	})
-	data := make([][]byte, len(names))
-	for i, n := range names {
-		if data[i], err = templates.Crosswalk.ReadFile("crosswalk/" + n); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return names, data
 }

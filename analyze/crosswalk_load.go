@@ -17,13 +17,13 @@ var (
 	crosswalkErr  error
 )
 
-// LoadCrosswalk reads the embedded crosswalk (templates/crosswalk/*.yaml:
-// the generated *.gen.yaml files first, then the hand-written ones, each in
-// name order). Errors wrap ErrCrosswalk.
-func LoadCrosswalk() (*Crosswalk, error) {
+// crosswalkFiles lists the embedded crosswalk files in load order (the
+// generated *.gen.yaml first, then the hand-written ones, each in name
+// order), with their contents.
+func crosswalkFiles() ([]string, [][]byte, error) {
 	entries, err := fs.ReadDir(templates.Crosswalk, "crosswalk")
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCrosswalk, err)
+		return nil, nil, err
 	}
 	var names []string
 	for _, e := range entries {
@@ -41,8 +41,19 @@ func LoadCrosswalk() (*Crosswalk, error) {
 	data := make([][]byte, len(names))
 	for i, n := range names {
 		if data[i], err = templates.Crosswalk.ReadFile("crosswalk/" + n); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrCrosswalk, err)
+			return nil, nil, err
 		}
+	}
+	return names, data, nil
+}
+
+// LoadCrosswalk reads the embedded crosswalk (templates/crosswalk/*.yaml:
+// the generated *.gen.yaml files first, then the hand-written ones, each in
+// name order). Errors wrap ErrCrosswalk.
+func LoadCrosswalk() (*Crosswalk, error) {
+	names, data, err := crosswalkFiles()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCrosswalk, err)
 	}
 	cached := cachedCrosswalk(names, data)
 	cw := &Crosswalk{}
