@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -13,16 +12,7 @@ import (
 // sheet), and checks that the lean read leaves excelize's shared strings
 // undecoded (the time it spares) on at least one of them.
 func TestCoverNamesLean(t *testing.T) {
-	var paths []string
-	for _, dir := range []string{"../../shared/corpus/questionnaires", "../../corpus-docs", "testdata"} {
-		for _, ext := range []string{"*.xlsx", "*.xlsm", "*/*.xlsx"} {
-			m, _ := filepath.Glob(filepath.Join(dir, ext))
-			paths = append(paths, m...)
-		}
-	}
-	if len(paths) == 0 {
-		t.Skip("no workbooks found")
-	}
+	paths := allWorkbooks(t)
 	open := func(p string) *excelize.File {
 		f, err := excelize.OpenFile(p, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
 		if err != nil {

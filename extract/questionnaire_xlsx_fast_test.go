@@ -89,9 +89,11 @@ func blankNil(c []string) []string {
 	return c
 }
 
-// TestFastRowsCorpus compares the lean reader with excelize's loop on every
-// workbook of the shared corpus (and of ../../corpus-docs when present).
-func TestFastRowsCorpus(t *testing.T) {
+// allWorkbooks lists the workbooks of the shared corpus, of
+// ../../corpus-docs when present and of testdata; it skips the test when
+// there are none.
+func allWorkbooks(t *testing.T) []string {
+	t.Helper()
 	var paths []string
 	for _, dir := range []string{"../../shared/corpus/questionnaires", "../../corpus-docs", "testdata"} {
 		for _, ext := range []string{"*.xlsx", "*.xlsm", "*/*.xlsx"} {
@@ -102,6 +104,13 @@ func TestFastRowsCorpus(t *testing.T) {
 	if len(paths) == 0 {
 		t.Skip("no workbooks found")
 	}
+	return paths
+}
+
+// TestFastRowsCorpus compares the lean reader with excelize's loop on every
+// workbook of the shared corpus (and of ../../corpus-docs when present).
+func TestFastRowsCorpus(t *testing.T) {
+	paths := allWorkbooks(t)
 	lean, sheets := 0, 0
 	for _, p := range paths {
 		l, s := sameRows(t, p)
