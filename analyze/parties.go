@@ -174,6 +174,9 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		if r == "" && reVendorBy.MatchString(pre) {
 			r = "vendor" // "a product operated by the Canadian Digital Service (CDS)"
 		}
+		if r == "" && legal != "" && reGenericName.MatchString(name) && (reCustomerSideBefore.MatchString(pre) || reCustomerSideAfter.MatchString(head[ix[1]:min(len(head), ix[1]+80)])) {
+			r = "vendor" // "between Customer and Acme, Inc. (“Company”)"
+		}
 		if isRoleWord(name) {
 			if !wholeRoleWord(v, name) {
 				continue // a thing of a side's: "Vendor Materials", "Customer Data"
@@ -423,7 +426,9 @@ func before(s, name string) string {
 const preambleLen = 3000
 
 // agreementHead is the agreement's first pages, up to about 20,000
-// characters, with Markdown emphasis taken out (**"Acme"** is "Acme").
+// characters, with Markdown emphasis taken out (**"Acme"** is "Acme") and
+// the spaces a web page's bold leaves inside the quotes of a defined name
+// closed up ((“ Company ”), from (“ **Company** ”)).
 func agreementHead(a *extract.Agreement) string {
 	var head strings.Builder
 	for _, p := range a.Pages {
@@ -433,8 +438,23 @@ func agreementHead(a *extract.Agreement) string {
 			break
 		}
 	}
-	return strings.NewReplacer("**", "", "__", "").Replace(head.String())
+	h := strings.NewReplacer("**", "", "__", "").Replace(head.String())
+	return reCurlyInnerSpace.ReplaceAllString(h, "$1$2$3")
 }
+
+// reCurlyInnerSpace finds a short name defined in brackets with spaces
+// inside its quotes: (“ Company ”), (the " Agreement ").
+var reCurlyInnerSpace = lazyre.New(`(\((?:the\s+)?["“])[ \t]+([^"“”\n]{1,40}?)[ \t]+(["”]\))`)
+
+// reCustomerSideBefore and reCustomerSideAfter find the other side of a
+// "between" named by the customer's role word alone: "between Customer
+// and Acme, Inc. (“Company”)", "Acme, Inc. (“Company”) and the Customer".
+// A name then defined only by a word that may be either side ("Company")
+// is the vendor's.
+var (
+	reCustomerSideBefore = lazyre.New(`(?i)\bbetween\s+(?:the\s+|you,?\s+(?:the\s+)?)?(?:customer|client|controller|subscriber|licensee|covered\s+entity)\b[^.;()]{0,60}?\band\s+(?:the\s+)?$`)
+	reCustomerSideAfter  = lazyre.New(`(?i)^[\s,]*and\s+(?:the\s+|you,?\s+(?:the\s+)?)?(?:customer|client|controller|subscriber|licensee|covered\s+entity)\b`)
+)
 
 // isPublicBody says a defined name (or the legal name it stands for) is a
 // public body's: "City", "the County of Lane", "State University"; not a

@@ -34,6 +34,33 @@ func TestVendorNameKinds(t *testing.T) {
 			vendor: "Quillfern Health LLC",
 		},
 		{
+			name: "a name defined by a word of either side, the other side the customer's role word",
+			clauses: []string{
+				"DATA PROCESSING ADDENDUM",
+				`This Data Processing Addendum supplements the Master Service Agreement entered into by and between Customer and Orrinpath Systems, Inc. ("Company").`,
+				"Company shall notify Customer of a Personal Data Breach without undue delay.",
+			},
+			vendor: "Orrinpath Systems, Inc.",
+		},
+		{
+			name: "the same, spaces inside the quotes of the defined name",
+			clauses: []string{
+				"DATA PROCESSING ADDENDUM",
+				"This Data Processing Addendum supplements the agreement between Customer and Orrinpath Systems, Inc. (“ Company ”).",
+				"Company shall notify Customer of a Personal Data Breach without undue delay.",
+			},
+			vendor: "Orrinpath Systems, Inc.",
+		},
+		{
+			name: "a word of either side, the other side named: no guess",
+			clauses: []string{
+				"DATA PROCESSING ADDENDUM",
+				`This Addendum is entered into between Brightwell Ltd ("Company") and Orrinpath Systems, Inc. ("Processor").`,
+				"Processor shall notify Company of a Personal Data Breach without undue delay.",
+			},
+			vendor: "Orrinpath Systems, Inc.",
+		},
+		{
 			name: "a company's name in capitals alone on a title block line",
 			clauses: []string{
 				"TALLOWMERE INC",
