@@ -57,6 +57,22 @@ func splitInlineItems(ls []srcLine) []srcLine {
 // of letter c after a semicolon closing an item and before a word, or -1.
 func inlineItemCut(t string, from int, c byte) int {
 	mark := "(" + string(c) + ") "
+	return cutAtMark(t, from, mark, func(at int) int {
+		before := strings.TrimRight(t[:at], " ")
+		before = strings.TrimSuffix(strings.TrimSuffix(before, " or"), " and")
+		if !strings.HasSuffix(before, ";") {
+			return -1
+		}
+		if r, _ := utf8.DecodeRuneInString(t[at+len(mark):]); unicode.IsLetter(r) {
+			return at
+		}
+		return -1
+	})
+}
+
+// cutAtMark returns the first cut that cut finds at an occurrence of mark
+// in t at or after from (cut returns -1 to pass an occurrence by), or -1.
+func cutAtMark(t string, from int, mark string, cut func(at int) int) int {
 	for i := from; i < len(t); {
 		k := strings.Index(t[i:], mark)
 		if k < 0 {
@@ -64,13 +80,8 @@ func inlineItemCut(t string, from int, c byte) int {
 		}
 		at := i + k
 		i = at + len(mark)
-		before := strings.TrimRight(t[:at], " ")
-		before = strings.TrimSuffix(strings.TrimSuffix(before, " or"), " and")
-		if !strings.HasSuffix(before, ";") {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(t[at+len(mark):]); unicode.IsLetter(r) {
-			return at
+		if c := cut(at); c >= 0 {
+			return c
 		}
 	}
 	return -1

@@ -51,31 +51,25 @@ func runOnSplit(t string) []string {
 // runOnCut is the offset in t, at or after from, where sub-clause label
 // starts after a full stop and before a capital, or -1.
 func runOnCut(t string, from int, label string) int {
-	for i := from; i < len(t); {
-		k := strings.Index(t[i:], label)
-		if k < 0 {
-			return -1
-		}
-		at := i + k
-		i = at + len(label)
+	return cutAtMark(t, from, label, func(at int) int {
 		start := at
 		if strings.HasSuffix(t[:start], "**") {
 			start -= 2
 		}
 		before := strings.TrimRight(t[:start], " ")
 		if len(before) == len(t[:start]) || !strings.HasSuffix(before, ".") && !strings.HasSuffix(before, ".**") {
-			continue
+			return -1
 		}
 		rest := strings.TrimPrefix(t[at+len(label):], ".")
 		rest = strings.TrimPrefix(rest, "**")
 		if !strings.HasPrefix(rest, " ") {
-			continue
+			return -1
 		}
 		rest = strings.TrimLeft(rest, " ")
 		rest = strings.TrimPrefix(rest, "**")
 		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
 			return start
 		}
-	}
-	return -1
+		return -1
+	})
 }
