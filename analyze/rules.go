@@ -242,7 +242,7 @@ func EmbeddedPacks() []string {
 	entries, _ := fs.ReadDir(templates.Rules, "rules")
 	var out []string
 	for _, e := range entries {
-		if isPackHead(e.Name()) {
+		if _, head, ok := packOf(e.Name()); ok && head {
 			out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
 		}
 	}

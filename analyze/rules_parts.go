@@ -31,12 +31,13 @@ func packFiles(fsys fs.FS, name string) []string {
 	var parts []string
 	head := false
 	for _, e := range entries {
-		n := e.Name()
+		pack, isHead, ok := packOf(e.Name())
 		switch {
-		case n == name+".yaml":
+		case !ok || pack != name:
+		case isHead:
 			head = true
-		case strings.HasPrefix(n, name+".") && strings.HasSuffix(n, ".yaml") && !strings.Contains(strings.TrimSuffix(strings.TrimPrefix(n, name+"."), ".yaml"), "."):
-			parts = append(parts, n)
+		default:
+			parts = append(parts, e.Name())
 		}
 	}
 	if !head {
@@ -50,10 +51,19 @@ func packFiles(fsys fs.FS, name string) []string {
 	return out
 }
 
-// isPackHead reports whether an embedded rules/ file name is a pack's head
-// (PACK.yaml) rather than a continuation (PACK.PART.yaml).
-func isPackHead(file string) bool {
-	return strings.HasSuffix(file, ".yaml") && !strings.Contains(strings.TrimSuffix(file, ".yaml"), ".")
+// packOf reads an embedded rules/ file name: the pack it belongs to and
+// whether it is the pack's head (PACK.yaml) or a continuation
+// (PACK.PART.yaml); ok is false for any other name.
+func packOf(file string) (pack string, head, ok bool) {
+	stem, isYAML := strings.CutSuffix(file, ".yaml")
+	if !isYAML {
+		return "", false, false
+	}
+	pack, part, cont := strings.Cut(stem, ".")
+	if cont && (part == "" || strings.Contains(part, ".")) {
+		return "", false, false
+	}
+	return pack, !cont, pack != ""
 }
 
 // parseEmbeddedPack reads and validates the embedded pack name: its head and
