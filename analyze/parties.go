@@ -439,12 +439,12 @@ func agreementHead(a *extract.Agreement) string {
 		}
 	}
 	h := strings.NewReplacer("**", "", "__", "").Replace(head.String())
-	return reCurlyInnerSpace.ReplaceAllString(h, "$1$2$3")
+	return reDefinedNameSpaces.ReplaceAllString(h, "$1$2$3")
 }
 
-// reCurlyInnerSpace finds a short name defined in brackets with spaces
+// reDefinedNameSpaces finds a short name defined in brackets with spaces
 // inside its quotes: (“ Company ”), (the " Agreement ").
-var reCurlyInnerSpace = lazyre.New(`(\((?:the\s+)?["“])[ \t]+([^"“”\n]{1,40}?)[ \t]+(["”]\))`)
+var reDefinedNameSpaces = lazyre.New(`(\((?:the\s+)?["“])[ \t]+([^"“”\n]{1,40}?)[ \t]+(["”]\))`)
 
 // reCustomerSideBefore and reCustomerSideAfter find the other side of a
 // "between" named by the customer's role word alone: "between Customer
