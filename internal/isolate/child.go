@@ -8,7 +8,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/ssrm-dev/ssrm/extract"
 )
@@ -16,6 +18,16 @@ import (
 // childTmpEnv names the child's own temporary folder (also its TMPDIR),
 // made by the parent for each child and removed when the child ends.
 const childTmpEnv = "SSRM_READER_TMPDIR"
+
+// tmpPrefix begins the name of each reader's temporary folder.
+const tmpPrefix = "ssrm-reader-"
+
+// ownTmp says tmp is a reader's own temporary folder as the parent made
+// it (os.MkdirTemp's "ssrm-reader-*", also the TMPDIR it was given), so
+// that a stray value of the variable never has another folder removed.
+func ownTmp(tmp string) bool {
+	return tmp != "" && tmp == os.Getenv("TMPDIR") && strings.HasPrefix(filepath.Base(tmp), tmpPrefix)
+}
 
 // request is what the parent writes on the child's stdin.
 type request struct {
@@ -119,7 +131,7 @@ func Child(stdin io.Reader, stdout, stderr io.Writer) int {
 	// The parent gave this reader a temporary folder of its own; a reader
 	// that ends by itself (the parent gone, or done) removes it, and the
 	// parent removes it after a child it killed.
-	if tmp := os.Getenv(childTmpEnv); tmp != "" {
+	if tmp := os.Getenv(childTmpEnv); ownTmp(tmp) {
 		defer os.RemoveAll(tmp)
 	}
 	dec := json.NewDecoder(stdin)

@@ -410,3 +410,24 @@ func TestKilledChildLeavesNoTempFiles(t *testing.T) {
 		t.Errorf("left in the temporary folder: %s", e.Name())
 	}
 }
+
+// TestOwnTmp: a reader removes only the folder its parent made for it.
+func TestOwnTmp(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), tmpPrefix+"123")
+	other := filepath.Join(t.TempDir(), "other")
+	for _, tc := range []struct {
+		tmp, tmpdir string
+		want        bool
+	}{
+		{dir, dir, true},
+		{"", "", false},
+		{"/", "/", false},
+		{dir, "/tmp", false},
+		{other, other, false},
+	} {
+		t.Setenv("TMPDIR", tc.tmpdir)
+		if got := ownTmp(tc.tmp); got != tc.want {
+			t.Errorf("ownTmp(%q) with TMPDIR %q = %v, want %v", tc.tmp, tc.tmpdir, got, tc.want)
+		}
+	}
+}

@@ -97,7 +97,7 @@ func (x *Extractor) start() (*worker, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp("", "ssrm-reader-")
+	tmp, err := os.MkdirTemp("", tmpPrefix+"*")
 	if err != nil {
 		return nil, fmt.Errorf("a temporary folder for the reader: %w", err)
 	}
