@@ -193,7 +193,7 @@ func (p *Portfolio) Line() string {
 		verdicts[v.Verdict]++
 	}
 	failed := len(p.FailedVendors())
-	s := fmt.Sprintf("%d vendors: %d assessed (%d pass, %d review, %d fail), %d failed", len(p.Vendors), len(p.Vendors)-failed,
+	s := fmt.Sprintf("%s: %d assessed (%d pass, %d review, %d fail), %d failed", plural(len(p.Vendors), "vendor"), len(p.Vendors)-failed,
 		verdicts[analyze.VerdictPass], verdicts[analyze.VerdictReview], verdicts[analyze.VerdictFail], failed)
 	if n := p.partialCount(); n > 0 {
 		s += fmt.Sprintf("; %d assessed on part of their pages", n)

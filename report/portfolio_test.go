@@ -116,3 +116,12 @@ func TestPortfolioCompanyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPortfolioLineOneVendor: the summary line counts one vendor in the
+// singular.
+func TestPortfolioLineOneVendor(t *testing.T) {
+	p := &Portfolio{Vendors: []PortfolioVendor{{Name: "Broken", Err: "x.pdf: no text layer"}}}
+	if got, want := p.Line(), "1 vendor: 0 assessed (0 pass, 0 review, 0 fail), 1 failed"; !strings.HasPrefix(got, want) {
+		t.Errorf("line = %q, want it to start %q", got, want)
+	}
+}
