@@ -79,8 +79,12 @@ type vendorJob struct {
 }
 
 // assess analyses one vendor's documents the way ssrm analyze does: the
-// vendor is named by --vendor, else by its questionnaire, else by its
-// folder; the waivers' rule files are named as given (nameWaiversAsGiven).
+// vendor is named by --vendor (or the manifest), else by its documents
+// (questionnaire, agreement), else by its folder (VendorFromFolder); the
+// waivers' rule files are named as given (nameWaiversAsGiven). The folder
+// name is never given to the engine as the vendor's name: a folder called
+// "acme" must not hide the "Acme Cloud Ltd." the agreement defines, nor
+// make the engine read "acme" as a party.
 func assess(ctx context.Context, in analyze.Inputs, vendor, folder, serviceModel string, rs *analyze.RuleSet) (*analyze.Result, error) {
 	return assessOn(ctx, in, vendor, folder, serviceModel, rs, time.Time{})
 }
@@ -88,13 +92,12 @@ func assess(ctx context.Context, in analyze.Inputs, vendor, folder, serviceModel
 // assessOn is assess with the day the age of assurance reports is measured
 // from (zero: today).
 func assessOn(ctx context.Context, in analyze.Inputs, vendor, folder, serviceModel string, rs *analyze.RuleSet, today time.Time) (*analyze.Result, error) {
-	name := vendor
-	if name == "" && (in.Questionnaire == nil || in.Questionnaire.Vendor == "") {
-		name = folder
-	}
-	res, err := analyze.Run(ctx, in, rs, analyze.Options{Vendor: name, ServiceModel: serviceModel, Now: today})
+	res, err := analyze.Run(ctx, in, rs, analyze.Options{Vendor: vendor, ServiceModel: serviceModel, Now: today})
 	if err != nil {
 		return nil, err
+	}
+	if res.Vendor == "" && folder != "" {
+		res.Vendor, res.VendorSource = folder, analyze.VendorFromFolder
 	}
 	nameWaiversAsGiven(res)
 	return res, nil
@@ -480,16 +483,9 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 		b.progress.note("warning: " + w)
 	}
 	modified, origin := nameAsGiven(&in, v.Paths)
-	folder := v.Folder
-	if v.File {
-		folder = ""
-	}
-	res, err := assess(ctx, in, v.Vendor, folder, v.ServiceModel, b.rs)
+	res, err := assess(ctx, in, v.Vendor, v.Folder, v.ServiceModel, b.rs)
 	if err != nil {
 		return fail(err)
-	}
-	if v.File && res.Vendor == "" {
-		res.Vendor, res.VendorSource = v.Folder, analyze.VendorFromFolder
 	}
 	for _, w := range res.Warnings {
 		b.progress.note("warning: " + w.Message)

@@ -117,7 +117,8 @@ func TestDiffFolders(t *testing.T) {
 		}
 	}
 	d := runDiffJSON(t, exitOK, "--fail-on", "never", filepath.Join(dir, "round1", "acme"), filepath.Join(dir, "round2", "acme"))
-	if d.Vendor != "acme" || d.Summary.Fixed != 1 || d.Summary.Regressed != 1 {
+	// The vendor is the one the agreement names, not the folder "acme".
+	if d.Vendor != "Harbor Relay Ltd." || d.Summary.Fixed != 1 || d.Summary.Regressed != 1 {
 		t.Errorf("vendor %q, summary %+v", d.Vendor, d.Summary)
 	}
 	if d.Old.Inputs[0] != "acme/agreement.md" || d.New.Inputs[0] != "acme/agreement.md" {

@@ -132,8 +132,10 @@ func TestSampleShowsEveryStatus(t *testing.T) {
 	if c.Evidence[0].Cell == nil || *c.Evidence[0].Cell == "" || !strings.Contains(c.Evidence[0].Text, "24 hours") {
 		t.Errorf("contradiction should quote the questionnaire cell first: %+v", c.Evidence[0])
 	}
-	if res.Vendor != "nimbus-ledger" && res.Vendor != "Nimbus Ledger" {
-		t.Errorf("vendor = %q", res.Vendor)
+	// The agreement names the vendor; the folder's name is only the last
+	// resort (VendorFromFolder).
+	if res.Vendor != "Nimbus Ledger Inc." || res.VendorSource != analyze.VendorFromAgreement {
+		t.Errorf("vendor = %q (%s), want Nimbus Ledger Inc. named by the agreement", res.Vendor, res.VendorSource)
 	}
 }
 
@@ -212,4 +214,30 @@ func TestBatchVendorMismatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareGolden(t, filepath.Join("testdata", "batch", "mismatch-portfolio.csv"), b)
+}
+
+// TestFolderNamesVendorLast: a vendor folder's name names the vendor only
+// when no document does (VendorFromFolder); when the agreement defines
+// the vendor, that name wins over the folder's (analyze and batch alike).
+func TestFolderNamesVendorLast(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, vendor, source string
+	}{
+		{"unnamed", "1. Security\n\nThe provider shall notify the customer of any security incident within 48 hours.\n", "zeta-systems", analyze.VendorFromFolder},
+		{"named", "This Agreement is between Quillon Data Ltd. (\"Provider\") and the customer (\"Customer\").\n\n1. Security\n\nProvider shall notify Customer of any security incident within 48 hours.\n", "Quillon Data Ltd.", analyze.VendorFromAgreement},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "zeta-systems")
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "agreement.md"), []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res := runJSON(t, "analyze", dir, "--format", "json")
+			if res.Vendor != tc.vendor || res.VendorSource != tc.source {
+				t.Errorf("vendor %q (%s), want %q (%s)", res.Vendor, res.VendorSource, tc.vendor, tc.source)
+			}
+		})
+	}
 }
