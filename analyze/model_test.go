@@ -163,3 +163,22 @@ func TestItemDomain(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreTextUnscored: a result whose every rule is not assessed prints
+// no score, not 0 (which would read as the riskiest vendor).
+func TestScoreTextUnscored(t *testing.T) {
+	for _, tc := range []struct {
+		s     Summary
+		score int
+		want  string
+	}{
+		{Summary{Rules: 21, NotAssessed: 21}, 0, NoScore},
+		{Summary{Rules: 21, NotAssessed: 20, Missing: 1}, 0, "0"},
+		{Summary{Rules: 3, Met: 3}, 100, "100"},
+	} {
+		r := &Result{Summary: tc.s, Score: tc.score}
+		if got := r.ScoreText(); got != tc.want {
+			t.Errorf("%+v: ScoreText %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}

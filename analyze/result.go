@@ -288,6 +288,6 @@ func (r *Result) Line() string {
 			fmt.Fprintf(&b, "; %d assurance findings", n)
 		}
 	}
-	fmt.Fprintf(&b, "; score %d; verdict %s", r.Score, r.Verdict)
+	fmt.Fprintf(&b, "; score %s; verdict %s", r.ScoreText(), r.Verdict)
 	return b.String()
 }

@@ -1,6 +1,9 @@
 package analyze
 
-import "sort"
+import (
+	"sort"
+	"strconv"
+)
 
 // Score weights by severity (critical 10, high 6, medium 3, low 1).
 var severityWeight = map[Severity]float64{SeverityCritical: 10, SeverityHigh: 6, SeverityMedium: 3, SeverityLow: 1}
@@ -98,4 +101,21 @@ func sortedOwners(m map[Owner]int) []Owner {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
+}
+
+// Scored reports whether a score rests on any assessed term: false when
+// every rule is not-assessed (a vendor with a questionnaire and no
+// agreement), whose score 0 is no measure of risk.
+func (s Summary) Scored() bool { return s.Rules > s.NotAssessed }
+
+// NoScore is what reports print as the score of a result that is not
+// Scored, where they would print the number.
+const NoScore = "none (no term assessed)"
+
+// ScoreText is the score as reports print it: the number, or NoScore.
+func (r *Result) ScoreText() string {
+	if !r.Summary.Scored() {
+		return NoScore
+	}
+	return strconv.Itoa(r.Score)
 }

@@ -167,7 +167,7 @@ func md(s string) string {
 // contradictions and the top asks.
 func writeSummaryMarkdown(ew *errWriter, res *analyze.Result) {
 	s := summarize(res)
-	ew.printf("## Summary\n\nVerdict **%s**, score %d.\n\n", s.Verdict, s.Score)
+	ew.printf("## Summary\n\nVerdict **%s**, score %s.\n\n", s.Verdict, s.Score)
 	for _, c := range s.Contradictions {
 		ew.printf("- Contradiction: %s\n", md(c))
 	}

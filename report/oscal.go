@@ -248,7 +248,7 @@ func oscalAt(res *analyze.Result, at time.Time) OSCALDocument {
 		UUID: id("component"), Type: "service", Title: vendor,
 		Description: fmt.Sprintf("%s, a %s service, as its security questionnaire and agreement describe it (ssrm: %s).", vendor, strings.ToUpper(res.ServiceModel), res.Line()),
 		Props: []oscalProp{
-			{Name: "score", NS: oscalNS, Value: fmt.Sprint(res.Score)},
+			{Name: "score", NS: oscalNS, Value: res.ScoreText()},
 			{Name: "verdict", NS: oscalNS, Value: res.Verdict},
 			{Name: "service-model", NS: oscalNS, Value: res.ServiceModel},
 		},

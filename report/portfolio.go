@@ -93,7 +93,8 @@ func subprocessorNames(res *analyze.Result) []string {
 var PortfolioFormats = []string{"xlsx", "html", "csv"}
 
 // Ranked returns the assessed vendors by score, lowest (riskiest) first,
-// then by name; failed vendors are left out.
+// then by name, and last those with no term assessed (not Scored), by
+// name; failed vendors are left out.
 func (p *Portfolio) Ranked() []PortfolioVendor {
 	var out []PortfolioVendor
 	for _, v := range p.Vendors {
@@ -102,6 +103,11 @@ func (p *Portfolio) Ranked() []PortfolioVendor {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
+		// A vendor with no term assessed has no score to rank by: after
+		// the scored ones, never as the riskiest.
+		if si, sj := out[i].Summary.Scored(), out[j].Summary.Scored(); si != sj {
+			return si
+		}
 		if out[i].Score != out[j].Score {
 			return out[i].Score < out[j].Score
 		}
@@ -285,7 +291,7 @@ func portfolioCSV(w io.Writer, p *Portfolio) error {
 	row := func(rank string, v PortfolioVendor) []string {
 		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(v.Warnings), csvSafe(v.Partial), csvSafe(strings.Join(subprocessorsOf(v), "; ")), csvSafe(subprocessorEvidence(v))}
 		if !v.Failed() {
-			r[4], r[5] = strconv.Itoa(v.Score), v.Verdict
+			r[4], r[5] = v.scoreCell(), v.Verdict
 			r[6], r[7], r[8], r[9], r[10] = strconv.Itoa(v.Summary.Met), strconv.Itoa(v.Summary.Weak), strconv.Itoa(v.Summary.ByReference), strconv.Itoa(v.Summary.Missing), strconv.Itoa(v.Summary.Contradictions)
 		}
 		for _, id := range rules {
@@ -324,7 +330,7 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	ranked := p.Ranked()
 	if err := wb.sheet("Vendors", []column{{"rank", 6}, {"vendor", 30}, {"service model", 13}, {"criticality", 12}, {"score", 7}, {"verdict", 9}, {"met", 6}, {"weak", 6}, {"by reference", 12}, {"missing", 8}, {"contradicted", 12}, {"report", 40}, {"warnings", 80}, {"partial", 80}}, []int{6}, func(add addFunc) error {
 		for i, v := range ranked {
-			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, v.Score, v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.ByReference, v.Summary.Missing, v.Summary.Contradictions, v.Report, v.Warnings, v.Partial); err != nil {
+			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, xlsxScore(v.Score, v.Summary), v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.ByReference, v.Summary.Missing, v.Summary.Contradictions, v.Report, v.Warnings, v.Partial); err != nil {
 				return err
 			}
 		}
@@ -343,7 +349,7 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	}
 	if err := wb.sheet("Heatmap", cols, status, func(add addFunc) error {
 		for _, v := range ranked {
-			row := []any{v.Name, v.Score}
+			row := []any{v.Name, xlsxScore(v.Score, v.Summary)}
 			for _, r := range rules {
 				row = append(row, v.Statuses[r])
 			}
@@ -410,4 +416,30 @@ func portfolioHTML(w io.Writer, p *Portfolio) error {
 		Subprocessors []SubprocessorUse
 		Failed        []PortfolioVendor
 	}{p, htmlCSS(), p.Ranked(), p.RuleIDs(), p.Subprocessors(), p.FailedVendors()})
+}
+
+// ScoreText is the vendor's score as reports print it: the number, or
+// analyze.NoScore when no term was assessed.
+func (v PortfolioVendor) ScoreText() string {
+	if !v.Summary.Scored() {
+		return analyze.NoScore
+	}
+	return strconv.Itoa(v.Score)
+}
+
+// scoreCell is the score in a portfolio's CSV: empty when not Scored.
+func (v PortfolioVendor) scoreCell() string {
+	if !v.Summary.Scored() {
+		return ""
+	}
+	return strconv.Itoa(v.Score)
+}
+
+// xlsxScore is a score cell of a workbook: the number, or NoScore's text
+// where no term was assessed (a 0 there would sort as the riskiest).
+func xlsxScore(score int, s analyze.Summary) any {
+	if !s.Scored() {
+		return analyze.NoScore
+	}
+	return score
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -123,5 +124,51 @@ func TestPortfolioLineOneVendor(t *testing.T) {
 	p := &Portfolio{Vendors: []PortfolioVendor{{Name: "Broken", Err: "x.pdf: no text layer"}}}
 	if got, want := p.Line(), "1 vendor: 0 assessed (0 pass, 0 review, 0 fail), 1 failed"; !strings.HasPrefix(got, want) {
 		t.Errorf("line = %q, want it to start %q", got, want)
+	}
+}
+
+// TestPortfolioUnscoredLast: a vendor with no term assessed (a
+// questionnaire, no agreement) has no score: it ranks after the scored
+// vendors, never as the riskiest, and every format says so instead of 0.
+func TestPortfolioUnscoredLast(t *testing.T) {
+	res, _ := loadSample(t)
+	scored := PortfolioEntry(res)
+	scored.Name = "Scored Ltd"
+	unscored := PortfolioEntry(res)
+	unscored.Name, unscored.Score = "Answers Only Inc", 0
+	unscored.Summary = analyze.Summary{Rules: 21, NotAssessed: 21}
+	p := &Portfolio{Vendors: []PortfolioVendor{unscored, scored}}
+	if r := p.Ranked(); len(r) != 2 || r[0].Name != "Scored Ltd" || r[1].Name != "Answers Only Inc" {
+		t.Fatalf("ranked %v, want the scored vendor first", []string{r[0].Name, r[1].Name})
+	}
+	var c bytes.Buffer
+	if err := WritePortfolio(&c, "csv", p); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&c).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[2][1] != "Answers Only Inc" || rows[2][4] != "" || rows[1][4] == "" {
+		t.Errorf("csv score cells: %q / %q", rows[1][:6], rows[2][:6])
+	}
+	var h bytes.Buffer
+	if err := WritePortfolio(&h, "html", p); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(h.String(), "<td>"+analyze.NoScore+"</td>") {
+		t.Error("html portfolio: no score text for the unscored vendor")
+	}
+	var x bytes.Buffer
+	if err := WritePortfolio(&x, "xlsx", p); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Vendors", "E3"); v != analyze.NoScore {
+		t.Errorf("xlsx Vendors!E3 = %q, want %q", v, analyze.NoScore)
 	}
 }

@@ -14,7 +14,7 @@ const topAsks = 5
 // verdict, the contradictions and the terms most worth asking for.
 type execSummary struct {
 	Verdict string
-	Score   int
+	Score   string // the number, or analyze.NoScore
 	// Contradictions are "rule: explanation", one per contradicted term.
 	Contradictions []string
 	// Asks are the open terms (contradicted, missing, by-reference, weak;
@@ -28,7 +28,7 @@ type execSummary struct {
 // asked for once, as contradicted. The assurance findings, where there are
 // any, are ranked with the rules'.
 func summarize(res *analyze.Result) execSummary {
-	s := execSummary{Verdict: res.Verdict, Score: res.Score}
+	s := execSummary{Verdict: res.Verdict, Score: res.ScoreText()}
 	var open []analyze.Finding
 	for _, c := range res.Contradictions {
 		s.Contradictions = append(s.Contradictions, fmt.Sprintf("%s: %s", c.Rule, c.Explanation))

@@ -262,7 +262,7 @@ func redFlags(res *analyze.Result) []ruleFlag {
 // contradictions and the top asks.
 func writeSummaryText(ew *errWriter, res *analyze.Result) {
 	s := summarize(res)
-	ew.printf("\nSummary: verdict %s, score %d\n", s.Verdict, s.Score)
+	ew.printf("\nSummary: verdict %s, score %s\n", s.Verdict, s.Score)
 	for _, c := range s.Contradictions {
 		ew.printf("  contradiction: %s\n", c)
 	}

@@ -51,7 +51,7 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 	if err := wb.sheet(SheetSummary, []column{{"field", 22}, {"value", 90}}, nil, func(add addFunc) error {
 		for _, kv := range [][2]any{
 			{"vendor", res.Vendor}, {"service model", res.ServiceModel}, {"rule packs", strings.Join(res.Packs, ", ")},
-			{"score", res.Score}, {"verdict", res.Verdict}, {"summary", res.Line()},
+			{"score", xlsxScore(res.Score, res.Summary)}, {"verdict", res.Verdict}, {"summary", res.Line()},
 			{"rules", res.Summary.Rules}, {"met", res.Summary.Met}, {"weak", res.Summary.Weak},
 			{"missing", res.Summary.Missing}, {"contradicted", res.Summary.Contradictions},
 		} {

@@ -490,7 +490,7 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	for _, w := range res.Warnings {
 		b.progress.note("warning: " + w.Message)
 	}
-	if err := applyStore(ctx, b.st, res, &in, origin); err != nil {
+	if err := applyStore(ctx, b.st, res, &in, origin, v.Folder); err != nil {
 		return fail(fmt.Errorf("the decisions store: %w", err))
 	}
 	file := name + "." + report.Ext(b.format)
@@ -608,7 +608,7 @@ func (p *progress) done(e report.PortfolioVendor) {
 		if e.Failed() {
 			fmt.Fprintf(p.w, "ssrm: [%d/%d] %s: failed: %s\n", p.n, p.total, e.Name, e.Err)
 		} else {
-			fmt.Fprintf(p.w, "ssrm: [%d/%d] %s: score %d, %s\n", p.n, p.total, e.Name, e.Score, e.Verdict)
+			fmt.Fprintf(p.w, "ssrm: [%d/%d] %s: score %s, %s\n", p.n, p.total, e.Name, e.ScoreText(), e.Verdict)
 		}
 		return
 	}
