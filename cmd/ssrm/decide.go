@@ -244,9 +244,10 @@ func decideFromDocuments(ctx context.Context, pf *parseFlags, paths []string, ve
 	return assess(ctx, in, vendor, folder, serviceModel, rs)
 }
 
-// applyStore puts the vendor's decisions in st on res and records the
-// analysis with its documents' hashes. A nil st does nothing.
-func applyStore(ctx context.Context, st store.Store, res *analyze.Result, in *analyze.Inputs, origin origins) error {
+// applyStore puts the vendor's decisions in st on res (those stored under
+// the folder's name where none is under the vendor's: store.Apply) and
+// records the analysis with its documents' hashes. A nil st does nothing.
+func applyStore(ctx context.Context, st store.Store, res *analyze.Result, in *analyze.Inputs, origin origins, folder string) error {
 	if st == nil {
 		return nil
 	}
@@ -254,7 +255,7 @@ func applyStore(ctx context.Context, st store.Store, res *analyze.Result, in *an
 		return fmt.Errorf("%w: --db: the documents do not name the vendor, so no decision can be looked up or recorded: give --vendor", errUsage)
 	}
 	now := decideNow()
-	if err := store.Apply(ctx, st, res, now); err != nil {
+	if err := store.Apply(ctx, st, res, now, folder); err != nil {
 		return err
 	}
 	docs, err := storeDocuments(in, origin)

@@ -237,7 +237,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if st != nil {
 		defer st.Close()
 	}
-	if err := applyStore(ctx, st, res, &in, a.origin); err != nil {
+	if err := applyStore(ctx, st, res, &in, a.origin, a.folder); err != nil {
 		return err
 	}
 	if err := writeReport(stdout, *output, *format, res, &in, modified); err != nil {
@@ -305,6 +305,9 @@ type analysis struct {
 	modified time.Time
 	// origin is where each document was read from (nameAsGiven).
 	origin origins
+	// folder is the vendor folder's name ("" for files): decisions stored
+	// under it apply where none is stored under the vendor's name.
+	folder string
 }
 
 // analyzeDocs is the pipeline of ssrm analyze, and of each round of ssrm
@@ -333,7 +336,7 @@ func analyzeDocs(ctx context.Context, x *isolate.Extractor, docs docArgs, opts e
 		// The report has it too; the exit code does not change.
 		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w.Message)
 	}
-	return analysis{in: in, res: res, modified: modified, origin: origin}, nil
+	return analysis{in: in, res: res, modified: modified, origin: origin, folder: folder}, nil
 }
 
 func validFormat(name string) bool {

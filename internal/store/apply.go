@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/ssrm-dev/ssrm/analyze"
@@ -22,11 +23,25 @@ func ForAnalysis(ds []Decision) []analyze.Decision {
 }
 
 // Apply puts the decisions in force for res's vendor on its findings
-// (analyze.ApplyDecisions) as of now.
-func Apply(ctx context.Context, s Store, res *analyze.Result, now time.Time) error {
+// (analyze.ApplyDecisions) as of now. Where none is stored under the
+// vendor's name, those stored under the first of also that has any are
+// applied: the folder a vendor's documents came in, under whose name a
+// batch stored decisions before the documents' own name came first.
+func Apply(ctx context.Context, s Store, res *analyze.Result, now time.Time, also ...string) error {
 	ds, err := s.Decisions(ctx, res.Vendor)
 	if err != nil {
 		return err
+	}
+	for _, name := range also {
+		if len(ds) > 0 {
+			break
+		}
+		if name == "" || strings.EqualFold(name, res.Vendor) {
+			continue
+		}
+		if ds, err = s.Decisions(ctx, name); err != nil {
+			return err
+		}
 	}
 	analyze.ApplyDecisions(res, ForAnalysis(Latest(ds)), now)
 	return nil

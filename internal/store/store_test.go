@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ssrm-dev/ssrm/analyze"
 	"github.com/ssrm-dev/ssrm/internal/store/storetest"
 )
 
@@ -290,6 +291,41 @@ func TestRedact(t *testing.T) {
 	} {
 		if got := redact(in); got != want {
 			t.Errorf("redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestApplyFolderName: decisions stored under a vendor folder's name apply
+// to the vendor its documents name when none is stored under that name;
+// one stored under the documents' name wins; another vendor's never apply.
+func TestApplyFolderName(t *testing.T) {
+	ctx := context.Background()
+	s := openT(t, filepath.Join(t.TempDir(), "ssrm.db"))
+	now := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	for _, d := range []Decision{
+		{Vendor: "harbor", Rule: "audit-rights", Status: Accepted, Reason: "a yearly audit suffices"},
+		{Vendor: "Quillon Data Ltd.", Rule: "breach-notification", Status: Accepted, Reason: "48 hours is enough"},
+	} {
+		if _, err := s.AddDecision(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		vendor, folder, rule string
+		applied              bool
+	}{
+		{"Harbor Tide Analytics", "harbor", "audit-rights", true},
+		{"Harbor Tide Analytics", "", "audit-rights", false},
+		{"Quillon Data Ltd.", "harbor", "audit-rights", false},
+		{"Quillon Data Ltd.", "harbor", "breach-notification", true},
+		{"Other Co", "elsewhere", "audit-rights", false},
+	} {
+		res := &analyze.Result{Vendor: tc.vendor, Findings: []analyze.Finding{{Rule: tc.rule, Status: analyze.StatusWeak}}}
+		if err := Apply(ctx, s, res, now, tc.folder); err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Findings[0].Decision != nil; got != tc.applied {
+			t.Errorf("%s in folder %q, %s: decision applied %v, want %v", tc.vendor, tc.folder, tc.rule, got, tc.applied)
 		}
 	}
 }
