@@ -431,3 +431,36 @@ func TestOwnTmp(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepStale: a reader folder whose parent process is gone is removed;
+// those of running processes (this one, the init process), of no process
+// id, and other folders stay.
+func TestSweepStale(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("stale folders are recognised on Linux only")
+	}
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	names := map[string]bool{ // name: want kept
+		tmpPrefix + strconv.Itoa(dead.Process.Pid) + "-123": false,
+		tmpPrefix + strconv.Itoa(os.Getpid()) + "-456":      true,
+		tmpPrefix + "1-789": true,
+		tmpPrefix + "4242":  true, // the old naming: no id to check
+		"other-" + strconv.Itoa(dead.Process.Pid) + "-1": true,
+	}
+	for n := range names {
+		if err := os.MkdirAll(filepath.Join(dir, n, "sheet"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sweepStale(dir)
+	for n, keep := range names {
+		_, err := os.Stat(filepath.Join(dir, n))
+		if got := err == nil; got != keep {
+			t.Errorf("%s: kept %v, want %v", n, got, keep)
+		}
+	}
+}

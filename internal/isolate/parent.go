@@ -97,7 +97,8 @@ func (x *Extractor) start() (*worker, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp("", tmpPrefix+"*")
+	sweepOnce.Do(func() { sweepStale(os.TempDir()) })
+	tmp, err := os.MkdirTemp("", tmpName())
 	if err != nil {
 		return nil, fmt.Errorf("a temporary folder for the reader: %w", err)
 	}

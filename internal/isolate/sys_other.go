@@ -37,3 +37,6 @@ func cpuUsed(ps *os.ProcessState) time.Duration {
 }
 
 func watchMemory(pid int) func() int64 { return func() int64 { return 0 } }
+
+// processGone is never sure elsewhere: no stale folder is removed.
+func processGone(pid int) bool { return false }
