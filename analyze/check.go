@@ -237,6 +237,13 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		es := ElementStatus{ID: e.ID, Title: e.Title, Essential: e.Essential}
 		if h := a.elements[e.ID]; h != nil {
 			es.Found, es.Section = true, h.u.section
+		} else {
+			for _, u := range a.quotedUnits() {
+				if r.quotedElement(e.ID, u) {
+					es.Found, es.Section = true, u.section // stated by a sentence the finding quotes
+					break
+				}
+			}
 		}
 		f.Elements = append(f.Elements, es)
 	}
@@ -327,6 +334,13 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 			// ("Customer authorises the use of subprocessors", and no list,
 			// notice or objection) is a part, not the term.
 			f.Weakeners = append(f.Weakeners, "only "+strings.Join(found, "; ")+" (not: "+strings.Join(missingEssential, "; ")+")")
+		case b.spec.essential && wholeElement(a.elements):
+			// The customer decides each subprocessor ("shall not engage
+			// ... without prior written authorisation"): the term is met
+			// whole, and only the further elements are left open.
+			if open := missingFurther(r.Elements, f.Elements); len(open) > 0 {
+				f.Notes = append(f.Notes, "not stated: "+strings.Join(open, "; "))
+			}
 		case b.spec.essential && len(missing) > 0:
 			f.Notes = append(f.Notes, "not stated: "+strings.Join(missing, "; "))
 		}

@@ -50,6 +50,45 @@ func TestEvidenceQuote(t *testing.T) {
 			rule: "data-return-exit",
 			want: "After the Agreement ends, Provider shall: … delete or return all Customer Data within 30 days.",
 		},
+		{
+			// The first sub-clause follows its lead-in with its marker
+			// between them: the quote keeps the marker, as the clause
+			// reads, rather than splicing the two.
+			name: "the first sub-clause is quoted with its marker after the lead-in",
+			clauses: []clause{
+				{"6", "", "When the Agreement ends, Provider shall:\n(a) delete or return all Customer Data within 30 days;\n(b) issue a final invoice."},
+				{"6(a)", "6", "delete or return all Customer Data within 30 days;"},
+				{"6(b)", "6", "issue a final invoice."},
+			},
+			rule: "data-return-exit",
+			want: "When the Agreement ends, Provider shall: (a) delete or return all Customer Data within 30 days;",
+		},
+		{
+			// A lead-in that points back ("Such ...") is read joined to the
+			// sentence before it; the quote keeps both as written, not
+			// "breach, such".
+			name: "a lead-in pointing back keeps the sentence before it as written",
+			clauses: []clause{
+				{"8", "", "Provider shall support Customer when the Agreement ends. Such support means that Provider shall:\n(a) delete or return all Customer Data within 30 days;\n(b) stop using the Customer's marks."},
+				{"8(a)", "8", "delete or return all Customer Data within 30 days;"},
+				{"8(b)", "8", "stop using the Customer's marks."},
+			},
+			rule: "data-return-exit",
+			want: "Provider shall support Customer when the Agreement ends. Such support means that Provider shall: (a) delete or return all Customer Data within 30 days;",
+		},
+		{
+			// A clause's lead-in and a sub-clause that does not follow it
+			// (a list's bullets stand between them) are quoted with "…",
+			// never stitched as if adjacent.
+			name: "a sub-clause and a lead-in it does not follow are joined with an ellipsis",
+			clauses: []clause{
+				{"9.6", "9", "9.6 Provider shall:\n- keep a log of all access to Customer Data;\n- answer support requests within one business day;\n- on termination of the Agreement:\n(i) delete or return all Customer Data within 30 days;\n(ii) issue a final invoice."},
+				{"9.6(i)", "9.6", "delete or return all Customer Data within 30 days;"},
+				{"9.6(ii)", "9.6", "issue a final invoice."},
+			},
+			rule: "data-return-exit",
+			want: "Provider shall: … delete or return all Customer Data within 30 days;",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,11 +2,11 @@ package analyze
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
@@ -43,6 +43,9 @@ type unit struct {
 	part bool
 	// frame is the unit's reading, built once.
 	frame *Frame
+	// quoted is the unit with its lead-in as they stand in the clause
+	// (verbatimQuote); empty means full().
+	quoted string
 	// tail is the inline enumeration its sentence goes on with in the
 	// clause ("except that Clinic may retain PHI (a) as required by law,
 	// (b) ..."): the items are read as clauses of their own, but the quote
@@ -71,6 +74,9 @@ func (u *unit) full() string {
 
 func (u *unit) evidence(note string) Evidence {
 	text := u.full()
+	if u.quoted != "" {
+		text = u.quoted
+	}
 	if u.tail != "" {
 		text = strings.TrimRight(text, " ;,\n") + " " + u.tail
 	}
@@ -80,26 +86,6 @@ func (u *unit) evidence(note string) Evidence {
 		e.Page = &p
 	}
 	return e
-}
-
-// trimQuote keeps evidence quotes readable: at most 400 characters, with
-// markup that reached the text ("**", "__") removed.
-func trimQuote(s string) string {
-	s = strings.NewReplacer("**", "", "__", "").Replace(s)
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= 400 {
-		return s
-	}
-	cut := strings.LastIndex(s[:400], " ")
-	if cut < 300 {
-		// No word boundary near the limit: cut at a character's start,
-		// never inside one (a quote in Greek or Japanese).
-		cut = 400
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-	}
-	return s[:cut] + " …"
 }
 
 // agreementUnits splits agreements into units and reads each once: its
@@ -130,22 +116,28 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		// kids are each clause's sub-clauses, found once: ownText and
 		// inlineItems read them for every clause.
 		kids := map[string][]extract.Clause{}
+		// leadQuote: a lead-in's words as they stand; leadSrc: their clause.
+		leadQuote, leadSrc, clauseTexts := map[string][]string{}, map[string]string{}, map[string]string{}
 		for _, c := range a.Clauses {
 			headings[c.ID], parents[c.ID] = c.Heading, c.Parent
+			clauseTexts[c.ID] = c.Text
 			if c.Parent != "" && c.Parent != c.ID {
 				kids[c.Parent] = append(kids[c.Parent], c)
 			}
 		}
+		srcOf := memoNorm(clauseTexts)
 		for _, c := range a.Clauses {
 			// Sub-clauses are listed on their own; read each text once, in
 			// the most specific clause that holds it.
 			text := ownText(c, kids[c.ID])
 			definitions := reDefinitionsHeading.MatchString(c.Heading) || reDefinitionsHeading.MatchString(headings[c.Parent])
 			parentLead := leadIn[c.Parent]
-			if lead := listLeadIn(c, a.Clauses); lead != "" {
+			if lead, quote := listLeadIn(c, a.Clauses); lead != "" {
 				leadIn[c.ID], ownLead[c.ID] = lead, true
+				leadQuote[c.ID], leadSrc[c.ID] = quote, c.ID
 			} else {
 				leadIn[c.ID] = parentLead // "(a)" under "(iii)" under "You shall:"
+				leadQuote[c.ID], leadSrc[c.ID] = leadQuote[c.Parent], leadSrc[c.Parent]
 			}
 			inline := inlineItems(c, kids[c.ID])
 			for i, u := range splitUnits(text) {
@@ -157,6 +149,9 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 					// The list's first item follows its lead-in; a later
 					// one, or an item of an item, is quoted with "…".
 					u.skips = !ownLead[c.Parent] || !firstItem(c.ID, kids[c.Parent])
+					u.quoted = verbatimQuote(srcOf(leadSrc[c.Parent]), append(slices.Clone(leadQuote[c.Parent]), u.text), u.skips)
+				} else if u.leadIn != "" {
+					u.quoted = verbatimQuote(srcOf(c.ID), []string{u.leadIn, u.text}, u.skips)
 				}
 				u.file, u.section, u.heading, u.pages = a.Path, c.ID, c.Heading, c.Pages
 				u.first = i == 0
@@ -436,7 +431,11 @@ func splitUnits(text string) []*unit {
 			lead = ""
 		}
 		for _, s := range splitSentences(b.text) {
-			s = strings.TrimSpace(s)
+			// ", , Upon request, ...": commas an inline list left behind.
+			s = strings.TrimLeft(strings.TrimSpace(s), ",; ")
+			if t := strings.TrimSuffix(s, " ;"); t != s && (strings.HasSuffix(t, "—") || strings.HasSuffix(t, ":")) {
+				s = t // "the Contractor shall— ;": the items were read apart
+			}
 			if s == "" {
 				continue
 			}
@@ -595,7 +594,10 @@ func subjectLeadIn(head, item string) bool {
 
 // listLeadIn returns the words of a clause before its first sub-clause when
 // they introduce a list ("You shall:", "Provider will"), else "".
-func listLeadIn(c extract.Clause, all []extract.Clause) string {
+//
+// quote is the lead-in as its words stand in the clause, in parts where the
+// reading joined two ("This includes" read with the sentence before it).
+func listLeadIn(c extract.Clause, all []extract.Clause) (lead string, quote []string) {
 	first, firstText := -1, ""
 	for _, s := range all {
 		if s.Parent != c.ID || s.Text == "" {
@@ -606,24 +608,27 @@ func listLeadIn(c extract.Clause, all []extract.Clause) string {
 		}
 	}
 	if first <= 0 {
-		return ""
+		return "", nil
 	}
 	head := strings.Join(strings.Fields(lastItemHead(stripHead(c.Text[:first], c.Heading))), " ")
 	if !reLeadIn.MatchString(head) && !subjectLeadIn(head, firstText) {
-		return ""
+		return "", nil
 	}
+	quote = []string{head}
 	// Only the last sentence of the head introduces the list; one that
 	// points back ("This includes") is read with the sentence it points
 	// to, so that the items keep that sentence's actor.
 	if ss := splitSentences(head); len(ss) > 0 {
 		last := strings.TrimSpace(ss[len(ss)-1])
+		quote = []string{last}
 		if len(ss) > 1 && reAnaphor.MatchString(last) {
+			quote = []string{strings.TrimSpace(ss[len(ss)-2]), last}
 			prev := strings.TrimRight(strings.TrimSpace(ss[len(ss)-2]), ".;")
 			last = prev + ", " + strings.ToLower(last[:1]) + last[1:]
 		}
 		head = last
 	}
-	return head
+	return head, quote
 }
 
 // lastItemHead is the part of a clause's head that introduces a list
