@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // hit is one predicate of one unit that matches one of a rule's frames.
@@ -534,6 +535,11 @@ func (r *Rule) rank(h *hit) float64 {
 	case n > 400:
 		s -= 2 // long, but often the clause itself (GDPR Art. 32's sentence)
 	}
+	// A clause whose text is only its heading ("6. Cross-Border
+	// Transfers.") names a topic and states nothing.
+	if headingOnly(h.u) {
+		s -= 12
+	}
 	// A lead-in without its items ("Customer must adhere to the
 	// following:", "the Contractor shall—") says least of all.
 	if leadInOnly(h.u.text) {
@@ -667,6 +673,26 @@ func (f *Frame) definesTerm(o int) bool {
 		}
 	}
 	return strings.ContainsAny(f.text[f.toks[o].end:end], "\"“”")
+}
+
+// headingOnly says a unit's text is its clause's heading and nothing
+// more, as where a numbered heading stands on a line of its own.
+func headingOnly(u *unit) bool {
+	if u.heading == "" {
+		return false
+	}
+	return letters(u.text) == letters(u.heading)
+}
+
+// letters is s in lower case with only its letters and digits.
+func letters(s string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(s) {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 // leadInOnly says a unit's text ends where its items begin: with a colon,

@@ -1,0 +1,75 @@
+package analyze
+
+import (
+	"context"
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// TestCitedClause: the clause a lawyer would cite is the most specific one
+// that states the term; when two state it alike, the body's before an
+// exhibit's. Each row is one kind of fault, with two or three clauses of
+// our own wording (id, heading, text), the rule and the section its lead
+// evidence must name.
+func TestCitedClause(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name                string
+		ids, headings, text []string
+		rule, want          string
+	}{
+		{
+			// A clause whose text is only its heading ("6. Cross-Border
+			// Transfers.") names the topic and states nothing: the
+			// clause that says where the data is hosted is cited, though
+			// it says so weakly.
+			name:     "a clause that is only its heading is not cited",
+			ids:      []string{"4", "6"},
+			headings: []string{"Hosting", "Cross-Border Transfers"},
+			text: []string{
+				"Provider may host Customer Data in data centres located in Ireland or in the United States.",
+				"Cross-Border Transfers.",
+			},
+			rule: "data-location", want: "4",
+		},
+		{
+			// The body's clause and the standard clauses of an annex rank
+			// alike: the body is cited, though the annex states an
+			// essential element and the body a further one.
+			name:     "the body's subprocessor clause beats an annex's equal-ranked one",
+			ids:      []string{"5.2", "Annex 2 9"},
+			headings: []string{"", "Use of sub-processors"},
+			text: []string{
+				"Provider shall impose on each Sub-processor data protection obligations no less protective than those of this Addendum.",
+				"The data importer shall not subcontract any of its processing operations without the prior written consent of the data exporter.",
+			},
+			rule: "subprocessors", want: "5.2",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+			for i, id := range tc.ids {
+				a.Clauses = append(a.Clauses, extract.Clause{ID: id, Heading: tc.headings[i], Text: tc.text[i]})
+				a.Pages[0].Text += tc.text[i] + "\n"
+			}
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range res.Findings {
+				if f.Rule == tc.rule {
+					if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
+						t.Errorf("%s (%s): evidence %+v, want section %s", tc.rule, f.Status, f.Evidence, tc.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no %s finding", tc.rule)
+		})
+	}
+}
