@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // hit is one predicate of one unit that matches one of a rule's frames.
@@ -673,26 +672,6 @@ func (f *Frame) definesTerm(o int) bool {
 		}
 	}
 	return strings.ContainsAny(f.text[f.toks[o].end:end], "\"“”")
-}
-
-// headingOnly says a unit's text is its clause's heading and nothing
-// more, as where a numbered heading stands on a line of its own.
-func headingOnly(u *unit) bool {
-	if u.heading == "" {
-		return false
-	}
-	return letters(u.text) == letters(u.heading)
-}
-
-// letters is s in lower case with only its letters and digits.
-func letters(s string) string {
-	var b strings.Builder
-	for _, c := range strings.ToLower(s) {
-		if unicode.IsLetter(c) || unicode.IsDigit(c) {
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
 }
 
 // leadInOnly says a unit's text ends where its items begin: with a colon,
