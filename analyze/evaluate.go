@@ -528,6 +528,12 @@ func (r *Rule) rank(h *hit) float64 {
 	if h.u.first {
 		s += 0.5
 	}
+	// Lighter still: a sentence that takes the term's object from its
+	// heading ("Unauthorized Use or Disclosure") comes after a sibling
+	// that names it in its own words ("any Security Incident").
+	if len(h.spec.Object) > 0 && !f.anyIn(h.spec.Object, 0, len(f.toks)) && !f.anyPrev(h.spec.Object) && f.anyHeading(h.spec.Object) {
+		s -= 0.25
+	}
 	switch n := len(h.u.full()); {
 	case n > 800:
 		s -= 5

@@ -49,6 +49,19 @@ func TestCitedClause(t *testing.T) {
 			},
 			rule: "subprocessors", want: "5.2",
 		},
+		{
+			// Two sibling clauses alike but for where the incident is
+			// named: one takes it from its heading ("Unauthorized Use or
+			// Disclosure"), the other names it itself.
+			name:     "a sentence that names the incident itself beats a sibling that takes it from its heading",
+			ids:      []string{"3.3(a)", "3.3(b)"},
+			headings: []string{"Unauthorized Use or Disclosure", "Security Incidents"},
+			text: []string{
+				"Provider will report to Customer any use or disclosure of Customer Data not permitted by this Agreement without unreasonable delay.",
+				"Provider will report to Customer any Security Incident without unreasonable delay.",
+			},
+			rule: "breach-notification", want: "3.3(b)",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
