@@ -767,6 +767,10 @@ func (f *Frame) governedBy(classes []string, p *predicate) bool {
 var verbLead = map[string]bool{"not": true, "to": true, "be": true, "have": true, "has": true, "the": true, "right": true, "rights": true,
 	"required": true, "obliged": true, "obligated": true}
 
+// itemMark are the marks between a lead-in's modal and the verb of the
+// item read with it: "Customer is responsible for: … maintaining".
+var itemMark = map[string]bool{":": true, "…": true}
+
 // actionIsVerb says one of the classes is the predicate's own verb: it
 // begins at the modal (a statement's verb, "Provider deletes") or at the
 // first word after it, past adverbs and negation ("Customer may audit",
@@ -778,7 +782,7 @@ func (f *Frame) actionIsVerb(classes []string, p *predicate) bool {
 		return false
 	}
 	at := p.modal.to
-	for at < p.to && (adverbs[f.toks[at].w] || notPassive[f.toks[at].w] || verbLead[f.toks[at].w]) {
+	for at < p.to && (adverbs[f.toks[at].w] || notPassive[f.toks[at].w] || verbLead[f.toks[at].w] || itemMark[f.toks[at].w]) {
 		at++
 	}
 	for _, c := range classes {

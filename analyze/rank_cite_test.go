@@ -20,6 +20,7 @@ func TestCitedClause(t *testing.T) {
 	tests := []struct {
 		name                string
 		ids, headings, text []string
+		parents             []string // optional: each clause's parent id
 		rule, want          string
 	}{
 		{
@@ -62,12 +63,48 @@ func TestCitedClause(t *testing.T) {
 			},
 			rule: "breach-notification", want: "3.3(b)",
 		},
+		{
+			// An item of a list is read with its lead-in ("Customer is
+			// responsible for: … maintaining the security of its
+			// credentials"): the item's verb is the duty's verb, as much
+			// as in a sentence that says it in one piece.
+			name:     "a list item's own verb after its lead-in counts as the duty's verb",
+			ids:      []string{"3.1.2", "3.1.3", "3.1.3(i)", "3.1.3(ii)"},
+			headings: []string{"", "", "", ""},
+			parents:  []string{"", "", "3.1.3", "3.1.3"},
+			text: []string{
+				"Users must be at least 13 years old. Where a country sets a higher minimum age, Customer is responsible for complying with it when creating user accounts.",
+				"Customer is responsible for: (i) all activity that occurs under its account; and (ii) maintaining the security of its login credentials.",
+				"(i) all activity that occurs under its account; and",
+				"(ii) maintaining the security of its login credentials.",
+			},
+			rule: "customer-responsibilities", want: "3.1.3(ii)",
+		},
+		{
+			// "Deletion", "Destruction", "Erasure" in a heading name the
+			// term as much as "Return" does: the clause so headed is cited
+			// before an item of a list of duties that points to it.
+			name:     "a heading naming the deletion of data keeps its clause first",
+			ids:      []string{"4", "4(a)", "9"},
+			headings: []string{"Provider Responsibilities", "", "Data Deletion at Contract End"},
+			parents:  []string{"", "4", ""},
+			text: []string{
+				"The Provider undertakes to: (a) delete Customer Data upon termination of the Contract, in accordance with the procedure described in Section 9.",
+				"(a) delete Customer Data upon termination of the Contract, in accordance with the procedure described in Section 9.",
+				"Upon termination of the Contract, the Provider undertakes to securely erase all Customer Data within thirty days.",
+			},
+			rule: "data-return-exit", want: "9",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
 			for i, id := range tc.ids {
-				a.Clauses = append(a.Clauses, extract.Clause{ID: id, Heading: tc.headings[i], Text: tc.text[i]})
+				c := extract.Clause{ID: id, Heading: tc.headings[i], Text: tc.text[i]}
+				if tc.parents != nil {
+					c.Parent = tc.parents[i]
+				}
+				a.Clauses = append(a.Clauses, c)
 				a.Pages[0].Text += tc.text[i] + "\n"
 			}
 			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
