@@ -95,6 +95,19 @@ func TestCitedClause(t *testing.T) {
 			},
 			rule: "data-return-exit", want: "9",
 		},
+		{
+			// The record of processing names transfers abroad among what
+			// it records; the clause on where the data may be stored is
+			// the term.
+			name:     "the storage clause beats the record of processing that lists transfers",
+			ids:      []string{"14.7", "14.12"},
+			headings: []string{"", ""},
+			text: []string{
+				"The Supplier must keep records of all processing of Government Data, including any transfers outside of the EU.",
+				"The Supplier must request the Buyer's consent to store Government Data outside the UK.",
+			},
+			rule: "data-location", want: "14.12",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
