@@ -108,6 +108,19 @@ func TestCitedClause(t *testing.T) {
 			},
 			rule: "data-location", want: "14.12",
 		},
+		{
+			// The place a law comes from ("the data protection laws in the
+			// EU") is not a place for the data: a notice about unlawful
+			// instructions is no notice of a change of location.
+			name:     "a notice that names a law's place is no notice of the data's location",
+			ids:      []string{"3.2", "7.1"},
+			headings: []string{"", ""},
+			text: []string{
+				"Processor shall immediately inform Controller if, in its opinion, an instruction infringes the data protection laws in the EU.",
+				"Processor may process Personal Data in the United States and in the European Union.",
+			},
+			rule: "data-location", want: "7.1",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
