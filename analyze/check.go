@@ -126,7 +126,10 @@ func (r *Rule) assess(units []*unit) assessment {
 			}
 		}
 		headed := a.best.u.frame.anyHeading(r.topic) && !(a.best.u.part && !top.u.part)
-		if top.score > a.best.score && !r.standsIn(top.spec.element) && !headed {
+		// A tie between an exhibit's sentence and the body's goes to the
+		// body, as the ranking itself breaks it.
+		above := top.score > a.best.score || top.score == a.best.score && a.best.u.part && !top.u.part
+		if above && !r.standsIn(top.spec.element) && !headed {
 			a.cite = top
 		}
 		seen := map[string]bool{a.cite.u.section: true}

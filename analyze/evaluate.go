@@ -528,11 +528,22 @@ func (r *Rule) rank(h *hit) float64 {
 	if h.u.first {
 		s += 0.5
 	}
+	// Lighter still: a sentence that takes the term's object from its
+	// heading ("Unauthorized Use or Disclosure") comes after a sibling
+	// that names it in its own words ("any Security Incident").
+	if len(h.spec.Object) > 0 && !f.anyIn(h.spec.Object, 0, len(f.toks)) && !f.anyPrev(h.spec.Object) && f.anyHeading(h.spec.Object) {
+		s -= 0.25
+	}
 	switch n := len(h.u.full()); {
 	case n > 800:
 		s -= 5
 	case n > 400:
 		s -= 2 // long, but often the clause itself (GDPR Art. 32's sentence)
+	}
+	// A clause whose text is only its heading ("6. Cross-Border
+	// Transfers.") names a topic and states nothing.
+	if headingOnly(h.u) {
+		s -= 12
 	}
 	// A lead-in without its items ("Customer must adhere to the
 	// following:", "the Contractor shall—") says least of all.
@@ -756,6 +767,10 @@ func (f *Frame) governedBy(classes []string, p *predicate) bool {
 var verbLead = map[string]bool{"not": true, "to": true, "be": true, "have": true, "has": true, "the": true, "right": true, "rights": true,
 	"required": true, "obliged": true, "obligated": true}
 
+// itemMark are the marks between a lead-in's modal and the verb of the
+// item read with it: "Customer is responsible for: … maintaining".
+var itemMark = map[string]bool{":": true, "…": true}
+
 // actionIsVerb says one of the classes is the predicate's own verb: it
 // begins at the modal (a statement's verb, "Provider deletes") or at the
 // first word after it, past adverbs and negation ("Customer may audit",
@@ -767,7 +782,7 @@ func (f *Frame) actionIsVerb(classes []string, p *predicate) bool {
 		return false
 	}
 	at := p.modal.to
-	for at < p.to && (adverbs[f.toks[at].w] || notPassive[f.toks[at].w] || verbLead[f.toks[at].w]) {
+	for at < p.to && (adverbs[f.toks[at].w] || notPassive[f.toks[at].w] || verbLead[f.toks[at].w] || itemMark[f.toks[at].w]) {
 		at++
 	}
 	for _, c := range classes {

@@ -1,0 +1,151 @@
+package analyze
+
+import (
+	"context"
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// TestCitedClause: the clause a lawyer would cite is the most specific one
+// that states the term; when two state it alike, the body's before an
+// exhibit's. Each row is one kind of fault, with two or three clauses of
+// our own wording (id, heading, text), the rule and the section its lead
+// evidence must name.
+func TestCitedClause(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name                string
+		ids, headings, text []string
+		parents             []string // optional: each clause's parent id
+		rule, want          string
+	}{
+		{
+			// A clause whose text is only its heading ("6. Cross-Border
+			// Transfers.") names the topic and states nothing: the
+			// clause that says where the data is hosted is cited, though
+			// it says so weakly.
+			name:     "a clause that is only its heading is not cited",
+			ids:      []string{"4", "6"},
+			headings: []string{"Hosting", "Cross-Border Transfers"},
+			text: []string{
+				"Provider may host Customer Data in data centres located in Ireland or in the United States.",
+				"Cross-Border Transfers.",
+			},
+			rule: "data-location", want: "4",
+		},
+		{
+			// The body's clause and the standard clauses of an annex rank
+			// alike: the body is cited, though the annex states an
+			// essential element and the body a further one.
+			name:     "the body's subprocessor clause beats an annex's equal-ranked one",
+			ids:      []string{"5.2", "Annex 2 9"},
+			headings: []string{"", "Use of sub-processors"},
+			text: []string{
+				"Provider shall impose on each Sub-processor data protection obligations no less protective than those of this Addendum.",
+				"The data importer shall not subcontract any of its processing operations without the prior written consent of the data exporter.",
+			},
+			rule: "subprocessors", want: "5.2",
+		},
+		{
+			// Two sibling clauses alike but for where the incident is
+			// named: one takes it from its heading ("Unauthorized Use or
+			// Disclosure"), the other names it itself.
+			name:     "a sentence that names the incident itself beats a sibling that takes it from its heading",
+			ids:      []string{"3.3(a)", "3.3(b)"},
+			headings: []string{"Unauthorized Use or Disclosure", "Security Incidents"},
+			text: []string{
+				"Provider will report to Customer any use or disclosure of Customer Data not permitted by this Agreement without unreasonable delay.",
+				"Provider will report to Customer any Security Incident without unreasonable delay.",
+			},
+			rule: "breach-notification", want: "3.3(b)",
+		},
+		{
+			// An item of a list is read with its lead-in ("Customer is
+			// responsible for: … maintaining the security of its
+			// credentials"): the item's verb is the duty's verb, as much
+			// as in a sentence that says it in one piece.
+			name:     "a list item's own verb after its lead-in counts as the duty's verb",
+			ids:      []string{"3.1.2", "3.1.3", "3.1.3(i)", "3.1.3(ii)"},
+			headings: []string{"", "", "", ""},
+			parents:  []string{"", "", "3.1.3", "3.1.3"},
+			text: []string{
+				"Users must be at least 13 years old. Where a country sets a higher minimum age, Customer is responsible for complying with it when creating user accounts.",
+				"Customer is responsible for: (i) all activity that occurs under its account; and (ii) maintaining the security of its login credentials.",
+				"(i) all activity that occurs under its account; and",
+				"(ii) maintaining the security of its login credentials.",
+			},
+			rule: "customer-responsibilities", want: "3.1.3(ii)",
+		},
+		{
+			// "Deletion", "Destruction", "Erasure" in a heading name the
+			// term as much as "Return" does: the clause so headed is cited
+			// before an item of a list of duties that points to it.
+			name:     "a heading naming the deletion of data keeps its clause first",
+			ids:      []string{"4", "4(a)", "9"},
+			headings: []string{"Provider Responsibilities", "", "Data Deletion at Contract End"},
+			parents:  []string{"", "4", ""},
+			text: []string{
+				"The Provider undertakes to: (a) delete Customer Data upon termination of the Contract, in accordance with the procedure described in Section 9.",
+				"(a) delete Customer Data upon termination of the Contract, in accordance with the procedure described in Section 9.",
+				"Upon termination of the Contract, the Provider undertakes to securely erase all Customer Data within thirty days.",
+			},
+			rule: "data-return-exit", want: "9",
+		},
+		{
+			// The record of processing names transfers abroad among what
+			// it records; the clause on where the data may be stored is
+			// the term.
+			name:     "the storage clause beats the record of processing that lists transfers",
+			ids:      []string{"14.7", "14.12"},
+			headings: []string{"", ""},
+			text: []string{
+				"The Supplier must keep records of all processing of Government Data, including any transfers outside of the EU.",
+				"The Supplier must request the Buyer's consent to store Government Data outside the UK.",
+			},
+			rule: "data-location", want: "14.12",
+		},
+		{
+			// The place a law comes from ("the data protection laws in the
+			// EU") is not a place for the data: a notice about unlawful
+			// instructions is no notice of a change of location.
+			name:     "a notice that names a law's place is no notice of the data's location",
+			ids:      []string{"3.2", "7.1"},
+			headings: []string{"", ""},
+			text: []string{
+				"Processor shall immediately inform Controller if, in its opinion, an instruction infringes the data protection laws in the EU.",
+				"Processor may process Personal Data in the United States and in the European Union.",
+			},
+			rule: "data-location", want: "7.1",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+			for i, id := range tc.ids {
+				c := extract.Clause{ID: id, Heading: tc.headings[i], Text: tc.text[i]}
+				if tc.parents != nil {
+					c.Parent = tc.parents[i]
+				}
+				a.Clauses = append(a.Clauses, c)
+				a.Pages[0].Text += tc.text[i] + "\n"
+			}
+			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range res.Findings {
+				if f.Rule == tc.rule {
+					if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
+						t.Errorf("%s (%s): evidence %+v, want section %s", tc.rule, f.Status, f.Evidence, tc.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no %s finding", tc.rule)
+		})
+	}
+}
