@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -126,7 +127,11 @@ func (r *Rule) assess(units []*unit) assessment {
 			}
 		}
 		headed := a.best.u.frame.anyHeading(r.topic) && !(a.best.u.part && !top.u.part)
-		if top.score > a.best.score && !r.standsIn(top.spec.element) && !headed {
+		// Nor is a sentence that moves the data elsewhere ("Before
+		// transferring Customer Data to a subprocessor, ...") cited for
+		// its return.
+		away := slices.Contains(top.spec.Action, "return-data") && top.u.frame.transfersAway()
+		if top.score > a.best.score && !r.standsIn(top.spec.element) && !headed && !away {
 			a.cite = top
 		}
 		seen := map[string]bool{a.cite.u.section: true}
