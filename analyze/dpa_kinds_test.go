@@ -9,6 +9,13 @@ func TestDPASentenceKinds(t *testing.T) {
 	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
 		{
+			// GDPR Art. 33(5)'s register: what each entry describes is
+			// no content of a notice to the customer.
+			name:    "a record of incidents kept with a description of each",
+			clauses: []string{"The Supplier maintains a record of known security incidents with a description of each incident, the time it lasted, its consequences and to whom it was reported."},
+			rule:    "notification-content", want: StatusMissing,
+		},
+		{
 			// GDPR Art. 28(3)(h) as a list item whose lead-in ("The
 			// Processor shall:") stands apart: the vendor's duty.
 			name:    "an item giving the customer the information to show compliance, its lead-in apart",
