@@ -9,14 +9,6 @@ func TestDPASentenceKinds(t *testing.T) {
 	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
 		{
-			// The standard clauses' exporter warranty: the data subject is
-			// told of a transfer, no notice to the customer of a change of
-			// location.
-			name:    "the data subject informed of a transfer to a third country",
-			clauses: []string{"that, where the transfer covers special categories of data, the data subject has been told, or will be told before the transfer, that its data could be sent to a third country without adequate protection;"},
-			rule:    "data-location", want: StatusMissing,
-		},
-		{
 			// GDPR Art. 33(5)'s register: what each entry describes is
 			// no content of a notice to the customer.
 			name:    "a record of incidents kept with a description of each",
