@@ -16,13 +16,6 @@ func TestDPASentenceKinds(t *testing.T) {
 			rule:    "notification-content", want: StatusMissing,
 		},
 		{
-			// GDPR Art. 28(3)(h) as a list item whose lead-in ("The
-			// Processor shall:") stands apart: the vendor's duty.
-			name:    "an item giving the customer the information to show compliance, its lead-in apart",
-			clauses: []string{"make available to the Client all information necessary to demonstrate compliance with the obligations set out in this Agreement."},
-			rule:    "audit-rights", want: StatusWeak,
-		},
-		{
 			// A list item of what the vendor helps with (the standard
 			// clauses' "assist the controller in ensuring compliance
 			// with:") that names the customer's own duty to tell the

@@ -27,13 +27,6 @@ func (f *Frame) statement() predicate {
 				// side the heading names, not the reader.
 				p.actor = PartyVendor
 			}
-			if f.customerServed(k + 1) {
-				// "Make available to the Controller all information
-				// necessary ...": an order that serves the customer is
-				// the vendor's duty, its lead-in ("The Processor shall:")
-				// standing apart.
-				p.actor = PartyVendor
-			}
 			p.modal = span{k, k + 1}
 			f.polarity(&p, 0)
 			return p
@@ -101,15 +94,6 @@ func (f *Frame) statement() predicate {
 		f.polarity(&p, 0)
 		return p
 	}
-	// A list item cut from its lead-in ("make available to the Controller
-	// all information ...", the lead-in "The Processor shall:" a sentence
-	// of its own): a bare verb of the vocabulary, in lower case, that
-	// serves the customer is the vendor's duty.
-	if g := f.afterMarker(start); f.lead == 0 && g < len(f.toks) && !f.toks[g].upper && f.verbClassAt(g) && f.customerServed(g+1) {
-		p.actor = PartyVendor
-		f.polarity(&p, 0)
-		return p
-	}
 	// No verb: the party named first, if any, for the matrix; in a list
 	// item that names none, the lead-in's.
 	for _, c := range []struct {
@@ -146,24 +130,6 @@ var dutyNouns = map[string]bool{"obligation": true, "obligations": true, "duty":
 func (f *Frame) dutyOf(s span) bool {
 	k := s.to
 	return f.toks[s.to-1].poss && k+1 < len(f.toks) && dutyNouns[f.toks[k].w] && f.toks[k+1].w == "to"
-}
-
-// customerServed says the first party named from token k on is the
-// customer itself ("to the Controller", "the Customer"), not a thing of
-// it ("Customer Data", "the Customer's account") nor the reader ("your").
-func (f *Frame) customerServed(k int) bool {
-	first := func(class string) int {
-		for _, s := range f.m.find(class) {
-			w := f.toks[s.to-1].w
-			if s.from < k || f.toks[s.to-1].poss || f.modifier(s) || w == "you" || w == "your" || w == "us" || w == "our" {
-				continue
-			}
-			return s.from
-		}
-		return -1
-	}
-	c, v := first("customer"), first("vendor")
-	return c >= 0 && (v < 0 || c < v)
 }
 
 // runInLabel is the token after a short label that opens a sentence and
