@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -127,9 +128,12 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 		headed := a.best.u.frame.anyHeading(r.topic) && !(a.best.u.part && !top.u.part)
 		// A tie between an exhibit's sentence and the body's goes to the
-		// body, as the ranking itself breaks it.
+		// body, as the ranking itself breaks it. Nor is a sentence that
+		// moves the data elsewhere ("Before transferring Customer Data to
+		// a subprocessor, ...") cited for its return.
 		above := top.score > a.best.score || top.score == a.best.score && a.best.u.part && !top.u.part
-		if above && !r.standsIn(top.spec.element) && !headed {
+		away := slices.Contains(top.spec.Action, "return-data") && top.u.frame.transfersAway()
+		if above && !r.standsIn(top.spec.element) && !headed && !away {
 			a.cite = top
 		}
 		seen := map[string]bool{a.cite.u.section: true}

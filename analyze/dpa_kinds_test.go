@@ -9,6 +9,23 @@ func TestDPASentenceKinds(t *testing.T) {
 	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
 		{
+			// GDPR Art. 33(5)'s register: what each entry describes is
+			// no content of a notice to the customer.
+			name:    "a record of incidents kept with a description of each",
+			clauses: []string{"The Supplier maintains a record of known security incidents with a description of each incident, the time it lasted, its consequences and to whom it was reported."},
+			rule:    "notification-content", want: StatusMissing,
+		},
+		{
+			// A list item of what the vendor helps with (the standard
+			// clauses' "assist the controller in ensuring compliance
+			// with:") that names the customer's own duty to tell the
+			// regulator, its verb far from the duty: no notice by the
+			// vendor.
+			name:    "the customer's obligation to notify the regulator, its verb after a long deadline",
+			clauses: []string{"The Customer's obligation to, without undue delay and where feasible no later than 72 hours after it has become aware of it, report the personal data breach to the competent supervisory authority."},
+			rule:    "breach-notification", want: StatusMissing,
+		},
+		{
 			// GDPR Art. 9's name for sensitive data is no element of a notice.
 			name:    "special categories of personal data in the incident's object",
 			clauses: []string{"Provider shall notify Customer without undue delay of any security breach that may compromise special categories of personal data."},

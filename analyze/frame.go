@@ -692,13 +692,9 @@ func (f *Frame) voice(p *predicate) {
 	// Processor shall be undertaken only if ..."): that party acts; never
 	// the agent of a participle in it ("Customer Data provided by Customer
 	// shall be deleted").
-	for k := p.from; k < p.modal.from; k++ {
-		if f.toks[k].w == "by" && k > p.from && !f.participle(k-1) {
-			if s := f.actorIn(k+1, min(k+4, p.modal.from)); s != PartyUnknown {
-				p.actor = s
-				return
-			}
-		}
+	if s := f.subjectAgent(p.from, p.modal.from); s != PartyUnknown {
+		p.actor = s
+		return
 	}
 	// The subject's only party is the agent of a participle in it ("The
 	// measures implemented by Provider are listed in Annex 2"): the
@@ -718,6 +714,21 @@ func (f *Frame) voice(p *predicate) {
 	case PartyCustomer, PartyThird:
 		p.actor = PartyVendor
 	}
+}
+
+// subjectAgent is the party a subject [from, to) names as the agent of
+// its own noun ("Any transfer of data by the Processor", "access to the
+// premises by Provider's contractors"), or PartyUnknown: that party acts
+// in a passive, not the other side.
+func (f *Frame) subjectAgent(from, to int) Party {
+	for k := from + 1; k < to; k++ {
+		if f.toks[k].w == "by" && !f.participle(k-1) {
+			if s := f.actorIn(k+1, min(k+4, to)); s != PartyUnknown {
+				return s
+			}
+		}
+	}
+	return PartyUnknown
 }
 
 // agentOnly says the party of subject [from, to) stands there only as the

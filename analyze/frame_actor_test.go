@@ -18,6 +18,11 @@ func TestPredicateActor(t *testing.T) {
 		{"a thing the vendor did, described", "The technical measures implemented by Provider are listed in Annex 2 of this Agreement.", PartyUnknown},
 		{"a thing the vendor did, bound", "The safeguards adopted by Provider shall be reviewed every year.", PartyUnknown},
 		{"a thing the customer gave", "Personal data supplied by Customer shall be erased after termination.", PartyUnknown},
+		// A possessive before a duty and "to": its owner is to act.
+		{"a party's duty named without a verb", "The Customer's obligation to report the breach to the regulator without undue delay.", PartyCustomer},
+		// The subject names who does what it describes ("entry ... by the
+		// Supplier's staff"): that party, not the other side.
+		{"a passive statement whose subject names its doer", "Entry to the server rooms by the Supplier's staff is recorded and audited every quarter.", PartyVendor},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -42,6 +42,19 @@ func (f *Frame) statement() predicate {
 		f.polarity(&p, 0)
 		return p
 	}
+	if g := f.afterMarker(start); f.lead > 0 && g+1 < len(f.toks) && f.toks[g].w == "to" && f.verbClassAt(g+1) {
+		// An item that opens with an infinitive ("The Processor agrees:
+		// … to allow for and contribute to audits") completes its
+		// lead-in's verb: the lead-in's party acts. Only a verb of the
+		// vocabulary's action classes: "to the extent practicable, ..."
+		// is no infinitive.
+		if a := f.leadActor(); a != PartyUnknown {
+			p.actor, p.modality = a, ModalDeclarative
+			p.modal, p.word = span{g, g + 2}, f.toks[g+1].w
+			f.polarity(&p, 0)
+			return p
+		}
+	}
 	for j := start + 1; j < len(f.toks) && j < start+16; j++ {
 		if !f.verbAt(j) {
 			continue
@@ -64,6 +77,13 @@ func (f *Frame) statement() predicate {
 			if p.possessed || f.agentOnly(p.actor, from, j) {
 				p.actor = PartyUnknown
 			}
+			if a := f.subjectAgent(from, j); a != PartyUnknown {
+				// "Access to the premises by Provider's staff is
+				// logged": the subject names who acts.
+				p.actor = a
+				f.polarity(&p, 0)
+				return p
+			}
 			switch p.actor {
 			case PartyVendor:
 				p.actor = PartyCustomer
@@ -81,6 +101,13 @@ func (f *Frame) statement() predicate {
 		p     Party
 	}{{"mutual", PartyMutual}, {"vendor", PartyVendor}, {"customer", PartyCustomer}, {"third-party", PartyThird}, {"authority", PartyAuthority}} {
 		s := f.m.first(c.class, start, min(len(f.toks), start+8))
+		if s.from >= 0 && f.dutyOf(s) {
+			// "The data controller's obligation to notify the breach to
+			// the supervisory authority": a list item naming a duty of
+			// its possessor, who is the one to act.
+			p.actor = c.p
+			break
+		}
 		if s.from < 0 || f.toks[s.to-1].poss || f.modifier(s) || f.toks[s.to-1].w == "us" || f.toks[s.to-1].w == "our" || f.toks[s.to-1].w == "your" {
 			continue
 		}
@@ -92,6 +119,17 @@ func (f *Frame) statement() predicate {
 	}
 	f.polarity(&p, 0)
 	return p
+}
+
+// dutyNouns name what a party owes when its possessive stands before them
+// and an infinitive after ("the controller's obligation to notify").
+var dutyNouns = map[string]bool{"obligation": true, "obligations": true, "duty": true, "duties": true, "responsibility": true}
+
+// dutyOf says the party span s is a possessive followed by a duty noun and
+// "to": the sentence names that party's duty to act.
+func (f *Frame) dutyOf(s span) bool {
+	k := s.to
+	return f.toks[s.to-1].poss && k+1 < len(f.toks) && dutyNouns[f.toks[k].w] && f.toks[k+1].w == "to"
 }
 
 // runInLabel is the token after a short label that opens a sentence and

@@ -136,6 +136,31 @@ func TestEvidenceRanking(t *testing.T) {
 			rule: "data-return-exit", want: "2",
 		},
 		{
+			// A sentence that moves the data to a subcontractor is no
+			// return of it, even when the return that is stated is weak
+			// (the customer only chooses its format).
+			name:     "the customer's say over the returned data's format beats a transfer to a subprocessor",
+			headings: []string{"", ""},
+			text: []string{
+				"Before transferring Customer Data to a subprocessor, Provider shall make sure the subprocessor has signed a written agreement with equivalent terms.",
+				"Customer Data remains the property of Customer. When this Agreement ends, Customer is entitled to pick the file format to be used by Provider when returning Customer Data.",
+			},
+			rule: "data-return-exit", want: "2",
+		},
+		{
+			// An item that opens with "to" completes its lead-in ("The
+			// Supplier agrees: … to allow audits"): the supplier's
+			// promise, over a sentence on audit paperwork the customer
+			// asks for.
+			name:     "an infinitive item under 'Provider agrees:' beats audit documents requested by the customer",
+			headings: []string{"Documents", "Duties of the Supplier"},
+			text: []string{
+				"Any further audit paperwork requested by the Client shall be drawn up under a separate agreement.",
+				"The Supplier agrees:\n(a) to keep its records of processing up to date; and\n(b) to allow for and contribute to audits carried out by the Client or an auditor the Client appoints.",
+			},
+			rule: "audit-rights", want: "2",
+		},
+		{
 			// A transfer back to the customer is the return itself.
 			name:     "a transfer back to the customer is cited over a transfer abroad",
 			headings: []string{"Transfers of Customer Data", "Exit"},
