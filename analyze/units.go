@@ -130,19 +130,20 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		// kids are each clause's sub-clauses, found once: ownText and
 		// inlineItems read them for every clause.
 		kids := map[string][]extract.Clause{}
-		for _, c := range a.Clauses {
+		clauses := untitledPreamble(a.Clauses)
+		for _, c := range clauses {
 			headings[c.ID], parents[c.ID] = c.Heading, c.Parent
 			if c.Parent != "" && c.Parent != c.ID {
 				kids[c.Parent] = append(kids[c.Parent], c)
 			}
 		}
-		for _, c := range a.Clauses {
+		for _, c := range clauses {
 			// Sub-clauses are listed on their own; read each text once, in
 			// the most specific clause that holds it.
 			text := ownText(c, kids[c.ID])
 			definitions := reDefinitionsHeading.MatchString(c.Heading) || reDefinitionsHeading.MatchString(headings[c.Parent])
 			parentLead := leadIn[c.Parent]
-			if lead := listLeadIn(c, a.Clauses); lead != "" {
+			if lead := listLeadIn(c, clauses); lead != "" {
 				leadIn[c.ID], ownLead[c.ID] = lead, true
 			} else {
 				leadIn[c.ID] = parentLead // "(a)" under "(iii)" under "You shall:"
