@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 // Kinds of structure found on the dev corpus by structure17, each
 // reproduced by invented text, with the clause IDs a lawyer would cite.
@@ -49,5 +53,39 @@ func TestPreambleTitleHeading(t *testing.T) {
 				t.Errorf("%s: the title is a clause of its own too", tt.name)
 			}
 		}
+	}
+}
+
+// A part whose name is in quotes (APPENDIX "A", Exhibit “B”, Schedule
+// '1') is that part, cited without the quotes ("Appendix A 1(c)").
+func TestQuotedPartNames(t *testing.T) {
+	pages := []testPage{
+		{lines: []string{"HOSTING AGREEMENT", "1. Services. Host Co provides the hosted service described in the order.",
+			"2. Platform Terms. The platform terms attached as APPENDIX \"A\" form part of this agreement."}},
+		{lines: []string{"APPENDIX \"A\"", "Platform Terms of Use", "1. Use of Service.",
+			"(a) Each user account may be used by one person only.",
+			"(b) You shall keep the passwords of your users secret.",
+			"2. Storage. The platform includes storage for the data of your users."}},
+	}
+	d, err := pdfParser{}.Parse(writeTemp(t, "appendix.pdf", makePDF("1.4", pages)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"preamble", "1", "2", "Appendix A", "Appendix A 1<Appendix A", "Appendix A 1(a)<Appendix A 1",
+		"Appendix A 1(b)<Appendix A 1", "Appendix A 2<Appendix A"}
+	if diff := cmp.Diff(want, clauseIDs(d.Agreement.Clauses)); diff != "" {
+		t.Errorf("PDF ids (-want +got):\n%s", diff)
+	}
+
+	md := "# Hosting Agreement\n\n1. Services. Host Co provides the hosted service.\n\n2. Security. Host Co keeps the measures of Exhibit “B”.\n\n" +
+		"## Exhibit “B” – Security Measures\n\n1. Host Co encrypts stored files.\n\n2. Host Co logs administrative access.\n\n" +
+		"## Schedule '1': Fees\n\n1. The fee is due monthly.\n"
+	want = []string{"preamble", "1", "2", "Exhibit B", "Exhibit B 1<Exhibit B", "Exhibit B 2<Exhibit B", "Schedule 1", "Schedule 1 1<Schedule 1"}
+	if diff := cmp.Diff(want, clauseIDs(SplitClauses([]Page{{Number: 1, Text: md}}, false))); diff != "" {
+		t.Errorf("Markdown ids (-want +got):\n%s", diff)
+	}
+	// A quoted name in running text is a mention, not a heading.
+	if _, _, ok := parsePart(`Exhibit "A" attached hereto sets out the measures.`, false); ok {
+		t.Error(`a mention of Exhibit "A" in a sentence read as a part heading`)
 	}
 }
