@@ -89,3 +89,48 @@ func TestQuotedPartNames(t *testing.T) {
 		t.Error(`a mention of Exhibit "A" in a sentence read as a part heading`)
 	}
 }
+
+// A Word list whose second level shows only its own number ("%2.": Word
+// shows "1." under "2. Security") nests under the numbered paragraph above
+// it, as a lawyer cites it: 2.1, 2.2 and 2.1(a). The text carries no
+// indentation of its own; the level comes from numbering.xml.
+func TestDOCXOwnNumberLevels(t *testing.T) {
+	const numbering = `<?xml version="1.0"?><w:numbering ` + wNS + `>
+<w:abstractNum w:abstractNumId="10">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
+</w:numbering>`
+	bold := func(s string) string {
+		return `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">` + s + `</w:t></w:r>`
+	}
+	doc := `<w:document ` + wNS + `><w:body>` +
+		para("", "", 0, "LANTERN HOSTING AGREEMENT") +
+		para("", "", 0, "This agreement is made between Lantern Ltd and the Customer.") +
+		para("", "1", 0, bold("Definitions")) +
+		para("", "1", 1, "Words have the meanings given in the order form.") +
+		para("", "1", 0, bold("Security")) +
+		para("", "1", 1, "Lantern shall encrypt stored files:") +
+		para("", "1", 2, "at rest;") +
+		para("", "1", 2, "in transit.") +
+		para("", "1", 1, "Lantern shall tell the Customer of a breach within two days.") +
+		para("", "1", 0, bold("Audit")) +
+		para("", "1", 1, "The Customer may audit Lantern once a year.") +
+		`</w:body></w:document>`
+	p := writeDocx(t, "levels.docx", map[string]string{"word/document.xml": doc, "word/styles.xml": fixtureStyles, "word/numbering.xml": numbering})
+	d, err := Open(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"preamble", "1", "1.1<1", "2", "2.1<2", "2.1(a)<2.1", "2.1(b)<2.1", "2.2<2", "3", "3.1<3"}
+	if diff := cmp.Diff(want, clauseIDs(d.Agreement.Clauses)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s\n%s", diff, d.Agreement.Pages[0].Text)
+	}
+	for _, c := range d.Agreement.Clauses {
+		if c.ID == "2" && c.Heading != "Security" {
+			t.Errorf("clause 2 heading %q", c.Heading)
+		}
+	}
+}
