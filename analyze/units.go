@@ -118,7 +118,8 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		kids := map[string][]extract.Clause{}
 		// leadQuote: a lead-in's words as they stand; leadSrc: their clause.
 		leadQuote, leadSrc, clauseTexts := map[string][]string{}, map[string]string{}, map[string]string{}
-		for _, c := range a.Clauses {
+		clauses := untitledPreamble(a.Clauses)
+		for _, c := range clauses {
 			headings[c.ID], parents[c.ID] = c.Heading, c.Parent
 			clauseTexts[c.ID] = c.Text
 			if c.Parent != "" && c.Parent != c.ID {
@@ -126,13 +127,13 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			}
 		}
 		srcOf := memoNorm(clauseTexts)
-		for _, c := range a.Clauses {
+		for _, c := range clauses {
 			// Sub-clauses are listed on their own; read each text once, in
 			// the most specific clause that holds it.
 			text := ownText(c, kids[c.ID])
 			definitions := reDefinitionsHeading.MatchString(c.Heading) || reDefinitionsHeading.MatchString(headings[c.Parent])
 			parentLead := leadIn[c.Parent]
-			if lead, quote := listLeadIn(c, a.Clauses); lead != "" {
+			if lead, quote := listLeadIn(c, clauses); lead != "" {
 				leadIn[c.ID], ownLead[c.ID] = lead, true
 				leadQuote[c.ID], leadSrc[c.ID] = quote, c.ID
 			} else {

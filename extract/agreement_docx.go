@@ -693,7 +693,7 @@ func (w *docxWalker) flushPara(p *docxPara) {
 	})
 	text = typedRadioRe.ReplaceAllString(text, "( )")
 	visible := strings.TrimSpace(text) != ""
-	prefix := ""
+	prefix, depth := "", 0
 	if visible || !p.markGone {
 		// An empty numbered paragraph shows its number in Word and takes
 		// it from the list; only the number is lost here.
@@ -711,7 +711,7 @@ func (w *docxWalker) flushPara(p *docxPara) {
 			}
 		}
 		if has {
-			prefix = w.num.label(numID, ilvl, p.style)
+			prefix, depth = w.num.labelDepth(numID, ilvl, p.style)
 		}
 	}
 	if !visible {
@@ -728,6 +728,12 @@ func (w *docxWalker) flushPara(p *docxPara) {
 			if prefix != "" {
 				l = prefix + l
 				w.noteAuto(prefix, l)
+				if depth > 0 && len(w.tables) == 0 {
+					// "1." under "2. Security" (a level that shows only
+					// its own number): indented as a nested list item, it
+					// is read as 2.1.
+					l = strings.Repeat("   ", depth) + l
+				}
 			} else if lvl := w.headingLevel(p); lvl > 0 && len(w.tables) == 0 && l != "" {
 				l = strings.Repeat("#", min(lvl, 6)) + " " + l
 			} else if len(lines) == 1 && len(w.tables) == 0 && p.bold.whole() {

@@ -190,12 +190,23 @@ func (n *docxNumbering) resolve(numID string) (*docxNum, *docxAbstract) {
 // label advances the list counters for a paragraph at (numID, ilvl) and
 // returns the number text, e.g. "4.1 ". Bullets give "- ".
 func (n *docxNumbering) label(numID string, ilvl int, pStyle string) string {
+	l, _ := n.labelDepth(numID, ilvl, pStyle)
+	return l
+}
+
+// labelDepth is label with the depth at which the paragraph nests under
+// the numbered paragraphs of its list where its number does not show it:
+// a level whose text is its own number only ("%2." under "%1.", Word
+// showing "1." under "2. Security"), while a level above it has a number,
+// nests ilvl deep; a number that shows its parents ("%1.%2", "2.1"), a
+// letter or a bullet, or a level with nothing numbered above it, nests 0.
+func (n *docxNumbering) labelDepth(numID string, ilvl int, pStyle string) (string, int) {
 	if numID == "" || numID == "0" {
-		return ""
+		return "", 0
 	}
 	num, abs := n.resolve(numID)
 	if num == nil || abs == nil {
-		return ""
+		return "", 0
 	}
 	if ilvl < 0 {
 		ilvl = 0
@@ -288,16 +299,25 @@ func (n *docxNumbering) label(numID string, ilvl int, pStyle string) string {
 	}
 	cur := level(ilvl)
 	if cur.fmt == "bullet" {
-		return "- "
+		return "- ", 0
 	}
 	if cur.fmt == "none" && !strings.Contains(cur.text, "%") {
 		if strings.TrimSpace(cur.text) == "" {
-			return ""
+			return "", 0
 		}
 	}
 	text := cur.text
 	if text == "" && !cur.defined {
 		text = "%" + strconv.Itoa(ilvl+1) + "."
+	}
+	depth := 0
+	if ilvl > 0 && (cur.fmt == "decimal" || cur.fmt == "decimalZero" || cur.legal) && !strings.Contains(text, "%"+strconv.Itoa(ilvl)) {
+		for k := 0; k < ilvl; k++ {
+			if ctr(k).started[k] {
+				depth = ilvl
+				break
+			}
+		}
 	}
 	var b strings.Builder
 	for i := 0; i < len(text); i++ {
@@ -320,12 +340,12 @@ func (n *docxNumbering) label(numID string, ilvl int, pStyle string) string {
 	}
 	s := strings.TrimSpace(b.String())
 	if s == "" {
-		return ""
+		return "", 0
 	}
 	if cur.suff == "nothing" {
-		return s
+		return s, depth
 	}
-	return s + " "
+	return s + " ", depth
 }
 
 // formatNumber renders a list counter in a numFmt.

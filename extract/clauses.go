@@ -81,7 +81,9 @@ import (
 // which may hold the numbered body ("AGREEMENT" after "BACKGROUND"). The document's
 // title (the first heading, before any clause, that names a document or
 // stands above all other headings) is not a clause: it stays in the
-// preamble.
+// preamble, and is the preamble's Heading (a lawyer cites the opening
+// text by it, `"Terms of Service"`; ssrm cites "preamble", and the eval
+// takes either for the other).
 //
 // In a PDF, a line its type sets apart (Page.Headings: a larger or bold
 // font, standing alone) is a heading whatever its words ("Changes to these
@@ -493,6 +495,11 @@ func (s *splitter) run() {
 	var pre []Clause
 	if text := s.textOf(0, end); text != "" {
 		pre = []Clause{{ID: "preamble", Text: text, Pages: s.pagesOf(0, end)}}
+		if s.title >= 0 && s.title < end {
+			// The document's title heading is the preamble's heading: a
+			// lawyer may cite the opening text by it ("Terms of Service").
+			pre[0].Heading = s.heads[s.title].text
+		}
 	}
 	for i := range s.clauses {
 		s.clauses[i].Text = s.textOf(s.starts[i], s.ends[i])

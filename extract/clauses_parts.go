@@ -16,15 +16,18 @@ type part struct {
 }
 
 var (
-	partRe     = lazyre.New(`^(?i:(exhibit|schedule|annex|appendix|attachment|addendum|part))\s+([A-Z](?:-?\d{1,2})?|\d{1,2}|[IVX]{1,5})(\([A-Za-z0-9]{1,3}\))?(?:$|([\s\-–—:.,;(].*)$)`)
-	partSepRe  = lazyre.New(`^\s*[-–—:.]\s*`)
-	partTitles = map[string]string{"exhibit": "Exhibit", "schedule": "Schedule", "annex": "Annex",
+	partRe = lazyre.New(`^(?i:(exhibit|schedule|annex|appendix|attachment|addendum|part))\s+([A-Z](?:-?\d{1,2})?|\d{1,2}|[IVX]{1,5})(\([A-Za-z0-9]{1,3}\))?(?:$|([\s\-–—:.,;(].*)$)`)
+	// A part's name in quotes (APPENDIX "A", Exhibit “B”, Schedule '1')
+	// is its name.
+	partQuotedRe = lazyre.New(`^(?i:(exhibit|schedule|annex|appendix|attachment|addendum|part))\s+["“'‘]([A-Za-z0-9-]{1,5})["”'’]`)
+	partSepRe    = lazyre.New(`^\s*[-–—:.]\s*`)
+	partTitles   = map[string]string{"exhibit": "Exhibit", "schedule": "Schedule", "annex": "Annex",
 		"appendix": "Appendix", "attachment": "Attachment", "addendum": "Addendum", "part": "Part"}
 )
 
 // parsePart reads an exhibit-style heading ("EXHIBIT D – SECURITY",
-// "## Schedule 2: Fees", "Annex I(B)") and returns its ID ("Exhibit D",
-// "Schedule 2", "Annex I(B)") and title. A mention in running text
+// "## Schedule 2: Fees", "Annex I(B)", `APPENDIX "A"`) and returns its ID
+// ("Exhibit D", "Schedule 2", "Annex I(B)", "Appendix A") and title. A mention in running text
 // ("Exhibit A attached hereto", "Exhibit B, the Vendor") is not a heading.
 func parsePart(raw string, md bool) (id, heading string, ok bool) {
 	t := strings.TrimSpace(raw)
@@ -38,6 +41,7 @@ func parsePart(raw string, md bool) (id, heading string, ok bool) {
 	if t == "" || len(t) > 120 || !startsUpper(t) {
 		return "", "", false
 	}
+	t = partQuotedRe.ReplaceAllString(t, "$1 $2")
 	g := partRe.FindStringSubmatch(t)
 	if g == nil {
 		return "", "", false

@@ -32,7 +32,7 @@ const (
 // structureFloors are the rates reached; a change that loses a labelled
 // section fails here and names it.
 var structureFloors = map[string]float64{
-	"dev":    0.975, // measured 611 of 624 = 0.9792 over the 115 dev documents of corpus-a..m (2026-12-06, structure14: a reStructuredText definition-list term, a DOCX whose Word numbers skip (15, 17, 20), a section numbered "0" and a lettered item left inline are clauses now); it was 606 of 624 = 0.9712: corpus-m's 7 new blind-labelled dev documents add 4 misses of kinds not handled yet (a section 16.13 read under 16, an appendix's 1(c), a security page's and an SLA's unnumbered headings); before: 578 of 592 = 0.9764 over the 108 dev documents of corpus-a..l (2026-12-06); corpus-l's 7 new blind-labelled dev documents add 4 misses of kinds not handled yet (a reStructuredText definition-list heading, a DOCX whose automatic list numbers run past 15, a preamble cited as "0"); it was 514 of 524 = 0.9809 over the 94 of corpus-a..j
+	"dev":    0.985, // measured 616 of 624 = 0.9872 (2026-12-06, structure17: a preamble cited by the document's title heading, 4 sections, and an appendix named in quotes, APPENDIX "A", are found; left: a one-page poster PDF whose text layer puts its tiles' headings apart from their text, 7, and a run-in "Amendments." in the body's type); before: 611 of 624 = 0.9792 over the 115 dev documents of corpus-a..m (2026-12-06, structure14: a reStructuredText definition-list term, a DOCX whose Word numbers skip (15, 17, 20), a section numbered "0" and a lettered item left inline are clauses now); it was 606 of 624 = 0.9712: corpus-m's 7 new blind-labelled dev documents add 4 misses of kinds not handled yet (a section 16.13 read under 16, an appendix's 1(c), a security page's and an SLA's unnumbered headings); before: 578 of 592 = 0.9764 over the 108 dev documents of corpus-a..l (2026-12-06); corpus-l's 7 new blind-labelled dev documents add 4 misses of kinds not handled yet (a reStructuredText definition-list heading, a DOCX whose automatic list numbers run past 15, a preamble cited as "0"); it was 514 of 524 = 0.9809 over the 94 of corpus-a..j
 	"shared": 0.93,
 }
 
@@ -121,15 +121,19 @@ func measureStructure(t *testing.T, c *eval.Corpus) structureResult {
 			continue
 		}
 		ids := make([]string, 0, len(doc.Agreement.Clauses))
+		title := ""
 		for _, cl := range doc.Agreement.Clauses {
 			ids = append(ids, cl.ID)
+			if cl.ID == "preamble" {
+				title = cl.Heading
+			}
 		}
 		for _, o := range orphanLeadIns(doc.Agreement.Clauses) {
 			r.orphans = append(r.orphans, d.ID+" "+o)
 		}
 		for _, s := range secs {
 			r.sections++
-			if hasClauseUnder(ids, s.section) {
+			if hasClauseUnder(ids, s.section) || eval.PreambleTitled("preamble", title, []string{s.section}) {
 				r.found++
 				continue
 			}

@@ -180,6 +180,18 @@ func (r *Report) GradeMisses() []Outcome {
 	return out
 }
 
+// preambleTitle is the title heading of the agreement's preamble, or "".
+func preambleTitle(in analyze.Inputs) string {
+	for _, a := range in.Agreements {
+		for _, c := range a.Clauses {
+			if c.ID == "preamble" {
+				return c.Heading
+			}
+		}
+	}
+	return ""
+}
+
 // scoreCorpus compares the results with the labels and deadlines.
 func scoreCorpus(c *Corpus, docs *analyzed) *Report {
 	rep := &Report{Corpus: c.Dir, Layout: c.Layout, Unreadable: docs.unreadable, Absent: docs.absent}
@@ -206,7 +218,7 @@ func scoreCorpus(c *Corpus, docs *analyzed) *Report {
 			o.Section, o.Quote = lead(f)
 			if o.Predicted && l.Label == "yes" && len(l.Sections) > 0 {
 				o.SectionChecked = true
-				o.SectionOK = SectionMatches(o.Section, l.Sections)
+				o.SectionOK = SectionMatches(o.Section, l.Sections) || PreambleTitled(o.Section, preambleTitle(docs.inputs[l.Document]), l.Sections)
 			}
 		}
 		rep.Outcomes = append(rep.Outcomes, o)

@@ -231,6 +231,25 @@ func SectionMatches(got string, labelled []string) bool {
 	return false
 }
 
+// PreambleTitled reports whether got, the engine's citation, is the
+// preamble of a document whose title heading (the preamble clause's
+// Heading, see extract.SplitClauses) is a labelled section: the text before
+// the first clause is cited as "preamble" by ssrm and, where the document
+// opens with a title, by that title by a lawyer ("Terms of Service"). Both
+// name the same text.
+func PreambleTitled(got, title string, labelled []string) bool {
+	if got != "preamble" || strings.TrimSpace(title) == "" {
+		return false
+	}
+	want := headingPart(strings.Trim(title, `"“”`))
+	for _, l := range labelled {
+		if p := sectionPath(l); len(p) == 1 && p[0] == want {
+			return true
+		}
+	}
+	return false
+}
+
 // SplitSections reads the section column of the new label format: places
 // separated by ";" (outside quotes), each as written.
 func SplitSections(s string) []string {

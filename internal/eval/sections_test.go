@@ -87,6 +87,29 @@ func TestSectionUnder(t *testing.T) {
 	}
 }
 
+// TestPreambleTitled: the preamble cited by ssrm is the section a label
+// names by the document's title heading.
+func TestPreambleTitled(t *testing.T) {
+	tests := []struct {
+		got, title string
+		labelled   []string
+		want       bool
+	}{
+		{"preamble", "Terms of Service", []string{`"Terms of Service"`}, true},
+		{"preamble", "Terms of Service", []string{`"Account Terms" 1`, `"terms of  service"`}, true},
+		{"preamble", "Data Processing Addendum", []string{`"Data Processing Addendum"`}, true},
+		{"preamble", "Terms of Service", []string{`"Terms of Service" 2`}, false},
+		{"preamble", "Terms of Service", []string{`"Terms"`}, false},
+		{"preamble", "", []string{`"Terms of Service"`}, false},
+		{"1", "Terms of Service", []string{`"Terms of Service"`}, false},
+	}
+	for _, tt := range tests {
+		if got := PreambleTitled(tt.got, tt.title, tt.labelled); got != tt.want {
+			t.Errorf("PreambleTitled(%q, %q, %q) = %v, want %v", tt.got, tt.title, tt.labelled, got, tt.want)
+		}
+	}
+}
+
 func TestSplitSections(t *testing.T) {
 	for in, want := range map[string][]string{
 		"7.1":                       {"7.1"},
