@@ -61,14 +61,21 @@ func (f *Frame) statement() predicate {
 			// "Customer is notified", "the engagement of subcontractors is
 			// only permitted if": passive.
 			p.passive = true
-			if p.possessed || f.agentOnly(p.actor, from, j) {
+			if p.possessed || f.agentOnly(p.actor, from, j) || f.words(from, j) > passiveSubjectWords {
 				p.actor = PartyUnknown
 			}
-			switch p.actor {
-			case PartyVendor:
-				p.actor = PartyCustomer
-			case PartyCustomer, PartyThird:
-				p.actor = PartyVendor
+			// "Data centers are secured by our hosting providers": the
+			// agent after "by" acts; one that is no party ("by a third-party
+			// firm") is no reason to turn the subject's party around.
+			if a, named := f.byAgent(k+1, len(f.toks)); named {
+				p.actor = a
+			} else {
+				switch p.actor {
+				case PartyVendor:
+					p.actor = PartyCustomer
+				case PartyCustomer, PartyThird:
+					p.actor = PartyVendor
+				}
 			}
 		}
 		f.polarity(&p, 0)
@@ -435,4 +442,37 @@ func inSpans(spans []span, pos int) bool {
 		}
 	}
 	return false
+}
+
+// byAgent finds "by X" within four words after a participle at from and
+// names X's party; named says there is such an agent, of whatever party.
+func (f *Frame) byAgent(from, to int) (Party, bool) {
+	for j := from; j < to && j < from+4; j++ {
+		if f.toks[j].w == "by" {
+			if j+1 < to && f.toks[j+1].word && !strings.HasSuffix(f.toks[j+1].w, "ing") {
+				// The agent's own words: "by the Provider", "by our
+				// hosting providers", not a party further on ("by secure
+				// transmission from the Customer").
+				return f.actorIn(j+1, min(j+3, to)), true
+			}
+			return PartyUnknown, false
+		}
+	}
+	return PartyUnknown, false
+}
+
+// passiveSubjectWords is the most words a passive's subject may have for
+// the party in it to be the one acted upon ("The Customer and its Users
+// will be notified").
+const passiveSubjectWords = 6
+
+// words counts the word tokens in [from, to).
+func (f *Frame) words(from, to int) int {
+	n := 0
+	for k := max(from, 0); k < to && k < len(f.toks); k++ {
+		if f.toks[k].word {
+			n++
+		}
+	}
+	return n
 }
