@@ -58,3 +58,41 @@ func TestSecurityPagePassivesAreNotTheCustomers(t *testing.T) {
 		{"the customer acts when named as the agent", []string{"User passwords are protected by the Customer at all times."}, "customer-responsibilities", StatusMet},
 	})
 }
+
+// TestPlainWordsForABreach: a security page promises notice of an attack
+// that succeeded or a break-in, not of a "security incident".
+func TestPlainWordsForABreach(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"a successful attack", []string{"If an intruder successfully attacks our servers, we will tell every affected customer within 24 hours."}, "breach-notification", StatusMet},
+		{"a break-in", []string{"Should anyone break into our hosting systems, we will notify the customers concerned within 48 hours."}, "breach-notification", StatusMet},
+		{"blocked attacks are no breach", []string{"Our firewall blocks attacks before they reach the application, and we will notify customers of planned maintenance."}, "breach-notification", StatusMissing},
+	})
+}
+
+// TestSubprocessorElementsInOtherWords: liability named by the work the
+// subprocessors do, flow-down with the obligations named first, and the
+// customer's right to end the services an unresolved objection concerns.
+func TestSubprocessorElementsInOtherWords(t *testing.T) {
+	rs := loadRules(t)
+	res := run(t, rs, Options{},
+		`This agreement is made between Nimbo AB ("Nimbo") and the Customer.`,
+		"Nimbo ensures that each subprocessor it engages complies with data processing obligations similar to the ones which apply to Nimbo.",
+		"Nimbo shall be liable towards the Customer for the hosting work carried out by Nimbo's subprocessors.",
+		"Nimbo shall give the Customer 30 days' notice of a new subprocessor, and the Customer may object to it.",
+		"If the objection is not resolved within 30 days, the Customer may terminate the Services that depend on the new subprocessor.")
+	found := map[string]bool{}
+	for _, f := range res.Findings {
+		if f.Rule != "subprocessors" {
+			continue
+		}
+		for _, e := range f.Elements {
+			found[e.ID] = e.Found
+		}
+	}
+	for _, id := range []string{"flow-down", "liability", "termination"} {
+		if !found[id] {
+			t.Errorf("subprocessors element %s not found (elements %v)", id, found)
+		}
+	}
+}
