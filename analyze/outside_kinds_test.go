@@ -59,6 +59,31 @@ func TestSecurityPagePassivesAreNotTheCustomers(t *testing.T) {
 	})
 }
 
+// TestSecurityPagePassiveActor: who acts in such a passive, read on its
+// own: the agent after "by", or no one; never the customer because "we"
+// stands somewhere in the subject.
+func TestSecurityPagePassiveActor(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		sentence string
+		want     Party
+	}{
+		{"The server rooms we rent are secured by our colocation partners with badge access controls and camera surveillance.", PartyVendor},
+		{"We watch and protect our network to make sure no unauthorized access is performed using:", PartyUnknown},
+		{"Personal data sent to the platform is managed by encrypted upload from the Customer.", PartyUnknown},
+		{"User passwords are protected by the Customer at all times.", PartyCustomer},
+		{"Customer is notified within 24 hours.", PartyVendor},
+	} {
+		f := buildFrame("", tc.sentence, rs.Vocabulary, nil, nil)
+		if len(f.preds) == 0 {
+			t.Fatalf("no predicate in %q", tc.sentence)
+		}
+		if got := f.preds[0].actor; got != tc.want {
+			t.Errorf("%q: actor %q, want %q", tc.sentence, got, tc.want)
+		}
+	}
+}
+
 // TestPlainWordsForABreach: a security page promises notice of an attack
 // that succeeded or a break-in, not of a "security incident".
 func TestPlainWordsForABreach(t *testing.T) {
