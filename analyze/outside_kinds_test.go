@@ -121,3 +121,34 @@ func TestSubprocessorElementsInOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDataLocationInPlainWords: where a security page or terms of service
+// say the data is: "US" in capitals is the country, not the pronoun "us";
+// a service "hosted in" countries; data centres "within" a region with no
+// verb of storing.
+func TestDataLocationInPlainWords(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"the US is a country", []string{"All customer files are stored in a US region and are never moved outside of the US."}, "data-location", StatusMet},
+		{"a hosted service", []string{"The platform is hosted in Norway and Sweden."}, "data-location", StatusMet},
+		{"data centres within a region", []string{"All our data centres are within the European Union."}, "data-location", StatusMet},
+		{"US in a name is no place", []string{"Parcels are shipped with the US Postal Service, which will notify you of the delivery."}, "data-location", StatusMissing},
+		{"offices are no data centres", []string{"All our offices are within the European Union."}, "data-location", StatusMissing},
+	})
+	for _, tc := range []struct {
+		sentence string
+		want     string
+	}{
+		{"All records are kept in a US region.", "usa"},
+		{"PLEASE NOTIFY US IN WRITING.", "us"},
+		{"Contact us at the address below.", "us"},
+	} {
+		for _, tok := range tokenize(tc.sentence) {
+			if tok.w == "usa" || tok.w == "us" {
+				if tok.w != tc.want {
+					t.Errorf("%q: read %q, want %q", tc.sentence, tok.w, tc.want)
+				}
+			}
+		}
+	}
+}
