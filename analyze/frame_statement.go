@@ -51,6 +51,12 @@ func (f *Frame) statement() predicate {
 			continue
 		}
 		p.actor, p.possessed = f.subjectOf(from, j)
+		if p.possessed && f.gerundSubject(from, j) {
+			// "Keeping our customers' data protected is our highest
+			// priority": the subject is a doing whose doer it does not
+			// name; whose data it is says nothing of who acts.
+			p.actor = PartyUnknown
+		}
 		p.modality = ModalDeclarative
 		p.modal, p.word = span{j, j + 1}, f.toks[j].w
 		k := j + 1
@@ -475,4 +481,23 @@ func (f *Frame) words(from, to int) int {
 		}
 	}
 	return n
+}
+
+// gerundSubject says the subject [from, to) opens with a gerund
+// ("Protecting your data"), after at most a title run into it ("Security
+// Overview Keeping ...").
+func (f *Frame) gerundSubject(from, to int) bool {
+	for k := from; k < to && k < from+4; k++ {
+		t := f.toks[k]
+		if !t.word {
+			return false
+		}
+		if len(t.w) > 4 && strings.HasSuffix(t.w, "ing") {
+			return true
+		}
+		if !t.upper {
+			return false
+		}
+	}
+	return false
 }

@@ -72,6 +72,10 @@ func TestSecurityPagePassiveActor(t *testing.T) {
 		{"We watch and protect our network to make sure no unauthorized access is performed using:", PartyUnknown},
 		{"Personal data sent to the platform is managed by encrypted upload from the Customer.", PartyUnknown},
 		{"User passwords are protected by the Customer at all times.", PartyCustomer},
+		// A doing as the subject, its data owned by the customer: a
+		// priority of the page's author, no customer duty.
+		{"Keeping our clients' files protected around the clock is our first priority.", PartyUnknown},
+		{"Security Overview Keeping our clients' files protected around the clock is our first priority.", PartyUnknown},
 		{"Customer is notified within 24 hours.", PartyVendor},
 	} {
 		f := buildFrame("", tc.sentence, rs.Vocabulary, nil, nil)
