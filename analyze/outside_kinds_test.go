@@ -156,3 +156,26 @@ func TestDataLocationInPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRootCauseFoundIsNoNoticeContent: finding the root cause of an
+// incident is the vendor's investigation, not what its notice must say,
+// though the clause's heading speaks of notification.
+func TestRootCauseFoundIsNoNoticeContent(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"identifying the root cause", "Upon becoming aware of any unauthorised access to Personal Data held by Nimbo, Nimbo will notify Customer without undue delay. Nimbo will take reasonable steps to identify the root cause of the incident and remediate it where it is within Nimbo's control.", StatusMissing},
+		{"a notice that gives the likely consequences", "Upon becoming aware of any unauthorised access to Personal Data held by Nimbo, Nimbo will notify Customer without undue delay, describing the nature of the incident and its likely consequences.", StatusMet},
+	} {
+		a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1, Text: tc.text}}}
+		a.Clauses = []extract.Clause{{ID: "7", Heading: "Incident Management and Notification", Text: "7. Incident Management and Notification\n" + tc.text}}
+		res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := status(res, "notification-content"); got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
