@@ -67,7 +67,7 @@ func (f *Frame) statement() predicate {
 			// "Customer is notified", "the engagement of subcontractors is
 			// only permitted if": passive.
 			p.passive = true
-			if p.possessed || f.agentOnly(p.actor, from, j) || f.words(from, j) > passiveSubjectWords {
+			if p.possessed || f.agentOnly(p.actor, from, j) || f.words(from, j) > passiveSubjectWords || f.relativePronoun(from, j) {
 				p.actor = PartyUnknown
 			}
 			// "Data centers are secured by our hosting providers": the
@@ -497,6 +497,18 @@ func (f *Frame) gerundSubject(from, to int) bool {
 		}
 		if !t.upper {
 			return false
+		}
+	}
+	return false
+}
+
+// relativePronoun says the subject [from, to) holds "we" or "you" after
+// its first word: a relative clause ("The security measures we apply",
+// "the files you upload"), whose party is not the subject.
+func (f *Frame) relativePronoun(from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		if w := f.toks[k].w; (w == "we" || w == "you") && f.toks[k-1].word && f.toks[k-1].w != "and" && f.toks[k-1].w != "or" {
+			return true
 		}
 	}
 	return false

@@ -179,3 +179,15 @@ func TestRootCauseFoundIsNoNoticeContent(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasuresWeApplyPointedAt: "The security measures we apply are
+// specified on our website": "we" stands in a relative clause, so the
+// passive is not the customer's doing, and the measures are only pointed
+// at (by reference), not stated.
+func TestMeasuresWeApplyPointedAt(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"measures pointed at", []string{"The security measures we operate are specified on our website at https://example.com/trust."}, "vendor-security", StatusByReference},
+		{"files you upload are no duty of yours", []string{"The files you upload are encrypted at rest with AES-256."}, "customer-responsibilities", StatusMissing},
+	})
+}
