@@ -708,6 +708,14 @@ func (f *Frame) voice(p *predicate) {
 		p.actor = PartyUnknown // "our code is audited": by whom, it does not say
 		return
 	}
+	// A long subject is a thing, not the party in it: "Data centers we
+	// use are guarded ...", "We watch our network so that no access is
+	// gained": the party there is not the one acted upon, and the passive
+	// does not say who acts.
+	if f.words(p.from, p.modal.from) > passiveSubjectWords {
+		p.actor = PartyUnknown
+		return
+	}
 	switch p.actor {
 	case PartyVendor:
 		p.actor = PartyCustomer

@@ -64,6 +64,12 @@ func (f *Frame) statement() predicate {
 			continue
 		}
 		p.actor, p.possessed = f.subjectOf(from, j)
+		if p.possessed && f.gerundSubject(from, j) {
+			// "Keeping our customers' data protected is our highest
+			// priority": the subject is a doing whose doer it does not
+			// name; whose data it is says nothing of who acts.
+			p.actor = PartyUnknown
+		}
 		p.modality = ModalDeclarative
 		p.modal, p.word = span{j, j + 1}, f.toks[j].w
 		k := j + 1
@@ -74,7 +80,7 @@ func (f *Frame) statement() predicate {
 			// "Customer is notified", "the engagement of subcontractors is
 			// only permitted if": passive.
 			p.passive = true
-			if p.possessed || f.agentOnly(p.actor, from, j) {
+			if p.possessed || f.agentOnly(p.actor, from, j) || f.words(from, j) > passiveSubjectWords || f.relativePronoun(from, j) {
 				p.actor = PartyUnknown
 			}
 			if a := f.subjectAgent(from, j); a != PartyUnknown {
@@ -84,11 +90,18 @@ func (f *Frame) statement() predicate {
 				f.polarity(&p, 0)
 				return p
 			}
-			switch p.actor {
-			case PartyVendor:
-				p.actor = PartyCustomer
-			case PartyCustomer, PartyThird:
-				p.actor = PartyVendor
+			// "Data centers are secured by our hosting providers": the
+			// agent after "by" acts; one that is no party ("by a third-party
+			// firm") is no reason to turn the subject's party around.
+			if a, named := f.byAgent(k+1, len(f.toks)); named {
+				p.actor = a
+			} else {
+				switch p.actor {
+				case PartyVendor:
+					p.actor = PartyCustomer
+				case PartyCustomer, PartyThird:
+					p.actor = PartyVendor
+				}
 			}
 		}
 		f.polarity(&p, 0)
@@ -469,6 +482,70 @@ func (f *Frame) purposeSpans(from, to int) []span {
 func inSpans(spans []span, pos int) bool {
 	for _, sp := range spans {
 		if pos >= sp.from && pos < sp.to {
+			return true
+		}
+	}
+	return false
+}
+
+// byAgent finds "by X" within four words after a participle at from and
+// names X's party; named says there is such an agent, of whatever party.
+func (f *Frame) byAgent(from, to int) (Party, bool) {
+	for j := from; j < to && j < from+4; j++ {
+		if f.toks[j].w == "by" {
+			if j+1 < to && f.toks[j+1].word && !strings.HasSuffix(f.toks[j+1].w, "ing") {
+				// The agent's own words: "by the Provider", "by our
+				// hosting providers", not a party further on ("by secure
+				// transmission from the Customer").
+				return f.actorIn(j+1, min(j+3, to)), true
+			}
+			return PartyUnknown, false
+		}
+	}
+	return PartyUnknown, false
+}
+
+// passiveSubjectWords is the most words a passive's subject may have for
+// the party in it to be the one acted upon ("The Customer and its Users
+// will be notified").
+const passiveSubjectWords = 6
+
+// words counts the word tokens in [from, to).
+func (f *Frame) words(from, to int) int {
+	n := 0
+	for k := max(from, 0); k < to && k < len(f.toks); k++ {
+		if f.toks[k].word {
+			n++
+		}
+	}
+	return n
+}
+
+// gerundSubject says the subject [from, to) opens with a gerund
+// ("Protecting your data"), after at most a title run into it ("Security
+// Overview Keeping ...").
+func (f *Frame) gerundSubject(from, to int) bool {
+	for k := from; k < to && k < from+4; k++ {
+		t := f.toks[k]
+		if !t.word {
+			return false
+		}
+		if len(t.w) > 4 && strings.HasSuffix(t.w, "ing") {
+			return true
+		}
+		if !t.upper {
+			return false
+		}
+	}
+	return false
+}
+
+// relativePronoun says the subject [from, to) holds "we" or "you" after
+// its first word: a relative clause ("The security measures we apply",
+// "the files you upload"), whose party is not the subject.
+func (f *Frame) relativePronoun(from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		if w := f.toks[k].w; (w == "we" || w == "you") && f.toks[k-1].word && f.toks[k-1].w != "and" && f.toks[k-1].w != "or" {
 			return true
 		}
 	}

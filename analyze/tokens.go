@@ -108,7 +108,31 @@ func tokenize(s string) []token {
 			i += n
 		}
 	}
+	countryUS(s, out)
 	return out
+}
+
+// countryUS reads "US" written in capitals beside words that are not
+// ("hosted in a US region", "outside of the US") as the country, not the
+// pronoun "us"; in a sentence written all in capitals ("NOTIFY US IN
+// WRITING") it stays the pronoun, and before a capitalised word ("US
+// Postal Service") it is part of a name.
+func countryUS(s string, toks []token) {
+	for k, t := range toks {
+		if !t.word || s[t.start:t.end] != "US" {
+			continue
+		}
+		// "US Postal Service", "US Bank": part of a name.
+		if k+1 < len(toks) && toks[k+1].word && toks[k+1].upper {
+			continue
+		}
+		for _, n := range []int{k - 1, k + 1, k - 2, k + 2} {
+			if n >= 0 && n < len(toks) && toks[n].word && strings.ToUpper(s[toks[n].start:toks[n].end]) != s[toks[n].start:toks[n].end] {
+				toks[k].w = "usa"
+				break
+			}
+		}
+	}
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }

@@ -570,7 +570,10 @@ func isAbbrev(w string) bool {
 }
 
 var (
-	reLeadIn = lazyre.New(`(?i)(:|—|\b(shall|will|must|agrees? to|undertakes? to|acknowledges that|warrants that|includes?|including(,? (but not limited to|without limitation))?|such as|as follows|compris(es|ing)|consists? of)\s*[,:\-–]?)\s*$`)
+	// "WE ACCEPT NO LIABILITY OR RESPONSIBILITY FOR ANY (1) ..., (2)
+	// ...": the items are what liability is taken or refused for, and are
+	// read with the words that say so.
+	reLeadIn = lazyre.New(`(?i)(:|—|\b(shall|will|must|agrees? to|undertakes? to|acknowledges that|warrants that|includes?|including(,? (but not limited to|without limitation))?|such as|as follows|compris(es|ing)|consists? of|(liable|liability|responsible|responsibility) for( any)?)\s*[,:\-–]?)\s*$`)
 	// reAnaphor opens a lead-in that points back to the sentence before it
 	// ("This includes", "These obligations include").
 	reAnaphor = lazyre.New(`^(This|These|That|Such|It|They)\b`)

@@ -54,7 +54,7 @@ var (
 	mdHeadLineRe   = lazyre.New(`(?m)^#{1,6}\s+\S`)
 	htmlTagRe      = lazyre.New(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
 	htmlCommentRe  = lazyre.New(`(?s)<!--.*?-->`)
-	frontMatterRe  = lazyre.New(`(?s)\A---\n.*?\n---\n`)
+	frontMatterRe  = lazyre.New(`(?s)\A(?:---\n.*?\n---|\+\+\+\n.*?\n\+\+\+)\n`)
 	htmlBreakRe    = lazyre.New(`(?i)<br\s*/?>`)
 	htmlCellRe     = lazyre.New(`(?i)</t[dh]>\s*<t[dh](?:\s[^<>]*)?>`)
 	htmlBlockEndRe = lazyre.New(`(?i)</(?:p|div|li|tr|table|ul|ol|blockquote|h[1-6])>`)
@@ -121,7 +121,7 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 	return Document{Agreement: a}, nil
 }
 
-// cleanMarkdown drops YAML front matter, MDX import and export statements
+// cleanMarkdown drops YAML or TOML (Hugo's "+++") front matter, MDX import and export statements
 // (see dropMDXModule), HTML comments and inline HTML tags
 // (e.g. Common Paper's <span> wrappers); the Markdown itself is kept. HTML
 // fragments keep their structure as Markdown: <br> and block ends break

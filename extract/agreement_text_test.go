@@ -128,6 +128,10 @@ func TestCleanMarkdownHTML(t *testing.T) {
 		{"import { Note } from '@/components/note'\nexport const meta = {\n  title: 'DPA',\n}\n\n# DPA\n<Note>\nText.\n</Note>",
 			"\n\n\n\n\n# DPA\n\nText.\n"},
 		{"Import duties are the Customer's.\nexport controls apply.", "Import duties are the Customer's.\nexport controls apply."},
+		// Hugo's TOML front matter is page settings too, never a clause
+		// ("description = How we protect your data" quoted as evidence).
+		{"+++\ntitle = \"Security\"\ndescription = \"How we guard your files and answer incidents.\"\n+++\n\n## Overview\nText.", "\n## Overview\nText."},
+		{"Fees are +++ high.\n+++\nx", "Fees are +++ high.\n+++\nx"},
 	}
 	for _, tt := range tests {
 		if got := cleanMarkdown(tt.in); got != tt.want {
