@@ -176,6 +176,12 @@ func (f *Frame) leadActor() Party {
 			}
 		}
 	}
+	// A label with no verb that gives the list over to the customer's
+	// duties ("Customer responsibilities:", "Your obligations:"): its
+	// items are the customer's.
+	if f.m.in("customer-duties", 0, f.lead) {
+		return PartyCustomer
+	}
 	return PartyUnknown
 }
 

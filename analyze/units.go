@@ -471,6 +471,7 @@ func splitLines(text string) []block {
 		prev, item = m[0], true
 	}
 	blocks = append(blocks, block{text[prev:], item})
+	blocks = splitNewLeads(blocks)
 	blocks = splitTableRows(blocks)
 	// A paragraph that ends a sentence ends its unit too, however the next
 	// one starts ("... of the GDPR.\n\nprocessor shall ..."); a page break
@@ -500,6 +501,55 @@ func splitLines(text string) []block {
 }
 
 var reParagraph = lazyre.New(`\n[ \t]*\n`)
+
+// splitNewLeads ends a list item at a line of its own that opens another
+// list or part after the item's sentence has ended ("- the availability of
+// networks.\nCustomer responsibilities:" or "...\nCustomer
+// Responsibilities"): that line is no word of the item, and the lead-in of
+// the list before it ("Provider is not responsible for:") does not reach it
+// or the items after it.
+func splitNewLeads(blocks []block) []block {
+	var out []block
+	for _, b := range blocks {
+		if !b.item || !strings.Contains(b.text, "\n") {
+			out = append(out, b)
+			continue
+		}
+		lines := strings.Split(b.text, "\n")
+		end := len(lines) // past the last line with words
+		for end > 1 && strings.TrimSpace(lines[end-1]) == "" {
+			end--
+		}
+		start := 0
+		for i := 1; i < end; i++ {
+			if newLead(lines[i-1], lines[i], i == end-1) {
+				out = append(out, block{strings.Join(lines[start:i], "\n"), b.item && start == 0})
+				start = i
+			}
+		}
+		out = append(out, block{strings.Join(lines[start:], "\n"), b.item && start == 0})
+	}
+	return out
+}
+
+// newLead says line opens a list or part of its own after prev ended a
+// sentence: it starts in upper case and ends with a colon, or, as the last
+// line before the next item, is a short heading without a full stop.
+func newLead(prev, line string, last bool) bool {
+	prev = strings.TrimRight(prev, " \t\r*_")
+	line = strings.Trim(line, " \t\r*_#")
+	if prev == "" || line == "" || !strings.ContainsAny(prev[len(prev)-1:], ".;") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if strings.HasSuffix(line, ":") {
+		return true
+	}
+	return last && len(strings.Fields(line)) <= 6 && !strings.ContainsAny(line[len(line)-1:], ".;,!?")
+}
 
 // splitTableRows makes each table row (a line whose cells the readers join
 // with " | ") a block of its own: a row ends its sentence as a paragraph

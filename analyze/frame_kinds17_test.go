@@ -1,0 +1,50 @@
+package analyze
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestFrameKindsOfNewUsers: frame faults (polarity, modality, actor) that
+// new-user trials met on real agreements, each reproduced with sentences
+// of our own writing (issue 11, scope17).
+func TestFrameKindsOfNewUsers(t *testing.T) {
+	rs := loadRules(t)
+	tests := []statusCase{
+		// 1. A list's negative lead-in ends with its list: a line that
+		// opens another list or part is no item of it.
+		{"a heading line after a negated list", []string{"Provider is not responsible for:\n- any loss caused by a failure to install updates;\n- the availability of third-party networks.\nCustomer Responsibilities\n- maintaining the security of its user accounts and devices;\n- keeping its passwords confidential."}, "vendor-security", StatusMissing},
+		{"a new lead-in after a negated list", []string{"Provider is not responsible for:\n- any loss caused by a failure to install updates;\n- outages of third-party networks.\nCustomer responsibilities:\n- keeping its passwords and credentials confidential;\n- maintaining the security of its user accounts."}, "customer-responsibilities", StatusMet},
+		// 2. "in no event shall X" negates its own clause, not the duty
+		// before the semicolon.
+		{"an inverted negation after a duty", []string{"Provider shall cooperate with any supervisory authority in the performance of its tasks; in no event shall Provider be liable for fines imposed on Customer by such authority."}, "regulator-cooperation", StatusMet},
+		// 3. "may not" forbids: graded as it is matched, a binding
+		// prohibition.
+		{"may not engage without consent", []string{"Provider may not engage any subprocessor without Customer's prior written consent."}, "subprocessors", StatusMet},
+		{"may not share a password", []string{"Customer may not disclose its account credentials to any person."}, "customer-responsibilities", StatusMet},
+		// 4. A relative clause's "may" qualifies its noun: it neither
+		// splits the sentence nor weakens the duty.
+		{"measures which may include", []string{"Provider shall implement appropriate technical and organisational measures, which may include encryption, pseudonymisation and access controls, to protect Customer Data."}, "vendor-security", StatusMet},
+		{"an incident which may include", []string{"Provider shall notify Customer of any Security Incident, which may include unauthorised access to Customer Data, within 24 hours."}, "breach-notification", StatusMet},
+		{"safeguards which may be updated", []string{"Provider will maintain safeguards, which may be updated from time to time, to protect Customer Data against unauthorised access."}, "vendor-security", StatusMet},
+		// 5. The actor of a proviso or condition is not the actor of the
+		// main clause.
+		{"the customer's proviso is no vendor log access", []string{"Provider will issue a Service Credit if Customer provides Provider with the logs showing the downtime."}, "log-access", StatusMissing},
+		{"the customer's proviso is no audit information", []string{"Provider shall remedy the failure within thirty days, provided that Customer gives written notice of the failure and makes its records available to Provider."}, "audit-rights", StatusMissing},
+		{"credits issued on the customer's logs", []string{"Service Credits will be issued to Customer, provided that Customer submits a claim together with its system logs and makes them available to Provider."}, "log-access", StatusMissing},
+		{"the customer's request keeps the vendor's duty", []string{"Provider shall, if Customer so requests, make the audit logs available to Customer."}, "log-access", StatusMet},
+		{"the vendor's own proviso stays the vendor's", []string{"Provider may engage subprocessors, provided that Provider makes its list of subprocessors available to Customer and notifies Customer of any new subprocessor 30 days in advance."}, "subprocessors", StatusMet},
+	}
+	checkStatuses(t, rs, tests)
+
+	// The inverted subject names the actor of its predicate.
+	f := buildFrame("", "Provider shall cooperate with any supervisory authority; in no event shall Provider be liable for fines imposed by such authority.", rs.Vocabulary, nil, nil)
+	var got []string
+	for _, p := range f.preds {
+		got = append(got, string(p.actor)+" "+f.regionText(p.from, p.to))
+	}
+	want := []string{"vendor Provider shall cooperate with any supervisory authority;", "vendor in no event shall Provider be liable for fines imposed by such authority."}
+	if !slices.Equal(got, want) {
+		t.Errorf("predicates %q, want %q", got, want)
+	}
+}
