@@ -1,8 +1,11 @@
 package analyze
 
 import (
+	"context"
 	"slices"
 	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
 )
 
 // TestFrameKindsOfNewUsers: frame faults (polarity, modality, actor) that
@@ -41,6 +44,29 @@ func TestFrameKindsOfNewUsers(t *testing.T) {
 	res := run(t, rs, Options{}, "Provider is not responsible for:\n- any loss caused by a failure to install updates;\n- the availability of third-party networks.\nCustomer Responsibilities\n- maintaining the security of its user accounts and devices;\n- keeping its passwords confidential.")
 	if got := redFlagSections(res); len(got) > 0 {
 		t.Errorf("a heading line after a negated list: red flags %q, want none", got)
+	}
+
+	// A heading that is a list's lead-in ("### Nimbus is responsible
+	// for:") names the party of the gerunds under it: the vendor's
+	// encryption is no customer duty, and it binds the vendor.
+	heads := []struct {
+		name, heading, items, rule, want string
+	}{
+		{"the vendor's list under its heading", "Nimbus is responsible for", "- Hosting and supporting the platform.\n- Encrypting all client data at rest and in transit with current ciphers.", "vendor-security", StatusMet},
+		{"the vendor's list is no customer duty", "Nimbus is responsible for", "- Hosting and supporting the platform.\n- Keeping the platform's administrator passwords and credentials confidential.", "customer-responsibilities", StatusMissing},
+		{"the customer's list under its heading", "The client is responsible for", "- Keeping its account passwords confidential.\n- Managing which of its staff have access to the platform.", "customer-responsibilities", StatusMet},
+	}
+	for _, tc := range heads {
+		a := agreement(`This agreement is between Nimbus Hosting Ltd ("Nimbus") and the client.`)
+		id := `"` + tc.heading + `"`
+		a.Clauses = append(a.Clauses, extract.Clause{ID: id, Heading: tc.heading, Text: tc.heading + ":\n\n" + tc.items})
+		res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := status(res, tc.rule); got != tc.want {
+			t.Errorf("%s: %s %s, want %s", tc.name, tc.rule, got, tc.want)
+		}
 	}
 
 	// The inverted subject names the actor of its predicate.

@@ -148,7 +148,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				leadIn[c.ID] = parentLead // "(a)" under "(iii)" under "You shall:"
 			}
 			inline := inlineItems(c, kids[c.ID])
-			for i, u := range splitUnits(text) {
+			for i, u := range splitUnitsUnder(text, headingLeadIn(c)) {
 				if len(inline) > 0 {
 					u.tail = inlineTail(c.Text, u.text, inline)
 				}
@@ -423,8 +423,16 @@ func firstItem(id string, kids []extract.Clause) bool {
 // keeps the sentence that introduces the list ("The Client acknowledges
 // that:") as its lead-in.
 func splitUnits(text string) []*unit {
+	return splitUnitsUnder(text, "")
+}
+
+// splitUnitsUnder is splitUnits under a heading that is itself a list's
+// lead-in ("### Provider is responsible for:"): the items that open the
+// clause take it as theirs, so that their gerunds ("- Hosting the
+// Service") are its party's.
+func splitUnitsUnder(text, headLead string) []*unit {
 	var out []*unit
-	lead := ""
+	lead := headLead
 	since := 0 // units since the lead-in
 	for _, b := range splitLines(text) {
 		if !b.item && lead != "" && startsLower(b.text) {
@@ -501,6 +509,24 @@ func splitLines(text string) []block {
 }
 
 var reParagraph = lazyre.New(`\n[ \t]*\n`)
+
+// headingLeadIn is a heading that introduces the list under it as a
+// lead-in does: a phrase of three words or more ending in a colon ("Provider
+// is responsible for:"), or "".
+func headingLeadIn(c extract.Clause) string {
+	h := strings.TrimSpace(c.Heading)
+	if h == "" || len(strings.Fields(h)) < 3 {
+		return ""
+	}
+	// The readers keep the heading's colon in the clause's first line,
+	// not in its heading.
+	first, _, _ := strings.Cut(strings.TrimSpace(c.Text), "\n")
+	first = strings.Trim(first, " \t\r*_#")
+	if !strings.HasSuffix(h, ":") && !(strings.HasSuffix(first, ":") && strings.HasSuffix(first, h+":")) {
+		return ""
+	}
+	return strings.TrimSuffix(h, ":") + ":"
+}
 
 // splitNewLeads ends a list item at a line of its own that opens another
 // list or part after the item's sentence has ended ("- the availability of
