@@ -17,6 +17,10 @@ func TestFrameKindsOfNewUsers(t *testing.T) {
 		// 1. A list's negative lead-in ends with its list: a line that
 		// opens another list or part is no item of it.
 		{"a new lead-in after a negated list", []string{"Provider is not responsible for:\n- any loss caused by a failure to install updates;\n- outages of third-party networks.\nCustomer responsibilities:\n- keeping its passwords and credentials confidential;\n- maintaining the security of its user accounts."}, "customer-responsibilities", StatusMet},
+		// An item's later sentence with a subject of its own is no
+		// complement of the list's lead-in.
+		{"an item's own later sentence", []string{"You are responsible for:\n- Drafting a privacy notice for your forms. We also publish our retention schedule and the features we use to protect the security of the platform.\n- Obtaining the consent your forms need."}, "customer-responsibilities", StatusMissing},
+		{"an item's own later sentence of the vendor", []string{"Provider is responsible for:\n- Hosting the platform. You must keep your account passwords confidential."}, "customer-responsibilities", StatusMet},
 		// 2. "in no event shall X" negates its own clause, not the duty
 		// before the semicolon.
 		{"an inverted negation after a duty", []string{"Provider shall cooperate with any supervisory authority in the performance of its tasks; in no event shall Provider be liable for fines imposed on Customer by such authority."}, "regulator-cooperation", StatusMet},

@@ -443,13 +443,17 @@ func splitUnitsUnder(text, headLead string) []*unit {
 		if !b.item {
 			lead = ""
 		}
-		for _, s := range splitSentences(b.text) {
+		for j, s := range splitSentences(b.text) {
 			s = strings.TrimSpace(s)
 			if s == "" {
 				continue
 			}
 			u := &unit{text: s}
-			if b.item {
+			// The lead-in introduces an item's first sentence; a later
+			// sentence of the item is one of its own ("- Drafting a
+			// privacy notice. We also include ..."), not the lead-in's
+			// complement, unless it goes on in lower case.
+			if b.item && (j == 0 || startsLower(s)) {
 				u.leadIn, u.skips = lead, lead != "" && since > 0
 			}
 			out = append(out, u)
