@@ -21,6 +21,10 @@ func TestFrameKindsOfNewUsers(t *testing.T) {
 		// complement of the list's lead-in.
 		{"an item's own later sentence", []string{"You are responsible for:\n- Drafting a privacy notice for your forms. We also publish our retention schedule and the features we use to protect the security of the platform.\n- Obtaining the consent your forms need."}, "customer-responsibilities", StatusMissing},
 		{"an item's own later sentence of the vendor", []string{"Provider is responsible for:\n- Hosting the platform. You must keep your account passwords confidential."}, "customer-responsibilities", StatusMet},
+		// "You are responsible for:" then a gerund paragraph and "This
+		// includes:": the items are the customer's, not the vendor's.
+		{"items of a pointing lead-in keep its party", []string{"You are responsible for:\n\nEnsuring the API key of your form is secure. This includes:\n\n- Storing the API key in a safe place.\n- Using encrypted email to send the key to authorised staff."}, "vendor-security", StatusMissing},
+		{"a gerund paragraph after a lead-in is its item", []string{"You are responsible for:\n\nEnsuring the API key of your form is secure. This includes:\n\n- Storing the API key in a safe place.\n- Using encrypted email to send the key to authorised staff."}, "customer-responsibilities", StatusMet},
 		// 2. "in no event shall X" negates its own clause, not the duty
 		// before the semicolon.
 		{"an inverted negation after a duty", []string{"Provider shall cooperate with any supervisory authority in the performance of its tasks; in no event shall Provider be liable for fines imposed on Customer by such authority."}, "regulator-cooperation", StatusMet},

@@ -434,10 +434,12 @@ func splitUnitsUnder(text, headLead string) []*unit {
 	var out []*unit
 	lead := headLead
 	since := 0 // units since the lead-in
+	var prev *unit
 	for _, b := range splitLines(text) {
-		if !b.item && lead != "" && startsLower(b.text) {
+		if !b.item && lead != "" && (startsLower(b.text) || gerundStart(b.text)) {
 			// An item without a marker: "processor shall:" then "notify
-			// controller without undue delay ...;".
+			// controller without undue delay ...;", "You are responsible
+			// for:" then "Ensuring the API key is secure.".
 			b.item = true
 		}
 		if !b.item {
@@ -460,10 +462,29 @@ func splitUnitsUnder(text, headLead string) []*unit {
 			since++
 			if strings.HasSuffix(s, ":") {
 				lead, since = s, 0
+				if prev != nil && prev.text != "" && reIncludesLead.MatchString(s) {
+					// "Ensuring the API key is secure. This includes:":
+					// the items are of the sentence it points back to,
+					// with that sentence's own lead-in.
+					lead = strings.TrimRight(prev.full(), ".;: ") + ", " + strings.ToLower(s[:1]) + s[1:]
+				}
 			}
+			prev = u
 		}
 	}
 	return out
+}
+
+// reIncludesLead is a lead-in that only points back to the sentence before
+// it ("This includes:", "These include, in particular:").
+var reIncludesLead = lazyre.New(`^(This|These|It|They)\s+(includes?|comprises?|covers?|means|involves?|requires?)\b[^.;]{0,40}:$`)
+
+// gerundStart says a paragraph opens with a capitalised gerund ("Ensuring
+// the API key is secure"): after a lead-in, an item without a marker.
+func gerundStart(s string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	r, _ := utf8.DecodeRuneInString(w)
+	return len(w) > 5 && unicode.IsUpper(r) && strings.HasSuffix(w, "ing") && strings.ToLower(w[1:]) == w[1:]
 }
 
 type block struct {
