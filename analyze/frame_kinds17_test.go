@@ -77,6 +77,15 @@ func TestFrameKindsOfNewUsers(t *testing.T) {
 		}
 	}
 
+	// A list item without a verb is the complement of its lead-in: the
+	// lead-in's subject acts, not a party named in the item's object.
+	for _, item := range []string{"the acts of Customer or its users.", "the security of the account credentials of Customer;"} {
+		f := buildFrame("Provider is not responsible for:", item, rs.Vocabulary, nil, nil)
+		if len(f.preds) == 0 || f.preds[0].actor != PartyVendor || !f.preds[0].noDuty {
+			t.Errorf("%q under a vendor's lead-in: %+v, want the vendor denying the duty", item, f.preds)
+		}
+	}
+
 	// The inverted subject names the actor of its predicate.
 	f := buildFrame("", "Provider shall cooperate with any supervisory authority; in no event shall Provider be liable for fines imposed by such authority.", rs.Vocabulary, nil, nil)
 	var got []string
