@@ -18,6 +18,12 @@ type hit struct {
 	score     float64
 }
 
+// prohibits says a permissive modal is negated ("may not", "cannot"): it
+// forbids, and binds as "shall not" does.
+func (p *predicate) prohibits() bool {
+	return p.modality == ModalPermissive && (p.negated || p.protective)
+}
+
 // nonGiving is actions less the classes of handing something over
 // (disclose, notify).
 func nonGiving(actions []string) []string {
@@ -34,7 +40,7 @@ func nonGiving(actions []string) []string {
 // whether the match is negated.
 func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 	// "may not" forbids: a prohibition binds as "shall not" does.
-	if c.modality != nil && !c.modality[p.modality] && !(p.modality == ModalPermissive && (p.negated || p.protective) && c.modality[ModalBinding]) {
+	if c.modality != nil && !c.modality[p.modality] && !(p.prohibits() && c.modality[ModalBinding]) {
 		return false, false
 	}
 	if !c.actors[p.actor] {
@@ -122,9 +128,10 @@ func (f *Frame) actionIn(classes []string, p *predicate) bool {
 			break
 		}
 	}
+	others := f.otherPartyConditions(p)
 	for _, c := range classes {
 		for _, s := range f.m.find(c) {
-			if s.from >= p.from && s.from < rel && !f.notOwnAction(c, s, p) {
+			if s.from >= p.from && s.from < rel && !f.notOwnAction(c, s, p) && !inSpans(others, s.from) {
 				return true
 			}
 		}
@@ -289,7 +296,9 @@ func (r *Rule) grade(h *hit) {
 	scope := f.scopeText(p)
 	switch p.modality {
 	case ModalPermissive:
-		if !r.Permissive && !h.spec.Conditioned && !f.provisoOnVendor(p) {
+		// "may not" forbids: graded as match reads it, a prohibition that
+		// binds, not a permission.
+		if !r.Permissive && !h.spec.Conditioned && !f.provisoOnVendor(p) && !p.prohibits() {
 			h.weakeners = append(h.weakeners, `permissive "`+strings.ToLower(p.word)+`" instead of "shall" or "will"`)
 		}
 	case ModalAdvisory:
@@ -481,7 +490,7 @@ func (r *Rule) rank(h *hit) float64 {
 	case ModalBinding, ModalDeclarative:
 		s += 1
 	case ModalPermissive:
-		if r.Permissive {
+		if r.Permissive || h.p.prohibits() {
 			s += 1
 		}
 	}

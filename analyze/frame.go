@@ -244,6 +244,9 @@ func (f *Frame) predicates() []predicate {
 			subjFrom = p.from
 		}
 		p.actor, p.possessed = f.subjectOf(subjFrom, p.modal.from)
+		if p.actor == PartyUnknown {
+			p.actor = f.invertedSubject(subjFrom, p.modal)
+		}
 		if p.actor == PartyUnknown && i > 0 && f.inherits(p.from, p.modal.from) {
 			p.actor = modals[i-1].actor // "Provider shall notify ... and shall assist"
 		}
@@ -402,6 +405,12 @@ func (f *Frame) subjectStart(modal, floor int) int {
 				start++
 			}
 			if !adverbialStart[w] || f.partyIn(start, end) {
+				return start
+			}
+			// "...; in no event shall Provider be liable": a negative
+			// phrase before an inverted modal opens its own predicate,
+			// whose subject stands after the modal.
+			if f.m.in("negation", start, end) {
 				return start
 			}
 		}

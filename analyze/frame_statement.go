@@ -107,8 +107,16 @@ func (f *Frame) statement() predicate {
 		f.polarity(&p, 0)
 		return p
 	}
-	// No verb: the party named first, if any, for the matrix; in a list
-	// item that names none, the lead-in's.
+	// No verb: a list item is the complement of its lead-in ("Provider is
+	// not responsible for: the acts of Customer"), whose subject acts;
+	// else the party named first, if any, for the matrix.
+	if f.lead > 0 {
+		if a := f.leadActor(); a != PartyUnknown {
+			p.actor = a
+			f.polarity(&p, 0)
+			return p
+		}
+	}
 	for _, c := range []struct {
 		class string
 		p     Party
@@ -226,6 +234,12 @@ func (f *Frame) leadActor() Party {
 				return a
 			}
 		}
+	}
+	// A label with no verb that gives the list over to the customer's
+	// duties ("Customer responsibilities:", "Your obligations:"): its
+	// items are the customer's.
+	if f.m.in("customer-duties", 0, f.lead) {
+		return PartyCustomer
 	}
 	return PartyUnknown
 }

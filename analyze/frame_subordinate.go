@@ -78,6 +78,15 @@ func (f *Frame) relativeModal(p predicate) bool {
 			return true
 		}
 	}
+	// "appropriate measures, which may include encryption", "any
+	// Security Incident, which may include unauthorised access": a
+	// permission after a comma and "which" qualifies the noun before it
+	// (a noun in -s too: the comma tells it from a verb).
+	if m := p.modal.from; m >= 3 && f.toks[m-1].w == "which" && f.toks[m-2].w == "," && p.modality != ModalBinding {
+		if b := f.toks[m-3]; b.word && !sayVerbs[b.w] && !subordinator[b.w] && !f.partyIn(m-3, m-2) {
+			return true
+		}
+	}
 	if f.thingBeRelative(p) {
 		return true
 	}
@@ -175,3 +184,29 @@ func allWords(ts []token) bool {
 	}
 	return true
 }
+
+// invertedSubject is the party of an inverted predicate ("In no event shall
+// Provider be liable", "under no circumstances will the Customer"): before
+// the modal only a negative phrase, the subject right after it.
+func (f *Frame) invertedSubject(from int, modal span) Party {
+	if modal.from <= from || modal.to >= len(f.toks) || !f.m.in("negation", from, modal.from) {
+		return PartyUnknown
+	}
+	for k := from; k < modal.from; k++ {
+		if t := f.toks[k]; t.word && !invertingWords[t.w] {
+			return PartyUnknown
+		}
+	}
+	end := modal.to + 1
+	if f.toks[modal.to].w == "the" || f.toks[modal.to].w == "either" || f.toks[modal.to].w == "any" {
+		end++
+	}
+	if p, poss := f.subjectOf(modal.to, min(end, len(f.toks))); !poss {
+		return p
+	}
+	return PartyUnknown
+}
+
+// invertingWords make up a negative phrase that inverts its clause ("in no
+// event", "under no circumstances", "at no time", "nor").
+var invertingWords = map[string]bool{"in": true, "no": true, "event": true, "under": true, "circumstances": true, "circumstance": true, "at": true, "time": true, "nor": true, "and": true, "but": true, "neither": true, "case": true}

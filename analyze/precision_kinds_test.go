@@ -44,7 +44,8 @@ func TestNoDutyWithoutTheTerm(t *testing.T) {
 		{"backing up is the customer's right here", []string{"Customer may back up or download its data at any time with the self-service tools Provider offers."}, "customer-responsibilities", StatusMissing},
 		{"what the customer acknowledges of the provider is no customer duty", []string{"Customer acknowledges that Provider is responsible for the security of the hosting infrastructure."}, "customer-responsibilities", StatusMissing},
 		{"what the customer acknowledges of itself is its duty", []string{"Customer acknowledges that it is responsible for the security of its account credentials."}, "customer-responsibilities", StatusMet},
-		{"what the customer may not do binds it", []string{"You may not share your account password with anyone."}, "customer-responsibilities", StatusWeak},
+		// "may not" forbids: match and grade read it as binding (scope17).
+		{"what the customer may not do binds it", []string{"You may not share your account password with anyone."}, "customer-responsibilities", StatusMet},
 		{"a customer right is no customer duty", []string{"Customer may export its data at any time through the administration console."}, "customer-responsibilities", StatusMissing},
 		// 6. Assurance, self-audit and public rights are no audit right.
 		{"a certification alone is no audit right", []string{"Provider maintains ISO 27001 certification for the systems that host the Service."}, "audit-rights", StatusMissing},

@@ -141,7 +141,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				leadQuote[c.ID], leadSrc[c.ID] = leadQuote[c.Parent], leadSrc[c.Parent]
 			}
 			inline := inlineItems(c, kids[c.ID])
-			for i, u := range splitUnits(text) {
+			for i, u := range splitUnitsUnder(text, headingLeadIn(c)) {
 				if len(inline) > 0 {
 					u.tail = inlineTail(c.Text, u.text, inline)
 				}
@@ -415,45 +415,6 @@ func firstItem(id string, kids []extract.Clause) bool {
 	return false
 }
 
-// splitUnits breaks clause text into sentences and list items. A list item
-// keeps the sentence that introduces the list ("The Client acknowledges
-// that:") as its lead-in.
-func splitUnits(text string) []*unit {
-	var out []*unit
-	lead := ""
-	since := 0 // units since the lead-in
-	for _, b := range splitLines(text) {
-		if !b.item && lead != "" && startsLower(b.text) {
-			// An item without a marker: "processor shall:" then "notify
-			// controller without undue delay ...;".
-			b.item = true
-		}
-		if !b.item {
-			lead = ""
-		}
-		for _, s := range splitSentences(b.text) {
-			// ", , Upon request, ...": commas an inline list left behind.
-			s = strings.TrimLeft(strings.TrimSpace(s), ",; ")
-			if t := strings.TrimSuffix(s, " ;"); t != s && (strings.HasSuffix(t, "—") || strings.HasSuffix(t, ":")) {
-				s = t // "the Contractor shall— ;": the items were read apart
-			}
-			if s == "" {
-				continue
-			}
-			u := &unit{text: s}
-			if b.item {
-				u.leadIn, u.skips = lead, lead != "" && since > 0
-			}
-			out = append(out, u)
-			since++
-			if strings.HasSuffix(s, ":") {
-				lead, since = s, 0
-			}
-		}
-	}
-	return out
-}
-
 type block struct {
 	text string
 	item bool
@@ -471,6 +432,7 @@ func splitLines(text string) []block {
 		prev, item = m[0], true
 	}
 	blocks = append(blocks, block{text[prev:], item})
+	blocks = splitNewLeads(blocks)
 	blocks = splitTableRows(blocks)
 	// A paragraph that ends a sentence ends its unit too, however the next
 	// one starts ("... of the GDPR.\n\nprocessor shall ..."); a page break

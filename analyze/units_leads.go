@@ -1,0 +1,154 @@
+package analyze
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
+)
+
+// A clause's text as sentences and list items, and where a list's lead-in
+// reaches and where it stops: a heading that is a lead-in, a line that
+// opens another list, a pointing lead-in ("This includes:") and a gerund
+// paragraph that is an item.
+
+// splitUnits breaks clause text into sentences and list items. A list item
+// keeps the sentence that introduces the list ("The Client acknowledges
+// that:") as its lead-in.
+func splitUnits(text string) []*unit {
+	return splitUnitsUnder(text, "")
+}
+
+// splitUnitsUnder is splitUnits under a heading that is itself a list's
+// lead-in ("### Provider is responsible for:"): the items that open the
+// clause take it as theirs, so that their gerunds ("- Hosting the
+// Service") are its party's.
+func splitUnitsUnder(text, headLead string) []*unit {
+	var out []*unit
+	lead := headLead
+	since := 0 // units since the lead-in
+	var prev *unit
+	for _, b := range splitLines(text) {
+		if !b.item && lead != "" && (startsLower(b.text) || gerundStart(b.text)) {
+			// An item without a marker: "processor shall:" then "notify
+			// controller without undue delay ...;", "You are responsible
+			// for:" then "Ensuring the API key is secure.".
+			b.item = true
+		}
+		if !b.item {
+			lead = ""
+		}
+		for j, s := range splitSentences(b.text) {
+			// ", , Upon request, ...": commas an inline list left behind.
+			s = strings.TrimLeft(strings.TrimSpace(s), ",; ")
+			if t := strings.TrimSuffix(s, " ;"); t != s && (strings.HasSuffix(t, "—") || strings.HasSuffix(t, ":")) {
+				s = t // "the Contractor shall— ;": the items were read apart
+			}
+			if s == "" {
+				continue
+			}
+			u := &unit{text: s}
+			// The lead-in introduces an item's first sentence; a later
+			// sentence of the item is one of its own ("- Drafting a
+			// privacy notice. We also include ..."), not the lead-in's
+			// complement, unless it goes on in lower case.
+			if b.item && (j == 0 || startsLower(s)) {
+				u.leadIn, u.skips = lead, lead != "" && since > 0
+			}
+			out = append(out, u)
+			since++
+			if strings.HasSuffix(s, ":") {
+				lead, since = s, 0
+				if prev != nil && prev.text != "" && reIncludesLead.MatchString(s) {
+					// "Ensuring the API key is secure. This includes:":
+					// the items are of the sentence it points back to,
+					// with that sentence's own lead-in.
+					lead = strings.TrimRight(prev.full(), ".;: ") + ", " + strings.ToLower(s[:1]) + s[1:]
+				}
+			}
+			prev = u
+		}
+	}
+	return out
+}
+
+// headingLeadIn is a heading that introduces the list under it as a
+// lead-in does: a phrase of three words or more ending in a colon ("Provider
+// is responsible for:"), or "".
+func headingLeadIn(c extract.Clause) string {
+	h := strings.TrimSpace(c.Heading)
+	if h == "" || len(strings.Fields(h)) < 3 {
+		return ""
+	}
+	// The readers keep the heading's colon in the clause's first line,
+	// not in its heading.
+	first, _, _ := strings.Cut(strings.TrimSpace(c.Text), "\n")
+	first = strings.Trim(first, " \t\r*_#")
+	if !strings.HasSuffix(h, ":") && !(strings.HasSuffix(first, ":") && strings.HasSuffix(first, h+":")) {
+		return ""
+	}
+	return strings.TrimSuffix(h, ":") + ":"
+}
+
+// splitNewLeads ends a list item at a line of its own that opens another
+// list or part after the item's sentence has ended ("- the availability of
+// networks.\nCustomer responsibilities:" or "...\nCustomer
+// Responsibilities"): that line is no word of the item, and the lead-in of
+// the list before it ("Provider is not responsible for:") does not reach it
+// or the items after it.
+func splitNewLeads(blocks []block) []block {
+	var out []block
+	for _, b := range blocks {
+		if !b.item || !strings.Contains(b.text, "\n") {
+			out = append(out, b)
+			continue
+		}
+		lines := strings.Split(b.text, "\n")
+		end := len(lines) // past the last line with words
+		for end > 1 && strings.TrimSpace(lines[end-1]) == "" {
+			end--
+		}
+		start := 0
+		for i := 1; i < end; i++ {
+			if newLead(lines[i-1], lines[i], i == end-1) {
+				out = append(out, block{strings.Join(lines[start:i], "\n"), b.item && start == 0})
+				start = i
+			}
+		}
+		out = append(out, block{strings.Join(lines[start:], "\n"), b.item && start == 0})
+	}
+	return out
+}
+
+// newLead says line opens a list or part of its own after prev ended a
+// sentence: it starts in upper case and ends with a colon, or, as the last
+// line before the next item, is a short heading without a full stop.
+func newLead(prev, line string, last bool) bool {
+	prev = strings.TrimRight(prev, " \t\r*_")
+	line = strings.Trim(line, " \t\r*_#")
+	if prev == "" || line == "" || !strings.ContainsAny(prev[len(prev)-1:], ".;") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if strings.HasSuffix(line, ":") {
+		return true
+	}
+	return last && len(strings.Fields(line)) <= 6 && !strings.ContainsAny(line[len(line)-1:], ".;,!?")
+}
+
+// reIncludesLead is a lead-in that only points back to the sentence before
+// it ("This includes:", "These include, in particular:").
+var reIncludesLead = lazyre.New(`^(This|These|It|They)\s+(includes?|comprises?|covers?|means|involves?|requires?)\b[^.;]{0,40}:$`)
+
+// gerundStart says a paragraph opens with a capitalised gerund ("Ensuring
+// the API key is secure"): after a lead-in, an item without a marker.
+func gerundStart(s string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	r, _ := utf8.DecodeRuneInString(w)
+	return len(w) > 5 && unicode.IsUpper(r) && strings.HasSuffix(w, "ing") && strings.ToLower(w[1:]) == w[1:]
+}
