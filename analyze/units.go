@@ -524,11 +524,21 @@ func lastWord(s string) string {
 }
 
 func isAbbrev(w string) bool {
+	// "EU-U.S. Data Privacy Framework", "Swiss-U.S.": the abbreviation
+	// is the part after the hyphen (a named one only: "(https://x.org/)."
+	// ends its sentence).
+	if i := strings.LastIndexByte(w, '-'); i >= 0 && namedAbbrev(w[i+1:]) {
+		return true
+	}
+	return namedAbbrev(w) || len(w) == 1 // initials, "a." list markers inside a sentence
+}
+
+func namedAbbrev(w string) bool {
 	switch strings.ToLower(w) {
 	case "e.g", "i.e", "inc", "ltd", "co", "corp", "sec", "no", "art", "cl", "para", "vs", "u.s", "etc", "mr", "ms", "dr", "st":
 		return true
 	}
-	return len(w) == 1 // initials, "a." list markers inside a sentence
+	return false
 }
 
 var (
