@@ -1,7 +1,7 @@
 package analyze
 
 import (
-	"regexp"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"slices"
 	"sort"
 	"strings"
@@ -280,9 +280,9 @@ func (f *Frame) predAt(at int) int {
 var (
 	// reCrossRef and reFigure tell a concrete term ("99.9%", "72 hours")
 	// from a pointer ("as set out in Section 5 of the DPA").
-	reCrossRef = regexp.MustCompile(`(?i)\b(sections?|clauses?|articles?|exhibits?|schedules?|annexures?|annex(es)?|attachments?|addend(um|a)|appendix|appendices|paragraphs?|§)\s*[\w.()\-]+`)
-	reFigure   = regexp.MustCompile(`\d`)
-	reOwnCost  = regexp.MustCompile(`(?i)\bat (its|their) (own |sole )?(cost|expense)s?\b`)
+	reCrossRef = lazyre.New(`(?i)\b(sections?|clauses?|articles?|exhibits?|schedules?|annexures?|annex(es)?|attachments?|addend(um|a)|appendix|appendices|paragraphs?|§)\s*[\w.()\-]+`)
+	reFigure   = lazyre.New(`\d`)
+	reOwnCost  = lazyre.New(`(?i)\bat (its|their) (own |sole )?(cost|expense)s?\b`)
 )
 
 // pointerWords is the most words a sentence may have, besides its
@@ -700,7 +700,7 @@ func leadInOnly(text string) bool {
 // rePartID finds the clause id of an exhibit, annex, schedule or the like,
 // also where the id is the part's quoted heading: "Exhibit 2 - Security
 // Measures" 3.1.
-var rePartID = regexp.MustCompile(`(?i)^["“]?(exhibit|annex|schedule|appendix|attachment|addendum|appendices)\b`)
+var rePartID = lazyre.New(`(?i)^["“]?(exhibit|annex|schedule|appendix|attachment|addendum|appendices)\b`)
 
 // sortHits orders hits best first; among equals the earlier in the
 // document.

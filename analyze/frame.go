@@ -1,7 +1,7 @@
 package analyze
 
 import (
-	"regexp"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"strings"
 )
 
@@ -97,24 +97,24 @@ func (f *Frame) foldedText() string {
 }
 
 var (
-	rePlaceholder = regexp.MustCompile(`\{\{\s*[A-Za-z_][\w.\-]*\s*\}\}|\{[a-z_]+\}`)
-	reURL         = regexp.MustCompile(`\bhttps?://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\{[a-z_]+\}|\]\(/[\w\-./#]+\)|\(/[a-z0-9][\w\-./#]*\)`)
+	rePlaceholder = lazyre.New(`\{\{\s*[A-Za-z_][\w.\-]*\s*\}\}|\{[a-z_]+\}`)
+	reURL         = lazyre.New(`\bhttps?://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\{[a-z_]+\}|\]\(/[\w\-./#]+\)|\(/[a-z0-9][\w\-./#]*\)`)
 	// reDraft finds an unfilled drafting note: "[Insert ...]", "[●]",
 	// "[Vendor to describe]". Its words are not a commitment.
-	reDraft = regexp.MustCompile(`(?i)\[\s*(?:(?:insert|describe|specify|list|add|enter|complete|tbd|tbc|to be (?:completed|agreed|confirmed|inserted)|(?:vendor|provider|supplier|customer|processor|controller) to|note to|drafting note|placeholder)\b[^\]]{0,300}|[\s●•_.…xX]*)\]|<<[^>]{0,200}>>`)
+	reDraft = lazyre.New(`(?i)\[\s*(?:(?:insert|describe|specify|list|add|enter|complete|tbd|tbc|to be (?:completed|agreed|confirmed|inserted)|(?:vendor|provider|supplier|customer|processor|controller) to|note to|drafting note|placeholder)\b[^\]]{0,300}|[\s●•_.…xX]*)\]|<<[^>]{0,200}>>`)
 	// reRecital finds a recital: it states background, it binds no one.
-	reRecital = regexp.MustCompile(`^(?:RECITALS?\s+)?(?:WHEREAS|Whereas)\b`)
+	reRecital = lazyre.New(`^(?:RECITALS?\s+)?(?:WHEREAS|Whereas)\b`)
 	// rePurpose finds a statement of an instrument's purpose or scope ("The
 	// purpose of these Clauses is to ensure compliance with ..."): like a
 	// recital, it binds no one.
-	rePurpose = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:The\s+)?(?:purpose|purposes|aim|object|objective)\s+of\s+(?:this|these|the)\b[^.;:]{0,120}?\s(?:is|are)\s+(?:to|that)\b`)
+	rePurpose = lazyre.New(`^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:The\s+)?(?:purpose|purposes|aim|object|objective)\s+of\s+(?:this|these|the)\b[^.;:]{0,120}?\s(?:is|are)\s+(?:to|that)\b`)
 	// reItemStart finds a list item's marker.
-	reItemStart = regexp.MustCompile(`^(?:\(?[a-zA-Z0-9]{1,4}\)|[•●▪◦‣·*\-–])\s`)
+	reItemStart = lazyre.New(`^(?:\(?[a-zA-Z0-9]{1,4}\)|[•●▪◦‣·*\-–])\s`)
 	// reUnchecked finds an unticked checkbox option, up to the next box.
-	reUnchecked = regexp.MustCompile(`(\[ \]|☐)[^\[☐☒☑\n]*`)
+	reUnchecked = lazyre.New(`(\[ \]|☐)[^\[☐☒☑\n]*`)
 	// reDefinition finds a definition sentence ("Security Incident" means
 	// ...): it defines a term, it binds no one.
-	reDefinition = regexp.MustCompile(`^[\s*_"“”'‘’(]*([A-Z]-\d{1,3}\s+)?(\d+(\.\d+)*\.?\s+|\(?[a-z]{1,4}\)\s+)?(?:Definitions?\s*[:.–-]\s*)?(?:the term\s+)?(?:["“‘'„ˮ″][^"”’'ˮ″]{1,60}["”’'ˮ″]|[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})[\s*_)]*:?\s(means|shall mean|has the meaning|have the meaning|refers to|is defined as|shall have the meaning)\b`)
+	reDefinition = lazyre.New(`^[\s*_"“”'‘’(]*([A-Z]-\d{1,3}\s+)?(\d+(\.\d+)*\.?\s+|\(?[a-z]{1,4}\)\s+)?(?:Definitions?\s*[:.–-]\s*)?(?:the term\s+)?(?:["“‘'„ˮ″][^"”’'ˮ″]{1,60}["”’'ˮ″]|[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})[\s*_)]*:?\s(means|shall mean|has the meaning|have the meaning|refers to|is defined as|shall have the meaning)\b`)
 )
 
 // adverbs may stand between a modal and its verb.
@@ -133,7 +133,7 @@ var adverbialStart = map[string]bool{"upon": true, "at": true, "on": true, "in":
 // United States", "| Address | ... |"), up to the first word that is no
 // part of an address: where a party sits, never where data is kept, so its
 // country is not read.
-var rePartyAddress = regexp.MustCompile(`(?i:\b(?:(?:registered|business|postal|mailing|office|notice)\s+)?address(?:\s+for\s+notices?)?\s*:)(?:[\s,.#/()-]*(?:\d[\w/-]*|[A-Z][\w.'’&-]*|(?:rue|de|la|le|du|des|of|the|and|am|an|der|di|del|via|floor|suite|street|road|avenue)\b))+|(?i:\|\s*address\s*\|)[^|\n]*`)
+var rePartyAddress = lazyre.New(`(?i:\b(?:(?:registered|business|postal|mailing|office|notice)\s+)?address(?:\s+for\s+notices?)?\s*:)(?:[\s,.#/()-]*(?:\d[\w/-]*|[A-Z][\w.'’&-]*|(?:rue|de|la|le|du|des|of|the|and|am|an|der|di|del|via|floor|suite|street|road|avenue)\b))+|(?i:\|\s*address\s*\|)[^|\n]*`)
 
 // buildFrame reads one unit: lead is the lead-in that introduces a list
 // item ("" for a sentence of its own), text the unit. v is the vocabulary,

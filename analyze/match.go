@@ -3,6 +3,7 @@ package analyze
 import (
 	"errors"
 	"fmt"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"regexp"
 	"strings"
 )
@@ -100,7 +101,7 @@ type frameSpec struct {
 	index int
 }
 
-var placeholders = regexp.MustCompile(`\{([a-z][a-z0-9-]*)\}`)
+var placeholders = lazyre.New(`\{([a-z][a-z0-9-]*)\}`)
 
 var actorSets = map[string][]Party{
 	"vendor":        {PartyVendor, PartyMutual, PartyUnknown},

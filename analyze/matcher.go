@@ -78,21 +78,30 @@ type matcher struct {
 	// starts holds, per token, the classes that may start on it (shared
 	// with the index, never written).
 	starts [][]startRef
-	// memo holds, per class number, the end positions found at each token
-	// where the class may start (allocated when the class is first asked
-	// there): a cell per token for a class that may start anywhere, else a
-	// cell per entry of cand (memoCell finds it).
-	memo  [][]memoCell
-	spans [][]span
-	found []bool
-	// cand holds, per class number of the vocabulary, the tokens one of its
-	// phrases may start on by its first word, in order (candBuilt: made
-	// on the first find, in one pass over starts).
-	cand      [][]int32
+	// cls holds, per class number, what is memoised of the class.
+	cls []classMemo
+	// candOff and candAt hold, per class number of the vocabulary, the
+	// tokens one of its phrases may start on by its first word, in order:
+	// cand(id) is candAt[candOff[id]:candOff[id+1]] (candBuilt: made on
+	// the first find, in one pass over starts).
+	candOff   []int32
+	candAt    []int32
 	candBuilt bool
 	// everyToken (tests only) memoises and finds every class as one that
 	// may start anywhere: the matcher as it was before cand.
 	everyToken bool
+}
+
+// classMemo is what a matcher has found of one class.
+type classMemo struct {
+	// memo holds the end positions found at each token where the class
+	// may start (allocated when the class is first asked there): a cell
+	// per token for a class that may start anywhere, else a cell per
+	// entry of cand (memoCell finds it).
+	memo []memoCell
+	// spans is what find returned, once found is set.
+	spans []span
+	found bool
 }
 
 type memoCell struct {
@@ -126,9 +135,7 @@ func newMatcher(v *Vocabulary, toks []token, names map[string][]phrase) *matcher
 			m.names[m.id(k)] = ps
 		}
 	}
-	m.memo = make([][]memoCell, n)
-	m.spans = make([][]span, n)
-	m.found = make([]bool, n)
+	m.cls = make([]classMemo, n)
 	m.starts = make([][]startRef, len(toks))
 	for i, t := range toks {
 		if t.word {
@@ -236,16 +243,17 @@ func (m *matcher) dense(id int) bool {
 // may start (mayStart): the token's own for a dense class, else the one
 // of i's entry in cand[id].
 func (m *matcher) memoCell(id, i int) *memoCell {
+	cm := &m.cls[id]
 	if m.dense(id) {
-		if m.memo[id] == nil {
-			m.memo[id] = make([]memoCell, len(m.toks))
+		if cm.memo == nil {
+			cm.memo = make([]memoCell, len(m.toks))
 		}
-		return &m.memo[id][i]
+		return &cm.memo[i]
 	}
 	m.buildCand()
-	c := m.cand[id]
-	if m.memo[id] == nil {
-		m.memo[id] = make([]memoCell, len(c))
+	c := m.cand(id)
+	if cm.memo == nil {
+		cm.memo = make([]memoCell, len(c))
 	}
 	k := 0
 	if len(c) > 8 {
@@ -254,7 +262,7 @@ func (m *matcher) memoCell(id, i int) *memoCell {
 	for int(c[k]) != i {
 		k++
 	}
-	return &m.memo[id][k]
+	return &cm.memo[k]
 }
 
 // without drops the matches [i, end) that an except phrase overlaps: one
@@ -353,8 +361,9 @@ func (m *matcher) find(class string) []span {
 	if id < 0 {
 		return nil
 	}
-	if m.found[id] {
-		return m.spans[id]
+	cm := &m.cls[id]
+	if cm.found {
+		return cm.spans
 	}
 	var out []span
 	if m.dense(id) {
@@ -365,13 +374,13 @@ func (m *matcher) find(class string) []span {
 		}
 	} else {
 		m.buildCand()
-		for _, i := range m.cand[id] {
+		for _, i := range m.cand(id) {
 			if ends := m.atStart(id, int(i)); len(ends) > 0 {
 				out = append(out, span{int(i), maxInt(ends)})
 			}
 		}
 	}
-	m.spans[id], m.found[id] = out, true
+	cm.spans, cm.found = out, true
 	return out
 }
 
@@ -385,25 +394,34 @@ func (m *matcher) buildCand() {
 	}
 	m.candBuilt = true
 	n := len(m.x.list)
-	count := make([]int32, n+1)
+	// off[c+1] counts class c's places, then sums them into offsets;
+	// next[c] is where class c's next place goes.
+	off := make([]int32, 2*n+1)
+	next := off[n+1:]
+	off = off[:n+1]
 	for _, refs := range m.starts {
 		for _, r := range refs {
-			count[r.id+1]++
+			off[r.id+1]++
 		}
 	}
 	for c := 1; c <= n; c++ {
-		count[c] += count[c-1]
+		off[c] += off[c-1]
 	}
-	flat := make([]int32, count[n])
-	m.cand = make([][]int32, n)
-	for c := range n {
-		m.cand[c] = flat[count[c]:count[c]:count[c+1]]
-	}
+	copy(next, off[:n])
+	at := make([]int32, off[n])
 	for i, refs := range m.starts {
 		for _, r := range refs {
-			m.cand[r.id] = append(m.cand[r.id], int32(i))
+			at[next[r.id]] = int32(i)
+			next[r.id]++
 		}
 	}
+	m.candOff, m.candAt = off, at
+}
+
+// cand is the tokens class id of the vocabulary may start on by its
+// first word (buildCand made them).
+func (m *matcher) cand(id int) []int32 {
+	return m.candAt[m.candOff[id]:m.candOff[id+1]]
 }
 
 // in reports whether the class is found starting inside [from, to).

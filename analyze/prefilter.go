@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -23,7 +24,7 @@ var litCache sync.Map // string → []string
 
 // literalsOf returns the folded literals one of which every match of re
 // contains, or nil when there is no such set.
-func literalsOf(re *regexp.Regexp) []string {
+func literalsOf(re fmt.Stringer) []string {
 	src := re.String()
 	if v, ok := litCache.Load(src); ok {
 		return v.([]string)

@@ -322,15 +322,42 @@ func LoadRules(names []string) (*RuleSet, error) {
 
 var (
 	vocabOnce sync.Once
+	// vocabBase holds the embedded classes, uncompiled: what clone copies.
 	vocabBase *Vocabulary
 	vocabErr  error
+	// vocabFirst is the vocabulary LoadVocabulary compiled, until the
+	// first caller takes it.
+	vocabMu    sync.Mutex
+	vocabFirst *Vocabulary
 )
 
-// embeddedVocabulary returns a copy of the embedded vocabulary, read once.
+// embeddedVocabulary returns a copy of the embedded vocabulary, read once:
+// the first caller gets the one LoadVocabulary compiled, later ones a copy
+// compiled from its classes, so that a process that loads the rules once
+// compiles the vocabulary once.
 func embeddedVocabulary() (*Vocabulary, error) {
-	vocabOnce.Do(func() { vocabBase, vocabErr = LoadVocabulary() })
+	vocabOnce.Do(func() {
+		v, err := LoadVocabulary()
+		if err != nil {
+			vocabErr = err
+			return
+		}
+		base := &Vocabulary{}
+		for _, d := range v.Classes {
+			c := *d
+			base.Classes = append(base.Classes, &c)
+		}
+		vocabBase, vocabFirst = base, v
+	})
 	if vocabErr != nil {
 		return nil, vocabErr
+	}
+	vocabMu.Lock()
+	v := vocabFirst
+	vocabFirst = nil
+	vocabMu.Unlock()
+	if v != nil {
+		return v, nil
 	}
 	return vocabBase.clone(), nil
 }

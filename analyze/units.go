@@ -51,6 +51,10 @@ type unit struct {
 	// (b) ..."): the items are read as clauses of their own, but the quote
 	// shows the sentence whole.
 	tail string
+	// hits are the rules' hits in this unit, read ahead for all rules at
+	// once (readHits): by rule, its frames' and its red flags'. rankedHits
+	// takes a rule's once.
+	hits map[*Rule]*unitHits
 }
 
 // reading is the text rules match against.
@@ -196,12 +200,8 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		}
 		// Each section's heading classes are read on their own too, in
 		// parallel, before the frames that use them.
-		classes := make([]map[string]bool, len(secs))
-		eachParallel(len(secs), func(i int) {
-			classes[i] = headingClasses(secs[i], headings, parents, v)
-		})
-		for i, sec := range secs {
-			ctx[sec] = classes[i]
+		for sec, classes := range sectionHeadingClasses(secs, headings, parents, v) {
+			ctx[sec] = classes
 		}
 		// Each sentence is read on its own: the frames are built in
 		// parallel, then linked in order.
@@ -318,73 +318,6 @@ func objectClasses(f *Frame, v *Vocabulary) map[string]bool {
 	out := map[string]bool{}
 	for _, c := range v.Classes {
 		if c.Kind == "object" && len(f.m.find(c.ID)) > 0 {
-			out[c.ID] = true
-		}
-	}
-	return out
-}
-
-// headingClasses are the object and action classes named in a clause's heading and its
-// parents' headings ("8. Security Incidents" → incident): context for the
-// sentences under them.
-// headingSide is the key of headingClasses' map that is present when a
-// heading names one side: true for the vendor, false for the customer.
-const headingSide = "@vendor-side"
-
-func headingClasses(id string, headings, parents map[string]string, v *Vocabulary) map[string]bool {
-	var b strings.Builder
-	seen := map[string]bool{}
-	for c := id; c != "" && !seen[c]; c = parents[c] {
-		seen[c] = true
-		b.WriteString(headings[c])
-		b.WriteString(" ; ")
-		if strings.HasPrefix(c, `"`) {
-			// An unnumbered heading's text is its id.
-			b.WriteString(strings.Trim(c, `"`))
-			b.WriteString(" ; ")
-		}
-	}
-	text := b.String()
-	if strings.TrimSpace(strings.ReplaceAll(text, ";", "")) == "" {
-		return nil
-	}
-	toks := tokenize(text)
-	m := newMatcher(v, toks, nil)
-	masked := false
-	for _, c := range v.Classes {
-		if !c.NotInHeadings {
-			continue
-		}
-		for _, s := range m.find(c.ID) {
-			for i := s.from; i < s.to; i++ {
-				toks[i].w, toks[i].word, masked = ";", false, true
-			}
-		}
-	}
-	if masked {
-		m = newMatcher(v, toks, nil)
-	}
-	out := map[string]bool{}
-	// A heading that names one side ("5. Processor obligations",
-	// "Customer Responsibilities") says whose the subjectless imperatives
-	// under it are (see Frame.statement); the nearest such heading decides.
-	for c := id; c != "" && seen[c]; c = parents[c] {
-		delete(seen, c)
-		h := headings[c]
-		if strings.HasPrefix(c, `"`) {
-			h += " ; " + strings.Trim(c, `"`)
-		}
-		hm := newMatcher(v, tokenize(h), nil)
-		vendor, customer := len(hm.find("vendor")) > 0, len(hm.find("customer")) > 0
-		if vendor != customer {
-			out[headingSide] = vendor
-			break
-		}
-	}
-	for _, c := range v.Classes {
-		// Cues too: "Effect of Termination" puts a clause's deletion at
-		// the end of the term.
-		if (c.Kind == "object" || c.Kind == "action" || c.Kind == "cue") && len(m.find(c.ID)) > 0 {
 			out[c.ID] = true
 		}
 	}

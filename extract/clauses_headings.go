@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -234,7 +233,7 @@ func (s *splitter) titleLineHeads() {
 // definedNameRe: the short name a title gives its document, in
 // parentheses at its end (`SOFTWARE LICENSE AGREEMENT ("Agreement")`,
 // `Data Processing Addendum ("DPA")`).
-var definedNameRe = regexp.MustCompile(`\s*\(\s*["“”'‘’]?[\pL\s.-]{1,30}["“”'‘’]?\s*\)$`)
+var definedNameRe = lazyre.New(`\s*\(\s*["“”'‘’]?[\pL\s.-]{1,30}["“”'‘’]?\s*\)$`)
 
 // namesDocument reports whether heading h names a document ("Data
 // Processing Addendum"), also with the short name it defines for it.

@@ -23,7 +23,7 @@ const (
 // Re (a whole-word pattern) somewhere in the caption.
 type caption struct {
 	exact string
-	re    *regexp.Regexp
+	re    *lazyre.Regexp
 }
 
 func caps(words ...string) []caption {
@@ -33,7 +33,7 @@ func caps(words ...string) []caption {
 		if pat == "" {
 			pat = `\b` + regexp.QuoteMeta(exact) + `\b`
 		}
-		c[i] = caption{exact: exact, re: regexp.MustCompile(pat)}
+		c[i] = caption{exact: exact, re: lazyre.New(pat)}
 	}
 	return c
 }

@@ -1,0 +1,139 @@
+package analyze
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// headingClasses are the object and action classes named in a clause's heading and its
+// parents' headings ("8. Security Incidents" → incident): context for the
+// sentences under them.
+// headingSide is the key of headingClasses' map that is present when a
+// heading names one side: true for the vendor, false for the customer.
+const headingSide = "@vendor-side"
+
+// sectionHeadingClasses reads the heading classes of each section of secs,
+// in parallel. They depend on nothing but the headings of the section's
+// chain (its own, its parent's, ...): sections whose chains read the same
+// (the numbered items under one heading, none of their own) share one
+// reading, and each heading's side is read once.
+func sectionHeadingClasses(secs []string, headings, parents map[string]string, v *Vocabulary) map[string]map[string]bool {
+	var chains [][]string // the distinct chains, in order of first use
+	index := map[string]int{}
+	of := make([]int, len(secs))
+	for i, id := range secs {
+		chain := headingChain(id, headings, parents)
+		var key strings.Builder
+		for _, h := range chain {
+			key.WriteString(strconv.Itoa(len(h)))
+			key.WriteByte(':')
+			key.WriteString(h)
+		}
+		k, ok := index[key.String()]
+		if !ok {
+			k = len(chains)
+			index[key.String()] = k
+			chains = append(chains, chain)
+		}
+		of[i] = k
+	}
+	sides := &headingSides{v: v, of: map[string][2]bool{}}
+	classes := make([]map[string]bool, len(chains))
+	eachParallel(len(chains), func(k int) {
+		classes[k] = headingClasses(chains[k], v, sides)
+	})
+	out := make(map[string]map[string]bool, len(secs))
+	for i, id := range secs {
+		out[id] = classes[of[i]]
+	}
+	return out
+}
+
+// headingChain lists the headings that stand over clause id, its own
+// first, then its parent's and so on: an unnumbered heading's text is its
+// id, added to its heading.
+func headingChain(id string, headings, parents map[string]string) []string {
+	var chain []string
+	seen := map[string]bool{}
+	for c := id; c != "" && !seen[c]; c = parents[c] {
+		seen[c] = true
+		h := headings[c]
+		if strings.HasPrefix(c, `"`) {
+			h += " ; " + strings.Trim(c, `"`)
+		}
+		chain = append(chain, h)
+	}
+	return chain
+}
+
+// headingSides reads whether a heading names the vendor, the customer, or
+// both, once per heading text; the goroutines of sectionHeadingClasses
+// share it.
+type headingSides struct {
+	v  *Vocabulary
+	mu sync.Mutex
+	of map[string][2]bool
+}
+
+func (s *headingSides) sides(h string) (vendor, customer bool) {
+	s.mu.Lock()
+	r, ok := s.of[h]
+	s.mu.Unlock()
+	if !ok {
+		hm := newMatcher(s.v, tokenize(h), nil)
+		r = [2]bool{len(hm.find("vendor")) > 0, len(hm.find("customer")) > 0}
+		s.mu.Lock()
+		s.of[h] = r
+		s.mu.Unlock()
+	}
+	return r[0], r[1]
+}
+
+// headingClasses reads the classes of a chain of headings (headingChain).
+func headingClasses(chain []string, v *Vocabulary, sides *headingSides) map[string]bool {
+	var b strings.Builder
+	for _, h := range chain {
+		b.WriteString(h)
+		b.WriteString(" ; ")
+	}
+	text := b.String()
+	if strings.TrimSpace(strings.ReplaceAll(text, ";", "")) == "" {
+		return nil
+	}
+	toks := tokenize(text)
+	m := newMatcher(v, toks, nil)
+	masked := false
+	for _, c := range v.Classes {
+		if !c.NotInHeadings {
+			continue
+		}
+		for _, s := range m.find(c.ID) {
+			for i := s.from; i < s.to; i++ {
+				toks[i].w, toks[i].word, masked = ";", false, true
+			}
+		}
+	}
+	if masked {
+		m = newMatcher(v, toks, nil)
+	}
+	out := map[string]bool{}
+	// A heading that names one side ("5. Processor obligations",
+	// "Customer Responsibilities") says whose the subjectless imperatives
+	// under it are (see Frame.statement); the nearest such heading decides.
+	for _, h := range chain {
+		vendor, customer := sides.sides(h)
+		if vendor != customer {
+			out[headingSide] = vendor
+			break
+		}
+	}
+	for _, c := range v.Classes {
+		// Cues too: "Effect of Termination" puts a clause's deletion at
+		// the end of the term.
+		if (c.Kind == "object" || c.Kind == "action" || c.Kind == "cue") && len(m.find(c.ID)) > 0 {
+			out[c.ID] = true
+		}
+	}
+	return out
+}
