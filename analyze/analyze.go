@@ -56,7 +56,6 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 	if res.Vendor == "" {
 		res.VendorSource = VendorNone
 	}
-	readHits(ctx, rules.Rules, units, in)
 	for _, r := range rules.Rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err

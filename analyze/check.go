@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -27,8 +26,7 @@ type assessment struct {
 // (less those a binding statement of the term in their clause answers).
 func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 	for _, u := range units {
-		uh := u.hitsOf(r)
-		for _, h := range uh.frames {
+		for _, h := range r.hitsIn(u, r.frames) {
 			if h.status == "negated" {
 				negated = append(negated, h)
 				continue
@@ -36,7 +34,7 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 			h.score = r.rank(&h)
 			pos = append(pos, h)
 		}
-		for _, h := range uh.flags {
+		for _, h := range r.hitsIn(u, r.flags) {
 			if h.status != "negated" {
 				h.score = r.rank(&h)
 				flags = append(flags, h)
@@ -437,48 +435,6 @@ func flagTitles(fs []RedFlagFound) []string {
 		out = appendOnce(out, f.Title)
 	}
 	return out
-}
-
-// unitHits are a rule's hits in one unit: its frames' and its red flags'.
-type unitHits struct{ frames, flags []hit }
-
-// hitsOf is rule r's hits in unit u: those readHits read ahead (taken
-// once), else read now.
-func (u *unit) hitsOf(r *Rule) *unitHits {
-	if h, ok := u.hits[r]; ok {
-		delete(u.hits, r)
-		return h
-	}
-	return &unitHits{frames: r.hitsIn(u, r.frames), flags: r.hitsIn(u, r.flags)}
-}
-
-// readHits reads ahead the hits of every rule that reads the agreements
-// (checkRule) in every unit, the units in parallel: a unit's frame, its
-// matcher's memo included, is only ever read by the goroutine that has the
-// unit, and the rules in order. A frame's matcher finds the same places
-// in whatever order it is asked (its memo holds what each class finds at
-// each token, computed from the tokens alone), so the hits are the ones
-// the rules would read one after the other.
-func readHits(ctx context.Context, rules []*Rule, units []*unit, in Inputs) {
-	var reading []*Rule
-	for _, r := range rules {
-		if r.AppliesTo != "questionnaire" && len(in.Agreements) > 0 {
-			reading = append(reading, r)
-		}
-	}
-	if len(reading) == 0 {
-		return
-	}
-	eachParallel(len(units), func(i int) {
-		if ctx.Err() != nil {
-			return // Run stops at its next rule
-		}
-		u := units[i]
-		u.hits = make(map[*Rule]*unitHits, len(reading))
-		for _, r := range reading {
-			u.hits[r] = &unitHits{frames: r.hitsIn(u, r.frames), flags: r.hitsIn(u, r.flags)}
-		}
-	})
 }
 
 // checkRule gives the finding for one rule, and a contradiction when the

@@ -51,10 +51,6 @@ type unit struct {
 	// (b) ..."): the items are read as clauses of their own, but the quote
 	// shows the sentence whole.
 	tail string
-	// hits are the rules' hits in this unit, read ahead for all rules at
-	// once (readHits): by rule, its frames' and its red flags'. rankedHits
-	// takes a rule's once.
-	hits map[*Rule]*unitHits
 }
 
 // reading is the text rules match against.
