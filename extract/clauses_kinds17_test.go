@@ -134,3 +134,31 @@ func TestDOCXOwnNumberLevels(t *testing.T) {
 		}
 	}
 }
+
+// A document whose title names a lettered part ("SCHEDULE K - SUPPORT
+// TERMS") numbers its clauses with that letter ("K.1 Scope."): they are
+// clauses K.1, K.2, as a lawyer cites them, not text of the preamble. A
+// document whose title names no such part keeps "K.1" as text (no section
+// K is open).
+func TestTitleLetterNumbers(t *testing.T) {
+	doc := func(title string) string {
+		return "# " + title + "\n\n_Effective 1 March 2026._\n\n" +
+			"**K.1\tScope.** This Schedule applies to every order for support.\n\n" +
+			"**K.2\tSecurity.** The Supplier shall encrypt stored customer files.\n\n" +
+			"**K.3\tIncidents.** The Supplier shall notify the Client of a security incident within 48 hours.\n"
+	}
+	for _, tc := range []struct {
+		title string
+		want  []string
+	}{
+		{"SCHEDULE K - SUPPORT TERMS", []string{"preamble", "K.1", "K.2", "K.3"}},
+		{"Annex K: Support terms", []string{"preamble", "K.1", "K.2", "K.3"}},
+		{"SUPPORT TERMS", []string{"preamble"}},
+		{"SCHEDULE L - SUPPORT TERMS", []string{"preamble"}},
+	} {
+		got := clauseIDs(SplitClauses([]Page{{Number: 1, Text: doc(tc.title)}}, false))
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s: ids (-want +got):\n%s", tc.title, diff)
+		}
+	}
+}

@@ -251,6 +251,11 @@ func (s *splitter) finish(m marker, k mkind, ord, cut int) plan {
 		switch {
 		case parent == nil:
 			p.id = pfx + n
+			if m.under != "" && pfx == "" {
+				// "J.1" in a document titled "ANNEX J" (underLetter): cited
+				// as written, its dotted sub-clauses J.1.1.
+				p.id, p.pfx = m.under+"."+n, m.under+"."
+			}
 			// "ARTICLE III" holds "Section 3.1": its path is [3] however written.
 			p.path = []int{ord}
 		case parent.path != nil && !m.strong:
@@ -757,12 +762,19 @@ func (s *splitter) closeIndented(i int) {
 }
 
 // underLetter says the innermost open lettered section is the one a
-// number is written with ("A.1." under "A. Services").
+// number is written with ("A.1." under "A. Services"), or, with no
+// lettered section open, that the document's title names a part of that
+// letter ("ANNEX J - INFORMATION SECURITY" over "J.1 Scope.": the
+// document is the annex its numbers are written with).
 func (s *splitter) underLetter(letter string) bool {
 	for j := len(s.stack) - 1; j >= 0; j-- {
 		if o := s.stack[j]; o.kind == kUpper || o.kind == kRUpper {
 			return o.id == letter || strings.HasSuffix(o.id, " "+letter) || strings.HasSuffix(o.id, "("+letter+")")
 		}
+	}
+	if s.title >= 0 && s.title < len(s.lines) {
+		id, _, ok := parsePart(s.lines[s.title].text, true)
+		return ok && strings.HasSuffix(id, " "+letter)
 	}
 	return false
 }
