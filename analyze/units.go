@@ -43,6 +43,10 @@ type unit struct {
 	part bool
 	// frame is the unit's reading, built once.
 	frame *Frame
+	// leadWords is the lead-in as the clause words it where leadIn
+	// rephrases it ("Provider shall assist. This includes:" read as
+	// "Provider shall assist, this includes:"); empty means leadIn.
+	leadWords string
 	// quoted is the unit with its lead-in as they stand in the clause
 	// (verbatimQuote); empty means full().
 	quoted string
@@ -152,7 +156,11 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 					u.skips = !ownLead[c.Parent] || !firstItem(c.ID, kids[c.Parent])
 					u.quoted = verbatimQuote(srcOf(leadSrc[c.Parent]), append(slices.Clone(leadQuote[c.Parent]), u.text), u.skips)
 				} else if u.leadIn != "" {
-					u.quoted = verbatimQuote(srcOf(c.ID), []string{u.leadIn, u.text}, u.skips)
+					lead := u.leadIn
+					if u.leadWords != "" {
+						lead = u.leadWords
+					}
+					u.quoted = verbatimQuote(srcOf(c.ID), []string{lead, u.text}, u.skips)
 				}
 				u.file, u.section, u.heading, u.pages = a.Path, c.ID, c.Heading, c.Pages
 				u.first = i == 0

@@ -28,7 +28,8 @@ func splitUnits(text string) []*unit {
 func splitUnitsUnder(text, headLead string) []*unit {
 	var out []*unit
 	lead := headLead
-	since := 0 // units since the lead-in
+	words := "" // the lead-in as the clause words it, where lead rephrases it
+	since := 0  // units since the lead-in
 	var prev *unit
 	for _, b := range splitLines(text) {
 		if !b.item && lead != "" && (startsLower(b.text) || gerundStart(b.text)) {
@@ -38,7 +39,7 @@ func splitUnitsUnder(text, headLead string) []*unit {
 			b.item = true
 		}
 		if !b.item {
-			lead = ""
+			lead, words = "", ""
 		}
 		for j, s := range splitSentences(b.text) {
 			// ", , Upon request, ...": commas an inline list left behind.
@@ -56,16 +57,18 @@ func splitUnitsUnder(text, headLead string) []*unit {
 			// complement, unless it goes on in lower case.
 			if b.item && (j == 0 || startsLower(s)) {
 				u.leadIn, u.skips = lead, lead != "" && since > 0
+				u.leadWords = words
 			}
 			out = append(out, u)
 			since++
 			if strings.HasSuffix(s, ":") {
-				lead, since = s, 0
+				lead, words, since = s, "", 0
 				if prev != nil && prev.text != "" && reIncludesLead.MatchString(s) {
 					// "Ensuring the API key is secure. This includes:":
 					// the items are of the sentence it points back to,
 					// with that sentence's own lead-in.
 					lead = strings.TrimRight(prev.full(), ".;: ") + ", " + strings.ToLower(s[:1]) + s[1:]
+					words = strings.TrimSpace(prev.full()) + " " + s
 				}
 			}
 			prev = u
