@@ -208,7 +208,7 @@ func (f *Frame) predicates() []predicate {
 	modals = mergeModals(modals, f.toks)
 	modals = dropModals(modals, f.relativeModal)
 	modals = dropModals(modals, f.epistemicModal)
-	if len(modals) > 0 && (f.partyRelative(modals[0]) || f.resultClauseModal(modals[0])) {
+	if len(modals) > 0 && (f.partyRelative(modals[0]) || f.resultClauseModal(modals[0]) || f.thirdPartyRelative(modals[0])) {
 		// The sentence's main clause has no modal: "We are not liable
 		// for any malware that you may run into", "The processor
 		// notifies the controller ..., so the controller can meet its

@@ -163,3 +163,20 @@ func TestHyphenCompoundNoImperative(t *testing.T) {
 		{"the verb alone binds the reader", []string{"Follow the security guidance in the Documentation when configuring your account."}, "customer-responsibilities", StatusMet},
 	})
 }
+
+// TestThirdPartyRelativeIsNoActor: "the following subcontractors that may
+// access Customer Data" qualifies the third parties the vendor engages;
+// the sentence is the vendor's statement, not the subcontractors'
+// permission (a list of subprocessors was read as theirs, issue 11).
+func TestThirdPartyRelativeIsNoActor(t *testing.T) {
+	rs := loadRules(t)
+	for _, s := range []string{
+		"As of today, Provider engages the following subcontractors that may access Customer Data: Northwind Cloud and Pellucid Mail.",
+		"Provider uses three subprocessors which may store Customer Data, each named in Annex 3.",
+	} {
+		f := buildFrame("", s, rs.Vocabulary, nil, nil)
+		if len(f.preds) == 0 || f.preds[0].actor != PartyVendor || f.preds[0].modality == ModalPermissive {
+			t.Errorf("%q: predicates %+v, want the vendor's statement", s, f.preds)
+		}
+	}
+}

@@ -121,3 +121,29 @@ func (f *Frame) partyRelative(p predicate) bool {
 	}
 	return false
 }
+
+// thirdPartyRelative says p is a permission in a relative clause of third
+// parties the sentence's vendor or customer acts on ("Provider engages the
+// following subcontractors that may access Customer Data"): it qualifies
+// them, and the sentence is the party's statement.
+func (f *Frame) thirdPartyRelative(p predicate) bool {
+	m := p.modal.from
+	if p.modality != ModalPermissive || m < 3 {
+		return false
+	}
+	if w := f.toks[m-1].w; w != "that" && w != "which" {
+		return false
+	}
+	if !f.m.in("third-party", m-2, m-1) || f.m.in("vendor", m-2, m-1) || f.m.in("customer", m-2, m-1) {
+		return false
+	}
+	// A verb of the party's own before the third parties: "Provider
+	// engages", not "Subcontractors that may ..." opening the sentence.
+	for j := 0; j < m-2; j++ {
+		if f.verbAt(j) {
+			a := f.actorIn(0, j)
+			return a == PartyVendor || a == PartyCustomer
+		}
+	}
+	return false
+}

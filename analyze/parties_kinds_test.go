@@ -16,6 +16,16 @@ func TestVendorNameKinds(t *testing.T) {
 		vendor  string // Result.Vendor
 	}{
 		{
+			name: "a Nordic legal form (ApS) set against you, the role defined with we",
+			clauses: []string{
+				"Data Processor Agreement",
+				"Between you and Tindravik ApS",
+				`1.1 This data processing agreement is entered into in connection with the contract between you and Tindravik ApS (the "Data Processor, we, us") concerning the use of our services.`,
+				"The Data Processor shall notify you of a personal data breach without undue delay.",
+			},
+			vendor: "Tindravik ApS",
+		},
+		{
 			name: "a role word defined with a legal name beside a placeholder party",
 			clauses: []string{
 				"BUSINESS ASSOCIATE AGREEMENT",

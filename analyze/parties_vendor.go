@@ -48,7 +48,9 @@ const (
 	// nameWords are the capitalised words of a name, fewest first.
 	nameWords = `[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?`
 	// legalForms are the legal forms that close a company's name.
-	legalForms = `Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|B\.V\.|S\.A\.|SAS\b|SE\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.`
+	// Nordic, Italian, Spanish and Dutch forms too: "Acme ApS", "Acme
+	// A/S", "Acme AB", "Acme Oy", "Acme S.r.l.", "Acme N.V.", "Acme LLP".
+	legalForms = `Inc\.|Inc\b|LLC\b|L\.L\.C\.|LLP\b|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|ApS\b|A/S\b|AB\b|Oyj?\b|B\.V\.|N\.V\.|S\.A\.|S\.r\.l\.|S\.L\.|S\.p\.A\.|SAS\b|SE\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.`
 	// customerWords are the customer's role words a preamble sets
 	// against the vendor's name.
 	customerWords = `(?i:customer|you|client|subscriber|covered\s+entity|licensee)`

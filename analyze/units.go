@@ -122,7 +122,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		kids := map[string][]extract.Clause{}
 		// leadQuote: a lead-in's words as they stand; leadSrc: their clause.
 		leadQuote, leadSrc, clauseTexts := map[string][]string{}, map[string]string{}, map[string]string{}
-		clauses := untitledPreamble(a.Clauses)
+		clauses := listTails(untitledPreamble(a.Clauses))
 		for _, c := range clauses {
 			headings[c.ID], parents[c.ID] = c.Heading, c.Parent
 			clauseTexts[c.ID] = c.Text
