@@ -35,3 +35,36 @@ func TestTrial25Kinds(t *testing.T) {
 		{"Except as set out in Section 4, Vendor agrees to encrypt all Customer Data at rest.", 1},
 	})
 }
+
+// TestTrial25Evidence: the clause cited and the clauses listed beside it
+// (trial25a). An audit is cited at the clause that grants it, not at the
+// customer's duties that condition it (an audit plan to submit, notice to
+// give, costs to reimburse); a breach notice is not supported by the
+// customer's own duty to notify the vendor.
+func TestTrial25Evidence(t *testing.T) {
+	rs := loadRules(t)
+	audit := []string{
+		"Before any audit, the Client must send the Supplier a detailed audit plan stating the scope, duration and start date of the audit.",
+		"Where the Supplier's certifications do not sufficiently demonstrate compliance, the Client may audit the Supplier's processing of Client Personal Data on thirty days' notice.",
+		"The Client shall reimburse the Supplier for all reasonable expenses associated with any audit.",
+	}
+	res := run(t, rs, Options{}, audit...)
+	f := find(res, "audit-rights")
+	if len(f.Evidence) == 0 || f.Evidence[0].Section != "2" || f.Status != StatusWeak {
+		t.Errorf("audit-rights %s: evidence %+v, want section 2, weak", f.Status, f.Evidence)
+	}
+	breach := []string{
+		"The Supplier shall notify the Client without undue delay after becoming aware of a Personal Data Breach affecting Client Personal Data.",
+		"If the Client decides that a Personal Data Breach must be notified to a supervisory authority or to data subjects, the Client agrees to notify the Supplier in advance and consider its comments.",
+	}
+	res = run(t, rs, Options{}, breach...)
+	f = find(res, "breach-notification")
+	if len(f.Evidence) == 0 || f.Evidence[0].Section != "1" {
+		t.Fatalf("breach-notification %s: evidence %+v, want section 1", f.Status, f.Evidence)
+	}
+	for _, e := range f.Evidence[1:] {
+		if e.Section == "2" {
+			t.Errorf("breach-notification: the customer's duty to notify the vendor is listed as support: %+v", e)
+		}
+	}
+}
