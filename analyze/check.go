@@ -145,7 +145,7 @@ func (r *Rule) assess(units []*unit) assessment {
 			if len(a.support) == 2 {
 				break
 			}
-			if seen[h.u.section] || h.spec.Supporting {
+			if seen[h.u.section] || h.spec.Supporting || otherPartysClause(h) {
 				continue
 			}
 			seen[h.u.section] = true
@@ -593,6 +593,23 @@ func quickerStatement(best *hit, pos []hit, units []*unit) *hit {
 func wholeElement(elements map[string]*hit) bool {
 	for _, h := range elements {
 		if h.spec.essential && h.spec.Whole {
+			return true
+		}
+	}
+	return false
+}
+
+// otherPartysClause says a vendor's term was read in a passive with no
+// actor inside the customer's own duty ("If Customer determines that a
+// breach must be notified to an authority, Customer agrees to notify
+// Provider in advance"): the clause binds the customer, and it supports
+// no vendor term.
+func otherPartysClause(h hit) bool {
+	if h.p == nil || h.p.actor != PartyUnknown || (h.spec.Actor != "vendor" && h.spec.Actor != "vendor-only") {
+		return false
+	}
+	for _, q := range h.u.frame.preds {
+		if q.actor == PartyCustomer && q.modality == ModalBinding && !q.negated {
 			return true
 		}
 	}

@@ -292,6 +292,9 @@ func modalityOf(class string) string {
 // "a will", "the can".
 func (f *Frame) falseModal(s span) bool {
 	t := f.toks[s.from]
+	if f.exceptAgreed(s) {
+		return true
+	}
 	if s.to-s.from != 1 {
 		return false
 	}
@@ -315,6 +318,29 @@ func (f *Frame) falseModal(s span) bool {
 			case "at", "a", "the", "good", "its", "their":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// exceptAgreed tells an "agreed" that only names the exception to a
+// duty or a refusal ("Except as ... otherwise agreed to in writing, Provider
+// will not encrypt", "unless otherwise agreed to by the parties"): the
+// parties' possible agreement binds no one to the act.
+func (f *Frame) exceptAgreed(s span) bool {
+	switch f.toks[s.from].w {
+	case "agree", "agreed", "agrees":
+	default:
+		return false
+	}
+	for k := s.from - 1; k >= 0 && k >= s.from-14; k-- {
+		t := f.toks[k]
+		if isBoundary(t) {
+			return false
+		}
+		switch t.w {
+		case "otherwise", "except", "unless", "save", "excepting":
+			return true
 		}
 	}
 	return false
