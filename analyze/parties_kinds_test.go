@@ -216,6 +216,49 @@ func TestVendorNameKinds(t *testing.T) {
 			},
 			vendor: "Wrenfield Analytics Inc.",
 		},
+		{
+			name: "a Commonwealth preamble: incorporation and office before hereinafter referred to as the role",
+			clauses: []string{
+				"DATA PROCESSING AGREEMENT",
+				"This Agreement is executed by and between:",
+				`[insert customer name], having its office at [insert address] (hereinafter referred to as the "Customer", which expression shall include its successors and permitted assigns),`,
+				"AND",
+				`Tindlewick Analytics Private Limited, a company incorporated under the Companies Act, 2013, having its registered office at [insert address] (hereinafter referred to as the "Processor", which expression shall, unless repugnant to the context, include its successors and assigns).`,
+				"The Processor shall notify the Customer of a Personal Data Breach without undue delay.",
+			},
+			vendor: "Tindlewick Analytics Private Limited",
+		},
+		{
+			name: "hereinafter called the role, two role words joined by a slash",
+			clauses: []string{
+				"DATA PROCESSING AGREEMENT",
+				`Marrowby Infotech Pvt Ltd, having its office at [address] (hereinafter called the "Processor" / "Service Provider"),`,
+				"AND",
+				`[customer name], having its office at [address] (hereinafter called the "Customer"),`,
+				"The Processor shall notify the Customer of a Personal Data Breach without undue delay.",
+			},
+			vendor: "Marrowby Infotech Pvt Ltd",
+		},
+		{
+			name: "a legal name followed by its street address ends at its legal form",
+			clauses: []string{
+				"Terms of Service",
+				"Corvidane Backup \u2013 Managed Backups",
+				"by Corvidane Systems GmbH, Lindwurmstr. 14, 80337 Munich (referred to hereinafter as \u201cCorvidane\u201d)",
+				"Corvidane offers a managed backup service to businesses (referred to hereinafter as \u201cCUSTOMER\u201d or \u201cyou\u201d).",
+				"Corvidane shall notify the customer of a security incident affecting customer data without undue delay.",
+			},
+			vendor: "Corvidane Systems GmbH",
+		},
+		{
+			name: "a legal name in B.V. form followed by its address",
+			clauses: []string{
+				"Terms of Service",
+				"These terms are offered by Pelworm Data B.V., Keizersgracht 12, 1015 CS Amsterdam (\"Pelworm\").",
+				"Pelworm shall notify the customer of a security incident affecting customer data without undue delay.",
+			},
+			vendor: "Pelworm Data B.V.",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

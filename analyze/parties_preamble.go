@@ -3,6 +3,7 @@ package analyze
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/ssrm-dev/ssrm/extract"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
@@ -27,11 +28,14 @@ var (
 	reQuotedTerm = lazyre.New(`["“'‘]([A-Za-z][A-Za-z ]{0,30}?)["”'’]`)
 	// reHereinafter finds a role given after a name and its address with
 	// no brackets: "IDIO Daten Import Export GmbH, Gottschedstr. 4, 13357
-	// Berlin - hereinafter referred to as the Processor -".
-	reHereinafter = lazyre.New(`(?i:\bhereinafter\s+(?:referred\s+to\s+as|called)\s+)(?:the\s+)?["“]?([A-Z][A-Za-z ]{2,30}?)["”]?(?:\s*-|\s*$|\s*\n|[.,;])`)
-	// reLeadName finds a company's legal name after "and", "between" or
-	// the start of a line.
-	reLeadName = lazyre.New(`(?m)(?:\b(?:and|between)\s+|^[ \t*_]*)(` + legalNameForm + `)`)
+	// Berlin - hereinafter referred to as the Processor -", or with one of
+	// two role words: (hereinafter referred to as the "Processor" /
+	// "Service Provider").
+	reHereinafter = lazyre.New(`(?i:\bhereinafter\s+(?:referred\s+to\s+as|called)\s+)(?:the\s+)?["“]?([A-Z][A-Za-z ]{2,30}?)["”]?(?:\s*-|\s*$|\s*\n|\s*/|\s*\)|[.,;])`)
+	// reLeadName finds a company's legal name after "and", "between" (in
+	// any case: "AND" alone on its line between two parties) or the start
+	// of a line.
+	reLeadName = lazyre.New(`(?m)(?:\b(?i:and|between)\s+|^[ \t*_]*)(` + legalNameForm + `)`)
 )
 
 // weVendor is the company "we" or the vendor's role word is defined as
@@ -87,7 +91,7 @@ func hereinafterVendor(head string, v *Vocabulary) string {
 		if len(names) == 0 {
 			continue
 		}
-		n := strings.Join(strings.Fields(names[len(names)-1][1]), " ")
+		n := strings.Join(strings.Fields(dropCapitalLines(names[len(names)-1][1])), " ")
 		if !properName(n) || reDocumentLegal.MatchString(n) {
 			continue
 		}
@@ -97,6 +101,23 @@ func hereinafterVendor(head string, v *Vocabulary) string {
 		name = n
 	}
 	return name
+}
+
+// reWholeLegalName is a whole text that is a company's legal name.
+var reWholeLegalName = lazyre.New(`^` + legalNameForm + `$`)
+
+// dropCapitalLines drops the lines in capitals before a legal name that
+// stands whole on its own line: a title ("DATA PROCESSING AGREEMENT") or
+// the "AND" between two parties is no part of the name.
+func dropCapitalLines(name string) string {
+	for {
+		first, rest, ok := strings.Cut(name, "\n")
+		rest = strings.TrimSpace(rest)
+		if !ok || strings.IndexFunc(first, unicode.IsLower) >= 0 || !reWholeLegalName.MatchString(rest) {
+			return name
+		}
+		name = rest
+	}
 }
 
 // ownDomain says the agreement gives an e-mail or web address at the

@@ -107,7 +107,7 @@ func legalName(before string, isRoleWord func(string) bool) string {
 		} else if c, ok := strings.CutPrefix(cand, "The "); ok {
 			cand = c
 		}
-		cand = strings.Join(strings.Fields(cand), " ")
+		cand = endAtLegalForm(strings.Join(strings.Fields(cand), " "))
 		if at[1] == 0 && !rePartyLegalForm.MatchString(cand) {
 			continue // a sentence's opening words are a name only with a legal form
 		}
@@ -124,6 +124,28 @@ func legalName(before string, isRoleWord func(string) bool) string {
 		}
 	}
 	return fallback
+}
+
+// reFormComma finds a legal form followed by a comma: "Labs64 GmbH, " in
+// "Labs64 GmbH, Radlkoferstr. 2, 81373 Munich". Group 1 ends at the form.
+var reFormComma = lazyre.New(`\s(?:` + legalForms + `)(),\s*`)
+
+// reStreet finds a street and its number opening the text: "Radlkoferstr.
+// 2", "Keizersgracht 12" (one that opens with its number ends the name
+// already: reNameEnd).
+var reStreet = lazyre.New(`^[A-Z][^,\d\n]{1,40}\d`)
+
+// endAtLegalForm ends a legal name at its legal form when a comma and a
+// street address follow it: "Labs64 GmbH, Radlkoferstr. 2" is "Labs64
+// GmbH". Anything else after the comma is left as it was ("Acme Co.,
+// Ltd.", "Acme Ltd., on its behalf and ...").
+func endAtLegalForm(name string) string {
+	for _, m := range reFormComma.FindAllStringSubmatchIndex(name, -1) {
+		if reStreet.MatchString(name[m[1]:]) {
+			return name[:m[2]]
+		}
+	}
+	return name
 }
 
 // reNameStop finds the end of another definition ("Acme"), (CDS) or of a
