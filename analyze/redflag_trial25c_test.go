@@ -39,3 +39,34 @@ func TestRedFlagDeleteAtWill(t *testing.T) {
 		})
 	}
 }
+
+// TestRedFlagTransferWithoutConsent: the vendor's right to move the data
+// to third countries without the customer's consent or notice works
+// against the location term; a prohibition with that condition does not
+// (trial25c, sentences of our own writing).
+func TestRedFlagTransferWithoutConsent(t *testing.T) {
+	rs := loadRules(t)
+	tests := []struct {
+		name, clause string
+		want         []string
+	}{
+		{"transfer abroad without consent",
+			"The Provider may transfer Customer Data to third-party countries without the Customer's prior approval.", []string{"data-location §2"}},
+		{"no transfer abroad without consent",
+			"The Provider shall not transfer Customer Data to third countries without the Customer's prior written consent.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := run(t, rs, Options{}, "This Agreement is between Acme Cloud Ltd (the \"Provider\") and Beta Corp (the \"Customer\").", tt.clause)
+			var got []string
+			for _, s := range redFlagSections(res) {
+				if len(s) > 13 && s[:13] == "data-location" {
+					got = append(got, s)
+				}
+			}
+			if !cmp.Equal(got, tt.want) {
+				t.Errorf("red flags %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
