@@ -124,28 +124,36 @@ func TestCitedClause(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
-			for i, id := range tc.ids {
-				c := extract.Clause{ID: id, Heading: tc.headings[i], Text: tc.text[i]}
-				if tc.parents != nil {
-					c.Parent = tc.parents[i]
-				}
-				a.Clauses = append(a.Clauses, c)
-				a.Pages[0].Text += tc.text[i] + "\n"
-			}
-			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range res.Findings {
-				if f.Rule == tc.rule {
-					if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
-						t.Errorf("%s (%s): evidence %+v, want section %s", tc.rule, f.Status, f.Evidence, tc.want)
-					}
-					return
-				}
-			}
-			t.Errorf("no %s finding", tc.rule)
+			citesSection(t, rs, tc.ids, tc.headings, tc.parents, tc.text, tc.rule, tc.want)
 		})
 	}
+}
+
+// citesSection analyses one agreement of the clauses given (id, heading,
+// parent id or none, text) and checks that rule's lead evidence cites
+// section want.
+func citesSection(t *testing.T, rs *RuleSet, ids, headings, parents, text []string, rule, want string) {
+	t.Helper()
+	a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
+	for i, id := range ids {
+		c := extract.Clause{ID: id, Heading: headings[i], Text: text[i]}
+		if parents != nil {
+			c.Parent = parents[i]
+		}
+		a.Clauses = append(a.Clauses, c)
+		a.Pages[0].Text += text[i] + "\n"
+	}
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == rule {
+			if len(f.Evidence) == 0 || f.Evidence[0].Section != want {
+				t.Errorf("%s (%s): evidence %+v, want section %s", rule, f.Status, f.Evidence, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no %s finding", rule)
 }

@@ -1,10 +1,7 @@
 package analyze
 
 import (
-	"context"
 	"testing"
-
-	"github.com/ssrm-dev/ssrm/extract"
 )
 
 // TestEvidenceRanking: among sentences that each show a term, the one a
@@ -296,24 +293,7 @@ func TestEvidenceRankingParts(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &extract.Agreement{Path: "test.md", Format: "md", Pages: []extract.Page{{Number: 1}}}
-			for i, id := range tc.ids {
-				a.Clauses = append(a.Clauses, extract.Clause{ID: id, Heading: tc.headings[i], Text: tc.text[i]})
-				a.Pages[0].Text += tc.text[i] + "\n"
-			}
-			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range res.Findings {
-				if f.Rule == tc.rule {
-					if len(f.Evidence) == 0 || f.Evidence[0].Section != tc.want {
-						t.Errorf("%s (%s): evidence %+v, want section %s", tc.rule, f.Status, f.Evidence, tc.want)
-					}
-					return
-				}
-			}
-			t.Errorf("no %s finding", tc.rule)
+			citesSection(t, rs, tc.ids, tc.headings, nil, tc.text, tc.rule, tc.want)
 		})
 	}
 }
