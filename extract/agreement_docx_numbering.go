@@ -187,15 +187,10 @@ func (n *docxNumbering) resolve(numID string) (*docxNum, *docxAbstract) {
 	return num, abs
 }
 
-// label advances the list counters for a paragraph at (numID, ilvl) and
-// returns the number text, e.g. "4.1 ". Bullets give "- ".
-func (n *docxNumbering) label(numID string, ilvl int, pStyle string) string {
-	l, _ := n.labelDepth(numID, ilvl, pStyle)
-	return l
-}
-
-// labelDepth is label with the depth at which the paragraph nests under
-// the numbered paragraphs of its list where its number does not show it:
+// labelDepth advances the list counters for a paragraph at (numID, ilvl)
+// and returns the number text, e.g. "4.1 " (bullets give "- "), with the
+// depth at which the paragraph nests under the numbered paragraphs of its
+// list where its number does not show it:
 // a level whose text is its own number only ("%2." under "%1.", Word
 // showing "1." under "2. Security"), while a level above it has a number,
 // nests ilvl deep; a number that shows its parents ("%1.%2", "2.1"), a
