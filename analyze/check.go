@@ -397,9 +397,14 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 func (r *Rule) explain(f *Finding, b *hit) string {
 	who := map[Party]string{PartyVendor: "the vendor", PartyCustomer: "the customer", PartyMutual: "both parties", PartyThird: "a third party", PartyAuthority: "an authority"}[b.p.actor]
 	how := ""
+	// Without a verb that binds, say what the wording is, so the reader
+	// knows why it counts: a fact stated ("is", "has") or a heading, table
+	// row or description with no verb at all.
+	bare := "no verb: a heading, table row or description"
 	switch strings.ToLower(b.p.word) {
 	case "is", "are", "has", "have", "does", "do", "was", "were":
 		b = &hit{u: b.u, p: &predicate{actor: b.p.actor, modality: ModalNone}} // no verb worth quoting
+		bare = "stated as a fact"
 	}
 	switch {
 	case b.p.word != "" && b.p.modality != ModalNone && who != "":
@@ -407,7 +412,9 @@ func (r *Rule) explain(f *Finding, b *hit) string {
 	case b.p.word != "" && b.p.modality != ModalNone:
 		how = fmt.Sprintf(` ("%s")`, strings.ToLower(b.p.word))
 	case who != "":
-		how = " (" + who + ")"
+		how = " (" + who + ", " + bare + ")"
+	default:
+		how = " (" + bare + ")"
 	}
 	sec := b.u.section
 	if f.Status == StatusMet && r.Owner == OwnerCustomer && b.p.actor == PartyCustomer {
