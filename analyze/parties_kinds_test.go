@@ -26,6 +26,15 @@ func TestVendorNameKinds(t *testing.T) {
 			vendor: "Tindravik ApS",
 		},
 		{
+			name: "a legal name with its affiliates before the short name",
+			clauses: []string{
+				"Quillbay Service Level Agreement",
+				`This Service Level Agreement governs the use of the service between Quillbay Inc. and its affiliates ("Quillbay", "us" or "we") and users of its services ("you").`,
+				"Quillbay will make the service available 99.9% of each month.",
+			},
+			vendor: "Quillbay Inc.",
+		},
+		{
 			name: "a role word defined with a legal name beside a placeholder party",
 			clauses: []string{
 				"BUSINESS ASSOCIATE AGREEMENT",

@@ -17,8 +17,9 @@ var (
 	reNameStart = lazyre.New(`(?i)(?:\b(?:between|and|by|with|among|to|from|under|at|we\s+are|is)\b|^\s*of\b|\(\w{1,3}\)|#+\s|[:;(])\s*`)
 	// reNameEnd finds where a legal name ends and its description starts:
 	// ", a Delaware corporation", ", 128 rue la Boétie", ", represented by",
-	// " as defined below", ", operating the Explify platform".
-	reNameEnd = lazyre.New(`(?i),?\s+(?:a|an|the|represented|having|located|whose|acting|organi[sz]ed|incorporated|registered|with|of\s+\d|on\s+behalf)\b|,\s+(?:operating|trading|doing\s+business|which|that|who)\b|,\s*\d|\s+as\s+(?:defined|set\s+out|identified|described)\b|\s*\(`)
+	// " as defined below", ", operating the Explify platform", " and its
+	// affiliates".
+	reNameEnd = lazyre.New(`(?i),?\s+(?:a|an|the|represented|having|located|whose|acting|organi[sz]ed|incorporated|registered|with|of\s+\d|on\s+behalf)\b|,\s+(?:operating|trading|doing\s+business|which|that|who)\b|,\s*\d|\s+as\s+(?:defined|set\s+out|identified|described)\b|,?\s+(?:and|and/or|together\s+with)\s+(?:its|their)\s+(?:affiliates|subsidiaries|affiliated\s+companies)\b|\s*\(`)
 	// reNameWord is a word a legal name may hold in lower case.
 	reNameWord = lazyre.New(`^(?:of|and|for|de|du|des|la|le|der|und|y|e|z|&|-|–|d/b/a|dba)$`)
 	// reGenericName finds a defined short name that names no one in
