@@ -686,11 +686,19 @@ func inlineTail(clause, sentence string, items []string) string {
 
 var reMarker = lazyre.New(`^\s*[#*\s]*(?:(?i:section|clause|article)\s+)?(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[A-Z]\.|[a-z]\.|\([ivxlc]+\)|[ivxlc]+\.)(?:\s+|$)`)
 
+// reGluedMarker is a clause number with no space before the heading.
+var reGluedMarker = lazyre.New(`^\s*[#*\s]*\d+(?:\.\d+)*\.`)
+
 // stripHead removes a leading clause number and the heading that follows it.
 func stripHead(text, heading string) string {
 	t := reMarker.ReplaceAllString(text, "")
 	if heading == "" {
 		return t
+	}
+	// "10.2.Choice of services": the number glued to its heading, as
+	// extracted text has it, is a marker when the heading follows it.
+	if w, m := strings.Fields(heading), reGluedMarker.FindString(t); len(w) > 0 && m != "" && strings.HasPrefix(t[len(m):], w[0]) {
+		t = t[len(m):]
 	}
 	// Walk the heading's words at the start of the text, past markup.
 	rest := t

@@ -51,3 +51,19 @@ func TestGluedSentenceQuote(t *testing.T) {
 	}
 	t.Error("no data-return-exit finding")
 }
+
+// A clause number glued to its heading ("10.2.Choice of services") is a
+// marker: the heading is not read, nor quoted, as part of the first
+// sentence.
+func TestStripHeadGluedNumber(t *testing.T) {
+	for _, c := range []struct{ text, heading, want string }{
+		{"10.2.Choice of services\n\nCustomer shall choose the services it needs.", "Choice of services", "Customer shall choose the services it needs."},
+		{"7.Data Return\nProvider shall return all Customer Data on request.", "Data Return", "Provider shall return all Customer Data on request."},
+		// A number before a word that is not the heading stays.
+		{"2.Customer shall pay the fees.", "Payment", "2.Customer shall pay the fees."},
+	} {
+		if got := strings.TrimSpace(stripHead(c.text, c.heading)); got != c.want {
+			t.Errorf("stripHead(%q, %q) = %q, want %q", c.text, c.heading, got, c.want)
+		}
+	}
+}
