@@ -543,7 +543,7 @@ func (r *Rule) rank(h *hit) float64 {
 	if len(h.spec.Object) > 0 && !f.anyIn(h.spec.Object, 0, len(f.toks)) && !f.anyPrev(h.spec.Object) && f.anyHeading(h.spec.Object) {
 		s -= 0.25
 	}
-	switch n := len(h.u.full()); {
+	switch n := len(h.u.full()) - f.frontedLen(h.p); {
 	case n > 800:
 		s -= 5
 	case n > 400:

@@ -38,6 +38,21 @@ func TestCitedClause(t *testing.T) {
 			rule: "data-location", want: "4",
 		},
 		{
+			// The duty of GDPR Art. 32 in its standard form opens with a
+			// long qualification before its subject ("Taking into account
+			// the state of the art, ..."): its length is no sign of a
+			// weaker sentence than a sibling's confirmation that the
+			// annex's measures are in place.
+			name:     "a long qualification fronted before the security duty does not count against it",
+			ids:      []string{"6.1", "6.2"},
+			headings: []string{"", ""},
+			text: []string{
+				"Taking into account the state of the art, the costs of implementation and the nature, scope, context and purposes of the processing, as well as the risks of varying likelihood and severity for the rights and freedoms of the individuals whose data is processed, Provider shall, at its own expense, implement and maintain appropriate technical and organisational measures to ensure a level of security appropriate to the risk of the processing.",
+				"Provider confirms that it has implemented the security measures listed in the Security Annex.",
+			},
+			rule: "vendor-security", want: "6.1",
+		},
+		{
 			// The body's clause and the standard clauses of an annex rank
 			// alike: the body is cited, though the annex states an
 			// essential element and the body a further one.

@@ -13,7 +13,11 @@ import (
 )
 
 var (
-	reSentenceEnd = lazyre.New(`([.!?])\s+(?:["“(]?[A-Z0-9•])`)
+	// The second form is a full stop with no space after it, as text
+	// extracted from a document often has ("services.For any request"):
+	// a capitalised word follows; splitSentences takes it as an end only
+	// after a lower-case word (not "ASP.NET", "e.g.The", a web address).
+	reSentenceEnd = lazyre.New(`([.!?])(?:\s+["“(]?[A-Z0-9•]|[A-Z][A-Za-z]*[\s,])`)
 	reListItem    = lazyre.New(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\)|\d{1,2}\.)\s+`)
 )
 
@@ -447,10 +451,29 @@ func splitSentences(s string) []string {
 		if isAbbrev(word) {
 			continue
 		}
+		if glued := end < len(s) && s[end] >= 'A' && s[end] <= 'Z'; glued && !gluedEnd(word) {
+			continue
+		}
 		out = append(out, s[start:end])
 		start = end
 	}
 	return append(out, s[start:])
+}
+
+// gluedEnd says the word before a full stop with no space after it ends a
+// sentence: a word of lower-case letters ("services.For", "e-mail.They"),
+// not an abbreviation, a name written with a dot ("ASP.NET", "Node.Js") or
+// part of a web or e-mail address.
+func gluedEnd(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i, r := range w {
+		if (r < 'a' || r > 'z') && (r != '-' || i == 0) {
+			return false
+		}
+	}
+	return w[len(w)-1] != '-'
 }
 
 func lastWord(s string) string {
@@ -663,11 +686,19 @@ func inlineTail(clause, sentence string, items []string) string {
 
 var reMarker = lazyre.New(`^\s*[#*\s]*(?:(?i:section|clause|article)\s+)?(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[A-Z]\.|[a-z]\.|\([ivxlc]+\)|[ivxlc]+\.)(?:\s+|$)`)
 
+// reGluedMarker is a clause number with no space before the heading.
+var reGluedMarker = lazyre.New(`^\s*[#*\s]*\d+(?:\.\d+)*\.`)
+
 // stripHead removes a leading clause number and the heading that follows it.
 func stripHead(text, heading string) string {
 	t := reMarker.ReplaceAllString(text, "")
 	if heading == "" {
 		return t
+	}
+	// "10.2.Choice of services": the number glued to its heading, as
+	// extracted text has it, is a marker when the heading follows it.
+	if w, m := strings.Fields(heading), reGluedMarker.FindString(t); len(w) > 0 && m != "" && strings.HasPrefix(t[len(m):], w[0]) {
+		t = t[len(m):]
 	}
 	// Walk the heading's words at the start of the text, past markup.
 	rest := t

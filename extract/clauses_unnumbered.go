@@ -57,6 +57,10 @@ var (
 	capsCharRe = lazyre.New(`^\p{Lu}[\p{Lu}\s&/'’(),.\-–—]*$`)
 	signRe     = lazyre.New(`(?i)^(by|name|title|date|signature|signed|print name|its)\s*:`)
 	leadStopRe = lazyre.New(`(?i)^(note|notes|example|important|tip|warning|caution|nb)$`)
+	// leadInRe: a bold subject and modal that open a list ("**Processor
+	// shall:**", "**The Customer is responsible for:**"): a sentence's
+	// start, not a title.
+	leadInRe   = lazyre.New(`(?i)\b(shall|will|must|should|agrees? to|undertakes? to|(is|are) responsible for)$`)
 	recitalsRe = lazyre.New(`(?i)^(recitals?|background|preamble|preliminary statements?|witnesseth)$`)
 )
 
@@ -263,7 +267,7 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 	r, _ := utf8.DecodeRuneInString(head)
 	words := strings.Fields(head)
 	if !unicode.IsUpper(r) || len(words) > 12 || len(head) > 100 || strings.Contains(head, ". ") ||
-		strings.HasSuffix(head, ",") || leadStopRe.MatchString(strings.TrimRight(head, ".:")) {
+		strings.HasSuffix(head, ",") || leadStopRe.MatchString(strings.TrimRight(head, ".:")) || leadInRe.MatchString(strings.TrimRight(head, ".: ")) {
 		return "", false, false
 	}
 	head = cleanHeading(stripInline(head))
