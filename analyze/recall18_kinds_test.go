@@ -4,7 +4,8 @@ import "testing"
 
 // TestRecallKindsDev: kinds of miss found on the dev half's false
 // negatives (a place named as the union's member states, the status of
-// the vendor's own investigation, the report written after an incident),
+// the vendor's own investigation, the report written after an incident,
+// the recipient of a notice read as its subject),
 // in sentences of our own.
 func TestRecallKindsDev(t *testing.T) {
 	rs := loadRules(t)
@@ -31,6 +32,19 @@ func TestRecallKindsDev(t *testing.T) {
 			clauses: []string{party, "On identifying a Security Incident, Provider shall: (a) notify Customer within 72 hours; " +
 				"(b) provide updates every 24 hours; and (c) deliver a written root-cause analysis within 30 days."},
 			rule: "incident-cooperation", want: StatusWeak,
+		},
+		{
+			name: "the notice's recipient in a reduced relative is not its subject",
+			clauses: []string{party, "Provider will notify Customer of any Security Incident without undue delay. " +
+				"Any notices made to Customer under this Section shall contain: a description of the nature of the Security Incident; " +
+				"and the likely consequences of the Security Incident."},
+			rule: "notification-content", want: StatusMet,
+		},
+		{
+			name: "the same with the recipient after the article",
+			clauses: []string{party, "Provider will notify Customer of any Security Incident without undue delay. " +
+				"Notices sent to the Customer shall contain a description of the nature of the incident and the likely consequences of the incident."},
+			rule: "notification-content", want: StatusMet,
 		},
 	})
 }
