@@ -5,7 +5,8 @@ import "testing"
 // TestRecallKindsDev: kinds of miss found on the dev half's false
 // negatives (a place named as the union's member states, the status of
 // the vendor's own investigation, the report written after an incident,
-// the recipient of a notice read as its subject),
+// the recipient of a notice read as its subject, a short name given by
+// "who will be referred to as"),
 // in sentences of our own.
 func TestRecallKindsDev(t *testing.T) {
 	rs := loadRules(t)
@@ -45,6 +46,14 @@ func TestRecallKindsDev(t *testing.T) {
 			clauses: []string{party, "Provider will notify Customer of any Security Incident without undue delay. " +
 				"Notices sent to the Customer shall contain a description of the nature of the incident and the likely consequences of the incident."},
 			rule: "notification-content", want: StatusMet,
+		},
+		{
+			name: "a short name given by a relative clause, without brackets",
+			clauses: []string{
+				"The following are the terms and conditions of use that regulate the services of Quillbook, who will be referred to as the Company.",
+				"The Company may modify these terms at any time, notifying you of the new version by email. You may stop using Quillbook at any time.",
+			},
+			rule: "change-notice", want: StatusMet,
 		},
 	})
 }
