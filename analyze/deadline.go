@@ -43,20 +43,26 @@ var numberWords = map[string]float64{
 	"fifteen": 15, "twenty": 20, "twenty-four": 24, "twenty four": 24, "thirty": 30,
 	"thirty-six": 36, "forty-eight": 48, "forty eight": 48, "sixty": 60,
 	"seventy-two": 72, "seventy two": 72, "ninety": 90, "a": 1, "an": 1,
+	"thirteen": 13, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+	"forty": 40, "fifty": 50, "ninety-six": 96,
 }
 
-const numWord = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty[- ]four|twenty|thirty[- ]six|thirty|forty[- ]eight|sixty|seventy[- ]two|ninety`
+const numWord = `thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty[- ]four|twenty|thirty[- ]six|thirty|forty[- ]eight|forty|fifty|sixty|seventy[- ]two|ninety[- ]six|ninety`
 
 var (
 	// "within 72 hours", "no later than three (3) business days",
 	// "within forty-eight (48) hrs", "within 24h", "in no case later than
-	// two (2) calendar days" (the HHS sample BAA's wording).
-	reQuantified = lazyre.New(`(?i)\b(?:within|in\s+no\s+(?:case|event)\s+(?:later|more)\s+than|no later than|not later than|not more than|no more than|in less than|at most|up to|under)\s+(?:(?:a|an)\s+)?(?:(\d+(?:\.\d+)?)|(` + numWord + `))(?:\s*\(\s*(\d+)\s*\))?\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|h\b|days?|weeks?)`)
+	// two (2) calendar days" (the HHS sample BAA's wording); the figure
+	// before its word ("within 72 (seventy-two) hours"), the article as
+	// the number ("within an hour"), a period or maximum named first
+	// ("within a period of 72 hours", "within the next 24 hours"), and a
+	// limit not to be exceeded ("not exceeding 72 hours").
+	reQuantified = lazyre.New(`(?i)\b(?:within|in\s+no\s+(?:case|event)\s+(?:later|more)\s+than|no later than|not later than|not more than|no more than|in less than|at most|up to|under|not\s+exceeding|not\s+to\s+exceed)\s+(?:(?:a|an)\s+)?(?:(?:period|maximum)\s+of\s+|(?:the\s+)?(?:next|following)\s+)?(?:(\d+(?:\.\d+)?)|(` + numWord + `|an?))(?:\s*\(\s*(\d+)\s*\))?(?:\s*\(\s*(?:` + numWord + `)\s*\))?\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|h\b|days?|weeks?)`)
 	// A bare "72 hours" after a notification verb ("notify ... 72 hours after").
 	reBare       = lazyre.New(`(?i)\b(\d+)\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|days?)\s+(?:after|of|from|following)\b`)
 	reUnquantify = lazyre.New(`(?i)\b(?:(?:promptly|immediately)\s+(?:and|or)\s+)?(without\s+(?:any\s+)?(?:(?:undue|unreasonable)\s+)?delay|immediately|forthwith)\b|\bwithin\s+the\s+(?:[A-Z][a-z]+\s+){1,3}Period\b`)
-	reWeakWords  = lazyre.New(`(?i)\b(promptly|prompt\s+notice|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible|feasible)|in\s+a\s+timely\s+(?:manner|fashion)|timely|reasonable\s+time|reasonably\s+practicable)\b`)
-	reAwareness  = lazyre.New(`(?i)\b(becom(?:es|ing)\s+aware|aware(?:ness)?\s+of|discover\w*|learn(?:s|ing)?\s+of|detect\w*|identif(?:y|ies|ying)|suspect\w*)\b`)
+	reWeakWords  = lazyre.New(`(?i)\b(promptly|prompt\s+notice|as\s+(?:soon|quickly)\s+as\s+(?:reasonably\s+)?(?:practicable|possible|feasible)|in\s+a\s+timely\s+(?:manner|fashion)|timely|reasonable\s+time|reasonably\s+practicable)\b`)
+	reAwareness  = lazyre.New(`(?i)\b(becom(?:es|ing)\s+aware|aware(?:ness)?\s+of|discover\w*|learn(?:s|ing)?\s+of|detect\w*|identif(?:y|ies|ying)|suspect\w*|(?:gain|obtain|acquir|hav)\w*\s+knowledge)\b`)
 	reConfirmed  = lazyre.New(`(?i)\b(confirm\w*|verif(?:y|ies|ied|ication)|completion\s+of\s+(?:its|the|an|our)\s+investigation|conclud\w+\s+(?:its|the|an|our)\s+investigation|determin(?:es|ed|ation)\s+that)\b`)
 )
 
@@ -119,6 +125,11 @@ func ParseDeadline(text string) Deadline {
 	if start < 0 {
 		d.Grade = GradeNone
 		return d
+	}
+	// A figure glossed in brackets after a defined period ("the Response
+	// Period (within ten days)") keeps its closing bracket.
+	if strings.Count(text[start:end], "(") > strings.Count(text[start:end], ")") && strings.HasPrefix(text[end:], ")") {
+		end++
 	}
 	d.Text = strings.TrimRight(strings.TrimSpace(text[start:end]), ",;.")
 	switch {

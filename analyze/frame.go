@@ -537,6 +537,9 @@ func (f *Frame) subjectOf(from, to int) (Party, bool) {
 			if last.w == "us" || f.modifier(s) {
 				continue // "us" is never a subject; "Customer Data" is a thing
 			}
+			if f.participleRecipient(s.from, from) {
+				continue // "notices made to Customer": whom they go to
+			}
 			ms = append(ms, mention{c.p, s.from, poss})
 		}
 	}

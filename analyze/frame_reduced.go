@@ -147,3 +147,20 @@ func (f *Frame) thirdPartyRelative(p predicate) bool {
 	}
 	return false
 }
+
+// participleRecipient says the party at pos is the one a reduced relative
+// clause in the subject sends something to ("Any notices made to
+// Customer shall contain ...", "reports sent to the Client"): the
+// recipient of the thing, not the subject of the sentence. The
+// participle follows a noun (not "shall be", "to be").
+func (f *Frame) participleRecipient(pos, from int) bool {
+	j := pos - 1
+	if j > from && f.toks[j].w == "the" {
+		j--
+	}
+	if j-1 <= from || f.toks[j].w != "to" || !f.toks[j-1].word || !f.pastParticiple(j-1) {
+		return false
+	}
+	prev := f.toks[j-2]
+	return prev.word && !participleLead[prev.w] && !perfectAux[prev.w]
+}

@@ -18,6 +18,10 @@ var concepts = []struct {
 	{"subprocessor-definition", "subprocessor"},
 }
 
+// reBareLength is a definition that is only a length of time: "ten
+// days", "five (5) business days", "72 hours", "a period of 30 days".
+var reBareLength = lazyre.New(`(?i)^(?:a\s+period\s+of\s+)?(?:\d+|` + numWord + `)(?:\s*\(\s*\d+\s*\))?\s+(?:calendar\s+|business\s+|working\s+)?(?:hours?|days?|weeks?)\s*(?:[.;]|$)`)
+
 // reDefined captures a defined term and its definition.
 var reDefined = lazyre.New(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*:?\s(?:means|shall mean|refers to|is defined as)\s+(.{0,400})`)
 
@@ -43,6 +47,16 @@ func glossary(defs []*unit, v *Vocabulary) []gloss {
 				seen[term] = true
 				out = append(out, gloss{term: term, add: " (" + d.Text + ")"})
 				continue
+			}
+			// "Response Period" means ten days: a period defined as a bare
+			// length, used as a deadline ("no later than the Response
+			// Period following discovery"), is that length.
+			if m := reBareLength.FindString(body); m != "" {
+				if d := ParseDeadline("within " + m); d.Hours != nil {
+					seen[term] = true
+					out = append(out, gloss{term: term, add: " (" + d.Text + ")"})
+					continue
+				}
 			}
 			// "Security Measures" means the security measures available
 			// at: https://...: the term is only a pointer, and a duty to

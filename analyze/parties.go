@@ -16,7 +16,7 @@ var (
 	// "Acme"), The City of Eugene, (City), VERIZON ABS LLC, as Depositor. Names that neither provide nor
 	// pay (an acronym) are dropped later; a defined document is never a
 	// party (reDocumentName).
-	reDefinedName = lazyre.New(`\(\s*(?:["“'‘]?(?:we|us|our)["”'’]?\s*,?\s*(?:(?:or|and)\s+)?)*(?:(?:hereinafter|herein)\s+)?(?:referred\s+(?:to\s+)?(?:in\s+)?(?:herein(?:after)?\s+)?as\s+)?(?:the\s+)?["“„ˮ'‘]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″'’]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ'‘][^"”ˮ″'’]{1,30}["”ˮ″'’])*)\s*\)|,\s+as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
+	reDefinedName = lazyre.New(`\(\s*(?:["“'‘]?(?:we|us|our)["”'’]?\s*,?\s*(?:(?:or|and)\s+)?)*(?:(?:hereinafter|herein)\s+)?(?:referred\s+(?:to\s+)?(?:in\s+)?(?:herein(?:after)?\s+)?as\s+)?(?:the\s+)?["“„ˮ'‘]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″'’]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ'‘][^"”ˮ″'’]{1,30}["”ˮ″'’])*)\s*\)|,\s+(?:(?:who|which)\s+(?:will|shall)\s+be\s+(?:hereinafter\s+)?(?:referred\s+to|designated)\s+)?as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
 	// What a vendor and what a customer does, to tell whose name is whose:
 	// "shall provide" and "shall pay" are weak signs (a customer provides
 	// information too); the kinds below are strong ones.
@@ -164,7 +164,9 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		}
 		// "we" or "us" before the name ("we" or "Acme") is the vendor's.
 		legal, r := "", roleWordOf(v, head[ix[0]:max(ix[0], ix[2])]+" "+m(2))
-		if m(1) != "" {
+		if m(1) != "" || m(3) != "" && reReferredAs.MatchString(head[ix[0]:ix[1]]) {
+			// "Tutorbook, who will be referred to as the Company": the
+			// name before the comma is the party's.
 			legal = legalName(head[:ix[0]], isRoleWord)
 		}
 		pre := ""
@@ -441,6 +443,10 @@ func agreementHead(a *extract.Agreement) string {
 	h := strings.NewReplacer("**", "", "__", "").Replace(head.String())
 	return reDefinedNameSpaces.ReplaceAllString(h, "$1$2$3")
 }
+
+// reReferredAs is the relative clause that gives a party its short name
+// without brackets ("Tutorbook, who will be referred to as the Company").
+var reReferredAs = lazyre.New(`\b(?:referred\s+to|designated)\s+as\b`)
 
 // reDefinedNameSpaces finds a short name defined in brackets with spaces
 // inside its quotes: (“ Company ”), (the " Agreement ").
