@@ -122,6 +122,17 @@ func nextAny(set ...string) func(s string, from int) int {
 	}
 }
 
+// nextFirst is the nearest place either of two finders gives.
+func nextFirst(a, b func(s string, from int) int) func(s string, from int) int {
+	return func(s string, from int) int {
+		i, j := a(s, from), b(s, from)
+		if i < 0 || j >= 0 && j < i {
+			return j
+		}
+		return i
+	}
+}
+
 // nextLine finds the next line start (the text's start, or just after a
 // "\n") from from on that passes ok.
 func nextLine(ok func(s string, i int) bool) func(s string, from int) int {
@@ -172,7 +183,7 @@ func nextLineStarts(skip, word string) func(s string, i int) bool {
 // where its matches start.
 var (
 	spBetweenVendor = newStartPattern(reBetweenVendor, nextWord("between", false))
-	spHereinafter   = newStartPattern(reHereinafter, nextWord("hereinafter", true))
+	spHereinafter   = newStartPattern(reHereinafter, nextFirst(nextWord("here", true), nextAny("-", "–", "—")))
 	spRoleThenName  = newStartPattern(reRoleThenName, nextWord("the", true))
 	spWeAre         = newStartPattern(reWeAre, nextAny(`"`, `“`, `'`, `‘`))
 	spMeansParty    = newStartPattern(reMeansParty, nextAny(`"`, `“`))

@@ -249,6 +249,38 @@ func TestVendorNameKinds(t *testing.T) {
 			vendor: "Marrowby Infotech Pvt Ltd",
 		},
 		{
+			name: "a dash-delimited role then hereafter named the role word in quotes",
+			clauses: []string{
+				"Data Processing Agreement between",
+				"Client Company (to be inserted) \u2013 the Controller \u2013 hereinafter named the \"Client\"",
+				"and",
+				"Quillbright Software GmbH, Ahornweg 7, 50667 Cologne \u2013 the Processor \u2013 hereafter named the \"Supplier\"",
+				"The Supplier shall notify the Client of a personal data breach without undue delay.",
+			},
+			vendor: "Quillbright Software GmbH",
+		},
+		{
+			name: "hereinafter referred to as the role in low-high quotes",
+			clauses: []string{
+				"Agreement on commissioned processing between",
+				"the customer named in the order, hereinafter referred to as \u201eClient\u201c,",
+				"and",
+				"Tarnhelm Hosting AG, Seestrasse 3, 8002 Zurich, hereinafter referred to as \u201aContractor\u2018.",
+				"The Contractor shall notify the Client of a personal data breach without undue delay.",
+			},
+			vendor: "Tarnhelm Hosting AG",
+		},
+		{
+			name: "the role alone between dashes on the line after the name",
+			clauses: []string{
+				"Data Processing Agreement between",
+				"Ostrava Cloudworks Ltd, 5 Station Road, Leeds\n- the Processor -",
+				"and the customer\n- the Controller -",
+				"The Processor shall notify the Controller of a personal data breach without undue delay.",
+			},
+			vendor: "Ostrava Cloudworks Ltd",
+		},
+		{
 			name: "a legal name followed by its street address ends at its legal form",
 			clauses: []string{
 				"Terms of Service",

@@ -30,8 +30,11 @@ var (
 	// no brackets: "IDIO Daten Import Export GmbH, Gottschedstr. 4, 13357
 	// Berlin - hereinafter referred to as the Processor -", or with one of
 	// two role words: (hereinafter referred to as the "Processor" /
-	// "Service Provider").
-	reHereinafter = lazyre.New(`(?i:\bhereinafter\s+(?:referred\s+to\s+as|called)\s+)(?:the\s+)?["“]?([A-Z][A-Za-z ]{2,30}?)["”]?(?:\s*-|\s*$|\s*\n|\s*/|\s*\)|[.,;])`)
+	// "Service Provider"); "hereafter", "named", "designated", quotes of
+	// any kind (‚Supplier‘, «Supplier», 'Supplier'). Or the role alone
+	// between two dashes on the name's line or the next: "Acme GmbH,
+	// Street 1, Place – the Processor –" (group 2).
+	reHereinafter = lazyre.New(`(?i:\bhere(?:in)?after\s+(?:referred\s+to\s+as|called|named|designated|termed|known\s+as)\s+)(?:the\s+)?["“„‚'‘«]?([A-Z][A-Za-z ]{2,30}?)["”“'’‘»]?(?:\s*[-–—]|\s*$|\s*\n|\s*/|\s*\)|[.,;])|[-–—][ \t]*(?:the[ \t]+)?([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*[-–—]`)
 	// reLeadName finds a company's legal name after "and", "between" (in
 	// any case: "AND" alone on its line between two parties) or the start
 	// of a line.
@@ -82,7 +85,12 @@ func hereinafterVendor(head string, v *Vocabulary) string {
 	for _, m := range spHereinafter.findAllSubmatchIndex(head) {
 		before := head[max(from, m[0]-400):m[0]]
 		from = m[1]
-		role := head[m[2]:m[3]]
+		role := ""
+		if m[2] >= 0 {
+			role = head[m[2]:m[3]]
+		} else {
+			role = head[m[4]:m[5]]
+		}
 		pm := newMatcher(v, tokenize(role), nil)
 		if len(pm.find("vendor")) == 0 || len(pm.find("customer")) > 0 {
 			continue

@@ -375,6 +375,7 @@ func splitLines(text string) []block {
 	blocks = append(blocks, block{text[prev:], item})
 	blocks = splitNewLeads(blocks)
 	blocks = splitTableRows(blocks)
+	blocks = splitFormFields(blocks)
 	// A paragraph that ends a sentence ends its unit too, however the next
 	// one starts ("... of the GDPR.\n\nprocessor shall ..."); a page break
 	// in the middle of a sentence does not.

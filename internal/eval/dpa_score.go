@@ -281,12 +281,20 @@ func hasAny(have, want []string) bool {
 	return false
 }
 
-var nonWordRe = lazyre.New(`[^\p{L}\p{N}]+`)
+var (
+	nonWordRe = lazyre.New(`[^\p{L}\p{N}]+`)
+	// enumeratorRe is a list item's enumerator: "(i)", "(b)", "iv)", "3)"
+	// after a space, a colon or an ellipsis, or "a." / "2.1" opening the
+	// text. A quote that opens with "(i)" and a labelled sentence that
+	// has the item without it (or the other way round) are the same text.
+	enumeratorRe = lazyre.New(`(?i)(^|[\s:;…])(?:\(\s*(?:[ivx]{1,5}|[a-z]{1,2}|\d{1,3})\s*\)|(?:[ivx]{1,5}|[a-z]|\d{1,3})\))|^\s*(?:[a-z]|[ivx]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.(?:\s|$)`)
+)
 
 // matchForm is text as quotes are compared: the reader's normalisation,
-// lower case, words only.
+// lower case, enumerators dropped, words only.
 func matchForm(s string) string {
 	s = strings.ToLower(extract.NormalizeText(s))
+	s = enumeratorRe.ReplaceAllString(s, "$1 ")
 	return strings.TrimSpace(nonWordRe.ReplaceAllString(s, " "))
 }
 

@@ -191,6 +191,13 @@ func TestQuoteFrom(t *testing.T) {
 		{"notify control", "Processor shall notify Controller without undue delay.", false, false},
 		{"Upon a breach, processor shall: notify controller without undue delay.", "notify controller without undue delay.", false, true},
 		{"a b", "ab", false, false},
+		// An enumerator on one side only does not defeat the match.
+		{"(i) notify the Controller of any Personal Data Breach without undue delay;", "notify the Controller of any Personal Data Breach without undue delay; and", false, true},
+		{"The Processor agrees: … that it will notify the Controller of a breach.", "(d) that it will notify the Controller of a breach.", false, true},
+		{"iv) permit audits by the Controller", "The Processor shall (iv) permit audits by the Controller.", false, true},
+		{"b. The Processor shall permit audits.", "The Processor shall permit audits.", false, true},
+		// Article 28(3)(a) keeps its letters: no space before the bracket.
+		{"Article 28(3)(a) applies", "Article 28(3) applies", false, false},
 		{"", "x", false, false},
 		// A quote cut at 400 characters shows the start of the next sentence.
 		{"The parties agree. Processor shall notify Controller without undue", "Processor shall notify Controller without undue delay.", true, true},
