@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -78,6 +80,41 @@ func (p *contentProgram) elements(a cArg) []cArg {
 	return p.elems[a.off : a.off+a.n]
 }
 
+// contentPrograms holds programs whose stream has run (see release): a
+// page's program is dropped when the page has run, and its slices, about
+// ten bytes of operands for each byte of the stream, were a fifth of what
+// the PDF reader allocated.
+var contentPrograms sync.Pool
+
+// maxPooledArgs bounds the operands of a program kept for reuse (a few
+// pages of dense text): a huge stream's slices go to the collector.
+const maxPooledArgs = 1 << 16
+
+// newProgram is an empty program with room for ops operators and args
+// operands, from the pool when it has one.
+func newProgram(ops, args int) *contentProgram {
+	p, _ := contentPrograms.Get().(*contentProgram)
+	if p == nil {
+		return &contentProgram{ops: make([]cOp, 0, ops), args: make([]cArg, 0, args)}
+	}
+	p.ops = slices.Grow(p.ops[:0], ops)
+	p.args = slices.Grow(p.args[:0], args)
+	p.elems = p.elems[:0]
+	return p
+}
+
+// release gives p back for another stream once nothing reads it: its
+// operands are cleared first, so the pool holds no stream's text.
+func (p *contentProgram) release() {
+	if cap(p.args) > maxPooledArgs || cap(p.elems) > maxPooledArgs || cap(p.ops) > maxPooledArgs {
+		return
+	}
+	clear(p.ops)
+	clear(p.args)
+	clear(p.elems)
+	contentPrograms.Put(p)
+}
+
 // cParser reads one stream.
 type cParser struct {
 	s     string
@@ -114,10 +151,12 @@ func parseContent(data []byte) (prog *contentProgram, ok bool) {
 	src := string(data)
 	// About one operator per 12 bytes and three operands per operator in
 	// text-heavy streams: sized once, rarely grown.
-	p := &contentProgram{
-		ops:  make([]cOp, 0, len(src)/12+4),
-		args: make([]cArg, 0, len(src)/4+4),
-	}
+	p := newProgram(len(src)/12+4, len(src)/4+4)
+	defer func() {
+		if !ok {
+			p.release()
+		}
+	}()
 	ps := cParser{s: src, p: p}
 	a0 := 0
 	for !ps.bad && ps.skip() {

@@ -29,7 +29,9 @@ func (w *walker) run(contents pdf.Value, res pdf.Value, content *keptBytes) erro
 	}
 	if !content.broken {
 		if prog, ok := parseContent(content.data); ok {
-			return w.runProgram(prog, res)
+			err := w.runProgram(prog, res)
+			prog.release() // the walker keeps no operand (cArg values are copied)
+			return err
 		}
 	}
 	return w.runLibrary(contents, res)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -276,20 +277,23 @@ func noisyWord(tok string, vocab map[string]int) string {
 
 // noiseTokens splits text into the tokens noisyWord judges: edge
 // punctuation and symbols trimmed, 3+ runes, with a letter, not an e-mail
-// address, URL or form-field tag.
-func noiseTokens(text string) []string {
-	var out []string
-	for _, tok := range strings.Fields(text) {
-		tok = strings.TrimFunc(tok, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
-		if utf8.RuneCountInString(tok) < 3 || strings.ContainsAny(tok, "@\\") || strings.Contains(tok, "://") || strings.HasPrefix(strings.ToLower(tok), "www.") {
-			continue // addresses, URLs, form-field anchors (DocuSign's \s1\)
+// address, URL or form-field tag, in order (no slice: a 35-page
+// contract has tens of thousands).
+func noiseTokens(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for tok := range strings.FieldsSeq(text) {
+			tok = strings.TrimFunc(tok, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+			if utf8.RuneCountInString(tok) < 3 || strings.ContainsAny(tok, "@\\") || strings.Contains(tok, "://") || strings.HasPrefix(strings.ToLower(tok), "www.") {
+				continue // addresses, URLs, form-field anchors (DocuSign's \s1\)
+			}
+			if strings.IndexFunc(tok, unicode.IsLetter) < 0 {
+				continue
+			}
+			if !yield(tok) {
+				return
+			}
 		}
-		if strings.IndexFunc(tok, unicode.IsLetter) < 0 {
-			continue
-		}
-		out = append(out, tok)
 	}
-	return out
 }
 
 // oddTokenShare measures OCR noise: the share of a text's word tokens
@@ -302,7 +306,7 @@ func oddTokenShare(text string, vocab map[string]int) (share float64, tokens int
 	odd := 0
 	cased := map[string]int{}    // tokens marked "case", by exact spelling
 	marks := map[string]string{} // noisyWord of each token seen (words recur)
-	for _, tok := range noiseTokens(text) {
+	for tok := range noiseTokens(text) {
 		tokens++
 		mark, ok := marks[tok]
 		if !ok {

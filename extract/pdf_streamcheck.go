@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -175,9 +176,15 @@ func chargeAgain(sizes []int64, b *budget, what string) error {
 	for i, n := range sizes {
 		opens[i] = func() io.ReadCloser { return io.NopCloser(io.LimitReader(zeroReader{}, n)) }
 	}
-	_, err := scanParts(opens, b, what, &hexScanner{}, nil)
+	_, err := scanParts(opens, b, what, nil, nil)
 	return err
 }
+
+// scanBufs holds scanParts's read buffers: it runs for each page's
+// content stream and each font's CMaps (a few hundred times on a 35-page
+// contract), and a fresh 32 KiB buffer each time was a tenth of what the
+// PDF reader allocated.
+var scanBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // zeroReader reads zero bytes for ever.
 type zeroReader struct{}
@@ -192,11 +199,14 @@ func (zeroReader) Read(p []byte) (int, error) {
 // content stream may be tens of MiB, and several documents are read at
 // once in a batch.
 //
-// keep, when not nil, receives the bytes (see readContent).
+// keep, when not nil, receives the bytes (see readContent); sc nil reads
+// them only to count them (chargeAgain).
 func scanParts(opens []func() io.ReadCloser, b *budget, what string, sc *hexScanner, keep *keptBytes) ([]int64, error) {
 	var total int64
 	sizes := make([]int64, 0, len(opens))
-	buf := make([]byte, 32<<10)
+	bp := scanBufs.Get().(*[]byte)
+	defer scanBufs.Put(bp)
+	buf := *bp
 	for _, open := range opens {
 		rc := open()
 		limit := b.perStream - total
@@ -206,7 +216,9 @@ func scanParts(opens []func() io.ReadCloser, b *budget, what string, sc *hexScan
 		cr := &countingReader{r: rc, b: b, limit: limit, what: what}
 		for {
 			n, err := cr.Read(buf)
-			sc.feed(buf[:n])
+			if sc != nil {
+				sc.feed(buf[:n])
+			}
 			if keep != nil && !keep.broken {
 				if len(keep.data)+n > maxKeptContent {
 					keep.data, keep.broken = nil, true
