@@ -7,6 +7,11 @@ import "testing"
 func TestFrameKinds18(t *testing.T) {
 	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
+		// d. A named company hosting the data or the service for the
+		// vendor is a subprocessor disclosed, and nothing more.
+		{"data hosted by a named cloud", []string{"You acknowledge and agree that your data will be hosted and stored by Salesforce on its platform."}, "subprocessors", StatusWeak},
+		{"the service hosted on a named cloud", []string{"The Service is hosted on Amazon Web Services, Inc. infrastructure in its data centres in Virginia."}, "subprocessors", StatusWeak},
+		{"the vendor's own hosting names no one", []string{"The Service is hosted by Provider in its own data centres in Frankfurt, Germany."}, "subprocessors", StatusMissing},
 		// e. The vendor's own incident response, described, owes the
 		// customer nothing: weak, not met; a duty to investigate stays met.
 		{"an on-call team responding to incidents", []string{"Our security team is on call around the clock and responds to security incidents following a documented incident response plan."}, "incident-cooperation", StatusWeak},
