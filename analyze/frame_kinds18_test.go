@@ -7,6 +7,13 @@ import "testing"
 func TestFrameKinds18(t *testing.T) {
 	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
+		// c. What is given at the vendor's judgement ("as Provider
+		// considers appropriate", "to the extent it deems necessary") is
+		// a weak promise, never a full one.
+		{"information as the vendor considers appropriate", []string{"Provider will provide such information about the Security Incident as Provider considers appropriate, including its likely consequences."}, "notification-content", StatusWeak},
+		{"assistance to the extent the vendor deems necessary", []string{"Provider will assist Customer in investigating any Security Incident to the extent it reasonably deems necessary."}, "incident-cooperation", StatusWeak},
+		{"a report as the vendor deems appropriate", []string{"Provider will make its SOC 2 Type II report available to Customer as Provider deems appropriate."}, "security-reports", StatusWeak},
+		{"information the customer requires stays whole", []string{"Provider will make its SOC 2 Type II report available to Customer as Customer reasonably considers necessary."}, "security-reports", StatusMet},
 		// d. A named company hosting the data or the service for the
 		// vendor is a subprocessor disclosed, and nothing more.
 		{"data hosted by a named cloud", []string{"You acknowledge and agree that your data will be hosted and stored by Salesforce on its platform."}, "subprocessors", StatusWeak},
