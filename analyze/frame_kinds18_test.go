@@ -7,6 +7,12 @@ import "testing"
 func TestFrameKinds18(t *testing.T) {
 	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
+		// b. A conceding clause that opens the sentence ("While Provider
+		// may ..., it is not obliged to ...") is neither a promise nor the
+		// main clause's negation.
+		{"a conceded notice is no promise", []string{"While Provider may notify Customer of suspected security incidents, it is under no obligation to do so."}, "breach-notification", StatusMissing},
+		{"a conceded assistance is no promise", []string{"Although Provider may assist Customer with a Security Incident investigation, Provider is not obliged to provide forensic services."}, "incident-cooperation", StatusMissing},
+		{"the main clause after a concession binds", []string{"Although Provider may suspend the Services for maintenance, Provider shall notify Customer of any Security Breach within 48 hours."}, "breach-notification", StatusMet},
 		// c. What is given at the vendor's judgement ("as Provider
 		// considers appropriate", "to the extent it deems necessary") is
 		// a weak promise, never a full one.
