@@ -29,5 +29,9 @@ func TestFrameKinds18(t *testing.T) {
 		// customer nothing: weak, not met; a duty to investigate stays met.
 		{"an on-call team responding to incidents", []string{"Our security team is on call around the clock and responds to security incidents following a documented incident response plan."}, "incident-cooperation", StatusWeak},
 		{"a duty to investigate and mitigate", []string{"Provider shall investigate the Security Incident and take reasonable steps to mitigate its effects."}, "incident-cooperation", StatusMet},
+		// f. A Markdown table's row is read with its header: "| Priority 1
+		// | 1 hour |" under "| Priority | Response time |" is a response
+		// time of one hour.
+		{"a support table read with its header", []string{"Provider will provide technical support to Customer by email.\n\n| Priority | Description | Response time |\n|---|---|---|\n| Priority 1 | The Service is unavailable for all users | 1 hour |\n| Priority 2 | A major feature is degraded | 4 hours |"}, "service-levels", StatusMet},
 	})
 }
