@@ -37,7 +37,9 @@ func (r *Rule) quotedElement(id string, u *unit) bool {
 			continue
 		}
 		for _, p := range f.preds {
-			if c.actors[p.actor] && !p.negated {
+			// A frame kept to some modalities ("shall investigate", not
+			// "our team investigates") is not stated by the others.
+			if c.actors[p.actor] && !p.negated && (c.modality == nil || c.modality[p.modality]) {
 				return true
 			}
 		}

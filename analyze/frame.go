@@ -253,23 +253,24 @@ func (f *Frame) predicates() []predicate {
 		f.polarity(p, subjFrom)
 		f.voice(p)
 	}
+	modals, base := f.concessive(modals)
 	f.sharedSubject(&modals[0])
 	// A main clause without a modal before the first one's subject: "We do
 	// not warrant that the Service will be secure", "Customer acknowledges
 	// that Provider will ...": its own declarative predicate.
-	if s0 := f.subjectStart(modals[0].modal.from, 0); s0 > 1 && f.toks[s0-1].w == "that" {
-		for j := 1; j < s0-1; j++ {
+	if s0 := f.subjectStart(modals[0].modal.from, base); s0 > base+1 && f.toks[s0-1].w == "that" {
+		for j := base + 1; j < s0-1; j++ {
 			if !f.verbAt(j) {
 				continue
 			}
-			q := predicate{from: 0, to: s0, objTo: len(f.toks), modal: span{j, j + 1}, modality: ModalDeclarative, word: f.toks[j].w}
-			q.actor, q.possessed = f.subjectOf(0, j)
+			q := predicate{from: base, to: s0, objTo: len(f.toks), modal: span{j, j + 1}, modality: ModalDeclarative, word: f.toks[j].w}
+			q.actor, q.possessed = f.subjectOf(base, j)
 			if otherParty(q.actor, modals[0]) {
 				// "Customer acknowledges that Provider is responsible
 				// for security": the complement is the other party's.
 				q.objTo = 0
 			}
-			f.polarity(&q, 0)
+			f.polarity(&q, base)
 			modals[0].from = s0
 			modals = append([]predicate{q}, modals...)
 			break

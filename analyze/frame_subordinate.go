@@ -210,3 +210,61 @@ func (f *Frame) invertedSubject(from int, modal span) Party {
 // invertingWords make up a negative phrase that inverts its clause ("in no
 // event", "under no circumstances", "at no time", "nor").
 var invertingWords = map[string]bool{"in": true, "no": true, "event": true, "under": true, "circumstances": true, "circumstance": true, "at": true, "time": true, "nor": true, "and": true, "but": true, "neither": true, "case": true}
+
+// concessiveOpeners open a clause that concedes before the main one ("While
+// the Company may monitor the Service, it is not obliged to ...",
+// "Although we may back up your content, you are responsible for ...").
+var concessiveOpeners = map[string]bool{"while": true, "whilst": true, "although": true, "though": true}
+
+// concessive drops the predicates of a conceding clause that opens the
+// sentence: what it allows is neither a promise nor the main clause's
+// negation. The main clause keeps its own predicates; without a modal, its
+// first verb is its statement ("it is not obliged to", "it does not
+// guarantee"). It returns where the main clause starts (0 without a
+// concession).
+func (f *Frame) concessive(ps []predicate) ([]predicate, int) {
+	k := f.lead
+	if k+1 < len(f.toks) && f.toks[k].w == "even" {
+		k++
+	}
+	if k >= ps[0].modal.from || !concessiveOpeners[f.toks[k].w] {
+		return ps, 0
+	}
+	for j := k + 1; j < ps[0].modal.from; j++ {
+		if !f.toks[j].word {
+			return ps, 0 // the modal is past the conceding clause
+		}
+	}
+	c := -1
+	for j := ps[0].modal.to; j < len(f.toks); j++ {
+		if f.toks[j].w == "," {
+			c = j
+			break
+		}
+	}
+	if c < 0 || c+2 >= len(f.toks) {
+		return ps, 0
+	}
+	var rest []predicate
+	for _, p := range ps {
+		if p.modal.from > c {
+			rest = append(rest, p)
+		}
+	}
+	if len(rest) > 0 {
+		if rest[0].from <= c {
+			rest[0].from = c + 1
+		}
+		return rest, c + 1
+	}
+	for j := c + 1; j < len(f.toks) && j < c+12; j++ {
+		if !f.verbAt(j) {
+			continue
+		}
+		q := predicate{from: c + 1, to: len(f.toks), modal: span{j, j + 1}, modality: ModalDeclarative, word: f.toks[j].w}
+		q.actor, q.possessed = f.subjectOf(c+1, j)
+		f.polarity(&q, c+1)
+		return []predicate{q}, c + 1
+	}
+	return ps, 0
+}

@@ -54,6 +54,9 @@ type unit struct {
 	// quoted is the unit with its lead-in as they stand in the clause
 	// (verbatimQuote); empty means full().
 	quoted string
+	// headed is the unit read in place of text: a table row with its
+	// header's names ("Response time: 1 hour"); empty means text.
+	headed string
 	// tail is the inline enumeration its sentence goes on with in the
 	// clause ("except that Clinic may retain PHI (a) as required by law,
 	// (b) ..."): the items are read as clauses of their own, but the quote
@@ -195,7 +198,11 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		leads, texts := make([]string, len(units)), make([]string, len(units))
 		for i, u := range units {
 			u.order = i
-			lead, text := glossed(u.leadIn, gloss), glossed(u.text, gloss)
+			read := u.text
+			if u.headed != "" {
+				read = u.headed
+			}
+			lead, text := glossed(u.leadIn, gloss), glossed(read, gloss)
 			u.read = text
 			if lead != "" {
 				u.read = lead + " " + text
@@ -359,6 +366,9 @@ func firstItem(id string, kids []extract.Clause) bool {
 type block struct {
 	text string
 	item bool
+	// headed is a table row read with its header's names (withHeader);
+	// the text stays the row as it stands, for the quote.
+	headed string
 }
 
 // splitLines separates list items (bullets, "(a)", "(iv)") and joins the
@@ -368,11 +378,11 @@ func splitLines(text string) []block {
 	prev, item := 0, false
 	for _, m := range spListItem.findAllSubmatchIndex(text) {
 		if m[0] > prev {
-			blocks = append(blocks, block{text[prev:m[0]], item})
+			blocks = append(blocks, block{text: text[prev:m[0]], item: item})
 		}
 		prev, item = m[0], true
 	}
-	blocks = append(blocks, block{text[prev:], item})
+	blocks = append(blocks, block{text: text[prev:], item: item})
 	blocks = splitNewLeads(blocks)
 	blocks = splitTableRows(blocks)
 	blocks = splitFormFields(blocks)
@@ -388,7 +398,11 @@ func splitLines(text string) []block {
 			if end := strings.TrimRight(paras[i], " \t\r*_"); !last && (end == "" || !strings.ContainsAny(end[len(end)-1:], ".;:!?")) {
 				continue
 			}
-			split = append(split, block{strings.Join(paras[start:i+1], "\n"), b.item && start == 0})
+			nb := block{text: strings.Join(paras[start:i+1], "\n"), item: b.item && start == 0}
+			if len(paras) == 1 {
+				nb.headed = b.headed
+			}
+			split = append(split, nb)
 			start = i + 1
 		}
 	}
@@ -399,8 +413,44 @@ func splitLines(text string) []block {
 			t = strings.TrimSpace(reListItem.ReplaceAllString(t, ""))
 		}
 		blocks[i].text = t
+		if b.headed != "" {
+			blocks[i].headed = strings.Join(strings.Fields(b.headed), " ")
+		}
 	}
 	return blocks
+}
+
+// isTableRule says a line is a Markdown table's rule ("|---|:--:|").
+func isTableRule(l string) bool {
+	return strings.Trim(l, "|-: \t") == "" && strings.Contains(l, "-")
+}
+
+// tableCells are a table row's cells, without the outer bars.
+func tableCells(l string) []string {
+	cells := strings.Split(strings.Trim(l, " \t|"), " | ")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	return cells
+}
+
+// withHeader reads a row of a Markdown table with its header, each cell
+// after its column's name ("| Priority 1 | 1 hour |" under "| Priority |
+// Response time |" is "Priority: Priority 1 | Response time: 1 hour"): a
+// row alone does not say what its figures are.
+func withHeader(l string, header []string) string {
+	cells := tableCells(l)
+	if len(header) != len(cells) {
+		return l
+	}
+	for i, c := range cells {
+		h := header[i]
+		if c == "" || h == "" || strings.EqualFold(c, h) || strings.HasPrefix(strings.ToLower(c), strings.ToLower(h)) {
+			continue
+		}
+		cells[i] = h + ": " + c
+	}
+	return strings.Join(cells, " | ")
 }
 
 var reParagraph = lazyre.New(`\n[ \t]*\n`)
@@ -422,17 +472,30 @@ func splitTableRows(blocks []block) []block {
 		start, first := 0, true
 		flush := func(end int) {
 			if end > start {
-				out = append(out, block{strings.Join(lines[start:end], "\n"), b.item && first})
+				out = append(out, block{text: strings.Join(lines[start:end], "\n"), item: b.item && first})
 				first = false
 			}
 		}
+		var header []string
 		for i, l := range lines {
 			if !strings.Contains(l, " | ") {
+				if !isTableRule(l) {
+					header = nil
+				}
 				continue
 			}
 			flush(i)
-			if strings.Trim(l, "|-: \t") != "" {
-				out = append(out, block{l, b.item && first})
+			switch {
+			case strings.Trim(l, "|-: \t") == "":
+			case i+1 < len(lines) && isTableRule(lines[i+1]):
+				header = tableCells(l)
+				out = append(out, block{text: l, item: b.item && first})
+			default:
+				nb := block{text: l, item: b.item && first}
+				if h := withHeader(l, header); h != l {
+					nb.headed = h
+				}
+				out = append(out, nb)
 			}
 			first = false
 			start = i + 1

@@ -51,6 +51,9 @@ func splitUnitsUnder(text, headLead string) []*unit {
 				continue
 			}
 			u := &unit{text: s}
+			if b.headed != "" && j == 0 && len(splitSentences(b.text)) == 1 {
+				u.headed = b.headed
+			}
 			// The lead-in introduces an item's first sentence; a later
 			// sentence of the item is one of its own ("- Drafting a
 			// privacy notice. We also include ..."), not the lead-in's
@@ -116,11 +119,11 @@ func splitNewLeads(blocks []block) []block {
 		start := 0
 		for i := 1; i < end; i++ {
 			if newLead(lines[i-1], lines[i], i == end-1) {
-				out = append(out, block{strings.Join(lines[start:i], "\n"), b.item && start == 0})
+				out = append(out, block{text: strings.Join(lines[start:i], "\n"), item: b.item && start == 0})
 				start = i
 			}
 		}
-		out = append(out, block{strings.Join(lines[start:], "\n"), b.item && start == 0})
+		out = append(out, block{text: strings.Join(lines[start:], "\n"), item: b.item && start == 0})
 	}
 	return out
 }
