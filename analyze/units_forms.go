@@ -35,7 +35,7 @@ func splitFormFields(blocks []block) []block {
 				continue
 			}
 			if strings.TrimSpace(strings.Join(lines[start:i], "")) != "" {
-				out = append(out, block{strings.Join(lines[start:i], "\n"), b.item && first})
+				out = append(out, block{text: strings.Join(lines[start:i], "\n"), item: b.item && first})
 				first = false
 			}
 			start, dropped = i+1, true
@@ -45,7 +45,7 @@ func splitFormFields(blocks []block) []block {
 			continue
 		}
 		if strings.TrimSpace(strings.Join(lines[start:], "")) != "" {
-			out = append(out, block{strings.Join(lines[start:], "\n"), b.item && first})
+			out = append(out, block{text: strings.Join(lines[start:], "\n"), item: b.item && first})
 		}
 	}
 	return out
