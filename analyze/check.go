@@ -60,10 +60,12 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 	if !showsTerm(pos) && len(r.frames) > 0 {
 		// "Provider's security measures are described at <url>": a unit
 		// that only points elsewhere and names the term is the term by
-		// reference, though it states no obligation.
+		// reference, though it states no obligation. A disclaimer that
+		// points to a page ("We disclaim any warranty regarding the
+		// security of the Platform (available at <url>)") states none.
 		for _, u := range units {
 			f := u.frame
-			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topicObjects(), 0, len(f.toks)) && r.frames[0].actors[f.preds[0].actor] && (f.preds[0].actor != PartyCustomer || r.Subject == "customer") {
+			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topicObjects(), 0, len(f.toks)) && !f.preds[0].negated && r.frames[0].actors[f.preds[0].actor] && (f.preds[0].actor != PartyCustomer || r.Subject == "customer") {
 				h := hit{u: u, p: &f.preds[0], spec: r.frames[0], status: StatusByReference}
 				h.score = r.rank(&h)
 				pos = append(pos, h)

@@ -128,7 +128,7 @@ func (f *Frame) actionIn(classes []string, p *predicate) bool {
 			break
 		}
 	}
-	others := f.otherPartyConditions(p)
+	others := append(f.otherPartyConditions(p), f.subjectToSpans(p)...)
 	for _, c := range classes {
 		for _, s := range f.m.find(c) {
 			if s.from >= p.from && s.from < rel && !f.notOwnAction(c, s, p) && !inSpans(others, s.from) {

@@ -66,3 +66,23 @@ func (f *Frame) conditionEnd(i int, p *predicate) int {
 	}
 	return end
 }
+
+// subjectToSpans are the spans of a customer predicate's region that open
+// with "subject to" after its modal ("Customer may stop using the Service at
+// any time, subject to its payment, deletion, return or export
+// obligations"): what stands there binds the predicate, it is not what the
+// customer does, so its verbs are no action of p. A vendor's "subject to"
+// stays (it is often the vendor's own proviso).
+func (f *Frame) subjectToSpans(p *predicate) []span {
+	if p.actor != PartyCustomer || p.modal.from < 0 {
+		return nil
+	}
+	var out []span
+	for _, s := range f.m.find("condition") {
+		if s.from < p.modal.to || s.from >= p.to || f.toks[s.from].w != "subject" {
+			continue
+		}
+		out = append(out, span{s.from, min(f.phraseEnd(s.from), p.to)})
+	}
+	return out
+}
