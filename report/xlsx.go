@@ -203,6 +203,7 @@ var statusColours = map[string]string{
 	analyze.StatusContradicted:       "FF8B8B",
 	analyze.StatusByReference:        "FCE4D6",
 	analyze.StatusNotAssessed:        "EDEDED",
+	analyze.StatusNotCovered:         "EDEDED",
 	analyze.MatrixSharedWithTerms:    "C6EFCE",
 	analyze.MatrixSharedWithoutTerms: "FFEB9C",
 	analyze.MatrixConflict:           "FF8B8B",
