@@ -235,12 +235,12 @@ type Result struct {
 
 // Summary counts findings by status.
 type Summary struct {
-	Rules          int `json:"rules"`
-	Met            int `json:"met"`
-	Weak           int `json:"weak"`
-	ByReference    int `json:"by_reference"`
-	Missing        int `json:"missing"`
-	NotAssessed    int `json:"not_assessed"`
+	Rules       int `json:"rules"`
+	Met         int `json:"met"`
+	Weak        int `json:"weak"`
+	ByReference int `json:"by_reference"`
+	Missing     int `json:"missing"`
+	NotAssessed int `json:"not_assessed"`
 	// NotCovered counts the terms the documents sent cannot carry
 	// (StatusNotCovered), left out of the score and the verdict.
 	NotCovered     int `json:"not_covered"`
