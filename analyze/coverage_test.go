@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -205,4 +206,30 @@ func TestNotCoveredByTheDocumentsSent(t *testing.T) {
 			t.Errorf("an agreement of no known kind: %d not covered", res.Summary.NotCovered)
 		}
 	})
+}
+
+// TestCarriedByUnknownKind: a pack naming a kind kinds.yaml does not have
+// is refused on load (a typo would set terms apart silently).
+func TestCarriedByUnknownKind(t *testing.T) {
+	dir := t.TempDir()
+	pack := `schema: ssrm.rules/v1
+pack: mine
+rules:
+  - id: my-term
+    title: My term
+    category: transparency
+    domain: SEF
+    owner: vendor
+    severity: low
+    carried_by: [dpa, SLA-typo]
+    recommendation: Vendor shall do it.
+    signals: [['\bnotify\b']]
+`
+	p := dir + "/mine.yaml"
+	if err := os.WriteFile(p, []byte(pack), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadRules([]string{p}); err == nil || !strings.Contains(err.Error(), "carried_by") {
+		t.Errorf("a pack with an unknown kind: %v, want a carried_by error", err)
+	}
 }

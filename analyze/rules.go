@@ -486,6 +486,11 @@ func (r *Rule) compile() error {
 	default:
 		return fmt.Errorf("applies_to: want agreement, questionnaire or both, got %q", r.AppliesTo)
 	}
+	for _, k := range r.CarriedBy {
+		if kindSpec(k) == nil {
+			return fmt.Errorf("carried_by: %q is no document kind of templates/kinds/kinds.yaml", k)
+		}
+	}
 	switch r.Subject {
 	case "":
 		r.Subject = string(r.Owner)
