@@ -21,7 +21,8 @@ var manifestKind = map[string]string{"saas": "msa", "contract": "msa", "addendum
 // TestDocKindCorpus measures the detection of each agreement's kind
 // against the corpus manifests' kind column: per document on the dev
 // split, the test split in aggregate only (never tuned on). It needs the
-// documents (corpus/fetched); run with -v to read the figures.
+// documents (corpus/fetched); run with -v to read the figures
+// (SSRM_KINDS_ALL=1 lists every dev document's kind and cue).
 func TestDocKindCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the corpus's documents; skipped with -short")
