@@ -29,9 +29,13 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		}
 		res.Inputs = append(res.Inputs, qc.input())
 	}
+	var kinds []DocKind
 	for _, a := range in.Agreements {
 		in := Input{Path: a.Path, Kind: string(extract.KindAgreement), Format: a.Format, Clauses: len(a.Clauses), OCRPages: a.OCRPages,
 			Partial: a.Partial(), UnreadPages: a.Unread, Warnings: a.Warnings}
+		dk := DetectKind(a)
+		in.DocKind = &dk
+		kinds = append(kinds, dk)
 		if a.Paginated {
 			in.Pages = len(a.Pages)
 		}
@@ -66,6 +70,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 			res.Contradictions = append(res.Contradictions, *contra)
 		}
 	}
+	setNotCovered(res, rules.Rules, kinds)
 	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel, qc)
 	res.Subprocessors = findSubprocessors(in, units, ownNames(parties, res.Vendor, named))
 	res.Warnings = vendorWarnings(vendorNames(in, units, parties, rules.Vocabulary, opts.Vendor, named), res.Subprocessors)

@@ -95,6 +95,9 @@ type Finding struct {
 	// RedFlags are wordings that work against the term ("we may change
 	// these terms without notice"), with their quotes.
 	RedFlags []RedFlagFound `json:"red_flags,omitempty"`
+	// UsuallyIn names the documents that would carry a not-covered term
+	// ("the SLA or the MSA or terms of service").
+	UsuallyIn string `json:"usually_in,omitempty"`
 }
 
 // ElementStatus says whether one element of a term was found, and where.
@@ -182,6 +185,9 @@ type Input struct {
 	// UnreadPages are those pages, each with the reason (--ocr reads
 	// pages without a text layer from their images).
 	UnreadPages []extract.UnreadPage `json:"unread_pages,omitempty"`
+	// DocKind is an agreement's kind (DPA, SLA, terms of service, ...) and
+	// what it was read from (templates/kinds/kinds.yaml).
+	DocKind *DocKind `json:"document_kind,omitempty"`
 	// Warnings are what the reader found wrong with the text it read (a
 	// font whose ligatures lost letters: "notfy" for "notify"); findings
 	// may miss terms in the damaged words.
@@ -229,12 +235,15 @@ type Result struct {
 
 // Summary counts findings by status.
 type Summary struct {
-	Rules          int `json:"rules"`
-	Met            int `json:"met"`
-	Weak           int `json:"weak"`
-	ByReference    int `json:"by_reference"`
-	Missing        int `json:"missing"`
-	NotAssessed    int `json:"not_assessed"`
+	Rules       int `json:"rules"`
+	Met         int `json:"met"`
+	Weak        int `json:"weak"`
+	ByReference int `json:"by_reference"`
+	Missing     int `json:"missing"`
+	NotAssessed int `json:"not_assessed"`
+	// NotCovered counts the terms the documents sent cannot carry
+	// (StatusNotCovered), left out of the score and the verdict.
+	NotCovered     int `json:"not_covered"`
 	Contradictions int `json:"contradictions"`
 	Waived         int `json:"waived"`
 	// Decided counts the findings with a reviewer's decision applied;
@@ -246,8 +255,9 @@ type Summary struct {
 
 // Line is the stable one-line summary printed by every human format, e.g.
 // "8 rules: 3 met, 2 weak, 3 missing; score 54; verdict review", with
-// ", N by reference", ", N not assessed" and "; N contradiction(s)" added
-// when there are any.
+// ", N by reference", ", N not assessed", "; DPA only: N terms not covered
+// by the documents sent" and "; N contradiction(s)" added when there are
+// any.
 func (r *Result) Line() string {
 	s := r.Summary
 	if s.Rules > 0 && s.NotAssessed == s.Rules {
@@ -262,6 +272,9 @@ func (r *Result) Line() string {
 	fmt.Fprintf(&b, ", %d missing", s.Missing)
 	if s.NotAssessed > 0 {
 		fmt.Fprintf(&b, ", %d not assessed", s.NotAssessed)
+	}
+	if l := r.NotCoveredLine(); l != "" {
+		b.WriteString("; " + l)
 	}
 	switch s.Contradictions {
 	case 0:

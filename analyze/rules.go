@@ -99,6 +99,11 @@ type Rule struct {
 	Severity Severity `yaml:"severity" json:"severity"`
 	// AppliesTo is "agreement", "questionnaire" or "both".
 	AppliesTo string `yaml:"applies_to" json:"applies_to"`
+	// CarriedBy are the document kinds (templates/kinds/kinds.yaml) that
+	// carry the term; empty means any agreement. Missing from a vendor
+	// none of whose agreements is of these kinds (or of no known kind),
+	// the term is not-covered: not in the score or the verdict.
+	CarriedBy []string `yaml:"carried_by" json:"carried_by,omitempty"`
 	// Sources are the articles or controls the rule derives from.
 	Sources        []string `yaml:"sources" json:"sources"`
 	Rationale      string   `yaml:"rationale" json:"rationale"`
@@ -480,6 +485,11 @@ func (r *Rule) compile() error {
 	case "agreement", "questionnaire", "both":
 	default:
 		return fmt.Errorf("applies_to: want agreement, questionnaire or both, got %q", r.AppliesTo)
+	}
+	for _, k := range r.CarriedBy {
+		if kindSpec(k) == nil {
+			return fmt.Errorf("carried_by: %q is no document kind of templates/kinds/kinds.yaml", k)
+		}
 	}
 	switch r.Subject {
 	case "":

@@ -17,7 +17,7 @@ var credit = map[string]float64{StatusMet: 1, StatusWeak: 0.5, StatusByReference
 //
 // with credit 1 for met, 0.5 for weak, 0.25 for by-reference and 0 for
 // missing; each contradiction takes a further half of its rule's weight;
-// not-assessed rules count neither way. The verdict is "fail" when a
+// not-assessed and not-covered rules count neither way. The verdict is "fail" when a
 // critical rule is missing or contradicted or the score is below 50, "pass"
 // when the score is at least 80 and no high or critical rule is missing or
 // contradicted, and "review" otherwise (also when nothing was assessed).
@@ -32,6 +32,9 @@ func score(res *Result) {
 		switch f.Status {
 		case StatusNotAssessed:
 			s.NotAssessed++
+			continue
+		case StatusNotCovered:
+			s.NotCovered++
 			continue
 		case StatusMet:
 			s.Met++
@@ -72,7 +75,7 @@ func score(res *Result) {
 
 // MaxSeverity returns the highest severity among the findings that fall
 // short (weak, by-reference, missing) and the contradictions, or "" when
-// there are none. Not-assessed rules never count.
+// there are none. Not-assessed and not-covered rules never count.
 func (r *Result) MaxSeverity() Severity {
 	var max Severity
 	all := [][]Finding{r.Findings, r.Contradictions}
@@ -82,7 +85,7 @@ func (r *Result) MaxSeverity() Severity {
 	for _, fs := range all {
 		for _, f := range fs {
 			switch {
-			case f.Status == StatusMet, f.Status == StatusNotAssessed, f.Waiver != nil, f.Decision.accepts():
+			case f.Status == StatusMet, f.Status == StatusNotAssessed, f.Status == StatusNotCovered, f.Waiver != nil, f.Decision.accepts():
 				continue
 			}
 			if f.Severity.Rank() > max.Rank() {
@@ -106,7 +109,7 @@ func sortedOwners(m map[Owner]int) []Owner {
 // Scored reports whether a score rests on any assessed term: false when
 // every rule is not-assessed (a vendor with a questionnaire and no
 // agreement), whose score 0 is no measure of risk.
-func (s Summary) Scored() bool { return s.Rules > s.NotAssessed }
+func (s Summary) Scored() bool { return s.Rules > s.NotAssessed+s.NotCovered }
 
 // NoScore is what reports print as the score of a result that is not
 // Scored, where they would print the number.

@@ -11,7 +11,7 @@ func applyWaivers(res *Result, waivers []Waiver, now time.Time) {
 	for _, fs := range [][]Finding{res.Findings, res.Contradictions} {
 		for i := range fs {
 			f := &fs[i]
-			if f.Status == StatusMet || f.Status == StatusNotAssessed {
+			if f.Status == StatusMet || f.Status == StatusNotAssessed || f.Status == StatusNotCovered {
 				continue
 			}
 			for _, w := range waivers {

@@ -174,8 +174,8 @@ func statusRank(status string) int {
 		return 3
 	case analyze.StatusWeak, analyze.StatusByReference:
 		return 2
-	case analyze.StatusMissing, analyze.StatusContradicted:
-		return 1
+	case analyze.StatusMissing, analyze.StatusContradicted, analyze.StatusNotCovered:
+		return 1 // not covered: not found either, though not held against the vendor
 	}
 	return 0
 }

@@ -168,6 +168,9 @@ func md(s string) string {
 func writeSummaryMarkdown(ew *errWriter, res *analyze.Result) {
 	s := summarize(res)
 	ew.printf("## Summary\n\nVerdict **%s**, score %s.\n\n", s.Verdict, s.Score)
+	if s.NotCovered != "" {
+		ew.printf("%s (listed apart: not in the score or the verdict).\n\n", md(s.NotCovered))
+	}
 	for _, c := range s.Contradictions {
 		ew.printf("- Contradiction: %s\n", md(c))
 	}

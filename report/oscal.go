@@ -225,6 +225,8 @@ func oscalAt(res *analyze.Result, at time.Time) OSCALDocument {
 				if len(f.Evidence) > 0 {
 					line += ": " + quoteAt(f.Evidence[0])
 				}
+			} else if f.Status == analyze.StatusNotCovered {
+				line += " (not covered by the documents sent: usually in " + f.UsuallyIn + "; recommended wording: " + f.Recommendation + ")"
 			} else {
 				line += " (" + f.Status + " in the agreement; recommended wording: " + f.Recommendation + ")"
 			}

@@ -284,15 +284,15 @@ func subprocessorEvidence(v PortfolioVendor) string {
 func portfolioCSV(w io.Writer, p *Portfolio) error {
 	cw := csv.NewWriter(w)
 	rules := p.RuleIDs()
-	header := append([]string{"rank", "vendor", "service_model", "criticality", "score", "verdict", "met", "weak", "by_reference", "missing", "contradicted", "report", "error", "warnings", "partial", "subprocessor_names", "subprocessor_term"}, rules...)
+	header := append([]string{"rank", "vendor", "service_model", "criticality", "score", "verdict", "met", "weak", "by_reference", "missing", "not_covered", "contradicted", "report", "error", "warnings", "partial", "subprocessor_names", "subprocessor_term"}, rules...)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	row := func(rank string, v PortfolioVendor) []string {
-		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(v.Warnings), csvSafe(v.Partial), csvSafe(strings.Join(subprocessorsOf(v), "; ")), csvSafe(subprocessorEvidence(v))}
+		r := []string{rank, csvSafe(v.Name), v.ServiceModel, csvSafe(v.Criticality), "", "", "", "", "", "", "", "", csvSafe(v.Report), csvSafe(v.Err), csvSafe(v.Warnings), csvSafe(v.Partial), csvSafe(strings.Join(subprocessorsOf(v), "; ")), csvSafe(subprocessorEvidence(v))}
 		if !v.Failed() {
 			r[4], r[5] = v.scoreCell(), v.Verdict
-			r[6], r[7], r[8], r[9], r[10] = strconv.Itoa(v.Summary.Met), strconv.Itoa(v.Summary.Weak), strconv.Itoa(v.Summary.ByReference), strconv.Itoa(v.Summary.Missing), strconv.Itoa(v.Summary.Contradictions)
+			r[6], r[7], r[8], r[9], r[10], r[11] = strconv.Itoa(v.Summary.Met), strconv.Itoa(v.Summary.Weak), strconv.Itoa(v.Summary.ByReference), strconv.Itoa(v.Summary.Missing), strconv.Itoa(v.Summary.NotCovered), strconv.Itoa(v.Summary.Contradictions)
 		}
 		for _, id := range rules {
 			r = append(r, v.Statuses[id])
@@ -328,9 +328,9 @@ func portfolioXLSX(w io.Writer, p *Portfolio) error {
 	}
 	defer wb.f.Close()
 	ranked := p.Ranked()
-	if err := wb.sheet("Vendors", []column{{"rank", 6}, {"vendor", 30}, {"service model", 13}, {"criticality", 12}, {"score", 7}, {"verdict", 9}, {"met", 6}, {"weak", 6}, {"by reference", 12}, {"missing", 8}, {"contradicted", 12}, {"report", 40}, {"warnings", 80}, {"partial", 80}}, []int{6}, func(add addFunc) error {
+	if err := wb.sheet("Vendors", []column{{"rank", 6}, {"vendor", 30}, {"service model", 13}, {"criticality", 12}, {"score", 7}, {"verdict", 9}, {"met", 6}, {"weak", 6}, {"by reference", 12}, {"missing", 8}, {"not covered", 11}, {"contradicted", 12}, {"report", 40}, {"warnings", 80}, {"partial", 80}}, []int{6}, func(add addFunc) error {
 		for i, v := range ranked {
-			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, xlsxScore(v.Score, v.Summary), v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.ByReference, v.Summary.Missing, v.Summary.Contradictions, v.Report, v.Warnings, v.Partial); err != nil {
+			if err := add(i+1, v.Name, v.ServiceModel, v.Criticality, xlsxScore(v.Score, v.Summary), v.Verdict, v.Summary.Met, v.Summary.Weak, v.Summary.ByReference, v.Summary.Missing, v.Summary.NotCovered, v.Summary.Contradictions, v.Report, v.Warnings, v.Partial); err != nil {
 				return err
 			}
 		}

@@ -175,7 +175,7 @@ func deadline(d *analyze.Deadline) string {
 }
 
 // statusOrder lists findings worst first: contradicted, missing, weak, met.
-var statusOrder = []string{analyze.StatusMissing, analyze.StatusByReference, analyze.StatusWeak, analyze.StatusMet, analyze.StatusNotAssessed}
+var statusOrder = []string{analyze.StatusMissing, analyze.StatusByReference, analyze.StatusWeak, analyze.StatusMet, analyze.StatusNotCovered, analyze.StatusNotAssessed}
 
 // statusTitle heads each group of findings in the human formats.
 var statusTitle = map[string]string{
@@ -183,6 +183,7 @@ var statusTitle = map[string]string{
 	analyze.StatusByReference: "By reference only",
 	analyze.StatusWeak:        "Weak",
 	analyze.StatusMet:         "Met",
+	analyze.StatusNotCovered:  "Not covered by the documents sent",
 	analyze.StatusNotAssessed: "Not assessed",
 }
 

@@ -22,13 +22,16 @@ type execSummary struct {
 	// the others.
 	Asks []analyze.Finding
 	More int
+	// NotCovered is "DPA only: 7 terms not covered by the documents sent",
+	// or "" (analyze.Result.NotCoveredLine).
+	NotCovered string
 }
 
 // summarize picks the executive summary of res. A contradicted term is
 // asked for once, as contradicted. The assurance findings, where there are
 // any, are ranked with the rules'.
 func summarize(res *analyze.Result) execSummary {
-	s := execSummary{Verdict: res.Verdict, Score: res.ScoreText()}
+	s := execSummary{Verdict: res.Verdict, Score: res.ScoreText(), NotCovered: res.NotCoveredLine()}
 	var open []analyze.Finding
 	for _, c := range res.Contradictions {
 		s.Contradictions = append(s.Contradictions, fmt.Sprintf("%s: %s", c.Rule, c.Explanation))

@@ -193,11 +193,20 @@ func ocrNote(in analyze.Input) string {
 	return fmt.Sprintf("; text of %s read by OCR", plural(len(in.OCRPages), "page"))
 }
 
-// agreementSize is "4 pages, 11 clauses", or "57 clauses" without pages.
+// agreementSize is "4 pages, 11 clauses", or "57 clauses" without pages,
+// with the agreement's kind and what it was read from ("; a data
+// processing agreement (title: "Data Processing Addendum")").
 func agreementSize(in analyze.Input) string {
 	s := plural(in.Clauses, "clause")
 	if in.Pages > 0 {
 		s = plural(in.Pages, "page") + ", " + s
+	}
+	if k := in.DocKind; k != nil {
+		if k.From == "none" {
+			s += "; " + k.Name + " (no title, preamble or headings name its kind)"
+		} else {
+			s += fmt.Sprintf("; %s (%s: %s)", k.Name, k.From, quoted(k.Cue))
+		}
 	}
 	return s
 }
@@ -263,6 +272,9 @@ func redFlags(res *analyze.Result) []ruleFlag {
 func writeSummaryText(ew *errWriter, res *analyze.Result) {
 	s := summarize(res)
 	ew.printf("\nSummary: verdict %s, score %s\n", s.Verdict, s.Score)
+	if s.NotCovered != "" {
+		ew.printf("  %s (listed apart: not in the score or the verdict)\n", s.NotCovered)
+	}
 	for _, c := range s.Contradictions {
 		ew.printf("  contradiction: %s\n", c)
 	}

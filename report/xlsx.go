@@ -54,6 +54,7 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 			{"score", xlsxScore(res.Score, res.Summary)}, {"verdict", res.Verdict}, {"summary", res.Line()},
 			{"rules", res.Summary.Rules}, {"met", res.Summary.Met}, {"weak", res.Summary.Weak},
 			{"missing", res.Summary.Missing}, {"contradicted", res.Summary.Contradictions},
+			{"not covered", res.Summary.NotCovered},
 		} {
 			if err := add(kv[0], kv[1]); err != nil {
 				return err
@@ -100,14 +101,17 @@ func (xlsxRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 		if res.Assurance != nil {
 			all = append(all, res.Assurance.Findings)
 		}
-		for _, fs := range all {
-			for _, f := range fs {
-				if f.Status != analyze.StatusContradicted && contradicted(res, f.Rule) {
-					continue // each term once: under its contradiction
-				}
-				if err := add(f.Rule, f.Title, f.Status, string(f.Severity), f.Category, f.Domain, string(f.Owner), deadline(f.Deadline),
-					strings.Join(f.Weakeners, "; "), f.Explanation, evidenceCell(f.Evidence), f.Recommendation, strings.Join(f.Sources, "; ")); err != nil {
-					return err
+		// The terms the documents sent cannot carry come last, apart.
+		for _, apart := range []bool{false, true} {
+			for _, fs := range all {
+				for _, f := range fs {
+					if f.Status != analyze.StatusContradicted && contradicted(res, f.Rule) || (f.Status == analyze.StatusNotCovered) != apart {
+						continue // each term once: under its contradiction
+					}
+					if err := add(f.Rule, f.Title, f.Status, string(f.Severity), f.Category, f.Domain, string(f.Owner), deadline(f.Deadline),
+						strings.Join(f.Weakeners, "; "), f.Explanation, evidenceCell(f.Evidence), f.Recommendation, strings.Join(f.Sources, "; ")); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -203,6 +207,7 @@ var statusColours = map[string]string{
 	analyze.StatusContradicted:       "FF8B8B",
 	analyze.StatusByReference:        "FCE4D6",
 	analyze.StatusNotAssessed:        "EDEDED",
+	analyze.StatusNotCovered:         "EDEDED",
 	analyze.MatrixSharedWithTerms:    "C6EFCE",
 	analyze.MatrixSharedWithoutTerms: "FFEB9C",
 	analyze.MatrixConflict:           "FF8B8B",

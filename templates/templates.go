@@ -42,3 +42,12 @@ var Assurance embed.FS
 //
 //go:embed addendum/addendum.yaml
 var Addendum embed.FS
+
+// Kinds holds kinds/kinds.yaml: the kinds of agreement documents (DPA,
+// BAA, SLA, security exhibit, privacy notice, order form, MSA, terms of
+// service), each with the phrases that name it in a title or preamble and
+// the headings typical of it, read by package analyze to tell which terms
+// the documents sent can carry.
+//
+//go:embed kinds/kinds.yaml
+var Kinds embed.FS

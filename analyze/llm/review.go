@@ -409,7 +409,7 @@ func (c *Client) summarize(ctx context.Context, res *analyze.Result, rechecks []
 	fmt.Fprintf(&b, "Summarise for a security reviewer, in three to five sentences, what the agreements of %s commit the vendor to and what they leave open.\n", c.clean(vendor))
 	fmt.Fprintf(&b, "Rule results: %s.\n\nFindings:\n", res.Line())
 	for _, f := range res.Findings {
-		if f.Status == analyze.StatusNotAssessed {
+		if f.Status == analyze.StatusNotAssessed || f.Status == analyze.StatusNotCovered {
 			continue
 		}
 		fmt.Fprintf(&b, "- %s (%s, %s): %s\n", f.Title, f.Status, f.Severity, c.clean(f.Explanation))

@@ -39,6 +39,8 @@ type Doc struct {
 	ID    string // the labels' document column
 	File  string // the file name in the documents folder
 	Split string // dev, test, or all in a ground-truth corpus
+	// Kind is the manifest's kind column (dpa, msa, tos, sla, ...).
+	Kind string
 	// Where the manifest says the document comes from (manifest layout).
 	Manifest, Repo, RepoPath, Commit, SHA256, URL string
 }
@@ -201,7 +203,7 @@ func loadManifestCorpus(dir, docsDir string, manifests []string) (*Corpus, error
 			return nil, err
 		}
 		for _, r := range t.rows {
-			d := Doc{ID: r.get("id"), File: r.get("file"), Split: r.get("split"), Manifest: filepath.Base(m),
+			d := Doc{ID: r.get("id"), File: r.get("file"), Split: r.get("split"), Kind: r.get("kind"), Manifest: filepath.Base(m),
 				Repo: r.get("repo"), RepoPath: r.get("path"), Commit: r.get("commit"), SHA256: strings.ToLower(r.get("sha256")), URL: r.get("url")}
 			switch {
 			case d.ID == "" || d.File == "":
