@@ -222,10 +222,15 @@ func narrowestGap(runs []textRun, k int) float64 {
 	return best
 }
 
+// ReadingOrderWarning begins the warning that names the pages of a PDF
+// whose reading order is uncertain (orderDoubt): the words are whole, but
+// their paragraphs may be out of order.
+const ReadingOrderWarning = "reading order uncertain"
+
 // orderWarning tells the pages whose reading order is uncertain.
 func orderWarning(pages []int) string {
-	return "reading order uncertain on " + pageList(pages) + " (text drawn out of order or over other text): " +
-		"paragraphs may be out of place there; check quotes against the PDF"
+	return ReadingOrderWarning + " on " + pageList(pages) + " (a block drawn out of place, or text over text): " +
+		"paragraphs there may be out of order; check quotes from there against the PDF"
 }
 
 // A block drawn last into an empty band of the page. Some producers draw a
