@@ -244,3 +244,38 @@ func TestOrderDoubt(t *testing.T) {
 		t.Error("bullets drawn after their items are doubted")
 	}
 }
+
+// FuzzJoinSpacedCaps: whatever the words and gaps, joining only drops
+// spaces, and every run after the first still follows a space.
+func FuzzJoinSpacedCaps(f *testing.F) {
+	f.Add("S ECTION 7", 1.5)
+	f.Add("A SECTION OF THIS", 1.0)
+	f.Add("É TAT É TÉ", 0.5)
+	f.Fuzz(func(t *testing.T, s string, gap float64) {
+		words := strings.Fields(s)
+		if len(words) == 0 || len(words) > 40 || !(gap >= 0 && gap < 100) {
+			return
+		}
+		l := textLine{size: 10, dx: 1}
+		x := 0.0
+		for _, w := range words {
+			if l.text != "" {
+				l.text += " "
+			}
+			l.runs = append(l.runs, textRun{len(l.text), x, x + 5*float64(len(w))})
+			l.text += w
+			x += 5*float64(len(w)) + gap
+		}
+		l.lead = len(l.text)
+		before := l.text
+		joinSpacedCaps(&l)
+		if strings.ReplaceAll(l.text, " ", "") != strings.ReplaceAll(before, " ", "") || l.lead > len(l.text) {
+			t.Fatalf("%q became %q (lead %d)", before, l.text, l.lead)
+		}
+		for k, r := range l.runs {
+			if r.off > len(l.text) || k > 0 && (r.off == 0 || l.text[r.off-1] != ' ') {
+				t.Fatalf("%q: run %d at %d", l.text, k, r.off)
+			}
+		}
+	})
+}
