@@ -257,8 +257,10 @@ type pagesResult struct {
 	badWhy    map[int]string // by page number
 	// place is the page being read when a budget was exceeded.
 	place string
-	// warnings: what the text layer lost (fontCache.ligatureWarnings;
-	// gatePages adds unreadableWarnings).
+	// doubt: the pages whose reading order is uncertain (orderDoubt).
+	doubt []int
+	// warnings: what the text layer lost (fontCache.ligatureWarnings,
+	// orderWarning; gatePages adds unreadableWarnings).
 	warnings []string
 }
 
@@ -278,6 +280,7 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 		var text string
 		var styles []lineStyle
 		var images int
+		var doubt bool
 		err := try(func() error {
 			if err := b.check(); err != nil {
 				return err
@@ -291,7 +294,7 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 				return err
 			}
 			var err error
-			text, styles, images, err = walkPageStyled(p, fc, &content)
+			text, styles, images, doubt, err = walkPageStyled(p, fc, &content)
 			return err
 		})
 		if err == nil {
@@ -312,8 +315,14 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 		res.texts[i] = text
 		res.styles[i] = styles
 		res.images[i] = images
+		if doubt {
+			res.doubt = append(res.doubt, i)
+		}
 	}
 	res.warnings = fc.ligatureWarnings()
+	if len(res.doubt) > 0 {
+		res.warnings = append(res.warnings, orderWarning(res.doubt))
+	}
 	return res, nil
 }
 

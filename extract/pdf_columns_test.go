@@ -153,7 +153,7 @@ func TestPDFColumnsRowByRow(t *testing.T) {
 	if !cols {
 		t.Errorf("two-column page not detected:\n%s", text)
 	}
-	want := strings.Join(leftColumn, "\n") + "\n" + strings.Join(rightColumn, "\n")
+	want := strings.Join(leftColumn, "\n") + "\n\n" + strings.Join(rightColumn, "\n")
 	if text != want {
 		t.Errorf("got\n%s\n--- want\n%s", text, want)
 	}
@@ -177,7 +177,7 @@ func TestPDFColumnsTitle(t *testing.T) {
 	const title = "MASTER SERVICES AGREEMENT BETWEEN THE CUSTOMER AND THE PROVIDER"
 	for name, items := range map[string][]placed{"rows": rowByRow(title), "columns": columnByColumn(title)} {
 		text, _ := layoutText(t, items)
-		want := title + "\n\n" + strings.Join(leftColumn, "\n") + "\n" + strings.Join(rightColumn, "\n")
+		want := title + "\n\n" + strings.Join(leftColumn, "\n") + "\n\n" + strings.Join(rightColumn, "\n")
 		if text != want {
 			t.Errorf("%s: got\n%s\n--- want\n%s", name, text, want)
 		}
@@ -189,7 +189,7 @@ func TestPDFColumnsFooter(t *testing.T) {
 	const footer = "Confidential - Page 1 of 1 - Master Services Agreement Version 2"
 	items := append(rowByRow(""), placed{306 - 2.5*float64(len(footer)), 60, footer})
 	text, cols := layoutText(t, items)
-	want := strings.Join(leftColumn, "\n") + "\n" + strings.Join(rightColumn, "\n") + "\n\n" + footer
+	want := strings.Join(leftColumn, "\n") + "\n\n" + strings.Join(rightColumn, "\n") + "\n\n" + footer
 	if !cols || text != want {
 		t.Errorf("columns %v, got\n%s\n--- want\n%s", cols, text, want)
 	}

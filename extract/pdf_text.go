@@ -123,6 +123,7 @@ type walker struct {
 	leadEnd    int // byte offset of the line's first regular letter, if leadSet
 	leadSet    bool
 	columns    bool        // layout read the page as two columns
+	doubt      bool        // layout found the page's reading order uncertain (orderDoubt)
 	styles     []lineStyle // the type of each line laid out (see layout)
 	line       lineState
 	images     int
@@ -153,17 +154,18 @@ type lineState struct {
 
 // walkPage returns the text of page p, one line per visual line.
 func walkPage(p pdf.Page, fc *fontCache) (text string, images int, err error) {
-	text, _, images, err = walkPageStyled(p, fc, nil)
+	text, _, images, _, err = walkPageStyled(p, fc, nil)
 	return text, images, err
 }
 
 // walkPageStyled is walkPage with the type of each line of the text (its
-// non-blank lines, in order). content is the page's content stream as
-// checkStreams read it (nil: read here).
-func walkPageStyled(p pdf.Page, fc *fontCache, content *keptBytes) (text string, styles []lineStyle, images int, err error) {
+// non-blank lines, in order) and whether its reading order is uncertain
+// (orderDoubt). content is the page's content stream as checkStreams read
+// it (nil: read here).
+func walkPageStyled(p pdf.Page, fc *fontCache, content *keptBytes) (text string, styles []lineStyle, images int, doubt bool, err error) {
 	w, err := walkPageContent(p, fc, content)
 	text = w.layout()
-	return text, w.styles, w.images, err
+	return text, w.styles, w.images, w.doubt, err
 }
 
 // walkPageLines reads the lines of page p (not yet laid out).
@@ -216,6 +218,7 @@ func (w *walker) flushLine() {
 	if w.leadSet {
 		w.lines[len(w.lines)-1].lead = w.leadEnd
 	}
+	joinSpacedCaps(&w.lines[len(w.lines)-1])
 	w.out.Reset()
 	w.runs = nil
 	w.glyphs, w.boldGlyphs, w.leadSet = 0, 0, false
@@ -236,7 +239,8 @@ func (w *walker) weigh(text string, bold bool) {
 // layout joins the lines, with a blank line where the baseline moves down
 // by clearly more than the page's usual line advance (a paragraph gap).
 func (w *walker) layout() string {
-	w.lines, w.columns = readColumns(edgeOrder(w.lines))
+	w.lines, w.columns = readColumns(gapBlock(edgeOrder(w.lines)))
+	w.doubt = orderDoubt(w.lines)
 	var adv []float64
 	for i := 1; i < len(w.lines); i++ {
 		a, b := w.lines[i-1], w.lines[i]
@@ -259,7 +263,7 @@ func (w *walker) layout() string {
 			p := w.lines[i-1]
 			d := p.across - l.across
 			ref := math.Min(p.size, l.size) // the body size, not a heading's
-			if p.dx == l.dx && p.dy == l.dy && d > paraJump*usual*ref && d > 1.3*ref {
+			if p.dx == l.dx && p.dy == l.dy && d > paraJump*usual*ref && d > 1.3*ref || columnBreak(p, l) {
 				b.WriteByte('\n')
 				w.styles[i].gap = true
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/extract"
 )
 
 // An agreement read in part (some pages an image without a text layer, a
@@ -67,6 +68,10 @@ func partialNotes(res *analyze.Result) []string {
 			out = append(out, n)
 		}
 		for _, w := range in.Warnings {
+			if strings.HasPrefix(w, extract.ReadingOrderWarning) {
+				out = append(out, in.Path+": "+w) // the words are whole, their order in doubt
+				continue
+			}
 			out = append(out, fmt.Sprintf("%s: %s; findings may miss terms written in the damaged words", in.Path, w))
 		}
 	}

@@ -158,4 +158,23 @@ func TestWarningsInEveryFormat(t *testing.T) {
 			t.Errorf("%s lacks %q", format, want)
 		}
 	}
+
+	// A page whose reading order is in doubt: said in every format, on its
+	// own (its words are whole, not damaged).
+	res, _ = loadSample(t)
+	order := extract.ReadingOrderWarning + " on page 2 (a block drawn out of place, or text over text)"
+	for i := range res.Inputs {
+		if res.Inputs[i].Kind == "agreement" {
+			res.Inputs[i].Warnings = []string{order}
+		}
+	}
+	for _, format := range []string{"text", "md", "html"} {
+		var b bytes.Buffer
+		if err := Write(&b, format, res); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), order) || strings.Contains(b.String(), order+"; findings may miss") {
+			t.Errorf("%s: the reading-order warning is missing or called damage:\n%s", format, b.String())
+		}
+	}
 }
