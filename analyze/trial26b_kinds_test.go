@@ -35,8 +35,8 @@ func TestTrial26bKinds(t *testing.T) {
 // of the report (trial26b, sentences of our own writing).
 func TestRedFlagOnePerClause(t *testing.T) {
 	rs := loadRules(t)
-	res := run(t, rs, Options{}, "This Agreement is between Acme Cloud Ltd (the \"Provider\") and Beta Corp (the \"Customer\").",
-		"Provider may amend the Service or these Terms. Amendments to these Terms are shown by a new revision date, and using the Service after they take effect means the Customer accepts them.")
+	res := run(t, rs, Options{}, "These Terms are between Acme Cloud Ltd (\"we\") and you.",
+		"We may change the Service or these Terms. Material changes to these Terms will be shown by a new revision date, and continued use of the Service after they take effect constitutes acceptance.")
 	var got []string
 	for _, s := range redFlagSections(res) {
 		if strings.HasPrefix(s, "change-notice") {
