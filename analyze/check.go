@@ -256,16 +256,21 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 		f.Elements = append(f.Elements, es)
 	}
-	flagged, flaggedAt := map[string]bool{}, map[string]bool{}
+	flagged, flaggedAt, clauseFlagged := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, h := range a.flags {
 		flaggedAt[h.spec.flag.ID+"\x00"+h.u.file+"\x00"+h.u.section] = true
 	}
 	for _, h := range a.flags {
 		key := h.spec.flag.ID + "\x00" + h.u.file + "\x00" + h.u.text
-		if flagged[key] || flaggedWithin(flaggedAt, h) {
-			continue // two frames of one flag on one sentence, or an item of a flagged clause
+		clause := h.u.file + "\x00" + h.u.section
+		if flagged[key] || flaggedWithin(flaggedAt, h) || h.u.section != "" && clauseFlagged[clause] {
+			// two frames of one flag on one sentence, an item of a flagged
+			// clause, or a second flag of the rule on a clause already
+			// flagged ("We may modify these Terms. ... continued use is
+			// acceptance": one line of the report, not two)
+			continue
 		}
-		flagged[key] = true
+		flagged[key], clauseFlagged[clause] = true, true
 		f.RedFlags = append(f.RedFlags, RedFlagFound{ID: h.spec.flag.ID, Title: h.spec.flag.Title, Evidence: h.u.evidence("red flag: " + h.spec.flag.Title)})
 		if len(f.RedFlags) == 3 {
 			break
