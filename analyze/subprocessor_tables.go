@@ -14,14 +14,14 @@ import (
 // even without a legal form ("Render", "Vercel").
 var (
 	// reTableNameCol is a header cell naming the suppliers' column.
-	reTableNameCol = lazyre.New(`(?i)^((name of (the )?)?(sub-?processors?|sub-?contractors?|(third[- ]party |service )?(vendors?|providers?)|(legal )?entit(y|ies)|compan(y|ies))( names?| entity)?|names?)$`)
+	reTableNameCol = lazyre.New(`(?i)^((full |legal )?names? of (the )?)?(sub-?processors?|sub-?contractors?|(third[- ]party |service )?(vendors?|providers?)|(legal )?entit(y|ies)|compan(y|ies))( (legal )?names?| entity)?$`)
 	// reTableLocationCol is a header cell for where the supplier processes.
-	reTableLocationCol = lazyre.New(`(?i)^((data |hosting |processing )?(locations?|countr(y|ies)|regions?)( of (processing|data))?|where)\b`)
+	reTableLocationCol = lazyre.New(`(?i)\b(locations?|countr(y|ies)|regions?)\b`)
 	// reTablePurposeCol is a header cell for what the supplier does.
-	reTablePurposeCol = lazyre.New(`(?i)^((processing )?purposes?|services?( provided)?|functions?|descriptions?|activit(y|ies)|processing activit(y|ies)|nature of (the )?processing)\b`)
+	reTablePurposeCol = lazyre.New(`(?i)\b(purposes?|services?|functions?|descriptions?|activit(y|ies)|nature of (the )?processing)\b`)
 	// reTableNotName are cells that name no supplier: empty, "N/A",
 	// dashes, a placeholder ("[Name]", "<name>", "TBD").
-	reTableNotName = lazyre.New(`(?i)^(|n/?a|none|tbd|tbc|-+|—|–|\[.*\]|<.*>|\{.*\}|\(.*\)|.*\[(name|insert|company|vendor|entity)[^\]]*\].*)$`)
+	reTableNotName = lazyre.New(`(?i)^(|n/?a|none|names?|tbd|tbc|-+|—|–|\[.*\]|<.*>|\{.*\}|\(.*\)|.*\[(name|insert|company|vendor|entity)[^\]]*\].*)$`)
 	// rePDFTableHeader is a PDF header line in capitals whose first cell
 	// names the suppliers' column.
 	rePDFTableHeader = lazyre.New(`^(SUB-?PROCESSORS?|SUB-?CONTRACTORS?|VENDORS?|(SERVICE )?PROVIDERS?|ENTITY|COMPANY)( NAMES?)?( [A-Z][A-Z/&()-]*){1,6}$`)
@@ -45,11 +45,13 @@ func tableSubprocessors(text string) []tableSubprocessor {
 	var out []tableSubprocessor
 	lines := strings.Split(text, "\n")
 	nameCol, locCol, purCol := -1, -1, -1
-	pdfHeader := false
+	// inTable: the line before was a row of the same table, whose first
+	// row (its header) had no suppliers' column when nameCol < 0.
+	pdfHeader, inTable := false, false
 	for _, raw := range lines {
 		line := strings.TrimSpace(raw)
 		if !strings.Contains(line, "|") {
-			nameCol = -1
+			nameCol, inTable = -1, false
 			if rePDFTableHeader.MatchString(line) {
 				pdfHeader = true
 				continue
@@ -68,7 +70,11 @@ func tableSubprocessors(text string) []tableSubprocessor {
 			continue
 		}
 		cells := pipeCells(line)
+		if nameCol < 0 && inTable {
+			continue // a table whose header names no suppliers
+		}
 		if nameCol < 0 {
+			inTable = true
 			// A header row: its name column, and where it says the
 			// location and the purpose are.
 			for i, c := range cells {

@@ -42,6 +42,15 @@ func TestTableSubprocessors(t *testing.T) {
 			text: "Data Type | Retention | Location\nInvoices | 7 years | Spain\nLogs | 90 days | Spain",
 		},
 		{
+			name: "a key-value table under an empty header names none",
+			text: "Data importer\n\n| | |\n|---|---|\n| Name | Brookfarrow Systems Inc. |\n| Entity | Brookfarrow Systems Inc. |\n| Address | 1 Main Street |",
+		},
+		{
+			name: "columns told by words within the header cell",
+			text: "| Sub-Processor Legal Name | Sub-Processing Activities | Data Location |\n| --- | --- | --- |\n| Kestrelwick (https://kestrelwick.example/) | Support tickets | Canada |",
+			want: "Kestrelwick [Support tickets; Canada]",
+		},
+		{
 			name: "placeholders and header words only",
 			text: "| Provider | Location |\n|---|---|\n| [Name] | [Country] |\n| Provider | Location |\n| TBD | TBD |\n| <entity> | - |\n| See Annex 3 | |",
 		},
