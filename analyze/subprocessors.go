@@ -14,8 +14,12 @@ type Subprocessor struct {
 	Name string `json:"name"`
 	// Method and Services are an assurance report's for a subservice
 	// organization: "carve-out" or "inclusive", and what it does.
-	Method   string     `json:"method,omitempty"`
-	Services string     `json:"services,omitempty"`
+	Method   string `json:"method,omitempty"`
+	Services string `json:"services,omitempty"`
+	// Location and Purpose are a subprocessor table's columns for where
+	// the supplier processes and what it does, when the table has them.
+	Location string     `json:"location,omitempty"`
+	Purpose  string     `json:"purpose,omitempty"`
 	Evidence []Evidence `json:"evidence"`
 }
 
@@ -43,6 +47,7 @@ var (
 // own subprocessor, so a name with the key of one of them is left out.
 func findSubprocessors(in Inputs, units []*unit, own []string) []Subprocessor {
 	found := map[string]*Subprocessor{}
+	var addCell func(name, location, purpose string, ev Evidence)
 	var order []string
 	var ownKeys []string
 	for _, n := range own {
@@ -50,7 +55,8 @@ func findSubprocessors(in Inputs, units []*unit, own []string) []Subprocessor {
 			ownKeys = append(ownKeys, " "+k+" ")
 		}
 	}
-	add := func(name string, ev Evidence) {
+	add := func(name string, ev Evidence) { addCell(name, "", "", ev) }
+	addCell = func(name, location, purpose string, ev Evidence) {
 		name = strings.Join(strings.Fields(strings.Trim(name, " ,;:")), " ")
 		key := company.Key(name)
 		if key == "" || ownName(ownKeys, key) {
@@ -63,6 +69,8 @@ func findSubprocessors(in Inputs, units []*unit, own []string) []Subprocessor {
 			order = append(order, key)
 		}
 		s.Name = company.Fullest([]string{s.Name, name}) // "Amazon Web Services, Inc." over "AWS"
+		s.Location = joinNew(s.Location, location)
+		s.Purpose = joinNew(s.Purpose, purpose)
 		if len(s.Evidence) < 3 {
 			s.Evidence = append(s.Evidence, ev)
 		}
@@ -90,6 +98,7 @@ func findSubprocessors(in Inputs, units []*unit, own []string) []Subprocessor {
 			add(n, u.evidence("names a subprocessor"))
 		}
 	}
+	agreementTableSubprocessors(in.Agreements, addCell)
 	if q := in.Questionnaire; q != nil {
 		for _, it := range q.Items {
 			answer := it.Answer + " " + it.Notes + " " + it.CSPImplementation
@@ -107,6 +116,18 @@ func findSubprocessors(in Inputs, units []*unit, own []string) []Subprocessor {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out
+}
+
+// joinNew adds a table cell's text to what a supplier's column already
+// says ("Payment processing; Email delivery"), once.
+func joinNew(have, add string) string {
+	if add == "" || strings.Contains("; "+have+"; ", "; "+add+"; ") {
+		return have
+	}
+	if have == "" {
+		return add
+	}
+	return have + "; " + add
 }
 
 // ownName says a supplier's key is a party's: the same key, or whole words

@@ -79,6 +79,9 @@ func subprocessorLine(s analyze.Subprocessor) string {
 	if s.Method != "" {
 		name += " (" + s.Method + ")"
 	}
+	if cols := strings.Trim(s.Purpose+"; "+s.Location, "; "); cols != "" {
+		name += " [" + cols + "]" // a subprocessor table's purpose and location
+	}
 	var wh []string
 	for _, e := range s.Evidence {
 		wh = appendNew(wh, where(e))
