@@ -3,7 +3,6 @@ package extract
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -179,27 +178,10 @@ func TestDOCXGolden(t *testing.T) {
 	if a == nil || a.Format != "docx" || a.Paginated || len(a.Pages) != 1 {
 		t.Fatalf("agreement %+v", a)
 	}
-	got, err := json.MarshalIndent(struct {
+	matchGolden(t, filepath.Join("testdata", "docx-sample.golden.json"), struct {
 		Text    []string `json:"text"`
 		Clauses []Clause `json:"clauses"`
-	}{strings.Split(a.Pages[0].Text, "\n"), a.Clauses}, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	golden := filepath.Join("testdata", "docx-sample.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./extract -run TestDOCXGolden -update)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("differs from %s (-want +got):\n%s", golden, diff)
-	}
+	}{strings.Split(a.Pages[0].Text, "\n"), a.Clauses})
 
 	// The points the golden file pins down, spelled out.
 	text := a.Pages[0].Text

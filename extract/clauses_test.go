@@ -263,7 +263,14 @@ func TestSplitClausesGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := json.MarshalIndent(doc.Agreement.Clauses, "", "  ")
+	matchGolden(t, golden, doc.Agreement.Clauses)
+}
+
+// matchGolden compares v, as indented JSON, with the golden file, and
+// rewrites the file first under -update.
+func matchGolden(t *testing.T, golden string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,10 +282,10 @@ func TestSplitClausesGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run go test -run TestSplitClausesGolden -update)", err)
+		t.Fatalf("%v (run go test ./extract -run %s -update)", err, t.Name())
 	}
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("clauses differ from %s (-want +got):\n%s", golden, diff)
+		t.Errorf("differs from %s (-want +got):\n%s", golden, diff)
 	}
 }
 

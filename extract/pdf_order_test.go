@@ -2,14 +2,11 @@ package extract
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // sized is one string drawn at (x, y) in Helvetica of the given size (no
@@ -127,23 +124,7 @@ func TestPDFReadingOrderFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := json.MarshalIndent(doc.Agreement, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestPDFReadingOrderFixture -update)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("differs from %s (-want +got):\n%s", golden, diff)
-	}
+	matchGolden(t, golden, doc.Agreement)
 	// The points the golden file pins down, spelled out.
 	text := doc.Agreement.Pages[0].Text + "\n" + doc.Agreement.Pages[1].Text
 	for _, want := range []string{
