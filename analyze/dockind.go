@@ -174,26 +174,29 @@ func (ks *docKinds) detect(text string, heads []string) DocKind {
 			}
 		}
 	}
+	for k, hs := range count {
+		count[k] = distinct(hs)
+	}
 	var best *docKindSpec
 	tie := false
 	for _, k := range ks.Kinds {
-		switch n := len(distinct(count[k])); {
+		switch n := len(count[k]); {
 		case n < 2:
-		case best == nil || n > len(distinct(count[best])):
+		case best == nil || n > len(count[best]):
 			best, tie = k, false
-		case n == len(distinct(count[best])):
+		case n == len(count[best]):
 			tie = true
 		}
 	}
 	// A general agreement often bundles exhibits of every kind: a special
 	// kind needs twice the headings of any general one.
 	for _, k := range ks.Kinds {
-		if best != nil && !best.General && k.General && 2*len(distinct(count[k])) > len(distinct(count[best])) {
+		if best != nil && !best.General && k.General && 2*len(count[k]) > len(count[best]) {
 			best = nil
 		}
 	}
 	if best != nil && !tie {
-		hs := distinct(count[best])
+		hs := count[best]
 		if len(hs) > 3 {
 			hs = hs[:3]
 		}
