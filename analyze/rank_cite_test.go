@@ -136,6 +136,54 @@ func TestCitedClause(t *testing.T) {
 			},
 			rule: "data-location", want: "7.1",
 		},
+		{
+			// The general security duty is the clause a lawyer cites; a
+			// control under a heading that names security details it.
+			name:     "the general security duty beats one control under a security heading",
+			ids:      []string{"3", "7"},
+			headings: []string{"Obligations of the Processor", "Security of Your Data"},
+			text: []string{
+				"Provider implements appropriate technical and organisational measures to protect the personal data it processes for the customer.",
+				"We protect your data with nightly backups, redundant servers and encryption.",
+			},
+			rule: "vendor-security", want: "3",
+		},
+		{
+			// An information security management system is the duty as a
+			// whole; a firewall under a security heading is one control.
+			name:     "an information security programme beats a firewall item",
+			ids:      []string{"K.1", "K.9(c)"},
+			headings: []string{"", "Network Security"},
+			text: []string{
+				"The Contractor shall maintain an information security management system certified to ISO/IEC 27001.",
+				"The Contractor shall maintain firewalls, intrusion detection and logging proportionate to the services.",
+			},
+			rule: "vendor-security", want: "K.1",
+		},
+		{
+			// A subprocessor's measures are not the vendor's own, though
+			// named as technical and organisational measures.
+			name:     "a subprocessor's measures do not state the vendor's security duty",
+			ids:      []string{"5", "8"},
+			headings: []string{"", ""},
+			text: []string{
+				"Provider shall ensure that each sub-processor implements appropriate technical and organisational measures before it is engaged.",
+				"Provider encrypts all Customer Data at rest and in transit.",
+			},
+			rule: "vendor-security", want: "8",
+		},
+		{
+			// An overview saying what it describes introduces the clauses
+			// that state the measures; it is none of them.
+			name:     "a document's account of what it describes is not cited before its measures",
+			ids:      []string{"preamble", "\"Encryption\""},
+			headings: []string{"Security Overview", "Encryption"},
+			text: []string{
+				"This Security Overview describes the technical and organisational measures Provider maintains for its platform.",
+				"All Customer Data is encrypted at rest using AES-256.",
+			},
+			rule: "vendor-security", want: "\"Encryption\"",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
