@@ -184,6 +184,31 @@ func TestCitedClause(t *testing.T) {
 			},
 			rule: "vendor-security", want: "\"Encryption\"",
 		},
+		{
+			// Keeping the credentials secret is the customer's duty a
+			// lawyer cites; the notice of misuse beside it is the
+			// procedure, not the duty.
+			name:     "the customer keeping its password secret beats its notice of misuse",
+			ids:      []string{"3.1", "3.2"},
+			headings: []string{"", ""},
+			text: []string{
+				"You must notify us without delay of any unauthorised access to your account or any other breach of security.",
+				"You are responsible for keeping your password private and for all activity under your profile.",
+			},
+			rule: "customer-responsibilities", want: "3.2",
+		},
+		{
+			// The customer's general duty to keep safeguards is cited as
+			// its part, as the vendor's is.
+			name:     "the customer's general duty of safeguards is cited with its credentials' secrecy",
+			ids:      []string{"4.2", "9.1(c)"},
+			headings: []string{"Your Security Obligations", ""},
+			text: []string{
+				"You will employ all administrative and technical safeguards necessary to secure your systems and the data you upload.",
+				"You must keep your login credentials confidential and are responsible for their use.",
+			},
+			rule: "customer-responsibilities", want: "4.2",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
