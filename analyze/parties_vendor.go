@@ -108,7 +108,7 @@ func legalName(before string, isRoleWord func(string) bool) string {
 		} else if c, ok := strings.CutPrefix(cand, "The "); ok {
 			cand = c
 		}
-		cand = endAtLegalForm(strings.Join(strings.Fields(cand), " "))
+		cand = endAtPlace(endAtLegalForm(strings.Join(strings.Fields(cand), " ")))
 		if at[1] == 0 && !rePartyLegalForm.MatchString(cand) {
 			continue // a sentence's opening words are a name only with a legal form
 		}
@@ -147,6 +147,42 @@ func endAtLegalForm(name string) string {
 		}
 	}
 	return name
+}
+
+// reCountry is a country's name as a party's address ends with it.
+var reCountry = lazyre.New(`^(?i:india|united states(?: of america)?|usa|u\.s\.a\.?|u\.s\.|united kingdom|uk|england|scotland|wales|ireland|germany|france|netherlands|the netherlands|belgium|luxembourg|switzerland|austria|italy|spain|portugal|sweden|norway|denmark|finland|iceland|estonia|latvia|lithuania|poland|czech republic|czechia|slovakia|hungary|romania|bulgaria|greece|cyprus|malta|croatia|slovenia|serbia|ukraine|turkey|israel|canada|mexico|brazil|argentina|chile|colombia|peru|australia|new zealand|singapore|japan|china|hong kong|taiwan|korea|south korea|republic of korea|vietnam|thailand|malaysia|indonesia|philippines|pakistan|bangladesh|sri lanka|nepal|united arab emirates|uae|saudi arabia|qatar|egypt|nigeria|kenya|south africa)$`)
+
+// endAtPlace ends a legal name before an address of place names that
+// closes with a country: "Rashi Systems, Pune, Maharashtra, India" is
+// "Rashi Systems"; "Acme Co., Ltd., Busan, Korea" keeps its legal form. A
+// name with a comma and no country after it ("Brindle, Moss and
+// Partners") is left as it was.
+func endAtPlace(name string) string {
+	segs := strings.Split(name, ", ")
+	if len(segs) < 2 || !reCountry.MatchString(strings.TrimRight(segs[len(segs)-1], ".")) {
+		return name
+	}
+	k := len(segs) - 1
+	for k > 1 && placeSegment(segs[k-1]) {
+		k--
+	}
+	return strings.Join(segs[:k], ", ")
+}
+
+// placeSegment says s may be a city's or a region's name: one to three
+// capitalised words, no legal form.
+func placeSegment(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 3 || rePartyLegalForm.MatchString(s) {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // reNameStop finds the end of another definition ("Acme"), (CDS) or of a
