@@ -1,7 +1,11 @@
 package analyze
 
 import (
+	"context"
+	"strings"
 	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
 )
 
 // TestTrial27aKinds: sentences of our own writing from a new user's trial on
@@ -41,7 +45,7 @@ func TestChangeFlagReadsNextSentence(t *testing.T) {
 		flag         bool
 		want         string
 	}{
-		{"notice in the next sentence", "We may revise these Terms from time to time. Changes that materially harm you will receive reasonable prior notice and apply only going forward.", false, StatusMet},
+		{"notice in the next sentence", "We may revise these Terms from time to time. Changes that would materially reduce the Service will receive reasonable prior notice and apply only going forward.", false, StatusMet},
 		{"notice given in the next sentence", "We may revise these Terms from time to time. We will give you 30 days' notice of any material change by e-mail.", false, StatusMet},
 		{"no notice in the clause", "We may revise these Terms from time to time. The revised Terms apply from the date they are posted.", true, ""},
 		{"notice of something else", "We may revise these Terms from time to time. Either party may terminate on 30 days' written notice.", true, ""},
@@ -98,5 +102,36 @@ func TestVendorNameEndsBeforePlace(t *testing.T) {
 				t.Errorf("vendor %q, want %q", res.Vendor, tc.vendor)
 			}
 		})
+	}
+}
+
+// TestVendorAcrossDocuments: one vendor's documents in one folder, one by
+// its trade name, one by its legal name, one linking the two, name one
+// company by its legal name; documents that name two companies with no link
+// say so instead of naming none (trial27a, names of our own invention).
+func TestVendorAcrossDocuments(t *testing.T) {
+	rs := loadRules(t)
+	doc := func(path string, clauses ...string) *extract.Agreement {
+		a := agreement(clauses...)
+		a.Path = path
+		return a
+	}
+	sla := doc("sla.md", "Tallowfin Service Level Agreement", "Tallowfin will make the hosted service available 99.9% of each month.", "Tallowfin will credit 5% of the monthly fee for each hour below that target.")
+	dpa := doc("dpa.md", "Data Processing Addendum", `This Addendum forms part of the Agreement between the Customer and Velmora Systems, operating Tallowfin ("Processor").`, "Processor shall notify Customer of a Personal Data Breach without undue delay.")
+	tos := doc("tos.md", "Terms of Service", `These Terms govern the Tallowfin service. Tallowfin is operated by Velmora Systems ("Tallowfin", "we" or "us").`, "We shall notify you of a security incident affecting your data without undue delay.")
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{sla, dpa, tos}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Vendor != "Velmora Systems" || res.VendorSource != VendorFromAgreement {
+		t.Errorf("vendor %q (%s), want Velmora Systems from the agreements", res.Vendor, res.VendorSource)
+	}
+	other := doc("other.md", "Terms of Service", `These Terms are offered by Quorrelby Analytics ("Quorrelby", "we").`, "We shall notify you of a security incident affecting your data without undue delay.")
+	res, err = Run(context.Background(), Inputs{Agreements: []*extract.Agreement{sla, other}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Vendor != "" || res.VendorSource != VendorDiffers || strings.Join(res.VendorNames, "; ") != "Tallowfin; Quorrelby Analytics" {
+		t.Errorf("vendor %q (%s, %q), want none, the documents differing: Tallowfin; Quorrelby Analytics", res.Vendor, res.VendorSource, res.VendorNames)
 	}
 }
