@@ -49,7 +49,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		res.Inputs = append(res.Inputs, in)
 	}
 	units, parties := readAgreements(in.Agreements, opts.Vendor, rules.Vocabulary)
-	named := agreementVendor(in.Agreements, units, parties, rules.Vocabulary)
+	named, differ := agreementVendors(in.Agreements, units, parties, rules.Vocabulary)
 	if opts.Vendor == "" && (res.Vendor == "" || res.VendorSource == extract.VendorFromProperties) {
 		// The agreement's own party definitions name the vendor better
 		// than a workbook's properties.
@@ -59,6 +59,11 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 	}
 	if res.Vendor == "" {
 		res.VendorSource = VendorNone
+		if len(differ) > 1 {
+			// The agreements name it, but not as one company: say so
+			// rather than that no document names it.
+			res.VendorSource, res.VendorNames = VendorDiffers, differ
+		}
 	}
 	for _, r := range rules.Rules {
 		if err := ctx.Err(); err != nil {

@@ -329,7 +329,7 @@ func (r *Rule) grade(h *hit) {
 		h.deadline = &d
 	}
 	switch {
-	case f.pointer && pointerOnly(f):
+	case f.pointer && pointerOnly(f) && !f.publishesBeside(p):
 		h.status = StatusByReference
 	case len(h.weakeners) > 0:
 		h.status = StatusWeak

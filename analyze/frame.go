@@ -478,7 +478,10 @@ var subordinator = map[string]bool{"that": true, "which": true, "who": true, "wh
 var modifierNouns = map[string]bool{"data": true, "content": true, "information": true, "materials": true, "material": true, "personal": true, "confidential": true, "property": true, "records": true, "files": true, "instance": true, "tenant": true, "environment": true, "environments": true, "instances": true, "tenants": true, "networks": true, "portal": true, "application": true, "applications": true, "equipment": true, "facilities": true, "network": true, "systems": true, "system": true, "site": true, "sites": true, "account": true, "accounts": true, "content's": true, "responsibilities": true, "obligations": true, "instructions": true, "order": true, "agreement": true, "policy": true, "policies": true,
 	// Things the vendor keeps for the customer: "Every customer database has
 	// hourly backups" says what the vendor's system does, not a customer duty.
-	"database": true, "databases": true, "backups": true, "backup": true, "workspace": true, "workspaces": true, "logs": true, "repositories": true, "repository": true}
+	"database": true, "databases": true, "backups": true, "backup": true, "workspace": true, "workspaces": true, "logs": true, "repositories": true, "repository": true,
+	// Secrets a party holds: "Provider credentials are encrypted for
+	// storage" says how they are kept, not that the other party acts.
+	"credentials": true, "credential": true, "passwords": true, "tokens": true, "secrets": true, "keys": true}
 
 // inherits says a predicate with no subject of its own continues the one
 // before it ("..., and shall notify").

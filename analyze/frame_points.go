@@ -33,3 +33,41 @@ func (f *Frame) pointsOut(from, to int) bool {
 	}
 	return false
 }
+
+// publishesBeside says predicate p states the term itself and only a verb
+// joined to it points elsewhere: "We maintain appropriate measures ... and
+// publish a summary of them at <url>". The pointer is where more is
+// published, not the whole commitment; "Our measures are described at
+// <url>" (the reference is the predicate itself) stays a pointer.
+func (f *Frame) publishesBeside(p *predicate) bool {
+	if p.modal.from < 0 || p.negated {
+		return false
+	}
+	for a := p.modal.to + 2; a < p.to && a < len(f.toks); a++ {
+		if f.toks[a].w != "and" {
+			continue
+		}
+		joined := false
+		for j := a + 1; j <= a+3 && j < len(f.toks); j++ {
+			if len(f.m.at("disclose", j)) > 0 {
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			continue
+		}
+		// Nothing before the joined verb points elsewhere.
+		head := f.text[:f.toks[a].start]
+		if reURL.MatchString(head) {
+			return false
+		}
+		for _, s := range f.m.find("reference") {
+			if s.from < a {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

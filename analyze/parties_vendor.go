@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,7 +109,7 @@ func legalName(before string, isRoleWord func(string) bool) string {
 		} else if c, ok := strings.CutPrefix(cand, "The "); ok {
 			cand = c
 		}
-		cand = endAtLegalForm(strings.Join(strings.Fields(cand), " "))
+		cand = endAtPlace(endAtLegalForm(strings.Join(strings.Fields(cand), " ")))
 		if at[1] == 0 && !rePartyLegalForm.MatchString(cand) {
 			continue // a sentence's opening words are a name only with a legal form
 		}
@@ -147,6 +148,42 @@ func endAtLegalForm(name string) string {
 		}
 	}
 	return name
+}
+
+// reCountry is a country's name as a party's address ends with it.
+var reCountry = lazyre.New(`^(?i:india|united states(?: of america)?|usa|u\.s\.a\.?|u\.s\.|united kingdom|uk|england|scotland|wales|ireland|germany|france|netherlands|the netherlands|belgium|luxembourg|switzerland|austria|italy|spain|portugal|sweden|norway|denmark|finland|iceland|estonia|latvia|lithuania|poland|czech republic|czechia|slovakia|hungary|romania|bulgaria|greece|cyprus|malta|croatia|slovenia|serbia|ukraine|turkey|israel|canada|mexico|brazil|argentina|chile|colombia|peru|australia|new zealand|singapore|japan|china|hong kong|taiwan|korea|south korea|republic of korea|vietnam|thailand|malaysia|indonesia|philippines|pakistan|bangladesh|sri lanka|nepal|united arab emirates|uae|saudi arabia|qatar|egypt|nigeria|kenya|south africa)$`)
+
+// endAtPlace ends a legal name before an address of place names that
+// closes with a country: "Rashi Systems, Pune, Maharashtra, India" is
+// "Rashi Systems"; "Acme Co., Ltd., Busan, Korea" keeps its legal form. A
+// name with a comma and no country after it ("Brindle, Moss and
+// Partners") is left as it was.
+func endAtPlace(name string) string {
+	segs := strings.Split(name, ", ")
+	if len(segs) < 2 || !reCountry.MatchString(strings.TrimRight(segs[len(segs)-1], ".")) {
+		return name
+	}
+	k := len(segs) - 1
+	for k > 1 && placeSegment(segs[k-1]) {
+		k--
+	}
+	return strings.Join(segs[:k], ", ")
+}
+
+// placeSegment says s may be a city's or a region's name: one to three
+// capitalised words, no legal form.
+func placeSegment(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 3 || rePartyLegalForm.MatchString(s) {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // reNameStop finds the end of another definition ("Acme"), (CDS) or of a
@@ -210,7 +247,19 @@ func properName(s string) bool {
 // the text goes on to use. "" when the agreements name no vendor, or name
 // two that are not the same company (no guess).
 func agreementVendor(as []*extract.Agreement, units []*unit, parties map[*extract.Agreement][]*party, v *Vocabulary) string {
-	var names []string
+	best, _ := agreementVendors(as, units, parties, v)
+	return best
+}
+
+// agreementVendors is agreementVendor with the names the agreements give
+// the vendor when they name it differently (best is then ""): each
+// agreement's one, in order, a company's once. A party defined with a
+// legal name and a short name of another word ("RakshEx is operated by
+// Rashi Technologies ("RakshEx")") links the two: documents that use
+// either name one company, named by its legal name.
+func agreementVendors(as []*extract.Agreement, units []*unit, parties map[*extract.Agreement][]*party, v *Vocabulary) (string, []string) {
+	var names [][2]string // the name, and "legal" for a legal name
+	var links [][2]string
 	for _, a := range as {
 		var us []*unit
 		for _, u := range units {
@@ -225,9 +274,12 @@ func agreementVendor(as []*extract.Agreement, units []*unit, parties map[*extrac
 			}
 			switch {
 			case p.legal != "":
-				names = append(names, p.legal)
+				names = append(names, [2]string{p.legal, "legal"})
+				if p.name != "" && !reGenericName.MatchString(p.name) && !sameCompany(p.legal, p.name) {
+					links = append(links, [2]string{p.legal, p.name})
+				}
 			case !reGenericName.MatchString(p.name):
-				names = append(names, p.name)
+				names = append(names, [2]string{p.name, ""})
 			default:
 				continue
 			}
@@ -238,25 +290,52 @@ func agreementVendor(as []*extract.Agreement, units []*unit, parties map[*extrac
 			// the report but gives the engine no phrase for the vendor's
 			// class (undefinedVendor reads the title and preamble only).
 			if n := titleVendor(a, us, v); n != "" {
-				names = append(names, n)
+				names = append(names, [2]string{n, ""})
 			} else if n := usedVendor(a, us, v); n != "" {
-				names = append(names, n)
+				names = append(names, [2]string{n, ""})
 			}
 		}
 	}
 	if len(names) == 0 {
-		return ""
+		return "", nil
 	}
-	best := names[0]
+	same := func(a, b string) bool {
+		if sameCompany(a, b) {
+			return true
+		}
+		for _, l := range links {
+			if sameCompany(a, l[0]) && sameCompany(b, l[1]) || sameCompany(a, l[1]) && sameCompany(b, l[0]) {
+				return true
+			}
+		}
+		return false
+	}
+	best, legal, differ := names[0][0], names[0][1] == "legal", false
 	for _, n := range names[1:] {
-		if !sameCompany(best, n) {
-			return ""
+		if !same(best, n[0]) {
+			differ = true
+			continue
 		}
-		if len(n) > len(best) && strings.Contains(strings.ToLower(n), strings.ToLower(best)) {
-			best = n // "GitHub, Inc." over "GitHub"
+		switch {
+		case n[1] == "legal" && !legal && !sameCompany(best, n[0]):
+			best, legal = n[0], true // the legal name over a trade name
+		case len(n[0]) > len(best) && strings.Contains(strings.ToLower(n[0]), strings.ToLower(best)):
+			best = n[0] // "GitHub, Inc." over "GitHub"
 		}
 	}
-	return best
+	if !differ {
+		return best, nil
+	}
+	if len(as) < 2 {
+		return "", nil // one document naming two providers names none
+	}
+	var out []string
+	for _, n := range names {
+		if !slices.ContainsFunc(out, func(o string) bool { return sameCompany(o, n[0]) }) {
+			out = append(out, n[0])
+		}
+	}
+	return "", out
 }
 
 // sameCompany says two names are one company's: one holds the other's
@@ -463,6 +542,11 @@ const VendorFromAgreement = "agreement"
 // none was given: Result.Vendor is empty (a batch then names the vendor
 // after its file: VendorFromFolder).
 const VendorNone = "none"
+
+// VendorDiffers is Result.VendorSource when the agreements name the vendor,
+// but not as one company (Result.VendorNames lists the names): Result.Vendor
+// is empty, or in a batch the folder's name.
+const VendorDiffers = "documents differ"
 
 // VendorFromFolder is the Result.VendorSource of a vendor named only by the
 // folder (or the batch's file) its documents came in: no document names it.

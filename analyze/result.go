@@ -204,8 +204,13 @@ type Result struct {
 	// workbook's company or title, the last resort) or "agreement" (the
 	// party an agreement defines and this package reads as the vendor) or
 	// "folder" (no document names it: the folder's or file's name, set by
-	// the caller) or "none" (no document names it and Vendor is empty).
+	// the caller) or "none" (no document names it and Vendor is empty)
+	// or "documents differ" (the agreements name it, not as one company:
+	// VendorNames; Vendor is empty, or the folder's name in a batch).
 	VendorSource string `json:"vendor_source"`
+	// VendorNames are the names the agreements give the vendor when they
+	// differ (VendorSource "documents differ").
+	VendorNames []string `json:"vendor_names,omitempty"`
 	// Warnings are what a reader must know about the result as a whole
 	// (the documents name different vendors: WarnVendorMismatch); none
 	// changes the score, the verdict or the exit code.

@@ -20,6 +20,11 @@ func vendorNote(res *analyze.Result) string {
 		return "named by the agreement"
 	case analyze.VendorFromFolder:
 		return "no document names it: named after its folder or file"
+	case analyze.VendorDiffers:
+		if res.Vendor == "" {
+			return "the documents name it differently: " + strings.Join(res.VendorNames, "; ")
+		}
+		return "the documents name it differently: " + strings.Join(res.VendorNames, "; ") + "; named after its folder or file"
 	}
 	return ""
 }
@@ -27,6 +32,9 @@ func vendorNote(res *analyze.Result) string {
 // vendorTitle is the vendor's name with the note on where it comes from.
 func vendorTitle(res *analyze.Result, none string) string {
 	if res.Vendor == "" {
+		if res.VendorSource == analyze.VendorDiffers {
+			return none + " (" + vendorNote(res) + ")"
+		}
 		return none
 	}
 	if n := vendorNote(res); n != "" {

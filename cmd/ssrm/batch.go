@@ -97,7 +97,10 @@ func assessOn(ctx context.Context, in analyze.Inputs, vendor, folder, serviceMod
 		return nil, err
 	}
 	if res.Vendor == "" && folder != "" {
-		res.Vendor, res.VendorSource = folder, analyze.VendorFromFolder
+		res.Vendor = folder
+		if res.VendorSource != analyze.VendorDiffers {
+			res.VendorSource = analyze.VendorFromFolder
+		}
 	}
 	nameWaiversAsGiven(res)
 	return res, nil
