@@ -226,6 +226,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	res, in, modified := a.res, a.in, a.modified
+	if stem := lonePathStem(docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths}); res.Vendor == "" && a.folder == "" && stem != "" {
+		// One file that names no vendor is named after the file, as
+		// batch names a vendor of one file (README: reports fall back to
+		// the folder or file name).
+		res.Vendor, res.VendorSource = stem, analyze.VendorFromFolder
+	}
 	rs, _ := ruleSet()
 	if err := llmOpts.secondOpinion(context.Background(), res, in, rs, stderr); err != nil {
 		return err
@@ -294,6 +300,25 @@ type docArgs struct {
 // all lists every path given, for nameAsGiven.
 func (d docArgs) all() []string {
 	return append(append(append([]string{d.questionnaire}, d.agreements...), d.reports...), d.paths...)
+}
+
+// lonePathStem is the name, without its extension, of the one file the
+// run was given, or "" when it was given several, or a folder.
+func lonePathStem(d docArgs) string {
+	var given []string
+	for _, p := range d.all() {
+		if p != "" {
+			given = append(given, p)
+		}
+	}
+	if len(given) != 1 {
+		return ""
+	}
+	if fi, err := os.Stat(given[0]); err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
+	base := filepath.Base(given[0])
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 // analysis is one vendor's documents read and analysed.
