@@ -226,12 +226,6 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	res, in, modified := a.res, a.in, a.modified
-	if stem := lonePathStem(docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths}); res.Vendor == "" && a.folder == "" && stem != "" {
-		// One file that names no vendor is named after the file, as
-		// batch names a vendor of one file (README: reports fall back to
-		// the folder or file name).
-		res.Vendor, res.VendorSource = stem, analyze.VendorFromFolder
-	}
 	rs, _ := ruleSet()
 	if err := llmOpts.secondOpinion(context.Background(), res, in, rs, stderr); err != nil {
 		return err
@@ -245,6 +239,13 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := applyStore(ctx, st, res, &in, a.origin, a.folder); err != nil {
 		return err
+	}
+	if stem := lonePathStem(docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths}); res.Vendor == "" && a.folder == "" && stem != "" {
+		// One file that names no vendor is named after the file in the
+		// report, as batch names a vendor of one file (README: reports
+		// fall back to the folder or file name); decisions (--db) still
+		// need a name the documents give, as ssrm decide reads them.
+		res.Vendor, res.VendorSource = stem, analyze.VendorFromFolder
 	}
 	if err := writeReport(stdout, *output, *format, res, &in, modified); err != nil {
 		return err
