@@ -154,11 +154,9 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				leadQuote[c.ID], leadSrc[c.ID] = leadQuote[c.Parent], leadSrc[c.Parent]
 			}
 			inline := inlineItems(c, kids[c.ID])
-			// inList: the units so far are the items of the clause's
-			// first list. Under a sub-heading ("Organisational Measures:")
-			// of a clause whose lead-in introduces it ("Processor shall
-			// implement ..., including:"), every item of that list is the
-			// lead-in's, not only the first.
+			// inList: the units so far are the items of the first list:
+			// under a sub-heading ("Organisational Measures:") each is the
+			// parent lead-in's ("Processor shall implement ..., including:").
 			inList := true
 			for i, u := range splitUnitsUnder(text, headingLeadIn(c)) {
 				if len(inline) > 0 {
