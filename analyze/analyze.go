@@ -79,6 +79,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel, qc)
 	res.Subprocessors = findSubprocessors(in, units, ownNames(parties, res.Vendor, named))
 	res.Warnings = vendorWarnings(vendorNames(in, units, parties, rules.Vocabulary, opts.Vendor, named), res.Subprocessors)
+	res.Warnings = append(res.Warnings, placeholderWarnings(units)...)
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()

@@ -509,7 +509,7 @@ func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
 	}
 	var out []string
 	for _, u := range units {
-		if u == b.u || u.file != b.u.file || u.section != b.u.section {
+		if u == b.u || u.file != b.u.file || clauseOf(u.section) != clauseOf(b.u.section) {
 			continue
 		}
 		f := u.frame
@@ -523,6 +523,16 @@ func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
 		}
 	}
 	return out
+}
+
+// clauseOf is a section without the sub-heading its id ends with: `3.6
+// "Audit Procedures"` is of clause 3.6, whose lead paragraph states the
+// right its sub-heading then limits.
+func clauseOf(section string) string {
+	if i := strings.Index(section, ` "`); i > 0 && strings.HasSuffix(section, `"`) {
+		return section[:i]
+	}
+	return section
 }
 
 // showsTerm says one of the hits shows the term: any but a supporting

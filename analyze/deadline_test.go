@@ -29,6 +29,7 @@ func TestParseDeadline(t *testing.T) {
 		{"Vendor shall notify Customer of any Security Incident.", "", -1, false, GradeNone, ""},
 		{"notify Customer 24 hours after discovery", "24 hours after", 24, false, GradeStrong, "awareness"},
 		{"Provider will notify Customer immediately.", "immediately", -1, false, GradeUnquantified, ""},
+		{"Security incidents: immediate notification to Customer.", "immediate notification", -1, false, GradeUnquantified, ""},
 		// "without delay" and "without any undue delay" say the same as
 		// "without undue delay" (GDPR Art. 33(2)): acceptable, not weak.
 		{"The processor will tell the controller without delay when it learns of a breach.", "without delay", -1, false, GradeUnquantified, "awareness"},

@@ -324,6 +324,11 @@ func (r *Rule) grade(h *hit) {
 			h.weakeners = appendOnce(h.weakeners, r.Weakeners[i].Reason)
 		}
 	}
+	if ph := valuePlaceholder(scope); ph != "" {
+		// "Cyber liability insurance: minimum [AMOUNT]": the term's value
+		// is a template's blank.
+		h.weakeners = appendOnce(h.weakeners, "an unfilled template placeholder "+ph+" where the value belongs")
+	}
 	if r.Deadline {
 		d := ParseDeadline(scope)
 		h.deadline = &d

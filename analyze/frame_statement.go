@@ -132,6 +132,12 @@ func (f *Frame) statement() predicate {
 		if s.from < 0 || f.toks[s.to-1].poss || f.modifier(s) || f.toks[s.to-1].w == "us" || f.toks[s.to-1].w == "our" || f.toks[s.to-1].w == "your" {
 			continue
 		}
+		if c.p == PartyCustomer && f.noticeTo(s) {
+			// "Security incidents: notification to Customer within 24
+			// hours": the customer is told; the other side tells.
+			p.actor = PartyVendor
+			break
+		}
 		p.actor = c.p
 		break
 	}
@@ -140,6 +146,23 @@ func (f *Frame) statement() predicate {
 	}
 	f.polarity(&p, 0)
 	return p
+}
+
+// noticeTo says the party span s is the one a notice goes to: "notice to
+// (the) Customer", "notification to Customer".
+func (f *Frame) noticeTo(s span) bool {
+	k := s.from - 1
+	if k >= 0 && f.toks[k].w == "the" {
+		k--
+	}
+	if k < 1 || f.toks[k].w != "to" {
+		return false
+	}
+	switch f.toks[k-1].w {
+	case "notice", "notices", "notification", "notifications", "alert", "alerts":
+		return true
+	}
+	return false
 }
 
 // dutyNouns name what a party owes when its possessive stands before them
@@ -332,6 +355,12 @@ func (f *Frame) imperative(j int) bool {
 	// same word opens its object with a determiner ("Secure your
 	// devices").
 	if adjectiveVerbs[t.w] && j+1 < len(f.toks) && f.toks[j+1].word && !determiners[f.toks[j+1].w] && f.toks[j+1].w != "and" && f.toks[j+1].w != "or" {
+		return false
+	}
+	// "Change Management", "Incident Response Plan", "Change control
+	// procedures": a heading or a list's label, a noun phrase with no
+	// determiner and no full stop, names a topic; it orders no one.
+	if f.headingPhrase(j) {
 		return false
 	}
 	// "Secure deletion follows NIST SP 800-88": an adjective and its noun,
@@ -565,3 +594,37 @@ func (f *Frame) relativePronoun(from, to int) bool {
 	}
 	return false
 }
+
+// headingPhrase says the sentence from its word j is a heading's noun
+// phrase rather than an order: a short fragment without a full stop whose
+// word after the verb is no determiner, and whose words are all
+// capitalised ("Change Management") or which ends in a noun that names a
+// document or a practice ("Change approval procedures").
+func (f *Frame) headingPhrase(j int) bool {
+	text := strings.TrimRight(f.text, " *_")
+	if text == "" || strings.ContainsAny(text[len(text)-1:], ".;!?") || j+1 >= len(f.toks) {
+		return false
+	}
+	var words []token
+	for _, t := range f.toks[j:] {
+		if !t.word {
+			if t.w == "," || t.w == ":" {
+				return false
+			}
+			continue
+		}
+		words = append(words, t)
+	}
+	if len(words) < 2 || len(words) > 5 || determiners[words[1].w] {
+		return false
+	}
+	title := true
+	for _, t := range words {
+		title = title && t.upper
+	}
+	return title || headingNouns[words[len(words)-1].w]
+}
+
+// headingNouns end a heading's noun phrase: "Change approval procedures",
+// "Access control policy".
+var headingNouns = map[string]bool{"procedures": true, "procedure": true, "process": true, "processes": true, "management": true, "requirements": true, "policy": true, "policies": true, "plan": true, "plans": true, "program": true, "programme": true, "standards": true}

@@ -526,8 +526,18 @@ func capitalised(name string) string {
 	}
 	words := strings.Fields(name)
 	for i, w := range words {
-		_, n := utf8.DecodeRuneInString(w)
-		words[i] = w[:n] + strings.ToLower(w[n:])
+		// Each part of a hyphenated name is a word of its own
+		// ("OSPREY-LABS": "Osprey-Labs"); a part of two letters is kept
+		// as an acronym ("RONAV-AI": "Ronav-AI").
+		parts := strings.Split(w, "-")
+		for k, p := range parts {
+			if k > 0 && len(p) <= 2 {
+				continue
+			}
+			_, n := utf8.DecodeRuneInString(p)
+			parts[k] = p[:n] + strings.ToLower(p[n:])
+		}
+		words[i] = strings.Join(parts, "-")
 	}
 	return strings.Join(words, " ")
 }

@@ -122,6 +122,16 @@ func TestVendorNameKinds(t *testing.T) {
 			vendor: "Gannet-AI",
 		},
 		{
+			name: "a title naming the maker, the text then saying the Company",
+			clauses: []string{
+				"TERMS OF USE\nWRENTALLY (a PRODUCT OF OSPREY-LABS)",
+				"By using the Wrentally platform you agree to these terms.",
+				"The Company may suspend an account that abuses the service.",
+				"The Company will not sell your data.",
+			},
+			vendor: "Osprey-Labs",
+		},
+		{
 			name: "a defined name that is the acronym of a document is no party",
 			clauses: []string{
 				"DATA PROCESSING AGREEMENT",

@@ -379,15 +379,19 @@ func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 			break
 		}
 		line = strings.Trim(strings.TrimPrefix(line, "title:"), ` "'*_`)
-		name := ""
+		name, maker := "", false
 		if m := reTitleVendor.FindStringSubmatch(line); m != nil && !reTitleNotName.MatchString(m[1]) && !reTitleGeneric.MatchString(m[1]) {
 			name = reTitleEdition.ReplaceAllString(m[1], "") // "GitHub Corporate" is GitHub's
 		} else if properName(line) && rePartyLegalForm.MatchString(line) {
 			name = line // a company's name on a line of its own: "ContentRX LLC"
 		} else if m := reTitleMaker.FindStringSubmatch(line); m != nil {
 			name = m[1] // "ACMEPROCURE (a PRODUCT OF ACME-AI)": the maker's
+			// The title says in so many words whose product the
+			// document's is: the maker is named though the text then
+			// says "the Company" (trial27b).
+			maker = true
 		}
-		if name != "" && (usedAsVendor(units, name) || ownDomain(a, name)) {
+		if name != "" && (maker || usedAsVendor(units, name) || ownDomain(a, name)) {
 			title = shownName(units, name)
 			break
 		}

@@ -28,6 +28,7 @@ func TestPrecision18Kinds(t *testing.T) {
 		{"notice before discontinuing a feature still binds", []string{"Vendor will give the Customer ninety days' written notice before it discontinues any feature of the Platform."}, "change-notice", StatusMet},
 		// e. The change told by its verb in a condition, the notice owed.
 		{"notice when the vendor modifies the platform binds", []string{"Where the Supplier modifies the Platform in a way that alters the kinds of data it handles, the Supplier shall inform the Client."}, "change-notice", StatusMet},
+		{"advance notice when the vendor modifies the platform", []string{"Where the Supplier modifies the Platform in a way that alters the kinds of data it handles, the Supplier shall inform the Client in advance."}, "change-notice", StatusMet},
 		{"a change with a right to leave is no notice", []string{"Where the Supplier modifies the Platform, the Client may terminate this Agreement."}, "change-notice", StatusMissing},
 	})
 }

@@ -54,6 +54,8 @@ type unit struct {
 	// quoted is the unit with its lead-in as they stand in the clause
 	// (verbatimQuote); empty means full().
 	quoted string
+	// item: the unit opens a list item of its clause.
+	item bool
 	// headed is the unit read in place of text: a table row with its
 	// header's names ("Response time: 1 hour"); empty means text.
 	headed string
@@ -152,15 +154,20 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				leadQuote[c.ID], leadSrc[c.ID] = leadQuote[c.Parent], leadSrc[c.Parent]
 			}
 			inline := inlineItems(c, kids[c.ID])
+			// inList: the units so far are the items of the first list:
+			// under a sub-heading ("Organisational Measures:") each is the
+			// parent lead-in's ("Processor shall implement ..., including:").
+			inList := true
 			for i, u := range splitUnitsUnder(text, headingLeadIn(c)) {
 				if len(inline) > 0 {
 					u.tail = inlineTail(c.Text, u.text, inline)
 				}
-				if u.leadIn == "" && parentLead != "" && i == 0 {
+				inList = inList && (i == 0 || u.item)
+				if u.leadIn == "" && parentLead != "" && (i == 0 || inList && parentItems(c)) {
 					u.leadIn = parentLead
 					// The list's first item follows its lead-in; a later
 					// one, or an item of an item, is quoted with "…".
-					u.skips = !ownLead[c.Parent] || !firstItem(c.ID, kids[c.Parent])
+					u.skips = i > 0 || !ownLead[c.Parent] || !firstItem(c.ID, kids[c.Parent])
 					u.quoted = verbatimQuote(srcOf(leadSrc[c.Parent]), append(slices.Clone(leadQuote[c.Parent]), u.text), u.skips)
 				} else if u.leadIn != "" {
 					lead := u.leadIn

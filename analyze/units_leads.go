@@ -58,6 +58,7 @@ func splitUnitsUnder(text, headLead string) []*unit {
 			// sentence of the item is one of its own ("- Drafting a
 			// privacy notice. We also include ..."), not the lead-in's
 			// complement, unless it goes on in lower case.
+			u.item = b.item && j == 0
 			if b.item && (j == 0 || startsLower(s)) {
 				u.leadIn, u.skips = lead, lead != "" && since > 0
 				u.leadWords = words
@@ -157,4 +158,12 @@ func gerundStart(s string) bool {
 	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
 	r, _ := utf8.DecodeRuneInString(w)
 	return len(w) > 5 && unicode.IsUpper(r) && strings.HasSuffix(w, "ing") && strings.ToLower(w[1:]) == w[1:]
+}
+
+// parentItems says a clause is a sub-heading's list under its parent's
+// lead-in: its heading is a label of a few words, not a numbered item
+// ("(a)", "2.1") whose later sentences are its own.
+func parentItems(c extract.Clause) bool {
+	h := strings.TrimSpace(c.Heading)
+	return h != "" && len(strings.Fields(h)) <= 6 && strings.HasSuffix(c.ID, `"`)
 }

@@ -240,6 +240,13 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if err := applyStore(ctx, st, res, &in, a.origin, a.folder); err != nil {
 		return err
 	}
+	if stem := lonePathStem(docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths}); res.Vendor == "" && a.folder == "" && stem != "" {
+		// One file that names no vendor is named after the file in the
+		// report, as batch names a vendor of one file (README: reports
+		// fall back to the folder or file name); decisions (--db) still
+		// need a name the documents give, as ssrm decide reads them.
+		res.Vendor, res.VendorSource = stem, analyze.VendorFromFolder
+	}
 	if err := writeReport(stdout, *output, *format, res, &in, modified); err != nil {
 		return err
 	}
@@ -294,6 +301,25 @@ type docArgs struct {
 // all lists every path given, for nameAsGiven.
 func (d docArgs) all() []string {
 	return append(append(append([]string{d.questionnaire}, d.agreements...), d.reports...), d.paths...)
+}
+
+// lonePathStem is the name, without its extension, of the one file the
+// run was given, or "" when it was given several, or a folder.
+func lonePathStem(d docArgs) string {
+	var given []string
+	for _, p := range d.all() {
+		if p != "" {
+			given = append(given, p)
+		}
+	}
+	if len(given) != 1 {
+		return ""
+	}
+	if fi, err := os.Stat(given[0]); err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
+	base := filepath.Base(given[0])
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 // analysis is one vendor's documents read and analysed.

@@ -1,0 +1,131 @@
+package analyze
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
+)
+
+// Unfilled template placeholders: a drafting template's blanks left in
+// the document sent ("minimum [AMOUNT]", "[Customer Name]", "[●]",
+// "<insert date>", "____"). The agreement is not final where they stand;
+// a reader is told where, and a term whose value is a blank is weak.
+
+// WarnPlaceholders is Warning.Code when an agreement holds unfilled
+// template placeholders.
+const WarnPlaceholders = "template-placeholders"
+
+// reTemplateBlank finds a placeholder. Conservative: a bracket of capitals
+// of four letters or more or with an underscore ("[AMOUNT]",
+// "[CONTACT_EMAIL]"), a bracket naming a blank's kind ("[Customer Name]",
+// "[insert date]"), a bullet or an X in brackets ("[●]", "[X] hours"), an
+// angle-bracket or brace instruction ("<insert date>", "{{vendor}}") or
+// a run of four underscores. Not a citation ("[2016] EWHC"), a footnote
+// mark ("[1]"), an abbreviation ("[EU]") or a defined term in brackets
+// ("[the Processor]").
+var reTemplateBlank = lazyre.New(`\[[A-Z][A-Z_/ -]{2,}[A-Z_](?:\s*\d)?\]` +
+	`|\[(?i:(?:[a-z]+\s+){0,3}(?:name|date|address|amount|sum|number|e-?mail|jurisdiction|percentage|period|value|figure|currency)|(?:insert|enter|specify|add|complete|fill in)\b[^\]\n]{0,60})\]` +
+	`|\[\s*(?:[●•]+|X{1,3}|N)\s*\]` +
+	`|<\s*(?i:insert|enter|specify|add)\b[^<>\n]{0,60}>` +
+	`|\{\{\s*[\w.]+\s*\}\}` +
+	`|_{4,}`)
+
+// reValuePlaceholder is a placeholder where a value belongs: an amount, a
+// number, a period, a blank ("[AMOUNT]", "[X] hours", "[●]", "____").
+var reValuePlaceholder = lazyre.New(`(?i)\[\s*(?:[●•]+|X{1,3}|N|[^\]\n]{0,20}\b(?:amount|sum|number|percentage|period|value|figure|limit|hours|days|fee|price)\b[^\]\n]{0,20})\s*\]|_{4,}|<\s*(?:insert|enter|specify)\b[^<>\n]{0,20}\b(?:amount|number|period|value|hours|days)\b[^<>\n]{0,20}>`)
+
+// reSignatureBlank is a form's blank for a signature or a signatory's
+// particulars ("By: ______", "Date: ____"): no placeholder of the terms.
+var reSignatureBlank = lazyre.New(`(?i)\b(?:by|name|title|date|signature|signed|print(?:ed)?(?:\s+name)?|its|address|e-?mail|phone|tel|fax|witness|place)\s*:?\s*_{4,}|_{4,}\s*\(?(?:signature|date|name|title)\b`)
+
+// blanksIn lists the placeholders in text, outside signature blanks.
+func blanksIn(text string) []string {
+	if !strings.ContainsAny(text, "[<{_") {
+		return nil
+	}
+	blanks := reSignatureBlank.FindAllStringIndex(text, -1)
+	var out []string
+	for _, m := range reTemplateBlank.FindAllStringIndex(text, -1) {
+		in := false
+		for _, b := range blanks {
+			if m[0] >= b[0] && m[1] <= b[1] {
+				in = true
+				break
+			}
+		}
+		if !in && (text[m[0]] != '_' || midSentence(text[:m[0]], text[m[1]:])) {
+			out = append(out, text[m[0]:m[1]])
+		}
+	}
+	return out
+}
+
+// valuePlaceholder is the first placeholder where a value belongs in
+// text, or "".
+func valuePlaceholder(text string) string {
+	for _, p := range blanksIn(text) {
+		if reValuePlaceholder.MatchString(p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// placeholderWarnings warns, per agreement, of the unfilled placeholders
+// its units hold and where (the clause, and the page of a paginated
+// document): "[AMOUNT] (§11.3)".
+func placeholderWarnings(units []*unit) []Warning {
+	type place struct{ text, where string }
+	byFile := map[string][]place{}
+	var files []string
+	seen := map[string]bool{}
+	for _, u := range units {
+		for _, p := range blanksIn(u.text) {
+			where := "§" + u.section
+			if u.section == "" {
+				where = "the opening"
+			}
+			if len(u.pages) > 0 {
+				where += fmt.Sprintf(", p. %d", u.pages[0])
+			}
+			key := u.file + "\x00" + p + "\x00" + where
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if _, ok := byFile[u.file]; !ok {
+				files = append(files, u.file)
+			}
+			byFile[u.file] = append(byFile[u.file], place{p, where})
+		}
+	}
+	var out []Warning
+	for _, f := range files {
+		ps := byFile[f]
+		var parts []string
+		for i, p := range ps {
+			if i == 8 {
+				parts = append(parts, fmt.Sprintf("and %d more", len(ps)-i))
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%q (%s)", p.text, p.where))
+		}
+		msg := fmt.Sprintf("%s holds unfilled template placeholders: %s; the terms they stand in are not settled, so check the signed version", f, strings.Join(parts, ", "))
+		out = append(out, Warning{Code: WarnPlaceholders, Message: msg, Sources: []string{f}})
+	}
+	return out
+}
+
+// midSentence says a blank line of underscores stands inside a sentence
+// ("within ____ days"), not as a form's field ("Customer: ______", a
+// signatory's line): a word before it that ends no label, and a word in
+// lower case or a figure after it.
+func midSentence(before, after string) bool {
+	before, after = strings.TrimRight(before, " \t"), strings.TrimLeft(after, " \t")
+	if before == "" || after == "" || strings.ContainsAny(before[len(before)-1:], ":\n_") {
+		return false
+	}
+	c := after[0]
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+}

@@ -1,0 +1,58 @@
+package analyze
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPlaceholdersFound: a template's blanks are found; citations,
+// footnote marks, abbreviations, defined terms and a form's signature
+// lines are not (sentences of our own writing, trial27b).
+func TestPlaceholdersFound(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Vendor shall carry cyber insurance of at least [AMOUNT].", []string{"[AMOUNT]"}},
+		{"This Agreement is made between [Customer Name] and Quillfeather Ltd.", []string{"[Customer Name]"}},
+		{"The fee is [●] per month.", []string{"[●]"}},
+		{"Vendor shall notify Customer within [X] hours.", []string{"[X]"}},
+		{"This Agreement takes effect on <insert date>.", []string{"<insert date>"}},
+		{"Support is reached at [CONTACT_EMAIL].", []string{"[CONTACT_EMAIL]"}},
+		{"Invoices are payable within ____ days of receipt.", []string{"____"}},
+		{"See Lloyd v Google [2021] UKSC 50 and the note [1].", nil},
+		{"Transfers outside the [EU] need consent of [the Processor].", nil},
+		{"By: ____________ Name: ____________", nil},
+		{"Customer: ______________", nil},
+	} {
+		if got := blanksIn(c.text); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestPlaceholderWarningAndWeakTerm: an agreement with blanks says so in
+// the result's warnings, naming each and its clause, and a term whose
+// value is a blank is weak with the reason.
+func TestPlaceholderWarningAndWeakTerm(t *testing.T) {
+	rs := loadRules(t)
+	res := run(t, rs, Options{},
+		"This Agreement is made between [Customer Name] and Quillfeather Ltd (\"Vendor\").",
+		"Vendor shall maintain cyber liability insurance with a limit of at least [AMOUNT] per claim.")
+	var msgs []string
+	for _, w := range res.Warnings {
+		if w.Code == WarnPlaceholders {
+			msgs = append(msgs, w.Message)
+		}
+	}
+	if len(msgs) != 1 || !strings.Contains(msgs[0], `"[AMOUNT]" (§2)`) || !strings.Contains(msgs[0], `"[Customer Name]" (§1)`) {
+		t.Errorf("placeholder warnings %q, want one naming [Customer Name] in §1 and [AMOUNT] in §2", msgs)
+	}
+	if got := status(res, "cyber-insurance"); got != StatusWeak {
+		t.Errorf("cyber-insurance %s, want weak on a blank amount", got)
+	}
+	res = run(t, rs, Options{}, "Quillfeather Ltd (\"Vendor\") shall maintain cyber liability insurance with a limit of at least USD 5,000,000 per claim.")
+	if len(res.Warnings) != 0 || status(res, "cyber-insurance") != StatusMet {
+		t.Errorf("a filled agreement: warnings %v, cyber-insurance %s, want none and met", res.Warnings, status(res, "cyber-insurance"))
+	}
+}
