@@ -468,8 +468,14 @@ func (r *Rule) rank(h *hit) float64 {
 	if slices.Contains(h.spec.Action, "return-data") && f.transfersAway() {
 		s -= 6
 	}
-	if len(r.Demote) > 0 && f.anyIn(r.Demote, 0, len(f.toks)) {
+	demoted := len(r.Demote) > 0 && f.anyIn(r.Demote, 0, len(f.toks))
+	if demoted {
 		s -= 6 // found, but weaker evidence than a sentence without it (a heading's weight)
+	}
+	// A sentence demoted as being about something else does not state the
+	// term whole, whatever it names.
+	if !demoted && len(r.Prefer) > 0 && f.anyIn(r.Prefer, 0, len(f.toks)) {
+		s += preferWeight
 	}
 	if h.spec.flag == nil && h.spec.element == "" && len(r.Elements) == 0 {
 		s += 3

@@ -28,3 +28,8 @@ func (f *Frame) frontedLen(p *predicate) int {
 	}
 	return 0
 }
+
+// preferWeight is what a sentence naming one of a rule's preferred classes
+// gains: more than a heading naming the term (a "Security" heading over a
+// list of backups and firewalls), less than a finding's status.
+const preferWeight = 8

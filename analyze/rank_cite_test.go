@@ -136,6 +136,79 @@ func TestCitedClause(t *testing.T) {
 			},
 			rule: "data-location", want: "7.1",
 		},
+		{
+			// The general security duty is the clause a lawyer cites; a
+			// control under a heading that names security details it.
+			name:     "the general security duty beats one control under a security heading",
+			ids:      []string{"3", "7"},
+			headings: []string{"Obligations of the Processor", "Security of Your Data"},
+			text: []string{
+				"Provider implements appropriate technical and organisational measures to protect the personal data it processes for the customer.",
+				"We protect your data with nightly backups, redundant servers and encryption.",
+			},
+			rule: "vendor-security", want: "3",
+		},
+		{
+			// An information security management system is the duty as a
+			// whole; a firewall under a security heading is one control.
+			name:     "an information security programme beats a firewall item",
+			ids:      []string{"K.1", "K.9(c)"},
+			headings: []string{"", "Network Security"},
+			text: []string{
+				"The Contractor shall maintain an information security management system certified to ISO/IEC 27001.",
+				"The Contractor shall maintain firewalls, intrusion detection and logging proportionate to the services.",
+			},
+			rule: "vendor-security", want: "K.1",
+		},
+		{
+			// A subprocessor's measures are not the vendor's own, though
+			// named as technical and organisational measures.
+			name:     "a subprocessor's measures do not state the vendor's security duty",
+			ids:      []string{"5", "8"},
+			headings: []string{"", ""},
+			text: []string{
+				"Provider shall ensure that each sub-processor implements appropriate technical and organisational measures before it is engaged.",
+				"Provider encrypts all Customer Data at rest and in transit.",
+			},
+			rule: "vendor-security", want: "8",
+		},
+		{
+			// An overview saying what it describes introduces the clauses
+			// that state the measures; it is none of them.
+			name:     "a document's account of what it describes is not cited before its measures",
+			ids:      []string{"preamble", "\"Encryption\""},
+			headings: []string{"Security Overview", "Encryption"},
+			text: []string{
+				"This Security Overview describes the technical and organisational measures Provider maintains for its platform.",
+				"All Customer Data is encrypted at rest using AES-256.",
+			},
+			rule: "vendor-security", want: "\"Encryption\"",
+		},
+		{
+			// Keeping the credentials secret is the customer's duty a
+			// lawyer cites; the notice of misuse beside it is the
+			// procedure, not the duty.
+			name:     "the customer keeping its password secret beats its notice of misuse",
+			ids:      []string{"3.1", "3.2"},
+			headings: []string{"", ""},
+			text: []string{
+				"You must notify us without delay of any unauthorised access to your account or any other breach of security.",
+				"You are responsible for keeping your password private and for all activity under your profile.",
+			},
+			rule: "customer-responsibilities", want: "3.2",
+		},
+		{
+			// The customer's general duty to keep safeguards is cited as
+			// its part, as the vendor's is.
+			name:     "the customer's general duty of safeguards is cited with its credentials' secrecy",
+			ids:      []string{"4.2", "9.1(c)"},
+			headings: []string{"Your Security Obligations", ""},
+			text: []string{
+				"You will employ all administrative and technical safeguards necessary to secure your systems and the data you upload.",
+				"You must keep your login credentials confidential and are responsible for their use.",
+			},
+			rule: "customer-responsibilities", want: "4.2",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

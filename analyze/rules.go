@@ -135,6 +135,12 @@ type Rule struct {
 	// of the term: it is still found, but a sentence without them is
 	// quoted first (a law-enforcement demand beside regulator cooperation).
 	Demote []string `yaml:"demote" json:"demote,omitempty"`
+	// Prefer names classes that mark the sentence stating the term whole,
+	// the one a lawyer cites before the sentences that detail it (the
+	// general duty to keep appropriate technical and organisational
+	// measures before a firewall or a backup): a sentence naming one ranks
+	// above its siblings, by less than the status of a finding.
+	Prefer []string `yaml:"prefer" json:"prefer,omitempty"`
 	// Signals are groups of regular expressions (case-insensitive), the
 	// older way to write a rule: a sentence shows the term when it matches
 	// one pattern of every group. "{class}" stands for a vocabulary class.
