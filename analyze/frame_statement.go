@@ -215,6 +215,13 @@ func (f *Frame) afterIntro(k int) int {
 	for j := k + 1; j < len(f.toks) && j < k+24; j++ {
 		switch f.toks[j].w {
 		case ",":
+			if f.toks[k].w == "to" && j == k+2 {
+				// "to provide, secure, maintain and improve the
+				// Services": a series of infinitives, no purpose
+				// phrase ("To protect your account, ...") before a
+				// subject or an order.
+				return k
+			}
 			if j+1 < len(f.toks) {
 				return j + 1
 			}

@@ -641,7 +641,7 @@ func headingOf(m marker, lines []srcLine, i int) string {
 		return cleanHeading(h)
 	}
 	// "Access and Use.  During the ..." / "Title: text"
-	if k := strings.IndexAny(rest, ".:"); k > 0 {
+	if k := titleStop(rest); k > 0 {
 		cand := rest[:k]
 		if looksLikeTitle(cand) && len(strings.Fields(cand)) <= 8 {
 			return cleanHeading(cand)
@@ -650,6 +650,46 @@ func headingOf(m marker, lines []srcLine, i int) string {
 		return cleanHeading(rest)
 	}
 	return ""
+}
+
+// titleStop is the index of the stop that ends a run-in title ("Fees.
+// Customer shall pay"), or -1: a period or colon followed by a space, the
+// end, or a capital glued to it ("Fees.Customer"), after a word that is
+// no abbreviation. The period of "U.S." or "e.g." ends no title, so the
+// first sentence "Vendor stores data in U.S. data centers" keeps its
+// words, and a stop after an abbreviation means there is no run-in title.
+func titleStop(rest string) int {
+	for k := 0; k < len(rest); k++ {
+		c := rest[k]
+		if c != '.' && c != ':' {
+			continue
+		}
+		// Closing emphasis or quotes may follow the stop ("*Fees:* We").
+		j := k + 1
+		for j < len(rest) && strings.IndexByte("*_\"')`", rest[j]) >= 0 {
+			j++
+		}
+		next := byte(' ')
+		if j < len(rest) {
+			next = rest[j]
+		}
+		glued := next >= 'A' && next <= 'Z'
+		if next != ' ' && next != '\t' && !glued {
+			continue // "www.example.com", "3.5"
+		}
+		if c == ':' {
+			return k
+		}
+		w := rest[:k]
+		if i := strings.LastIndexAny(w, " \t("); i >= 0 {
+			w = w[i+1:]
+		}
+		if strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 || abbrevRe.MatchString(w) {
+			return -1
+		}
+		return k
+	}
+	return -1
 }
 
 func cleanHeading(s string) string {
