@@ -395,14 +395,16 @@ func splitLines(text string) []block {
 	blocks = splitFormFields(blocks)
 	// A paragraph that ends a sentence ends its unit too, however the next
 	// one starts ("... of the GDPR.\n\nprocessor shall ..."); a page break
-	// in the middle of a sentence does not.
+	// in the middle of a sentence does not, but the end of an unpunctuated
+	// list does (listEnds).
 	var split []block
 	for _, b := range blocks {
 		paras := reParagraph.Split(b.text, -1)
 		start := 0
 		for i := range paras {
 			last := i == len(paras)-1
-			if end := strings.TrimRight(paras[i], " \t\r*_"); !last && (end == "" || !strings.ContainsAny(end[len(end)-1:], ".;:!?")) {
+			if end := strings.TrimRight(paras[i], " \t\r*_"); !last && (end == "" || !strings.ContainsAny(end[len(end)-1:], ".;:!?")) &&
+				(end == "" || !listEnds(paras[i], paras[i+1], b.item && start == 0)) {
 				continue
 			}
 			nb := block{text: strings.Join(paras[start:i+1], "\n"), item: b.item && start == 0}

@@ -319,6 +319,7 @@ func readPages(r *pdf.Reader, b *budget) (pagesResult, error) {
 			res.doubt = append(res.doubt, i)
 		}
 	}
+	stitchColumns(&res)
 	res.warnings = fc.ligatureWarnings()
 	if len(res.doubt) > 0 {
 		res.warnings = append(res.warnings, orderWarning(res.doubt))

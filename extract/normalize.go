@@ -26,8 +26,11 @@ import (
 //     document writes the compound so, after words of their own and after
 //     prefixes followed by a word ("third-\nparty" → "third-party",
 //     "sub-\nprocessors" → "sub-processors", "re-\nmains" → "remains"; see
-//     keepLineHyphen), and a line end after a hyphen is kept when the next
-//     line starts with a capital or a digit ("ISO-\n27001");
+//     keepLineHyphen); a capitalised half before a capitalised word is one
+//     compound, its hyphen kept ("Sub-\nProcessors" → "Sub-Processors")
+//     unless the document writes the two halves as one word;
+//     else a line end after a hyphen is kept when the next line starts
+//     with a capital or a digit ("ISO-\n27001");
 //   - joins web addresses broken across a line end, keeping their own
 //     hyphen ("www.acme.com/technical-and-\norganizational-measures") or
 //     after a "/" ("https://acme.com/policy/\nview.html?id=7");
@@ -321,12 +324,20 @@ func joinLines(lines []string, v lineVocab) []string {
 			}
 			r, _ := utf8.DecodeRuneInString(next)
 			if !unicode.IsLower(r) {
-				break
+				if !capitalCompound(word, next) {
+					break
+				}
+				// "Sub-" + "Processors": one compound, hyphen kept, unless
+				// the document writes the name whole ("Monty-" + "Pay").
+				if a, b := strings.ToLower(word), strings.ToLower(leadLetters(next)); vocab()[a+b] && !vocab()[a+"-"+b] {
+					l = l[:len(l)-1] + next
+				} else {
+					l += next
+				}
+				i++
+				continue
 			}
-			second := next
-			if k := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
-				second = next[:k]
-			}
+			second := leadLetters(next)
 			if keepLineHyphen(word, second, vocab()) {
 				l += next
 			} else {
@@ -337,6 +348,24 @@ func joinLines(lines []string, v lineVocab) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// leadLetters is the letters s starts with.
+func leadLetters(s string) string {
+	if k := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
+// capitalCompound: the capitalised half word (before a hyphen at a line
+// end) and the capitalised word starting next make one compound of a name
+// or a defined term ("Sub-" "Processors", "Third-" "Party").
+func capitalCompound(word, next string) bool {
+	w, _ := utf8.DecodeRuneInString(word)
+	r, n := utf8.DecodeRuneInString(next)
+	r2, _ := utf8.DecodeRuneInString(next[n:])
+	return unicode.IsUpper(w) && unicode.IsUpper(r) && unicode.IsLower(r2)
 }
 
 // hyphenatedTail reports whether l ends in "<lowercase letters>-" and returns

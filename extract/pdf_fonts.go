@@ -104,8 +104,8 @@ func (c *fontCache) ligatureWarnings() []string {
 	}
 	var out []string
 	for _, name := range slices.Sorted(maps.Keys(shown)) {
-		out = append(out, fmt.Sprintf("font %s: %d ligature glyphs (fi, ti, ff ...) are read as their first letter alone: "+
-			"the PDF maps them so and names no glyph, so words may lack letters (\"notify\" read without its \"ti\")", name, shown[name]))
+		out = append(out, fmt.Sprintf("font %s: %d ligature glyphs (fi, ti, ff ...) are mapped to their first letter alone and named by no glyph: "+
+			"their letters are guessed from their widths (fi and fl are as wide: read as fi), so words may be misspelt (\"confiict\"); check quotes against the PDF", name, shown[name]))
 	}
 	return out
 }
@@ -131,9 +131,10 @@ type wfont struct {
 	programKind       string // "Type1", "Type1C" or "" (TrueType)
 	bud               *budget
 	// truncated are codes the ToUnicode CMap maps to the first letter of
-	// a ligature alone, with no glyph name to mend them
-	// (truncatedLigatures); truncatedShown counts those drawn.
-	truncated      map[uint32]bool
+	// a ligature alone, with no glyph name to mend them, each with the
+	// letters guessed from its width (truncatedLigatures); truncatedShown
+	// counts those drawn.
+	truncated      map[uint32]string
 	truncatedShown int
 	widths         map[uint32]float64 // in text space units per unit size
 	dw             float64            // default width
@@ -189,8 +190,9 @@ func (f *wfont) decode(code uint32, n int) string {
 		if named && lostText(s, g) {
 			return g
 		}
-		if f.truncated[code] {
+		if t, ok := f.truncated[code]; ok {
 			f.truncatedShown++
+			return t
 		}
 		return s
 	}

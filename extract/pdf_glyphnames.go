@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -162,9 +164,12 @@ func lostText(s, g string) bool {
 // each ligature glyph of a font (fi, ff, ffi, ti, tt ...) to its first
 // letter alone in the ToUnicode CMap and give no glyph names (a TrueType
 // subset with a format 3 post table, no /Differences). The text then
-// reads "notfy" for "notify"; which letters follow is not in the file
-// (fi, fl and fj are as wide in many fonts), so it is not guessed, but
-// the loss is told (Agreement.Warnings).
+// read "notfy" for "notify" and "Informaton" for "Information". The
+// letters that follow are guessed from the glyph's width: the letters
+// whose widths (those of the same font's plain glyphs) add up nearest to
+// it, among ligatureTails, within ligatureFit of its width; where two fit
+// as well (fi and fl are as wide in many fonts) the more frequent one,
+// listed first, is read. The guess is told (Agreement.Warnings).
 
 // ligatureStarts are the letters ligatures start with in Latin text fonts.
 const ligatureStarts = "ft"
@@ -179,13 +184,21 @@ const ligatureWidthRatio = 1.4
 // maxLigatureCheck is the most widths of a font truncatedLigatures reads.
 const maxLigatureCheck = 1 << 14
 
+// ligatureTails are the letters a ligature may hold after its first,
+// by first letter, the more frequent first.
+var ligatureTails = map[string][]string{"f": {"i", "l", "f", "t", "fi", "fl"}, "t": {"i", "t"}}
+
+// ligatureFit: a guess must come within this share of the glyph's width.
+const ligatureFit = 0.12
+
 // truncatedLigatures returns the codes of a font that its ToUnicode CMap
 // maps to one of ligatureStarts alone while their widths (from /Widths,
 // or /W of a CID font; codes without one are not judged) make them
-// ligatures; nil when there are none, or when the font gives more than
-// maxLigatureCheck widths (not judged: a font of a script without such
-// ligatures, or a hostile one).
-func truncatedLigatures(cm *cmapData, widths map[uint32]float64) map[uint32]bool {
+// ligatures, each with the text guessed for it (ligatureGuess; its first
+// letter alone when nothing fits); nil when there are none, or when the
+// font gives more than maxLigatureCheck widths (not judged: a font of a
+// script without such ligatures, or a hostile one).
+func truncatedLigatures(cm *cmapData, widths map[uint32]float64) map[uint32]string {
 	if cm == nil || len(widths) > maxLigatureCheck {
 		return nil
 	}
@@ -193,24 +206,114 @@ func truncatedLigatures(cm *cmapData, widths map[uint32]float64) map[uint32]bool
 	byLetter := map[string][]uint32{}
 	for c, w := range widths {
 		s, ok := cm.lookup(c)
-		if !ok || w <= 0 || len(s) != 1 || !strings.Contains(ligatureStarts, s) {
+		if !ok || w <= 0 || len(s) != 1 || !strings.Contains("filt", s) {
 			continue
 		}
 		if n, seen := narrowest[s]; !seen || w < n {
 			narrowest[s] = w
 		}
-		byLetter[s] = append(byLetter[s], c)
+		if strings.Contains(ligatureStarts, s) {
+			byLetter[s] = append(byLetter[s], c)
+		}
 	}
-	var m map[uint32]bool
+	var m map[uint32]string
 	for s, codes := range byLetter {
+		var ligs []uint32
 		for _, c := range codes {
 			if widths[c] >= ligatureWidthRatio*narrowest[s] {
-				if m == nil {
-					m = map[uint32]bool{}
-				}
-				m[c] = true
+				ligs = append(ligs, c)
 			}
+		}
+		if len(ligs) == 0 {
+			continue
+		}
+		if m == nil {
+			m = map[uint32]string{}
+		}
+		for c, tail := range ligatureGuess(s, ligs, widths, narrowest) {
+			m[c] = s + tail
 		}
 	}
 	return m
+}
+
+// ligatureGuess gives each ligature code starting with first the letters
+// after it: each ligature of a font is one glyph, so no two codes get the
+// same letters, and a wider glyph gets letters at least as wide. Among
+// such assignments the one whose letter widths (the font's plain glyphs)
+// add up nearest to the codes' widths is taken; a code that no letters
+// fit within ligatureFit gets none (""). Codes as wide as each other
+// (fi and fl) take the letters in the order of ligatureTails, the lower
+// code first.
+func ligatureGuess(first string, codes []uint32, widths map[uint32]float64, letters map[string]float64) map[uint32]string {
+	sort.Slice(codes, func(i, j int) bool {
+		if widths[codes[i]] != widths[codes[j]] {
+			return widths[codes[i]] < widths[codes[j]]
+		}
+		return codes[i] < codes[j]
+	})
+	type cand struct {
+		tail string
+		w    float64
+	}
+	var cands []cand
+	for _, tail := range ligatureTails[first] {
+		sum := letters[first]
+		for _, r := range tail {
+			lw, ok := letters[string(r)]
+			if !ok {
+				sum = -1
+				break
+			}
+			sum += lw
+		}
+		if sum > 0 {
+			cands = append(cands, cand{tail, sum})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].w < cands[j].w })
+	n, k := len(codes), len(cands)
+	// cost[i][j]: the best for the first i codes with the first j
+	// letters; how[i][j]: 0 letters j skipped, 1 code i without letters,
+	// 2 code i given letters j.
+	cost := make([][]float64, n+1)
+	how := make([][]byte, n+1)
+	for i := range cost {
+		cost[i] = make([]float64, k+1)
+		how[i] = make([]byte, k+1)
+		for j := range cost[i] {
+			if i == 0 {
+				continue
+			}
+			w := widths[codes[i-1]]
+			// On a tie the earlier letters win: skipping letters j first,
+			// then giving them, then leaving code i without letters.
+			cost[i][j], how[i][j] = math.Inf(1), 1
+			if j > 0 {
+				cost[i][j], how[i][j] = cost[i][j-1], 0
+				if d := math.Abs(w - cands[j-1].w); d <= ligatureFit*w {
+					if c := cost[i-1][j-1] + d; c < cost[i][j] {
+						cost[i][j], how[i][j] = c, 2
+					}
+				}
+			}
+			if c := cost[i-1][j] + ligatureFit*w; c < cost[i][j] {
+				cost[i][j], how[i][j] = c, 1
+			}
+		}
+	}
+	out := map[uint32]string{}
+	for i, j := n, k; i > 0; {
+		switch {
+		case j > 0 && how[i][j] == 0:
+			j--
+		case how[i][j] == 1:
+			out[codes[i-1]] = ""
+			i--
+		default:
+			out[codes[i-1]] = cands[j-1].tail
+			i, j = i-1, j-1
+		}
+	}
+	return out
 }

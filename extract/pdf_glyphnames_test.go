@@ -199,3 +199,28 @@ func TestPDFLigatureWarning(t *testing.T) {
 		})
 	}
 }
+
+// TestLigatureGuess: ligature glyphs mapped to their first letter alone
+// get the letters their widths make likeliest, no two the same (widths
+// of an invented font with kerned ligatures: fi and fl as wide, ff and ft
+// narrower than their letters).
+func TestLigatureGuess(t *testing.T) {
+	cm := parseCMap([]byte("begincmap 1 begincodespacerange <00> <FF> endcodespacerange\n" +
+		"11 beginbfchar <01> <0066> <02> <0069> <03> <006C> <04> <0074> <10> <0066> <11> <0066> <12> <0066> <13> <0066> <14> <0066> <20> <0074> <21> <0074> endbfchar endcmap"))
+	widths := map[uint32]float64{1: 0.305, 2: 0.229, 3: 0.229, 4: 0.334,
+		0x10: 0.529, 0x11: 0.529, 0x12: 0.583, 0x13: 0.615, 0x14: 0.807, 0x20: 0.557, 0x21: 0.634}
+	got := truncatedLigatures(cm, widths)
+	want := map[uint32]string{0x10: "fi", 0x11: "fl", 0x12: "ff", 0x13: "ft", 0x14: "ffi", 0x20: "ti", 0x21: "tt"}
+	if !maps.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	// One ligature alone: the nearest letters; one too wide for any: none.
+	one := map[uint32]float64{1: 0.305, 2: 0.229, 3: 0.229, 0x12: 0.6}
+	if g := truncatedLigatures(cm, one); g[0x12] != "ff" {
+		t.Errorf("ff alone: got %q", g[0x12])
+	}
+	wide := map[uint32]float64{1: 0.305, 2: 0.229, 0x12: 1.5}
+	if g := truncatedLigatures(cm, wide); g[0x12] != "f" {
+		t.Errorf("no fit: got %q, want the first letter alone", g[0x12])
+	}
+}

@@ -28,6 +28,10 @@ type lineStyle struct {
 	gap          bool    // a paragraph gap above the line (a blank line in the text)
 	first        bool    // the first line of the page
 	lead         string  // the text before its first letter in a regular face
+	// placed: the line is horizontal, with its baseline (across) and the
+	// start and end of its runs (x, xend), for stitchColumns.
+	placed          bool
+	across, x, xend float64
 }
 
 // wholeBold reports whether the line is set in a bold face throughout.

@@ -258,6 +258,10 @@ func (w *walker) layout() string {
 	w.styles = make([]lineStyle, len(w.lines))
 	for i, l := range w.lines {
 		w.styles[i] = lineStyle{text: l.text, size: l.size, glyphs: l.glyphs, bold: l.bold, first: i == 0, lead: l.text[:min(l.lead, len(l.text))]}
+		if horizontal(l) {
+			lo, hi := extent(l)
+			w.styles[i].placed, w.styles[i].across, w.styles[i].x, w.styles[i].xend = true, l.across, lo, hi
+		}
 		if i > 0 {
 			b.WriteByte('\n')
 			p := w.lines[i-1]
