@@ -54,6 +54,11 @@ func TestCheckedPartsCorpus(t *testing.T) {
 			if diff := cmp.Diff(allRows(t, f), allRows(t, g)); diff != "" {
 				t.Fatalf("rows differ (-file +lean copy):\n%s", diff)
 			}
+			// Every part the lean copy holds, the sheets and shared strings
+			// inflated here included, has the bytes excelize read itself.
+			if diff := cmp.Diff(pkgParts(f, true), pkgParts(g, true)); diff != "" {
+				t.Fatalf("parts differ (-file +lean copy):\n%s", diff)
+			}
 			// The same package with one part's bytes changed in excelize's
 			// copy fails the check.
 			f.Pkg.Store("xl/workbook.xml", []byte("<workbook/>"))
@@ -99,6 +104,82 @@ func TestOpenXLSXErrors(t *testing.T) {
 		if err == nil || err.Error() != want.Error() {
 			t.Errorf("%s: openXLSX error %v, want %v", name, err, want)
 		}
+	}
+}
+
+// pkgParts is the bytes of every part excelize holds in memory, by name,
+// but for those openLean leaves out (unusedPart) when lean is set.
+func pkgParts(f *excelize.File, lean bool) map[string]string {
+	parts := map[string]string{}
+	f.Pkg.Range(func(k, v any) bool {
+		if !lean || !unusedPart(k.(string)) {
+			parts[k.(string)] = string(v.([]byte))
+		}
+		return true
+	})
+	return parts
+}
+
+// TestOpenLeanOwnParts: a small workbook with no part to leave out is
+// still opened from a lean copy, its sheets and shared strings inflated
+// once here into buffers of their size, and excelize holds the bytes it
+// would have read itself; a sheet whose checksum is wrong is left to
+// excelize (ownParts: nil).
+func TestOpenLeanOwnParts(t *testing.T) {
+	nf := excelize.NewFile()
+	nf.SetCellValue("Sheet1", "A1", "Do you encrypt customer data at rest?")
+	nf.SetCellValue("Sheet1", "B1", "Yes")
+	nf.NewSheet("Second")
+	nf.SetCellValue("Second", "A2", "Is access to production logged?")
+	p := filepath.Join(t.TempDir(), "small.xlsx")
+	if err := nf.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	xo := excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit}
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	g := openLean(&zr.Reader, p, xo)
+	if g == nil {
+		t.Fatal("openLean: nil, want the lean copy")
+	}
+	defer g.Close()
+	f, err := excelize.OpenFile(p, xo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if diff := cmp.Diff(pkgParts(f, false), pkgParts(g, false)); diff != "" {
+		t.Fatalf("parts differ (-file +lean copy):\n%s", diff)
+	}
+	if diff := cmp.Diff(allRows(t, f), allRows(t, g)); diff != "" {
+		t.Fatalf("rows differ (-file +lean copy):\n%s", diff)
+	}
+	if !checkedParts(&zr.Reader, g) {
+		t.Fatal("checkedParts of the lean copy: false, want true")
+	}
+	own := ownParts(&zr.Reader, xo)
+	n := 0
+	for i, data := range own {
+		if data != nil {
+			n++
+			if name := zr.File[i].Name; !strings.HasPrefix(name, "xl/worksheets/") && name != "xl/sharedStrings.xml" {
+				t.Errorf("ownParts read %s", name)
+			}
+		}
+	}
+	if n < 2 {
+		t.Fatalf("ownParts read %d parts, want the two sheets at least", n)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			zf.CRC32 ^= 1
+		}
+	}
+	if ownParts(&zr.Reader, xo) != nil {
+		t.Fatal("ownParts with a bad checksum: not nil")
 	}
 }
 
