@@ -488,10 +488,10 @@ func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 	ex := &sheetExtras{hiddenCols: map[int]bool{}}
 	br := bufio.NewReaderSize(r, 64<<10)
 	buf := make([]byte, 64<<10)
-	var carry []byte
+	var carry, chunk []byte // each reused from one read to the next
 	for {
 		n, err := io.ReadFull(br, buf)
-		chunk := append(carry, buf[:n]...)
+		chunk = append(append(chunk[:0], carry...), buf[:n]...)
 		end := bytes.LastIndexByte(chunk, '>') + 1
 		work := chunk[:end]
 		if bytes.Contains(work, []byte("mergeCell")) {
@@ -533,7 +533,7 @@ func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 		if len(rest) > 4096 {
 			rest = rest[len(rest)-4096:]
 		}
-		carry = append(carry[:0:0], rest...)
+		carry = append(carry[:0], rest...)
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			return ex, nil
 		}

@@ -2,10 +2,13 @@ package extract
 
 import (
 	"archive/zip"
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -215,4 +218,37 @@ func FuzzTagSpan(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestScanSheetXMLChunks: the merged ranges and hidden columns of a sheet
+// many read buffers long are all found, the ones across a buffer's end
+// included, and the buffers are reused from one read to the next (the
+// allocations do not grow with the sheet).
+func TestScanSheetXMLChunks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<worksheet><cols><col min="2" max="3" hidden="1"/></cols><sheetData>`)
+	for i := range 20000 {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c></row>`, i+1, i+1, i%97)
+	}
+	b.WriteString(`</sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="C5"/></mergeCells></worksheet>`)
+	sheet := []byte(b.String())
+	if len(sheet) < 10*(64<<10) {
+		t.Fatalf("sheet of %d bytes: want ten read buffers at least", len(sheet))
+	}
+	ex, err := scanSheetXML(bytes.NewReader(sheet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []excelize.MergeCell{{"A1:B1"}, {"C5:C5"}}
+	if !reflect.DeepEqual(ex.merges, want) || !reflect.DeepEqual(ex.hiddenCols, map[int]bool{1: true, 2: true}) {
+		t.Fatalf("merges %v hidden %v, want %v and columns 1, 2", ex.merges, ex.hiddenCols, want)
+	}
+	scanSheetXML(bytes.NewReader(sheet)) // the patterns compiled
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	scanSheetXML(bytes.NewReader(sheet))
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 6*(64<<10) {
+		t.Fatalf("%d bytes allocated for a sheet of %d read buffers, want at most six buffers' worth", n, len(sheet)>>16)
+	}
 }
