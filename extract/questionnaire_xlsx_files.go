@@ -138,11 +138,20 @@ func unusedPart(name string) bool {
 	return n == "xl/calcchain.xml" || strings.HasPrefix(n, "xl/media/")
 }
 
-// openLean opens a copy of a small package zr without its unused parts
-// (unusedPart), their compressed bytes copied as they are; nil when the
-// file is bigger than xlsxLeanMax, holds no unused part, or the copy or
-// excelize fails (excelize then opens the file itself, for its own error).
-// The parts left out are still checked (checkedParts reads them from zr).
+// openLean opens a copy of a small package zr (at most xlsxLeanMax
+// compressed) without its unused parts (unusedPart), the other parts'
+// compressed bytes copied as they are, and with the sheets and shared
+// strings inflated here (ownParts) rather than by excelize: its readFile
+// sizes a part's buffer to the part, then grows it to twice that for the
+// read that finds the end (bytes.Buffer.ReadFrom), so every part it
+// inflates is allocated, cleared and copied twice over. Those parts go in
+// the copy as empty entries of the same names (excelize counts the sheets
+// and maps their names by them at open, and reads nothing else of them)
+// and their bytes are stored in its package after it opens: what it holds
+// is what it would have read. nil when the file is bigger than
+// xlsxLeanMax, there is nothing to leave out, or the copy or excelize
+// fails (excelize then opens the file itself, for its own error). The
+// parts left out are still checked (checkedParts reads them from zr).
 func openLean(zr *zip.Reader, path string, xo excelize.Options) *excelize.File {
 	var size uint64
 	drop := false
@@ -150,17 +159,27 @@ func openLean(zr *zip.Reader, path string, xo excelize.Options) *excelize.File {
 		size += zf.CompressedSize64 + uint64(len(zf.Name)) + 128
 		drop = drop || unusedPart(zf.Name)
 	}
-	if !drop || size > xlsxLeanMax {
+	if size > xlsxLeanMax {
+		return nil
+	}
+	own := ownParts(zr, xo)
+	if !drop && own == nil {
 		return nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(size) + 1024)
 	zw := zip.NewWriter(&buf)
-	for _, zf := range zr.File {
+	for i, zf := range zr.File {
 		if unusedPart(zf.Name) {
 			continue
 		}
-		if zw.Copy(zf) != nil {
+		var err error
+		if own != nil && own[i] != nil {
+			_, err = zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Store})
+		} else {
+			err = zw.Copy(zf)
+		}
+		if err != nil {
 			return nil
 		}
 	}
@@ -171,8 +190,91 @@ func openLean(zr *zip.Reader, path string, xo excelize.Options) *excelize.File {
 	if err != nil {
 		return nil
 	}
+	for i, data := range own {
+		if data != nil {
+			f.Pkg.Store(pkgKey(zr.File[i].Name), data)
+		}
+	}
 	f.Path = path
 	return f
+}
+
+// ownParts inflates the parts of zr that excelize would read whole into
+// memory and that are worth reading here (ownedPart), each into a buffer
+// of its declared size, and returns their bytes by the part's index in
+// zr.File (nil for the others). nil when there is none, or when any of
+// them does not inflate to exactly its declared size with a good
+// checksum, or two parts share a name: then excelize reads the package as
+// it always did, whatever its errors.
+func ownParts(zr *zip.Reader, xo excelize.Options) [][]byte {
+	if xo.UnzipXMLSizeLimit <= 0 || xo.UnzipSizeLimit <= 0 || xo.UnzipXMLSizeLimit > xo.UnzipSizeLimit {
+		return nil // excelize would put its own limits in place
+	}
+	var own [][]byte
+	seen := make(map[string]bool, len(zr.File))
+	for i, zf := range zr.File {
+		key := pkgKey(zf.Name)
+		if seen[key] {
+			return nil
+		}
+		seen[key] = true
+		if !ownedPart(key, zf, xo) {
+			continue
+		}
+		data, ok := inflateExact(zf)
+		if !ok {
+			return nil
+		}
+		if own == nil {
+			own = make([][]byte, len(zr.File))
+		}
+		own[i] = data
+	}
+	return own
+}
+
+// ownedPart reports whether excelize's ReadZipReader would read the part
+// (by its key) whole into memory and it is a sheet or the shared strings:
+// no directory, and not over the size above which excelize unzips it to a
+// temporary file.
+func ownedPart(key string, zf *zip.File, xo excelize.Options) bool {
+	fi := zf.FileInfo()
+	if fi.IsDir() || fi.Size() > xo.UnzipXMLSizeLimit {
+		return false
+	}
+	k := strings.ToLower(key)
+	return k == "xl/sharedstrings.xml" || strings.HasPrefix(k, "xl/worksheets/sheet")
+}
+
+// inflateExact reads the part into a buffer of its declared size; false
+// unless it ends there with a good checksum (a last read finding io.EOF).
+func inflateExact(zf *zip.File) ([]byte, bool) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, false
+	}
+	defer rc.Close()
+	data := make([]byte, zf.UncompressedSize64)
+	if _, err := io.ReadFull(rc, data); err != nil {
+		return nil, false
+	}
+	var one [1]byte
+	if n, err := rc.Read(one[:]); n != 0 || err != io.EOF {
+		return nil, false
+	}
+	return data, true
+}
+
+// pkgKey is the name excelize keeps a part under (its ReadZipReader).
+func pkgKey(name string) string {
+	key := strings.ReplaceAll(name, "\\", "/")
+	switch strings.ToLower(key) {
+	case "[content_types].xml":
+		key = "[Content_Types].xml"
+	case "xl/sharedstrings.xml":
+		key = "xl/sharedStrings.xml"
+	}
+	return key
 }
 
 // checkedParts reports whether every XML part of zr passes
@@ -190,14 +292,7 @@ func checkedParts(zr *zip.Reader, f *excelize.File) bool {
 		if !isXMLPart(zf.Name) || zf.FileInfo().IsDir() {
 			continue
 		}
-		// The name excelize keeps the part under (its ReadZipReader).
-		key := strings.ReplaceAll(zf.Name, "\\", "/")
-		switch strings.ToLower(key) {
-		case "[content_types].xml":
-			key = "[Content_Types].xml"
-		case "xl/sharedstrings.xml":
-			key = "xl/sharedStrings.xml"
-		}
+		key := pkgKey(zf.Name)
 		if seen[key] {
 			return false // two parts of one name: excelize holds the last
 		}
@@ -393,10 +488,10 @@ func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 	ex := &sheetExtras{hiddenCols: map[int]bool{}}
 	br := bufio.NewReaderSize(r, 64<<10)
 	buf := make([]byte, 64<<10)
-	var carry []byte
+	var carry, chunk []byte // each reused from one read to the next
 	for {
 		n, err := io.ReadFull(br, buf)
-		chunk := append(carry, buf[:n]...)
+		chunk = append(append(chunk[:0], carry...), buf[:n]...)
 		end := bytes.LastIndexByte(chunk, '>') + 1
 		work := chunk[:end]
 		if bytes.Contains(work, []byte("mergeCell")) {
@@ -438,7 +533,7 @@ func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 		if len(rest) > 4096 {
 			rest = rest[len(rest)-4096:]
 		}
-		carry = append(carry[:0:0], rest...)
+		carry = append(carry[:0], rest...)
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			return ex, nil
 		}

@@ -2,10 +2,13 @@ package extract
 
 import (
 	"archive/zip"
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -53,6 +56,11 @@ func TestCheckedPartsCorpus(t *testing.T) {
 			}
 			if diff := cmp.Diff(allRows(t, f), allRows(t, g)); diff != "" {
 				t.Fatalf("rows differ (-file +lean copy):\n%s", diff)
+			}
+			// Every part the lean copy holds, the sheets and shared strings
+			// inflated here included, has the bytes excelize read itself.
+			if diff := cmp.Diff(pkgParts(f, true), pkgParts(g, true)); diff != "" {
+				t.Fatalf("parts differ (-file +lean copy):\n%s", diff)
 			}
 			// The same package with one part's bytes changed in excelize's
 			// copy fails the check.
@@ -102,6 +110,82 @@ func TestOpenXLSXErrors(t *testing.T) {
 	}
 }
 
+// pkgParts is the bytes of every part excelize holds in memory, by name,
+// but for those openLean leaves out (unusedPart) when lean is set.
+func pkgParts(f *excelize.File, lean bool) map[string]string {
+	parts := map[string]string{}
+	f.Pkg.Range(func(k, v any) bool {
+		if !lean || !unusedPart(k.(string)) {
+			parts[k.(string)] = string(v.([]byte))
+		}
+		return true
+	})
+	return parts
+}
+
+// TestOpenLeanOwnParts: a small workbook with no part to leave out is
+// still opened from a lean copy, its sheets and shared strings inflated
+// once here into buffers of their size, and excelize holds the bytes it
+// would have read itself; a sheet whose checksum is wrong is left to
+// excelize (ownParts: nil).
+func TestOpenLeanOwnParts(t *testing.T) {
+	nf := excelize.NewFile()
+	nf.SetCellValue("Sheet1", "A1", "Do you encrypt customer data at rest?")
+	nf.SetCellValue("Sheet1", "B1", "Yes")
+	nf.NewSheet("Second")
+	nf.SetCellValue("Second", "A2", "Is access to production logged?")
+	p := filepath.Join(t.TempDir(), "small.xlsx")
+	if err := nf.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	xo := excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit}
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	g := openLean(&zr.Reader, p, xo)
+	if g == nil {
+		t.Fatal("openLean: nil, want the lean copy")
+	}
+	defer g.Close()
+	f, err := excelize.OpenFile(p, xo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if diff := cmp.Diff(pkgParts(f, false), pkgParts(g, false)); diff != "" {
+		t.Fatalf("parts differ (-file +lean copy):\n%s", diff)
+	}
+	if diff := cmp.Diff(allRows(t, f), allRows(t, g)); diff != "" {
+		t.Fatalf("rows differ (-file +lean copy):\n%s", diff)
+	}
+	if !checkedParts(&zr.Reader, g) {
+		t.Fatal("checkedParts of the lean copy: false, want true")
+	}
+	own := ownParts(&zr.Reader, xo)
+	n := 0
+	for i, data := range own {
+		if data != nil {
+			n++
+			if name := zr.File[i].Name; !strings.HasPrefix(name, "xl/worksheets/") && name != "xl/sharedStrings.xml" {
+				t.Errorf("ownParts read %s", name)
+			}
+		}
+	}
+	if n < 2 {
+		t.Fatalf("ownParts read %d parts, want the two sheets at least", n)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			zf.CRC32 ^= 1
+		}
+	}
+	if ownParts(&zr.Reader, xo) != nil {
+		t.Fatal("ownParts with a bad checksum: not nil")
+	}
+}
+
 // allRows is every row of every sheet of f by excelize's row loop, under
 // the sheet's name.
 func allRows(t *testing.T, f *excelize.File) map[string][][]string {
@@ -134,4 +218,37 @@ func FuzzTagSpan(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestScanSheetXMLChunks: the merged ranges and hidden columns of a sheet
+// many read buffers long are all found, the ones across a buffer's end
+// included, and the buffers are reused from one read to the next (the
+// allocations do not grow with the sheet).
+func TestScanSheetXMLChunks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<worksheet><cols><col min="2" max="3" hidden="1"/></cols><sheetData>`)
+	for i := range 20000 {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c></row>`, i+1, i+1, i%97)
+	}
+	b.WriteString(`</sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="C5"/></mergeCells></worksheet>`)
+	sheet := []byte(b.String())
+	if len(sheet) < 10*(64<<10) {
+		t.Fatalf("sheet of %d bytes: want ten read buffers at least", len(sheet))
+	}
+	ex, err := scanSheetXML(bytes.NewReader(sheet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []excelize.MergeCell{{"A1:B1"}, {"C5:C5"}}
+	if !reflect.DeepEqual(ex.merges, want) || !reflect.DeepEqual(ex.hiddenCols, map[int]bool{1: true, 2: true}) {
+		t.Fatalf("merges %v hidden %v, want %v and columns 1, 2", ex.merges, ex.hiddenCols, want)
+	}
+	scanSheetXML(bytes.NewReader(sheet)) // the patterns compiled
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	scanSheetXML(bytes.NewReader(sheet))
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 6*(64<<10) {
+		t.Fatalf("%d bytes allocated for a sheet of %d read buffers, want at most six buffers' worth", n, len(sheet)>>16)
+	}
 }
