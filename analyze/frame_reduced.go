@@ -11,7 +11,12 @@ import "strings"
 //   - a perfect with an auxiliary of its own that is not p's verb
 //     ("acknowledges that the Company has afforded the User the
 //     opportunity for inspections"): a past event the sentence recounts,
-//     not a duty.
+//     not a duty;
+//   - a gerund after "without" ("notify ... any request received from
+//     the data subjects without responding to that request"): what the
+//     party is not to do while it acts, not its act. A notice withheld
+//     ("may subcontract ... without notifying you") stays the notice
+//     class's: the rules read it as a notice the sentence denies.
 //
 // Where a thing is kept ("data stored in the EU", class store or transfer)
 // is the thing's state, which a reduced relative states as well as a
@@ -25,6 +30,9 @@ func (f *Frame) notOwnAction(class string, s span, p *predicate) bool {
 	prev := f.toks[j-1]
 	if !prev.word {
 		return false
+	}
+	if prev.w == "without" && class != "notify" && strings.HasSuffix(f.toks[j].w, "ing") {
+		return true
 	}
 	if perfectAux[prev.w] {
 		return j-1 < p.modal.from || j-1 >= p.modal.to

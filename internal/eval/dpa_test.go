@@ -254,18 +254,30 @@ func TestQuoteFrom(t *testing.T) {
 // section from 0.843 to 0.856 (dev) and 0.733 to 0.736 (test), while one
 // test-half quote each of data location (0.36 to 0.31) and regulator
 // cooperation (0.30 to 0.23) moved off the labelled sentence (test half
-// overall 0.658 to 0.653).
+// overall 0.658 to 0.653). Raised (branch dpaprec19): incident
+// cooperation no longer read from a gerund after "without", a notice's
+// listed content, measures "against" loss, or the Art. 32(1) "cost of
+// implementation", and read from help with the customer's own breach
+// notices to authorities and data subjects: test half 0.607 to 0.654
+// precision, quote 0.176 to 0.294, overall precision 0.816 to 0.822.
+// Then lowered once on purpose (same branch): "any violation of the
+// protection of personal data" (a translated DPA's breach) is a breach,
+// which gave the corpus test half three true positives (recall 0.853 to
+// 0.858, section hits 338 to 340, deadlines exact 26 to 27) and the dev
+// half one labelled quote, while one test DPA labelled without R34 gained
+// a breach notice: breach notification's precision 0.967 to 0.935, full
+// scope 0.946 to 0.941, overall 0.822 to 0.819.
 var dpaFloors = map[string]struct{ Precision, Recall, Quote float64 }{
 	"vendor-security":       {Precision: 1, Recall: 1, Quote: 0.62},
 	"notification-content":  {Precision: 0.47, Recall: 0.52, Quote: 0.77},
 	"subprocessors":         {Precision: 1, Recall: 0.97, Quote: 0.73},
 	"regulator-cooperation": {Precision: 0.40, Recall: 0.92, Quote: 0.23},
-	"incident-cooperation":  {Precision: 0.60, Recall: 0.85, Quote: 0.17},
+	"incident-cooperation":  {Precision: 0.65, Recall: 0.85, Quote: 0.29},
 	"data-return-exit":      {Precision: 0.96, Recall: 0.91, Quote: 0.93},
 	"audit-rights":          {Precision: 1, Recall: 0.94, Quote: 0.75},
 	"data-location":         {Precision: 0.65, Recall: 0.95, Quote: 0.31},
-	"breach-notification":   {Precision: 0.96, Recall: 0.93, Quote: 0.79},
-	"overall":               {Precision: 0.80, Recall: 0.91, Quote: 0.65},
+	"breach-notification":   {Precision: 0.93, Recall: 0.93, Quote: 0.79},
+	"overall":               {Precision: 0.81, Recall: 0.91, Quote: 0.70},
 	"overall, full scope":   {Precision: 0.93, Recall: 0.91, Quote: 0.76},
 }
 
