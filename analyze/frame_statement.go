@@ -11,22 +11,6 @@ import "strings"
 func (f *Frame) statement() predicate {
 	p := predicate{from: 0, to: len(f.toks), modal: span{-1, -1}, modality: ModalNone}
 	start := f.lead
-	if _, sided := f.heading[headingSide]; sided && start == 0 {
-		// A list item under a heading that names one side ("Obligations
-		// of Merchant: (a) keep all passwords confidential; (b) notify
-		// Acme of any unauthorised use"), with no lead-in of its own: a
-		// bare verb in lower case is that side's order, like a
-		// sentence's.
-		if k := f.afterMarker(0); k < len(f.toks) && !f.toks[k].upper && f.imperativeWord(k) {
-			p.actor, p.modality, p.word = PartyCustomer, ModalBinding, f.toks[k].w
-			if f.heading[headingSide] {
-				p.actor = PartyVendor
-			}
-			p.modal = span{k, k + 1}
-			f.polarity(&p, 0)
-			return p
-		}
-	}
 	if start == 0 && !f.item {
 		// A run-in label ("Change management: The Processor makes sure
 		// ...") is no part of the sentence: read from after it.
@@ -328,17 +312,8 @@ func (f *Frame) instructed(p predicate) (predicate, bool) {
 // security breach", "Do not share your password", "Keep your credentials
 // safe".
 func (f *Frame) imperative(j int) bool {
-	if t := f.toks[j]; !t.upper && j == 0 {
-		return false
-	}
-	return f.imperativeWord(j)
-}
-
-// imperativeWord is imperative for a word that may open in lower case
-// (a list item whose marker was cut: "keep all passwords confidential").
-func (f *Frame) imperativeWord(j int) bool {
 	t := f.toks[j]
-	if !t.word {
+	if !t.word || !(t.upper || j > 0) {
 		return false
 	}
 	if t.w == "do" && j+1 < len(f.toks) && f.toks[j+1].w == "not" {

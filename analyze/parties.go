@@ -281,7 +281,7 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 	// Two named sides, one known for sure: the other is the other side.
 	var sides []*party
 	for _, p := range parties {
-		if p.name != "" && (p.sure || p.role != "" || usedAsSubject(units, p.name) || dutiesHeading(a, p.name)) {
+		if p.name != "" && (p.sure || p.role != "" || usedAsSubject(units, p.name)) {
 			sides = append(sides, p)
 		}
 	}
@@ -564,20 +564,6 @@ func usedAsSubject(units []*unit, name string) bool {
 }
 
 var reSubjectModal = lazyre.New(`(?i)^\W{0,3}(shall|will|must|may|agrees)\b`)
-
-// dutiesHeading says a clause's heading gives it over to the name's duties
-// ("Obligations of Northwind", "Northwind's Responsibilities"): the name is
-// a side of the agreement, whose items under it are its own.
-func dutiesHeading(a *extract.Agreement, name string) bool {
-	for _, c := range a.Clauses {
-		if c.Heading != "" && reDutiesWord.MatchString(c.Heading) && len(after(c.Heading, name)) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-var reDutiesWord = lazyre.New(`(?i)\b(obligations|responsibilities|duties|undertakings)\b`)
 
 // roleWordSubjects says whether vendor and customer role words ever stand
 // as a subject before a modal.

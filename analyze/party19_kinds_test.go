@@ -39,15 +39,15 @@ func TestWrongPartyKinds19(t *testing.T) {
 }
 
 // TestHeadingPartyCarries19: a clause headed with a side's defined name
-// ("Obligations of Northwind") gives its subjectless items to that side
+// ("Obligations of Acme") gives its subjectless orders to that side
 // (party19, sentences of our own writing).
 func TestHeadingPartyCarries19(t *testing.T) {
 	rs := loadRules(t)
 	pre := `This Agreement is between Acme Pay Inc. ("Acme") and Northwind Books Ltd ("Northwind"). Acme provides the payment platform.`
 	for _, tc := range []struct{ name, heading, items, rule, want string }{
-		{"the customer's items under its name", "Obligations of Northwind", "(a) keep all passwords for the platform confidential;\n(b) notify Acme promptly of any unauthorised use of its account.", "customer-responsibilities", StatusMet},
-		{"the vendor's items under its name", "Obligations of Acme", "(a) notify Northwind of any security incident within 48 hours;\n(b) keep the platform available.", "breach-notification", StatusMet},
-		{"the customer's notice is no vendor's", "Obligations of Northwind", "(a) keep all passwords for the platform confidential;\n(b) notify Acme of any security incident within 48 hours.", "breach-notification", StatusMissing},
+		{"the vendor's orders under its name", "Obligations of Acme", "Notify Northwind of any security incident within 48 hours. Keep the platform available.", "breach-notification", StatusMet},
+		{"the customer's orders under its name", "Obligations of Northwind", "Keep all passwords for the platform confidential. Notify Acme of any security incident within 48 hours.", "breach-notification", StatusMissing},
+		{"the customer's orders are its duties", "Obligations of Northwind", "Keep all passwords for the platform confidential. Notify Acme of any unauthorised use of its account.", "customer-responsibilities", StatusMet},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &extract.Agreement{Path: "t.md", Format: "md", Pages: []extract.Page{{Number: 1, Text: pre + "\n" + tc.heading + "\n" + tc.items + "\n"}}}
