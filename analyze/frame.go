@@ -252,6 +252,13 @@ func (f *Frame) predicates() []predicate {
 		}
 		f.polarity(p, subjFrom)
 		f.voice(p)
+		if p.actor == PartyUnknown && i > 0 && modals[i-1].actor == PartyCustomer && f.toldContent(modals[i-1], *p) {
+			// "Customer shall inform data subjects that their personal
+			// data will be stored in the United States": what the
+			// customer tells others is the customer's word, no promise
+			// of the vendor's.
+			p.actor = PartyCustomer
+		}
 	}
 	modals, base := f.concessive(modals)
 	f.sharedSubject(&modals[0])
@@ -593,6 +600,13 @@ func (f *Frame) subjectOf(from, to int) (Party, bool) {
 		}
 		return PartyUnknown, false
 	case PartyVendor, PartyCustomer:
+		// "Customer's employees and contractors shall": people of the
+		// other side's, named by a role word, act for their possessor.
+		for _, m := range ms {
+			if m.poss && m.p != head.p && (m.p == PartyVendor || m.p == PartyCustomer) && m.pos < head.pos && head.pos-m.pos <= 5 && f.nounRun(m.pos+1, head.pos) {
+				return m.p, false
+			}
+		}
 		// "Provider and Customer shall": both.
 		for _, m := range ms {
 			if !m.poss && m.p != head.p && (m.p == PartyVendor || m.p == PartyCustomer) {
@@ -722,4 +736,26 @@ func (f *Frame) regionText(from, to int) string {
 		return ""
 	}
 	return f.text[f.toks[from].start:f.toks[min(to, len(f.toks))-1].end]
+}
+
+// nounRun says the tokens from..to-1 are nouns of one phrase, joined by
+// "and", "or" or commas, with no verb: "Customer's [employees and]
+// contractors".
+func (f *Frame) nounRun(from, to int) bool {
+	for k := from; k < to; k++ {
+		t := f.toks[k]
+		switch {
+		case t.w == "and" || t.w == "or" || t.w == ",":
+		case !t.word || f.verbAt(k):
+			return false
+		}
+	}
+	return true
+}
+
+// toldContent says predicate p is the content of what prev's actor tells
+// others: "Customer shall inform data subjects that [their data will be
+// stored ...]".
+func (f *Frame) toldContent(prev, p predicate) bool {
+	return p.from > 0 && p.from > prev.modal.to && f.toks[p.from-1].w == "that" && f.m.in("notify", prev.modal.from, p.from)
 }

@@ -222,7 +222,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		}
 		// Each section's heading classes are read on their own too, in
 		// parallel, before the frames that use them.
-		for sec, classes := range sectionHeadingClasses(secs, headings, parents, v) {
+		for sec, classes := range sectionHeadingClasses(secs, headings, parents, v, names) {
 			ctx[sec] = classes
 		}
 		// Each sentence is read on its own: the frames are built in

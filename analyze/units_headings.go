@@ -14,11 +14,13 @@ import (
 const headingSide = "@vendor-side"
 
 // sectionHeadingClasses reads the heading classes of each section of secs,
-// in parallel. They depend on nothing but the headings of the section's
+// in parallel. names are the agreement's party names, so that a heading
+// naming a side by its defined name ("Obligations of Northwind") gives
+// that side. They depend on nothing but the headings of the section's
 // chain (its own, its parent's, ...): sections whose chains read the same
 // (the numbered items under one heading, none of their own) share one
 // reading, and each heading's side is read once.
-func sectionHeadingClasses(secs []string, headings, parents map[string]string, v *Vocabulary) map[string]map[string]bool {
+func sectionHeadingClasses(secs []string, headings, parents map[string]string, v *Vocabulary, names map[string][]phrase) map[string]map[string]bool {
 	var chains [][]string // the distinct chains, in order of first use
 	index := map[string]int{}
 	of := make([]int, len(secs))
@@ -38,7 +40,7 @@ func sectionHeadingClasses(secs []string, headings, parents map[string]string, v
 		}
 		of[i] = k
 	}
-	sides := &headingSides{v: v, of: map[string][2]bool{}}
+	sides := &headingSides{v: v, names: names, of: map[string][2]bool{}}
 	classes := make([]map[string]bool, len(chains))
 	eachParallel(len(chains), func(k int) {
 		classes[k] = headingClasses(chains[k], v, sides)
@@ -71,9 +73,10 @@ func headingChain(id string, headings, parents map[string]string) []string {
 // both, once per heading text; the goroutines of sectionHeadingClasses
 // share it.
 type headingSides struct {
-	v  *Vocabulary
-	mu sync.Mutex
-	of map[string][2]bool
+	v     *Vocabulary
+	names map[string][]phrase
+	mu    sync.Mutex
+	of    map[string][2]bool
 }
 
 func (s *headingSides) sides(h string) (vendor, customer bool) {
@@ -81,7 +84,7 @@ func (s *headingSides) sides(h string) (vendor, customer bool) {
 	r, ok := s.of[h]
 	s.mu.Unlock()
 	if !ok {
-		hm := newMatcher(s.v, tokenize(h), nil)
+		hm := newMatcher(s.v, tokenize(h), s.names)
 		r = [2]bool{len(hm.find("vendor")) > 0, len(hm.find("customer")) > 0}
 		s.mu.Lock()
 		s.of[h] = r
