@@ -26,14 +26,23 @@ func verbatimQuote(src string, parts []string, skips bool) string {
 	var pieces []string
 	last := 0
 	for i, p := range parts {
-		p = normQuote(p)
+		// A part that opens with the comma of words the reading rewrote
+		// (", Provider may ...") quotes from its first word.
+		p = strings.TrimLeft(normQuote(p), ",; ")
 		if p == "" {
 			continue
 		}
 		if i == len(parts)-1 {
 			last = len(pieces)
 		}
-		pieces = append(pieces, coverPieces(src, p)...)
+		for _, c := range coverPieces(src, p) {
+			// A piece of punctuation alone (", " left where a unit's
+			// opening words were rewritten) is no words of the document.
+			if strings.IndexFunc(c, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+				continue
+			}
+			pieces = append(pieces, c)
+		}
 	}
 	var b strings.Builder
 	for i, p := range pieces {

@@ -147,3 +147,17 @@ func TestTrimQuote(t *testing.T) {
 		})
 	}
 }
+
+// TestVerbatimQuoteDropsLonePunctuation: a part that opens with a comma
+// the document does not hold there (", Provider may ask ...", left where a
+// unit's first words were rewritten) is quoted without the comma as a
+// piece of its own ("Information; , Provider" was no text of the
+// document, corpus-p).
+func TestVerbatimQuoteDropsLonePunctuation(t *testing.T) {
+	src := "You agree to (i) keep your details current; (ii) protect your password. Provider may ask you for documents."
+	got := verbatimQuote(src, []string{"You agree to (i) keep your details current;", ", Provider may ask you for documents."}, false)
+	want := "You agree to (i) keep your details current; … Provider may ask you for documents."
+	if got != want {
+		t.Errorf("quote %q, want %q", got, want)
+	}
+}
