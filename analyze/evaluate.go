@@ -78,7 +78,7 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 		switch {
 		case f.anyIn(g, 0, len(f.toks)):
 			own = true
-		case f.anyHeading(g):
+		case f.anyHeading(g) || f.anyPrevCue(g):
 		default:
 			return false, false
 		}
@@ -178,6 +178,15 @@ func (f *Frame) objectIn(c *frameSpec, p *predicate) bool {
 func (f *Frame) anyPrev(classes []string) bool {
 	for _, c := range classes {
 		if f.prev[c] {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *Frame) anyPrevCue(classes []string) bool {
+	for _, c := range classes {
+		if f.prevCues[c] {
 			return true
 		}
 	}

@@ -252,6 +252,14 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 					}
 				}
 			}
+			if i > 0 && len(u.frame.m.find("delete")) > 0 && len(u.frame.m.find("end-of-term")) == 0 {
+				// "Your content becomes inaccessible once your account is
+				// cancelled. All content is deleted within 60 days.": the
+				// deletion follows the end the sentence before tells.
+				if pu := units[i-1]; pu.section == u.section && pu.file == u.file && len(pu.frame.m.find("end-of-term")) > 0 {
+					u.frame.prevCues = map[string]bool{"end-of-term": true}
+				}
+			}
 			if i > 0 && u.frame.prev == nil && len(u.frame.m.find("object")) > 0 {
 				// "Provider will notify Customer of new subprocessors.
 				// Customer may object.": the objection is to what the
