@@ -56,3 +56,23 @@ func TestRecallKinds19p(t *testing.T) {
 		},
 	})
 }
+
+// TestChangeNoticeKinds19p: the terms changed on notice with an adjective
+// before the notice, or in the passive with the vendor as agent. Sentences
+// of our own.
+func TestChangeNoticeKinds19p(t *testing.T) {
+	rs := loadRules(t)
+	party := `This Agreement is between Quillfeather Ltd. ("Provider") and the customer ("Customer").`
+	checkStatuses(t, rs, []statusCase{
+		{
+			name:    "the addendum updated on advance notice",
+			clauses: []string{party, "Provider may update this Addendum on prospective notice, provided no update lowers the protection of Customer Data."},
+			rule:    "change-notice", want: StatusWeak,
+		},
+		{
+			name:    "the addendum amended by the vendor, in the passive, on notice",
+			clauses: []string{party, "This Addendum may be amended by Provider from time to time on notice given under the Agreement."},
+			rule:    "change-notice", want: StatusWeak,
+		},
+	})
+}
