@@ -78,7 +78,7 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 		switch {
 		case f.anyIn(g, 0, len(f.toks)):
 			own = true
-		case f.anyHeading(g):
+		case f.anyHeading(g) || f.anyPrevCue(g):
 		default:
 			return false, false
 		}
@@ -178,6 +178,29 @@ func (f *Frame) objectIn(c *frameSpec, p *predicate) bool {
 func (f *Frame) anyPrev(classes []string) bool {
 	for _, c := range classes {
 		if f.prev[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// linkEndOfTerm gives a deletion the end of the contract told in the
+// sentence before it, in the same clause ("Your content becomes
+// inaccessible once your account is cancelled. All content is deleted
+// within 60 days.").
+func linkEndOfTerm(units []*unit, i int) {
+	if i == 0 || units[i-1].section != units[i].section || units[i-1].file != units[i].file {
+		return
+	}
+	f, before := units[i].frame, units[i-1].frame
+	if len(f.m.find("delete")) > 0 && len(f.m.find("end-of-term")) == 0 && len(before.m.find("end-of-term")) > 0 {
+		f.prevCues = map[string]bool{"end-of-term": true}
+	}
+}
+
+func (f *Frame) anyPrevCue(classes []string) bool {
+	for _, c := range classes {
+		if f.prevCues[c] {
 			return true
 		}
 	}

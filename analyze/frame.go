@@ -72,6 +72,9 @@ type Frame struct {
 	// prev holds the object classes of the sentence before, where this one
 	// points back to it ("the breach", "such notice").
 	prev map[string]bool
+	// prevCues are the context cues a sentence takes from the one before
+	// (the end of the contract told there, read by a deletion after it).
+	prevCues map[string]bool
 	// definition, question and recital units bind no one.
 	definition, question bool
 	// item: the unit is a list item ("(i) Make its books available ...");

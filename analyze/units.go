@@ -225,8 +225,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		for sec, classes := range sectionHeadingClasses(secs, headings, parents, v, names) {
 			ctx[sec] = classes
 		}
-		// Each sentence is read on its own: the frames are built in
-		// parallel, then linked in order.
+		// Each sentence is read on its own: frames built in parallel, then linked in order.
 		eachParallel(len(units), func(i int) {
 			units[i].frame = buildFrame(leads[i], texts[i], v, names, ctx[units[i].section])
 		})
@@ -243,15 +242,15 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 				// contain ...": the sentence before says what it is.
 				u.frame.prev = objectClasses(units[i-1].frame, v)
 				if pu := units[i-1]; pu.section == u.section && pu.file == u.file {
-					// A chain of references: "In the event of a personal
-					// data breach, ... The importer shall notify ... of the
-					// breach. Such notification shall contain ...": what
-					// the sentence before points back to, this one does too.
+					// A chain of references: "In the event of a personal data breach, ...
+					// The importer shall notify ... of the breach. Such notification shall
+					// contain ...": what the sentence before points back to, this one does too.
 					for c := range pu.frame.prev {
 						u.frame.prev[c] = true
 					}
 				}
 			}
+			linkEndOfTerm(units, i)
 			if i > 0 && u.frame.prev == nil && len(u.frame.m.find("object")) > 0 {
 				// "Provider will notify Customer of new subprocessors.
 				// Customer may object.": the objection is to what the
