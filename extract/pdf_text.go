@@ -128,7 +128,11 @@ type walker struct {
 	line       lineState
 	images     int
 	dropped    int
-	lastGlyphs []seenGlyph
+	// lastGlyphs: the last 8 glyphs written, a ring (nGlyphs of them
+	// held, the next written at glyphAt): shifting a slice of strings
+	// cost a write barrier per element on every glyph.
+	lastGlyphs       [8]seenGlyph
+	nGlyphs, glyphAt int
 	// marked-content nesting (markedOver: past maxMarkedDepth) and the
 	// open ActualText span (pdf_actualtext.go).
 	marked, markedOver int
@@ -456,17 +460,15 @@ func (w *walker) emit(text string, x, y, ex, ey, dx, dy, size float64, bold bool
 		end = along
 	}
 	// Drop a glyph drawn again on top of itself (fake bold).
-	for _, s := range w.lastGlyphs {
+	for _, s := range w.lastGlyphs[:w.nGlyphs] {
 		if s.text == text && math.Abs(s.x-x) < 0.15*size && math.Abs(s.y-y) < 0.15*size {
 			w.boldGlyphs += letterCount(text) // overprinted: bold drawn with a regular face
 			return
 		}
 	}
-	if len(w.lastGlyphs) >= 8 {
-		copy(w.lastGlyphs, w.lastGlyphs[1:])
-		w.lastGlyphs = w.lastGlyphs[:7]
-	}
-	w.lastGlyphs = append(w.lastGlyphs, seenGlyph{text, x, y})
+	w.lastGlyphs[w.glyphAt] = seenGlyph{text, x, y}
+	w.glyphAt = (w.glyphAt + 1) % len(w.lastGlyphs)
+	w.nGlyphs = min(w.nGlyphs+1, len(w.lastGlyphs))
 	l := &w.line
 	if !l.started {
 		l.started = true

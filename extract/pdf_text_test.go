@@ -568,3 +568,24 @@ func BenchmarkPDFFlock(b *testing.B) {
 		}
 	}
 }
+
+// TestEmitOverprintRing: a glyph drawn again on itself (fake bold) is
+// found among the last 8 glyphs written, not further back (the ring that
+// replaced a shifted slice keeps the same window).
+func TestEmitOverprintRing(t *testing.T) {
+	for _, tc := range []struct {
+		between int
+		bold    int
+	}{{0, 1}, {7, 1}, {8, 0}, {20, 0}} {
+		w := &walker{active: map[string]bool{}}
+		w.emit("Q", 0, 0, 6, 0, 1, 0, 10, false)
+		for i := 1; i <= tc.between; i++ {
+			x := float64(7 * i)
+			w.emit(string(rune('a'+i%26)), x, 0, x+6, 0, 1, 0, 10, false)
+		}
+		w.emit("Q", 0, 0, 6, 0, 1, 0, 10, false)
+		if w.boldGlyphs != tc.bold {
+			t.Errorf("%d glyphs between: boldGlyphs %d, want %d", tc.between, w.boldGlyphs, tc.bold)
+		}
+	}
+}

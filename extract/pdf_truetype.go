@@ -382,8 +382,11 @@ func readFontStream(v pdf.Value, bud *budget) []byte {
 	err := try(func() error {
 		rc := v.Reader()
 		defer rc.Close()
-		var err error
-		b, err = io.ReadAll(io.LimitReader(rc, lim+1))
+		// One buffer of the size the stream declares (io.ReadAll grows
+		// one from 512 bytes, a font program's size three times over).
+		buf := bytes.NewBuffer(make([]byte, 0, fontLengthHint(v, lim+1)+bytes.MinRead))
+		_, err := buf.ReadFrom(io.LimitReader(rc, lim+1))
+		b = buf.Bytes()
 		return err
 	})
 	bud.read += int64(len(b))
@@ -391,6 +394,23 @@ func readFontStream(v pdf.Value, bud *budget) []byte {
 		return nil
 	}
 	return b
+}
+
+// fontLengthHint is the decoded size a font program's stream declares
+// (/Length1 of TrueType, /Length1 to /Length3 of Type 1; /Length, its
+// encoded size, for the others and when those are missing), at most
+// limit and at least 0: a hint for the buffer, the bytes read are the same.
+func fontLengthHint(v pdf.Value, limit int64) int64 {
+	var n int64
+	for _, k := range []string{"Length1", "Length2", "Length3"} {
+		if l := v.Key(k).Int64(); l > 0 && l < limit {
+			n += l
+		}
+	}
+	if n <= 0 {
+		n = v.Key("Length").Int64()
+	}
+	return min(max(n, 0), limit)
 }
 
 // type1Encoding finds the entries of a Type 1 font program's built-in
