@@ -1,0 +1,65 @@
+package analyze
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTrial27cKinds: kinds of fault a new user's trial (trial27c) found on
+// documents of its own, each reproduced with sentences of our own writing.
+func TestTrial27cKinds(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		// Following changes of the law, and telling the customer what it
+		// does to comply, is no notice of a change the vendor makes.
+		{"changes to the regulations watched", []string{"The Supplier shall track changes to applicable privacy regulations and inform the Client of its compliance work."}, "change-notice", StatusMissing},
+		{"changes in the law followed", []string{"Vendor will follow changes in data protection law and keep Customer informed of the steps it takes to comply."}, "change-notice", StatusMissing},
+		{"a list of compliance duties", []string{"The Supplier shall: - Track changes to privacy regulations - Put changes in place within the required periods - Inform the Client of its compliance work - Revise procedures as needed"}, "change-notice", StatusMissing},
+		{"a list of compliance duties, bulleted", []string{"Vendor shall: - Watch for changes in data protection laws - Tell Customer of its compliance activities - Update its policies and procedures as needed"}, "change-notice", StatusMissing},
+		{"amendments to the legislation followed", []string{"The Supplier shall follow amendments to the privacy legislation, inform the Client of its compliance work and update its policies where needed."}, "change-notice", StatusMissing},
+		{"a change of the service stays a notice", []string{"The Supplier shall inform the Client of any material change to the Platform."}, "change-notice", StatusMet},
+		// Reports of vulnerability scans handed over are no notice of the
+		// vulnerabilities that affect the customer, nor a channel to
+		// report them: weak.
+		{"scan reports on request", []string{"On request, the Supplier will give the Client its most recent vulnerability scan reports."}, "vulnerability-disclosure", StatusWeak},
+		{"assessment results shared", []string{"Vendor shall share the results of its annual vulnerability assessments with Customer."}, "vulnerability-disclosure", StatusWeak},
+		{"notice of a vulnerability stays met", []string{"The Supplier will notify the Client of any critical vulnerability affecting the Platform within three days."}, "vulnerability-disclosure", StatusMet},
+	})
+}
+
+// TestWrappedArticleNoItem: a line opening with "32)" that closes the
+// parenthesis the line before left open ("measures (Article\n32)") is a
+// wrapped reference, no list item: the sentence is not cut at "(Article".
+func TestWrappedArticleNoItem(t *testing.T) {
+	text := "The Supplier shall: - keep records of processing - take the measures required (Article\n32) - help the Client answer requests (Articles 12 to 22)"
+	bs := splitLines(text)
+	if len(bs) != 1 {
+		t.Fatalf("got %d blocks, want 1: %v", len(bs), bs)
+	}
+	if !strings.Contains(bs[0].text, "(Article 32)") {
+		t.Errorf("block %q: want the reference whole", bs[0].text)
+	}
+	// A list numbered "1)", "2)" stays a list.
+	if bs := splitLines("The Supplier shall:\n1) keep records;\n2) take the measures required."); len(bs) != 3 {
+		t.Errorf("numbered list: got %d blocks, want 3", len(bs))
+	}
+}
+
+// TestPlaceholderWarningShort: a template full of blanks gets one short
+// warning: each placeholder once, the first four named and a count of the
+// rest.
+func TestPlaceholderWarningShort(t *testing.T) {
+	rs := loadRules(t)
+	res := run(t, rs, Options{},
+		"This Agreement is made on [DATE] between [CLIENT NAME], of [ADDRESS], contact [PHONE], and Quillfeather Ltd (\"Vendor\"), of [VENDOR ADDRESS], contact [PHONE].",
+		"Notices go to [EMAIL] or [PHONE], attention [CONTACT PERSON].")
+	var msg string
+	for _, w := range res.Warnings {
+		if w.Code == WarnPlaceholders {
+			msg = w.Message
+		}
+	}
+	if strings.Count(msg, `"[PHONE]"`) != 1 || !strings.Contains(msg, "7 unfilled") || !strings.Contains(msg, "and 3 more") {
+		t.Errorf("placeholder warning %q: want [PHONE] once, 7 placeholders, 3 more", msg)
+	}
+}
