@@ -23,6 +23,11 @@ func TestTrial27cKinds(t *testing.T) {
 		// report them: weak.
 		{"scan reports on request", []string{"On request, the Supplier will give the Client its most recent vulnerability scan reports."}, "vulnerability-disclosure", StatusWeak},
 		{"assessment results shared", []string{"Vendor shall share the results of its annual vulnerability assessments with Customer."}, "vulnerability-disclosure", StatusWeak},
+		// The vendor's own staff trained, in a list of measures, with or
+		// without the word security: the same term.
+		{"staff training in a list of measures", []string{"The Supplier implements: - Access control - Staff training (yearly) - Encryption at rest"}, "awareness-training", StatusMet},
+		{"security awareness and training in a list", []string{"The Supplier implements: - Access control - Security awareness and training - Encryption at rest"}, "awareness-training", StatusMet},
+		{"training on the product is no security training", []string{"Vendor will provide training on the use of the Service to Customer's staff."}, "awareness-training", StatusMissing},
 		{"notice of a vulnerability stays met", []string{"The Supplier will notify the Client of any critical vulnerability affecting the Platform within three days."}, "vulnerability-disclosure", StatusMet},
 	})
 }
@@ -61,5 +66,37 @@ func TestPlaceholderWarningShort(t *testing.T) {
 	}
 	if strings.Count(msg, `"[PHONE]"`) != 1 || !strings.Contains(msg, "7 unfilled") || !strings.Contains(msg, "and 3 more") {
 		t.Errorf("placeholder warning %q: want [PHONE] once, 7 placeholders, 3 more", msg)
+	}
+}
+
+// TestSubprocessorElementsTrial27c: the customer's approval said of the
+// new subprocessor ("new subprocessors require the Client's prior written
+// consent"), and the same obligations listed among the conditions of the
+// customer's general authorisation, are the elements they state.
+func TestSubprocessorElementsTrial27c(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		text, element string
+	}{
+		{"Additional subprocessors require prior written consent from the Client.", "approval"},
+		{"Each new subprocessor requires the Client's prior approval in writing.", "approval"},
+		{"The Client's prior approval is not required for new subprocessors.", ""},
+		{"The Client gives a general authorisation for the Supplier to use subprocessors, on these conditions: - Notice given 30 days ahead - A written agreement imposing the same obligations", "flow-down"},
+	} {
+		res := run(t, rs, Options{}, `This agreement is made between Velsa Oy ("Supplier") and the Client.`, tc.text)
+		found := false
+		for _, f := range res.Findings {
+			if f.Rule != "subprocessors" {
+				continue
+			}
+			for _, e := range f.Elements {
+				if e.ID == tc.element || (tc.element == "" && e.ID == "approval") {
+					found = e.Found
+				}
+			}
+		}
+		if found == (tc.element == "") {
+			t.Errorf("%q: subprocessors element %s found %v", tc.text, tc.element, found)
+		}
 	}
 }
