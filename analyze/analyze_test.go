@@ -153,11 +153,11 @@ func TestExpectedSplit(t *testing.T) {
 		owner         Owner
 		surprise      string
 	}{
-		{"TVM", "saas", OwnerCustomer, "saas: TVM is put on the customer; expected vendor or shared or third-party"},
+		{"TVM", "saas", OwnerCustomer, "Threat & Vulnerability Management (TVM) falls on the customer alone here; for SaaS it is usually the vendor's, shared or a third party's"},
 		{"TVM", "iaas", OwnerCustomer, ""},
-		{"TVM", "iaas", OwnerVendor, "iaas: TVM is put on the vendor; expected customer or shared"},
-		{"IAM", "saas", OwnerVendor, "saas: IAM is put on the vendor; expected shared or customer"},
-		{"DCS", "paas", OwnerCustomer, "paas: DCS is put on the customer; expected vendor or third-party"},
+		{"TVM", "iaas", OwnerVendor, "Threat & Vulnerability Management (TVM) falls on the vendor alone here; for IaaS it is usually the customer's or shared"},
+		{"IAM", "saas", OwnerVendor, "Identity & Access Management (IAM) falls on the vendor alone here; for SaaS it is usually shared or the customer's"},
+		{"DCS", "paas", OwnerCustomer, "Datacenter Security (DCS) falls on the customer alone here; for PaaS it is usually the vendor's or a third party's"},
 		{"DCS", "saas", OwnerUnassigned, ""},
 		{"GRC", "saas", OwnerCustomer, ""},
 	}

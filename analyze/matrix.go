@@ -222,8 +222,9 @@ var expected = map[string]map[string][]Owner{
 
 // expectedSplit returns the owners expected for a domain under the service
 // model and, when the owner found is not among them, a one-line surprise
-// ("saas: TVM is put on the customer; expected vendor, shared or
-// third-party").
+// worded for a reader ("Threat & Vulnerability Management (TVM) falls on
+// the customer alone here; for SaaS it is usually the vendor's,
+// shared or a third party's").
 func expectedSplit(domain, model string, owner Owner) ([]Owner, string) {
 	want := expected[domain][model]
 	if len(want) == 0 {
@@ -240,10 +241,37 @@ func expectedSplit(domain, model string, owner Owner) ([]Owner, string) {
 	}
 	var names []string
 	for _, o := range want {
-		names = append(names, string(o))
+		names = append(names, ownerReading(o))
 	}
-	if owner == OwnerShared {
-		return want, fmt.Sprintf("%s: %s is shared; expected %s", model, domain, strings.Join(names, " or "))
+	list := names[0]
+	if n := len(names); n > 1 {
+		list = strings.Join(names[:n-1], ", ") + " or " + names[n-1]
 	}
-	return want, fmt.Sprintf("%s: %s is put on the %s; expected %s", model, domain, owner, strings.Join(names, " or "))
+	name := domain
+	for _, d := range Domains {
+		if d.Code == domain {
+			name = d.Title + " (" + domain + ")"
+		}
+	}
+	found := "falls on the " + string(owner) + " alone"
+	switch owner {
+	case OwnerShared:
+		found = "is shared"
+	case OwnerThirdParty:
+		found = "falls on a third party"
+	}
+	return want, fmt.Sprintf("%s %s here; for %s it is usually %s", name, found, strings.ToUpper(model[:1])+"aaS", list)
+}
+
+// ownerReading names an owner as a reader would after "it is usually".
+func ownerReading(o Owner) string {
+	switch o {
+	case OwnerVendor:
+		return "the vendor's"
+	case OwnerCustomer:
+		return "the customer's"
+	case OwnerThirdParty:
+		return "a third party's"
+	}
+	return string(o)
 }

@@ -102,16 +102,23 @@ func placeholderWarnings(units []*unit) []Warning {
 	}
 	var out []Warning
 	for _, f := range files {
-		ps := byFile[f]
+		// Each placeholder once, at its first place, and the first few
+		// only: the warning stays one short line on stderr and in a
+		// portfolio's cell ("[PHONE]" in three clauses is one blank).
 		var parts []string
-		for i, p := range ps {
-			if i == 8 {
-				parts = append(parts, fmt.Sprintf("and %d more", len(ps)-i))
-				break
+		named := map[string]bool{}
+		for _, p := range byFile[f] {
+			if !named[p.text] {
+				named[p.text] = true
+				if len(named) <= 4 {
+					parts = append(parts, fmt.Sprintf("%q (%s)", p.text, p.where))
+				}
 			}
-			parts = append(parts, fmt.Sprintf("%q (%s)", p.text, p.where))
 		}
-		msg := fmt.Sprintf("%s holds unfilled template placeholders: %s; the terms they stand in are not settled, so check the signed version", f, strings.Join(parts, ", "))
+		if len(named) > 4 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(named)-4))
+		}
+		msg := fmt.Sprintf("%s holds %d unfilled template placeholders: %s; the terms they stand in are not settled, so check the signed version", f, len(named), strings.Join(parts, ", "))
 		out = append(out, Warning{Code: WarnPlaceholders, Message: msg, Sources: []string{f}})
 	}
 	return out

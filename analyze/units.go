@@ -383,6 +383,9 @@ func splitLines(text string) []block {
 	var blocks []block
 	prev, item := 0, false
 	for _, m := range spListItem.findAllSubmatchIndex(text) {
+		if closesParen(text[prev:m[0]], text[m[0]:m[1]]) {
+			continue
+		}
 		if m[0] > prev {
 			blocks = append(blocks, block{text: text[prev:m[0]], item: item})
 		}
@@ -790,11 +793,4 @@ func stripHead(text, heading string) string {
 		return t
 	}
 	return rest
-}
-
-func startsLower(s string) bool {
-	for _, r := range strings.TrimLeft(s, " \t\n*_\"“") {
-		return unicode.IsLower(r)
-	}
-	return false
 }

@@ -61,3 +61,26 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// closesParen says a line opening with "32)" closes a parenthesis the
+// line before left open ("measures (Article\n32) - Respect ..."): a
+// wrapped reference, no list item.
+func closesParen(before, marker string) bool {
+	m := strings.TrimSpace(marker)
+	if strings.HasPrefix(m, "(") || !strings.HasSuffix(m, ")") {
+		return false
+	}
+	last := strings.TrimRight(before, " \t\r\n")
+	if k := strings.LastIndexByte(last, '\n'); k >= 0 {
+		last = last[k+1:]
+	}
+	return strings.Count(last, "(") > strings.Count(last, ")")
+}
+
+// startsLower says s opens (after marks) with a lower-case letter.
+func startsLower(s string) bool {
+	for _, r := range strings.TrimLeft(s, " \t\n*_\"“") {
+		return unicode.IsLower(r)
+	}
+	return false
+}
