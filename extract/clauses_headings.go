@@ -16,8 +16,8 @@ import (
 // line without closing punctuation that starts with a capital, stands
 // after a blank line, a page start or a finished sentence, and is followed
 // directly by body text ("Controller / processor relationship" then "For
-// Enterprise license holders and ..."), or, in Title Case, by a blank line
-// and body text.
+// Enterprise license holders and ..."), or, in Title Case on a PDF's page,
+// by a blank line and body text.
 func (s *splitter) plainHeading(i int) bool {
 	t := strings.TrimSpace(s.lines[i].text)
 	if len(t) < 3 || len(t) > 70 || len(strings.Fields(t)) > 8 || !startsUpper(t) ||
@@ -38,9 +38,13 @@ func (s *splitter) plainHeading(i int) bool {
 	}
 	next := strings.TrimSpace(s.lines[i+1].text)
 	if next == "" {
-		// A Title Case line standing alone between blank lines above a
-		// paragraph of body text ("Acceptance of Terms", blank, "By
-		// accessing ..."): a heading set apart by space, not by type.
+		// On a PDF's page, a Title Case line standing alone between blank
+		// lines above a paragraph of body text ("Acceptance of Terms",
+		// blank, "By accessing ..."): a heading set apart by space, not by
+		// type. (In text and Markdown, titleLineHeads reads those.)
+		if !s.paginated {
+			return false
+		}
 		// The paragraph may be a short lead-in of a list ("Users agree
 		// to:").
 		n := s.nextNonBlank(i)
