@@ -16,7 +16,8 @@ import (
 // line without closing punctuation that starts with a capital, stands
 // after a blank line, a page start or a finished sentence, and is followed
 // directly by body text ("Controller / processor relationship" then "For
-// Enterprise license holders and ...").
+// Enterprise license holders and ..."), or, in Title Case on a PDF's page,
+// by a blank line and body text.
 func (s *splitter) plainHeading(i int) bool {
 	t := strings.TrimSpace(s.lines[i].text)
 	if len(t) < 3 || len(t) > 70 || len(strings.Fields(t)) > 8 || !startsUpper(t) ||
@@ -36,7 +37,27 @@ func (s *splitter) plainHeading(i int) bool {
 		return false
 	}
 	next := strings.TrimSpace(s.lines[i+1].text)
+	if next == "" {
+		// On a PDF's page, a Title Case line standing alone between blank
+		// lines above a paragraph of body text ("Acceptance of Terms",
+		// blank, "By accessing ..."): a heading set apart by space, not by
+		// type. (In text and Markdown, titleLineHeads reads those.)
+		if !s.paginated {
+			return false
+		}
+		// The paragraph may be a short lead-in of a list ("Users agree
+		// to:").
+		n := s.nextNonBlank(i)
+		return n >= 0 && titleCase(t) && !isAllCaps(t) && (bodyText(s.lines[n].text) || sentenceLeadIn(s.lines[n].text))
+	}
 	return len(next) >= 30 && !isAllCaps(next)
+}
+
+// sentenceLeadIn: a short sentence opening a list ("Users may not:"):
+// two words or more, not in capitals, ending with a colon.
+func sentenceLeadIn(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasSuffix(t, ":") && len(strings.Fields(t)) >= 2 && startsUpper(t) && !isAllCaps(t)
 }
 
 // plainHeadingClauses splits a document without numbering on its

@@ -167,11 +167,14 @@ func typesetHeadings(pages [][]lineStyle) [][]Heading {
 // title set in bold, ending in a period, a colon or a dash, followed on
 // the line by the regular text of its paragraph ("Cancellation. You may
 // cancel ..."), at the start of a paragraph in the body's size (after a
-// gap, a finished sentence or a line of another size). It returns
+// gap, a finished sentence or a line of another size), after a list
+// marker or not. It returns
 // the lead-in's text ("Cancellation").
 func leadIn(p []lineStyle, i int, bodySize float64) (string, bool) {
 	l := p[i]
-	lead := strings.TrimSpace(NormalizeText(l.lead))
+	// A list marker before it ("• Termination. These Terms ...", see
+	// attachMarkers) is not part of the title.
+	lead := strings.TrimLeft(strings.TrimSpace(NormalizeText(l.lead)), markerGlyphs+" ")
 	if lead == "" || len(lead) >= len(strings.TrimSpace(l.text)) || math.Abs(l.size-bodySize) > 0.1*bodySize {
 		return "", false
 	}
