@@ -26,9 +26,11 @@ func loneMarker(l textLine) bool {
 
 func attachMarkers(lines []textLine) []textLine {
 	var marks []int
+	isMark := make([]bool, len(lines))
 	for i, l := range lines {
 		if loneMarker(l) {
 			marks = append(marks, i)
+			isMark[i] = true
 		}
 	}
 	if len(marks) == 0 {
@@ -40,7 +42,7 @@ func attachMarkers(lines []textLine) []textLine {
 		_, mhi := extent(m)
 		best, bestGap := -1, math.Inf(1)
 		for j, l := range lines {
-			if j == i || drop[j] || loneMarker(l) || !horizontal(l) || !sameDirection(l, m) {
+			if isMark[j] || drop[j] || !horizontal(l) || !sameDirection(l, m) {
 				continue
 			}
 			ref := math.Max(l.size, m.size)
