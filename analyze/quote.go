@@ -35,14 +35,7 @@ func verbatimQuote(src string, parts []string, skips bool) string {
 		if i == len(parts)-1 {
 			last = len(pieces)
 		}
-		for _, c := range coverPieces(src, p) {
-			// A piece of punctuation alone (", " left where a unit's
-			// opening words were rewritten) is no words of the document.
-			if strings.IndexFunc(c, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
-				continue
-			}
-			pieces = append(pieces, c)
-		}
+		pieces = append(pieces, coverPieces(src, p)...)
 	}
 	var b strings.Builder
 	for i, p := range pieces {
