@@ -243,6 +243,13 @@ func TestScanSheetXMLChunks(t *testing.T) {
 	if !reflect.DeepEqual(ex.merges, want) || !reflect.DeepEqual(ex.hiddenCols, map[int]bool{1: true, 2: true}) {
 		t.Fatalf("merges %v hidden %v, want %v and columns 1, 2", ex.merges, ex.hiddenCols, want)
 	}
+	if raceEnabled {
+		// TotalAlloc counts the whole process: under the race detector the
+		// parallel tests run slowly beside this one and their allocations
+		// land in the window (a CI run failed so at 400 KB). The bound is
+		// checked in the run without it.
+		return
+	}
 	scanSheetXML(bytes.NewReader(sheet)) // the patterns compiled
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
