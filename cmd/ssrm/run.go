@@ -267,7 +267,8 @@ func gate(res *analyze.Result, threshold int) error {
 // loadRules starts loading the rule packs (embedded names or YAML files)
 // and returns a function that waits for them: they load while the
 // documents are read (in child processes), and a rules error is still the
-// one reported.
+// one reported. The crosswalk and the assurance data, which every analysis
+// reads and which are otherwise made on first use, are made there too.
 func loadRules(packs []string) func() (*analyze.RuleSet, error) {
 	done := make(chan struct{})
 	var rs *analyze.RuleSet
@@ -277,6 +278,7 @@ func loadRules(packs []string) func() (*analyze.RuleSet, error) {
 		rs, err = analyze.LoadRules(packs)
 		if err == nil {
 			rs.Crosswalk.Warm() // compiled on first use otherwise, after the reading
+			analyze.WarmAssurance()
 		}
 	}()
 	return func() (*analyze.RuleSet, error) {
