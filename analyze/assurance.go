@@ -83,6 +83,12 @@ func loadAssuranceData() (*assuranceData, error) {
 	return assuranceDataV, assuranceDataErr
 }
 
+// WarmAssurance reads the embedded assurance data now instead of in the
+// first Run, which needs it for every analysis (its YAML decoded and its
+// patterns compiled: a few milliseconds), so that a caller can do it while
+// the documents are read. An error is returned again by Run.
+func WarmAssurance() { loadAssuranceData() }
+
 func strictYAML(name string, v any) error {
 	data, err := templates.Assurance.ReadFile("assurance/" + name)
 	if err != nil {

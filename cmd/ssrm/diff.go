@@ -79,7 +79,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	if *rules != "" {
 		packs = strings.Split(*rules, ",")
 	}
-	ruleSet := loadRules(packs)
+	ruleSet := loadRules(packs, true) // the rounds are folders or files of any kind
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
 	ctx := context.Background()
 	var rounds [2]analysis

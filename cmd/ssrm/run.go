@@ -218,7 +218,8 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	if *rules != "" {
 		packs = strings.Split(*rules, ",")
 	}
-	ruleSet := loadRules(packs)
+	// Files and folders given without a role may hold a questionnaire.
+	ruleSet := loadRules(packs, *questionnaire != "" || len(paths) > 0)
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
 	ctx := context.Background()
 	a, err := analyzeDocs(ctx, x, docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths, today: day}, opts, *vendor, *serviceModel, ruleSet, stderr)
@@ -267,8 +268,12 @@ func gate(res *analyze.Result, threshold int) error {
 // loadRules starts loading the rule packs (embedded names or YAML files)
 // and returns a function that waits for them: they load while the
 // documents are read (in child processes), and a rules error is still the
-// one reported.
-func loadRules(packs []string) func() (*analyze.RuleSet, error) {
+// one reported. The assurance data, which every analysis reads, is made
+// there too, and so is the crosswalk when withQuestionnaire says the
+// documents may hold a questionnaire (only a questionnaire's items are
+// placed by it; otherwise it is made on first use, and an analysis of
+// agreements alone never uses it).
+func loadRules(packs []string, withQuestionnaire bool) func() (*analyze.RuleSet, error) {
 	done := make(chan struct{})
 	var rs *analyze.RuleSet
 	var err error
@@ -276,7 +281,10 @@ func loadRules(packs []string) func() (*analyze.RuleSet, error) {
 		defer close(done)
 		rs, err = analyze.LoadRules(packs)
 		if err == nil {
-			rs.Crosswalk.Warm() // compiled on first use otherwise, after the reading
+			if withQuestionnaire {
+				rs.Crosswalk.Warm() // compiled on first use otherwise, after the reading
+			}
+			analyze.WarmAssurance()
 		}
 	}()
 	return func() (*analyze.RuleSet, error) {

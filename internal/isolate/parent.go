@@ -97,7 +97,10 @@ func (x *Extractor) start() (*worker, error) {
 	if err != nil {
 		return nil, err
 	}
-	sweepOnce.Do(func() { sweepStale(os.TempDir()) })
+	// The sweep reads the whole temporary folder (a shared /tmp may hold
+	// thousands of entries): it runs beside the first child's start, not
+	// before it, since the child it would delay is the reading itself.
+	sweepOnce.Do(func() { go sweepStale(os.TempDir()) })
 	tmp, err := os.MkdirTemp("", tmpName())
 	if err != nil {
 		return nil, fmt.Errorf("a temporary folder for the reader: %w", err)
@@ -162,9 +165,18 @@ func (x *Extractor) Close() {
 	idle := x.idle
 	x.idle = nil
 	x.mu.Unlock()
+	// Each child is told to finish and waited for in its own goroutine:
+	// they end together, not one after the other (the caller is often
+	// about to exit, and waits for the slowest only).
+	var wg sync.WaitGroup
 	for _, w := range idle {
-		w.reap(true)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.reap(true)
+		}()
 	}
+	wg.Wait()
 }
 
 // runChild has a child read path and turns its answer, or its end, into a

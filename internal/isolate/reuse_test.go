@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -116,5 +117,42 @@ func TestReusedChildLimitsPerDocument(t *testing.T) {
 	}
 	if after := idlePIDs(x); len(after) != 1 || after[0] == before[0] {
 		t.Errorf("after the failure: children %v, want one new child (not %d)", after, before[0])
+	}
+}
+
+// TestCloseEndsIdleChildren: Close ends every idle child (they are
+// reaped together), each waited for and its temporary folder removed.
+func TestCloseEndsIdleChildren(t *testing.T) {
+	x := &Extractor{Limits: Limits{MemoryBytes: 16 << 30}}
+	paths := []string{filepath.Join(sampleDir, "agreement.pdf"), filepath.Join(sampleDir, "questionnaire.xlsx")}
+	// Two documents at once: two children, both idle after.
+	errs := make(chan error, len(paths))
+	for _, p := range paths {
+		go func() {
+			_, err := x.Open(context.Background(), p, extract.Options{})
+			errs <- err
+		}()
+	}
+	for range paths {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	x.mu.Lock()
+	idle := append([]*worker(nil), x.idle...)
+	x.mu.Unlock()
+	if len(idle) != 2 {
+		t.Fatalf("%d idle children, want 2", len(idle))
+	}
+	x.Close()
+	for _, w := range idle {
+		if w.cmd.ProcessState == nil {
+			t.Errorf("child %d not waited for", w.cmd.Process.Pid)
+		} else if !w.cmd.ProcessState.Success() {
+			t.Errorf("child %d: %v, want a clean exit (its stdin closed)", w.cmd.Process.Pid, w.cmd.ProcessState)
+		}
+		if _, err := os.Stat(w.tmp); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("child %d's folder %s left: %v", w.cmd.Process.Pid, w.tmp, err)
+		}
 	}
 }

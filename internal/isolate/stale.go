@@ -17,8 +17,9 @@ func tmpName() string {
 	return tmpPrefix + strconv.Itoa(os.Getpid()) + "-*"
 }
 
-// sweepOnce removes, once per process, the readers' temporary folders that
-// parents no longer running left in dir (sweepStale).
+// sweepOnce removes, once per process and in the background, the readers'
+// temporary folders that parents no longer running left in dir
+// (sweepStale).
 var sweepOnce sync.Once
 
 // sweepStale removes the folders of dir named tmpPrefix<pid>-... whose
