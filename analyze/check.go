@@ -302,7 +302,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	b := a.best
 	f.Status = b.status
 	f.Weakeners = append(f.Weakeners, b.weakeners...)
-	if r.ClauseWeakeners && b.status == StatusMet {
+	if b.status == StatusMet {
 		for _, w := range r.clauseWeakeners(b, units) {
 			f.Weakeners = appendOnce(f.Weakeners, w)
 		}
@@ -539,6 +539,9 @@ func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
 			continue
 		}
 		for i, re := range r.weakeners {
+			if !r.ClauseWeakeners && !r.Weakeners[i].Clause {
+				continue
+			}
 			if re.MatchString(f.text) && (r.unless[i] == nil || !r.unless[i].MatchString(f.text)) {
 				out = appendOnce(out, r.Weakeners[i].Reason)
 			}

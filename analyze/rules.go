@@ -212,6 +212,11 @@ type Weakener struct {
 	// coordinated with the one that matched ("will notify Customer within
 	// 48 hours, and will provide reasonable information").
 	Sentence bool `yaml:"sentence" json:"sentence,omitempty"`
+	// Clause reads the pattern also in the other sentences of the quoted
+	// clause that name the rule's topic, as ClauseWeakeners does for all of
+	// a rule's weakeners ("... shall assist Customer. ... shall mitigate
+	// the breach, all at Customer's costs.").
+	Clause bool `yaml:"clause" json:"clause,omitempty"`
 }
 
 // QuestionnaireSignals locate the questionnaire items that speak to a rule.

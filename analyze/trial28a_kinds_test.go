@@ -26,6 +26,7 @@ func TestTrial28aKinds(t *testing.T) {
 		// Customer's costs") is the cost of each of them.
 		{"all at the customer's cost", []string{"Provider shall take reasonable steps to limit the harm of the Security Incident and shall keep Customer informed of its progress, all at Customer's cost."}, "incident-cooperation", StatusWeak},
 		{"in each case at the customer's expense", []string{"The Supplier will contain any Security Incident and will help the Client investigate it, in each case at the Client's expense."}, "incident-cooperation", StatusWeak},
+		{"all at the customer's costs in the clause's next sentence", []string{"If it learns of a Security Incident, the Supplier will notify the Client within 48 hours and give it reasonable cooperation. The Supplier shall further take the steps needed to limit the harm of the Security Incident and keep the Client informed, all at the Client's costs."}, "incident-cooperation", StatusWeak},
 		{"the vendor's cost stays met", []string{"Provider shall take reasonable steps to limit the harm of the Security Incident and shall keep Customer informed of its progress, all at Provider's own cost."}, "incident-cooperation", StatusMet},
 		// A titled item run into its sentence ("Platform risk – Although
 		// ..."): the conceding clause is still no promise, and the main
