@@ -302,7 +302,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	b := a.best
 	f.Status = b.status
 	f.Weakeners = append(f.Weakeners, b.weakeners...)
-	if r.ClauseWeakeners && b.status == StatusMet {
+	if b.status == StatusMet {
 		for _, w := range r.clauseWeakeners(b, units) {
 			f.Weakeners = appendOnce(f.Weakeners, w)
 		}
@@ -414,6 +414,10 @@ func (r *Rule) explain(f *Finding, b *hit) string {
 		bare = "stated as a fact"
 	}
 	switch {
+	case b.p.word != "" && b.p.modality != ModalNone && who != "" && instructedBy(b) != "":
+		// "Customer instructs Provider to return the data": the verb is the
+		// instructing party's, the duty the instructed one's.
+		how = fmt.Sprintf(` (%s "%s" %s)`, instructedBy(b), strings.ToLower(b.p.word), who)
 	case b.p.word != "" && b.p.modality != ModalNone && who != "":
 		how = fmt.Sprintf(` (%s "%s")`, who, strings.ToLower(b.p.word))
 	case b.p.word != "" && b.p.modality != ModalNone:
@@ -441,6 +445,24 @@ func (r *Rule) explain(f *Finding, b *hit) string {
 	default:
 		return "section " + sec + " only points to another document for this term; it is not bound here"
 	}
+}
+
+// instructedBy names the party whose instructing verb a predicate read
+// from "X instructs Y to do" carries (Frame.instructed), or "" when the
+// predicate's verb is its own.
+func instructedBy(b *hit) string {
+	f, p := b.u.frame, b.p
+	if instructing[strings.ToLower(p.word)] == "" || p.modal.from < 0 || p.modal.from >= len(f.toks) || f.toks[p.modal.from].w != "to" {
+		return ""
+	}
+	for i := len(f.preds) - 1; i >= 0; i-- {
+		if q := f.preds[i]; q.to <= p.from && q.actor != p.actor {
+			if w := map[Party]string{PartyVendor: "the vendor", PartyCustomer: "the customer", PartyAuthority: "an authority"}[q.actor]; w != "" {
+				return w
+			}
+		}
+	}
+	return "the other party"
 }
 
 func flagTitles(fs []RedFlagFound) []string {
@@ -517,6 +539,9 @@ func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
 			continue
 		}
 		for i, re := range r.weakeners {
+			if !r.ClauseWeakeners && !r.Weakeners[i].Clause {
+				continue
+			}
 			if re.MatchString(f.text) && (r.unless[i] == nil || !r.unless[i].MatchString(f.text)) {
 				out = appendOnce(out, r.Weakeners[i].Reason)
 			}

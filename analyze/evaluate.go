@@ -328,7 +328,7 @@ func (r *Rule) grade(h *hit) {
 		h.weakeners = append(h.weakeners, `"`+strings.ToLower(p.word)+`": an aim or advice, not a duty`)
 	}
 	for _, c := range f.m.v.weakeners {
-		if !f.m.in(c.def.ID, f.leadFrom(p), p.to) {
+		if !f.m.in(c.def.ID, f.leadFrom(p), p.to) && !f.sharedTail(c.def.ID, p) {
 			continue
 		}
 		if c.def.Unless != "" && f.m.in(c.def.Unless, 0, len(f.toks)) {
@@ -343,7 +343,11 @@ func (r *Rule) grade(h *hit) {
 		h.weakeners = appendOnce(h.weakeners, "at the customer's expense")
 	}
 	for i, re := range r.weakeners {
-		if re.MatchString(scope) && (r.unless[i] == nil || !r.unless[i].MatchString(f.text)) {
+		in := scope
+		if r.Weakeners[i].Sentence {
+			in = f.text
+		}
+		if re.MatchString(in) && (r.unless[i] == nil || !r.unless[i].MatchString(f.text)) {
 			h.weakeners = appendOnce(h.weakeners, r.Weakeners[i].Reason)
 		}
 	}
@@ -446,6 +450,27 @@ func (f *Frame) provisoOnVendor(p *predicate) bool {
 	return false
 }
 
+// sharedTail says a phrase of the class closes the sentence after the
+// predicate as a tail that qualifies every predicate before it: ", all at
+// Customer's costs", ", in each case at Customer's expense" ("shall take
+// measures to mitigate the breach and shall keep Customer informed, all at
+// Customer's costs").
+func (f *Frame) sharedTail(class string, p *predicate) bool {
+	for _, s := range f.m.find(class) {
+		if s.from < p.to || s.from < 2 {
+			continue
+		}
+		w := f.toks[s.from-1].w
+		if w == "all" && f.toks[s.from-2].w == "," {
+			return true
+		}
+		if (w == "case" || w == "cases") && s.from >= 4 && f.toks[s.from-3].w == "in" && f.toks[s.from-4].w == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // leadFrom is where a predicate's scope starts: 0 when a lead-in precedes
 // it (the lead-in's conditions and weakeners bind the item), else its own
 // start.
@@ -504,6 +529,11 @@ func (r *Rule) rank(h *hit) float64 {
 	// term whole, whatever it names.
 	if !demoted && len(r.Prefer) > 0 && f.anyIn(r.Prefer, 0, len(f.toks)) {
 		s += preferWeight
+	}
+	// A heading given over to the term weighs less than a sentence that
+	// names it: a met sentence elsewhere stays before a weak one under it.
+	if !demoted && f.anyHeading(r.PreferHeading) {
+		s += preferWeight / 4
 	}
 	if h.spec.flag == nil && h.spec.element == "" && len(r.Elements) == 0 {
 		s += 3

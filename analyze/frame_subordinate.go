@@ -216,6 +216,25 @@ var invertingWords = map[string]bool{"in": true, "no": true, "event": true, "und
 // "Although we may back up your content, you are responsible for ...").
 var concessiveOpeners = map[string]bool{"while": true, "whilst": true, "although": true, "though": true}
 
+// runInTitle skips a list item's marker ("(a)") and a short title run into
+// the sentence before a dash ("Software risk – Although we will ..."): the
+// sentence starts after them. It returns from when neither is there.
+func (f *Frame) runInTitle(from int) int {
+	k := from
+	if k+2 < len(f.toks) && f.toks[k].w == "(" && f.toks[k+2].w == ")" && len(f.toks[k+1].w) <= 4 {
+		k += 3
+	}
+	for j := k + 1; j < len(f.toks) && j <= k+4; j++ {
+		switch t := f.toks[j]; {
+		case t.w == "-": // the tokens read "–" and "—" as "-"
+			return j + 1
+		case !t.word:
+			return k
+		}
+	}
+	return k
+}
+
 // concessive drops the predicates of a conceding clause that opens the
 // sentence: what it allows is neither a promise nor the main clause's
 // negation. The main clause keeps its own predicates; without a modal, its
@@ -223,7 +242,7 @@ var concessiveOpeners = map[string]bool{"while": true, "whilst": true, "although
 // guarantee"). It returns where the main clause starts (0 without a
 // concession).
 func (f *Frame) concessive(ps []predicate) ([]predicate, int) {
-	k := f.lead
+	k := f.runInTitle(f.lead)
 	if k+1 < len(f.toks) && f.toks[k].w == "even" {
 		k++
 	}

@@ -185,6 +185,11 @@ func (r *Rule) compileFrames(v *Vocabulary) error {
 			return fmt.Errorf("prefer: no vocabulary class %q", t)
 		}
 	}
+	for _, t := range r.PreferHeading {
+		if v.byID[t] == nil {
+			return fmt.Errorf("prefer_heading: no vocabulary class %q", t)
+		}
+	}
 	for w, un := range r.WeakenerUnless {
 		if c := v.byID[w]; c == nil || c.def.Kind != "weakener" {
 			return fmt.Errorf("weakener_unless: no vocabulary weakener %q", w)

@@ -141,6 +141,11 @@ type Rule struct {
 	// measures before a firewall or a backup): a sentence naming one ranks
 	// above its siblings, by less than the status of a finding.
 	Prefer []string `yaml:"prefer" json:"prefer,omitempty"`
+	// PreferHeading are classes that, named in the heading over a sentence
+	// ("(d) Customer's security responsibilities"), rank it as Prefer does:
+	// a clause given over to the term before one that names it in passing
+	// under the same parent heading.
+	PreferHeading []string `yaml:"prefer_heading" json:"prefer_heading,omitempty"`
 	// Signals are groups of regular expressions (case-insensitive), the
 	// older way to write a rule: a sentence shows the term when it matches
 	// one pattern of every group. "{class}" stands for a vocabulary class.
@@ -202,6 +207,16 @@ type Weakener struct {
 	// Unless, when it matches the same sentence, cancels the weakener
 	// ("by posting" does not weaken "by posting or by e-mail").
 	Unless string `yaml:"unless" json:"unless,omitempty"`
+	// Sentence reads the pattern in the whole sentence, not only in the
+	// predicate's scope: what the term is about may stand in a predicate
+	// coordinated with the one that matched ("will notify Customer within
+	// 48 hours, and will provide reasonable information").
+	Sentence bool `yaml:"sentence" json:"sentence,omitempty"`
+	// Clause reads the pattern also in the other sentences of the quoted
+	// clause that name the rule's topic, as ClauseWeakeners does for all of
+	// a rule's weakeners ("... shall assist Customer. ... shall mitigate
+	// the breach, all at Customer's costs.").
+	Clause bool `yaml:"clause" json:"clause,omitempty"`
 }
 
 // QuestionnaireSignals locate the questionnaire items that speak to a rule.
