@@ -63,9 +63,13 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 		// reference, though it states no obligation. A disclaimer that
 		// points to a page ("We disclaim any warranty regarding the
 		// security of the Platform (available at <url>)") states none.
+		// The term is named in the unit itself, not only in a lead-in
+		// before it ("... "Disaster" means one or more of the following:
+		// ... Service level terms are set forth in Exhibit B" points to
+		// no disaster notice).
 		for _, u := range units {
 			f := u.frame
-			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topicObjects(), 0, len(f.toks)) && !f.preds[0].negated && r.frames[0].actors[f.preds[0].actor] && (f.preds[0].actor != PartyCustomer || r.Subject == "customer") {
+			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topicObjects(), f.lead, len(f.toks)) && !f.preds[0].negated && r.frames[0].actors[f.preds[0].actor] && (f.preds[0].actor != PartyCustomer || r.Subject == "customer") {
 				h := hit{u: u, p: &f.preds[0], spec: r.frames[0], status: StatusByReference}
 				h.score = r.rank(&h)
 				pos = append(pos, h)

@@ -67,6 +67,14 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 	own := len(c.Action) > 0
 	if len(c.Object) > 0 {
 		switch {
+		// A red flag's object is what the predicate itself disclaims: a
+		// cap on liability read after a lead-in on "the security of
+		// personal data" disclaims no security duty.
+		case c.flag != nil && c.Negated == "denies":
+			if !f.objectIn(c, p) || !f.anyIn(c.Object, p.from, max(p.to, p.objTo)) {
+				return false, false
+			}
+			own = true
 		case f.objectIn(c, p):
 			own = true
 		case f.anyHeading(c.Object) || f.anyPrev(c.Object):
@@ -272,6 +280,9 @@ func (r *Rule) hitsIn(u *unit, specs []*frameSpec) []hit {
 		}
 		for _, i := range order {
 			p := &f.preds[i]
+			if f.leadOnly(i) {
+				continue
+			}
 			ok, neg := c.match(f, p)
 			if !ok {
 				continue
@@ -287,6 +298,23 @@ func (r *Rule) hitsIn(u *unit, specs []*frameSpec) []hit {
 		}
 	}
 	return out
+}
+
+// leadOnly says predicate i stands wholly in the lead-in while the item
+// after it is a sentence with a predicate of its own ("Provider shall
+// assist Customer as follows: ... Provider shall not be liable for ..."):
+// the lead-in is read in its own unit, and its words do not make the
+// item show a term the item does not state.
+func (f *Frame) leadOnly(i int) bool {
+	if f.lead == 0 || f.preds[i].to > f.lead {
+		return false
+	}
+	for _, q := range f.preds[i+1:] {
+		if q.from >= f.lead {
+			return true
+		}
+	}
+	return false
 }
 
 // predAt is the index of the predicate whose region holds byte offset at.

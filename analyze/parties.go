@@ -334,8 +334,24 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.sure = true
 		}
 	}
+	// No customer named otherwise: a defined term for whoever uses or
+	// orders the service ("User means any legal entity or natural person
+	// other than the Provider that utilises the Service") is the customer.
+	if !has["customer"] && !customerWords {
+		if m := reCustomerMeans.FindStringSubmatch(head); m != nil && !isRoleWord(m[1]) {
+			if p := byName[m[1]]; p == nil {
+				add(m[1], "", "customer")
+			} else if p.role == "" {
+				p.role, p.sure = "customer", true
+			}
+		}
+	}
 	return parties
 }
+
+// reCustomerMeans finds a defined term for the person or company that
+// uses or orders the service.
+var reCustomerMeans = lazyre.New(`(?m)(?:^|["“])\s*([A-Z][a-z]+)["”]?\s+(?:means|shall mean|refers to)\s+(?:any|a|an|the|each)\s+(?:(?:legal|natural|juridical)\s+)?(?:entity|person|company|organi[sz]ation|business)(?:\s+or\s+(?:an?\s+)?(?:(?:legal|natural|juridical)\s+)?(?:entity|person|company|organi[sz]ation|business))?\b[^.;]{0,60}?\b(?:that|who|which)\s+(?:uses|utili[sz]es|orders|purchases|subscribes to|buys)\s+(?:the|our)\s+(?i:services?|platform|software|products?)\b`)
 
 // wholeRoleWord says a name is a side's role word from its first word to
 // its last ("Vendor", "Service Provider", "Data Processor"), not a thing
