@@ -17,5 +17,11 @@ func TestRecall20Kinds(t *testing.T) {
 		// b. Assent by continued use, with the effective date and the
 		// update standing between the use and the assent.
 		{"continued use after a long update clause", []string{"By continuing to use or access the Platform on or after the effective date of these Terms (or, where relevant, of any revision to these Terms), you agree to be bound by the Terms as revised."}, "change-notice", StatusWeak},
+		// c. Measures named by what they protect: the customer's data.
+		{"reasonable steps to safeguard the customer's information", []string{"We take appropriate steps to safeguard the personal information you upload."}, "vendor-security", StatusMet},
+		{"measures with the guarantee taken back", []string{"We take appropriate steps to safeguard the personal information you upload, but we cannot guarantee its complete security."}, "vendor-security", StatusWeak},
+		{"reasonable care of confidential information is no security measure", []string{"Each party shall take reasonable measures to protect the secrecy of the other party's Confidential Information."}, "vendor-security", StatusMissing},
+		// d. The harm prevented names the security duty.
+		{"preventing the loss of the customer's data", []string{"The Supplier shall prevent any accidental loss or unauthorised disclosure of Customer Data."}, "vendor-security", StatusMet},
 	})
 }
