@@ -23,5 +23,11 @@ func TestRecall20Kinds(t *testing.T) {
 		{"reasonable care of confidential information is no security measure", []string{"Each party shall take reasonable measures to protect the secrecy of the other party's Confidential Information."}, "vendor-security", StatusMissing},
 		// d. The harm prevented names the security duty.
 		{"preventing the loss of the customer's data", []string{"The Supplier shall prevent any accidental loss or unauthorised disclosure of Customer Data."}, "vendor-security", StatusMet},
+		// e. Keeping the software one runs up to date is patching.
+		{"the customer told to update the frameworks it runs", []string{"We do not maintain the frameworks you install. Update the frameworks you install every month."}, "customer-responsibilities", StatusMet},
+		{"the vendor updating its own software is no customer duty", []string{"Provider will update the software of the Service regularly."}, "customer-responsibilities", StatusMissing},
+		// f. An apposition names the subject again: "You, our customer,".
+		{"the customer named again by the vendor's possessive", []string{"You, our customer, are responsible for the security of your account credentials."}, "customer-responsibilities", StatusMet},
+		{"the customer named again between dashes", []string{"You - our client - are responsible for the security of your account credentials."}, "customer-responsibilities", StatusMet},
 	})
 }
