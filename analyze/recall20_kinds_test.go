@@ -33,5 +33,10 @@ func TestRecall20Kinds(t *testing.T) {
 		// order to the reader.
 		{"a measure named with its of is no customer duty", []string{"Provider maintains a security programme that includes the following measures:\n• Resilience. Use of redundant cloud infrastructure with encrypted backups."}, "customer-responsibilities", StatusMissing},
 		{"an order to back up still binds the reader", []string{"Back up your files before each upgrade."}, "customer-responsibilities", StatusMet},
+		// h. Certificates or an outside audit given as proof of the
+		// measures (GDPR Art. 28(5)) are assurance shared.
+		{"measures proved by presenting certificates", []string{"The Supplier may prove the technical and organisational measures it has taken by presenting current certificates to the Client."}, "security-reports", StatusWeak},
+		{"an audit by an independent expert provided", []string{"The Supplier may provide the Client with the report of an audit by an independent expert."}, "security-reports", StatusWeak},
+		{"a certificate of deletion is no assurance", []string{"The Supplier shall provide the Client with a certificate of deletion."}, "security-reports", StatusMissing},
 	})
 }
