@@ -20,10 +20,13 @@ func (f *Frame) apposed(start, end, floor int) int {
 			return start
 		}
 	}
-	if !f.partyIn(end-1, end) || !f.toks[at].word || !f.partyIn(at, at+1) {
+	// The same party named twice ("You, our client"), not two parties
+	// ("On notice to the Client, the Supplier may").
+	if !f.toks[at].word || f.actorIn(at, at+1) == PartyUnknown || f.actorIn(at, at+1) != f.actorIn(end-1, end) {
 		return start
 	}
-	if at > floor && at > 0 && !isBoundary(f.toks[at-1]) && f.toks[at-1].w != "the" && !subordinator[f.toks[at-1].w] {
+	open := func(k int) bool { return k < max(floor, 0) || isBoundary(f.toks[k]) || subordinator[f.toks[k].w] }
+	if !open(at-1) && (f.toks[at-1].w != "the" || !open(at-2)) {
 		return start
 	}
 	return at

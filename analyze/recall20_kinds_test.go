@@ -29,6 +29,7 @@ func TestRecall20Kinds(t *testing.T) {
 		// f. An apposition names the subject again: "You, our customer,".
 		{"the customer named again by the vendor's possessive", []string{"You, our customer, are responsible for the security of your account credentials."}, "customer-responsibilities", StatusMet},
 		{"the customer named again between dashes", []string{"You - our client - are responsible for the security of your account credentials."}, "customer-responsibilities", StatusMet},
+		{"two parties either side of a comma are no apposition", []string{"On written notice to the Client, the Supplier may revise these terms from time to time."}, "change-notice", StatusMet},
 		// g. A measure's name with its "of" in a vendor's list is no
 		// order to the reader.
 		{"a measure named with its of is no customer duty", []string{"Provider maintains a security programme that includes the following measures:\n• Resilience. Use of redundant cloud infrastructure with encrypted backups."}, "customer-responsibilities", StatusMissing},
