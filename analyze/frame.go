@@ -442,7 +442,7 @@ func (f *Frame) subjectStart(modal, floor int) int {
 				start++
 			}
 			if !adverbialStart[w] || f.partyIn(start, end) {
-				return start
+				return f.apposed(start, end, floor)
 			}
 			// "...; in no event shall Provider be liable": a negative
 			// phrase before an inverted modal opens its own predicate,
@@ -582,6 +582,15 @@ func (f *Frame) subjectOf(from, to int) (Party, bool) {
 		}
 		return best.p
 	}
+	// namedBefore: party p named, not as a possessor, before position pos.
+	namedBefore := func(p Party, pos int) bool {
+		for _, m := range ms {
+			if !m.poss && m.p == p && m.pos < pos {
+				return true
+			}
+		}
+		return false
+	}
 	if head == nil {
 		// "Your use of the Service", "Our obligations": the possessor.
 		p := possessor()
@@ -605,8 +614,10 @@ func (f *Frame) subjectOf(from, to int) (Party, bool) {
 	case PartyVendor, PartyCustomer:
 		// "Customer's employees and contractors shall": people of the
 		// other side's, named by a role word, act for their possessor.
+		// Not an apposition naming the subject again ("You, our client,
+		// are liable": the client is the one named first).
 		for _, m := range ms {
-			if m.poss && m.p != head.p && (m.p == PartyVendor || m.p == PartyCustomer) && m.pos < head.pos && head.pos-m.pos <= 5 && f.nounRun(m.pos+1, head.pos) {
+			if m.poss && m.p != head.p && (m.p == PartyVendor || m.p == PartyCustomer) && m.pos < head.pos && head.pos-m.pos <= 5 && f.nounRun(m.pos+1, head.pos) && !namedBefore(head.p, m.pos) {
 				return m.p, false
 			}
 		}

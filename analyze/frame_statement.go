@@ -352,6 +352,12 @@ func (f *Frame) imperative(j int) bool {
 	if strings.HasSuffix(t.w, "s") || strings.HasSuffix(t.w, "ed") || strings.HasSuffix(t.w, "ing") || phrasalNouns[t.w] {
 		return false
 	}
+	// "Use of redundant infrastructure with backups", "Review of access
+	// rights": a noun with its "of", a measure's name in a list; no
+	// order ("Dispose of" is the verb's own).
+	if j+1 < len(f.toks) && f.toks[j+1].w == "of" && t.w != "dispose" {
+		return false
+	}
 	// "Follow-up notes", "Back-up copies": the first part of a hyphenated
 	// compound, a noun or adjective, no order.
 	if rest := f.text[t.end:]; strings.HasPrefix(rest, "-") && len(rest) > 1 && rest[1] != ' ' || strings.HasPrefix(rest, "\u2011") {
