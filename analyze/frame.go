@@ -188,7 +188,9 @@ func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, hea
 	f.m = newMatcher(v, f.toks, names)
 	trimmed := strings.TrimSpace(text)
 	f.question = strings.HasSuffix(trimmed, "?")
-	f.definition = reDefinition.MatchString(trimmed) || reRecital.MatchString(trimmed) || rePurpose.MatchString(trimmed)
+	// A recital may be an item under a "WHEREAS:" lead-in ("WHEREAS: A.
+	// The Controller uses the Platform to manage its accounts"): background.
+	f.definition = reDefinition.MatchString(trimmed) || reRecital.MatchString(trimmed) || rePurpose.MatchString(trimmed) || lead != "" && reRecital.MatchString(strings.TrimSpace(lead))
 	f.item = lead != "" || reItemStart.MatchString(trimmed)
 	f.preds = f.predicates()
 	f.pointer = f.points()
@@ -268,7 +270,13 @@ func (f *Frame) predicates() []predicate {
 	// A main clause without a modal before the first one's subject: "We do
 	// not warrant that the Service will be secure", "Customer acknowledges
 	// that Provider will ...": its own declarative predicate.
-	if s0 := f.subjectStart(modals[0].modal.from, base); s0 > base+1 && f.toks[s0-1].w == "that" {
+	if q, ok := f.clauseBeforeSemicolon(base, f.subjectStart(modals[0].modal.from, base)); ok {
+		// "Provider encrypts Customer Data at rest; Customer shall manage
+		// its keys": the clause before the semicolon is its own statement,
+		// not part of the customer's duty.
+		modals[0].from = q.to + 1
+		modals = append([]predicate{q}, modals...)
+	} else if s0 := f.subjectStart(modals[0].modal.from, base); s0 > base+1 && f.toks[s0-1].w == "that" {
 		for j := base + 1; j < s0-1; j++ {
 			if !f.verbAt(j) {
 				continue
@@ -673,7 +681,10 @@ func (f *Frame) polarity(p *predicate, subjFrom int) {
 	cue := -1
 	subjTo := p.modal.from
 	if subjTo < 0 {
-		subjTo = p.to // no modal: a cue anywhere governs ("Nothing ... creates")
+		// No modal: a cue anywhere in its clause governs ("Nothing ...
+		// creates"); past a semicolon another clause speaks ("We encrypt
+		// your data; however, no method is completely secure").
+		subjTo = min(p.to, f.phraseEnd(subjFrom))
 	}
 	for _, s := range f.m.find("negation") {
 		if s.from >= subjFrom && s.from < subjTo && !f.notANegation(s) {

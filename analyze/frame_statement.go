@@ -201,7 +201,7 @@ func (f *Frame) runInLabel() int {
 }
 
 // introWords open an adverbial phrase before a sentence's subject.
-var introWords = map[string]bool{"for": true, "in": true, "to": true, "with": true, "under": true, "upon": true, "on": true, "during": true, "throughout": true, "following": true, "after": true, "before": true, "as": true}
+var introWords = map[string]bool{"by": true, "for": true, "in": true, "to": true, "with": true, "under": true, "upon": true, "on": true, "during": true, "throughout": true, "following": true, "after": true, "before": true, "as": true}
 
 // afterIntro skips an introductory phrase closed by a comma ("For the
 // purpose of safeguarding customer data, We are ...", "In connection with
@@ -276,7 +276,7 @@ func (f *Frame) leadActor() Party {
 
 // reporting verbs take a clause with its own subject and verb: "Customer
 // acknowledges that Spacelift processes Customer Data in Europe".
-var reporting = map[string]bool{"acknowledges": true, "acknowledge": true, "agrees": true, "agree": true, "understands": true, "understand": true, "confirms": true, "confirm": true, "accepts": true, "accept": true, "represents": true, "warrants": true, "certifies": true, "notes": true, "recognizes": true, "recognises": true}
+var reporting = map[string]bool{"acknowledges": true, "acknowledge": true, "agrees": true, "agree": true, "understands": true, "understand": true, "confirms": true, "confirm": true, "accepts": true, "accept": true, "represents": true, "represent": true, "warrants": true, "warrant": true, "certifies": true, "certify": true, "notes": true, "recognizes": true, "recognises": true}
 
 // statements reads a sentence without a modal: its statement, and the
 // statement after "that" where the first one only reports it.
@@ -451,7 +451,28 @@ func (f *Frame) verbAt(j int) bool {
 	if strings.HasSuffix(t.w, "s") && f.verbClassAt(j) && !f.nounAfter(j) {
 		return true
 	}
+	if reporting[t.w] && j > 0 && f.partyEndsAt(j-1) {
+		// "you represent and warrant that", "We acknowledge and agree":
+		// a reporting verb right after its party.
+		return true
+	}
 	return f.partyVerb(j)
+}
+
+// partyEndsAt says a party word (not a possessive) ends at token k: "you",
+// "Customer", "the Provider".
+func (f *Frame) partyEndsAt(k int) bool {
+	if f.toks[k].poss {
+		return false
+	}
+	for _, c := range []string{"vendor", "customer", "third-party"} {
+		for _, s := range f.m.find(c) {
+			if s.to == k+1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nounAfter says the word in -s at j follows a determiner or a word in -ed
@@ -641,3 +662,36 @@ func (f *Frame) headingPhrase(j int) bool {
 // headingNouns end a heading's noun phrase: "Change approval procedures",
 // "Access control policy".
 var headingNouns = map[string]bool{"procedures": true, "procedure": true, "process": true, "processes": true, "management": true, "requirements": true, "policy": true, "policies": true, "plan": true, "plans": true, "program": true, "programme": true, "standards": true}
+
+// clauseBeforeSemicolon reads tokens [from, to) — a sentence's part
+// before its first modal's subject — as a main clause of its own when a
+// semicolon closes it and a verb with its subject stands before the
+// semicolon: "Provider encrypts Customer Data at rest; Customer shall
+// manage its keys". The predicate runs to the semicolon (q.to).
+func (f *Frame) clauseBeforeSemicolon(from, to int) (predicate, bool) {
+	c := -1
+	for j := from; j < to && j < len(f.toks); j++ {
+		if !f.toks[j].word && f.toks[j].w == ";" {
+			c = j
+			break
+		}
+	}
+	if c < 0 {
+		return predicate{}, false
+	}
+	for j := from + 1; j < c; j++ {
+		if !f.verbAt(j) {
+			continue
+		}
+		s := f.subjectStart(j, from)
+		if s >= j {
+			continue
+		}
+		q := predicate{from: from, to: c, modal: span{j, j + 1}, modality: ModalDeclarative, word: f.toks[j].w}
+		q.actor, q.possessed = f.subjectOf(s, j)
+		f.polarity(&q, s)
+		f.voice(&q)
+		return q, true
+	}
+	return predicate{}, false
+}

@@ -181,6 +181,11 @@ func TestSplitClausesKinds4(t *testing.T) {
 		{"sentence-case titles under Clause N", pdfClauseSentenceCaseTitles, true,
 			[]string{"4", "4(a)<4", "5", "5(a)<5", "6", "6(a)<6", "7"},
 			[]want{{"4", "Documentation and audits", ""}, {"5", "Use of sub-processors", ""}, {"6", "Obligations of the data exporter", ""}, {"7", "", ""}}},
+		// A top-level number whose whole paragraph is a title in sentence
+		// case (corpus-q); a sub-item's short text stays an item.
+		{"a sentence-case title after a bare top-level number", "1\tDefinitions\n\n1.1\tWords have their meanings.\n\n2               Cross-border data transfers\n\n2.1           The Supplier may move data abroad with safeguards.\n\n2.2\tThe buyer may end the order:\n\n2.2.1\tEnd the order without penalty\n", false,
+			[]string{"1", "1.1<1", "2", "2.1<2", "2.2<2", "2.2.1<2.2"},
+			[]want{{"2", "Cross-border data transfers", ""}, {"2.2.1", "", "End the order without penalty"}}},
 		{"a lettered annex after the body", pdfLetteredAnnex, true,
 			[]string{"1", "2", "3", "Section C", `Section C "SECURITY MEASURES"<Section C`,
 				`Section C 1.1<Section C "SECURITY MEASURES"`, `Section C 1.2<Section C "SECURITY MEASURES"`},

@@ -649,6 +649,13 @@ func headingOf(m marker, lines []srcLine, i int) string {
 	} else if looksLikeTitle(rest) {
 		return cleanHeading(rest)
 	}
+	if m.kind == kNum && len(m.path) == 1 && paragraphEnds(lines, i) && standaloneTitle(rest) {
+		// "6   International data transfers" over "6.1 The Customer
+		// agrees ...": a title in sentence case that is a top-level
+		// number's whole paragraph (a sub-item "5.4.2 Terminate the
+		// subscription" is a list item, no title).
+		return cleanHeading(rest)
+	}
 	return ""
 }
 
