@@ -1,6 +1,12 @@
 package analyze
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
 
 // TestVendorNeverCustomerSideTerm (trial28a): a term the agreement defines
 // for the customer's side ("Users", "Members", "Customers") is never the
@@ -63,5 +69,45 @@ func TestVendorNeverCustomerSideTerm(t *testing.T) {
 				t.Errorf("vendor %q, want %q", res.Vendor, tc.vendor)
 			}
 		})
+	}
+}
+
+// TestPointerAtUnreadPart (trial28a): a vendor bound only to "comply with
+// Exhibit B", whose Exhibit B the reader could not read (page images), is
+// by-reference for the term the exhibit's title names, with the reader's
+// warning in the note; other terms stay missing, and a pointer at a part
+// that was read changes nothing.
+func TestPointerAtUnreadPart(t *testing.T) {
+	rs := loadRules(t)
+	a := agreement(
+		"The Supplier shall host the ordering platform for the Client.",
+		"The Supplier shall comply with Exhibit B during the term.",
+		"This Agreement includes: Exhibit A – Pricing; Exhibit B – Client Information Protection Standards.",
+		"Exhibit B",
+	)
+	a.Clauses[1].Heading = "DATA SECURITY"
+	a.Clauses[3].ID = "Exhibit B"
+	warn := "§Exhibit B holds 4 images and no text around them: images " + extract.UnreadImagesWarning
+	a.ImageParts = []extract.ImagePart{{Clause: "Exhibit B", Place: "§Exhibit B", Images: 4}}
+	a.Warnings = []string{warn}
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		switch f.Rule {
+		case "vendor-security":
+			if f.Status != StatusByReference || len(f.Evidence) == 0 || !strings.Contains(f.Evidence[len(f.Evidence)-1].Note, warn) {
+				t.Errorf("vendor-security %s %+v, want by-reference citing the warning", f.Status, f.Evidence)
+			}
+		case "breach-notification", "audit-rights":
+			if f.Status != StatusMissing {
+				t.Errorf("%s %s, want missing", f.Rule, f.Status)
+			}
+		}
+	}
+	a.ImageParts, a.Warnings = nil, nil
+	if got := status(run(t, rs, Options{}, "The Supplier shall comply with Exhibit B during the term.", "Exhibit B"), "vendor-security"); got != StatusMissing {
+		t.Errorf("read part: vendor-security %s, want missing", got)
 	}
 }
