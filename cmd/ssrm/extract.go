@@ -419,6 +419,8 @@ func isEmpty(v any) bool {
 		return len(x) == 0
 	case []extract.UnreadPage:
 		return len(x) == 0
+	case []extract.ImagePart:
+		return len(x) == 0
 	}
 	return false
 }
