@@ -26,8 +26,8 @@ var rePointsAt = lazyre.New(`(?i)\b(?:comply\s+with|complies\s+with|(?:as\s+)?(?
 func byUnreadPart(res *Result, in Inputs, units []*unit, rules *RuleSet) {
 	for _, a := range in.Agreements {
 		for _, ip := range a.ImageParts {
-			if ip.Clause == "" {
-				continue
+			if ip.Clause == "" || ip.OCR {
+				continue // their text was read (--ocr)
 			}
 			name := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(ip.Clause) + `\b`)
 			title := partTitles(a, ip.Clause, name)

@@ -99,13 +99,7 @@ func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
 	if n := runningWords(text); n < MinRunningWords {
 		return Document{}, &InputError{Path: p, Err: lengthError(n)}
 	}
-	pages := []Page{{Number: 1, Text: text, AutoNumbered: normalizeAll(auto)}}
-	a := &Agreement{Path: p, Format: "docx", Paginated: false, Pages: pages, Clauses: SplitClauses(pages, false)}
-	for _, ip := range imageParts(raw, spots, a.Clauses) {
-		a.ImageParts = append(a.ImageParts, ip)
-		a.Warnings = append(a.Warnings, imageWarning(ip))
-	}
-	return Document{Agreement: a}, nil
+	return Document{Agreement: docxAgreement(p, &zr.Reader, raw, text, auto, spots, opts)}, nil
 }
 
 // docxText renders the main document part of a Word archive as text.
@@ -367,7 +361,7 @@ type docxPara struct {
 	markGone bool
 	text     strings.Builder
 	bold     docxBold
-	images   int // large images in the paragraph (docxWalker.image)
+	images   []string // the relationship IDs of its large images (docxWalker.image)
 }
 
 type docxWalker struct {

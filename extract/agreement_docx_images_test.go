@@ -1,9 +1,14 @@
 package extract
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ssrm-dev/ssrm/internal/hostile"
 )
 
 // docxPicture is a run holding an inline picture of cx by cy EMU.
@@ -34,5 +39,52 @@ func TestDOCXImageOnlyExhibit(t *testing.T) {
 	}
 	if len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], "§Exhibit B holds 3 images") || !strings.Contains(a.Warnings[0], UnreadImagesWarning) {
 		t.Errorf("warnings %q", a.Warnings)
+	}
+}
+
+// TestDOCXImageOCR (trial28a): with --ocr the text of an exhibit of page
+// images is read with tesseract and stands where the images sit, and the
+// warning says it was read by OCR.
+func TestDOCXImageOCR(t *testing.T) {
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("pdftoppm not installed (Debian: poppler-utils)")
+	}
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		t.Skip("tesseract not installed (Debian: tesseract-ocr)")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.pdf")
+	if err := os.WriteFile(src, hostile.AgreementPDF(7, 1).Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "150", "-gray", "-png", "-singlefile", src, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	png, err := os.ReadFile(filepath.Join(dir, "p.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := para("", "", 0, "1. Services. The Supplier shall provide the hosting services described in Exhibit A to the Client.") +
+		para("", "", 0, "2. Security. The Supplier shall comply with Exhibit B at all times during the term of this Agreement.") +
+		para("Kop1", "", 0, "Exhibit B") + para("", "", 0, docxPicture(6400000, 8300000))
+	parts := map[string]string{
+		"word/document.xml":            `<?xml version="1.0"?><w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/styles.xml":              fixtureStyles,
+		"word/_rels/document.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>`,
+		"word/media/image1.png":        string(png),
+	}
+	p := writeDocx(t, "scanned.docx", parts)
+	d, err := Open(p, Options{OCR: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := d.Agreement
+	if len(a.ImageParts) != 1 || !a.ImageParts[0].OCR || len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], "read by OCR") {
+		t.Fatalf("image parts %+v, warnings %q; want Exhibit B read by OCR", a.ImageParts, a.Warnings)
+	}
+	text := a.Pages[0].Text
+	at, ocr := strings.Index(text, "Exhibit B"), strings.Index(text, "Clause")
+	if at < 0 || ocr < at {
+		t.Errorf("the OCR text does not stand under Exhibit B: %.400q", text)
 	}
 }
