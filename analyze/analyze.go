@@ -75,6 +75,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 			res.Contradictions = append(res.Contradictions, *contra)
 		}
 	}
+	byUnreadPart(res, in, units, rules)
 	setNotCovered(res, rules.Rules, kinds)
 	res.Matrix = buildMatrix(in, units, res.Findings, opts.ServiceModel, qc)
 	res.Subprocessors = findSubprocessors(in, units, ownNames(parties, res.Vendor, named))

@@ -64,6 +64,20 @@ type party struct {
 	// (a role word given with it, a kind, a signature), not from counting
 	// "shall provide" against "shall pay".
 	sure bool
+	// we: a legal name the agreement defines by the vendor's pronouns
+	// ("Acme Pty Ltd (we, us or our)"): the vendor's own, over any name
+	// read as the vendor's by what it does.
+	we bool
+}
+
+// reCustomerSideTerm finds a term for the customer's side: the users,
+// customers, members or subscribers a terms of service defines ("Users
+// (Users)"). Such a term is never the vendor's name.
+var reCustomerSideTerm = lazyre.New(`^(?i)(?:the\s+|our\s+)?(?:(?:end|registered|authori[sz]ed)[\s-]+)?(?:users?|customers?|clients?|members?|subscribers?|you|yours?|licensees?|consumers?|account\s+holders?|buyers?|purchasers?)$`)
+
+// customerSideTerm says a name is a term for the customer's side.
+func customerSideTerm(name string) bool {
+	return reCustomerSideTerm.MatchString(strings.TrimSpace(name))
 }
 
 // partyNames turns the parties an agreement defines (agreementParties)
@@ -130,8 +144,8 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 				byName[name] = p
 			}
 		}
-		if p.legal == "" {
-			p.legal = legal
+		if p.legal == "" && !customerSideTerm(legal) {
+			p.legal = legal // never "Users" of `Users (Users) can connect`
 		}
 		if r != "" && !p.sure {
 			p.role, p.sure = r, true
@@ -195,14 +209,16 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 			p.pos, p.asRole, p.within = ix[0]+1, m(3) != "", reWithin.MatchString(pre)
 		}
 	}
-	for _, ix := range rePronounsOnly.FindAllStringIndex(head, -1) {
+	for _, ix := range append(rePronounsOnly.FindAllStringIndex(head, -1), rePronounsBare.FindAllStringIndex(head, -1)...) {
 		if !reWeUs.MatchString(head[ix[0]:ix[1]]) {
 			continue // ("Company") alone may be either side
 		}
-		// `Kamino Labs d.o.o. ("us", "we", or "our")`: the vendor's legal
-		// name, defined by the pronouns alone.
-		if legal := legalName(head[:ix[0]], isRoleWord); legal != "" && !reGenericName.MatchString(legal) {
+		// `Kamino Labs d.o.o. ("us", "we", or "our")`, `Acme Pty Ltd (we,
+		// us or our)`: the vendor's legal name, defined by the pronouns
+		// alone.
+		if legal := legalName(head[:ix[0]], isRoleWord); legal != "" && !reGenericName.MatchString(legal) && !customerSideTerm(legal) {
 			add("", legal, "vendor")
+			parties[len(parties)-1].we = true // a party without a name is always new
 		}
 	}
 	opening := head[:min(len(head), preambleLen)]
@@ -401,6 +417,10 @@ func squash(s string) string {
 // "Company" at most: ("us", "we", or "our"), ("the Company," "we," or
 // "us"), ("Company/We/Us/Our"). A "we" or "us" must be among them.
 var rePronounsOnly = lazyre.New(`\(\s*(?:(?:the\s+)?["“'‘]\s*(?:` + pronounTerms + `)[,.]?["”'’]\s*,?\s*(?:(?:or|and)\s+)?){1,5}\)`)
+
+// rePronounsBare finds a definition by the vendor's pronouns unquoted,
+// two at least: "(we, us or our)", "(us, we, our)".
+var rePronounsBare = lazyre.New(`\(\s*(?i:we|us|our)(?:\s*(?:,|/|,?\s*(?:or|and))\s*(?i:we|us|our|ours)){1,3}\s*\)`)
 
 // reWeUs finds the vendor's "we" or "us".
 var reWeUs = lazyre.New(`(?i)\b(?:we|us)\b`)

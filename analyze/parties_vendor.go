@@ -20,7 +20,7 @@ var (
 	// ", a Delaware corporation", ", 128 rue la Boétie", ", represented by",
 	// " as defined below", ", operating the Explify platform", " and its
 	// affiliates".
-	reNameEnd = lazyre.New(`(?i),?\s+(?:a|an|the|represented|having|located|whose|acting|organi[sz]ed|incorporated|registered|with|of\s+\d|on\s+behalf)\b|,\s+(?:operating|trading|doing\s+business|which|that|who)\b|,\s*\d|\s+as\s+(?:defined|set\s+out|identified|described)\b|,?\s+(?:and|and/or|together\s+with)\s+(?:its|their)\s+(?:affiliates|subsidiaries|affiliated\s+companies)\b|\s*\(`)
+	reNameEnd = lazyre.New(`(?i),?\s+(?:a|an|the|represented|having|located|whose|acting|organi[sz]ed|incorporated|registered|with|of\s+\d|on\s+behalf)\b|,\s+(?:operating|trading|doing\s+business|which|that|who)\b|,\s*\d|\s+(?:ABN|ACN|ARBN|company\s+(?:number|no\.?)|registration\s+(?:number|no\.?))\s*:?\s*\d|\s+as\s+(?:defined|set\s+out|identified|described)\b|,?\s+(?:and|and/or|together\s+with)\s+(?:its|their)\s+(?:affiliates|subsidiaries|affiliated\s+companies)\b|\s*\(`)
 	// reNameWord is a word a legal name may hold in lower case.
 	reNameWord = lazyre.New(`^(?:of|and|for|de|du|des|la|le|der|und|y|e|z|&|-|–|d/b/a|dba)$`)
 	// reGenericName finds a defined short name that names no one in
@@ -188,7 +188,7 @@ func placeSegment(s string) bool {
 
 // reNameStop finds the end of another definition ("Acme"), (CDS) or of a
 // sentence ("... the Services. "), which a legal name does not cross.
-var reNameStop = lazyre.New(`["”ˮ″'’]\s*\)|\(\s*[A-Z0-9&.-]{2,}\s*\)|\b[a-z]{3,}[.;]\s+|\n\s*\n`)
+var reNameStop = lazyre.New(`["”ˮ″'’]\s*\)|\(\s*(?i:we|us|our)\b[^()\n]{0,24}\)|\(\s*[A-Z0-9&.-]{2,}\s*\)|\b[a-z]{3,}[.;]\s+|\n\s*\n`)
 
 // reThingName finds a capitalised thing where a name was looked for:
 // "Service Provider: Services" names no company.
@@ -268,8 +268,11 @@ func agreementVendors(as []*extract.Agreement, units []*unit, parties map[*extra
 			}
 		}
 		found := false
+		// A legal name defined by the vendor's pronouns is the vendor's
+		// over a name read as the vendor's by what it does.
+		we := slices.ContainsFunc(parties[a], func(p *party) bool { return p.we && p.role == "vendor" && p.sure })
 		for _, p := range parties[a] {
-			if p.role != "vendor" || !p.sure || p.asRole && p.legal == "" {
+			if p.role != "vendor" || !p.sure || p.asRole && p.legal == "" || we && !p.we {
 				continue
 			}
 			switch {
@@ -278,7 +281,7 @@ func agreementVendors(as []*extract.Agreement, units []*unit, parties map[*extra
 				if p.name != "" && !reGenericName.MatchString(p.name) && !sameCompany(p.legal, p.name) {
 					links = append(links, [2]string{p.legal, p.name})
 				}
-			case !reGenericName.MatchString(p.name):
+			case !reGenericName.MatchString(p.name) && !customerSideTerm(p.name):
 				names = append(names, [2]string{p.name, ""})
 			default:
 				continue

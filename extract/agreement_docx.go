@@ -88,26 +88,28 @@ func (docxParser) Parse(p string, opts Options) (doc Document, err error) {
 	if err := checkOfficeZip(&zr.Reader, docxLimits, newBudget()); err != nil {
 		return Document{}, &InputError{Path: p, Err: err}
 	}
-	text, auto, err := docxText(&zr.Reader)
+	raw, auto, spots, err := docxRead(&zr.Reader)
 	if err != nil {
 		return Document{}, &InputError{Path: p, Err: err}
 	}
-	text = NormalizeText(text)
+	text := NormalizeText(raw)
 	if strings.TrimSpace(text) == "" {
 		return Document{}, &InputError{Path: p, Err: fmt.Errorf("%w: the Word document has no text", ErrEmpty)}
 	}
 	if n := runningWords(text); n < MinRunningWords {
 		return Document{}, &InputError{Path: p, Err: lengthError(n)}
 	}
-	pages := []Page{{Number: 1, Text: text, AutoNumbered: normalizeAll(auto)}}
-	return Document{Agreement: &Agreement{
-		Path: p, Format: "docx", Paginated: false, Pages: pages,
-		Clauses: SplitClauses(pages, false),
-	}}, nil
+	return Document{Agreement: docxAgreement(p, &zr.Reader, raw, text, auto, spots, opts)}, nil
 }
 
 // docxText renders the main document part of a Word archive as text.
 func docxText(zr *zip.Reader) (string, []string, error) {
+	text, auto, _, err := docxRead(zr)
+	return text, auto, err
+}
+
+// docxRead is docxText with the paragraphs that hold images.
+func docxRead(zr *zip.Reader) (string, []string, []docxImageSpot, error) {
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
 		files[f.Name] = f
@@ -120,39 +122,39 @@ func docxText(zr *zip.Reader) (string, []string, error) {
 	}
 	mf := files[main]
 	if mf == nil {
-		return "", nil, fmt.Errorf("%w: no word/document.xml in the archive (not a Word document)", ErrUnsupported)
+		return "", nil, nil, fmt.Errorf("%w: no word/document.xml in the archive (not a Word document)", ErrUnsupported)
 	}
 	if mf.UncompressedSize64 > uint64(docxMaxDocument) {
-		return "", nil, fmt.Errorf("%w: %s is %d MiB uncompressed, over the %d MiB limit", ErrBudget, main, mf.UncompressedSize64>>20, docxMaxDocument>>20)
+		return "", nil, nil, fmt.Errorf("%w: %s is %d MiB uncompressed, over the %d MiB limit", ErrBudget, main, mf.UncompressedSize64>>20, docxMaxDocument>>20)
 	}
 	dir := path.Dir(main)
 	st := &docxStyles{byID: map[string]*docxStyle{}}
 	if b, err := readZipPart(files[dir+"/styles.xml"], docxMaxPart); err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	} else if b != nil {
 		st.parse(b)
 	}
 	num := &docxNumbering{abstract: map[string]*docxAbstract{}, nums: map[string]*docxNum{}, counters: map[string]*docxCounter{}}
 	if b, err := readZipPart(files[dir+"/numbering.xml"], docxMaxPart); err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	} else if b != nil {
 		num.parse(b)
 	}
 	num.styles = st
 	rc, err := mf.Open()
 	if err != nil {
-		return "", nil, fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
+		return "", nil, nil, fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
 	}
 	defer rc.Close()
 	lr := &limitedReader{r: rc, n: docxMaxDocument, name: main}
 	w := &docxWalker{st: st, num: num}
 	if err := w.walk(lr); err != nil {
 		if lr.over {
-			return "", nil, fmt.Errorf("%w: %s is over the %d MiB limit uncompressed", ErrBudget, main, docxMaxDocument>>20)
+			return "", nil, nil, fmt.Errorf("%w: %s is over the %d MiB limit uncompressed", ErrBudget, main, docxMaxDocument>>20)
 		}
-		return "", nil, fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
+		return "", nil, nil, fmt.Errorf("%w: %s: %v", ErrDamaged, main, err)
 	}
-	return w.out.String(), w.auto, nil
+	return w.out.String(), w.auto, w.img.spots, nil
 }
 
 // readZipPart reads a whole part up to max bytes; a missing part is (nil, nil).
@@ -359,6 +361,7 @@ type docxPara struct {
 	markGone bool
 	text     strings.Builder
 	bold     docxBold
+	images   []string // the relationship IDs of its large images (docxWalker.image)
 }
 
 type docxWalker struct {
@@ -366,6 +369,7 @@ type docxWalker struct {
 	num  *docxNumbering
 	out  strings.Builder
 	auto []string // first lines of paragraphs numbered by Word's automatic numbering
+	img  docxImages
 
 	// Table state: a stack of open tables; each holds its current row's
 	// cells and the current cell's paragraphs.
@@ -539,6 +543,8 @@ func (w *docxWalker) walk(r io.Reader) error {
 				case symUnchecked[c]:
 					emit("[ ]")
 				}
+			case "extent", "blip", "imagedata":
+				w.image(t, para)
 			case "footnoteReference", "endnoteReference":
 				// Footnotes are not read; keep the mark out of the text.
 			case "fldChar":
@@ -692,6 +698,7 @@ func (w *docxWalker) flushPara(p *docxPara) {
 		return "[ ]"
 	})
 	text = typedRadioRe.ReplaceAllString(text, "( )")
+	w.imageSpot(p, text)
 	visible := strings.TrimSpace(text) != ""
 	prefix, depth := "", 0
 	if visible || !p.markGone {

@@ -101,8 +101,12 @@ type Agreement struct {
 	// ("notfy" for "notify"), or a page with characters that could not be
 	// read ("page 3: 5 characters could not be read (U+FFFD): ...").
 	Warnings []string `json:"warnings,omitempty"`
-	Pages    []Page   `json:"pages"`
-	Clauses  []Clause `json:"clauses"`
+	// ImageParts are the places of a document without pages (DOCX) that
+	// hold images and no text around them, not read (each also in
+	// Warnings).
+	ImageParts []ImagePart `json:"image_parts,omitempty"`
+	Pages      []Page      `json:"pages"`
+	Clauses    []Clause    `json:"clauses"`
 }
 
 // UnreadPage is a page of an agreement whose text could not be read.

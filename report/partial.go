@@ -68,7 +68,7 @@ func partialNotes(res *analyze.Result) []string {
 			out = append(out, n)
 		}
 		for _, w := range in.Warnings {
-			if strings.HasPrefix(w, extract.ReadingOrderWarning) {
+			if strings.HasPrefix(w, extract.ReadingOrderWarning) || strings.Contains(w, extract.UnreadImagesWarning) {
 				out = append(out, in.Path+": "+w) // the words are whole, their order in doubt
 				continue
 			}

@@ -199,7 +199,9 @@ func (p *Portfolio) Line() string {
 		verdicts[v.Verdict]++
 	}
 	failed := len(p.FailedVendors())
-	s := fmt.Sprintf("%s: %d assessed (%d pass, %d review, %d fail), %d failed", plural(len(p.Vendors), "vendor"), len(p.Vendors)-failed,
+	// "fail" is a verdict; a vendor that could not be assessed (a file
+	// unreadable, a timeout) is "not assessed", never "failed".
+	s := fmt.Sprintf("%s: %d assessed (%d pass, %d review, %d fail), %d not assessed", plural(len(p.Vendors), "vendor"), len(p.Vendors)-failed,
 		verdicts[analyze.VerdictPass], verdicts[analyze.VerdictReview], verdicts[analyze.VerdictFail], failed)
 	if n := p.partialCount(); n > 0 {
 		s += fmt.Sprintf("; %d assessed on part of their pages", n)

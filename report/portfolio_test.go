@@ -30,7 +30,7 @@ func TestPortfolioFormats(t *testing.T) {
 	if got := p.Subprocessors(); len(got) != 2 || got[0].Name != "AWS" || len(got[0].Vendors) != 2 {
 		t.Errorf("subprocessors = %+v", got)
 	}
-	if !strings.HasSuffix(p.Line(), "1 failed; partial") {
+	if !strings.HasSuffix(p.Line(), "1 not assessed; partial") {
 		t.Errorf("line = %q", p.Line())
 	}
 	var h bytes.Buffer
@@ -122,7 +122,7 @@ func TestPortfolioCompanyNames(t *testing.T) {
 // singular.
 func TestPortfolioLineOneVendor(t *testing.T) {
 	p := &Portfolio{Vendors: []PortfolioVendor{{Name: "Broken", Err: "x.pdf: no text layer"}}}
-	if got, want := p.Line(), "1 vendor: 0 assessed (0 pass, 0 review, 0 fail), 1 failed"; !strings.HasPrefix(got, want) {
+	if got, want := p.Line(), "1 vendor: 0 assessed (0 pass, 0 review, 0 fail), 1 not assessed"; !strings.HasPrefix(got, want) {
 		t.Errorf("line = %q, want it to start %q", got, want)
 	}
 }

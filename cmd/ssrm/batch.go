@@ -252,7 +252,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	}
 	failed := p.FailedVendors()
 	for _, v := range failed {
-		fmt.Fprintf(stdout, "  failed: %s: %s\n", v.Name, v.Err)
+		fmt.Fprintf(stdout, "  not assessed: %s: %s\n", v.Name, v.Err)
 	}
 	switch {
 	case len(failed) > 0 || p.Interrupted:
@@ -609,7 +609,7 @@ func (p *progress) done(e report.PortfolioVendor) {
 	}
 	if !p.tty {
 		if e.Failed() {
-			fmt.Fprintf(p.w, "ssrm: [%d/%d] %s: failed: %s\n", p.n, p.total, e.Name, e.Err)
+			fmt.Fprintf(p.w, "ssrm: [%d/%d] %s: not assessed: %s\n", p.n, p.total, e.Name, e.Err)
 		} else {
 			fmt.Fprintf(p.w, "ssrm: [%d/%d] %s: score %s, %s\n", p.n, p.total, e.Name, e.ScoreText(), e.Verdict)
 		}

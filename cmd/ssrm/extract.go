@@ -255,6 +255,7 @@ func writeAgreement(w *jsonOut, a *extract.Agreement) {
 	w.field("ocr_pages", a.OCRPages, true)
 	w.field("unread_pages", a.Unread, true)
 	w.field("warnings", a.Warnings, true)
+	w.field("image_parts", a.ImageParts, true)
 	w.array("pages", len(a.Pages), a.Pages == nil, func(i int) any { return a.Pages[i] })
 	w.array("clauses", len(a.Clauses), a.Clauses == nil, func(i int) any { return a.Clauses[i] })
 	w.end()
@@ -417,6 +418,8 @@ func isEmpty(v any) bool {
 	case []int:
 		return len(x) == 0
 	case []extract.UnreadPage:
+		return len(x) == 0
+	case []extract.ImagePart:
 		return len(x) == 0
 	}
 	return false

@@ -172,7 +172,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "ssrm portfolio: %s\n  portfolio: %s\n", p.Line(), portfolio)
 	failed := p.FailedVendors()
 	for _, v := range failed {
-		fmt.Fprintf(stdout, "  failed: %s: %s\n", v.Name, v.Err)
+		fmt.Fprintf(stdout, "  not assessed: %s: %s\n", v.Name, v.Err)
 	}
 	switch {
 	case len(failed) > 0 || p.Interrupted:

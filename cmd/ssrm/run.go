@@ -36,7 +36,7 @@ var (
 )
 
 // ocrHelp describes --ocr for every command that reads PDFs.
-const ocrHelp = "read PDF pages without a text layer (scans) with tesseract and pdftoppm (Debian: tesseract-ocr, poppler-utils); off by default"
+const ocrHelp = "read PDF pages without a text layer (scans), and a DOCX's page images, with tesseract and pdftoppm (Debian: tesseract-ocr, poppler-utils); off by default"
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
