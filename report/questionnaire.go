@@ -19,7 +19,9 @@ func vendorNote(res *analyze.Result) string {
 	case analyze.VendorFromAgreement:
 		return "named by the agreement"
 	case analyze.VendorFromFolder:
-		return "no document names it: named after its folder or file"
+		return "no document names it: named after its folder"
+	case analyze.VendorFromFile:
+		return "no document names it: named after its file"
 	case analyze.VendorDiffers:
 		if res.Vendor == "" {
 			return "the documents name it differently: " + strings.Join(res.VendorNames, "; ")

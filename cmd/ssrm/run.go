@@ -245,7 +245,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		// report, as batch names a vendor of one file (README: reports
 		// fall back to the folder or file name); decisions (--db) still
 		// need a name the documents give, as ssrm decide reads them.
-		res.Vendor, res.VendorSource = stem, analyze.VendorFromFolder
+		res.Vendor, res.VendorSource = stem, analyze.VendorFromFile
 	}
 	if err := writeReport(stdout, *output, *format, res, &in, modified); err != nil {
 		return err
