@@ -92,6 +92,18 @@ func ownershipNote(res *analyze.Result) string {
 
 // qOwner is a matrix row's questionnaire owner, with the number of items
 // whose owner was inferred: "vendor (inferred 12)".
+// hasQuestionnaire says a questionnaire was among the documents: without
+// one the matrix has no questionnaire column to show (every row would say
+// "unassigned", trial27e).
+func hasQuestionnaire(res *analyze.Result) bool {
+	for _, in := range res.Inputs {
+		if in.Kind == "questionnaire" {
+			return true
+		}
+	}
+	return false
+}
+
 func qOwner(m analyze.MatrixRow) string {
 	if m.QuestionnaireInferred > 0 {
 		return fmt.Sprintf("%s (inferred %d)", m.QuestionnaireOwner, m.QuestionnaireInferred)
