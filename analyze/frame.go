@@ -100,7 +100,7 @@ func (f *Frame) foldedText() string {
 }
 
 var (
-	rePlaceholder = lazyre.New(`\{\{\s*[A-Za-z_][\w.\-]*\s*\}\}|\{[a-z_]+\}`)
+	rePlaceholder = lazyre.New(braceBlank + `|\{[a-z_]+\}`)
 	reURL         = lazyre.New(`\bhttps?://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\{[a-z_]+\}|\]\(/[\w\-./#]+\)|\(/[a-z0-9][\w\-./#]*\)`)
 	// reDraft finds an unfilled drafting note: "[Insert ...]", "[●]",
 	// "[Vendor to describe]". Its words are not a commitment.

@@ -362,3 +362,32 @@ func labelledName(s string, v *Vocabulary) string {
 	}
 	return s
 }
+
+// reKeyTermsVendor finds the vendor's name in a key-terms table's row:
+// the vendor's role word as the row's label ("Processor(s)", "Supplier |",
+// "Provider:", "Processor name") and the name in the next cell, up to a
+// comma, a bracket or the cell's end ("Processor(s) Victor, Russia").
+var reKeyTermsVendor = lazyre.New(`(?m)^[ \t|*_]*(?i:(?:data\s+)?(?:processor|supplier|vendor|service\s+provider|provider|contractor))` +
+	`(?:\(s\)[ \t]*[|:]?|[ \t]*[|:]|[ \t]+(?i:name)[ \t]*[|:]?)[ \t*_]*([A-Z][^\n|,(*_]{0,60})`)
+
+// keyTermsVendor is the name a key-terms table gives the vendor's role
+// (reKeyTermsVendor): a proper name that is no role word, "" when none or
+// when two rows name two companies.
+func keyTermsVendor(head string, v *Vocabulary) string {
+	name := ""
+	for _, m := range reKeyTermsVendor.FindAllStringSubmatch(head, -1) {
+		n := strings.TrimSpace(m[1])
+		if !properName(n) || reGenericName.MatchString(n) || reDocumentName.MatchString(n) {
+			continue
+		}
+		pm := newMatcher(v, tokenize(n), nil)
+		if len(pm.find("vendor")) > 0 || len(pm.find("customer")) > 0 {
+			continue // "Provider: the Supplier"
+		}
+		if name != "" && !sameCompany(name, n) {
+			return ""
+		}
+		name = n
+	}
+	return name
+}

@@ -52,7 +52,7 @@ const (
 	// legalForms are the legal forms that close a company's name.
 	// Nordic, Italian, Spanish and Dutch forms too: "Acme ApS", "Acme
 	// A/S", "Acme AB", "Acme Oy", "Acme S.r.l.", "Acme N.V.", "Acme LLP".
-	legalForms = `Inc\.|Inc\b|LLC\b|L\.L\.C\.|LLP\b|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|ApS\b|A/S\b|AB\b|Oyj?\b|B\.V\.|N\.V\.|S\.A\.|S\.r\.l\.|S\.L\.|S\.p\.A\.|SAS\b|SE\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.`
+	legalForms = `Inc\.|Inc\b|LLC\b|L\.L\.C\.|LLP\b|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|ApS\b|A/S\b|AB\b|Oyj?\b|B\.V\.|N\.V\.|S\.A\.|S\.r\.l\.|S\.L\.|S\.p\.A\.|SAS\b|SE\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.|s\.r\.o\.|d\.o\.o\.`
 	// customerWords are the customer's role words a preamble sets
 	// against the vendor's name.
 	customerWords = `(?i:customer|you|client|subscriber|covered\s+entity|licensee)`
@@ -295,6 +295,10 @@ func agreementVendors(as []*extract.Agreement, units []*unit, parties map[*extra
 			if n := titleVendor(a, us, v); n != "" {
 				names = append(names, [2]string{n, ""})
 			} else if n := usedVendor(a, us, v); n != "" {
+				names = append(names, [2]string{n, ""})
+			} else if n := keyTermsVendor(agreementHead(a), v); n != "" {
+				// A key-terms table's "Processor(s) | Victor" names the
+				// vendor in the report only (trial27e).
 				names = append(names, [2]string{n, ""})
 			}
 		}
@@ -547,7 +551,7 @@ const VendorFromAgreement = "agreement"
 
 // VendorNone is Result.VendorSource when no document names the vendor and
 // none was given: Result.Vendor is empty (a batch then names the vendor
-// after its file: VendorFromFolder).
+// after its folder or file: VendorFromFolder, VendorFromFile).
 const VendorNone = "none"
 
 // VendorDiffers is Result.VendorSource when the agreements name the vendor,
@@ -556,8 +560,13 @@ const VendorNone = "none"
 const VendorDiffers = "documents differ"
 
 // VendorFromFolder is the Result.VendorSource of a vendor named only by the
-// folder (or the batch's file) its documents came in: no document names it.
+// folder its documents came in: no document names it.
 const VendorFromFolder = "folder"
+
+// VendorFromFile is the Result.VendorSource of a vendor named only by its
+// one file (ssrm analyze of a single file, a batch's vendor of one file):
+// no document names it, and a file is not a folder (trial27e).
+const VendorFromFile = "file"
 
 // undefinedVendor is, for an agreement that defines no vendor by name, the
 // name its title or preamble gives the vendor (titleVendor), as phrases for

@@ -16,6 +16,12 @@ import (
 // template placeholders.
 const WarnPlaceholders = "template-placeholders"
 
+// braceBlank is a template engine's placeholder in double braces
+// ("{{vendor}}", "{{support_email}}"): one definition for the warning
+// (reTemplateBlank) and the frame, which reads it as no words
+// (rePlaceholder).
+const braceBlank = `\{\{\s*[A-Za-z_][\w.\-]*\s*\}\}`
+
 // reTemplateBlank finds a placeholder. Conservative: a bracket of capitals
 // of four letters or more or with an underscore ("[AMOUNT]",
 // "[CONTACT_EMAIL]"), a bracket naming a blank's kind ("[Customer Name]",
@@ -28,7 +34,7 @@ var reTemplateBlank = lazyre.New(`\[[A-Z][A-Z_/ -]{2,}[A-Z_](?:\s*\d)?\]` +
 	`|\[(?i:(?:[a-z]+\s+){0,3}(?:name|date|address|amount|sum|number|e-?mail|jurisdiction|percentage|period|value|figure|currency)|(?:insert|enter|specify|add|complete|fill in)\b[^\]\n]{0,60})\]` +
 	`|\[\s*(?:[●•]+|X{1,3}|N)\s*\]` +
 	`|<\s*(?i:insert|enter|specify|add)\b[^<>\n]{0,60}>` +
-	`|\{\{\s*[\w.]+\s*\}\}` +
+	`|` + braceBlank +
 	`|_{4,}`)
 
 // reValuePlaceholder is a placeholder where a value belongs: an amount, a
@@ -118,7 +124,11 @@ func placeholderWarnings(units []*unit) []Warning {
 		if len(named) > 4 {
 			parts = append(parts, fmt.Sprintf("and %d more", len(named)-4))
 		}
-		msg := fmt.Sprintf("%s holds %d unfilled template placeholders: %s; the terms they stand in are not settled, so check the signed version", f, len(named), strings.Join(parts, ", "))
+		noun := "placeholders"
+		if len(named) == 1 {
+			noun = "placeholder"
+		}
+		msg := fmt.Sprintf("%s holds %d unfilled template %s: %s; the terms they stand in are not settled, so check the signed version", f, len(named), noun, strings.Join(parts, ", "))
 		out = append(out, Warning{Code: WarnPlaceholders, Message: msg, Sources: []string{f}})
 	}
 	return out

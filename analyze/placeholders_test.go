@@ -24,6 +24,10 @@ func TestPlaceholdersFound(t *testing.T) {
 		{"Transfers outside the [EU] need consent of [the Processor].", nil},
 		{"By: ____________ Name: ____________", nil},
 		{"Customer: ______________", nil},
+		// The frame's placeholder and the warning's are one: a hyphen in
+		// the name is a blank too (trial27e).
+		{"Questions go to {{support-email}} within two days.", []string{"{{support-email}}"}},
+		{"The fee is {{ monthly_fee }} a month.", []string{"{{ monthly_fee }}"}},
 	} {
 		if got := blanksIn(c.text); strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%q: %q, want %q", c.text, got, c.want)
@@ -54,5 +58,21 @@ func TestPlaceholderWarningAndWeakTerm(t *testing.T) {
 	res = run(t, rs, Options{}, "Quillfeather Ltd (\"Vendor\") shall maintain cyber liability insurance with a limit of at least USD 5,000,000 per claim.")
 	if len(res.Warnings) != 0 || status(res, "cyber-insurance") != StatusMet {
 		t.Errorf("a filled agreement: warnings %v, cyber-insurance %s, want none and met", res.Warnings, status(res, "cyber-insurance"))
+	}
+}
+
+// TestPlaceholderWarningOneBlank: one blank is "1 unfilled template
+// placeholder", not "placeholders" (trial27e).
+func TestPlaceholderWarningOneBlank(t *testing.T) {
+	rs := loadRules(t)
+	res := run(t, rs, Options{}, "Quillfeather Ltd (\"Vendor\") shall answer support requests sent to {{support_address}} within two business days.")
+	var msgs []string
+	for _, w := range res.Warnings {
+		if w.Code == WarnPlaceholders {
+			msgs = append(msgs, w.Message)
+		}
+	}
+	if len(msgs) != 1 || !strings.Contains(msgs[0], "holds 1 unfilled template placeholder: ") {
+		t.Errorf("placeholder warnings %q, want one saying \"1 unfilled template placeholder\"", msgs)
 	}
 }

@@ -203,8 +203,8 @@ type Result struct {
 	// name its answers use for the vendor) or "file properties" (the
 	// workbook's company or title, the last resort) or "agreement" (the
 	// party an agreement defines and this package reads as the vendor) or
-	// "folder" (no document names it: the folder's or file's name, set by
-	// the caller) or "none" (no document names it and Vendor is empty)
+	// "folder" (no document names it: the folder's name, set by the
+	// caller) or "file" (no document names it: the one file's name) or "none" (no document names it and Vendor is empty)
 	// or "documents differ" (the agreements name it, not as one company:
 	// VendorNames; Vendor is empty, or the folder's name in a batch).
 	VendorSource string `json:"vendor_source"`

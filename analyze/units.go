@@ -689,7 +689,7 @@ func ownText(c extract.Clause, kids []extract.Clause) string {
 				if strings.TrimSpace(text[i+len(s.Text):]) != "" && before != "" && !strings.ContainsAny(before[len(before)-1:], ".;:!?") {
 					sep = ";\n\n"
 				}
-				text = text[:i] + sep + text[i+len(s.Text):]
+				text = text[:i] + sep + dropItemSep(text[i+len(s.Text):])
 			}
 		}
 	}

@@ -8,19 +8,24 @@ import (
 
 // TestPreambleTitleLendsNothing: the preamble's heading is the document's
 // title (extract.SplitClauses); it names the whole document, so the
-// preamble's sentences are read as without it: the same text, and no
-// classes from the title's words ("Security", "Data").
+// preamble's sentences are read as without it: the same text (the title
+// on its line of its own is no words of the first sentence, nor of its
+// quote), and no classes from the title's words ("Security", "Data").
 func TestPreambleTitleLendsNothing(t *testing.T) {
 	rs := loadRules(t)
 	const title = "Customer Data Security Guidelines"
-	read := func(heading string) []*unit {
+	const body = "The Customer agrees to follow these guidelines in its own systems."
+	read := func(heading, text string) []*unit {
 		a := &extract.Agreement{Path: "title.md", Format: "md", Clauses: []extract.Clause{
-			{ID: "preamble", Heading: heading, Text: title + "\n\nThe Customer agrees to follow these guidelines in its own systems."},
+			{ID: "preamble", Heading: heading, Text: text},
 			{ID: "1", Heading: "Passwords", Text: "1. Passwords\n\nThe Customer shall keep its passwords secret."},
 		}}
 		return agreementUnits([]*extract.Agreement{a}, "", rs.Vocabulary)
 	}
-	plain, titled := read(""), read(title)
+	plain, titled := read("", body), read(title, "# "+title+"\n\n"+body)
+	if titled[0].text != body || titled[0].evidence("").Text != body {
+		t.Errorf("preamble unit %q quoted %q, want the sentence without the title %q", titled[0].text, titled[0].evidence("").Text, body)
+	}
 	if len(plain) != len(titled) {
 		t.Fatalf("%d units with a title, %d without", len(titled), len(plain))
 	}

@@ -58,6 +58,11 @@ func (s *splitter) plan(m marker) (plan, bool) {
 				}
 				continue
 			}
+			if k == m.kind && !s.paginated && indentSibling(o, s.openAt(j-1), m, key) && successor(o, ord, m.strong) {
+				p := s.finish(m, k, ord, j)
+				p.key = o.key // its siblings continue the list
+				return p, true
+			}
 			if o.key == key {
 				if successor(o, ord, m.strong) || k == kNum && m.capsHead && len(m.path) <= 1 && ord > o.ord && ord <= o.ord+2 ||
 					k == kNum && (s.gapSection(m, o) || s.jumpSection(m, o) || s.autoSibling(m, o)) {

@@ -38,6 +38,7 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 			return agreementSize(in)
 		},
 		"qowner":    qOwner,
+		"hasq":      hasQuestionnaire,
 		"ownership": ownershipNote,
 		"promise": func(f analyze.Finding) *analyze.Evidence {
 			if promiseShown(f) {

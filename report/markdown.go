@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/analyze"
@@ -11,7 +12,11 @@ import (
 // e-mail: tables for inputs and the matrix, one section per finding.
 type markdownRenderer struct{}
 
-func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
+func (r markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
+	return r.RenderOptions(w, res, Options{})
+}
+
+func (markdownRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options) error {
 	ew := &errWriter{w: w}
 	vendor := vendorTitle(res, "vendor not named")
 	ew.printf("# ssrm assessment: %s\n\n", md(vendor))
@@ -23,7 +28,7 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 		}
 		ew.printf("\n")
 	}
-	writeSummaryMarkdown(ew, res)
+	writeSummaryMarkdown(ew, res, opts.FailOn)
 	ew.printf("Service model %s; rule packs %s.\n\n", res.ServiceModel, strings.Join(res.Packs, ", "))
 	ew.printf("| input | kind | format | size |\n|---|---|---|---|\n")
 	for _, in := range res.Inputs {
@@ -46,17 +51,27 @@ func (markdownRenderer) Render(w io.Writer, res *analyze.Result) error {
 	if n := ownershipNote(res); n != "" {
 		ew.printf("Note: %s.\n\n", md(n))
 	}
-	if res.Assurance == nil {
-		ew.printf("| domain | owner | status | questionnaire | agreement |\n|---|---|---|---|---|\n")
-	} else {
-		ew.printf("| domain | owner | status | questionnaire | agreement | assurance report |\n|---|---|---|---|---|---|\n")
+	// Without a questionnaire there is no questionnaire column (trial27e).
+	withQ := hasQuestionnaire(res)
+	cols := []string{"domain", "owner", "status", "questionnaire", "agreement"}
+	if !withQ {
+		cols = slices.Delete(cols, 3, 4)
+		ew.printf("No questionnaire was given: the owners are the agreement's.\n\n")
 	}
+	if res.Assurance != nil {
+		cols = append(cols, "assurance report")
+	}
+	ew.printf("| %s |\n|%s\n", strings.Join(cols, " | "), strings.Repeat("---|", len(cols)))
 	for _, m := range res.Matrix {
 		status := m.Status
 		if m.Surprise != "" {
 			status += " (" + md(m.Surprise) + ")"
 		}
-		ew.printf("| %s %s | %s | %s | %s | %s |", m.Domain, md(m.Title), m.Owner, status, qOwner(m), m.AgreementOwner)
+		if withQ {
+			ew.printf("| %s %s | %s | %s | %s | %s |", m.Domain, md(m.Title), m.Owner, status, qOwner(m), m.AgreementOwner)
+		} else {
+			ew.printf("| %s %s | %s | %s | %s |", m.Domain, md(m.Title), m.Owner, status, m.AgreementOwner)
+		}
 		if res.Assurance != nil {
 			ew.printf(" %s |", md(strings.TrimPrefix(matrixAssurance(m), " r=")))
 		}
@@ -165,9 +180,12 @@ func md(s string) string {
 
 // writeSummaryMarkdown writes the executive summary: the verdict, the
 // contradictions and the top asks.
-func writeSummaryMarkdown(ew *errWriter, res *analyze.Result) {
+func writeSummaryMarkdown(ew *errWriter, res *analyze.Result, failOn string) {
 	s := summarize(res)
 	ew.printf("## Summary\n\nVerdict **%s**, score %s.\n\n", s.Verdict, s.Score)
+	if n := gateNote(res, failOn); n != "" {
+		ew.printf("%s.\n\n", md(strings.ToUpper(n[:1])+n[1:]))
+	}
 	if s.NotCovered != "" {
 		ew.printf("%s (listed apart: not in the score or the verdict).\n\n", md(s.NotCovered))
 	}

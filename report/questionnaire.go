@@ -19,7 +19,9 @@ func vendorNote(res *analyze.Result) string {
 	case analyze.VendorFromAgreement:
 		return "named by the agreement"
 	case analyze.VendorFromFolder:
-		return "no document names it: named after its folder or file"
+		return "no document names it: named after its folder"
+	case analyze.VendorFromFile:
+		return "no document names it: named after its file"
 	case analyze.VendorDiffers:
 		if res.Vendor == "" {
 			return "the documents name it differently: " + strings.Join(res.VendorNames, "; ")
@@ -90,6 +92,18 @@ func ownershipNote(res *analyze.Result) string {
 
 // qOwner is a matrix row's questionnaire owner, with the number of items
 // whose owner was inferred: "vendor (inferred 12)".
+// hasQuestionnaire says a questionnaire was among the documents: without
+// one the matrix has no questionnaire column to show (every row would say
+// "unassigned", trial27e).
+func hasQuestionnaire(res *analyze.Result) bool {
+	for _, in := range res.Inputs {
+		if in.Kind == "questionnaire" {
+			return true
+		}
+	}
+	return false
+}
+
 func qOwner(m analyze.MatrixRow) string {
 	if m.QuestionnaireInferred > 0 {
 		return fmt.Sprintf("%s (inferred %d)", m.QuestionnaireOwner, m.QuestionnaireInferred)

@@ -43,6 +43,11 @@ type Options struct {
 	// both are absent OSCAL states the current time and the workbooks keep
 	// a fixed date.
 	Modified time.Time
+	// FailOn is the --fail-on severity that gates the exit code ("high",
+	// "never"; "" when the caller has no exit code to explain). With it
+	// the text and Markdown reports of a review verdict say which gate
+	// decided the exit code (gateNote): 0 is no all clear.
+	FailOn string
 }
 
 // Formats lists the output formats by name; it feeds the --format help

@@ -73,3 +73,25 @@ func summarize(res *analyze.Result) execSummary {
 	s.Asks = open
 	return s
 }
+
+// gateNote says, for a review verdict, which gate decided the exit code
+// (README: exit codes) so that 0 is not read as an all clear nor as a
+// failure: "exit code 0: the gate --fail-on high passed ...". "" for any
+// other verdict, or when failOn is not known.
+func gateNote(res *analyze.Result, failOn string) string {
+	if failOn == "" || res.Verdict != analyze.VerdictReview {
+		return ""
+	}
+	if failOn == "never" {
+		return "exit code 0: --fail-on never, the exit code does not gate on findings; the review verdict still asks a reader to check the open terms"
+	}
+	top := res.MaxSeverity()
+	if top.Rank() >= analyze.Severity(failOn).Rank() {
+		return fmt.Sprintf("exit code 1: the gate --fail-on %s failed on an open term of %s severity", failOn, top)
+	}
+	open := "no term is open"
+	if top != "" {
+		open = fmt.Sprintf("the most severe open term is %s", top)
+	}
+	return fmt.Sprintf("exit code 0: the gate --fail-on %s passed (no open term is %s or above; %s), which is no all clear: the review verdict asks a reader to check the open terms", failOn, failOn, open)
+}

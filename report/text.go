@@ -14,7 +14,11 @@ import (
 // first with evidence, and the stable summary line last.
 type textRenderer struct{}
 
-func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
+func (r textRenderer) Render(w io.Writer, res *analyze.Result) error {
+	return r.RenderOptions(w, res, Options{})
+}
+
+func (textRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options) error {
 	ew := &errWriter{w: w}
 	vendor := vendorTitle(res, "(vendor not named)")
 	ew.printf("ssrm: %s, %s, packs %s\n", vendor, res.ServiceModel, strings.Join(res.Packs, ", "))
@@ -24,7 +28,7 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 			ew.printf("  ! %s: %s\n", w.Code, w.Message)
 		}
 	}
-	writeSummaryText(ew, res)
+	writeSummaryText(ew, res, opts.FailOn)
 	for _, in := range res.Inputs {
 		switch in.Kind {
 		case "questionnaire":
@@ -42,16 +46,24 @@ func (textRenderer) Render(w io.Writer, res *analyze.Result) error {
 	for _, n := range notes {
 		ew.printf("  ! partial result: %s\n", n)
 	}
-	if res.Assurance == nil {
-		ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement)\n")
-	} else {
-		ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; questionnaire / agreement / assurance report)\n")
+	withQ := hasQuestionnaire(res)
+	sources := "questionnaire / agreement"
+	if !withQ {
+		sources = "agreement; no questionnaire given"
 	}
+	if res.Assurance != nil {
+		sources = strings.Replace(sources, "agreement", "agreement / assurance report", 1)
+	}
+	ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; %s)\n", sources)
 	if n := ownershipNote(res); n != "" {
 		ew.printf("  Note: %s.\n", n)
 	}
 	for _, m := range res.Matrix {
-		ew.printf("  %-4s %-15s %-21s q=%s a=%s%s\n", m.Domain, m.Owner, m.Status, qOwner(m), m.AgreementOwner, matrixAssurance(m))
+		q := "q=" + qOwner(m) + " "
+		if !withQ {
+			q = ""
+		}
+		ew.printf("  %-4s %-15s %-21s %sa=%s%s\n", m.Domain, m.Owner, m.Status, q, m.AgreementOwner, matrixAssurance(m))
 		if m.Surprise != "" {
 			ew.printf("       ! %s\n", m.Surprise)
 		}
@@ -269,9 +281,12 @@ func redFlags(res *analyze.Result) []ruleFlag {
 
 // writeSummaryText prints the executive summary: the verdict, the
 // contradictions and the top asks.
-func writeSummaryText(ew *errWriter, res *analyze.Result) {
+func writeSummaryText(ew *errWriter, res *analyze.Result, failOn string) {
 	s := summarize(res)
 	ew.printf("\nSummary: verdict %s, score %s\n", s.Verdict, s.Score)
+	if n := gateNote(res, failOn); n != "" {
+		ew.printf("  %s\n", n)
+	}
 	if s.NotCovered != "" {
 		ew.printf("  %s (listed apart: not in the score or the verdict)\n", s.NotCovered)
 	}

@@ -490,6 +490,9 @@ func (b *batch) one(ctx context.Context, v vendorJob, name string) (report.Portf
 	if err != nil {
 		return fail(err)
 	}
+	if v.File && res.VendorSource == analyze.VendorFromFolder {
+		res.VendorSource = analyze.VendorFromFile // a vendor of one file beside the folders
+	}
 	for _, w := range res.Warnings {
 		b.progress.note("warning: " + w.Message)
 	}

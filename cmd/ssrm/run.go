@@ -246,9 +246,9 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		// report, as batch names a vendor of one file (README: reports
 		// fall back to the folder or file name); decisions (--db) still
 		// need a name the documents give, as ssrm decide reads them.
-		res.Vendor, res.VendorSource = stem, analyze.VendorFromFolder
+		res.Vendor, res.VendorSource = stem, analyze.VendorFromFile
 	}
-	if err := writeReport(stdout, *output, *format, res, &in, modified); err != nil {
+	if err := writeReport(stdout, *output, *format, res, &in, modified, *failOn); err != nil {
 		return err
 	}
 	return gate(res, threshold)
@@ -395,9 +395,11 @@ func parseFailOn(s string) (int, error) {
 
 // writeReport renders res to the file at path, or to stdout; the documents
 // fill the sheets of the xlsx report that list them, and modified (their
-// newest modification time, see nameAsGiven) is the time the report states.
-func writeReport(stdout io.Writer, path, format string, res *analyze.Result, docs *analyze.Inputs, modified time.Time) error {
-	opts := report.Options{Docs: docs, Modified: modified}
+// newest modification time, see nameAsGiven) is the time the report states;
+// failOn (--fail-on) lets the text and Markdown reports say which gate
+// decided the exit code.
+func writeReport(stdout io.Writer, path, format string, res *analyze.Result, docs *analyze.Inputs, modified time.Time, failOn string) error {
+	opts := report.Options{Docs: docs, Modified: modified, FailOn: failOn}
 	if path == "" {
 		return report.WriteOptions(stdout, format, res, opts)
 	}

@@ -29,7 +29,7 @@ func TestAnalyzeNamesAnUnnamedVendorAfterItsFile(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
-	if res.Vendor != "terms-quillfeather" || res.VendorSource != "folder" {
+	if res.Vendor != "terms-quillfeather" || res.VendorSource != "file" { // not "folder" (trial27e)
 		t.Errorf("vendor %q from %q, want terms-quillfeather from its file", res.Vendor, res.VendorSource)
 	}
 }
