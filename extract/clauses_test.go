@@ -93,6 +93,9 @@ func TestSplitClausesTraps(t *testing.T) {
 		{"non-monotone number", "1. SCOPE\ntext\n5. Something Else\ntext\n2. TERM\n", []string{"1", "2"}},
 		// The list's items are the section's sub-clauses (see restartList).
 		{"list restarting inside a section", "1. SECURITY\nVendor will:\n1. Encrypt data.\n2. Log access.\n2. AUDIT\n", []string{"1", "1.1<1", "1.2<1", "2"}},
+		// Right under the section's title (an HTML list under a numbered
+		// heading), short or long.
+		{"list restarting under a section's title", "1. Scope\nThese terms cover the lockers.\n2. Locker Duties\n1. Harbourline keeps the lockers dry.\n2. Harbourline repairs broken doors.\n3. Member Duties\n1. Members lock their lockers.\n2. Members pay the yearly fee.\n", []string{"1", "2", "2.1<2", "2.2<2", "3", "3.1<3", "3.2<3"}},
 		{"section reference at line start", "1. SCOPE\nas set out in\nSection 9 of this Agreement.\nSection 4 (Fees) applies.\n2. TERM\n", []string{"1", "2"}},
 		{"roman lowercase in text", "1. SCOPE\nthe Vendor shall\ni. not do things\n2. TERM\n", []string{"1", "1(i)<1", "2"}},
 		{"copyright mark", "1. IP\n(c) 2026 Vendor Ltd.\n2. TERM\n", []string{"1", "2"}},
