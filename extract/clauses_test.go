@@ -63,6 +63,8 @@ func TestSplitClausesStyles(t *testing.T) {
 			[]string{"1.1", "1.2", "1.3"}},
 		{"markdown nested lists", "1. Service\n    1. **Access.** text\n    2. Support. text\n        a. detail\n        b. detail\n2. Fees\n    1. Invoices. text\n", false,
 			[]string{"1", "1.1<1", "1.2<1", "1.2(a)<1.2", "1.2(b)<1.2", "2", "2.1<2"}},
+		{"markdown bullet holding a bold lettered title", "# Locker Terms\n\nintro\n\n* **A. Lockers**\n\n    1. Harbourline keeps the lockers dry.\n\n    1. Harbourline repairs broken doors.\n\n* **B. Member Duties**\n\n    1. Members lock their lockers.\n", false,
+			[]string{"preamble", "A", "A.1<A", "A.2<A", "B", "B.1<B"}},
 		{"bare number title", "1 DEFINITIONS\na\n2 SERVICES\nb\n3 Fees and Payment\nc\n", true, []string{"1", "2", "3"}},
 		{"marker alone on its line", "1.\nPURCHASE OF EQUIPMENT\ntext\n2.\nSERVICES\n", true, []string{"1", "2"}},
 		{"unnumbered markdown splits on headings under its title", "# Terms\nintro\n## Security\nx\n## Privacy\ny\n", false,
