@@ -108,6 +108,10 @@ var (
 	// "- 4.2 Government Entity Rights:"): capitalised, ending in a full
 	// stop or colon (a figure in a bullet list, "- 1.5 mg", is none).
 	mdBulletTitleRe = lazyre.New(`^(?:\*\*|__)?\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’&-]+){0,4}[.:](?:\*\*|__)?$`)
+	// mdBulletLetterHeadRe: a bullet item that is only a bold lettered
+	// section title ("* **F. Customer's Responsibilities**", its clauses
+	// in the numbered list indented under it) is the section's heading.
+	mdBulletLetterHeadRe = lazyre.New(`^[-*+]\s+((?:\*\*|__)[A-Z]\.\s+\p{Lu}[^*_]{0,80}(?:\*\*|__))\s*$`)
 	// mdMarkEscRe: numbering written with Markdown escapes so that it is
 	// not read as a list ("1\. Who We Are", "\(a\) Definitions", as
 	// pandoc writes it) is numbering all the same.
@@ -149,6 +153,8 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		// a bullet item is the clause's number.
 		if g := mdBulletNumRe.FindStringSubmatch(t); g != nil && (len(strings.Fields(g[2])) >= 3 || mdBulletTitleRe.MatchString(g[2])) {
 			t = g[1] + g[2]
+		} else if g := mdBulletLetterHeadRe.FindStringSubmatch(t); g != nil {
+			t = g[1]
 		}
 	}
 	for _, p := range []string{"**", "__"} {

@@ -21,7 +21,8 @@ const restartMark = "~restart"
 // under the innermost open clause (stack index e-1): m is a plain number
 // 1, a numbered clause of its style is open in the region, the innermost
 // clause is numbered, and the last non-blank line before m ends with a
-// colon inside that clause.
+// colon inside that clause or is the clause's title line (a short title
+// with no closing punctuation).
 func (s *splitter) restartList(m marker, e int) bool {
 	if m.kind != kNum || len(m.path) > 1 || m.ord != 1 || m.strong || m.mdLevel > 0 || e == 0 {
 		return false
@@ -47,6 +48,16 @@ func (s *splitter) restartList(m marker, e int) bool {
 		if t == "" {
 			continue
 		}
+		if i == start {
+			// Right under the section's title ("8. Cooperation by the
+			// Supplier", then "1. The Supplier shall ..."): the list is
+			// the section's body, when its first item is no title itself.
+			if titleOnly(m.rest) || sectionHead(m) || s.lines[s.line].typeLevel > 0 {
+				return false
+			}
+			h, ok := s.markerAt(i)
+			return strings.HasSuffix(t, ":") || ok && (titleOnly(h.rest) || (s.clauses[top.clause].Heading != "" || s.lines[i].typeLevel > 0) && longTitle(h.rest))
+		}
 		return strings.HasSuffix(t, ":")
 	}
 	return false
@@ -65,13 +76,24 @@ func (s *splitter) restartSibling(m marker, o openClause, j int) bool {
 	base := strings.TrimSuffix(o.key, restartMark)
 	for i := j - 1; i >= 0; i-- {
 		if sec := s.stack[i]; sec.key == base {
-			if successor(sec, m.ord, m.strong) && (sectionHead(m) || titleOnly(m.rest)) {
+			if successor(sec, m.ord, m.strong) && (sectionHead(m) || titleOnly(m.rest) || s.lines[s.line].typeLevel > 0 && longTitle(m.rest)) {
 				return false
 			}
 			break
 		}
 	}
 	return true
+}
+
+// longTitle: rest is a title of up to maxTitleWords words with no
+// closing punctuation ("Cooperation by the Supplier and Liability of the
+// Supplier"), read as a heading (the clause's Heading) when too long for
+// titleOnly.
+const maxTitleWords = 14
+
+func longTitle(rest string) bool {
+	r := strings.TrimSpace(rest)
+	return r != "" && startsUpper(r) && !strings.ContainsAny(r[len(r)-1:], ".;:,") && len(strings.Fields(r)) <= maxTitleWords
 }
 
 // titleOnly reports whether rest is a short title with no closing

@@ -63,6 +63,8 @@ func TestSplitClausesStyles(t *testing.T) {
 			[]string{"1.1", "1.2", "1.3"}},
 		{"markdown nested lists", "1. Service\n    1. **Access.** text\n    2. Support. text\n        a. detail\n        b. detail\n2. Fees\n    1. Invoices. text\n", false,
 			[]string{"1", "1.1<1", "1.2<1", "1.2(a)<1.2", "1.2(b)<1.2", "2", "2.1<2"}},
+		{"markdown bullet holding a bold lettered title", "# Locker Terms\n\nintro\n\n* **A. Lockers**\n\n    1. Harbourline keeps the lockers dry.\n\n    1. Harbourline repairs broken doors.\n\n* **B. Member Duties**\n\n    1. Members lock their lockers.\n", false,
+			[]string{"preamble", "A", "A.1<A", "A.2<A", "B", "B.1<B"}},
 		{"bare number title", "1 DEFINITIONS\na\n2 SERVICES\nb\n3 Fees and Payment\nc\n", true, []string{"1", "2", "3"}},
 		{"marker alone on its line", "1.\nPURCHASE OF EQUIPMENT\ntext\n2.\nSERVICES\n", true, []string{"1", "2"}},
 		{"unnumbered markdown splits on headings under its title", "# Terms\nintro\n## Security\nx\n## Privacy\ny\n", false,
@@ -93,6 +95,9 @@ func TestSplitClausesTraps(t *testing.T) {
 		{"non-monotone number", "1. SCOPE\ntext\n5. Something Else\ntext\n2. TERM\n", []string{"1", "2"}},
 		// The list's items are the section's sub-clauses (see restartList).
 		{"list restarting inside a section", "1. SECURITY\nVendor will:\n1. Encrypt data.\n2. Log access.\n2. AUDIT\n", []string{"1", "1.1<1", "1.2<1", "2"}},
+		// Right under the section's title (an HTML list under a numbered
+		// heading), short or long.
+		{"list restarting under a section's title", "1. Scope\nThese terms cover the lockers.\n2. Locker Duties\n1. Harbourline keeps the lockers dry.\n2. Harbourline repairs broken doors.\n3. Member Duties\n1. Members lock their lockers.\n2. Members pay the yearly fee.\n", []string{"1", "2", "2.1<2", "2.2<2", "3", "3.1<3", "3.2<3"}},
 		{"section reference at line start", "1. SCOPE\nas set out in\nSection 9 of this Agreement.\nSection 4 (Fees) applies.\n2. TERM\n", []string{"1", "2"}},
 		{"roman lowercase in text", "1. SCOPE\nthe Vendor shall\ni. not do things\n2. TERM\n", []string{"1", "1(i)<1", "2"}},
 		{"copyright mark", "1. IP\n(c) 2026 Vendor Ltd.\n2. TERM\n", []string{"1", "2"}},

@@ -243,7 +243,7 @@ func (w *walker) weigh(text string, bold bool) {
 // layout joins the lines, with a blank line where the baseline moves down
 // by clearly more than the page's usual line advance (a paragraph gap).
 func (w *walker) layout() string {
-	w.lines, w.columns = readColumns(gapBlock(edgeOrder(attachMarkers(w.lines))))
+	w.lines, w.columns = readColumns(gapBlock(leadFirst(edgeOrder(attachMarkers(w.lines)))))
 	w.doubt = orderDoubt(w.lines)
 	var adv []float64
 	for i := 1; i < len(w.lines); i++ {
