@@ -413,10 +413,117 @@ type sheetExtras struct {
 }
 
 var (
-	mergeTag = lazyre.New(`<(?:\w+:)?mergeCell\b[^>]*?\bref=["']([A-Za-z]{1,3}[0-9]{1,7}(?::[A-Za-z]{1,3}[0-9]{1,7})?)["']`)
-	colTag   = lazyre.New(`<(?:\w+:)?col\b[^>]*>`)
-	attrRe   = lazyre.New(`\b(min|max|hidden)=["']([^"']*)["']`)
+	colTag = lazyre.New(`<(?:\w+:)?col\b[^>]*>`)
+	attrRe = lazyre.New(`\b(min|max|hidden)=["']([^"']*)["']`)
 )
+
+// mergeRefs calls fn with the range of each merged cell element in b, as
+// FindAllSubmatch of the pattern
+//
+//	<(?:\w+:)?mergeCell\b[^>]*?\bref=["']([A-Za-z]{1,3}[0-9]{1,7}(?::[A-Za-z]{1,3}[0-9]{1,7})?)["']
+//
+// gives its group, in order, without the regexp package's backtracker
+// (a sheet's merged ranges were a tenth of a questionnaire's reading);
+// fn returns false to stop. TestMergeRefsPattern and FuzzMergeRefs hold it
+// to the pattern.
+func mergeRefs(b []byte, fn func(ref []byte) bool) {
+	for i := 0; i < len(b); {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			return
+		}
+		i += j
+		if ref, end, ok := mergeRefAt(b, i); ok {
+			if !fn(ref) {
+				return
+			}
+			i = end
+			continue
+		}
+		i++
+	}
+}
+
+// mergeRefAt matches the pattern of mergeRefs at b[i] ('<'): the group and
+// the end of the match.
+func mergeRefAt(b []byte, i int) (ref []byte, end int, ok bool) {
+	// (?:\w+:)? is tried first, then left out.
+	k := i + 1
+	for k < len(b) && isREWordByte(b[k]) {
+		k++
+	}
+	if k > i+1 && k < len(b) && b[k] == ':' {
+		if ref, end, ok = mergeRefAfterName(b, k+1); ok {
+			return ref, end, true
+		}
+	}
+	return mergeRefAfterName(b, i+1)
+}
+
+// mergeRefAfterName matches mergeCell\b[^>]*?\bref=["']REF["'] at b[p].
+func mergeRefAfterName(b []byte, p int) ([]byte, int, bool) {
+	const name = "mergeCell"
+	if !bytes.HasPrefix(b[p:], []byte(name)) {
+		return nil, 0, false
+	}
+	p += len(name)
+	if p < len(b) && isREWordByte(b[p]) {
+		return nil, 0, false
+	}
+	for q := p; q < len(b); q++ {
+		if b[q] == 'r' && !isREWordByte(b[q-1]) && bytes.HasPrefix(b[q+1:], []byte("ef=")) && q+4 < len(b) && (b[q+4] == '"' || b[q+4] == '\'') {
+			if n := cellRangeLen(b[q+5:]); n > 0 && q+5+n < len(b) && (b[q+5+n] == '"' || b[q+5+n] == '\'') {
+				return b[q+5 : q+5+n], q + 6 + n, true
+			}
+		}
+		if b[q] == '>' {
+			break
+		}
+	}
+	return nil, 0, false
+}
+
+// cellRangeLen is the length of [A-Za-z]{1,3}[0-9]{1,7}(?::[A-Za-z]{1,3}[0-9]{1,7})?
+// at the start of b where a quote must follow it: 0 when there is none.
+func cellRangeLen(b []byte) int {
+	n := cellRefLen(b)
+	if n == 0 {
+		return 0
+	}
+	if n < len(b) && b[n] == ':' {
+		if m := cellRefLen(b[n+1:]); m > 0 {
+			return n + 1 + m
+		}
+	}
+	return n
+}
+
+// cellRefLen is the length of [A-Za-z]{1,3}[0-9]{1,7} at the start of b
+// when neither run goes on past its bound (then the pattern, which must
+// be followed by ':' or a quote, cannot match there): 0 otherwise.
+func cellRefLen(b []byte) int {
+	l := 0
+	for l < len(b) && (b[l]|0x20 >= 'a' && b[l]|0x20 <= 'z') {
+		l++
+	}
+	if l == 0 || l > 3 {
+		return 0
+	}
+	d := l
+	for d < len(b) && b[d] >= '0' && b[d] <= '9' {
+		d++
+	}
+	if d == l || d-l > 7 {
+		return 0
+	}
+	return d
+}
+
+// isREWordByte reports whether c is a word character of the regexp
+// package's \w and \b (ASCII letters, digits, '_').
+func isREWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+}
 
 // extras returns the merged ranges and hidden columns of sheet, scanning its
 // XML as a stream; it falls back on excelize's DOM where the part cannot be
@@ -495,17 +602,18 @@ func scanSheetXML(r io.Reader) (*sheetExtras, error) {
 		end := bytes.LastIndexByte(chunk, '>') + 1
 		work := chunk[:end]
 		if bytes.Contains(work, []byte("mergeCell")) {
-			for _, m := range mergeTag.FindAllSubmatch(tagSpan(work, "mergeCell"), -1) {
+			mergeRefs(tagSpan(work, "mergeCell"), func(m []byte) bool {
 				if len(ex.merges) >= xlsxMaxMerges {
-					break
+					return false
 				}
-				ref := string(m[1])
+				ref := string(m)
 				a, b, ok := strings.Cut(ref, ":")
 				if !ok {
 					b = a
 				}
 				ex.merges = append(ex.merges, excelize.MergeCell{a + ":" + b})
-			}
+				return true
+			})
 		}
 		if bytes.Contains(work, []byte("<col ")) || bytes.Contains(work, []byte(":col ")) {
 			for _, m := range colTag.FindAll(tagSpan(work, "col"), -1) {

@@ -201,6 +201,62 @@ func allRows(t *testing.T, f *excelize.File) map[string][][]string {
 	return out
 }
 
+// mergeTag is the pattern mergeRefs reads without the regexp package.
+var mergeTag = regexp.MustCompile(`<(?:\w+:)?mergeCell\b[^>]*?\bref=["']([A-Za-z]{1,3}[0-9]{1,7}(?::[A-Za-z]{1,3}[0-9]{1,7})?)["']`)
+
+// mergeRefsOf is what mergeRefs finds in b.
+func mergeRefsOf(b []byte) [][]byte {
+	var out [][]byte
+	mergeRefs(b, func(ref []byte) bool { out = append(out, ref); return true })
+	return out
+}
+
+// mergeTagRefs is what the pattern finds in b.
+func mergeTagRefs(b []byte) [][]byte {
+	var out [][]byte
+	for _, m := range mergeTag.FindAllSubmatch(b, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// TestMergeRefsPattern: the merged ranges read without the regexp package
+// are the pattern's, on invented tags at its edges (prefixes, quotes,
+// attributes before ref, runs past their bounds, a tag left unclosed).
+func TestMergeRefsPattern(t *testing.T) {
+	for _, in := range []string{
+		`<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref='C3'/></mergeCells>`,
+		`<x:mergeCell ref="AB12:ABC1234567"/><x:mergeCell ref="ABCD1"/><mergeCell ref="A12345678"/>`,
+		`<mergeCell xref="A1" ref="B2"/><mergeCell a=">" ref="C3"/><mergeCell:mergeCell ref="D4'/>`,
+		`<mergeCells ref="A1"/><mergeCell_ ref="A1"/><mergeCellref="A1"/><mergeCell x:ref="E5"/>`,
+		`<mergeCell ref="A1:"/><mergeCell ref="A1:B"/><mergeCell ref="A1:B2x"/><mergeCell ref="F6" ref="G7"/>`,
+		`<mergeCell <mergeCell ref="H8"/><a:b:mergeCell ref="I9"/><_:mergeCell ref="J10"/><:mergeCell ref="K11"/>`,
+		"<mergeCell\n\tref=\"L12:M13\"/><mergeCell\xe2ref=\"N14\"/><mergeCell ref=\"\xc3\xa91\"/><mergeCell",
+		`<mergeCell ref="A1`, `<mergeCell ref=`, `<`, ``,
+	} {
+		got, want := mergeRefsOf([]byte(in)), mergeTagRefs([]byte(in))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+	var n int
+	mergeRefs([]byte(`<mergeCell ref="A1"/><mergeCell ref="B2"/>`), func([]byte) bool { n++; return false })
+	if n != 1 {
+		t.Errorf("%d calls after fn returned false, want 1", n)
+	}
+}
+
+// FuzzMergeRefs holds mergeRefs to the pattern it replaces.
+func FuzzMergeRefs(f *testing.F) {
+	f.Add([]byte(`<mergeCells><mergeCell ref="A1:B2"/><x:mergeCell a=">" ref='C3'/><mergeCell xref="A1" ref="ZZZ9999999"/></mergeCells>`))
+	f.Add([]byte(`<a:mergeCell:mergeCell ref="A1:B2'>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := mergeRefsOf(b), mergeTagRefs(b); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: %q, want %q", b, got, want)
+		}
+	})
+}
+
 // FuzzTagSpan holds tagSpan to the patterns it narrows: the matches in
 // the span are the matches in the whole.
 func FuzzTagSpan(f *testing.F) {
@@ -210,7 +266,7 @@ func FuzzTagSpan(f *testing.F) {
 		for _, c := range []struct {
 			lit string
 			re  *regexp.Regexp
-		}{{"mergeCell", mergeTag.Regexp()}, {"col", colTag.Regexp()}} {
+		}{{"mergeCell", mergeTag}, {"col", colTag.Regexp()}} {
 			want := c.re.FindAllSubmatch(work, -1)
 			got := c.re.FindAllSubmatch(tagSpan(work, c.lit), -1)
 			if !reflect.DeepEqual(got, want) {
