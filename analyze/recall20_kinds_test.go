@@ -9,9 +9,11 @@ func TestRecall20Kinds(t *testing.T) {
 	rs := loadRules(t)
 	checkStatuses(t, rs, []statusCase{
 		// a. The vendor's change with the terms as the subject: whose
-		// discretion it is, or by whom alone, names the one who changes.
+		// discretion it is names the one who changes ("by Provider alone",
+		// "proved by presenting certificates" and "an audit by an
+		// independent expert" were each found in one corpus document and
+		// dropped in stop 28).
 		{"terms subject to change at the vendor's discretion", []string{"These Terms are subject to change at the Supplier's sole discretion."}, "change-notice", StatusWeak},
-		{"changes which the vendor alone may adopt", []string{"The Subscription Terms renew every year and shall include all changes to these Terms which may be adopted by the Supplier alone."}, "change-notice", StatusWeak},
 		{"the vendor's change at its discretion after a notification", []string{"This schedule may be subject to change at the Supplier's sole discretion, with changes taking effect in the month following notification from the Supplier."}, "change-notice", StatusWeak},
 		{"the customer's discretion is no change by the vendor", []string{"These Terms are subject to change at the Customer's discretion."}, "change-notice", StatusMissing},
 		// b. Assent by continued use, with the effective date and the
@@ -34,10 +36,6 @@ func TestRecall20Kinds(t *testing.T) {
 		// order to the reader.
 		{"a measure named with its of is no customer duty", []string{"Provider maintains a security programme that includes the following measures:\n• Resilience. Use of redundant cloud infrastructure with encrypted backups."}, "customer-responsibilities", StatusMissing},
 		{"an order to back up still binds the reader", []string{"Back up your files before each upgrade."}, "customer-responsibilities", StatusMet},
-		// h. Certificates or an outside audit given as proof of the
-		// measures (GDPR Art. 28(5)) are assurance shared.
-		{"measures proved by presenting certificates", []string{"The Supplier may prove the technical and organisational measures it has taken by presenting current certificates to the Client."}, "security-reports", StatusWeak},
-		{"an audit by an independent expert provided", []string{"The Supplier may provide the Client with the report of an audit by an independent expert."}, "security-reports", StatusWeak},
 		{"a certificate of deletion is no assurance", []string{"The Supplier shall provide the Client with a certificate of deletion."}, "security-reports", StatusMissing},
 	})
 }
