@@ -776,13 +776,9 @@ func stripHead(text, heading string) string {
 		t = t[len(m):]
 	}
 	// Walk the heading's words at the start of the text, past markup.
-	rest := t
-	for _, w := range strings.Fields(heading) {
-		rest = strings.TrimLeft(rest, " \t\n\r*_#")
-		if !strings.HasPrefix(rest, w) {
-			return t
-		}
-		rest = rest[len(w):]
+	rest, ok := pastWords(t, heading, " \t\n\r*_#")
+	if !ok {
+		return t
 	}
 	rest = strings.TrimLeft(rest, " \t\n\r*_")
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "."), ":")

@@ -28,17 +28,28 @@ func untitledPreamble(cs []extract.Clause) []extract.Clause {
 // dropTitleLine is text without its first line when that line is the
 // title (its words, past Markdown markup), else text as it stands.
 func dropTitleLine(text, title string) string {
-	rest := text
-	for _, w := range strings.Fields(title) {
-		rest = strings.TrimLeft(rest, " \t\r*_#")
-		if !strings.HasPrefix(rest, w) {
-			return text
-		}
-		rest = rest[len(w):]
+	rest, ok := pastWords(text, title, " \t\r*_#")
+	if !ok {
+		return text
 	}
 	rest = strings.TrimLeft(rest, " \t\r*_")
 	if !strings.HasPrefix(rest, "\n") || strings.TrimSpace(rest) == "" {
 		return text
 	}
 	return strings.TrimLeft(rest, "\n")
+}
+
+// pastWords walks the words of words at the start of text, each past the
+// characters of cut (spaces, markup), and returns what follows them; ok
+// is false when text does not open with those words.
+func pastWords(text, words, cut string) (rest string, ok bool) {
+	rest = text
+	for _, w := range strings.Fields(words) {
+		rest = strings.TrimLeft(rest, cut)
+		if !strings.HasPrefix(rest, w) {
+			return text, false
+		}
+		rest = rest[len(w):]
+	}
+	return rest, true
 }

@@ -110,16 +110,7 @@ func docxText(zr *zip.Reader) (string, []string, error) {
 
 // docxRead is docxText with the paragraphs that hold images.
 func docxRead(zr *zip.Reader) (string, []string, []docxImageSpot, error) {
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		files[f.Name] = f
-	}
-	main := "word/document.xml"
-	if rels, err := readZipPart(files["_rels/.rels"], docxMaxPart); err == nil && rels != nil {
-		if t := officeDocumentTarget(rels); t != "" && files[t] != nil {
-			main = t
-		}
-	}
+	files, main := docxMainPart(zr)
 	mf := files[main]
 	if mf == nil {
 		return "", nil, nil, fmt.Errorf("%w: no word/document.xml in the archive (not a Word document)", ErrUnsupported)
@@ -181,6 +172,23 @@ func readZipPart(f *zip.File, max int64) ([]byte, error) {
 }
 
 // officeDocumentTarget finds the main part named in _rels/.rels.
+// docxMainPart indexes a Word archive's parts by name and finds its main
+// document part: the package relationship's officeDocument target, else
+// word/document.xml.
+func docxMainPart(zr *zip.Reader) (map[string]*zip.File, string) {
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		files[f.Name] = f
+	}
+	main := "word/document.xml"
+	if rels, err := readZipPart(files["_rels/.rels"], docxMaxPart); err == nil && rels != nil {
+		if t := officeDocumentTarget(rels); t != "" && files[t] != nil {
+			main = t
+		}
+	}
+	return files, main
+}
+
 func officeDocumentTarget(rels []byte) string {
 	d := xml.NewDecoder(bytes.NewReader(rels))
 	for {

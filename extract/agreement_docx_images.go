@@ -180,16 +180,7 @@ func docxOCR(zr *zip.Reader, raw string, spots []docxImageSpot) (string, error) 
 	if _, err := exec.LookPath("tesseract"); err != nil {
 		return "", errors.New("OCR needs tesseract (Debian package tesseract-ocr)")
 	}
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		files[f.Name] = f
-	}
-	main := "word/document.xml"
-	if rels, err := readZipPart(files["_rels/.rels"], docxMaxPart); err == nil && rels != nil {
-		if t := officeDocumentTarget(rels); t != "" && files[t] != nil {
-			main = t
-		}
-	}
+	files, main := docxMainPart(zr)
 	dir := path.Dir(main)
 	rels, err := readZipPart(files[dir+"/_rels/"+path.Base(main)+".rels"], docxMaxPart)
 	if err != nil {
@@ -237,14 +228,7 @@ func docxOCR(zr *zip.Reader, raw string, spots []docxImageSpot) (string, error) 
 func ocrImage(img string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), ocrPageTimeout)
 	defer cancel()
-	read := exec.CommandContext(ctx, "tesseract", img, "stdout", "-l", "eng", "--psm", "3")
-	var stderr strings.Builder
-	read.Stderr = &stderr
-	text, err := read.Output()
-	if err != nil {
-		return "", fmt.Errorf("tesseract: %v: %s", err, strings.TrimSpace(stderr.String()))
-	}
-	return string(text), nil
+	return tesseract(ctx, img)
 }
 
 // relTargets maps a part's relationship IDs to the archive paths of

@@ -58,7 +58,13 @@ func ocrPage(ctx context.Context, path, dir string, n int) (string, error) {
 	if msg, err := render.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("pdftoppm: %v: %s", err, strings.TrimSpace(string(msg)))
 	}
-	read := exec.CommandContext(ctx, "tesseract", base+".png", "stdout", "-l", "eng", "--psm", "3")
+	return tesseract(ctx, base+".png")
+}
+
+// tesseract reads the text of one image file (English, automatic page
+// segmentation) within ctx.
+func tesseract(ctx context.Context, img string) (string, error) {
+	read := exec.CommandContext(ctx, "tesseract", img, "stdout", "-l", "eng", "--psm", "3")
 	var stderr strings.Builder
 	read.Stderr = &stderr
 	text, err := read.Output()
