@@ -530,7 +530,7 @@ func flaggedWithin(at map[string]bool, h hit) bool {
 // year. Audits are at Customer's expense." weakens the first sentence's
 // term. A unit with no section has no clause to read.
 func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
-	if b.u.section == "" || len(r.weakeners) == 0 {
+	if b.u.section == "" || len(r.weakeners) == 0 || !r.readsClause() {
 		return nil
 	}
 	var out []string
@@ -552,6 +552,21 @@ func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
 		}
 	}
 	return out
+}
+
+// readsClause says some weakener of the rule is read in the clause's
+// other sentences (clause_weakeners, or a weakener's clause: true); the
+// others spare clauseWeakeners its walk over the units.
+func (r *Rule) readsClause() bool {
+	if r.ClauseWeakeners {
+		return true
+	}
+	for _, w := range r.Weakeners {
+		if w.Clause {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseOf is a section without the sub-heading its id ends with: `3.6
