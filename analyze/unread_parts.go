@@ -62,16 +62,22 @@ func partTitles(a *extract.Agreement, id string, name *regexp.Regexp) string {
 	var out []string
 	for _, p := range a.Pages {
 		for _, loc := range name.FindAllStringIndex(p.Text, -1) {
+			// The title follows a dash or a colon: "Exhibit 3 – Title".
 			rest := p.Text[loc[1]:]
-			if t, ok := strings.CutPrefix(strings.TrimLeft(rest, " "), "–"); ok || strings.HasPrefix(strings.TrimLeft(rest, " "), "-") || strings.HasPrefix(rest, ":") || strings.HasPrefix(strings.TrimLeft(rest, " "), "—") {
-				if !ok {
-					t = strings.TrimLeft(strings.TrimLeft(rest, " "), "-:—")
-				}
-				if e := strings.IndexAny(t, ";\n"); e >= 0 {
-					t = t[:e]
-				}
-				out = append(out, strings.TrimSpace(t))
+			lt := strings.TrimLeft(rest, " ")
+			var t string
+			switch {
+			case strings.HasPrefix(lt, "–"):
+				t = lt[len("–"):]
+			case strings.HasPrefix(lt, "-"), strings.HasPrefix(lt, "—"), strings.HasPrefix(rest, ":"):
+				t = strings.TrimLeft(lt, "-:—")
+			default:
+				continue
 			}
+			if e := strings.IndexAny(t, ";\n"); e >= 0 {
+				t = t[:e]
+			}
+			out = append(out, strings.TrimSpace(t))
 		}
 	}
 	return strings.Join(out, ". ")
