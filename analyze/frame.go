@@ -113,7 +113,8 @@ var (
 	rePurpose = lazyre.New(`^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:The\s+)?(?:purpose|purposes|aim|object|objective)\s+of\s+(?:this|these|the)\b[^.;:]{0,120}?\s(?:is|are)\s+(?:to|that)\b`)
 	// reItemStart finds a list item's marker.
 	reItemStart = lazyre.New(`^(?:\(?[a-zA-Z0-9]{1,4}\)|[•●▪◦‣·*\-–])\s`)
-	// reUnchecked finds an unticked checkbox option, up to the next box.
+	// reUnchecked finds an unticked checkbox option, up to the next box
+	// (dropUnchecked decides whether the box is one).
 	reUnchecked = lazyre.New(`(\[ \]|☐)[^\[☐☒☑\n]*`)
 	// reDefinition finds a definition sentence ("Security Incident" means
 	// ...): it defines a term, it binds no one.
@@ -147,7 +148,7 @@ func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, hea
 	clean := func(s string) string {
 		// Each pattern runs only on text holding one of its literals.
 		if hasLit(s, literalsOf(reUnchecked)) {
-			s = reUnchecked.ReplaceAllString(s, " ")
+			s = dropUnchecked(s)
 		}
 		if hasLit(s, literalsOf(rePartyAddress)) {
 			s = rePartyAddress.ReplaceAllString(s, " ")
