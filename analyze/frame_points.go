@@ -14,9 +14,19 @@ func (f *Frame) points() bool {
 		if f.toks[s.from].w == "available" {
 			return true
 		}
+		// "The following schedules are appended to this Agreement: ...
+		// Schedule C. Data export": the phrase names the kind of document
+		// and the list after it names each one.
+		if appendedDocs[f.toks[s.from].w] && f.pointsOut(s.to, len(f.toks)) {
+			return true
+		}
 	}
 	return false
 }
+
+// appendedDocs are the words that open a reference phrase naming the
+// documents appended to the agreement (references.yaml).
+var appendedDocs = map[string]bool{"schedules": true, "exhibits": true, "annexes": true, "appendices": true, "attachments": true, "schedule": true, "exhibit": true, "annex": true, "appendix": true}
 
 // pointsOut says a document other than this one is named in [from, to):
 // "the Security Policy", "our website", not "this BAA" or "these Terms",
