@@ -641,6 +641,12 @@ func (r *Rule) rank(h *hit) float64 {
 	case n > 400:
 		s -= 2 // long, but often the clause itself (GDPR Art. 32's sentence)
 	}
+	// A sentence standing under a definitions heading further up (its
+	// clause a list item of a defined term's meaning) names the term in
+	// passing: a clause stating it outside the definitions comes first.
+	if h.u.defined {
+		s -= 6
+	}
 	// A clause whose text is only its heading ("6. Cross-Border
 	// Transfers.") names a topic and states nothing.
 	if headingOnly(h.u) {

@@ -209,6 +209,25 @@ func TestCitedClause(t *testing.T) {
 			},
 			rule: "customer-responsibilities", want: "4.2",
 		},
+		{
+			// An item of a defined term's meaning, in a list under the
+			// definitions heading three levels up ("1. Interpretation" >
+			// "1.2 ... shall mean:" > "(b) to the extent ...:" > "(i)"),
+			// names the term in passing: the clause that states it is
+			// cited, though its vendor is a word the reader does not know.
+			name:     "an item of a definition under the interpretation heading is not cited",
+			ids:      []string{"1", "1.2", "1.2(b)", "1.2(b)(i)", "8.3"},
+			headings: []string{"Interpretation", "", "", "", ""},
+			parents:  []string{"", "1", "1.2", "1.2(b)", ""},
+			text: []string{
+				"Interpretation.",
+				"In this Agreement the following words shall mean: Claims are all demands and proceedings, and",
+				"to the extent the law permits:",
+				"penalties or other remedies imposed by a Supervisory Authority;",
+				"From the Effective Date, the Company shall provide such reasonable assistance as the Customer reasonably requires in any prior consultation with a Supervisory Authority.",
+			},
+			rule: "regulator-cooperation", want: "8.3",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -43,8 +43,9 @@ type unit struct {
 	// the first unit of its clause.
 	order int
 	first bool
-	// part: the unit stands in an exhibit, annex or schedule.
-	part bool
+	// part: the unit stands in an exhibit, annex or schedule; defined:
+	// under a definitions heading further up than its parent.
+	part, defined bool
 	// frame is the unit's reading, built once.
 	frame *Frame
 	// leadWords is the lead-in as the clause words it where leadIn
@@ -145,6 +146,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			// the most specific clause that holds it.
 			text := ownText(c, kids[c.ID])
 			definitions := reDefinitionsHeading.MatchString(c.Heading) || reDefinitionsHeading.MatchString(headings[c.Parent])
+			defined := !definitions && underDefinitions(parents[c.Parent], headings, parents)
 			parentLead := leadIn[c.Parent]
 			if lead, quote := listLeadIn(c, clauses); lead != "" {
 				leadIn[c.ID], ownLead[c.ID] = lead, true
@@ -177,7 +179,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 					u.quoted = verbatimQuote(srcOf(c.ID), []string{lead, u.text}, u.skips)
 				}
 				u.file, u.section, u.heading, u.pages = a.Path, c.ID, c.Heading, c.Pages
-				u.first = i == 0
+				u.first, u.defined = i == 0, defined
 				// A definition binds no one: it is read for the terms it
 				// defines, never as an obligation.
 				if definitions || reDefinition.MatchString(u.text) || u.leadIn != "" && reDefinition.MatchString(u.leadIn) || statesTransferRoles(u.text) {

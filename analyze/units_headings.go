@@ -140,3 +140,21 @@ func headingClasses(chain []string, v *Vocabulary, sides *headingSides) map[stri
 	}
 	return out
 }
+
+// underDefinitions says a clause id or one of its ancestors is headed as
+// definitions ("1. Interpretation" above "1.2 In this Annex the following
+// terms shall mean:" and its "(b)(i) fines imposed by a Supervisory
+// Authority", part of the definition of Losses).
+func underDefinitions(id string, headings, parents map[string]string) bool {
+	for n := 0; id != "" && n < 8; n++ {
+		if reDefinitionsHeading.MatchString(headings[id]) {
+			return true
+		}
+		p := parents[id]
+		if p == id {
+			break
+		}
+		id = p
+	}
+	return false
+}
