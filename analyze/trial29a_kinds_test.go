@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -97,6 +98,48 @@ func TestTrial29aNoGuarantee(t *testing.T) {
 		}
 		if f.Status != StatusWeak || !slices.Contains(f.Weakeners, "the vendor does not guarantee the security it describes") || len(f.RedFlags) > 0 {
 			t.Errorf("vendor-security: %s, weakeners %q, %d red flags; want weak for the missing guarantee, no red flag", f.Status, f.Weakeners, len(f.RedFlags))
+		}
+	}
+}
+
+// TestTrial29aCheckMarks: a checklist's tick marks drawn after its rows
+// (a two-column PDF) are no words of the quote; one "X" of a name stays.
+func TestTrial29aCheckMarks(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Backups are kept in a second building\nSmoke detectors in every office\nX\nX\nX", "Backups are kept in a second building Smoke detectors in every office"},
+		{"Access is logged X X ✓ and reviewed monthly.", "Access is logged and reviewed monthly."},
+		{"The measures of Annex X apply.", "The measures of Annex X apply."},
+	} {
+		if got := trimQuote(tc.in); got != tc.want {
+			t.Errorf("trimQuote(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestTrial29aLeadQuote: the lead quote is the sentence that carries the
+// rule's core frame (the grant, the deletion, the place); the limits and
+// the safeguards are quoted beside it.
+func TestTrial29aLeadQuote(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		rule, text, lead string
+	}{
+		// A phrase set off by commas between the modal and the verb
+		// ("We shall, upon termination ..., delete") hides no verb.
+		{"data-return-exit", "Return and deletion. We shall, upon termination of the Agreement and upon Your written instruction, delete Customer Data within 30 days. Upon termination of the Agreement and on Your request, we shall certify the deletion of Customer Data.", "We shall, upon termination"},
+		// A grant weak by its notice period leads over the clause's cap.
+		{"audit-rights", "Audits. You may audit Our processing facilities on 30 days' notice. Such audit will take place at most once per calendar year. You may request more frequent audits if We notify You of a Personal Data Breach; provided that in no event shall there be more than three audits in any twelve-month period.", "You may audit Our processing facilities"},
+	} {
+		res := run(t, rs, Options{}, tc.text)
+		for _, f := range res.Findings {
+			if f.Rule != tc.rule {
+				continue
+			}
+			if len(f.Evidence) == 0 {
+				t.Errorf("%s: no quote, want one beginning %q", tc.rule, tc.lead)
+			} else if !strings.HasPrefix(f.Evidence[0].Text, tc.lead) {
+				t.Errorf("%s: lead quote %q, want it to begin %q", tc.rule, f.Evidence[0].Text, tc.lead)
+			}
 		}
 	}
 }
