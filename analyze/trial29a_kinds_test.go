@@ -128,9 +128,17 @@ func TestTrial29aLeadQuote(t *testing.T) {
 		// ("We shall, upon termination ..., delete") hides no verb.
 		{"data-return-exit", "Return and deletion. We shall, upon termination of the Agreement and upon Your written instruction, delete Customer Data within 30 days. Upon termination of the Agreement and on Your request, we shall certify the deletion of Customer Data.", "We shall, upon termination"},
 		// A grant weak by its notice period leads over the clause's cap.
+		// A sentence about a data subject's request names a subprocessor
+		// in passing: the notice of new subprocessors leads (the verb
+		// found past "shall, to the extent the law allows," made the two
+		// equal).
+		{"subprocessors", "Other duties. Provider shall, to the extent the law allows, tell Customer if Provider or any Sub-processor receives a request from a data subject to exercise their rights.\nFurther duties. Provider shall give Customer notice of any new Sub-processor at least 30 days before engaging it.", "Provider shall give Customer notice"},
 		{"audit-rights", "Audits. You may audit Our processing facilities on 30 days' notice. Such audit will take place at most once per calendar year. You may request more frequent audits if We notify You of a Personal Data Breach; provided that in no event shall there be more than three audits in any twelve-month period.", "You may audit Our processing facilities"},
 	} {
 		res := run(t, rs, Options{}, tc.text)
+		if tc.rule == "subprocessors" {
+			res = run(t, rs, Options{}, strings.Split(tc.text, "\n")...)
+		}
 		for _, f := range res.Findings {
 			if f.Rule != tc.rule {
 				continue
