@@ -306,7 +306,9 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	b := a.best
 	f.Status = b.status
 	f.Weakeners = append(f.Weakeners, b.weakeners...)
-	if b.status == StatusMet {
+	// A grant weak only by a limit the rule reads in the whole clause
+	// takes the clause's other limits too.
+	if r.rankStatus(b) == StatusMet {
 		for _, w := range r.clauseWeakeners(b, units) {
 			f.Weakeners = appendOnce(f.Weakeners, w)
 		}

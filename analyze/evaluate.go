@@ -525,7 +525,7 @@ var statusRank = map[string]float64{StatusMet: 3, StatusWeak: 2, StatusByReferen
 // whose heading names the term; an essential element; a deadline for a
 // deadline rule; a binding verb; readable length.
 func (r *Rule) rank(h *hit) float64 {
-	s := statusRank[h.status] * 10
+	s := statusRank[r.rankStatus(h)] * 10
 	f := h.u.frame
 	// A sentence that shows the term by neither its action nor its object,
 	// taking the object only from its heading ("You are responsible for all
@@ -600,7 +600,7 @@ func (r *Rule) rank(h *hit) float64 {
 	if f.objectInParensOnly(h.spec.Object) {
 		s -= 12
 	}
-	if !fronted && len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(h.p.modal.to+5, h.p.to)) {
+	if !fronted && len(h.spec.Action) > 0 && h.p.modal.from >= 0 && f.anyIn(h.spec.Action, h.p.modal.from, min(f.pastInsertion(h.p.modal.to)+5, h.p.to)) {
 		s += 1
 		// The term's action is the sentence's verb ("Customer may audit"),
 		// not a word of what it governs ("Customer must submit a detailed
@@ -771,7 +771,7 @@ func (f *Frame) actionIsVerb(classes []string, p *predicate) bool {
 	if p.modal.from < 0 {
 		return false
 	}
-	at := p.modal.to
+	at := f.pastInsertion(p.modal.to)
 	for at < p.to && (adverbs[f.toks[at].w] || notPassive[f.toks[at].w] || verbLead[f.toks[at].w] || itemMark[f.toks[at].w]) {
 		at++
 	}

@@ -146,7 +146,7 @@ func memoNorm(texts map[string]string) func(id string) string {
 // markup that reached the text ("**", "__") removed.
 func trimQuote(s string) string {
 	s = strings.NewReplacer("**", "", "__", "").Replace(s)
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(dropCheckMarks(strings.Fields(s)), " ")
 	if len(s) <= 400 {
 		return s
 	}
@@ -160,4 +160,39 @@ func trimQuote(s string) string {
 		}
 	}
 	return s[:cut] + " …"
+}
+
+// isCheckMark says a word is a lone tick of a checklist ("X", "✓", "☒").
+func isCheckMark(w string) bool {
+	switch w {
+	case "X", "x", "✓", "✔", "☒", "☑", "■":
+		return true
+	}
+	return false
+}
+
+// dropCheckMarks removes runs of two or more lone ticks: the marks of a
+// checklist's columns a PDF gives after its rows ("Early fire detection X
+// X X X"), which are no words of the sentence quoted. One "X" stays (an
+// "Annex X").
+func dropCheckMarks(words []string) []string {
+	out := words[:0:0]
+	for i := 0; i < len(words); {
+		j := i
+		for j < len(words) && isCheckMark(words[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			i = j
+			continue
+		}
+		if j > i {
+			out = append(out, words[i:j]...)
+			i = j
+			continue
+		}
+		out = append(out, words[i])
+		i++
+	}
+	return out
 }
