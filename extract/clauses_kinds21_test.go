@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -43,6 +44,34 @@ func TestBoldClauseLineHoldsItsParagraphs(t *testing.T) {
 		}
 		if c.ID == "Annex II" && c.Heading != "TECHNICAL AND ORGANISATIONAL MEASURES INCLUDING TECHNICAL AND ORGANISATIONAL MEASURES TO ENSURE THE SECURITY OF THE DATA" {
 			t.Errorf("Annex II heading %q", c.Heading)
+		}
+	}
+}
+
+// A lettered list under a run-in title of an exhibit ("Categories of
+// data. (a) ... (b) ..."), then another under the next title: the second
+// list is no sub-list of the first's item (a), so no clause is
+// "Exhibit A (a)(a)", an ID the document never displays.
+func TestLetterUnderLetterIsNoSubList(t *testing.T) {
+	text := "1. Scope. The Vendor processes personal data for the Customer under this Addendum.\n\n" +
+		"2. Security. The Vendor keeps the data safe with appropriate measures.\n\nEXHIBIT A\n\nDescription of Processing\n\n" +
+		"Categories of data.\n(a) Account data of the Customer (name, email). (b) Content the Customer uploads to the\nService for review.\n" +
+		"Categories of data subjects.\n(a) The Customer's authorised users. (b) Visitors to the Customer's site whose data the\nCustomer uploads.\n" +
+		"Duration.\nThe term of the Agreement.\n"
+	for _, c := range SplitClauses([]Page{{Number: 1, Text: text}}, false) {
+		if strings.Contains(c.ID, "(a)(") {
+			t.Errorf("clause %q under %q: a letter under a letter", c.ID, c.Parent)
+		}
+	}
+	// Letters under a numbered item, romans under a letter stay sub-lists.
+	cs := SplitClauses([]Page{{Number: 1, Text: "1. Duties. The Vendor shall (a) notify the Customer of a breach; and (b) assist it with (i) notices and (ii) records.\n\n2. Fees. The Customer pays the fees.\n"}}, false)
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.ID)
+	}
+	for _, want := range []string{"1(a)", "1(b)", "1(b)(i)", "1(b)(ii)"} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("no clause %q in %q", want, ids)
 		}
 	}
 }
