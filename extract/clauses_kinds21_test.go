@@ -75,3 +75,44 @@ func TestLetterUnderLetterIsNoSubList(t *testing.T) {
 		}
 	}
 }
+
+// A section heading whose title is on the next line ("SECTION 3" over
+// "CONFIDENTIALITY") is one heading with the title joined, in text, in a
+// PDF (TestSectionTitleOnNextLinePDF) and in Markdown bold lines of their own,
+// where the bold number was read as no marker and the section lost.
+func TestSectionTitleOnNextLine(t *testing.T) {
+	for _, text := range []string{
+		"MASTER SERVICES AGREEMENT\n\nSECTION 1\nDEFINITIONS\n\nIn this Agreement the words below have the meanings given to them.\n\nSECTION 2\nSERVICES\n\nThe Provider shall deliver the services described in each order form.\n\nSECTION 3\nCONFIDENTIALITY\n\nEach party shall keep the other party's confidential information secret.\n",
+		"# Terms\n\n**SECTION 1**\n\n**DEFINITIONS**\n\nIn this Agreement the words below have the meanings given to them.\n\n**SECTION 2**\n\n**SERVICES**\n\nThe Provider shall deliver the services described in each order form.\n\n**SECTION 3**  \n**CONFIDENTIALITY**\n\nEach party shall keep the other party's confidential information secret.\n",
+	} {
+		var got []string
+		for _, c := range SplitClauses([]Page{{Number: 1, Text: text}}, false) {
+			got = append(got, c.ID+"="+c.Heading)
+		}
+		if want := []string{"1=DEFINITIONS", "2=SERVICES", "3=CONFIDENTIALITY"}; !slices.Equal(got[1:], want) {
+			t.Errorf("clauses %q, want %q", got, want)
+		}
+	}
+}
+
+func TestSectionTitleOnNextLinePDF(t *testing.T) {
+	tight := func(s string) typedLine { l := bold(s, 11); l.gap = false; return l }
+	pdf, err := pdfParser{}.Parse(writeTemp(t, "sec.pdf", typesetPDF([]typedLine{
+		bold("Master Services Agreement", 18),
+		body("This agreement is made between Lantern Ltd and the customer named in the order form."),
+		bold("SECTION 1", 11), tight("DEFINITIONS"),
+		body("In this Agreement the words below have the meanings given to them by the parties."),
+		bold("SECTION 2", 11), tight("CONFIDENTIALITY"),
+		body("Each party shall keep the other party's confidential information secret at all times."),
+	})), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range pdf.Agreement.Clauses[1:] {
+		got = append(got, c.ID+"="+c.Heading)
+	}
+	if want := []string{"1=DEFINITIONS", "2=CONFIDENTIALITY"}; !slices.Equal(got, want) {
+		t.Errorf("clauses %q, want %q", got, want)
+	}
+}
