@@ -60,7 +60,7 @@ func blanksIn(text string) []string {
 				break
 			}
 		}
-		if !in && (text[m[0]] != '_' || midSentence(text[:m[0]], text[m[1]:])) {
+		if !in && (text[m[0]] != '_' || midSentence(text[:m[0]], text[m[1]:])) && !labelTag(text[:m[0]], text[m[0]:m[1]], text[m[1]:]) {
 			out = append(out, text[m[0]:m[1]])
 		}
 	}
@@ -145,4 +145,44 @@ func midSentence(before, after string) bool {
 	}
 	c := after[0]
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+}
+
+// reBlankClass is a word naming what a blank stands for: a party, a
+// name, a date, an amount, a place or a contact ("[CUSTOMER NAME]",
+// "[AMOUNT]", "[PHONE]"). A bracket holding one is a blank wherever it
+// stands.
+var reBlankClass = lazyre.New(`(?i)\b(?:names?|date|day|month|year|address|amounts?|sum|numbers?|no|e-?mail|phone|tel|fax|contact|person|title|company|entity|customer|client|vendor|supplier|provider|licensee|licensor|party|parties|signatory|jurisdiction|state|country|city|county|law|court|percentage|percent|period|value|figure|currency|price|fee|fees|rate|limit|hours|days|term|url|website|domain|product|service|address|location|region|x+)\b`)
+
+// reLabelCue is a word beside a bracket that makes it a label written as
+// it stands, not a blank to fill: an e-mail subject's tag ("with subject
+// [DPA-COUNTERSIGN]", "[SECURE] in the subject line"), a prefix, a
+// marking.
+var reLabelCue = lazyre.New(`(?i)\b(?:subject(?:\s+line)?|tag(?:ged)?|prefix(?:ed)?|marked|mark|labell?ed|label|header|keyword|heading|flag(?:ged)?)\W*$`)
+var reLabelCueAfter = lazyre.New(`(?i)^\W*(?:(?:in|into|to|as)\s+(?:the|its|your|each|an?)\s+(?:e-?mail\s+)?(?:subject(?:\s+line)?|header|title)|tag|prefix|label|flag)\b`)
+
+// labelTag says an all-caps bracket that names no blank's class is a
+// label used in running text ("Email privacy@... with subject
+// [DPA-COUNTERSIGN]", "write [SECURE] in the subject line"), not a blank
+// to fill: a word of labelling stands right before or after it, or it is
+// one hyphenated code.
+func labelTag(before, blank, after string) bool {
+	if len(blank) < 3 || blank[0] != '[' {
+		return false
+	}
+	inner := blank[1 : len(blank)-1]
+	if strings.ToUpper(inner) != inner || reBlankClass.MatchString(strings.NewReplacer("_", " ", "/", " ").Replace(inner)) {
+		return false
+	}
+	if k := len(before) - 40; k > 0 {
+		before = before[k:]
+	}
+	if len(after) > 40 {
+		after = after[:40]
+	}
+	if reLabelCue.MatchString(strings.TrimRight(before, " \t\"'“‘")) || reLabelCueAfter.MatchString(after) {
+		return true
+	}
+	// One code of words joined by hyphens ("[DPA-COUNTERSIGN]",
+	// "[SEC-REPORT]"): no blank is written so.
+	return strings.Contains(inner, "-") && !strings.ContainsAny(inner, " _/")
 }

@@ -28,6 +28,16 @@ func TestPlaceholdersFound(t *testing.T) {
 		// the name is a blank too (trial27e).
 		{"Questions go to {{support-email}} within two days.", []string{"{{support-email}}"}},
 		{"The fee is {{ monthly_fee }} a month.", []string{"{{ monthly_fee }}"}},
+		// An all-caps tag used as a label in running text (an e-mail
+		// subject's tag) is no blank; a bracket naming a party, a date,
+		// an amount or a contact is one wherever it stands (struct21).
+		{"Write to legal@quillfeather.example with the subject [ADDENDUM-SIGNED] to receive a signed copy.", nil},
+		{"Mark the message [CONFIDENTIAL] in the subject line and send it to the security team.", nil},
+		{"Requests tagged [URGENT] are answered within one business day.", nil},
+		{"Send notices to [VENDOR-NAME] at [E-MAIL] with the subject [NOTICE].", []string{"[VENDOR-NAME]", "[E-MAIL]"}},
+		{"This Agreement is governed by the laws of [GOVERNING LAW].", []string{"[GOVERNING LAW]"}},
+		{"The Licensor, [LICENSOR], grants the licence below.", []string{"[LICENSOR]"}},
+		{"Quillfeather shall keep the records at [REDACTED] for six years.", []string{"[REDACTED]"}},
 	} {
 		if got := blanksIn(c.text); strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%q: %q, want %q", c.text, got, c.want)

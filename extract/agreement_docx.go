@@ -370,6 +370,7 @@ type docxPara struct {
 	text     strings.Builder
 	bold     docxBold
 	images   []string // the relationship IDs of its large images (docxWalker.image)
+	pageImgs int      // how many of them are page-sized (docxImagePage)
 }
 
 type docxWalker struct {

@@ -44,12 +44,21 @@ type ImagePart struct {
 // text worth reading (2.5 inches): a logo or a signature is smaller.
 const docxImageMin = 2286000
 
+// docxImagePageW and docxImagePageH are the least width and height, in
+// EMU, of an image the size of a page's text block (4.5 by 6 inches): a
+// scanned page pasted in, not a figure in running prose.
+const (
+	docxImagePageW = 4114800
+	docxImagePageH = 5486400
+)
+
 // docxImageSpot is a paragraph holding images: at is where its text
 // starts in the walker's output, anchor the paragraph's own first line or
 // the last line before it.
 type docxImageSpot struct {
 	at     int
 	n      int
+	pages  int      // how many are page-sized
 	ids    []string // the images' relationship IDs
 	anchor string
 }
@@ -73,6 +82,9 @@ func (w *docxWalker) image(t xml.StartElement, para *docxPara) {
 		big := w.img.cx == 0 && w.img.cy == 0 || w.img.cx >= docxImageMin && w.img.cy >= docxImageMin
 		if id := attr(t, "embed") + attr(t, "id"); para != nil && big && id != "" {
 			para.images = append(para.images, id)
+			if w.img.cx >= docxImagePageW && w.img.cy >= docxImagePageH {
+				para.pageImgs++
+			}
 		}
 		w.img.cx, w.img.cy = 0, 0
 	}
@@ -94,23 +106,33 @@ func (w *docxWalker) imageSpot(p *docxPara, text string) {
 		out := strings.TrimRight(w.out.String(), "\n ")
 		anchor = strings.TrimSpace(out[strings.LastIndex(out, "\n")+1:])
 	}
-	w.img.spots = append(w.img.spots, docxImageSpot{at: w.out.Len(), n: len(p.images), ids: p.images, anchor: anchor})
+	w.img.spots = append(w.img.spots, docxImageSpot{at: w.out.Len(), n: len(p.images), pages: p.pageImgs, ids: p.images, anchor: anchor})
 }
 
 // imageParts groups the spots with no running text between them and
 // names the clause each group sits in: the last clause holding its anchor
-// as a line.
-func imageParts(text string, spots []docxImageSpot, clauses []Clause) []ImagePart {
+// as a line. A group is an unread part only where its clause has no
+// running text of its own (an exhibit made of page images), or where it
+// is several page-sized images: a figure between the paragraphs of a
+// clause (a diagram of the service) leaves no text unread.
+//
+// plain are the clauses of the text without OCR, where the test for
+// running text is made (OCR puts the images' own text in their clause).
+func imageParts(text string, spots []docxImageSpot, clauses, plain []Clause) []ImagePart {
 	var out []ImagePart
 	var anchors []string
+	var pages []int
 	for i, s := range spots {
 		if i > 0 && runningWords(text[spots[i-1].at:s.at]) < MinRunningWords {
 			out[len(out)-1].Images += s.n
+			pages[len(pages)-1] += s.pages
 			continue
 		}
 		out = append(out, ImagePart{Images: s.n})
 		anchors = append(anchors, s.anchor)
+		pages = append(pages, s.pages)
 	}
+	keep := out[:0]
 	for i := range out {
 		a := headLine(anchors[i])
 		for j := len(clauses) - 1; j >= 0 && a != ""; j-- {
@@ -118,6 +140,16 @@ func imageParts(text string, spots []docxImageSpot, clauses []Clause) []ImagePar
 				out[i].Clause = clauses[j].ID
 				break
 			}
+		}
+		prose := false
+		for j := len(plain) - 1; j >= 0 && a != ""; j-- {
+			if hasLine(plain[j].Text, a) {
+				prose = runningWords(plain[j].Text) >= MinRunningWords
+				break
+			}
+		}
+		if prose && pages[i] < 2 {
+			continue
 		}
 		switch {
 		case out[i].Clause != "":
@@ -127,8 +159,9 @@ func imageParts(text string, spots []docxImageSpot, clauses []Clause) []ImagePar
 		default:
 			out[i].Place = "the start of the document"
 		}
+		keep = append(keep, out[i])
 	}
-	return out
+	return keep
 }
 
 // imageWarning is the warning for a part whose images were not read, or
@@ -153,6 +186,7 @@ func imageWarning(p ImagePart, ocrErr error) string {
 func docxAgreement(p string, zr *zip.Reader, raw, text string, auto []string, spots []docxImageSpot, opts Options) *Agreement {
 	var ocrErr error
 	ocrd := false
+	plainText := text
 	if opts.OCR && len(spots) > 0 {
 		withText, err := docxOCR(zr, raw, spots)
 		if err == nil {
@@ -162,7 +196,11 @@ func docxAgreement(p string, zr *zip.Reader, raw, text string, auto []string, sp
 	}
 	pages := []Page{{Number: 1, Text: text, AutoNumbered: normalizeAll(auto)}}
 	a := &Agreement{Path: p, Format: "docx", Paginated: false, Pages: pages, Clauses: SplitClauses(pages, false)}
-	for _, ip := range imageParts(raw, spots, a.Clauses) {
+	plain := a.Clauses
+	if ocrd {
+		plain = SplitClauses([]Page{{Number: 1, Text: plainText, AutoNumbered: pages[0].AutoNumbered}}, false)
+	}
+	for _, ip := range imageParts(raw, spots, a.Clauses, plain) {
 		ip.OCR = ocrd
 		a.ImageParts = append(a.ImageParts, ip)
 		a.Warnings = append(a.Warnings, imageWarning(ip, ocrErr))

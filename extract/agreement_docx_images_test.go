@@ -88,3 +88,36 @@ func TestDOCXImageOCR(t *testing.T) {
 		t.Errorf("the OCR text does not stand under Exhibit B: %.400q", text)
 	}
 }
+
+// TestDOCXFigureInProse (struct21): a diagram between two paragraphs of a
+// clause is a figure in running prose, no unread part: no warning, no
+// image part, so reports do not call the result partial. Several
+// page-sized images in a clause with text are still pages pasted in.
+func TestDOCXFigureInProse(t *testing.T) {
+	diagram := docxPicture(5029200, 3017520) // 5.5 by 3.3 inches
+	page := docxPicture(6400000, 9000000)
+	head := para("", "", 0, "1. Architecture. The Supplier hosts the service in two data centres that mirror each other, as the figure below shows.") +
+		para("", "", 0, diagram) +
+		para("", "", 0, "Each data centre holds a full copy of the Client's data, and the Supplier switches to the other within four hours.") +
+		para("", "", 0, "2. Security. The Supplier shall comply with its security standard at all times during the term of this Agreement.")
+	tests := []struct {
+		name  string
+		body  string
+		parts int
+	}{
+		{"diagram in clause 1", head, 0},
+		{"page images in a clause with text", head + para("", "", 0, page) + para("", "", 0, page), 1},
+	}
+	for _, tt := range tests {
+		doc := `<?xml version="1.0"?><w:document ` + wNS + `><w:body>` + tt.body + `</w:body></w:document>`
+		p := writeDocx(t, "figure.docx", map[string]string{"word/document.xml": doc, "word/styles.xml": fixtureStyles})
+		d, err := Open(p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := d.Agreement
+		if len(a.ImageParts) != tt.parts || len(a.Warnings) != tt.parts {
+			t.Errorf("%s: image parts %+v, warnings %q; want %d", tt.name, a.ImageParts, a.Warnings, tt.parts)
+		}
+	}
+}

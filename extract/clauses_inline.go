@@ -179,6 +179,7 @@ func (s *splitter) withInline() []Clause {
 		}
 		// Parent: the innermost earlier item of another family whose span contains this one.
 		base := s.inlineBase(ci, off, byID)
+		ownLetter := lettered(c.ID)
 		for i := range spans {
 			parent, idBase := c.ID, base
 			for j := i - 1; j >= 0; j-- {
@@ -193,6 +194,17 @@ func (s *splitter) withInline() []Clause {
 					parent, idBase = p.id, p.id
 					break
 				}
+			}
+			if f := spans[i].it.first; ownLetter && parent == c.ID && spans[i].it.family == 0 &&
+				strings.TrimSpace(s.lines[f.line].disp[:f.off]) == "" {
+				// A lettered list opening a line of a lettered item's
+				// text ("(a) Account data ...", then, under the next
+				// run-in title, "(a) Users. (b) Visitors."): a list
+				// of the item's own kind on a line of its own is no
+				// sub-list of the item, which a document would display
+				// as "(a)(a)". A list inside the item's sentence ("d.
+				// Vendor will not (a) sell ...; (b) ...") is one.
+				continue
 			}
 			id := idBase + "(" + spans[i].it.tok.label + ")"
 			if s.used[id] && idBase == base && base != c.ID {
@@ -440,4 +452,11 @@ func (s *splitter) wrappedInline(m marker, i int) bool {
 		}
 	}
 	return false
+}
+
+// lettered says a clause ID ends in a lowercase letter item, "(b)" (not
+// "(i)", "(v)" or "(x)", which may be romans).
+func lettered(id string) bool {
+	n := len(id)
+	return n >= 3 && id[n-1] == ')' && id[n-3] == '(' && id[n-2] >= 'a' && id[n-2] <= 'z' && !strings.ContainsRune("ivx", rune(id[n-2]))
 }

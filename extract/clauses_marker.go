@@ -206,6 +206,16 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 			m.label = g[2]
 		}
 		m.rest = strings.TrimLeft(strings.TrimLeft(m.rest, ".:-–—"), " ")
+		if m.bold {
+			// "**Clause 8**" alone on its line, its title on the next
+			// ("Data protection safeguards ..."): the closing mark is
+			// no text of the heading.
+			for _, p := range []string{"**", "__"} {
+				if strings.HasPrefix(m.rest, p) {
+					m.rest = strings.TrimLeft(strings.TrimLeft(m.rest[len(p):], ".:"), " ")
+				}
+			}
+		}
 		if m.rest != "" && !startsUpper(m.rest) {
 			return m, false
 		}
