@@ -20,6 +20,12 @@ func TestRecall21Kinds(t *testing.T) {
 		{"a permitted audit still counts", []string{"The Supplier shall permit the Client and its auditors to conduct audits, including inspections of its premises."}, "audit-rights", StatusMet},
 		// c. The measures "to be undertaken" in response to an incident
 		// are what a notice reports, as "taken" and "planned" are.
+		// d. The term is the vendor's part in the customer's awareness
+		// programmes (DORA Art. 30(2)(i)); the vendor training its own
+		// staff is a part of it only (trial28c on dev dpa-contentrx).
+		{"the vendor's own staff trained is a part of the term", []string{"All Provider personnel with access to production systems complete annual security training."}, "awareness-training", StatusWeak},
+		{"the vendor taking part in the customer's programmes", []string{"The Supplier's staff will attend the security awareness sessions organised by the Client."}, "awareness-training", StatusMet},
+		{"the customer's own users trained is no vendor term", []string{"Customer shall ensure that its users complete security awareness training."}, "awareness-training", StatusMissing},
 		{"information on the measures to be undertaken", []string{"Following a Security Incident, the Supplier shall give the Client information about the measures to be undertaken in response to the Security Incident."}, "notification-content", StatusMet},
 	})
 }
