@@ -26,6 +26,12 @@ func TestRecall21Kinds(t *testing.T) {
 		{"the vendor's own staff trained is a part of the term", []string{"All Provider personnel with access to production systems complete annual security training."}, "awareness-training", StatusWeak},
 		{"the vendor taking part in the customer's programmes", []string{"The Supplier's staff will attend the security awareness sessions organised by the Client."}, "awareness-training", StatusMet},
 		{"the customer's own users trained is no vendor term", []string{"Customer shall ensure that its users complete security awareness training."}, "awareness-training", StatusMissing},
+		// e. The report of the customer's own audit or test, handed to both
+		// parties or to the vendor, is no assurance report of the vendor's
+		// (dev dpa-mistral, tos-cloudtemple-gtcsu).
+		{"the customer's audit report given to both parties", []string{"The Customer may carry out one on-site audit a year. A copy of the audit report shall be given to both parties once the audit ends."}, "security-reports", StatusMissing},
+		{"the customer's test report made available to the vendor", []string{"When its penetration tests end, the Client shall write a test report, which will be made available to the Supplier on request."}, "security-reports", StatusMissing},
+		{"the vendor's report given to the customer still counts", []string{"The Supplier shall give the Client a copy of its latest SOC 2 Type II report each year."}, "security-reports", StatusMet},
 		{"information on the measures to be undertaken", []string{"Following a Security Incident, the Supplier shall give the Client information about the measures to be undertaken in response to the Security Incident."}, "notification-content", StatusMet},
 	})
 }
