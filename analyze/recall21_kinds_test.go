@@ -32,6 +32,13 @@ func TestRecall21Kinds(t *testing.T) {
 		{"the customer's audit report given to both parties", []string{"The Customer may carry out one on-site audit a year. A copy of the audit report shall be given to both parties once the audit ends."}, "security-reports", StatusMissing},
 		{"the customer's test report made available to the vendor", []string{"When its penetration tests end, the Client shall write a test report, which will be made available to the Supplier on request."}, "security-reports", StatusMissing},
 		{"the vendor's report given to the customer still counts", []string{"The Supplier shall give the Client a copy of its latest SOC 2 Type II report each year."}, "security-reports", StatusMet},
+		// f. The recipients of confidential information (affiliates,
+		// counsel, accountants) a party stays responsible for are a
+		// confidentiality clause, not subprocessors (dev
+		// saas-kamon-subscription).
+		{"responsible for the advisers told the terms", []string{"Neither party will disclose the terms of this Agreement to any third party without the other party's consent, provided that a party that makes such a disclosure to its lawyers or accountants will remain responsible for their compliance with this Section."}, "subprocessors", StatusMissing},
+		{"responsible for contractors and professional advisers told secrets", []string{"The Recipient may disclose Confidential Information to its contractors and professional advisers who need to know it, and remains responsible for their compliance with this Section."}, "subprocessors", StatusMissing},
+		{"responsible for its subcontractors still counts", []string{"The Supplier remains responsible for the acts and omissions of its subcontractors."}, "subprocessors", StatusWeak},
 		{"information on the measures to be undertaken", []string{"Following a Security Incident, the Supplier shall give the Client information about the measures to be undertaken in response to the Security Incident."}, "notification-content", StatusMet},
 	})
 }
