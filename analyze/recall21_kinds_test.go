@@ -36,9 +36,13 @@ func TestRecall21Kinds(t *testing.T) {
 		// counsel, accountants) a party stays responsible for are a
 		// confidentiality clause, not subprocessors (dev
 		// saas-kamon-subscription).
-		{"responsible for the advisers told the terms", []string{"Neither party will disclose the terms of this Agreement to any third party without the other party's consent, provided that a party that makes such a disclosure to its lawyers or accountants will remain responsible for their compliance with this Section."}, "subprocessors", StatusMissing},
+		{"responsible for the advisers told the terms", []string{"Neither party shall reveal this Agreement to any third party other than its attorneys and accountants without the other party's prior written consent, provided that a party that makes any such disclosure to its attorneys or accountants shall remain responsible for their compliance with this Section."}, "subprocessors", StatusMissing},
 		{"responsible for contractors and professional advisers told secrets", []string{"The Recipient may disclose Confidential Information to its contractors and professional advisers who need to know it, and remains responsible for their compliance with this Section."}, "subprocessors", StatusMissing},
 		{"responsible for its subcontractors still counts", []string{"The Supplier remains responsible for the acts and omissions of its subcontractors."}, "subprocessors", StatusWeak},
+		// g. "the approximate numbers of data subjects" (GDPR Art. 33(3)(a)
+		// in the plural), also as a bare list of what a notice holds (dev
+		// dpa-autoenroll: "Content: Nature, categories, approximate numbers").
+		{"the approximate numbers a notice gives", []string{"Each notice of a Personal Data Breach by the Supplier shall give the approximate numbers of data subjects and records concerned."}, "notification-content", StatusMet},
 		{"information on the measures to be undertaken", []string{"Following a Security Incident, the Supplier shall give the Client information about the measures to be undertaken in response to the Security Incident."}, "notification-content", StatusMet},
 	})
 }
