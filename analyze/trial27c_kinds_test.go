@@ -25,8 +25,8 @@ func TestTrial27cKinds(t *testing.T) {
 		{"assessment results shared", []string{"Vendor shall share the results of its annual vulnerability assessments with Customer."}, "vulnerability-disclosure", StatusWeak},
 		// The vendor's own staff trained, in a list of measures, with or
 		// without the word security: the same term.
-		{"staff training in a list of measures", []string{"The Supplier implements: - Access control - Staff training (yearly) - Encryption at rest"}, "awareness-training", StatusMet},
-		{"security awareness and training in a list", []string{"The Supplier implements: - Access control - Security awareness and training - Encryption at rest"}, "awareness-training", StatusMet},
+		{"staff training in a list of measures", []string{"The Supplier implements: - Access control - Staff training (yearly) - Encryption at rest"}, "awareness-training", StatusWeak},
+		{"security awareness and training in a list", []string{"The Supplier implements: - Access control - Security awareness and training - Encryption at rest"}, "awareness-training", StatusWeak},
 		{"training on the product is no security training", []string{"Vendor will provide training on the use of the Service to Customer's staff."}, "awareness-training", StatusMissing},
 		{"assessments in a list of documents", []string{"The Supplier shall provide: - its ISO 27001 certificate - penetration test summaries - vulnerability assessments"}, "vulnerability-disclosure", StatusWeak},
 		{"notice of a vulnerability stays met", []string{"The Supplier will notify the Client of any critical vulnerability affecting the Platform within three days."}, "vulnerability-disclosure", StatusMet},
