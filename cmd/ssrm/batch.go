@@ -256,6 +256,9 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	for _, v := range failed {
 		fmt.Fprintf(stdout, "  not assessed: %s: %s\n", v.Name, v.Err)
 	}
+	for _, n := range oneCompanyNotes(vendors, p) {
+		fmt.Fprintf(stdout, "  %s\n", n)
+	}
 	switch {
 	case len(failed) > 0 || p.Interrupted:
 		return fmt.Errorf("%w: %d of %d vendors not assessed (listed in %s)", errPartial, len(failed), len(p.Vendors), portfolio)

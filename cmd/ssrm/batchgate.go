@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/internal/company"
 	"github.com/ssrm-dev/ssrm/report"
 )
 
@@ -42,4 +44,34 @@ func batchGateNote(p *report.Portfolio, failOn string, gated int) string {
 		s += fmt.Sprintf(", which is no all clear: %d %s to check the open terms", reviews, plural(reviews, "review verdict asks a reader", "review verdicts ask a reader"))
 	}
 	return s
+}
+
+// oneCompanyNotes names the vendors of a batch whose documents name one
+// company ("Apify" and "Apify Technologies s.r.o." from two files of a
+// flat folder): each is assessed alone, on part of that company's
+// documents. A vendor the manifest names, or one not assessed, is left
+// out. vendors and p.Vendors are in the same order.
+func oneCompanyNotes(vendors []vendorJob, p *report.Portfolio) []string {
+	var notes []string
+	grouped := make([]bool, len(p.Vendors))
+	for i := range p.Vendors {
+		if grouped[i] || i >= len(vendors) || vendors[i].Vendor != "" || p.Vendors[i].Err != "" {
+			continue
+		}
+		group := []int{i}
+		for j := i + 1; j < len(p.Vendors) && j < len(vendors); j++ {
+			if !grouped[j] && vendors[j].Vendor == "" && p.Vendors[j].Err == "" && company.Same(p.Vendors[i].Name, p.Vendors[j].Name) {
+				group, grouped[j] = append(group, j), true
+			}
+		}
+		if len(group) < 2 {
+			continue
+		}
+		var names []string
+		for _, k := range group {
+			names = append(names, fmt.Sprintf("%s (%s)", p.Vendors[k].Name, vendors[k].Key))
+		}
+		notes = append(notes, "one company? "+strings.Join(names, ", ")+": each was assessed alone; put their files in one sub-folder (or one manifest row) to assess them together")
+	}
+	return notes
 }
