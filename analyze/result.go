@@ -252,8 +252,8 @@ type Summary struct {
 	// NotCoveredRules names those terms, in pack order, so that a pass
 	// is not read as an all clear on terms nobody assessed.
 	NotCoveredRules []string `json:"not_covered_rules,omitempty"`
-	Contradictions int `json:"contradictions"`
-	Waived         int `json:"waived"`
+	Contradictions  int      `json:"contradictions"`
+	Waived          int      `json:"waived"`
 	// Decided counts the findings with a reviewer's decision applied;
 	// ReReview those whose decision waits for a new one because the
 	// evidence text changed (ApplyDecisions).
