@@ -241,7 +241,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	portfolio := filepath.Join(*outDir, "portfolio."+*portfolioFmt)
 	if shard.n > 0 {
 		portfolio = filepath.Join(*outDir, shard.partName())
-		part := newPart(shard, all, fp, p, index, gated)
+		part := newPart(shard, all, fp, p, index, gated, *failOn)
 		if err := writeFileAtomic(portfolio, part.write); err != nil {
 			return err
 		}
