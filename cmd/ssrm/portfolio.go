@@ -88,12 +88,12 @@ const partSchema = "ssrm.portfolio-part/v1"
 // part is what one shard writes: its vendors' portfolio entries, each with
 // its place in the whole list and whether it failed the --fail-on gate.
 type part struct {
-	Schema      string      `json:"schema"`
-	Shard       int         `json:"shard"`
-	Shards      int         `json:"shards"`
-	Vendors     int         `json:"vendors"` // in the whole list
-	List        string      `json:"list"`    // fingerprint of the whole list
-	Interrupted bool        `json:"interrupted"`
+	Schema      string `json:"schema"`
+	Shard       int    `json:"shard"`
+	Shards      int    `json:"shards"`
+	Vendors     int    `json:"vendors"` // in the whole list
+	List        string `json:"list"`    // fingerprint of the whole list
+	Interrupted bool   `json:"interrupted"`
 	// FailOn is the shard's --fail-on, for the merge's summary line.
 	FailOn  string      `json:"fail_on,omitempty"`
 	Entries []partEntry `json:"entries"`
