@@ -68,8 +68,13 @@ func legalName(before string, isRoleWord func(string) bool) string {
 		before = before[len(before)-300:]
 	}
 	// Not across another definition or a sentence's end.
+	descAfterStop := false
 	if k := reNameStop.FindAllStringIndex(before, -1); k != nil {
 		before, whole = before[k[len(k)-1][1]:], true
+		// `Acme ("Acme"), a company at Riyadh (the "Provider")`: the
+		// description is the name's before the stop, and a place in it
+		// is no name.
+		descAfterStop = reDescOpen.MatchString(before) && reDescOpen.FindStringIndex(before)[0] == 0
 	}
 	starts := reNameStart.FindAllStringIndex(before, -1)
 	if whole {
@@ -119,7 +124,9 @@ func legalName(before string, isRoleWord func(string) bool) string {
 		formed := rePartyLegalForm.MatchString(cand)
 		switch {
 		case fallback == "" && desc >= 0 && at[0] > desc && !formed:
-			fallback = cand
+			if !descAfterStop {
+				fallback = cand
+			}
 		case fallback != "" && !formed:
 		default:
 			return cand
