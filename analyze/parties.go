@@ -187,6 +187,9 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		if legal != "" {
 			pre = before(head[:ix[0]], legal)
 		}
+		if r == "" && reGrantsYou.MatchString(head[ix[1]:min(len(head), ix[1]+60)]) {
+			r = "vendor" // "ACME, INC. (ACME) IS WILLING TO GRANT YOU (AUTHORIZED USER) ACCESS"
+		}
 		if r == "" && reVendorBy.MatchString(pre) {
 			r = "vendor" // "a product operated by the Canadian Digital Service (CDS)"
 		}
@@ -242,6 +245,23 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		}
 		add(name, legal, "")
 		byName[name].pos = ix[0] + 1
+	}
+	for _, m := range reTradeNameParty.FindAllStringSubmatch(head, -1) {
+		// "<a name in Arabic> (Quorvane Establishment, doing business
+		// under the trade name "QUORVANE"), a ... (the "Service
+		// Provider")": the English legal name in brackets is the party's.
+		legal := strings.Join(strings.Fields(m[1]), " ")
+		if wholeRoleWord(v, m[4]) && roleWordOf(v, m[4]) == "vendor" && properName(legal) {
+			add("", legal, "vendor")
+		}
+	}
+	for _, m := range reRoleDefinedAs.FindAllStringSubmatch(head, -1) {
+		// A definition list's "Provider / refers to the company Acme
+		// s.r.o., ID No. ..." or "Provider: Acme Ltd.": the vendor's role
+		// word defined by a legal name.
+		if wholeRoleWord(v, m[1]) && roleWordOf(v, m[1]) == "vendor" && properName(m[2]) {
+			add("", m[2], "vendor")
+		}
 	}
 	for _, m := range spRoleThenName.findAllSubmatch(head) {
 		// "the Processor (CAOS Ltd., also ZITADEL)": the role word, then
@@ -479,6 +499,24 @@ func agreementHead(a *extract.Agreement) string {
 	h := strings.NewReplacer("**", "", "__", "").Replace(head.String())
 	return reDefinedNameSpaces.ReplaceAllString(h, "$1$2$3")
 }
+
+// reRoleDefinedAs finds a role word at a line's start defined by a legal
+// name in a definition list: "Provider\nrefers to the company Acme s.r.o.,
+// ID No. 1", "Provider means Acme Ltd., a company ...", "Provider: Acme
+// GmbH". Group 1 is the role word, group 2 the name up to its legal form.
+var reRoleDefinedAs = lazyre.New(`(?m)^[ \t]*["“]?([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)["”]?(?:[ \t]*:[ \t]*|[ \t]*\n?[ \t]*(?:means|refers[ \t]+to|is)[ \t]+)(?:the[ \t]+(?:company|legal[ \t]+entity|entity)[ \t]+)?([A-Z][^,;:\n()"“”]{0,80}?,?[ \t](?:` + legalForms + `))`)
+
+// reTradeNameParty finds a party's legal name in brackets with its trade
+// name, then its role: "(Quorvane Establishment for Information
+// Technology, doing business under the trade name "QUORVANE"), a
+// registered establishment ... (the "Service Provider")". Group 1 is the
+// legal name, 2 the trade name, 4 the role word.
+var reTradeNameParty = lazyre.New(`\(\s*([A-Z][^()"“”;]{2,100}?),?\s+(?:doing\s+business|trading)\s+(?:under\s+the\s+(?:trade\s+)?name\s+|as\s+)["“]([^"”\n]{2,40})["”]\s*\)([^()]{0,300}?)\((?:the\s+)?["“]([^"”\n]{2,40})["”]\)`)
+
+// reGrantsYou finds what follows a party's definition when the party
+// grants the reader the service: "(ACME) IS WILLING TO GRANT YOU ACCESS",
+// "("Acme") grants you a licence", "("Acme") provides you with".
+var reGrantsYou = lazyre.New(`(?i)^[\s,]*(?:is\s+willing\s+to\s+|hereby\s+|agrees\s+to\s+)?(?:grants?|provides?|offers?|licen[cs]es?)\s+(?:to\s+)?you\b`)
 
 // reReferredAs is the relative clause that gives a party its short name
 // without brackets ("Tutorbook, who will be referred to as the Company").

@@ -16,6 +16,41 @@ func TestVendorNameKinds(t *testing.T) {
 		vendor  string // Result.Vendor
 	}{
 		{
+			name: "the vendor's role word defined by a legal name in a definition list",
+			clauses: []string{
+				"General Terms and Conditions",
+				"1.2 The definitions below have the following meanings:\nCustomer\nmeans the person who orders the Service;\nProvider\nrefers to the company Harlowmere s.r.o., ID No. 12345678, with registered office at Main Street 1, Prague;\nService\nmeans the hosted software provided by the Provider;",
+				"The Provider shall notify the Customer of any security incident within 72 hours.",
+			},
+			vendor: "Harlowmere s.r.o.",
+		},
+		{
+			name: "the vendor's role word then a colon and a legal name",
+			clauses: []string{
+				"Data Processing Terms",
+				"Parties\nProvider: Tessaly Cloud GmbH\nCustomer: the entity named in the Order Form",
+				"The Provider shall notify the Customer of a personal data breach without undue delay.",
+			},
+			vendor: "Tessaly Cloud GmbH",
+		},
+		{
+			name: "a name in another script, then the English legal name with its trade name in brackets",
+			clauses: []string{
+				"Master Service Agreement",
+				"1.1 Parties. This Master Service Agreement is entered into by and between:\n1. مؤسسة الابتكار لتقنية المعلومات (Quorvane Establishment for Information\nTechnology, doing business under the trade name \u201cQUORVANE\u201d), a registered establishment with its principal place of business at Riyadh (the \u201cService Provider\u201d); and\n2. The legal entity identified as the Client on the executed Service Order Form (the \u201cClient\u201d).",
+				"The Service Provider shall notify the Client of any security incident within 72 hours.",
+			},
+			vendor: "Quorvane Establishment for Information Technology",
+		},
+		{
+			name: "a party defined in capitals that grants you access, you defined as the authorised user",
+			clauses: []string{
+				"BRINDLEWOOD SYSTEMS, INC., A DELAWARE CORPORATION (BRINDLEWOOD) IS WILLING TO GRANT YOU (AUTHORIZED USER) ACCESS TO THE BRINDLEWOOD SERVICE ONLY UPON THE CONDITION THAT YOU ACCEPT ALL THE TERMS CONTAINED HEREIN.",
+				"Brindlewood shall encrypt Client Data at rest. Brindlewood will notify You of any security incident within 72 hours.",
+			},
+			vendor: "BRINDLEWOOD SYSTEMS, INC.",
+		},
+		{
 			name: "a Nordic legal form (ApS) set against you, the role defined with we",
 			clauses: []string{
 				"Data Processor Agreement",

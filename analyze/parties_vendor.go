@@ -68,8 +68,16 @@ func legalName(before string, isRoleWord func(string) bool) string {
 		before = before[len(before)-300:]
 	}
 	// Not across another definition or a sentence's end.
+	descAfterStop := false
 	if k := reNameStop.FindAllStringIndex(before, -1); k != nil {
-		before, whole = before[k[len(k)-1][1]:], true
+		last := k[len(k)-1]
+		stop := before[max(0, last[0]-80):last[1]]
+		before, whole = before[last[1]:], true
+		// `(Acme Establishment, doing business under the trade name
+		// "ACME"), a company at Riyadh (the "Provider")`: the
+		// description is the name's before the stop, and a place in it
+		// is no name.
+		descAfterStop = reTradeNameStop.MatchString(stop) && reDescOpen.MatchString(before) && reDescOpen.FindStringIndex(before)[0] == 0
 	}
 	starts := reNameStart.FindAllStringIndex(before, -1)
 	if whole {
@@ -119,7 +127,9 @@ func legalName(before string, isRoleWord func(string) bool) string {
 		formed := rePartyLegalForm.MatchString(cand)
 		switch {
 		case fallback == "" && desc >= 0 && at[0] > desc && !formed:
-			fallback = cand
+			if !descAfterStop {
+				fallback = cand
+			}
 		case fallback != "" && !formed:
 		default:
 			return cand
@@ -189,6 +199,10 @@ func placeSegment(s string) bool {
 // reNameStop finds the end of another definition ("Acme"), (CDS) or of a
 // sentence ("... the Services. "), which a legal name does not cross.
 var reNameStop = lazyre.New(`["”ˮ″'’]\s*\)|\(\s*(?i:we|us|our)\b[^()\n]{0,24}\)|\(\s*[A-Z0-9&.-]{2,}\s*\)|\b[a-z]{3,}[.;]\s+|\n\s*\n`)
+
+// reTradeNameStop finds a trade name's definition closing a bracket:
+// `doing business under the trade name "ACME")`.
+var reTradeNameStop = lazyre.New(`(?i)\b(?:doing\s+business|trading)\s+(?:under\s+the\s+(?:trade\s+)?name\s+|as\s+)["“][^"”]*["”]\s*\)$`)
 
 // reThingName finds a capitalised thing where a name was looked for:
 // "Service Provider: Services" names no company.

@@ -248,9 +248,12 @@ type Summary struct {
 	NotAssessed int `json:"not_assessed"`
 	// NotCovered counts the terms the documents sent cannot carry
 	// (StatusNotCovered), left out of the score and the verdict.
-	NotCovered     int `json:"not_covered"`
-	Contradictions int `json:"contradictions"`
-	Waived         int `json:"waived"`
+	NotCovered int `json:"not_covered"`
+	// NotCoveredRules names those terms, in pack order, so that a pass
+	// is not read as an all clear on terms nobody assessed.
+	NotCoveredRules []string `json:"not_covered_rules,omitempty"`
+	Contradictions  int      `json:"contradictions"`
+	Waived          int      `json:"waived"`
 	// Decided counts the findings with a reviewer's decision applied;
 	// ReReview those whose decision waits for a new one because the
 	// evidence text changed (ApplyDecisions).

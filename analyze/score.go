@@ -35,6 +35,7 @@ func score(res *Result) {
 			continue
 		case StatusNotCovered:
 			s.NotCovered++
+			s.NotCoveredRules = append(s.NotCoveredRules, f.Rule)
 			continue
 		case StatusMet:
 			s.Met++

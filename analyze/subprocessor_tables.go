@@ -25,6 +25,11 @@ var (
 	// rePDFTableHeader is a PDF header line in capitals whose first cell
 	// names the suppliers' column.
 	rePDFTableHeader = lazyre.New(`^(SUB-?PROCESSORS?|SUB-?CONTRACTORS?|VENDORS?|(SERVICE )?PROVIDERS?|ENTITY|COMPANY)( NAMES?)?( [A-Z][A-Z/&()-]*){1,6}$`)
+	// rePDFTitleHeader is a PDF header line in title case whose first cell
+	// names the suppliers' column ("Subprocessor Purpose Data accessed");
+	// the words after it must name a location or purpose column, so that
+	// a sentence starting with "Vendor" is no header.
+	rePDFTitleHeader = lazyre.New(`^(Sub-?processors?|Sub-?contractors?|Vendors?|(Service )?Providers?|Entity|Company)( [Nn]ames?)?(( [A-Za-z/&()-]+){1,5})$`)
 	// reTableNotNameWords are cells that point elsewhere or say something
 	// ("See Annex 3", "as listed at https://...").
 	reTableNotNameWords = lazyre.New(`(?i)\b(see|listed|available|described|refer|annex|schedule|exhibit|appendix|shall|will|may)\b|https?://|www\.`)
@@ -52,7 +57,7 @@ func tableSubprocessors(text string) []tableSubprocessor {
 		line := strings.TrimSpace(raw)
 		if !strings.Contains(line, "|") {
 			nameCol, inTable = -1, false
-			if rePDFTableHeader.MatchString(line) {
+			if rePDFTableHeader.MatchString(line) || pdfTitleHeader(line) {
 				pdfHeader = true
 				continue
 			}
@@ -153,6 +158,13 @@ func pdfRowName(line string) string {
 		return line[:loc[1]]
 	}
 	return ""
+}
+
+// pdfTitleHeader says a line is a PDF table's header in title case: the
+// suppliers' column first, then a location or purpose column.
+func pdfTitleHeader(line string) bool {
+	m := rePDFTitleHeader.FindStringSubmatch(line)
+	return m != nil && (reTableLocationCol.MatchString(m[4]) || reTablePurposeCol.MatchString(m[4]))
 }
 
 // isCapsLine says a line is written in capitals (a heading, "SECTION 6").

@@ -38,6 +38,15 @@ func TestTableSubprocessors(t *testing.T) {
 			want: "Harrowgate Data Ltd [; ]|Twilio [; ]",
 		},
 		{
+			name: "PDF rows under a header in title case",
+			text: "EXHIBIT B\nSubprocessor List\nThe list as of the Effective Date includes the parties named in the table below.\n\nSubprocessor Purpose Data accessed\nQuillmere, PBC Text evaluation Strings for the duration of the call.\nTarnbrook Inc. Payments Billing email, card details.\nHollowfen Insights OU Analytics Anonymous page-view counts.\nSoldane s.r.o. Backups Nightly database copies.\nEXHIBIT C\nVendor Services shall be rendered as ordered.",
+			want: "Quillmere, PBC [; ]|Tarnbrook Inc. [; ]|Hollowfen Insights OU [; ]|Soldane s.r.o. [; ]",
+		},
+		{
+			name: "a sentence opening with a header word is no title-case header",
+			text: "Vendor shall keep its list current.\nBrackwater Hosting Inc. hosts the platform.",
+		},
+		{
 			name: "a table without a suppliers' column names none",
 			text: "Data Type | Retention | Location\nInvoices | 7 years | Spain\nLogs | 90 days | Spain",
 		},

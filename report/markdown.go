@@ -187,7 +187,7 @@ func writeSummaryMarkdown(ew *errWriter, res *analyze.Result, failOn string) {
 		ew.printf("%s.\n\n", md(strings.ToUpper(n[:1])+n[1:]))
 	}
 	if s.NotCovered != "" {
-		ew.printf("%s (listed apart: not in the score or the verdict).\n\n", md(s.NotCovered))
+		ew.printf("%s.\n\n", md(s.NotCovered))
 	}
 	for _, c := range s.Contradictions {
 		ew.printf("- Contradiction: %s\n", md(c))

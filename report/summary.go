@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/ssrm-dev/ssrm/analyze"
 )
@@ -22,8 +23,9 @@ type execSummary struct {
 	// the others.
 	Asks []analyze.Finding
 	More int
-	// NotCovered is "DPA only: 7 terms not covered by the documents sent",
-	// or "" (analyze.Result.NotCoveredLine).
+	// NotCovered is "DPA only: 2 terms not covered by the documents sent,
+	// not assessed: service-levels, cyber-insurance (listed apart: not in
+	// the score or the verdict)", or "" (notCoveredNote).
 	NotCovered string
 }
 
@@ -31,7 +33,7 @@ type execSummary struct {
 // asked for once, as contradicted. The assurance findings, where there are
 // any, are ranked with the rules'.
 func summarize(res *analyze.Result) execSummary {
-	s := execSummary{Verdict: res.Verdict, Score: res.ScoreText(), NotCovered: res.NotCoveredLine()}
+	s := execSummary{Verdict: res.Verdict, Score: res.ScoreText(), NotCovered: notCoveredNote(res)}
 	var open []analyze.Finding
 	for _, c := range res.Contradictions {
 		s.Contradictions = append(s.Contradictions, fmt.Sprintf("%s: %s", c.Rule, c.Explanation))
@@ -72,6 +74,22 @@ func summarize(res *analyze.Result) execSummary {
 	}
 	s.Asks = open
 	return s
+}
+
+// notCoveredNote names the terms the documents sent cannot carry (a DPA
+// sent alone has no service levels): they were not assessed, so a pass
+// holds for the other terms only and is no all clear. "" when there are
+// none.
+func notCoveredNote(res *analyze.Result) string {
+	line := res.NotCoveredLine()
+	if line == "" {
+		return ""
+	}
+	line += ", not assessed: " + strings.Join(res.Summary.NotCoveredRules, ", ") + " (listed apart: not in the score or the verdict"
+	if res.Verdict == analyze.VerdictPass {
+		line += "; the pass holds for the terms the documents cover, which is no all clear"
+	}
+	return line + ")"
 }
 
 // gateNote says, for a review verdict, which gate decided the exit code

@@ -288,7 +288,7 @@ func writeSummaryText(ew *errWriter, res *analyze.Result, failOn string) {
 		ew.printf("  %s\n", n)
 	}
 	if s.NotCovered != "" {
-		ew.printf("  %s (listed apart: not in the score or the verdict)\n", s.NotCovered)
+		ew.printf("  %s\n", s.NotCovered)
 	}
 	for _, c := range s.Contradictions {
 		ew.printf("  contradiction: %s\n", c)

@@ -231,28 +231,33 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 		}
 	}()
 	p, gated := b.run(ctx, vendors, *jobs)
-	gate := false
+	gate, nGated := false, 0
 	for _, g := range gated {
-		gate = gate || g
+		if g {
+			gate, nGated = true, nGated+1
+		}
 	}
 
 	portfolio := filepath.Join(*outDir, "portfolio."+*portfolioFmt)
 	if shard.n > 0 {
 		portfolio = filepath.Join(*outDir, shard.partName())
-		part := newPart(shard, all, fp, p, index, gated)
+		part := newPart(shard, all, fp, p, index, gated, *failOn)
 		if err := writeFileAtomic(portfolio, part.write); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "ssrm batch: shard %d/%d: %s\n  part: %s\n", shard.i, shard.n, p.Line(), portfolio)
+		fmt.Fprintf(stdout, "ssrm batch: shard %d/%d: %s; %s\n  part: %s\n", shard.i, shard.n, p.Line(), batchGateNote(p, *failOn, nGated), portfolio)
 	} else {
 		if err := writeFileAtomic(portfolio, func(w io.Writer) error { return report.WritePortfolio(w, *portfolioFmt, p) }); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "ssrm batch: %s\n  portfolio: %s\n", p.Line(), portfolio)
+		fmt.Fprintf(stdout, "ssrm batch: %s; %s\n  portfolio: %s\n", p.Line(), batchGateNote(p, *failOn, nGated), portfolio)
 	}
 	failed := p.FailedVendors()
 	for _, v := range failed {
 		fmt.Fprintf(stdout, "  not assessed: %s: %s\n", v.Name, v.Err)
+	}
+	for _, n := range oneCompanyNotes(vendors, p) {
+		fmt.Fprintf(stdout, "  %s\n", n)
 	}
 	switch {
 	case len(failed) > 0 || p.Interrupted:

@@ -68,9 +68,9 @@ func TestBatch(t *testing.T) {
 	}{
 		{"folder partial csv", []string{"batch", "testdata/batch/vendors", "-o", "OUT", "--portfolio-format", "csv", "--jobs", "2"}, exitPartial, "folder.out", "batch partial: 1 of 3 vendors not assessed", []string{"acme-cloud.html", "Beta-Corp-Co.html", "portfolio.csv"}},
 		{"manifest partial xlsx", []string{"batch", "testdata/batch/manifest.csv", "-o", "OUT", "--format", "json"}, exitPartial, "manifest.out", "2 of 4 vendors not assessed", []string{"Nimbus-Ledger.json", "Acme-Cloud.json", "portfolio.xlsx"}},
-		{"all read, gate fails", []string{"batch", good, "-o", "OUT", "--format", "xlsx", "--portfolio-format", "html"}, exitFindings, "", "[2/2]", []string{"vendor-0001.xlsx", "vendor-0002.xlsx", "portfolio.html"}},
-		{"all read, fail-on never", []string{"batch", good, "-o", "OUT", "--fail-on", "never", "--format", "oscal"}, exitOK, "", "", []string{"vendor-0001.oscal.json", "portfolio.xlsx"}},
-		{"all read, caiq", []string{"batch", good, "-o", "OUT", "--fail-on", "critical", "--format", "caiq", "--jobs", "1"}, exitOK, "", "", []string{"vendor-0002.caiq.xlsx"}},
+		{"all read, gate fails", []string{"batch", good, "-o", "OUT", "--format", "xlsx", "--portfolio-format", "html"}, exitFindings, "gate-fails.out", "[2/2]", []string{"vendor-0001.xlsx", "vendor-0002.xlsx", "portfolio.html"}},
+		{"all read, fail-on never", []string{"batch", good, "-o", "OUT", "--fail-on", "never", "--format", "oscal"}, exitOK, "gate-never.out", "", []string{"vendor-0001.oscal.json", "portfolio.xlsx"}},
+		{"all read, caiq", []string{"batch", good, "-o", "OUT", "--fail-on", "critical", "--format", "caiq", "--jobs", "1"}, exitOK, "gate-passes.out", "", []string{"vendor-0002.caiq.xlsx"}},
 		{"no -o", []string{"batch", good}, exitError, "", "needs -o OUTDIR", nil},
 		{"two inputs", []string{"batch", good, good, "-o", "OUT"}, exitError, "", "takes one DIR or manifest.csv", nil},
 		{"bad portfolio format", []string{"batch", good, "-o", "OUT", "--portfolio-format", "pdf"}, exitError, "", "--portfolio-format: want one of xlsx, html, csv", nil},

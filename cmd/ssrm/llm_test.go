@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -137,7 +138,7 @@ func TestAnalyzeLLM(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &applied); err != nil {
 		t.Fatal(err)
 	}
-	if !applied.SecondOpinion.Applied || applied.Summary == rules.Summary {
+	if !applied.SecondOpinion.Applied || reflect.DeepEqual(applied.Summary, rules.Summary) {
 		t.Errorf("applied = %v, summary %+v (rules %+v)", applied.SecondOpinion.Applied, applied.Summary, rules.Summary)
 	}
 }

@@ -83,3 +83,41 @@ func TestBatchDPAOnlyVendor(t *testing.T) {
 		t.Errorf("dpa-only.json: inputs %+v, not covered %d", res.Inputs, res.Summary.NotCovered)
 	}
 }
+
+// TestDPAOnlyPassNamesNotCovered: a DPA of our own, sent alone, passes on
+// the terms a DPA carries; every human format names the six terms it
+// could not assess and says the pass is no all clear, and the JSON lists
+// them (summary.not_covered_rules). The text report is a golden file.
+func TestDPAOnlyPassNamesNotCovered(t *testing.T) {
+	const terms = "not assessed: hardening-guidance, responsibility-allocation, termination-rights, service-levels, log-access, cyber-insurance"
+	for _, format := range []string{"text", "md", "html", "json"} {
+		t.Run(format, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := Run([]string{"analyze", "testdata/notcovered/dpa.md", "--format", format}, &stdout, &stderr); code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			out := stdout.String()
+			if format == "json" {
+				var res struct {
+					Verdict string
+					Summary struct {
+						Rules []string `json:"not_covered_rules"`
+					}
+				}
+				if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+					t.Fatal(err)
+				}
+				if got := "not assessed: " + strings.Join(res.Summary.Rules, ", "); res.Verdict != "pass" || got != terms {
+					t.Errorf("verdict %s, %q, want pass, %q", res.Verdict, got, terms)
+				}
+				return
+			}
+			if !strings.Contains(out, terms) || !strings.Contains(out, "the pass holds for the terms the documents cover, which is no all clear") {
+				t.Errorf("%s report does not name the terms not assessed:\n%s", format, out)
+			}
+			if format == "text" {
+				compareGolden(t, filepath.Join("testdata", "notcovered", "dpa.txt"), stdout.Bytes())
+			}
+		})
+	}
+}

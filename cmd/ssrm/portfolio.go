@@ -88,13 +88,15 @@ const partSchema = "ssrm.portfolio-part/v1"
 // part is what one shard writes: its vendors' portfolio entries, each with
 // its place in the whole list and whether it failed the --fail-on gate.
 type part struct {
-	Schema      string      `json:"schema"`
-	Shard       int         `json:"shard"`
-	Shards      int         `json:"shards"`
-	Vendors     int         `json:"vendors"` // in the whole list
-	List        string      `json:"list"`    // fingerprint of the whole list
-	Interrupted bool        `json:"interrupted"`
-	Entries     []partEntry `json:"entries"`
+	Schema      string `json:"schema"`
+	Shard       int    `json:"shard"`
+	Shards      int    `json:"shards"`
+	Vendors     int    `json:"vendors"` // in the whole list
+	List        string `json:"list"`    // fingerprint of the whole list
+	Interrupted bool   `json:"interrupted"`
+	// FailOn is the shard's --fail-on, for the merge's summary line.
+	FailOn  string      `json:"fail_on,omitempty"`
+	Entries []partEntry `json:"entries"`
 }
 
 type partEntry struct {
@@ -103,8 +105,8 @@ type partEntry struct {
 	Vendor report.PortfolioVendor `json:"vendor"`
 }
 
-func newPart(s shardSpec, all int, list string, p *report.Portfolio, index []int, gated []bool) *part {
-	pt := &part{Schema: partSchema, Shard: s.i, Shards: s.n, Vendors: all, List: list, Interrupted: p.Interrupted, Entries: []partEntry{}}
+func newPart(s shardSpec, all int, list string, p *report.Portfolio, index []int, gated []bool, failOn string) *part {
+	pt := &part{Schema: partSchema, Shard: s.i, Shards: s.n, Vendors: all, List: list, Interrupted: p.Interrupted, FailOn: failOn, Entries: []partEntry{}}
 	for k, v := range p.Vendors {
 		pt.Entries = append(pt.Entries, partEntry{Index: index[k], Gate: gated[k], Vendor: v})
 	}
@@ -158,7 +160,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) error {
 	if *outDir == "" {
 		*outDir = dirs[0]
 	}
-	p, gated, err := mergeParts(dirs)
+	p, gated, failOn, err := mergeParts(dirs)
 	if err != nil {
 		return err
 	}
@@ -169,7 +171,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) error {
 	if err := writeFileAtomic(portfolio, func(w io.Writer) error { return report.WritePortfolio(w, *portfolioFmt, p) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "ssrm portfolio: %s\n  portfolio: %s\n", p.Line(), portfolio)
+	fmt.Fprintf(stdout, "ssrm portfolio: %s; %s\n  portfolio: %s\n", p.Line(), batchGateNote(p, failOn, gated), portfolio)
 	failed := p.FailedVendors()
 	for _, v := range failed {
 		fmt.Fprintf(stdout, "  not assessed: %s: %s\n", v.Name, v.Err)
@@ -177,7 +179,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) error {
 	switch {
 	case len(failed) > 0 || p.Interrupted:
 		return fmt.Errorf("%w: %d of %d vendors not assessed (listed in %s)", errPartial, len(failed), len(p.Vendors), portfolio)
-	case gated:
+	case gated > 0:
 		return errFindings
 	}
 	return nil
@@ -186,22 +188,22 @@ func runPortfolio(args []string, stdout, stderr io.Writer) error {
 // mergeParts reads the parts in dirs and joins them in the order of the
 // whole vendor list. It refuses parts of different batches, a shard found
 // twice, and a missing shard.
-func mergeParts(dirs []string) (*report.Portfolio, bool, error) {
+func mergeParts(dirs []string) (*report.Portfolio, int, string, error) {
 	var parts []*part
 	var files []string
 	for _, d := range dirs {
 		found, err := filepath.Glob(filepath.Join(d, "portfolio.part-*-of-*.json"))
 		if err != nil {
-			return nil, false, err
+			return nil, 0, "", err
 		}
 		if len(found) == 0 {
-			return nil, false, &extract.InputError{Path: d, Err: errors.New("no portfolio parts (portfolio.part-I-of-N.json) here: run ssrm batch --shard I/N -o into it")}
+			return nil, 0, "", &extract.InputError{Path: d, Err: errors.New("no portfolio parts (portfolio.part-I-of-N.json) here: run ssrm batch --shard I/N -o into it")}
 		}
 		sort.Strings(found)
 		for _, f := range found {
 			pt, err := readPart(f)
 			if err != nil {
-				return nil, false, err
+				return nil, 0, "", err
 			}
 			parts, files = append(parts, pt), append(files, f)
 		}
@@ -210,11 +212,11 @@ func mergeParts(dirs []string) (*report.Portfolio, bool, error) {
 	bySh := map[int]string{}
 	for k, pt := range parts {
 		if pt.Shards != first.Shards || pt.Vendors != first.Vendors || pt.List != first.List {
-			return nil, false, &extract.InputError{Path: files[k], Err: fmt.Errorf("a part of another batch: %d of %d shards over %d vendors (list %s), but %s is %d of %d over %d (list %s)",
+			return nil, 0, "", &extract.InputError{Path: files[k], Err: fmt.Errorf("a part of another batch: %d of %d shards over %d vendors (list %s), but %s is %d of %d over %d (list %s)",
 				pt.Shard, pt.Shards, pt.Vendors, pt.List, files[0], first.Shard, first.Shards, first.Vendors, first.List)}
 		}
 		if prev, ok := bySh[pt.Shard]; ok {
-			return nil, false, &extract.InputError{Path: files[k], Err: fmt.Errorf("shard %d of %d is also in %s", pt.Shard, pt.Shards, prev)}
+			return nil, 0, "", &extract.InputError{Path: files[k], Err: fmt.Errorf("shard %d of %d is also in %s", pt.Shard, pt.Shards, prev)}
 		}
 		bySh[pt.Shard] = files[k]
 	}
@@ -225,30 +227,39 @@ func mergeParts(dirs []string) (*report.Portfolio, bool, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, false, fmt.Errorf("%w: shards %s of %d are missing (no portfolio.part-I-of-%d.json in %s)", errUsage, strings.Join(missing, ", "), first.Shards, first.Shards, strings.Join(dirs, ", "))
+		return nil, 0, "", fmt.Errorf("%w: shards %s of %d are missing (no portfolio.part-I-of-%d.json in %s)", errUsage, strings.Join(missing, ", "), first.Shards, first.Shards, strings.Join(dirs, ", "))
 	}
 	vendors := make([]report.PortfolioVendor, first.Vendors)
 	seen := make([]bool, first.Vendors)
 	p := &report.Portfolio{}
-	gated := false
+	gated := 0
 	for k, pt := range parts {
 		p.Interrupted = p.Interrupted || pt.Interrupted
 		for _, e := range pt.Entries {
 			if e.Index < 0 || e.Index >= first.Vendors || e.Index%first.Shards != pt.Shard || seen[e.Index] {
-				return nil, false, &extract.InputError{Path: files[k], Err: fmt.Errorf("entry for vendor %d does not belong to shard %d of %d, or is there twice", e.Index, pt.Shard, pt.Shards)}
+				return nil, 0, "", &extract.InputError{Path: files[k], Err: fmt.Errorf("entry for vendor %d does not belong to shard %d of %d, or is there twice", e.Index, pt.Shard, pt.Shards)}
 			}
 			seen[e.Index] = true
 			vendors[e.Index] = e.Vendor
-			gated = gated || e.Gate
+			if e.Gate {
+				gated++
+			}
 		}
 	}
 	for i, ok := range seen {
 		if !ok {
-			return nil, false, fmt.Errorf("%w: vendor %d of %d is in no part (shard %d, %s, is incomplete)", errUsage, i, first.Vendors, i%first.Shards, bySh[i%first.Shards])
+			return nil, 0, "", fmt.Errorf("%w: vendor %d of %d is in no part (shard %d, %s, is incomplete)", errUsage, i, first.Vendors, i%first.Shards, bySh[i%first.Shards])
 		}
 	}
 	p.Vendors = vendors
-	return p, gated, nil
+	// The shards' --fail-on, when they agree ("" otherwise).
+	failOn := parts[0].FailOn
+	for _, pt := range parts[1:] {
+		if pt.FailOn != failOn {
+			failOn = ""
+		}
+	}
+	return p, gated, failOn, nil
 }
 
 // readPart reads one part file, checking its schema.
