@@ -22,7 +22,5 @@ func TestKinds21(t *testing.T) {
 		{"a list of appended schedules points to them", []string{"The following schedules are appended to this Agreement and form part of it:\n- Schedule A. Service levels\n- Schedule C. Data export and termination procedure"}, "data-return-exit", StatusByReference},
 		// Quebec's statutory name for a breach.
 		{"a confidentiality incident is a breach", []string{"The Supplier will inform the Client within 72 hours of any confidentiality incident involving the personal information it holds for the Client."}, "breach-notification", StatusMet},
-		// A promise to keep the data in the region the customer selects.
-		{"not outside the selected region", []string{"The Supplier will not move Client data outside the Client's chosen hosting region, except as needed to provide support."}, "data-location", StatusMet},
 	})
 }
