@@ -92,16 +92,28 @@ func notCoveredNote(res *analyze.Result) string {
 	return line + ")"
 }
 
-// gateNote says, for a review verdict, which gate decided the exit code
-// (README: exit codes) so that 0 is not read as an all clear nor as a
-// failure: "exit code 0: the gate --fail-on high passed ...". "" for any
-// other verdict, or when failOn is not known.
+// gateNote says which gate decided the exit code (README: exit codes),
+// for every verdict, so that 0 beside a review or fail verdict is not read
+// as an all clear and a fail is tied to its gate: "exit code 0: the gate
+// --fail-on high passed ...". "" when failOn is not known.
 func gateNote(res *analyze.Result, failOn string) string {
-	if failOn == "" || res.Verdict != analyze.VerdictReview {
+	if failOn == "" {
 		return ""
 	}
+	// What the verdict still asks when the gate passes.
+	tail := ""
+	switch res.Verdict {
+	case analyze.VerdictReview:
+		tail = "the review verdict asks a reader to check the open terms"
+	case analyze.VerdictFail:
+		tail = "the fail verdict asks a reader to check the open terms"
+	}
 	if failOn == "never" {
-		return "exit code 0: --fail-on never, the exit code does not gate on findings; the review verdict still asks a reader to check the open terms"
+		n := "exit code 0: --fail-on never, the exit code does not gate on findings"
+		if tail != "" {
+			n += "; " + strings.Replace(tail, " asks ", " still asks ", 1)
+		}
+		return n
 	}
 	top := res.MaxSeverity()
 	if top.Rank() >= analyze.Severity(failOn).Rank() {
@@ -111,5 +123,9 @@ func gateNote(res *analyze.Result, failOn string) string {
 	if top != "" {
 		open = fmt.Sprintf("the most severe open term is %s", top)
 	}
-	return fmt.Sprintf("exit code 0: the gate --fail-on %s passed (no open term is %s or above; %s), which is no all clear: the review verdict asks a reader to check the open terms", failOn, failOn, open)
+	n := fmt.Sprintf("exit code 0: the gate --fail-on %s passed (no open term is %s or above; %s)", failOn, failOn, open)
+	if tail != "" {
+		n += ", which is no all clear: " + tail
+	}
+	return n
 }
