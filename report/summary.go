@@ -100,13 +100,10 @@ func gateNote(res *analyze.Result, failOn string) string {
 	if failOn == "" {
 		return ""
 	}
-	// What the verdict still asks when the gate passes.
+	// What a review or fail verdict still asks when the gate passes.
 	tail := ""
-	switch res.Verdict {
-	case analyze.VerdictReview:
-		tail = "the review verdict asks a reader to check the open terms"
-	case analyze.VerdictFail:
-		tail = "the fail verdict asks a reader to check the open terms"
+	if res.Verdict == analyze.VerdictReview || res.Verdict == analyze.VerdictFail {
+		tail = "the " + res.Verdict + " verdict asks a reader to check the open terms"
 	}
 	if failOn == "never" {
 		n := "exit code 0: --fail-on never, the exit code does not gate on findings"
