@@ -10,8 +10,9 @@ func (f *Frame) points() bool {
 		if f.pointsOut(s.to, min(s.to+8, len(f.toks))) {
 			return true
 		}
-		// "available on request" needs no document.
-		if f.toks[s.from].w == "available" {
+		// "available on request" needs no document; nor do "additional
+		// terms apply", which names other terms as it points at them.
+		if f.toks[s.from].w == "available" || otherTerms[f.toks[s.from].w] {
 			return true
 		}
 		// "The following schedules are appended to this Agreement: ...
@@ -23,6 +24,10 @@ func (f *Frame) points() bool {
 	}
 	return false
 }
+
+// otherTerms are the words that open a reference phrase naming terms
+// kept elsewhere ("supplemental terms apply", references.yaml).
+var otherTerms = map[string]bool{"additional": true, "supplemental": true, "supplementary": true, "separate": true}
 
 // appendedDocs are the words that open a reference phrase naming the
 // documents appended to the agreement (references.yaml).
