@@ -253,6 +253,9 @@ func (f *Frame) predicates() []predicate {
 		if p.actor == PartyUnknown {
 			p.actor = f.invertedSubject(subjFrom, p.modal)
 		}
+		if p.actor == PartyUnknown && i == 0 {
+			p.actor = f.frontedPronoun(subjFrom, p)
+		}
 		if p.actor == PartyUnknown && i > 0 && f.inherits(p.from, p.modal.from) {
 			p.actor = modals[i-1].actor // "Provider shall notify ... and shall assist"
 		}
@@ -422,7 +425,7 @@ func (f *Frame) subjectStart(modal, floor int) int {
 		k--
 	}
 	if k >= floor && k >= 0 && floor > 0 {
-		if w := f.toks[k].w; w == "and" || w == "or" || w == "but" {
+		if w := f.toks[k].w; w == "and" || w == "or" || w == "but" || f.asyndetic(k, floor) {
 			return k
 		}
 	}

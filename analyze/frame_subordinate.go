@@ -73,7 +73,9 @@ func (f *Frame) relativeModal(p predicate) bool {
 	// impact ...", "an incident that could affect Customer Data": a
 	// relative clause of a thing, right after its noun, is no duty of
 	// anyone ("agrees that it may", after a verb, is another matter).
-	if m := p.modal.from; m >= 2 && (f.toks[m-1].w == "that" || f.toks[m-1].w == "which") && p.modality != ModalBinding {
+	// So is "data that is required to establish a claim": a duty put
+	// on the thing, no one's duty.
+	if m := p.modal.from; m >= 2 && (f.toks[m-1].w == "that" || f.toks[m-1].w == "which") && (p.modality != ModalBinding || f.toks[m].w == "is" || f.toks[m].w == "are") {
 		if b := f.toks[m-2]; b.word && !f.verbAt(m-2) && !sayVerbs[b.w] && !f.partyIn(m-2, m-1) && !subordinator[b.w] {
 			return true
 		}
