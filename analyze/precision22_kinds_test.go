@@ -43,6 +43,12 @@ func TestPrecision22Kinds(t *testing.T) {
 		// A period the vendor gives, during which the customer may take
 		// its data out: what the period grants is the vendor's return.
 		{"a period given for the customer to download its data is a data return", []string{"On termination, Provider will give Customer a sixty-day period during which Customer may download its data."}, "data-return-exit", StatusMet},
+		// h. Where the users are is no place for the data; data moved out
+		// of a place is no data given back.
+		{"users in the Union are no data location", []string{"Provider will process personal data in accordance with the GDPR for users in the European Union."}, "data-location", StatusMissing},
+		{"data hosted in the Union still binds", []string{"Any personal data collected through the website is hosted in the EU."}, "data-location", StatusMet},
+		{"no transfer outside the Union is no data return", []string{"Provider will not transfer Customer Data outside the European Union without Customer's prior written consent."}, "data-return-exit", StatusMissing},
+		{"no transfer outside the Union is still a data location", []string{"Provider will not transfer Customer Data outside the European Union without Customer's prior written consent."}, "data-location", StatusMet},
 		// g. A pointer to the security measures at a web address beside a
 		// disclaimer of security failures stays by-reference: the
 		// disclaimer states no measure.
