@@ -371,7 +371,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	if f.Status == StatusMet && len(f.Weakeners) > 0 {
 		f.Status = StatusWeak
 	}
-	if f.Status == StatusByReference && len(f.RedFlags) > 0 {
+	if f.Status == StatusByReference && flagsStateSomething(a.flags) {
 		f.Status = StatusWeak
 	}
 	lead := a.cite.u.evidence("")
@@ -680,6 +680,21 @@ func otherPartysClause(h hit) bool {
 	}
 	for _, q := range h.u.frame.preds {
 		if q.actor == PartyCustomer && q.modality == ModalBinding && !q.negated {
+			return true
+		}
+	}
+	return false
+}
+
+// flagsStateSomething says a red flag beside a pointer-only term makes it
+// weak: a flag that speaks of the term's own matter ("we may delete your
+// data on termination") is a poor version of it here. A flag that only
+// disclaims (RedFlag.KeepsPointer: "will comply with the Security
+// Measures" at a web address, and no liability for security failures)
+// states nothing, and the term stays by-reference.
+func flagsStateSomething(flags []hit) bool {
+	for _, h := range flags {
+		if !h.spec.flag.KeepsPointer {
 			return true
 		}
 	}

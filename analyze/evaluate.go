@@ -131,7 +131,7 @@ func (f *Frame) anyIn(classes []string, from, to int) bool {
 func (f *Frame) actionIn(classes []string, p *predicate) bool {
 	rel := p.to
 	for j := max(p.modal.to, p.from); j < p.to; j++ {
-		if w := f.toks[j].w; w == "who" || w == "whom" || w == "whose" || w == "which" {
+		if w := f.toks[j].w; w == "who" || w == "whom" || w == "whose" || w == "which" && !f.periodWhich(j) {
 			rel = j
 			break
 		}

@@ -514,7 +514,7 @@ func (f *Frame) inherits(from, modal int) bool {
 			continue
 		}
 		t := f.toks[i]
-		if t.word && !(t.w == "and" || t.w == "or" || t.w == "also" || t.w == "further" || t.w == "then" || adverbs[t.w] || t.w == "it" || t.w == "they") {
+		if t.word && !(t.w == "and" || t.w == "or" || t.w == "also" || t.w == "further" || t.w == "then" || adverbs[t.w] || t.w == "it" || t.w == "they") && !f.provisoIt(i, modal) {
 			return false
 		}
 	}

@@ -86,3 +86,43 @@ func (f *Frame) subjectToSpans(p *predicate) []span {
 	}
 	return out
 }
+
+// provisoIt says the word at i opens a proviso whose subject is "it", the
+// party of the predicate before ("Customer may engage subcontractors,
+// provided it remains liable for them": the customer stays liable, not
+// the vendor).
+func (f *Frame) provisoIt(i, modal int) bool {
+	if w := f.toks[i].w; w != "provided" && w != "providing" && w != "that" {
+		return false
+	}
+	for k := i + 1; k < modal; k++ {
+		switch f.toks[k].w {
+		case "that":
+			continue
+		case "it":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// periodWhich says the "which" at j opens what may be done in a period the
+// predicate gives ("will provide you a thirty-day window during which you
+// may export your data"): that is what the predicate grants, not a
+// description of a thing beside it.
+func (f *Frame) periodWhich(j int) bool {
+	if j < 2 {
+		return false
+	}
+	switch f.toks[j-1].w {
+	case "during", "within", "in":
+	default:
+		return false
+	}
+	switch f.toks[j-2].w {
+	case "window", "period", "time", "days", "weeks", "months":
+		return true
+	}
+	return false
+}

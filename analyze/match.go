@@ -83,8 +83,11 @@ type RedFlag struct {
 	// answers the flag ("Provider may update this DPA from time to time.
 	// Provider shall notify Customer of material changes 30 days before
 	// they take effect."), so it is not raised there.
-	Answerable bool        `yaml:"answerable" json:"answerable,omitempty"`
-	Frames     []FrameSpec `yaml:"frames" json:"frames"`
+	Answerable bool `yaml:"answerable" json:"answerable,omitempty"`
+	// KeepsPointer: the flag only disclaims, so a term the agreement only
+	// points at stays by-reference beside it (it does not turn weak).
+	KeepsPointer bool        `yaml:"keeps_pointer" json:"keeps_pointer,omitempty"`
+	Frames       []FrameSpec `yaml:"frames" json:"frames"`
 }
 
 // frameSpec is a FrameSpec compiled against the vocabulary.
