@@ -187,6 +187,9 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 		if legal != "" {
 			pre = before(head[:ix[0]], legal)
 		}
+		if r == "" && reYouDefined.MatchString(head[max(0, ix[0]-20):ix[0]]) {
+			r = "customer" // `you (the "Member")`: the name the reader is given
+		}
 		if r == "" && reGrantsYou.MatchString(head[ix[1]:min(len(head), ix[1]+60)]) {
 			r = "vendor" // "ACME, INC. (ACME) IS WILLING TO GRANT YOU (AUTHORIZED USER) ACCESS"
 		}
@@ -388,6 +391,11 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 // reCustomerMeans finds a defined term for the person or company that
 // uses or orders the service.
 var reCustomerMeans = lazyre.New(`(?m)(?:^|["“])\s*([A-Z][a-z]+)["”]?\s+(?:means|shall mean|refers to)\s+(?:any|a|an|the|each)\s+(?:(?:legal|natural|juridical)\s+)?(?:entity|person|company|organi[sz]ation|business)(?:\s+or\s+(?:an?\s+)?(?:(?:legal|natural|juridical)\s+)?(?:entity|person|company|organi[sz]ation|business))?\b[^.;]{0,60}?\b(?:that|who|which)\s+(?:uses|utili[sz]es|orders|purchases|subscribes to|buys)\s+(?:the|our)\s+(?i:services?|platform|software|products?)\b`)
+
+// reYouDefined: "you" right before a defined name in brackets (`you (the
+// "User")`, `you, (the "Member")`): the customer's name in this
+// agreement, whatever the word ("Member", "User", "Subscriber").
+var reYouDefined = lazyre.New(`(?i)\byou\s*,?\s*$`)
 
 // wholeRoleWord says a name is a side's role word from its first word to
 // its last ("Vendor", "Service Provider", "Data Processor"), not a thing

@@ -451,9 +451,10 @@ func (s *splitter) run() {
 				// above the terms): the preamble's.
 				continue
 			}
-			if h.typeLead && (!s.noNumbered(len(s.stack)) || len(s.stack) > 0 && strings.EqualFold(s.clauses[s.stack[len(s.stack)-1].clause].Heading, h.text)) {
-				// A PDF's bold lead-in inside a numbered clause, or
-				// repeating the heading it stands under, is text.
+			if h.typeLead && (!s.noNumbered(len(s.stack)) || len(s.stack) > 0 && strings.EqualFold(s.clauses[s.stack[len(s.stack)-1].clause].Heading, h.text) || s.listedLead(i)) {
+				// A PDF's bold lead-in inside a numbered clause, repeating
+				// the heading it stands under, or a list item's under a
+				// heading (listedLead), is text.
 				continue
 			}
 			s.acceptHeading(h, i)

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // closeLeadParagraph closes a PDF's bold lead-in clause ("Scope. This
 // addendum applies to ...", see typesetLead) before a top-level number
@@ -24,4 +27,30 @@ func (s *splitter) closeLeadParagraph(m marker, i int) {
 		return
 	}
 	s.pop(i)
+}
+
+// listedLead reports whether the PDF's bold lead-in on line i stands after
+// a list marker ("• Access: Only named staff may ...") under an open
+// heading of the document's own (a typeset or written heading, not
+// another lead-in): it is one item of that heading's list, text as a
+// Markdown list item's bold lead-in is ("- **Access:** ..."), so the
+// same words give the same clauses in a PDF and in text, and a finding
+// cites the heading the list stands under. A lead-in list with no
+// heading above it (the preamble's, or lead-ins only) still opens
+// clauses. Only a label ending in a colon ("Access:") is an item's: a
+// run-in title ending in a full stop ("• Updates. We may ...") titles a
+// sub-clause of its own, as a numbered one would.
+func (s *splitter) listedLead(i int) bool {
+	t := strings.TrimSpace(s.lines[i].text)
+	r, _ := utf8.DecodeRuneInString(t)
+	if t == "" || !strings.ContainsRune(markerGlyphs, r) || len(s.stack) == 0 {
+		return false
+	}
+	item := strings.TrimLeft(t, markerGlyphs+" ")
+	if !strings.HasPrefix(item, s.lines[i].typeLead) || !strings.HasPrefix(strings.TrimSpace(item[len(s.lines[i].typeLead):]), ":") {
+		return false // a run-in title ("• Updates. We may ..."): a sub-clause of its own
+	}
+	top := s.stack[len(s.stack)-1]
+	info := s.headInfo[top.clause]
+	return top.unnum && info != nil && s.lines[info.line].typeLead == ""
 }
