@@ -3,6 +3,8 @@ package analyze
 import (
 	"slices"
 	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
 )
 
 // TestTrialfix22bKinds: kinds of fault a new user (trial30b) found on three
@@ -113,5 +115,20 @@ func TestTrialfix22bPlaceholders(t *testing.T) {
 	want := []string{"[90 days]", "[2 hours / 8 hours]", "[Vendor support contact]"}
 	if !slices.Equal(got, want) {
 		t.Errorf("blanks %q, want %q", got, want)
+	}
+}
+
+// TestTrialfix22bTitledPart: a title naming a general agreement and, after
+// a dash, the part of it the document is, is that part (a security
+// schedule), not the agreement; the agreement's own title stays its kind.
+func TestTrialfix22bTitledPart(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"# Cloud Services Agreement – Data Security Exhibit\n\n1. Scope. The Vendor shall meet these security requirements when it runs the service.\n", "security"},
+		{"# Cloud Services Agreement\n\n1. Scope. The Vendor shall run the service described in each order.\n", "msa"},
+	} {
+		a := &extract.Agreement{Path: "terms.md", Format: "md", Pages: []extract.Page{{Number: 1, Text: tc.text}}}
+		if got := DetectKind(a); got.Kind != tc.want {
+			t.Errorf("%q: kind %s (%s %q), want %s", tc.text, got.Kind, got.From, got.Cue, tc.want)
+		}
 	}
 }
