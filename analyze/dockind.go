@@ -152,6 +152,9 @@ func (ks *docKinds) detect(text string, heads []string) DocKind {
 			continue
 		}
 		if k, cue := ks.earliest(line, func(k *docKindSpec) *regexp.Regexp { return k.names }); k != nil {
+			if part, pcue := ks.titledPart(line, k); part != nil {
+				k, cue = part, pcue
+			}
 			return ks.result(k, "title", cue)
 		}
 	}
@@ -219,6 +222,33 @@ func (ks *docKinds) earliest(s string, re func(*docKindSpec) *regexp.Regexp) (*d
 		}
 	}
 	return best, cue
+}
+
+// titledPart reads a title that names a general agreement, then after a
+// dash or colon the part of it the document is ("Master Services Agreement
+// – Information Security Schedule"): the document is that part, a special
+// kind, not the agreement it belongs to.
+func (ks *docKinds) titledPart(line string, general *docKindSpec) (*docKindSpec, string) {
+	if !general.General {
+		return nil, ""
+	}
+	i := strings.IndexAny(line, "–—:")
+	if j := strings.Index(line, " - "); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		return nil, ""
+	}
+	rest := line[i:]
+	for _, k := range ks.Kinds {
+		if k.General || k.names == nil {
+			continue
+		}
+		if m := k.names.FindStringIndex(rest); m != nil {
+			return k, rest[m[0]:m[1]]
+		}
+	}
+	return nil, ""
 }
 
 // linkLine is a line of links or link definitions, not a title.

@@ -94,7 +94,7 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 	if !own && len(c.signals) == 0 {
 		return false, false
 	}
-	if len(c.Not) > 0 && f.anyIn(c.Not, p.from, p.to) {
+	if len(c.Not) > 0 && f.anyIn(c.Not, f.notFrom(p), p.to) {
 		return false, false
 	}
 	neg := p.negated
@@ -109,7 +109,7 @@ func (c *frameSpec) match(f *Frame, p *predicate) (ok, negated bool) {
 		}
 		neg = false
 	case "denies":
-		if !neg || !p.noDuty {
+		if !neg || !p.noDuty || p.complement {
 			return false, false
 		}
 		neg = false
@@ -311,6 +311,12 @@ func (f *Frame) leadOnly(i int) bool {
 	}
 	for _, q := range f.preds[i+1:] {
 		if q.from >= f.lead {
+			return true
+		}
+		// "Provider shall delete the data ..., save that Provider shall be
+		// permitted to: (a) keep ...": the item completes the exception,
+		// not the duty before it, which is read in the lead-in's own unit.
+		if q.to > f.lead && f.exceptionOpens(q.from) {
 			return true
 		}
 	}

@@ -54,6 +54,8 @@ type predicate struct {
 	// possessed: the subject is a thing the actor owns ("our code"), not
 	// the party itself.
 	possessed bool
+	// complement: what a denied guarantee refuses to promise (deniedComplement).
+	complement bool
 	// objTo extends where the predicate's objects may stand past its
 	// region: a main clause that reports or denies ("We do not warrant
 	// that the Service will be secure") is about its complement.
@@ -256,6 +258,9 @@ func (f *Frame) predicates() []predicate {
 		if p.actor == PartyUnknown && i == 0 {
 			p.actor = f.frontedPronoun(subjFrom, p)
 		}
+		if p.actor == PartyUnknown {
+			p.actor = f.expletiveOwner(subjFrom, p.modal.from)
+		}
 		if p.actor == PartyUnknown && i > 0 && f.inherits(p.from, p.modal.from) {
 			p.actor = modals[i-1].actor // "Provider shall notify ... and shall assist"
 		}
@@ -287,6 +292,9 @@ func (f *Frame) predicates() []predicate {
 			}
 			q := predicate{from: base, to: s0, objTo: len(f.toks), modal: span{j, j + 1}, modality: ModalDeclarative, word: f.toks[j].w}
 			q.actor, q.possessed = f.subjectOf(base, j)
+			if q.actor == PartyUnknown {
+				q.actor = f.expletiveOwner(base, j)
+			}
 			if otherParty(q.actor, modals[0]) {
 				// "Customer acknowledges that Provider is responsible
 				// for security": the complement is the other party's.
@@ -298,6 +306,7 @@ func (f *Frame) predicates() []predicate {
 			break
 		}
 	}
+	f.deniedComplement(modals)
 	return modals
 }
 
@@ -429,7 +438,7 @@ func (f *Frame) subjectStart(modal, floor int) int {
 			return k
 		}
 	}
-	end := modal
+	end := f.beforeAside(modal, floor)
 	for tries := 0; tries < 4 && end > floor; tries++ {
 		j := end - 1
 		for j >= floor && !isBoundary(f.toks[j]) {
@@ -514,6 +523,10 @@ func (f *Frame) inherits(from, modal int) bool {
 			continue
 		}
 		t := f.toks[i]
+		if t.w == "so" && i+1 < modal && f.toks[i+1].w == "that" {
+			i++ // "... so that it can recover": the same subject's purpose
+			continue
+		}
 		if t.word && !(t.w == "and" || t.w == "or" || t.w == "also" || t.w == "further" || t.w == "then" || adverbs[t.w] || t.w == "it" || t.w == "they") && !f.provisoIt(i, modal) {
 			return false
 		}

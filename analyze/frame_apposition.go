@@ -31,3 +31,26 @@ func (f *Frame) apposed(start, end, floor int) int {
 	}
 	return at
 }
+
+// beforeAside is where the subject before a modal ends when a parenthesis
+// stands between them: "The Customer (or an independent assessor it
+// appoints) may" has its subject before the aside, whose words are read
+// with it (an auditor the customer appoints acts for the customer).
+func (f *Frame) beforeAside(modal, floor int) int {
+	k := modal - 1
+	if k <= max(floor, 0) || f.toks[k].w != ")" {
+		return modal
+	}
+	for o := k - 1; o > max(floor, 0) && o >= k-20; o-- {
+		switch f.toks[o].w {
+		case ")", ";", ".":
+			return modal
+		case "(":
+			if f.toks[o-1].word {
+				return o
+			}
+			return modal
+		}
+	}
+	return modal
+}

@@ -64,6 +64,9 @@ func (f *Frame) statement() predicate {
 			continue
 		}
 		p.actor, p.possessed = f.subjectOf(from, j)
+		if p.actor == PartyUnknown {
+			p.actor = f.expletiveOwner(from, j)
+		}
 		if p.possessed && f.gerundSubject(from, j) {
 			// "Keeping our customers' data protected is our highest
 			// priority": the subject is a doing whose doer it does not
@@ -447,6 +450,10 @@ func (f *Frame) verbAt(j int) bool {
 	switch t.w {
 	case "is", "are", "has", "have", "does", "do", "acknowledges", "agrees":
 		return true
+	case "cannot":
+		// "The Consultant cannot guarantee that ...": the main clause's
+		// verb, a denied guarantee.
+		return j+1 < len(f.toks) && denyingVerbs[f.toks[j+1].w]
 	}
 	if strings.HasSuffix(t.w, "s") && f.verbClassAt(j) && !f.nounAfter(j) {
 		return true

@@ -31,15 +31,23 @@ const braceBlank = `\{\{\s*[A-Za-z_][\w.\-]*\s*\}\}`
 // mark ("[1]"), an abbreviation ("[EU]") or a defined term in brackets
 // ("[the Processor]").
 var reTemplateBlank = lazyre.New(`\[[A-Z][A-Z_/ -]{2,}[A-Z_](?:\s*\d)?\]` +
-	`|\[(?i:(?:[a-z]+\s+){0,3}(?:name|date|address|amount|sum|number|e-?mail|jurisdiction|percentage|period|value|figure|currency)|(?:insert|enter|specify|add|complete|fill in)\b[^\]\n]{0,60})\]` +
+	`|\[(?i:(?:[a-z]+\s+){0,3}(?:name|date|address|amount|sum|number|e-?mail|jurisdiction|percentage|period|value|figure|currency|contact|phone|telephone)|(?:insert|enter|specify|add|complete|fill in)\b[^\]\n]{0,60})\]` +
 	`|\[\s*(?:[●•]+|X{1,3}|N)\s*\]` +
+	`|\[\s*` + bracketValue + `(?:\s*(?:/|or|-|–)\s*` + bracketValue + `)*\s*\]` +
 	`|<\s*(?i:insert|enter|specify|add)\b[^<>\n]{0,60}>` +
 	`|` + braceBlank +
 	`|_{4,}`)
 
+// bracketValue is a drafting value left in brackets to settle ("[60
+// days]", "[4 hours / 24 hours]", "[5 years]"): a number and its unit.
+const bracketValue = `\d{1,4}\s*(?i:hours?|days?|business days|working days|weeks?|months?|years?|minutes?|%|percent)`
+
+// reBracketValue is a bracket holding only drafting values.
+var reBracketValue = lazyre.New(`^\[\s*` + bracketValue + `(?:\s*(?:/|or|-|–)\s*` + bracketValue + `)*\s*\]$`)
+
 // reValuePlaceholder is a placeholder where a value belongs: an amount, a
 // number, a period, a blank ("[AMOUNT]", "[X] hours", "[●]", "____").
-var reValuePlaceholder = lazyre.New(`(?i)\[\s*(?:[●•]+|X{1,3}|N|[^\]\n]{0,20}\b(?:amount|sum|number|percentage|period|value|figure|limit|hours|days|fee|price)\b[^\]\n]{0,20})\s*\]|_{4,}|<\s*(?:insert|enter|specify)\b[^<>\n]{0,20}\b(?:amount|number|period|value|hours|days)\b[^<>\n]{0,20}>`)
+var reValuePlaceholder = lazyre.New(`(?i)\[\s*(?:[●•]+|X{1,3}|N|[^\]\n]{0,20}\b(?:amount|sum|number|percentage|period|value|figure|limit|hours?|days?|weeks?|months?|years?|minutes?|fee|price)\b[^\]\n]{0,20})\s*\]|_{4,}|<\s*(?:insert|enter|specify)\b[^<>\n]{0,20}\b(?:amount|number|period|value|hours|days)\b[^<>\n]{0,20}>`)
 
 // reSignatureBlank is a form's blank for a signature or a signatory's
 // particulars ("By: ______", "Date: ____"): no placeholder of the terms.
@@ -71,7 +79,9 @@ func blanksIn(text string) []string {
 // text, or "".
 func valuePlaceholder(text string) string {
 	for _, p := range blanksIn(text) {
-		if reValuePlaceholder.MatchString(p) {
+		// A value written in brackets to settle ("[60 days]") states
+		// its value: it is warned of, not read as a blank.
+		if reValuePlaceholder.MatchString(p) && !reBracketValue.MatchString(p) {
 			return p
 		}
 	}

@@ -94,7 +94,7 @@ func findSubprocessors(in Inputs, units []*unit, own []string) []Subprocessor {
 		if !matchFiltered(reSubContext.Regexp(), text) {
 			continue
 		}
-		for _, n := range names(text) {
+		for _, n := range names(dropHypothetical(text)) {
 			add(n, u.evidence("names a subprocessor"))
 		}
 	}
@@ -139,4 +139,31 @@ func ownName(ownKeys []string, key string) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// reConditionOpen opens a sentence with a condition ("If Supplier
+	// relies on cloud infrastructure (...):", "Where the Provider uses a
+	// hosting provider such as ...,").
+	reConditionOpen = lazyre.New(`(?i)^\W*(if|where|when|whenever|should|in the event that|in case|to the extent that)\b`)
+	// reExampleNames are the names a condition gives as examples: a
+	// parenthesis, or a list after "such as", "for example", "e.g.".
+	reExampleNames = lazyre.New(`(?i)\([^()]*\)|\b(such as|for example|for instance|e\.g\.|like)\s[^,:;]*`)
+)
+
+// dropHypothetical removes from a sentence that opens with a condition the
+// names its condition gives as examples: "If Supplier relies on cloud
+// infrastructure (Oracle Cloud, IBM Cloud):" names no supplier the vendor
+// uses, only ones it might. The condition ends at the first colon or
+// semicolon; the rest is kept.
+func dropHypothetical(text string) string {
+	t := strings.TrimSpace(text)
+	if !reConditionOpen.MatchString(t) {
+		return text
+	}
+	end := strings.IndexAny(t, ":;")
+	if end < 0 {
+		end = len(t)
+	}
+	return reExampleNames.ReplaceAllString(t[:end], " ") + t[end:]
 }

@@ -623,7 +623,11 @@ func listLeadIn(c extract.Clause, all []extract.Clause) (lead string, quote []st
 	if first <= 0 {
 		return "", nil
 	}
-	head := strings.Join(strings.Fields(lastItemHead(stripHead(c.Text[:first], c.Heading))), " ")
+	raw := stripHead(c.Text[:first], c.Heading)
+	head := strings.Join(strings.Fields(lastItemHead(raw)), " ")
+	if !reLeadIn.MatchString(head) && subHeadingList(firstText) {
+		head = listIntro(raw)
+	}
 	if !reLeadIn.MatchString(head) && !subjectLeadIn(head, firstText) {
 		return "", nil
 	}

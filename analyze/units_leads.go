@@ -167,3 +167,37 @@ func parentItems(c extract.Clause) bool {
 	h := strings.TrimSpace(c.Heading)
 	return h != "" && len(strings.Fields(h)) <= 6 && strings.HasSuffix(c.ID, `"`)
 }
+
+// reLabelParty names a party in a sub-heading ("Customer obligations:"):
+// such a label starts a list of that party's own.
+var reLabelParty = lazyre.New(`(?i)\b(customers?|clients?|users?|licensees?|subscribers?|you|your|controllers?|vendors?|suppliers?|providers?|processors?|contractors?|consultants?|we|our|us|party|parties)\b`)
+
+// subHeadingList says a sub-clause opens with a short label of its own
+// that introduces a list ("Out-of-band updates:" above "- Apply urgent
+// patches within 48 hours"): a sub-heading inside a list, not a sentence.
+func subHeadingList(text string) bool {
+	first, rest, ok := strings.Cut(strings.TrimSpace(text), "\n")
+	first = strings.Trim(strings.TrimSpace(first), "*_#")
+	if !ok || !strings.HasSuffix(first, ":") || len(strings.Fields(first)) > 6 || reLabelParty.MatchString(first) {
+		return false
+	}
+	return reListItem.MatchString(rest)
+}
+
+// listIntro is the sentence that introduces a clause's first list
+// ("Supplier shall install security updates:" above its items) when it is
+// a lead-in, else "": a sub-heading after that list ("Out-of-band
+// updates:") continues it, and its items stay the lead-in's party's.
+func listIntro(head string) string {
+	lines := strings.Split(head, "\n")
+	for i, l := range lines {
+		if reListItem.MatchString(l) {
+			intro := strings.Join(strings.Fields(strings.Join(lines[:i], " ")), " ")
+			if intro != "" && reLeadIn.MatchString(intro) {
+				return intro
+			}
+			return ""
+		}
+	}
+	return ""
+}

@@ -82,7 +82,10 @@ var (
 	// section's letter.
 	letterDotRe = lazyre.New(`^([A-Z])\.(\d{1,3})\.?(?:\s+|$)(.*)$`)
 	numBareRe   = lazyre.New(`^(\d{1,3})\s+(.*)$`)
-	letterRe    = lazyre.New(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
+	// dateHeadRe is a date standing as a heading ("4 March 2021", "23 May
+	// 2018"): its day is no clause number.
+	dateHeadRe = lazyre.New(`(?i)^\d{1,2}\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4}\b`)
+	letterRe   = lazyre.New(`^([A-Za-z]|[IVXLCivxlc]{2,7})[.)](?:\s+|$)(.*)$`)
 	// parenRe: "(a) Text", and "(a). Text" with a stray full stop.
 	parenRe = lazyre.New(`^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)\.?(?:\s+|$)(.*)$`)
 	// gluedRe: a number glued to its text where a web page set the number
@@ -259,7 +262,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		m.closeParen = t[len(g[1])] == ')'
 		return m, m.rest == "" || startsUpper(m.rest) || startsWithName(m.rest) || qualifiedTitleRe.MatchString(m.rest)
 	}
-	if g := numBareRe.FindStringSubmatch(t); g != nil && (m.mdLevel > 0 || m.bold || looksLikeTitle(dashTitle(g[2])) || typeset || sentenceCaseTitle(dashTitle(g[2]))) {
+	if g := numBareRe.FindStringSubmatch(t); g != nil && !dateHeadRe.MatchString(t) && (m.mdLevel > 0 || m.bold || looksLikeTitle(dashTitle(g[2])) || typeset || sentenceCaseTitle(dashTitle(g[2]))) {
 		m.kind = kNum
 		m.ord = atoi(g[1])
 		m.path = []int{m.ord}

@@ -73,8 +73,8 @@ func listHeadings(lines []srcLine) {
 			if strings.HasPrefix(t, "#") {
 				stack = stack[:0]
 				base = ""
-				if g := mdNumHeadRe.FindStringSubmatch(t); g != nil {
-					base = g[1]
+				if g := mdNumHeadRe.FindStringSubmatch(t); g != nil && !dateHeadRe.MatchString(strings.TrimLeft(t, "# \t")) {
+					base = g[1] // not a date's day ("## 4 March 2021")
 				}
 			}
 			continue

@@ -133,9 +133,16 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+	// The error first, where the eye lands, then a short hint: the full
+	// usage above it hid the one line that says what went wrong.
+	fmt.Fprintf(stderr, "ssrm: unknown command %q\n", args[0])
+	fmt.Fprintf(stderr, "The commands are %s.\nRun 'ssrm help' for the usage of each; 'ssrm rules frame TEXT' shows how one sentence is read.\n", strings.Join(commands, ", "))
+	return errReported
 }
+
+// commands are the names dispatch knows, as the hint after an unknown
+// command lists them.
+var commands = []string{"analyze", "batch", "diff", "portfolio", "extract", "decide", "rules", "eval", "serve", "version", "help"}
 
 // parseInterspersed parses flags wherever they stand among the positional
 // arguments ("ssrm analyze FILE --format json").

@@ -1,0 +1,91 @@
+package analyze
+
+// denyingVerbs are the words after which "that" opens what a party
+// promises or guarantees: "does not guarantee that", "makes no warranty
+// that", "cannot warrant that".
+var denyingVerbs = map[string]bool{
+	"guarantee": true, "guarantees": true, "warrant": true, "warrants": true,
+	"promise": true, "promises": true, "represent": true, "represents": true,
+	"ensure": true, "ensures": true, "assure": true, "assures": true,
+	"warranty": true, "warranties": true, "representation": true, "representations": true,
+	"commitment": true, "undertaking": true,
+}
+
+// clauseTurns are the words that open a clause of its own after a denial:
+// "We do not guarantee that the Service will be uninterrupted, but we
+// will restore it ..." promises the restoring.
+var clauseTurns = map[string]bool{"but": true, "however": true, "although": true, "though": true, "whereas": true, "yet": true, "instead": true, "nevertheless": true, "nonetheless": true}
+
+// deniedComplement: the clauses after a denied guarantee ("The Consultant
+// cannot guarantee that its findings will be complete, nor that every
+// flaw will be found", "We do not warrant that the Service will be
+// secure") are what the main clause refuses to promise. Their modal binds
+// no one: they take the main clause's denial of the duty. A red flag that
+// reads a denied duty reads it in the main clause (whose objects reach the
+// complement), not again in the complement.
+func (f *Frame) deniedComplement(ps []predicate) {
+	for i, q := range ps {
+		if !q.negated || !q.noDuty || q.objTo == 0 || q.to < 2 || q.to > len(f.toks) {
+			continue
+		}
+		if f.toks[q.to-1].w != "that" || !denyingVerbs[f.toks[q.to-2].w] {
+			continue
+		}
+		end := f.phraseEnd(q.to)
+		for k := i + 1; k < len(ps) && ps[k].from < end; k++ {
+			if f.turnsIn(ps[k].from, max(ps[k].modal.from, ps[k].from)) {
+				break
+			}
+			ps[k].negated, ps[k].noDuty, ps[k].protective, ps[k].complement = true, true, false, true
+		}
+	}
+}
+
+// turnsIn says a clause turn stands in tokens from..to, or just before.
+func (f *Frame) turnsIn(from, to int) bool {
+	for j := max(from-1, 0); j < to && j < len(f.toks); j++ {
+		if clauseTurns[f.toks[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// notFrom is where a predicate's "not" cues are read from: a relative
+// clause after a comma ("Changes may be made by mutual agreement, which
+// neither party may unreasonably refuse") qualifies the noun of the
+// predicate before it and stands under that predicate's cues.
+func (f *Frame) notFrom(p *predicate) int {
+	if p.from < 2 || p.from > len(f.toks) {
+		return p.from
+	}
+	switch f.toks[p.from-1].w {
+	case "which", "whom", "who":
+	default:
+		return p.from
+	}
+	if f.toks[p.from-2].w != "," {
+		return p.from
+	}
+	for _, q := range f.preds {
+		if q.to == p.from {
+			return q.from
+		}
+	}
+	return p.from
+}
+
+// exceptionOpens says an exception to the clause before opens just before
+// token k: "save that", "except that", "provided that", "other than".
+func (f *Frame) exceptionOpens(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		switch f.toks[j].w {
+		case "save", "except", "excepting", "provided":
+			return true
+		case "that", ",", "however", "always":
+			continue
+		}
+		return false
+	}
+	return false
+}
