@@ -739,21 +739,6 @@ func (f *Frame) polarity(p *predicate, subjFrom int) {
 	}
 }
 
-// notANegation tells "no later than", "not less than", "not only" and
-// "whether or not" from a negation.
-func (f *Frame) notANegation(s span) bool {
-	if s.to < len(f.toks) {
-		switch f.toks[s.to].w {
-		case "later", "more", "less", "fewer", "earlier", "only", "longer", "sooner", "greater", "exceeding", "exceed", "doubt":
-			return true
-		}
-	}
-	if s.from > 0 && f.toks[s.from].w == "not" && f.toks[s.from-1].w == "or" {
-		return true
-	}
-	return false
-}
-
 // phraseEnd is the end of the part of the sentence that starts at i: the
 // next ";" or the end.
 func (f *Frame) phraseEnd(i int) int {

@@ -89,3 +89,18 @@ func (f *Frame) exceptionOpens(k int) bool {
 	}
 	return false
 }
+
+// notANegation tells "no later than", "not less than", "not only" and
+// "whether or not" from a negation.
+func (f *Frame) notANegation(s span) bool {
+	if s.to < len(f.toks) {
+		switch f.toks[s.to].w {
+		case "later", "more", "less", "fewer", "earlier", "only", "longer", "sooner", "greater", "exceeding", "exceed", "doubt":
+			return true
+		}
+	}
+	if s.from > 0 && f.toks[s.from].w == "not" && f.toks[s.from-1].w == "or" {
+		return true
+	}
+	return false
+}
