@@ -624,7 +624,7 @@ func listLeadIn(c extract.Clause, all []extract.Clause) (lead string, quote []st
 		return "", nil
 	}
 	head := strings.Join(strings.Fields(lastItemHead(stripHead(c.Text[:first], c.Heading))), " ")
-	if !reLeadIn.MatchString(head) && !subjectLeadIn(head, firstText) {
+	if !reLeadIn.MatchString(head) && !subjectLeadIn(head, firstText) && !inlineContinues(c.Text[:first], head, firstText) {
 		return "", nil
 	}
 	quote = []string{head}
