@@ -628,7 +628,7 @@ func listLeadIn(c extract.Clause, all []extract.Clause) (lead string, quote []st
 	if !reLeadIn.MatchString(head) && subHeadingList(firstText) {
 		head = listIntro(raw)
 	}
-	if !reLeadIn.MatchString(head) && !subjectLeadIn(head, firstText) {
+	if !reLeadIn.MatchString(head) && !subjectLeadIn(head, firstText) && !inlineContinues(c.Text[:first], head, firstText) {
 		return "", nil
 	}
 	quote = []string{head}
