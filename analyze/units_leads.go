@@ -83,10 +83,11 @@ func splitUnitsUnder(text, headLead string) []*unit {
 
 // headingLeadIn is a heading that introduces the list under it as a
 // lead-in does: a phrase of three words or more ending in a colon ("Provider
-// is responsible for:"), or "".
+// is responsible for:"), or a party and its modal ("6.1. Processor shall:",
+// "Controller may:"), or "".
 func headingLeadIn(c extract.Clause) string {
 	h := strings.TrimSpace(c.Heading)
-	if h == "" || len(strings.Fields(h)) < 3 {
+	if f := strings.Fields(h); h == "" || len(f) < 3 && !(len(f) == 2 && leadModals[strings.ToLower(strings.TrimSuffix(f[1], ":"))]) {
 		return ""
 	}
 	// The readers keep the heading's colon in the clause's first line,
@@ -201,3 +202,9 @@ func listIntro(head string) string {
 	}
 	return ""
 }
+
+// leadModals are the second words of a two-word lead-in that names a party
+// and what it must or may do ("Supplier shall:", "Customer may:"); a
+// two-word heading with any other second word ("Data Security:") is a
+// heading.
+var leadModals = map[string]bool{"shall": true, "will": true, "must": true, "may": true, "agrees": true, "undertakes": true, "should": true, "can": true, "warrants": true}
