@@ -48,6 +48,12 @@ func TestTrialfix22Kinds(t *testing.T) {
 			"business-continuity", StatusMissing, "", ""},
 		{"continuity in its own words still counts", "## 4. Business Continuity and Incident Response\n\na. Vendor maintains a disaster recovery plan that also covers restoring the service after a security incident, and tests it every year.\n",
 			"business-continuity", StatusMet, "4(a)", "disaster recovery plan"},
+		// 7. The notice owed in the next sentence for "such changes"
+		// answers a right to change the terms by posting a new version.
+		{"notice of such changes answers the right to change", "## 11. Changes\n\n11.1 Vendor may change this Addendum by posting a new version to its trust centre. Vendor will notify Customer of such changes at least 30 days in advance.\n",
+			"change-notice", StatusMet, "11.1", "Vendor will notify Customer of such changes at least 30 days in advance."},
+		{"no notice of such changes stays weak", "## 11. Changes\n\n11.1 Vendor may change this Addendum from time to time. Vendor will not notify Customer of such changes.\n",
+			"change-notice", StatusWeak, "11.1", "Vendor may change this Addendum from time to time."},
 		// 8. A contact for audit requests grants no audit right.
 		{"audit contact is no right", "## 5. Audits\n\nIf You request an on-site audit of Vendor's facilities, You may contact audits@brightwave.example.\n",
 			"audit-rights", StatusMissing, "", ""},
