@@ -216,7 +216,7 @@ func (f *Frame) predicates() []predicate {
 	modals = mergeModals(modals, f.toks)
 	modals = dropModals(modals, f.relativeModal)
 	modals = dropModals(modals, f.epistemicModal)
-	if len(modals) > 0 && (f.partyRelative(modals[0]) || f.resultClauseModal(modals[0]) || f.thirdPartyRelative(modals[0])) {
+	if len(modals) > 0 && (f.partyRelative(modals[0]) || f.resultClauseModal(modals[0]) || f.thirdPartyRelative(modals[0]) || f.thingWillRelative(modals[0])) {
 		// The sentence's main clause has no modal: "We are not liable
 		// for any malware that you may run into", "The processor
 		// notifies the controller ..., so the controller can meet its
@@ -295,6 +295,7 @@ func (f *Frame) predicates() []predicate {
 			if q.actor == PartyUnknown {
 				q.actor = f.expletiveOwner(base, j)
 			}
+			f.reportedPronoun(modals, q, j, s0)
 			if otherParty(q.actor, modals[0]) {
 				// "Customer acknowledges that Provider is responsible
 				// for security": the complement is the other party's.

@@ -308,6 +308,9 @@ func (f *Frame) statements() []predicate {
 		}
 		q := predicate{from: t + 1, to: len(f.toks), modal: span{k, k + 1}, modality: ModalDeclarative, word: f.toks[k].w}
 		q.actor, q.possessed = f.subjectOf(t+1, k)
+		if q.actor == PartyUnknown && !out[0].possessed && (out[0].actor == PartyVendor || out[0].actor == PartyCustomer) && f.pronounSubject(t+1, k) {
+			q.actor = out[0].actor // "Customer warrants that it has ..."
+		}
 		f.polarity(&q, t+1)
 		out[0].to, out[0].objTo = t+1, len(f.toks)
 		if otherParty(out[0].actor, q) {

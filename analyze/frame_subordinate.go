@@ -289,3 +289,16 @@ func (f *Frame) concessive(ps []predicate) ([]predicate, int) {
 	}
 	return ps, 0
 }
+
+// thingWillRelative reads "will" in a relative clause of a thing, in a
+// sentence that names no party before it ("the teams write up a review,
+// which lists follow-up tasks that will make a repeat less likely"): what
+// the thing will do, no one's duty.
+func (f *Frame) thingWillRelative(p predicate) bool {
+	m := p.modal.from
+	if m < 2 || p.modal.to-m != 1 || f.toks[m].w != "will" || (f.toks[m-1].w != "that" && f.toks[m-1].w != "which") {
+		return false
+	}
+	b := f.toks[m-2]
+	return b.word && !f.verbAt(m-2) && !sayVerbs[b.w] && !subordinator[b.w] && !f.partyIn(0, m-1)
+}

@@ -124,8 +124,10 @@ func placeholderWarnings(units []*unit) []Warning {
 		var parts []string
 		named := map[string]bool{}
 		for _, p := range byFile[f] {
-			if !named[p.text] {
-				named[p.text] = true
+			// "[Customer Name]" and "[CUSTOMER NAME]", a blank broken
+			// over two lines: one placeholder, spelt twice.
+			if k := strings.ToLower(strings.Join(strings.Fields(p.text), " ")); !named[k] {
+				named[k] = true
 				if len(named) <= 4 {
 					parts = append(parts, fmt.Sprintf("%q (%s)", p.text, p.where))
 				}

@@ -43,8 +43,9 @@ func verbatimQuote(src string, parts []string, skips bool) string {
 			switch gap, ok := adjacent(src, pieces[i-1], p); {
 			case skips && i == last:
 				b.WriteString(" … ")
-			case ok && (gap == "" || isBullet(gap)):
-				// A bullet is layout, not words: "Provider shall: delete ...".
+			case ok && (gap == "" || isBullet(gap) || isTableBars(gap)):
+				// A bullet is layout, not words: "Provider shall: delete ...";
+				// so are a table's bars and rule ("| | ----- |").
 				b.WriteString(" ")
 			case ok:
 				b.WriteString(" " + gap + " ")

@@ -24,12 +24,13 @@ const quoteCorpus = "../corpus"
 
 // normQuoteText folds what a quote may differ in without changing a word:
 // runs of whitespace, the emphasis markup quotes drop ("**", "__") and
-// bullets standing alone ("-", "•"), which are layout as a line break is.
+// bullets standing alone ("-", "•") and a table's bars and rule ("|",
+// "|---|"), which are layout as a line break is.
 func normQuoteText(s string) string {
 	s = strings.NewReplacer("**", "", "__", "").Replace(s)
 	var out []string
 	for _, w := range strings.Fields(s) {
-		if strings.Trim(w, "-–—•●▪◦‣·*○■□➢►") != "" {
+		if strings.Trim(w, "-–—•●▪◦‣·*○■□➢►") != "" && strings.Trim(w, "|-:") != "" {
 			out = append(out, w)
 		}
 	}

@@ -383,7 +383,7 @@ type block struct {
 // wrapped lines of running text.
 func splitLines(text string) []block {
 	var blocks []block
-	prev, item := 0, false
+	prev, item, text := 0, false, dropFurniture(text)
 	for _, m := range spListItem.findAllSubmatchIndex(text) {
 		if closesParen(text[prev:m[0]], text[m[0]:m[1]]) {
 			continue
