@@ -1,13 +1,8 @@
 package analyze
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/ssrm-dev/ssrm/extract"
 )
 
 // Kinds of missed terms found on outside agreements (a UK data processing
@@ -31,18 +26,7 @@ func checkRecall(t *testing.T, cases []recallCase) {
 	rs := loadRules(t)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "agreement.md")
-			if err := os.WriteFile(path, []byte(tc.md), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			d, err := extract.Open(path, extract.Options{})
-			if err != nil || d.Agreement == nil {
-				t.Fatalf("not read as an agreement: %v", err)
-			}
-			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{d.Agreement}}, rs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runMarkdown(t, rs, tc.md)
 			for _, f := range res.Findings {
 				if f.Rule != tc.rule {
 					continue

@@ -1,33 +1,9 @@
 package analyze
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/ssrm-dev/ssrm/extract"
 )
-
-// runMarkdown reads md as a Markdown agreement (headings, bold
-// sub-headings and bullets as the reader splits them) and runs the rules.
-func runMarkdown(t *testing.T, rs *RuleSet, md string) *Result {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "terms.md")
-	if err := os.WriteFile(p, []byte(md), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	d, err := extract.Open(p, extract.Options{})
-	if err != nil || d.Agreement == nil {
-		t.Fatalf("reading %s: %v", p, err)
-	}
-	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{d.Agreement}}, rs, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
 
 // TestTrial27bKinds: sentences of our own writing for the kinds a new
 // user's trial on three outside documents showed (trial27b), each beside

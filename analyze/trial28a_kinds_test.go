@@ -56,14 +56,7 @@ func TestTrial28aRedFlagsAndCitations(t *testing.T) {
 		{"The Supplier may revise these terms from time to time.", true},
 	} {
 		res := run(t, rs, Options{}, tc.text)
-		got := false
-		for _, f := range res.Findings {
-			for _, fl := range f.RedFlags {
-				if f.Rule == "change-notice" && fl.ID == "unilateral-change" {
-					got = true
-				}
-			}
-		}
+		got := hasRedFlag(res, "change-notice", "unilateral-change")
 		if got != tc.flag {
 			t.Errorf("%q: unilateral-change red flag %v, want %v", tc.text, got, tc.flag)
 		}

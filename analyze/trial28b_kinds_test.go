@@ -64,14 +64,7 @@ func TestTrial28bKinds(t *testing.T) {
 		{"The Supplier is not responsible for the security of the Platform.", true},
 	} {
 		res := run(t, rs, Options{}, tc.text)
-		got := false
-		for _, f := range res.Findings {
-			for _, fl := range f.RedFlags {
-				if f.Rule == "vendor-security" && fl.ID == "security-disclaimer" {
-					got = true
-				}
-			}
-		}
+		got := hasRedFlag(res, "vendor-security", "security-disclaimer")
 		if got != tc.flag {
 			t.Errorf("%q: security-disclaimer red flag %v, want %v", tc.text, got, tc.flag)
 		}

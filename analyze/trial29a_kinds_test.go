@@ -42,14 +42,7 @@ func TestTrial29aRedFlags(t *testing.T) {
 		{"Provider may delete your account and all of your content at any time.", "data-return-exit", "delete-at-will", true},
 	} {
 		res := run(t, rs, Options{}, tc.text)
-		got := false
-		for _, f := range res.Findings {
-			for _, fl := range f.RedFlags {
-				if f.Rule == tc.rule && fl.ID == tc.flag {
-					got = true
-				}
-			}
-		}
+		got := hasRedFlag(res, tc.rule, tc.flag)
 		if got != tc.want {
 			t.Errorf("%q: %s red flag %v, want %v", tc.text, tc.flag, got, tc.want)
 		}

@@ -1,13 +1,8 @@
 package analyze
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/ssrm-dev/ssrm/extract"
 )
 
 // trialfix22Case is a short Markdown agreement of our own wording and what
@@ -70,21 +65,9 @@ func TestTrialfix22Kinds(t *testing.T) {
 		{"page footer leaves the quote", "## 10. Security\n\nVendor shall keep its systems patched. Page 3 of 12\n\nConfidential - Brightwave Labs\n\nVendor shall encrypt Customer Data in transit and at rest.\n",
 			"vendor-security", StatusMet, "10", "Vendor shall encrypt Customer Data in transit and at rest."},
 	}
-	dir := t.TempDir()
-	for i, tc := range cases {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(dir, string(rune('a'+i))+".md")
-			if err := os.WriteFile(path, []byte(trialfix22Head+tc.body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			d, err := extract.Open(path, extract.Options{})
-			if err != nil || d.Agreement == nil {
-				t.Fatalf("open: %v", err)
-			}
-			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{d.Agreement}}, rs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runMarkdown(t, rs, trialfix22Head+tc.body)
 			for _, f := range res.Findings {
 				if f.Rule != tc.rule {
 					continue

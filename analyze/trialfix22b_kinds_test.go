@@ -56,14 +56,7 @@ func TestTrialfix22bRedFlags(t *testing.T) {
 		{"The Supplier may amend this schedule at any time.", true},
 	} {
 		res := run(t, rs, Options{}, tc.text)
-		got := false
-		for _, f := range res.Findings {
-			for _, fl := range f.RedFlags {
-				if f.Rule == "change-notice" && fl.ID == "unilateral-change" {
-					got = true
-				}
-			}
-		}
+		got := hasRedFlag(res, "change-notice", "unilateral-change")
 		if got != tc.want {
 			t.Errorf("%q: unilateral-change %v, want %v", tc.text, got, tc.want)
 		}
