@@ -33,7 +33,7 @@ const braceBlank = `\{\{\s*[A-Za-z_][\w.\-]*\s*\}\}`
 var reTemplateBlank = lazyre.New(`\[[A-Z][A-Z_/ -]{2,}[A-Z_](?:\s*\d)?\]` +
 	`|\[(?i:(?:[a-z]+\s+){0,3}(?:name|date|address|amount|sum|number|e-?mail|jurisdiction|percentage|period|value|figure|currency|contact|phone|telephone)|(?:insert|enter|specify|add|complete|fill in)\b[^\]\n]{0,60})\]` +
 	`|\[\s*(?:[●•]+|X{1,3}|N)\s*\]` +
-	`|\[\s*` + bracketValue + `(?:\s*(?:/|or|-|–)\s*` + bracketValue + `)*\s*\]` +
+	`|` + bracketValues +
 	`|<\s*(?i:insert|enter|specify|add)\b[^<>\n]{0,60}>` +
 	`|` + braceBlank +
 	`|_{4,}`)
@@ -42,8 +42,12 @@ var reTemplateBlank = lazyre.New(`\[[A-Z][A-Z_/ -]{2,}[A-Z_](?:\s*\d)?\]` +
 // days]", "[4 hours / 24 hours]", "[5 years]"): a number and its unit.
 const bracketValue = `\d{1,4}\s*(?i:hours?|days?|business days|working days|weeks?|months?|years?|minutes?|%|percent)`
 
+// bracketValues is a bracket holding only drafting values, one or several
+// ("[4 hours / 24 hours]").
+const bracketValues = `\[\s*` + bracketValue + `(?:\s*(?:/|or|-|–)\s*` + bracketValue + `)*\s*\]`
+
 // reBracketValue is a bracket holding only drafting values.
-var reBracketValue = lazyre.New(`^\[\s*` + bracketValue + `(?:\s*(?:/|or|-|–)\s*` + bracketValue + `)*\s*\]$`)
+var reBracketValue = lazyre.New(`^` + bracketValues + `$`)
 
 // reValuePlaceholder is a placeholder where a value belongs: an amount, a
 // number, a period, a blank ("[AMOUNT]", "[X] hours", "[●]", "____").
