@@ -15,6 +15,8 @@ import (
 // Run analyses one vendor's documents against the rules. It never fails
 // on content; ctx is checked between rules so a batch can cancel.
 func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result, error) {
+	activeRuns.Add(1)
+	defer activeRuns.Add(-1)
 	if opts.ServiceModel == "" {
 		opts.ServiceModel = "saas"
 	}

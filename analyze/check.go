@@ -2,8 +2,10 @@ package analyze
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // assessment is what the agreements show for one rule.
@@ -25,22 +27,7 @@ type assessment struct {
 // its negated hits in document order, and its red-flag hits best first
 // (less those a binding statement of the term in their clause answers).
 func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
-	for _, u := range units {
-		for _, h := range r.hitsIn(u, r.frames) {
-			if h.status == "negated" {
-				negated = append(negated, h)
-				continue
-			}
-			h.score = r.rank(&h)
-			pos = append(pos, h)
-		}
-		for _, h := range r.hitsIn(u, r.flags) {
-			if h.status != "negated" {
-				h.score = r.rank(&h)
-				flags = append(flags, h)
-			}
-		}
-	}
+	pos, negated, flags = r.unitsHits(units)
 	// A unit that shows several elements at once is a better quote.
 	perUnit := map[*unit]map[string]bool{}
 	for _, h := range pos {
@@ -699,4 +686,54 @@ func flagsStateSomething(flags []hit) bool {
 		}
 	}
 	return false
+}
+
+// unitsHits is every unit's hits for the rule (unitHits), joined in unit
+// order. Each unit is read on its own (its frame and its matcher's memo are
+// its own), so runs of units are read in parallel, unless as many analyses
+// run at once as there are processors (a batch's): they keep them busy.
+func (r *Rule) unitsHits(units []*unit) (pos, negated, flags []hit) {
+	runs := make([]hitLists, (len(units)+hitRun-1)/hitRun)
+	per := 2
+	if int(activeRuns.Load()) >= runtime.GOMAXPROCS(0) {
+		per = len(runs) + 1
+	}
+	eachParallel(len(runs), per, func(k int) {
+		for _, u := range units[k*hitRun : min((k+1)*hitRun, len(units))] {
+			r.unitHits(u, &runs[k])
+		}
+	})
+	for _, h := range runs {
+		pos, negated, flags = append(pos, h.pos...), append(negated, h.negated...), append(flags, h.flags...)
+	}
+	return pos, negated, flags
+}
+
+// activeRuns counts the analyses (Run) in progress in this process.
+var activeRuns atomic.Int32
+
+// hitRun is how many units a worker of unitsHits reads at a time.
+const hitRun = 16
+
+// hitLists are a run of units' hits for one rule, in the order rankedHits
+// reads them.
+type hitLists struct{ pos, negated, flags []hit }
+
+// unitHits appends a unit's positive, negated and red-flag hits for the
+// rule (the positive and red-flag ones ranked) to out.
+func (r *Rule) unitHits(u *unit, out *hitLists) {
+	for _, h := range r.hitsIn(u, r.frames) {
+		if h.status == "negated" {
+			out.negated = append(out.negated, h)
+			continue
+		}
+		h.score = r.rank(&h)
+		out.pos = append(out.pos, h)
+	}
+	for _, h := range r.hitsIn(u, r.flags) {
+		if h.status != "negated" {
+			h.score = r.rank(&h)
+			out.flags = append(out.flags, h)
+		}
+	}
 }

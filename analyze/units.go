@@ -228,7 +228,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			ctx[sec] = classes
 		}
 		// Each sentence is read on its own: frames built in parallel, then linked in order.
-		eachParallel(len(units), func(i int) {
+		eachParallel(len(units), 32, func(i int) {
 			units[i].frame = buildFrame(leads[i], texts[i], v, names, ctx[units[i].section])
 		})
 		for i, u := range units {
@@ -268,9 +268,9 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 }
 
 // eachParallel calls fn(i) for every i < n, on up to GOMAXPROCS goroutines
-// (in this goroutine when n is small).
-func eachParallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/32)
+// of at least per calls each (in this goroutine when n is small).
+func eachParallel(n, per int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/per)
 	if workers < 2 {
 		for i := range n {
 			fn(i)

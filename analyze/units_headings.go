@@ -42,7 +42,7 @@ func sectionHeadingClasses(secs []string, headings, parents map[string]string, v
 	}
 	sides := &headingSides{v: v, names: names, of: map[string][2]bool{}}
 	classes := make([]map[string]bool, len(chains))
-	eachParallel(len(chains), func(k int) {
+	eachParallel(len(chains), 32, func(k int) {
 		classes[k] = headingClasses(chains[k], v, sides)
 	})
 	out := make(map[string]map[string]bool, len(secs))
