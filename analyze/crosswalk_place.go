@@ -146,14 +146,7 @@ func (cw *Crosswalk) indexOf(f *CrosswalkForm) *formIndex {
 	}
 	ix := &formIndex{questions: map[string]*CrosswalkQuestion{}}
 	// Ancestors first, so the form's own entries replace theirs.
-	var chain []*CrosswalkForm
-	for g := f; g != nil && len(chain) < 8; g = cw.byID[g.Extends] {
-		chain = append([]*CrosswalkForm{g}, chain...)
-		if g.Extends == "" {
-			break
-		}
-	}
-	for _, g := range chain {
+	for _, g := range cw.lineage(f) {
 		for i := range g.Questions {
 			q := &g.Questions[i]
 			if q.Basis == "" {
@@ -228,42 +221,42 @@ func (cw *Crosswalk) unmappedReason(f *CrosswalkForm, id string) string {
 	return r
 }
 
-// owners returns the form's ownership values (its own over its
-// ancestors').
-func (cw *Crosswalk) owners(f *CrosswalkForm) map[string]Owner {
-	out := map[string]Owner{}
+// lineage is the form and the forms it extends, its farthest ancestor
+// first (eight forms at the most), so that what a form says itself, read
+// last, replaces what its ancestors say.
+func (cw *Crosswalk) lineage(f *CrosswalkForm) []*CrosswalkForm {
 	var chain []*CrosswalkForm
-	for g, k := f, 0; g != nil && k < 8; g, k = cw.byID[g.Extends], k+1 {
+	for g := f; g != nil && len(chain) < 8; g = cw.byID[g.Extends] {
 		chain = append([]*CrosswalkForm{g}, chain...)
 		if g.Extends == "" {
 			break
 		}
 	}
+	return chain
+}
+
+// inherited merges one map of each form of a lineage, its keys in lower
+// case without surrounding space, a later form's value over an earlier's.
+func inherited[V any](chain []*CrosswalkForm, values func(*CrosswalkForm) map[string]V) map[string]V {
+	out := map[string]V{}
 	for _, g := range chain {
-		for k, v := range g.Owners {
+		for k, v := range values(g) {
 			out[strings.ToLower(strings.TrimSpace(k))] = v
 		}
 	}
 	return out
 }
 
+// owners returns the form's ownership values (its own over its
+// ancestors').
+func (cw *Crosswalk) owners(f *CrosswalkForm) map[string]Owner {
+	return inherited(cw.lineage(f), func(g *CrosswalkForm) map[string]Owner { return g.Owners })
+}
+
 // answers returns the form's answer values (its own over its
 // ancestors').
 func (cw *Crosswalk) answers(f *CrosswalkForm) map[string]string {
-	out := map[string]string{}
-	var chain []*CrosswalkForm
-	for g, k := f, 0; g != nil && k < 8; g, k = cw.byID[g.Extends], k+1 {
-		chain = append([]*CrosswalkForm{g}, chain...)
-		if g.Extends == "" {
-			break
-		}
-	}
-	for _, g := range chain {
-		for k, v := range g.Answers {
-			out[strings.ToLower(strings.TrimSpace(k))] = v
-		}
-	}
-	return out
+	return inherited(cw.lineage(f), func(g *CrosswalkForm) map[string]string { return g.Answers })
 }
 
 // side returns the form's default side (its own or an ancestor's).

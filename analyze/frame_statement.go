@@ -168,17 +168,6 @@ func (f *Frame) noticeTo(s span) bool {
 	return false
 }
 
-// dutyNouns name what a party owes when its possessive stands before them
-// and an infinitive after ("the controller's obligation to notify").
-var dutyNouns = map[string]bool{"obligation": true, "obligations": true, "duty": true, "duties": true, "responsibility": true}
-
-// dutyOf says the party span s is a possessive followed by a duty noun and
-// "to": the sentence names that party's duty to act.
-func (f *Frame) dutyOf(s span) bool {
-	k := s.to
-	return f.toks[s.to-1].poss && k+1 < len(f.toks) && dutyNouns[f.toks[k].w] && f.toks[k+1].w == "to"
-}
-
 // runInLabel is the token after a short label that opens a sentence and
 // ends in a colon ("Change management:", "Encryption at rest:"), or 0: a
 // label names no party and has no verb.
@@ -308,8 +297,8 @@ func (f *Frame) statements() []predicate {
 		}
 		q := predicate{from: t + 1, to: len(f.toks), modal: span{k, k + 1}, modality: ModalDeclarative, word: f.toks[k].w}
 		q.actor, q.possessed = f.subjectOf(t+1, k)
-		if q.actor == PartyUnknown && !out[0].possessed && (out[0].actor == PartyVendor || out[0].actor == PartyCustomer) && f.pronounSubject(t+1, k) {
-			q.actor = out[0].actor // "Customer warrants that it has ..."
+		if q.actor == PartyUnknown {
+			q.actor = f.pronounOf(out[0], t+1, k) // "Customer warrants that it has ..."
 		}
 		f.polarity(&q, t+1)
 		out[0].to, out[0].objTo = t+1, len(f.toks)

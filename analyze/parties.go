@@ -459,11 +459,11 @@ const pronounTerms = `(?:(?:the\s+)?(?i:company|our|ours)\s*/\s*)*(?i:we|us)(?:\
 
 // reMeansParty finds a name defined by the company it stands for:
 // `"Anthropic" means Anthropic Ireland, Limited`, `"Company" means Acme Inc.`
-var reMeansParty = lazyre.New(`["“]([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3})["”]\s+(?:means|refers to)\s+((?:the\s+)?[A-Z][\w&.\-]*(?:,?\s+[A-Z][\w&.\-]*){0,5}?,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|PLC|Corp|Corporation|S\.A\.|SAS|B\.V\.|PBC)\b\.?)`)
+var reMeansParty = lazyre.New(`["“]([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3})["”]\s+(?:means|refers to)\s+((?:the\s+)?[A-Z][\w&.\-]*(?:,?\s+[A-Z][\w&.\-]*){0,5}?,?\s+(?:` + legalForms + `))`)
 
 // reRoleThenName finds a role word followed by the party's legal name in
 // brackets: "the Processor (CAOS Ltd., also ZITADEL)".
-var reRoleThenName = lazyre.New(`\b(?i:the)\s+(Processor|Provider|Service Provider|Vendor|Supplier|Contractor|Licensor)\s*\(([A-Z][^,()\n]{0,50}?,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|PLC|Corp|Corporation|S\.A\.|SAS|B\.V\.|PBC)\b\.?)[^()\n]{0,40}\)`)
+var reRoleThenName = lazyre.New(`\b(?i:the)\s+(Processor|Provider|Service Provider|Vendor|Supplier|Contractor|Licensor)\s*\(([A-Z][^,()\n]{0,50}?,?\s+(?:` + legalForms + `))[^()\n]{0,40}\)`)
 
 // reVendorBy finds the words before a name that make it the vendor's:
 // "a product operated by", "Online Services provided by" (not "hosted by":

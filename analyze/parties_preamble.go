@@ -15,7 +15,7 @@ import (
 
 // legalNameForm is a company's name that ends in its legal form: "37signals
 // LLC", "IDIO Daten Import Export GmbH", "Holi Labs, Inc.".
-const legalNameForm = `[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,5}?,?\s+(?:` + legalForms + `)`
+var legalNameForm = `[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,5}?,?\s+(?:` + legalForms + `)`
 
 var (
 	// reWeAre finds "we", "us" or the vendor's role word, in quotes,

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/company"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
@@ -49,14 +50,15 @@ var (
 const (
 	// nameWords are the capitalised words of a name, fewest first.
 	nameWords = `[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?`
-	// legalForms are the legal forms that close a company's name.
-	// Nordic, Italian, Spanish and Dutch forms too: "Acme ApS", "Acme
-	// A/S", "Acme AB", "Acme Oy", "Acme S.r.l.", "Acme N.V.", "Acme LLP".
-	legalForms = `Inc\.|Inc\b|LLC\b|L\.L\.C\.|LLP\b|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|ApS\b|A/S\b|AB\b|Oyj?\b|B\.V\.|N\.V\.|S\.A\.|S\.r\.l\.|S\.L\.|S\.p\.A\.|SAS\b|SE\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.|s\.r\.o\.|d\.o\.o\.`
 	// customerWords are the customer's role words a preamble sets
 	// against the vendor's name.
 	customerWords = `(?i:customer|you|client|subscriber|covered\s+entity|licensee)`
 )
+
+// legalForms are the legal forms that close a company's name ("Acme
+// Inc.", "Acme GmbH", "Acme ApS", "Acme OÜ"): the one list in
+// templates/company/legal_forms.yaml.
+var legalForms = company.LegalFormPattern()
 
 // legalName finds a party's full legal name at the end of the text before
 // its definition ("between Acme Cloud, Inc., a Delaware corporation" gives

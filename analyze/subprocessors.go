@@ -30,7 +30,7 @@ var (
 	// infrastructure providers", "service providers that store data").
 	reSubContext = lazyre.New(`(?i)\b(sub-?processors?|sub-?contractors?|sub-?service organi[sz]ations?|third[- ]party (service |hosting |cloud )?providers?|(hosting|infrastructure)( (and|or|&) (hosting|infrastructure|cloud))? (service )?providers?|service providers? (that|who|which) (host|store|process|operate)|(hosted|housed|run|operated) (by|with|on|in)|infrastructure (is )?provided by|cloud (service )?providers?|data cent(er|re)s? (operated|provided) by)\b`)
 	// reCompany finds a company name by its legal form.
-	reCompany = lazyre.New(`\b((?:[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,4})?\.?\s+){0,4}[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,4})?),?\s+(Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|GmbH\b|AG\b|B\.V\.|S\.A\.|SAS\b|plc\b|PLC\b|PBC\b|Corp\.|Corporation\b|Co\.|s\.r\.o\.|OÜ|OU\b)`)
+	reCompany = lazyre.New(`\b((?:[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,4})?\.?\s+){0,4}[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,4})?),?\s+(` + legalForms + `)`)
 	// reKnownProvider finds the infrastructure and SaaS suppliers vendors
 	// name most often without a legal form.
 	reKnownProvider = lazyre.New(`\b(Amazon Web Services|AWS|Microsoft Azure|Azure|Google Cloud( Platform)?|GCP|Cloudflare|Akamai|Fastly|Salesforce|Twilio|SendGrid|Stripe|Snowflake|MongoDB Atlas|Datadog|Okta|Auth0|Zendesk|Heroku|DigitalOcean|Oracle Cloud|IBM Cloud|Rackspace|Equinix|Mailgun|Segment|Sentry|New Relic|PagerDuty|Atlassian|Slack|Zoom)\b`)

@@ -30,7 +30,7 @@ func dropFurniture(text string) string {
 		}
 		if !strings.Contains(l, " | ") && strings.Contains(l, "|") {
 			t := strings.TrimSpace(l)
-			if strings.Trim(t, "|-: \t") == "" && (t == "|" || strings.Count(t, "|") == 2) {
+			if isTableBars(t) && (t == "|" || strings.Count(t, "|") == 2) {
 				continue // a lone bar, a one-cell rule
 			}
 			if strings.HasPrefix(t, "| ") || strings.HasSuffix(t, " |") {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ssrm-dev/ssrm/internal/company"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
@@ -312,7 +313,8 @@ func (v *assuranceVocab) subservice(lines []aLine) []SubserviceOrg {
 	return out
 }
 
-var reLegal = lazyre.New(`,?\s+(Inc\.|LLC|Ltd\.|Limited|Corporation|Corp\.|GmbH|B\.V\.|plc|S\.A\.|AG)$`)
+// reLegal finds a legal form at the end of a name (templates/company/legal_forms.yaml).
+var reLegal = lazyre.New(`,?\s+(` + company.LegalFormPattern() + `)$`)
 
 func (v *assuranceVocab) isItemStart(s string) bool {
 	if reBullet.MatchString(s) {

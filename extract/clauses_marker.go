@@ -285,14 +285,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		return m, m.rest == "" || startsLetter(m.rest)
 	}
 	if g := chainRe.FindStringSubmatch(t); g != nil {
-		m.label = g[1]
-		m.rest = g[2]
-		if isDigits(g[1]) {
-			m.kind = kPNum
-			m.ord = atoi(g[1])
-		} else {
-			setLetterKind(&m, g[1], true)
-		}
+		setParenLabel(&m, g[1], g[2])
 		if _, ok := chained(m, md); !ok || m.ord == 0 && m.altRoman == 0 {
 			return m, false
 		}
@@ -300,14 +293,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		return m, true
 	}
 	if g := parenRe.FindStringSubmatch(t); g != nil {
-		m.label = g[1]
-		m.rest = g[2]
-		if isDigits(g[1]) {
-			m.kind = kPNum
-			m.ord = atoi(g[1])
-		} else {
-			setLetterKind(&m, g[1], true)
-		}
+		setParenLabel(&m, g[1], g[2])
 		if m.ord == 0 && m.altRoman == 0 {
 			return m, false
 		}
@@ -360,6 +346,18 @@ func chained(m marker, md bool) (marker, bool) {
 
 // setLetterKind classifies a letter label: a single letter (which may also
 // be a roman numeral) or a multi-letter roman numeral.
+// setParenLabel reads a bracketed label ("(3)", "(b)", "(iv)") and the
+// text after it into m: a number, else a letter or roman numeral.
+func setParenLabel(m *marker, label, rest string) {
+	m.label, m.rest = label, rest
+	if isDigits(label) {
+		m.kind = kPNum
+		m.ord = atoi(label)
+	} else {
+		setLetterKind(m, label, true)
+	}
+}
+
 func setLetterKind(m *marker, label string, paren bool) {
 	upper := label == strings.ToUpper(label)
 	if utf8.RuneCountInString(label) == 1 {

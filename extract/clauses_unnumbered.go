@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ssrm-dev/ssrm/internal/company"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
@@ -52,8 +53,9 @@ var (
 	capsStopRe = lazyre.New(`^(WHEREAS|WITNESSETH|NOW,? THEREFORE|IN WITNESS WHEREOF|BY AND BETWEEN|BETWEEN|AND|OR|STRICTLY CONFIDENTIAL|CONFIDENTIAL|REDACTED|DRAFT|EXECUTION (VERSION|COPY)|SIGNATURE PAGE FOLLOWS|AGREED AND ACCEPTED|ACCEPTED AND AGREED|SIGNED|EXECUTED)\b`)
 	// capsVerbRe: a verb makes an all-caps line a shouted sentence.
 	capsVerbRe = lazyre.New(`\b(SHALL|WILL|MUST|MAY|IS|ARE|WAS|WERE|BE|BEEN|DOES|DO|HAS|HAVE|HEREBY|NOT)\b`)
-	// partyRe: a company name in capitals ("ACME CLOUD LIMITED").
-	partyRe    = lazyre.New(`\b(INC|INCORPORATED|LTD|LIMITED|LLC|L\.L\.C|LLP|LP|PLC|CORP|CORPORATION|COMPANY|CO|GMBH|AG|SA|SAS|SARL|BV|B\.V|NV|N\.V|AB|OY|SPA|S\.P\.A|SRL|PTY|KK|ULC)\.?$`)
+	// partyRe: a company name in capitals ("ACME CLOUD LIMITED"), by the
+	// forms and name words of templates/company/legal_forms.yaml.
+	partyRe    = lazyre.New(`\b(` + company.LegalFormCapsPattern() + `)\.?$`)
 	capsCharRe = lazyre.New(`^\p{Lu}[\p{Lu}\s&/'’(),.\-–—]*$`)
 	signRe     = lazyre.New(`(?i)^(by|name|title|date|signature|signed|print name|its)\s*:`)
 	leadStopRe = lazyre.New(`(?i)^(note|notes|example|important|tip|warning|caution|nb)$`)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/ssrm-dev/ssrm/internal/company"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"github.com/xuri/excelize/v2"
 )
@@ -38,7 +39,7 @@ var (
 	// reSubjectName: one to three capitalised words (WhitePact, Canvas
 	// LMS, Acme Cloud) before a verb of what an organisation does, or a
 	// possessive.
-	reSubjectName = lazyre.New(`\b([A-Z][A-Za-z0-9&]*[a-z0-9][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]+){0,2})(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Corp|Corporation|Limited|plc)\.?)?(?:['’]s\s+[a-z]|\s+(?:is|has|maintains|operates|uses|utilizes|utilises|performs|provides|employs|conducts|runs|does|follows|requires|supports|offers|manages|hosts|engages|retains|ensures|leverages|monitors|encrypts|reviews|stores|complies|undergoes|holds|carries|partners|takes|implements|enforces|tests|will|shall|can|may|was|currently|also|does not|has not|is not)\b)`)
+	reSubjectName = lazyre.New(`\b([A-Z][A-Za-z0-9&]*[a-z0-9][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]+){0,2})(?:,?\s+(?:` + company.LegalFormPattern() + `))?(?:['’]s\s+[a-z]|\s+(?:is|has|maintains|operates|uses|utilizes|utilises|performs|provides|employs|conducts|runs|does|follows|requires|supports|offers|manages|hosts|engages|retains|ensures|leverages|monitors|encrypts|reviews|stores|complies|undergoes|holds|carries|partners|takes|implements|enforces|tests|will|shall|can|may|was|currently|also|does not|has not|is not)\b)`)
 	// notNames are words that start sentences in capitals and are never
 	// a vendor's name.
 	notNames = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "we": true, "our": true, "all": true, "each": true, "there": true, "no": true, "yes": true, "not": true, "any": true, "customer": true, "customers": true, "client": true, "clients": true, "user": true, "users": true, "access": true, "data": true, "security": true, "see": true, "please": true, "if": true, "when": true, "where": true, "what": true, "which": true, "who": true, "how": true, "an": true, "a": true, "in": true, "for": true, "as": true, "aws": true, "amazon": true, "microsoft": true, "google": true, "azure": true, "institution": true, "vendor": true, "provider": true, "company": true, "team": true, "policy": true, "system": true}

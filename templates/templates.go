@@ -51,3 +51,11 @@ var Addendum embed.FS
 //
 //go:embed kinds/kinds.yaml
 var Kinds embed.FS
+
+// Company holds company/legal_forms.yaml: the legal forms that close a
+// company's name ("Inc.", "GmbH", "B.V.", "OÜ"), read by package
+// internal/company for every place that finds or groups a name by its
+// legal form.
+//
+//go:embed company/legal_forms.yaml
+var Company embed.FS

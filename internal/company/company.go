@@ -20,12 +20,6 @@ import (
 	"github.com/ssrm-dev/ssrm/templates"
 )
 
-// legalForms are the legal forms dropped from the end of a name, written
-// as fold writes them (dots removed, lower case): "L.L.C." is "llc",
-// "B.V." is "bv", "S.A." is "sa".
-var legalForms = set("inc", "incorporated", "llc", "ltd", "limited", "gmbh", "bv", "nv", "sa", "sas", "sarl", "ag", "pbc",
-	"corp", "corporation", "plc", "co", "company", "lp", "llp", "pty", "pte", "ab", "oy", "se", "kg", "spa", "srl", "ulc")
-
 // descriptors are generic words that name no company by themselves,
 // dropped from the end of a name that keeps another word ("Slack
 // Technologies" is Slack).
@@ -42,9 +36,32 @@ func set(words ...string) map[string]bool {
 // fold is the key of a name before aliases: lower case; "&" read as
 // "and"; dots dropped ("L.L.C." → "llc", "Paddle.com" → "paddlecom");
 // other punctuation read as a space; a leading "the" and trailing legal
-// forms (with an "and" left between them, "GmbH & Co. KG"), then trailing
+// forms and name words of templates/company/legal_forms.yaml (with an "and" left between them, "GmbH & Co. KG"), then trailing
 // generic words, dropped while a word is left.
 func fold(name string) string {
+	ws := words(name)
+	if len(ws) > 1 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	for len(ws) > 1 {
+		n := formEnd(ws, len(ws)-1)
+		if n == 0 && ws[len(ws)-1] == "and" && formEnd(ws[:len(ws)-1], len(ws)-1) > 0 {
+			n = 1
+		}
+		if n == 0 {
+			break
+		}
+		ws = ws[:len(ws)-n]
+	}
+	for len(ws) > 1 && descriptors[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Join(ws, " ")
+}
+
+// words are a name's words as fold reads them: lower case; "&" read as
+// "and"; dots dropped; other punctuation read as a space.
+func words(name string) []string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(name) {
 		switch {
@@ -57,17 +74,7 @@ func fold(name string) string {
 			b.WriteByte(' ')
 		}
 	}
-	words := strings.Fields(b.String())
-	if len(words) > 1 && words[0] == "the" {
-		words = words[1:]
-	}
-	for len(words) > 1 && (legalForms[words[len(words)-1]] || (words[len(words)-1] == "and" && legalForms[words[len(words)-2]])) {
-		words = words[:len(words)-1]
-	}
-	for len(words) > 1 && descriptors[words[len(words)-1]] {
-		words = words[:len(words)-1]
-	}
-	return strings.Join(words, " ")
+	return strings.Fields(b.String())
 }
 
 // Provider is a well-known provider with the other names it goes by

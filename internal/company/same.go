@@ -113,8 +113,7 @@ func HasLegalForm(name string) bool {
 		parts = append(parts, reBracketed.ReplaceAllString(p, " "))
 	}
 	for _, p := range parts {
-		w := strings.Fields(strings.NewReplacer(".", "", ",", " ", "&", " ").Replace(strings.ToLower(p)))
-		if len(w) > 1 && legalForms[w[len(w)-1]] {
+		if w := words(p); formEnd(w, len(w)-1) > 0 {
 			return true
 		}
 	}
