@@ -29,6 +29,15 @@ func TestTrialfix23Kinds(t *testing.T) {
 		{"the customer tells data subjects of processing abroad", []string{"The Client shall inform the data subjects that their personal data may be processed by processors located outside the European Economic Area."}, "data-location", StatusMissing},
 		{"the customer informing data subjects", []string{"The Client is responsible for informing Data Subjects that Processors outside the EEA may process their data."}, "data-location", StatusMissing},
 		{"the vendor's own location stays", []string{"The Supplier shall store Client Data only in data centres located in the European Economic Area."}, "data-location", StatusMet},
+		// An assurance report "available on request" is the report held
+		// out (weak: to no one named), no pointer; an invitation to write
+		// for it is weak (nothing owed). Given to the customer on request
+		// it stays met.
+		{"a certificate available on request", []string{"Our ISO 27001 certificate is available on request."}, "security-reports", StatusWeak},
+		{"write to us for the report", []string{"Please write to us at assurance@quillby.example for a copy of our SOC 2 report."}, "security-reports", StatusWeak},
+		{"contact the account manager for the report", []string{"To receive our latest SOC 1 report, please get in touch with your account manager."}, "security-reports", StatusWeak},
+		{"the report given on request stays met", []string{"The Supplier will give the Client a copy of its SOC 2 report on request."}, "security-reports", StatusMet},
+		{"policies on request still point", []string{"Our security policies are available on request."}, "vendor-security", StatusByReference},
 	})
 	// A DPA's items under a lead-in that only names the party ("The
 	// Processor:") open with a verb in -s: the lead-in's party acts, and
@@ -39,6 +48,11 @@ func TestTrialfix23Kinds(t *testing.T) {
 		"- Remains liable to the Controller for the acts and omissions of each sub-processor;\n" +
 		"- Stays responsible to the Controller for every sub-processor's performance.\n"
 	res := runMarkdown(t, rs, md)
+	// "Reports are available on request" under a reports heading.
+	reports := runMarkdown(t, rs, "# Services Agreement\n\nThis agreement is between Quillby Ltd (\"Supplier\") and the customer (\"Client\").\n\n## 11. ISO 27001 Certificates and SOC 2 Reports\n\nReports are available on request.\n")
+	if got := status(reports, "security-reports"); got != StatusWeak {
+		t.Errorf("reports on request under a reports heading: security-reports %s, want weak", got)
+	}
 	for _, f := range res.Findings {
 		if f.Rule != "subprocessors" {
 			continue
