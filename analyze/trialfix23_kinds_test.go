@@ -64,3 +64,21 @@ func TestTrialfix23Kinds(t *testing.T) {
 		}
 	}
 }
+
+// TestTrialfix23AnnexMeasures: the verb-less bullets of an annex of
+// technical and organisational measures are the vendor's in the
+// responsibility matrix.
+func TestTrialfix23AnnexMeasures(t *testing.T) {
+	rs := loadRules(t)
+	md := "# Data Processing Agreement\n\nThis agreement is between the customer (\"Controller\") and Quillby Ltd (\"Processor\").\n\n" +
+		"## 4. Security\n\nThe parties agree the measures in Annex 3.\n\n" +
+		"## Annex 3. Technical and Organisational Measures\n\n" +
+		"- Encryption of stored personal data with AES-256\n" +
+		"- Two-factor authentication for all privileged accounts\n"
+	res := runMarkdown(t, rs, md)
+	for _, r := range res.Matrix {
+		if (r.Domain == "CEK" || r.Domain == "IAM") && r.AgreementOwner != OwnerVendor {
+			t.Errorf("%s: agreement owner %s, want vendor", r.Domain, r.AgreementOwner)
+		}
+	}
+}
