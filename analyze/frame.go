@@ -308,6 +308,7 @@ func (f *Frame) predicates() []predicate {
 		}
 	}
 	f.deniedComplement(modals)
+	f.toldComplement(modals)
 	return modals
 }
 

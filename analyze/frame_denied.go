@@ -104,3 +104,23 @@ func (f *Frame) notANegation(s span) bool {
 	}
 	return false
 }
+
+// toldComplement: what a party is to tell the data subjects ("The Customer
+// shall inform the data subjects that their data may be processed outside
+// the EEA") is the content of that notice, no statement of the vendor's
+// own: the predicates of the complement are read as the data subjects'
+// (a third party's).
+func (f *Frame) toldComplement(ps []predicate) {
+	for i, q := range ps {
+		if q.to < 2 || q.to > len(f.toks) || f.toks[q.to-1].w != "that" || !f.m.in("data-subject-notice", q.from, q.to) {
+			continue
+		}
+		end := f.phraseEnd(q.to)
+		for k := i + 1; k < len(ps) && ps[k].from < end; k++ {
+			if f.turnsIn(ps[k].from, max(ps[k].modal.from, ps[k].from)) {
+				break
+			}
+			ps[k].actor = PartyThird
+		}
+	}
+}

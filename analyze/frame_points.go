@@ -11,8 +11,10 @@ func (f *Frame) points() bool {
 			return true
 		}
 		// "available on request" needs no document; nor do "additional
-		// terms apply", which names other terms as it points at them.
-		if f.toks[s.from].w == "available" || otherTerms[f.toks[s.from].w] {
+		// terms apply", which names other terms as it points at them. An
+		// assurance report available on request ("Our SOC 2 report is
+		// available on request") is itself what is given: no pointer.
+		if f.toks[s.from].w == "available" && !f.m.in("assurance", 0, s.from) && !f.heading["assurance"] || otherTerms[f.toks[s.from].w] {
 			return true
 		}
 		// "The following schedules are appended to this Agreement: ...

@@ -55,6 +55,18 @@ func (f *Frame) statement() predicate {
 			return p
 		}
 	}
+	if g := f.afterMarker(start); f.lead > 0 && g < len(f.toks) && f.itemVerb(g) {
+		// An item that opens with a verb in -s under a lead-in that
+		// only names its party ("The Processor: … Remains liable for its
+		// sub-processors", "Allows the Controller to terminate ..."): the
+		// lead-in's party is the subject.
+		if a := f.leadParty(); a != PartyUnknown {
+			p.actor, p.modality = a, ModalDeclarative
+			p.modal, p.word = span{g, g + 1}, f.toks[g].w
+			f.polarity(&p, 0)
+			return p
+		}
+	}
 	for j := start + 1; j < len(f.toks) && j < start+16; j++ {
 		if !f.verbAt(j) {
 			continue
@@ -693,4 +705,45 @@ func (f *Frame) clauseBeforeSemicolon(from, to int) (predicate, bool) {
 		return q, true
 	}
 	return predicate{}, false
+}
+
+// itemVerb says the word at g, opening a list item, is a verb in -s:
+// "Remains liable ...", "Allows the Controller to ...", "Imposes ...".
+func (f *Frame) itemVerb(g int) bool {
+	w := f.toks[g].w
+	if !f.toks[g].word || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	return itemCopulas[w] || f.verbClassAt(g)
+}
+
+// itemCopulas are verbs in -s of no action class that open an item: "Remains
+// liable", "Stays responsible".
+var itemCopulas = map[string]bool{"remains": true, "stays": true, "accepts": true, "undertakes": true}
+
+// leadParty is the party a lead-in with no verb names just before its
+// colon ("The Processor:", "Where it engages a sub-processor, the
+// Processor:"), or the subject of the lead-in's verb.
+func (f *Frame) leadParty() Party {
+	if a := f.leadActor(); a != PartyUnknown {
+		return a
+	}
+	k := f.lead - 1
+	for k > 0 && !f.toks[k].word {
+		k--
+	}
+	if k < 0 || f.toks[k].poss {
+		return PartyUnknown
+	}
+	for _, c := range []struct {
+		class string
+		p     Party
+	}{{"vendor", PartyVendor}, {"customer", PartyCustomer}, {"mutual", PartyMutual}} {
+		for _, s := range f.m.find(c.class) {
+			if s.to == k+1 && !f.modifier(s) && f.toks[k].w != "us" && f.toks[k].w != "our" && f.toks[k].w != "your" {
+				return c.p
+			}
+		}
+	}
+	return PartyUnknown
 }

@@ -31,6 +31,11 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 				vendorSide, customerSide = true, true
 			}
 		}
+		if !vendorSide && !customerSide && annexMeasure(u) {
+			// "Encryption of data at rest" under an annex of technical and
+			// organisational measures: the annex is the vendor's.
+			vendorSide = true
+		}
 		if !vendorSide && !customerSide {
 			continue
 		}
@@ -274,4 +279,21 @@ func ownerReading(o Owner) string {
 		return "a third party's"
 	}
 	return string(o)
+}
+
+// annexMeasure says a unit with no verb (or a statement with no party)
+// stands in an annex, exhibit or schedule headed as the technical and
+// organisational (or security) measures: one of the vendor's measures
+// listed ("Multi-factor authentication for administrators": whose
+// administrators the annex says by being the vendor's).
+func annexMeasure(u *unit) bool {
+	if !u.part || u.frame == nil || !(u.frame.heading["measures"] || u.frame.heading["security-programme"]) || u.frame.heading["customer"] {
+		return false
+	}
+	for _, p := range u.frame.preds {
+		if p.negated || p.modality != ModalNone && (p.modality != ModalDeclarative || p.actor != PartyUnknown) {
+			return false
+		}
+	}
+	return len(u.frame.preds) > 0
 }
