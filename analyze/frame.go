@@ -85,6 +85,10 @@ type Frame struct {
 	// pointer is set when the unit points at another document for its
 	// content: the by-reference signal.
 	pointer bool
+	// docList: the unit is an item of a list of the contract's documents
+	// ("the following order of precedence shall apply: ... Schedule 7
+	// (Business Continuity)"): a title, the term in the document named.
+	docList bool
 	// lead is the number of tokens of the lead-in that introduces a list
 	// item (0 for a sentence of its own).
 	lead int

@@ -7,6 +7,15 @@ func (f *Frame) points() bool {
 		return true
 	}
 	for _, s := range f.m.find("reference") {
+		// A list of the documents in their order of precedence,
+		// or of those incorporated, where the item opens with a document's
+		// name ("the following documents form part of this Contract: ...
+		// Schedule 7 (Business Continuity)"): the lead-in's "shall" orders
+		// the documents; the item is a title, even of a part appended.
+		if listedDocs[f.toks[s.from].w] && s.to <= f.lead && f.pointsOut(f.lead, min(f.lead+5, len(f.toks))) {
+			f.docList = true
+			return true
+		}
 		if f.pointsOut(s.to, min(s.to+8, len(f.toks))) {
 			return true
 		}
@@ -34,6 +43,10 @@ var otherTerms = map[string]bool{"additional": true, "supplemental": true, "supp
 // appendedDocs are the words that open a reference phrase naming the
 // documents appended to the agreement (references.yaml).
 var appendedDocs = map[string]bool{"schedules": true, "exhibits": true, "annexes": true, "appendices": true, "attachments": true, "schedule": true, "exhibit": true, "annex": true, "appendix": true}
+
+// listedDocs are the words that open a reference phrase introducing a list
+// of the contract's documents (references.yaml).
+var listedDocs = map[string]bool{"order": true, "orders": true, "following": true}
 
 // pointsOut says a document other than this one is named in [from, to):
 // "the Security Policy", "our website", not "this BAA" or "these Terms",

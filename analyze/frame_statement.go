@@ -426,12 +426,31 @@ func (f *Frame) partyVerb(j int) bool {
 	}
 	for _, c := range []string{"vendor", "customer", "third-party"} {
 		for _, s := range f.m.find(c) {
-			if s.to == k+1 && !f.toks[k].poss && f.toks[k].w != "us" && f.toks[k].w != "your" && f.toks[k].w != "our" {
+			if s.to == k+1 && !f.toks[k].poss && f.toks[k].w != "us" && f.toks[k].w != "your" && f.toks[k].w != "our" && !f.objectWord(s.from) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// objectWord says the party word at from stands as an object, right after
+// a verb the rules know or a preposition ("to authenticate customer users",
+// "for customer accounts"): it names whose the noun after it is, and that
+// noun ("users") is no verb.
+func (f *Frame) objectWord(from int) bool {
+	k := from - 1
+	if k >= 0 && (f.toks[k].w == "the" || f.toks[k].w == "its" || f.toks[k].w == "their") {
+		k--
+	}
+	if k < 0 || !f.toks[k].word {
+		return false
+	}
+	switch f.toks[k].w {
+	case "to", "for", "of", "by", "with", "from":
+		return true
+	}
+	return !strings.HasSuffix(f.toks[k].w, "s") && (f.verbClassAt(k) || k > 0 && f.toks[k-1].w == "to")
 }
 
 // phrasalNouns are nouns whose verb is written in two words ("back up",
@@ -494,6 +513,11 @@ func (f *Frame) nounAfter(j int) bool {
 		return false
 	}
 	w := f.toks[j-1].w
+	if w == "it" {
+		// "it encrypts your traffic": the pronoun is the verb's subject,
+		// never a determiner before a noun.
+		return false
+	}
 	return determiners[w] || len(w) > 3 && strings.HasSuffix(w, "ed")
 }
 

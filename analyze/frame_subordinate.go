@@ -57,6 +57,9 @@ var afterWant = map[string]bool{"in": true, "for": true, "to": true, "from": tru
 // reasonably require"): no predicate of its own, the clause stays in the
 // object of the predicate before it. The clause is "as", "that" or
 // "which", a party, the modal, and a verb of wanting with no object.
+// containVerbs tell what a thing holds ("which shall include").
+var containVerbs = map[string]bool{"include": true, "comprise": true, "consist": true, "contain": true}
+
 func (f *Frame) relativeModal(p predicate) bool {
 	// "such documentation as may be required", "any records that may be
 	// requested": no party, the relative word right before the modal.
@@ -84,7 +87,10 @@ func (f *Frame) relativeModal(p predicate) bool {
 	// Security Incident, which may include unauthorised access": a
 	// permission after a comma and "which" qualifies the noun before it
 	// (a noun in -s too: the comma tells it from a verb).
-	if m := p.modal.from; m >= 3 && f.toks[m-1].w == "which" && f.toks[m-2].w == "," && p.modality != ModalBinding {
+	// So is a binding "which shall include": what the noun holds
+	// ("practices for authenticating customers, which shall include the
+	// following measures"), no duty of the party named before the comma.
+	if m := p.modal.from; m >= 3 && f.toks[m-1].w == "which" && f.toks[m-2].w == "," && (p.modality != ModalBinding || p.modal.to < len(f.toks) && containVerbs[f.toks[p.modal.to].w]) {
 		if b := f.toks[m-3]; b.word && !sayVerbs[b.w] && !subordinator[b.w] && !f.partyIn(m-3, m-2) {
 			return true
 		}

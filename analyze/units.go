@@ -236,7 +236,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			if u.first && strings.HasSuffix(u.section, ")") {
 				u.frame.item = true // "(i) Make its books available ..."
 			}
-			if u.frame.pointer && refersInternal(u.read, parts) {
+			if u.frame.pointer && !u.frame.docList && refersInternal(u.read, parts) {
 				u.frame.pointer = false // "the measures in Annex II" of this document bind
 			}
 			if i > 0 && len(u.frame.m.find("anaphor")) > 0 {
