@@ -200,6 +200,7 @@ func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, hea
 	f.definition = reDefinition.MatchString(trimmed) || reRecital.MatchString(trimmed) || rePurpose.MatchString(trimmed) || lead != "" && reRecital.MatchString(strings.TrimSpace(lead))
 	f.item = lead != "" || reItemStart.MatchString(trimmed)
 	f.preds = f.predicates()
+	f.capabilityItems()
 	f.pointer = f.points()
 	return f
 }

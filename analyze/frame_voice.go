@@ -111,3 +111,29 @@ func (f *Frame) agent(from, to int) Party {
 	}
 	return PartyUnknown
 }
+
+// capabilityItems reads an item's agentless "can be ..." under a lead-in
+// that binds its subject to the list ("Vendor will maintain practices,
+// which shall include the following measures: ... Customer data can be
+// deleted upon request."): the item is one of the measures promised, what
+// the service lets be done, not a permission. Binding, as the lead-in is.
+func (f *Frame) capabilityItems() {
+	if f.lead == 0 {
+		return
+	}
+	binds := false
+	for _, q := range f.preds {
+		if q.to <= f.lead && q.modality == ModalBinding && !q.negated {
+			binds = true
+		}
+	}
+	if !binds {
+		return
+	}
+	for i := range f.preds {
+		p := &f.preds[i]
+		if p.from >= f.lead && p.passive && p.actor == PartyUnknown && !p.negated && p.word == "can" {
+			p.modality = ModalBinding
+		}
+	}
+}
