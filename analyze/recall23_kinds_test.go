@@ -32,5 +32,10 @@ func TestRecall23Kinds(t *testing.T) {
 		{"tell you about them", []string{"We may engage new subprocessors. We will tell you about them at least 30 days before they start processing your data."}, "change-notice", StatusMet},
 		{"tell you about them, subprocessors", []string{"We may engage new subprocessors. We will tell you about them at least 30 days before they start processing your data."}, "subprocessors", StatusWeak},
 		{"let the Customer know about them", []string{"The Provider may appoint additional sub-processors from time to time. The Provider will let the Customer know about them by email in advance."}, "change-notice", StatusMet},
+		// The data protection regulator named by its title (the UK's
+		// Information Commissioner, a data protection commission).
+		{"assistance with a request of the Information Commissioner's Office", []string{"The Contractor shall give the Buyer such help as it asks for with any enquiry from the Information Commissioner's Office."}, "regulator-cooperation", StatusMet},
+		{"cooperation with a data protection commission", []string{"The Vendor shall cooperate with the Data Protection Commission in the performance of its tasks under the law."}, "regulator-cooperation", StatusMet},
+		{"a form issued by the commissioner is no cooperation", []string{"The UK Addendum means the International Data Transfer Addendum issued by the Information Commissioner under the Act."}, "regulator-cooperation", StatusMissing},
 	})
 }
