@@ -202,7 +202,10 @@ func linkEndOfTerm(units []*unit, i int) {
 	}
 	f, before := units[i].frame, units[i-1].frame
 	if len(f.m.find("delete")) > 0 && len(f.m.find("end-of-term")) == 0 && len(before.m.find("end-of-term")) > 0 {
-		f.prevCues = map[string]bool{"end-of-term": true}
+		if f.prevCues == nil {
+			f.prevCues = map[string]bool{}
+		}
+		f.prevCues["end-of-term"] = true
 	}
 }
 

@@ -111,11 +111,19 @@ func (f *Frame) provisoIt(i, modal int) bool {
 // predicate gives ("will provide you a thirty-day window during which you
 // may export your data"): that is what the predicate grants, not a
 // description of a thing beside it.
+//
+// So does a "which" after a word of time that follows it ("will keep the
+// data for 30 days, after which it is deleted", "at the end of which"):
+// what happens next, not a description of a thing.
 func (f *Frame) periodWhich(j int) bool {
 	if j < 2 {
 		return false
 	}
 	switch f.toks[j-1].w {
+	case "after", "following":
+		return true
+	case "of":
+		return f.toks[j-2].w == "end" || f.toks[j-2].w == "expiry" || f.toks[j-2].w == "expiration"
 	case "during", "within", "in":
 	default:
 		return false

@@ -250,6 +250,15 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 					for c := range pu.frame.prev {
 						u.frame.prev[c] = true
 					}
+					// "Provider may engage new subprocessors. Provider
+					// will tell Customer about them in advance": what is
+					// pointed back to is new as the sentence before says.
+					if len(pu.frame.m.find("novelty")) > 0 {
+						if u.frame.prevCues == nil {
+							u.frame.prevCues = map[string]bool{}
+						}
+						u.frame.prevCues["novelty"] = true
+					}
 				}
 			}
 			linkEndOfTerm(units, i)
