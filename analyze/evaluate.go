@@ -542,10 +542,15 @@ func (r *Rule) rank(h *hit) float64 {
 	// weight goes to sentences that name the object themselves, and it
 	// comes after them.
 	borrowed := len(h.spec.Action) == 0 && len(h.spec.Object) > 0 && !f.anyIn(h.spec.Object, 0, len(f.toks)) && !f.anyPrev(h.spec.Object)
+	// A sentence demoted as being about something else (see Demote) takes
+	// no weight from a heading naming the term either: under "Notification
+	// of personal data breaches", what the customer's own notice to the
+	// authority states is still not the vendor's notice.
+	demoted := len(r.Demote) > 0 && f.anyIn(r.Demote, 0, len(f.toks))
 	switch {
 	case borrowed:
 		s -= 3
-	case f.anyHeading(r.topic):
+	case f.anyHeading(r.topic) && !demoted:
 		s += 6
 	}
 	if h.spec.essential {
@@ -558,7 +563,6 @@ func (r *Rule) rank(h *hit) float64 {
 	if slices.Contains(h.spec.Action, "return-data") && f.transfersAway() {
 		s -= 6
 	}
-	demoted := len(r.Demote) > 0 && f.anyIn(r.Demote, 0, len(f.toks))
 	if demoted {
 		s -= 6 // found, but weaker evidence than a sentence without it (a heading's weight)
 	}

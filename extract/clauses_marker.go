@@ -34,12 +34,15 @@ func (k mkind) name() string {
 }
 
 type marker struct {
-	kind         mkind
-	path         []int  // kNum: the numbers; len>1 for dotted
-	ord          int    // ordinal value (last number, letter index, roman value)
-	label        string // as written: "12.4", "b", "IV"
-	strong       bool   // Section/Article/Clause prefix
-	numHead      int    // N of "N(b)", else 0
+	kind    mkind
+	path    []int  // kNum: the numbers; len>1 for dotted
+	ord     int    // ordinal value (last number, letter index, roman value)
+	label   string // as written: "12.4", "b", "IV"
+	strong  bool   // Section/Article/Clause prefix
+	numHead int    // N of "N(b)", else 0
+	// headPath: the dotted clause of a lettered item written with its
+	// number ("8.8.f", "8.8(f)", "8.8 f)"), numHead its first number.
+	headPath     []int
 	mdLevel      int
 	indent       int
 	rest         string // text after the marker on the line
@@ -73,6 +76,11 @@ var (
 	// "§3 Title"), read as "Section 10 Title".
 	sectionSignRe = lazyre.New(`^§\s*(\d.*)$`)
 	numHeadRe     = lazyre.New(`^(\d{1,3})\(([a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(.*)$`)
+	// dottedItemRe: a lettered item written with its clause's dotted
+	// number ("8.8.f. becomes aware", "8.6.a The Organisation", "8.8(f)",
+	// "8.8 f)"): item f of clause 8.8, as numHeadRe's "8(b)" is item b
+	// of clause 8.
+	dottedItemRe = lazyre.New(`^(\d{1,3}(?:\.\d{1,3}){1,3})(?:\.([a-z]{1,4})\.?|\(([a-z]{1,4}|[A-Z]{1,4})\)|\s+([a-z]{1,4})\))(?:\s+|$)(.*)$`)
 	// dottedRe: "10.4 Title", "10.4. Title", "3.1) Title", and
 	// "10.4.Title" (the heading glued to its number, as some word
 	// processors export it).
@@ -230,6 +238,14 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 		m.rest = g[3]
 		setLetterKind(&m, g[2], true)
 		return m, m.ord > 0 || m.altRoman > 0
+	}
+	if g := dottedItemRe.FindStringSubmatch(t); g != nil {
+		m.headPath = parsePath(g[1])
+		m.numHead = m.headPath[0]
+		m.label = g[2] + g[3] + g[4]
+		m.rest = g[5]
+		setLetterKind(&m, m.label, true)
+		return m, (m.ord > 0 || m.altRoman > 0) && m.numHead > 0
 	}
 	if g := letterDotRe.FindStringSubmatch(t); g != nil {
 		if n, ok := readMarker(g[2]+". "+g[3], false, typeset); ok && n.kind == kNum {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -607,10 +608,18 @@ func (s *splitter) continuesLine(i int) bool {
 }
 
 // planNumHead places "8(b)": a parenthesised item under clause 8.
+//
+// "8.8.f" (see dottedItemRe) is item f under clause 8.8; its number names
+// its clause, so letters may be skipped ("8.14.a" then "8.14.c").
 func (s *splitter) planNumHead(m marker) (plan, bool) {
+	head := m.headPath
+	if head == nil {
+		head = []int{m.numHead}
+	}
+	explicit := len(head) > 1
 	for j := len(s.stack) - 1; j >= 0; j-- {
 		o := s.stack[j]
-		if len(o.path) != 1 || o.path[0] != m.numHead {
+		if !slices.Equal(o.path, head) {
 			continue
 		}
 		kinds := []mkind{m.kind}
@@ -624,12 +633,12 @@ func (s *splitter) planNumHead(m marker) (plan, bool) {
 			}
 			key := s.keyOf(m, k)
 			if j+1 < len(s.stack) && s.stack[j+1].key == key {
-				if ord == s.stack[j+1].ord+1 {
+				if ord == s.stack[j+1].ord+1 || explicit && ord > s.stack[j+1].ord {
 					return plan{cut: j + 1, kind: k, ord: ord, id: o.id + "(" + m.label + ")", pfx: o.pfx}, true
 				}
 				continue
 			}
-			if ord == 1 {
+			if ord == 1 || explicit && ord > 0 && k == m.kind {
 				return plan{cut: j + 1, kind: k, ord: ord, id: o.id + "(" + m.label + ")", pfx: o.pfx}, true
 			}
 		}
