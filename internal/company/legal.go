@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -120,18 +121,9 @@ func LegalFormCapsPattern() string {
 func formEnd(ws []string, most int) int {
 	n := 0
 	for _, f := range legal.folded {
-		if len(f) > n && len(f) <= most && len(f) <= len(ws) && equal(ws[len(ws)-len(f):], f) {
+		if len(f) > n && len(f) <= most && len(f) <= len(ws) && slices.Equal(ws[len(ws)-len(f):], f) {
 			n = len(f)
 		}
 	}
 	return n
-}
-
-func equal(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return len(a) == len(b)
 }
