@@ -31,13 +31,21 @@ func (f *Frame) deniedComplement(ps []predicate) {
 		if f.toks[q.to-1].w != "that" || !denyingVerbs[f.toks[q.to-2].w] {
 			continue
 		}
-		end := f.phraseEnd(q.to)
-		for k := i + 1; k < len(ps) && ps[k].from < end; k++ {
-			if f.turnsIn(ps[k].from, max(ps[k].modal.from, ps[k].from)) {
-				break
-			}
-			ps[k].negated, ps[k].noDuty, ps[k].protective, ps[k].complement = true, true, false, true
+		f.eachComplement(ps, i, func(c *predicate) {
+			c.negated, c.noDuty, c.protective, c.complement = true, true, false, true
+		})
+	}
+}
+
+// eachComplement calls fn on each predicate of the "that" complement
+// closing ps[i], up to the end of its phrase or a clause turn.
+func (f *Frame) eachComplement(ps []predicate, i int, fn func(c *predicate)) {
+	end := f.phraseEnd(ps[i].to)
+	for k := i + 1; k < len(ps) && ps[k].from < end; k++ {
+		if f.turnsIn(ps[k].from, max(ps[k].modal.from, ps[k].from)) {
+			break
 		}
+		fn(&ps[k])
 	}
 }
 
@@ -115,12 +123,6 @@ func (f *Frame) toldComplement(ps []predicate) {
 		if q.to < 2 || q.to > len(f.toks) || f.toks[q.to-1].w != "that" || !f.m.in("data-subject-notice", q.from, q.to) {
 			continue
 		}
-		end := f.phraseEnd(q.to)
-		for k := i + 1; k < len(ps) && ps[k].from < end; k++ {
-			if f.turnsIn(ps[k].from, max(ps[k].modal.from, ps[k].from)) {
-				break
-			}
-			ps[k].actor = PartyThird
-		}
+		f.eachComplement(ps, i, func(c *predicate) { c.actor = PartyThird })
 	}
 }
