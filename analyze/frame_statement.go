@@ -738,12 +738,8 @@ func (f *Frame) itemVerb(g int) bool {
 	if !f.toks[g].word || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
 		return false
 	}
-	return itemCopulas[w] || f.verbClassAt(g)
+	return len(f.m.at("item-copula", g)) > 0 || f.verbClassAt(g)
 }
-
-// itemCopulas are verbs in -s of no action class that open an item: "Remains
-// liable", "Stays responsible".
-var itemCopulas = map[string]bool{"remains": true, "stays": true, "accepts": true, "undertakes": true}
 
 // leadParty is the party a lead-in with no verb names just before its
 // colon ("The Processor:", "Where it engages a sub-processor, the
