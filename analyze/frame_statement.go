@@ -22,10 +22,18 @@ func (f *Frame) statement() predicate {
 		}
 		if k < len(f.toks) && f.imperative(k) {
 			p.actor, p.modality, p.word = PartyCustomer, ModalBinding, f.toks[k].w
-			if f.heading[headingSide] {
+			side, named := f.heading[headingSide]
+			switch {
+			case side:
 				// Under "5. Processor obligations" a bare verb binds the
 				// side the heading names, not the reader.
 				p.actor = PartyVendor
+			case !named && f.heading["procedure-steps"]:
+				// Under "Security Incident Response Procedures" the bare
+				// verbs ("Identify root cause", "Implement fixes") are the
+				// steps of the procedure the document describes, binding
+				// no reader.
+				p.actor = PartyUnknown
 			}
 			p.modal = span{k, k + 1}
 			f.polarity(&p, 0)
