@@ -34,3 +34,18 @@ func TestProcedureStepsBindNoReader(t *testing.T) {
 		})
 	}
 }
+
+// TestRegulatoryNotificationIsRegulatorCooperation: helping the customer
+// with its notices to regulators, named by the adjective ("regulatory
+// notification obligations"), is cooperation with the regulator; the
+// customer's own notices, or compliance in general, are not (corpus-v dev,
+// sentences of our own writing).
+func TestRegulatoryNotificationIsRegulatorCooperation(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"the vendor supports the customer's regulatory notices", []string{"The Supplier will support the Client's regulatory notification duties after an incident."}, "regulator-cooperation", StatusMet},
+		{"the vendor helps with regulatory reporting", []string{"Provider shall assist Customer with any regulatory reporting that a Security Incident requires."}, "regulator-cooperation", StatusMet},
+		{"the customer's own regulatory notices", []string{"Customer shall make any regulatory notifications that a Security Incident requires."}, "regulator-cooperation", StatusMissing},
+		{"compliance in general", []string{"The Supplier will comply with all regulatory requirements that apply to it."}, "regulator-cooperation", StatusMissing},
+	})
+}
