@@ -22,10 +22,18 @@ func (f *Frame) statement() predicate {
 		}
 		if k < len(f.toks) && f.imperative(k) {
 			p.actor, p.modality, p.word = PartyCustomer, ModalBinding, f.toks[k].w
-			if f.heading[headingSide] {
+			side, named := f.heading[headingSide]
+			switch {
+			case side:
 				// Under "5. Processor obligations" a bare verb binds the
 				// side the heading names, not the reader.
 				p.actor = PartyVendor
+			case !named && f.heading["procedure-steps"]:
+				// Under "Security Incident Response Procedures" the bare
+				// verbs ("Identify root cause", "Implement fixes") are the
+				// steps of the procedure the document describes, binding
+				// no reader.
+				p.actor = PartyUnknown
 			}
 			p.modal = span{k, k + 1}
 			f.polarity(&p, 0)
@@ -738,12 +746,8 @@ func (f *Frame) itemVerb(g int) bool {
 	if !f.toks[g].word || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
 		return false
 	}
-	return itemCopulas[w] || f.verbClassAt(g)
+	return len(f.m.at("item-copula", g)) > 0 || f.verbClassAt(g)
 }
-
-// itemCopulas are verbs in -s of no action class that open an item: "Remains
-// liable", "Stays responsible".
-var itemCopulas = map[string]bool{"remains": true, "stays": true, "accepts": true, "undertakes": true}
 
 // leadParty is the party a lead-in with no verb names just before its
 // colon ("The Processor:", "Where it engages a sub-processor, the

@@ -122,7 +122,8 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 }
 
 // cleanMarkdown drops YAML or TOML (Hugo's "+++") front matter, MDX import and export statements
-// (see dropMDXModule), HTML comments and inline HTML tags
+// (see dropMDXModule), a handbook's chapter number on the title (see
+// dropChapterNumber), HTML comments and inline HTML tags
 // (e.g. Common Paper's <span> wrappers); the Markdown itself is kept. HTML
 // fragments keep their structure as Markdown: <br> and block ends break
 // lines, <h1>-<h6> become "#" headings, list items become Markdown items
@@ -133,6 +134,7 @@ func cleanMarkdown(s string) string {
 	s = frontMatterRe.ReplaceAllString(s, "")
 	s = dropMDXModule(s)
 	s = dropEchoedHeadingMarks(s)
+	s = dropChapterNumber(s)
 	s = htmlCommentRe.ReplaceAllString(s, "")
 	s = htmlLists(s)
 	s = htmlBreakRe.ReplaceAllString(s, "\n")

@@ -340,14 +340,21 @@ func (r *DPAReport) Misses() (fn, fp, quote []DPAOutcome) {
 	return fn, fp, quote
 }
 
-// Write prints the mapping, per split the per-rule table and an overall
-// line, and every miss with its sentence or quote.
-func (r *DPAReport) Write(w io.Writer) error {
+// WriteScores prints only the per-split score tables (TP, FP, FN, TN,
+// precision, recall and quote rate per rule and overall), never a DPA's
+// name or sentence: what a test of a sealed half may print.
+func (r *DPAReport) WriteScores(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "DPA sentence dataset %s\n  %s\n", r.Dir, r.Dedup)
+	r.writeScores(&b)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (r *DPAReport) writeScores(b *strings.Builder) {
+	fmt.Fprintf(b, "DPA sentence dataset %s\n  %s\n", r.Dir, r.Dedup)
 	for _, s := range r.Splits {
-		fmt.Fprintf(&b, "\nsplit %s: %d DPAs\n", s.Split, s.DPAs)
-		fmt.Fprintf(&b, "%-32s %-18s %4s %4s %4s %4s %9s %6s %12s\n", "rule", "requirements", "TP", "FP", "FN", "TN", "precision", "recall", "quote")
+		fmt.Fprintf(b, "\nsplit %s: %d DPAs\n", s.Split, s.DPAs)
+		fmt.Fprintf(b, "%-32s %-18s %4s %4s %4s %4s %9s %6s %12s\n", "rule", "requirements", "TP", "FP", "FN", "TN", "precision", "recall", "quote")
 		for _, rs := range append(s.Rules, s.Overall, s.Full) {
 			q := "-"
 			if rs.TP > 0 {
@@ -357,9 +364,16 @@ func (r *DPAReport) Write(w io.Writer) error {
 			if rs.Partial {
 				name += " (partial)"
 			}
-			fmt.Fprintf(&b, "%-32s %-18s %4d %4d %4d %4d %9s %6s %12s\n", name, strings.Join(rs.Reqs, ","), rs.TP, rs.FP, rs.FN, rs.TN, f2(rs.Precision()), f2(rs.Recall()), q)
+			fmt.Fprintf(b, "%-32s %-18s %4d %4d %4d %4d %9s %6s %12s\n", name, strings.Join(rs.Reqs, ","), rs.TP, rs.FP, rs.FN, rs.TN, f2(rs.Precision()), f2(rs.Recall()), q)
 		}
 	}
+}
+
+// Write prints the mapping, per split the per-rule table and an overall
+// line, and every miss with its sentence or quote.
+func (r *DPAReport) Write(w io.Writer) error {
+	var b strings.Builder
+	r.writeScores(&b)
 	fn, fp, quote := r.Misses()
 	for _, part := range []struct {
 		title string

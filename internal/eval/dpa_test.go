@@ -314,7 +314,7 @@ func TestDPATestHalf(t *testing.T) {
 	}
 	t.Logf("%d DPAs in %v", len(ds.DPAs), time.Since(start).Round(time.Millisecond))
 	var b strings.Builder
-	if err := rep.Write(&b); err != nil {
+	if err := rep.WriteScores(&b); err != nil {
 		t.Fatal(err)
 	}
 	t.Log("\n" + b.String())
@@ -422,6 +422,23 @@ func TestScoreDPAs(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), `"overall_full_scope"`) || !strings.Contains(b.String(), `"partial_scope": true`) {
 		t.Errorf("JSON lacks the full-scope overall or the partial mark:\n%s", b.String()[:400])
+	}
+	var text, scores strings.Builder
+	if err := rep.Write(&text); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.WriteScores(&scores); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(text.String(), scores.String()) || !strings.Contains(scores.String(), "split test: 1 DPAs") {
+		t.Errorf("WriteScores is not the head of Write, or lacks the test split:\n%s", scores.String())
+	}
+	// Write lists the misses with the DPA's sentence; the scores name no DPA.
+	if !strings.Contains(text.String(), " A breach-notification") && !strings.Contains(text.String(), " A audit-rights") {
+		t.Errorf("Write lists no miss of DPA A:\n%s", text.String())
+	}
+	if strings.Contains(scores.String(), "Controller may audit") || strings.Contains(scores.String(), " A audit-rights") {
+		t.Errorf("WriteScores prints a DPA's miss:\n%s", scores.String())
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -133,6 +134,21 @@ func TestScoreFixture(t *testing.T) {
 	}
 	golden(t, "report.golden.txt", text.Bytes())
 	golden(t, "report.golden.json", js.Bytes())
+	var scores bytes.Buffer
+	if err := rep.WriteScores(&scores); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(text.String(), scores.String()) {
+		t.Errorf("WriteScores is not the head of Write:\n%s", scores.String())
+	}
+	for _, id := range []string{"dpa-acme-2025", "msa-birch-2024", "sla-dune-2022", "tos-cedar-2023"} {
+		if !strings.Contains(text.String(), id) {
+			t.Errorf("Write does not name %s", id)
+		}
+		if strings.Contains(scores.String(), id) {
+			t.Errorf("WriteScores names %s: a sealed half's aggregates must name no document", id)
+		}
+	}
 }
 
 // golden compares got with testdata/name (-update rewrites it).

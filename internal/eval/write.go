@@ -12,18 +12,32 @@ import (
 	"github.com/ssrm-dev/ssrm/analyze"
 )
 
+// WriteScores prints only the aggregates: per split the per-term table
+// and an overall line, then the grade agreement per term; never a
+// document's name or quote (what a test of a sealed test half may print).
+func (r *Report) WriteScores(w io.Writer) error {
+	var b strings.Builder
+	r.writeScores(&b)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (r *Report) writeScores(b *strings.Builder) {
+	fmt.Fprintf(b, "corpus %s (%s layout)\n", r.Corpus, r.Layout)
+	for _, s := range r.Splits {
+		fmt.Fprintf(b, "\nsplit %s: %d documents\n", s.Split, s.Documents)
+		writeTerms(b, s.Terms)
+		fmt.Fprintf(b, "%s\n", s.overallLine())
+	}
+	writeGrades(b, r.Terms)
+}
+
 // Write prints, per split, the per-term table and an overall line, then
 // the grade agreement, the deadline checks, every disagreement and
 // section miss with the engine's quote, and the documents not scored.
 func (r *Report) Write(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "corpus %s (%s layout)\n", r.Corpus, r.Layout)
-	for _, s := range r.Splits {
-		fmt.Fprintf(&b, "\nsplit %s: %d documents\n", s.Split, s.Documents)
-		writeTerms(&b, s.Terms)
-		fmt.Fprintf(&b, "%s\n", s.overallLine())
-	}
-	writeGrades(&b, r.Terms)
+	r.writeScores(&b)
 	if len(r.Deadlines) > 0 {
 		fmt.Fprintf(&b, "\ndeadlines (hours and grade)\n")
 		for _, d := range r.Deadlines {
