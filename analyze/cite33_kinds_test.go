@@ -76,6 +76,37 @@ func TestCite33Kinds(t *testing.T) {
 			},
 			rule: "change-notice", want: "7.3",
 		},
+		{
+			// A sentence that grants the term "as set out in Section 6"
+			// points at the clause that states it: that clause is cited,
+			// though the pointer ranks higher by its words.
+			name:     "a pointer to another section of the same agreement cites the section pointed at",
+			ids:      []string{"6", "6.2", "11", "11.3"},
+			headings: []string{"Evidence of compliance", "Reviews", "Sub-processors", "Control of sub-processors"},
+			parents:  []string{"", "6", "", "11"},
+			text: []string{
+				"6. Evidence of compliance",
+				"The Client may audit the Supplier's compliance with this addendum once a year, on 30 days' written notice and at its own cost.",
+				"11. Sub-processors",
+				"In any case the Supplier must allow the Client to carry out inspections as set out in Section 6 of this addendum.",
+			},
+			rule: "audit-rights", want: "6.2",
+		},
+		{
+			// A proviso that names another section ("subject to Section
+			// 8") limits the sentence, which stays the term's statement.
+			name:     "a proviso naming another section is no pointer",
+			ids:      []string{"8", "8.1", "12", "12.2"},
+			headings: []string{"Retention", "Retention periods", "End of processing", "Return and deletion"},
+			parents:  []string{"", "8", "", "12"},
+			text: []string{
+				"8. Retention",
+				"The Supplier keeps back-up copies of Client data for up to 35 days, after which it deletes them.",
+				"12. End of processing",
+				"When the services end, the Supplier shall return all Client data to the Client and then delete it, subject to Section 8.",
+			},
+			rule: "data-return-exit", want: "12.2",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
