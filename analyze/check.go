@@ -129,6 +129,8 @@ func (r *Rule) assess(units []*unit) assessment {
 		if above && !r.standsIn(top.spec.element) && !headed && !away {
 			a.cite = top
 		}
+		a.cite = r.citedBefore(pos, a.cite)
+		a.cite = r.pointedCite(pos, a.cite)
 		seen := map[string]bool{a.cite.u.section: true}
 		if a.cite != a.best {
 			seen[a.best.u.section] = true
@@ -164,6 +166,48 @@ func (r *Rule) assess(units []*unit) assessment {
 		}
 	}
 	return a
+}
+
+// citedBefore is the hit a lawyer quotes first where cite is a hit of a
+// frame cited after the others (FrameSpec.CitedAfter): the best-ranked
+// hit, met or weak, of another frame that shows the term itself (not a
+// supporting frame, nor an element that only weakens or stands in). cite
+// itself when there is none, when cite's own sentence shows the term by
+// such a frame too ("Customer authorises Provider to engage the following
+// subprocessors:" is also the list), or when cite stands in the body and
+// the other only in an exhibit (the body's clause first).
+//
+// A sentence a cited-after frame reads is cited after by every frame of
+// the same element it also matches ("notice of any new subprocessor
+// before the change" is no notice of the agreement's changes for naming
+// one); a frame of another element it matches keeps it in the lead.
+func (r *Rule) citedBefore(pos []hit, cite *hit) *hit {
+	after := map[*unit]map[string]bool{}
+	for _, h := range pos {
+		if h.spec.CitedAfter {
+			if after[h.u] == nil {
+				after[h.u] = map[string]bool{}
+			}
+			after[h.u][h.spec.element] = true
+		}
+	}
+	if !after[cite.u][cite.spec.element] {
+		return cite
+	}
+	lead := func(h *hit) bool {
+		return !after[h.u][h.spec.element] && !h.spec.Supporting && !r.standsIn(h.spec.element) && (h.status == StatusMet || h.status == StatusWeak) && !otherPartysClause(*h)
+	}
+	for i := range pos {
+		if pos[i].u == cite.u && lead(&pos[i]) {
+			return cite
+		}
+	}
+	for i := range pos {
+		if h := &pos[i]; lead(h) && (h.u.part == cite.u.part || cite.u.part) {
+			return h
+		}
+	}
+	return cite
 }
 
 // standsIn says the element only weakens the term ("may process the data

@@ -52,6 +52,13 @@ type FrameSpec struct {
 	// subprocessor without Customer's prior written consent": the customer
 	// decides each one, and needs no list, notice or objection).
 	Whole bool `yaml:"whole" json:"whole,omitempty"`
+	// CitedAfter: a sentence of this frame shows the term and grades it,
+	// but a lawyer quotes it after a sentence of the rule's other frames
+	// (the customer's general authorisation of subprocessors after the
+	// list, notice and objection; the notice of a new subprocessor after
+	// the agreement's own notice of its changes), so it leads the
+	// evidence only where no other sentence shows the term.
+	CitedAfter bool `yaml:"cited_after" json:"cited_after,omitempty"`
 }
 
 // Element is one part of a term with several.
