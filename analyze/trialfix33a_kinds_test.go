@@ -9,6 +9,29 @@ import (
 // agreements, each written again in sentences of our own, beside one
 // that must stay as it was.
 
+// TestTrialfix33aMarkdownKinds: kinds that need a whole agreement (its
+// headings, its kind, the sentences of one clause).
+func TestTrialfix33aMarkdownKinds(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, md, rule, want string
+	}{
+		// 1. A bound duty to keep the measures a web page sets out: the
+		// measures are only pointed at (corpus/README.md: a web page
+		// alone is by-reference), so the bound pointer is weak.
+		{"measures on the vendor's web page", "# Processing Terms\n\n## 4. Security\n\n(a) The Provider will maintain the technical and organisational measures set out on its website at https://example.org/trust/measures to ensure a level of security appropriate to the risk of accidental or unlawful destruction, loss, alteration or unauthorised disclosure of the records the Client stores. The Provider may revise those measures from time to time, provided that protection does not materially decrease.\n\n## 5. Records\n\nThe Provider shall keep records of its processing.\n",
+			"vendor-security", StatusWeak},
+		{"measures in the agreement's own annex", "# Processing Terms\n\n## 4. Security\n\n(a) The Provider will maintain the technical and organisational measures set out in Annex 2 to ensure a level of security appropriate to the risk of accidental or unlawful destruction, loss, alteration or unauthorised disclosure of the records the Client stores.\n\n## Annex 2\n\nThe Provider encrypts stored records with AES-256 and requires multi-factor authentication for its staff.\n",
+			"vendor-security", StatusMet},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(runMarkdown(t, rs, tc.md), tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestTrialfix33aDeletionBeforeItsCertificate (2): the duty to delete the
 // data when the processing ends is the clause cited, not the certificate
 // of the deletion that follows it.
