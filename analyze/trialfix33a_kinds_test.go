@@ -46,3 +46,14 @@ func TestTrialfix33aDeletionBeforeItsCertificate(t *testing.T) {
 		t.Errorf("data-return-exit quotes %q, want the sentence that erases the data", got)
 	}
 }
+
+// TestTrialfix33aKinds: kinds read from single clauses.
+func TestTrialfix33aKinds(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		// 3. Hedged help with the customer's own legal duties after a
+		// breach, nothing investigated or mitigated: weak (hedged).
+		{"reasonable help with the customer's obligations", []string{"If a Security Incident occurs, the Supplier shall cooperate with and reasonably help the Client to meet its obligations under data protection law, taking into account the information available to the Supplier."}, "incident-cooperation", StatusWeak},
+		{"reasonable help that investigates and mitigates", []string{"If a Security Incident occurs, the Supplier shall reasonably help the Client to meet its obligations under data protection law and shall investigate and mitigate the Security Incident."}, "incident-cooperation", StatusMet},
+	})
+}
