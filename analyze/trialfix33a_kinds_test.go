@@ -23,6 +23,13 @@ func TestTrialfix33aMarkdownKinds(t *testing.T) {
 			"vendor-security", StatusWeak},
 		{"measures in the agreement's own annex", "# Processing Terms\n\n## 4. Security\n\n(a) The Provider will maintain the technical and organisational measures set out in Annex 2 to ensure a level of security appropriate to the risk of accidental or unlawful destruction, loss, alteration or unauthorised disclosure of the records the Client stores.\n\n## Annex 2\n\nThe Provider encrypts stored records with AES-256 and requires multi-factor authentication for its staff.\n",
 			"vendor-security", StatusMet},
+		// 4. A DPA that grants the customer a termination right when its
+		// objection to a new subprocessor cannot be settled: the term is
+		// in the document, so it is assessed, not set aside.
+		{"terminate on an unresolved subprocessor objection", "# Data Processing Addendum\n\n## 5. Subprocessors\n\n(b) The Supplier shall give the Client six weeks' notice before it engages a new subprocessor. The Client may object to a new subprocessor on reasonable data protection grounds within ten days of that notice. If the parties cannot agree on an alternative within the notice period, the Client shall have the right to terminate the affected Services on thirty days' written notice.\n\n## 6. Security\n\nThe Supplier shall implement appropriate technical and organisational measures to protect Client Data.\n",
+			"termination-rights", StatusMet},
+		{"a solution not agreed", "# Data Processing Addendum\n\n## 5. Subprocessors\n\n(b) The Supplier shall tell the Client of each new subprocessor a month ahead, and the Client may object within ten days. If a solution is not agreed within that month, the Client may terminate the affected order by written notice.\n\n## 6. Security\n\nThe Supplier shall implement appropriate technical and organisational measures to protect Client Data.\n",
+			"termination-rights", StatusMet},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := status(runMarkdown(t, rs, tc.md), tc.rule); got != tc.want {
