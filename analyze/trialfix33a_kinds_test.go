@@ -30,6 +30,11 @@ func TestTrialfix33aMarkdownKinds(t *testing.T) {
 			"termination-rights", StatusMet},
 		{"a solution not agreed", "# Data Processing Addendum\n\n## 5. Subprocessors\n\n(b) The Supplier shall tell the Client of each new subprocessor a month ahead, and the Client may object within ten days. If a solution is not agreed within that month, the Client may terminate the affected order by written notice.\n\n## 6. Security\n\nThe Supplier shall implement appropriate technical and organisational measures to protect Client Data.\n",
 			"termination-rights", StatusMet},
+		// 5. An annex's "Categories of Data Subjects" says whose data is
+		// processed: people who "communicate with" the customer's staff are
+		// told nothing, and the list binds no one.
+		{"categories of data subjects", "# Data Processing Addendum\n\n## 1. Definitions\n\n\"Personal Data\" means any information about an identifiable person that the Client keeps in the Service and that the law protects as personal data\n\"Personal Data Breach\" means a breach of security leading to unauthorised access to, or loss of, Personal Data.\n\n## 2. Details of the Processing\n\na. Categories of Data Subjects. The Client's staff, including its contractors, suppliers and volunteers. Data Subjects also include people attempting to communicate with or to send Personal Data to the Client's staff.\n\nb. Duration. The term of the Agreement.\n",
+			"notification-content", StatusMissing},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := status(runMarkdown(t, rs, tc.md), tc.rule); got != tc.want {
