@@ -67,5 +67,10 @@ func TestTrialfix33aKinds(t *testing.T) {
 		// breach, nothing investigated or mitigated: weak (hedged).
 		{"reasonable help with the customer's obligations", []string{"If a Security Incident occurs, the Supplier shall cooperate with and reasonably help the Client to meet its obligations under data protection law, taking into account the information available to the Supplier."}, "incident-cooperation", StatusWeak},
 		{"reasonable help that investigates and mitigates", []string{"If a Security Incident occurs, the Supplier shall reasonably help the Client to meet its obligations under data protection law and shall investigate and mitigate the Security Incident."}, "incident-cooperation", StatusMet},
+		// 6. Where the customer is ("For Clients in the European Union")
+		// says which law applies to it, not where the data is kept.
+		{"for clients in a region", []string{"For Clients in the European Union, the Supplier acts as a processor and shall process personal data only on the Client's documented instructions."}, "data-location", StatusMissing},
+		{"for clients in a country", []string{"For Clients in Canada, the Supplier shall process personal data only as PIPEDA permits."}, "data-location", StatusMissing},
+		{"the data kept in a region stays a place", []string{"For Clients in the European Union, the Supplier shall store personal data only in data centres in Germany."}, "data-location", StatusMet},
 	})
 }
