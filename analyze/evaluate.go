@@ -563,7 +563,7 @@ func (r *Rule) rank(h *hit) float64 {
 	if slices.Contains(h.spec.Action, "return-data") && f.transfersAway() {
 		s -= 6
 	}
-	if demoted {
+	if demoted || f.certifiesOnly(h.spec.Action) {
 		s -= 6 // found, but weaker evidence than a sentence without it (a heading's weight)
 	}
 	// A sentence demoted as being about something else does not state the
