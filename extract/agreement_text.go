@@ -54,6 +54,8 @@ var (
 	mdHeadLineRe   = lazyre.New(`(?m)^#{1,6}\s+\S`)
 	htmlTagRe      = lazyre.New(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
 	htmlCommentRe  = lazyre.New(`(?s)<!--.*?-->`)
+	htmlStyleRe    = lazyre.New(`(?is)<style(?:\s[^<>]*)?>.*?</style\s*>`)
+	htmlScriptRe   = lazyre.New(`(?is)<script(?:\s[^<>]*)?>.*?</script\s*>`)
 	frontMatterRe  = lazyre.New(`(?s)\A(?:---\n.*?\n---|\+\+\+\n.*?\n\+\+\+)\n`)
 	htmlBreakRe    = lazyre.New(`(?i)<br\s*/?>`)
 	htmlCellRe     = lazyre.New(`(?i)</t[dh]>\s*<t[dh](?:\s[^<>]*)?>`)
@@ -122,7 +124,7 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 }
 
 // cleanMarkdown drops YAML or TOML (Hugo's "+++") front matter, MDX import and export statements
-// (see dropMDXModule), HTML comments and inline HTML tags
+// (see dropMDXModule), HTML comments, <style> and <script> blocks and inline HTML tags
 // (e.g. Common Paper's <span> wrappers); the Markdown itself is kept. HTML
 // fragments keep their structure as Markdown: <br> and block ends break
 // lines, <h1>-<h6> become "#" headings, list items become Markdown items
@@ -134,6 +136,11 @@ func cleanMarkdown(s string) string {
 	s = dropMDXModule(s)
 	s = dropEchoedHeadingMarks(s)
 	s = htmlCommentRe.ReplaceAllString(s, "")
+	if strings.Contains(s, "<") {
+		// A page's <style> and <script> blocks are its code, not text.
+		s = htmlStyleRe.ReplaceAllString(s, "")
+		s = htmlScriptRe.ReplaceAllString(s, "")
+	}
 	s = htmlLists(s)
 	s = htmlBreakRe.ReplaceAllString(s, "\n")
 	s = htmlCellRe.ReplaceAllString(s, " | ")
