@@ -134,7 +134,7 @@ func (ks *docKinds) result(k *docKindSpec, from, cue string) DocKind {
 var markup = strings.NewReplacer("*", "", "_", " ", "#", "", "=", "", "\\", "", "`", "")
 
 func (ks *docKinds) detect(text string, heads []string) DocKind {
-	text = markup.Replace(text)
+	text = withoutContents(markup.Replace(text))
 	// 1. The title: the first short lines, before the text begins.
 	seen := 0
 	for _, line := range strings.Split(text, "\n") {
@@ -249,6 +249,43 @@ func (ks *docKinds) titledPart(line string, general *docKindSpec) (*docKindSpec,
 		}
 	}
 	return nil, ""
+}
+
+// Tables of contents: a "Contents" title, entries that link to a heading
+// of the same page ("5. [Security Measures](#5-security-measures)") or
+// end in dot leaders and a page number, and after a "Contents" title the
+// short numbered lines or lines ending in a page number that follow it.
+var (
+	contentsTitle = regexp.MustCompile(`(?i)^\W*(?:table\s+of\s+contents|contents|index)\W*$`)
+	contentsLink  = regexp.MustCompile(`^[\W\d]*(?:[A-Za-z]{1,3}[.)]\s*)?\[[^\]]+\]\(#[^)]*\)\W*$`)
+	contentsLeads = regexp.MustCompile(`(?:\.{4,}|…{2,}|(?:\. ){3,}\.?|_{4,})\s*(?:\d{1,3}|[ivxlcIVXLC]{1,6})\s*$`)
+	contentsEntry = regexp.MustCompile(`^(?:(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVX]{1,5})[.)]?\s+\S.{0,80}|\S.{0,80}\s\d{1,3})$`)
+)
+
+// withoutContents drops a table of contents from the head of a document:
+// its entries name the sections of the document, not the document (a DPA
+// whose contents list "Security Measures" is no security exhibit).
+func withoutContents(text string) string {
+	lines := strings.Split(text, "\n")
+	out := lines[:0:0]
+	inContents := false
+	for _, line := range lines {
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "":
+		case contentsTitle.MatchString(t):
+			inContents = true
+			continue
+		case contentsLink.MatchString(t), contentsLeads.MatchString(t):
+			continue
+		case inContents && contentsEntry.MatchString(t) && len(strings.Fields(t)) <= 12:
+			continue
+		default:
+			inContents = false
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
 
 // linkLine is a line of links or link definitions, not a title.

@@ -226,6 +226,10 @@ var reLowerForm = lazyre.New(`^(?:plc|llc|ltd\.?|inc\.?|gmbh|o\.o\.|d\.o\.o\.?|s
 
 var reSignedBy = lazyre.New(`(?i)\b(?:represented|signed|executed|acting|accepted|approved)\s*$`)
 
+// reCamelBrand finds a brand written in camel case, lower-case first
+// ("eBay", "zephyrLearn"): a name though it opens with a small letter.
+var reCamelBrand = lazyre.New(`^[a-z]{1,10}[A-Z][A-Za-z0-9]*$`)
+
 // properName says s reads as a proper name: one to eight words, each
 // capitalised (or a joining word: "of", "and", "&"), no blanks or
 // placeholders.
@@ -234,10 +238,13 @@ func properName(s string) bool {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
 		return false
 	}
-	words := strings.Fields(s)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !reCamelBrand.MatchString(words[0]) {
+		return false
+	}
 	if len(words) > 8 || reNumberRun.MatchString(s) || strings.Trim(rePartyLegalForm.ReplaceAllString(s, ""), " ,.") == "" {
 		return false // an address ("Suite 210, Redwood City, CA 94063"), a legal form alone
 	}
@@ -249,7 +256,7 @@ func properName(s string) bool {
 			return false // "ACCESSING OR USING"
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !reNameWord.MatchString(w) && (i < len(words)-1 || !reLowerForm.MatchString(w)) {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !reNameWord.MatchString(w) && !reCamelBrand.MatchString(w) && (i < len(words)-1 || !reLowerForm.MatchString(w)) {
 			return false
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/extract"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
@@ -623,7 +624,42 @@ func ownText(c extract.Clause, kids []extract.Clause) string {
 			}
 		}
 	}
+	if len(kids) > 0 {
+		// The semicolons that parted the items cut out stand on lines of
+		// their own: left, they joined the lead-in to the clause's next
+		// sentence ("You may not: ; ; We reserve the right ..."), a quote
+		// the document never says. A blank line parts the two.
+		text = dropSepLines(text)
+	}
 	return stripHead(text, c.Heading)
+}
+
+// sepOnlyLine is a line holding only the separators of items cut out of
+// their clause (";", "; and", "; or").
+var sepOnlyLine = lazyre.New(`^[ \t]*;[ \t;]*(?:(?:and|or)[ \t]*)?$`)
+
+// dropSepLines blanks the separator lines (sepOnlyLine) that stand
+// before a new sentence of the clause's own (a line opening in a capital
+// letter): they no longer join it to the lead-in of the items cut out.
+func dropSepLines(text string) string {
+	if !strings.Contains(text, ";") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if !sepOnlyLine.MatchString(l) {
+			continue
+		}
+		for _, next := range lines[i+1:] {
+			if t := strings.TrimSpace(next); t != "" && !sepOnlyLine.MatchString(next) {
+				if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) {
+					lines[i] = ""
+				}
+				break
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // inlineItems are the texts of a clause's sub-clauses that stand inside

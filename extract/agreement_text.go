@@ -54,6 +54,8 @@ var (
 	mdHeadLineRe   = lazyre.New(`(?m)^#{1,6}\s+\S`)
 	htmlTagRe      = lazyre.New(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
 	htmlCommentRe  = lazyre.New(`(?s)<!--.*?-->`)
+	htmlStyleRe    = lazyre.New(`(?is)<style(?:\s[^<>]*)?>.*?</style\s*>`)
+	htmlScriptRe   = lazyre.New(`(?is)<script(?:\s[^<>]*)?>.*?</script\s*>`)
 	frontMatterRe  = lazyre.New(`(?s)\A(?:---\n.*?\n---|\+\+\+\n.*?\n\+\+\+)\n`)
 	htmlBreakRe    = lazyre.New(`(?i)<br\s*/?>`)
 	htmlCellRe     = lazyre.New(`(?i)</t[dh]>\s*<t[dh](?:\s[^<>]*)?>`)
@@ -123,7 +125,7 @@ func (textParser) Parse(path string, opts Options) (Document, error) {
 
 // cleanMarkdown drops YAML or TOML (Hugo's "+++") front matter, MDX import and export statements
 // (see dropMDXModule), a handbook's chapter number on the title (see
-// dropChapterNumber), HTML comments and inline HTML tags
+// dropChapterNumber), HTML comments, <style> and <script> blocks and inline HTML tags
 // (e.g. Common Paper's <span> wrappers); the Markdown itself is kept. HTML
 // fragments keep their structure as Markdown: <br> and block ends break
 // lines, <h1>-<h6> become "#" headings, list items become Markdown items
@@ -136,6 +138,11 @@ func cleanMarkdown(s string) string {
 	s = dropEchoedHeadingMarks(s)
 	s = dropChapterNumber(s)
 	s = htmlCommentRe.ReplaceAllString(s, "")
+	if strings.Contains(s, "<") {
+		// A page's <style> and <script> blocks are its code, not text.
+		s = htmlStyleRe.ReplaceAllString(s, "")
+		s = htmlScriptRe.ReplaceAllString(s, "")
+	}
 	s = htmlLists(s)
 	s = htmlBreakRe.ReplaceAllString(s, "\n")
 	s = htmlCellRe.ReplaceAllString(s, " | ")

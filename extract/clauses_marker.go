@@ -119,6 +119,10 @@ var (
 	// "- 4.2 Government Entity Rights:"): capitalised, ending in a full
 	// stop or colon (a figure in a bullet list, "- 1.5 mg", is none).
 	mdBulletTitleRe = lazyre.New(`^(?:\*\*|__)?\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’&-]+){0,4}[.:](?:\*\*|__)?$`)
+	// mdBulletBoldTitleRe: a numbered bullet item bold as a whole, its
+	// number and short title ("- **13.3 Amendments**"), its text on the
+	// lines under it.
+	mdBulletBoldTitleRe = lazyre.New(`^(?:\*\*\d{1,3}(?:\.\d{1,3}){1,3}\.?\s+\p{Lu}[^*\n]{0,80}\*\*|__\d{1,3}(?:\.\d{1,3}){1,3}\.?\s+\p{Lu}[^_\n]{0,80}__)\s*$`)
 	// mdBulletLetterHeadRe: a bullet item that is only a bold lettered
 	// section title ("* **F. Customer's Responsibilities**", its clauses
 	// in the numbered list indented under it) is the section's heading.
@@ -162,7 +166,7 @@ func readMarker(raw string, md, typeset bool) (marker, bool) {
 	if md && m.mdLevel == 0 {
 		// "*   2.5 Security. Vendor will ...": a clause number written as
 		// a bullet item is the clause's number.
-		if g := mdBulletNumRe.FindStringSubmatch(t); g != nil && (len(strings.Fields(g[2])) >= 3 || mdBulletTitleRe.MatchString(g[2])) {
+		if g := mdBulletNumRe.FindStringSubmatch(t); g != nil && (len(strings.Fields(g[2])) >= 3 || mdBulletTitleRe.MatchString(g[2]) || mdBulletBoldTitleRe.MatchString(g[1]+g[2])) {
 			t = g[1] + g[2]
 		} else if g := mdBulletLetterHeadRe.FindStringSubmatch(t); g != nil {
 			t = g[1]

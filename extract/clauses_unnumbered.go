@@ -161,6 +161,23 @@ func (s *splitter) findTitle(firstMarker int) int {
 	return first
 }
 
+// sentenceHeading says a Markdown heading's text is a whole sentence, a
+// page's heading style put on a paragraph ("#### If Acme becomes aware of
+// a breach, Acme will:", "#### acme is available in five countries."):
+// eight words or more ending as a sentence does, or opening in lower
+// case and not reading as a title. raw is the text after the marks, h
+// the title read from it.
+func sentenceHeading(raw, h string) bool {
+	if len(strings.Fields(h)) < 8 {
+		return false
+	}
+	end := strings.TrimRight(strings.TrimSpace(raw), "*_ ")
+	if strings.HasSuffix(end, ".") || strings.HasSuffix(end, ":") || strings.HasSuffix(end, ";") {
+		return true
+	}
+	return !startsUpper(h) && !unicode.IsDigit([]rune(h)[0]) && !looksLikeTitle(h)
+}
+
 // headingAt reads an unnumbered heading on line i.
 func (s *splitter) headingAt(i int) (uhead, bool) {
 	raw := s.lines[i].text
@@ -180,6 +197,8 @@ func (s *splitter) headingAt(i int) (uhead, bool) {
 			if k := strings.Index(h, ". "); k > 0 && looksLikeTitle(h[:k]) && len(strings.Fields(h[:k])) <= 8 &&
 				len(strings.Fields(h[k+2:])) >= 4 && startsUpper(h[k+2:]) {
 				h = h[:k]
+			} else if sentenceHeading(g[2], h) {
+				return uhead{}, false
 			}
 			if id, ok := letteredHeading(h); ok {
 				return uhead{rank: len(g[1]), text: h, alone: true, id: id}, true
