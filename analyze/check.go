@@ -738,15 +738,18 @@ func flagsStateSomething(flags []hit) bool {
 // run at once as there are processors (a batch's): they keep them busy.
 func (r *Rule) unitsHits(units []*unit) (pos, negated, flags []hit) {
 	runs := make([]hitLists, (len(units)+hitRun-1)/hitRun)
-	per := 2
-	if int(activeRuns.Load()) >= runtime.GOMAXPROCS(0) {
-		per = len(runs) + 1
-	}
-	eachParallel(len(runs), per, func(k int) {
+	read := func(k int) {
 		for _, u := range units[k*hitRun : min((k+1)*hitRun, len(units))] {
 			r.unitHits(u, &runs[k])
 		}
-	})
+	}
+	if sequential := int(activeRuns.Load()) >= runtime.GOMAXPROCS(0); sequential {
+		for k := range runs {
+			read(k)
+		}
+	} else {
+		eachParallel(len(runs), 2, read)
+	}
 	for _, h := range runs {
 		pos, negated, flags = append(pos, h.pos...), append(negated, h.negated...), append(flags, h.flags...)
 	}
