@@ -41,3 +41,33 @@ func TestTrialfix33cOwnCompliance(t *testing.T) {
 		}
 	}
 }
+
+// TestTrialfix33cAuditConductMatrix: the customer's auditors' courtesy on
+// the vendor's site ("avoid damage to the premises") does not make the
+// customer the owner of datacenter security (11).
+func TestTrialfix33cAuditConductMatrix(t *testing.T) {
+	rs := loadRules(t)
+	md := "# Data Processing Terms\n\n## Audits\n\nThe Controller's staff and its auditors agree to take reasonable steps to avoid damage to the Processor's premises and to its hardware while they carry out an audit.\n"
+	for _, row := range runMarkdown(t, rs, md).Matrix {
+		if (row.Domain == "DCS" || row.Domain == "HRS") && row.AgreementOwner == OwnerCustomer {
+			t.Errorf("%s: the customer owns it from an auditors' courtesy", row.Domain)
+		}
+	}
+	// The customer's own premises duty stays the customer's.
+	md = "# Terms\n\n## Customer Sites\n\nThe Client shall keep physical security controls at the premises where it runs the on-premises hardware.\n"
+	for _, row := range runMarkdown(t, rs, md).Matrix {
+		if row.Domain == "DCS" && row.AgreementOwner != OwnerCustomer {
+			t.Errorf("DCS: %s, want the customer's own premises duty", row.AgreementOwner)
+		}
+	}
+}
+
+// TestTrialfix33cBibliography: a "References" list of outside sources
+// (titles and URLs) points at no term for the agreement (9).
+func TestTrialfix33cBibliography(t *testing.T) {
+	rs := loadRules(t)
+	md := "# Terms of Use\n\n## Use of the Service\n\nYou may use the Service only for lawful purposes.\n\n## References\n\nNational Institute of Standards and Technology. (2020). Security and privacy controls. NIST. https://csrc.nist.gov/\n\nU.S. Department of Commerce. (2021). Export administration regulations. https://www.bis.doc.gov/\n"
+	if got := status(runMarkdown(t, rs, md), "data-location"); got != StatusMissing {
+		t.Errorf("data-location %s from a bibliography, want missing", got)
+	}
+}
