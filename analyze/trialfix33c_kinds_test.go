@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestTrialfix33cKinds: kinds of fault a new user (trial33) found on outside
 // agreements, each in sentences of our own writing beside one that must
@@ -69,5 +72,35 @@ func TestTrialfix33cBibliography(t *testing.T) {
 	md := "# Terms of Use\n\n## Use of the Service\n\nYou may use the Service only for lawful purposes.\n\n## References\n\nNational Institute of Standards and Technology. (2020). Security and privacy controls. NIST. https://csrc.nist.gov/\n\nU.S. Department of Commerce. (2021). Export administration regulations. https://www.bis.doc.gov/\n"
 	if got := status(runMarkdown(t, rs, md), "data-location"); got != StatusMissing {
 		t.Errorf("data-location %s from a bibliography, want missing", got)
+	}
+}
+
+// TestTrialfix33cCodeSpanBlanks: a Markdown form's blanks written as code
+// spans ("within `Export Period`", "` `") are unfilled placeholders, and
+// a term whose value is one is weak (6).
+func TestTrialfix33cCodeSpanBlanks(t *testing.T) {
+	rs := loadRules(t)
+	md := "# Service Terms\n\n## Ending the Agreement\n\nWhen this agreement ends, the Supplier agrees to return all Customer Data to the Client within `Export Period` of the Client's request.\n\n## Security Measures\n\n`security measures`\n\n## Support\n\nThe Supplier will answer support tickets within ` ` business days.\n"
+	res := runMarkdown(t, rs, md)
+	var msg string
+	for _, w := range res.Warnings {
+		if w.Code == WarnPlaceholders {
+			msg = w.Message
+		}
+	}
+	for _, want := range []string{"`Export Period`", "`security measures`", "``"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("placeholder warning %q lacks %s", msg, want)
+		}
+	}
+	if got := status(res, "data-return-exit"); got != StatusWeak {
+		t.Errorf("data-return-exit %s, want weak (its period is a blank)", got)
+	}
+	// Code that is no blank (a header name, a path) is no placeholder.
+	md = "# Service Terms\n\n## Security\n\nThe Supplier shall send the `Strict-Transport-Security` header and serve the API only under `/v2/`.\n"
+	for _, w := range runMarkdown(t, rs, md).Warnings {
+		if w.Code == WarnPlaceholders {
+			t.Errorf("code taken for a blank: %s", w.Message)
+		}
 	}
 }
