@@ -5,7 +5,12 @@ import (
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
+
+// reAuditConduct is a sentence about an audit or inspection of the vendor,
+// or a visit to its site, in which the customer (or its auditors) acts.
+var reAuditConduct = lazyre.New(`(?i)\b(audits?|auditors?|inspections?|on-?site visits?|site visits?)\b`)
 
 // buildMatrix gives one row per CCM v4 domain: the owner the questionnaire
 // states (its SSRM ownership column, aggregated over the domain's items),
@@ -40,6 +45,13 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 			continue
 		}
 		for _, d := range classifyDomains(u.full()) {
+			// The customer's (or its auditors') conduct in an audit of
+			// the vendor ("take reasonable steps to avoid damage to the
+			// premises") is the audit's: the premises, staff and systems
+			// it names are the vendor's, no domain the customer owns.
+			if !vendorSide && d != "A&A" && reAuditConduct.MatchString(u.full()) {
+				continue
+			}
 			a := byDomain[d]
 			if a == nil {
 				a = &agg{}

@@ -36,7 +36,21 @@ var reTemplateBlank = lazyre.New(`\[[A-Z][A-Z_/ -]{2,}[A-Z_](?:\s*\d)?\]` +
 	`|` + bracketValues +
 	`|<\s*(?i:insert|enter|specify|add)\b[^<>\n]{0,60}>` +
 	`|` + braceBlank +
+	`|` + codeBlank +
 	`|_{4,}`)
+
+// codeBlank is a Markdown form's blank kept as a code span by extract
+// ("within `Data Provision Deadline` after Notice", "` `"): nothing or a
+// few plain words between backticks.
+const codeBlank = "`[A-Za-z ]{0,60}`"
+
+// codeValueBlank is a code-span blank where a value belongs: empty, or
+// naming a period or an amount ("`Data Provision Deadline`").
+const codeValueBlank = "`\\s*`|`[^`\\n]{0,40}\\b(?:deadline|period|periods|number|amount|sum|percentage|limit|days|hours|months|fee|price)\\b[^`\\n]{0,40}`"
+
+// reBeforeUnit is the text right after a blank that makes it a value: a
+// unit ("`x` days").
+var reBeforeUnit = lazyre.New(`(?i)^\s+(?:days?|hours?|weeks?|months?|years?|minutes?|business days|%|percent)\b`)
 
 // bracketValue is a drafting value left in brackets to settle ("[60
 // days]", "[4 hours / 24 hours]", "[5 years]"): a number and its unit.
@@ -51,7 +65,7 @@ var reBracketValue = lazyre.New(`^` + bracketValues + `$`)
 
 // reValuePlaceholder is a placeholder where a value belongs: an amount, a
 // number, a period, a blank ("[AMOUNT]", "[X] hours", "[●]", "____").
-var reValuePlaceholder = lazyre.New(`(?i)\[\s*(?:[●•]+|X{1,3}|N|[^\]\n]{0,20}\b(?:amount|sum|number|percentage|period|value|figure|limit|hours?|days?|weeks?|months?|years?|minutes?|fee|price)\b[^\]\n]{0,20})\s*\]|_{4,}|<\s*(?:insert|enter|specify)\b[^<>\n]{0,20}\b(?:amount|number|period|value|hours|days)\b[^<>\n]{0,20}>`)
+var reValuePlaceholder = lazyre.New(`(?i)\[\s*(?:[●•]+|X{1,3}|N|[^\]\n]{0,20}\b(?:amount|sum|number|percentage|period|value|figure|limit|hours?|days?|weeks?|months?|years?|minutes?|fee|price)\b[^\]\n]{0,20})\s*\]|_{4,}|<\s*(?:insert|enter|specify)\b[^<>\n]{0,20}\b(?:amount|number|period|value|hours|days)\b[^<>\n]{0,20}>` + `|` + codeValueBlank)
 
 // reSignatureBlank is a form's blank for a signature or a signatory's
 // particulars ("By: ______", "Date: ____"): no placeholder of the terms.
@@ -59,7 +73,7 @@ var reSignatureBlank = lazyre.New(`(?i)\b(?:by|name|title|date|signature|signed|
 
 // blanksIn lists the placeholders in text, outside signature blanks.
 func blanksIn(text string) []string {
-	if !strings.ContainsAny(text, "[<{_") {
+	if !strings.ContainsAny(text, "[<{_`") {
 		return nil
 	}
 	blanks := reSignatureBlank.FindAllStringIndex(text, -1)
@@ -87,6 +101,12 @@ func valuePlaceholder(text string) string {
 		// its value: it is warned of, not read as a blank.
 		if reValuePlaceholder.MatchString(p) && !reBracketValue.MatchString(p) {
 			return p
+		}
+		// A code-span blank before a unit ("within `term` days").
+		if p[0] == '`' {
+			if i := strings.Index(text, p); i >= 0 && reBeforeUnit.MatchString(text[i+len(p):]) {
+				return p
+			}
 		}
 	}
 	return ""

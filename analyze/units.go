@@ -146,6 +146,9 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			// Sub-clauses are listed on their own; read each text once, in
 			// the most specific clause that holds it.
 			text := ownText(c, kids[c.ID])
+			if bibliography(c.Heading) || bibliography(headings[c.Parent]) {
+				continue
+			}
 			definitions := reDefinitionsHeading.MatchString(c.Heading) || reDefinitionsHeading.MatchString(headings[c.Parent])
 			defined := !definitions && underDefinitions(parents[c.Parent], headings, parents)
 			parentLead := leadIn[c.Parent]

@@ -4,7 +4,19 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
+
+// reBibliography is a heading over a list of outside sources a document
+// cites ("References", "Bibliography", "Works Cited"): titles and URLs of
+// laws and guides, which state no term and point at none.
+var reBibliography = lazyre.New(`(?i)^\s*(references|bibliography|works cited|sources( cited| consulted)?|further reading|reference list|citations)\s*:?\s*$`)
+
+// bibliography says a clause's heading is a list of sources.
+func bibliography(heading string) bool {
+	return heading != "" && reBibliography.MatchString(heading)
+}
 
 // headingClasses are the object and action classes named in a clause's heading and its
 // parents' headings ("8. Security Incidents" → incident): context for the

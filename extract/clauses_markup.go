@@ -26,6 +26,12 @@ var (
 	// these Terms"), which an underline makes a heading.
 	mdOrderedHeadRe = lazyre.New(`^\d{1,3}[.)]\s+\p{Lu}`)
 	mdCodeRe        = lazyre.New("`+([^`]+)`+")
+	// mdWordsCodeRe: a code span's content of up to five plain words
+	// ("Data Provision Deadline", "security measures"); not a name of code
+	// ("Strict-Transport-Security", "/v1/users").
+	mdWordsCodeRe = lazyre.New(`^[A-Za-z]+(?: [A-Za-z]+){0,4}$`)
+	// mdValueCodeRe: plain words that name a value to fill in.
+	mdValueCodeRe = lazyre.New(`(?i)\b(?:deadline|period|periods|number|amount|sum|percentage|limit|days|hours|months|fee|fees|price|date)\b`)
 	// mdAnchorRe: a link without text, an anchor a web page's heading
 	// carries ("[](#-your-account)"): it shows nothing.
 	mdAnchorRe   = lazyre.New(`\[\]\([^()\s]*\)`)
@@ -217,9 +223,9 @@ func stripInline(s string) string {
 	s = mdEscapeRe.ReplaceAllStringFunc(s, func(m string) string {
 		return string(escBase + rune(m[1]))
 	})
-	s = mdCodeRe.ReplaceAllStringFunc(s, func(m string) string {
-		return strings.Trim(strings.Trim(m, "`"), " ")
-	})
+	if strings.Contains(s, "`") {
+		s = stripCode(s)
+	}
 	s = mdImageRe.ReplaceAllString(s, "$1")
 	s = mdAnchorRe.ReplaceAllString(s, "")
 	s = mdLinkRe.ReplaceAllStringFunc(s, func(m string) string {
@@ -368,4 +374,33 @@ func stripAttrLists(lines []srcLine) {
 		}
 		lines[i].text = t
 	}
+}
+
+// stripCode removes the backticks of the code spans in s, except
+// those of a Markdown form's blanks, kept so that they are read as blanks
+// to fill: an empty span ("within ` ` days"), words that name a value
+// ("within `Data Provision Deadline`"), or plain words standing alone as
+// a line of its own ("`security measures`" under its heading). Code
+// ("`X-Api-Key`") and words set as code in a sentence ("Customer's
+// `incident response` team") lose them.
+func stripCode(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range mdCodeRe.FindAllStringIndex(s, -1) {
+		in := strings.Trim(strings.Trim(s[m[0]:m[1]], "`"), " ")
+		b.WriteString(s[last:m[0]])
+		last = m[1]
+		before, after := s[strings.LastIndex(s[:m[0]], "\n")+1:m[0]], s[m[1]:]
+		if i := strings.IndexByte(after, '\n'); i >= 0 {
+			after = after[:i]
+		}
+		alone := strings.TrimSpace(before) == "" && strings.TrimSpace(after) == ""
+		if in == "" || mdWordsCodeRe.MatchString(in) && (alone || mdValueCodeRe.MatchString(in)) {
+			b.WriteString("`" + in + "`")
+			continue
+		}
+		b.WriteString(in)
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
