@@ -17,6 +17,7 @@ import (
 // sparse lists signals written from a regulation's text, not from a
 // document, that the corpora support in one document only; each with why.
 var sparse = map[string]string{
+	"vocabulary/at-will: for no reason": "written with the at-will cue from a new user's outside document (trial31: \"suspend or end anyone's access ... at any time for any reason\"), the plain variant beside \"for any reason\" (104 documents); of the corpus, one document says it",
 	"vocabulary/assist-to-notify: (shall|will|must|agrees|undertakes) to? (reasonably|promptly)? (assist|help|support) ...8 (obligation|obligations|duty|duties) ...4 (notify|notification|notifications|report|reporting)": "in the vocabulary before stop 31 (0 of 387 documents at c844aad); its one match is in a blind-labelled document added after (corpus-u)",
 	"vocabulary/document: trust portal": "in the vocabulary before stop 31 (0 of 387 documents at c844aad); its one match is in a blind-labelled document added after (corpus-u)",
 	"vocabulary/anaphor: (tell|tells|notify|notifies|inform|informs|advise|advises|alert|alerts) ...3 (about|of) (it|them)":                  "written from a form new users' outside documents showed (stop 30 trials: \"we will tell you about them\"), with invented rows; of the corpus, one document words it so",
