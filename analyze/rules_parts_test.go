@@ -115,9 +115,9 @@ func TestBaselineInParts(t *testing.T) {
 			t.Errorf("%s: not from the head file", id)
 		}
 	}
-	for _, id := range []string{"data-location", "change-notice", "cyber-insurance"} {
-		if r := rs.Get(id); r == nil || r.file != "embedded rules/baseline.2.yaml" {
-			t.Errorf("%s: not from the continuation", id)
+	for id, file := range map[string]string{"data-location": "baseline.2.yaml", "change-notice": "baseline.2.yaml", "log-access": "baseline.3.yaml", "cyber-insurance": "baseline.3.yaml"} {
+		if r := rs.Get(id); r == nil || r.file != "embedded rules/"+file {
+			t.Errorf("%s: not from the continuation %s", id, file)
 		}
 	}
 }
