@@ -271,7 +271,7 @@ func TestServeBrokenFileKeepsServing(t *testing.T) {
 // file name comes back as text in the page and in the report.
 func TestServeEscapesDocumentText(t *testing.T) {
 	h := newHarness(t, Config{})
-	doc := strings.Replace(smallAgreement, "within 72 hours", "within 72 hours <script>alert(1)</script> <img src=x onerror=alert(2)>", 1)
+	doc := strings.Replace(smallAgreement, "within 72 hours", "within 72 hours <script>alert(1)</script> <img src=x onerror=alert(2)> &lt;script&gt;alert(5)&lt;/script&gt;", 1)
 	resp, body := h.analyze([]file{{`<img src=x onerror=alert(3)>.md`, []byte(doc)}}, [2]string{"vendor", "<script>alert(4)</script>Evil"})
 	if resp.StatusCode != 200 {
 		t.Fatalf("analyze = %d: %s", resp.StatusCode, body)
@@ -289,15 +289,19 @@ func TestServeEscapesDocumentText(t *testing.T) {
 	if !strings.Contains(body, "&lt;script&gt;alert(4)&lt;/script&gt;Evil") || !strings.Contains(body, "&lt;img src=x onerror=alert(3)&gt;.md") {
 		t.Error("the page does not show the vendor and file names as text")
 	}
-	// The Markdown reader drops tags from clause text; what is left, the
-	// vendor and the file name must come back as text.
-	for _, want := range []string{"alert(1)", "&lt;script&gt;alert(4)&lt;/script&gt;Evil", "&lt;img src=x onerror=alert(3)&gt;.md"} {
+	// The Markdown reader drops a <script> block whole and other tags from
+	// clause text; an escaped tag in the document ("&lt;script&gt;") is
+	// text, and it, the vendor and the file name must come back as text.
+	for _, want := range []string{"&lt;script&gt;alert(5)&lt;/script&gt;", "&lt;script&gt;alert(4)&lt;/script&gt;Evil", "&lt;img src=x onerror=alert(3)&gt;.md"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the report lacks %q", want)
 		}
 	}
-	if !strings.Contains(md, "alert(1)") {
+	if !strings.Contains(md, "alert(5)") {
 		t.Error("the Markdown report lacks the clause")
+	}
+	if strings.Contains(html, "alert(1)") || strings.Contains(md, "alert(1)") {
+		t.Error("the report shows the document's <script> block")
 	}
 	if regexp.MustCompile(`<script(?:\s[^>]*)?>[^<]`).MatchString(body) {
 		t.Error("the page has an inline script")
