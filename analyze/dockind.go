@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/ssrm-dev/ssrm/extract"
+	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"github.com/ssrm-dev/ssrm/templates"
 	"go.yaml.in/yaml/v3"
 )
@@ -256,10 +257,10 @@ func (ks *docKinds) titledPart(line string, general *docKindSpec) (*docKindSpec,
 // end in dot leaders and a page number, and after a "Contents" title the
 // short numbered lines or lines ending in a page number that follow it.
 var (
-	contentsTitle = regexp.MustCompile(`(?i)^\W*(?:table\s+of\s+contents|contents|index)\W*$`)
-	contentsLink  = regexp.MustCompile(`^[\W\d]*(?:[A-Za-z]{1,3}[.)]\s*)?\[[^\]]+\]\(#[^)]*\)\W*$`)
-	contentsLeads = regexp.MustCompile(`(?:\.{4,}|…{2,}|(?:\. ){3,}\.?|_{4,})\s*(?:\d{1,3}|[ivxlcIVXLC]{1,6})\s*$`)
-	contentsEntry = regexp.MustCompile(`^(?:(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVX]{1,5})[.)]?\s+\S.{0,80}|\S.{0,80}\s\d{1,3})$`)
+	contentsTitle = lazyre.New(`(?i)^\W*(?:table\s+of\s+contents|contents|index)\W*$`)
+	contentsLink  = lazyre.New(`^[\W\d]*(?:[A-Za-z]{1,3}[.)]\s*)?\[[^\]]+\]\(#[^)]*\)\W*$`)
+	contentsLeads = lazyre.New(`(?:\.{4,}|…{2,}|(?:\. ){3,}\.?|_{4,})\s*(?:\d{1,3}|[ivxlcIVXLC]{1,6})\s*$`)
+	contentsEntry = lazyre.New(`^(?:(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVX]{1,5})[.)]?\s+\S.{0,80}|\S.{0,80}\s\d{1,3})$`)
 )
 
 // withoutContents drops a table of contents from the head of a document:
@@ -289,7 +290,7 @@ func withoutContents(text string) string {
 }
 
 // linkLine is a line of links or link definitions, not a title.
-var linkLine = regexp.MustCompile(`^\[[^\]]*\](\(|:)|^https?://|^(last )?(updated|version|effective|modified)\b|^[-–—:{}/* ]*$`)
+var linkLine = lazyre.New(`^\[[^\]]*\](\(|:)|^https?://|^(last )?(updated|version|effective|modified)\b|^[-–—:{}/* ]*$`)
 
 // titleLine says whether a line reads as a title: a short line that starts
 // with a capital and does not end a sentence, or a line in capitals.
