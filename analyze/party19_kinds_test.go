@@ -48,15 +48,23 @@ func TestHeadingPartyCarries19(t *testing.T) {
 		{"the customer's orders are its duties", "Obligations of Northwind", "Keep all passwords for the platform confidential. Notify Acme of any unauthorised use of its account.", "customer-responsibilities", StatusMet},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &extract.Agreement{Path: "t.md", Format: "md", Pages: []extract.Page{{Number: 1, Text: pre + "\n" + tc.heading + "\n" + tc.items + "\n"}}}
-			a.Clauses = []extract.Clause{{ID: "1", Text: pre}, {ID: `"` + tc.heading + `"`, Heading: tc.heading, Text: tc.heading + "\n" + tc.items}}
-			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runHeaded(t, rs, pre, tc.heading, tc.items)
 			if got := status(res, tc.rule); got != tc.want {
 				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
 			}
 		})
 	}
+}
+
+// runHeaded runs the engine on an agreement of two clauses: the opening
+// pre (clause 1) and, under the unnumbered heading, the sentences items.
+func runHeaded(t *testing.T, rs *RuleSet, pre, heading, items string) *Result {
+	t.Helper()
+	a := &extract.Agreement{Path: "t.md", Format: "md", Pages: []extract.Page{{Number: 1, Text: pre + "\n" + heading + "\n" + items + "\n"}}}
+	a.Clauses = []extract.Clause{{ID: "1", Text: pre}, {ID: `"` + heading + `"`, Heading: heading, Text: heading + "\n" + items}}
+	res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

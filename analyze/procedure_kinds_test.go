@@ -1,11 +1,6 @@
 package analyze
 
-import (
-	"context"
-	"testing"
-
-	"github.com/ssrm-dev/ssrm/extract"
-)
+import "testing"
 
 // TestProcedureStepsBindNoReader: the bare verbs under a heading naming a
 // procedure the document describes ("Security Incident Response
@@ -22,12 +17,7 @@ func TestProcedureStepsBindNoReader(t *testing.T) {
 		{"orders to the reader under a topic heading", "Account Security", "Keep all account passwords confidential. Notify Processor of any unauthorised use of your account.", StatusMet},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &extract.Agreement{Path: "t.md", Format: "md", Pages: []extract.Page{{Number: 1, Text: pre + "\n" + tc.heading + "\n" + tc.items + "\n"}}}
-			a.Clauses = []extract.Clause{{ID: "1", Text: pre}, {ID: `"` + tc.heading + `"`, Heading: tc.heading, Text: tc.heading + "\n" + tc.items}}
-			res, err := Run(context.Background(), Inputs{Agreements: []*extract.Agreement{a}}, rs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runHeaded(t, rs, pre, tc.heading, tc.items)
 			if got := status(res, "customer-responsibilities"); got != tc.want {
 				t.Errorf("customer-responsibilities: got %s, want %s", got, tc.want)
 			}
