@@ -1,0 +1,42 @@
+package analyze
+
+import "testing"
+
+// TestLead35Kinds: kinds of fault of a blind batch's development half
+// (corpus-w), reproduced with sentences of our own writing.
+func TestLead35Kinds(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		// GDPR Articles 32 to 36 (Art. 36: prior consultation) written as a
+		// range without spaces.
+		{"Articles 32-36 without spaces", []string{"The Supplier shall help the Client meet Articles 32-36 GDPR (security, breach notification, DPIA)."}, "regulator-cooperation", StatusMet},
+		{"Art. 32–36 with an en dash", []string{"The Supplier shall help the Client meet Art. 32–36 of the GDPR."}, "regulator-cooperation", StatusMet},
+		// Help with no object of its own, after the customer's notice to
+		// the regulator in the sentence before.
+		{"assist as needed after the customer's notice to the authority", []string{"The Client is responsible for notifying the supervisory authority as the law requires. The Supplier will assist as needed."}, "regulator-cooperation", StatusMet},
+		{"help with such notifications", []string{"The Client must notify regulators of a breach itself. The Supplier will give reasonable help with such notifications."}, "regulator-cooperation", StatusMet},
+		{"assist as needed after a password duty", []string{"The Client shall keep its passwords secret. The Supplier will assist as needed."}, "regulator-cooperation", StatusMissing},
+		// A technical examination of systems is a test, no audit right.
+		{"examination of container images", []string{"We run checks that enable the examination of container images and host configurations for misconfigurations."}, "audit-rights", StatusMissing},
+	})
+}
+
+// TestLead35Headed: the customer's tester reports what it finds to the
+// vendor, under a heading that names penetration tests: no assurance
+// report shared with the customer (corpus-w dev kind; our own sentences).
+func TestLead35Headed(t *testing.T) {
+	rs := loadRules(t)
+	pre := `This page is published by Northwind Cloud Ltd ("Northwind" or the "Supplier").`
+	for _, tc := range []struct{ name, heading, items, rule, want string }{
+		{"findings reported to the vendor by name", "Penetration Testing", "Clients may test the service with approval. Such testing must follow Northwind's provided terms, and any weaknesses found must be reported to Northwind within two days.", "security-reports", StatusMissing},
+		{"findings reported to the vendor by role", "Penetration Testing", "Clients may test the service with approval. Such testing must follow the Supplier's provided terms, and any weaknesses found must be promptly reported to the Supplier.", "security-reports", StatusMissing},
+		{"the vendor's own summary still counts", "Penetration Testing", "The Supplier will provide Clients with a summary of its annual penetration test on request.", "security-reports", StatusMet},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := runHeaded(t, rs, pre, tc.heading, tc.items)
+			if got := status(res, tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}
