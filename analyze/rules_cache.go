@@ -26,7 +26,7 @@ import (
 // A file is taken from the cache only when its contents still have the sum
 // recorded, and is then checked exactly as its YAML would be (ParsePack's
 // and LoadVocabulary's checks), so a stale cache costs time, never other
-// rules; a file added since (debt35 and later) is read from its YAML.
+// rules; a file added since is read from its YAML.
 // TestRulesCache holds the cache to the YAML and fails when it is stale or
 // lacks a file: `go test ./analyze -run TestRulesCache -update` rewrites it.
 //
