@@ -148,11 +148,9 @@ type CrosswalkTopic struct {
 	// Examples are question wordings the topic must match, and must not.
 	Examples VocabExamples `yaml:"examples" json:"examples"`
 
-	file   string
-	res    [][]*regexp.Regexp
-	unless []*regexp.Regexp
-	// pats and unlessPats are res and unless with their literal filters
-	// (crosswalk_filter.go).
+	file string
+	// pats and unlessPats are Match and Unless compiled (against the
+	// vocabulary), with their literal filters (crosswalk_filter.go).
 	pats       [][]topicPattern
 	unlessPats []topicPattern
 }

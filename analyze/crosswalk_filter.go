@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -34,6 +35,11 @@ func filterOf(re *regexp.Regexp) litFilter {
 	if err != nil {
 		return nil
 	}
+	return filterOfTree(t)
+}
+
+// filterOfTree is filterOf of a pattern already parsed (with syntax.Perl).
+func filterOfTree(t *syntax.Regexp) litFilter {
 	lits := required(t.Simplify())
 	if len(lits) == 0 || len(lits) > 200 {
 		return nil
@@ -99,7 +105,11 @@ func required(t *syntax.Regexp) []string {
 // an alternation matches where one of its branches does, and most
 // branches are ruled out by their literals alone.
 type topicPattern struct {
-	re       *regexp.Regexp
+	// src is the pattern; re compiles it on first use (most patterns are
+	// ruled out by their literals, or decided by their branches, on most
+	// questions, and a run reads one questionnaire).
+	src      string
+	re       func() *regexp.Regexp
 	filter   litFilter
 	conj     [][]string
 	branches []topicBranch
@@ -113,26 +123,28 @@ type topicBranch struct {
 	conj [][]string
 }
 
-// newTopicPattern derives re's filters and branches.
-func newTopicPattern(re *regexp.Regexp) topicPattern {
-	p := topicPattern{re: re, filter: filterOf(re)}
-	t, err := syntax.Parse(re.String(), syntax.Perl)
+// newTopicPattern parses src once (as regexp.Compile does: a pattern it
+// refuses gets regexp.Compile's error) and derives its filters and
+// branches from the tree; the whole pattern is compiled on first use.
+func newTopicPattern(src string) (topicPattern, error) {
+	t, err := syntax.Parse(src, syntax.Perl)
 	if err != nil {
-		return p
+		return topicPattern{}, err
 	}
+	p := topicPattern{src: src, re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(src) }), filter: filterOfTree(t)}
 	p.conj = requiredSets(t)
 	for t.Op == syntax.OpCapture {
 		t = t.Sub[0]
 	}
 	if t.Op != syntax.OpAlternate {
-		return p
+		return p, nil
 	}
 	var bs []topicBranch
 	for _, s := range t.Sub {
 		bs = append(bs, topicBranch{re: sync.OnceValues(func() (*regexp.Regexp, error) { return regexp.Compile(s.String()) }), conj: requiredSets(s)})
 	}
 	p.branches = bs
-	return p
+	return p, nil
 }
 
 // match is re.MatchString(s); lower is s in lower case (strings.ToLower),
@@ -142,7 +154,7 @@ func (p *topicPattern) match(s, lower, folded string) bool {
 		return false
 	}
 	if p.branches == nil {
-		return p.re.MatchString(s)
+		return p.re().MatchString(s)
 	}
 	for _, b := range p.branches {
 		if !holdsAll(b.conj, folded) {
@@ -150,7 +162,7 @@ func (p *topicPattern) match(s, lower, folded string) bool {
 		}
 		re, err := b.re()
 		if err != nil {
-			return p.re.MatchString(s) // cannot happen: a branch of a valid pattern; the whole decides
+			return p.re().MatchString(s) // cannot happen: a branch of a valid pattern; the whole decides
 		}
 		if re.MatchString(s) {
 			return true
@@ -205,4 +217,18 @@ func requiredSets(r *syntax.Regexp) [][]string {
 		return [][]string{l}
 	}
 	return nil
+}
+
+// topicPatternOf compiles a topic's pattern against the vocabulary, with
+// expandRegexp's errors.
+func topicPatternOf(pattern string, v *Vocabulary) (topicPattern, error) {
+	src, err := expandPattern(pattern, v)
+	if err != nil {
+		return topicPattern{}, err
+	}
+	p, err := newTopicPattern(src)
+	if err != nil {
+		return topicPattern{}, fmt.Errorf("bad pattern %q: %v", pattern, err)
+	}
+	return p, nil
 }

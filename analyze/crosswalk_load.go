@@ -3,7 +3,6 @@ package analyze
 import (
 	"fmt"
 	"io/fs"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -113,7 +112,7 @@ func (cw *Crosswalk) clone() *Crosswalk {
 	}
 	for _, t := range cw.Topics {
 		nt := *t
-		nt.res, nt.pats, nt.unless, nt.unlessPats = nil, nil, nil, nil
+		nt.pats, nt.unlessPats = nil, nil
 		out.Topics = append(out.Topics, &nt)
 	}
 	return out
@@ -184,27 +183,25 @@ func (cw *Crosswalk) compileNow(rs *RuleSet) error {
 		if err := checkRules(t.file, "topic "+t.ID, t.Rules); err != nil {
 			return err
 		}
-		t.res, t.pats = nil, nil
+		t.pats = nil
 		for i, alt := range t.Match {
-			var res []*regexp.Regexp
 			var ps []topicPattern
 			for k, p := range alt {
-				re, err := expandRegexp(p, rs.Vocabulary)
+				tp, err := topicPatternOf(p, rs.Vocabulary)
 				if err != nil {
 					return fmt.Errorf("%w: %s: topic %s: match[%d][%d]: %v", ErrCrosswalk, t.file, t.ID, i, k, err)
 				}
-				res, ps = append(res, re), append(ps, newTopicPattern(re))
+				ps = append(ps, tp)
 			}
-			t.res, t.pats = append(t.res, res), append(t.pats, ps)
+			t.pats = append(t.pats, ps)
 		}
-		t.unless, t.unlessPats = nil, nil
+		t.unlessPats = nil
 		for k, p := range t.Unless {
-			re, err := expandRegexp(p, rs.Vocabulary)
+			tp, err := topicPatternOf(p, rs.Vocabulary)
 			if err != nil {
 				return fmt.Errorf("%w: %s: topic %s: unless[%d]: %v", ErrCrosswalk, t.file, t.ID, k, err)
 			}
-			t.unless = append(t.unless, re)
-			t.unlessPats = append(t.unlessPats, newTopicPattern(re))
+			t.unlessPats = append(t.unlessPats, tp)
 		}
 	}
 	cw.mu.Lock()

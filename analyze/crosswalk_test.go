@@ -443,8 +443,8 @@ func sameTopicMatches(t *testing.T, tp *CrosswalkTopic, questions []string) {
 	for _, q := range questions {
 		lower, folded := strings.ToLower(q), foldText(q)
 		for _, p := range topicPatterns(tp) {
-			if got, want := p.match(q, lower, folded), p.re.MatchString(q); got != want {
-				t.Errorf("topic %s: %s on %q: %v through its filters, %v itself", tp.ID, p.re, q, got, want)
+			if got, want := p.match(q, lower, folded), p.re().MatchString(q); got != want {
+				t.Errorf("topic %s: %s on %q: %v through its filters, %v itself", tp.ID, p.src, q, got, want)
 			}
 		}
 	}

@@ -297,6 +297,21 @@ func compileSpec(fs FrameSpec, subject string, v *Vocabulary) (*frameSpec, error
 // expandRegexp compiles a pattern case-insensitively with each {class}
 // replaced by an alternation of the class's phrases.
 func expandRegexp(pattern string, v *Vocabulary) (*regexp.Regexp, error) {
+	p, err := expandPattern(pattern, v)
+	if err != nil {
+		return nil, err
+	}
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return nil, fmt.Errorf("bad pattern %q: %v", pattern, err)
+	}
+	return re, nil
+}
+
+// expandPattern is the source expandRegexp compiles: the pattern,
+// case-insensitive, with each {class} replaced by an alternation of the
+// class's phrases.
+func expandPattern(pattern string, v *Vocabulary) (string, error) {
 	var bad error
 	p := placeholders.ReplaceAllStringFunc(pattern, func(m string) string {
 		id := m[1 : len(m)-1]
@@ -307,13 +322,9 @@ func expandRegexp(pattern string, v *Vocabulary) (*regexp.Regexp, error) {
 		return "(?:" + v.classRegexp(id, 0) + ")"
 	})
 	if bad != nil {
-		return nil, bad
+		return "", bad
 	}
-	re, err := regexp.Compile(`(?i)` + p)
-	if err != nil {
-		return nil, fmt.Errorf("bad pattern %q: %v", pattern, err)
-	}
-	return re, nil
+	return `(?i)` + p, nil
 }
 
 // classRegexp renders a class as a regular expression (for patterns that

@@ -453,12 +453,26 @@ func (rs *RuleSet) remove(id string) bool {
 // ParsePack decodes and validates one pack; file names it in errors.
 // Unknown keys are errors.
 func ParsePack(data []byte, file string) (*Pack, error) {
+	p, err := decodePack(data, file)
+	if err != nil {
+		return nil, err
+	}
+	return checkPack(p, file)
+}
+
+// decodePack decodes a pack file's YAML, unchecked.
+func decodePack(data []byte, file string) (*Pack, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var p Pack
 	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrRules, file, err)
 	}
+	return &p, nil
+}
+
+// checkPack checks and compiles a decoded pack (ParsePack's checks).
+func checkPack(p *Pack, file string) (*Pack, error) {
 	if p.Schema != "ssrm.rules/v1" {
 		return nil, fmt.Errorf("%w: %s: schema: want \"ssrm.rules/v1\", got %q", ErrRules, file, p.Schema)
 	}
@@ -482,7 +496,7 @@ func ParsePack(data []byte, file string) (*Pack, error) {
 			return nil, fmt.Errorf("%w: %s: %v", ErrRules, where, err)
 		}
 	}
-	return &p, nil
+	return p, nil
 }
 
 func (r *Rule) compile() error {

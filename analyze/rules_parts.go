@@ -90,7 +90,15 @@ func parsePackFiles(fsys fs.FS, name string) ([]*Pack, []string, error) {
 			return nil, nil, fmt.Errorf("%w: %v", ErrRules, err)
 		}
 		label := "embedded " + f
-		p, err := ParsePack(data, label)
+		var p *Pack
+		if fsys == fs.FS(templates.Rules) {
+			p, err = decodeEmbeddedPack(f, data, label)
+		} else {
+			p, err = decodePack(data, label)
+		}
+		if err == nil {
+			p, err = checkPack(p, label)
+		}
 		if err != nil {
 			return nil, nil, err
 		}

@@ -140,7 +140,11 @@ func LoadVocabulary() (*Vocabulary, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrVocabulary, err)
 		}
-		classes, err := parseVocabulary(data, "embedded "+file)
+		f, err := decodeEmbeddedVocabulary(file, data, "embedded "+file)
+		if err != nil {
+			return nil, err
+		}
+		classes, err := checkVocabulary(f, "embedded "+file)
 		if err != nil {
 			return nil, err
 		}
@@ -163,12 +167,27 @@ func LoadVocabulary() (*Vocabulary, error) {
 }
 
 func parseVocabulary(data []byte, file string) ([]VocabClass, error) {
+	f, err := decodeVocabulary(data, file)
+	if err != nil {
+		return nil, err
+	}
+	return checkVocabulary(f, file)
+}
+
+// decodeVocabulary decodes a vocabulary file's YAML, unchecked.
+func decodeVocabulary(data []byte, file string) (*vocabFile, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var f vocabFile
 	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrVocabulary, file, err)
 	}
+	return &f, nil
+}
+
+// checkVocabulary checks a decoded vocabulary file's schema and returns
+// its classes.
+func checkVocabulary(f *vocabFile, file string) ([]VocabClass, error) {
 	if f.Schema != "ssrm.vocabulary/v1" {
 		return nil, fmt.Errorf("%w: %s: schema: want \"ssrm.vocabulary/v1\", got %q", ErrVocabulary, file, f.Schema)
 	}
