@@ -35,3 +35,27 @@ func TestDeadlineMisspeltOrInASubItem(t *testing.T) {
 		})
 	}
 }
+
+// TestImperativeHelpUnderASideHeading: under a heading that names the
+// vendor's side ("4. Processor duties"), a bullet that opens with a verb
+// of help and its party ("Help the Client ... in consultations with
+// regulators") is the vendor's duty, as "Notify" or "Return" are.
+func TestImperativeHelpUnderASideHeading(t *testing.T) {
+	rs := loadRules(t)
+	doc := func(item string) string {
+		return "# Data Processing Addendum\n\nThis addendum applies where a shop (\"Client\") uses Parcelwise (\"Processor\") to process personal data.\n\n## 4. Processor duties\n\n- Process Client Personal Data only on the Client's documented instructions.\n- " + item + "\n- Return or delete Client Personal Data at the end of the services.\n"
+	}
+	for _, tc := range []struct {
+		name, item, rule, want string
+	}{
+		{"help with consultations with regulators, hedged", "Help the Client, where reasonably practicable, in meeting its duties concerning impact assessments and consultations with regulators.", "regulator-cooperation", StatusMet},
+		{"assist with the supervisory authority", "Assist the Client in its dealings with the supervisory authority.", "regulator-cooperation", StatusMet},
+		{"cooperate with the client on incidents", "Cooperate with the Client in investigating and mitigating any personal data breach.", "incident-cooperation", StatusMet},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(runMarkdown(t, rs, doc(tc.item)), tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}
