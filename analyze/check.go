@@ -397,7 +397,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 	}
 	if len(f.RedFlags) > 0 {
-		f.Weakeners = append(f.Weakeners, flagTitles(f.RedFlags)...)
+		f.Weakeners = append(f.Weakeners, flagTitles(gradingFlags(f.RedFlags, a.flags))...)
 	}
 	if f.Status == StatusMet && len(f.Weakeners) > 0 {
 		f.Status = StatusWeak
@@ -506,6 +506,22 @@ func flagTitles(fs []RedFlagFound) []string {
 	var out []string
 	for _, f := range fs {
 		out = appendOnce(out, f.Title)
+	}
+	return out
+}
+
+// gradingFlags are the flags found that weaken a term the agreement
+// binds: all but those whose RedFlag.KeepsGrade.
+func gradingFlags(fs []RedFlagFound, hits []hit) []RedFlagFound {
+	keeps := map[string]bool{}
+	for _, h := range hits {
+		keeps[h.spec.flag.ID] = h.spec.flag.KeepsGrade
+	}
+	var out []RedFlagFound
+	for _, f := range fs {
+		if !keeps[f.ID] {
+			out = append(out, f)
+		}
 	}
 	return out
 }

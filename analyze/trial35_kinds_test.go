@@ -59,3 +59,47 @@ func TestImperativeHelpUnderASideHeading(t *testing.T) {
 		})
 	}
 }
+
+// TestRenewalAssentAndDataLossDisclaimerAreFlagged: two terms that work
+// against the customer (corpus/README.md's dangerous terms): the terms
+// changed by deemed assent at renewal, with no notice ("renewal of the
+// subscription indicates agreement to any revisions of these terms"), and
+// the vendor's refusal of any responsibility for losing the customer's
+// data. A mutual exclusion of indirect damages that names lost data is no
+// security duty disclaimed.
+func TestRenewalAssentAndDataLossDisclaimerAreFlagged(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, sentence, rule, flag string
+		want                       bool
+	}{
+		{"renewal as assent to revised terms", "Renewal of the subscription by the Customer indicates agreement to any revisions of these terms.", "change-notice", "change-without-notice", true},
+		{"a renewing customer deemed to accept changes", "By renewing the Service, the Customer is deemed to accept any changes to this Agreement made since the last term.", "change-notice", "change-without-notice", true},
+		{"the vendor not responsible for lost data", "The Provider is not responsible for any loss of Customer data.", "vendor-security", "data-loss-disclaimer", true},
+		{"no liability for damages including data loss", "The Provider will not be liable for any damages suffered by the Client, including loss of data caused by outages of the service.", "vendor-security", "data-loss-disclaimer", true},
+		{"mutual exclusion of indirect damages", "Neither party shall be liable to the other for any indirect, incidental or consequential damages, including loss of profits or loss of data.", "vendor-security", "data-loss-disclaimer", false},
+		{"the vendor's indirect damages", "In no event will the Provider be liable for indirect or consequential losses, such as loss of revenue or loss of data.", "vendor-security", "data-loss-disclaimer", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			md := "# Hosting Terms\n\nHost Co. (\"Provider\") hosts the Customer's web application.\n\n## Terms\n\n" + tc.sentence + "\n"
+			if got := hasRedFlag(runMarkdown(t, rs, md), tc.rule, tc.flag); got != tc.want {
+				t.Errorf("%s flag %s: got %v, want %v", tc.rule, tc.flag, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDataLossDisclaimerKeepsTheGrade: beside security measures the
+// vendor binds, the disclaimer of lost data is quoted, and the measures
+// keep their grade.
+func TestDataLossDisclaimerKeepsTheGrade(t *testing.T) {
+	rs := loadRules(t)
+	md := "# Hosting Terms\n\n## Security\n\nThe Provider shall implement appropriate technical and organisational measures to protect Customer data against unauthorised access.\n\n## Liability\n\nThe Provider is not responsible for any loss of Customer data.\n"
+	res := runMarkdown(t, rs, md)
+	if got := status(res, "vendor-security"); got != StatusMet {
+		t.Errorf("vendor-security: got %s, want met", got)
+	}
+	if !hasRedFlag(res, "vendor-security", "data-loss-disclaimer") {
+		t.Errorf("vendor-security: no data-loss-disclaimer flag")
+	}
+}
