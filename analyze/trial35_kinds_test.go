@@ -103,3 +103,24 @@ func TestDataLossDisclaimerKeepsTheGrade(t *testing.T) {
 		t.Errorf("vendor-security: no data-loss-disclaimer flag")
 	}
 }
+
+// TestVendorNamedBeforeItsRoleWithoutLegalForm: a name in front of the
+// vendor's role word in quotes names the vendor though it has no legal
+// form ("uses Parcelwise (\"Processor\")", "Brightline (\"Provider\")" at
+// a sentence's start); a heading above it is no part of the name, and a
+// role word before a role word names no one.
+func TestVendorNamedBeforeItsRoleWithoutLegalForm(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct{ sentence, want string }{
+		{`This addendum applies where a shop ("Client") uses Parcelwise ("Processor") to process personal data of its members.`, "Parcelwise"},
+		{`Brightline ("Provider") hosts the web application of the customer ("Customer").`, "Brightline"},
+		{`This addendum applies where a merchant ("Merchant", "Controller") uses The Cobble Lane ("Processor") to process personal data.`, "The Cobble Lane"},
+		{`The Customer ("Controller") engages the Service Provider ("Processor").`, ""},
+	} {
+		md := "# Data Processing Addendum\n\n## 1. Scope\n\n" + tc.sentence + "\n\n## 2. Security\n\nThe Processor shall implement appropriate technical and organisational measures.\n"
+		res := runMarkdown(t, rs, md)
+		if got := res.Vendor; tc.want != "" && got != tc.want || tc.want == "" && res.VendorSource != "file" && res.VendorSource != "none" {
+			t.Errorf("%q: vendor %q (%s), want %q", tc.sentence, got, res.VendorSource, tc.want)
+		}
+	}
+}
