@@ -157,11 +157,17 @@ func nameRightBefore(before string, isRoleWord func(string) bool) string {
 		k--
 	}
 	cand := strings.Join(words[k:], " ")
+	if k > 0 && rePlaceBefore.MatchString(words[k-1]) {
+		return "" // "its place of business at Riyadh (the \"Provider\")": a place
+	}
 	if !properName(cand) || isRoleWord(cand) || reDocumentLegal.MatchString(cand) || reThingName.MatchString(cand) {
 		return ""
 	}
 	return cand
 }
+
+// rePlaceBefore is a word that puts a place after it: "at Riyadh".
+var rePlaceBefore = lazyre.New(`(?i)^(?:at|in|of|from|near|located|based|within|to)$`)
 
 // reFormComma finds a legal form followed by a comma: "Labs64 GmbH, " in
 // "Labs64 GmbH, Radlkoferstr. 2, 81373 Munich". Group 1 ends at the form.
