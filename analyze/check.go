@@ -397,7 +397,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 	}
 	if len(f.RedFlags) > 0 {
-		f.Weakeners = append(f.Weakeners, flagTitles(f.RedFlags)...)
+		f.Weakeners = append(f.Weakeners, flagTitles(gradingFlags(f.RedFlags, a.flags))...)
 	}
 	if f.Status == StatusMet && len(f.Weakeners) > 0 {
 		f.Status = StatusWeak
@@ -506,6 +506,22 @@ func flagTitles(fs []RedFlagFound) []string {
 	var out []string
 	for _, f := range fs {
 		out = appendOnce(out, f.Title)
+	}
+	return out
+}
+
+// gradingFlags are the flags found that weaken a term the agreement
+// binds: all but those whose RedFlag.KeepsGrade.
+func gradingFlags(fs []RedFlagFound, hits []hit) []RedFlagFound {
+	keeps := map[string]bool{}
+	for _, h := range hits {
+		keeps[h.spec.flag.ID] = h.spec.flag.KeepsGrade
+	}
+	var out []RedFlagFound
+	for _, f := range fs {
+		if !keeps[f.ID] {
+			out = append(out, f)
+		}
 	}
 	return out
 }
@@ -626,7 +642,11 @@ func showsTerm(pos []hit) bool {
 // clauseDeadline is the deadline a statement's clause gives it in a later
 // sentence when the statement has none: "Provider will report any Breach
 // to Customer. Provider will make such report no later than four (4) hours
-// after discovery." It returns the unit it was read from, or nil.
+// after discovery." A sub-item nested below the statement gives it too,
+// passive or without a verb ("Business Associate shall: (a) report any
+// Security Incident, as follows: (i) without unreasonable delay and in no
+// case later than ten days"), unless it binds the customer. It returns the
+// unit it was read from, or nil.
 func clauseDeadline(h *hit, units []*unit) (*Deadline, *unit) {
 	if h.deadline != nil && h.deadline.Grade != GradeNone || h.u.section == "" {
 		return nil, nil
@@ -637,7 +657,16 @@ func clauseDeadline(h *hit, units []*unit) (*Deadline, *unit) {
 			after = true
 			continue
 		}
-		if !after || u.file != h.u.file || u.section != h.u.section {
+		if !after || u.file != h.u.file {
+			continue
+		}
+		if subItemOf(u.section, h.u.section) {
+			if d := ParseDeadline(u.frame.text); d.Grade != GradeNone && !bindsCustomer(u.frame) {
+				return &d, u
+			}
+			continue
+		}
+		if u.section != h.u.section {
 			continue
 		}
 		f := u.frame
@@ -654,6 +683,29 @@ func clauseDeadline(h *hit, units []*unit) (*Deadline, *unit) {
 		}
 	}
 	return nil, nil
+}
+
+// subItemOf says section id is a sub-item nested below section sec: `3.1`
+// and `3(a)` below `3`, `"Duties" 2.1` below `"Duties" 2`.
+func subItemOf(id, sec string) bool {
+	if len(id) <= len(sec) || !strings.HasPrefix(id, sec) {
+		return false
+	}
+	switch id[len(sec)] {
+	case '.', '(':
+		return true
+	}
+	return false
+}
+
+// bindsCustomer says a predicate of the frame is the customer's.
+func bindsCustomer(f *Frame) bool {
+	for _, p := range f.preds {
+		if p.actor == PartyCustomer {
+			return true
+		}
+	}
+	return false
 }
 
 // quickDeadline says a deadline is a number of hours within 72.

@@ -56,10 +56,11 @@ var (
 	// before its word ("within 72 (seventy-two) hours"), the article as
 	// the number ("within an hour"), a period or maximum named first
 	// ("within a period of 72 hours", "within the next 24 hours"), and a
-	// limit not to be exceeded ("not exceeding 72 hours").
-	reQuantified = lazyre.New(`(?i)\b(?:within|in\s+no\s+(?:case|event)\s+(?:later|more)\s+than|no later than|not later than|not more than|no more than|in less than|at most|up to|under|not\s+exceeding|not\s+to\s+exceed)\s+(?:(?:a|an)\s+)?(?:(?:period|maximum)\s+of\s+|(?:the\s+)?(?:next|following)\s+)?(?:(\d+(?:\.\d+)?)|(` + numWord + `|an?))(?:\s*\(\s*(\d+)\s*\))?(?:\s*\(\s*(?:` + numWord + `)\s*\))?\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|h\b|days?|weeks?)`)
+	// limit not to be exceeded ("not exceeding 72 hours"); "calendar" as
+	// it is often misspelt ("within 30 calender days").
+	reQuantified = lazyre.New(`(?i)\b(?:within|in\s+no\s+(?:case|event)\s+(?:later|more)\s+than|no later than|not later than|not more than|no more than|in less than|at most|up to|under|not\s+exceeding|not\s+to\s+exceed)\s+(?:(?:a|an)\s+)?(?:(?:period|maximum)\s+of\s+|(?:the\s+)?(?:next|following)\s+)?(?:(\d+(?:\.\d+)?)|(` + numWord + `|an?))(?:\s*\(\s*(\d+)\s*\))?(?:\s*\(\s*(?:` + numWord + `)\s*\))?\s*(?:-\s*)?(calend[ae]r\s+|business\s+|working\s+)?(hours?|hrs?\.?|h\b|days?|weeks?)`)
 	// A bare "72 hours" after a notification verb ("notify ... 72 hours after").
-	reBare       = lazyre.New(`(?i)\b(\d+)\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|hrs?\.?|days?)\s+(?:after|of|from|following)\b`)
+	reBare       = lazyre.New(`(?i)\b(\d+)\s*(?:-\s*)?(calend[ae]r\s+|business\s+|working\s+)?(hours?|hrs?\.?|days?)\s+(?:after|of|from|following)\b`)
 	reUnquantify = lazyre.New(`(?i)\b(?:(?:promptly|immediately)\s+(?:and|or)\s+)?(without\s+(?:any\s+)?(?:(?:undue|unreasonable)\s+)?delay|immediately|forthwith|immediate\s+(?:written\s+)?(?:notice|notification|report|alert)s?)\b|\bwithin\s+the\s+(?:[A-Z][a-z]+\s+){1,3}Period\b`)
 	reWeakWords  = lazyre.New(`(?i)\b(promptly|prompt\s+notice|as\s+(?:soon|quickly)\s+as\s+(?:reasonably\s+)?(?:practicable|possible|feasible)|in\s+a\s+timely\s+(?:manner|fashion)|timely|reasonable\s+time|reasonably\s+practicable)\b`)
 	reAwareness  = lazyre.New(`(?i)\b(becom(?:es|ing)\s+aware|aware(?:ness)?\s+of|discover\w*|learn(?:s|ing)?\s+of|detect\w*|identif(?:y|ies|ying)|suspect\w*|(?:gain|obtain|acquir|hav)\w*\s+knowledge)\b`)

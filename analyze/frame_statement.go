@@ -401,6 +401,13 @@ func (f *Frame) imperative(j int) bool {
 			return true
 		}
 	}
+	// "Assist the Merchant in ...", "Help Customer respond to ...",
+	// "Cooperate with the Client": a verb of help ordered, its party, a
+	// determiner or "with" after it; "Support for SSO" names a feature.
+	if len(f.m.at("assist", j)) > 0 && j+1 < len(f.toks) {
+		n := f.toks[j+1].w
+		return determiners[n] || n == "with" || len(f.m.at("customer", j+1)) > 0 || len(f.m.at("vendor", j+1)) > 0
+	}
 	return false
 }
 

@@ -20,7 +20,7 @@ var concepts = []struct {
 
 // reBareLength is a definition that is only a length of time: "ten
 // days", "five (5) business days", "72 hours", "a period of 30 days".
-var reBareLength = lazyre.New(`(?i)^(?:a\s+period\s+of\s+)?(?:\d+|` + numWord + `)(?:\s*\(\s*\d+\s*\))?\s+(?:calendar\s+|business\s+|working\s+)?(?:hours?|days?|weeks?)\s*(?:[.;]|$)`)
+var reBareLength = lazyre.New(`(?i)^(?:a\s+period\s+of\s+)?(?:\d+|` + numWord + `)(?:\s*\(\s*\d+\s*\))?\s+(?:calend[ae]r\s+|business\s+|working\s+)?(?:hours?|days?|weeks?)\s*(?:[.;]|$)`)
 
 // reDefined captures a defined term and its definition.
 var reDefined = lazyre.New(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*:?\s(?:means|shall mean|refers to|is defined as)\s+(.{0,400})`)

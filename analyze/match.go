@@ -93,8 +93,12 @@ type RedFlag struct {
 	Answerable bool `yaml:"answerable" json:"answerable,omitempty"`
 	// KeepsPointer: the flag only disclaims, so a term the agreement only
 	// points at stays by-reference beside it (it does not turn weak).
-	KeepsPointer bool        `yaml:"keeps_pointer" json:"keeps_pointer,omitempty"`
-	Frames       []FrameSpec `yaml:"frames" json:"frames"`
+	KeepsPointer bool `yaml:"keeps_pointer" json:"keeps_pointer,omitempty"`
+	// KeepsGrade: beside a term the agreement binds, the flag is quoted
+	// but the term keeps its grade (a disclaimer of lost data beside bound
+	// security measures: the labels grade the measures met).
+	KeepsGrade bool        `yaml:"keeps_grade" json:"keeps_grade,omitempty"`
+	Frames     []FrameSpec `yaml:"frames" json:"frames"`
 }
 
 // frameSpec is a FrameSpec compiled against the vocabulary.

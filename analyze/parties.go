@@ -204,9 +204,15 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 				continue // a thing of a side's: "Vendor Materials", "Customer Data"
 			}
 			// A role word itself ("Vendor"): no name to find in the
-			// text, but the legal name before it is the party's.
+			// text, but the legal name before it is the party's; for the
+			// vendor's role, a name without a legal form right before it
+			// ("uses Brightline (\"Processor\")") is one too.
+			role := roleWordOf(v, name+" "+m(2))
+			if legal == "" && m(1) != "" && role == "vendor" {
+				legal = nameRightBefore(head[:ix[0]], isRoleWord)
+			}
 			if legal != "" {
-				add("", legal, roleWordOf(v, name+" "+m(2)))
+				add("", legal, role)
 			}
 			continue
 		}

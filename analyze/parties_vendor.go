@@ -140,6 +140,35 @@ func legalName(before string, isRoleWord func(string) bool) string {
 	return fallback
 }
 
+// nameRightBefore is the proper name that ends the text right before a
+// role word's definition, its legal form or none: "uses The Cobble Lane"
+// gives "The Cobble Lane", "Brightline" at a sentence's start gives
+// "Brightline". "" for a role word, a document or no capitalised name.
+func nameRightBefore(before string, isRoleWord func(string) bool) string {
+	// Not across a line's end: a heading's words are no part of the name.
+	words := strings.Fields(before[strings.LastIndex(before, "\n")+1:])
+	k := len(words)
+	for k > 0 && len(words)-k < 5 {
+		w := words[k-1]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "of" && w != "&" || strings.ContainsAny(w, ".,;:!?()\"“”'‘’") {
+			break
+		}
+		k--
+	}
+	cand := strings.Join(words[k:], " ")
+	if k > 0 && rePlaceBefore.MatchString(words[k-1]) {
+		return "" // "its place of business at Riyadh (the \"Provider\")": a place
+	}
+	if !properName(cand) || isRoleWord(cand) || reDocumentLegal.MatchString(cand) || reThingName.MatchString(cand) {
+		return ""
+	}
+	return cand
+}
+
+// rePlaceBefore is a word that puts a place after it: "at Riyadh".
+var rePlaceBefore = lazyre.New(`(?i)^(?:at|in|of|from|near|located|based|within|to)$`)
+
 // reFormComma finds a legal form followed by a comma: "Labs64 GmbH, " in
 // "Labs64 GmbH, Radlkoferstr. 2, 81373 Munich". Group 1 ends at the form.
 var reFormComma = lazyre.New(`\s(?:` + legalForms + `)(),\s*`)

@@ -217,7 +217,7 @@ func promisedDeadline(it extract.Item) Deadline {
 // reAdvance finds a notice period before a change: "30 days' notice",
 // "at least thirty (30) days prior written notice", "notified 2 weeks in
 // advance", "30 days before a new subprocessor".
-var reAdvance = lazyre.New(`(?i)\b(?:(\d+)|(` + numWord + `))(?:\s*\(\s*(\d+)\s*\))?\s*(?:-\s*)?(calendar\s+|business\s+|working\s+)?(hours?|days?|weeks?|months?)['’]?\s*(?:(?:prior|advance|advanced)\s+)?(?:written\s+)?(?:e-?mail\s+)?(notice|notification|before|prior to|in advance|ahead|beforehand)`)
+var reAdvance = lazyre.New(`(?i)\b(?:(\d+)|(` + numWord + `))(?:\s*\(\s*(\d+)\s*\))?\s*(?:-\s*)?(calend[ae]r\s+|business\s+|working\s+)?(hours?|days?|weeks?|months?)['’]?\s*(?:(?:prior|advance|advanced)\s+)?(?:written\s+)?(?:e-?mail\s+)?(notice|notification|before|prior to|in advance|ahead|beforehand)`)
 
 // noticePeriod reads the longest advance notice period text states, in
 // hours (a month is 30 days), and its words; nil when it states none.
