@@ -82,3 +82,21 @@ func TestCite35Kinds(t *testing.T) {
 		})
 	}
 }
+
+// TestCite35OwnRetrieveDuty: the customer's own duty to take its data out
+// before the end, written "is responsible to retrieve" as well as "is
+// responsible for exporting", is a warning that the data will be lost, no
+// return the vendor owes: alone it shows no data return, and beside the
+// vendor's erasure on termination it is not quoted first.
+func TestCite35OwnRetrieveDuty(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runMarkdown(t, rs, "# Platform terms\n\n## 9. Term and termination\n\n9.2 The Client accepts that it is responsible to retrieve its Client Data from the platform before the termination of these terms.\n")
+	for _, f := range res.Findings {
+		if f.Rule == "data-return-exit" && f.Status != StatusMissing {
+			t.Errorf("data-return-exit %s on the customer's own duty to retrieve: %+v", f.Status, f.Evidence)
+		}
+	}
+}
