@@ -1,0 +1,35 @@
+package analyze
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTrialfix35bKinds: kinds a new user found on a shared-corpus cloud
+// service agreement (new-user trial 34), reproduced with sentences of our
+// own writing.
+func TestTrialfix35bKinds(t *testing.T) {
+	rs := loadRules(t)
+	// Deletion at the end is the term (corpus/README.md: "return, export
+	// or delete"), but the note must say what the clause left out in
+	// words that cannot be read as what it states: no return or export.
+	res := run(t, rs, Options{}, "When this Agreement expires, the Supplier will erase the Client Data within 45 days of the Client's written request.")
+	f := find(res, "data-return-exit")
+	if f.Status != StatusMet {
+		t.Errorf("deletion at the end: %s, want met", f.Status)
+	}
+	notes := strings.Join(f.Notes, " | ")
+	if !strings.Contains(notes, "not stated: the data returned or made available for export when the agreement ends") {
+		t.Errorf("deletion only: the note does not say the data is neither returned nor exported: %q", notes)
+	}
+	if strings.Contains(notes, "returned or exported on request, not tied") {
+		t.Errorf("deletion only: the note reads as if a return on request were stated: %q", notes)
+	}
+	// A return at the end, with no deletion said: the note names the
+	// deletion as what is left out.
+	res = run(t, rs, Options{}, "When this Agreement ends the Supplier shall hand back all Client Data to the Client in CSV format.")
+	f = find(res, "data-return-exit")
+	if notes := strings.Join(f.Notes, " | "); f.Status != StatusMet || !strings.Contains(notes, "the data deleted when the agreement ends") {
+		t.Errorf("return only: %s, notes %q; want met, the deletion named as not stated", f.Status, notes)
+	}
+}
