@@ -33,3 +33,17 @@ func TestTrialfix35bKinds(t *testing.T) {
 		t.Errorf("return only: %s, notes %q; want met, the deletion named as not stated", f.Status, notes)
 	}
 }
+
+// TestTrialfix35bTermination: a general right to terminate for breach is
+// no security or regulatory ground; it is a part of the term (weak), where
+// a breach of the security duties, a regulator or any ground at all meets
+// it.
+func TestTrialfix35bTermination(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"termination for any material breach", []string{"Either party may end this Agreement by written notice if the other party commits a material breach and fails to remedy it within 30 days."}, "termination-rights", StatusWeak},
+		{"termination for a breach of the obligations", []string{"The Client may terminate this Agreement if the Supplier breaches any of its obligations under it and does not cure the breach."}, "termination-rights", StatusWeak},
+		{"termination for a breach of the security duties", []string{"The Client may terminate this Agreement immediately if the Supplier materially breaches its data security obligations."}, "termination-rights", StatusMet},
+		{"termination for convenience", []string{"The Client may terminate this Agreement for convenience on 30 days' written notice."}, "termination-rights", StatusMet},
+	})
+}
