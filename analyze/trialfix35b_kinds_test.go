@@ -34,6 +34,37 @@ func TestTrialfix35bKinds(t *testing.T) {
 	}
 }
 
+// TestTrialfix35bFlagTitles: a red flag's title says what kind of sentence
+// it quotes. A promise withheld of an outcome ("no warranty that it will
+// always be secure") is no disclaimer of security duties; a right to
+// change beta or preview features without notice is no right to change the
+// terms or the service as a whole (still a weak change notice: the
+// corpus labels it so).
+func TestTrialfix35bFlagTitles(t *testing.T) {
+	rs := loadRules(t)
+	flagged := func(rule, id string, clauses ...string) *Result {
+		t.Helper()
+		res := run(t, rs, Options{}, clauses...)
+		if !hasRedFlag(res, rule, id) {
+			var got []string
+			for _, fl := range find(res, rule).RedFlags {
+				got = append(got, fl.ID)
+			}
+			t.Errorf("%s: flags %v, want %s on %q", rule, got, id, clauses)
+		}
+		return res
+	}
+	flagged("vendor-security", "security-no-guarantee", "The Supplier does not warrant that the Platform will be free of vulnerabilities or always secure.")
+	flagged("vendor-security", "security-no-guarantee", "The Supplier makes no warranty that the Hosted Service will remain secure from every intrusion.")
+	flagged("vendor-security", "security-disclaimer", "The Supplier has no responsibility for the security of the Client Data.")
+	res := flagged("change-notice", "prerelease-change", "Preview Features are experimental, and the Supplier may alter or withdraw them without notice.")
+	if f := find(res, "change-notice"); f.Status != StatusWeak {
+		t.Errorf("beta changed without notice: %s, want weak", f.Status)
+	}
+	flagged("change-notice", "prerelease-change", "Early access releases may be changed or discontinued by the Supplier without prior notice to the Client.")
+	flagged("change-notice", "change-without-notice", "The Supplier may alter the Platform at any time without notice.")
+}
+
 // TestTrialfix35bTermination: a general right to terminate for breach is
 // no security or regulatory ground; it is a part of the term (weak), where
 // a breach of the security duties, a regulator or any ground at all meets
