@@ -78,3 +78,30 @@ func TestTrialfix35bTermination(t *testing.T) {
 		{"termination for convenience", []string{"The Client may terminate this Agreement for convenience on 30 days' written notice."}, "termination-rights", StatusMet},
 	})
 }
+
+// TestTrialfix35bMatrixBoilerplate: boilerplate (a remedies limitation,
+// an entire-agreement clause, a confidentiality disclosure permission)
+// assigns no CCM domain, though its words brush one (restoring, a
+// supplier's portal, employees); a clause that names the domain's subject
+// as its own still does.
+func TestTrialfix35bMatrixBoilerplate(t *testing.T) {
+	rs := loadRules(t)
+	for _, c := range []struct{ name, md, domain string }{
+		{"remedies", "# Hosting Terms\n\n## Warranty Remedy\n\nThe Supplier's duty to restore the affected feature and the Client's right to a refund are the Client's sole and exclusive remedies for a breach of this warranty.\n", "BCR"},
+		{"entire agreement", "# Hosting Terms\n\n## Whole Agreement\n\nThis Agreement is the entire agreement between the parties, and no terms printed on any Client purchase order or supplier registration portal will bind the Client's use of the Platform.\n", "STA"},
+		{"confidentiality", "# Hosting Terms\n\n## Confidential Information\n\nA receiving party may share the other party's Confidential Information with its employees and advisers who need to know it, and it shall remain responsible for their compliance with this Section.\n", "HRS"},
+	} {
+		for _, row := range runMarkdown(t, rs, c.md).Matrix {
+			if row.Domain == c.domain && row.AgreementOwner != OwnerUnassigned {
+				t.Errorf("%s: %s owned by %s from boilerplate", c.name, c.domain, row.AgreementOwner)
+			}
+		}
+	}
+	// A duty that names the domain's subject keeps it.
+	md := "# Hosting Terms\n\n## Continuity\n\nThe Supplier shall back up the Client Data daily and restore it within 24 hours of a failure.\n"
+	for _, row := range runMarkdown(t, rs, md).Matrix {
+		if row.Domain == "BCR" && row.AgreementOwner != OwnerVendor {
+			t.Errorf("BCR: %s, want the vendor's backup duty", row.AgreementOwner)
+		}
+	}
+}
