@@ -28,7 +28,14 @@ type assessment struct {
 // (less those a binding statement of the term in their clause answers).
 func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 	pos, negated, flags = r.unitsHits(units)
-	// A unit that shows several elements at once is a better quote.
+	// A unit that shows several elements at once is a better quote (two
+	// forms of one element, SameAs, count once).
+	sameAs := map[string]string{}
+	for _, e := range r.Elements {
+		if e.SameAs != "" {
+			sameAs[e.ID] = e.SameAs
+		}
+	}
 	perUnit := map[*unit]map[string]bool{}
 	for _, h := range pos {
 		if h.spec.element == "" || h.spec.Supporting {
@@ -37,7 +44,11 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 		if perUnit[h.u] == nil {
 			perUnit[h.u] = map[string]bool{}
 		}
-		perUnit[h.u][h.spec.element] = true
+		id := h.spec.element
+		if s := sameAs[id]; s != "" {
+			id = s
+		}
+		perUnit[h.u][id] = true
 	}
 	for i := range pos {
 		if n := len(perUnit[pos[i].u]); n > 1 {

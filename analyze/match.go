@@ -74,8 +74,13 @@ type Element struct {
 	// element ("each Recipient will return the Discloser's Confidential
 	// Information"); found alone, the term is weak; never reported as
 	// missing.
-	Alternative bool        `yaml:"alternative" json:"alternative,omitempty"`
-	Frames      []FrameSpec `yaml:"frames" json:"frames"`
+	Alternative bool `yaml:"alternative" json:"alternative,omitempty"`
+	// SameAs: the element is another form of the one named ("the data
+	// deleted at the end" of "the data returned at the end"): each is
+	// reported apart, but a sentence that states both shows one element,
+	// not two, when hits are ranked.
+	SameAs string      `yaml:"same_as" json:"same_as,omitempty"`
+	Frames []FrameSpec `yaml:"frames" json:"frames"`
 }
 
 // RedFlag is a wording that undermines a term. Found beside a term, it

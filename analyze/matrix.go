@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/extract"
@@ -44,7 +45,15 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 		if !vendorSide && !customerSide {
 			continue
 		}
+		// Boilerplate (a remedies limitation, an entire-agreement clause,
+		// a permission to disclose confidential information) allocates no
+		// domain it brushes ("restoration", a "vendor portal",
+		// "employees"), unless its heading names the domain's subject.
+		boiler := u.frame != nil && (len(u.frame.m.find("boilerplate")) > 0 || u.frame.heading["boilerplate"])
 		for _, d := range classifyDomains(u.full()) {
+			if boiler && !slices.Contains(classifyDomains(u.heading), d) {
+				continue
+			}
 			// The customer's (or its auditors') conduct in an audit of
 			// the vendor ("take reasonable steps to avoid damage to the
 			// premises") is the audit's: the premises, staff and systems

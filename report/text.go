@@ -206,18 +206,24 @@ func ocrNote(in analyze.Input) string {
 }
 
 // agreementSize is "4 pages, 11 clauses", or "57 clauses" without pages,
-// with the agreement's kind and what it was read from ("; a data
-// processing agreement (title: "Data Processing Addendum")").
+// with the agreement's kind and what it was read from ("; data
+// processing agreement (kind read from the words "Data Processing
+// Addendum" in the title)").
 func agreementSize(in analyze.Input) string {
 	s := plural(in.Clauses, "clause")
 	if in.Pages > 0 {
 		s = plural(in.Pages, "page") + ", " + s
 	}
 	if k := in.DocKind; k != nil {
-		if k.From == "none" {
+		// The cue is the words that decided the kind ("Service
+		// Agreement" in "Cloud Service Agreement"), not the title itself.
+		switch k.From {
+		case "none":
 			s += "; " + k.Name + " (no title, preamble or headings name its kind)"
-		} else {
-			s += fmt.Sprintf("; %s (%s: %s)", k.Name, k.From, quoted(k.Cue))
+		case "headings":
+			s += fmt.Sprintf("; %s (kind read from the headings %s)", k.Name, quoted(k.Cue))
+		default:
+			s += fmt.Sprintf("; %s (kind read from the words %s in the %s)", k.Name, quoted(k.Cue), k.From)
 		}
 	}
 	return s

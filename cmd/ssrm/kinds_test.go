@@ -34,7 +34,7 @@ func TestKindsOfMiss(t *testing.T) {
 		{"5 definition and mutual duty", "5-non-obligations.md", "customer-responsibilities", analyze.StatusMissing, "", 0, "", "", "", ""},
 		{"6 change without notice quoted", "6-dangerous-terms.md", "change-notice", analyze.StatusWeak, "2", 0, "", "CHANGE THESE TERMS AT ANY TIME WITHOUT NOTICE", "change-without-notice", ""},
 		{"6 deletion at discretion quoted", "6-dangerous-terms.md", "data-return-exit", analyze.StatusMissing, "3", 0, "", "delete your data at any time in our sole discretion", "discretion-over-data", ""},
-		{"6 security disclaimer quoted", "6-dangerous-terms.md", "vendor-security", analyze.StatusMissing, "4", 0, "", "DO NOT WARRANT THAT THE SERVICE WILL BE SECURE", "security-disclaimer", ""},
+		{"6 security no-guarantee quoted (no warranty of the outcome, not a disclaimer of duties: new-user trial 34)", "6-dangerous-terms.md", "vendor-security", analyze.StatusMissing, "4", 0, "", "DO NOT WARRANT THAT THE SERVICE WILL BE SECURE", "security-no-guarantee", ""},
 		{"7 audit clause, not certifications", "7-best-evidence.md", "audit-rights", analyze.StatusWeak, "3", 0, "", "on-site audit", "", ""},
 		{"7 subprocessor clause, not confidentiality", "7-best-evidence.md", "subprocessors", analyze.StatusMet, "4", 0, "", "new subprocessor", "", ""},
 		{"7 cooperation clause, not notice content", "7-best-evidence.md", "incident-cooperation", analyze.StatusMet, "5.3", 0, "", "cooperate with Customer", "", ""},
