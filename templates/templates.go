@@ -59,3 +59,11 @@ var Kinds embed.FS
 //
 //go:embed company/legal_forms.yaml
 var Company embed.FS
+
+// Phrases holds phrases/*.yaml: lists of wording a lawyer may change that
+// are no vocabulary class: the phrases by which a sentence points at
+// another section of its own agreement (pointers.yaml, read by package
+// analyze).
+//
+//go:embed phrases/*.yaml
+var Phrases embed.FS
