@@ -50,7 +50,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 		}
 		res.Inputs = append(res.Inputs, in)
 	}
-	units, parties := readAgreements(in.Agreements, opts.Vendor, rules.Vocabulary)
+	units, parties, skipped := readAgreementsSkipping(in.Agreements, opts.Vendor, rules.Vocabulary)
 	named, differ := agreementVendors(in.Agreements, units, parties, rules.Vocabulary)
 	if opts.Vendor == "" && (res.Vendor == "" || res.VendorSource == extract.VendorFromProperties) {
 		// The agreement's own party definitions name the vendor better
@@ -83,6 +83,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 	res.Subprocessors = findSubprocessors(in, units, ownNames(parties, res.Vendor, named))
 	res.Warnings = vendorWarnings(vendorNames(in, units, parties, rules.Vocabulary, opts.Vendor, named), res.Subprocessors)
 	res.Warnings = append(res.Warnings, placeholderWarnings(units)...)
+	res.Warnings = append(res.Warnings, skipped...)
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()

@@ -10,19 +10,12 @@ import (
 // gives the citation: the section it points at, where that section states
 // the term too.
 
-// reSectionRef finds a sentence's pointer to a numbered section of the
-// same document that gives the term's content there: "per § 6", "in
-// accordance with Section 3.4", "as set out in clause 8(b)". Not a
-// proviso ("subject to Section 7"), which limits the sentence and leaves
-// it the term's statement.
-var reSectionRef = lazyre.New(`(?i)\b(?:per|in accordance with|according to|as (?:set out|set forth|described|specified|detailed|provided|defined|stated|laid down|outlined) in|(?:set out|set forth|described|specified|detailed|laid down|outlined) in)\s+(?:the\s+)?(?:(?:sections?|clauses?|paragraphs?|articles?)\s*|§§?\s*)(\d{1,2}(?:\.\d{1,2})*(?:\([a-z0-9]{1,4}\))*)`)
-
 // pointedSections are the sections a text points at, as clause ids or
 // their prefixes ("6", "3.4"). A pointer to another document's section
 // ("Section 5 of the Agreement") is none of this one's.
 func pointedSections(text string) []string {
 	var out []string
-	for _, m := range reSectionRef.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range reSectionRef().FindAllStringSubmatchIndex(text, -1) {
 		if reOtherDocs.MatchString(text[m[1]:]) || reOfAgreement.MatchString(text[m[1]:]) {
 			continue
 		}

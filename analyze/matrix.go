@@ -6,12 +6,15 @@ import (
 	"strings"
 
 	"github.com/ssrm-dev/ssrm/extract"
-	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
-// reAuditConduct is a sentence about an audit or inspection of the vendor,
-// or a visit to its site, in which the customer (or its auditors) acts.
-var reAuditConduct = lazyre.New(`(?i)\b(audits?|auditors?|inspections?|on-?site visits?|site visits?)\b`)
+// auditConduct says a sentence is about an audit or inspection of the
+// vendor, or a visit to its site, or names its auditors: one of the
+// vocabulary's audit classes (an audit as a thing, an auditor) is found in
+// it. Its "except" keeps out a record or a report ("audit logs").
+func auditConduct(u *unit) bool {
+	return len(u.frame.m.find("audit-object")) > 0 || len(u.frame.m.find("auditor")) > 0
+}
 
 // buildMatrix gives one row per CCM v4 domain: the owner the questionnaire
 // states (its SSRM ownership column, aggregated over the domain's items),
@@ -58,7 +61,7 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 			// the vendor ("take reasonable steps to avoid damage to the
 			// premises") is the audit's: the premises, staff and systems
 			// it names are the vendor's, no domain the customer owns.
-			if !vendorSide && d != "A&A" && reAuditConduct.MatchString(u.full()) {
+			if !vendorSide && d != "A&A" && auditConduct(u) {
 				continue
 			}
 			a := byDomain[d]

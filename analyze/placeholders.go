@@ -2,8 +2,11 @@ package analyze
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 
+	"github.com/ssrm-dev/ssrm/extract"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
@@ -44,10 +47,6 @@ var reTemplateBlank = lazyre.New(`\[[A-Z][A-Z_/ -]{2,}[A-Z_](?:\s*\d)?\]` +
 // few plain words between backticks.
 const codeBlank = "`[A-Za-z ]{0,60}`"
 
-// codeValueBlank is a code-span blank where a value belongs: empty, or
-// naming a period or an amount ("`Data Provision Deadline`").
-const codeValueBlank = "`\\s*`|`[^`\\n]{0,40}\\b(?:deadline|period|periods|number|amount|sum|percentage|limit|days|hours|months|fee|price)\\b[^`\\n]{0,40}`"
-
 // reBeforeUnit is the text right after a blank that makes it a value: a
 // unit ("`x` days").
 var reBeforeUnit = lazyre.New(`(?i)^\s+(?:days?|hours?|weeks?|months?|years?|minutes?|business days|%|percent)\b`)
@@ -63,9 +62,18 @@ const bracketValues = `\[\s*` + bracketValue + `(?:\s*(?:/|or|-|–)\s*` + brack
 // reBracketValue is a bracket holding only drafting values.
 var reBracketValue = lazyre.New(`^` + bracketValues + `$`)
 
-// reValuePlaceholder is a placeholder where a value belongs: an amount, a
-// number, a period, a blank ("[AMOUNT]", "[X] hours", "[●]", "____").
-var reValuePlaceholder = lazyre.New(`(?i)\[\s*(?:[●•]+|X{1,3}|N|[^\]\n]{0,20}\b(?:amount|sum|number|percentage|period|value|figure|limit|hours?|days?|weeks?|months?|years?|minutes?|fee|price)\b[^\]\n]{0,20})\s*\]|_{4,}|<\s*(?:insert|enter|specify)\b[^<>\n]{0,20}\b(?:amount|number|period|value|hours|days)\b[^<>\n]{0,20}>` + `|` + codeValueBlank)
+// reValuePlaceholder is a placeholder where a value belongs: a bracket
+// naming an amount, a number or a period ("[AMOUNT]", "[X] hours", "[●]"),
+// a line of underscores ("____"), an instruction naming one ("<insert
+// number of hours>") or a code-span blank, empty or naming one ("` `",
+// "`Data Provision Deadline`"). The words that name a value are
+// templates/phrases/blanks.yaml's, which extract reads too; built once, on
+// first use.
+var reValuePlaceholder = sync.OnceValue(func() *regexp.Regexp {
+	words := extract.BlankValueWords()
+	return regexp.MustCompile(`(?i)\[\s*(?:[●•]+|X{1,3}|N|[^\]\n]{0,20}\b(?:` + words + `)\b[^\]\n]{0,20})\s*\]|_{4,}|<\s*(?:insert|enter|specify)\b[^<>\n]{0,20}\b(?:` + words + `)\b[^<>\n]{0,20}>` +
+		"|`\\s*`|`[^`\\n]{0,40}\\b(?:" + words + ")\\b[^`\\n]{0,40}`")
+})
 
 // reSignatureBlank is a form's blank for a signature or a signatory's
 // particulars ("By: ______", "Date: ____"): no placeholder of the terms.
@@ -99,7 +107,7 @@ func valuePlaceholder(text string) string {
 	for _, p := range blanksIn(text) {
 		// A value written in brackets to settle ("[60 days]") states
 		// its value: it is warned of, not read as a blank.
-		if reValuePlaceholder.MatchString(p) && !reBracketValue.MatchString(p) {
+		if reValuePlaceholder().MatchString(p) && !reBracketValue.MatchString(p) {
 			return p
 		}
 		// A code-span blank before a unit ("within `term` days").

@@ -114,7 +114,15 @@ func agreementUnits(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 // agreement defines (agreementParties), read once for both the units and
 // the vendor's name.
 func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) ([]*unit, map[*extract.Agreement][]*party) {
+	units, parties, _ := readAgreementsSkipping(ags, vendorName, v)
+	return units, parties
+}
+
+// readAgreementsSkipping is readAgreements that also warns of the clauses
+// it skips as lists of references (skippedWarnings).
+func readAgreementsSkipping(ags []*extract.Agreement, vendorName string, v *Vocabulary) ([]*unit, map[*extract.Agreement][]*party, []Warning) {
 	var out []*unit
+	var skipped []skippedClause
 	parties := map[*extract.Agreement][]*party{}
 	for _, a := range ags {
 		var units []*unit
@@ -147,6 +155,9 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 			// the most specific clause that holds it.
 			text := ownText(c, kids[c.ID])
 			if bibliography(c.Heading) || bibliography(headings[c.Parent]) {
+				if !bibliography(headings[c.Parent]) {
+					skipped = append(skipped, skippedClause{a.Path, c.ID, c.Heading})
+				}
 				continue
 			}
 			definitions := reDefinitionsHeading.MatchString(c.Heading) || reDefinitionsHeading.MatchString(headings[c.Parent])
@@ -277,7 +288,7 @@ func readAgreements(ags []*extract.Agreement, vendorName string, v *Vocabulary) 
 		}
 		out = append(out, units...)
 	}
-	return out, parties
+	return out, parties, skippedWarnings(skipped)
 }
 
 // eachParallel calls fn(i) for every i < n, on up to GOMAXPROCS goroutines

@@ -18,6 +18,38 @@ func bibliography(heading string) bool {
 	return heading != "" && reBibliography.MatchString(heading)
 }
 
+// WarnReferencesSkipped is Warning.Code when a clause headed as a list of
+// references ("References", "Bibliography") is not read for any term.
+const WarnReferencesSkipped = "references-skipped"
+
+// skippedClause is a clause read for no term, and where it stands.
+type skippedClause struct{ file, id, heading string }
+
+// skippedWarnings tells, per agreement, which clauses were skipped as
+// lists of references, so that a term stated under such a heading is not
+// reported missing without a word: "clause 9 (References) skipped: list
+// of references".
+func skippedWarnings(skipped []skippedClause) []Warning {
+	var out []Warning
+	for i := 0; i < len(skipped); {
+		file := skipped[i].file
+		var parts []string
+		for ; i < len(skipped) && skipped[i].file == file; i++ {
+			c := skipped[i]
+			// An unnumbered clause's id is its heading in quotes.
+			part := "clause " + c.id
+			if c.id == "" {
+				part = "clause " + strconv.Quote(c.heading)
+			} else if strings.Trim(c.id, `"`) != c.heading {
+				part += " (" + c.heading + ")"
+			}
+			parts = append(parts, part)
+		}
+		out = append(out, Warning{Code: WarnReferencesSkipped, Message: file + ": " + strings.Join(parts, ", ") + " skipped: list of references", Sources: []string{file}})
+	}
+	return out
+}
+
 // headingClasses are the object and action classes named in a clause's heading and its
 // parents' headings ("8. Security Incidents" → incident): context for the
 // sentences under them.

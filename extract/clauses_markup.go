@@ -30,8 +30,6 @@ var (
 	// ("Data Provision Deadline", "security measures"); not a name of code
 	// ("Strict-Transport-Security", "/v1/users").
 	mdWordsCodeRe = lazyre.New(`^[A-Za-z]+(?: [A-Za-z]+){0,4}$`)
-	// mdValueCodeRe: plain words that name a value to fill in.
-	mdValueCodeRe = lazyre.New(`(?i)\b(?:deadline|period|periods|number|amount|sum|percentage|limit|days|hours|months|fee|fees|price|date)\b`)
 	// mdAnchorRe: a link without text, an anchor a web page's heading
 	// carries ("[](#-your-account)"): it shows nothing.
 	mdAnchorRe   = lazyre.New(`\[\]\([^()\s]*\)`)
@@ -395,7 +393,7 @@ func stripCode(s string) string {
 			after = after[:i]
 		}
 		alone := strings.TrimSpace(before) == "" && strings.TrimSpace(after) == ""
-		if in == "" || mdWordsCodeRe.MatchString(in) && (alone || mdValueCodeRe.MatchString(in)) {
+		if in == "" || mdWordsCodeRe.MatchString(in) && (alone || mdValueCodeRe().MatchString(in)) {
 			b.WriteString("`" + in + "`")
 			continue
 		}
