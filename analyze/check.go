@@ -73,7 +73,7 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 		}
 	}
 	sortHits(pos)
-	flags = answered(flags, pos)
+	flags = yielded(answered(flags, pos))
 	// Red flags too: the one in the clause about the term ("Changes to
 	// these Terms") is quoted before one in passing in the preamble.
 	sortHits(flags)

@@ -269,3 +269,24 @@ func (r *Rule) unitHits(u *unit, out *hitLists) {
 		}
 	}
 }
+
+// yielded drops the hits of a yielding flag (RedFlag.Yields) in a clause
+// where another flag of the rule is found: "We may change this agreement
+// at any time without notice. Any renewal after such changes constitutes
+// acceptance of them." is quoted for its change without notice.
+func yielded(flags []hit) []hit {
+	held := map[string]bool{}
+	for _, h := range flags {
+		if !h.spec.flag.Yields {
+			held[h.u.file+"\x00"+h.u.section] = true
+		}
+	}
+	out := flags[:0:0]
+	for _, h := range flags {
+		if h.spec.flag.Yields && h.u.section != "" && held[h.u.file+"\x00"+h.u.section] {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}

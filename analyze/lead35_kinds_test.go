@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestLead35Kinds: kinds of fault of a blind batch's development half
 // (corpus-w), reproduced with sentences of our own writing.
@@ -39,4 +42,24 @@ func TestLead35Headed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLead35FlagOfTheClause: a clause that says the vendor may change the
+// terms without notice, then that renewal is acceptance of the changes,
+// is quoted for the first (new-user trial 35; our own sentences): assent
+// by renewal yields to another flag of the rule in its clause.
+func TestLead35FlagOfTheClause(t *testing.T) {
+	rs := loadRules(t)
+	md := "# Hosting Terms\n\nHost Co. (\"Provider\") hosts the Customer's web application.\n\n## Changes\n\nWE MAY IN OUR DISCRETION CHANGE THIS AGREEMENT AT ANY TIME WITHOUT NOTICE TO YOU. ANY RENEWAL OF YOUR PLAN AFTER WE MAKE SUCH CHANGES CONSTITUTES YOUR ACCEPTANCE OF THE CHANGES.\n"
+	res := runMarkdown(t, rs, md)
+	for _, f := range res.Findings {
+		if f.Rule != "change-notice" {
+			continue
+		}
+		if len(f.RedFlags) != 1 || f.RedFlags[0].ID != "change-without-notice" || !strings.Contains(f.RedFlags[0].Evidence.Text, "WITHOUT NOTICE") {
+			t.Errorf("red flags: got %+v, want one change-without-notice quoting the WITHOUT NOTICE sentence", f.RedFlags)
+		}
+		return
+	}
+	t.Fatal("no change-notice finding")
 }

@@ -102,8 +102,11 @@ type RedFlag struct {
 	// KeepsGrade: beside a term the agreement binds, the flag is quoted
 	// but the term keeps its grade (a disclaimer of lost data beside bound
 	// security measures: the labels grade the measures met).
-	KeepsGrade bool        `yaml:"keeps_grade" json:"keeps_grade,omitempty"`
-	Frames     []FrameSpec `yaml:"frames" json:"frames"`
+	KeepsGrade bool `yaml:"keeps_grade" json:"keeps_grade,omitempty"`
+	// Yields: the flag is not raised in a clause where another flag of the
+	// rule is found (assent by renewal beside a change without notice).
+	Yields bool        `yaml:"yields" json:"yields,omitempty"`
+	Frames []FrameSpec `yaml:"frames" json:"frames"`
 }
 
 // frameSpec is a FrameSpec compiled against the vocabulary.

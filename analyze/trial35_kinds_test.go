@@ -73,8 +73,8 @@ func TestRenewalAssentAndDataLossDisclaimerAreFlagged(t *testing.T) {
 		name, sentence, rule, flag string
 		want                       bool
 	}{
-		{"renewal as assent to revised terms", "Renewal of the subscription by the Customer indicates agreement to any revisions of these terms.", "change-notice", "change-without-notice", true},
-		{"a renewing customer deemed to accept changes", "By renewing the Service, the Customer is deemed to accept any changes to this Agreement made since the last term.", "change-notice", "change-without-notice", true},
+		{"renewal as assent to revised terms", "Renewal of the subscription by the Customer indicates agreement to any revisions of these terms.", "change-notice", "change-by-renewal", true},
+		{"a renewing customer deemed to accept changes", "By renewing the Service, the Customer is deemed to accept any changes to this Agreement made since the last term.", "change-notice", "change-by-renewal", true},
 		{"the vendor not responsible for lost data", "The Provider is not responsible for any loss of Customer data.", "vendor-security", "data-loss-disclaimer", true},
 		{"no liability for damages including data loss", "The Provider will not be liable for any damages suffered by the Client, including loss of data caused by outages of the service.", "vendor-security", "data-loss-disclaimer", true},
 		{"mutual exclusion of indirect damages", "Neither party shall be liable to the other for any indirect, incidental or consequential damages, including loss of profits or loss of data.", "vendor-security", "data-loss-disclaimer", false},
