@@ -1,13 +1,10 @@
 package analyze
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/ssrm-dev/ssrm/templates"
 )
@@ -38,26 +35,15 @@ func loadPointers() (*regexp.Regexp, error) {
 	return parsePointers(data)
 }
 
-// parsePointers reads the file strictly (an unknown key is an error) and
+// parsePointers reads the file strictly (templates.ParsePhraseList) and
 // builds the pattern: a pointer, then the section's number.
 func parsePointers(data []byte) (*regexp.Regexp, error) {
-	var f struct {
-		Schema   string   `yaml:"schema"`
-		Pointers []string `yaml:"pointers"`
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
+	pointers, err := templates.ParsePhraseList(data, "ssrm.pointers/v1", "pointers")
+	if err != nil {
 		return nil, err
 	}
-	if f.Schema != "ssrm.pointers/v1" {
-		return nil, fmt.Errorf("schema: want \"ssrm.pointers/v1\", got %q", f.Schema)
-	}
-	if len(f.Pointers) == 0 {
-		return nil, fmt.Errorf("pointers: missing")
-	}
-	alts := make([]string, len(f.Pointers))
-	for i, p := range f.Pointers {
+	alts := make([]string, len(pointers))
+	for i, p := range pointers {
 		if _, err := regexp.Compile(p); err != nil {
 			return nil, fmt.Errorf("pointers[%d] %q: %v", i, p, err)
 		}

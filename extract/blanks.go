@@ -1,13 +1,10 @@
 package extract
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
-
-	"go.yaml.in/yaml/v3"
 
 	ssrmdata "github.com/ssrm-dev/ssrm/templates"
 )
@@ -37,30 +34,15 @@ func loadBlankValueWords() ([]string, error) {
 	return parseBlankValueWords(data)
 }
 
-// parseBlankValueWords reads the file strictly (an unknown key is an
-// error); each word is quoted, to stand for itself in a pattern.
+// parseBlankValueWords reads the file strictly (templates.ParsePhraseList);
+// each word is quoted, to stand for itself in a pattern.
 func parseBlankValueWords(data []byte) ([]string, error) {
-	var f struct {
-		Schema     string   `yaml:"schema"`
-		ValueWords []string `yaml:"value_words"`
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
+	words, err := ssrmdata.ParsePhraseList(data, "ssrm.blanks/v1", "value_words")
+	if err != nil {
 		return nil, err
 	}
-	if f.Schema != "ssrm.blanks/v1" {
-		return nil, fmt.Errorf("schema: want \"ssrm.blanks/v1\", got %q", f.Schema)
-	}
-	if len(f.ValueWords) == 0 {
-		return nil, fmt.Errorf("value_words: missing")
-	}
-	out := make([]string, len(f.ValueWords))
-	for i, w := range f.ValueWords {
-		w = strings.TrimSpace(w)
-		if w == "" {
-			return nil, fmt.Errorf("value_words[%d]: empty", i)
-		}
+	out := make([]string, len(words))
+	for i, w := range words {
 		out[i] = regexp.QuoteMeta(w)
 	}
 	return out, nil
