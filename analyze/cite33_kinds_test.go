@@ -12,11 +12,7 @@ func TestCite33Kinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name                         string
-		ids, headings, parents, text []string
-		rule, want                   string
-	}{
+	tests := []citeCase{
 		{
 			// The customer's general authorisation is the gate; the
 			// clause a lawyer cites for the term is the one that lists the
@@ -108,6 +104,20 @@ func TestCite33Kinds(t *testing.T) {
 			rule: "data-return-exit", want: "12.2",
 		},
 	}
+	checkCites(t, rs, tests)
+}
+
+// citeCase is an agreement of clauses of our own wording (id, heading,
+// parent, text), the rule, and the section its lead evidence must name.
+type citeCase struct {
+	name                         string
+	ids, headings, parents, text []string
+	rule, want                   string
+}
+
+// checkCites runs each case and checks the section its finding cites.
+func checkCites(t *testing.T, rs *RuleSet, tests []citeCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			citesSection(t, rs, tc.ids, tc.headings, tc.parents, tc.text, tc.rule, tc.want)

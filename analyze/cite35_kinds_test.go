@@ -12,11 +12,7 @@ func TestCite35Kinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name                         string
-		ids, headings, parents, text []string
-		rule, want                   string
-	}{
+	tests := []citeCase{
 		{
 			// A subprocessor's onward transfer is a safeguard of the
 			// term; the agreement's own transfer clause is what a lawyer
@@ -76,11 +72,7 @@ func TestCite35Kinds(t *testing.T) {
 			rule: "data-location", want: "6.3",
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			citesSection(t, rs, tc.ids, tc.headings, tc.parents, tc.text, tc.rule, tc.want)
-		})
-	}
+	checkCites(t, rs, tests)
 }
 
 // TestCite35OwnRetrieveDuty: the customer's own duty to take its data out
