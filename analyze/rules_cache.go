@@ -103,7 +103,7 @@ func decodeEmbeddedPack(path string, data []byte, label string) (*Pack, error) {
 	return decodePack(data, label)
 }
 
-// decodeEmbeddedVocabulary is parseVocabulary's decoding of an embedded
+// decodeEmbeddedVocabulary is decodeVocabulary's reading of an embedded
 // vocabulary file, from the cache when it is current.
 func decodeEmbeddedVocabulary(path string, data []byte, label string) (*vocabFile, error) {
 	var f vocabFile

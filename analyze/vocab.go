@@ -166,14 +166,6 @@ func LoadVocabulary() (*Vocabulary, error) {
 	return v, nil
 }
 
-func parseVocabulary(data []byte, file string) ([]VocabClass, error) {
-	f, err := decodeVocabulary(data, file)
-	if err != nil {
-		return nil, err
-	}
-	return checkVocabulary(f, file)
-}
-
 // decodeVocabulary decodes a vocabulary file's YAML, unchecked.
 func decodeVocabulary(data []byte, file string) (*vocabFile, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
