@@ -52,6 +52,13 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 		"reportline":   assuranceLine,
 		"massurance":   matrixAssurance,
 		"subprocessor": subprocessorLine,
+		"redflags": func(res *analyze.Result) []htmlFlag {
+			var out []htmlFlag
+			for _, rf := range redFlags(res) {
+				out = append(out, htmlFlag{Rule: rf.rule, Flag: rf.flag})
+			}
+			return out
+		},
 	}).ParseFS(htmlFS, "html/report.html.tmpl"))
 })
 
@@ -71,6 +78,13 @@ type gridRow struct {
 	// Cells has one entry per gridOwners column: the row's status in the
 	// column of its owner, "" elsewhere.
 	Cells []string
+}
+
+// htmlFlag is a red flag with its rule, as the text and Markdown reports
+// list them (redFlags).
+type htmlFlag struct {
+	Rule string
+	Flag analyze.RedFlagFound
 }
 
 type findingGroup struct {
