@@ -187,11 +187,39 @@ func TestScore(t *testing.T) {
 		{mk(StatusMissing, StatusByReference), 13, VerdictFail},
 		{mk(StatusNotAssessed, StatusNotAssessed), 0, VerdictReview},
 		{mk(StatusMet, StatusNotAssessed), 100, VerdictPass},
+		// weak only by a wording against the term: no credit, a gap
+		{func() *Result { r := mk(StatusMet, StatusWeak); r.Findings[1].OnlyAgainst = true; return r }(), 50, VerdictReview},
+		{func() *Result { r := mk(StatusMet, StatusMet, StatusWeak); r.Findings[2].OnlyAgainst = true; return r }(), 67, VerdictReview},
 	}
 	for i, tc := range tests {
 		score(tc.res)
 		if tc.res.Score != tc.score || tc.res.Verdict != tc.verdict {
 			t.Errorf("case %d: score %d verdict %s, want %d %s", i, tc.res.Score, tc.res.Verdict, tc.score, tc.verdict)
+		}
+	}
+}
+
+// TestOnlyAgainst: a term the agreement states only in a form that works
+// against it is weak with OnlyAgainst set (no score credit); a clause that
+// binds the term beside it clears it (new-user trial 35).
+func TestOnlyAgainst(t *testing.T) {
+	rs, err := LoadRules(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text        []string
+		status      string
+		onlyAgainst bool
+	}{
+		{[]string{"1. Changes. Quillfeather may amend these Terms at any time without notice to Customer."}, StatusWeak, true},
+		{[]string{"1. Changes. Quillfeather may amend these Terms at any time without notice to Customer.",
+			"2. Notice of changes. Quillfeather shall notify Customer in writing at least 30 days before any material change to the Services takes effect."}, "", false},
+	} {
+		res := run(t, rs, Options{Vendor: "Quillfeather Ltd"}, tc.text...)
+		f := find(res, "change-notice")
+		if tc.status != "" && f.Status != tc.status || f.OnlyAgainst != tc.onlyAgainst {
+			t.Errorf("%q: change-notice %s only_against %v, want %q %v", tc.text, f.Status, f.OnlyAgainst, tc.status, tc.onlyAgainst)
 		}
 	}
 }

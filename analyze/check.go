@@ -334,7 +334,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 			f.Explanation = "no clause binds this term, and section " + f.RedFlags[0].Evidence.Section + " works against it: " + strings.Join(flagTitles(f.RedFlags), "; ")
 			for _, h := range a.flags {
 				if h.spec.flag.StatesTerm {
-					f.Status = StatusWeak
+					f.Status, f.OnlyAgainst = StatusWeak, true
 					f.Weakeners = append(f.Weakeners, flagTitles(f.RedFlags)...)
 					f.Explanation = "section " + f.RedFlags[0].Evidence.Section + " works against this term: " + strings.Join(flagTitles(f.RedFlags), "; ")
 					break

@@ -95,6 +95,12 @@ type Finding struct {
 	// RedFlags are wordings that work against the term ("we may change
 	// these terms without notice"), with their quotes.
 	RedFlags []RedFlagFound `json:"red_flags,omitempty"`
+	// OnlyAgainst: the term is weak only because the agreement states it in
+	// a form that works against it (a red flag of the rule that states the
+	// term: "We may change these terms without notice to you") and nothing
+	// binds it; the score gives it no credit and the verdict counts it as
+	// missing (new-user trial 35: a lawyer reads it as excluded).
+	OnlyAgainst bool `json:"only_against,omitempty"`
 	// UsuallyIn names the documents that would carry a not-covered term
 	// ("the SLA or the MSA or terms of service").
 	UsuallyIn string `json:"usually_in,omitempty"`

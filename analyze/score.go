@@ -16,7 +16,10 @@ var credit = map[string]float64{StatusMet: 1, StatusWeak: 0.5, StatusByReference
 //	score = 100 × Σ weight(rule) × credit(status) / Σ weight(rule)
 //
 // with credit 1 for met, 0.5 for weak, 0.25 for by-reference and 0 for
-// missing; each contradiction takes a further half of its rule's weight;
+// missing; a term weak only by a wording that works against it
+// (Finding.OnlyAgainst: "we may change these terms without notice") earns 0
+// and counts as missing for the verdict; each contradiction takes a
+// further half of its rule's weight;
 // not-assessed and not-covered rules count neither way. The verdict is "fail" when a
 // critical rule is missing or contradicted or the score is below 50, "pass"
 // when the score is at least 80 and no high or critical rule is missing or
@@ -41,6 +44,10 @@ func score(res *Result) {
 			s.Met++
 		case StatusWeak:
 			s.Weak++
+			if f.OnlyAgainst {
+				severeGap = severeGap || f.Severity.Rank() >= 3
+				criticalGap = criticalGap || f.Severity == SeverityCritical
+			}
 		case StatusByReference:
 			s.ByReference++
 		default:
@@ -50,7 +57,9 @@ func score(res *Result) {
 		}
 		w := severityWeight[f.Severity]
 		total += w
-		got += w * credit[f.Status]
+		if !f.OnlyAgainst {
+			got += w * credit[f.Status]
+		}
 	}
 	for _, c := range res.Contradictions {
 		got -= severityWeight[c.Severity] / 2

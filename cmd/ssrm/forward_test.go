@@ -113,8 +113,8 @@ func TestForwardedReport(t *testing.T) {
 		finding         *regexp.Regexp
 		asks            *regexp.Regexp
 	}{
-		{"text", "\nSummary: verdict review, score 59\n", "Responsibility matrix", regexp.MustCompile(`(?m)^  \[[A-Z-]+\] breach-notification \(`), regexp.MustCompile(`(?m)^    [1-5]\. \[`)},
-		{"md", "## Summary\n\nVerdict **review**, score 59.", "## Responsibility matrix", regexp.MustCompile("(?m)^### .* `breach-notification`"), regexp.MustCompile(`(?m)^[1-5]\. `)},
+		{"text", "\nSummary: verdict review, score 58\n", "Responsibility matrix", regexp.MustCompile(`(?m)^  \[[A-Z-]+\] breach-notification \(`), regexp.MustCompile(`(?m)^    [1-5]\. \[`)},
+		{"md", "## Summary\n\nVerdict **review**, score 58.", "## Responsibility matrix", regexp.MustCompile("(?m)^### .* `breach-notification`"), regexp.MustCompile(`(?m)^[1-5]\. `)},
 		{"html", `<section id="executive-summary">`, `<section id="matrix">`, regexp.MustCompile(`<article class="finding [a-z-]+" data-rule="breach-notification"`), regexp.MustCompile(`<li><span class="badge">`)},
 	}
 	for _, tc := range tests {
