@@ -41,6 +41,13 @@ func (f *Frame) subjectStart(modal, floor int) int {
 			w := f.toks[start].w
 			if w == "and" || w == "or" || w == "but" {
 				if start == end-1 || allAdverbs(f.toks[start+1:end]) {
+					// "We do not endorse, guarantee, or assume
+					// responsibility for": the last verb of a list shares
+					// the subject (and the negation) before the first.
+					if s := f.verbListHead(j, floor); s >= 0 {
+						end = s
+						continue
+					}
 					return start // "..., and shall notify"
 				}
 				start++
@@ -62,6 +69,33 @@ func (f *Frame) subjectStart(modal, floor int) int {
 	}
 	return end
 }
+
+// verbListHead reads back from the comma at j before a conjunction over a
+// list of bare verbs ("endorse, guarantee, or"): each item one word, the
+// first after its auxiliary or negation ("do not endorse", "shall
+// review"). It returns the comma after the first item, so the subject is
+// looked for in the segment that holds it, or -1 when j closes no such
+// list.
+func (f *Frame) verbListHead(j, floor int) int {
+	for k := j; k-2 >= floor && k-2 >= 0; k -= 2 {
+		if f.toks[k].w != "," || !f.toks[k-1].word {
+			return -1
+		}
+		prev := f.toks[k-2]
+		if prev.w == "," {
+			continue // one more bare item
+		}
+		if prev.word && (listAux[prev.w] || f.m.in("negation", k-2, k-1)) {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// listAux are the words before the first verb of a list that shares its
+// subject: "do not endorse, ...", "shall review, ...".
+var listAux = map[string]bool{"not": true, "never": true, "do": true, "does": true, "did": true, "shall": true, "will": true, "must": true, "may": true, "can": true, "cannot": true, "to": true}
 
 func isBoundary(t token) bool {
 	if t.word {
