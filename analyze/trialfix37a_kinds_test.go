@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Kinds a new user found on a shared-corpus terms of service (new-user
 // trial 37, issue 11), each reproduced with sentences of our own writing.
@@ -17,4 +20,21 @@ func TestTrialfix37aEffortInTheSingular(t *testing.T) {
 		{"a reasonable effort to tell of a breach", []string{"The Supplier will make a reasonable effort to notify the Client of any security breach affecting Client Data within 48 hours."}, "breach-notification", StatusWeak},
 		{"a plain duty to hand over a copy at the end", []string{"After this Agreement ends, the Supplier will provide the Client with a copy of its Client Data on request, if the Client asks within 60 days of the end date."}, "data-return-exit", StatusMet},
 	})
+}
+
+// TestTrialfix37aTermination: the steps the customer takes to close its
+// account are no right to terminate, and a right to terminate for
+// convenience names no security or regulatory ground (weak, as a general
+// breach is).
+func TestTrialfix37aTermination(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"how the customer closes its account", []string{"Termination for convenience: if the Client chooses to terminate this Agreement, it is the Client's responsibility to close its workspace from the Billing page of the admin console."}, "termination-rights", StatusMissing},
+		{"termination without cause on notice", []string{"Either party may terminate this Agreement without cause on sixty days' written notice."}, "termination-rights", StatusWeak},
+		{"termination for any reason", []string{"The Client may terminate this Agreement for any reason by giving the Supplier ninety days' notice."}, "termination-rights", StatusWeak},
+	})
+	res := run(t, rs, Options{}, "Either party may terminate this Agreement without cause on sixty days' written notice. If the Client chooses to terminate this Agreement, it is the Client's responsibility to close its workspace from the Billing page of the admin console.")
+	if f := find(res, "termination-rights"); len(f.Evidence) == 0 || !strings.Contains(f.Evidence[0].Text, "without cause") {
+		t.Errorf("termination-rights evidence %+v, want the right without cause, not the steps to close the account", f.Evidence)
+	}
 }
