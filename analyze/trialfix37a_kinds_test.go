@@ -38,3 +38,27 @@ func TestTrialfix37aTermination(t *testing.T) {
 		t.Errorf("termination-rights evidence %+v, want the right without cause, not the steps to close the account", f.Evidence)
 	}
 }
+
+// TestTrialfix37aUseAfterANoticePeriod: use that goes on after the notice
+// period, named back by its length ("after those 45 days"), assents to a
+// change the customer was told of: no change without notice. A right to
+// change the service "with or without notice" in the same clause is the
+// flag quoted; and a verb joined with no subject of its own ("Beta
+// Features may not be supported and may be changed without notice")
+// keeps its subject's beta features.
+func TestTrialfix37aUseAfterANoticePeriod(t *testing.T) {
+	rs := loadRules(t)
+	res := run(t, rs, Options{}, "The Supplier will notify the Client of material changes to these terms at least 45 days before they take effect. The Client's continued use of the Platform after those 45 days constitutes acceptance of the revised terms.")
+	if hasRedFlag(res, "change-notice", "change-without-notice") {
+		t.Errorf("use after a 45-day notice flagged as a change without notice: %+v", find(res, "change-notice").RedFlags)
+	}
+	res = run(t, rs, Options{}, "The Supplier will notify the Client of material changes to these terms at least 45 days before they take effect. The Client's continued use of the Platform after those 45 days constitutes acceptance of the revised terms.\n\nThe Supplier may also alter or withdraw the Platform, or any feature of it, at any time with or without notice.")
+	f := find(res, "change-notice")
+	if len(f.RedFlags) != 1 || !strings.Contains(f.RedFlags[0].Evidence.Text, "with or without notice") {
+		t.Errorf("change-notice flags %+v, want the right to alter the Platform with or without notice", f.RedFlags)
+	}
+	res = run(t, rs, Options{}, "Beta Features may not be supported and may be changed at any time without notice.")
+	if !hasRedFlag(res, "change-notice", "prerelease-change") || hasRedFlag(res, "change-notice", "change-without-notice") {
+		t.Errorf("beta features changed without notice: flags %+v, want prerelease-change only", find(res, "change-notice").RedFlags)
+	}
+}
