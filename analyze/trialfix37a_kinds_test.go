@@ -62,3 +62,13 @@ func TestTrialfix37aUseAfterANoticePeriod(t *testing.T) {
 		t.Errorf("beta features changed without notice: flags %+v, want prerelease-change only", find(res, "change-notice").RedFlags)
 	}
 }
+
+// TestTrialfix37aSummaryCountsRedFlags: the one-line summary counts the
+// red flags, as it counts contradictions.
+func TestTrialfix37aSummaryCountsRedFlags(t *testing.T) {
+	rs := loadRules(t)
+	res := run(t, rs, Options{}, "The Supplier may alter the Platform at any time without notice.")
+	if line := res.Line(); !strings.Contains(line, "; 1 red flag;") {
+		t.Errorf("summary line %q does not count the red flag", line)
+	}
+}
