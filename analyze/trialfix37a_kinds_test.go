@@ -72,3 +72,15 @@ func TestTrialfix37aSummaryCountsRedFlags(t *testing.T) {
 		t.Errorf("summary line %q does not count the red flag", line)
 	}
 }
+
+// TestTrialfix37aEncryptionBesideADeletion: encryption named in a remark
+// beside a deletion at the end ("though copies may persist in encrypted
+// backups") is no security measure the vendor binds; encryption stated of
+// the data is.
+func TestTrialfix37aEncryptionBesideADeletion(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"encrypted backups beside a deletion", []string{"On termination, the Supplier will keep the Client's information only as the law requires and will erase the Client Data within 60 days (though copies may persist in encrypted backups for a further 30 days)."}, "vendor-security", StatusMissing},
+		{"the data stored encrypted", []string{"The Supplier will store all Client Data in encrypted form."}, "vendor-security", StatusMet},
+	})
+}
