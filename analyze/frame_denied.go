@@ -62,10 +62,20 @@ func (f *Frame) turnsIn(from, to int) bool {
 // notFrom is where a predicate's "not" cues are read from: a relative
 // clause after a comma ("Changes may be made by mutual agreement, which
 // neither party may unreasonably refuse") qualifies the noun of the
-// predicate before it and stands under that predicate's cues.
+// predicate before it and stands under that predicate's cues. So does a
+// verb joined to the predicate before with no subject of its own ("Beta
+// Previews may not be supported and may be changed without notice"): its
+// subject is that predicate's.
 func (f *Frame) notFrom(p *predicate) int {
 	if p.from < 2 || p.from > len(f.toks) {
 		return p.from
+	}
+	if w := f.toks[p.from].w; (w == "and" || w == "or") && p.modal.from == p.from+1 {
+		for _, q := range f.preds {
+			if q.to == p.from {
+				return q.from
+			}
+		}
 	}
 	switch f.toks[p.from-1].w {
 	case "which", "whom", "who":

@@ -270,8 +270,8 @@ type Summary struct {
 // Line is the stable one-line summary printed by every human format, e.g.
 // "8 rules: 3 met, 2 weak, 3 missing; score 54; verdict review", with
 // ", N by reference", ", N not assessed", "; DPA only: N terms not covered
-// by the documents sent" and "; N contradiction(s)" added when there are
-// any.
+// by the documents sent", "; N contradiction(s)" and "; N red flag(s)"
+// added when there are any.
 func (r *Result) Line() string {
 	s := r.Summary
 	if s.Rules > 0 && s.NotAssessed == s.Rules {
@@ -296,6 +296,17 @@ func (r *Result) Line() string {
 		b.WriteString("; 1 contradiction")
 	default:
 		fmt.Fprintf(&b, "; %d contradictions", s.Contradictions)
+	}
+	flags := 0
+	for _, f := range r.Findings {
+		flags += len(f.RedFlags)
+	}
+	switch flags {
+	case 0:
+	case 1:
+		b.WriteString("; 1 red flag")
+	default:
+		fmt.Fprintf(&b, "; %d red flags", flags)
 	}
 	if s.Waived > 0 {
 		fmt.Fprintf(&b, "; %d waived", s.Waived)

@@ -75,7 +75,7 @@ func TestTrialfix35bTermination(t *testing.T) {
 		{"termination for any material breach", []string{"Either party may end this Agreement by written notice if the other party commits a material breach and fails to remedy it within 30 days."}, "termination-rights", StatusWeak},
 		{"termination for a breach of the obligations", []string{"The Client may terminate this Agreement if the Supplier breaches any of its obligations under it and does not cure the breach."}, "termination-rights", StatusWeak},
 		{"termination for a breach of the security duties", []string{"The Client may terminate this Agreement immediately if the Supplier materially breaches its data security obligations."}, "termination-rights", StatusMet},
-		{"termination for convenience", []string{"The Client may terminate this Agreement for convenience on 30 days' written notice."}, "termination-rights", StatusMet},
+		{"termination for convenience", []string{"The Client may terminate this Agreement for convenience on 30 days' written notice."}, "termination-rights", StatusWeak},
 	})
 }
 

@@ -28,7 +28,7 @@ const sampleDir = "../../samples/nimbus-ledger"
 
 // sampleLine is the summary line of the sample vendor (the README's quick
 // start ends with it).
-const sampleLine = "21 rules: 11 met, 4 weak, 1 by reference, 5 missing; 1 contradiction; score 58; verdict review"
+const sampleLine = "21 rules: 11 met, 4 weak, 1 by reference, 5 missing; 1 contradiction; 1 red flag; score 58; verdict review"
 
 // smallAgreement is a short Markdown agreement that reads quickly.
 const smallAgreement = `# Master Services Agreement
