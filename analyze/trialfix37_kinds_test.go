@@ -31,3 +31,24 @@ func TestTrialfix37ByReference(t *testing.T) {
 		})
 	}
 }
+
+// TestTrialfix37RolesAllocated: a DPA that allocates the controller and
+// processor roles speaks to the allocation of responsibilities, weakly
+// (the roles, not who secures what): it is assessed, not set apart as a
+// term a DPA does not carry (new-user trial 36; our own sentences).
+func TestTrialfix37RolesAllocated(t *testing.T) {
+	rs := loadRules(t)
+	const head = "# Data Processing Agreement\n\nThis Data Processing Agreement is made between the customer and Larkspur Analytics Ltd (\"Larkspur\").\n\n## Roles\n\n"
+	for _, tc := range []struct{ name, body, want string }{
+		{"controller and processor named", "The customer is the data controller of the personal data processed under the Agreement, and Larkspur is its processor.", StatusWeak},
+		{"the processor acts on instructions", "Larkspur acts as a processor and processes the personal data only on the customer's documented instructions.", StatusWeak},
+		{"no roles: still not covered", "Larkspur shall process the personal data only for the purposes of providing the service.", StatusNotCovered},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := runMarkdown(t, rs, head+tc.body+"\n")
+			if got := status(res, "responsibility-allocation"); got != tc.want {
+				t.Errorf("responsibility-allocation: got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
