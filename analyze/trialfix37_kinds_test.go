@@ -41,7 +41,7 @@ func TestTrialfix37RolesAllocated(t *testing.T) {
 	const head = "# Data Processing Agreement\n\nThis Data Processing Agreement is made between the customer and Larkspur Analytics Ltd (\"Larkspur\").\n\n## Roles\n\n"
 	for _, tc := range []struct{ name, body, want string }{
 		{"controller and processor named", "The customer is the data controller of the personal data processed under the Agreement, and Larkspur is its processor.", StatusWeak},
-		{"the processor acts on instructions", "Larkspur acts as a processor and processes the personal data only on the customer's documented instructions.", StatusWeak},
+		{"the processor acts on instructions", "Larkspur shall act as a processor and process the personal data only on the customer's documented instructions.", StatusWeak},
 		{"no roles: still not covered", "Larkspur shall process the personal data only for the purposes of providing the service.", StatusNotCovered},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
