@@ -17,10 +17,11 @@ import (
 func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result, error) {
 	activeRuns.Add(1)
 	defer activeRuns.Add(-1)
-	if opts.ServiceModel == "" {
+	defaultModel := opts.ServiceModel == ""
+	if defaultModel {
 		opts.ServiceModel = "saas"
 	}
-	res := &Result{Schema: Schema, Vendor: opts.Vendor, ServiceModel: opts.ServiceModel, Packs: rules.Packs, Contradictions: []Finding{}}
+	res := &Result{Schema: Schema, Vendor: opts.Vendor, ServiceModel: opts.ServiceModel, ServiceModelDefault: defaultModel, Packs: rules.Packs, Contradictions: []Finding{}}
 	if res.Vendor != "" {
 		res.VendorSource = "given"
 	}
@@ -83,6 +84,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 	res.Subprocessors = findSubprocessors(in, units, ownNames(parties, res.Vendor, named))
 	res.Warnings = vendorWarnings(vendorNames(in, units, parties, rules.Vocabulary, opts.Vendor, named), res.Subprocessors)
 	res.Warnings = append(res.Warnings, placeholderWarnings(units)...)
+	res.Warnings = append(res.Warnings, dpaPointerWarnings(res, rules.Rules, units)...)
 	res.Warnings = append(res.Warnings, skipped...)
 	now := opts.Now
 	if now.IsZero() {

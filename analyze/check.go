@@ -65,7 +65,7 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 		// no disaster notice).
 		for _, u := range units {
 			f := u.frame
-			if f.pointer && !f.definition && pointerOnly(f) && f.anyIn(r.topicObjects(), f.lead, len(f.toks)) && !f.preds[0].negated && r.frames[0].actors[f.preds[0].actor] && (f.preds[0].actor != PartyCustomer || r.Subject == "customer") {
+			if f.pointer && !f.definition && f.pointsOnly() && f.namesTopic(r.topicObjects()) && !f.preds[0].negated && r.frames[0].actors[f.preds[0].actor] && (f.preds[0].actor != PartyCustomer || r.Subject == "customer") {
 				h := hit{u: u, p: &f.preds[0], spec: r.frames[0], status: StatusByReference}
 				h.score = r.rank(&h)
 				pos = append(pos, h)
@@ -554,6 +554,22 @@ func checkRule(r *Rule, units []*unit, in Inputs, qc *qcontext) (Finding, *Findi
 
 // topicObjects are the rule's topic classes that name a thing (objects),
 // not an action: a pointer that names "changes" is no change notice.
+// namesTopic says a pointer names the rule's topic after its lead-in:
+// one of its objects, or all of them in a description of another document
+// that lists many things ("The DPA records the categories of data
+// subjects, ... and the list of sub-processors" names no breach notice).
+func (f *Frame) namesTopic(objects []string) bool {
+	if !f.describes {
+		return f.anyIn(objects, f.lead, len(f.toks))
+	}
+	for _, c := range objects {
+		if !f.m.in(c, f.lead, len(f.toks)) {
+			return false
+		}
+	}
+	return len(objects) > 0
+}
+
 func (r *Rule) topicObjects() []string {
 	var out []string
 	for _, t := range r.topic {

@@ -181,7 +181,7 @@ func (r *Rule) grade(h *hit) {
 		h.deadline = &d
 	}
 	switch {
-	case f.pointer && (f.docList || pointerOnly(f)) && !f.publishesBeside(p):
+	case f.pointer && f.pointsOnly() && !f.publishesBeside(p):
 		h.status = StatusByReference
 	case len(h.weakeners) > 0:
 		h.status = StatusWeak

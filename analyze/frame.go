@@ -89,6 +89,10 @@ type Frame struct {
 	// ("the following order of precedence shall apply: ... Schedule 7
 	// (Business Continuity)"): a title, the term in the document named.
 	docList bool
+	// describes: the unit says what another document holds ("The DPA
+	// records the measures in place and the list of sub-processors"):
+	// a pointer whatever its length.
+	describes bool
 	// lead is the number of tokens of the lead-in that introduces a list
 	// item (0 for a sentence of its own).
 	lead int

@@ -1,12 +1,33 @@
 package analyze
 
+import "strings"
+
 // points says the unit points at another document for its content: a
 // reference phrase with a document name or a URL after it.
 func (f *Frame) points() bool {
 	if hasLit(f.text, literalsOf(reURL)) && reURL.MatchString(f.text) {
 		return true
 	}
+	for _, s := range f.m.find("describing-document") {
+		// "The DPA records the measures in place and the list of
+		// sub-processors": what another document holds, told whatever the
+		// sentence's length (pointsOnly).
+		if f.pointsOut(s.from, s.from+1) {
+			f.describes = true
+			return true
+		}
+	}
 	for _, s := range f.m.find("reference") {
+		// Every item under a lead-in that incorporates by reference
+		// ("The DPA incorporates by reference: (a) ...; (b) the Standard
+		// Contractual Clauses, where applicable; (c) ...") is what is
+		// incorporated, a title of another instrument, whether or not it
+		// names a document and whatever its length: items of one lead-in
+		// are alike.
+		if f.lead > 0 && s.to <= f.lead && f.lead-s.to <= 4 && strings.HasPrefix(f.toks[s.from].w, "incorporat") {
+			f.docList = true
+			return true
+		}
 		// A list of the documents in their order of precedence,
 		// or of those incorporated, where the item opens with a document's
 		// name ("the following documents form part of this Contract: ...
@@ -100,4 +121,11 @@ func (f *Frame) publishesBeside(p *predicate) bool {
 		return true
 	}
 	return false
+}
+
+// pointsOnly says a unit that points elsewhere states nothing itself: an
+// item of a list of documents, a description of what another document
+// holds, or a pointer of few words and no figure (pointerOnly).
+func (f *Frame) pointsOnly() bool {
+	return f.docList || f.describes || pointerOnly(f)
 }

@@ -48,6 +48,13 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 		if !vendorSide && !customerSide {
 			continue
 		}
+		// A sentence about what the document puts out of its scope (an
+		// edition it does not govern: "for the on-premises edition the
+		// customer remains the sole controller ...; no DPA is needed")
+		// allocates nothing under it.
+		if u.frame != nil && len(u.frame.m.find("out-of-scope")) > 0 {
+			continue
+		}
 		// Boilerplate (a remedies limitation, an entire-agreement clause,
 		// a permission to disclose confidential information) allocates no
 		// domain it brushes ("restoration", a "vendor portal",

@@ -220,12 +220,16 @@ type Result struct {
 	// Warnings are what a reader must know about the result as a whole
 	// (the documents name different vendors: WarnVendorMismatch); none
 	// changes the score, the verdict or the exit code.
-	Warnings     []Warning   `json:"warnings,omitempty"`
-	ServiceModel string      `json:"service_model"`
-	Inputs       []Input     `json:"inputs"`
-	Packs        []string    `json:"packs"`
-	Matrix       []MatrixRow `json:"matrix"`
-	Findings     []Finding   `json:"findings"`
+	Warnings     []Warning `json:"warnings,omitempty"`
+	ServiceModel string    `json:"service_model"`
+	// ServiceModelDefault: no service model was given, and the documents
+	// do not state one; ServiceModel is the default (saas), which the
+	// matrix's expected owners assume.
+	ServiceModelDefault bool        `json:"service_model_default,omitempty"`
+	Inputs              []Input     `json:"inputs"`
+	Packs               []string    `json:"packs"`
+	Matrix              []MatrixRow `json:"matrix"`
+	Findings            []Finding   `json:"findings"`
 	// Contradictions are questionnaire promises the agreement does not
 	// keep, quoting both sides (status "contradicted").
 	Contradictions []Finding `json:"contradictions"`

@@ -29,7 +29,7 @@ func (markdownRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Opt
 		ew.printf("\n")
 	}
 	writeSummaryMarkdown(ew, res, opts.FailOn)
-	ew.printf("Service model %s; rule packs %s.\n\n", res.ServiceModel, strings.Join(res.Packs, ", "))
+	ew.printf("Service model %s; rule packs %s.\n\n", modelText(res), strings.Join(res.Packs, ", "))
 	ew.printf("| input | kind | format | size |\n|---|---|---|---|\n")
 	for _, in := range res.Inputs {
 		size := agreementSize(in) + ocrNote(in)

@@ -21,7 +21,7 @@ func (r textRenderer) Render(w io.Writer, res *analyze.Result) error {
 func (textRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options) error {
 	ew := &errWriter{w: w}
 	vendor := vendorTitle(res, "(vendor not named)")
-	ew.printf("ssrm: %s, %s, packs %s\n", vendor, res.ServiceModel, strings.Join(res.Packs, ", "))
+	ew.printf("ssrm: %s, %s, packs %s\n", vendor, modelText(res), strings.Join(res.Packs, ", "))
 	if len(res.Warnings) > 0 {
 		ew.printf("\nWarnings\n")
 		for _, w := range res.Warnings {
@@ -54,10 +54,20 @@ func (textRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 	if res.Assurance != nil {
 		sources = strings.Replace(sources, "agreement", "agreement / assurance report", 1)
 	}
-	ew.printf("\nResponsibility matrix (CCM v4 domain: owner, status; %s)\n", sources)
+	ew.printf("\nResponsibility matrix (CCM v4 domains; %s)\n", sources)
 	if n := ownershipNote(res); n != "" {
 		ew.printf("  Note: %s.\n", n)
 	}
+	// The columns named, so that "unassigned unassigned" reads as an
+	// owner and a status.
+	cols := "a= the agreement's owner"
+	if withQ {
+		cols = "q= the questionnaire's owner, " + cols
+	}
+	if res.Assurance != nil {
+		cols += ", r= the assurance report's"
+	}
+	ew.printf("  %-4s %-15s %-21s %s\n", "", "owner", "status", cols)
 	for _, m := range res.Matrix {
 		q := "q=" + qOwner(m) + " "
 		if !withQ {
@@ -309,4 +319,13 @@ func writeSummaryText(ew *errWriter, res *analyze.Result, failOn string) {
 		ew.printf("    and %d more, below\n", s.More)
 	}
 	ew.printf("\n")
+}
+
+// modelText is the service model as the report names it: "saas (default)"
+// when none was given and the documents state none.
+func modelText(res *analyze.Result) string {
+	if res.ServiceModelDefault {
+		return res.ServiceModel + " (default)"
+	}
+	return res.ServiceModel
 }

@@ -229,7 +229,14 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	ruleSet := loadRules(packs, *questionnaire != "" || len(paths) > 0)
 	opts := extract.Options{Password: *password, ServiceModel: *serviceModel, OCR: *ocr}
 	ctx := context.Background()
-	a, err := analyzeDocs(ctx, x, docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths, today: day}, opts, *vendor, *serviceModel, ruleSet, stderr)
+	// A model not given is analyze's default, which the report says.
+	model := ""
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "service-model" {
+			model = *serviceModel
+		}
+	})
+	a, err := analyzeDocs(ctx, x, docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths, today: day}, opts, *vendor, model, ruleSet, stderr)
 	if err != nil {
 		return err
 	}
