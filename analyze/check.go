@@ -139,6 +139,7 @@ func (r *Rule) assess(units []*unit) assessment {
 			a.cite = top
 		}
 		a.cite = r.citedBefore(pos, a.cite)
+		a.cite = r.preferredCite(pos, a.cite)
 		a.cite = r.pointedCite(pos, a.cite)
 		seen := map[string]bool{a.cite.u.section: true}
 		if a.cite != a.best {

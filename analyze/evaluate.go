@@ -351,8 +351,8 @@ func (r *Rule) rank(h *hit) float64 {
 	}
 	// A sentence demoted as being about something else does not state the
 	// term whole, whatever it names.
-	if !demoted && len(r.Prefer) > 0 && f.anyIn(r.Prefer, 0, len(f.toks)) {
-		s += preferWeight
+	if !demoted {
+		s += r.preferred(f)
 	}
 	// A heading given over to the term weighs less than a sentence that
 	// names it: a met sentence elsewhere stays before a weak one under it.

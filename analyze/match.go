@@ -207,6 +207,11 @@ func (r *Rule) compileFrames(v *Vocabulary) error {
 			return fmt.Errorf("prefer: no vocabulary class %q", t)
 		}
 	}
+	for _, t := range r.PreferNext {
+		if v.byID[t] == nil {
+			return fmt.Errorf("prefer_next: no vocabulary class %q", t)
+		}
+	}
 	for _, t := range r.PreferHeading {
 		if v.byID[t] == nil {
 			return fmt.Errorf("prefer_heading: no vocabulary class %q", t)

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -27,8 +28,8 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 	byDomain := map[string]*agg{}
 	for _, u := range units {
 		vendorSide, customerSide := false, false
-		for _, p := range u.frame.preds {
-			if p.negated || (p.modality != ModalBinding && p.modality != ModalDeclarative) {
+		for i, p := range u.frame.preds {
+			if p.negated || (p.modality != ModalBinding && p.modality != ModalDeclarative) || grantsLicence(u.frame, &u.frame.preds[i]) {
 				continue
 			}
 			switch p.actor {
@@ -71,6 +72,9 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 			if !vendorSide && d != "A&A" && auditConduct(u) {
 				continue
 			}
+			if d == "SEF" && unauthorisedOnly(u) || d == "STA" && confidentialityOnly(u) {
+				continue
+			}
 			a := byDomain[d]
 			if a == nil {
 				a = &agg{}
@@ -90,6 +94,7 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 			termsMet[f.Domain] = true
 		}
 	}
+	sides := findingSides(findings)
 	var rows []MatrixRow
 	for _, d := range Domains {
 		row := MatrixRow{Domain: d.Code, Title: d.Title, QuestionnaireOwner: OwnerUnassigned, AgreementOwner: OwnerUnassigned, Evidence: []Evidence{}}
@@ -126,20 +131,34 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 				row.Evidence = append(row.Evidence, qc.ownerEvidence(items, row.QuestionnaireOwner, counts, inferred)...)
 			}
 		}
+		var vendorEv, customerEv *Evidence
 		if a := byDomain[d.Code]; a != nil {
-			switch {
-			case len(a.vendor) > 0 && len(a.customer) > 0:
-				row.AgreementOwner = OwnerShared
-			case len(a.vendor) > 0:
-				row.AgreementOwner = OwnerVendor
-			default:
-				row.AgreementOwner = OwnerCustomer
-			}
 			if len(a.vendor) > 0 {
-				row.Evidence = append(row.Evidence, a.vendor[0].evidence("vendor obligation"))
+				e := a.vendor[0].evidence("vendor obligation")
+				vendorEv = &e
 			}
 			if len(a.customer) > 0 {
-				row.Evidence = append(row.Evidence, a.customer[0].evidence("customer obligation"))
+				e := a.customer[0].evidence("customer obligation")
+				customerEv = &e
+			}
+		}
+		if s := sides[d.Code]; s != nil {
+			// The finding's quote before the first sentence that only
+			// names a word of the domain.
+			vendorEv = cmp.Or(s.vendor, vendorEv)
+			customerEv = cmp.Or(s.customer, customerEv)
+		}
+		switch {
+		case vendorEv != nil && customerEv != nil:
+			row.AgreementOwner = OwnerShared
+		case vendorEv != nil:
+			row.AgreementOwner = OwnerVendor
+		case customerEv != nil:
+			row.AgreementOwner = OwnerCustomer
+		}
+		for _, e := range []*Evidence{vendorEv, customerEv} {
+			if e != nil {
+				row.Evidence = append(row.Evidence, *e)
 			}
 		}
 		row.Owner, row.Status = combine(row.QuestionnaireOwner, row.AgreementOwner, termsMet[d.Code])

@@ -383,7 +383,7 @@ func agreementVendors(as []*extract.Agreement, units []*unit, parties map[*extra
 		}
 	}
 	if !differ {
-		return best, nil
+		return shownLegalName(units, best), nil
 	}
 	if len(as) < 2 {
 		return "", nil // one document naming two providers names none
@@ -547,6 +547,16 @@ func shownName(units []*unit, name string) string {
 	if strings.ToUpper(name) != name || !strings.ContainsFunc(name, unicode.IsLetter) {
 		return name
 	}
+	if w := spelledElsewhere(units, name); w != "" {
+		return w
+	}
+	return capitalised(name)
+}
+
+// spelledElsewhere is a name in capitals as the text spells it elsewhere
+// with a capital initial ("Celonis" for "CELONIS", not the "celonis" of a
+// web address), or "" where the text only writes it in capitals.
+func spelledElsewhere(units []*unit, name string) string {
 	lower := strings.ToLower(name)
 	for _, u := range units {
 		text := strings.ToLower(u.text)
@@ -559,13 +569,44 @@ func shownName(units []*unit, name string) string {
 				break
 			}
 			k += from
-			if w := u.text[k : k+len(name)]; w != name {
+			if w := u.text[k : k+len(name)]; w != name && unicode.IsUpper([]rune(w)[0]) {
 				return w
 			}
 			from = k + len(name)
 		}
 	}
-	return capitalised(name)
+	return ""
+}
+
+// shownLegalName is a company's legal name in capitals ("CELONIS, INC."
+// of a preamble) as the report shows it: the name as the text spells it
+// elsewhere, the legal form as the list of forms writes it ("Celonis,
+// Inc."; "LLC" stays); the name as it stands where the text only writes
+// it in capitals (new-user trial 35).
+func shownLegalName(units []*unit, name string) string {
+	if strings.ToUpper(name) != name || !strings.ContainsFunc(name, unicode.IsLetter) {
+		return name
+	}
+	base, form := name, ""
+	ws := strings.Fields(name)
+	for k := min(3, len(ws)-1); k >= 1; k-- {
+		if f := company.FormAsWritten(strings.Join(ws[len(ws)-k:], " ")); f != "" {
+			base, form = strings.Join(ws[:len(ws)-k], " "), f
+			break
+		}
+	}
+	sep := " "
+	if b, ok := strings.CutSuffix(base, ","); ok {
+		base, sep = b, ", "
+	}
+	shown := spelledElsewhere(units, base)
+	switch {
+	case shown == "":
+		return name
+	case form == "":
+		return shown
+	}
+	return shown + sep + form
 }
 
 // reTitleMaker finds the maker a title names beside its product:

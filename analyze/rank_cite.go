@@ -33,3 +33,42 @@ func (f *Frame) frontedLen(p *predicate) int {
 // gains: more than a heading naming the term (a "Security" heading over a
 // list of backups and firewalls), less than a finding's status.
 const preferWeight = 8
+
+// preferred is what a sentence gains by naming one of the rule's preferred
+// classes (Prefer), or else one of those it cites next (PreferNext).
+func (r *Rule) preferred(f *Frame) float64 {
+	switch {
+	case len(r.Prefer) > 0 && f.anyIn(r.Prefer, 0, len(f.toks)):
+		return preferWeight
+	case len(r.PreferNext) > 0 && f.anyIn(r.PreferNext, 0, len(f.toks)):
+		return preferWeight / 2
+	}
+	return 0
+}
+
+// preferredCite is the hit a lawyer quotes first where cite names none of
+// the rule's preferred classes: the best-ranked hit, met or weak, that
+// names one and ranks above cite once graded alike ("use commercially
+// reasonable efforts to prevent unauthorised access to the Services and
+// notify Provider" before "be solely liable for making backups", which
+// ranks first only for the hedge the other carries). cite itself when
+// there is none; the better-graded hit still grades the term.
+func (r *Rule) preferredCite(pos []hit, cite *hit) *hit {
+	if len(r.Prefer)+len(r.PreferNext) == 0 || r.preferred(cite.u.frame) > 0 {
+		return cite
+	}
+	for i := range pos {
+		h := &pos[i]
+		if h.spec.Supporting || r.standsIn(h.spec.element) || otherPartysClause(*h) || (h.status != StatusMet && h.status != StatusWeak) {
+			continue
+		}
+		if f := h.u.frame; r.preferred(f) == 0 || len(r.Demote) > 0 && f.anyIn(r.Demote, 0, len(f.toks)) {
+			continue
+		}
+		if h.score+10*(statusRank[r.rankStatus(cite)]-statusRank[r.rankStatus(h)]) > cite.score {
+			return h
+		}
+		return cite
+	}
+	return cite
+}

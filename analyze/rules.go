@@ -141,6 +141,11 @@ type Rule struct {
 	// measures before a firewall or a backup): a sentence naming one ranks
 	// above its siblings, by less than the status of a finding.
 	Prefer []string `yaml:"prefer" json:"prefer,omitempty"`
+	// PreferNext names classes that mark the term's other core sentence,
+	// cited after one of Prefer's and before a further duty that details
+	// the term (the customer's notice of misuse of its account after its
+	// credentials' secrecy, before its backups): half Prefer's weight.
+	PreferNext []string `yaml:"prefer_next" json:"prefer_next,omitempty"`
 	// PreferHeading are classes that, named in the heading over a sentence
 	// ("(d) Customer's security responsibilities"), rank it as Prefer does:
 	// a clause given over to the term before one that names it in passing

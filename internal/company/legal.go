@@ -127,3 +127,15 @@ func formEnd(ws []string, most int) int {
 	}
 	return n
 }
+
+// FormAsWritten is a legal form written in capitals ("INC.", "GMBH",
+// "LLC") as the list writes it ("Inc.", "GmbH", "LLC"), for a name shown in
+// the report; "" when s is no legal form.
+func FormAsWritten(s string) string {
+	for _, f := range legal.forms {
+		if strings.EqualFold(f, s) {
+			return f
+		}
+	}
+	return ""
+}
