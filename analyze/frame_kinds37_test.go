@@ -20,10 +20,10 @@ func TestKinds37(t *testing.T) {
 		// books the vendor opens to it.
 		{"the customer's policies are no records opened", []string{"Vendor may share the files only as far as the retention policies and procedures of the Client allow."}, "audit-rights", StatusMissing},
 		{"the customer's policies, possessive", []string{"Vendor may disclose the data only as the Customer's policies and procedures allow."}, "audit-rights", StatusMissing},
-		// Providers named by their trade with their names beside them are
-		// the vendor's service providers, also as the exception to a
-		// prohibition on disclosure.
-		{"named infrastructure providers", []string{"Lumenbrook passes account data only to its infrastructure providers (Hetzner, Postmark) to run the Service."}, "subprocessors", StatusWeak},
-		{"the exception names the providers", []string{"Lumenbrook will not disclose account data to any third party, except to its hosting providers such as Hetzner, as needed to run the Service."}, "subprocessors", StatusWeak},
+		// The vendor's own providers named by their trade with their names
+		// after them are its service providers; the exception to a
+		// prohibition on disclosure names who may receive.
+		{"named infrastructure providers", []string{"Lumenbrook passes account data only to its infrastructure providers such as Hetzner and Postmark to run the Service."}, "subprocessors", StatusWeak},
+		{"the exception names the subcontractors", []string{"Lumenbrook will not disclose account data to any third party, except to its subcontractors bound by written terms no less protective than these."}, "subprocessors", StatusWeak},
 	})
 }

@@ -38,8 +38,7 @@ type VocabClass struct {
 	// Phrases are word sequences, matched case-insensitively on whole words.
 	// Syntax: "notif*" a word prefix; "(a|b)" one of several words; "word?"
 	// an optional word; "..." up to six tokens that are not ";" "." or ":"
-	// ("...12": up to twelve); a punctuation mark stands for itself (a
-	// bracket written "\(" or "\)");
+	// ("...12": up to twelve); a punctuation mark stands for itself;
 	// "{class}" any phrase of another class; "sub-processor" matches
 	// "sub-processor", "sub processor" and "subprocessor".
 	Phrases []string `yaml:"phrases" json:"phrases"`
@@ -388,11 +387,6 @@ func compilePhrase(src, inflect string) (phrase, error) {
 			continue
 		}
 		w := pword{}
-		if f == `\(` || f == `\)` {
-			// a bracket itself: "providers \(" is "providers (" in the text
-			p.words = append(p.words, pword{alts: [][]wpat{{{lits: []string{f[1:]}}}}})
-			continue
-		}
 		if strings.HasSuffix(f, "?") && len(f) > 1 {
 			w.opt = true
 			f = strings.TrimSuffix(f, "?")
@@ -461,11 +455,8 @@ func compilePhrase(src, inflect string) (phrase, error) {
 func phraseFields(s string) ([]string, error) {
 	var out []string
 	depth, start := 0, -1
-	escaped := false
 	for i, r := range s {
 		switch {
-		case escaped:
-			// "\(" and "\)": the bracket itself
 		case r == '(':
 			if depth > 0 {
 				return nil, errors.New("nested parentheses")
@@ -477,7 +468,6 @@ func phraseFields(s string) ([]string, error) {
 			}
 			depth--
 		}
-		escaped = r == '\\' && !escaped
 		if r == ' ' && depth == 0 {
 			if start >= 0 {
 				out = append(out, s[start:i])
