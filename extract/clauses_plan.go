@@ -421,6 +421,13 @@ func (s *splitter) planDottedAny(m marker) (plan, bool) {
 		}
 		switch {
 		case len(o.path) == d && equalInts(o.path[:d-2], prefix[:d-2]):
+			if d == 2 && s.jumpParent(m, o.path[0]) {
+				// Section 8 opened by "8.1" after "4.2": 4 is closed.
+				if j > 0 && equalInts(s.stack[j-1].path, o.path[:1]) {
+					return mk(j - 1), true
+				}
+				return mk(j), true
+			}
 			if (o.path[d-2]+1 == prefix[d-2] || s.gapParent(m, o.path[d-2])) && last <= 1 {
 				return mk(j), true
 			}
