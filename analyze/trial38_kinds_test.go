@@ -56,3 +56,25 @@ func TestTrial38InvertedDenialOfLiability(t *testing.T) {
 		}
 	}
 }
+
+// TestTrial38VoluntaryAdviceIsNoSecurityDisclaimer: a limit of liability
+// for security advice the vendor gives of its own accord, outside the
+// agreement's scope, disclaims no security duty; a disclaimer of the
+// service's security still does.
+func TestTrial38VoluntaryAdviceIsNoSecurityDisclaimer(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"Customer agrees that the Provider shall have no liability for any security-related advice that the Provider may voluntarily give outside the scope of the ordered services.", false},
+		{"The Provider accepts no liability for security recommendations it offers beyond the scope of the Statement of Work.", false},
+		{"The Provider is not responsible for any security guidance gratuitously provided to the Customer's staff.", false},
+		{"The Provider shall have no liability for the security of the Service.", true},
+	} {
+		md := "# Hosting Terms\n\nHost Co. (\"Provider\") hosts the Customer's web application.\n\n## 1. Security\n\n" + tc.sentence + "\n"
+		if got := hasRedFlag(runMarkdown(t, rs, md), "vendor-security", "security-disclaimer"); got != tc.want {
+			t.Errorf("%s: security-disclaimer %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}
