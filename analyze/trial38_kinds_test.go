@@ -78,3 +78,14 @@ func TestTrial38VoluntaryAdviceIsNoSecurityDisclaimer(t *testing.T) {
 		}
 	}
 }
+
+// TestTrial38ServiceLevelsDesignatedElsewhere: service levels "designated
+// in" an attachment are pointed at, as "set out in" ones are.
+func TestTrial38ServiceLevelsDesignatedElsewhere(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"response times designated in a schedule", []string{"Response times for hosting failures are designated in the applicable Service Schedule."}, "service-levels", StatusByReference},
+		{"restoration times through resolution", []string{"Restoration times for platform outages through final resolution is designated in the relevant Support Attachment."}, "service-levels", StatusByReference},
+		{"the service levels designated in an exhibit", []string{"The Provider shall meet the service levels designated in the Service Level Exhibit."}, "service-levels", StatusByReference},
+	})
+}
