@@ -89,3 +89,21 @@ func TestTrial38ServiceLevelsDesignatedElsewhere(t *testing.T) {
 		{"the service levels designated in an exhibit", []string{"The Provider shall meet the service levels designated in the Service Level Exhibit."}, "service-levels", StatusByReference},
 	})
 }
+
+// TestTrial38TitleKindWins: a title that opens with a brand in lower case
+// ("e-business Hosting Agreement") is a title, and its kind wins over
+// "these terms and conditions" in the preamble.
+func TestTrial38TitleKindWins(t *testing.T) {
+	ks, err := loadKinds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"Exhibit 4.2\n\ne-commerce Hosting Agreement\n\nUnder this e-commerce Hosting Agreement (\"Agreement\") between Northwind Computing Systems Corporation (\"NCS\") and Halberd Outfitters, Inc. (\"Customer\"), NCS will provide hosting services to Customer. The Agreement includes these terms and conditions and the order forms.",
+		"iNet Managed Hosting Services Agreement\n\nThe Agreement consists of these terms and conditions, the service attachments and the order forms accepted by the Provider.",
+	} {
+		if got := ks.detect(text, nil); got.Kind != "msa" || got.From != "title" {
+			t.Errorf("%q: kind %s from %s (%q), want msa from the title", text[:40], got.Kind, got.From, got.Cue)
+		}
+	}
+}
