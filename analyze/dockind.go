@@ -308,13 +308,30 @@ func titleLine(line string) bool {
 		return true
 	}
 	first := []rune(line)[0]
-	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.HasPrefix(strings.ToLower(line), "title:") {
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.HasPrefix(strings.ToLower(line), "title:") && !brandTitle(line) {
 		return false
 	}
 	if strings.HasSuffix(line, ".") || strings.HasSuffix(line, ",") {
 		return false
 	}
 	return len(strings.Fields(line)) <= 12
+}
+
+// brandTitle says a line opens with a brand written in lower case
+// ("e-business Hosting Agreement", "eCommerce Services Agreement"): a
+// hyphen or a capital inside its first word, and every other word of more
+// than three letters capitalised.
+func brandTitle(line string) bool {
+	words := strings.Fields(line)
+	if len(words) < 2 || !strings.ContainsAny(words[0], "-ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return false
+	}
+	for _, w := range words[1:] {
+		if r := []rune(w); len(r) > 3 && !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 func distinct(ss []string) []string {

@@ -87,6 +87,9 @@ func (f *Frame) statement() predicate {
 		if p.actor == PartyUnknown {
 			p.actor = f.expletiveOwner(from, j)
 		}
+		if p.actor == PartyUnknown {
+			p.actor = f.invertedCopula(j) // "Under no circumstances is Provider liable"
+		}
 		if p.possessed && f.gerundSubject(from, j) {
 			// "Keeping our customers' data protected is our highest
 			// priority": the subject is a doing whose doer it does not
@@ -275,6 +278,9 @@ func (f *Frame) leadActor() Party {
 			if a, poss := f.subjectOf(from, j); a != PartyUnknown && !poss {
 				return a
 			}
+		}
+		if a := f.invertedCopula(j); a != PartyUnknown {
+			return a // "Under no circumstances is Provider liable for:"
 		}
 	}
 	// A label with no verb that gives the list over to the customer's

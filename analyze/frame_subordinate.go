@@ -215,6 +215,23 @@ func (f *Frame) invertedSubject(from int, modal span) Party {
 	return PartyUnknown
 }
 
+// invertedCopula is the party of an inverted "is" or "are" at j ("Under
+// no circumstances is Provider liable"): from the start of its sentence,
+// only a negative phrase before it, the subject right after it.
+func (f *Frame) invertedCopula(j int) Party {
+	if w := f.toks[j].w; w != "is" && w != "are" {
+		return PartyUnknown
+	}
+	k := j - 1
+	for k > 0 && f.toks[k].w != "." {
+		k--
+	}
+	if k >= 0 && f.toks[k].w == "." {
+		k++
+	}
+	return f.invertedSubject(max(k, 0), span{j, j + 1})
+}
+
 // invertingWords make up a negative phrase that inverts its clause ("in no
 // event", "under no circumstances", "at no time", "nor").
 var invertingWords = map[string]bool{"in": true, "no": true, "event": true, "under": true, "circumstances": true, "circumstance": true, "at": true, "time": true, "nor": true, "and": true, "but": true, "neither": true, "case": true}

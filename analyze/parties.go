@@ -342,12 +342,15 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 	// One side named only by role words: a remaining name is the other.
 	// A name counted as one side by "shall provide" is sure of it when
 	// the other side is named only by role words.
+	// A side defined by its role word alone (`Halberd, Inc. ("Customer")`)
+	// leaves the name to the other side: named[] counts only named sides.
 	var open []*party
-	has, sure := map[string]bool{}, map[string]bool{}
+	has, sure, named := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, p := range parties {
 		switch {
 		case p.sure:
 			has[p.role], sure[p.role] = true, true
+			named[p.role] = named[p.role] || p.name != ""
 		case p.name != "" && (p.role != "" || usedAsSubject(units, p.name)):
 			open = append(open, p)
 		case p.role != "":
@@ -373,9 +376,9 @@ func agreementParties(a *extract.Agreement, units []*unit, vendorName string, v 
 	if len(counted) == 1 && partyLike(counted[0]) {
 		p := counted[0]
 		switch {
-		case p.role == "vendor" && customerWords && !sure["vendor"] && !has["customer"]:
+		case p.role == "vendor" && customerWords && !sure["vendor"] && !named["customer"]:
 			p.sure = true
-		case p.role == "customer" && vendorWords && !sure["customer"] && !has["vendor"]:
+		case p.role == "customer" && vendorWords && !sure["customer"] && !named["vendor"]:
 			p.sure = true
 		}
 	}
