@@ -84,7 +84,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 	res.Subprocessors = findSubprocessors(in, units, ownNames(parties, res.Vendor, named))
 	res.Warnings = vendorWarnings(vendorNames(in, units, parties, rules.Vocabulary, opts.Vendor, named), res.Subprocessors)
 	res.Warnings = append(res.Warnings, placeholderWarnings(units)...)
-	res.Warnings = append(res.Warnings, dpaPointerWarnings(res, rules.Rules, units)...)
+	res.Warnings = append(res.Warnings, dpaPointerWarnings(res, units)...)
 	res.Warnings = append(res.Warnings, skipped...)
 	now := opts.Now
 	if now.IsZero() {

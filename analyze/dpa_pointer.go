@@ -20,7 +20,7 @@ var reDPAName = lazyre.New(`(?i)^(?:(?:personal )?data (?:processing|protection)
 // a document read as a DPA whose own sentence points at a DPA elsewhere and
 // which binds the vendor to no term of its own, or another kind of agreement
 // that points at a DPA when no DPA is among the documents sent.
-func dpaPointerWarnings(res *Result, rules []*Rule, units []*unit) []Warning {
+func dpaPointerWarnings(res *Result, units []*unit) []Warning {
 	sentDPA := false
 	for _, in := range res.Inputs {
 		if in.DocKind != nil && in.DocKind.Kind == "dpa" {
@@ -42,7 +42,7 @@ func dpaPointerWarnings(res *Result, rules []*Rule, units []*unit) []Warning {
 		}
 		quote := trimQuote(u.text)
 		switch {
-		case in.DocKind.Kind == "dpa" && !bindsVendor(res, rules, in.Path):
+		case in.DocKind.Kind == "dpa" && !bindsVendor(res, in.Path):
 			out = append(out, Warning{Code: WarnDPANotSent, Sources: []string{in.Path}, Message: fmt.Sprintf(
 				"%s reads as a DPA but only tells of one (%s: %q): nothing in it binds the vendor; ask for the DPA itself and analyse it", in.Path, where, quote)})
 		case in.DocKind.Kind != "dpa" && !sentDPA:
@@ -76,9 +76,9 @@ func dpaPointer(units []*unit, file string) *unit {
 
 // bindsVendor says a term the vendor owes is met or weak on a clause of the
 // file.
-func bindsVendor(res *Result, rules []*Rule, file string) bool {
-	for i, f := range res.Findings {
-		if i >= len(rules) || rules[i].Owner != OwnerVendor || (f.Status != StatusMet && f.Status != StatusWeak) {
+func bindsVendor(res *Result, file string) bool {
+	for _, f := range res.Findings {
+		if f.Owner != OwnerVendor || (f.Status != StatusMet && f.Status != StatusWeak) {
 			continue
 		}
 		if len(f.Evidence) > 0 && f.Evidence[0].File == file {
