@@ -22,17 +22,12 @@ func TestTrial38VendorByShortName(t *testing.T) {
 	}
 }
 
-// TestTrial38DataLossAsLiabilityExclusion: the vendor's liability for the
-// loss of, or damage to, the customer's data excluded is a data-loss
-// disclaimer, whether the clause names the data right after "loss of" or
-// after "or damage to", and in a list of exclusions too.
-func TestTrial38DataLossAsLiabilityExclusion(t *testing.T) {
+// wantDataLossFlag runs each sentence as a hosting agreement's liability
+// clause and wants vendor-security's data-loss-disclaimer flag on it.
+func wantDataLossFlag(t *testing.T, sentences []string) {
+	t.Helper()
 	rs := loadRules(t)
-	for _, sentence := range []string{
-		"The Provider will not be liable for any loss of, or damage to, Customer's or any third party's files or data.",
-		"The Provider shall not be liable for the destruction of, or damage to, the Client's stored records or data.",
-		"The Provider is not liable for any of the following:\n\na. claims by third parties against the Customer; or\n\nb. loss of, or damage to, the Customer's or its affiliates' databases or data.",
-	} {
+	for _, sentence := range sentences {
 		md := "# Hosting Terms\n\nHost Co. (\"Provider\") hosts the Customer's web application.\n\n## 1. Liability\n\n" + sentence + "\n"
 		if !hasRedFlag(runMarkdown(t, rs, md), "vendor-security", "data-loss-disclaimer") {
 			t.Errorf("%s: no data-loss-disclaimer flag", sentence)
@@ -40,21 +35,27 @@ func TestTrial38DataLossAsLiabilityExclusion(t *testing.T) {
 	}
 }
 
+// TestTrial38DataLossAsLiabilityExclusion: the vendor's liability for the
+// loss of, or damage to, the customer's data excluded is a data-loss
+// disclaimer, whether the clause names the data right after "loss of" or
+// after "or damage to", and in a list of exclusions too.
+func TestTrial38DataLossAsLiabilityExclusion(t *testing.T) {
+	wantDataLossFlag(t, []string{
+		"The Provider will not be liable for any loss of, or damage to, Customer's or any third party's files or data.",
+		"The Provider shall not be liable for the destruction of, or damage to, the Client's stored records or data.",
+		"The Provider is not liable for any of the following:\n\na. claims by third parties against the Customer; or\n\nb. loss of, or damage to, the Customer's or its affiliates' databases or data.",
+	})
+}
+
 // TestTrial38InvertedDenialOfLiability: "under no circumstances is (or
 // will) the vendor (be) liable" denies the duty as "the vendor shall not be
 // liable" does, in a list's lead-in too.
 func TestTrial38InvertedDenialOfLiability(t *testing.T) {
-	rs := loadRules(t)
-	for _, sentence := range []string{
+	wantDataLossFlag(t, []string{
 		"Under no circumstances is the Provider, its affiliates or its hosting partners liable for the corruption of Customer data.",
 		"Under no circumstances will the Provider be responsible for lost customer records.",
 		"The Provider's liability is capped at the fees paid. Under no circumstances is the Provider or its subcontractors liable for any of the following:\n\n1. claims of third parties; or\n\n2. loss of the Customer's stored content.",
-	} {
-		md := "# Hosting Terms\n\nHost Co. (\"Provider\") hosts the Customer's web application.\n\n## 1. Liability\n\n" + sentence + "\n"
-		if !hasRedFlag(runMarkdown(t, rs, md), "vendor-security", "data-loss-disclaimer") {
-			t.Errorf("%s: no data-loss-disclaimer flag", sentence)
-		}
-	}
+	})
 }
 
 // TestTrial38VoluntaryAdviceIsNoSecurityDisclaimer: a limit of liability
