@@ -17,6 +17,8 @@ import (
 
 const rulesUsage = `Usage:
   ssrm rules list [PACK...]        the rules in force (baseline plus the packs, comma- or space-separated)
+  ssrm rules explain ID [PACK...]  one rule as a reader's card: what it looks for, what makes it weak, its
+                                   example sentences (met, weak, not counted), sources and the wording to ask for
   ssrm rules show ID [PACK...]     one rule as JSON: frames, elements, red flags, weakeners, sources, examples
   ssrm rules check FILE            validate a rule pack of your own and run its examples (and its vocabulary's),
                                    or a crosswalk file (schema ssrm.crosswalk/v1) and run its examples
@@ -28,7 +30,7 @@ const rulesUsage = `Usage:
                                    fitted to one document
 `
 
-const rulesCommands = "ssrm rules list|show ID|check FILE|frame TEXT|stats"
+const rulesCommands = "ssrm rules list|explain ID|show ID|check FILE|frame TEXT|stats"
 
 func runRules(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
@@ -73,9 +75,9 @@ func runRules(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stdout, "%-30s %-8s %-4s %-9s %s [%s]\n", r.ID, r.Severity, r.Domain, r.Owner, r.Title, r.Pack)
 		}
 		return nil
-	case "show":
+	case "show", "explain":
 		if len(packs) < 1 {
-			return fmt.Errorf("%w: ssrm rules show ID [PACK...]", errUsage)
+			return fmt.Errorf("%w: ssrm rules %s ID [PACK...]", errUsage, args[0])
 		}
 		rs, err := analyze.LoadRules(packs[1:])
 		if err != nil {
@@ -84,6 +86,10 @@ func runRules(args []string, stdout, stderr io.Writer) error {
 		r := rs.Get(packs[0])
 		if r == nil {
 			return fmt.Errorf("%w: no rule %q in packs %s", errUsage, packs[0], strings.Join(rs.Packs, ", "))
+		}
+		if args[0] == "explain" {
+			writeRuleCard(stdout, r)
+			return nil
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
