@@ -192,6 +192,35 @@ func preambleTitle(in analyze.Inputs) string {
 	return ""
 }
 
+// clauseHeadings is the heading of the agreement clause cited as id and
+// those of its parents, nearest first; nil when no clause has that id.
+func clauseHeadings(in analyze.Inputs, id string) []string {
+	for _, a := range in.Agreements {
+		byID := make(map[string]int, len(a.Clauses))
+		for i, c := range a.Clauses {
+			byID[c.ID] = i
+		}
+		i, ok := byID[id]
+		if !ok {
+			continue
+		}
+		// A parent titled as the document is (a Markdown "# Terms of
+		// Service" over every section) names the whole document, not the
+		// cited clause: it is left out.
+		title := preambleTitle(in)
+		var hs []string
+		for seen := 0; ok && seen < len(a.Clauses); seen++ {
+			c := a.Clauses[i]
+			if seen == 0 || !strings.EqualFold(strings.TrimSpace(c.Heading), strings.TrimSpace(title)) {
+				hs = append(hs, c.Heading)
+			}
+			i, ok = byID[c.Parent]
+		}
+		return hs
+	}
+	return nil
+}
+
 // scoreCorpus compares the results with the labels and deadlines.
 func scoreCorpus(c *Corpus, docs *analyzed) *Report {
 	rep := &Report{Corpus: c.Dir, Layout: c.Layout, Unreadable: docs.unreadable, Absent: docs.absent}
@@ -218,7 +247,8 @@ func scoreCorpus(c *Corpus, docs *analyzed) *Report {
 			o.Section, o.Quote = lead(f)
 			if o.Predicted && l.Label == "yes" && len(l.Sections) > 0 {
 				o.SectionChecked = true
-				o.SectionOK = SectionMatches(o.Section, l.Sections) || PreambleTitled(o.Section, preambleTitle(docs.inputs[l.Document]), l.Sections)
+				o.SectionOK = SectionMatches(o.Section, l.Sections) || PreambleTitled(o.Section, preambleTitle(docs.inputs[l.Document]), l.Sections) ||
+					HeadingTitled(clauseHeadings(docs.inputs[l.Document], o.Section), l.Sections)
 			}
 		}
 		rep.Outcomes = append(rep.Outcomes, o)

@@ -250,6 +250,27 @@ func PreambleTitled(got, title string, labelled []string) bool {
 	return false
 }
 
+// HeadingTitled reports whether a labelled section names, as a quoted
+// heading alone, the heading of the cited clause or of one of its parents
+// (headings, from the cited clause up): a document whose clauses are both
+// numbered and titled ("2. Updates to these Terms") is cited by ssrm by its
+// number and may be labelled by its title ("Updates to these Terms"); both
+// name the same clause.
+func HeadingTitled(headings []string, labelled []string) bool {
+	for _, h := range headings {
+		if strings.TrimSpace(h) == "" {
+			continue
+		}
+		want := headingPart(strings.Trim(h, `"“”`))
+		for _, l := range labelled {
+			if p := sectionPath(l); len(p) == 1 && p[0] == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // SplitSections reads the section column of the new label format: places
 // separated by ";" (outside quotes), each as written.
 func SplitSections(s string) []string {

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ssrm-dev/ssrm/analyze"
+	"github.com/ssrm-dev/ssrm/extract"
 )
 
 func TestSectionUnder(t *testing.T) {
@@ -106,6 +109,38 @@ func TestPreambleTitled(t *testing.T) {
 	for _, tt := range tests {
 		if got := PreambleTitled(tt.got, tt.title, tt.labelled); got != tt.want {
 			t.Errorf("PreambleTitled(%q, %q, %q) = %v, want %v", tt.got, tt.title, tt.labelled, got, tt.want)
+		}
+	}
+}
+
+// TestHeadingTitled: a clause numbered and titled ("2. Updates to these
+// Terms"), cited by ssrm by its number, is the section a label names by its
+// title; so is a sub-clause of it. The document's title over every section
+// names no clause.
+func TestHeadingTitled(t *testing.T) {
+	in := analyze.Inputs{Agreements: []*extract.Agreement{{Clauses: []extract.Clause{
+		{ID: "preamble", Heading: "Terms of Service"},
+		{ID: `"Terms of Service"`, Heading: "Terms of Service"},
+		{ID: "2", Heading: "Updates to these Terms", Parent: `"Terms of Service"`},
+		{ID: "2(a)", Parent: "2"},
+		{ID: "3", Heading: "Data Security", Parent: `"Terms of Service"`},
+	}}}}
+	tests := []struct {
+		got      string
+		labelled []string
+		want     bool
+	}{
+		{"2", []string{`"Updates to these Terms"`}, true},
+		{"2(a)", []string{`"updates to these terms"`}, true},
+		{"3", []string{`"Owner Accounts"`, `"Data Security"`}, true},
+		{"3", []string{`"Updates to these Terms"`}, false},
+		{"2", []string{`"Updates to these Terms" 1`}, false},
+		{"2", []string{`"Terms of Service"`}, false},
+		{"9", []string{`"Updates to these Terms"`}, false},
+	}
+	for _, tt := range tests {
+		if got := HeadingTitled(clauseHeadings(in, tt.got), tt.labelled); got != tt.want {
+			t.Errorf("HeadingTitled(%q, %q) = %v, want %v", tt.got, tt.labelled, got, tt.want)
 		}
 	}
 }
