@@ -10,14 +10,19 @@ import (
 // other sentences of the best hit's clause (same file and section) that
 // name one of the rule's topic classes: "Customer may audit Provider once a
 // year. Audits are at Customer's expense." weakens the first sentence's
-// term. A unit with no section has no clause to read.
+// term. A rule that reads all its weakeners in the clause (ClauseWeakeners)
+// reads them in the sibling sub-clauses too: "10.1 Provider shall make
+// available all information ... 10.2 Customer may audit ... at its own
+// cost. 10.3 Audits at most once a year." is one audit clause, whose
+// limits stand in the sub-clauses after the one quoted. A unit with no
+// section has no clause to read.
 func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
 	if b.u.section == "" || len(r.weakeners) == 0 || !r.readsClause() {
 		return nil
 	}
 	var out []string
 	for _, u := range units {
-		if u == b.u || u.file != b.u.file || clauseOf(u.section) != clauseOf(b.u.section) {
+		if u == b.u || u.file != b.u.file || clauseOf(u.section) != clauseOf(b.u.section) && !(r.ClauseWeakeners && siblingClause(u.section, b.u.section)) {
 			continue
 		}
 		f := u.frame
@@ -34,6 +39,19 @@ func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
 		}
 	}
 	return out
+}
+
+// siblingClause says sec stands under the same numbered parent as cite
+// ("10.3" beside "10.1", "Annex A 11.2" beside "Annex A 11.1"), or in a
+// sub-item of cite's clause ("3.7(c)" under "3.7"). Top-level clauses
+// ("9" and "10") are no siblings: they have no parent.
+func siblingClause(sec, cite string) bool {
+	sec, cite = clauseOf(sec), clauseOf(cite)
+	if subItemOf(sec, cite) {
+		return true
+	}
+	p := parentSection(cite)
+	return p != "" && parentSection(sec) == p
 }
 
 // readsClause says some weakener of the rule is read in the clause's
