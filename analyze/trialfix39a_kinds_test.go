@@ -1,0 +1,23 @@
+package analyze
+
+import "testing"
+
+// Kinds of fault of new-user trial 40 (a hardware-maintenance agreement of
+// the 1990s), reproduced with sentences of our own writing.
+
+// TestTrialfix39aVendorHereinafter: a preamble that defines the vendor by
+// "<LEGAL NAME>, hereinafter referred to as "<SHORT>"" (or "hereinafter
+// called", or "(hereinafter "<SHORT>")") names the vendor.
+func TestTrialfix39aVendorHereinafter(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct{ pre, body, want string }{
+		{"BRIGHTWATER SYSTEMS, INC., hereinafter referred to as \"BSI\", hereby agrees to provide repair service for the equipment and HOLLIS FOODS, INC., hereinafter referred to as \"Customer\", agrees to accept such service, subject to the following terms and conditions:", "BSI will repair the equipment within two business days. The Customer shall keep the equipment in a clean room.", "BRIGHTWATER SYSTEMS, INC."},
+		{"Carraway Networks LLC, hereinafter called \"Carraway\", shall provide network support to Pellham County Hospital, hereinafter called \"Customer\", on the terms below.", "Carraway will patch the routers monthly. Customer shall restrict physical access to the routers.", "Carraway Networks LLC"},
+		{"This Support Agreement is made between Ostwald Datentechnik GmbH (hereinafter \"Ostwald\") and Fairbairn Mills plc (hereinafter \"Customer\").", "Ostwald will answer support calls within one hour. Customer shall name two support contacts.", "Ostwald Datentechnik GmbH"},
+	} {
+		md := "# Maintenance Agreement\n\n" + tc.pre + "\n\n## 1. Service\n\n" + tc.body + "\n"
+		if got := runMarkdown(t, rs, md).Vendor; got != tc.want {
+			t.Errorf("%s: vendor %q, want %q", tc.pre, got, tc.want)
+		}
+	}
+}
