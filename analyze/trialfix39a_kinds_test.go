@@ -21,3 +21,15 @@ func TestTrialfix39aVendorHereinafter(t *testing.T) {
 		}
 	}
 }
+
+// TestTrialfix39aReturnToVendorIsNoDataReturn: a duty to return or destroy
+// the vendor's own proprietary information, running toward the vendor, is
+// no data-return term; the customer's data returned still is.
+func TestTrialfix39aReturnToVendorIsNoDataReturn(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"proprietary information returned to the vendor", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers.", "Upon expiry of this Agreement all proprietary information shall be returned to Provider or destroyed."}, "data-return-exit", StatusMissing},
+		{"the customer returns the vendor's materials", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers.", "When this Agreement terminates, the Customer shall destroy or return to the Provider all diagnostic software and manuals of the Provider."}, "data-return-exit", StatusMissing},
+		{"the customer's data returned to it", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers.", "Upon expiry of this Agreement the Provider shall return all Customer Data to the Customer and then delete its copies."}, "data-return-exit", StatusMet},
+	})
+}
