@@ -33,3 +33,22 @@ func TestTrialfix39aReturnToVendorIsNoDataReturn(t *testing.T) {
 		{"the customer's data returned to it", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers.", "Upon expiry of this Agreement the Provider shall return all Customer Data to the Customer and then delete its copies."}, "data-return-exit", StatusMet},
 	})
 }
+
+// TestTrialfix39aEquipmentLocationIsNoDataLocation: where the hardware
+// sits for on-site service, and a notice the customer owes of its move, is
+// not where data is stored or processed; the matrix takes no DSP owner
+// from it.
+func TestTrialfix39aEquipmentLocationIsNoDataLocation(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"the customer notifies a change in location", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers on site.", "The Customer shall notify Provider of any change in location and Provider may decline to provide on-site service at the new location."}, "data-location", StatusMissing},
+		{"the customer tells of moving the equipment", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers on site.", "The Customer must inform the Provider in writing before relocating the covered equipment to other premises."}, "data-location", StatusMissing},
+		{"the data's region stated", []string{"Brightwater Systems, Inc. (\"Provider\") hosts the Customer's records.", "The Provider shall store Customer Data only in data centres located in the European Union."}, "data-location", StatusMet},
+	})
+	md := "# Maintenance Agreement\n\nBrightwater Systems, Inc. (\"Provider\") maintains the Customer's servers on site.\n\n## 1. Location\n\nThe Customer shall notify Provider of any change in location and Provider may decline to provide on-site service at the new location.\n"
+	for _, m := range runMarkdown(t, rs, md).Matrix {
+		if m.Domain == "DSP" && m.AgreementOwner != OwnerUnassigned {
+			t.Errorf("DSP: the agreement's owner is %s, want unassigned (a location of equipment)", m.AgreementOwner)
+		}
+	}
+}
