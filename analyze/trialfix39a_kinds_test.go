@@ -52,3 +52,14 @@ func TestTrialfix39aEquipmentLocationIsNoDataLocation(t *testing.T) {
 		}
 	}
 }
+
+// TestTrialfix39aHedgeGovernsItsPhrase: "a guaranteed response time of 4
+// hours with a goal of on-site arrival within 8 hours": the goal hedges its
+// own phrase, not the guaranteed response time.
+func TestTrialfix39aHedgeGovernsItsPhrase(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"a guaranteed response time with a goal", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers.", "Provider will provide telephone support from 8:00am to 6:00pm, with a guaranteed response time of 4 hours with a goal of on-site arrival within 8 hours."}, "service-levels", StatusMet},
+		{"only a goal", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers.", "Provider will aim for a response time of 4 hours for service calls."}, "service-levels", StatusWeak},
+	})
+}
