@@ -63,3 +63,14 @@ func TestTrialfix39aHedgeGovernsItsPhrase(t *testing.T) {
 		{"only a goal", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers.", "Provider will aim for a response time of 4 hours for service calls."}, "service-levels", StatusWeak},
 	})
 }
+
+// TestTrialfix39aConditionalInversion: "should it be lost" is "if it is
+// lost": "The Customer is responsible to <verb> ..., should <X> happen" is
+// a duty of the customer, not advice.
+func TestTrialfix39aConditionalInversion(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"responsible to back up, should the data be lost", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers.", "The Customer is responsible to keep current backup copies of its files and to restore them, should they be lost through disk failure or otherwise."}, "customer-responsibilities", StatusMet},
+		{"shall protect, should the system be compromised", []string{"Brightwater Systems, Inc. (\"Provider\") maintains the Customer's servers.", "The Customer shall change all administrator passwords at once, should its network be compromised by an intruder."}, "customer-responsibilities", StatusMet},
+	})
+}
