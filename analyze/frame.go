@@ -355,6 +355,12 @@ func (f *Frame) falseModal(s span) bool {
 		if s.from == 0 || s.from == f.lead {
 			return true
 		}
+		// "..., should it be destroyed": after a comma, with a subject
+		// after it, the inverted condition ("if it is destroyed") of a
+		// main clause (new-user trial 40).
+		if s.from > 0 && s.to < len(f.toks) && f.toks[s.from-1].w == "," && invertedSubject(f.toks[s.to]) {
+			return true
+		}
 	case "will", "can":
 		if s.from > 0 {
 			switch f.toks[s.from-1].w {
@@ -364,6 +370,18 @@ func (f *Frame) falseModal(s span) bool {
 		}
 	}
 	return false
+}
+
+// invertedSubject tells a word that opens the subject of an inverted
+// condition after "should": a pronoun, a determiner or a capitalised name
+// ("should it", "should the data", "should Customer"), not a verb
+// ("should notify").
+func invertedSubject(t token) bool {
+	switch t.w {
+	case "it", "they", "he", "she", "you", "we", "any", "the", "such", "a", "an", "this", "that", "these", "those", "there", "either", "its", "their", "your", "our":
+		return true
+	}
+	return t.word && t.upper
 }
 
 // exceptAgreed tells an "agreed" that only names the exception to a

@@ -13,10 +13,11 @@ var (
 	// reDefinedName finds a short name the agreement defines for a party,
 	// with the parenthetical it stands in: Brokers National Life Assurance
 	// Company ("BNL"), Acme Inc. ("Acme" or "Provider"), Acme Ltd ("we" or
-	// "Acme"), The City of Eugene, (City), VERIZON ABS LLC, as Depositor. Names that neither provide nor
-	// pay (an acronym) are dropped later; a defined document is never a
-	// party (reDocumentName).
-	reDefinedName = lazyre.New(`\(\s*(?:["“'‘]?(?:we|us|our)["”'’]?\s*,?\s*(?:(?:or|and)\s+)?)*(?:(?:hereinafter|herein)\s+)?(?:referred\s+(?:to\s+)?(?:in\s+)?(?:herein(?:after)?\s+)?as\s+)?(?:the\s+)?["“„ˮ'‘]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″'’]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ'‘][^"”ˮ″'’]{1,30}["”ˮ″'’])*)\s*\)|,\s+(?:(?:who|which)\s+(?:will|shall)\s+be\s+(?:hereinafter\s+)?(?:referred\s+to|designated)\s+)?as\s+(?:the\s+)?([A-Z][A-Za-z]+)\b`)
+	// "Acme"), The City of Eugene, (City), VERIZON ABS LLC, as Depositor;
+	// ACME, INC., hereinafter referred to as "ACME" ("hereinafter called",
+	// "hereinafter"). Names that neither provide nor pay (an acronym) are
+	// dropped later; a defined document is never a party (reDocumentName).
+	reDefinedName = lazyre.New(`\(\s*(?:["“'‘]?(?:we|us|our)["”'’]?\s*,?\s*(?:(?:or|and)\s+)?)*(?:(?:hereinafter|herein)\s+)?(?:referred\s+(?:to\s+)?(?:in\s+)?(?:herein(?:after)?\s+)?as\s+)?(?:the\s+)?["“„ˮ'‘]?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}?),?["”ˮ″'’]?((?:\s*(?:(?:,|(?i:or|and))\s*)*(?:the\s+)?["“„ˮ'‘][^"”ˮ″'’]{1,30}["”ˮ″'’])*)\s*\)|,\s+(?:(?:(?:who|which)\s+(?:will|shall)\s+be\s+(?:hereinafter\s+)?(?:referred\s+to|designated)\s+)?as|(?i:here(?:in)?after\s+(?:referred\s+to\s+as|called|named|designated\s+as|termed))|(?i:here(?:in)?after))\s+(?:the\s+)?["“]?([A-Z][A-Za-z]+)\b`)
 	// What a vendor and what a customer does, to tell whose name is whose:
 	// "shall provide" and "shall pay" are weak signs (a customer provides
 	// information too); the kinds below are strong ones.
@@ -537,7 +538,7 @@ var reGrantsYou = lazyre.New(`(?i)^[\s,]*(?:is\s+willing\s+to\s+|hereby\s+|agree
 
 // reReferredAs is the relative clause that gives a party its short name
 // without brackets ("Tutorbook, who will be referred to as the Company").
-var reReferredAs = lazyre.New(`\b(?:referred\s+to|designated)\s+as\b`)
+var reReferredAs = lazyre.New(`\b(?:referred\s+to|designated)\s+as\b|(?i:\bhere(?:in)?after\s+(?:called|named|termed)?)`)
 
 // reDefinedNameSpaces finds a short name defined in brackets with spaces
 // inside its quotes: (“ Company ”), (the " Agreement ").
