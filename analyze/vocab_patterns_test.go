@@ -1,0 +1,51 @@
+package analyze
+
+import "testing"
+
+// TestVocabPatternsCompile fills and compiles every vocabulary pattern of
+// the package (vocab_patterns.go): a {class} the vocabulary lacks, or a
+// pattern that does not compile, fails here, not in a run.
+func TestVocabPatternsCompile(t *testing.T) {
+	vocabPatternsMu.Lock()
+	ps := append([]*vocabPattern(nil), vocabPatterns...)
+	vocabPatternsMu.Unlock()
+	if len(ps) == 0 {
+		t.Fatal("no vocabulary patterns")
+	}
+	for _, p := range ps {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s: %v", p.src, r)
+				}
+			}()
+			p.Regexp()
+		}()
+	}
+}
+
+// TestVocabPatternWords holds the moved patterns to what they read before
+// their words moved to the vocabulary (sentences of our own).
+func TestVocabPatternWords(t *testing.T) {
+	for _, c := range []struct {
+		p    *vocabPattern
+		s    string
+		want bool
+	}{
+		{reIncidentProper, "The vendor keeps a cyber-incident playbook.", true},
+		{reIncidentProper, "A databreach is reported at once.", true},
+		{reIncidentProper, "any breach of security safeguards", true},
+		{reIncidentProper, "the incident response team", true},
+		{reIncidentProper, "Forensics are run by a third firm.", true},
+		{reIncidentProper, "unauthorised access to Customer Data", false},
+		{reSupplyProper, "its Sub-processors", true},
+		{reSupplyProper, "subcontracting of the hosting", true},
+		{reSupplyProper, "the Supply Chain", true},
+		{reSupplyProper, "any third party or supplier", false},
+		{reSupplyProper, "supply chains", false},
+	} {
+		if got := c.p.MatchString(c.s); got != c.want {
+			t.Errorf("%s on %q: %v, want %v", c.p.src, c.s, got, c.want)
+		}
+	}
+}
