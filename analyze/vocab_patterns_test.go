@@ -43,6 +43,16 @@ func TestVocabPatternWords(t *testing.T) {
 		{reSupplyProper, "the Supply Chain", true},
 		{reSupplyProper, "any third party or supplier", false},
 		{reSupplyProper, "supply chains", false},
+		{reDPAName, "Data Processing Addendum", true},
+		{reDPAName, "personal data protection terms", true},
+		{reDPAName, "DPAs", true},
+		{reDPAName, "data processing activities", false},
+		{reDPAName, "the DPA", false},
+		{reOfAgreement, " of the Master Agreement", true},
+		{reOfAgreement, " under the Standard Contractual Clauses", true},
+		{reOfAgreement, " to GDPR", true},
+		{reOfAgreement, " of this Addendum", false},
+		{reOfAgreement, "of the Agreement", false},
 	} {
 		if got := c.p.MatchString(c.s); got != c.want {
 			t.Errorf("%s on %q: %v, want %v", c.p.src, c.s, got, c.want)
