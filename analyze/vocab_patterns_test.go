@@ -53,6 +53,13 @@ func TestVocabPatternWords(t *testing.T) {
 		{reOfAgreement, " to GDPR", true},
 		{reOfAgreement, " of this Addendum", false},
 		{reOfAgreement, "of the Agreement", false},
+		{rePointerHead, "the measures set forth at: [", true},
+		{rePointerHead, "as published on ", true},
+		{rePointerHead, "the measures available to", false},
+		{reDefined, `"Security Incident" means a breach`, true},
+		{reDefined, `"Term": refers to the period`, true},
+		{reDefined, `"Security Incident" MEANS a breach`, false},
+		{reDefined, `"Security Incident" includes a breach`, false},
 	} {
 		if got := c.p.MatchString(c.s); got != c.want {
 			t.Errorf("%s on %q: %v, want %v", c.p.src, c.s, got, c.want)
