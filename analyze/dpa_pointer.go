@@ -2,8 +2,6 @@ package analyze
 
 import (
 	"fmt"
-
-	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // WarnDPANotSent is Warning.Code when the data processing agreement is
@@ -13,8 +11,9 @@ import (
 // unread. The reader should ask for the DPA itself.
 const WarnDPANotSent = "dpa-not-sent"
 
-// reDPAName is a document name that is a data processing agreement.
-var reDPAName = lazyre.New(`(?i)^(?:(?:personal )?data (?:processing|protection) (?:agreement|addendum|terms)s?|dpas?)$`)
+// reDPAName is a document name that is a data processing agreement (the
+// names: the vocabulary's dpa-name class).
+var reDPAName = newVocabPattern(`(?i)^(?:{dpa-name})$`)
 
 // dpaPointerWarnings tells, per agreement, of a DPA pointed at and not sent:
 // a document read as a DPA whose own sentence points at a DPA elsewhere and

@@ -2,8 +2,6 @@ package analyze
 
 import (
 	"strings"
-
-	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // What a sentence that points at another section of its own agreement
@@ -26,8 +24,9 @@ func pointedSections(text string) []string {
 
 // reOfAgreement opens the text after a section's number that gives the
 // section to another agreement: " of the Agreement", " of the Terms of
-// Service", " of the GDPR".
-var reOfAgreement = lazyre.New(`(?i)^\s+(of|to|in|under)\s+(the\s+)?(main\s+|master\s+|principal\s+|underlying\s+|service\s+|services\s+)?(agreement|terms|gdpr|regulation|directive|act|contract|msa|standard contractual clauses|sccs|clauses)\b`)
+// Service", " of the GDPR" (the names: the vocabulary's agreement-name
+// class).
+var reOfAgreement = newVocabPattern(`(?i)^\s+(of|to|in|under)\s+(the\s+)?{agreement-name}`)
 
 // underSection says a clause id is the section named or one of its
 // sub-clauses ("6.2" under "6", "6(b)" under "6").

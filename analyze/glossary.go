@@ -22,8 +22,9 @@ var concepts = []struct {
 // days", "five (5) business days", "72 hours", "a period of 30 days".
 var reBareLength = lazyre.New(`(?i)^(?:a\s+period\s+of\s+)?(?:\d+|` + numWord + `)(?:\s*\(\s*\d+\s*\))?\s+(?:calend[ae]r\s+|business\s+|working\s+)?(?:hours?|days?|weeks?)\s*(?:[.;]|$)`)
 
-// reDefined captures a defined term and its definition.
-var reDefined = lazyre.New(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*:?\s(?:means|shall mean|refers to|is defined as)\s+(.{0,400})`)
+// reDefined captures a defined term and its definition (the verbs: the
+// vocabulary's defines class).
+var reDefined = newVocabPattern(`["“]([A-Z][A-Za-z0-9\- ]{2,40})["”][\s*_)]*:?\s{defines}\s+(.{0,400})`)
 
 // glossary returns, for the agreement's definitions, the defined terms that
 // name a concept the rules know under another word, with the gloss to add.
@@ -81,8 +82,9 @@ func glossary(defs []*unit, v *Vocabulary) []gloss {
 }
 
 // rePointerHead is the end of a definition that hands its content to an
-// address: "the security measures available at:", "as published on".
-var rePointerHead = lazyre.New(`(?i)\b(available|located|found|posted|published|set out|set forth|described|accessible)\s+(at|on)\s*:?\s*[\[(<]*\s*$`)
+// address: "the security measures available at:", "as published on" (the
+// words: the vocabulary's pointer-head class).
+var rePointerHead = newVocabPattern(`(?i){pointer-head}\s*:?\s*[\[(<]*\s*$`)
 
 // pointerDefinition returns the address a definition points to when that
 // is all it says ("means the security measures available at: URL"), else

@@ -3,8 +3,6 @@ package analyze
 import (
 	"fmt"
 	"strings"
-
-	"github.com/ssrm-dev/ssrm/internal/lazyre"
 )
 
 // What the responsibility matrix takes from the findings, and the
@@ -21,8 +19,9 @@ func grantsLicence(f *Frame, p *predicate) bool {
 
 // reIncidentProper is the incident-management domain's keywords less an
 // unauthorised use or disclosure as such: a security incident, a breach,
-// forensics, incident response.
-var reIncidentProper = lazyre.New(`(?i)\b((security|data|privacy|cyber)[- ]?(incidents?|breach(es)?|events?)|breach(es)? of (security|unsecured)|forensic\w*|incident (response|management|notification))\b`)
+// forensics, incident response (the words: the vocabulary's
+// incident-proper class).
+var reIncidentProper = newVocabPattern(`(?i){incident-proper}`)
 
 // unauthorisedOnly says the sentence names an incident only as an
 // unauthorised access, use or disclosure, with no act of handling one (a
@@ -47,8 +46,8 @@ func unauthorisedOnly(u *unit) bool {
 
 // reSupplyProper is the supply-chain domain's keywords less a third party,
 // a supplier or a vendor as such: subprocessors, subcontractors, the
-// supply chain.
-var reSupplyProper = lazyre.New(`(?i)\b(sub-?processors?|subcontract\w*|supply chain)\b`)
+// supply chain (the words: the vocabulary's supply-proper class).
+var reSupplyProper = newVocabPattern(`(?i){supply-proper}`)
 
 // confidentialityOnly says the sentence is a confidentiality duty that
 // names third parties only as those the information may not reach ("shall

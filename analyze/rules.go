@@ -362,11 +362,10 @@ var (
 	vocabFirst *Vocabulary
 )
 
-// embeddedVocabulary returns a copy of the embedded vocabulary, read once:
-// the first caller gets the one LoadVocabulary compiled, later ones a copy
-// compiled from its classes, so that a process that loads the rules once
-// compiles the vocabulary once.
-func embeddedVocabulary() (*Vocabulary, error) {
+// readEmbeddedVocabulary reads and compiles the embedded vocabulary once
+// per process, and renders the classes the package's vocabulary patterns
+// name (vocab_patterns.go) before any caller can extend it.
+func readEmbeddedVocabulary() error {
 	vocabOnce.Do(func() {
 		v, err := LoadVocabulary()
 		if err != nil {
@@ -378,10 +377,19 @@ func embeddedVocabulary() (*Vocabulary, error) {
 			c := *d
 			base.Classes = append(base.Classes, &c)
 		}
+		vocabRendered = renderVocabClasses(v)
 		vocabBase, vocabFirst = base, v
 	})
-	if vocabErr != nil {
-		return nil, vocabErr
+	return vocabErr
+}
+
+// embeddedVocabulary returns a copy of the embedded vocabulary, read once:
+// the first caller gets the one LoadVocabulary compiled, later ones a copy
+// compiled from its classes, so that a process that loads the rules once
+// compiles the vocabulary once.
+func embeddedVocabulary() (*Vocabulary, error) {
+	if err := readEmbeddedVocabulary(); err != nil {
+		return nil, err
 	}
 	vocabMu.Lock()
 	v := vocabFirst
