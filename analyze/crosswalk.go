@@ -197,6 +197,9 @@ type Crosswalk struct {
 
 	// topics memoises topicsOf by question (crosswalk_memo.go).
 	topics topicMemo
+	// lits numbers the topics' filter literals (crosswalk_lits.go), set
+	// when the topics are compiled.
+	lits *topicLits
 }
 
 // load reads the embedded crosswalk into cw, once; files added before
@@ -508,6 +511,7 @@ func (cw *Crosswalk) add(c *CrosswalkFile, file string) error {
 	cw.Files = append(cw.Files, file)
 	cw.compiled = false
 	cw.topics.clear()
+	cw.lits = nil
 	return nil
 }
 

@@ -113,6 +113,8 @@ type topicPattern struct {
 	filter   litFilter
 	conj     [][]string
 	branches []topicBranch
+	// mask is filter as bits of the crosswalk's topicLits (nil: none).
+	mask []uint64
 }
 
 // topicBranch is one branch of an alternation, compiled on first use
@@ -148,9 +150,10 @@ func newTopicPattern(src string) (topicPattern, error) {
 }
 
 // match is re.MatchString(s); lower is s in lower case (strings.ToLower),
-// folded s case-folded (foldText).
-func (p *topicPattern) match(s, lower, folded string) bool {
-	if !p.filter.pass(lower) || !holdsAll(p.conj, folded) {
+// folded s case-folded (foldText), held the filter literals lower holds
+// (topicLits.held; nil: not known).
+func (p *topicPattern) match(s, lower, folded string, held []uint64) bool {
+	if !p.passes(lower, held) || !holdsAll(p.conj, folded) {
 		return false
 	}
 	if p.branches == nil {

@@ -210,6 +210,7 @@ func (cw *Crosswalk) compileNow(rs *RuleSet) error {
 	for _, f := range cw.Forms {
 		cw.indexOf(f)
 	}
+	cw.lits = newTopicLits(cw.Topics)
 	cw.topics.clear()
 	cw.compiled = true
 	return nil

@@ -322,17 +322,18 @@ func (cw *Crosswalk) formFor(q *extract.Questionnaire) (*CrosswalkForm, bool) {
 
 // matches reports whether the topic matches a question's wording.
 func (t *CrosswalkTopic) matches(question string) bool {
-	return t.matchesText(question, strings.ToLower(question), foldText(question))
+	return t.matchesText(question, strings.ToLower(question), foldText(question), nil)
 }
 
 // matchesText is matches with the question in lower case
-// (strings.ToLower) and case-folded (foldText), made once for all topics.
-func (t *CrosswalkTopic) matchesText(question, lower, folded string) bool {
+// (strings.ToLower) and case-folded (foldText), made once for all topics,
+// and the filter literals it holds (topicLits.held; nil: not known).
+func (t *CrosswalkTopic) matchesText(question, lower, folded string, held []uint64) bool {
 	found := false
 	for _, alt := range t.pats {
 		ok := len(alt) > 0
 		for k := range alt {
-			if !alt[k].match(question, lower, folded) {
+			if !alt[k].match(question, lower, folded, held) {
 				ok = false
 				break
 			}
@@ -346,7 +347,7 @@ func (t *CrosswalkTopic) matchesText(question, lower, folded string) bool {
 		return false
 	}
 	for k := range t.unlessPats {
-		if t.unlessPats[k].match(question, lower, folded) {
+		if t.unlessPats[k].match(question, lower, folded, held) {
 			return false
 		}
 	}
@@ -402,9 +403,17 @@ func (cw *Crosswalk) topicsOf(question string) []int32 {
 // matchTopics is topicsOf without the memo: every topic's patterns tried.
 func (cw *Crosswalk) matchTopics(question string) []int32 {
 	var out []int32
-	lower, folded := strings.ToLower(question), foldText(question)
+	lower := strings.ToLower(question)
+	folded := lower // foldText of ASCII text is its lower case
+	if !isASCII(question) {
+		folded = foldText(question)
+	}
+	var held []uint64
+	if cw.lits != nil {
+		held = cw.lits.held(lower)
+	}
 	for i, t := range cw.Topics {
-		if t.matchesText(question, lower, folded) {
+		if t.matchesText(question, lower, folded, held) {
 			out = append(out, int32(i))
 		}
 	}

@@ -423,7 +423,7 @@ func TestLiteralFilter(t *testing.T) {
 		if len(topicPatterns(tp)) == 0 {
 			t.Fatalf("topic %s: no patterns compiled", tp.ID)
 		}
-		sameTopicMatches(t, tp, append(append([]string(nil), tp.Examples.Match...), tp.Examples.NoMatch...))
+		sameTopicMatches(t, rs.Crosswalk, tp, append(append([]string(nil), tp.Examples.Match...), tp.Examples.NoMatch...))
 	}
 }
 
@@ -437,14 +437,30 @@ func topicPatterns(tp *CrosswalkTopic) []topicPattern {
 }
 
 // sameTopicMatches: each pattern of the topic, with its filters and
-// branches, matches a question exactly when the pattern itself does.
-func sameTopicMatches(t *testing.T, tp *CrosswalkTopic, questions []string) {
+// branches, matches a question exactly when the pattern itself does, its
+// filter read from its literals (nil) or from the crosswalk's numbered
+// literals (cw.lits).
+func sameTopicMatches(t *testing.T, cw *Crosswalk, tp *CrosswalkTopic, questions []string) {
 	t.Helper()
+	if cw.lits == nil {
+		t.Fatal("the crosswalk's topic literals are not numbered")
+	}
 	for _, q := range questions {
 		lower, folded := strings.ToLower(q), foldText(q)
+		held := cw.lits.held(lower)
 		for _, p := range topicPatterns(tp) {
-			if got, want := p.match(q, lower, folded), p.re().MatchString(q); got != want {
+			want := p.re().MatchString(q)
+			if got := p.match(q, lower, folded, nil); got != want {
 				t.Errorf("topic %s: %s on %q: %v through its filters, %v itself", tp.ID, p.src, q, got, want)
+			}
+			if got := p.match(q, lower, folded, held); got != want {
+				t.Errorf("topic %s: %s on %q: %v through its numbered literals, %v itself", tp.ID, p.src, q, got, want)
+			}
+			if p.filter != nil && p.mask == nil {
+				t.Errorf("topic %s: %s: a filter without its mask", tp.ID, p.src)
+			}
+			if p.filter != nil && p.passes(lower, held) != p.filter.pass(lower) {
+				t.Errorf("topic %s: %s on %q: the numbered literals pass %v, the filter %v", tp.ID, p.src, q, p.passes(lower, held), p.filter.pass(lower))
 			}
 		}
 	}
@@ -465,7 +481,7 @@ func TestTopicPatternsCorpus(t *testing.T) {
 		t.Fatalf("%d questions in the corpus, want over 1,000", len(qs))
 	}
 	for _, tp := range rs.Crosswalk.Topics {
-		sameTopicMatches(t, tp, qs)
+		sameTopicMatches(t, rs.Crosswalk, tp, qs)
 	}
 }
 
@@ -481,7 +497,7 @@ func FuzzTopicPatterns(f *testing.F) {
 	rs.Crosswalk.ready()
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, tp := range rs.Crosswalk.Topics {
-			sameTopicMatches(t, tp, []string{q})
+			sameTopicMatches(t, rs.Crosswalk, tp, []string{q})
 		}
 	})
 }

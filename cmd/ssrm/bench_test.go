@@ -250,3 +250,16 @@ func BenchmarkBatchCorpusInProcess(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractBigSheetInProcess is BenchmarkExtractBigSheet with the
+// sheet read in this process (--isolate=false), for a CPU profile that
+// shows the reader beside the placing and the writing.
+func BenchmarkExtractBigSheetInProcess(b *testing.B) {
+	path := bigSheet(b, 100_000)
+	b.ResetTimer()
+	for b.Loop() {
+		if code := Run([]string{"extract", "--isolate=false", path}, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}

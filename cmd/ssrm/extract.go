@@ -137,7 +137,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
 			return err
 		}
-		writeQuestionnaire(w, doc.Questionnaire, rs, ids, tf.topics, json.NewDecoder(bufio.NewReaderSize(tmp, 256<<10)))
+		writeQuestionnaire(w, doc.Questionnaire, rs, ids, tf.topics, bufio.NewReaderSize(tmp, 256<<10))
 	}
 	if w.err != nil {
 		return w.err
@@ -146,10 +146,11 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 }
 
 // writeQuestionnaire writes the questionnaire q (its metadata; Items nil)
-// and the items dec reads, each placed by the crosswalk with the topics
+// and the items r holds, one line of compact JSON each (json.Encoder's,
+// HTML characters unescaped), each placed by the crosswalk with the topics
 // topics(i) gives for item i (Crosswalk.TopicsOf), as encoding/json would
 // write them whole (indented by two spaces).
-func writeQuestionnaire(w *jsonOut, q *extract.Questionnaire, rs *analyze.RuleSet, ids []string, topics func(int) []int32, dec *json.Decoder) {
+func writeQuestionnaire(w *jsonOut, q *extract.Questionnaire, rs *analyze.RuleSet, ids []string, topics func(int) []int32, r *bufio.Reader) {
 	qp, place := rs.Crosswalk.PlacerTopics(q, ids)
 	form := ""
 	if qp.Form != nil {
@@ -177,18 +178,29 @@ func writeQuestionnaire(w *jsonOut, q *extract.Questionnaire, rs *analyze.RuleSe
 		return
 	}
 	w.raw("[")
-	// Placing an item (the crosswalk's topics) costs more than reading it
-	// back: items are placed and rendered in parallel, a chunk at a time,
-	// and written in order.
+	// Placing an item (the crosswalk's topics) and reading it back cost
+	// more than reading its line: lines are read a chunk at a time, and
+	// items decoded, placed and rendered in parallel, written in order.
 	const chunk = 512
-	items := make([]extract.Item, chunk)
+	lines := make([][]byte, chunk)
 	out := make([][]byte, chunk)
 	workers := runtime.GOMAXPROCS(0)
 	for start := 0; start < len(ids); start += chunk {
 		n := min(chunk, len(ids)-start)
 		for k := range n {
-			items[k] = extract.Item{}
-			if err := dec.Decode(&items[k]); err != nil {
+			line, err := r.ReadSlice('\n')
+			if err == bufio.ErrBufferFull {
+				line = append([]byte(nil), line...)
+				for err == bufio.ErrBufferFull {
+					var more []byte
+					more, err = r.ReadSlice('\n')
+					line = append(line, more...)
+				}
+				lines[k] = line
+			} else {
+				lines[k] = append(lines[k][:0], line...)
+			}
+			if err != nil {
 				w.fail(fmt.Errorf("reading back item %d of %s: %v", start+k+1, q.Path, err))
 				return
 			}
@@ -206,9 +218,13 @@ func writeQuestionnaire(w *jsonOut, q *extract.Questionnaire, rs *analyze.RuleSe
 					if k >= n || errs[g] != nil {
 						return
 					}
-					it := items[k]
+					var it extract.Item
+					if err := json.Unmarshal(lines[k], &it); err != nil {
+						errs[g] = fmt.Errorf("reading back item %d of %s: %v", start+k+1, q.Path, err)
+						return
+					}
 					p := place(it, topics(start+k))
-					out[k], errs[g] = renderJSON(out[k][:0], &buf, extractItem{Item: it, Owner: analyze.ItemOwner(it, q.Vendor), Domain: p.Domain, Crosswalk: &p}, "    ")
+					out[k], errs[g] = renderItem(out[k][:0], &buf, lines[k], analyze.ItemOwner(it, q.Vendor), &p)
 				}
 			}()
 		}
@@ -232,16 +248,38 @@ func writeQuestionnaire(w *jsonOut, q *extract.Questionnaire, rs *analyze.RuleSe
 	w.raw("\n  ]\n}\n")
 }
 
-// renderJSON appends v to dst as render does (compact through buf, then
-// indented with prefix), for callers with their own buffers.
-func renderJSON(dst []byte, buf *bytes.Buffer, v any, prefix string) ([]byte, error) {
+// renderItem appends to dst the extractItem of the item whose compact JSON
+// line is line (json.Encoder's, HTML characters unescaped: the item as it
+// was read, not encoded again), with owner and the placement p, indented
+// as jsonOut.value would with the prefix of an item of the list. The
+// extractItem's own fields (owner, domain, crosswalk) follow the item's,
+// as encoding/json orders an embedded struct's; extract.Item has none of
+// their names and always some field, so its object is never empty.
+func renderItem(dst []byte, buf *bytes.Buffer, line []byte, owner analyze.Owner, p *analyze.Placement) ([]byte, error) {
 	buf.Reset()
+	item := bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("}"))
+	buf.Write(item)
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	buf.WriteString(`,"owner":`)
+	if err := enc.Encode(owner); err != nil {
 		return dst, err
 	}
-	return indentJSON(dst, bytes.TrimSuffix(buf.Bytes(), []byte("\n")), prefix), nil
+	buf.Truncate(buf.Len() - 1)
+	if p.Domain != "" {
+		buf.WriteString(`,"domain":`)
+		if err := enc.Encode(p.Domain); err != nil {
+			return dst, err
+		}
+		buf.Truncate(buf.Len() - 1)
+	}
+	buf.WriteString(`,"crosswalk":`)
+	if err := enc.Encode(p); err != nil {
+		return dst, err
+	}
+	buf.Truncate(buf.Len() - 1)
+	buf.WriteByte('}')
+	return indentJSON(dst, buf.Bytes(), "    "), nil
 }
 
 // writeAgreement writes the agreement as encoding/json would (indented by
