@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Kinds of fault of new-user trial 39 (a short BAA), reproduced with
 // sentences of our own writing.
@@ -47,6 +50,32 @@ func TestTrialfix39bVendorOnLabelledLine(t *testing.T) {
 		md := "# Business Associate Agreement\n\nThis Agreement is entered into between:\n\nClient (Covered Entity):\n______\n\nAND\n\n" + tc.block + "\n\nEffective Date: ______\n\n## 1. Safeguards\n\nThe Business Associate shall encrypt PHI in transit.\n"
 		if got := runMarkdown(t, rs, md).Vendor; got != tc.want {
 			t.Errorf("%q: vendor %q, want %q", tc.block, got, tc.want)
+		}
+	}
+}
+
+// TestTrialfix39bCustomerEnvironmentNoVendorAloneWarning: a sentence that
+// keeps all processing on the customer's own servers gives the data
+// domain to the customer, so the matrix does not warn that it falls on the
+// vendor alone; where a warning stays, it names the section it was read
+// from.
+func TestTrialfix39bCustomerEnvironmentNoVendorAloneWarning(t *testing.T) {
+	rs := loadRules(t)
+	for _, sentence := range []string{
+		"All patient records are processed solely on servers owned and operated by the Covered Entity.",
+		"All booking software runs on Customer-provided virtual machines.",
+	} {
+		res := runMarkdown(t, rs, baa39(sentence+" The Business Associate shall avoid writing PHI to its debugging logs."))
+		for _, row := range res.Matrix {
+			if row.Domain == "DSP" && row.AgreementOwner == OwnerVendor {
+				t.Errorf("%s: DSP on the vendor alone (%s)", sentence, row.Surprise)
+			}
+		}
+	}
+	res := runMarkdown(t, rs, baa39("The Business Associate shall avoid writing PHI to its debugging logs."))
+	for _, row := range res.Matrix {
+		if row.Surprise != "" && !strings.Contains(row.Surprise, "read from section 1") {
+			t.Errorf("%s: warning %q names no source", row.Domain, row.Surprise)
 		}
 	}
 }
