@@ -95,6 +95,22 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 		}
 	}
 	sides := findingSides(findings)
+	if qc != nil && qc.rules != nil && qc.rules.Vocabulary != nil {
+		// A vendor term quoted from a sentence that keeps the data on the
+		// customer's own infrastructure ("all processing occurs on servers
+		// the Client controls") gives the domain to the customer, not to
+		// the vendor alone (new-user trial 39).
+		for _, s := range sides {
+			if s.vendor != nil && len(newMatcher(qc.rules.Vocabulary, tokenize(s.vendor.Text), nil).find("customer-infrastructure")) > 0 {
+				if s.customer == nil {
+					e := *s.vendor
+					e.Note = "customer's own infrastructure (" + strings.TrimPrefix(e.Note, "vendor obligation (")
+					s.customer = &e
+				}
+				s.vendor = nil
+			}
+		}
+	}
 	var rows []MatrixRow
 	for _, d := range Domains {
 		row := MatrixRow{Domain: d.Code, Title: d.Title, QuestionnaireOwner: OwnerUnassigned, AgreementOwner: OwnerUnassigned, Evidence: []Evidence{}}
@@ -163,6 +179,15 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 		}
 		row.Owner, row.Status = combine(row.QuestionnaireOwner, row.AgreementOwner, termsMet[d.Code])
 		row.Expected, row.Surprise = expectedSplit(d.Code, model, row.Owner)
+		if row.Surprise != "" && row.QuestionnaireOwner == OwnerUnassigned && len(row.Evidence) > 0 {
+			// Say what the owner was read from (new-user trial 39).
+			e := row.Evidence[0]
+			at := "the agreement"
+			if e.Section != "" {
+				at = "section " + e.Section
+			}
+			row.Surprise += fmt.Sprintf(" (read from %s: %s)", at, e.Note)
+		}
 		rows = append(rows, row)
 	}
 	return rows

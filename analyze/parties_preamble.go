@@ -391,3 +391,62 @@ func keyTermsVendor(head string, v *Vocabulary) string {
 	}
 	return name
 }
+
+// reLabelOwnLine finds a cover page's label alone on its line, closed by a
+// colon, and the next line that is not blank: "Service Provider:\nFernwick
+// Cloud", where the same label and name on one line ("Provider: Fernwick
+// Cloud") are a key-terms row (reKeyTermsVendor).
+var reLabelOwnLine = lazyre.New(`(?m)^[ \t*_#|]*([A-Za-z][A-Za-z ()\-]{1,60}?)[ \t*_]*:[ \t*_]*\n(?:[ \t]*\n){0,2}[ \t*_|]*([^\n]{2,80})`)
+
+// labelOwnLineVendor is the name a cover page shows on the line under a
+// label that is wholly one of the vendor's role words of the vocabulary
+// (parties.yaml: "Service Provider:", "Vendor:", "Business Associate:"),
+// as labelledName reads it ("Fernwick (Fernwick Cloud)" gives
+// "Fernwick"); "" when none, or when two such labels name two companies.
+// A line that is itself a label ("Signature:") or a form's field is no
+// name.
+func labelOwnLineVendor(head string, v *Vocabulary) string {
+	name := ""
+	for _, m := range reLabelOwnLine.FindAllStringSubmatch(head, -1) {
+		if !wholeVendorLabel(m[1], v) || strings.Contains(m[2], ":") {
+			continue
+		}
+		n := labelledName(m[2], v)
+		if n == "" || reGenericName.MatchString(n) {
+			continue
+		}
+		if name != "" && !sameCompany(name, n) {
+			return ""
+		}
+		name = n
+	}
+	return name
+}
+
+// wholeVendorLabel says every word of label, a bracketed gloss aside
+// ("Service Provider (Business Associate)"), stands in one of the
+// vendor's role phrases, and none in the customer's.
+func wholeVendorLabel(label string, v *Vocabulary) bool {
+	for _, part := range strings.FieldsFunc(label, func(r rune) bool { return r == '(' || r == ')' }) {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		toks := tokenize(part)
+		m := newMatcher(v, toks, nil)
+		if len(m.find("customer")) > 0 {
+			return false
+		}
+		covered := make([]bool, len(toks))
+		for _, s := range m.find("vendor") {
+			for i := s.from; i < s.to && i < len(toks); i++ {
+				covered[i] = true
+			}
+		}
+		for i, t := range toks {
+			if t.word && !covered[i] {
+				return false
+			}
+		}
+	}
+	return true
+}

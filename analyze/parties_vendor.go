@@ -352,6 +352,10 @@ func agreementVendors(as []*extract.Agreement, units []*unit, parties map[*extra
 				// A key-terms table's "Processor(s) | Victor" names the
 				// vendor in the report only (trial27e).
 				names = append(names, [2]string{n, ""})
+			} else if n := labelOwnLineVendor(agreementHead(a), v); n != "" {
+				// A cover page's "Service Provider:" over the name
+				// (new-user trial 39), in the report only.
+				names = append(names, [2]string{n, ""})
 			}
 		}
 	}

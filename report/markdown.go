@@ -88,7 +88,7 @@ func (markdownRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Opt
 				ew.printf("\nDeadline: %s.\n", md(d))
 			}
 			for _, n := range f.Notes {
-				ew.printf("\nNote: %s.\n", md(n))
+				ew.printf("\nNote: %s.\n", md(findingNote(f, n)))
 			}
 			if w := f.Waiver; w != nil {
 				ew.printf("\nWaived until %s: %s.\n", w.Expires, md(w.Reason))

@@ -168,7 +168,7 @@ func writeFinding(ew *errWriter, f analyze.Finding) {
 		ew.printf("      deadline: %s\n", d)
 	}
 	for _, n := range f.Notes {
-		ew.printf("      note: %s\n", n)
+		ew.printf("      note: %s\n", findingNote(f, n))
 	}
 	if w := f.Waiver; w != nil {
 		ew.printf("      waived until %s: %s\n", w.Expires, w.Reason)
