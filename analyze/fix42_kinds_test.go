@@ -1,0 +1,29 @@
+package analyze
+
+import "testing"
+
+// TestFix42TransferSafeguardsNoSecurity: the safeguards a vendor puts in
+// place for a transfer abroad (GDPR Chapter V: standard clauses, an
+// adequacy decision) are no security measures (new-user trial 42, issue
+// 11; our own sentences). The place may be named as a territory or a
+// jurisdiction, not only as a third country.
+func TestFix42TransferSafeguardsNoSecurity(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{
+			name:    "safeguards for the transfer to a territory without adequacy",
+			clauses: []string{"Where Supplier moves Client Data to a territory that lacks an adequacy finding, Supplier shall put in place appropriate safeguards for the transfer of Client Data to that territory."},
+			rule:    "vendor-security", want: StatusMissing,
+		},
+		{
+			name:    "safeguards for any transfer, no place named",
+			clauses: []string{"The Processor will implement appropriate safeguards for any transfer of the Personal Data as the Data Protection Laws require."},
+			rule:    "vendor-security", want: StatusMissing,
+		},
+		{
+			name:    "security measures still met beside it",
+			clauses: []string{"The Processor will implement appropriate technical and organisational measures to protect the Personal Data against unauthorised access."},
+			rule:    "vendor-security", want: StatusMet,
+		},
+	})
+}
