@@ -27,3 +27,23 @@ func TestFix42TransferSafeguardsNoSecurity(t *testing.T) {
 		},
 	})
 }
+
+// TestFix42DraftingNoteAcrossSentences: an unfilled drafting note is no
+// evidence even where it runs over several sentences, so that a sentence
+// break falls inside its brackets (new-user trial 42, issue 11; our own
+// sentences): none of its words is read.
+func TestFix42DraftingNoteAcrossSentences(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{
+			name:    "a note on the safeguards, two sentences long",
+			clauses: []string{"Health Data Safeguards | [ drafting note: Where health data is hosted, describe the safeguards in place to protect health data by ticking a box below and removing the others. Where none is hosted, remove this row. ] [ ] See Annex 3"},
+			rule:    "vendor-security", want: StatusMissing,
+		},
+		{
+			name:    "a note to the drafter on the audit",
+			clauses: []string{"Audits | [Note to drafter: state how often the customer may audit the records of the supplier. Delete if not agreed.] Once a year."},
+			rule:    "audit-rights", want: StatusMissing,
+		},
+	})
+}
