@@ -47,3 +47,30 @@ func TestFix42DraftingNoteAcrossSentences(t *testing.T) {
 		},
 	})
 }
+
+// TestFix42LawfulSupplyNoSecurityDuty: the customer's duty to comply with
+// data protection law in supplying the data (consents, notices, a lawful
+// basis, the safeguards that law requires of it) is a duty of lawful
+// supply, no security duty of its own over credentials, access,
+// configuration or its systems (new-user trial 42, issue 11; our own
+// sentences).
+func TestFix42LawfulSupplyNoSecurityDuty(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{
+			name:    "the safeguards data protection law requires of its supply",
+			clauses: []string{"The Client will continue to comply with the Privacy Legislation in supplying Client Personal Data to the Supplier, including giving all notices, obtaining all consents and implementing the safeguards required by the Privacy Legislation."},
+			rule:    "customer-responsibilities", want: StatusMissing,
+		},
+		{
+			name:    "a lawful basis for the data it sends",
+			clauses: []string{"The Client shall ensure that it has a lawful basis for the personal data it sends to the Supplier and shall implement any safeguards that the data protection laws require of it."},
+			rule:    "customer-responsibilities", want: StatusMissing,
+		},
+		{
+			name:    "its passwords are still its security duty",
+			clauses: []string{"The Client shall keep its account passwords confidential and secure its own devices."},
+			rule:    "customer-responsibilities", want: StatusMet,
+		},
+	})
+}
