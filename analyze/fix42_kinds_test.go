@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestFix42TransferSafeguardsNoSecurity: the safeguards a vendor puts in
 // place for a transfer abroad (GDPR Chapter V: standard clauses, an
@@ -73,4 +76,34 @@ func TestFix42LawfulSupplyNoSecurityDuty(t *testing.T) {
 			rule:    "customer-responsibilities", want: StatusMet,
 		},
 	})
+}
+
+// TestFix42ReasonQuotesOnlyTheDocument: a weakener's reason that puts
+// stock wording of the rule file in quotation marks ('only "sufficient
+// information"') shows it without them when the document does not say
+// it: an explanation quotes only the document's own words (new-user
+// trial 42, issue 11; our own sentences). Where the document says it, the
+// quotation stands.
+func TestFix42ReasonQuotesOnlyTheDocument(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, text string
+		quoted     bool
+	}{
+		{"the words not in the document", "Upon becoming aware of any Security Incident, the Supplier will notify the Client within 24 hours and will provide timely information about the Security Incident as it becomes known or as the Client reasonably requests.", false},
+		{"the words in the document", "Once it learns of a Security Incident, the Supplier shall notify the Client within 24 hours and give it sufficient information to meet its own reporting duties.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := finding(run(t, rs, Options{}, tc.text), "notification-content")
+			if f == nil || f.Status != StatusWeak {
+				t.Fatalf("notification-content: got %+v, want weak", f)
+			}
+			if got := strings.Contains(f.Explanation, `"sufficient information"`); got != tc.quoted {
+				t.Errorf("explanation %q: quoted %v, want %v", f.Explanation, got, tc.quoted)
+			}
+			if !strings.Contains(f.Explanation, "sufficient information") {
+				t.Errorf("explanation %q: the reason's words are gone", f.Explanation)
+			}
+		})
+	}
 }
