@@ -438,6 +438,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 		f.Evidence = append(f.Evidence, h.u.evidence(note))
 	}
+	f.Weakeners = unquoteStock(f.Weakeners, quotedTexts(f, a.cite.u, b.u))
 	f.Explanation = r.explain(f, a.cite)
 	for i, re := range r.details {
 		if !re.MatchString(b.u.frame.text) {

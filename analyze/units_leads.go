@@ -41,7 +41,7 @@ func splitUnitsUnder(text, headLead string) []*unit {
 		if !b.item {
 			lead, words = "", ""
 		}
-		for j, s := range splitSentences(b.text) {
+		for j, s := range dropOpenNotes(splitSentences(b.text)) {
 			// ", , Upon request, ...": commas an inline list left behind.
 			s = strings.TrimLeft(strings.TrimSpace(s), ",; ")
 			if t := strings.TrimSuffix(s, " ;"); t != s && (strings.HasSuffix(t, "—") || strings.HasSuffix(t, ":")) {
@@ -208,3 +208,33 @@ func listIntro(head string) string {
 // two-word heading with any other second word ("Data Security:") is a
 // heading.
 var leadModals = map[string]bool{"shall": true, "will": true, "must": true, "may": true, "agrees": true, "undertakes": true, "should": true, "can": true, "warrants": true}
+
+// reNoteOpen is the opening of a drafting note in brackets ("[ drafting
+// note:", "[Note to drafter:") that its sentence does not close.
+var reNoteOpen = lazyre.New(`(?i)\[\s*(?:drafting note|note to (?:draft|drafter|drafters|the drafter))\b[^\]]*$`)
+
+// dropOpenNotes takes out of a block's sentences the words of a drafting
+// note that runs over several of them ("[ drafting note: check the boxes
+// that apply. Delete this row if ... ]"): a note binds no one, and
+// buildFrame drops only the notes a sentence opens and closes. The
+// sentences the note fills are left out.
+func dropOpenNotes(sents []string) []string {
+	open := false
+	var out []string
+	for _, s := range sents {
+		if open {
+			k := strings.IndexByte(s, ']')
+			if k < 0 {
+				continue
+			}
+			s, open = s[k+1:], false
+		}
+		if strings.Contains(strings.ToLower(s), "note") {
+			if loc := reNoteOpen.FindStringIndex(s); loc != nil {
+				s, open = s[:loc[0]], true
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
