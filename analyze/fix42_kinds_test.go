@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -105,5 +106,17 @@ func TestFix42ReasonQuotesOnlyTheDocument(t *testing.T) {
 				t.Errorf("explanation %q: the reason's words are gone", f.Explanation)
 			}
 		})
+	}
+}
+
+// TestUnquoteStockKeepsWordsNamed: a single word in quotation marks names
+// the word and is kept whether or not the document holds it; a phrase the
+// document lacks loses its quotation marks.
+func TestUnquoteStockKeepsWordsNamed(t *testing.T) {
+	got := unquoteStock([]string{`permissive "may" instead of "shall" or "will"`, `only "sufficient information"`},
+		[]string{"Provider may engage subprocessors and will remain responsible for them."})
+	want := []string{`permissive "may" instead of "shall" or "will"`, `only sufficient information`}
+	if !slices.Equal(got, want) {
+		t.Errorf("unquoteStock = %q, want %q", got, want)
 	}
 }

@@ -13,7 +13,8 @@ var reQuotedWords = lazyre.New(`"([^"\n]{1,80})"|“([^”\n]{1,80})”`)
 // unquoteStock shows without quotation marks the phrases of reasons that
 // none of texts (the finding's quoted clauses) holds: a reason is the rule
 // file's stock wording, and an explanation may put in quotation marks only
-// the document's own words.
+// the document's own words. A single word in quotation marks is kept: it
+// names the word ("may", "shall"), it quotes nothing.
 func unquoteStock(reasons, texts []string) []string {
 	var folded []string
 	for i, r := range reasons {
@@ -28,6 +29,11 @@ func unquoteStock(reasons, texts []string) []string {
 		reasons[i] = reQuotedWords.ReplaceAllStringFunc(r, func(q string) string {
 			m := reQuotedWords.FindStringSubmatch(q)
 			words := m[1] + m[2]
+			if !strings.ContainsAny(strings.TrimSpace(words), " \t") {
+				// One word in quotation marks is the word named as a word
+				// (permissive "may" instead of "shall"), not a quotation.
+				return q
+			}
 			for _, t := range folded {
 				if strings.Contains(t, lowerSpaced(words)) {
 					return q
