@@ -103,10 +103,19 @@ func (f *Frame) actionIn(classes []string, p *predicate) bool {
 			break
 		}
 	}
+	// "Customer may request Provider to provide for an audit, which will
+	// be performed on notice": a modal right after "which" is the relative
+	// clause's own, of the noun before it; where no party is the subject
+	// of the predicate, the verbs before "which" are not under it, and
+	// the predicate borrows its "will" from no one.
+	from := p.from
+	if m := p.modal.from; p.actor == PartyUnknown && m > p.from && f.toks[m-1].w == "which" {
+		from = m - 1
+	}
 	others := append(f.otherPartyConditions(p), f.subjectToSpans(p)...)
 	for _, c := range classes {
 		for _, s := range f.m.find(c) {
-			if s.from >= p.from && s.from < rel && !f.notOwnAction(c, s, p) && !inSpans(others, s.from) {
+			if s.from >= from && s.from < rel && !f.notOwnAction(c, s, p) && !inSpans(others, s.from) {
 				return true
 			}
 		}

@@ -1,0 +1,36 @@
+package analyze
+
+import "testing"
+
+// ruleStatus41 is the status of rule's finding in res, "" when there is none.
+func ruleStatus41(res *Result, rule string) string {
+	for _, f := range res.Findings {
+		if f.Rule == rule {
+			return f.Status
+		}
+	}
+	return ""
+}
+
+// TestTrialfix41RelativeWillNotTheVendors: the customer accepts the
+// vendor's reports "to the extent" the vendor makes them available, and
+// may otherwise ask the vendor to provide for an audit "which will" be
+// done on notice (issue 11; our own sentences): the "will" is the
+// relative clause's, of the audit, and binds the vendor to give no
+// report; the vendor's giving stands only in a condition, so the finding
+// is at most weak.
+func TestTrialfix41RelativeWillNotTheVendors(t *testing.T) {
+	rs := loadRules(t)
+	head := "# Data Processing Addendum\n\nThis Data Processing Addendum forms part of the agreement between Customer and Larch Cloud Ltd (\"Larch\").\n\n## 8. Audit\n\n"
+	for _, tc := range []struct{ name, text string }{
+		{"lead-in and items", "8.2. To the extent Larch makes available to Customer copies of its third-party audit reports (\"Audit Report\"), Customer agrees to accept each Audit Report in satisfaction of its audit right; however, where Customer shows that it needs more information, Customer may request, at Customer's cost, Larch to provide for an on-site audit, which will: (i) exclude information about other Larch customers; and (ii) take place on thirty (30) days' notice during business hours.\n"},
+		{"one sentence", "8.2. Where Larch makes available its third-party Audit Reports, Customer shall accept them in place of an audit; otherwise Customer may ask Larch to provide for an on-site inspection, which will be carried out during business hours.\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := runMarkdown(t, rs, head+tc.text)
+			if got := ruleStatus41(res, "security-reports"); got == StatusMet {
+				t.Errorf("security-reports: got met, want at most weak")
+			}
+		})
+	}
+}
