@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // ruleStatus41 is the status of rule's finding in res, "" when there is none.
 func ruleStatus41(res *Result, rule string) string {
@@ -32,5 +35,34 @@ func TestTrialfix41RelativeWillNotTheVendors(t *testing.T) {
 				t.Errorf("security-reports: got met, want at most weak")
 			}
 		})
+	}
+}
+
+// TestTrialfix41ExitAsFarAsKept: at termination the vendor lets the
+// customer delete or obtain copies of the data "to the extent" it still
+// keeps them and as far as the service's features go (issue 11; our own
+// sentences): weak, and the note does not call the export unstated when
+// the quoted sentence gives the customer its copies.
+func TestTrialfix41ExitAsFarAsKept(t *testing.T) {
+	rs := loadRules(t)
+	head := "# Data Processing Addendum\n\nThis Data Processing Addendum forms part of the agreement between Customer and Larch Cloud Ltd (\"Larch\").\n\n## 3. Processing\n\n"
+	for _, text := range []string{
+		"3.1. When the Agreement ends, Larch will permit Customer to delete or obtain copies of its Customer Data, to the extent Larch retains it.\n",
+		"3.1. On expiry of the Agreement, Larch will allow Customer to erase or obtain a copy of the Customer Data in line with the features of the Services.\n",
+	} {
+		res := runMarkdown(t, rs, head+text)
+		for _, f := range res.Findings {
+			if f.Rule != "data-return-exit" {
+				continue
+			}
+			if f.Status != StatusWeak {
+				t.Errorf("%s: status %s, want weak", text, f.Status)
+			}
+			for _, n := range f.Notes {
+				if strings.Contains(n, "made available for export when the agreement ends") {
+					t.Errorf("%s: note %q calls the export unstated", text, n)
+				}
+			}
+		}
 	}
 }
