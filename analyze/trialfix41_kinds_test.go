@@ -25,12 +25,18 @@ func ruleStatus41(res *Result, rule string) string {
 func TestTrialfix41RelativeWillNotTheVendors(t *testing.T) {
 	rs := loadRules(t)
 	head := "# Data Processing Addendum\n\nThis Data Processing Addendum forms part of the agreement between Customer and Larch Cloud Ltd (\"Larch\").\n\n## 8. Audit\n\n"
+	named := "# Data Processing Addendum\n\nThis Data Processing Addendum forms part of the written agreement between Customer and Larch Cloud Ltd (\"Provider\") for the provision of services to Customer.\n\n## 8. Audit\n\n"
 	for _, tc := range []struct{ name, text string }{
 		{"lead-in and items", "8.2. To the extent Larch makes available to Customer copies of its third-party audit reports (\"Audit Report\"), Customer agrees to accept each Audit Report in satisfaction of its audit right; however, where Customer shows that it needs more information, Customer may request, at Customer's cost, Larch to provide for an on-site audit, which will: (i) exclude information about other Larch customers; and (ii) take place on thirty (30) days' notice during business hours.\n"},
+		{"the vendor named as a party", named + "8.2. To the extent Provider makes available to Customer copies of its third-party audit reports (\"Audit Report\"), Customer agrees to accept each Audit Report in satisfaction of its audit right; however, where Customer shows that it needs more information, Customer may request, at Customer's cost, Provider to provide for an on-site audit, which will: (i) exclude information about other Provider customers; and (ii) take place on thirty (30) days' notice during business hours.\n"},
 		{"one sentence", "8.2. Where Larch makes available its third-party Audit Reports, Customer shall accept them in place of an audit; otherwise Customer may ask Larch to provide for an on-site inspection, which will be carried out during business hours.\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := runMarkdown(t, rs, head+tc.text)
+			doc := tc.text
+			if !strings.HasPrefix(doc, "#") {
+				doc = head + doc
+			}
+			res := runMarkdown(t, rs, doc)
 			if got := ruleStatus41(res, "security-reports"); got == StatusMet {
 				t.Errorf("security-reports: got met, want at most weak")
 			}
