@@ -103,10 +103,20 @@ func (f *Frame) actionIn(classes []string, p *predicate) bool {
 			break
 		}
 	}
+	// "Customer may request Provider to provide for an audit, which will
+	// be performed on notice": a modal right after "which" is the relative
+	// clause's own, of the noun before it; where no party is the subject
+	// of the predicate, or its verb is an infinitive ("Provider to
+	// provide"), the verbs before "which" are not under it, and the
+	// predicate borrows its "will" from no one.
+	from := p.from
+	if m := p.modal.from; m > p.from && f.toks[m-1].w == "which" && (p.actor == PartyUnknown || f.infinitiveAfterSubject(p.from, m)) {
+		from = m - 1
+	}
 	others := append(f.otherPartyConditions(p), f.subjectToSpans(p)...)
 	for _, c := range classes {
 		for _, s := range f.m.find(c) {
-			if s.from >= p.from && s.from < rel && !f.notOwnAction(c, s, p) && !inSpans(others, s.from) {
+			if s.from >= from && s.from < rel && !f.notOwnAction(c, s, p) && !inSpans(others, s.from) {
 				return true
 			}
 		}
@@ -218,4 +228,19 @@ func (c *frameSpec) signalsAt(f *Frame) int {
 		}
 	}
 	return at
+}
+
+// infinitiveAfterSubject says the words from "from" open with a short
+// subject and "to" ("Provider to provide ..."): a party asked or allowed
+// to act, not a clause of its own.
+func (f *Frame) infinitiveAfterSubject(from, to int) bool {
+	for j := from + 1; j <= from+3 && j < to; j++ {
+		if !f.toks[j].word {
+			return false
+		}
+		if f.toks[j].w == "to" {
+			return true
+		}
+	}
+	return false
 }
