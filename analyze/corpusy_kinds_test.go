@@ -14,6 +14,10 @@ func TestCorpusyKindsNotFound(t *testing.T) {
 		// subprocessor of the vendor.
 		{"mutual exception", "subprocessors", "Each party shall not pass the other party's secrets to anyone except to its subcontractors who are bound by written terms of confidence.\n"},
 		{"representatives listed", "subprocessors", "Provider shall not pass the Customer's secrets to anyone except to its staff, subcontractors and agents who need them and who are bound by written terms of confidence.\n"},
+		// A data processing agreement the parties may sign later states no
+		// location and no transfer safeguard in force.
+		{"future DPA", "data-location", "Should the Customer want to upload personal data of people in the United Kingdom, the Customer will tell Provider first, and the parties may then sign a data processing addendum that includes the standard contractual clauses for transfers of personal data to third countries.\n"},
+		{"future DPA after notice", "data-location", "Should the Customer want to upload personal data of people in the United Kingdom, the Customer will notify Provider and the parties may then sign a data processing addendum that includes the standard contractual clauses for transfers of personal data to third countries.\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := runMarkdown(t, rs, head+tc.text)
