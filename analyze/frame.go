@@ -519,7 +519,11 @@ func (f *Frame) polarity(p *predicate, subjFrom int) {
 	if p.noDuty {
 		return
 	}
-	if f.m.in("permission", cue, f.phraseEnd(cue)) || p.modal.from >= 0 && f.m.in("permission", p.modal.to, f.phraseEnd(p.modal.to)) {
+	if f.m.in("permission", cue, f.phraseEnd(cue)) || p.modal.from >= 0 && f.m.in("permission", p.modal.to, f.phraseEnd(p.modal.to)) ||
+		p.actor != PartyMutual && f.m.in("recipient-exception", cue, f.phraseEnd(cue)) {
+		// An exception naming recipients binds one side only: "each
+		// party shall not disclose ... except to its subcontractors" is
+		// a confidentiality clause's need-to-know.
 		p.negated, p.protective = false, true
 	}
 }

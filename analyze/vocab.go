@@ -78,7 +78,7 @@ var vocabKinds = map[string]bool{"party": true, "action": true, "object": true, 
 
 // engineClasses are the classes the engine itself reads; the vocabulary
 // must define them.
-var engineClasses = []string{"vendor", "customer", "mutual", "third-party", "authority", "auditor", "binding", "permissive", "advisory", "negation", "no-duty", "unnegated", "permission", "passive-verb", "item-copula", "reference", "document", "anaphor", "audit-object"}
+var engineClasses = []string{"vendor", "customer", "mutual", "third-party", "authority", "auditor", "binding", "permissive", "advisory", "negation", "no-duty", "unnegated", "permission", "recipient-exception", "passive-verb", "item-copula", "reference", "document", "anaphor", "audit-object"}
 
 // Vocabulary is the compiled set of classes in force.
 type Vocabulary struct {

@@ -98,7 +98,7 @@ func (s *splitter) findHeadings() {
 			}
 			continue
 		}
-		if h, ok := s.headingAt(i); ok {
+		if h, ok := s.headingAt(i); ok && !dateLine(h.text) {
 			s.heads[i] = h
 		}
 	}
