@@ -17,7 +17,7 @@ func writeRuleCard(w io.Writer, r *analyze.Rule) {
 	fmt.Fprintf(w, "%s: %s\n", r.ID, r.Title)
 	fmt.Fprintf(w, "  severity %s, CCM domain %s, owner %s, pack %s\n", r.Severity, r.Domain, r.Owner, r.Pack)
 	if len(r.CarriedBy) > 0 {
-		fmt.Fprintf(w, "  carried by: %s (other kinds of document sent alone leave it \"not covered\")\n", strings.Join(r.CarriedBy, ", "))
+		fmt.Fprintf(w, "  usually in: %s, or a general agreement (MSA, terms of service, order form); a document of another kind sent alone leaves it \"not covered\"\n", strings.Join(r.CarriedBy, ", "))
 	}
 	if len(r.Sources) > 0 {
 		fmt.Fprintf(w, "  sources: %s\n", strings.Join(r.Sources, "; "))
@@ -26,6 +26,7 @@ func writeRuleCard(w io.Writer, r *analyze.Rule) {
 		fmt.Fprintf(w, "\nWhy it matters\n  %s\n", r.Rationale)
 	}
 	var parts, weakening []string
+	essentials := 0
 	for _, e := range r.Elements {
 		switch {
 		case e.Weakens:
@@ -33,7 +34,8 @@ func writeRuleCard(w io.Writer, r *analyze.Rule) {
 		case e.Alternative:
 			parts = append(parts, e.Title+" (a weaker form: alone, the term is weak)")
 		case e.Essential:
-			parts = append(parts, e.Title+" (essential: without it the term is weak)")
+			parts = append(parts, e.Title+" (essential)")
+			essentials++
 		default:
 			parts = append(parts, e.Title)
 		}
@@ -52,6 +54,14 @@ func writeRuleCard(w io.Writer, r *analyze.Rule) {
 		fmt.Fprintln(w, "\nWhat it looks for")
 		for _, p := range parts {
 			fmt.Fprintf(w, "  - %s\n", p)
+		}
+		// As analyze grades elements (check.go): met needs an essential
+		// part; of three or more essential parts, one alone is weak.
+		switch {
+		case essentials >= 3:
+			fmt.Fprintln(w, "  met needs two of the essential parts, or one that settles the term by itself (the customer deciding each one); one alone, or only the others, is weak")
+		case essentials > 0:
+			fmt.Fprintln(w, "  met needs one of the essential parts; found only by the others, the term is weak")
 		}
 	}
 	for _, wk := range r.Weakeners {
