@@ -18,9 +18,6 @@ func TestCorpusyKindsNotFound(t *testing.T) {
 		// location and no transfer safeguard in force.
 		{"future DPA", "data-location", "Should the Customer want to upload personal data of people in the United Kingdom, the Customer will tell Provider first, and the parties may then sign a data processing addendum that includes the standard contractual clauses for transfers of personal data to third countries.\n"},
 		{"future DPA after notice", "data-location", "Should the Customer want to upload personal data of people in the United Kingdom, the Customer will notify Provider and the parties may then sign a data processing addendum that includes the standard contractual clauses for transfers of personal data to third countries.\n"},
-		// What the vendor's own review of a user's conduct may include is
-		// no cooperation owed to an authority.
-		{"own investigation", "regulator-cooperation", "Provider looks into every report of a Walker mistreating a pet. Such reviews may include, among other steps, reading messages sent through the app, speaking to witnesses and assisting the competent public authorities where needed.\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := runMarkdown(t, rs, head+tc.text)

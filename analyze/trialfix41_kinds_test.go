@@ -5,16 +5,6 @@ import (
 	"testing"
 )
 
-// ruleStatus41 is the status of rule's finding in res, "" when there is none.
-func ruleStatus41(res *Result, rule string) string {
-	for _, f := range res.Findings {
-		if f.Rule == rule {
-			return f.Status
-		}
-	}
-	return ""
-}
-
 // TestTrialfix41RelativeWillNotTheVendors: the customer accepts the
 // vendor's reports "to the extent" the vendor makes them available, and
 // may otherwise ask the vendor to provide for an audit "which will" be
@@ -37,7 +27,7 @@ func TestTrialfix41RelativeWillNotTheVendors(t *testing.T) {
 				doc = head + doc
 			}
 			res := runMarkdown(t, rs, doc)
-			if got := ruleStatus41(res, "security-reports"); got == StatusMet {
+			if got := status(res, "security-reports"); got == StatusMet {
 				t.Errorf("security-reports: got met, want at most weak")
 			}
 		})
