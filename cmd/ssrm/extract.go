@@ -18,15 +18,6 @@ import (
 	"github.com/ssrm-dev/ssrm/extract"
 )
 
-// extractItem adds the owner model's reading of the ownership cell and
-// where the crosswalk places the item.
-type extractItem struct {
-	extract.Item
-	Owner     analyze.Owner      `json:"owner"`
-	Domain    string             `json:"domain,omitempty"`
-	Crosswalk *analyze.Placement `json:"crosswalk,omitempty"`
-}
-
 // runExtract prints what ssrm reads from one file, as one JSON document,
 // never held whole. A questionnaire's items come from the reader one at a
 // time (read in a child process, over its pipe) and go to a temporary file
@@ -248,13 +239,15 @@ func writeQuestionnaire(w *jsonOut, q *extract.Questionnaire, rs *analyze.RuleSe
 	w.raw("\n  ]\n}\n")
 }
 
-// renderItem appends to dst the extractItem of the item whose compact JSON
-// line is line (json.Encoder's, HTML characters unescaped: the item as it
-// was read, not encoded again), with owner and the placement p, indented
-// as jsonOut.value would with the prefix of an item of the list. The
-// extractItem's own fields (owner, domain, crosswalk) follow the item's,
-// as encoding/json orders an embedded struct's; extract.Item has none of
-// their names and always some field, so its object is never empty.
+// renderItem appends to dst the extracted item whose compact JSON line is
+// line (json.Encoder's, HTML characters unescaped: the item as it was
+// read, not encoded again), with the owner model's reading of its
+// ownership cell ("owner") and where the crosswalk places it ("domain"
+// when there is one, "crosswalk"), indented as jsonOut.value would with
+// the prefix of an item of the list. Those three fields follow the item's
+// own, as encoding/json would order them for a struct embedding
+// extract.Item; extract.Item has none of their names and always some
+// field, so its object is never empty.
 func renderItem(dst []byte, buf *bytes.Buffer, line []byte, owner analyze.Owner, p *analyze.Placement) ([]byte, error) {
 	buf.Reset()
 	item := bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("}"))
