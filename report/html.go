@@ -48,6 +48,7 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 		},
 		"sides":        contradictionSides,
 		"upper":        strings.ToUpper,
+		"onlyagainst":  func() string { return onlyAgainstNote },
 		"partials":     partialNotes,
 		"reportline":   assuranceLine,
 		"massurance":   matrixAssurance,

@@ -90,6 +90,9 @@ func (markdownRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Opt
 			for _, n := range f.Notes {
 				ew.printf("\nNote: %s.\n", md(findingNote(f, n)))
 			}
+			if f.OnlyAgainst {
+				ew.printf("\n%s.\n", md("N"+strings.TrimPrefix(onlyAgainstNote, "n")))
+			}
 			if w := f.Waiver; w != nil {
 				ew.printf("\nWaived until %s: %s.\n", w.Expires, md(w.Reason))
 			}

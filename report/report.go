@@ -195,6 +195,11 @@ func findingNote(f analyze.Finding, n string) string {
 	return n
 }
 
+// onlyAgainstNote is said on a finding weak only by a wording that works
+// against the term (Finding.OnlyAgainst), which earns no score (new-user
+// trial 43: the JSON said so, the human formats did not).
+const onlyAgainstNote = "no credit in the score: the agreement states this term only in a wording that works against the buyer, and the verdict counts it as missing"
+
 // statusOrder lists findings worst first: contradicted, missing, weak, met.
 var statusOrder = []string{analyze.StatusMissing, analyze.StatusByReference, analyze.StatusWeak, analyze.StatusMet, analyze.StatusNotCovered, analyze.StatusNotAssessed}
 

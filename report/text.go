@@ -170,6 +170,9 @@ func writeFinding(ew *errWriter, f analyze.Finding) {
 	for _, n := range f.Notes {
 		ew.printf("      note: %s\n", findingNote(f, n))
 	}
+	if f.OnlyAgainst {
+		ew.printf("      %s\n", onlyAgainstNote)
+	}
 	if w := f.Waiver; w != nil {
 		ew.printf("      waived until %s: %s\n", w.Expires, w.Reason)
 	}
