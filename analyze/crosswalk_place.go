@@ -509,7 +509,7 @@ func (cw *Crosswalk) placeItemTopics(f *CrosswalkForm, ix *formIndex, it extract
 // ("AC-2" → IAM), or "".
 func nistFamilyDomain(id string) string {
 	if m := reNISTID.FindStringSubmatch(id); m != nil {
-		return nistFamilies[m[1]]
+		return embeddedDomains().families[m[1]]
 	}
 	return ""
 }
@@ -519,7 +519,7 @@ func wordsDomain(question string) string {
 	best, n := "", 0
 	folded := foldText(question)
 	for _, d := range Domains {
-		re := domainKeywords[d.Code].Regexp()
+		re := domainPattern(d.Code)
 		if !mayMatch(literalsOf(re), folded) {
 			continue // no match, none counted
 		}

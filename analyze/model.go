@@ -126,16 +126,6 @@ func DomainOfID(id string) string {
 	return m[1]
 }
 
-// nistFamilies maps NIST SP 800-53 control families (the ids of FedRAMP and
-// vendor responsibility matrices: "AC-2", "SI-4(5)") onto CCM v4 domains,
-// family by family, by the family's main subject.
-var nistFamilies = map[string]string{
-	"AC": "IAM", "AT": "HRS", "AU": "LOG", "CA": "A&A", "CM": "CCC", "CP": "BCR",
-	"IA": "IAM", "IR": "SEF", "MA": "DCS", "MP": "DSP", "PE": "DCS", "PL": "GRC",
-	"PM": "GRC", "PS": "HRS", "PT": "DSP", "RA": "GRC", "SA": "AIS", "SC": "IVS",
-	"SI": "TVM", "SR": "STA",
-}
-
 var reNISTID = lazyre.New(`^\s*([A-Z]{2})-\d`)
 
 // ItemDomain returns the CCM domain of a questionnaire item: the one its id
@@ -151,35 +141,14 @@ func ItemDomain(it extract.Item) string {
 	return wordsDomain(it.Question)
 }
 
-// domainKeywords classify agreement sentences into CCM domains. A sentence
-// can fall into several.
-var domainKeywords = map[string]*lazyre.Regexp{
-	"A&A": lazyre.New(`(?i)\b(audit|inspect(ion)?s?|assessments?|assurance|attestation|soc ?[12]|iso(/iec)? ?27001|certification)\b`),
-	"AIS": lazyre.New(`(?i)\b(applications?|apis?|software development|source code|interfaces?)\b`),
-	"BCR": lazyre.New(`(?i)\b(business continuity|disaster recovery|backups?|resilien\w*|availability|uptime|restor(e|ation))\b`),
-	"CCC": lazyre.New(`(?i)\b(change (control|management)|configurations?|configure|settings)\b`),
-	"CEK": lazyre.New(`(?i)\b(encrypt\w*|cryptograph\w*|keys? management|encryption keys?|certificates?)\b`),
-	"DCS": lazyre.New(`(?i)\b(data ?cent(er|re)s?|facilit(y|ies)|premises|physical security|hardware)\b`),
-	"DSP": lazyre.New(`(?i)\b(personal data|protected health information|phi|personal information|data (retention|deletion|minimi[sz]ation)|privacy|delet(e|ion) (of )?(customer )?data|retention)\b`),
-	"GRC": lazyre.New(`(?i)\b(security (program|policies|policy)|risk management|governance|compliance with (applicable )?law)\b`),
-	"HRS": lazyre.New(`(?i)\b(personnel|employees?|staff|background checks?|training|awareness)\b`),
-	"IAM": lazyre.New(`(?i)\b(credentials?|passwords?|user accounts?|accounts?|log-?in|authenticat\w*|access (control|rights|restrictions?)|restricted (system )?access|authori[sz]ed users?)\b`),
-	"IPY": lazyre.New(`(?i)\b(portab\w*|interoperab\w*|export (of )?(customer )?data|data export|return (of )?(customer )?data)\b`),
-	"IVS": lazyre.New(`(?i)\b(infrastructure|hosting|virtual machines?|vms?|network|servers?|environments?)\b`),
-	"LOG": lazyre.New(`(?i)\b(logs?|logging|monitor(ing)?|audit trails?)\b`),
-	"SEF": lazyre.New(`(?i)\b((security|data|privacy|cyber)[- ]?(incidents?|breach(es)?|events?)|breach(es)? of (security|unsecured)|unauthori[sz]ed (access|disclosure|use|acquisition)|forensic\w*|incident (response|management|notification))\b`),
-	"STA": lazyre.New(`(?i)\b(sub-?processors?|subcontract\w*|third[- ]part(y|ies)|suppliers?|supply chain|vendors?)\b`),
-	"TVM": lazyre.New(`(?i)\b(vulnerabilit\w*|patch\w*|penetration test\w*|malware|viruses?|threats?)\b`),
-	"UEM": lazyre.New(`(?i)\b(endpoints?|devices?|workstations?|laptops?|mobile)\b`),
-}
-
 // classifyDomains returns the CCM domains a sentence speaks to, in the
-// order of Domains.
+// order of Domains: those whose words (templates/phrases/domains.yaml) it
+// holds. A sentence can fall into several.
 func classifyDomains(s string) []string {
 	var out []string
 	folded := foldText(s)
 	for _, d := range Domains {
-		if re := domainKeywords[d.Code].Regexp(); mayMatch(literalsOf(re), folded) && re.MatchString(s) {
+		if re := domainPattern(d.Code); mayMatch(literalsOf(re), folded) && re.MatchString(s) {
 			out = append(out, d.Code)
 		}
 	}

@@ -65,7 +65,9 @@ var Company embed.FS
 // another section of its own agreement (pointers.yaml, read by package
 // analyze) and the words that name the value a template's blank stands
 // for (blanks.yaml, read by package extract for both extract and
-// analyze).
+// analyze), and the words that place a sentence or a question in a CCM v4
+// domain with the NIST SP 800-53 families' domains (domains.yaml, read by
+// package analyze for the responsibility matrix and the crosswalk).
 //
 //go:embed phrases/*.yaml
 var Phrases embed.FS
