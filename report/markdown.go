@@ -91,7 +91,7 @@ func (markdownRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Opt
 				ew.printf("\nNote: %s.\n", md(findingNote(f, n)))
 			}
 			if f.OnlyAgainst {
-				ew.printf("\n%s.\n", md("N"+strings.TrimPrefix(onlyAgainstNote, "n")))
+				ew.printf("\n%s.\n", md(sentenceCase(onlyAgainstNote)))
 			}
 			if w := f.Waiver; w != nil {
 				ew.printf("\nWaived until %s: %s.\n", w.Expires, md(w.Reason))

@@ -30,3 +30,11 @@ func TestOnlyAgainstSaidInEveryHumanFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceCase(t *testing.T) {
+	for in, want := range map[string]string{"no credit": "No credit", "état": "État", "": "", "X": "X"} {
+		if got := sentenceCase(in); got != want {
+			t.Errorf("sentenceCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mattn/go-isatty"
 
@@ -199,6 +201,16 @@ func findingNote(f analyze.Finding, n string) string {
 // against the term (Finding.OnlyAgainst), which earns no score (new-user
 // trial 43: the JSON said so, the human formats did not).
 const onlyAgainstNote = "no credit in the score: the agreement states this term only in a wording that works against the buyer, and the verdict counts it as missing"
+
+// sentenceCase writes s with its first letter upper-cased, for a note
+// that stands as a sentence of its own ("No credit in the score: ...").
+func sentenceCase(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
 
 // statusOrder lists findings worst first: contradicted, missing, weak, met.
 var statusOrder = []string{analyze.StatusMissing, analyze.StatusByReference, analyze.StatusWeak, analyze.StatusMet, analyze.StatusNotCovered, analyze.StatusNotAssessed}
