@@ -2,6 +2,8 @@ package analyze
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ssrm-dev/ssrm/extract"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
@@ -65,6 +67,40 @@ var ownerWords = []struct {
 // third-party, "NA" → not-applicable, blank → unassigned. Unknown wording
 // returns unassigned and false.
 func ParseOwner(s string) (Owner, bool) {
+	if len(s) > ownerMemoLen {
+		return parseOwner(s)
+	}
+	if r, ok := ownerMemo.Load(s); ok {
+		r := r.(parsedOwner)
+		return r.owner, r.ok
+	}
+	o, ok := parseOwner(s)
+	if ownerMemoN.Add(1) <= ownerMemoMax {
+		ownerMemo.Store(strings.Clone(s), parsedOwner{o, ok}) // not a slice of a sheet
+	}
+	return o, ok
+}
+
+// ParseOwner's values are read once each: a sheet's ownership column holds a
+// few values over thousands of rows, and ParseOwner runs on every item (the
+// matrix, the extract's JSON, the report's sheet). The memo keeps at most
+// ownerMemoMax values (a process's first ones) of at most ownerMemoLen bytes.
+var (
+	ownerMemo  sync.Map // string → parsedOwner
+	ownerMemoN atomic.Int64
+)
+
+const (
+	ownerMemoMax = 1024
+	ownerMemoLen = 64
+)
+
+type parsedOwner struct {
+	owner Owner
+	ok    bool
+}
+
+func parseOwner(s string) (Owner, bool) {
 	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	if t == "" {
 		return OwnerUnassigned, true

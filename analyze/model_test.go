@@ -182,3 +182,17 @@ func TestScoreTextUnscored(t *testing.T) {
 		}
 	}
 }
+
+// TestParseOwnerMemo: a value read again, from the memo, reads as the first
+// time; so does a value too long to be kept.
+func TestParseOwnerMemo(t *testing.T) {
+	long := "Shared CSP and CSC" + strings.Repeat(" ", ownerMemoLen)
+	for _, s := range []string{"CSP-owned", " csc-OWNED ", "Zeta Cloud", "", long, "SaaS=Shared; PaaS=CSP-owned"} {
+		o1, ok1 := parseOwner(s)
+		for range 2 {
+			if o, ok := ParseOwner(s); o != o1 || ok != ok1 {
+				t.Errorf("ParseOwner(%q) = %v, %v; parseOwner: %v, %v", s, o, ok, o1, ok1)
+			}
+		}
+	}
+}

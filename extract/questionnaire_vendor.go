@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/ssrm-dev/ssrm/internal/company"
@@ -33,13 +34,17 @@ type nameVotes struct {
 	lower map[string]bool
 	// answered counts items with an answer: a blank form has none.
 	answered int
+	// memo: the names of the texts read so far (memoTexts).
+	memo map[string][]string
 }
 
 var (
 	// reSubjectName: one to three capitalised words (WhitePact, Canvas
 	// LMS, Acme Cloud) before a verb of what an organisation does, or a
 	// possessive.
-	reSubjectName = lazyre.New(`\b([A-Z][A-Za-z0-9&]*[a-z0-9][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]+){0,2})(?:,?\s+(?:` + company.LegalFormPattern() + `))?(?:['’]s\s+[a-z]|\s+(?:is|has|maintains|operates|uses|utilizes|utilises|performs|provides|employs|conducts|runs|does|follows|requires|supports|offers|manages|hosts|engages|retains|ensures|leverages|monitors|encrypts|reviews|stores|complies|undergoes|holds|carries|partners|takes|implements|enforces|tests|will|shall|can|may|was|currently|also|does not|has not|is not)\b)`)
+	reSubjectName = lazyre.New(`\b([A-Z][A-Za-z0-9&]*[a-z0-9][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]+){0,2})(?:,?\s+(?:` + company.LegalFormPattern() + `))?(?:['’]s\s+[a-z]|\s+(?:` + strings.Join(subjectVerbs, "|") + `)\b)`)
+	// subjectVerbs are the verbs of reSubjectName, in its order.
+	subjectVerbs = []string{"is", "has", "maintains", "operates", "uses", "utilizes", "utilises", "performs", "provides", "employs", "conducts", "runs", "does", "follows", "requires", "supports", "offers", "manages", "hosts", "engages", "retains", "ensures", "leverages", "monitors", "encrypts", "reviews", "stores", "complies", "undergoes", "holds", "carries", "partners", "takes", "implements", "enforces", "tests", "will", "shall", "can", "may", "was", "currently", "also", "does not", "has not", "is not"}
 	// notNames are words that start sentences in capitals and are never
 	// a vendor's name.
 	notNames = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "we": true, "our": true, "all": true, "each": true, "there": true, "no": true, "yes": true, "not": true, "any": true, "customer": true, "customers": true, "client": true, "clients": true, "user": true, "users": true, "access": true, "data": true, "security": true, "see": true, "please": true, "if": true, "when": true, "where": true, "what": true, "which": true, "who": true, "how": true, "an": true, "a": true, "in": true, "for": true, "as": true, "aws": true, "amazon": true, "microsoft": true, "google": true, "azure": true, "institution": true, "vendor": true, "provider": true, "company": true, "team": true, "policy": true, "system": true}
@@ -62,38 +67,66 @@ func isLowerWord(w string) bool {
 
 func (v *nameVotes) add(it Item) {
 	if v.votes == nil {
-		v.votes, v.lower = map[string]int{}, map[string]bool{}
+		v.votes, v.lower, v.memo = map[string]int{}, map[string]bool{}, map[string][]string{}
 	}
 	if it.AnswerNormalized != AnswerUnanswered || strings.TrimSpace(it.Notes+it.Ownership+it.CSPImplementation) != "" {
 		v.answered++
 	}
-	seen := map[string]bool{}
-	for _, text := range []string{it.Answer, it.Notes, it.CSPImplementation} {
-		if text == "" || seen[text] {
+	texts := [3]string{it.Answer, it.Notes, it.CSPImplementation}
+	for k, text := range texts {
+		if text == "" || k > 0 && text == texts[0] || k > 1 && text == texts[1] {
 			continue
 		}
-		seen[text] = true
-		if len(v.lower) < 20000 {
-			for _, tok := range strings.Fields(text) {
-				// A word in running text, not part of an address, a path
-				// or an identifier ("instructure.com", "whitepact_metrics").
-				w := strings.Trim(tok, `()[]{},;:"'!?.“”‘’`)
-				if w != "" && !strings.ContainsAny(w, "./@_:\\=") && isLowerWord(w) {
-					v.lower[w] = true
-				}
-			}
+		names, ok := v.memo[text]
+		if !ok {
+			names = v.read(text)
 		}
-		if !maySubjectName(text) {
-			continue
-		}
-		for _, m := range subjectNames(text) {
-			name := strings.Join(strings.Fields(m[1]), " ")
-			if first := strings.ToLower(strings.Fields(name)[0]); notNames[first] || len(v.votes) > 5000 && v.votes[name] == 0 {
+		for _, name := range names {
+			if len(v.votes) > 5000 && v.votes[name] == 0 {
 				continue
 			}
 			v.votes[name]++
 		}
 	}
+}
+
+// Texts of at most memoText bytes are remembered with the names they
+// hold, up to memoTexts of them: a form's answers repeat ("Customers
+// manage their own users."), and a text read before adds no word in lower
+// case that is not already counted (the words of a text are all added or,
+// past the set's bound, none), and the same names.
+const (
+	memoTexts = 2048
+	memoText  = 512
+)
+
+// read adds the words in lower case of a text not read before and returns
+// the names it holds as a subject, in order (repeats kept).
+func (v *nameVotes) read(text string) []string {
+	if len(v.lower) < 20000 {
+		for _, tok := range strings.Fields(text) {
+			// A word in running text, not part of an address, a path
+			// or an identifier ("instructure.com", "whitepact_metrics").
+			w := strings.Trim(tok, `()[]{},;:"'!?.“”‘’`)
+			if w != "" && !strings.ContainsAny(w, "./@_:\\=") && isLowerWord(w) {
+				v.lower[w] = true
+			}
+		}
+	}
+	var names []string
+	if maySubjectName(text) {
+		for _, m := range subjectNames(text) {
+			name := strings.Join(strings.Fields(m[1]), " ")
+			if notNames[strings.ToLower(strings.Fields(name)[0])] {
+				continue
+			}
+			names = append(names, name)
+		}
+	}
+	if len(text) <= memoText && len(v.memo) < memoTexts {
+		v.memo[text] = names
+	}
+	return names
 }
 
 // maySubjectName says reSubjectName may match text: every match opens
@@ -269,6 +302,13 @@ func subjectNames(text string) [][]string {
 		if c := text[i]; c < 'A' || c > 'Z' || i > 0 && isASCIIWordByte(text[i-1]) {
 			continue
 		}
+		if end, j, known := subjectAt(text, i); known {
+			if end > 0 {
+				out = append(out, []string{text[i:end], text[i:j]})
+				i = end - 1
+			}
+			continue
+		}
 		m := reSubjectNameAt.FindStringSubmatchIndex(text[i:subjectWindow(text, i)])
 		if m == nil {
 			continue
@@ -284,6 +324,85 @@ func subjectNames(text string) [][]string {
 	}
 	return out
 }
+
+// subjectAt reads, without the pattern, the commonest case of a match of
+// reSubjectName at i (an ASCII capital where \b holds): one name word, white
+// space and a verb ("Acme maintains", "Access is"), and the cases with no
+// match that are told by the bytes after the first word. known says it
+// could tell; then end is the match's end (0: no match) and j the name's.
+// Otherwise (a comma, an apostrophe, a second capitalised word, or a word
+// opening as a legal form may: "plc", "performs") the pattern decides.
+//
+// Why it is the pattern's answer: the name's first word
+// [A-Z][A-Za-z0-9&]*[a-z0-9][A-Za-z0-9&]* must be the whole run of those
+// bytes at i (any shorter prefix is followed by a byte of the run, which
+// none of \s, ',' and the apostrophes is), with a lower-case letter or a
+// digit after its first byte. After it and white space, a byte that is
+// neither an ASCII capital nor the first byte of a legal form rules out a
+// second name word and a legal form; the possessive needs its apostrophe
+// at once; so the match is the verb, which is the first alternative equal
+// to the whole \w run there (its \b), and "does not", "has not", "is not"
+// never win over "does", "has", "is" written before them.
+func subjectAt(text string, i int) (end, j int, known bool) {
+	j = i + 1
+	low := false
+	for j < len(text) {
+		c := text[j]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			low = true
+		} else if (c < 'A' || c > 'Z') && c != '&' {
+			break
+		}
+		j++
+	}
+	if !low || j == len(text) {
+		return 0, j, true
+	}
+	switch c := text[j]; {
+	case c == ',' || c == '\'' || c == 0xE2: // a legal form after a comma; ’s
+		return 0, j, false
+	case !isRegexpSpace(c):
+		return 0, j, true
+	}
+	k := j
+	for k < len(text) && isRegexpSpace(text[k]) {
+		k++
+	}
+	if k == len(text) {
+		return 0, j, true
+	}
+	if c := text[k]; 'A' <= c && c <= 'Z' || legalFirst()[c] {
+		return 0, j, false
+	}
+	e := k
+	for e < len(text) && isASCIIWordByte(text[e]) {
+		e++
+	}
+	if subjectVerb()[text[k:e]] {
+		return e, j, true
+	}
+	return 0, j, true
+}
+
+var (
+	// legalFirst: the first bytes of the legal forms.
+	legalFirst = sync.OnceValue(func() (b [256]bool) {
+		for _, f := range company.LegalForms() {
+			b[f[0]] = true
+		}
+		return b
+	})
+	// subjectVerb: the one-word verbs of reSubjectName.
+	subjectVerb = sync.OnceValue(func() map[string]bool {
+		m := map[string]bool{}
+		for _, v := range subjectVerbs {
+			if !strings.Contains(v, " ") {
+				m[v] = true
+			}
+		}
+		return m
+	})
+)
 
 // subjectWindow is where the text a match of reSubjectName starting at i
 // may read ends. A match crosses white space (\s: tab, line feed, form

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/ssrm-dev/ssrm/internal/company"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -260,6 +261,11 @@ func TestSubjectNames(t *testing.T) {
 		"Acme is Bolt is Cobalt has Dyn may", "Acme", "Acme is", " is", "", "A is", "AB Corp has",
 		"The Provider maintains it. Customers Data Security Team will review. Instructure Inc. shall",
 		"Acme Cloud Platform Services maintains", "Acme’s staff", "Acme's\nstaff", "ACME HAS", "Acme  Cloud  is",
+		// subjectAt's cases: one word, white space, a verb or not.
+		"Acme provides", "Acme plc is", "Acme performs", "Acme issues", "Acme is not", "Acme\n\tis", "Acme is_",
+		"Acme isé", "ACME is", "A1 is", "Acme& is", "Acme 9 is", "Acme s.r.o. is", "Acme d.o.o. has", "Acme ",
+		"Acme  ", "Acme‘s team", "Acme—is", "Access is granted (7). Customers manage users.", "Zeta does not",
+		"Acme\vis", "Acme\ris", "Ac&me uses", "Acme currently", "Acmeé is", "Acme, is", "Acme; is",
 	} {
 		checkSubjectNames(t, text)
 	}
@@ -267,10 +273,31 @@ func TestSubjectNames(t *testing.T) {
 
 // FuzzSubjectNames holds subjectNames to the pattern over any text.
 func FuzzSubjectNames(f *testing.F) {
-	for _, s := range []string{"Acme Cloud maintains", "Zeta's team", "x Acme is", "éAcme is", "Acme is Bolt is"} {
+	for _, s := range []string{"Acme Cloud maintains", "Zeta's team", "x Acme is", "éAcme is", "Acme is Bolt is", "Acme plc is", "Bolt\tdoes not"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSubjectNames(t, text)
 	})
+}
+
+// TestLegalFirstNoSpace: subjectAt reads a legal form's first byte only
+// after the white space, so no form may open with white space.
+func TestLegalFirstNoSpace(t *testing.T) {
+	for _, f := range company.LegalForms() {
+		if f == "" || isRegexpSpace(f[0]) {
+			t.Errorf("legal form %q opens with white space", f)
+		}
+	}
+}
+
+// TestNameVotesMemo: a text read again votes again, as read the first time.
+func TestNameVotesMemo(t *testing.T) {
+	var v nameVotes
+	for range 3 {
+		v.add(Item{Answer: "Yes", Notes: "Zeta maintains logs; Zeta's team reviews them.", CSPImplementation: "Zeta maintains logs; Zeta's team reviews them."})
+	}
+	if v.votes["Zeta"] != 6 || len(v.memo) != 2 || !v.lower["logs"] {
+		t.Errorf("votes %v, memo %d texts, lower %v", v.votes, len(v.memo), v.lower)
+	}
 }

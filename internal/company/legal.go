@@ -82,6 +82,11 @@ func longestFirst(forms []string) []string {
 	return out
 }
 
+// LegalForms returns the legal forms as written, longest first (a copy).
+func LegalForms() []string {
+	return append([]string{}, legal.forms...)
+}
+
 // LegalFormPattern is a regular expression (an alternation, no group) of
 // the legal forms as written, each a whole word: "Inc\.|…|GmbH\b|…".
 func LegalFormPattern() string {
