@@ -111,7 +111,10 @@ func (f *Frame) foldedText() string {
 
 var (
 	rePlaceholder = lazyre.New(braceBlank + `|\{[a-z_]+\}`)
-	reURL         = lazyre.New(`\bhttps?://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\{[a-z_]+\}|\]\(/[\w\-./#]+\)|\(/[a-z0-9][\w\-./#]*\)`)
+	// reURL finds a web address: a pointer to where the text is. A
+	// template's placeholder ("{policy_url}", "{notice_email}") is no
+	// address: nothing is there until it is filled in.
+	reURL = lazyre.New(`\bhttps?://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\]\(/[\w\-./#]+\)|\(/[a-z0-9][\w\-./#]*\)`)
 	// reDraft finds an unfilled drafting note: "[Insert ...]", "[●]",
 	// "[Vendor to describe]". Its words are not a commitment.
 	reDraft = lazyre.New(`(?i)\[\s*(?:(?:insert|describe|specify|list|add|enter|complete|tbd|tbc|to be (?:completed|agreed|confirmed|inserted)|(?:vendor|provider|supplier|customer|processor|controller) to|note to|drafting note|placeholder)\b[^\]]{0,300}|[\s●•_.…xX]*)\]|<<[^>]{0,200}>>`)
@@ -165,7 +168,7 @@ func buildFrame(lead, text string, v *Vocabulary, names map[string][]phrase, hea
 		}
 		// A template's placeholder ("{{support_email}}", "{jurisdiction}")
 		// names a value to fill in: its words are no text ("support" is no
-		// assistance), though it still points elsewhere (reURL).
+		// assistance), and points nowhere (reURL).
 		if strings.IndexByte(s, '{') >= 0 {
 			s = rePlaceholder.ReplaceAllString(s, "{x}")
 		}

@@ -58,6 +58,8 @@ type unit struct {
 	quoted string
 	// item: the unit opens a list item of its clause.
 	item bool
+	// label and form: the unit is a form page's row (block.label).
+	label, form string
 	// headed is the unit read in place of text: a table row with its
 	// header's names ("Response time: 1 hour"); empty means text.
 	headed string
@@ -175,7 +177,7 @@ func readAgreementsSkipping(ags []*extract.Agreement, vendorName string, v *Voca
 			// under a sub-heading ("Organisational Measures:") each is the
 			// parent lead-in's ("Processor shall implement ..., including:").
 			inList := true
-			for i, u := range splitUnitsUnder(text, headingLeadIn(c)) {
+			for i, u := range splitUnitsForm(text, headingLeadIn(c), formClause(c)) {
 				if len(inline) > 0 {
 					u.tail = inlineTail(c.Text, u.text, inline)
 				}
@@ -194,6 +196,12 @@ func readAgreementsSkipping(ags []*extract.Agreement, vendorName string, v *Voca
 					u.quoted = verbatimQuote(srcOf(c.ID), []string{lead, u.text}, u.skips)
 				}
 				u.file, u.section, u.heading, u.pages = a.Path, c.ID, c.Heading, c.Pages
+				if u.label != "" {
+					// A form page's row: cited by its form and label, which
+					// heads it as a clause's heading does.
+					u.section, u.heading = formCite(u.form, u.label), u.label
+					headings[u.section], parents[u.section] = u.label, c.ID
+				}
 				u.first, u.defined = i == 0, defined
 				// A definition binds no one: it is read for the terms it
 				// defines, never as an obligation.
@@ -401,11 +409,20 @@ type block struct {
 	// headed is a table row read with its header's names (withHeader);
 	// the text stays the row as it stands, for the quote.
 	headed string
+	// label and form name a form page's row (formRow) and its form:
+	// the unit is cited by both (formCite).
+	label, form string
 }
 
 // splitLines separates list items (bullets, "(a)", "(iv)") and joins the
 // wrapped lines of running text.
 func splitLines(text string) []block {
+	return splitLinesForm(text, "")
+}
+
+// splitLinesForm is splitLines for a clause that is a form page by its
+// heading (form, its citation; "" for any other clause).
+func splitLinesForm(text, form string) []block {
 	var blocks []block
 	prev, item, text := 0, false, dropFurniture(text)
 	for _, m := range spListItem.findAllSubmatchIndex(text) {
@@ -419,7 +436,7 @@ func splitLines(text string) []block {
 	}
 	blocks = append(blocks, block{text: text[prev:], item: item})
 	blocks = splitNewLeads(blocks)
-	blocks = splitTableRows(blocks)
+	blocks = splitTableRows(blocks, form)
 	blocks = splitFormFields(blocks)
 	// A paragraph that ends a sentence ends its unit too, however the next
 	// one starts ("... of the GDPR.\n\nprocessor shall ..."); a page break
@@ -435,7 +452,7 @@ func splitLines(text string) []block {
 				(end == "" || !listEnds(paras[i], paras[i+1], b.item && start == 0)) {
 				continue
 			}
-			nb := block{text: strings.Join(paras[start:i+1], "\n"), item: b.item && start == 0}
+			nb := block{text: strings.Join(paras[start:i+1], "\n"), item: b.item && start == 0, label: b.label, form: b.form}
 			if len(paras) == 1 {
 				nb.headed = b.headed
 			}

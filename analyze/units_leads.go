@@ -26,12 +26,19 @@ func splitUnits(text string) []*unit {
 // clause take it as theirs, so that their gerunds ("- Hosting the
 // Service") are its party's.
 func splitUnitsUnder(text, headLead string) []*unit {
+	return splitUnitsForm(text, headLead, "")
+}
+
+// splitUnitsForm is splitUnitsUnder for a clause that is a form page by its
+// heading (form, its citation, or ""): its labelled rows are units of
+// their own (splitTableRows).
+func splitUnitsForm(text, headLead, form string) []*unit {
 	var out []*unit
 	lead := headLead
 	words := "" // the lead-in as the clause words it, where lead rephrases it
 	since := 0  // units since the lead-in
 	var prev *unit
-	for _, b := range splitLines(text) {
+	for _, b := range splitLinesForm(text, form) {
 		if !b.item && lead != "" && (startsLower(b.text) || gerundStart(b.text)) {
 			// An item without a marker: "processor shall:" then "notify
 			// controller without undue delay ...;", "You are responsible
@@ -50,7 +57,7 @@ func splitUnitsUnder(text, headLead string) []*unit {
 			if s == "" {
 				continue
 			}
-			u := &unit{text: s}
+			u := &unit{text: s, label: b.label, form: b.form}
 			if b.headed != "" && j == 0 && len(splitSentences(b.text)) == 1 {
 				u.headed = b.headed
 			}

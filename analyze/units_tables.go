@@ -49,9 +49,13 @@ var reParagraph = lazyre.New(`\n[ \t]*\n`)
 // does, so a table of key terms ("Place of storage | ...", "Sub-processors |
 // ...") is read row by row, not as one sentence running through all its
 // cells. Rows of only dashes and colons (a Markdown table's rule) are
-// dropped.
-func splitTableRows(blocks []block) []block {
+// dropped. A labelled row of a form page (form, the clause's own form
+// name, or a form heading line above it: formHeadingLine) is read as its
+// label and its bound value (formValue), and a row with nothing filled in
+// is dropped.
+func splitTableRows(blocks []block, form string) []block {
 	var out []block
+	cur := form
 	for _, b := range blocks {
 		if !strings.Contains(b.text, " | ") {
 			out = append(out, b)
@@ -71,14 +75,24 @@ func splitTableRows(blocks []block) []block {
 				if !isTableRule(l) {
 					header = nil
 				}
+				if h := formHeadingLine(l); h != "" {
+					cur = h
+				} else if cur != form && endsForm(l) {
+					cur = form
+				}
 				continue
 			}
 			flush(i)
+			label, value, row := formRow(l)
 			switch {
 			case strings.Trim(l, "|-: \t") == "":
 			case i+1 < len(lines) && isTableRule(lines[i+1]):
 				header = tableCells(l)
 				out = append(out, block{text: l, item: b.item && first})
+			case cur != "" && row:
+				if v := formValue(value); v != "" {
+					out = append(out, block{text: v, headed: label + ": " + v, label: label, form: cur})
+				}
 			default:
 				nb := block{text: l, item: b.item && first}
 				if h := withHeader(l, header); h != l {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -271,6 +272,9 @@ type docxTable struct {
 	cells []string
 	cell  []string
 	inRow bool
+	// label is the row's first cell as its paragraphs, when it has
+	// several: a form's field label and the line describing it.
+	label []string
 }
 
 // checkbox glyphs and Wingdings (F0xx) symbol codes.
@@ -486,6 +490,9 @@ func (w *docxWalker) walk(r io.Reader) error {
 				markRPr = false
 			case "tc":
 				if tb := w.table(); tb != nil {
+					if len(tb.cells) == 0 && len(tb.cell) > 1 {
+						tb.label = slices.Clone(tb.cell)
+					}
 					tb.cells = append(tb.cells, strings.Join(tb.cell, " "))
 					tb.cell = nil
 				}
@@ -543,9 +550,17 @@ func (w *docxWalker) flushRow(tb *docxTable) {
 	if len(tb.cell) > 0 {
 		cells = append(cells, strings.Join(tb.cell, " "))
 	}
-	tb.cells, tb.cell, tb.inRow = nil, nil, false
+	label := tb.label
+	tb.cells, tb.cell, tb.inRow, tb.label = nil, nil, false, nil
 	for i := range cells {
 		cells[i] = strings.TrimSpace(cells[i])
+	}
+	if len(cells) > 1 && fieldLabel(label) {
+		// A form's field and the line describing it ("Order Date" over
+		// "The date access to the Cloud Service starts"): the label
+		// stays apart from its description, for a reader to name the
+		// row by it.
+		cells[0] = strings.TrimSpace(label[0]) + " — " + strings.TrimSpace(strings.Join(label[1:], " "))
 	}
 	for len(cells) > 0 && cells[len(cells)-1] == "" {
 		cells = cells[:len(cells)-1]
@@ -561,6 +576,18 @@ func (w *docxWalker) flushRow(tb *docxTable) {
 	}
 	w.out.WriteString(line)
 	w.out.WriteString("\n")
+}
+
+// fieldLabel says a first cell's paragraphs are a field's label and its
+// description: a first paragraph of a few words that ends no sentence,
+// then more text.
+func fieldLabel(paras []string) bool {
+	if len(paras) < 2 {
+		return false
+	}
+	first := strings.TrimSpace(paras[0])
+	n := len(strings.Fields(first))
+	return n > 0 && n <= 6 && !strings.ContainsAny(first[len(first)-1:], ".:;,|") && strings.TrimSpace(strings.Join(paras[1:], "")) != ""
 }
 
 // writeLine adds a paragraph line to the innermost open table cell, or to

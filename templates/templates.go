@@ -63,11 +63,13 @@ var Company embed.FS
 // Phrases holds phrases/*.yaml: lists of wording a lawyer may change that
 // are no vocabulary class: the phrases by which a sentence points at
 // another section of its own agreement (pointers.yaml, read by package
-// analyze) and the words that name the value a template's blank stands
+// analyze), the words that name the value a template's blank stands
 // for (blanks.yaml, read by package extract for both extract and
-// analyze), and the words that place a sentence or a question in a CCM v4
+// analyze), the words that place a sentence or a question in a CCM v4
 // domain with the NIST SP 800-53 families' domains (domains.yaml, read by
-// package analyze for the responsibility matrix and the crosswalk).
+// package analyze for the responsibility matrix and the crosswalk), and the
+// headings of a form page of fields and tick boxes (forms.yaml, read by
+// package analyze).
 //
 //go:embed phrases/*.yaml
 var Phrases embed.FS

@@ -248,7 +248,7 @@ func scoreCorpus(c *Corpus, docs *analyzed) *Report {
 			if o.Predicted && l.Label == "yes" && len(l.Sections) > 0 {
 				o.SectionChecked = true
 				o.SectionOK = SectionMatches(o.Section, l.Sections) || PreambleTitled(o.Section, preambleTitle(docs.inputs[l.Document]), l.Sections) ||
-					HeadingTitled(clauseHeadings(docs.inputs[l.Document], o.Section), l.Sections)
+					HeadingTitled(clauseHeadings(docs.inputs[l.Document], o.Section), l.Sections) || RowLabelled(o.Section, l.Sections)
 			}
 		}
 		rep.Outcomes = append(rep.Outcomes, o)

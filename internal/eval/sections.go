@@ -250,6 +250,28 @@ func PreambleTitled(got, title string, labelled []string) bool {
 	return false
 }
 
+// reRowLabel is the quoted label that ends a form row's citation
+// (`"Key Terms" "Security Policy"`, `Annex II "Technical Measures"`).
+var reRowLabel = lazyre.New(`\S\s+"([^"]+)"$`)
+
+// RowLabelled reports whether a labelled section names, as a quoted
+// heading alone, the label of the form row cited: a lawyer writes `Key
+// Terms "Security Policy"` or `cover "Approved Subprocessors"`, read as the
+// label alone, for ssrm's `"Key Terms" "Security Policy"`.
+func RowLabelled(got string, labelled []string) bool {
+	m := reRowLabel.FindStringSubmatch(got)
+	if m == nil {
+		return false
+	}
+	want := headingPart(m[1])
+	for _, l := range labelled {
+		if p := sectionPath(l); len(p) == 1 && p[0] == want {
+			return true
+		}
+	}
+	return false
+}
+
 // HeadingTitled reports whether a labelled section names, as a quoted
 // heading alone, the heading of the cited clause or of one of its parents
 // (headings, from the cited clause up): a document whose clauses are both
