@@ -19,6 +19,9 @@ type assessment struct {
 	deadline *Deadline
 	// deadlineHit is where the deadline was read, when not from best.
 	deadlineHit *hit
+	// sentence is quoted in place of cite's unit: the sentence of an
+	// inline enumeration cite is an item of (inlineSentence).
+	sentence *unit
 }
 
 // rankedHits reads every unit for the rule: its positive hits best first,
@@ -142,7 +145,10 @@ func (r *Rule) assess(units []*unit) assessment {
 		a.cite = r.preferredCite(pos, a.cite)
 		a.cite = r.pointedCite(pos, a.cite)
 		seen := map[string]bool{a.cite.u.section: true}
-		if a.cite != a.best {
+		if a.sentence = a.inlineSentence(pos); a.sentence != nil {
+			seen[a.sentence.section] = true
+		}
+		if a.cite != a.best && !(a.sentence != nil && a.best.u.sentence == a.sentence) {
 			seen[a.best.u.section] = true
 			a.support = append(a.support, *a.best)
 		}
@@ -150,7 +156,7 @@ func (r *Rule) assess(units []*unit) assessment {
 			if len(a.support) == 2 {
 				break
 			}
-			if seen[h.u.section] || h.spec.Supporting || otherPartysClause(h) {
+			if seen[h.u.section] || h.spec.Supporting || otherPartysClause(h) || a.sentence != nil && (h.u.sentence == a.sentence || h.u == a.sentence) {
 				continue
 			}
 			seen[h.u.section] = true
@@ -415,7 +421,11 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 	if f.Status == StatusByReference && flagsStateSomething(a.flags) {
 		f.Status = StatusWeak
 	}
-	lead := a.cite.u.evidence("")
+	quoted := a.cite.u
+	if a.sentence != nil {
+		quoted = a.sentence // the enumeration's sentence whole, not its first item
+	}
+	lead := quoted.evidence("")
 	if f.Status == StatusByReference {
 		lead.Note = "by reference only"
 	}
@@ -438,8 +448,8 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		}
 		f.Evidence = append(f.Evidence, h.u.evidence(note))
 	}
-	f.Weakeners = unquoteStock(f.Weakeners, quotedTexts(f, a.cite.u, b.u))
-	f.Explanation = r.explain(f, a.cite)
+	f.Weakeners = unquoteStock(f.Weakeners, quotedTexts(f, quoted, a.cite.u, b.u))
+	f.Explanation = r.explain(f, a.cite, quoted.section)
 	for i, re := range r.details {
 		if !re.MatchString(b.u.frame.text) {
 			f.Notes = append(f.Notes, r.Details[i].Missing)
@@ -449,7 +459,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 }
 
 // explain says in one line why the status was given, from the frame.
-func (r *Rule) explain(f *Finding, b *hit) string {
+func (r *Rule) explain(f *Finding, b *hit, sec string) string {
 	who := map[Party]string{PartyVendor: "the vendor", PartyCustomer: "the customer", PartyMutual: "both parties", PartyThird: "a third party", PartyAuthority: "an authority"}[b.p.actor]
 	how := ""
 	// Without a verb that binds, say what the wording is, so the reader
@@ -475,7 +485,6 @@ func (r *Rule) explain(f *Finding, b *hit) string {
 	default:
 		how = " (" + bare + ")"
 	}
-	sec := b.u.section
 	if f.Status == StatusMet && r.Owner == OwnerCustomer && b.p.actor == PartyCustomer {
 		// A customer's own duty is put on the customer, not bound as a term
 		// the vendor owes; the actor is named once.

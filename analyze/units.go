@@ -68,6 +68,8 @@ type unit struct {
 	// (b) ..."): the items are read as clauses of their own, but the quote
 	// shows the sentence whole.
 	tail string
+	// sentence is the unit whose tail holds this inline item, if any.
+	sentence *unit
 }
 
 // reading is the text rules match against.
@@ -143,6 +145,7 @@ func readAgreementsSkipping(ags []*extract.Agreement, vendorName string, v *Voca
 		kids := map[string][]extract.Clause{}
 		// leadQuote: a lead-in's words as they stand; leadSrc: their clause.
 		leadQuote, leadSrc, clauseTexts := map[string][]string{}, map[string]string{}, map[string]string{}
+		holders := map[string]*unit{} // an inline item's clause: the unit whose tail holds it
 		clauses := listTails(untitledPreamble(a.Clauses))
 		for _, c := range clauses {
 			headings[c.ID], parents[c.ID] = c.Heading, c.Parent
@@ -177,10 +180,15 @@ func readAgreementsSkipping(ags []*extract.Agreement, vendorName string, v *Voca
 			// under a sub-heading ("Organisational Measures:") each is the
 			// parent lead-in's ("Processor shall implement ..., including:").
 			inList := true
-			for i, u := range splitUnitsForm(text, headingLeadIn(c), formClause(c)) {
-				if len(inline) > 0 {
-					u.tail = inlineTail(c.Text, u.text, inline)
-				}
+			split := splitUnitsForm(text, headingLeadIn(c), formClause(c))
+			if len(inline) > 0 {
+				inlineLeads(split, c.Text, inline)
+				inlineHolders(split, kids[c.ID], holders)
+			}
+			if h := holders[c.ID]; h != nil && len(split) > 0 {
+				split[0].sentence = h // "(i) nature of the breach" in "Provide information about: (i) ..., (iv) ..."
+			}
+			for i, u := range split {
 				inList = inList && (i == 0 || u.item)
 				if u.leadIn == "" && parentLead != "" && (i == 0 || inList && parentItems(c)) {
 					u.leadIn = parentLead

@@ -1,6 +1,10 @@
 package analyze
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
 
 // dropItemSep is the text after an inline item cut from its clause
 // (ownText) without the comma that parted the item from the next: the
@@ -13,4 +17,41 @@ func dropItemSep(after string) string {
 		return t[1:]
 	}
 	return after
+}
+
+// inlineLeads gives each unit of a clause the inline enumeration its
+// sentence goes on with (unit.tail), and ends the list a lead-in opens when
+// its items stand inline on its own line: "- Provide information about:
+// (i) ..., (iv) ..." has its items already, so the clause's next bullet
+// ("- Cooperate with Controller in ...") is an item of the list above it
+// ("Processor shall:"), read with that list's lead-in, not with "Provide
+// information about:".
+func inlineLeads(units []*unit, clause string, items []string) {
+	var closed *unit
+	for _, u := range units {
+		if closed != nil && u.leadIn == closed.text {
+			u.leadIn, u.leadWords, u.skips = closed.leadIn, closed.leadWords, closed.leadIn != ""
+		} else if u.leadIn != "" || !u.item {
+			closed = nil
+		}
+		u.tail = inlineTail(clause, u.text, items)
+		if u.tail != "" && strings.HasSuffix(u.text, ":") {
+			closed = u
+		}
+	}
+}
+
+// inlineHolders records, for each sub-clause in kids standing inline in
+// one of units' tails, the unit whose sentence goes on with it.
+func inlineHolders(units []*unit, kids []extract.Clause, holders map[string]*unit) {
+	for _, u := range units {
+		if u.tail == "" {
+			continue
+		}
+		for _, k := range kids {
+			if k.Text != "" && holders[k.ID] == nil && strings.Contains(u.tail, k.Text) {
+				holders[k.ID] = u
+			}
+		}
+	}
 }
