@@ -147,8 +147,16 @@ func (r *Rule) grade(h *hit) {
 	case ModalAdvisory:
 		h.weakeners = append(h.weakeners, `"`+strings.ToLower(p.word)+`": an aim or advice, not a duty`)
 	}
+	// spared are the reasons of hedges that govern only a verb after the
+	// rule's action: the rule's own weakeners of the same reason are the
+	// same hedge.
+	var spared []string
 	for _, c := range f.m.v.weakeners {
 		if !f.m.in(c.def.ID, f.leadFrom(p), p.to) && !f.sharedTail(c.def.ID, p) {
+			continue
+		}
+		if c.def.GovernsVerb && !f.sharedTail(c.def.ID, p) && f.hedgeOnLaterVerb(c.def.ID, p, h.spec.Action) {
+			spared = append(spared, c.def.Reason)
 			continue
 		}
 		if c.def.Unless != "" && f.m.in(c.def.Unless, 0, len(f.toks)) {
@@ -166,6 +174,9 @@ func (r *Rule) grade(h *hit) {
 		in := scope
 		if r.Weakeners[i].Sentence {
 			in = f.text
+		}
+		if !r.Weakeners[i].Sentence && slices.Contains(spared, r.Weakeners[i].Reason) {
+			continue
 		}
 		if re.MatchString(in) && (r.unless[i] == nil || !r.unless[i].MatchString(f.text)) {
 			h.weakeners = appendOnce(h.weakeners, r.Weakeners[i].Reason)

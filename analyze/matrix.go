@@ -27,6 +27,12 @@ func buildMatrix(in Inputs, units []*unit, findings []Finding, model string, qc 
 	}
 	byDomain := map[string]*agg{}
 	for _, u := range units {
+		// A recital, a definition or a question binds no one: it places
+		// no domain on either party ("WHEREAS, Customer wishes to grow the
+		// revenue of its applications" is background, no duty).
+		if u.frame.definition || u.frame.question {
+			continue
+		}
 		vendorSide, customerSide := false, false
 		for i, p := range u.frame.preds {
 			if p.negated || (p.modality != ModalBinding && p.modality != ModalDeclarative) || grantsLicence(u.frame, &u.frame.preds[i]) {

@@ -108,6 +108,9 @@ type Rule struct {
 	Sources        []string `yaml:"sources" json:"sources"`
 	Rationale      string   `yaml:"rationale" json:"rationale"`
 	Recommendation string   `yaml:"recommendation" json:"recommendation"`
+	// LooksFor says in a reader's words what the rule's frames and signals
+	// look for, for a rule without elements (ssrm rules explain).
+	LooksFor []string `yaml:"looks_for" json:"looks_for,omitempty"`
 	// Subject is the party that must be the actor of a matching sentence:
 	// "vendor", "customer" or "any" (default: Owner). A sentence whose
 	// actor is the other party never counts.

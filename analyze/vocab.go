@@ -50,6 +50,10 @@ type VocabClass struct {
 	// Unless names a class that, found in the same sentence, cancels a
 	// weakener ("by posting" does not weaken "by posting and by e-mail").
 	Unless string `yaml:"unless" json:"unless,omitempty"`
+	// GovernsVerb: a weakener that hedges the verb it governs ("use
+	// reasonable efforts to retrieve"), not a verb coordinated before it
+	// ("will notify Customer and use reasonable efforts to retrieve ...").
+	GovernsVerb bool `yaml:"governs_verb" json:"governs_verb,omitempty"`
 	// NotInHeadings: a heading's phrases of this class give the sentences
 	// under it no context; their words are masked before the heading is
 	// read ("Standard Contractual Clauses (UK)" names a law's reach, not
@@ -211,6 +215,7 @@ func (v *Vocabulary) extend(classes []VocabClass, file string) error {
 			d.Examples.NoMatch = append(append([]string{}, d.Examples.NoMatch...), c.Examples.NoMatch...)
 			d.Except = append(append([]string{}, d.Except...), c.Except...)
 			d.NotInHeadings = d.NotInHeadings || c.NotInHeadings
+			d.GovernsVerb = d.GovernsVerb || c.GovernsVerb
 			d.File = file
 			*old.def = d
 			continue

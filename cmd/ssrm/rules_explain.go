@@ -40,6 +40,7 @@ func writeRuleCard(w io.Writer, r *analyze.Rule) {
 			parts = append(parts, e.Title)
 		}
 	}
+	parts = append(parts, r.LooksFor...)
 	for _, d := range r.Details {
 		parts = append(parts, d.Missing+" (named as not stated when absent)")
 	}

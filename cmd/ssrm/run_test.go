@@ -57,6 +57,7 @@ func TestRun(t *testing.T) {
 		{"rules show", []string{"rules", "show", "nope"}, 2, "", `no rule "nope"`},
 		{"rules explain", []string{"rules", "explain", "audit-rights"}, 0, "rules-explain-audit-rights.txt", ""},
 		{"rules explain a binding rule", []string{"rules", "explain", "breach-notification"}, 0, "rules-explain-breach-notification.txt", ""},
+		{"rules explain a rule without elements", []string{"rules", "explain", "regulator-cooperation"}, 0, "rules-explain-regulator-cooperation.txt", ""},
 		{"rules explain unknown", []string{"rules", "explain", "nope"}, 2, "", `no rule "nope"`},
 		{"rules explain no id", []string{"rules", "explain"}, 2, "", "ssrm rules explain ID"},
 		{"rules check bad", []string{"rules", "check", "../../analyze/testdata/rules/invalid/bad-pattern.yaml"}, 2, "", "bad-pattern.yaml: rules[0] (dup-rule): signals[0][0]: bad pattern"},
