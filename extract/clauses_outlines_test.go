@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// outline writes the clauses of a document one a line: the ID, "<" and
+// the parent's ID, then " | " and the heading.
+func outline(cs []Clause) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.ID)
+		if c.Parent != "" {
+			b.WriteString("<" + c.Parent)
+		}
+		b.WriteString(" | " + c.Heading + "\n")
+	}
+	return b.String()
+}
+
+// TestMarkdownOutlines: invented Markdown pages, each with its golden
+// outline (testdata/outlines/NAME.outline, rewritten under -update):
+// structure carried only by ordered lists ("1. **Definitions**" with
+// nested "   1." items: the list numbers are the clause numbers, 4.4 is
+// the 4th item of item 4; all-"1." lists count as a browser shows them),
+// a list of examples under a heading (its heading's items, not clauses of
+// the document), HTML headings, bold titles and lists inside Markdown
+// (<h2>, <p><strong>Title</strong></p>, <ol><li>), and unnumbered pages
+// whose headings are all-caps lines or bold lead-ins.
+func TestMarkdownOutlines(t *testing.T) {
+	ins, err := filepath.Glob(filepath.Join("testdata", "outlines", "*.md"))
+	if err != nil || len(ins) == 0 {
+		t.Fatalf("no samples: %v", err)
+	}
+	for _, in := range ins {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			doc, err := textParser{}.Parse(in, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := outline(doc.Agreement.Clauses)
+			golden := strings.TrimSuffix(in, ".md") + ".outline"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./extract -run %s -update)", err, t.Name())
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("differs from %s (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+// TestMarkdownOutlinesCite: the clause a lawyer cites for a sentence of
+// the samples, as the sample's own cross-references do.
+func TestMarkdownOutlinesCite(t *testing.T) {
+	for _, tc := range []struct{ file, sentence, id string }{
+		{"ordered-nested.md", "notify the Customer of any Incident within 48 hours", "4.4"},
+		{"ordered-nested.md", "engage subcontractors to host the Service", "2.2"},
+		{"ordered-ones.md", "tell you about a Security Incident within 72 hours", "3.4"},
+		{"ordered-loose.md", "reports security incidents to the customer within 48 hours", "2.4"},
+		{"ordered-examples.md", "encrypted backups", `"Examples of controls" 2`},
+	} {
+		t.Run(tc.file+"/"+tc.id, func(t *testing.T) {
+			doc, err := textParser{}.Parse(filepath.Join("testdata", "outlines", tc.file), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, c := range doc.Agreement.Clauses {
+				if strings.Contains(strings.Join(strings.Fields(c.Text), " "), tc.sentence) {
+					got = c.ID // the innermost clause holding it comes last
+				}
+			}
+			if got != tc.id {
+				t.Errorf("%q cited as %q, want %q", tc.sentence, got, tc.id)
+			}
+		})
+	}
+}
+
