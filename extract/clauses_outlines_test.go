@@ -70,6 +70,11 @@ func TestMarkdownOutlinesCite(t *testing.T) {
 		{"ordered-ones.md", "tell you about a Security Incident within 72 hours", "3.4"},
 		{"ordered-loose.md", "reports security incidents to the customer within 48 hours", "2.4"},
 		{"ordered-examples.md", "encrypted backups", `"Examples of controls" 2`},
+		{"html-lists.md", "reports each Incident within 48 hours", "2.4"},
+		{"html-headings.md", "thirty days' notice before adding one", `"Subprocessors"`},
+		{"html-headings.md", "backups are kept in Dublin", `"Data location"`},
+		{"html-headings.md", "within 72 hours of confirming", `"Incident response"`},
+		{"html-headings.md", "material changes to these commitments", `"Notice"`},
 	} {
 		t.Run(tc.file+"/"+tc.id, func(t *testing.T) {
 			doc, err := textParser{}.Parse(filepath.Join("testdata", "outlines", tc.file), Options{})
