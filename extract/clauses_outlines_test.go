@@ -75,6 +75,11 @@ func TestMarkdownOutlinesCite(t *testing.T) {
 		{"html-headings.md", "backups are kept in Dublin", `"Data location"`},
 		{"html-headings.md", "within 72 hours of confirming", `"Incident response"`},
 		{"html-headings.md", "material changes to these commitments", `"Notice"`},
+		{"caps-pages.md", "requires multi-factor authentication", `"ACCESS CONTROL"`},
+		{"caps-pages.md", "SOC 2 Type II report", `"SOC 2 COMPLIANCE"`},
+		{"caps-pages.md", "An outside firm tests the platform", `"Penetration testing"`},
+		{"caps-pages.md", "security of their own user accounts", `"Penetration testing"`}, // "IMPORTANT:" is a note
+		{"caps-pages.md", "within 24 hours of confirming it", `"INCIDENT NOTIFICATION"`},
 	} {
 		t.Run(tc.file+"/"+tc.id, func(t *testing.T) {
 			doc, err := textParser{}.Parse(filepath.Join("testdata", "outlines", tc.file), Options{})
@@ -94,3 +99,24 @@ func TestMarkdownOutlinesCite(t *testing.T) {
 	}
 }
 
+// TestCapsNumbered: an all-caps title may hold a number of its own ("SOC 2
+// COMPLIANCE"); a reference, a date or a code is no title.
+func TestCapsNumbered(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"SOC 2 COMPLIANCE", true},
+		{"PCI DSS LEVEL 1 SERVICE PROVIDER", true},
+		{"SCHEDULE 2 SECURITY MEASURES", false},
+		{"MARCH 2024 UPDATE", false},
+		{"2024 SECURITY REPORT", false},
+		{"TIER A1 SUPPORT", false},
+		{"ISO 27001", false},
+		{"BACKUPS AND RECOVERY", false}, // no number: capsCharRe's
+	} {
+		if got := capsNumbered(tc.line); got != tc.want {
+			t.Errorf("capsNumbered(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
