@@ -144,6 +144,7 @@ func cleanMarkdown(s string) string {
 		s = htmlScriptRe.ReplaceAllString(s, "")
 	}
 	s = htmlLists(s)
+	s = htmlBold(s)
 	s = htmlBreakRe.ReplaceAllString(s, "\n")
 	s = htmlCellRe.ReplaceAllString(s, " | ")
 	s = htmlBlockEndRe.ReplaceAllString(s, "\n")
@@ -220,6 +221,27 @@ func htmlLists(s string) string {
 		}
 		stack = append(stack, l)
 		return ""
+	})
+}
+
+// htmlBoldRe: a <strong> or <b> element on one line.
+var htmlBoldRe = lazyre.New(`(?i)<(?:strong|b)(?:\s[^<>]*)?>([^\n]*?)</(?:strong|b)\s*>`)
+
+// htmlBold writes HTML bold as Markdown bold ("<p><strong>Audit</strong></p>"
+// is "**Audit**"), so that a bold title on its own line or opening a
+// paragraph is read as the heading or lead-in it is on the page, as the
+// same title written in Markdown is; the tags alone would be dropped with
+// the other inline HTML and leave the title as body text.
+func htmlBold(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	return htmlBoldRe.ReplaceAllStringFunc(s, func(m string) string {
+		inner := strings.TrimSpace(htmlBoldRe.FindStringSubmatch(m)[1])
+		if inner == "" || strings.Contains(inner, "**") {
+			return inner
+		}
+		return "**" + inner + "**"
 	})
 }
 

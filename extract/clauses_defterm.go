@@ -49,3 +49,12 @@ func unescapeNumberLead(t string) string {
 	}
 	return t
 }
+
+// definitionRe: a definition's opening, a quoted term and its verb
+// ("\"Incident\" means", "“Data” shall mean").
+var definitionRe = lazyre.New(`^\*{0,2}["“'‘][^"“”]{1,60}["”'’]\*{0,2}\s+(?:means|shall mean|has the meaning|refers to|includes)\b`)
+
+// definesTerm reports whether an item's text is a definition ("\"Incident\"
+// means any unauthorised access"), whose words are no title however
+// capitalised they are.
+func definesTerm(s string) bool { return definitionRe.MatchString(strings.TrimSpace(s)) }

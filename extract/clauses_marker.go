@@ -680,10 +680,10 @@ func headingOf(m marker, lines []srcLine, i int) string {
 	// "Access and Use.  During the ..." / "Title: text"
 	if k := titleStop(rest); k > 0 {
 		cand := rest[:k]
-		if looksLikeTitle(cand) && len(strings.Fields(cand)) <= 8 {
+		if looksLikeTitle(cand) && len(strings.Fields(cand)) <= 8 && !definesTerm(cand) {
 			return cleanHeading(cand)
 		}
-	} else if looksLikeTitle(rest) {
+	} else if looksLikeTitle(rest) && !definesTerm(rest) {
 		return cleanHeading(rest)
 	}
 	if m.kind == kNum && len(m.path) == 1 && paragraphEnds(lines, i) && standaloneTitle(rest) {

@@ -291,7 +291,7 @@ func (s *splitter) boldLead(i int) (head string, alone, ok bool) {
 		strings.HasSuffix(head, ",") || leadStopRe.MatchString(strings.TrimRight(head, ".:")) || leadInRe.MatchString(strings.TrimRight(head, ".: ")) {
 		return "", false, false
 	}
-	head = cleanHeading(stripInline(head))
+	head = strings.TrimRight(cleanHeading(stripInline(head)), " –—") // "**Audit —**"
 	if head == "" || possessiveRe.MatchString(head) {
 		// "**Either Party's** (and ...) liability": the subject of a
 		// sentence, not its title.
@@ -371,16 +371,17 @@ func isWordByte(c byte) bool {
 }
 
 // capsHeading reports whether line i is an all-caps heading: a short line
-// in capitals without digits or closing punctuation, that stands after a
-// blank line, a page start or a finished sentence and above body text. Not
-// a running page header, a part title ("EXHIBIT B" above "SECURITY"), the
-// title of a number on the line before ("ARTICLE I" above "DEFINITIONS"),
-// a company name, a shouted sentence or boilerplate ("WHEREAS").
+// in capitals without digits or closing punctuation (see capsNumbered and
+// capsColon), after a blank line, a page start or a finished sentence and
+// above body text. Not a running page header, a part title ("EXHIBIT B"
+// above "SECURITY"), the title of a number on the line before ("ARTICLE
+// I" above "DEFINITIONS"), a company name, a shouted sentence or
+// boilerplate ("WHEREAS").
 func (s *splitter) capsHeading(i int) bool {
 	l := s.lines[i]
-	t := strings.TrimSpace(l.text)
+	t := s.capsColon(i, strings.TrimSpace(l.text))
 	if q := capsQuestion(t); l.runHead || len(t) < 3 || !q && (len(t) > 80 || len(strings.Fields(t)) > 8) || !isAllCaps(t) ||
-		!q && !capsCharRe.MatchString(t) || strings.ContainsAny(t[len(t)-1:], ".,;:") ||
+		!q && !capsCharRe.MatchString(t) && !capsNumbered(t) || strings.ContainsAny(t[len(t)-1:], ".,;:") ||
 		capsStopRe.MatchString(t) || !q && capsVerbRe.MatchString(t) || partyRe.MatchString(t) {
 		return false
 	}
