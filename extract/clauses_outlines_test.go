@@ -80,6 +80,8 @@ func TestMarkdownOutlinesCite(t *testing.T) {
 		{"caps-pages.md", "An outside firm tests the platform", `"Penetration testing"`},
 		{"caps-pages.md", "security of their own user accounts", `"Penetration testing"`}, // "IMPORTANT:" is a note
 		{"caps-pages.md", "within 24 hours of confirming it", `"INCIDENT NOTIFICATION"`},
+		{"excerpt-numbered.md", "shall allow for audits once a year", "4.8"}, // an excerpt opening at "## 4.8"
+		{"excerpt-numbered.md", "kept for three years", "4.9.1"},
 	} {
 		t.Run(tc.file+"/"+tc.id, func(t *testing.T) {
 			doc, err := textParser{}.Parse(filepath.Join("testdata", "outlines", tc.file), Options{})

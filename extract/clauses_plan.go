@@ -448,7 +448,10 @@ func (s *splitter) planDottedAny(m marker) (plan, bool) {
 			return plan{}, false
 		}
 	}
-	if last <= 1 && (len(s.clauses) == 0 || s.noNumbered(e)) {
+	// A Markdown heading's number opens its section where nothing numbered
+	// is open, whatever the number: an excerpt or a document that starts
+	// at "## 4.8 Audit Rights" cites it as 4.8, not as its preamble.
+	if (last <= 1 || m.mdLevel > 0) && (len(s.clauses) == 0 || s.noNumbered(e)) {
 		return mk(e), true
 	}
 	return plan{}, false
