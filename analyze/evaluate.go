@@ -180,6 +180,9 @@ func (r *Rule) grade(h *hit) {
 		}
 		if re.MatchString(in) && (r.unless[i] == nil || !r.unless[i].MatchString(f.text)) {
 			h.weakeners = appendOnce(h.weakeners, r.Weakeners[i].Reason)
+		} else if hd := h.u.heading; r.Weakeners[i].Heading && hd != "" && re.MatchString(hd) &&
+			(r.unless[i] == nil || !r.unless[i].MatchString(f.text) && !r.unless[i].MatchString(hd)) {
+			h.weakeners = appendOnce(h.weakeners, r.Weakeners[i].Reason)
 		}
 	}
 	if ph := valuePlaceholder(scope); ph != "" {

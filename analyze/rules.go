@@ -225,6 +225,11 @@ type Weakener struct {
 	// a rule's weakeners ("... shall assist Customer. ... shall mitigate
 	// the breach, all at Customer's costs.").
 	Clause bool `yaml:"clause" json:"clause,omitempty"`
+	// Heading reads the pattern also in the heading of the quoted clause:
+	// a ground the heading names is the ground of the sentences under it
+	// ("12.2 Termination for Convenience" over "Either party may terminate
+	// upon written notice"). Its unless is read in the heading too.
+	Heading bool `yaml:"heading" json:"heading,omitempty"`
 }
 
 // QuestionnaireSignals locate the questionnaire items that speak to a rule.
