@@ -6,14 +6,6 @@ package analyze
 // governs_verb weakens a predicate only where it stands before (or over)
 // the rule's action, not where it opens a verb coordinated after it.
 
-// hedgeVerbs are the words that open a coordinated verb phrase carrying
-// a hedge ("and use", "and make", "and endeavour to").
-var hedgeVerbs = map[string]bool{
-	"use": true, "uses": true, "make": true, "makes": true, "employ": true, "employs": true,
-	"exercise": true, "exercises": true, "endeavour": true, "endeavor": true, "endeavours": true,
-	"endeavors": true, "attempt": true, "attempts": true, "try": true, "tries": true, "also": true,
-}
-
 // hedgeOnLaterVerb says every phrase of the weakener class in p's scope
 // opens a verb coordinated after one of the rule's actions, so none of
 // them governs that action.
@@ -38,7 +30,9 @@ func (f *Frame) hedgeOnLaterVerb(class string, p *predicate, actions []string) b
 
 // coordinatorBefore is the index of the "and" that opens the hedge's verb
 // phrase ("and use commercially reasonable efforts to"), looking back a
-// few words from the hedge without crossing punctuation, or -1.
+// few words from the hedge without crossing punctuation, or -1. The words
+// that may follow the "and" are the vocabulary's hedge-verb class
+// (templates/vocabulary/weakeners.yaml).
 func (f *Frame) coordinatorBefore(at, from int) int {
 	for k := at - 1; k >= from && k >= at-6; k-- {
 		t := f.toks[k]
@@ -46,7 +40,7 @@ func (f *Frame) coordinatorBefore(at, from int) int {
 			return -1
 		}
 		if t.w == "and" {
-			if k+1 < len(f.toks) && hedgeVerbs[f.toks[k+1].w] {
+			if k+1 < len(f.toks) && len(f.m.at("hedge-verb", k+1)) > 0 {
 				return k
 			}
 			return -1
