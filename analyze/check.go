@@ -39,7 +39,12 @@ func (r *Rule) rankedHits(units []*unit) (pos, negated, flags []hit) {
 	}
 	perUnit := map[*unit]map[string]bool{}
 	for _, h := range pos {
-		if h.spec.element == "" || h.spec.Supporting {
+		// An element whose object the sentence takes only from its heading
+		// ("The Processor shall make available all information ..." under
+		// "9. Audits") is the heading's, not the sentence's: the sentence
+		// shows the one element it names, and the audit clause beside it
+		// is cited.
+		if h.spec.element == "" || h.spec.Supporting || h.objectFromHeadingOnly() {
 			continue
 		}
 		if perUnit[h.u] == nil {

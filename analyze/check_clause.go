@@ -15,14 +15,17 @@ import (
 // available all information ... 10.2 Customer may audit ... at its own
 // cost. 10.3 Audits at most once a year." is one audit clause, whose
 // limits stand in the sub-clauses after the one quoted. A unit with no
-// section has no clause to read.
+// section has no clause to read. Such a rule reads the quoted sentence's
+// other predicates too: "Processor shall make available all information
+// ... and shall allow for and contribute to audits ..., at Controller's
+// expense" limits the audit whichever predicate the hit stands on.
 func (r *Rule) clauseWeakeners(b *hit, units []*unit) []string {
 	if b.u.section == "" || len(r.weakeners) == 0 || !r.readsClause() {
 		return nil
 	}
 	var out []string
 	for _, u := range units {
-		if u == b.u || u.file != b.u.file || clauseOf(u.section) != clauseOf(b.u.section) && !(r.ClauseWeakeners && siblingClause(u.section, b.u.section)) {
+		if u == b.u && !r.ClauseWeakeners || u.file != b.u.file || clauseOf(u.section) != clauseOf(b.u.section) && !(r.ClauseWeakeners && siblingClause(u.section, b.u.section)) {
 			continue
 		}
 		f := u.frame

@@ -442,7 +442,7 @@ func (r *Rule) rank(h *hit) float64 {
 	// Lighter still: a sentence that takes the term's object from its
 	// heading ("Unauthorized Use or Disclosure") comes after a sibling
 	// that names it in its own words ("any Security Incident").
-	if len(h.spec.Object) > 0 && !f.anyIn(h.spec.Object, 0, len(f.toks)) && !f.anyPrev(h.spec.Object) && f.anyHeading(h.spec.Object) {
+	if h.objectFromHeadingOnly() {
 		s -= 0.25
 	}
 	switch n := len(h.u.full()) - f.frontedLen(h.p); {
@@ -478,6 +478,13 @@ func (r *Rule) rank(h *hit) float64 {
 		}
 	}
 	return s
+}
+
+// objectFromHeadingOnly says the hit's sentence names the term's object
+// neither itself nor in the sentence before, only in its heading.
+func (h *hit) objectFromHeadingOnly() bool {
+	f := h.u.frame
+	return len(h.spec.Object) > 0 && !f.anyIn(h.spec.Object, 0, len(f.toks)) && !f.anyPrev(h.spec.Object) && f.anyHeading(h.spec.Object)
 }
 
 // leadInOnly says a unit's text ends where its items begin: with a colon,

@@ -65,7 +65,10 @@ func (f *Frame) turnsIn(from, to int) bool {
 // predicate before it and stands under that predicate's cues. So does a
 // verb joined to the predicate before with no subject of its own ("Beta
 // Previews may not be supported and may be changed without notice"): its
-// subject is that predicate's.
+// subject is that predicate's; a condition fronted before that subject
+// is not ("If the reports provided under Section 7.2 (Certifications) are
+// insufficient, Provider will provide further information and will allow
+// audits": the certifications are the condition's, not the audit's).
 func (f *Frame) notFrom(p *predicate) int {
 	if p.from < 2 || p.from > len(f.toks) {
 		return p.from
@@ -73,7 +76,7 @@ func (f *Frame) notFrom(p *predicate) int {
 	if w := f.toks[p.from].w; (w == "and" || w == "or") && p.modal.from == p.from+1 {
 		for _, q := range f.preds {
 			if q.to == p.from {
-				return q.from
+				return f.pastCondition(&q)
 			}
 		}
 	}
@@ -135,4 +138,20 @@ func (f *Frame) toldComplement(ps []predicate) {
 		}
 		f.eachComplement(ps, i, func(c *predicate) { c.actor = PartyThird })
 	}
+}
+
+// pastCondition is where a predicate's subject begins past a condition
+// fronted before it ("If the reports are insufficient, Provider will
+// ..."): after the last comma before its modal; its start when it opens
+// with no condition.
+func (f *Frame) pastCondition(q *predicate) int {
+	if q.modal.from <= q.from || !f.m.in("condition", q.from, q.from+1) {
+		return q.from
+	}
+	for j := q.modal.from - 1; j > q.from; j-- {
+		if f.toks[j].w == "," {
+			return j + 1
+		}
+	}
+	return q.from
 }
