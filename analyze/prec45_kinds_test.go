@@ -47,3 +47,33 @@ func TestPrec45PolicingUsers(t *testing.T) {
 		})
 	}
 }
+
+// TestPrec45DomainWordOfAnotherSubject: a domain's word standing for
+// another subject places no domain of the matrix: the party's own name
+// ("The Vendor shall invoice", "the Supplier"), a certificate of insurance,
+// an application for more seats, a mobile phone number (issue 11: matrix
+// domains from a domain word inside another subject; our own sentences).
+// The words in their own sense still place them.
+func TestPrec45DomainWordOfAnotherSubject(t *testing.T) {
+	rs := loadRules(t)
+	head := "This Services Agreement is made between Norvale Ltd (the \"Vendor\") and Quintex Corp (the \"Client\").\n\n"
+	res := runMarkdown(t, rs, head+
+		"1. Insurance. The Vendor shall deliver certificates of insurance to the Client on request.\n\n"+
+		"2. Invoices. The Vendor shall invoice the Client monthly in arrears.\n\n"+
+		"3. Orders. The Client shall submit applications for additional seats in writing.\n\n"+
+		"4. Numbers. The Client shall keep its mobile phone number current for billing reminders.\n")
+	for _, d := range []string{"AIS", "CEK", "STA", "UEM"} {
+		if r := matrixRow(res, d); r.AgreementOwner != OwnerUnassigned {
+			t.Errorf("%s: %s from %v; want unassigned (the word names another subject)", d, r.AgreementOwner, r.Evidence)
+		}
+	}
+	res = runMarkdown(t, rs, head+
+		"1. Suppliers. The Vendor shall assess the security of its third-party suppliers each year.\n\n"+
+		"2. Certificates. The Vendor shall renew its TLS certificates before they expire.\n\n"+
+		"3. Devices. The Client shall lock its mobile devices with a passcode.\n")
+	for d, want := range map[string]Owner{"STA": OwnerVendor, "CEK": OwnerVendor, "UEM": OwnerCustomer} {
+		if r := matrixRow(res, d); r.AgreementOwner != want {
+			t.Errorf("%s: %s from %v; want %s", d, r.AgreementOwner, r.Evidence, want)
+		}
+	}
+}
