@@ -276,11 +276,18 @@ func (cw *Crosswalk) side(f *CrosswalkForm) Owner {
 // pattern that matches its format, else the form whose entries place most
 // of its question ids (at least 80% of them, and five).
 func (cw *Crosswalk) formFor(q *extract.Questionnaire) (*CrosswalkForm, bool) {
+	return cw.formForIDs(q.Format, len(q.Items), func(i int) string { return q.Items[i].ID })
+}
+
+// formForIDs is formFor of a questionnaire of the format with n items, the
+// i-th item's id being id(i): a reader that streams the items (Placer)
+// holds their ids alone.
+func (cw *Crosswalk) formForIDs(format string, n int, id func(int) string) (*CrosswalkForm, bool) {
 	var best *CrosswalkForm
 	score := -1
 	for _, f := range cw.Forms {
 		for _, p := range f.Formats {
-			if ok, _ := path.Match(p, q.Format); ok {
+			if ok, _ := path.Match(p, format); ok {
 				if s := len(strings.ReplaceAll(p, "*", "")); s > score {
 					best, score = f, s
 				}
@@ -290,7 +297,7 @@ func (cw *Crosswalk) formFor(q *extract.Questionnaire) (*CrosswalkForm, bool) {
 	if best != nil {
 		return best, false
 	}
-	if len(q.Items) == 0 {
+	if n == 0 {
 		return nil, false
 	}
 	bestN, bestQ := 0, 0
@@ -299,22 +306,22 @@ func (cw *Crosswalk) formFor(q *extract.Questionnaire) (*CrosswalkForm, bool) {
 			continue // a form only extended by a user file is recognised through its base
 		}
 		ix := cw.indexOf(f)
-		n, nq := 0, 0
-		for _, it := range q.Items {
-			id := normQID(it.ID)
+		m, mq := 0, 0
+		for i := range n {
+			id := normQID(id(i))
 			switch {
 			case ix.question(id) != nil:
-				n++
-				nq++
+				m++
+				mq++
 			case ix.section(id) != nil || cw.unmappedReason(f, id) != "":
-				n++
+				m++
 			}
 		}
-		if n > bestN || n == bestN && nq > bestQ {
-			best, bestN, bestQ = f, n, nq
+		if m > bestN || m == bestN && mq > bestQ {
+			best, bestN, bestQ = f, m, mq
 		}
 	}
-	if best == nil || bestN < 5 || float64(bestN) < 0.8*float64(len(q.Items)) {
+	if best == nil || bestN < 5 || float64(bestN) < 0.8*float64(n) {
 		return nil, false
 	}
 	return best, true

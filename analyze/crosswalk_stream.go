@@ -8,11 +8,6 @@ import "github.com/ssrm-dev/ssrm/extract"
 // with q.Format decide its form. It returns the placement, without items,
 // and the function that places each item.
 func (cw *Crosswalk) Placer(q *extract.Questionnaire, ids []string) (*QuestionnairePlacement, func(extract.Item) Placement) {
-	stub := *q
-	stub.Items = make([]extract.Item, len(ids))
-	for i, id := range ids {
-		stub.Items[i].ID = id
-	}
 	qp := &QuestionnairePlacement{}
 	if cw != nil {
 		cw.ready()
@@ -20,7 +15,9 @@ func (cw *Crosswalk) Placer(q *extract.Questionnaire, ids []string) (*Questionna
 	var ix *formIndex
 	side := OwnerVendor
 	if cw != nil {
-		qp.Form, qp.ByIDs = cw.formFor(&stub)
+		// The ids alone: a stand-in item per id would be 17 MB of a
+		// 100,000-row sheet, held at once.
+		qp.Form, qp.ByIDs = cw.formForIDs(q.Format, len(ids), func(i int) string { return ids[i] })
 		if qp.Form != nil {
 			ix = cw.indexOf(qp.Form)
 			side = cw.side(qp.Form)

@@ -206,18 +206,49 @@ func (f *Frame) anyHeading(classes []string) bool {
 
 // signalsAt returns the byte offset at which a frame's signals begin (the
 // earliest of each group's first match), or -1 when a group is not met. A
-// pattern runs only on a sentence that holds one of its literals.
+// pattern runs only on a sentence that holds one of its literals, and none
+// runs when a group has no pattern whose literals the sentence holds.
 func (c *frameSpec) signalsAt(f *Frame) int {
+	if len(c.signals) == 0 {
+		return -1
+	}
+	pats := c.signalPats()
+	folded := f.foldedText()
+	// may[g]: the patterns of group g (its first 64) whose literals the
+	// sentence holds; a group of more is tried pattern by pattern below.
+	var buf [8]uint64
+	may := buf[:0]
+	for _, group := range pats {
+		var m uint64
+		for k, sp := range group {
+			if k >= 64 {
+				m = ^uint64(0)
+				break
+			}
+			if mayMatch(sp.lits, folded) {
+				m |= 1 << k
+			}
+		}
+		if m == 0 {
+			return -1
+		}
+		may = append(may, m)
+	}
 	text := f.text
 	at := -1
-	for _, group := range c.signals {
+	for g, group := range c.signals {
 		found := -1
-		for _, re := range group {
-			if !mayMatch(literalsOf(re), f.foldedText()) {
+		for k, re := range group {
+			sp := &pats[g][k]
+			if k < 64 && may[g]&(1<<k) == 0 || k >= 64 && !mayMatch(sp.lits, folded) {
 				continue
 			}
-			if loc := re.FindStringIndex(text); loc != nil && (found < 0 || loc[0] < found) {
-				found = loc[0]
+			var br []signalBranch
+			if sp.runs.Load() >= splitAfter || sp.runs.Add(1) > splitAfter {
+				br = sp.branches()
+			}
+			if at := firstStart(re, br, text, folded); at >= 0 && (found < 0 || at < found) {
+				found = at
 			}
 		}
 		if found < 0 {

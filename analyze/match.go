@@ -6,6 +6,8 @@ import (
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // FrameSpec says which obligation shows a term: who acts, which action, on
@@ -109,12 +111,24 @@ type RedFlag struct {
 	Frames []FrameSpec `yaml:"frames" json:"frames"`
 }
 
+// signalPat is what signalsAt knows of a signal pattern besides itself.
+type signalPat struct {
+	lits []string
+	// runs counts the sentences the pattern was run on; past splitAfter
+	// it is run by its branches (signalBranches), found then.
+	runs     *atomic.Int32
+	branches func() []signalBranch
+}
+
 // frameSpec is a FrameSpec compiled against the vocabulary.
 type frameSpec struct {
 	FrameSpec
 	actors   map[Party]bool
 	modality map[string]bool
 	signals  [][]*regexp.Regexp
+	// signalPats: each signal's literals (literalsOf) and branches
+	// (signalBranches), read once, on first use (signalsAt).
+	signalPats func() [][]signalPat
 	// element is the element this frame shows ("" for the rule's own).
 	element   string
 	essential bool
@@ -308,6 +322,16 @@ func compileSpec(fs FrameSpec, subject string, v *Vocabulary) (*frameSpec, error
 		}
 		c.signals = append(c.signals, res)
 	}
+	c.signalPats = sync.OnceValue(func() [][]signalPat {
+		pats := make([][]signalPat, len(c.signals))
+		for g, group := range c.signals {
+			pats[g] = make([]signalPat, len(group))
+			for k, re := range group {
+				pats[g][k] = signalPat{lits: literalsOf(re), runs: new(atomic.Int32), branches: sync.OnceValue(func() []signalBranch { return signalBranches(re) })}
+			}
+		}
+		return pats
+	})
 	return c, nil
 }
 

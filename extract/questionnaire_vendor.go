@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ssrm-dev/ssrm/internal/company"
 	"github.com/ssrm-dev/ssrm/internal/lazyre"
@@ -104,14 +105,7 @@ const (
 // the names it holds as a subject, in order (repeats kept).
 func (v *nameVotes) read(text string) []string {
 	if len(v.lower) < 20000 {
-		for _, tok := range strings.Fields(text) {
-			// A word in running text, not part of an address, a path
-			// or an identifier ("instructure.com", "whitepact_metrics").
-			w := strings.Trim(tok, `()[]{},;:"'!?.“”‘’`)
-			if w != "" && !strings.ContainsAny(w, "./@_:\\=") && isLowerWord(w) {
-				v.lower[w] = true
-			}
-		}
+		lowerWords(text, func(w string) { v.lower[w] = true })
 	}
 	var names []string
 	if maySubjectName(text) {
@@ -127,6 +121,109 @@ func (v *nameVotes) read(text string) []string {
 		v.memo[text] = names
 	}
 	return names
+}
+
+// lowerWords calls add with each word in lower case of text (isLowerWord)
+// once its punctuation is trimmed: a word in running text, not part of an
+// address, a path or an identifier ("instructure.com", "whitepact_metrics").
+// It is, by hand, the loop
+//
+//	for _, tok := range strings.Fields(text) {
+//		w := strings.Trim(tok, wordTrim)
+//		if w != "" && !strings.ContainsAny(w, "./@_:\\=") && isLowerWord(w) {
+//			add(w)
+//		}
+//	}
+//
+// (TestLowerWords, FuzzLowerWords): strings.Trim with curly quotes in its
+// cutset takes its slow path, and this runs on every word of every answer.
+// A word isLowerWord accepts holds none of "./@_:\\=".
+func lowerWords(text string, add func(string)) {
+	for i := 0; i < len(text); {
+		// Skip white space (unicode.IsSpace, as strings.Fields).
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		// The token runs to the next white space.
+		j := i
+		for j < len(text) {
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		if w := trimWord(text[i:j]); isLowerWord(w) {
+			add(w)
+		}
+		i = j
+	}
+}
+
+// wordTrim is the punctuation trimmed off a word's ends (lowerWords).
+const wordTrim = `()[]{},;:"'!?.“”‘’`
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// trimWord is strings.Trim(w, wordTrim).
+func trimWord(w string) string {
+	for len(w) > 0 {
+		if n := trimAt(w); n > 0 {
+			w = w[n:]
+			continue
+		}
+		break
+	}
+	for len(w) > 0 {
+		if n := trimBefore(w); n > 0 {
+			w = w[:len(w)-n]
+			continue
+		}
+		break
+	}
+	return w
+}
+
+// trimAt returns the length of the wordTrim character opening w, or 0.
+func trimAt(w string) int {
+	switch w[0] {
+	case '(', ')', '[', ']', '{', '}', ',', ';', ':', '"', '\'', '!', '?', '.':
+		return 1
+	case 0xE2: // “ ” ‘ ’ are E2 80 9C, 9D, 98, 99
+		if len(w) >= 3 && w[1] == 0x80 && (w[2] == 0x9C || w[2] == 0x9D || w[2] == 0x98 || w[2] == 0x99) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// trimBefore returns the length of the wordTrim character closing w, or 0.
+func trimBefore(w string) int {
+	n := len(w)
+	switch w[n-1] {
+	case '(', ')', '[', ']', '{', '}', ',', ';', ':', '"', '\'', '!', '?', '.':
+		return 1
+	case 0x9C, 0x9D, 0x98, 0x99:
+		if n >= 3 && w[n-3] == 0xE2 && w[n-2] == 0x80 {
+			return 3
+		}
+	}
+	return 0
 }
 
 // maySubjectName says reSubjectName may match text: every match opens

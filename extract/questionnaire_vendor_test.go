@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/ssrm-dev/ssrm/internal/company"
@@ -300,4 +301,53 @@ func TestNameVotesMemo(t *testing.T) {
 	if v.votes["Zeta"] != 6 || len(v.memo) != 2 || !v.lower["logs"] {
 		t.Errorf("votes %v, memo %d texts, lower %v", v.votes, len(v.memo), v.lower)
 	}
+}
+
+// lowerWordsOracle is the loop lowerWords stands for.
+func lowerWordsOracle(text string) []string {
+	var out []string
+	for _, tok := range strings.Fields(text) {
+		w := strings.Trim(tok, wordTrim)
+		if w != "" && !strings.ContainsAny(w, "./@_:\\=") && isLowerWord(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var lowerWordsTexts = []string{
+	"",
+	"Yes",
+	"Backups are encrypted at rest (AES-256) and reviewed yearly.",
+	"See “policy”, ‘annex’ and (appendix).",
+	"“quoted”’ ‘’x9 “”",
+	"tabs\tand\nnewlines\u00a0nbsp\u2003emspace\u2028sep words",
+	"mail ops@acme.example or see acme.example/trust; paths a/b, c_d, e=f, g:h",
+	"trailing dots... ((nested)) [[x]] {{ab}} !?ok?! 'single' \"double\"",
+	"broken \xe2\x80 utf \xe2\x80\x9cq\xe2\x80 \x80\x9cab\xe2\x80\x9d \xff\xfe word",
+	"ab\xe2\x80\x80\x9c cd\xe2\x80\x9d\xe2\x80\x99 \xe2\x80\x98\xe2\x80\x9cef",
+	"Ünïcode wörds naïve café x2 a 9ab ab9",
+}
+
+func TestLowerWords(t *testing.T) {
+	for _, text := range lowerWordsTexts {
+		var got []string
+		lowerWords(text, func(w string) { got = append(got, w) })
+		if want := lowerWordsOracle(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("lowerWords(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func FuzzLowerWords(f *testing.F) {
+	for _, text := range lowerWordsTexts {
+		f.Add(text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var got []string
+		lowerWords(text, func(w string) { got = append(got, w) })
+		if want := lowerWordsOracle(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("lowerWords(%q) = %q, want %q", text, got, want)
+		}
+	})
 }
