@@ -620,11 +620,18 @@ func (s *splitter) regionEnd(m marker) int {
 	// A section with an all-caps title or an "Article"/"Section" keyword
 	// is never under an all-caps heading or a bold lead-in: those are
 	// headings of its own rank ("BACKGROUND" above "1. DEFINITIONS"); and
-	// no number is under the recitals.
+	// no number is under the recitals, nor an article "I. DEFINITIONS"
+	// (roman or lettered, with an all-caps title): the recitals end with
+	// "the parties agree as follows:", and the articles after them are
+	// the agreement proper, a sibling part, not the recitals' items.
+	caps := m.capsHead || m.strong || capsTitle(m.rest)
 	if m.kind == kNum {
-		caps := m.capsHead || m.strong || capsTitle(m.rest)
 		for e > 0 && s.stack[e-1].unnum && (caps && s.stack[e-1].rank >= rankCaps ||
 			recitalsRe.MatchString(s.clauses[s.stack[e-1].clause].Heading)) {
+			e--
+		}
+	} else if caps && (m.kind == kRUpper || m.kind == kUpper) {
+		for e > 0 && s.stack[e-1].unnum && recitalsRe.MatchString(s.clauses[s.stack[e-1].clause].Heading) {
 			e--
 		}
 	}

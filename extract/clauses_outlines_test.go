@@ -31,7 +31,9 @@ func outline(cs []Clause) string {
 // a list of examples under a heading (its heading's items, not clauses of
 // the document), HTML headings, bold titles and lists inside Markdown
 // (<h2>, <p><strong>Title</strong></p>, <ol><li>), and unnumbered pages
-// whose headings are all-caps lines or bold lead-ins.
+// whose headings are all-caps lines or bold lead-ins; a "RECITALS" block
+// ending "the parties agree as follows:" and the roman articles after it,
+// its siblings, not its items.
 func TestMarkdownOutlines(t *testing.T) {
 	ins, err := filepath.Glob(filepath.Join("testdata", "outlines", "*.md"))
 	if err != nil || len(ins) == 0 {
@@ -71,6 +73,7 @@ func TestMarkdownOutlinesCite(t *testing.T) {
 		{"ordered-loose.md", "reports security incidents to the customer within 48 hours", "2.4"},
 		{"ordered-examples.md", "encrypted backups", `"Examples of controls" 2`},
 		{"html-lists.md", "reports each Incident within 48 hours", "2.4"},
+		{"recitals-articles.md", "within five (5) days of discovery", "II(B)"},
 		{"html-headings.md", "thirty days' notice before adding one", `"Subprocessors"`},
 		{"html-headings.md", "backups are kept in Dublin", `"Data location"`},
 		{"html-headings.md", "within 72 hours of confirming", `"Incident response"`},
