@@ -1,0 +1,27 @@
+package analyze
+
+import "testing"
+
+// Kinds of sentences two new users found on real documents (new-user
+// trials 46 and 47, issue 11). Every sentence is our own.
+
+// TestTrialfix47CustomerMayExport: the customer's right to take its data
+// out when the agreement ends, granted with "may", is the export itself:
+// a right granted with "may" is no hedge, as in audit and termination
+// rules. The vendor's "may return" stays a hedge.
+func TestTrialfix47CustomerMayExport(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, md, want string
+	}{
+		{"the client may download after the end", "# Hosting Terms\n\n## 11. After Termination\n\nFor forty-five days after this Agreement ends, the Client may download all Client Data from the platform in CSV format.\n", StatusMet},
+		{"a list after the end", "# Platform Terms\n\n## 9. Consequences of Expiry\n\nOn expiry of this Agreement:\n- the Subscriber's logins will be disabled\n- the Operator will hold Subscriber Data for 60 days\n- the Subscriber may retrieve Subscriber Data during those 60 days\n", StatusMet},
+		{"the vendor may return", "# Platform Terms\n\n## 9. Consequences of Expiry\n\nAfter expiry the Operator may, at the Subscriber's request and where technically feasible, return Subscriber Data to the Subscriber.\n", StatusWeak},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(runMarkdown(t, rs, tc.md), "data-return-exit"); got != tc.want {
+				t.Errorf("data-return-exit: got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
