@@ -25,3 +25,26 @@ func TestTrialfix47CustomerMayExport(t *testing.T) {
 		})
 	}
 }
+
+// TestTrialfix47ProcessMustIncludeNotice: the vendor's duty written as
+// what a process must include, the process named in the sentence before
+// ("The Supplier runs a breach handling process. That process shall also
+// include notification of the Customer."): the notice is owed, weak
+// without a deadline. A process that includes only steps of its own, or
+// a notice to the vendor, is no notice to the customer.
+func TestTrialfix47ProcessMustIncludeNotice(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, md, want string
+	}{
+		{"this process", "# Security Annex\n\n## 6. Incidents\n\nThe Supplier maintains a documented procedure for handling security incidents affecting Client Data. This procedure must also include notification of the Client.\n", StatusWeak},
+		{"that process, a deadline", "# Security Annex\n\n## 6. Operations\n\nThe Vendor operates a written response process for personal data breaches. That process shall include notification of the Customer within 48 hours.\n", StatusMet},
+		{"a process of its own steps", "# Security Annex\n\n## 6. Operations\n\nThe Vendor operates a written response process for personal data breaches. This process must include containment and root-cause analysis.\n", StatusMissing},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(runMarkdown(t, rs, tc.md), "breach-notification"); got != tc.want {
+				t.Errorf("breach-notification: got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
