@@ -48,3 +48,23 @@ func TestTrialfix47ProcessMustIncludeNotice(t *testing.T) {
 		})
 	}
 }
+
+// TestTrialfix47TestedRecoveryProcedures: recovery procedures the vendor
+// keeps and tests are a tested recovery plan in other words, not backups
+// alone; untested, they are a plan never said to be tested (weak).
+func TestTrialfix47TestedRecoveryProcedures(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, md, want string
+	}{
+		{"established and tested", "# Security Measures\n\n## 3. Availability\n\nNightly backups of the platform are kept in a second data centre.\n\nRecovery procedures for the hosting platform are documented and tested at least once a year.\n", StatusMet},
+		{"exercised", "# Security Measures\n\n## 3. Availability\n\nThe Provider keeps restoration procedures for its production systems, which are exercised every six months.\n", StatusMet},
+		{"never said to be tested", "# Security Measures\n\n## 3. Availability\n\nThe Provider keeps restoration procedures for all of its production systems.\n", StatusWeak},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(runMarkdown(t, rs, tc.md), "business-continuity"); got != tc.want {
+				t.Errorf("business-continuity: got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
