@@ -68,3 +68,23 @@ func TestTrialfix47TestedRecoveryProcedures(t *testing.T) {
 		})
 	}
 }
+
+// TestTrialfix47TrainingItemOfMeasures: a verbless item of a list of the
+// vendor's measures that names its staff trained ("Regular documented
+// training of employees", "training for all staff") is the vendor's own
+// personnel trained: weak, as the card says, not missing.
+func TestTrialfix47TrainingItemOfMeasures(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, md, want string
+	}{
+		{"training of employees", "# Data Processing Annex\n\n## 5. Organisational Measures\n\nThe Processor has put the following measures in place:\n\n- Access rights reviewed every quarter\n- Regular documented training of employees who handle personal data\n- Clean desk rules for all offices\n", StatusWeak},
+		{"training for all staff", "# Hosting Agreement\n\n## 4. Safeguards\n\nThe Supplier maintains the following organisational safeguards:\n\n- Visitor logs at every office\n- Annual training for all staff on handling Client Data\n- Locked cabinets for paper records\n", StatusWeak},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(runMarkdown(t, rs, tc.md), "awareness-training"); got != tc.want {
+				t.Errorf("awareness-training: got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
