@@ -141,7 +141,7 @@ func (r *Rule) grade(h *hit) {
 	case ModalPermissive:
 		// "may not" forbids: graded as match reads it, a prohibition that
 		// binds, not a permission.
-		if !r.Permissive && !h.spec.Conditioned && !f.provisoOnVendor(p) && !p.prohibits() {
+		if !r.Permissive && !h.spec.Conditioned && !h.spec.Right && !f.provisoOnVendor(p) && !p.prohibits() {
 			h.weakeners = append(h.weakeners, `permissive "`+strings.ToLower(p.word)+`" instead of "shall" or "will"`)
 		}
 	case ModalAdvisory:

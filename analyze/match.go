@@ -45,6 +45,11 @@ type FrameSpec struct {
 	// may amend these terms with thirty days' written notice": the notice
 	// is owed), so a permissive modal does not weaken it.
 	Conditioned bool `yaml:"conditioned" json:"conditioned,omitempty"`
+	// Right: the frame reads a right granted to the customer ("Customer
+	// may export its data for thirty days after termination"): "may"
+	// grants the right, so it is no hedge, as in rules whose every frame is
+	// a right (Rule.Permissive).
+	Right bool `yaml:"right" json:"right,omitempty"`
 	// Supporting: the frame marks its element found where the term is
 	// shown by another frame, but never shows the term alone ("the
 	// Standard Contractual Clauses" named beside a storage location).
