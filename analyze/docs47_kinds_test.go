@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestDocs47TierResponseTimes: service levels given per support tier as
 // list items under a binding lead-in ("will provide support according to
@@ -23,6 +26,46 @@ func TestDocs47TierResponseTimes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := status(runMarkdown(t, rs, head+tc.body+"\n## 5. Fees\n\nCustomer shall pay the fees in the Order Form within thirty days of invoice.\n"), "service-levels"); got != tc.want {
 				t.Errorf("service-levels: got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDocs47ExhibitsSentSeparately: an exhibit titled on its own line
+// ("Exhibit B: Service Level Agreement (SLA)") whose text only points at a
+// separate document ("See separate SLA document for uptime guarantees",
+// "The Security Addendum is provided separately") is a term by reference
+// and a document not sent: a warning names each such exhibit, the DPA's as
+// before, the SLA's and the security addendum's too (new-user trial 46,
+// issue 11; our own sentences). An exhibit whose text binds is no pointer;
+// a policy the vendor keeps is no exhibit to send.
+func TestDocs47ExhibitsSentSeparately(t *testing.T) {
+	rs := loadRules(t)
+	const head = "# Cloud Subscription Agreement\n\nThis Cloud Subscription Agreement is between Orbiton Inc. (\"Orbiton\") and the customer (\"Customer\").\n\n## 1. Fees\n\nCustomer shall pay the fees in the Order Form within thirty days of invoice.\n\n## Exhibits\n\n"
+	for _, tc := range []struct {
+		name, body  string
+		sla         string
+		dpa, sla2   bool // dpa-not-sent; exhibit-not-sent naming the SLA
+		securityOut bool // exhibit-not-sent naming the security exhibit
+	}{
+		{"see separate", "### Exhibit A: Data Processing Agreement (DPA)\nSee separate DPA document for GDPR compliance terms.\n\n### Exhibit B: Service Level Agreement (SLA)\nSee separate SLA document for uptime guarantees and support commitments.\n\n### Exhibit C: Security Addendum\nSee separate Security Addendum for detailed security practices and controls.\n", StatusByReference, true, true, true},
+		{"refer to", "### Schedule 2 - Service Level Agreement\nRefer to the separate Service Level Agreement for availability commitments.\n\n### Schedule 3 - Information Security Addendum\nSee the Information Security Addendum, supplied separately.\n", StatusByReference, false, true, true},
+		{"a policy kept by the vendor", "### Exhibit B: Security\nSecurity incidents are handled as set out in Orbiton's Security Policy.\n", StatusMissing, false, false, false},
+		{"exhibit states the term", "### Exhibit B: Service Levels\nOrbiton will make the Service available 99.9% of the time in each calendar month.\n", StatusMet, false, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := runMarkdown(t, rs, head+tc.body)
+			if got := status(res, "service-levels"); got != tc.sla {
+				t.Errorf("service-levels: got %s, want %s", got, tc.sla)
+			}
+			var dpa, sla, sec bool
+			for _, w := range res.Warnings {
+				dpa = dpa || w.Code == WarnDPANotSent
+				sla = sla || w.Code == WarnExhibitNotSent && (strings.Contains(w.Message, "the SLA by") || strings.Contains(w.Message, "(SLA)"))
+				sec = sec || w.Code == WarnExhibitNotSent && strings.Contains(w.Message, "(security exhibit)")
+			}
+			if dpa != tc.dpa || sla != tc.sla2 || sec != tc.securityOut {
+				t.Errorf("warnings dpa %v sla %v security %v, want %v %v %v: %v", dpa, sla, sec, tc.dpa, tc.sla2, tc.securityOut, res.Warnings)
 			}
 		})
 	}
