@@ -70,3 +70,29 @@ func TestDocs47ExhibitsSentSeparately(t *testing.T) {
 		})
 	}
 }
+
+// TestDocs47AnnexTitleNamesVendor: a security annex sent alone names its
+// vendor in its title ("Technical and Organisational Measures for
+// Brightwater", broken over two lines, or "Quillfeather Security Annex")
+// and then states its measures with the name as subject ("Brightwater has
+// implemented ..."): the vendor is that name, not the file's (new-user
+// trial 47, issue 11; our own text). A title's word the text never uses as
+// a subject names no vendor.
+func TestDocs47AnnexTitleNamesVendor(t *testing.T) {
+	rs := loadRules(t)
+	const body = "\n\nThis document describes the measures for the secure processing of personal data.\n\n## 1. Entry control\n\nRooms holding servers are locked. %s has implemented the requirements as follows: locked building, visitor log.\n\n## 2. Access control\n\nEach user has a personal account. %s has implemented multi-factor authentication for all administrators.\n"
+	for _, tc := range []struct {
+		name, title, used, want string
+	}{
+		{"measures for, two lines", "Technical and Organisational\nMeasures for Brightwater", "Brightwater", "Brightwater"},
+		{"name before", "Quillfeather Security Annex", "Quillfeather", "Quillfeather"},
+		{"title word never a subject", "Technical and Organisational Measures for Processors", "The company", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := runMarkdown(t, rs, tc.title+strings.ReplaceAll(body, "%s", tc.used))
+			if res.Vendor != tc.want {
+				t.Errorf("vendor %q (%s), want %q", res.Vendor, res.VendorSource, tc.want)
+			}
+		})
+	}
+}
