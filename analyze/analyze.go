@@ -85,6 +85,7 @@ func Run(ctx context.Context, in Inputs, rules *RuleSet, opts Options) (*Result,
 	res.Warnings = vendorWarnings(vendorNames(in, units, parties, rules.Vocabulary, opts.Vendor, named), res.Subprocessors)
 	res.Warnings = append(res.Warnings, placeholderWarnings(units)...)
 	res.Warnings = append(res.Warnings, dpaPointerWarnings(res, units)...)
+	res.Warnings = append(res.Warnings, exhibitPointerWarnings(res, units)...)
 	res.Warnings = append(res.Warnings, skipped...)
 	now := opts.Now
 	if now.IsZero() {

@@ -466,6 +466,9 @@ func titleVendor(a *extract.Agreement, units []*unit, v *Vocabulary) string {
 	if title != "" {
 		return title
 	}
+	if legal == "" {
+		return annexTitleVendor(a, units)
+	}
 	return legal
 }
 

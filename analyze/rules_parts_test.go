@@ -115,7 +115,7 @@ func TestBaselineInParts(t *testing.T) {
 			t.Errorf("%s: not from the head file", id)
 		}
 	}
-	for id, file := range map[string]string{"notification-content": "baseline.1.yaml", "regulator-cooperation": "baseline.1.yaml", "data-location": "baseline.2.yaml", "change-notice": "baseline.2.yaml", "log-access": "baseline.3.yaml", "cyber-insurance": "baseline.3.yaml"} {
+	for id, file := range map[string]string{"notification-content": "baseline.1.yaml", "regulator-cooperation": "baseline.1.yaml", "data-location": "baseline.2.yaml", "change-notice": "baseline.3.yaml", "log-access": "baseline.3.yaml", "cyber-insurance": "baseline.3.yaml"} {
 		if r := rs.Get(id); r == nil || r.file != "embedded rules/"+file {
 			t.Errorf("%s: not from the continuation %s", id, file)
 		}

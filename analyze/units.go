@@ -670,7 +670,7 @@ func ownText(c extract.Clause, kids []extract.Clause) string {
 		// the document never says. A blank line parts the two.
 		text = dropSepLines(text)
 	}
-	return stripHead(text, c.Heading)
+	return stripHead(partMarker(text, c.ID), c.Heading)
 }
 
 // sepOnlyLine is a line holding only the separators of items cut out of
@@ -762,36 +762,4 @@ func inlineTail(clause, sentence string, items []string) string {
 		return ""
 	}
 	return strings.TrimSpace(clause[start:pos])
-}
-
-var reMarker = lazyre.New(`^\s*[#*\s]*(?:(?i:section|clause|article)\s+)?(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[A-Z]\.|[a-z]\.|\([ivxlc]+\)|[ivxlc]+\.)(?:\s+|$)`)
-
-// reGluedMarker is a clause number with no space before the heading.
-var reGluedMarker = lazyre.New(`^\s*[#*\s]*\d+(?:\.\d+)*\.`)
-
-// stripHead removes a leading clause number and the heading that follows it.
-func stripHead(text, heading string) string {
-	t := reMarker.ReplaceAllString(text, "")
-	if heading == "" {
-		return t
-	}
-	// "10.2.Choice of services": the number glued to its heading, as
-	// extracted text has it, is a marker when the heading follows it.
-	if w, m := strings.Fields(heading), reGluedMarker.FindString(t); len(w) > 0 && m != "" && strings.HasPrefix(t[len(m):], w[0]) {
-		t = t[len(m):]
-	}
-	// Walk the heading's words at the start of the text, past markup.
-	rest, ok := pastWords(t, heading, " \t\n\r*_#")
-	if !ok {
-		return t
-	}
-	rest = strings.TrimLeft(rest, " \t\n\r*_")
-	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "."), ":")
-	// "BNL, throughout the term ..., shall": the "heading" is the subject
-	// of the first sentence, not a title. A "heading" that is the whole
-	// clause ("WE MAY CHANGE THESE TERMS AT ANY TIME.") is a sentence.
-	if strings.HasSuffix(strings.TrimSpace(heading), ",") || startsLower(rest) || strings.TrimSpace(rest) == "" {
-		return t
-	}
-	return rest
 }

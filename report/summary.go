@@ -89,7 +89,17 @@ func notCoveredNote(res *analyze.Result) string {
 	if res.Verdict == analyze.VerdictPass {
 		line += "; the pass holds for the terms the documents cover, which is no all clear"
 	}
-	return line + ")"
+	// Terms are set apart only when no main agreement was sent (a DPA or a
+	// security annex alone): it holds these and may hold the missing ones.
+	return line + "); send the main agreement (MSA or terms of service) with " + itOrThem(len(res.DocKinds())) + ": it may hold these terms and the missing ones"
+}
+
+// itOrThem is the pronoun for n documents.
+func itOrThem(n int) string {
+	if n > 1 {
+		return "them"
+	}
+	return "it"
 }
 
 // gateNote says which gate decided the exit code (README: exit codes),
