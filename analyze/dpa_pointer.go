@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"strings"
 )
 
 // WarnDPANotSent is Warning.Code when the data processing agreement is
@@ -56,6 +57,15 @@ func dpaPointerWarnings(res *Result, units []*unit) []Warning {
 // the file itself ("see our DPA", "the Data Processing Addendum available
 // at <url>"), or nil.
 func dpaPointer(units []*unit, file string) *unit {
+	u, _ := pointedDocument(units, file, reDPAName.MatchString)
+	return u
+}
+
+// pointedDocument is the first unit of the file that points at a document
+// whose name (as the unit writes it, spaces trimmed) accept takes, other
+// than the file itself ("this Addendum"), and that name; nil when there is
+// none.
+func pointedDocument(units []*unit, file string, accept func(name string) bool) (*unit, string) {
 	for _, u := range units {
 		f := u.frame
 		if u.file != file || f == nil || !f.pointer || f.definition || f.question {
@@ -65,12 +75,12 @@ func dpaPointer(units []*unit, file string) *unit {
 			if k := d.from - 1; k >= 0 && (f.toks[k].w == "this" || f.toks[k].w == "these") {
 				continue
 			}
-			if reDPAName.MatchString(f.regionText(d.from, d.to)) {
-				return u
+			if name := strings.TrimSpace(f.regionText(d.from, d.to)); accept(name) {
+				return u, name
 			}
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 // bindsVendor says a term the vendor owes is met or weak on a clause of the

@@ -65,20 +65,8 @@ var reAttachedName = regexp.MustCompile(`(?i)\b(?:addendum|addenda|exhibit|sched
 // other than the file itself, and the name as the unit writes it; nil
 // when there is none.
 func kindPointer(units []*unit, file string, names *regexp.Regexp) (*unit, string) {
-	for _, u := range units {
-		f := u.frame
-		if u.file != file || f == nil || !f.pointer || f.definition || f.question {
-			continue
-		}
-		for _, d := range f.m.find("document") {
-			if k := d.from - 1; k >= 0 && (f.toks[k].w == "this" || f.toks[k].w == "these") {
-				continue
-			}
-			name := strings.TrimSpace(f.regionText(d.from, d.to))
-			if loc := names.FindStringIndex(name); loc != nil && loc[0] == 0 && loc[1] == len(name) && reAttachedName.MatchString(name) {
-				return u, name
-			}
-		}
-	}
-	return nil, ""
+	return pointedDocument(units, file, func(name string) bool {
+		loc := names.FindStringIndex(name)
+		return loc != nil && loc[0] == 0 && loc[1] == len(name) && reAttachedName.MatchString(name)
+	})
 }
