@@ -50,6 +50,7 @@ func TestDocs47ExhibitsSentSeparately(t *testing.T) {
 	}{
 		{"see separate", "### Exhibit A: Data Processing Agreement (DPA)\nSee separate DPA document for GDPR compliance terms.\n\n### Exhibit B: Service Level Agreement (SLA)\nSee separate SLA document for uptime guarantees and support commitments.\n\n### Exhibit C: Security Addendum\nSee separate Security Addendum for detailed security practices and controls.\n", StatusByReference, true, true, true},
 		{"refer to", "### Schedule 2 - Service Level Agreement\nRefer to the separate Service Level Agreement for availability commitments.\n\n### Schedule 3 - Information Security Addendum\nSee the Information Security Addendum, supplied separately.\n", StatusByReference, false, true, true},
+		{"lower case", "### Exhibit B: Uptime\nSee the separate sla for uptime guarantees and support commitments.\n", StatusByReference, false, true, false},
 		{"a policy kept by the vendor", "### Exhibit B: Security\nSecurity incidents are handled as set out in Orbiton's Security Policy.\n", StatusMissing, false, false, false},
 		{"exhibit states the term", "### Exhibit B: Service Levels\nOrbiton will make the Service available 99.9% of the time in each calendar month.\n", StatusMet, false, false, false},
 	} {

@@ -45,7 +45,9 @@ func exhibitPointerWarnings(res *Result, units []*unit) []Warning {
 			if u.section == "" || u.section == "preamble" {
 				where = "the opening"
 			}
-			if !strings.EqualFold(name, k.Short) {
+			if strings.EqualFold(name, k.Short) {
+				name = k.Short // "the SLA", however the text cases it ("policies/sla")
+			} else {
 				name += " (" + k.Short + ")" // "the Security Policy (security exhibit)"
 			}
 			out = append(out, Warning{Code: WarnExhibitNotSent, Sources: []string{in.Path}, Message: fmt.Sprintf(
