@@ -1,0 +1,30 @@
+package analyze
+
+import "testing"
+
+// Kinds of sentences a new user found on an outside Indian DPA (new-user
+// trial 51, issue 11). Every sentence is our own.
+
+// TestTrialfix51RegulatorsOfOtherCountries: the data protection
+// regulators outside the EU and the US, named by their names or initials
+// (India's Data Protection Board, Australia's OAIC, Singapore's PDPC,
+// France's CNIL, Brazil's ANPD), are regulators; a country inside a
+// regulator's name is no place for the data.
+func TestTrialfix51RegulatorsOfOtherCountries(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, md, rule, want string
+	}{
+		{"the data protection board", "# Data Processing Agreement\n\n## 9. Breaches\n\nThe Vendor and the Customer shall cooperate in notifying the Data Protection Board and the affected individuals.\n", "regulator-cooperation", StatusMet},
+		{"initials", "# Data Processing Agreement\n\n## 4. Regulators\n\nThe Supplier will assist the Client with any inquiry from the OAIC or the PDPC.\n", "regulator-cooperation", StatusMet},
+		{"the cnil", "# Data Processing Agreement\n\n## 4. Regulators\n\nThe Processor shall cooperate with the CNIL on request in the performance of its tasks.\n", "regulator-cooperation", StatusMet},
+		{"the board of india is no location", "# Data Processing Agreement\n\n## 9. Breaches\n\nThe Processor shall assist the Controller in notifying the Data Protection Board of India of the breach.\n", "data-location", StatusMissing},
+		{"the pdpc of singapore is no location", "# Data Processing Agreement\n\n## 9. Breaches\n\nThe Supplier shall report any breach to the PDPC of Singapore.\n", "data-location", StatusMissing},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(runMarkdown(t, rs, tc.md), tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}
