@@ -28,3 +28,27 @@ func TestTrialfix51RegulatorsOfOtherCountries(t *testing.T) {
 		})
 	}
 }
+
+// TestTrialfix51RolesOfOtherLaws: a DPA that allocates the data
+// protection roles of another law (India's DPDP Act: data fiduciary and
+// data processor; the CCPA: business and service provider; Singapore's
+// PDPA: data intermediary) allocates them as one that names the GDPR's
+// controller and processor: weak, not "not covered". A service provider
+// named with no law is no role.
+func TestTrialfix51RolesOfOtherLaws(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, md, want string
+	}{
+		{"dpdp", "# Data Processing Agreement\n\n## 2. Roles\n\nUnder the Digital Personal Data Protection Act, 2023, the Client is the Data Fiduciary and the Supplier acts as its Data Processor.\n", StatusWeak},
+		{"pdpa", "# Data Processing Agreement\n\n## 2. Roles\n\nFor the purposes of the PDPA, the Client is the organisation and the Vendor acts as its data intermediary.\n", StatusWeak},
+		{"ccpa", "# Data Processing Agreement\n\n## 2. Roles\n\nFor the purposes of the CCPA, the Customer is a business and the Provider is a service provider.\n", StatusWeak},
+		{"a service provider of no law", "# Data Processing Agreement\n\n## 2. Roles\n\nThe Supplier is a service provider of hosting services to the Client.\n", StatusNotCovered},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(runMarkdown(t, rs, tc.md), "responsibility-allocation"); got != tc.want {
+				t.Errorf("responsibility-allocation: got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
