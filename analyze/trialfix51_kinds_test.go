@@ -52,3 +52,24 @@ func TestTrialfix51RolesOfOtherLaws(t *testing.T) {
 		})
 	}
 }
+
+// TestTrialfix51TerminationOnNotice: a right to end the agreement on a
+// notice period with no ground named is one for convenience (weak), in a
+// DPA's own termination clause as in an MSA; it is read, not left "not
+// covered". The vendor's own right is no term of the customer's.
+func TestTrialfix51TerminationOnNotice(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name, md, want string
+	}{
+		{"either party, a dpa", "# Data Processing Agreement\n\n## 10. Termination\n\nEither party may end this Agreement on forty-five days' written notice to the other.\n", StatusWeak},
+		{"the client, an msa", "# Master Services Agreement\n\n## 14. Term and Termination\n\nThe Client may terminate this Agreement with 90 days written notice.\n", StatusWeak},
+		{"the vendor's own right", "# Data Processing Agreement\n\n## 10. Termination\n\nThe Supplier may terminate this Agreement on 30 days notice.\n", StatusNotCovered},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(runMarkdown(t, rs, tc.md), "termination-rights"); got != tc.want {
+				t.Errorf("termination-rights: got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
