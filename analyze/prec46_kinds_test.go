@@ -21,3 +21,17 @@ func TestPrec46ConsentAskedOfVendor(t *testing.T) {
 		{"a passive keeps its reading", []string{"Vendor will keep a list of its subprocessors, and no new subprocessor may be engaged without the prior written consent of Customer."}, "subprocessors", StatusMet},
 	})
 }
+
+// TestPrec46DocumentGivesAccount: a sentence whose subject is another
+// document that gives an account of the term ("The Privacy Notice and the
+// Data Protection Addendum provide detailed notice of the vendor's security
+// obligations") points at that document: the term is there by reference,
+// not stated here (issue 11; our own sentences).
+func TestPrec46DocumentGivesAccount(t *testing.T) {
+	rs := loadRules(t)
+	checkStatuses(t, rs, []statusCase{
+		{"two documents give notice of the security duties", []string{"The Vendor Privacy Notice and the Vendor Data Processing Addendum provide detailed notice of Vendor's data handling practices and of Vendor's security obligations for Customer Personal Data."}, "vendor-security", StatusByReference},
+		{"a whitepaper contains information on the measures", []string{"The Vendor Security Whitepaper contains further information on the encryption and access controls Vendor maintains for Customer Data."}, "vendor-security", StatusByReference},
+		{"the vendor's own notice stays a duty", []string{"Vendor shall implement encryption and access controls to protect Customer Data and shall provide notice of any Security Incident to Customer."}, "vendor-security", StatusMet},
+	})
+}
