@@ -278,6 +278,9 @@ func (f *Frame) predicates() []predicate {
 		}
 		f.polarity(p, subjFrom)
 		f.voice(p)
+		if f.consentAsked(p) {
+			p.actor = PartyThird
+		}
 		if p.actor == PartyUnknown && i > 0 && modals[i-1].actor == PartyCustomer && f.toldContent(modals[i-1], *p) {
 			// "Customer shall inform data subjects that their personal
 			// data will be stored in the United States": what the
