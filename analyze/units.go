@@ -293,6 +293,7 @@ func readAgreementsSkipping(ags []*extract.Agreement, vendorName string, v *Voca
 				}
 			}
 			linkEndOfTerm(units, i)
+			linkPlacePointer(units, i)
 			if i > 0 && u.frame.prev == nil && len(u.frame.m.find("object")) > 0 {
 				// "Provider will notify Customer of new subprocessors.
 				// Customer may object.": the objection is to what the
