@@ -26,3 +26,26 @@ func TestTrialfix49PlacePointer(t *testing.T) {
 		},
 	})
 }
+
+// TestTrialfix49CauseBeforeConvenience: where an agreement gives a right to
+// terminate for convenience and one for cause (a material breach, an
+// insolvency), both weak for termination rights, the clause for cause is
+// quoted first: it is the nearer to a security ground (new-user trial 49,
+// issue 11; our own sentences).
+func TestTrialfix49CauseBeforeConvenience(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct{ name, md, want string }{
+		{"headed clauses", "# Hosting Agreement\n\nCloudway Ltd (\"Supplier\") hosts the Client's systems.\n\n## 9.2 Termination for Convenience\n\nEither party may end this Agreement for convenience on ninety days' written notice.\n\n## 9.3 Termination for Cause\n\nEither party may end this Agreement at once by written notice if the other party materially breaches it and does not cure the breach within thirty days, or becomes insolvent.\n", "9.3"},
+		{"without cause, then breach", "# Services Agreement\n\nBrightline Inc. (\"Vendor\") supplies support services to the Customer.\n\n## 11.1 Ending the Agreement\n\nThe Customer may terminate this Agreement without cause on sixty days' notice.\n\n## 11.2 Ending for Breach\n\nThe Customer may terminate this Agreement on notice if the Vendor breaches any material obligation of this Agreement and fails to remedy it within twenty days.\n", "11.2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := finding(runMarkdown(t, rs, tc.md), "termination-rights")
+			if f == nil || f.Status != StatusWeak || len(f.Evidence) == 0 {
+				t.Fatalf("termination-rights: got %+v, want weak with evidence", f)
+			}
+			if got := f.Evidence[0].Section; got != tc.want {
+				t.Errorf("lead section %s (%q), want %s", got, f.Evidence[0].Text, tc.want)
+			}
+		})
+	}
+}
