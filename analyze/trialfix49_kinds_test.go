@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestTrialfix49PlacePointer: a place named in the sentence before and
 // taken up by a pointer ("these locations", "those countries", "such
@@ -45,6 +48,30 @@ func TestTrialfix49CauseBeforeConvenience(t *testing.T) {
 			}
 			if got := f.Evidence[0].Section; got != tc.want {
 				t.Errorf("lead section %s (%q), want %s", got, f.Evidence[0].Text, tc.want)
+			}
+		})
+	}
+}
+
+// TestTrialfix49LeadInOverTableRows: a binding lead-in over a table whose
+// rows are paragraphs with no sentence of their own ("Provider commits to
+// the following service levels:" over "System Availability 99.9%
+// monthly") binds the rows, as it binds the items of a list; each row is
+// read, and quoted, with the lead-in, not as one run of cells (new-user
+// trial 49, issue 11; our own sentences).
+func TestTrialfix49LeadInOverTableRows(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct{ name, text, want, quotes string }{
+		{"service levels committed to", "Supplier commits to the following minimum service levels for every subscription:\n\nMeasure Level Measured as\n\nSupport Response Within 2 business hours First reply to a ticket\n\nRelease Pace Per Order Form targets Shown on the dashboard\n\nSystem Availability 99.9% monthly Share of minutes the hosted platform is up", StatusMet, "commits to the following minimum service levels"},
+		{"service levels guaranteed", "The Vendor guarantees the service levels below in each calendar month:\n\nItem Commitment\n\nUptime 99.95% of each month\n\nIncident Response Within 1 hour for a priority one ticket", StatusMet, "guarantees the service levels below"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := finding(run(t, rs, Options{}, tc.text), "service-levels")
+			if f == nil || f.Status != tc.want || len(f.Evidence) == 0 {
+				t.Fatalf("service-levels: got %+v, want %s", f, tc.want)
+			}
+			if q := f.Evidence[0].Text; !strings.Contains(q, tc.quotes) || len(q) > 300 {
+				t.Errorf("quote %q: want the lead-in (%q) and a row, not the whole table", q, tc.quotes)
 			}
 		})
 	}
