@@ -293,6 +293,7 @@ func readAgreementsSkipping(ags []*extract.Agreement, vendorName string, v *Voca
 				}
 			}
 			linkEndOfTerm(units, i)
+			linkPlacePointer(units, i)
 			if i > 0 && u.frame.prev == nil && len(u.frame.m.find("object")) > 0 {
 				// "Provider will notify Customer of new subprocessors.
 				// Customer may object.": the objection is to what the
@@ -453,9 +454,16 @@ func splitLinesForm(text, form string) []block {
 	var split []block
 	for _, b := range blocks {
 		paras := reParagraph.Split(b.text, -1)
+		rows := leadRows(paras)
 		start := 0
 		for i := range paras {
 			last := i == len(paras)-1
+			if rows[i] {
+				// A table's row under its lead-in: an item of its own.
+				split = append(split, block{text: paras[i], item: true, label: b.label, form: b.form})
+				start = i + 1
+				continue
+			}
 			if end := strings.TrimRight(paras[i], " \t\r*_"); !last && (end == "" || !strings.ContainsAny(end[len(end)-1:], ".;:!?")) &&
 				(end == "" || !listEnds(paras[i], paras[i+1], b.item && start == 0)) {
 				continue
