@@ -113,32 +113,22 @@ func splitSource(src string) []string {
 // class; ok is false when src sets a flag inside it ("(?i)", "(?i:": the
 // first changes what follows it in its group) or is not balanced.
 func topBars(src string) (bars []int, ok bool) {
-	depth := 0
-	for i := 0; i < len(src); i++ {
+	bad := false
+	depth, read := walkGroups(src, func(i, depth int) bool {
 		switch src[i] {
-		case '\\':
-			i++
-		case '[':
-			end, ok := classEnd(src, i)
-			if !ok {
-				return nil, false
-			}
-			i = end
 		case '(':
-			if strings.HasPrefix(src[i:], "(?") && !strings.HasPrefix(src[i:], "(?:") && !strings.HasPrefix(src[i:], "(?P<") && !strings.HasPrefix(src[i:], "(?<") {
-				return nil, false
-			}
-			depth++
+			bad = strings.HasPrefix(src[i:], "(?") && !strings.HasPrefix(src[i:], "(?:") && !strings.HasPrefix(src[i:], "(?P<") && !strings.HasPrefix(src[i:], "(?<")
 		case ')':
-			depth--
-			if depth < 0 {
-				return nil, false
-			}
+			bad = depth < 0
 		case '|':
 			if depth == 0 {
 				bars = append(bars, i)
 			}
 		}
+		return !bad
+	})
+	if !read || bad {
+		return nil, false
 	}
 	return bars, depth == 0
 }
@@ -146,7 +136,25 @@ func topBars(src string) (bars []int, ok bool) {
 // groupEnd returns the offset of the parenthesis closing the group src
 // opens with.
 func groupEnd(src string) (int, bool) {
-	depth := 0
+	end := -1
+	walkGroups(src, func(i, depth int) bool {
+		if src[i] == ')' && depth == 0 {
+			end = i
+			return false
+		}
+		return true
+	})
+	if end < 0 {
+		return 0, false
+	}
+	return end, true
+}
+
+// walkGroups reads src's parentheses and bars outside classes and escapes,
+// calling at with the offset of each and the depth of groups there: after
+// a '(' opens or a ')' closes. at returns false to stop the walk, which
+// returns the depth then; read is false when a class does not close first.
+func walkGroups(src string, at func(i, depth int) bool) (depth int, read bool) {
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\\':
@@ -154,19 +162,22 @@ func groupEnd(src string) (int, bool) {
 		case '[':
 			end, ok := classEnd(src, i)
 			if !ok {
-				return 0, false
+				return depth, false
 			}
 			i = end
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return i, true
+		case '(', ')', '|':
+			switch src[i] {
+			case '(':
+				depth++
+			case ')':
+				depth--
+			}
+			if !at(i, depth) {
+				return depth, true
 			}
 		}
 	}
-	return 0, false
+	return depth, true
 }
 
 // classEnd returns the offset of the bracket closing the class opened at
