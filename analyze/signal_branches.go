@@ -32,6 +32,7 @@ const splitAfter = 8
 // pattern's flags, compiled on first use.
 type signalBranch struct {
 	lits []string
+	also [][]string // litSets
 	re   func() *regexp.Regexp
 }
 
@@ -51,11 +52,8 @@ func signalBranches(re *regexp.Regexp) []signalBranch {
 		if err != nil {
 			return nil
 		}
-		lits, ok := requiredLits(t)
-		if !ok {
-			lits = nil
-		}
-		out = append(out, signalBranch{lits: lits, re: sync.OnceValue(func() *regexp.Regexp {
+		lits, also := litSets(t)
+		out = append(out, signalBranch{lits: lits, also: also, re: sync.OnceValue(func() *regexp.Regexp {
 			if b, err := regexp.Compile(src); err == nil {
 				return b
 			}
@@ -222,7 +220,7 @@ func firstStart(re *regexp.Regexp, branches []signalBranch, text, folded string)
 	}
 	at := -1
 	for _, b := range branches {
-		if !mayMatch(b.lits, folded) {
+		if !mayMatch(b.lits, folded) || !holdsAll(b.also, folded) {
 			continue
 		}
 		bre := b.re()
