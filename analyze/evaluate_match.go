@@ -206,8 +206,9 @@ func (f *Frame) anyHeading(classes []string) bool {
 
 // signalsAt returns the byte offset at which a frame's signals begin (the
 // earliest of each group's first match), or -1 when a group is not met. A
-// pattern runs only on a sentence that holds one of its literals, and none
-// runs when a group has no pattern whose literals the sentence holds.
+// pattern runs only on a sentence that holds one of its literals and one
+// of each of its other sets (alsoLitsOf), and none runs when a group has
+// no pattern whose literals the sentence holds.
 func (c *frameSpec) signalsAt(f *Frame) int {
 	if len(c.signals) == 0 {
 		return -1
@@ -225,7 +226,7 @@ func (c *frameSpec) signalsAt(f *Frame) int {
 				m = ^uint64(0)
 				break
 			}
-			if mayMatch(sp.lits, folded) {
+			if mayMatch(sp.lits, folded) && holdsAll(sp.also, folded) {
 				m |= 1 << k
 			}
 		}
@@ -240,7 +241,7 @@ func (c *frameSpec) signalsAt(f *Frame) int {
 		found := -1
 		for k, re := range group {
 			sp := &pats[g][k]
-			if k < 64 && may[g]&(1<<k) == 0 || k >= 64 && !mayMatch(sp.lits, folded) {
+			if k < 64 && may[g]&(1<<k) == 0 || k >= 64 && !(mayMatch(sp.lits, folded) && holdsAll(sp.also, folded)) {
 				continue
 			}
 			var br []signalBranch

@@ -119,6 +119,9 @@ type RedFlag struct {
 // signalPat is what signalsAt knows of a signal pattern besides itself.
 type signalPat struct {
 	lits []string
+	// also: the pattern's other required sets (alsoLitsOf), each of
+	// which the sentence must hold one of.
+	also [][]string
 	// runs counts the sentences the pattern was run on; past splitAfter
 	// it is run by its branches (signalBranches), found then.
 	runs     *atomic.Int32
@@ -332,7 +335,8 @@ func compileSpec(fs FrameSpec, subject string, v *Vocabulary) (*frameSpec, error
 		for g, group := range c.signals {
 			pats[g] = make([]signalPat, len(group))
 			for k, re := range group {
-				pats[g][k] = signalPat{lits: literalsOf(re), runs: new(atomic.Int32), branches: sync.OnceValue(func() []signalBranch { return signalBranches(re) })}
+				lits, also := signalLitsOf(re)
+				pats[g][k] = signalPat{lits: lits, also: also, runs: new(atomic.Int32), branches: sync.OnceValue(func() []signalBranch { return signalBranches(re) })}
 			}
 		}
 		return pats

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -39,6 +40,34 @@ func literalsOf(re fmt.Stringer) []string {
 	return out
 }
 
+// alsoCache holds alsoLitsOf's answer per source text, as litCache.
+var alsoCache sync.Map // string → [][]string
+
+// alsoLitsOf returns the sets of folded literals besides literalsOf's
+// one of each of which every match of re contains (litSets), or nil.
+func alsoLitsOf(re fmt.Stringer) [][]string {
+	_, also := signalLitsOf(re)
+	return also
+}
+
+// signalLitsOf is literalsOf and alsoLitsOf of re, its source parsed once.
+func signalLitsOf(re fmt.Stringer) ([]string, [][]string) {
+	src := re.String()
+	if v, ok := alsoCache.Load(src); ok {
+		return literalsOf(re), v.([][]string)
+	}
+	var lits []string
+	var also [][]string
+	if t, err := syntax.Parse(src, syntax.Perl); err == nil {
+		lits, also = litSets(t)
+	}
+	if v, ok := litCache.LoadOrStore(src, lits); ok {
+		lits = v.([]string)
+	}
+	alsoCache.Store(src, also)
+	return lits, also
+}
+
 // requiredLits returns a set of folded strings one of which every match of r
 // contains.
 func requiredLits(r *syntax.Regexp) ([]string, bool) {
@@ -55,11 +84,7 @@ func requiredLits(r *syntax.Regexp) ([]string, bool) {
 			return requiredLits(r.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Every part is in every match: the best part's set will do. Runs
-		// of parts that match few strings are joined first, as the
-		// strings they make ("data" "breach" split by nothing; "(hosted|
-		// run)" " " "(by|on)" as "hosted by", "hosted on", "run by",
-		// "run on").
+		// Every part is in every match: the best part's set will do.
 		var best []string
 		found := false
 		consider := func(l []string, ok bool) {
@@ -67,30 +92,7 @@ func requiredLits(r *syntax.Regexp) ([]string, bool) {
 				best, found = l, true
 			}
 		}
-		run := []string{""}
-		closeRun := func() {
-			if minLen(run) > 0 {
-				for i, x := range run {
-					run[i] = foldText(x)
-				}
-				consider(dedupeLits(run), true)
-			}
-			run = []string{""}
-		}
-		for _, sub := range r.Sub {
-			if set, ok := exactSet(sub); ok {
-				if p := product(run, set); len(p) <= maxExact {
-					run = p
-					continue
-				}
-				closeRun()
-				run = set
-				continue
-			}
-			closeRun()
-			consider(requiredLits(sub))
-		}
-		closeRun()
+		concatParts(r, func(sub *syntax.Regexp) { consider(requiredLits(sub)) }, func(l []string) { consider(l, true) })
 		return best, found
 	case syntax.OpAlternate:
 		var out []string
@@ -104,6 +106,106 @@ func requiredLits(r *syntax.Regexp) ([]string, bool) {
 		return dedupeLits(out), true
 	}
 	return nil, false
+}
+
+// concatParts reads the parts of concatenation r: runs of parts that
+// match few strings are joined first, as the strings they make ("data"
+// "breach" split by nothing; "(hosted|run)" " " "(by|on)" as "hosted by",
+// "hosted on", "run by", "run on"), and each run's folded set is given to
+// run; any other part is given to other.
+func concatParts(r *syntax.Regexp, other func(*syntax.Regexp), run func([]string)) {
+	cur := []string{""}
+	closeRun := func() {
+		if minLen(cur) > 0 {
+			for i, x := range cur {
+				cur[i] = foldText(x)
+			}
+			run(dedupeLits(cur))
+		}
+		cur = []string{""}
+	}
+	for _, sub := range r.Sub {
+		if set, ok := exactSet(sub); ok {
+			if p := product(cur, set); len(p) <= maxExact {
+				cur = p
+				continue
+			}
+			closeRun()
+			cur = set
+			continue
+		}
+		// The run goes on into the strings the part begins with:
+		// "r" then "(?:to|po|ecovery...)" as "rto", "rpo", "recovery"
+		// (the parser takes a prefix shared by alternatives out of them).
+		if minLen(cur) > 0 {
+			if p := product(cur, inexactPrefix(sub)); len(p) <= maxExact && minLen(p) > minLen(cur) {
+				cur = p
+			}
+		}
+		closeRun()
+		other(sub)
+	}
+	closeRun()
+}
+
+// prefixSet lists strings, as exactSet does, one of which every match of
+// r begins with, at most maxExact: "" when none is known.
+func prefixSet(r *syntax.Regexp) []string {
+	if set, ok := exactSet(r); ok {
+		return set
+	}
+	return inexactPrefix(r)
+}
+
+// inexactPrefix is prefixSet of r, which exactSet does not list.
+func inexactPrefix(r *syntax.Regexp) []string {
+	switch r.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return prefixSet(r.Sub[0])
+	case syntax.OpRepeat:
+		if r.Min >= 1 {
+			return prefixSet(r.Sub[0])
+		}
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range r.Sub {
+			set, exact := exactSet(sub)
+			if !exact {
+				set = inexactPrefix(sub)
+			}
+			p := product(out, set)
+			if len(p) > maxExact {
+				return out
+			}
+			if out = p; !exact {
+				return out
+			}
+		}
+		return out
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range r.Sub {
+			if out = append(out, prefixSet(sub)...); len(out) > maxExact {
+				return []string{""}
+			}
+		}
+		return out
+	}
+	return []string{""}
+}
+
+// litSets returns requiredLits of r (nil when none) and the other sets of
+// requiredSets: a text that holds none of one set cannot match.
+func litSets(r *syntax.Regexp) (lits []string, also [][]string) {
+	if l, ok := requiredLits(r); ok {
+		lits = l
+	}
+	for _, l := range requiredSets(r) {
+		if !slices.Equal(l, lits) {
+			also = append(also, l)
+		}
+	}
+	return lits, also
 }
 
 // maxExact bounds the strings exactSet lists, and a run's product.

@@ -29,8 +29,12 @@ func TestLiteralsOf(t *testing.T) {
 		{`(?i)(a|b|c|d|e)(f|g|h|i|j)(k|l|m|n|o)wxyz`, []string{"wxyz"}},
 		{`(?i)(foo|bar)\W+baz`, []string{"baz"}},
 		{`(?i)(security|data)\s+(incident|breach)`, []string{"breach", "incident"}},
-		// The parser factors the common "sub" out: the longer parts win.
-		{`(?i)\b(sub-?processors?|subcontract\w*)`, []string{"contract", "processor"}},
+		// The parser factors the common "sub" out: the run goes on into
+		// the strings each alternative begins with.
+		{`(?i)\b(sub-?processors?|subcontract\w*)`, []string{"sub-processor", "subcontract", "subprocessor"}},
+		{`(?i)\b(?:rto|rpo|recovery\s+time)\b`, []string{"recovery", "rpo", "rto"}},
+		{`(?i)\bre(?:store|cover\w*|sume)\s+(it|them)`, []string{"recover", "restore", "resume"}},
+		{`(?i)\bpr(?:ompt(ly)?|ior)\s+(\w+\s+)*notice`, []string{"notice"}},
 		{`(?i)(breach|breaches)`, []string{"breach"}},
 		{`(?i)(ab|a)c`, []string{"abc", "ac"}},
 		{`(?i)x*`, nil},
@@ -223,6 +227,54 @@ func FuzzLiteralsOf(f *testing.F) {
 		}
 		if lits := literalsOf(re); !mayMatch(lits, foldText(text)) {
 			t.Errorf("%q matches %q but its prefilter %q skips it", pattern, text, lits)
+		}
+	})
+}
+
+// TestAlsoLitsOf: besides its best set, the sets a match holds one of each
+// of, on invented patterns.
+func TestAlsoLitsOf(t *testing.T) {
+	for _, tc := range []struct {
+		pattern string
+		want    string // the sets, each sorted, joined
+	}{
+		{`(?i)\b(may|can)\s+(\w+\s+){0,3}?(amend|revise)\s+.{0,20}\bupon\s+notice`, "can may|amend revise|upon"},
+		{`(?i)\b(list|name)s?\b[^.;]{0,40}\b(countries|regions)\b`, "list name"},
+		{`(?i)(?:\bwe\b|\bit\b)\s+shall\s+(notify|inform)`, "it we|shall"},
+		{`(?i)notice|warning`, ""},
+		{`(?i)x*`, ""},
+	} {
+		var sets []string
+		for _, l := range alsoLitsOf(regexp.MustCompile(tc.pattern)) {
+			l = append([]string{}, l...)
+			sort.Strings(l)
+			sets = append(sets, strings.Join(l, " "))
+		}
+		if got := strings.Join(sets, "|"); got != tc.want {
+			t.Errorf("alsoLitsOf(%q) = %q, want %q (the best set %q)", tc.pattern, got, tc.want, literalsOf(regexp.MustCompile(tc.pattern)))
+		}
+	}
+}
+
+// FuzzAlsoLitsOf: wherever a pattern matches, the text holds one of each
+// of its sets (the best one and alsoLitsOf's).
+func FuzzAlsoLitsOf(f *testing.F) {
+	f.Add(`(?i)\b(may|to)\s+(on|upon)\s+notice\s+(\w+\s+)?(vary|amend)\b`, "Provider may upon notice amend")
+	f.Add(`(?i)(?:\b(?:business)[\s\-]*(?:continuity)|(?:rto)|(?:rpo)|(?:recovery)\s*time)`, "an RPO of 4 hours")
+	f.Add(`(?i)\bsub(?:-?processors?|contract\w*)`, "Sub-Processors")
+	f.Add(`(ab|a)c\s+x?`, "abc x")
+	f.Add(`[Kk]elvin (sub-?)?class`, "Kelvin subclass")
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		re, err := regexp.Compile(pattern)
+		if err != nil || !re.MatchString(text) {
+			return
+		}
+		folded := foldText(text)
+		if lits := literalsOf(re); !mayMatch(lits, folded) {
+			t.Errorf("%q matches %q but its prefilter %q skips it", pattern, text, lits)
+		}
+		if also := alsoLitsOf(re); !holdsAll(also, folded) {
+			t.Errorf("%q matches %q but it holds no literal of one of %q", pattern, text, also)
 		}
 	})
 }

@@ -32,6 +32,7 @@ const splitAfter = 8
 // pattern's flags, compiled on first use.
 type signalBranch struct {
 	lits []string
+	also [][]string // litSets
 	re   func() *regexp.Regexp
 }
 
@@ -51,11 +52,8 @@ func signalBranches(re *regexp.Regexp) []signalBranch {
 		if err != nil {
 			return nil
 		}
-		lits, ok := requiredLits(t)
-		if !ok {
-			lits = nil
-		}
-		out = append(out, signalBranch{lits: lits, re: sync.OnceValue(func() *regexp.Regexp {
+		lits, also := litSets(t)
+		out = append(out, signalBranch{lits: lits, also: also, re: sync.OnceValue(func() *regexp.Regexp {
 			if b, err := regexp.Compile(src); err == nil {
 				return b
 			}
@@ -113,32 +111,22 @@ func splitSource(src string) []string {
 // class; ok is false when src sets a flag inside it ("(?i)", "(?i:": the
 // first changes what follows it in its group) or is not balanced.
 func topBars(src string) (bars []int, ok bool) {
-	depth := 0
-	for i := 0; i < len(src); i++ {
+	bad := false
+	depth, read := walkGroups(src, func(i, depth int) bool {
 		switch src[i] {
-		case '\\':
-			i++
-		case '[':
-			end, ok := classEnd(src, i)
-			if !ok {
-				return nil, false
-			}
-			i = end
 		case '(':
-			if strings.HasPrefix(src[i:], "(?") && !strings.HasPrefix(src[i:], "(?:") && !strings.HasPrefix(src[i:], "(?P<") && !strings.HasPrefix(src[i:], "(?<") {
-				return nil, false
-			}
-			depth++
+			bad = strings.HasPrefix(src[i:], "(?") && !strings.HasPrefix(src[i:], "(?:") && !strings.HasPrefix(src[i:], "(?P<") && !strings.HasPrefix(src[i:], "(?<")
 		case ')':
-			depth--
-			if depth < 0 {
-				return nil, false
-			}
+			bad = depth < 0
 		case '|':
 			if depth == 0 {
 				bars = append(bars, i)
 			}
 		}
+		return !bad
+	})
+	if !read || bad {
+		return nil, false
 	}
 	return bars, depth == 0
 }
@@ -146,7 +134,25 @@ func topBars(src string) (bars []int, ok bool) {
 // groupEnd returns the offset of the parenthesis closing the group src
 // opens with.
 func groupEnd(src string) (int, bool) {
-	depth := 0
+	end := -1
+	walkGroups(src, func(i, depth int) bool {
+		if src[i] == ')' && depth == 0 {
+			end = i
+			return false
+		}
+		return true
+	})
+	if end < 0 {
+		return 0, false
+	}
+	return end, true
+}
+
+// walkGroups reads src's parentheses and bars outside classes and escapes,
+// calling at with the offset of each and the depth of groups there: after
+// a '(' opens or a ')' closes. at returns false to stop the walk, which
+// returns the depth then; read is false when a class does not close first.
+func walkGroups(src string, at func(i, depth int) bool) (depth int, read bool) {
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\\':
@@ -154,19 +160,22 @@ func groupEnd(src string) (int, bool) {
 		case '[':
 			end, ok := classEnd(src, i)
 			if !ok {
-				return 0, false
+				return depth, false
 			}
 			i = end
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return i, true
+		case '(', ')', '|':
+			switch src[i] {
+			case '(':
+				depth++
+			case ')':
+				depth--
+			}
+			if !at(i, depth) {
+				return depth, true
 			}
 		}
 	}
-	return 0, false
+	return depth, true
 }
 
 // classEnd returns the offset of the bracket closing the class opened at
@@ -211,7 +220,7 @@ func firstStart(re *regexp.Regexp, branches []signalBranch, text, folded string)
 	}
 	at := -1
 	for _, b := range branches {
-		if !mayMatch(b.lits, folded) {
+		if !mayMatch(b.lits, folded) || !holdsAll(b.also, folded) {
 			continue
 		}
 		bre := b.re()

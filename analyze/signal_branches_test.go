@@ -3,6 +3,7 @@ package analyze
 import (
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -164,4 +165,79 @@ func FuzzSplitSource(f *testing.F) {
 			t.Errorf("pattern %q on %q: branches start at %d, the pattern at %d (%q)", src, text, got, want, splitSource(src))
 		}
 	})
+}
+
+// FuzzWalkGroups: topBars and groupEnd, which share walkGroups, answer as
+// the two scanners they replaced did (kept here as the oracle).
+func FuzzWalkGroups(f *testing.F) {
+	for _, s := range []string{`(?:ab|c[|)]d|\(e\|f|(?:g|h)i)`, `a|(?i)b|c`, `)(a|b)`, `(a[`, `[]|]|[^]]|[[:alpha:]]`, `((a)|b))|c(`, `(?P<n>x|y)|(?<m>z)`, `\`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		bars, ok := topBars(src)
+		wantBars, wantOK := oldTopBars(src)
+		if ok != wantOK || !reflect.DeepEqual(bars, wantBars) {
+			t.Errorf("topBars(%q) = %v, %v; the old scanner %v, %v", src, bars, ok, wantBars, wantOK)
+		}
+		end, ok := groupEnd(src)
+		wantEnd, wantOK := oldGroupEnd(src)
+		if end != wantEnd || ok != wantOK {
+			t.Errorf("groupEnd(%q) = %d, %v; the old scanner %d, %v", src, end, ok, wantEnd, wantOK)
+		}
+	})
+}
+
+func oldTopBars(src string) (bars []int, ok bool) {
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '[':
+			end, ok := classEnd(src, i)
+			if !ok {
+				return nil, false
+			}
+			i = end
+		case '(':
+			if strings.HasPrefix(src[i:], "(?") && !strings.HasPrefix(src[i:], "(?:") && !strings.HasPrefix(src[i:], "(?P<") && !strings.HasPrefix(src[i:], "(?<") {
+				return nil, false
+			}
+			depth++
+		case ')':
+			depth--
+			if depth < 0 {
+				return nil, false
+			}
+		case '|':
+			if depth == 0 {
+				bars = append(bars, i)
+			}
+		}
+	}
+	return bars, depth == 0
+}
+
+func oldGroupEnd(src string) (int, bool) {
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '[':
+			end, ok := classEnd(src, i)
+			if !ok {
+				return 0, false
+			}
+			i = end
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i, true
+			}
+		}
+	}
+	return 0, false
 }
