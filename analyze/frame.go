@@ -300,8 +300,8 @@ func (f *Frame) predicates() []predicate {
 		// not part of the customer's duty.
 		modals[0].from = q.to + 1
 		modals = append([]predicate{q}, modals...)
-	} else if s0 := f.subjectStart(modals[0].modal.from, base); s0 > base+1 && f.toks[s0-1].w == "that" {
-		for j := base + 1; j < s0-1; j++ {
+	} else if s0, t := f.reportedAt(modals[0].modal.from, base); t > base {
+		for j := base + 1; j < t; j++ {
 			if !f.verbAt(j) {
 				continue
 			}
@@ -310,7 +310,11 @@ func (f *Frame) predicates() []predicate {
 			if q.actor == PartyUnknown {
 				q.actor = f.expletiveOwner(base, j)
 			}
-			f.reportedPronoun(modals, q, j, s0)
+			sub := s0
+			for sub < modals[0].modal.from && itemMark[f.toks[sub].w] {
+				sub++
+			}
+			f.reportedPronoun(modals, q, j, sub)
 			if otherParty(q.actor, modals[0]) {
 				// "Customer acknowledges that Provider is responsible
 				// for security": the complement is the other party's.
@@ -325,6 +329,22 @@ func (f *Frame) predicates() []predicate {
 	f.deniedComplement(modals)
 	f.toldComplement(modals)
 	return modals
+}
+
+// reportedAt is where the first modal's subject begins (s0) and the "that"
+// reporting it (t, or -1): right before the subject, or before the marks
+// a lead-in is joined to its item with ("Customer undertakes that: … it
+// shall permit ...").
+func (f *Frame) reportedAt(modal, base int) (s0, t int) {
+	s0 = f.subjectStart(modal, base)
+	t = s0 - 1
+	for t > base && itemMark[f.toks[t].w] {
+		t--
+	}
+	if t <= base || f.toks[t].w != "that" {
+		return s0, -1
+	}
+	return s0, t
 }
 
 func modalityOf(class string) string {

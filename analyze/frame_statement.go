@@ -294,7 +294,7 @@ func (f *Frame) leadActor() Party {
 
 // reporting verbs take a clause with its own subject and verb: "Customer
 // acknowledges that Spacelift processes Customer Data in Europe".
-var reporting = map[string]bool{"acknowledges": true, "acknowledge": true, "agrees": true, "agree": true, "understands": true, "understand": true, "confirms": true, "confirm": true, "accepts": true, "accept": true, "represents": true, "represent": true, "warrants": true, "warrant": true, "certifies": true, "certify": true, "notes": true, "recognizes": true, "recognises": true}
+var reporting = map[string]bool{"acknowledges": true, "acknowledge": true, "agrees": true, "agree": true, "understands": true, "understand": true, "confirms": true, "confirm": true, "accepts": true, "accept": true, "represents": true, "represent": true, "warrants": true, "warrant": true, "certifies": true, "certify": true, "notes": true, "recognizes": true, "recognises": true, "undertakes": true, "undertake": true}
 
 // statements reads a sentence without a modal: its statement, and the
 // statement after "that" where the first one only reports it.
