@@ -1,0 +1,39 @@
+package analyze
+
+import (
+	"testing"
+
+	"github.com/ssrm-dev/ssrm/extract"
+)
+
+// TestDocs49BAACarriesTermination: HIPAA requires a BAA to let the covered
+// entity terminate it if the business associate violates a material term
+// (45 CFR 164.504(e)(2)(iii)), so a BAA sent alone without that right
+// leaves termination-rights missing, not "not covered" (new user 50,
+// issue 11; our own sentences).
+func TestDocs49BAACarriesTermination(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		clauses []string
+		want    string
+	}{
+		{"a BAA with no right to terminate", []string{
+			"Business Associate shall notify Covered Entity of any Breach of Unsecured PHI within ten days of discovery.",
+			"Upon termination of services, Business Associate will disable all user logins and stop processing PHI.",
+		}, StatusMissing},
+		{"a BAA that ends with the services", []string{
+			"Business Associate shall use appropriate safeguards to prevent any use of PHI not provided for by this Agreement.",
+			"This Agreement remains in force for as long as Business Associate holds PHI received from Covered Entity.",
+		}, StatusMissing},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := runDocs(t, Inputs{Agreements: []*extract.Agreement{titled("baa.md", "Business Associate Agreement", tc.clauses...)}})
+			if k := res.Inputs[0].DocKind; k == nil || k.Kind != "baa" {
+				t.Fatalf("document kind %+v, want baa", k)
+			}
+			if got := finding(res, "termination-rights").Status; got != tc.want {
+				t.Errorf("termination-rights: got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
