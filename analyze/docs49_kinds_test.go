@@ -37,3 +37,39 @@ func TestDocs49BAACarriesTermination(t *testing.T) {
 		})
 	}
 }
+
+// TestDocs49SignatoryIsNoVendor: a person's name under the vendor's label
+// is the one who signs, not the vendor, when the block names the company:
+// in brackets on the name's line or the next, or in a company field (new
+// user 50, issue 11; our own sentences). A company's own other name in
+// brackets ("Fernwick (Fernwick Cloud)") is no person's gloss.
+func TestDocs49SignatoryIsNoVendor(t *testing.T) {
+	rs := loadRules(t)
+	for _, tc := range []struct {
+		name    string
+		clauses []string
+		vendor  string
+	}{
+		{"a person over the company in brackets", []string{
+			"# Business Associate Agreement",
+			"This Agreement is entered into between:\n\nClient (Covered Entity):\n____________\n\nService Provider:\nPriya Nandakumar\n(Tesselate Labs)\n\nEffective Date: ________",
+			"Business Associate shall report to Covered Entity any Breach of Unsecured PHI.",
+		}, "Tesselate Labs"},
+		{"a person and the company in brackets on one line", []string{
+			"# Services Agreement",
+			"Service Provider:\nOwen Castellanos (Brightwater Robotics)\n\nClient:\n____________",
+			"The Service Provider shall encrypt all Client data at rest.",
+		}, "Brightwater Robotics"},
+		{"a person over a company field", []string{
+			"# Services Agreement",
+			"The Service Provider shall encrypt all Client data at rest.",
+			"Service Provider: Owen Castellanos\nSignature: ____________\nCompany: Brightwater Robotics\n\nClient: ____________\nSignature: ____________",
+		}, "Brightwater Robotics"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if res := run(t, rs, Options{}, tc.clauses...); res.Vendor != tc.vendor {
+				t.Errorf("vendor %q, want %q", res.Vendor, tc.vendor)
+			}
+		})
+	}
+}
