@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ssrm-dev/ssrm/extract"
@@ -71,5 +72,22 @@ func TestDocs49SignatoryIsNoVendor(t *testing.T) {
 				t.Errorf("vendor %q, want %q", res.Vendor, tc.vendor)
 			}
 		})
+	}
+}
+
+// TestDocs49SOC2Claim: "maintains SOC 2 Type II" states a report exists
+// and no duty to share it: security-reports stays missing, with a note
+// that says so and where (new user 49, issue 11; our own sentences).
+func TestDocs49SOC2Claim(t *testing.T) {
+	rs := loadRules(t)
+	for _, s := range []string{
+		"Quillmark holds an ISO/IEC 27001 certification for its hosting operations.",
+		"The Supplier has completed a SOC 2 Type II audit of the platform.",
+	} {
+		res := run(t, rs, Options{}, "The Supplier shall encrypt Client Data at rest.", s)
+		f := find(res, "security-reports")
+		if f.Status != StatusMissing || len(f.Notes) == 0 || !strings.Contains(f.Notes[0], "no clause gives the customer a copy") {
+			t.Errorf("%s: %s, notes %q; want missing with the note on a claimed report", s, f.Status, f.Notes)
+		}
 	}
 }
