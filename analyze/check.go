@@ -475,7 +475,7 @@ func (r *Rule) explain(f *Finding, b *hit, sec string) string {
 	switch strings.ToLower(b.p.word) {
 	case "is", "are", "has", "have", "does", "do", "was", "were":
 		b = &hit{u: b.u, p: &predicate{actor: b.p.actor, modality: ModalNone}} // no verb worth quoting
-		bare = "stated as a fact"
+		bare = "stated as a fact, not a duty: a representation, which binds as well"
 	}
 	switch {
 	case b.p.word != "" && b.p.modality != ModalNone && who != "" && instructedBy(b) != "":
