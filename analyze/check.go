@@ -336,6 +336,7 @@ func (r *Rule) agreementFinding(f *Finding, units []*unit) []Evidence {
 		f.Status = StatusMissing
 		f.Evidence = append(f.Evidence, negatedEv...)
 		f.Explanation = "no clause binds this term"
+		f.Notes = append(f.Notes, r.mentioned(units)...)
 		if len(negatedEv) > 0 {
 			f.Explanation = "the only wording found negates or excludes the obligation"
 		}
@@ -474,7 +475,7 @@ func (r *Rule) explain(f *Finding, b *hit, sec string) string {
 	switch strings.ToLower(b.p.word) {
 	case "is", "are", "has", "have", "does", "do", "was", "were":
 		b = &hit{u: b.u, p: &predicate{actor: b.p.actor, modality: ModalNone}} // no verb worth quoting
-		bare = "stated as a fact"
+		bare = "stated as a fact, not a duty: a representation, which binds as well"
 	}
 	switch {
 	case b.p.word != "" && b.p.modality != ModalNone && who != "" && instructedBy(b) != "":
@@ -612,4 +613,24 @@ func flaggedWithin(at map[string]bool, h hit) bool {
 		}
 	}
 	return false
+}
+
+// mentioned are the notes of the rule's mentions (Rule.Mentions) that a
+// sentence of units states, each once, with the first such sentence's
+// section.
+func (r *Rule) mentioned(units []*unit) []string {
+	var out []string
+	for i, re := range r.mentions {
+		for _, u := range units {
+			if re.MatchString(strings.ToLower(u.text)) {
+				n := r.Mentions[i].Missing
+				if u.section != "" {
+					n += " (section " + u.section + ")"
+				}
+				out = append(out, n)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -271,6 +271,14 @@ func (r *Rule) compileFrames(v *Vocabulary) error {
 		}
 		r.details = append(r.details, re)
 	}
+	r.mentions = nil
+	for k, d := range r.Mentions {
+		re, e := expandRegexp(d.Pattern, v)
+		if e != nil {
+			return fmt.Errorf("mentions[%d]: %v", k, e)
+		}
+		r.mentions = append(r.mentions, re)
+	}
 	return err
 }
 

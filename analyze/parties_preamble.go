@@ -179,11 +179,15 @@ func signedVendor(head string, v *Vocabulary) string {
 		return ""
 	}
 	var names []string
-	for _, m := range spSigns.findAllSubmatch(head) {
-		if roleWordOf(v, m[1]) == "vendor" {
-			if n := company(m[2]); n != "" {
+	for _, ix := range spSigns.findAllSubmatchIndex(head) {
+		if roleWordOf(v, head[ix[2]:ix[3]]) == "vendor" {
+			line := head[ix[4]:ix[5]]
+			if n := company(line); n != "" {
 				names = append(names, n)
-			} else if n := labelledName(m[2], v); n != "" {
+			} else if n := labelledName(line, v); n != "" {
+				if c := signatoryCompany(head, ix[4], n); c != "" {
+					n = c // "Service Provider: Jane Doe" over "Company: Quillmark Analytics"
+				}
 				names = append(names, n)
 			}
 		}
@@ -375,8 +379,11 @@ var reKeyTermsVendor = lazyre.New(`(?m)^[ \t|*_]*(?i:(?:data\s+)?(?:processor|su
 // when two rows name two companies.
 func keyTermsVendor(head string, v *Vocabulary) string {
 	name := ""
-	for _, m := range reKeyTermsVendor.FindAllStringSubmatch(head, -1) {
-		n := strings.TrimSpace(m[1])
+	for _, ix := range reKeyTermsVendor.FindAllStringSubmatchIndex(head, -1) {
+		n := strings.TrimSpace(head[ix[2]:ix[3]])
+		if c := signatoryCompany(head, ix[2], n); c != "" {
+			n = c // "Service Provider: Jane Doe (Quillmark Analytics)"
+		}
 		if !properName(n) || reGenericName.MatchString(n) || reDocumentName.MatchString(n) {
 			continue
 		}
@@ -407,11 +414,15 @@ var reLabelOwnLine = lazyre.New(`(?m)^[ \t*_#|]*([A-Za-z][A-Za-z ()\-]{1,60}?)[ 
 // name.
 func labelOwnLineVendor(head string, v *Vocabulary) string {
 	name := ""
-	for _, m := range reLabelOwnLine.FindAllStringSubmatch(head, -1) {
-		if !wholeVendorLabel(m[1], v) || strings.Contains(m[2], ":") {
+	for _, ix := range reLabelOwnLine.FindAllStringSubmatchIndex(head, -1) {
+		label, line := head[ix[2]:ix[3]], head[ix[4]:ix[5]]
+		if !wholeVendorLabel(label, v) || strings.Contains(line, ":") {
 			continue
 		}
-		n := labelledName(m[2], v)
+		n := labelledName(line, v)
+		if c := signatoryCompany(head, ix[4], n); c != "" {
+			n = c // "Service Provider:\nJane Doe\n(Quillmark Analytics)"
+		}
 		if n == "" || reGenericName.MatchString(n) {
 			continue
 		}

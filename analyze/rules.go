@@ -174,6 +174,10 @@ type Rule struct {
 	// Details name what a present term should also say; a matching sentence
 	// without one gets the note in its finding (who pays, for example).
 	Details []Detail `yaml:"details" json:"details,omitempty"`
+	// Mentions are sentences that state no term but that a reader will
+	// take for it ("Vendor maintains SOC 2 Type II certification"): a
+	// missing term with one gets its note, with the section (new user 49).
+	Mentions []Detail `yaml:"mentions" json:"mentions,omitempty"`
 	// Deadline rules read a notification deadline from the sentence; a
 	// deadline above MaxHours hours, or without a number but "promptly", is
 	// weak.
@@ -198,6 +202,7 @@ type Rule struct {
 	weakeners []*regexp.Regexp
 	unless    []*regexp.Regexp // per weakener, nil when it has none
 	details   []*regexp.Regexp
+	mentions  []*regexp.Regexp
 }
 
 // Detail is a pattern a present term should also match, and the note given

@@ -42,7 +42,8 @@ func TestTrialfix39bStatedTermIsAssessed(t *testing.T) {
 func TestTrialfix39bVendorOnLabelledLine(t *testing.T) {
 	rs := loadRules(t)
 	for _, tc := range []struct{ block, want string }{
-		{"Service Provider:\nPriya Ramaswamy\n(Lantern Scheduling)", "Priya Ramaswamy"},
+		// The person who signs gives way to the company in brackets (issue 11).
+		{"Service Provider:\nPriya Ramaswamy\n(Lantern Scheduling)", "Lantern Scheduling"},
 		{"Provider:\n\nLantern Scheduling", "Lantern Scheduling"},
 		{"Business Associate (Provider):\nHalden Route Systems", "Halden Route Systems"},
 		{"Service Provider:\nAuthorized Signatory:\n______", ""},

@@ -61,6 +61,7 @@ func (markdownRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Opt
 	if res.Assurance != nil {
 		cols = append(cols, "assurance report")
 	}
+	cols = append(cols, "from")
 	ew.printf("| %s |\n|%s\n", strings.Join(cols, " | "), strings.Repeat("---|", len(cols)))
 	for _, m := range res.Matrix {
 		status := m.Status
@@ -75,7 +76,7 @@ func (markdownRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Opt
 		if res.Assurance != nil {
 			ew.printf(" %s |", md(strings.TrimPrefix(matrixAssurance(m), " r=")))
 		}
-		ew.printf("\n")
+		ew.printf(" %s |\n", md(matrixFrom(m)))
 	}
 	section := func(title string, fs []analyze.Finding) {
 		if len(fs) == 0 {

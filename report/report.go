@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -251,4 +252,36 @@ func contradicted(res *analyze.Result, rule string) bool {
 		}
 	}
 	return false
+}
+
+// matrixFrom names the agreement's clauses a matrix row comes from, each
+// with what it shows ("§5 (vendor obligation), §7 (customer obligation)"),
+// at most three; "" when the row has none. JSON carries them whole (new user 50:
+// the text and Markdown rows gave no reason).
+func matrixFrom(m analyze.MatrixRow) string {
+	var parts []string
+	for _, e := range m.Evidence {
+		if e.Sheet != nil {
+			continue // the questionnaire's owner has its own column
+		}
+		at := ""
+		switch {
+		case e.Section != "":
+			at = "§" + e.Section
+		case e.Page != nil:
+			at = fmt.Sprintf("p. %d", *e.Page)
+		default:
+			at = e.File
+		}
+		if n, _, _ := strings.Cut(e.Note, " (finding "); n != "" {
+			at += " (" + n + ")"
+		}
+		if !slices.Contains(parts, at) {
+			parts = append(parts, at)
+		}
+		if len(parts) == 3 {
+			break
+		}
+	}
+	return strings.Join(parts, ", ")
 }

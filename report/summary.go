@@ -77,7 +77,7 @@ func summarize(res *analyze.Result) execSummary {
 }
 
 // notCoveredNote names the terms the documents sent cannot carry (a DPA
-// sent alone has no service levels): they were not assessed, so a pass
+// sent alone has no service levels): they were left unread, so a pass
 // holds for the other terms only and is no all clear. "" when there are
 // none.
 func notCoveredNote(res *analyze.Result) string {
@@ -85,7 +85,7 @@ func notCoveredNote(res *analyze.Result) string {
 	if line == "" {
 		return ""
 	}
-	line += ", not assessed: " + strings.Join(res.Summary.NotCoveredRules, ", ") + " (listed apart: not in the score or the verdict"
+	line += ", left unread (neither met nor missing): " + strings.Join(res.Summary.NotCoveredRules, ", ") + " (listed apart: not in the score or the verdict"
 	if res.Verdict == analyze.VerdictPass {
 		line += "; the pass holds for the terms the documents cover, which is no all clear"
 	}

@@ -73,7 +73,11 @@ func (textRenderer) RenderOptions(w io.Writer, res *analyze.Result, opts Options
 		if !withQ {
 			q = ""
 		}
-		ew.printf("  %-4s %-15s %-21s %sa=%s%s\n", m.Domain, m.Owner, m.Status, q, m.AgreementOwner, matrixAssurance(m))
+		from := matrixFrom(m)
+		if from != "" {
+			from = "  from " + from
+		}
+		ew.printf("  %-4s %-15s %-21s %sa=%s%s%s\n", m.Domain, m.Owner, m.Status, q, m.AgreementOwner, matrixAssurance(m), from)
 		if m.Surprise != "" {
 			ew.printf("       ! %s\n", m.Surprise)
 		}

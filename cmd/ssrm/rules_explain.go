@@ -64,6 +64,11 @@ func writeRuleCard(w io.Writer, r *analyze.Rule) {
 		case essentials > 0:
 			fmt.Fprintln(w, "  met needs one of the essential parts; found only by the others, the term is weak")
 		}
+		if essentials > 0 && essentials < len(parts) {
+			// "and who pays" in a title: a met term without it is met,
+			// with a note (new user 50).
+			fmt.Fprintln(w, "  the other parts do not lower a met term: one it leaves out is named in its \"not stated\" note")
+		}
 	}
 	for _, wk := range r.Weakeners {
 		weakening = append(weakening, wk.Reason)

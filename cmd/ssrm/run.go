@@ -236,7 +236,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 			model = *serviceModel
 		}
 	})
-	a, err := analyzeDocs(ctx, x, docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths, today: day}, opts, *vendor, model, ruleSet, stderr)
+	a, err := analyzeDocs(ctx, x, docArgs{questionnaire: *questionnaire, agreements: agreements, reports: reports, paths: paths, today: day, reportShowsWarnings: *output == "" && (*format == "text" || *format == "md")}, opts, *vendor, model, ruleSet, stderr)
 	if err != nil {
 		return err
 	}
@@ -318,6 +318,10 @@ type docArgs struct {
 	// today is the day the age of an assurance report is measured from
 	// (zero: today).
 	today time.Time
+	// reportShowsWarnings: the report goes to the terminal in a format
+	// that lists the result's warnings (text or Markdown on stdout), so
+	// they are not printed on stderr a second time (new user 49).
+	reportShowsWarnings bool
 }
 
 // all lists every path given, for nameAsGiven.
@@ -382,6 +386,9 @@ func analyzeDocs(ctx context.Context, x *isolate.Extractor, docs docArgs, opts e
 	}
 	for _, w := range res.Warnings {
 		// The report has it too; the exit code does not change.
+		if docs.reportShowsWarnings {
+			break
+		}
 		fmt.Fprintf(stderr, "ssrm: warning: %s\n", w.Message)
 	}
 	return analysis{in: in, res: res, modified: modified, origin: origin, folder: folder}, nil

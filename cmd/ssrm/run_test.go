@@ -73,9 +73,10 @@ func TestRun(t *testing.T) {
 		{"extract agreement", []string{"extract", sample + "/agreement.pdf"}, 0, "extract-agreement.json", ""},
 		{"extract questionnaire", []string{"extract", sample + "/questionnaire.xlsx"}, 0, "extract-questionnaire.json", ""},
 		{"extract two files", []string{"extract", "a", "b"}, 2, "", "takes one FILE"},
-		{"vendor mismatch text", []string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement.md", "--fail-on", "never"}, 0, "mismatch.txt", "ssrm: warning: the documents name different vendors"},
+		// The text report on stdout lists the warning: stderr does not repeat it (new user 49).
+		{"vendor mismatch text", []string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement.md", "--fail-on", "never"}, 0, "mismatch.txt", ""},
 		{"vendor mismatch json", []string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement.md", "--format", "json", "--fail-on", "never"}, 0, "mismatch.json", "ssrm: warning: the documents name different vendors"},
-		{"vendor mismatch gate", []string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement.md"}, 1, "", "ssrm: warning: the documents name different vendors"},
+		{"vendor mismatch gate", []string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement.md", "--format", "json"}, 1, "", "ssrm: warning: the documents name different vendors"},
 		{"vendor d/b/a text", []string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement-dba.md", "--fail-on", "never"}, 0, "mismatch-dba.txt", ""},
 	}
 	for _, tc := range tests {
@@ -199,6 +200,28 @@ func TestVendorMismatchWarning(t *testing.T) {
 	}
 	if codes["agreement.md"] != codes["agreement-dba.md"] || codes["agreement.md"] != 1 {
 		t.Errorf("exit codes %v: want 1 for both (the findings), the warning changing nothing", codes)
+	}
+}
+
+// TestDocs49WarningOnceInATerminal: a text or Markdown report on stdout
+// lists the result's warnings, so stderr does not print them a second
+// time; a report written to a file (-o) leaves them on stderr (new user
+// 49, issue 11).
+func TestDocs49WarningOnceInATerminal(t *testing.T) {
+	const w = "ssrm: warning: the documents name different vendors"
+	for _, tc := range []struct {
+		args   []string
+		stderr bool
+	}{
+		{[]string{}, false},
+		{[]string{"--format", "md"}, false},
+		{[]string{"-o", filepath.Join(t.TempDir(), "r.txt")}, true},
+	} {
+		var stdout, stderr bytes.Buffer
+		Run(append([]string{"analyze", mismatch + "/questionnaire.csv", mismatch + "/agreement.md", "--fail-on", "never"}, tc.args...), &stdout, &stderr)
+		if got := strings.Count(stderr.String(), w); got != map[bool]int{false: 0, true: 1}[tc.stderr] {
+			t.Errorf("%v: stderr holds the warning %d times: %q", tc.args, got, stderr.String())
+		}
 	}
 }
 
