@@ -18,7 +18,10 @@ var (
 	// extracted from a document often has ("services.For any request"):
 	// a capitalised word follows; splitSentences takes it as an end only
 	// after a lower-case word (not "ASP.NET", "e.g.The", a web address).
-	reSentenceEnd = lazyre.New(`([.!?])(?:\s+["“(]?[A-Z0-9•]|[A-Z][A-Za-z]*[\s,])`)
+	// A sentence may open with a bracket: a template's drafting note
+	// ("... a material term. [Bracketed language may be added ...]") is a
+	// sentence of its own, not the end of the one before (bracketedSentence).
+	reSentenceEnd = lazyre.New(`([.!?])(?:\s+["“(\[]?[A-Z0-9•]|[A-Z][A-Za-z]*[\s,])`)
 	reListItem    = lazyre.New(`(?m)^\s*(?:[•●▪◦‣·*\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+\)|\d{1,2}\.)\s+`)
 )
 
@@ -503,10 +506,28 @@ func splitSentences(s string) []string {
 		if glued := end < len(s) && s[end] >= 'A' && s[end] <= 'Z'; glued && !gluedEnd(word) {
 			continue
 		}
+		if !bracketedSentence(s[end:]) {
+			continue
+		}
 		out = append(out, s[start:end])
 		start = end
 	}
 	return append(out, s[start:])
+}
+
+// bracketedSentence says the text after a sentence end, when it opens with
+// a bracket, is a whole sentence in brackets: a template's drafting note
+// ("[Bracketed language may be added if ...]", closed by a full stop
+// before the bracket). A bracket that holds only a placeholder ("[Vendor]
+// shall notify ...") keeps the sentence before it whole, as before. Text
+// opening with no bracket is not its business (true).
+func bracketedSentence(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t\n")
+	if !strings.HasPrefix(rest, "[") {
+		return true
+	}
+	k := strings.IndexByte(rest, ']')
+	return k >= 2 && strings.IndexByte(".!?", rest[k-1]) >= 0
 }
 
 // gluedEnd says the word before a full stop with no space after it ends a
