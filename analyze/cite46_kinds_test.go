@@ -1,0 +1,47 @@
+package analyze
+
+import "testing"
+
+// TestCite46Kinds: kinds of sentence that state a term the engine did not
+// read, or read in the wrong clause (issue 11, cite46), each with
+// sentences of our own writing, the rule and the status it must have.
+func TestCite46Kinds(t *testing.T) {
+	rs := loadRules(t)
+	head := "# Data Processing Addendum\n\nThis addendum is made between Rowan Analytics Ltd (the \"Supplier\") and the customer (the \"Customer\").\n\n## 1. Processing\n\n1.1 The Supplier shall process Customer personal data only on the Customer's documented instructions.\n\n"
+	for _, tc := range []struct{ name, text, rule, want string }{
+		// 1. The audit the customer has an auditor perform: "is entitled
+		// to have inspections performed by auditors" is its audit right.
+		{"inspections the customer is entitled to have performed", "## 9. Control rights\n\n9.1 After reasonable advance notice, the Customer is entitled to have inspections performed by auditors it appoints for each occasion.\n", "audit-rights", StatusMet},
+		{"audits the customer may have carried out", "## 9. Control rights\n\n9.1 The Customer may have audits of the Supplier's processing carried out by an independent auditor of its choice.\n", "audit-rights", StatusMet},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := status(runMarkdown(t, rs, head+tc.text), tc.rule); got != tc.want {
+				t.Errorf("%s: got %s, want %s", tc.rule, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCite46Cites: the clause a lawyer would cite for a term (issue 11,
+// cite46), with clauses of our own wording (id, heading, parent, text).
+func TestCite46Cites(t *testing.T) {
+	rs := loadRules(t)
+	checkCites(t, rs, []citeCase{
+		{
+			// The audit right stated as inspections the customer has an
+			// auditor perform is cited over an inspection of the
+			// subcontracts' documents under the subcontracting clause.
+			name:     "inspections the customer has performed are cited over an inspection of subcontract documents",
+			ids:      []string{"7", "7.3", "9", "9.1"},
+			headings: []string{"Subcontracting", "", "Control rights", ""},
+			parents:  []string{"", "7", "", "9"},
+			text: []string{
+				"7. Subcontracting",
+				"7.3 On request, the Customer is entitled to a description of each subcontractor's duties, if need be by inspecting the relevant contract documents.",
+				"9. Control rights",
+				"9.1 After reasonable advance notice, the Customer is entitled to have inspections performed by auditors it appoints for each occasion.",
+			},
+			rule: "audit-rights", want: "9.1",
+		},
+	})
+}
