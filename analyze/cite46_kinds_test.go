@@ -13,6 +13,11 @@ func TestCite46Kinds(t *testing.T) {
 		// to have inspections performed by auditors" is its audit right.
 		{"inspections the customer is entitled to have performed", "## 9. Control rights\n\n9.1 After reasonable advance notice, the Customer is entitled to have inspections performed by auditors it appoints for each occasion.\n", "audit-rights", StatusMet},
 		{"audits the customer may have carried out", "## 9. Control rights\n\n9.1 The Customer may have audits of the Supplier's processing carried out by an independent auditor of its choice.\n", "audit-rights", StatusMet},
+		// 2. A subprocessor hired, or engaged in the passive: bringing
+		// one in, as "engage" is ("engaged in the business of" stays a
+		// description of the party).
+		{"sub-processors the supplier shall not hire without consent", "## 7. Sub-processors\n\n7.2 The Supplier shall not hire sub-processors to process Customer personal data without the Customer's prior written consent.\n", "subprocessors", StatusMet},
+		{"subcontractors engaged only with consent", "## 7. Sub-processors\n\n7.2 Subcontractors shall only be engaged with the Customer's prior written consent.\n", "subprocessors", StatusMet},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := status(runMarkdown(t, rs, head+tc.text), tc.rule); got != tc.want {
