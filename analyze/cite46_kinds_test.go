@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCite46Kinds: kinds of sentence that state a term the engine did not
 // read, or read in the wrong clause (issue 11, cite46), each with
@@ -53,4 +56,24 @@ func TestCite46Cites(t *testing.T) {
 			rule: "audit-rights", want: "9.1",
 		},
 	})
+}
+
+// TestCite46LeadItems: a sentence that stops at its list's colon ("...
+// measures, including:") is quoted with the first item of the list under
+// it, the object it names, and "…" where more follow.
+func TestCite46LeadItems(t *testing.T) {
+	rs := loadRules(t)
+	md := "# Data Processing Addendum\n\n## 5. Security\n\nThe Supplier maintains suitable technical and organisational measures to keep Customer personal data secure, including:\n- Encryption of stored personal data with AES-256\n- Multi-factor sign-in for administrators\n- Yearly penetration tests\n\n## 6. Records\n\nThe Supplier shall keep a record of its processing.\n"
+	res := runMarkdown(t, rs, md)
+	want := "including: Encryption of stored personal data with AES-256 …"
+	for _, f := range res.Findings {
+		if f.Rule != "vendor-security" {
+			continue
+		}
+		if len(f.Evidence) == 0 || !strings.HasSuffix(f.Evidence[0].Text, want) {
+			t.Errorf("vendor-security: got %+v, want a quote ending %q", f.Evidence, want)
+		}
+		return
+	}
+	t.Error("no vendor-security finding")
 }
