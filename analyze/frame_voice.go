@@ -96,7 +96,7 @@ func (f *Frame) agentOnly(actor Party, from, to int) bool {
 
 func (f *Frame) participle(j int) bool {
 	t := f.toks[j]
-	if !t.word || notPassive[t.w] {
+	if !t.word || notPassive[t.w] && !f.engagedAsVerb(j) {
 		return false
 	}
 	return strings.HasSuffix(t.w, "ed") && len(t.w) > 3 || len(f.m.at("passive-verb", j)) > 0
@@ -136,4 +136,16 @@ func (f *Frame) capabilityItems() {
 			p.modality = ModalBinding
 		}
 	}
+}
+
+// engagedAsVerb says "engaged" at j is the passive of engaging someone
+// ("Subcontractors may only be engaged with the Customer's consent",
+// "engaged by the Supplier"), not a party's being busy with something
+// ("is engaged in the business of ..."), which keeps its subject.
+func (f *Frame) engagedAsVerb(j int) bool {
+	if f.toks[j].w != "engaged" {
+		return false
+	}
+	k := j + 1
+	return k >= len(f.toks) || f.toks[k].w != "in" || k+1 < len(f.toks) && f.toks[k+1].w == "accordance"
 }

@@ -222,6 +222,7 @@ func readAgreementsSkipping(ags []*extract.Agreement, vendorName string, v *Voca
 				}
 				units = append(units, u)
 			}
+			leadItems(split, srcOf(c.ID))
 		}
 		gloss := glossary(defs, v)
 		parties[a] = agreementParties(a, units, vendorName, v)

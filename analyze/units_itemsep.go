@@ -55,3 +55,24 @@ func inlineHolders(units []*unit, kids []extract.Clause, holders map[string]*uni
 		}
 	}
 }
+
+// leadItems quotes a unit whose sentence stops at its list's colon ("...
+// implements appropriate measures, including:") with the list's first
+// item after it, the object the sentence names, and "…" where more
+// follow: cited alone, the quote would end at "including:". src is the
+// clause's text.
+func leadItems(units []*unit, src string) {
+	for i, u := range units {
+		if u.tail != "" || u.quoted != "" || !strings.HasSuffix(strings.TrimSpace(u.text), ":") || i+1 >= len(units) {
+			continue
+		}
+		first := units[i+1]
+		if first.leadIn != u.text || first.text == "" {
+			continue
+		}
+		u.quoted = verbatimQuote(src, []string{u.text, first.text}, false)
+		if i+2 < len(units) && units[i+2].leadIn == u.text {
+			u.quoted = strings.TrimRight(u.quoted, " ;,") + " …"
+		}
+	}
+}
