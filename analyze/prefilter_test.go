@@ -102,17 +102,7 @@ func TestPrefilterSound(t *testing.T) {
 			}
 		}
 	}
-	var texts []string
-	for _, r := range rs.Rules {
-		ex := r.Examples
-		for _, l := range [][]string{ex.Present, ex.Weak, ex.Absent, ex.Negated, ex.ByReference} {
-			texts = append(texts, l...)
-		}
-	}
-	for _, c := range rs.Vocabulary.Classes {
-		texts = append(texts, c.Examples.Match...)
-		texts = append(texts, c.Examples.NoMatch...)
-	}
+	texts := exampleTexts(rs)
 	mds, _ := filepath.Glob("../../shared/corpus/agreements/*.md")
 	for _, p := range mds {
 		b, err := os.ReadFile(p)
@@ -277,4 +267,21 @@ func FuzzAlsoLitsOf(f *testing.F) {
 			t.Errorf("%q matches %q but it holds no literal of one of %q", pattern, text, also)
 		}
 	})
+}
+
+// exampleTexts are the packs' rule examples and the vocabulary's class
+// examples, every list of each, in pack order.
+func exampleTexts(rs *RuleSet) []string {
+	var texts []string
+	for _, r := range rs.Rules {
+		ex := r.Examples
+		for _, l := range [][]string{ex.Present, ex.Weak, ex.Absent, ex.Negated, ex.ByReference} {
+			texts = append(texts, l...)
+		}
+	}
+	for _, c := range rs.Vocabulary.Classes {
+		texts = append(texts, c.Examples.Match...)
+		texts = append(texts, c.Examples.NoMatch...)
+	}
+	return texts
 }

@@ -22,17 +22,7 @@ func signalTexts(rs *RuleSet) []string {
 		"TECHNICAL, ORGANIZATIONAL AND PHYSICAL SAFEGUARDS’S SCOPE",
 		"security  measures  are described in Schedule 2 (Security Exhibit).",
 	}
-	for _, r := range rs.Rules {
-		ex := r.Examples
-		for _, l := range [][]string{ex.Present, ex.Weak, ex.Absent, ex.Negated, ex.ByReference} {
-			texts = append(texts, l...)
-		}
-	}
-	for _, c := range rs.Vocabulary.Classes {
-		texts = append(texts, c.Examples.Match...)
-		texts = append(texts, c.Examples.NoMatch...)
-	}
-	return texts
+	return append(texts, exampleTexts(rs)...)
 }
 
 func signalPatterns(t testing.TB, rs *RuleSet) []*regexp.Regexp {
